@@ -1,0 +1,350 @@
+"""Catalog fields and tables: exercises, muscles, equipment (SQLModel multiple-models pattern).
+
+The `*Spec` models are what the article becomes: the seed loader, the admin API and
+the CLI all validate through them. Tables store them; `*Public` models go on the wire.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from enum import StrEnum
+from typing import Annotated, Any, Self
+
+from pydantic import BaseModel, ConfigDict, Field, model_validator
+from sqlalchemy import JSON, Column, Index, String, UniqueConstraint
+from sqlmodel import Field as SQLField
+from sqlmodel import SQLModel
+
+from app.core.sqltypes import UTCDateTime
+from app.core.types import LongText, Sentence, ShortText, Slug, utcnow
+
+
+class Position(StrEnum):
+    SIDE_LYING = "side-lying"
+    STANDING = "standing"
+    SUPINE = "supine"
+    PRONE = "prone"
+    KNEELING = "kneeling"
+    SEATED = "seated"
+
+
+class Laterality(StrEnum):
+    UNILATERAL = "unilateral"
+    BILATERAL = "bilateral"
+
+
+class Difficulty(StrEnum):
+    BEGINNER = "beginner"
+    INTERMEDIATE = "intermediate"
+    ADVANCED = "advanced"
+
+    @property
+    def rank(self) -> int:
+        return list(Difficulty).index(self)
+
+
+class DosageUnit(StrEnum):
+    REPS = "reps"
+    STEPS = "steps"
+    SECONDS = "seconds"
+
+
+class WorkingLeg(StrEnum):
+    """Which leg does the work when one side is affected."""
+
+    TOP_LEG = "top-leg"  # lying on the good side, the affected leg on top works
+    STANCE_LEG = "stance-leg"  # standing on the affected leg
+    BOTH_LEGS = "both-legs"
+
+
+class ProgressionKind(StrEnum):
+    MORE_REPS = "more-reps"
+    LONGER_HOLD = "longer-hold"
+    DEEPER_KNEE_BEND = "deeper-knee-bend"
+    HIGHER_STEP = "higher-step"
+    LONGER_STEPS = "longer-steps"
+    SLOWER_TEMPO = "slower-tempo"
+    MORE_RANGE = "more-range"
+    ADD_SUPPORT = "add-support"
+    LESS_RANGE = "less-range"
+    NEXT_EXERCISE = "next-exercise"
+
+
+class Provenance(StrEnum):
+    ARTICLE = "article"
+    MEDIUS = "medius"
+
+
+_STRICT = ConfigDict(extra="forbid", str_strip_whitespace=True)
+
+Count = Annotated[int, Field(ge=1, le=100)]
+HoldSeconds = Annotated[int, Field(ge=0, le=300)]
+Sets = Annotated[int, Field(ge=1, le=10)]
+RestSeconds = Annotated[int, Field(ge=0, le=600)]
+
+
+class Source(BaseModel):
+    model_config = _STRICT
+    title: ShortText = Field(examples=["Glut-Med Exercises"])
+    author: ShortText = Field(examples=["Ross Harris"])
+
+
+class Dosage(BaseModel):
+    """What the article prescribes. `null` means the article gives no figure."""
+
+    model_config = _STRICT
+    unit: DosageUnit = Field(description="What one set counts: reps, steps or seconds.")
+    count_min: Count | None = Field(default=None, description="Low end of reps/steps per set.")
+    count_max: Count | None = Field(default=None, description="High end of reps/steps per set.")
+    hold_seconds_min: HoldSeconds | None = None
+    hold_seconds_max: HoldSeconds | None = None
+    sets: Sets | None = None
+    rest_seconds: RestSeconds | None = None
+    per_direction: bool = Field(
+        default=False, description="The count applies to each walking direction."
+    )
+    note: Sentence | None = None
+
+    @model_validator(mode="after")
+    def _ranges_ordered(self) -> Self:
+        for low, high in (
+            (self.count_min, self.count_max),
+            (self.hold_seconds_min, self.hold_seconds_max),
+        ):
+            if low is not None and high is not None and low > high:
+                raise ValueError("a range's minimum exceeds its maximum")
+        return self
+
+
+class DefaultDosage(BaseModel):
+    """Medius' own defaults where the article is silent; never presented as the article's."""
+
+    model_config = _STRICT
+    provenance: Provenance = Field(default=Provenance.MEDIUS)
+    sets: Sets
+    count: Count | None = Field(default=None, description="Reps or steps per set.")
+    hold_seconds: HoldSeconds | None = None
+    rest_seconds: RestSeconds
+    seconds_per_rep: Annotated[int, Field(ge=1, le=30)] = Field(
+        default=3, description="Tempo used to estimate durations."
+    )
+    note: Sentence
+
+
+class Progression(BaseModel):
+    model_config = _STRICT
+    kind: ProgressionKind
+    description: Sentence
+    provenance: Provenance
+    target: Slug | None = Field(default=None, description="Next exercise, for next-exercise.")
+
+
+class ExerciseSpec(BaseModel):
+    """An exercise as authored: seed data, admin writes and imports all validate here."""
+
+    model_config = _STRICT
+    slug: Slug
+    name: ShortText
+    summary: Sentence
+    position: Position
+    equipment: list[Slug] = Field(default_factory=list, max_length=10)
+    optional_equipment: list[Slug] = Field(default_factory=list, max_length=10)
+    laterality: Laterality
+    working_leg: WorkingLeg
+    difficulty: Difficulty
+    steps: list[Sentence] = Field(min_length=1, max_length=20)
+    cues: list[Sentence] = Field(default_factory=list, max_length=20)
+    dosage: Dosage
+    default_dosage: DefaultDosage
+    progressions: list[Progression] = Field(default_factory=list, max_length=10)
+    regressions: list[Progression] = Field(default_factory=list, max_length=10)
+    muscles: list[Slug] = Field(min_length=1, max_length=10)
+    source: Source | None = None
+
+    @model_validator(mode="after")
+    def _consistent(self) -> Self:
+        if set(self.equipment) & set(self.optional_equipment):
+            raise ValueError("an item cannot be both required and optional equipment")
+        if (self.laterality is Laterality.BILATERAL) != (self.working_leg is WorkingLeg.BOTH_LEGS):
+            raise ValueError("bilateral exercises work both legs, unilateral ones one leg")
+        return self
+
+
+class Exercise(SQLModel, table=True):
+    __tablename__ = "exercise"
+    __table_args__ = (
+        UniqueConstraint("slug", name="uq_exercise_slug"),
+        Index("ix_exercise_name_id", "name", "id"),
+        Index("ix_exercise_updated_at_id", "updated_at", "id"),
+    )
+
+    id: int | None = SQLField(default=None, primary_key=True)
+    slug: str = SQLField(sa_column=Column(String(64), nullable=False))
+    name: str = SQLField(max_length=120)
+    summary: str = SQLField(max_length=500)
+    position: str = SQLField(max_length=20, index=True)
+    laterality: str = SQLField(max_length=20)
+    working_leg: str = SQLField(max_length=20)
+    difficulty: str = SQLField(max_length=20)
+    difficulty_rank: int = SQLField(index=True)
+    search_text: str = SQLField(max_length=20000)
+    document: dict[str, Any] = SQLField(sa_column=Column(JSON, nullable=False))
+    revision: int = SQLField(default=1)
+    created_at: datetime = SQLField(
+        default_factory=utcnow, sa_column=Column(UTCDateTime(), nullable=False)
+    )
+    updated_at: datetime = SQLField(
+        default_factory=utcnow, sa_column=Column(UTCDateTime(), nullable=False)
+    )
+    deleted_at: datetime | None = SQLField(
+        default=None, sa_column=Column(UTCDateTime(), nullable=True)
+    )
+
+
+class ExerciseEquipment(SQLModel, table=True):
+    __tablename__ = "exercise_equipment"
+    __table_args__ = (Index("ix_exercise_equipment_slug", "equipment_slug", "exercise_id"),)
+
+    exercise_id: int = SQLField(foreign_key="exercise.id", primary_key=True, ondelete="CASCADE")
+    equipment_slug: str = SQLField(
+        foreign_key="equipment.slug", primary_key=True, max_length=64
+    )
+    required: bool
+
+
+class ExerciseMuscle(SQLModel, table=True):
+    __tablename__ = "exercise_muscle"
+    __table_args__ = (Index("ix_exercise_muscle_slug", "muscle_slug", "exercise_id"),)
+
+    exercise_id: int = SQLField(foreign_key="exercise.id", primary_key=True, ondelete="CASCADE")
+    muscle_slug: str = SQLField(foreign_key="muscle.slug", primary_key=True, max_length=64)
+
+
+class ExercisePublic(ExerciseSpec):
+    """An exercise as served."""
+
+    model_config = ConfigDict(extra="ignore")
+    revision: int = Field(description="Increments on every change; the ETag is derived from it.")
+    created_at: datetime
+    updated_at: datetime
+
+
+class ExerciseTombstone(BaseModel):
+    slug: Slug
+    deleted_at: datetime
+
+
+# --- Equipment ---------------------------------------------------------------------------
+
+
+class EquipmentSpec(BaseModel):
+    model_config = _STRICT
+    slug: Slug
+    name: ShortText
+    description: Sentence
+    note: Sentence | None = None
+
+
+class Equipment(SQLModel, table=True):
+    __tablename__ = "equipment"
+    slug: str = SQLField(primary_key=True, max_length=64)
+    name: str = SQLField(max_length=120)
+    description: str = SQLField(max_length=500)
+    note: str | None = SQLField(default=None, max_length=500)
+
+
+class EquipmentPublic(EquipmentSpec):
+    model_config = ConfigDict(extra="ignore")
+    exercise_count: int = Field(ge=0, description="Exercises that require or may use it.")
+
+
+# --- Muscles -----------------------------------------------------------------------------
+
+
+class Action(BaseModel):
+    model_config = _STRICT
+    slug: Slug
+    name: ShortText
+    description: Sentence
+
+
+class WeaknessSign(BaseModel):
+    model_config = _STRICT
+    slug: Slug
+    name: ShortText
+    description: LongText
+    example: LongText
+
+
+class Compensation(BaseModel):
+    model_config = _STRICT
+    slug: Slug
+    name: ShortText
+    description: Sentence
+    seen_as: Sentence
+
+
+class MuscleSpec(BaseModel):
+    model_config = _STRICT
+    slug: Slug
+    name: ShortText
+    summary: LongText
+    actions: list[Action] = Field(max_length=20)
+    primary_role: LongText
+    weakness_signs: list[WeaknessSign] = Field(max_length=10)
+    compensations: list[Compensation] = Field(max_length=10)
+    why_it_matters: list[Sentence] = Field(max_length=10)
+    source: Source | None = None
+
+
+class Muscle(SQLModel, table=True):
+    __tablename__ = "muscle"
+    slug: str = SQLField(primary_key=True, max_length=64)
+    name: str = SQLField(max_length=120)
+    document: dict[str, Any] = SQLField(sa_column=Column(JSON, nullable=False))
+
+
+class MusclePublic(MuscleSpec):
+    model_config = ConfigDict(extra="ignore")
+    exercises: list[Slug] = Field(description="Slugs of exercises that train this muscle.")
+
+
+# --- Ladder ------------------------------------------------------------------------------
+
+
+class LadderRung(BaseModel):
+    model_config = _STRICT
+    exercise: Slug
+    rank: Annotated[int, Field(ge=1, le=1000)]
+
+
+class CatalogSeed(BaseModel):
+    """The whole of `seed_data/`: what the article becomes."""
+
+    model_config = _STRICT
+    source: Source
+    muscles: list[MuscleSpec]
+    equipment: list[EquipmentSpec]
+    exercises: list[ExerciseSpec]
+    ladder: list[Slug] = Field(description="Exercises from easiest to hardest (Medius' ordering).")
+    ladder_provenance: Provenance = Provenance.MEDIUS
+
+    @model_validator(mode="after")
+    def _references_resolve(self) -> Self:
+        exercise_slugs = {e.slug for e in self.exercises}
+        equipment_slugs = {e.slug for e in self.equipment}
+        muscle_slugs = {m.slug for m in self.muscles}
+        for ex in self.exercises:
+            missing = set(ex.equipment + ex.optional_equipment) - equipment_slugs
+            if missing:
+                raise ValueError(f"{ex.slug}: unknown equipment {sorted(missing)}")
+            if set(ex.muscles) - muscle_slugs:
+                raise ValueError(f"{ex.slug}: unknown muscle")
+            for step in ex.progressions + ex.regressions:
+                if step.target is not None and step.target not in exercise_slugs:
+                    raise ValueError(f"{ex.slug}: unknown progression target {step.target}")
+        if set(self.ladder) - exercise_slugs or len(set(self.ladder)) != len(self.ladder):
+            raise ValueError("the ladder must list known exercises, each once")
+        if len(exercise_slugs) != len(self.exercises):
+            raise ValueError("exercise slugs must be unique")
+        return self

@@ -1,0 +1,182 @@
+"""Catalog queries. No HTTP here; filters arrive as plain values."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from sqlalchemy import Select, exists, func
+from sqlmodel import Session, col, select
+
+from app.catalog.models import (
+    Difficulty,
+    Equipment,
+    Exercise,
+    ExerciseEquipment,
+    ExerciseMuscle,
+    ExerciseSpec,
+    Laterality,
+    Muscle,
+    Position,
+)
+from app.core.pagination import Sort, paginate
+from app.core.types import utcnow
+
+SORTABLE = {
+    "name": Exercise.name,
+    "slug": Exercise.slug,
+    "difficulty": Exercise.difficulty_rank,
+    "created_at": Exercise.created_at,
+    "updated_at": Exercise.updated_at,
+    "catalog_order": Exercise.id,
+}
+
+
+@dataclass(frozen=True)
+class ExerciseFilter:
+    positions: list[Position] = field(default_factory=list)
+    equipment: list[str] = field(default_factory=list)
+    laterality: list[Laterality] = field(default_factory=list)
+    difficulty: list[Difficulty] = field(default_factory=list)
+    muscles: list[str] = field(default_factory=list)
+    text: str | None = None
+
+
+def _search_text(spec: ExerciseSpec) -> str:
+    return " ".join([spec.name, spec.summary, *spec.steps]).lower()
+
+
+def _escape_like(term: str) -> str:
+    return term.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+
+
+def _filtered(flt: ExerciseFilter) -> Select[tuple[Exercise]]:
+    stmt = select(Exercise).where(col(Exercise.deleted_at).is_(None))
+    if flt.positions:
+        stmt = stmt.where(col(Exercise.position).in_([p.value for p in flt.positions]))
+    if flt.laterality:
+        stmt = stmt.where(col(Exercise.laterality).in_([v.value for v in flt.laterality]))
+    if flt.difficulty:
+        stmt = stmt.where(col(Exercise.difficulty).in_([v.value for v in flt.difficulty]))
+    if flt.equipment:
+        stmt = stmt.where(
+            exists().where(
+                ExerciseEquipment.exercise_id == Exercise.id,
+                col(ExerciseEquipment.equipment_slug).in_(flt.equipment),
+            )
+        )
+    if flt.muscles:
+        stmt = stmt.where(
+            exists().where(
+                ExerciseMuscle.exercise_id == Exercise.id,
+                col(ExerciseMuscle.muscle_slug).in_(flt.muscles),
+            )
+        )
+    for term in (flt.text or "").lower().split():
+        stmt = stmt.where(col(Exercise.search_text).like(f"%{_escape_like(term)}%", escape="\\"))
+    return stmt  # type: ignore[return-value]
+
+
+def list_exercises(
+    session: Session, flt: ExerciseFilter, sort: Sort, cursor: str | None, limit: int
+) -> tuple[Sequence[Exercise], str | None]:
+    return paginate(
+        session, _filtered(flt), sort=sort, id_column=Exercise.id, cursor=cursor, limit=limit  # type: ignore[arg-type]
+    )
+
+
+def get_exercise(session: Session, slug: str) -> Exercise | None:
+    return session.exec(
+        select(Exercise).where(Exercise.slug == slug, col(Exercise.deleted_at).is_(None))
+    ).first()
+
+
+def existing_exercise_slugs(session: Session, *, include_deleted: bool = False) -> set[str]:
+    stmt = select(Exercise.slug)
+    if not include_deleted:
+        stmt = stmt.where(col(Exercise.deleted_at).is_(None))
+    return set(session.exec(stmt).all())
+
+
+def _row_fields(spec: ExerciseSpec) -> dict[str, object]:
+    return {
+        "slug": spec.slug,
+        "name": spec.name,
+        "summary": spec.summary,
+        "position": spec.position.value,
+        "laterality": spec.laterality.value,
+        "working_leg": spec.working_leg.value,
+        "difficulty": spec.difficulty.value,
+        "difficulty_rank": spec.difficulty.rank,
+        "search_text": _search_text(spec),
+        "document": spec.model_dump(mode="json"),
+    }
+
+
+def _write_links(session: Session, exercise_id: int, spec: ExerciseSpec) -> None:
+    for slug in spec.equipment:
+        session.add(ExerciseEquipment(exercise_id=exercise_id, equipment_slug=slug, required=True))
+    for slug in spec.optional_equipment:
+        session.add(ExerciseEquipment(exercise_id=exercise_id, equipment_slug=slug, required=False))
+    for slug in spec.muscles:
+        session.add(ExerciseMuscle(exercise_id=exercise_id, muscle_slug=slug))
+
+
+def insert_exercise(session: Session, spec: ExerciseSpec) -> Exercise:
+    now = utcnow()
+    row = Exercise(**_row_fields(spec), created_at=now, updated_at=now)  # type: ignore[arg-type]
+    session.add(row)
+    session.flush()
+    assert row.id is not None
+    _write_links(session, row.id, spec)
+    return row
+
+
+def equipment_with_counts(session: Session) -> Sequence[tuple[Equipment, int]]:
+    live = (
+        select(ExerciseEquipment.equipment_slug, func.count().label("n"))
+        .join(Exercise, col(Exercise.id) == ExerciseEquipment.exercise_id)
+        .where(col(Exercise.deleted_at).is_(None))
+        .group_by(col(ExerciseEquipment.equipment_slug))
+        .subquery()
+    )
+    stmt = (
+        select(Equipment, func.coalesce(live.c.n, 0))
+        .outerjoin(live, live.c.equipment_slug == Equipment.slug)
+        .order_by(col(Equipment.slug))
+    )
+    return session.exec(stmt).all()  # type: ignore[return-value]
+
+
+def equipment_slugs(session: Session) -> set[str]:
+    return set(session.exec(select(Equipment.slug)).all())
+
+
+def muscle_slugs(session: Session) -> set[str]:
+    return set(session.exec(select(Muscle.slug)).all())
+
+
+def list_muscles(session: Session) -> Sequence[Muscle]:
+    return session.exec(select(Muscle).order_by(col(Muscle.slug))).all()
+
+
+def get_muscle(session: Session, slug: str) -> Muscle | None:
+    return session.get(Muscle, slug)
+
+
+def exercise_slugs_by_muscle(session: Session) -> dict[str, list[str]]:
+    rows = session.exec(
+        select(ExerciseMuscle.muscle_slug, Exercise.slug)
+        .join(Exercise, col(Exercise.id) == ExerciseMuscle.exercise_id)
+        .where(col(Exercise.deleted_at).is_(None))
+        .order_by(col(Exercise.id))
+    ).all()
+    out: dict[str, list[str]] = {}
+    for muscle, exercise in rows:
+        out.setdefault(muscle, []).append(exercise)
+    return out
+
+
+def latest_change(session: Session) -> datetime | None:
+    return session.exec(select(func.max(Exercise.updated_at))).first()

@@ -1,0 +1,60 @@
+"""Domain exceptions raised by services. They know nothing of HTTP; `problems` maps them."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+
+@dataclass
+class FieldError:
+    loc: list[str | int]
+    msg: str
+    type: str
+
+
+@dataclass
+class DomainError(Exception):
+    detail: str
+    errors: list[FieldError] = field(default_factory=list)
+    headers: dict[str, str] = field(default_factory=dict)
+    extra: dict[str, Any] = field(default_factory=dict)
+
+    def __str__(self) -> str:
+        return self.detail
+
+
+class NotFound(DomainError):
+    """The record does not exist, or is not the caller's (never revealed apart)."""
+
+
+class Conflict(DomainError):
+    """The write clashes with what is stored (duplicate key, same id another body)."""
+
+
+class PreconditionFailed(DomainError):
+    """`If-Match` named a version that is no longer current."""
+
+
+class PreconditionRequired(DomainError):
+    """An update came without `If-Match`."""
+
+
+class Invalid(DomainError):
+    """Values that parse but break a domain rule (unknown exercise, wrong dosage unit)."""
+
+
+class Infeasible(Invalid):
+    """No plan satisfies the constraints; `errors` names the constraint."""
+
+
+class Unauthorized(DomainError):
+    """No or invalid credentials."""
+
+
+class Forbidden(DomainError):
+    """Signed in, but not allowed."""
+
+
+class RateLimited(DomainError):
+    """Too many attempts; `headers` carries Retry-After."""

@@ -1,0 +1,167 @@
+"""RFC 9457 problem details: the one place where errors become HTTP responses."""
+
+from __future__ import annotations
+
+import logging
+from http import HTTPStatus
+from typing import Any
+
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from pydantic import BaseModel, Field
+from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.responses import Response
+
+from app.core import errors
+from app.core.json import dumps
+
+PROBLEM_MEDIA_TYPE = "application/problem+json"
+PROBLEM_TYPE_BASE = "https://medius.dev/problems/"
+
+logger = logging.getLogger("medius")
+
+_STATUS_BY_ERROR: dict[type[errors.DomainError], int] = {
+    errors.NotFound: 404,
+    errors.Conflict: 409,
+    errors.PreconditionFailed: 412,
+    errors.PreconditionRequired: 428,
+    errors.Invalid: 422,
+    errors.Infeasible: 422,
+    errors.Unauthorized: 401,
+    errors.Forbidden: 403,
+    errors.RateLimited: 429,
+}
+
+_SLUG_BY_STATUS = {
+    400: "malformed-request",
+    401: "unauthorized",
+    403: "forbidden",
+    404: "not-found",
+    405: "method-not-allowed",
+    406: "not-acceptable",
+    409: "conflict",
+    412: "precondition-failed",
+    413: "payload-too-large",
+    415: "unsupported-media-type",
+    422: "validation-error",
+    428: "precondition-required",
+    429: "rate-limited",
+    500: "internal-error",
+}
+
+
+class ProblemFieldError(BaseModel):
+    loc: list[str | int] = Field(description="Path to the offending value.")
+    msg: str
+    type: str
+
+
+class Problem(BaseModel):
+    """RFC 9457 problem details, as every error of this API is shaped."""
+
+    type: str = Field(examples=[PROBLEM_TYPE_BASE + "not-found"])
+    title: str = Field(examples=["Not Found"])
+    status: int = Field(examples=[404])
+    detail: str = Field(examples=["No exercise with slug 'plank'."])
+    instance: str = Field(examples=["/api/v1/exercises/plank"])
+    errors: list[ProblemFieldError] = Field(default_factory=list)
+
+
+def problem_response(
+    request: Request | None,
+    status: int,
+    detail: str,
+    *,
+    field_errors: list[dict[str, Any]] | None = None,
+    headers: dict[str, str] | None = None,
+    path: str | None = None,
+    type_slug: str | None = None,
+) -> Response:
+    instance = path if path is not None else (request.url.path if request is not None else "")
+    body = {
+        "type": PROBLEM_TYPE_BASE + (type_slug or _SLUG_BY_STATUS.get(status, "error")),
+        "title": HTTPStatus(status).phrase,
+        "status": status,
+        "detail": detail,
+        "instance": instance,
+        "errors": field_errors or [],
+    }
+    return Response(
+        content=dumps(body), status_code=status, media_type=PROBLEM_MEDIA_TYPE, headers=headers
+    )
+
+
+def _jsonable_loc(loc: Any) -> list[str | int]:
+    return [p if isinstance(p, int) else str(p) for p in loc]
+
+
+def _validation_errors(exc: RequestValidationError) -> list[dict[str, Any]]:
+    out = []
+    for err in exc.errors():
+        msg = str(err.get("msg", "invalid value"))
+        out.append({"loc": _jsonable_loc(err.get("loc", ())), "msg": msg, "type": err.get("type", "")})
+    return out
+
+
+async def _on_domain_error(request: Request, exc: Exception) -> Response:
+    assert isinstance(exc, errors.DomainError)
+    status = next(
+        (code for cls, code in _STATUS_BY_ERROR.items() if type(exc) is cls),
+        next((code for cls, code in _STATUS_BY_ERROR.items() if isinstance(exc, cls)), 400),
+    )
+    headers = dict(exc.headers)
+    if status == 401:
+        headers.setdefault("WWW-Authenticate", "Bearer")
+    return problem_response(
+        request,
+        status,
+        exc.detail,
+        field_errors=[{"loc": e.loc, "msg": e.msg, "type": e.type} for e in exc.errors],
+        headers=headers,
+    )
+
+
+async def _on_validation_error(request: Request, exc: Exception) -> Response:
+    assert isinstance(exc, RequestValidationError)
+    field_errors = _validation_errors(exc)
+    if any(e["type"] == "json_invalid" for e in field_errors):
+        return problem_response(
+            request, 400, "The request body is not valid JSON.", field_errors=field_errors
+        )
+    return problem_response(
+        request, 422, "The request has invalid values; see `errors`.", field_errors=field_errors
+    )
+
+
+async def _on_http_exception(request: Request, exc: Exception) -> Response:
+    assert isinstance(exc, StarletteHTTPException)
+    detail = exc.detail if isinstance(exc.detail, str) else HTTPStatus(exc.status_code).phrase
+    if exc.status_code == 404 and detail == "Not Found":
+        detail = f"No resource at {request.url.path}."
+    if exc.status_code == 405:
+        detail = f"{request.method} is not allowed on {request.url.path}."
+    return problem_response(request, exc.status_code, detail, headers=exc.headers)
+
+
+async def _on_unexpected(request: Request, exc: Exception) -> Response:
+    logger.exception("unhandled error on %s %s", request.method, request.url.path, exc_info=exc)
+    return problem_response(request, 500, "An unexpected error occurred; it has been logged.")
+
+
+def install_problem_handlers(app: FastAPI) -> None:
+    app.add_exception_handler(errors.DomainError, _on_domain_error)
+    app.add_exception_handler(RequestValidationError, _on_validation_error)
+    app.add_exception_handler(StarletteHTTPException, _on_http_exception)
+    app.add_exception_handler(Exception, _on_unexpected)
+
+
+def problem_responses(*statuses: int) -> dict[int | str, dict[str, Any]]:
+    """OpenAPI `responses=` entries declaring problem+json bodies for the given statuses."""
+    return {
+        status: {
+            "model": Problem,
+            "description": HTTPStatus(status).phrase,
+            "content": {PROBLEM_MEDIA_TYPE: {"schema": {"$ref": "#/components/schemas/Problem"}}},
+        }
+        for status in statuses
+    }

@@ -1,0 +1,63 @@
+"""Liveness and readiness probes, outside `/api/v1`."""
+
+from __future__ import annotations
+
+from fastapi import APIRouter, Request
+from pydantic import BaseModel
+from sqlalchemy import text
+from sqlalchemy.exc import SQLAlchemyError
+from starlette.responses import Response
+
+from app.catalog.examples import example_response
+from app.core.migrations import current_revision, head_revision
+from app.core.problems import problem_response, problem_responses
+from app.core.responses import private_json
+
+router = APIRouter(tags=["health"])
+
+
+class Health(BaseModel):
+    status: str
+
+
+class Readiness(BaseModel):
+    status: str
+    database: str
+    migration: str | None
+
+
+@router.get(
+    "/healthz",
+    summary="Liveness",
+    description="Answers 200 while the process serves requests; touches nothing else.",
+    response_model=Health,
+    responses={200: example_response({"status": "ok"})},
+)
+def healthz() -> Response:
+    return private_json(Health(status="ok"))
+
+
+@router.get(
+    "/readyz",
+    summary="Readiness",
+    description="200 when the database answers and its schema is at the latest migration; "
+    "503 otherwise, so a load balancer stops routing here.",
+    response_model=Readiness,
+    responses={
+        200: example_response({"status": "ready", "database": "ok", "migration": "0001"}),
+        **problem_responses(503),
+    },
+)
+def readyz(request: Request) -> Response:
+    engine = request.app.state.engine
+    try:
+        with engine.connect() as connection:
+            connection.execute(text("SELECT 1"))
+        revision = current_revision(engine)
+    except SQLAlchemyError:
+        return problem_response(request, 503, "The database is not reachable.")
+    if revision != head_revision():
+        return problem_response(
+            request, 503, f"The schema is at {revision!r}, not the latest migration; migrate."
+        )
+    return private_json(Readiness(status="ready", database="ok", migration=revision))

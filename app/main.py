@@ -1,0 +1,125 @@
+"""Application factory: routers, middleware, problem handlers and offline docs."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from pathlib import Path
+
+import fastapi_offline
+from fastapi import FastAPI
+from fastapi.middleware.cors import CORSMiddleware
+from fastapi.openapi.docs import (
+    get_redoc_html,
+    get_swagger_ui_html,
+    get_swagger_ui_oauth2_redirect_html,
+)
+from fastapi.staticfiles import StaticFiles
+from starlette.responses import HTMLResponse
+
+from app.catalog.router import router as catalog_router
+from app.core.config import Settings, get_settings
+from app.core.db import build_engine
+from app.core.middleware import RequestGuard
+from app.core.problems import Problem, install_problem_handlers
+from app.health.router import router as health_router
+
+API_PREFIX = "/api/v1"
+FORM_PATHS = frozenset({f"{API_PREFIX}/auth/token"})
+DOCS_ASSETS = Path(fastapi_offline.__file__).parent / "static"
+
+DESCRIPTION = """
+Medius is an open API for gluteus medius training: an exercise catalog drawn from a
+physiotherapist's article, routines and a routine builder, and session logs.
+
+Errors are RFC 9457 `application/problem+json`. Lists use `limit` and an opaque
+`cursor`. Catalog reads are public and cacheable (`ETag`, `If-None-Match`).
+"""
+
+
+def create_app(settings: Settings | None = None) -> FastAPI:
+    settings = settings or get_settings()
+    engine = build_engine(settings)
+
+    @asynccontextmanager
+    async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
+        yield
+        engine.dispose()
+
+    app = FastAPI(
+        title="Medius API",
+        version="1.0.0",
+        description=DESCRIPTION,
+        docs_url=None,
+        redoc_url=None,
+        lifespan=lifespan,
+    )
+    app.state.settings = settings
+    app.state.engine = engine
+
+    install_problem_handlers(app)
+    app.include_router(health_router)
+    app.include_router(catalog_router, prefix=API_PREFIX)
+    _install_docs(app)
+    _register_problem_schema(app)
+
+    app.add_middleware(RequestGuard, max_body_bytes=settings.max_body_bytes, form_paths=FORM_PATHS)
+    if settings.cors_origins:
+        app.add_middleware(
+            CORSMiddleware,
+            allow_origins=settings.cors_origins,
+            allow_methods=["GET", "POST", "PUT", "PATCH", "DELETE"],
+            allow_headers=["Authorization", "Content-Type", "If-Match", "If-None-Match"],
+            expose_headers=["ETag", "Location", "Retry-After"],
+        )
+    return app
+
+
+def _install_docs(app: FastAPI) -> None:
+    """Swagger UI and ReDoc from assets shipped in a PyPI package: no CDN, works offline."""
+    app.mount("/docs-assets", StaticFiles(directory=DOCS_ASSETS), name="docs-assets")
+    oauth_redirect = "/docs/oauth2-redirect"
+
+    @app.get("/docs", include_in_schema=False)
+    def swagger_ui() -> HTMLResponse:
+        return get_swagger_ui_html(
+            openapi_url="/openapi.json",
+            title="Medius API - Swagger UI",
+            oauth2_redirect_url=oauth_redirect,
+            swagger_js_url="/docs-assets/swagger-ui-bundle.js",
+            swagger_css_url="/docs-assets/swagger-ui.css",
+            swagger_favicon_url="/docs-assets/favicon.png",
+        )
+
+    @app.get(oauth_redirect, include_in_schema=False)
+    def swagger_redirect() -> HTMLResponse:
+        return get_swagger_ui_oauth2_redirect_html()
+
+    @app.get("/redoc", include_in_schema=False)
+    def redoc() -> HTMLResponse:
+        return get_redoc_html(
+            openapi_url="/openapi.json",
+            title="Medius API - ReDoc",
+            redoc_js_url="/docs-assets/redoc.standalone.js",
+            redoc_favicon_url="/docs-assets/favicon.png",
+            with_google_fonts=False,
+        )
+
+
+def _register_problem_schema(app: FastAPI) -> None:
+    """Make sure `#/components/schemas/Problem` exists for every declared error response."""
+    original = app.openapi
+
+    def openapi() -> dict[str, object]:
+        if app.openapi_schema:
+            return app.openapi_schema
+        schema = original()
+        components = schema.setdefault("components", {}).setdefault("schemas", {})
+        components.setdefault("Problem", Problem.model_json_schema(ref_template="#/components/schemas/{model}"))
+        for name, sub in Problem.model_json_schema(ref_template="#/components/schemas/{model}").get("$defs", {}).items():
+            components.setdefault(name, sub)
+        components["Problem"].pop("$defs", None)
+        app.openapi_schema = schema
+        return schema
+
+    app.openapi = openapi  # type: ignore[method-assign]

@@ -1,0 +1,5 @@
+"""Every table, imported in one place so Alembic and the tests see the whole schema."""
+
+from app.catalog.models import Equipment, Exercise, ExerciseEquipment, ExerciseMuscle, Muscle
+
+__all__ = ["Equipment", "Exercise", "ExerciseEquipment", "ExerciseMuscle", "Muscle"]
