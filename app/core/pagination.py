@@ -16,7 +16,7 @@ from typing import Annotated, Any, Generic, TypeVar
 import orjson
 from fastapi import Query
 from pydantic import BaseModel, Field
-from sqlalchemy import ColumnElement, DateTime, Select, and_, or_
+from sqlalchemy import ColumnElement, Select, and_, or_
 from sqlalchemy.orm import InstrumentedAttribute
 from sqlmodel import Session
 
@@ -52,6 +52,10 @@ class Sort:
     column: Any
     descending: bool
 
+    @property
+    def token(self) -> str:
+        return ("-" if self.descending else "") + self.key
+
 
 def parse_sort(value: str | None, allowed: Mapping[str, Any], default: str) -> Sort:
     """Turn `name` / `-name` into a Sort, or raise Invalid listing the allowed fields."""
@@ -85,10 +89,10 @@ def decode_cursor(cursor: str, sort: Sort, id_column: Any) -> tuple[Any, Any]:
     try:
         padded = cursor + "=" * (-len(cursor) % 4)
         data = orjson.loads(base64.urlsafe_b64decode(padded.encode("ascii")))
-        if not isinstance(data, dict) or data.get("s") != sort.key:
+        if not isinstance(data, dict) or data.get("s") != sort.token:
             raise _bad_cursor()
         value, row_id = data["v"], data["i"]
-        if isinstance(sort.column.type, DateTime):
+        if sort.column.type.python_type is datetime:
             value = datetime.fromisoformat(value)
         elif isinstance(value, bool) or not isinstance(value, (str, int, float)):
             raise _bad_cursor()
@@ -123,4 +127,4 @@ def paginate(
         return rows, None
     rows = rows[:limit]
     last = rows[-1]
-    return rows, encode_cursor(sort.key, getattr(last, column.key), getattr(last, id_column.key))
+    return rows, encode_cursor(sort.token, getattr(last, column.key), getattr(last, id_column.key))

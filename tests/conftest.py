@@ -1,0 +1,121 @@
+"""Test harness: every HTTP test runs against SQLite and against a real PostgreSQL."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import AsyncIterator, Iterator
+from pathlib import Path
+
+import httpx
+import pytest
+from fastapi import FastAPI
+from sqlalchemy import Engine, create_engine, text
+from sqlmodel import Session, SQLModel
+
+import app.models  # noqa: F401
+from app.catalog.seed import apply_seed, load_seed
+from app.core.config import Settings
+from app.core.migrations import upgrade
+from app.main import create_app
+from tests.postgres import Cluster, PostgresUnavailable, start_cluster
+
+BACKENDS = ["sqlite", "postgresql"]
+TEST_SECRET = "test-secret-key-that-is-long-enough-for-hs256-signing"  # noqa: S105
+
+
+@pytest.fixture(scope="session")
+def postgres_base_url() -> Iterator[str]:
+    """A PostgreSQL to test on: TEST_DATABASE_URL, or a cluster started for this run."""
+    given = os.environ.get("TEST_DATABASE_URL")
+    if given:
+        yield given
+        return
+    cluster: Cluster | None = None
+    try:
+        cluster = start_cluster()
+    except PostgresUnavailable as exc:
+        if os.environ.get("CI", "").lower() == "true":
+            pytest.fail(f"PostgreSQL is required in CI and could not start: {exc}")
+        pytest.skip(f"PostgreSQL could not start here ({exc}); set TEST_DATABASE_URL")
+    assert cluster is not None
+    admin = create_engine(cluster.admin_url, isolation_level="AUTOCOMMIT")
+    with admin.connect() as conn:
+        conn.execute(text("CREATE DATABASE medius_test"))
+    admin.dispose()
+    try:
+        yield cluster.url("medius_test")
+    finally:
+        cluster.stop()
+
+
+@pytest.fixture(scope="session", params=BACKENDS)
+def database_url(
+    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[str]:
+    if request.param == "sqlite":
+        path: Path = tmp_path_factory.mktemp("sqlite") / "medius.db"
+        url = f"sqlite:///{path}"
+    else:
+        url = request.getfixturevalue("postgres_base_url")
+    upgrade(url)
+    yield url
+
+
+@pytest.fixture(scope="session")
+def admin_engine(database_url: str) -> Iterator[Engine]:
+    engine = create_engine(database_url)
+    yield engine
+    engine.dispose()
+
+
+def reset_database(engine: Engine) -> None:
+    """Empty every table, then load the article's catalog: each test starts the same."""
+    tables = list(reversed(SQLModel.metadata.sorted_tables))
+    with engine.begin() as conn:
+        if engine.dialect.name == "postgresql":
+            names = ", ".join(f'"{t.name}"' for t in tables)
+            conn.execute(text(f"TRUNCATE {names} RESTART IDENTITY CASCADE"))
+        else:
+            for table in tables:
+                conn.execute(table.delete())
+    with Session(engine) as session:
+        apply_seed(session, load_seed())
+
+
+def test_settings(database_url: str, **overrides: object) -> Settings:
+    values: dict[str, object] = {
+        "database_url": database_url,
+        "env": "test",
+        "secret_key": TEST_SECRET,
+        **overrides,
+    }
+    return Settings.model_validate(values)
+
+
+@pytest.fixture
+def app(database_url: str, admin_engine: Engine) -> Iterator[FastAPI]:
+    reset_database(admin_engine)
+    application = create_app(test_settings(database_url))
+    yield application
+    application.state.engine.dispose()
+
+
+@pytest.fixture
+async def client(app: FastAPI) -> AsyncIterator[httpx.AsyncClient]:
+    transport = httpx.ASGITransport(app=app, raise_app_exceptions=False)
+    async with httpx.AsyncClient(transport=transport, base_url="http://medius.test") as c:
+        yield c
+
+
+def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
+    counts: dict[str, dict[str, int]] = {b: {} for b in BACKENDS}
+    for outcome in ("passed", "failed", "error", "skipped"):
+        for report in terminalreporter.stats.get(outcome, []):
+            nodeid = getattr(report, "nodeid", "")
+            for backend in BACKENDS:
+                if f"[{backend}" in nodeid or f"-{backend}]" in nodeid or f"-{backend}-" in nodeid:
+                    counts[backend][outcome] = counts[backend].get(outcome, 0) + 1
+    terminalreporter.section("database legs")
+    for backend in BACKENDS:
+        figures = ", ".join(f"{n} {k}" for k, n in sorted(counts[backend].items())) or "none run"
+        terminalreporter.write_line(f"{backend} leg: {figures}")

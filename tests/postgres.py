@@ -1,0 +1,77 @@
+"""A throwaway PostgreSQL 15 cluster for the test run (or the one TEST_DATABASE_URL names)."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import socket
+import subprocess
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+PG_BIN = Path(os.environ.get("PG_BIN", "/usr/lib/postgresql/15/bin"))
+
+
+class PostgresUnavailable(RuntimeError):
+    pass
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+def _as_postgres(args: list[str]) -> list[str]:
+    if os.geteuid() == 0:
+        return ["runuser", "-u", "postgres", "--", *args]
+    return args
+
+
+@dataclass
+class Cluster:
+    root: Path
+    port: int
+
+    @property
+    def admin_url(self) -> str:
+        return f"postgresql+psycopg://postgres@127.0.0.1:{self.port}/postgres"
+
+    def url(self, database: str) -> str:
+        return f"postgresql+psycopg://postgres@127.0.0.1:{self.port}/{database}"
+
+    def stop(self) -> None:
+        subprocess.run(
+            _as_postgres([str(PG_BIN / "pg_ctl"), "-D", str(self.root / "data"), "-m", "immediate", "stop"]),
+            capture_output=True,
+            check=False,
+        )
+        shutil.rmtree(self.root, ignore_errors=True)
+
+
+def start_cluster() -> Cluster:
+    """initdb + pg_ctl start on a free loopback port; raise PostgresUnavailable on failure."""
+    if not (PG_BIN / "initdb").exists():
+        raise PostgresUnavailable(f"no PostgreSQL binaries in {PG_BIN}")
+    root = Path(tempfile.mkdtemp(prefix="medius-pg-"))
+    os.chmod(root, 0o755)
+    if os.geteuid() == 0:
+        shutil.chown(root, "postgres", "postgres")
+    port = _free_port()
+    steps = [
+        [str(PG_BIN / "initdb"), "-D", str(root / "data"), "-A", "trust", "-U", "postgres", "--no-sync"],
+        [
+            str(PG_BIN / "pg_ctl"), "-D", str(root / "data"), "-l", str(root / "log"), "-w",
+            "-o", f"-p {port} -k {root} -c listen_addresses=127.0.0.1 -c fsync=off "
+            "-c synchronous_commit=off -c full_page_writes=off -c max_connections=200",
+            "start",
+        ],
+    ]
+    for step in steps:
+        done = subprocess.run(_as_postgres(step), capture_output=True, text=True, check=False)
+        if done.returncode != 0:
+            log = (root / "log").read_text() if (root / "log").exists() else ""
+            shutil.rmtree(root, ignore_errors=True)
+            raise PostgresUnavailable(f"{step[0]} failed: {done.stderr.strip()} {log[-500:]}")
+    return Cluster(root=root, port=port)
