@@ -30,5 +30,23 @@ def seed() -> None:
     typer.echo("seeded: " + ", ".join(f"{n} {kind}" for kind, n in added.items()))
 
 
+@cli.command()
+def serve() -> None:
+    """Migrate, seed, then serve with uvicorn on HOST:PORT (what `make run` and Docker do)."""
+    import uvicorn
+
+    settings = get_settings()
+    migrate()
+    seed()
+    uvicorn.run(
+        "app.asgi:app",
+        host=settings.host,
+        port=settings.port,
+        workers=settings.workers,
+        log_level=settings.log_level,
+        proxy_headers=True,
+    )
+
+
 def main() -> None:
     cli()

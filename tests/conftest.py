@@ -12,7 +12,7 @@ from fastapi import FastAPI
 from sqlalchemy import Engine, create_engine, text
 from sqlmodel import Session, SQLModel
 
-import app.models  # noqa: F401
+import app.models
 from app.catalog.seed import apply_seed, load_seed
 from app.core.config import Settings
 from app.core.migrations import upgrade
@@ -20,7 +20,7 @@ from app.main import create_app
 from tests.postgres import Cluster, PostgresUnavailable, start_cluster
 
 BACKENDS = ["sqlite", "postgresql"]
-TEST_SECRET = "test-secret-key-that-is-long-enough-for-hs256-signing"  # noqa: S105
+TEST_SECRET = "test-secret-key-that-is-long-enough-for-hs256-signing"
 
 
 @pytest.fixture(scope="session")

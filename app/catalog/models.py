@@ -206,9 +206,7 @@ class ExerciseEquipment(SQLModel, table=True):
     __table_args__ = (Index("ix_exercise_equipment_slug", "equipment_slug", "exercise_id"),)
 
     exercise_id: int = SQLField(foreign_key="exercise.id", primary_key=True, ondelete="CASCADE")
-    equipment_slug: str = SQLField(
-        foreign_key="equipment.slug", primary_key=True, max_length=64
-    )
+    equipment_slug: str = SQLField(foreign_key="equipment.slug", primary_key=True, max_length=64)
     required: bool
 
 

@@ -62,14 +62,14 @@ def _filtered(flt: ExerciseFilter) -> Select[tuple[Exercise]]:
     if flt.equipment:
         stmt = stmt.where(
             exists().where(
-                ExerciseEquipment.exercise_id == Exercise.id,
+                col(ExerciseEquipment.exercise_id) == col(Exercise.id),
                 col(ExerciseEquipment.equipment_slug).in_(flt.equipment),
             )
         )
     if flt.muscles:
         stmt = stmt.where(
             exists().where(
-                ExerciseMuscle.exercise_id == Exercise.id,
+                col(ExerciseMuscle.exercise_id) == col(Exercise.id),
                 col(ExerciseMuscle.muscle_slug).in_(flt.muscles),
             )
         )
@@ -82,7 +82,12 @@ def list_exercises(
     session: Session, flt: ExerciseFilter, sort: Sort, cursor: str | None, limit: int
 ) -> tuple[Sequence[Exercise], str | None]:
     return paginate(
-        session, _filtered(flt), sort=sort, id_column=Exercise.id, cursor=cursor, limit=limit  # type: ignore[arg-type]
+        session,
+        _filtered(flt),
+        sort=sort,
+        id_column=col(Exercise.id),
+        cursor=cursor,
+        limit=limit,
     )
 
 
@@ -146,7 +151,7 @@ def equipment_with_counts(session: Session) -> Sequence[tuple[Equipment, int]]:
         .outerjoin(live, live.c.equipment_slug == Equipment.slug)
         .order_by(col(Equipment.slug))
     )
-    return session.exec(stmt).all()  # type: ignore[return-value]
+    return session.exec(stmt).all()
 
 
 def equipment_slugs(session: Session) -> set[str]:

@@ -36,20 +36,24 @@ SlugQuery = Annotated[str, Query(min_length=1, max_length=64, pattern=SLUG_PATTE
 ExerciseSlug = Annotated[
     str,
     Path(
-        min_length=1, max_length=64, pattern=SLUG_PATTERN, description="Exercise slug.",
+        min_length=1,
+        max_length=64,
+        pattern=SLUG_PATTERN,
+        description="Exercise slug.",
         examples=["clamshell"],
     ),
 ]
 MuscleSlug = Annotated[
     str,
     Path(
-        min_length=1, max_length=64, pattern=SLUG_PATTERN, description="Muscle slug.",
+        min_length=1,
+        max_length=64,
+        pattern=SLUG_PATTERN,
+        description="Muscle slug.",
         examples=["gluteus-medius"],
     ),
 ]
-CACHE_NOTE = (
-    " Sends `ETag` and `Cache-Control: public`; repeat with `If-None-Match` to get 304."
-)
+CACHE_NOTE = " Sends `ETag` and `Cache-Control: public`; repeat with `If-None-Match` to get 304."
 
 
 @router.get(
@@ -58,8 +62,7 @@ CACHE_NOTE = (
     description=(
         "Browse the catalog with filters (repeat a filter for any-of), free-text `q` over "
         "name, summary and steps, `sort` (`name`, `slug`, `difficulty`, `created_at`, "
-        "`updated_at`, `catalog_order`; prefix `-` to reverse) and cursor paging."
-        + CACHE_NOTE
+        "`updated_at`, `catalog_order`; prefix `-` to reverse) and cursor paging." + CACHE_NOTE
     ),
     response_model=Page[ExercisePublic],
     responses={
@@ -123,7 +126,9 @@ def get_exercise(
 )
 def list_equipment(request: Request, session: SessionDep, settings: SettingsDep) -> Response:
     items = service.list_equipment(session)
-    return public_json(request, to_bytes([i.model_dump(mode="json") for i in items]), settings.catalog_max_age)
+    return public_json(
+        request, to_bytes([i.model_dump(mode="json") for i in items]), settings.catalog_max_age
+    )
 
 
 @router.get(
@@ -136,7 +141,9 @@ def list_equipment(request: Request, session: SessionDep, settings: SettingsDep)
 )
 def list_muscles(request: Request, session: SessionDep, settings: SettingsDep) -> Response:
     items = service.list_muscles(session)
-    return public_json(request, to_bytes([m.model_dump(mode="json") for m in items]), settings.catalog_max_age)
+    return public_json(
+        request, to_bytes([m.model_dump(mode="json") for m in items]), settings.catalog_max_age
+    )
 
 
 @router.get(

@@ -45,7 +45,9 @@ def apply_seed(session: Session, seed: CatalogSeed) -> dict[str, int]:
     for muscle in seed.muscles:
         if muscle.slug not in have_muscles:
             doc = muscle.model_copy(update={"source": muscle.source or seed.source})
-            session.add(Muscle(slug=muscle.slug, name=muscle.name, document=doc.model_dump(mode="json")))
+            session.add(
+                Muscle(slug=muscle.slug, name=muscle.name, document=doc.model_dump(mode="json"))
+            )
             added["muscles"] += 1
     have_equipment = set(session.exec(select(Equipment.slug)).all())
     for item in seed.equipment:

@@ -30,7 +30,11 @@ def _matches(header: str | None, etag: str) -> bool:
 def public_json(request: Request, body: bytes, max_age: int, etag: str | None = None) -> Response:
     """A cacheable JSON response, or 304 when the client already holds this version."""
     tag = etag or strong_etag(body)
-    headers = {"ETag": tag, "Cache-Control": f"public, max-age={max_age}", "Vary": "Accept-Encoding"}
+    headers = {
+        "ETag": tag,
+        "Cache-Control": f"public, max-age={max_age}",
+        "Vary": "Accept-Encoding",
+    }
     if _matches(request.headers.get("if-none-match"), tag):
         return Response(status_code=304, headers=headers)
     return Response(content=body, media_type="application/json", headers=headers)

@@ -26,6 +26,7 @@ class Settings(BaseSettings):
     env: Environment = Field(default=Environment.DEVELOPMENT, description="Deployment kind.")
     host: str = Field(default="127.0.0.1", description="Interface `make run` binds to.")
     port: int = Field(default=8000, ge=1, le=65535, description="Port `make run` listens on.")
+    workers: int = Field(default=1, ge=1, le=64, description="uvicorn worker processes.")
     database_url: str = Field(
         default="sqlite:///./medius.db",
         description="SQLAlchemy URL: a SQLite file, or postgresql+psycopg://user@host/db.",

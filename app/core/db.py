@@ -11,7 +11,6 @@ from sqlmodel import Session, create_engine
 
 from app.core.config import Settings
 
-
 IMMEDIATE_OPTION = "medius_sqlite_immediate"
 
 
@@ -21,7 +20,10 @@ def build_engine(settings: Settings) -> Engine:
     if url.get_backend_name() == "sqlite":
         engine = create_engine(
             url,
-            connect_args={"check_same_thread": False, "timeout": settings.sqlite_busy_timeout_ms / 1000},
+            connect_args={
+                "check_same_thread": False,
+                "timeout": settings.sqlite_busy_timeout_ms / 1000,
+            },
         )
         _configure_sqlite(engine, settings.sqlite_busy_timeout_ms)
         return engine

@@ -17,7 +17,6 @@ import orjson
 from fastapi import Query
 from pydantic import BaseModel, Field
 from sqlalchemy import ColumnElement, Select, and_, or_
-from sqlalchemy.orm import InstrumentedAttribute
 from sqlmodel import Session
 
 from app.core.errors import FieldError, Invalid
@@ -107,7 +106,7 @@ def paginate(
     statement: Select[Any],
     *,
     sort: Sort,
-    id_column: InstrumentedAttribute[Any],
+    id_column: Any,
     cursor: str | None,
     limit: int,
 ) -> tuple[Sequence[Any], str | None]:

@@ -99,7 +99,9 @@ def _validation_errors(exc: RequestValidationError) -> list[dict[str, Any]]:
     out = []
     for err in exc.errors():
         msg = str(err.get("msg", "invalid value"))
-        out.append({"loc": _jsonable_loc(err.get("loc", ())), "msg": msg, "type": err.get("type", "")})
+        out.append(
+            {"loc": _jsonable_loc(err.get("loc", ())), "msg": msg, "type": err.get("type", "")}
+        )
     return out
 
 
@@ -140,7 +142,7 @@ async def _on_http_exception(request: Request, exc: Exception) -> Response:
         detail = f"No resource at {request.url.path}."
     if exc.status_code == 405:
         detail = f"{request.method} is not allowed on {request.url.path}."
-    return problem_response(request, exc.status_code, detail, headers=exc.headers)
+    return problem_response(request, exc.status_code, detail, headers=dict(exc.headers or {}))
 
 
 async def _on_unexpected(request: Request, exc: Exception) -> Response:

@@ -38,9 +38,7 @@ async def test_cursor_paging_visits_every_exercise_once(client: httpx.AsyncClien
 
 
 async def test_sort_by_name_and_difficulty(client: httpx.AsyncClient) -> None:
-    names = [
-        e["name"] for e in (await client.get("/api/v1/exercises?sort=name")).json()["items"]
-    ]
+    names = [e["name"] for e in (await client.get("/api/v1/exercises?sort=name")).json()["items"]]
     assert names == sorted(names)
     levels = [
         e["difficulty"]
@@ -58,8 +56,14 @@ async def test_sort_by_name_and_difficulty(client: httpx.AsyncClient) -> None:
         ("equipment=step&equipment=resistance-band", {"hip-hike", "step-down", "monster-walk"}),
         ("equipment=wall", {"clamshell", "lying-wall-angel"}),
         ("laterality=bilateral", {"side-stepping", "monster-walk"}),
-        ("difficulty=advanced&position=standing", {"step-down", "single-leg-squat-leg-behind", "monster-walk"}),
-        ("muscle=gluteus-medius&position=standing&laterality=bilateral", {"side-stepping", "monster-walk"}),
+        (
+            "difficulty=advanced&position=standing",
+            {"step-down", "single-leg-squat-leg-behind", "monster-walk"},
+        ),
+        (
+            "muscle=gluteus-medius&position=standing&laterality=bilateral",
+            {"side-stepping", "monster-walk"},
+        ),
         ("q=pelvis", {"step-down", "side-lying-leg-swing"}),
         ("q=WALL top", {"clamshell", "lying-wall-angel"}),
         ("q=100%25", set()),
@@ -90,7 +94,9 @@ async def test_unknown_filter_values_are_422_naming_the_allowed_values(
     assert names in response.text
 
 
-@pytest.mark.parametrize("query", ["limit=0", "limit=101", "limit=-1", "limit=abc", "cursor=%%%", "cursor=eyJ4IjoxfQ"])
+@pytest.mark.parametrize(
+    "query", ["limit=0", "limit=101", "limit=-1", "limit=abc", "cursor=%%%", "cursor=eyJ4IjoxfQ"]
+)
 async def test_bad_paging_parameters_are_422(client: httpx.AsyncClient, query: str) -> None:
     response = await client.get(f"/api/v1/exercises?{query}")
     assert response.status_code == 422
@@ -122,8 +128,14 @@ async def test_unknown_exercise_is_404_problem(client: httpx.AsyncClient) -> Non
 
 
 @pytest.mark.parametrize(
-    "path", ["/api/v1/exercises", "/api/v1/exercises/clamshell", "/api/v1/equipment",
-             "/api/v1/muscles", "/api/v1/muscles/gluteus-medius"]
+    "path",
+    [
+        "/api/v1/exercises",
+        "/api/v1/exercises/clamshell",
+        "/api/v1/equipment",
+        "/api/v1/muscles",
+        "/api/v1/muscles/gluteus-medius",
+    ],
 )
 async def test_catalog_reads_are_cacheable_and_answer_304(
     client: httpx.AsyncClient, path: str
