@@ -22,7 +22,9 @@ from app.core.config import Settings, get_settings
 from app.core.db import build_engine
 from app.core.middleware import RequestGuard
 from app.core.problems import Problem, install_problem_handlers
+from app.core.security import configure_password_hashing
 from app.health.router import router as health_router
+from app.users.router import auth_router, me_router
 
 API_PREFIX = "/api/v1"
 FORM_PATHS = frozenset({f"{API_PREFIX}/auth/token"})
@@ -40,6 +42,7 @@ Errors are RFC 9457 `application/problem+json`. Lists use `limit` and an opaque
 def create_app(settings: Settings | None = None) -> FastAPI:
     settings = settings or get_settings()
     engine = build_engine(settings)
+    configure_password_hashing(settings.argon2_time_cost, settings.argon2_memory_kib)
 
     @asynccontextmanager
     async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
@@ -60,6 +63,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     install_problem_handlers(app)
     app.include_router(health_router)
     app.include_router(catalog_router, prefix=API_PREFIX)
+    app.include_router(auth_router, prefix=API_PREFIX)
+    app.include_router(me_router, prefix=API_PREFIX)
     _install_docs(app)
     _register_problem_schema(app)
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import uuid
 from collections.abc import AsyncIterator, Iterator
 from pathlib import Path
 
@@ -17,6 +18,8 @@ from app.catalog.seed import apply_seed, load_seed
 from app.core.config import Settings
 from app.core.migrations import upgrade
 from app.main import create_app
+from app.users import service as users_service
+from tests.factories import DEFAULT_PASSWORD, SignedIn, sign_in, signed_in_user, unique_email
 from tests.postgres import Cluster, PostgresUnavailable, start_cluster
 
 BACKENDS = ["sqlite", "postgresql"]
@@ -87,9 +90,15 @@ def test_settings(database_url: str, **overrides: object) -> Settings:
         "database_url": database_url,
         "env": "test",
         "secret_key": TEST_SECRET,
+        # Cheaper argon2id keeps the suite fast; production keeps the library defaults.
+        "argon2_time_cost": 1,
+        "argon2_memory_kib": 8192,
         **overrides,
     }
     return Settings.model_validate(values)
+
+
+test_settings.__test__ = False  # type: ignore[attr-defined]  # a helper, not a test
 
 
 @pytest.fixture
@@ -119,3 +128,31 @@ def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
     for backend in BACKENDS:
         figures = ", ".join(f"{n} {k}" for k, n in sorted(counts[backend].items())) or "none run"
         terminalreporter.write_line(f"{backend} leg: {figures}")
+
+
+@pytest.fixture
+async def alice(client: httpx.AsyncClient) -> SignedIn:
+    return await signed_in_user(client, unique_email("alice"))
+
+
+@pytest.fixture
+async def bob(client: httpx.AsyncClient) -> SignedIn:
+    return await signed_in_user(client, unique_email("bob"))
+
+
+@pytest.fixture
+async def admin(client: httpx.AsyncClient, app: FastAPI) -> SignedIn:
+    email = unique_email("admin")
+    with Session(app.state.engine) as session:
+        users_service.create_admin(session, email, DEFAULT_PASSWORD)
+    token = (await sign_in(client, email)).json()
+    me = (
+        await client.get("/api/v1/me", headers={"Authorization": f"Bearer {token['access_token']}"})
+    ).json()
+    return SignedIn(
+        id=uuid.UUID(me["id"]),
+        email=email,
+        password=DEFAULT_PASSWORD,
+        access_token=token["access_token"],
+        refresh_token=token["refresh_token"],
+    )

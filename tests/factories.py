@@ -2,9 +2,17 @@
 
 from __future__ import annotations
 
+import itertools
+import uuid
+from dataclasses import dataclass
 from typing import Any
 
+import httpx
+
 from app.catalog.seed import load_seed
+
+DEFAULT_PASSWORD = "correct horse battery staple"
+_counter = itertools.count(1)
 
 
 def exercise_payload(**overrides: Any) -> dict[str, Any]:
@@ -13,3 +21,54 @@ def exercise_payload(**overrides: Any) -> dict[str, Any]:
     base.update({"slug": "test-clamshell", "name": "Test clamshell"})
     base.update(overrides)
     return base
+
+
+@dataclass(frozen=True)
+class SignedIn:
+    id: uuid.UUID
+    email: str
+    password: str
+    access_token: str
+    refresh_token: str
+
+    @property
+    def headers(self) -> dict[str, str]:
+        return {"Authorization": f"Bearer {self.access_token}"}
+
+
+def unique_email(prefix: str = "user") -> str:
+    return f"{prefix}{next(_counter)}-{uuid.uuid4().hex[:6]}@example.com"
+
+
+async def register(
+    client: httpx.AsyncClient,
+    email: str | None = None,
+    password: str = DEFAULT_PASSWORD,
+    **extra: Any,
+) -> httpx.Response:
+    body = {"email": email or unique_email(), "password": password, **extra}
+    return await client.post("/api/v1/auth/register", json=body)
+
+
+async def sign_in(
+    client: httpx.AsyncClient, email: str, password: str = DEFAULT_PASSWORD
+) -> httpx.Response:
+    return await client.post("/api/v1/auth/token", data={"username": email, "password": password})
+
+
+async def signed_in_user(
+    client: httpx.AsyncClient, email: str | None = None, **extra: Any
+) -> SignedIn:
+    email = email or unique_email()
+    created = await register(client, email, **extra)
+    assert created.status_code == 201, created.text
+    token = await sign_in(client, email)
+    assert token.status_code == 200, token.text
+    body = token.json()
+    return SignedIn(
+        id=uuid.UUID(created.json()["id"]),
+        email=email,
+        password=DEFAULT_PASSWORD,
+        access_token=body["access_token"],
+        refresh_token=body["refresh_token"],
+    )

@@ -310,12 +310,6 @@ class MusclePublic(MuscleSpec):
 # --- Ladder ------------------------------------------------------------------------------
 
 
-class LadderRung(BaseModel):
-    model_config = _STRICT
-    exercise: Slug
-    rank: Annotated[int, Field(ge=1, le=1000)]
-
-
 class CatalogSeed(BaseModel):
     """The whole of `seed_data/`: what the article becomes."""
 
@@ -346,3 +340,25 @@ class CatalogSeed(BaseModel):
         if len(exercise_slugs) != len(self.exercises):
             raise ValueError("exercise slugs must be unique")
         return self
+
+
+class ExerciseUpdate(BaseModel):
+    """JSON merge patch of an exercise: fields sent replace the stored ones; slug is fixed."""
+
+    model_config = _STRICT
+    name: ShortText | None = None
+    summary: Sentence | None = None
+    position: Position | None = None
+    equipment: list[Slug] | None = Field(default=None, max_length=10)
+    optional_equipment: list[Slug] | None = Field(default=None, max_length=10)
+    laterality: Laterality | None = None
+    working_leg: WorkingLeg | None = None
+    difficulty: Difficulty | None = None
+    steps: list[Sentence] | None = Field(default=None, min_length=1, max_length=20)
+    cues: list[Sentence] | None = Field(default=None, max_length=20)
+    dosage: Dosage | None = None
+    default_dosage: DefaultDosage | None = None
+    progressions: list[Progression] | None = Field(default=None, max_length=10)
+    regressions: list[Progression] | None = Field(default=None, max_length=10)
+    muscles: list[Slug] | None = Field(default=None, min_length=1, max_length=10)
+    source: Source | None = None

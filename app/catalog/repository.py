@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from sqlalchemy import Select, exists, func
+from sqlalchemy import Select, delete, exists, func
 from sqlmodel import Session, col, select
 
 from app.catalog.models import (
@@ -20,6 +20,7 @@ from app.catalog.models import (
     Muscle,
     Position,
 )
+from app.core.db import update_if_revision
 from app.core.pagination import Sort, paginate
 from app.core.types import utcnow
 
@@ -185,3 +186,21 @@ def exercise_slugs_by_muscle(session: Session) -> dict[str, list[str]]:
 
 def latest_change(session: Session) -> datetime | None:
     return session.exec(select(func.max(Exercise.updated_at))).first()
+
+
+def get_exercise_including_deleted(session: Session, slug: str) -> Exercise | None:
+    return session.exec(select(Exercise).where(Exercise.slug == slug)).first()
+
+
+def replace_exercise(
+    session: Session, row: Exercise, spec: ExerciseSpec, *, deleted_at: datetime | None = None
+) -> bool:
+    """Overwrite the exercise if it is still at the revision we read; relink its references."""
+    assert row.id is not None
+    values = {**_row_fields(spec), "updated_at": utcnow(), "deleted_at": deleted_at}
+    if not update_if_revision(session, Exercise, col(Exercise.id) == row.id, row.revision, values):
+        return False
+    session.execute(delete(ExerciseEquipment).where(col(ExerciseEquipment.exercise_id) == row.id))
+    session.execute(delete(ExerciseMuscle).where(col(ExerciseMuscle.exercise_id) == row.id))
+    _write_links(session, row.id, spec)
+    return True

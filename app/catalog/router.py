@@ -12,23 +12,28 @@ from app.catalog.examples import (
     equipment_example,
     example_response,
     exercise_example,
+    exercise_spec_example,
     muscle_example,
 )
 from app.catalog.models import (
     Difficulty,
     EquipmentPublic,
+    Exercise,
     ExercisePublic,
+    ExerciseSpec,
+    ExerciseUpdate,
     Laterality,
     MusclePublic,
     Position,
 )
 from app.catalog.repository import ExerciseFilter
 from app.core.caching import public_json
-from app.core.deps import SessionDep, SettingsDep
+from app.core.deps import IfMatch, SessionDep, SettingsDep
 from app.core.pagination import DEFAULT_LIMIT, Cursor, Limit, Page, SortParam
 from app.core.problems import problem_responses
-from app.core.responses import to_bytes
+from app.core.responses import private_json, to_bytes
 from app.core.types import SLUG_PATTERN
+from app.users.auth import AdminUser
 
 router = APIRouter(tags=["catalog"])
 
@@ -112,8 +117,13 @@ def list_exercises(
 def get_exercise(
     request: Request, slug: ExerciseSlug, session: SessionDep, settings: SettingsDep
 ) -> Response:
-    exercise = service.get_exercise(session, slug)
-    return public_json(request, to_bytes(exercise), settings.catalog_max_age)
+    row = service.get_exercise(session, slug)
+    return public_json(
+        request,
+        to_bytes(service.to_public(row)),
+        settings.catalog_max_age,
+        etag=service.exercise_etag(row),
+    )
 
 
 @router.get(
@@ -163,3 +173,77 @@ def get_muscle(
 ) -> Response:
     muscle = service.get_muscle(session, slug)
     return public_json(request, to_bytes(muscle), settings.catalog_max_age)
+
+
+ADMIN_ERRORS = (400, 401, 403, 413, 415, 422)
+
+
+def _written(row: Exercise, status_code: int = 200) -> Response:
+    return private_json(
+        service.to_public(row),
+        status_code=status_code,
+        headers={
+            "ETag": service.exercise_etag(row),
+            "Location": f"/api/v1/exercises/{row.slug}",
+        },
+    )
+
+
+@router.post(
+    "/exercises",
+    status_code=201,
+    summary="Add an exercise (admin)",
+    description="Admins add an exercise, validated as strictly as the seed data: known "
+    "equipment and muscles, ordered ranges, consistent laterality. A slug in use is 409.",
+    response_model=ExercisePublic,
+    openapi_extra={
+        "requestBody": {"content": {"application/json": {"example": exercise_spec_example()}}}
+    },
+    responses={201: example_response(exercise_example()), **problem_responses(*ADMIN_ERRORS, 409)},
+)
+def create_exercise(spec: ExerciseSpec, session: SessionDep, _admin: AdminUser) -> Response:
+    return _written(service.create_exercise(session, spec), status_code=201)
+
+
+@router.patch(
+    "/exercises/{slug}",
+    summary="Change an exercise (admin)",
+    description="JSON merge patch: the fields sent replace the stored ones and the result is "
+    "validated whole. Send `If-Match` with the exercise's ETag (412 when stale).",
+    response_model=ExercisePublic,
+    openapi_extra={
+        "requestBody": {
+            "content": {"application/json": {"example": {"difficulty": "intermediate"}}}
+        }
+    },
+    responses={
+        200: example_response(exercise_example()),
+        **problem_responses(*ADMIN_ERRORS, 404, 412, 428),
+    },
+)
+def update_exercise(
+    slug: ExerciseSlug,
+    changes: ExerciseUpdate,
+    session: SessionDep,
+    _admin: AdminUser,
+    if_match: IfMatch = None,
+) -> Response:
+    return _written(service.update_exercise(session, slug, changes, if_match))
+
+
+@router.delete(
+    "/exercises/{slug}",
+    status_code=204,
+    summary="Remove an exercise (admin)",
+    description="Removes the exercise from the catalog; syncing clients see it as a "
+    "tombstone. Send `If-Match` with the exercise's ETag.",
+    responses={
+        204: {"description": "Removed"},
+        **problem_responses(401, 403, 404, 412, 422, 428),
+    },
+)
+def delete_exercise(
+    slug: ExerciseSlug, session: SessionDep, _admin: AdminUser, if_match: IfMatch = None
+) -> Response:
+    service.delete_exercise(session, slug, if_match)
+    return Response(status_code=204)

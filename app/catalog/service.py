@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pydantic import ValidationError
+from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session
 
 from app.catalog import repository
@@ -9,11 +11,23 @@ from app.catalog.models import (
     EquipmentPublic,
     Exercise,
     ExercisePublic,
+    ExerciseSpec,
+    ExerciseUpdate,
     MusclePublic,
 )
 from app.catalog.repository import ExerciseFilter
-from app.core.errors import FieldError, Invalid, NotFound
+from app.core.caching import STALE_WRITE, require_if_match, revision_etag
+from app.core.db import begin_write
+from app.core.errors import (
+    Conflict,
+    FieldError,
+    Invalid,
+    NotFound,
+    PreconditionFailed,
+    invalid_from,
+)
 from app.core.pagination import Page, parse_sort
+from app.core.types import utcnow
 
 
 def to_public(row: Exercise) -> ExercisePublic:
@@ -49,11 +63,11 @@ def list_exercises(
     return Page[ExercisePublic](items=[to_public(r) for r in rows], next_cursor=next_cursor)
 
 
-def get_exercise(session: Session, slug: str) -> ExercisePublic:
+def get_exercise(session: Session, slug: str) -> Exercise:
     row = repository.get_exercise(session, slug)
     if row is None:
         raise NotFound(f"No exercise with slug {slug!r}.")
-    return to_public(row)
+    return row
 
 
 def list_equipment(session: Session) -> list[EquipmentPublic]:
@@ -77,3 +91,99 @@ def get_muscle(session: Session, slug: str) -> MusclePublic:
         raise NotFound(f"No muscle with slug {slug!r}.")
     exercises = repository.exercise_slugs_by_muscle(session).get(slug, [])
     return MusclePublic.model_validate({**muscle.document, "exercises": exercises})
+
+
+# --- Admin writes ----------------------------------------------------------------------
+
+
+def exercise_etag(row: Exercise) -> str:
+    return revision_etag("exercise", row.slug, row.revision)
+
+
+def _check_references(session: Session, spec: ExerciseSpec) -> None:
+    errors: list[FieldError] = []
+    known_equipment = repository.equipment_slugs(session)
+    for field, values in (
+        ("equipment", spec.equipment),
+        ("optional_equipment", spec.optional_equipment),
+    ):
+        for i, slug in enumerate(values):
+            if slug not in known_equipment:
+                errors.append(
+                    FieldError(
+                        ["body", field, i], f"unknown equipment {slug!r}", "unknown_reference"
+                    )
+                )
+    known_muscles = repository.muscle_slugs(session)
+    for i, slug in enumerate(spec.muscles):
+        if slug not in known_muscles:
+            errors.append(
+                FieldError(["body", "muscles", i], f"unknown muscle {slug!r}", "unknown_reference")
+            )
+    exercises = repository.existing_exercise_slugs(session) | {spec.slug}
+    for field, steps in (("progressions", spec.progressions), ("regressions", spec.regressions)):
+        for i, step in enumerate(steps):
+            if step.target is not None and step.target not in exercises:
+                errors.append(
+                    FieldError(
+                        ["body", field, i, "target"],
+                        f"unknown exercise {step.target!r}",
+                        "unknown_reference",
+                    )
+                )
+    if errors:
+        raise Invalid("The exercise refers to things the catalog does not have.", errors=errors)
+
+
+def create_exercise(session: Session, spec: ExerciseSpec) -> Exercise:
+    _check_references(session, spec)
+    begin_write(session)
+    existing = repository.get_exercise_including_deleted(session, spec.slug)
+    if existing is not None and existing.deleted_at is None:
+        raise Conflict(f"An exercise with slug {spec.slug!r} already exists.")
+    try:
+        if existing is None:
+            repository.insert_exercise(session, spec)
+        elif not repository.replace_exercise(session, existing, spec):
+            raise Conflict(f"The exercise {spec.slug!r} is being changed; retry.")
+        session.commit()
+    except IntegrityError as exc:
+        session.rollback()
+        raise Conflict(f"An exercise with slug {spec.slug!r} already exists.") from exc
+    return _reload(session, spec.slug)
+
+
+def _reload(session: Session, slug: str) -> Exercise:
+    session.expire_all()
+    return get_exercise(session, slug)
+
+
+def update_exercise(
+    session: Session, slug: str, changes: ExerciseUpdate, if_match: str | None
+) -> Exercise:
+    row = get_exercise(session, slug)
+    require_if_match(if_match, exercise_etag(row))
+    merged = {**row.document, **changes.model_dump(mode="json", exclude_unset=True)}
+    try:
+        spec = ExerciseSpec.model_validate(merged)
+    except ValidationError as exc:
+        raise invalid_from(exc, ["body"], "The change would make the exercise invalid.") from exc
+    _check_references(session, spec)
+    begin_write(session)
+    if not repository.replace_exercise(session, row, spec):
+        session.rollback()
+        raise PreconditionFailed(STALE_WRITE)
+    session.commit()
+    return _reload(session, slug)
+
+
+def delete_exercise(session: Session, slug: str, if_match: str | None) -> None:
+    """Soft delete: the row stays as a tombstone so syncing clients learn of the removal."""
+    row = get_exercise(session, slug)
+    require_if_match(if_match, exercise_etag(row))
+    begin_write(session)
+    spec = ExerciseSpec.model_validate(row.document)
+    if not repository.replace_exercise(session, row, spec, deleted_at=utcnow()):
+        session.rollback()
+        raise PreconditionFailed(STALE_WRITE)
+    session.commit()

@@ -10,6 +10,7 @@ from starlette.responses import Response
 from app.core.errors import PreconditionFailed, PreconditionRequired
 
 PRIVATE = "private, no-store"
+STALE_WRITE = "The record changed since you read it; fetch it again and reapply your change."
 
 
 def strong_etag(body: bytes) -> str:
@@ -47,6 +48,4 @@ def require_if_match(if_match: str | None, current_etag: str) -> None:
             "Send If-Match with the ETag you last read, so a concurrent change is never lost."
         )
     if not _matches(if_match, current_etag):
-        raise PreconditionFailed(
-            "The record changed since you read it; fetch it again and reapply your change."
-        )
+        raise PreconditionFailed(STALE_WRITE)

@@ -37,6 +37,10 @@ class Settings(BaseSettings):
     secret_key: str = Field(default=DEFAULT_SECRET_KEY, description="Signs access tokens.")
     access_token_minutes: int = Field(default=15, ge=1, le=1440)
     refresh_token_days: int = Field(default=30, ge=1, le=365)
+    argon2_time_cost: int = Field(default=3, ge=1, le=20, description="argon2id passes.")
+    argon2_memory_kib: int = Field(
+        default=65536, ge=1024, le=1048576, description="argon2id memory per hash (KiB)."
+    )
     login_max_failures: int = Field(default=10, ge=1, le=1000)
     login_window_seconds: int = Field(default=60, ge=1, le=86400)
     cors_origins: Annotated[list[str], NoDecode] = Field(

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
-from sqlalchemy import Engine, event
+from sqlalchemy import ColumnElement, Engine, event, update
 from sqlalchemy.engine import make_url
 from sqlmodel import Session, create_engine
 
@@ -60,5 +60,37 @@ def session_scope(engine: Engine) -> Iterator[Session]:
 
 
 def begin_write(session: Session) -> None:
-    """Open the session's transaction as a writer (SQLite: take the write lock up front)."""
+    """Start the write part of a unit of work.
+
+    On SQLite the transaction must take the write lock when it begins: a read
+    transaction upgraded to a write fails with "database is locked" instead of
+    waiting. A read-only transaction still open is therefore ended first; callers
+    re-check what they read through constraints or compare-and-set writes.
+    """
+    if session.get_bind().dialect.name != "sqlite":
+        return
+    if session.in_transaction():
+        if session.new or session.dirty or session.deleted:
+            raise RuntimeError("begin_write() must come before the first change")
+        session.commit()
     session.connection(execution_options={IMMEDIATE_OPTION: True})
+
+
+def update_if_revision(
+    session: Session,
+    table: Any,
+    where: ColumnElement[bool],
+    revision: int,
+    values: dict[str, Any],
+) -> bool:
+    """Compare-and-set: write only if the row is still at `revision`, then bump it.
+
+    The check and the write are one statement, so two writers holding the same
+    ETag cannot both succeed: the second sees no row and answers 412.
+    """
+    result = session.execute(
+        update(table)
+        .where(where, table.revision == revision)
+        .values(**values, revision=revision + 1)
+    )
+    return bool(result.rowcount == 1)  # type: ignore[attr-defined]

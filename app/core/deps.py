@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Annotated
 
-from fastapi import Depends, Request
+from fastapi import Depends, Header, Request
 from sqlmodel import Session
 
 from app.core.config import Settings
@@ -23,3 +23,10 @@ def get_app_settings(request: Request) -> Settings:
 
 SessionDep = Annotated[Session, Depends(get_session)]
 SettingsDep = Annotated[Settings, Depends(get_app_settings)]
+IfMatch = Annotated[
+    str | None,
+    Header(
+        max_length=200,
+        description="Required: the ETag from your last read. Stale is 412, missing is 428.",
+    ),
+]

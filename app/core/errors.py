@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from pydantic import ValidationError
+
 
 @dataclass
 class FieldError:
@@ -58,3 +60,14 @@ class Forbidden(DomainError):
 
 class RateLimited(DomainError):
     """Too many attempts; `headers` carries Retry-After."""
+
+
+def invalid_from(exc: ValidationError, prefix: list[str | int], detail: str) -> Invalid:
+    """Re-raise a model validation failure as a domain error, locations under `prefix`."""
+    return Invalid(
+        detail,
+        errors=[
+            FieldError([*prefix, *[p for p in err["loc"]]], err["msg"], err["type"])
+            for err in exc.errors()
+        ],
+    )

@@ -1,0 +1,144 @@
+"""Users, refresh tokens and login attempts (SQLModel multiple-models pattern)."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import datetime
+from enum import StrEnum
+from functools import lru_cache
+from typing import Annotated
+from zoneinfo import available_timezones
+
+from pydantic import AfterValidator, BaseModel, ConfigDict, EmailStr, Field, StringConstraints
+from sqlalchemy import Column, Index, String, UniqueConstraint
+from sqlmodel import Field as SQLField
+from sqlmodel import SQLModel
+
+from app.core.sqltypes import UTCDateTime
+from app.core.types import utcnow
+
+
+class Role(StrEnum):
+    USER = "user"
+    ADMIN = "admin"
+
+
+class Units(StrEnum):
+    METRIC = "metric"
+    IMPERIAL = "imperial"
+
+
+@lru_cache
+def _zones() -> frozenset[str]:
+    return frozenset(available_timezones())
+
+
+def _known_zone(value: str) -> str:
+    if value not in _zones():
+        raise ValueError("not an IANA time zone name, e.g. Europe/London")
+    return value
+
+
+TimeZone = Annotated[
+    str,
+    StringConstraints(min_length=1, max_length=64),
+    AfterValidator(_known_zone),
+    Field(description="IANA time zone; calendar-day figures use it.", examples=["Europe/Berlin"]),
+]
+DisplayName = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=80)]
+Password = Annotated[
+    str,
+    StringConstraints(min_length=1, max_length=256),
+    Field(description="At least 10 characters and not a common password."),
+]
+Email = Annotated[EmailStr, StringConstraints(max_length=254)]
+
+
+class User(SQLModel, table=True):
+    __tablename__ = "app_user"
+    __table_args__ = (UniqueConstraint("email", name="uq_app_user_email"),)
+
+    id: uuid.UUID = SQLField(default_factory=uuid.uuid4, primary_key=True)
+    email: str = SQLField(sa_column=Column(String(254), nullable=False))
+    password_hash: str = SQLField(max_length=255)
+    display_name: str | None = SQLField(default=None, max_length=80)
+    time_zone: str = SQLField(default="UTC", max_length=64)
+    units: str = SQLField(default=Units.METRIC.value, max_length=16)
+    role: str = SQLField(default=Role.USER.value, max_length=16)
+    revision: int = SQLField(default=1)
+    created_at: datetime = SQLField(
+        default_factory=utcnow, sa_column=Column(UTCDateTime(), nullable=False)
+    )
+    updated_at: datetime = SQLField(
+        default_factory=utcnow, sa_column=Column(UTCDateTime(), nullable=False)
+    )
+
+
+class UserCreate(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    email: Email
+    password: Password
+    display_name: DisplayName | None = None
+    time_zone: TimeZone = "UTC"
+    units: Units = Units.METRIC
+
+
+class UserUpdate(BaseModel):
+    """JSON merge patch of the profile: only the fields sent change."""
+
+    model_config = ConfigDict(extra="forbid")
+    display_name: DisplayName | None = None
+    time_zone: TimeZone | None = None
+    units: Units | None = None
+
+
+class UserPublic(BaseModel):
+    id: uuid.UUID
+    email: str
+    display_name: str | None
+    time_zone: str
+    units: Units
+    role: Role
+    created_at: datetime
+    updated_at: datetime
+
+
+class RefreshToken(SQLModel, table=True):
+    """One issued refresh token; tokens rotated from one login share a family."""
+
+    __tablename__ = "refresh_token"
+    __table_args__ = (Index("ix_refresh_token_family", "family_id"),)
+
+    id: uuid.UUID = SQLField(default_factory=uuid.uuid4, primary_key=True)
+    user_id: uuid.UUID = SQLField(foreign_key="app_user.id", ondelete="CASCADE", index=True)
+    family_id: uuid.UUID
+    secret_digest: str = SQLField(max_length=64)
+    expires_at: datetime = SQLField(sa_column=Column(UTCDateTime(), nullable=False))
+    used_at: datetime | None = SQLField(default=None, sa_column=Column(UTCDateTime()))
+    revoked_at: datetime | None = SQLField(default=None, sa_column=Column(UTCDateTime()))
+    created_at: datetime = SQLField(
+        default_factory=utcnow, sa_column=Column(UTCDateTime(), nullable=False)
+    )
+
+
+class LoginFailure(SQLModel, table=True):
+    """A failed sign-in, counted per account and per client address by every worker."""
+
+    __tablename__ = "login_failure"
+    __table_args__ = (Index("ix_login_failure_key_at", "key", "failed_at"),)
+
+    id: int | None = SQLField(default=None, primary_key=True)
+    key: str = SQLField(max_length=300)
+    failed_at: datetime = SQLField(sa_column=Column(UTCDateTime(), nullable=False))
+
+
+class Token(BaseModel):
+    access_token: str
+    token_type: str = Field(default="bearer", examples=["bearer"])
+    expires_in: int = Field(description="Seconds until the access token expires.", examples=[900])
+    refresh_token: str = Field(description="Single use; exchange at /auth/refresh.")
+
+
+class RefreshRequest(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    refresh_token: Annotated[str, StringConstraints(min_length=1, max_length=200)]
