@@ -5,12 +5,12 @@ from __future__ import annotations
 import typer
 from sqlmodel import Session
 
-from app.catalog.seed import apply_seed, load_seed
 from app.core.config import get_settings
 from app.core.db import build_engine
 from app.core.errors import DomainError
 from app.core.migrations import upgrade
 from app.core.security import configure_password_hashing
+from app.seed import seed_all
 from app.users import service as users_service
 
 cli = typer.Typer(help="Medius operations.", no_args_is_help=True)
@@ -28,7 +28,7 @@ def seed() -> None:
     """Insert the article's catalog where missing (idempotent; never undoes edits)."""
     engine = build_engine(get_settings())
     with Session(engine, expire_on_commit=False) as session:
-        added = apply_seed(session, load_seed())
+        added = seed_all(session)
     engine.dispose()
     typer.echo("seeded: " + ", ".join(f"{n} {kind}" for kind, n in added.items()))
 

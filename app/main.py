@@ -17,6 +17,7 @@ from fastapi.openapi.docs import (
 from fastapi.staticfiles import StaticFiles
 from starlette.responses import HTMLResponse
 
+from app.assessments.router import router as assessments_router
 from app.catalog.router import router as catalog_router
 from app.core.config import Settings, get_settings
 from app.core.db import build_engine
@@ -24,6 +25,7 @@ from app.core.middleware import RequestGuard
 from app.core.problems import Problem, install_problem_handlers
 from app.core.security import configure_password_hashing
 from app.health.router import router as health_router
+from app.routines.router import router as routines_router
 from app.users.router import auth_router, me_router
 
 API_PREFIX = "/api/v1"
@@ -65,6 +67,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.include_router(catalog_router, prefix=API_PREFIX)
     app.include_router(auth_router, prefix=API_PREFIX)
     app.include_router(me_router, prefix=API_PREFIX)
+    app.include_router(assessments_router, prefix=API_PREFIX)
+    app.include_router(routines_router, prefix=API_PREFIX)
     _install_docs(app)
     _register_problem_schema(app)
 

@@ -1,9 +1,12 @@
 """Every table, imported in one place so Alembic and the tests see the whole schema."""
 
+from app.assessments.models import Assessment
 from app.catalog.models import Equipment, Exercise, ExerciseEquipment, ExerciseMuscle, Muscle
+from app.routines.models import Routine, RoutineItem
 from app.users.models import LoginFailure, RefreshToken, User
 
 __all__ = [
+    "Assessment",
     "Equipment",
     "Exercise",
     "ExerciseEquipment",
@@ -11,5 +14,7 @@ __all__ = [
     "LoginFailure",
     "Muscle",
     "RefreshToken",
+    "Routine",
+    "RoutineItem",
     "User",
 ]

@@ -14,10 +14,10 @@ from sqlalchemy import Engine, create_engine, text
 from sqlmodel import Session, SQLModel
 
 import app.models
-from app.catalog.seed import apply_seed, load_seed
 from app.core.config import Settings
 from app.core.migrations import upgrade
 from app.main import create_app
+from app.seed import seed_all
 from app.users import service as users_service
 from tests.factories import DEFAULT_PASSWORD, SignedIn, sign_in, signed_in_user, unique_email
 from tests.postgres import Cluster, PostgresUnavailable, start_cluster
@@ -82,7 +82,7 @@ def reset_database(engine: Engine) -> None:
             for table in tables:
                 conn.execute(table.delete())
     with Session(engine) as session:
-        apply_seed(session, load_seed())
+        seed_all(session)
 
 
 def test_settings(database_url: str, **overrides: object) -> Settings:

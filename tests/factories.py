@@ -72,3 +72,24 @@ async def signed_in_user(
         access_token=body["access_token"],
         refresh_token=body["refresh_token"],
     )
+
+
+def routine_payload(**overrides: Any) -> dict[str, Any]:
+    """A valid routine: a clamshell on both sides and a monster walk."""
+    body: dict[str, Any] = {
+        "name": "Morning glute med",
+        "sessions_per_week": 3,
+        "items": [
+            {
+                "exercise": "clamshell",
+                "sets": 2,
+                "reps": 10,
+                "hold_seconds": 3,
+                "side": "both",
+                "rest_seconds": 30,
+            },
+            {"exercise": "monster-walk", "sets": 2, "steps": 20},
+        ],
+    }
+    body.update(overrides)
+    return body

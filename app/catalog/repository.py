@@ -204,3 +204,18 @@ def replace_exercise(
     session.execute(delete(ExerciseMuscle).where(col(ExerciseMuscle.exercise_id) == row.id))
     _write_links(session, row.id, spec)
     return True
+
+
+def specs_by_slug(
+    session: Session, slugs: Sequence[str] | None = None, *, include_deleted: bool = False
+) -> dict[str, ExerciseSpec]:
+    """Exercises as specs, for the builder and dosage checks (all of them when slugs is None)."""
+    stmt = select(Exercise)
+    if slugs is not None:
+        stmt = stmt.where(col(Exercise.slug).in_(list(slugs)))
+    if not include_deleted:
+        stmt = stmt.where(col(Exercise.deleted_at).is_(None))
+    return {
+        row.slug: ExerciseSpec.model_validate(row.document)
+        for row in session.exec(stmt.order_by(col(Exercise.id))).all()
+    }

@@ -32,3 +32,13 @@ def admin_user(user: CurrentUser) -> User:
 
 
 AdminUser = Annotated[User, Depends(admin_user)]
+
+
+def optional_user(
+    session: SessionDep, settings: SettingsDep, token: Annotated[str | None, Depends(bearer)]
+) -> User | None:
+    """The caller if a token was sent (and valid: a bad token is still 401), else None."""
+    return service.user_for_token(session, token, settings) if token else None
+
+
+OptionalUser = Annotated[User | None, Depends(optional_user)]

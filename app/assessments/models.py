@@ -1,0 +1,90 @@
+"""Single-leg stance self-checks and what they suggest."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import datetime
+from enum import StrEnum
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, Field
+from sqlalchemy import JSON, Column, Index
+from sqlmodel import Field as SQLField
+from sqlmodel import SQLModel
+
+from app.builder.models import Emphasis
+from app.catalog.models import Provenance
+from app.core.sqltypes import UTCDateTime
+from app.core.types import Notes, utcnow
+
+
+class Leg(StrEnum):
+    LEFT = "left"
+    RIGHT = "right"
+
+
+class WeakSide(StrEnum):
+    LEFT = "left"
+    RIGHT = "right"
+    NONE = "none"
+
+
+class PelvisDrop(StrEnum):
+    NONE = "none"
+    SLIGHT = "slight"
+    MARKED = "marked"
+
+
+class AssessmentCreate(BaseModel):
+    """What the user saw while standing on one leg (ideally filmed or in a mirror)."""
+
+    model_config = ConfigDict(extra="forbid")
+    stance_leg: Leg = Field(description="The leg stood on.")
+    pelvis_drop: PelvisDrop = Field(description="Did the hip on the OTHER side drop?")
+    knee_drifts_in: bool = Field(description="Did the stance knee drift toward the midline?")
+    trunk_lean: bool = Field(description="Did the upper body lean toward the stance side?")
+    hold_seconds: int = Field(ge=0, le=600, description="How long the stance was held.")
+    pain: int = Field(ge=0, le=10, description="Pain during the check, 0-10.")
+    notes: Notes = ""
+
+
+class Finding(BaseModel):
+    code: str = Field(examples=["trendelenburg-sign"])
+    finding: str
+    explanation: str
+    provenance: Provenance
+    emphasis: Emphasis | None = Field(description="What the routine builder favours for it.")
+
+
+class Interpretation(BaseModel):
+    likely_weak_side: WeakSide
+    findings: list[Finding]
+    emphasis: list[Emphasis]
+    advice: list[str]
+    disclaimer: str
+
+
+class Assessment(SQLModel, table=True):
+    __tablename__ = "assessment"
+    __table_args__ = (Index("ix_assessment_owner_created", "owner_id", "created_at", "id"),)
+
+    id: uuid.UUID = SQLField(default_factory=uuid.uuid4, primary_key=True)
+    owner_id: uuid.UUID = SQLField(foreign_key="app_user.id", ondelete="CASCADE")
+    stance_leg: str = SQLField(max_length=8)
+    pelvis_drop: str = SQLField(max_length=8)
+    knee_drifts_in: bool
+    trunk_lean: bool
+    hold_seconds: int
+    pain: int
+    notes: str = SQLField(default="", max_length=2000)
+    interpretation: dict[str, Any] = SQLField(sa_column=Column(JSON, nullable=False))
+    created_at: datetime = SQLField(
+        default_factory=utcnow, sa_column=Column(UTCDateTime(), nullable=False)
+    )
+
+
+class AssessmentPublic(AssessmentCreate):
+    model_config = ConfigDict(extra="ignore")
+    id: uuid.UUID
+    interpretation: Interpretation
+    created_at: datetime

@@ -1,0 +1,58 @@
+"""Storing and reading self-checks; owner only."""
+
+from __future__ import annotations
+
+import uuid
+
+from sqlmodel import Session, col, select
+
+from app.assessments.interpretation import interpret
+from app.assessments.models import Assessment, AssessmentCreate, AssessmentPublic, Interpretation
+from app.core.db import begin_write
+from app.core.errors import NotFound
+from app.core.pagination import Page, paginate, parse_sort
+from app.users.models import User
+
+SORTABLE = {"created_at": Assessment.created_at}
+
+
+def to_public(row: Assessment) -> AssessmentPublic:
+    return AssessmentPublic.model_validate(
+        {**row.model_dump(), "interpretation": Interpretation.model_validate(row.interpretation)}
+    )
+
+
+def record(session: Session, user: User, check: AssessmentCreate) -> Assessment:
+    begin_write(session)
+    row = Assessment(
+        owner_id=user.id,
+        stance_leg=check.stance_leg.value,
+        pelvis_drop=check.pelvis_drop.value,
+        knee_drifts_in=check.knee_drifts_in,
+        trunk_lean=check.trunk_lean,
+        hold_seconds=check.hold_seconds,
+        pain=check.pain,
+        notes=check.notes,
+        interpretation=interpret(check).model_dump(mode="json"),
+    )
+    session.add(row)
+    session.commit()
+    return row
+
+
+def get_owned(session: Session, user: User, assessment_id: uuid.UUID) -> Assessment:
+    row = session.get(Assessment, assessment_id)
+    if row is None or row.owner_id != user.id:
+        raise NotFound(f"No self-check {assessment_id} among yours.")
+    return row
+
+
+def list_owned(
+    session: Session, user: User, sort: str | None, cursor: str | None, limit: int
+) -> Page[AssessmentPublic]:
+    order = parse_sort(sort, SORTABLE, default="-created_at")
+    stmt = select(Assessment).where(col(Assessment.owner_id) == user.id)
+    rows, next_cursor = paginate(
+        session, stmt, sort=order, id_column=col(Assessment.id), cursor=cursor, limit=limit
+    )
+    return Page[AssessmentPublic](items=[to_public(r) for r in rows], next_cursor=next_cursor)

@@ -1,0 +1,106 @@
+"""The routine-builder endpoint's glue: load the catalog, apply a self-check, plan, maybe save."""
+
+from __future__ import annotations
+
+import uuid
+from functools import lru_cache
+
+from pydantic import Field
+from sqlmodel import Session
+
+from app.assessments.models import Interpretation, WeakSide
+from app.assessments.service import get_owned as get_assessment
+from app.builder.models import AffectedSide, Constraints, Plan, PlanItem
+from app.builder.planner import build_plan
+from app.catalog.repository import equipment_slugs, specs_by_slug
+from app.catalog.seed import load_seed
+from app.core.errors import FieldError, Invalid, NotFound
+from app.core.types import ShortText
+from app.routines import service as routines
+from app.routines.models import Origin, RoutineCreate, RoutineItemIn
+from app.users.models import User
+
+
+class BuilderRequest(Constraints):
+    assessment_id: uuid.UUID | None = Field(
+        default=None, description="A self-check of yours: its weak side and findings apply."
+    )
+    save: bool = Field(default=False, description="Also store the proposal as your routine.")
+    name: ShortText = Field(default="Built routine", description="Name if saved.")
+
+
+class BuilderAnswer(Plan):
+    name: str
+    sessions_per_week: int
+    routine_id: uuid.UUID | None = Field(description="The saved routine, when `save` was true.")
+
+
+@lru_cache
+def ladder() -> tuple[str, ...]:
+    """The exercise ladder is editorial seed data (Medius' ordering), read once."""
+    return tuple(load_seed().ladder)
+
+
+def _apply_assessment(session: Session, user: User, request: BuilderRequest) -> Constraints:
+    constraints = Constraints.model_validate(
+        request.model_dump(exclude={"assessment_id", "save", "name"})
+    )
+    if request.assessment_id is None:
+        return constraints
+    try:
+        row = get_assessment(session, user, request.assessment_id)
+    except NotFound as exc:
+        raise Invalid(
+            "The self-check named is not one of yours.",
+            errors=[
+                FieldError(["body", "assessment_id"], "no such self-check", "unknown_reference")
+            ],
+        ) from exc
+    reading = Interpretation.model_validate(row.interpretation)
+    side = constraints.affected_side
+    if reading.likely_weak_side is not WeakSide.NONE:
+        side = AffectedSide(reading.likely_weak_side.value)
+    emphasis = list(dict.fromkeys([*constraints.emphasis, *reading.emphasis]))
+    return constraints.model_copy(update={"affected_side": side, "emphasis": emphasis})
+
+
+def _check_equipment(session: Session, request: BuilderRequest) -> None:
+    known = equipment_slugs(session)
+    unknown = sorted(set(request.equipment or []) - known)
+    if unknown:
+        allowed = ", ".join(sorted(known))
+        raise Invalid(
+            f"Unknown equipment {', '.join(unknown)}; allowed: {allowed}.",
+            errors=[FieldError(["body", "equipment"], f"allowed: {allowed}", "enum")],
+        )
+
+
+def propose(session: Session, user: User, request: BuilderRequest) -> BuilderAnswer:
+    _check_equipment(session, request)
+    constraints = _apply_assessment(session, user, request)
+    plan = build_plan(list(specs_by_slug(session).values()), ladder(), constraints)
+    routine_id = None
+    if request.save:
+        routine = routines.create(
+            session,
+            user,
+            RoutineCreate(
+                name=request.name,
+                sessions_per_week=constraints.sessions_per_week,
+                items=[_as_item_in(item) for item in plan.items],
+                progression=plan.progression,
+                rationale=plan.rationale,
+            ),
+            origin=Origin.BUILDER,
+        )
+        routine_id = routine.id
+    return BuilderAnswer(
+        **plan.model_dump(),
+        name=request.name,
+        sessions_per_week=constraints.sessions_per_week,
+        routine_id=routine_id,
+    )
+
+
+def _as_item_in(item: PlanItem) -> RoutineItemIn:
+    return RoutineItemIn.model_validate(item.model_dump())

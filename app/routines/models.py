@@ -1,0 +1,182 @@
+"""Routines: ordered, dosed exercises a user owns; public templates anyone can read."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import datetime
+from enum import StrEnum
+from typing import Any, Self
+
+from pydantic import BaseModel, ConfigDict, Field, model_validator
+from sqlalchemy import JSON, Column, Index, UniqueConstraint
+from sqlmodel import Field as SQLField
+from sqlmodel import SQLModel
+
+from app.builder.models import Count, HoldSeconds, RestSeconds, Sets, Side, WeekPlan
+from app.core.sqltypes import UTCDateTime
+from app.core.types import Notes, ShortText, Slug, utcnow
+
+MAX_ITEMS = 30
+
+
+class Origin(StrEnum):
+    USER = "user"
+    BUILDER = "builder"
+    TEMPLATE = "template"
+    COPY = "copy"
+
+
+class Routine(SQLModel, table=True):
+    __tablename__ = "routine"
+    __table_args__ = (
+        UniqueConstraint("template_key", name="uq_routine_template_key"),
+        Index("ix_routine_owner_updated", "owner_id", "updated_at", "id"),
+        Index("ix_routine_owner_name", "owner_id", "name", "id"),
+        Index("ix_routine_template_name", "is_template", "name", "id"),
+    )
+
+    id: uuid.UUID = SQLField(default_factory=uuid.uuid4, primary_key=True)
+    owner_id: uuid.UUID | None = SQLField(
+        default=None, foreign_key="app_user.id", ondelete="CASCADE"
+    )
+    is_template: bool = SQLField(default=False)
+    template_key: str | None = SQLField(default=None, max_length=64)
+    name: str = SQLField(max_length=120)
+    notes: str = SQLField(default="", max_length=2000)
+    sessions_per_week: int
+    origin: str = SQLField(max_length=16)
+    progression: list[dict[str, Any]] | None = SQLField(default=None, sa_column=Column(JSON))
+    rationale: list[str] | None = SQLField(default=None, sa_column=Column(JSON))
+    revision: int = SQLField(default=1)
+    created_at: datetime = SQLField(
+        default_factory=utcnow, sa_column=Column(UTCDateTime(), nullable=False)
+    )
+    updated_at: datetime = SQLField(
+        default_factory=utcnow, sa_column=Column(UTCDateTime(), nullable=False)
+    )
+
+
+class RoutineItem(SQLModel, table=True):
+    __tablename__ = "routine_item"
+    __table_args__ = (Index("ix_routine_item_exercise", "exercise_slug"),)
+
+    routine_id: uuid.UUID | None = SQLField(
+        default=None, foreign_key="routine.id", primary_key=True, ondelete="CASCADE"
+    )
+    position: int = SQLField(primary_key=True)
+    exercise_slug: str = SQLField(foreign_key="exercise.slug", max_length=64)
+    sets: int
+    reps: int | None = None
+    steps: int | None = None
+    hold_seconds: int | None = None
+    side: str | None = SQLField(default=None, max_length=8)
+    rest_seconds: int
+    notes: str = SQLField(default="", max_length=500)
+    reason: str | None = SQLField(default=None, max_length=2000)
+
+
+class RoutineItemIn(BaseModel):
+    """One routine item as sent. Which of reps/steps/hold_seconds is set follows the unit."""
+
+    model_config = ConfigDict(extra="forbid")
+    exercise: Slug
+    order: int | None = Field(
+        default=None, ge=1, le=MAX_ITEMS, description="1-based; or list order."
+    )
+    sets: Sets
+    reps: Count | None = None
+    steps: Count | None = None
+    hold_seconds: HoldSeconds | None = None
+    side: Side | None = Field(default=None, description="left/right/both, unilateral only.")
+    rest_seconds: RestSeconds | None = Field(
+        default=None, description="Seconds between sets; the exercise's default when absent."
+    )
+    notes: Notes = ""
+    reason: str | None = Field(default=None, max_length=2000)
+
+
+def _orders_consistent(items: list[RoutineItemIn] | None) -> None:
+    if not items:
+        return
+    orders = [i.order for i in items]
+    given = [o for o in orders if o is not None]
+    if given and (len(given) != len(items) or len(set(given)) != len(given)):
+        raise ValueError("give every item a distinct order, or none (list order)")
+
+
+class RoutineCreate(BaseModel):
+    """A new routine. A routine-builder answer can be posted as it is (add a name)."""
+
+    model_config = ConfigDict(extra="forbid")
+    name: ShortText = "My routine"
+    notes: Notes = ""
+    sessions_per_week: int = Field(default=3, ge=1, le=7)
+    items: list[RoutineItemIn] = Field(min_length=1, max_length=MAX_ITEMS)
+    progression: list[WeekPlan] | None = Field(default=None, max_length=12)
+    rationale: list[str] | None = Field(default=None, max_length=20)
+    estimated_seconds: int | None = Field(
+        default=None, ge=0, description="Ignored: always recomputed from the items."
+    )
+    unmet: list[str] | None = Field(default=None, max_length=20, description="Ignored.")
+    disclaimer: str | None = Field(default=None, max_length=1000, description="Ignored.")
+    routine_id: uuid.UUID | None = Field(default=None, description="Ignored.")
+
+    @model_validator(mode="after")
+    def _check_orders(self) -> Self:
+        _orders_consistent(self.items)
+        return self
+
+
+class RoutineUpdate(BaseModel):
+    """JSON merge patch; `items`, when sent, replaces the whole list."""
+
+    model_config = ConfigDict(extra="forbid")
+    name: ShortText | None = None
+    notes: Notes | None = None
+    sessions_per_week: int | None = Field(default=None, ge=1, le=7)
+    items: list[RoutineItemIn] | None = Field(default=None, min_length=1, max_length=MAX_ITEMS)
+
+    @model_validator(mode="after")
+    def _check_orders(self) -> Self:
+        _orders_consistent(self.items)
+        return self
+
+
+class RoutineItemPublic(BaseModel):
+    exercise: Slug
+    order: int
+    sets: int
+    reps: int | None
+    steps: int | None
+    hold_seconds: int | None
+    side: Side | None
+    rest_seconds: int
+    notes: str
+    reason: str | None
+
+
+class RoutinePublic(BaseModel):
+    id: uuid.UUID
+    name: str
+    notes: str
+    sessions_per_week: int
+    is_template: bool
+    origin: Origin
+    items: list[RoutineItemPublic]
+    estimated_seconds: int = Field(description="Computed from the items' dosage; see README.")
+    progression: list[WeekPlan] | None
+    rationale: list[str] | None
+    revision: int
+    created_at: datetime
+    updated_at: datetime
+
+
+class TemplateSpec(BaseModel):
+    """A public template as authored in seed_data/templates.yaml."""
+
+    model_config = ConfigDict(extra="forbid")
+    key: Slug
+    name: ShortText
+    notes: Notes = ""
+    sessions_per_week: int = Field(ge=1, le=7)
+    items: list[RoutineItemIn] = Field(min_length=1, max_length=MAX_ITEMS)

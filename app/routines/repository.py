@@ -1,0 +1,100 @@
+"""Routine queries: one query per page for routines, one for all their items (no N+1)."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Sequence
+from typing import Any
+
+from sqlalchemy import delete
+from sqlmodel import Session, col, select
+
+from app.core.db import update_if_revision
+from app.core.pagination import Sort, paginate
+from app.routines.models import Routine, RoutineItem
+
+SORTABLE = {
+    "name": Routine.name,
+    "created_at": Routine.created_at,
+    "updated_at": Routine.updated_at,
+}
+
+
+def get_routine(session: Session, routine_id: uuid.UUID) -> Routine | None:
+    return session.get(Routine, routine_id)
+
+
+def items_for(
+    session: Session, routine_ids: Sequence[uuid.UUID]
+) -> dict[uuid.UUID, list[RoutineItem]]:
+    out: dict[uuid.UUID, list[RoutineItem]] = {rid: [] for rid in routine_ids}
+    if not routine_ids:
+        return out
+    rows = session.exec(
+        select(RoutineItem)
+        .where(col(RoutineItem.routine_id).in_(routine_ids))
+        .order_by(col(RoutineItem.routine_id), col(RoutineItem.position))
+    ).all()
+    for row in rows:
+        assert row.routine_id is not None  # part of the primary key
+        out[row.routine_id].append(row)
+    return out
+
+
+def list_routines(
+    session: Session,
+    *,
+    owner_id: uuid.UUID | None,
+    templates: bool,
+    sort: Sort,
+    cursor: str | None,
+    limit: int,
+) -> tuple[Sequence[Routine], str | None]:
+    stmt = select(Routine)
+    if templates:
+        stmt = stmt.where(col(Routine.is_template).is_(True))
+    else:
+        stmt = stmt.where(col(Routine.owner_id) == owner_id)
+    return paginate(session, stmt, sort=sort, id_column=col(Routine.id), cursor=cursor, limit=limit)
+
+
+def add_routine(session: Session, routine: Routine, items: Sequence[RoutineItem]) -> None:
+    session.add(routine)
+    session.flush()
+    for item in items:
+        item.routine_id = routine.id
+        session.add(item)
+
+
+def replace_routine(
+    session: Session,
+    routine: Routine,
+    values: dict[str, Any],
+    items: Sequence[RoutineItem] | None,
+) -> bool:
+    """Compare-and-set the routine at the revision read; replace its items when given."""
+    where = col(Routine.id) == routine.id
+    if not update_if_revision(session, Routine, where, routine.revision, values):
+        return False
+    if items is not None:
+        session.execute(delete(RoutineItem).where(col(RoutineItem.routine_id) == routine.id))
+        for item in items:
+            item.routine_id = routine.id
+            session.add(item)
+    return True
+
+
+def delete_routine(session: Session, routine: Routine) -> bool:
+    result = session.execute(
+        delete(Routine).where(
+            col(Routine.id) == routine.id, col(Routine.revision) == routine.revision
+        )
+    )
+    return bool(result.rowcount == 1)  # type: ignore[attr-defined]
+
+
+def template_keys(session: Session) -> set[str]:
+    keys = session.exec(
+        select(Routine.template_key).where(col(Routine.is_template).is_(True))
+    ).all()
+    return {k for k in keys if k}

@@ -1,0 +1,243 @@
+"""Routines, templates, timelines and the routine builder."""
+
+from __future__ import annotations
+
+import uuid
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Path, Query
+from starlette.responses import Response
+
+from app.catalog.examples import example_response
+from app.core.deps import IfMatch, SessionDep
+from app.core.pagination import DEFAULT_LIMIT, Cursor, Limit, Page, SortParam
+from app.core.problems import problem_responses
+from app.core.responses import private_json
+from app.routines import builder_service, service
+from app.routines.builder_service import BuilderAnswer, BuilderRequest
+from app.routines.models import Routine, RoutineCreate, RoutinePublic, RoutineUpdate
+from app.routines.service import Timeline
+from app.users.auth import CurrentUser, OptionalUser
+
+router = APIRouter(tags=["routines"])
+
+RoutineID = Annotated[uuid.UUID, Path(description="The routine's id (UUID).")]
+ITEM_EXAMPLE: dict[str, Any] = {
+    "exercise": "clamshell",
+    "order": 1,
+    "sets": 2,
+    "reps": 10,
+    "steps": None,
+    "hold_seconds": 3,
+    "side": "right",
+    "rest_seconds": 30,
+    "notes": "",
+    "reason": None,
+}
+ROUTINE_EXAMPLE: dict[str, Any] = {
+    "id": "0b7c1d2e-3f40-4a5b-8c6d-7e8f9a0b1c2d",
+    "name": "Morning glute med",
+    "notes": "",
+    "sessions_per_week": 3,
+    "is_template": False,
+    "origin": "user",
+    "items": [ITEM_EXAMPLE],
+    "estimated_seconds": 230,
+    "progression": None,
+    "rationale": None,
+    "revision": 1,
+    "created_at": "2026-01-01T00:00:00Z",
+    "updated_at": "2026-01-01T00:00:00Z",
+}
+CREATE_EXAMPLE = {
+    "name": "Morning glute med",
+    "sessions_per_week": 3,
+    "items": [{"exercise": "clamshell", "sets": 2, "reps": 10, "hold_seconds": 3, "side": "right"}],
+}
+WRITE_ERRORS = (400, 401, 413, 415, 422)
+
+
+def _one(session: SessionDep, routine: Routine, status_code: int = 200) -> Response:
+    (public,) = service.present(session, [routine])
+    return private_json(
+        public,
+        status_code=status_code,
+        headers={
+            "ETag": service.routine_etag(routine),
+            "Location": f"/api/v1/routines/{routine.id}",
+        },
+    )
+
+
+@router.get(
+    "/routines",
+    summary="List your routines, or the public templates",
+    description="Your routines (signed in), or with `template=true` the public templates "
+    "(anyone). Sort by `name`, `created_at` or `updated_at` (prefix `-` to reverse).",
+    response_model=Page[RoutinePublic],
+    responses={
+        200: example_response({"items": [ROUTINE_EXAMPLE], "next_cursor": None}),
+        **problem_responses(401, 422),
+    },
+)
+def list_routines(
+    session: SessionDep,
+    user: OptionalUser,
+    template: Annotated[bool, Query(description="List the public templates instead.")] = False,
+    sort: SortParam = None,
+    limit: Limit = DEFAULT_LIMIT,
+    cursor: Cursor = None,
+) -> Response:
+    page = service.list_for(
+        session, user, templates=template, sort=sort, cursor=cursor, limit=limit
+    )
+    return private_json(page)
+
+
+@router.post(
+    "/routines",
+    status_code=201,
+    summary="Create a routine",
+    description="Items are checked against their exercise: `reps`, `steps` or `hold_seconds` "
+    "as its dosage unit says, `side` only for unilateral exercises, bounded sets/reps/holds/"
+    "rest. A routine-builder answer can be posted as it is. Nothing is stored on error.",
+    response_model=RoutinePublic,
+    openapi_extra={"requestBody": {"content": {"application/json": {"example": CREATE_EXAMPLE}}}},
+    responses={201: example_response(ROUTINE_EXAMPLE), **problem_responses(*WRITE_ERRORS)},
+)
+def create_routine(data: RoutineCreate, session: SessionDep, user: CurrentUser) -> Response:
+    return _one(session, service.create(session, user, data), status_code=201)
+
+
+@router.get(
+    "/routines/{routine_id}",
+    summary="Get a routine",
+    description="One of your routines, or a template (templates need no sign-in). Another "
+    "user's routine is 404. Sends an `ETag` for conditional updates.",
+    response_model=RoutinePublic,
+    responses={200: example_response(ROUTINE_EXAMPLE), **problem_responses(401, 404, 422)},
+)
+def get_routine(routine_id: RoutineID, session: SessionDep, user: OptionalUser) -> Response:
+    return _one(session, service.readable(session, routine_id, user))
+
+
+@router.patch(
+    "/routines/{routine_id}",
+    summary="Change a routine",
+    description="JSON merge patch; `items`, when sent, replaces the whole list and is "
+    "validated like a new routine. Send `If-Match` (412 when stale, 428 when missing). "
+    "Templates are read-only (403).",
+    response_model=RoutinePublic,
+    openapi_extra={
+        "requestBody": {"content": {"application/json": {"example": {"name": "Evening"}}}}
+    },
+    responses={
+        200: example_response(ROUTINE_EXAMPLE),
+        **problem_responses(*WRITE_ERRORS, 403, 404, 412, 428),
+    },
+)
+def update_routine(
+    routine_id: RoutineID,
+    changes: RoutineUpdate,
+    session: SessionDep,
+    user: CurrentUser,
+    if_match: IfMatch = None,
+) -> Response:
+    return _one(session, service.update(session, user, routine_id, changes, if_match))
+
+
+@router.delete(
+    "/routines/{routine_id}",
+    status_code=204,
+    summary="Delete a routine",
+    description="Send `If-Match` with the routine's ETag. Templates are read-only (403).",
+    responses={204: {"description": "Deleted"}, **problem_responses(401, 403, 404, 412, 422, 428)},
+)
+def delete_routine(
+    routine_id: RoutineID, session: SessionDep, user: CurrentUser, if_match: IfMatch = None
+) -> Response:
+    service.delete(session, user, routine_id, if_match)
+    return Response(status_code=204, headers={"Cache-Control": "private, no-store"})
+
+
+@router.post(
+    "/routines/{routine_id}/copy",
+    status_code=201,
+    summary="Copy a routine or template into yours",
+    description="Makes your own editable copy of a template (or of one of your routines).",
+    response_model=RoutinePublic,
+    responses={201: example_response(ROUTINE_EXAMPLE), **problem_responses(401, 404, 422)},
+)
+def copy_routine(routine_id: RoutineID, session: SessionDep, user: CurrentUser) -> Response:
+    return _one(session, service.copy(session, user, routine_id), status_code=201)
+
+
+@router.get(
+    "/routines/{routine_id}/timeline",
+    summary="Workout timer intervals",
+    description="The ordered intervals a workout timer runs: `work`, `hold`, `rest` and "
+    "`switch_side`, each with its exercise, set, side, seconds and a form cue. The seconds "
+    "add up to the routine's `estimated_seconds`.",
+    response_model=Timeline,
+    responses={
+        200: example_response(
+            {
+                "routine_id": ROUTINE_EXAMPLE["id"],
+                "estimated_seconds": 5,
+                "intervals": [
+                    {
+                        "kind": "work",
+                        "exercise": "clamshell",
+                        "set": 1,
+                        "side": "right",
+                        "seconds": 2,
+                        "cue": "Heels stay still and in contact.",
+                    },
+                    {
+                        "kind": "hold",
+                        "exercise": "clamshell",
+                        "set": 1,
+                        "side": "right",
+                        "seconds": 3,
+                        "cue": "Heels stay still and in contact.",
+                    },
+                ],
+            }
+        ),
+        **problem_responses(401, 404, 422),
+    },
+)
+def routine_timeline(routine_id: RoutineID, session: SessionDep, user: OptionalUser) -> Response:
+    return private_json(service.routine_timeline(session, user, routine_id))
+
+
+@router.post(
+    "/routine-builder",
+    summary="Build a routine from constraints",
+    description="Turns level, minutes, equipment at hand, positions to avoid, affected side "
+    "(or a self-check's likely weak side), goal and weeks into a routine with a reason for "
+    "every choice and a week-by-week progression. `save: true` also stores it as your "
+    "routine (`routine_id`). When nothing fits, 422 names the constraint.",
+    response_model=BuilderAnswer,
+    openapi_extra={
+        "requestBody": {
+            "content": {
+                "application/json": {
+                    "example": {
+                        "level": "beginner",
+                        "minutes": 15,
+                        "equipment": [],
+                        "affected_side": "right",
+                        "weeks": 4,
+                    }
+                }
+            }
+        }
+    },
+    responses={
+        200: {"description": "The proposal"},
+        **problem_responses(*WRITE_ERRORS),
+    },
+)
+def build_routine(request: BuilderRequest, session: SessionDep, user: CurrentUser) -> Response:
+    return private_json(builder_service.propose(session, user, request))

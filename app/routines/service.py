@@ -1,0 +1,312 @@
+"""Routine rules: who sees what, dosage checked against each exercise, durations computed."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Sequence
+
+from pydantic import BaseModel
+from sqlmodel import Session
+
+from app.builder.models import Interval, Side, WeekPlan
+from app.builder.timing import routine_seconds, timeline
+from app.builder.validation import dosage_errors
+from app.catalog.models import ExerciseSpec
+from app.catalog.repository import specs_by_slug
+from app.core.caching import STALE_WRITE, require_if_match, revision_etag
+from app.core.db import begin_write
+from app.core.errors import (
+    FieldError,
+    Forbidden,
+    Invalid,
+    NotFound,
+    PreconditionFailed,
+    Unauthorized,
+)
+from app.core.pagination import Page, parse_sort
+from app.core.types import utcnow
+from app.routines import repository
+from app.routines.models import (
+    Origin,
+    Routine,
+    RoutineCreate,
+    RoutineItem,
+    RoutineItemIn,
+    RoutineItemPublic,
+    RoutinePublic,
+    RoutineUpdate,
+    TemplateSpec,
+)
+from app.users.models import User
+
+
+class Timeline(BaseModel):
+    routine_id: uuid.UUID
+    estimated_seconds: int
+    intervals: list[Interval]
+
+
+def routine_etag(routine: Routine) -> str:
+    return revision_etag("routine", routine.id, routine.revision)
+
+
+def _not_found(routine_id: uuid.UUID) -> NotFound:
+    return NotFound(f"No routine {routine_id} among yours or the templates.")
+
+
+def readable(session: Session, routine_id: uuid.UUID, user: User | None) -> Routine:
+    """The caller's own routine or a template; anything else is indistinguishable from absent.
+
+    Templates are public; an anonymous caller asking for anything else must sign in
+    (401 whether or not the id exists, so nothing is revealed).
+    """
+    routine = repository.get_routine(session, routine_id)
+    if routine is not None and routine.is_template:
+        return routine
+    if user is None:
+        raise Unauthorized("Sign in to read your routines; templates are public.")
+    if routine is None or routine.owner_id != user.id:
+        raise _not_found(routine_id)
+    return routine
+
+
+def _owned(session: Session, routine_id: uuid.UUID, user: User) -> Routine:
+    routine = readable(session, routine_id, user)
+    if routine.is_template:
+        raise Forbidden("Templates are read-only; copy one with POST /api/v1/routines/{id}/copy.")
+    return routine
+
+
+def build_items(
+    items: Sequence[RoutineItemIn], specs: dict[str, ExerciseSpec], loc: Sequence[str | int]
+) -> list[RoutineItem]:
+    """Check every item against its exercise; raise one Invalid listing every problem."""
+    ordered = sorted(enumerate(items), key=lambda pair: pair[1].order or pair[0] + 1)
+    errors: list[FieldError] = []
+    rows: list[RoutineItem] = []
+    for position, (index, item) in enumerate(ordered, start=1):
+        spec = specs.get(item.exercise)
+        if spec is None:
+            errors.append(
+                FieldError(
+                    [*loc, index, "exercise"],
+                    f"unknown exercise {item.exercise!r}",
+                    "unknown_reference",
+                )
+            )
+            continue
+        rest = (
+            item.rest_seconds if item.rest_seconds is not None else spec.default_dosage.rest_seconds
+        )
+        candidate = item.model_copy(update={"rest_seconds": rest})
+        errors += dosage_errors(candidate, spec, [*loc, index])  # type: ignore[arg-type]
+        rows.append(
+            RoutineItem(
+                position=position,
+                exercise_slug=item.exercise,
+                sets=item.sets,
+                reps=item.reps,
+                steps=item.steps,
+                hold_seconds=item.hold_seconds,
+                side=item.side.value if item.side else None,
+                rest_seconds=rest,
+                notes=item.notes,
+                reason=item.reason,
+            )
+        )
+    if errors:
+        raise Invalid("Some items do not fit their exercise's dosage.", errors=errors)
+    return rows
+
+
+def _item_public(item: RoutineItem) -> RoutineItemPublic:
+    return RoutineItemPublic(
+        exercise=item.exercise_slug,
+        order=item.position,
+        sets=item.sets,
+        reps=item.reps,
+        steps=item.steps,
+        hold_seconds=item.hold_seconds,
+        side=Side(item.side) if item.side else None,
+        rest_seconds=item.rest_seconds,
+        notes=item.notes,
+        reason=item.reason,
+    )
+
+
+def _public(
+    routine: Routine, items: list[RoutineItem], specs: dict[str, ExerciseSpec]
+) -> RoutinePublic:
+    public_items = [_item_public(i) for i in items]
+    return RoutinePublic(
+        id=routine.id,
+        name=routine.name,
+        notes=routine.notes,
+        sessions_per_week=routine.sessions_per_week,
+        is_template=routine.is_template,
+        origin=Origin(routine.origin),
+        items=public_items,
+        estimated_seconds=routine_seconds(public_items, specs),
+        progression=[WeekPlan.model_validate(w) for w in routine.progression]
+        if routine.progression is not None
+        else None,
+        rationale=routine.rationale,
+        revision=routine.revision,
+        created_at=routine.created_at,
+        updated_at=routine.updated_at,
+    )
+
+
+def present(session: Session, routines: Sequence[Routine]) -> list[RoutinePublic]:
+    """Public views of routines with two more queries in all (items, exercises)."""
+    items = repository.items_for(session, [r.id for r in routines])
+    slugs = {i.exercise_slug for rows in items.values() for i in rows}
+    specs = specs_by_slug(session, sorted(slugs), include_deleted=True)
+    return [_public(r, items[r.id], specs) for r in routines]
+
+
+def create(
+    session: Session, owner: User, data: RoutineCreate, origin: Origin = Origin.USER
+) -> Routine:
+    specs = specs_by_slug(session, sorted({i.exercise for i in data.items}))
+    rows = build_items(data.items, specs, ["body", "items"])
+    begin_write(session)
+    routine = Routine(
+        owner_id=owner.id,
+        name=data.name,
+        notes=data.notes,
+        sessions_per_week=data.sessions_per_week,
+        origin=(Origin.BUILDER if data.progression is not None else origin).value,
+        progression=[w.model_dump(mode="json") for w in data.progression]
+        if data.progression is not None
+        else None,
+        rationale=data.rationale,
+    )
+    repository.add_routine(session, routine, rows)
+    session.commit()
+    return routine
+
+
+def list_for(
+    session: Session,
+    user: User | None,
+    *,
+    templates: bool,
+    sort: str | None,
+    cursor: str | None,
+    limit: int,
+) -> Page[RoutinePublic]:
+    if user is None and not templates:
+        raise Unauthorized("Sign in to list your routines; `?template=true` lists the public ones.")
+    order = parse_sort(sort, repository.SORTABLE, default="name")
+    rows, next_cursor = repository.list_routines(
+        session,
+        owner_id=user.id if user else None,
+        templates=templates,
+        sort=order,
+        cursor=cursor,
+        limit=limit,
+    )
+    return Page[RoutinePublic](items=present(session, rows), next_cursor=next_cursor)
+
+
+def update(
+    session: Session,
+    user: User,
+    routine_id: uuid.UUID,
+    changes: RoutineUpdate,
+    if_match: str | None,
+) -> Routine:
+    routine = _owned(session, routine_id, user)
+    require_if_match(if_match, routine_etag(routine))
+    values = changes.model_dump(exclude_unset=True, exclude={"items"})
+    for field in ("name", "sessions_per_week", "notes"):
+        if field in values and values[field] is None:
+            raise Invalid(
+                f"{field} cannot be null.",
+                errors=[FieldError(["body", field], "may not be null", "null_not_allowed")],
+            )
+    rows = None
+    if changes.items is not None:
+        specs = specs_by_slug(session, sorted({i.exercise for i in changes.items}))
+        rows = build_items(changes.items, specs, ["body", "items"])
+    begin_write(session)
+    if not repository.replace_routine(session, routine, {**values, "updated_at": utcnow()}, rows):
+        session.rollback()
+        raise PreconditionFailed(STALE_WRITE)
+    session.commit()
+    session.expire_all()
+    return readable(session, routine_id, user)
+
+
+def delete(session: Session, user: User, routine_id: uuid.UUID, if_match: str | None) -> None:
+    routine = _owned(session, routine_id, user)
+    require_if_match(if_match, routine_etag(routine))
+    begin_write(session)
+    if not repository.delete_routine(session, routine):
+        session.rollback()
+        raise PreconditionFailed(STALE_WRITE)
+    session.commit()
+
+
+def copy(session: Session, user: User, routine_id: uuid.UUID) -> Routine:
+    source = readable(session, routine_id, user)
+    items = repository.items_for(session, [source.id])[source.id]
+    begin_write(session)
+    routine = Routine(
+        owner_id=user.id,
+        name=source.name,
+        notes=source.notes,
+        sessions_per_week=source.sessions_per_week,
+        origin=Origin.COPY.value,
+        progression=source.progression,
+        rationale=source.rationale,
+    )
+    clones = [
+        RoutineItem(**i.model_dump(exclude={"routine_id"}))  # same dosage, new owner
+        for i in items
+    ]
+    repository.add_routine(session, routine, clones)
+    session.commit()
+    return routine
+
+
+def routine_timeline(session: Session, user: User | None, routine_id: uuid.UUID) -> Timeline:
+    routine = readable(session, routine_id, user)
+    (public,) = present(session, [routine])
+    specs = specs_by_slug(session, sorted({i.exercise for i in public.items}), include_deleted=True)
+    return Timeline(
+        routine_id=routine.id,
+        estimated_seconds=public.estimated_seconds,
+        intervals=timeline(public.items, specs),
+    )
+
+
+def template_id(key: str) -> uuid.UUID:
+    """Templates get stable ids, so links to them survive reseeding."""
+    return uuid.uuid5(uuid.NAMESPACE_URL, f"https://medius.dev/templates/{key}")
+
+
+def seed_templates(session: Session, templates: Sequence[TemplateSpec]) -> int:
+    """Insert templates not yet present; return how many were added."""
+    have = repository.template_keys(session)
+    added = 0
+    for spec in templates:
+        if spec.key in have:
+            continue
+        specs = specs_by_slug(session, sorted({i.exercise for i in spec.items}))
+        rows = build_items(spec.items, specs, ["templates", spec.key, "items"])
+        routine = Routine(
+            id=template_id(spec.key),
+            owner_id=None,
+            is_template=True,
+            template_key=spec.key,
+            name=spec.name,
+            notes=spec.notes,
+            sessions_per_week=spec.sessions_per_week,
+            origin=Origin.TEMPLATE.value,
+        )
+        repository.add_routine(session, routine, rows)
+        added += 1
+    session.commit()
+    return added

@@ -1,0 +1,139 @@
+"""The routine builder over HTTP: constraints in, an explained plan out, optionally saved."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import httpx
+import pytest
+
+from tests.factories import SignedIn
+
+UNILATERAL = {
+    "clamshell",
+    "lying-wall-angel",
+    "side-lying-leg-swing",
+    "hip-hike",
+    "step-down",
+    "single-leg-squat-leg-behind",
+}
+
+
+async def _build(client: httpx.AsyncClient, user: SignedIn, **body: Any) -> httpx.Response:
+    return await client.post("/api/v1/routine-builder", json=body, headers=user.headers)
+
+
+async def test_beginner_without_equipment_gets_an_explained_side_lying_plan(
+    client: httpx.AsyncClient, alice: SignedIn
+) -> None:
+    response = await _build(
+        client, alice, level="beginner", minutes=15, equipment=[], affected_side="right", weeks=4
+    )
+    assert response.status_code == 200, response.text
+    plan = response.json()
+    assert plan["items"] and plan["estimated_seconds"] <= 15 * 60
+    assert all(i["reason"] for i in plan["items"])
+    for item in plan["items"]:
+        assert item["exercise"] not in {"hip-hike", "step-down", "monster-walk", "lying-wall-angel"}
+        if item["exercise"] in UNILATERAL:
+            assert item["side"] == "right"
+    assert [w["week"] for w in plan["progression"]] == [1, 2, 3, 4]
+    assert plan["rationale"] and plan["disclaimer"] and plan["routine_id"] is None
+    mine = (await client.get("/api/v1/routines", headers=alice.headers)).json()["items"]
+    assert mine == []
+
+
+async def test_save_stores_the_plan_as_your_routine(
+    client: httpx.AsyncClient, alice: SignedIn
+) -> None:
+    plan = (
+        await _build(client, alice, level="intermediate", minutes=20, save=True, name="Built")
+    ).json()
+    assert plan["routine_id"]
+    stored = (
+        await client.get(f"/api/v1/routines/{plan['routine_id']}", headers=alice.headers)
+    ).json()
+    assert stored["origin"] == "builder" and stored["name"] == "Built"
+    assert [i["exercise"] for i in stored["items"]] == [i["exercise"] for i in plan["items"]]
+    assert stored["estimated_seconds"] == plan["estimated_seconds"]
+    assert len(stored["progression"]) == len(plan["progression"])
+
+
+async def test_an_answer_posted_as_is_becomes_a_routine(
+    client: httpx.AsyncClient, alice: SignedIn
+) -> None:
+    plan = (await _build(client, alice, level="advanced", minutes=30)).json()
+    created = await client.post("/api/v1/routines", json=plan, headers=alice.headers)
+    assert created.status_code == 201, created.text
+    assert created.json()["estimated_seconds"] == plan["estimated_seconds"]
+
+
+@pytest.mark.parametrize(
+    ("body", "loc"),
+    [
+        (
+            {"level": "beginner", "minutes": 10, "exclude_positions": ["side-lying", "standing"]},
+            "exclude_positions",
+        ),
+        ({"level": "beginner", "minutes": 0}, "minutes"),
+        ({"level": "beginner", "minutes": 121}, "minutes"),
+        ({"level": "beginner", "minutes": 10, "weeks": 13}, "weeks"),
+        ({"level": "expert", "minutes": 10}, "level"),
+        ({"level": "beginner", "minutes": 10, "equipment": ["trampoline"]}, "equipment"),
+    ],
+)
+async def test_infeasible_or_invalid_constraints_are_422_naming_the_constraint(
+    client: httpx.AsyncClient, alice: SignedIn, body: dict[str, Any], loc: str
+) -> None:
+    response = await client.post("/api/v1/routine-builder", json=body, headers=alice.headers)
+    assert response.status_code == 422, response.text
+    assert any(loc in e["loc"] for e in response.json()["errors"]), response.text
+
+
+async def test_a_self_check_sets_the_side_and_the_emphasis(
+    client: httpx.AsyncClient, alice: SignedIn
+) -> None:
+    check = {
+        "stance_leg": "left",
+        "pelvis_drop": "slight",
+        "knee_drifts_in": True,
+        "trunk_lean": False,
+        "hold_seconds": 20,
+        "pain": 1,
+    }
+    assessment = (
+        await client.post("/api/v1/me/assessments", json=check, headers=alice.headers)
+    ).json()
+    plan = (
+        await _build(
+            client,
+            alice,
+            level="intermediate",
+            minutes=20,
+            equipment=["step"],
+            assessment_id=assessment["id"],
+        )
+    ).json()
+    sides = {i["side"] for i in plan["items"] if i["exercise"] in UNILATERAL}
+    assert sides == {"left"}
+    knee_cued = {"step-down", "single-leg-squat-leg-behind"}
+    first = plan["items"][0]
+    assert first["exercise"] in knee_cued, plan["items"]
+    assert "knee" in first["reason"].lower()
+
+
+async def test_another_users_self_check_cannot_be_used(
+    client: httpx.AsyncClient, alice: SignedIn, bob: SignedIn
+) -> None:
+    check = {
+        "stance_leg": "left",
+        "pelvis_drop": "none",
+        "knee_drifts_in": False,
+        "trunk_lean": False,
+        "hold_seconds": 30,
+        "pain": 0,
+    }
+    theirs = (await client.post("/api/v1/me/assessments", json=check, headers=alice.headers)).json()
+    response = await _build(client, bob, level="beginner", minutes=10, assessment_id=theirs["id"])
+    assert response.status_code == 422
+    assert response.json()["errors"][0]["loc"] == ["body", "assessment_id"]
