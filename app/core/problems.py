@@ -59,12 +59,21 @@ class ProblemFieldError(BaseModel):
 class Problem(BaseModel):
     """RFC 9457 problem details, as every error of this API is shaped."""
 
-    type: str = Field(examples=[PROBLEM_TYPE_BASE + "not-found"])
-    title: str = Field(examples=["Not Found"])
-    status: int = Field(examples=[404])
-    detail: str = Field(examples=["No exercise with slug 'plank'."])
-    instance: str = Field(examples=["/api/v1/exercises/plank"])
-    errors: list[ProblemFieldError] = Field(default_factory=list)
+    type: str = Field(
+        description="URI naming the kind of problem.", examples=[PROBLEM_TYPE_BASE + "not-found"]
+    )
+    title: str = Field(description="The HTTP status phrase.", examples=["Not Found"])
+    status: int = Field(ge=400, le=599, description="The HTTP status code.", examples=[404])
+    detail: str = Field(
+        description="What went wrong, for a person.", examples=["No exercise with slug 'plank'."]
+    )
+    instance: str = Field(
+        description="The request path that failed.", examples=["/api/v1/exercises/plank"]
+    )
+    errors: list[ProblemFieldError] = Field(
+        description="One entry per offending value; empty when no single value is to blame.",
+        examples=[[]],
+    )
 
 
 def problem_response(
@@ -158,10 +167,13 @@ def install_problem_handlers(app: FastAPI) -> None:
 
 
 def problem_responses(*statuses: int) -> dict[int | str, dict[str, Any]]:
-    """OpenAPI `responses=` entries declaring problem+json bodies for the given statuses."""
+    """OpenAPI `responses=` entries declaring problem+json bodies for the given statuses.
+
+    No `model=`: FastAPI would then also advertise the body as `application/json`, which
+    this API never sends for an error. `app.core.openapi` registers the Problem schema.
+    """
     return {
         status: {
-            "model": Problem,
             "description": HTTPStatus(status).phrase,
             "content": {PROBLEM_MEDIA_TYPE: {"schema": {"$ref": "#/components/schemas/Problem"}}},
         }
