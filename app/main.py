@@ -22,7 +22,8 @@ from app.catalog.router import router as catalog_router
 from app.core.config import Settings, get_settings
 from app.core.db import build_engine
 from app.core.middleware import RequestGuard
-from app.core.problems import Problem, install_problem_handlers
+from app.core.openapi import install_openapi
+from app.core.problems import install_problem_handlers
 from app.core.security import configure_password_hashing
 from app.health.router import router as health_router
 from app.routines.router import router as routines_router
@@ -70,7 +71,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.include_router(assessments_router, prefix=API_PREFIX)
     app.include_router(routines_router, prefix=API_PREFIX)
     _install_docs(app)
-    _register_problem_schema(app)
+    install_openapi(app)
 
     app.add_middleware(RequestGuard, max_body_bytes=settings.max_body_bytes, form_paths=FORM_PATHS)
     if settings.cors_origins:
@@ -113,28 +114,3 @@ def _install_docs(app: FastAPI) -> None:
             redoc_favicon_url="/docs-assets/favicon.png",
             with_google_fonts=False,
         )
-
-
-def _register_problem_schema(app: FastAPI) -> None:
-    """Make sure `#/components/schemas/Problem` exists for every declared error response."""
-    original = app.openapi
-
-    def openapi() -> dict[str, object]:
-        if app.openapi_schema:
-            return app.openapi_schema
-        schema = original()
-        components = schema.setdefault("components", {}).setdefault("schemas", {})
-        components.setdefault(
-            "Problem", Problem.model_json_schema(ref_template="#/components/schemas/{model}")
-        )
-        for name, sub in (
-            Problem.model_json_schema(ref_template="#/components/schemas/{model}")
-            .get("$defs", {})
-            .items()
-        ):
-            components.setdefault(name, sub)
-        components["Problem"].pop("$defs", None)
-        app.openapi_schema = schema
-        return schema
-
-    app.openapi = openapi  # type: ignore[method-assign]

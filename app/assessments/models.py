@@ -7,7 +7,7 @@ from datetime import datetime
 from enum import StrEnum
 from typing import Any
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, StrictBool, StrictInt
 from sqlalchemy import JSON, Column, Index
 from sqlmodel import Field as SQLField
 from sqlmodel import SQLModel
@@ -41,10 +41,10 @@ class AssessmentCreate(BaseModel):
     model_config = ConfigDict(extra="forbid")
     stance_leg: Leg = Field(description="The leg stood on.")
     pelvis_drop: PelvisDrop = Field(description="Did the hip on the OTHER side drop?")
-    knee_drifts_in: bool = Field(description="Did the stance knee drift toward the midline?")
-    trunk_lean: bool = Field(description="Did the upper body lean toward the stance side?")
-    hold_seconds: int = Field(ge=0, le=600, description="How long the stance was held.")
-    pain: int = Field(ge=0, le=10, description="Pain during the check, 0-10.")
+    knee_drifts_in: StrictBool = Field(description="Did the stance knee drift toward the midline?")
+    trunk_lean: StrictBool = Field(description="Did the upper body lean toward the stance side?")
+    hold_seconds: StrictInt = Field(ge=0, le=600, description="How long the stance was held.")
+    pain: StrictInt = Field(ge=0, le=10, description="Pain during the check, 0-10.")
     notes: Notes = ""
 
 

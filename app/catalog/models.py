@@ -10,7 +10,7 @@ from datetime import datetime
 from enum import StrEnum
 from typing import Annotated, Any, Self
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import BaseModel, ConfigDict, Field, StrictBool, StrictInt, model_validator
 from sqlalchemy import JSON, Column, Index, String, UniqueConstraint
 from sqlmodel import Field as SQLField
 from sqlmodel import SQLModel
@@ -77,10 +77,10 @@ class Provenance(StrEnum):
 
 _STRICT = ConfigDict(extra="forbid", str_strip_whitespace=True)
 
-Count = Annotated[int, Field(ge=1, le=100)]
-HoldSeconds = Annotated[int, Field(ge=0, le=300)]
-Sets = Annotated[int, Field(ge=1, le=10)]
-RestSeconds = Annotated[int, Field(ge=0, le=600)]
+Count = Annotated[StrictInt, Field(ge=1, le=100)]
+HoldSeconds = Annotated[StrictInt, Field(ge=0, le=300)]
+Sets = Annotated[StrictInt, Field(ge=1, le=10)]
+RestSeconds = Annotated[StrictInt, Field(ge=0, le=600)]
 
 
 class Source(BaseModel):
@@ -100,7 +100,7 @@ class Dosage(BaseModel):
     hold_seconds_max: HoldSeconds | None = None
     sets: Sets | None = None
     rest_seconds: RestSeconds | None = None
-    per_direction: bool = Field(
+    per_direction: StrictBool = Field(
         default=False, description="The count applies to each walking direction."
     )
     note: Sentence | None = None
@@ -125,7 +125,7 @@ class DefaultDosage(BaseModel):
     count: Count | None = Field(default=None, description="Reps or steps per set.")
     hold_seconds: HoldSeconds | None = None
     rest_seconds: RestSeconds
-    seconds_per_rep: Annotated[int, Field(ge=1, le=30)] = Field(
+    seconds_per_rep: Annotated[StrictInt, Field(ge=1, le=30)] = Field(
         default=3, description="Tempo used to estimate durations."
     )
     note: Sentence

@@ -27,7 +27,7 @@ from app.catalog.models import (
     Position,
 )
 from app.catalog.repository import ExerciseFilter
-from app.core.caching import public_json
+from app.core.caching import CONDITIONAL_READ, cacheable_responses, public_json
 from app.core.deps import IfMatch, SessionDep, SettingsDep
 from app.core.pagination import DEFAULT_LIMIT, Cursor, Limit, Page, SortParam
 from app.core.problems import problem_responses
@@ -69,10 +69,12 @@ CACHE_NOTE = " Sends `ETag` and `Cache-Control: public`; repeat with `If-None-Ma
         "name, summary and steps, `sort` (`name`, `slug`, `difficulty`, `created_at`, "
         "`updated_at`, `catalog_order`; prefix `-` to reverse) and cursor paging." + CACHE_NOTE
     ),
+    dependencies=CONDITIONAL_READ,
     response_model=Page[ExercisePublic],
     responses={
-        200: example_response({"items": [exercise_example()], "next_cursor": None}),
-        304: {"description": "Not Modified"},
+        **cacheable_responses(
+            example_response({"items": [exercise_example()], "next_cursor": None})
+        ),
         **problem_responses(422),
     },
 )
@@ -107,10 +109,10 @@ def list_exercises(
     summary="Get one exercise",
     description="The full exercise: steps, cues, the article's dosage, Medius' defaults, "
     "progressions and regressions." + CACHE_NOTE,
+    dependencies=CONDITIONAL_READ,
     response_model=ExercisePublic,
     responses={
-        200: example_response(exercise_example()),
-        304: {"description": "Not Modified"},
+        **cacheable_responses(example_response(exercise_example())),
         **problem_responses(404, 422),
     },
 )
@@ -131,8 +133,12 @@ def get_exercise(
     summary="List equipment",
     description="Every piece of equipment the catalog uses, with how many exercises use it."
     + CACHE_NOTE,
+    dependencies=CONDITIONAL_READ,
     response_model=list[EquipmentPublic],
-    responses={200: example_response([equipment_example()]), 304: {"description": "Not Modified"}},
+    responses={
+        **cacheable_responses(example_response([equipment_example()])),
+        **problem_responses(422),
+    },
 )
 def list_equipment(request: Request, session: SessionDep, settings: SettingsDep) -> Response:
     items = service.list_equipment(session)
@@ -146,8 +152,12 @@ def list_equipment(request: Request, session: SessionDep, settings: SettingsDep)
     summary="List muscle profiles",
     description="Muscle profiles: actions, main role, signs of weakness, compensations."
     + CACHE_NOTE,
+    dependencies=CONDITIONAL_READ,
     response_model=list[MusclePublic],
-    responses={200: example_response([muscle_example()]), 304: {"description": "Not Modified"}},
+    responses={
+        **cacheable_responses(example_response([muscle_example()])),
+        **problem_responses(422),
+    },
 )
 def list_muscles(request: Request, session: SessionDep, settings: SettingsDep) -> Response:
     items = service.list_muscles(session)
@@ -161,10 +171,10 @@ def list_muscles(request: Request, session: SessionDep, settings: SettingsDep) -
     summary="Get one muscle profile",
     description="One muscle's profile, e.g. `gluteus-medius`: its actions, its role in "
     "single-leg stance, the Trendelenburg sign and the compensations." + CACHE_NOTE,
+    dependencies=CONDITIONAL_READ,
     response_model=MusclePublic,
     responses={
-        200: example_response(muscle_example()),
-        304: {"description": "Not Modified"},
+        **cacheable_responses(example_response(muscle_example())),
         **problem_responses(404, 422),
     },
 )

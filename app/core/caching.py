@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import hashlib
+from typing import Annotated, Any
 
+from fastapi import Depends, Header
 from starlette.requests import Request
 from starlette.responses import Response
 
@@ -11,6 +13,20 @@ from app.core.errors import PreconditionFailed, PreconditionRequired
 
 PRIVATE = "private, no-store"
 STALE_WRITE = "The record changed since you read it; fetch it again and reapply your change."
+
+# OpenAPI `headers` of a public cached read; schemathesis checks every response sends them.
+PUBLIC_CACHE_HEADERS: dict[str, Any] = {
+    "ETag": {
+        "description": "Version of this representation; send it back in `If-None-Match`.",
+        "required": True,
+        "schema": {"type": "string", "pattern": '^"[^"]+"$'},
+    },
+    "Cache-Control": {
+        "description": "`public, max-age=N`: shared caches may keep the response N seconds.",
+        "required": True,
+        "schema": {"type": "string", "pattern": r"^public, max-age=\d+$"},
+    },
+}
 
 
 def strong_etag(body: bytes) -> str:
@@ -28,6 +44,24 @@ def _matches(header: str | None, etag: str) -> bool:
     return "*" in candidates or etag in candidates
 
 
+def _if_none_match(
+    if_none_match: Annotated[
+        str | None,
+        Header(
+            alias="If-None-Match",
+            max_length=1024,
+            description="An `ETag` from an earlier read (or `*`): 304 with no body while current.",
+            examples=['"0c2f9d1e5b7a4c3d8e6f1a2b3c4d5e6f"', "*"],
+        ),
+    ] = None,
+) -> None:
+    """Declares and bounds `If-None-Match` in OpenAPI; `public_json` reads it from the request."""
+
+
+# `dependencies=` of every route answering with `public_json`.
+CONDITIONAL_READ = [Depends(_if_none_match)]
+
+
 def public_json(request: Request, body: bytes, max_age: int, etag: str | None = None) -> Response:
     """A cacheable JSON response, or 304 when the client already holds this version."""
     tag = etag or strong_etag(body)
@@ -39,6 +73,17 @@ def public_json(request: Request, body: bytes, max_age: int, etag: str | None = 
     if _matches(request.headers.get("if-none-match"), tag):
         return Response(status_code=304, headers=headers)
     return Response(content=body, media_type="application/json", headers=headers)
+
+
+def cacheable_responses(ok: dict[str, Any]) -> dict[int | str, dict[str, Any]]:
+    """OpenAPI `responses=` for a `public_json` read: its 200 and 304, both with cache headers."""
+    return {
+        200: {**ok, "headers": PUBLIC_CACHE_HEADERS},
+        304: {
+            "description": "Not Modified: the `If-None-Match` ETag is current; no body.",
+            "headers": PUBLIC_CACHE_HEADERS,
+        },
+    }
 
 
 def require_if_match(if_match: str | None, current_etag: str) -> None:

@@ -7,6 +7,8 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from app.core.problems import problem_response
 
 BODY_METHODS = frozenset({"POST", "PUT", "PATCH"})
+# What the guard can answer on a body-taking method, declared in OpenAPI by app.core.openapi.
+GUARD_STATUSES = (413, 415)
 JSON_TYPES = ("application/json",)
 
 

@@ -8,6 +8,7 @@ from typing import Any
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
+from fastapi.routing import APIRoute
 from pydantic import BaseModel, Field
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.responses import Response
@@ -59,12 +60,21 @@ class ProblemFieldError(BaseModel):
 class Problem(BaseModel):
     """RFC 9457 problem details, as every error of this API is shaped."""
 
-    type: str = Field(examples=[PROBLEM_TYPE_BASE + "not-found"])
-    title: str = Field(examples=["Not Found"])
-    status: int = Field(examples=[404])
-    detail: str = Field(examples=["No exercise with slug 'plank'."])
-    instance: str = Field(examples=["/api/v1/exercises/plank"])
-    errors: list[ProblemFieldError] = Field(default_factory=list)
+    type: str = Field(
+        description="URI naming the kind of problem.", examples=[PROBLEM_TYPE_BASE + "not-found"]
+    )
+    title: str = Field(description="The HTTP status phrase.", examples=["Not Found"])
+    status: int = Field(ge=400, le=599, description="The HTTP status code.", examples=[404])
+    detail: str = Field(
+        description="What went wrong, for a person.", examples=["No exercise with slug 'plank'."]
+    )
+    instance: str = Field(
+        description="The request path that failed.", examples=["/api/v1/exercises/plank"]
+    )
+    errors: list[ProblemFieldError] = Field(
+        description="One entry per offending value; empty when no single value is to blame.",
+        examples=[[]],
+    )
 
 
 def problem_response(
@@ -140,9 +150,20 @@ async def _on_http_exception(request: Request, exc: Exception) -> Response:
     detail = exc.detail if isinstance(exc.detail, str) else HTTPStatus(exc.status_code).phrase
     if exc.status_code == 404 and detail == "Not Found":
         detail = f"No resource at {request.url.path}."
+    headers = dict(exc.headers or {})
     if exc.status_code == 405:
         detail = f"{request.method} is not allowed on {request.url.path}."
-    return problem_response(request, exc.status_code, detail, headers=dict(exc.headers or {}))
+        headers["Allow"] = ", ".join(_allowed_methods(request))
+    return problem_response(request, exc.status_code, detail, headers=headers)
+
+
+def _allowed_methods(request: Request) -> list[str]:
+    """Every method any route offers at this path (Starlette names only the first route's)."""
+    methods: set[str] = set()
+    for route in request.app.routes:
+        if isinstance(route, APIRoute) and route.path_regex.match(request.url.path):
+            methods |= route.methods or set()
+    return sorted(methods)
 
 
 async def _on_unexpected(request: Request, exc: Exception) -> Response:
@@ -158,10 +179,13 @@ def install_problem_handlers(app: FastAPI) -> None:
 
 
 def problem_responses(*statuses: int) -> dict[int | str, dict[str, Any]]:
-    """OpenAPI `responses=` entries declaring problem+json bodies for the given statuses."""
+    """OpenAPI `responses=` entries declaring problem+json bodies for the given statuses.
+
+    No `model=`: FastAPI would then also advertise the body as `application/json`, which
+    this API never sends for an error. `app.core.openapi` registers the Problem schema.
+    """
     return {
         status: {
-            "model": Problem,
             "description": HTTPStatus(status).phrase,
             "content": {PROBLEM_MEDIA_TYPE: {"schema": {"$ref": "#/components/schemas/Problem"}}},
         }

@@ -5,7 +5,7 @@ from __future__ import annotations
 import uuid
 from functools import lru_cache
 
-from pydantic import Field
+from pydantic import Field, StrictBool
 from sqlmodel import Session
 
 from app.assessments.models import Interpretation, WeakSide
@@ -25,7 +25,7 @@ class BuilderRequest(Constraints):
     assessment_id: uuid.UUID | None = Field(
         default=None, description="A self-check of yours: its weak side and findings apply."
     )
-    save: bool = Field(default=False, description="Also store the proposal as your routine.")
+    save: StrictBool = Field(default=False, description="Also store the proposal as your routine.")
     name: ShortText = Field(default="Built routine", description="Name if saved.")
 
 

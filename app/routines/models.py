@@ -7,7 +7,7 @@ from datetime import datetime
 from enum import StrEnum
 from typing import Any, Self
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import BaseModel, ConfigDict, Field, StrictInt, model_validator
 from sqlalchemy import JSON, Column, Index, UniqueConstraint
 from sqlmodel import Field as SQLField
 from sqlmodel import SQLModel
@@ -80,7 +80,7 @@ class RoutineItemIn(BaseModel):
 
     model_config = ConfigDict(extra="forbid")
     exercise: Slug
-    order: int | None = Field(
+    order: StrictInt | None = Field(
         default=None, ge=1, le=MAX_ITEMS, description="1-based; or list order."
     )
     sets: Sets
@@ -110,11 +110,11 @@ class RoutineCreate(BaseModel):
     model_config = ConfigDict(extra="forbid")
     name: ShortText = "My routine"
     notes: Notes = ""
-    sessions_per_week: int = Field(default=3, ge=1, le=7)
+    sessions_per_week: StrictInt = Field(default=3, ge=1, le=7)
     items: list[RoutineItemIn] = Field(min_length=1, max_length=MAX_ITEMS)
     progression: list[WeekPlan] | None = Field(default=None, max_length=12)
     rationale: list[str] | None = Field(default=None, max_length=20)
-    estimated_seconds: int | None = Field(
+    estimated_seconds: StrictInt | None = Field(
         default=None, ge=0, description="Ignored: always recomputed from the items."
     )
     unmet: list[str] | None = Field(default=None, max_length=20, description="Ignored.")
@@ -133,7 +133,7 @@ class RoutineUpdate(BaseModel):
     model_config = ConfigDict(extra="forbid")
     name: ShortText | None = None
     notes: Notes | None = None
-    sessions_per_week: int | None = Field(default=None, ge=1, le=7)
+    sessions_per_week: StrictInt | None = Field(default=None, ge=1, le=7)
     items: list[RoutineItemIn] | None = Field(default=None, min_length=1, max_length=MAX_ITEMS)
 
     @model_validator(mode="after")
@@ -178,5 +178,5 @@ class TemplateSpec(BaseModel):
     key: Slug
     name: ShortText
     notes: Notes = ""
-    sessions_per_week: int = Field(ge=1, le=7)
+    sessions_per_week: StrictInt = Field(ge=1, le=7)
     items: list[RoutineItemIn] = Field(min_length=1, max_length=MAX_ITEMS)

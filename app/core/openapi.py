@@ -1,0 +1,83 @@
+"""The served OpenAPI tells the truth about errors, whichever route raised them.
+
+Some problems do not come from a route: the request guard answers 413 and 415 for any
+body-taking method, the validation handler answers 400 and 422 as problem+json, and any
+route can fail with 500. They are declared here once, so every operation (including
+routes added later) documents them, and FastAPI's default `application/json` 422 never
+contradicts the problem+json body the app really sends.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from fastapi import FastAPI
+
+from app.core.middleware import BODY_METHODS, GUARD_STATUSES
+from app.core.problems import Problem, problem_responses
+
+# Raised by the validation handler when a JSON body does not parse (400) or fit (422).
+BODY_STATUSES = (400, 422)
+# Any operation can fail unexpectedly; the client still gets problem+json.
+EVERY_OPERATION_STATUSES = (500,)
+_FASTAPI_SCHEMAS = ("HTTPValidationError", "ValidationError")
+_REF = "#/components/schemas/"
+
+
+def install_openapi(app: FastAPI) -> None:
+    """Wrap `app.openapi` so the generated document declares every problem the app can send."""
+    original = app.openapi
+
+    def openapi() -> dict[str, Any]:
+        if app.openapi_schema:
+            return app.openapi_schema
+        schema = original()
+        _register_problem_schema(schema)
+        for path_item in schema.get("paths", {}).values():
+            for method, operation in path_item.items():
+                if isinstance(operation, dict) and "responses" in operation:
+                    _declare_problems(method.upper(), operation)
+        _drop_unused_fastapi_validation_schemas(schema)
+        app.openapi_schema = schema
+        return schema
+
+    app.openapi = openapi  # type: ignore[method-assign]
+
+
+def _register_problem_schema(schema: dict[str, Any]) -> None:
+    components = schema.setdefault("components", {}).setdefault("schemas", {})
+    problem = Problem.model_json_schema(ref_template=_REF + "{model}")
+    for name, sub in problem.pop("$defs", {}).items():
+        components.setdefault(name, sub)
+    components.setdefault("Problem", problem)
+
+
+def _declare_problems(method: str, operation: dict[str, Any]) -> None:
+    responses: dict[str, Any] = operation["responses"]
+    statuses: list[int] = list(EVERY_OPERATION_STATUSES)
+    if method in BODY_METHODS:
+        statuses += GUARD_STATUSES
+    if "requestBody" in operation:
+        statuses += BODY_STATUSES
+    for status, entry in problem_responses(*statuses, 422).items():
+        current = responses.get(str(status))
+        if _is_fastapi_validation_error(current) or (current is None and status in statuses):
+            responses[str(status)] = entry
+
+
+def _is_fastapi_validation_error(response: dict[str, Any] | None) -> bool:
+    """FastAPI's own 422 entry, added to any operation with parameters or a body."""
+    content = (response or {}).get("content", {})
+    ref = content.get("application/json", {}).get("schema", {}).get("$ref", "")
+    return bool(ref == _REF + "HTTPValidationError")
+
+
+def _drop_unused_fastapi_validation_schemas(schema: dict[str, Any]) -> None:
+    """FastAPI's validation schemas describe a body this app never sends; drop them if orphaned."""
+    components = schema.get("components", {}).get("schemas", {})
+    others = {name: sub for name, sub in components.items() if name not in _FASTAPI_SCHEMAS}
+    text = json.dumps([schema.get("paths", {}), others])
+    for name in _FASTAPI_SCHEMAS:
+        if f'"{_REF}{name}"' not in text:
+            components.pop(name, None)

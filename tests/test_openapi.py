@@ -1,0 +1,221 @@
+"""The served OpenAPI documents every operation fully; docs and probes work offline."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from html.parser import HTMLParser
+from pathlib import Path
+from typing import Any
+
+import httpx
+import pytest
+from fastapi import FastAPI
+from pydantic import BaseModel
+
+from app.core.migrations import head_revision
+from app.main import create_app
+from tests.conftest import test_settings as settings_for
+
+PROBLEM = "application/problem+json"
+PROBLEM_REF = "#/components/schemas/Problem"
+HTTP_METHODS = {"get", "put", "post", "delete", "options", "head", "patch", "trace"}
+DOCS_ASSETS = [
+    "/docs-assets/swagger-ui-bundle.js",
+    "/docs-assets/swagger-ui.css",
+    "/docs-assets/redoc.standalone.js",
+]
+
+Operation = tuple[str, dict[str, Any]]
+
+
+class Note(BaseModel):
+    text: str
+
+
+async def served_openapi(client: httpx.AsyncClient) -> dict[str, Any]:
+    response = await client.get("/openapi.json")
+    assert response.status_code == 200
+    spec: dict[str, Any] = response.json()
+    return spec
+
+
+def operations(spec: dict[str, Any]) -> Iterator[Operation]:
+    for path, item in spec["paths"].items():
+        for method, operation in item.items():
+            if method in HTTP_METHODS:
+                yield f"{method.upper()} {path}", operation
+
+
+def resolve(spec: dict[str, Any], schema: dict[str, Any]) -> dict[str, Any]:
+    ref = schema.get("$ref")
+    if ref is None:
+        return schema
+    target: dict[str, Any] = spec
+    for part in ref.removeprefix("#/").split("/"):
+        target = target[part]
+    return resolve(spec, target)
+
+
+def success_json(operation: dict[str, Any]) -> dict[str, Any] | None:
+    for status, response in operation["responses"].items():
+        if status.startswith("2"):
+            content: dict[str, Any] | None = response.get("content", {}).get("application/json")
+            if content is not None:
+                return content
+    return None
+
+
+def error_responses(operation: dict[str, Any]) -> dict[str, dict[str, Any]]:
+    return {s: r for s, r in operation["responses"].items() if s[0] in "45"}
+
+
+async def test_the_api_has_operations_to_check(client: httpx.AsyncClient) -> None:
+    labels = [label for label, _ in operations(await served_openapi(client))]
+    assert "GET /api/v1/exercises" in labels
+    assert "GET /healthz" in labels
+
+
+async def test_every_operation_has_a_summary_description_and_tag(
+    client: httpx.AsyncClient,
+) -> None:
+    offenders = [
+        label
+        for label, op in operations(await served_openapi(client))
+        if not (op.get("summary", "").strip() and op.get("description", "").strip())
+        or not op.get("tags")
+    ]
+    assert offenders == []
+
+
+async def test_every_operation_has_a_json_success_response_with_an_example(
+    client: httpx.AsyncClient,
+) -> None:
+    spec = await served_openapi(client)
+    offenders = []
+    for label, op in operations(spec):
+        content = success_json(op)
+        if content is None or "schema" not in content:
+            offenders.append(f"{label}: no 2xx application/json schema")
+            continue
+        schema = resolve(spec, content["schema"])
+        if not ({"example", "examples"} & (content.keys() | schema.keys())):
+            offenders.append(f"{label}: no example")
+    assert offenders == []
+
+
+async def test_every_operation_declares_its_errors_as_problem_json(
+    client: httpx.AsyncClient,
+) -> None:
+    spec = await served_openapi(client)
+    offenders = []
+    for label, op in operations(spec):
+        errors = error_responses(op)
+        if not errors:
+            offenders.append(f"{label}: declares no error response")
+        for status, response in errors.items():
+            content = response.get("content", {})
+            if set(content) != {PROBLEM} or content[PROBLEM].get("schema") != {"$ref": PROBLEM_REF}:
+                offenders.append(f"{label} {status}: content is {sorted(content)}")
+    assert offenders == []
+
+
+async def test_problem_schema_requires_every_member(client: httpx.AsyncClient) -> None:
+    spec = await served_openapi(client)
+    problem = spec["components"]["schemas"]["Problem"]
+    assert set(problem["required"]) == {"type", "title", "status", "detail", "instance", "errors"}
+    assert "HTTPValidationError" not in spec["components"]["schemas"]
+
+
+async def test_operations_added_later_inherit_the_generic_problem_declarations(
+    app: FastAPI, client: httpx.AsyncClient
+) -> None:
+    @app.post("/probe/notes", summary="Probe", description="Probe: a body-taking route.")
+    def create_note(note: Note) -> Note:
+        return note
+
+    @app.get("/probe/search", summary="Probe", description="Probe: a query parameter.")
+    def search(q: str) -> list[str]:
+        return [q]
+
+    spec = await served_openapi(client)
+    post = spec["paths"]["/probe/notes"]["post"]["responses"]
+    get = spec["paths"]["/probe/search"]["get"]["responses"]
+    assert {"400", "413", "415", "422", "500"} <= set(post)
+    assert {"422", "500"} <= set(get)
+    for response in [*error_responses({"responses": post}).values(), get["422"]]:
+        assert response["content"] == {PROBLEM: {"schema": {"$ref": PROBLEM_REF}}}
+    assert "HTTPValidationError" not in spec["components"]["schemas"]
+
+
+class _AssetLinks(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.urls: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        for name, value in attrs:
+            if name in ("src", "href") and value:
+                self.urls.append(value)
+
+
+@pytest.mark.parametrize("page", ["/docs", "/redoc"])
+async def test_docs_pages_load_only_assets_the_app_serves(
+    client: httpx.AsyncClient, page: str
+) -> None:
+    response = await client.get(page)
+    assert response.status_code == 200
+    assert response.headers["content-type"].startswith("text/html")
+    links = _AssetLinks()
+    links.feed(response.text)
+    assert links.urls, "the page should load the UI's script"
+    assert "http://" not in response.text and "https://" not in response.text
+    for url in links.urls:
+        assert url.startswith("/") and not url.startswith("//"), url
+        asset = await client.get(url)
+        assert asset.status_code == 200, url
+        assert asset.content, url
+
+
+@pytest.mark.parametrize("asset", DOCS_ASSETS)
+async def test_docs_assets_are_served_by_the_app(client: httpx.AsyncClient, asset: str) -> None:
+    response = await client.get(asset)
+    assert response.status_code == 200
+    assert len(response.content) > 10_000
+
+
+async def test_healthz_answers_ok(client: httpx.AsyncClient) -> None:
+    response = await client.get("/healthz")
+    assert response.status_code == 200
+    assert response.json() == {"status": "ok"}
+
+
+async def test_readyz_is_ready_at_the_latest_migration(client: httpx.AsyncClient) -> None:
+    response = await client.get("/readyz")
+    assert response.status_code == 200
+    assert response.json() == {"status": "ready", "database": "ok", "migration": head_revision()}
+
+
+async def _readyz_of(database_url: str) -> httpx.Response:
+    application = create_app(settings_for(database_url))
+    transport = httpx.ASGITransport(app=application)
+    try:
+        async with httpx.AsyncClient(transport=transport, base_url="http://medius.test") as c:
+            return await c.get("/readyz")
+    finally:
+        application.state.engine.dispose()
+
+
+async def test_readyz_is_503_when_the_schema_was_never_migrated(tmp_path: Path) -> None:
+    response = await _readyz_of(f"sqlite:///{tmp_path / 'never-migrated.db'}")
+    assert response.status_code == 503
+    assert response.headers["content-type"] == PROBLEM
+    body = response.json()
+    assert body["status"] == 503
+    assert "migrat" in body["detail"]
+
+
+async def test_readyz_is_503_when_the_database_is_unreachable(tmp_path: Path) -> None:
+    response = await _readyz_of(f"sqlite:///{tmp_path / 'missing-dir' / 'medius.db'}")
+    assert response.status_code == 503
+    assert response.headers["content-type"] == PROBLEM
+    assert response.json()["detail"] == "The database is not reachable."
