@@ -1,0 +1,49 @@
+"""The routine builder: a pure, deterministic function from (catalog, constraints) to a plan.
+
+No FastAPI and no database here: callers pass plain `ExerciseSpec`s and the ladder.
+"""
+
+from app.builder.models import (
+    AffectedSide,
+    Constraints,
+    DosageLike,
+    Emphasis,
+    Goal,
+    Interval,
+    IntervalKind,
+    ItemDosage,
+    Level,
+    Plan,
+    PlanItem,
+    ProgressionChange,
+    Side,
+    WeekPlan,
+)
+from app.builder.planner import build_plan
+from app.builder.rules import LEVEL_RULES, level_table_markdown
+from app.builder.timing import item_seconds, routine_seconds, timeline
+from app.builder.validation import dosage_errors
+
+__all__ = [
+    "LEVEL_RULES",
+    "AffectedSide",
+    "Constraints",
+    "DosageLike",
+    "Emphasis",
+    "Goal",
+    "Interval",
+    "IntervalKind",
+    "ItemDosage",
+    "Level",
+    "Plan",
+    "PlanItem",
+    "ProgressionChange",
+    "Side",
+    "WeekPlan",
+    "build_plan",
+    "dosage_errors",
+    "item_seconds",
+    "level_table_markdown",
+    "routine_seconds",
+    "timeline",
+]

@@ -1,0 +1,161 @@
+"""What the routine builder takes and gives: constraints in, a plan (and its weeks) out.
+
+Plain pydantic models and closed vocabularies; no table, no HTTP. The routines and
+workout-timer code reuse `PlanItem`'s dosage shape, `Interval` and `DosageLike`.
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+from typing import Annotated, Protocol
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from app.catalog.models import Position, ProgressionKind, Provenance
+from app.core.types import Slug
+
+
+class Level(StrEnum):
+    BEGINNER = "beginner"
+    INTERMEDIATE = "intermediate"
+    ADVANCED = "advanced"
+
+
+class Goal(StrEnum):
+    REHAB = "rehab"
+    PREVENTION = "prevention"
+    PERFORMANCE = "performance"
+
+
+class AffectedSide(StrEnum):
+    LEFT = "left"
+    RIGHT = "right"
+    NONE = "none"
+
+
+class Side(StrEnum):
+    LEFT = "left"
+    RIGHT = "right"
+    BOTH = "both"
+
+
+class Emphasis(StrEnum):
+    KNEE_OVER_TOES = "knee-over-toes"
+    PELVIS_LEVEL = "pelvis-level"
+    TRUNK_UPRIGHT = "trunk-upright"
+
+
+class IntervalKind(StrEnum):
+    WORK = "work"
+    HOLD = "hold"
+    REST = "rest"
+    SWITCH_SIDE = "switch_side"
+
+
+_STRICT = ConfigDict(extra="forbid")
+
+Sets = Annotated[int, Field(ge=1, le=10, description="Sets per side.")]
+Count = Annotated[int, Field(ge=1, le=100)]
+HoldSeconds = Annotated[int, Field(ge=0, le=300)]
+RestSeconds = Annotated[int, Field(ge=0, le=600)]
+
+
+class Constraints(BaseModel):
+    """What the user can do: level, time, equipment at hand, positions to avoid, side."""
+
+    model_config = _STRICT
+    level: Level
+    minutes: int = Field(ge=1, le=120, description="Time budget for one session.")
+    equipment: list[Slug] | None = Field(
+        default=None,
+        max_length=20,
+        description="Equipment at hand; null means everything is available, [] means none.",
+    )
+    exclude_positions: list[Position] = Field(default_factory=list, max_length=6)
+    affected_side: AffectedSide = AffectedSide.NONE
+    goal: Goal = Goal.PREVENTION
+    sessions_per_week: int = Field(default=3, ge=1, le=7)
+    weeks: int = Field(default=4, ge=1, le=12, description="Weeks of progression to plan.")
+    emphasis: list[Emphasis] = Field(default_factory=list, max_length=3)
+
+
+class DosageLike(Protocol):
+    """Anything carrying an item's dosage: a plan item, a routine item, a request body."""
+
+    @property
+    def exercise(self) -> str: ...
+    @property
+    def sets(self) -> int: ...
+    @property
+    def reps(self) -> int | None: ...
+    @property
+    def steps(self) -> int | None: ...
+    @property
+    def hold_seconds(self) -> int | None: ...
+    @property
+    def side(self) -> str | None: ...
+    @property
+    def rest_seconds(self) -> int: ...
+
+
+class ItemDosage(BaseModel):
+    """One exercise's dosage. Which of reps/steps/hold_seconds is set follows the unit."""
+
+    model_config = _STRICT
+    exercise: Slug
+    sets: Sets
+    reps: Count | None = None
+    steps: Count | None = Field(default=None, description="Steps per set (per direction).")
+    hold_seconds: HoldSeconds | None = None
+    side: Side | None = Field(
+        default=None, description="null for bilateral exercises; left, right or both otherwise."
+    )
+    rest_seconds: RestSeconds
+
+
+class PlanItem(ItemDosage):
+    """A dosed exercise in a plan, with why it was chosen and dosed so."""
+
+    order: int = Field(ge=1, description="1-based position in the routine.")
+    notes: str = Field(default="", max_length=500)
+    reason: str = Field(max_length=2000, description="The constraint or article fact behind it.")
+
+
+class Interval(BaseModel):
+    """One timer interval of a routine's timeline."""
+
+    model_config = _STRICT
+    kind: IntervalKind
+    exercise: Slug
+    set: int = Field(ge=1, description="1-based set number on this side.")
+    side: Side | None
+    seconds: int = Field(ge=1)
+    cue: str
+
+
+class ProgressionChange(BaseModel):
+    model_config = _STRICT
+    exercise: Slug
+    change: str = Field(examples=["reps 10 -> 12"])
+    kind: ProgressionKind
+    provenance: Provenance = Field(
+        description="article: within the article's own ranges/progressions; medius: beyond them."
+    )
+
+
+class WeekPlan(BaseModel):
+    model_config = _STRICT
+    week: int = Field(ge=1)
+    changes: list[ProgressionChange]
+    items: list[PlanItem] = Field(description="The full prescription for that week.")
+    estimated_seconds: int = Field(ge=0)
+
+
+class Plan(BaseModel):
+    model_config = _STRICT
+    items: list[PlanItem]
+    estimated_seconds: int = Field(ge=0)
+    rationale: list[str]
+    progression: list[WeekPlan]
+    unmet: list[str] = Field(description="What was asked for but could not be honoured.")
+    disclaimer: str
