@@ -3,6 +3,7 @@
 from app.assessments.models import Assessment
 from app.catalog.models import Equipment, Exercise, ExerciseEquipment, ExerciseMuscle, Muscle
 from app.routines.models import Routine, RoutineItem
+from app.sessions.models import SessionEntry, WorkoutSession
 from app.users.models import LoginFailure, RefreshToken, User
 
 __all__ = [
@@ -16,5 +17,7 @@ __all__ = [
     "RefreshToken",
     "Routine",
     "RoutineItem",
+    "SessionEntry",
     "User",
+    "WorkoutSession",
 ]

@@ -93,3 +93,42 @@ def routine_payload(**overrides: Any) -> dict[str, Any]:
     }
     body.update(overrides)
     return body
+
+
+def entry(**overrides: Any) -> dict[str, Any]:
+    """One clamshell set on the right."""
+    body: dict[str, Any] = {
+        "exercise": "clamshell",
+        "set_number": 1,
+        "side": "right",
+        "reps": 12,
+        "hold_seconds": 3,
+        "pain": 1,
+        "effort": 5,
+    }
+    body.update(overrides)
+    return body
+
+
+def session_payload(**overrides: Any) -> dict[str, Any]:
+    """A logged session with a client-chosen id: two clamshell sets and a monster walk."""
+    body: dict[str, Any] = {
+        "id": str(uuid.uuid4()),
+        "started_at": "2026-11-20T07:30:00+01:00",
+        "ended_at": "2026-11-20T07:50:00+01:00",
+        "notes": "",
+        "entries": [
+            entry(),
+            entry(set_number=2, reps=10),
+            {
+                "exercise": "monster-walk",
+                "set_number": 1,
+                "steps": 20,
+                "load_band": "light",
+                "pain": 0,
+                "effort": 6,
+            },
+        ],
+    }
+    body.update(overrides)
+    return body

@@ -9,7 +9,7 @@ from __future__ import annotations
 from enum import StrEnum
 from typing import Annotated, Protocol
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, StrictInt
 
 from app.catalog.models import Position, ProgressionKind, Provenance
 from app.core.types import Slug
@@ -54,10 +54,10 @@ class IntervalKind(StrEnum):
 
 _STRICT = ConfigDict(extra="forbid")
 
-Sets = Annotated[int, Field(ge=1, le=10, description="Sets per side.")]
-Count = Annotated[int, Field(ge=1, le=100)]
-HoldSeconds = Annotated[int, Field(ge=0, le=300)]
-RestSeconds = Annotated[int, Field(ge=0, le=600)]
+Sets = Annotated[StrictInt, Field(ge=1, le=10, description="Sets per side.")]
+Count = Annotated[StrictInt, Field(ge=1, le=100)]
+HoldSeconds = Annotated[StrictInt, Field(ge=0, le=300)]
+RestSeconds = Annotated[StrictInt, Field(ge=0, le=600)]
 
 
 class Constraints(BaseModel):
@@ -65,7 +65,7 @@ class Constraints(BaseModel):
 
     model_config = _STRICT
     level: Level
-    minutes: int = Field(ge=1, le=120, description="Time budget for one session.")
+    minutes: StrictInt = Field(ge=1, le=120, description="Time budget for one session.")
     equipment: list[Slug] | None = Field(
         default=None,
         max_length=20,
@@ -74,8 +74,8 @@ class Constraints(BaseModel):
     exclude_positions: list[Position] = Field(default_factory=list, max_length=6)
     affected_side: AffectedSide = AffectedSide.NONE
     goal: Goal = Goal.PREVENTION
-    sessions_per_week: int = Field(default=3, ge=1, le=7)
-    weeks: int = Field(default=4, ge=1, le=12, description="Weeks of progression to plan.")
+    sessions_per_week: StrictInt = Field(default=3, ge=1, le=7)
+    weeks: StrictInt = Field(default=4, ge=1, le=12, description="Weeks of progression to plan.")
     emphasis: list[Emphasis] = Field(default_factory=list, max_length=3)
 
 
@@ -116,7 +116,7 @@ class ItemDosage(BaseModel):
 class PlanItem(ItemDosage):
     """A dosed exercise in a plan, with why it was chosen and dosed so."""
 
-    order: int = Field(ge=1, description="1-based position in the routine.")
+    order: StrictInt = Field(ge=1, description="1-based position in the routine.")
     notes: str = Field(default="", max_length=500)
     reason: str = Field(max_length=2000, description="The constraint or article fact behind it.")
 
@@ -145,16 +145,16 @@ class ProgressionChange(BaseModel):
 
 class WeekPlan(BaseModel):
     model_config = _STRICT
-    week: int = Field(ge=1)
+    week: StrictInt = Field(ge=1)
     changes: list[ProgressionChange]
     items: list[PlanItem] = Field(description="The full prescription for that week.")
-    estimated_seconds: int = Field(ge=0)
+    estimated_seconds: StrictInt = Field(ge=0)
 
 
 class Plan(BaseModel):
     model_config = _STRICT
     items: list[PlanItem]
-    estimated_seconds: int = Field(ge=0)
+    estimated_seconds: StrictInt = Field(ge=0)
     rationale: list[str]
     progression: list[WeekPlan]
     unmet: list[str] = Field(description="What was asked for but could not be honoured.")

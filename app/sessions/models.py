@@ -1,0 +1,178 @@
+"""Workout session logs: what was actually done, set by set."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import datetime
+from decimal import Decimal
+from enum import StrEnum
+from typing import Annotated, Self
+
+from pydantic import BaseModel, ConfigDict, Field, StrictInt, model_validator
+from sqlalchemy import Column, Index, Numeric
+from sqlmodel import Field as SQLField
+from sqlmodel import SQLModel
+
+from app.builder.models import Count, HoldSeconds
+from app.core.sqltypes import UTCDateTime
+from app.core.types import AwareDatetime, Notes, Slug, utcnow
+
+MAX_ENTRIES = 500
+
+
+class EntrySide(StrEnum):
+    LEFT = "left"
+    RIGHT = "right"
+
+
+class BandLevel(StrEnum):
+    EXTRA_LIGHT = "extra-light"
+    LIGHT = "light"
+    MEDIUM = "medium"
+    HEAVY = "heavy"
+    EXTRA_HEAVY = "extra-heavy"
+
+
+Scale = Annotated[StrictInt, Field(ge=0, le=10)]
+Kilograms = Annotated[Decimal, Field(gt=0, le=500, max_digits=6, decimal_places=2)]
+
+
+class WorkoutSession(SQLModel, table=True):
+    __tablename__ = "workout_session"
+    __table_args__ = (
+        Index("ix_session_owner_started", "owner_id", "started_at", "id"),
+        Index("ix_session_owner_updated", "owner_id", "updated_at", "id"),
+    )
+
+    id: uuid.UUID = SQLField(primary_key=True)
+    owner_id: uuid.UUID = SQLField(foreign_key="app_user.id", ondelete="CASCADE")
+    routine_id: uuid.UUID | None = SQLField(
+        default=None, foreign_key="routine.id", ondelete="SET NULL", index=True
+    )
+    started_at: datetime = SQLField(sa_column=Column(UTCDateTime(), nullable=False))
+    ended_at: datetime | None = SQLField(default=None, sa_column=Column(UTCDateTime()))
+    notes: str = SQLField(default="", max_length=2000)
+    body_digest: str = SQLField(max_length=64)
+    revision: int = SQLField(default=1)
+    created_at: datetime = SQLField(
+        default_factory=utcnow, sa_column=Column(UTCDateTime(), nullable=False)
+    )
+    updated_at: datetime = SQLField(
+        default_factory=utcnow, sa_column=Column(UTCDateTime(), nullable=False)
+    )
+    deleted_at: datetime | None = SQLField(default=None, sa_column=Column(UTCDateTime()))
+
+
+class SessionEntry(SQLModel, table=True):
+    __tablename__ = "session_entry"
+    __table_args__ = (Index("ix_session_entry_exercise", "exercise_slug", "session_id"),)
+
+    session_id: uuid.UUID | None = SQLField(
+        default=None, foreign_key="workout_session.id", primary_key=True, ondelete="CASCADE"
+    )
+    position: int = SQLField(primary_key=True)
+    exercise_slug: str = SQLField(foreign_key="exercise.slug", max_length=64)
+    set_number: int
+    side: str | None = SQLField(default=None, max_length=8)
+    reps: int | None = None
+    steps: int | None = None
+    hold_seconds: int | None = None
+    load_band: str | None = SQLField(default=None, max_length=16)
+    load_kg: Decimal | None = SQLField(default=None, sa_column=Column(Numeric(6, 2)))
+    pain: int
+    effort: int
+    notes: str = SQLField(default="", max_length=500)
+
+
+class EntryIn(BaseModel):
+    """One set as done. Which of reps/steps/hold_seconds is set follows the exercise's unit."""
+
+    model_config = ConfigDict(extra="forbid")
+    exercise: Slug
+    set_number: StrictInt = Field(ge=1, le=50)
+    side: EntrySide | None = Field(
+        default=None, description="left or right for unilateral exercises; null for bilateral."
+    )
+    reps: Count | None = None
+    steps: Count | None = None
+    hold_seconds: HoldSeconds | None = None
+    load_band: BandLevel | None = Field(default=None, description="Band used, if any.")
+    load_kg: Kilograms | None = Field(default=None, description="Added weight in kg, if any.")
+    pain: Scale = Field(description="Pain during the set, 0 (none) to 10 (worst).")
+    effort: Scale = Field(description="Perceived effort, 0-10.")
+    notes: Notes = Field(default="", max_length=500)
+
+    @model_validator(mode="after")
+    def _one_load(self) -> Self:
+        if self.load_band is not None and self.load_kg is not None:
+            raise ValueError("give the load as a band level or in kg, not both")
+        return self
+
+
+def _check_times(started_at: datetime | None, ended_at: datetime | None) -> None:
+    if started_at is not None and ended_at is not None and ended_at < started_at:
+        raise ValueError("ended_at is before started_at")
+
+
+class SessionCreate(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    id: uuid.UUID | None = Field(
+        default=None,
+        description="Your own UUID makes retries safe; the server makes one if absent.",
+    )
+    routine_id: uuid.UUID | None = None
+    started_at: AwareDatetime = Field(description="RFC 3339 with an offset; stored in UTC.")
+    ended_at: AwareDatetime | None = None
+    notes: Notes = ""
+    entries: list[EntryIn] = Field(default_factory=list, max_length=MAX_ENTRIES)
+
+    @model_validator(mode="after")
+    def _times(self) -> Self:
+        _check_times(self.started_at, self.ended_at)
+        return self
+
+
+class SessionUpdate(BaseModel):
+    """JSON merge patch of a session's own fields; entries change through /entries."""
+
+    model_config = ConfigDict(extra="forbid")
+    routine_id: uuid.UUID | None = None
+    started_at: AwareDatetime | None = None
+    ended_at: AwareDatetime | None = None
+    notes: Notes | None = None
+
+
+class EntriesReplace(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    entries: list[EntryIn] = Field(max_length=MAX_ENTRIES)
+
+
+class EntryPublic(BaseModel):
+    exercise: Slug
+    set_number: int
+    side: EntrySide | None
+    reps: int | None
+    steps: int | None
+    hold_seconds: int | None
+    load_band: BandLevel | None
+    load_kg: float | None
+    pain: int
+    effort: int
+    notes: str
+
+
+class SessionPublic(BaseModel):
+    id: uuid.UUID
+    routine_id: uuid.UUID | None
+    started_at: datetime
+    ended_at: datetime | None
+    notes: str
+    entries: list[EntryPublic]
+    revision: int
+    created_at: datetime
+    updated_at: datetime
+
+
+class SessionTombstone(BaseModel):
+    id: uuid.UUID
+    deleted_at: datetime

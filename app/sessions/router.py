@@ -1,0 +1,279 @@
+"""Session logs: idempotent creates, sync with tombstones, conditional edits, export."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import datetime
+from enum import StrEnum
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Path, Query
+from starlette.responses import Response
+
+from app.catalog.examples import example_response
+from app.core.deps import IfMatch, SessionDep
+from app.core.errors import FieldError, Invalid
+from app.core.json import dumps
+from app.core.pagination import DEFAULT_LIMIT, Cursor, Limit, Page, SortParam
+from app.core.problems import problem_responses
+from app.core.responses import private_json
+from app.core.types import SLUG_PATTERN
+from app.sessions import service
+from app.sessions.models import (
+    EntriesReplace,
+    SessionCreate,
+    SessionPublic,
+    SessionTombstone,
+    SessionUpdate,
+    WorkoutSession,
+)
+from app.sessions.repository import SessionFilter
+from app.users.auth import CurrentUser
+
+router = APIRouter(prefix="/sessions", tags=["sessions"])
+
+SessionID = Annotated[uuid.UUID, Path(description="The session's id (UUID).")]
+ENTRY_EXAMPLE: dict[str, Any] = {
+    "exercise": "clamshell",
+    "set_number": 1,
+    "side": "right",
+    "reps": 12,
+    "steps": None,
+    "hold_seconds": 3,
+    "load_band": None,
+    "load_kg": None,
+    "pain": 1,
+    "effort": 6,
+    "notes": "",
+}
+CREATE_EXAMPLE: dict[str, Any] = {
+    "id": "7d3f0c52-8a1b-4e6f-9c2d-1b0a9e8f7c6d",
+    "started_at": "2026-11-20T07:30:00+01:00",
+    "ended_at": "2026-11-20T07:45:00+01:00",
+    "notes": "",
+    "entries": [ENTRY_EXAMPLE],
+}
+SESSION_EXAMPLE: dict[str, Any] = {
+    **CREATE_EXAMPLE,
+    "routine_id": None,
+    "started_at": "2026-11-20T06:30:00Z",
+    "ended_at": "2026-11-20T06:45:00Z",
+    "revision": 1,
+    "created_at": "2026-11-20T06:46:00Z",
+    "updated_at": "2026-11-20T06:46:00Z",
+}
+WRITE_ERRORS = (400, 401, 404, 412, 413, 415, 422, 428)
+
+
+class ExportFormat(StrEnum):
+    CSV = "csv"
+    JSON = "json"
+
+
+def _one(session: SessionDep, row: WorkoutSession, status_code: int = 200) -> Response:
+    (public,) = service.present(session, [row])
+    return private_json(
+        public,
+        status_code=status_code,
+        headers={"ETag": service.session_etag(row), "Location": f"/api/v1/sessions/{row.id}"},
+    )
+
+
+@router.post(
+    "",
+    status_code=201,
+    summary="Log a session",
+    description="Send your own UUID `id` so a retry is safe: the first request stores the "
+    "session (201); the same id with the same body returns the stored session (200), even "
+    "when retries arrive at once; the same id with a different body is 409. Entries are "
+    "checked against their exercise (reps, steps or hold_seconds by its unit; side for "
+    "unilateral exercises). A session is stored whole or not at all (at most 500 entries).",
+    response_model=SessionPublic,
+    openapi_extra={"requestBody": {"content": {"application/json": {"example": CREATE_EXAMPLE}}}},
+    responses={
+        201: example_response(SESSION_EXAMPLE, "Stored"),
+        200: example_response(SESSION_EXAMPLE, "Already stored by an earlier identical request"),
+        **problem_responses(400, 401, 409, 413, 415, 422),
+    },
+)
+def create_session(data: SessionCreate, session: SessionDep, user: CurrentUser) -> Response:
+    row, created = service.create(session, user, data)
+    return _one(session, row, status_code=201 if created else 200)
+
+
+@router.get(
+    "",
+    summary="List your sessions (or sync changes)",
+    description="Newest first by default, filtered by `from`/`to` (start time), `routine_id` "
+    "and `exercise` (repeatable). For offline sync pass `updated_since` (RFC 3339): you get "
+    "every change since then in `updated_at` order, deletions as `{id, deleted_at}` "
+    "tombstones; store the time of your last page and pass it next time.",
+    response_model=Page[SessionPublic | SessionTombstone],
+    responses={
+        200: example_response({"items": [SESSION_EXAMPLE], "next_cursor": None}),
+        **problem_responses(401, 422),
+    },
+)
+def list_sessions(
+    session: SessionDep,
+    user: CurrentUser,
+    started_from: Annotated[
+        datetime | None, Query(alias="from", description="Start time >=")
+    ] = None,
+    started_to: Annotated[datetime | None, Query(alias="to", description="Start time <")] = None,
+    routine_id: uuid.UUID | None = None,
+    exercise: Annotated[
+        list[Annotated[str, Query(min_length=1, max_length=64, pattern=SLUG_PATTERN)]],
+        Query(max_length=20),
+    ] = [],  # noqa: B006
+    updated_since: Annotated[datetime | None, Query(description="Sync: changes since.")] = None,
+    sort: SortParam = None,
+    limit: Limit = DEFAULT_LIMIT,
+    cursor: Cursor = None,
+) -> Response:
+    for name, value in (
+        ("from", started_from),
+        ("to", started_to),
+        ("updated_since", updated_since),
+    ):
+        if value is not None and value.tzinfo is None:
+            raise Invalid(
+                f"{name} needs a UTC offset or Z.",
+                errors=[FieldError(["query", name], "timestamp without offset", "timezone_aware")],
+            )
+    flt = SessionFilter(
+        owner_id=user.id,
+        started_from=started_from,
+        started_to=started_to,
+        routine_id=routine_id,
+        exercises=exercise,
+        updated_since=updated_since,
+    )
+    return private_json(service.list_for(session, flt, sort, cursor, limit))
+
+
+@router.get(
+    "/export",
+    summary="Export your log",
+    description="One row per entry, for sharing with a physiotherapist: CSV (stable header: "
+    + ", ".join(service.EXPORT_COLUMNS)
+    + ") or JSON (`{columns, rows}`).",
+    responses={
+        200: {
+            "description": "The export",
+            "content": {
+                "text/csv": {
+                    "schema": {"type": "string"},
+                    "example": ",".join(service.EXPORT_COLUMNS),
+                },
+                "application/json": {
+                    "schema": {"type": "object"},
+                    "example": {"columns": list(service.EXPORT_COLUMNS), "rows": []},
+                },
+            },
+        },
+        **problem_responses(401, 422),
+    },
+)
+def export_sessions(
+    session: SessionDep, user: CurrentUser, format: ExportFormat = ExportFormat.CSV
+) -> Response:
+    rows = service.export_rows(session, user)
+    headers = {
+        "Cache-Control": "private, no-store",
+        "Content-Disposition": f'attachment; filename="medius-sessions.{format.value}"',
+    }
+    if format is ExportFormat.CSV:
+        return Response(
+            service.export_csv(rows), media_type="text/csv; charset=utf-8", headers=headers
+        )
+    body = {"columns": list(service.EXPORT_COLUMNS), "rows": rows}
+    return Response(dumps(body), media_type="application/json", headers=headers)
+
+
+@router.get(
+    "/{session_id}",
+    summary="Get one of your sessions",
+    description="Another user's session is 404. Sends an `ETag` for conditional updates.",
+    response_model=SessionPublic,
+    responses={200: example_response(SESSION_EXAMPLE), **problem_responses(401, 404, 422)},
+)
+def get_session(session_id: SessionID, session: SessionDep, user: CurrentUser) -> Response:
+    return _one(session, service.owned(session, user, session_id))
+
+
+@router.patch(
+    "/{session_id}",
+    summary="Change a session",
+    description="JSON merge patch of `routine_id`, `started_at`, `ended_at`, `notes`. Send "
+    "`If-Match` (412 when stale, 428 when missing).",
+    response_model=SessionPublic,
+    openapi_extra={
+        "requestBody": {"content": {"application/json": {"example": {"notes": "Felt good"}}}}
+    },
+    responses={200: example_response(SESSION_EXAMPLE), **problem_responses(*WRITE_ERRORS)},
+)
+def update_session(
+    session_id: SessionID,
+    changes: SessionUpdate,
+    session: SessionDep,
+    user: CurrentUser,
+    if_match: IfMatch = None,
+) -> Response:
+    return _one(session, service.update(session, user, session_id, changes, if_match))
+
+
+@router.put(
+    "/{session_id}/entries",
+    summary="Replace a session's entries",
+    description="Replaces the whole list of entries (validated like a new session). Send "
+    "`If-Match`.",
+    response_model=SessionPublic,
+    openapi_extra={
+        "requestBody": {"content": {"application/json": {"example": {"entries": [ENTRY_EXAMPLE]}}}}
+    },
+    responses={200: example_response(SESSION_EXAMPLE), **problem_responses(*WRITE_ERRORS)},
+)
+def replace_entries(
+    session_id: SessionID,
+    body: EntriesReplace,
+    session: SessionDep,
+    user: CurrentUser,
+    if_match: IfMatch = None,
+) -> Response:
+    return _one(session, service.replace_entries(session, user, session_id, body.entries, if_match))
+
+
+@router.post(
+    "/{session_id}/entries",
+    summary="Add entries to a session",
+    description="Appends sets to the session. Send `If-Match`: a retried append carrying the "
+    "old ETag gets 412 instead of adding the sets twice.",
+    response_model=SessionPublic,
+    openapi_extra={
+        "requestBody": {"content": {"application/json": {"example": {"entries": [ENTRY_EXAMPLE]}}}}
+    },
+    responses={200: example_response(SESSION_EXAMPLE), **problem_responses(*WRITE_ERRORS)},
+)
+def append_entries(
+    session_id: SessionID,
+    body: EntriesReplace,
+    session: SessionDep,
+    user: CurrentUser,
+    if_match: IfMatch = None,
+) -> Response:
+    return _one(session, service.append_entries(session, user, session_id, body.entries, if_match))
+
+
+@router.delete(
+    "/{session_id}",
+    status_code=204,
+    summary="Delete a session",
+    description="Send `If-Match`. Syncing clients receive a tombstone.",
+    responses={204: {"description": "Deleted"}, **problem_responses(401, 404, 412, 422, 428)},
+)
+def delete_session(
+    session_id: SessionID, session: SessionDep, user: CurrentUser, if_match: IfMatch = None
+) -> Response:
+    service.delete(session, user, session_id, if_match)
+    return Response(status_code=204, headers={"Cache-Control": "private, no-store"})

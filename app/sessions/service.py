@@ -1,0 +1,383 @@
+"""Session-log rules: whole-or-nothing writes, idempotent creates, owner-only access."""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import io
+import uuid
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+import orjson
+from sqlalchemy.exc import IntegrityError
+from sqlmodel import Session
+
+from app.builder.validation import dosage_errors
+from app.catalog.models import ExerciseSpec
+from app.catalog.repository import specs_by_slug
+from app.core.caching import STALE_WRITE, require_if_match, revision_etag
+from app.core.db import begin_write
+from app.core.errors import Conflict, FieldError, Invalid, NotFound, PreconditionFailed
+from app.core.pagination import Page, parse_sort
+from app.core.types import utcnow
+from app.routines import repository as routines_repository
+from app.sessions import repository
+from app.sessions.models import (
+    BandLevel,
+    EntryIn,
+    EntryPublic,
+    EntrySide,
+    SessionCreate,
+    SessionEntry,
+    SessionPublic,
+    SessionTombstone,
+    SessionUpdate,
+    WorkoutSession,
+)
+from app.sessions.repository import SessionFilter
+from app.users.models import User
+
+EXPORT_COLUMNS = (
+    "session_id",
+    "started_at",
+    "ended_at",
+    "routine_id",
+    "exercise",
+    "set_number",
+    "side",
+    "reps",
+    "steps",
+    "hold_seconds",
+    "load_band",
+    "load_kg",
+    "pain",
+    "effort",
+    "notes",
+)
+
+
+def session_etag(row: WorkoutSession) -> str:
+    return revision_etag("session", row.id, row.revision)
+
+
+def _not_found(session_id: uuid.UUID) -> NotFound:
+    return NotFound(f"No session {session_id} among yours.")
+
+
+def owned(session: Session, user: User, session_id: uuid.UUID) -> WorkoutSession:
+    row = repository.get(session, session_id)
+    if row is None or row.owner_id != user.id or row.deleted_at is not None:
+        raise _not_found(session_id)
+    return row
+
+
+@dataclass(frozen=True)
+class _SetDosage:
+    """An entry seen as a one-set dosage, so the routines' dosage rule applies unchanged."""
+
+    exercise: str
+    reps: int | None
+    steps: int | None
+    hold_seconds: int | None
+    side: str | None
+    sets: int = 1
+    rest_seconds: int = 0
+
+
+def build_entries(
+    entries: Sequence[EntryIn], specs: dict[str, ExerciseSpec], start: int = 1
+) -> list[SessionEntry]:
+    errors: list[FieldError] = []
+    rows: list[SessionEntry] = []
+    for index, entry in enumerate(entries):
+        loc: list[str | int] = ["body", "entries", index]
+        spec = specs.get(entry.exercise)
+        if spec is None:
+            errors.append(
+                FieldError(
+                    [*loc, "exercise"], f"unknown exercise {entry.exercise!r}", "unknown_reference"
+                )
+            )
+            continue
+        as_set = _SetDosage(
+            entry.exercise,
+            entry.reps,
+            entry.steps,
+            entry.hold_seconds,
+            entry.side.value if entry.side else None,
+        )
+        errors += dosage_errors(as_set, spec, loc)
+        rows.append(
+            SessionEntry(
+                position=start + index,
+                exercise_slug=entry.exercise,
+                set_number=entry.set_number,
+                side=entry.side.value if entry.side else None,
+                reps=entry.reps,
+                steps=entry.steps,
+                hold_seconds=entry.hold_seconds,
+                load_band=entry.load_band.value if entry.load_band else None,
+                load_kg=entry.load_kg,
+                pain=entry.pain,
+                effort=entry.effort,
+                notes=entry.notes,
+            )
+        )
+    if errors:
+        raise Invalid("Some entries do not fit their exercise; nothing was stored.", errors=errors)
+    return rows
+
+
+def _entries(session: Session, entries: Sequence[EntryIn], start: int = 1) -> list[SessionEntry]:
+    specs = specs_by_slug(session, sorted({e.exercise for e in entries}))
+    return build_entries(entries, specs, start)
+
+
+def _check_routine(session: Session, user: User, routine_id: uuid.UUID | None) -> None:
+    if routine_id is None:
+        return
+    routine = routines_repository.get_routine(session, routine_id)
+    if routine is None or not (routine.is_template or routine.owner_id == user.id):
+        raise Invalid(
+            "routine_id does not name one of your routines or a template.",
+            errors=[FieldError(["body", "routine_id"], "no such routine", "unknown_reference")],
+        )
+
+
+def digest(data: SessionCreate) -> str:
+    """A fingerprint of a create request, to tell a retry from a different body."""
+    canonical = orjson.dumps(data.model_dump(mode="json"), option=orjson.OPT_SORT_KEYS)
+    return hashlib.sha256(canonical).hexdigest()
+
+
+def create(session: Session, user: User, data: SessionCreate) -> tuple[WorkoutSession, bool]:
+    """Store a session whole, or return the one already stored for the same id and body.
+
+    The primary key decides between concurrent retries: every insert but one fails on
+    it, and those answer with the stored session (same body) or 409 (different body).
+    """
+    data = data.model_copy(update={"id": data.id or uuid.uuid4()})
+    assert data.id is not None
+    fingerprint = digest(data)
+    _check_routine(session, user, data.routine_id)
+    entries = _entries(session, data.entries)
+    begin_write(session)
+    now = utcnow()
+    row = WorkoutSession(
+        id=data.id,
+        owner_id=user.id,
+        routine_id=data.routine_id,
+        started_at=data.started_at,
+        ended_at=data.ended_at,
+        notes=data.notes,
+        body_digest=fingerprint,
+        created_at=now,
+        updated_at=now,
+    )
+    try:
+        repository.add(session, row, entries)
+        session.commit()
+        return row, True
+    except IntegrityError:
+        session.rollback()
+    existing = repository.get(session, data.id)
+    if (
+        existing is not None
+        and existing.owner_id == user.id
+        and existing.deleted_at is None
+        and existing.body_digest == fingerprint
+    ):
+        return existing, False
+    raise Conflict(
+        "This session id is already used with a different body (or was deleted); "
+        "choose a new id for a new session."
+    )
+
+
+def _entry_public(entry: SessionEntry) -> EntryPublic:
+    return EntryPublic(
+        exercise=entry.exercise_slug,
+        set_number=entry.set_number,
+        side=EntrySide(entry.side) if entry.side else None,
+        reps=entry.reps,
+        steps=entry.steps,
+        hold_seconds=entry.hold_seconds,
+        load_band=BandLevel(entry.load_band) if entry.load_band else None,
+        load_kg=float(entry.load_kg) if entry.load_kg is not None else None,
+        pain=entry.pain,
+        effort=entry.effort,
+        notes=entry.notes,
+    )
+
+
+def present(session: Session, rows: Sequence[WorkoutSession]) -> list[SessionPublic]:
+    entries = repository.entries_for(session, [r.id for r in rows])
+    return [
+        SessionPublic(
+            id=r.id,
+            routine_id=r.routine_id,
+            started_at=r.started_at,
+            ended_at=r.ended_at,
+            notes=r.notes,
+            entries=[_entry_public(e) for e in entries[r.id]],
+            revision=r.revision,
+            created_at=r.created_at,
+            updated_at=r.updated_at,
+        )
+        for r in rows
+    ]
+
+
+def list_for(
+    session: Session, flt: SessionFilter, sort: str | None, cursor: str | None, limit: int
+) -> Page[SessionPublic | SessionTombstone]:
+    if flt.updated_since is not None:
+        # Sync: every change since then, oldest first, deletions as tombstones.
+        order = parse_sort("updated_at", repository.SORTABLE, default="updated_at")
+        if sort not in (None, "updated_at"):
+            raise Invalid(
+                "With updated_since the order is always updated_at.",
+                errors=[FieldError(["query", "sort"], "allowed: updated_at", "enum")],
+            )
+    else:
+        order = parse_sort(sort, repository.SORTABLE, default="-started_at")
+    rows, next_cursor = repository.list_sessions(session, flt, order, cursor, limit)
+    live = present(session, [r for r in rows if r.deleted_at is None])
+    by_id = {s.id: s for s in live}
+    items: list[SessionPublic | SessionTombstone] = [
+        by_id[r.id] if r.deleted_at is None else SessionTombstone(id=r.id, deleted_at=r.deleted_at)
+        for r in rows
+    ]
+    return Page[SessionPublic | SessionTombstone](items=items, next_cursor=next_cursor)
+
+
+def _bump(session: Session, row: WorkoutSession, values: dict[str, object]) -> None:
+    if not repository.update_if_current(session, row, {**values, "updated_at": utcnow()}):
+        session.rollback()
+        raise PreconditionFailed(STALE_WRITE)
+
+
+def update(
+    session: Session,
+    user: User,
+    session_id: uuid.UUID,
+    changes: SessionUpdate,
+    if_match: str | None,
+) -> WorkoutSession:
+    row = owned(session, user, session_id)
+    require_if_match(if_match, session_etag(row))
+    values = changes.model_dump(exclude_unset=True)
+    for field in ("started_at", "notes"):
+        if field in values and values[field] is None:
+            raise Invalid(
+                f"{field} cannot be null.",
+                errors=[FieldError(["body", field], "may not be null", "null_not_allowed")],
+            )
+    started: datetime = values.get("started_at", row.started_at)
+    ended: datetime | None = values.get("ended_at", row.ended_at)
+    if ended is not None and ended < started:
+        raise Invalid(
+            "ended_at is before started_at.",
+            errors=[FieldError(["body", "ended_at"], "before started_at", "value_error")],
+        )
+    if "routine_id" in values:
+        _check_routine(session, user, values["routine_id"])
+    begin_write(session)
+    _bump(session, row, values)
+    session.commit()
+    session.expire_all()
+    return owned(session, user, session_id)
+
+
+def replace_entries(
+    session: Session,
+    user: User,
+    session_id: uuid.UUID,
+    entries: Sequence[EntryIn],
+    if_match: str | None,
+) -> WorkoutSession:
+    row = owned(session, user, session_id)
+    require_if_match(if_match, session_etag(row))
+    rows = _entries(session, entries)
+    begin_write(session)
+    _bump(session, row, {})
+    repository.clear_entries(session, row.id)
+    repository.add_entries(session, row.id, rows)
+    session.commit()
+    session.expire_all()
+    return owned(session, user, session_id)
+
+
+def append_entries(
+    session: Session,
+    user: User,
+    session_id: uuid.UUID,
+    entries: Sequence[EntryIn],
+    if_match: str | None,
+) -> WorkoutSession:
+    row = owned(session, user, session_id)
+    require_if_match(if_match, session_etag(row))
+    specs = specs_by_slug(session, sorted({e.exercise for e in entries}))
+    build_entries(entries, specs)  # validate before taking the write lock
+    begin_write(session)
+    _bump(session, row, {})
+    if len(repository.entries_for(session, [row.id])[row.id]) + len(entries) > 500:
+        session.rollback()
+        raise Invalid(
+            "A session holds at most 500 entries.",
+            errors=[FieldError(["body", "entries"], "too many entries", "too_long")],
+        )
+    repository.add_entries(
+        session, row.id, build_entries(entries, specs, repository.next_position(session, row.id))
+    )
+    session.commit()
+    session.expire_all()
+    return owned(session, user, session_id)
+
+
+def delete(session: Session, user: User, session_id: uuid.UUID, if_match: str | None) -> None:
+    """Leave a tombstone so offline clients learn of the deletion when they sync."""
+    row = owned(session, user, session_id)
+    require_if_match(if_match, session_etag(row))
+    begin_write(session)
+    now = utcnow()
+    _bump(session, row, {"deleted_at": now})
+    repository.clear_entries(session, row.id)
+    session.commit()
+
+
+def export_rows(session: Session, user: User) -> list[dict[str, Any]]:
+    rows: list[dict[str, Any]] = []
+    for s, e in repository.all_entries_for_export(session, user.id):
+        rows.append(
+            {
+                "session_id": str(s.id),
+                "started_at": s.started_at.isoformat().replace("+00:00", "Z"),
+                "ended_at": s.ended_at.isoformat().replace("+00:00", "Z") if s.ended_at else None,
+                "routine_id": str(s.routine_id) if s.routine_id else None,
+                "exercise": e.exercise_slug,
+                "set_number": e.set_number,
+                "side": e.side,
+                "reps": e.reps,
+                "steps": e.steps,
+                "hold_seconds": e.hold_seconds,
+                "load_band": e.load_band,
+                "load_kg": float(e.load_kg) if e.load_kg is not None else None,
+                "pain": e.pain,
+                "effort": e.effort,
+                "notes": e.notes,
+            }
+        )
+    return rows
+
+
+def export_csv(rows: Sequence[dict[str, object]]) -> str:
+    buffer = io.StringIO()
+    writer = csv.DictWriter(buffer, fieldnames=EXPORT_COLUMNS, lineterminator="\n")
+    writer.writeheader()
+    for row in rows:
+        writer.writerow({k: "" if v is None else v for k, v in row.items()})
+    return buffer.getvalue()
