@@ -26,6 +26,7 @@ from app.core.openapi import install_openapi
 from app.core.problems import install_problem_handlers
 from app.core.security import configure_password_hashing
 from app.health.router import router as health_router
+from app.progress.router import router as progress_router
 from app.routines.router import router as routines_router
 from app.sessions.router import router as sessions_router
 from app.users.router import auth_router, me_router
@@ -72,6 +73,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.include_router(assessments_router, prefix=API_PREFIX)
     app.include_router(routines_router, prefix=API_PREFIX)
     app.include_router(sessions_router, prefix=API_PREFIX)
+    app.include_router(progress_router, prefix=API_PREFIX)
     _install_docs(app)
     install_openapi(app)
 

@@ -1,0 +1,174 @@
+"""Progress maths that need no database: calendar weeks, streaks, asymmetry, advice rules.
+
+Advice rules (one table, also in the README), over the last two sessions of an exercise:
+
+| what the last two sessions show                 | decision | next dosage                        |
+| ----------------------------------------------- | -------- | ---------------------------------- |
+| any pain >= 5                                   | reduce   | one step down; see a professional  |
+| fewer than two sessions logged                  | hold     | unchanged                          |
+| pain 3-4, or a set short of the prescription    | hold     | unchanged                          |
+| both met the prescription with pain <= 2        | progress | one step up (article range first)  |
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, time, timedelta
+from zoneinfo import ZoneInfo
+
+from app.builder import rules
+from app.builder.dosing import count_cap, count_span, hold_cap, hold_span
+from app.catalog.models import DosageUnit, ExerciseSpec, Provenance
+from app.progress.models import Decision, Dosage
+
+REDUCE_AT_PAIN = 5
+HOLD_AT_PAIN = 3
+ALERT_AT_PAIN = 7
+MAX_RANGE_DAYS = 366
+DEFAULT_RANGE_DAYS = 84
+
+
+@dataclass(frozen=True)
+class Week:
+    label: str
+    starts_on: date
+    start: datetime  # UTC instant of the local Monday 00:00 (or of `from`)
+    end: datetime  # UTC instant where the week (or the range) ends
+
+
+def weeks_between(first: date, last: date, zone: ZoneInfo) -> list[Week]:
+    """ISO weeks, in the user's time zone, covering the calendar days first..last."""
+
+    def instant(day: date) -> datetime:
+        return datetime.combine(day, time(0), tzinfo=zone).astimezone(UTC)
+
+    out: list[Week] = []
+    monday = first - timedelta(days=first.weekday())
+    end_day = last + timedelta(days=1)
+    while monday < end_day:
+        next_monday = monday + timedelta(days=7)
+        year, week, _ = monday.isocalendar()
+        out.append(
+            Week(
+                label=f"{year}-W{week:02d}",
+                starts_on=monday,
+                start=instant(max(monday, first)),
+                end=instant(min(next_monday, end_day)),
+            )
+        )
+        monday = next_monday
+    return out
+
+
+def streaks(met: Sequence[bool | None]) -> tuple[int, int]:
+    """(current, best) runs of weeks that met the plan; the current run ends at the last week.
+
+    The week in progress does not break a run it has not yet met.
+    """
+    best = run = 0
+    for flag in met:
+        run = run + 1 if flag else 0
+        best = max(best, run)
+    current = run
+    if met and not met[-1]:
+        current = 0
+        for flag in reversed(met[:-1]):
+            if not flag:
+                break
+            current += 1
+    return current, best
+
+
+def asymmetry(left: int, right: int) -> float | None:
+    larger = max(left, right)
+    if larger == 0:
+        return None
+    return round((left - right) / larger, 3)
+
+
+@dataclass(frozen=True)
+class SessionResult:
+    """How one session went for one exercise of the routine."""
+
+    sets_meeting_target: int
+    max_pain: int
+
+
+def decide(results: Sequence[SessionResult], required_sets: int) -> tuple[Decision, str]:
+    """The advice table above, applied to the last two sessions (newest first)."""
+    if any(r.max_pain >= REDUCE_AT_PAIN for r in results):
+        worst = max(r.max_pain for r in results)
+        return Decision.REDUCE, (
+            f"Pain reached {worst}/10; reduce the dosage and have a physiotherapist review it."
+        )
+    if len(results) < 2:
+        return Decision.HOLD, "Log two sessions of this exercise before changing it."
+    if any(r.max_pain >= HOLD_AT_PAIN for r in results):
+        return Decision.HOLD, "Pain of 3-4/10 in the last two sessions: keep the dosage."
+    if any(r.sets_meeting_target < required_sets for r in results):
+        return Decision.HOLD, "The prescribed sets were not all completed in the last two sessions."
+    return Decision.PROGRESS, "The last two sessions met the prescription with pain 2/10 or less."
+
+
+def _value(dosage: Dosage, unit: DosageUnit) -> int | None:
+    return {DosageUnit.REPS: dosage.reps, DosageUnit.STEPS: dosage.steps}.get(
+        unit, dosage.hold_seconds
+    )
+
+
+def step_up(current: Dosage, spec: ExerciseSpec) -> tuple[Dosage, str | None, Provenance | None]:
+    """One step up: within the article's range first, then Medius' extension."""
+    unit = spec.dosage.unit
+    field = {DosageUnit.REPS: "reps", DosageUnit.STEPS: "steps"}.get(unit, "hold_seconds")
+    count = _value(current, unit)
+    increment = rules.REPS_INCREMENT if unit is DosageUnit.REPS else rules.STEPS_INCREMENT
+    span = count_span(spec)
+    holds = hold_span(spec)
+    if count is not None and unit is not DosageUnit.SECONDS and span and count < span.high:
+        new = min(count + increment, span.high)
+        return _with(current, field, new), f"{field} {count} -> {new}", Provenance.ARTICLE
+    hold = current.hold_seconds
+    if hold is not None and holds is not None and holds.article and hold < holds.high:
+        return (
+            _with(current, "hold_seconds", hold + 1),
+            f"hold {hold} -> {hold + 1} s",
+            Provenance.ARTICLE,
+        )
+    if count is not None and unit is not DosageUnit.SECONDS and count < count_cap(spec):
+        new = min(count + increment, count_cap(spec))
+        return _with(current, field, new), f"{field} {count} -> {new}", Provenance.MEDIUS
+    if hold is not None and hold < hold_cap(spec):
+        return (
+            _with(current, "hold_seconds", hold + 1),
+            f"hold {hold} -> {hold + 1} s",
+            Provenance.MEDIUS,
+        )
+    if current.sets < 10:
+        return (
+            _with(current, "sets", current.sets + 1),
+            f"sets {current.sets} -> {current.sets + 1}",
+            Provenance.MEDIUS,
+        )
+    return current, None, None
+
+
+def step_down(current: Dosage, spec: ExerciseSpec) -> tuple[Dosage, str | None, Provenance | None]:
+    """One step down: a set fewer, else fewer reps/steps or a shorter hold."""
+    if current.sets > 1:
+        return (
+            _with(current, "sets", current.sets - 1),
+            f"sets {current.sets} -> {current.sets - 1}",
+            Provenance.MEDIUS,
+        )
+    unit = spec.dosage.unit
+    field = {DosageUnit.REPS: "reps", DosageUnit.STEPS: "steps"}.get(unit, "hold_seconds")
+    count = _value(current, unit)
+    if count is not None and count > 1:
+        new = max(1, count // 2)
+        return _with(current, field, new), f"{field} {count} -> {new}", Provenance.MEDIUS
+    return current, None, None
+
+
+def _with(current: Dosage, field: str, value: int) -> Dosage:
+    return current.model_copy(update={field: value})

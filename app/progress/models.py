@@ -1,0 +1,100 @@
+"""What the progress endpoint answers: adherence, trends per exercise, alerts and advice."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import date, datetime
+from enum import StrEnum
+
+from pydantic import BaseModel, Field
+
+from app.catalog.models import DosageUnit, Provenance
+
+
+class WeekAdherence(BaseModel):
+    week: str = Field(examples=["2026-W47"], description="ISO week in your time zone.")
+    starts_on: date
+    sessions: int
+    target: int | None = Field(description="The routine's sessions_per_week, if you have one.")
+    met: bool | None
+
+
+class SideWeek(BaseModel):
+    sets: int
+    total: int = Field(description="Reps, steps or hold seconds, by the exercise's unit.")
+
+
+class ExerciseWeek(BaseModel):
+    week: str
+    sessions: int
+    sets: int
+    total_reps: int
+    total_steps: int
+    total_hold_seconds: int
+    pain_mean: float
+    pain_max: int
+    effort_mean: float
+    left: SideWeek | None = None
+    right: SideWeek | None = None
+    asymmetry: float | None = Field(
+        default=None,
+        description="(left - right) / the larger side, from -1 to 1; 0 is balanced.",
+    )
+
+
+class ExerciseProgress(BaseModel):
+    exercise: str
+    unit: DosageUnit
+    sessions: int
+    sets: int
+    total_reps: int
+    total_steps: int
+    total_hold_seconds: int
+    best_set: int = Field(description="The most reps, steps or hold seconds in one set.")
+    weeks: list[ExerciseWeek]
+
+
+class PainAlert(BaseModel):
+    session_id: uuid.UUID
+    started_at: datetime
+    max_pain: int
+    advice: str
+
+
+class Decision(StrEnum):
+    PROGRESS = "progress"
+    HOLD = "hold"
+    REDUCE = "reduce"
+
+
+class Dosage(BaseModel):
+    sets: int
+    reps: int | None = None
+    steps: int | None = None
+    hold_seconds: int | None = None
+
+
+class Advice(BaseModel):
+    exercise: str
+    decision: Decision
+    reason: str
+    current: Dosage
+    next: Dosage
+    change: str | None
+    provenance: Provenance | None
+    see_a_professional: bool
+
+
+class Progress(BaseModel):
+    starts_on: date = Field(alias="from", serialization_alias="from")
+    ends_on: date = Field(alias="to", serialization_alias="to")
+    time_zone: str
+    routine_id: uuid.UUID | None
+    adherence: list[WeekAdherence]
+    current_streak: int = Field(description="Weeks in a row, up to this one, that met the plan.")
+    best_streak: int
+    exercises: list[ExerciseProgress]
+    alerts: list[PainAlert]
+    advice: list[Advice]
+
+    model_config = {"populate_by_name": True}

@@ -1,0 +1,60 @@
+"""GET /me/progress: adherence, trends, alerts and progression advice for the signed-in user."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import date
+from typing import Annotated
+
+from fastapi import APIRouter, Query
+from starlette.responses import Response
+
+from app.catalog.examples import example_response
+from app.core.deps import SessionDep
+from app.core.problems import problem_responses
+from app.core.responses import private_json
+from app.progress import service
+from app.progress.models import Progress
+from app.users.auth import CurrentUser
+
+router = APIRouter(prefix="/me", tags=["progress"])
+
+PROGRESS_EXAMPLE = {
+    "from": "2026-09-01",
+    "to": "2026-11-23",
+    "time_zone": "Europe/London",
+    "routine_id": "0b7c1d2e-3f40-4a5b-8c6d-7e8f9a0b1c2d",
+    "adherence": [
+        {"week": "2026-W47", "starts_on": "2026-11-16", "sessions": 3, "target": 3, "met": True}
+    ],
+    "current_streak": 1,
+    "best_streak": 4,
+    "exercises": [],
+    "alerts": [],
+    "advice": [],
+}
+
+
+@router.get(
+    "/progress",
+    summary="Your progress",
+    description="For the calendar days `from`..`to` (your time zone; default the last 12 "
+    "weeks, at most 366 days): sessions per ISO week against your routine's "
+    "sessions_per_week (the routine named by `routine_id`, else your most recently "
+    "changed one), current and best streaks of weeks that met it, per exercise totals, "
+    "best set, weekly pain/effort trends and left/right asymmetry, sessions with pain of "
+    "7/10 or more under `alerts`, and progression advice per exercise of the routine.",
+    response_model=Progress,
+    responses={200: example_response(PROGRESS_EXAMPLE), **problem_responses(401, 422)},
+)
+def read_progress(
+    session: SessionDep,
+    user: CurrentUser,
+    starts_on: Annotated[
+        date | None, Query(alias="from", description="First day (YYYY-MM-DD).")
+    ] = None,
+    ends_on: Annotated[date | None, Query(alias="to", description="Last day (YYYY-MM-DD).")] = None,
+    routine_id: uuid.UUID | None = None,
+) -> Response:
+    report = service.progress(session, user, starts_on, ends_on, routine_id)
+    return private_json(report.model_dump(mode="json", by_alias=True))

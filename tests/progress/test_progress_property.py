@@ -1,0 +1,140 @@
+"""Property: the SQL-computed progress equals a plain Python recomputation over random logs."""
+
+from __future__ import annotations
+
+import asyncio
+import uuid
+from collections import defaultdict
+from datetime import UTC, date, datetime, timedelta
+from typing import Any
+from zoneinfo import ZoneInfo
+
+import httpx
+from fastapi import FastAPI
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from sqlalchemy import Engine, delete
+from sqlmodel import Session
+
+from app.core.security import issue_access_token
+from app.sessions.models import WorkoutSession
+from app.users import service as users_service
+from app.users.models import UserCreate
+
+FIRST, LAST = date(2026, 10, 26), date(2026, 11, 22)  # four ISO weeks, Monday to Sunday
+ZONES = ["UTC", "America/Los_Angeles", "Asia/Kolkata", "Pacific/Auckland"]
+EXERCISES = {"clamshell": "reps", "hip-hike": "reps", "monster-walk": "steps"}
+
+
+@st.composite
+def logs(draw: st.DrawFn) -> list[dict[str, Any]]:
+    sessions = []
+    for _ in range(draw(st.integers(0, 8))):
+        start = datetime(2026, 10, 25, tzinfo=UTC) + timedelta(
+            minutes=draw(st.integers(0, 31 * 24 * 60))
+        )
+        entries = []
+        for n in range(draw(st.integers(1, 5))):
+            exercise = draw(st.sampled_from(sorted(EXERCISES)))
+            unit = EXERCISES[exercise]
+            item: dict[str, Any] = {
+                "exercise": exercise,
+                "set_number": n + 1,
+                unit: draw(st.integers(1, 30)),
+                "pain": draw(st.integers(0, 10)),
+                "effort": draw(st.integers(0, 10)),
+            }
+            if exercise != "monster-walk":
+                item["side"] = draw(st.sampled_from(["left", "right"]))
+            entries.append(item)
+        sessions.append(
+            {"id": str(uuid.uuid4()), "started_at": start.isoformat(), "entries": entries}
+        )
+    return sessions
+
+
+def expected(log: list[dict[str, Any]], zone: ZoneInfo) -> dict[str, Any]:
+    """The figures, recomputed naively from the raw log."""
+    weeks: dict[str, int] = defaultdict(int)
+    per: dict[str, dict[str, Any]] = {}
+    alerts = set()
+    for s in log:
+        local = datetime.fromisoformat(s["started_at"]).astimezone(zone).date()
+        if not FIRST <= local <= LAST:
+            continue
+        year, week, _ = local.isocalendar()
+        label = f"{year}-W{week:02d}"
+        weeks[label] += 1
+        if max(e["pain"] for e in s["entries"]) >= 7:
+            alerts.add(s["id"])
+        for e in s["entries"]:
+            unit = EXERCISES[e["exercise"]]
+            p = per.setdefault(
+                e["exercise"], {"sessions": set(), "sets": 0, "total": 0, "best": 0, "weeks": {}}
+            )
+            p["sessions"].add(s["id"])
+            p["sets"] += 1
+            p["total"] += e[unit]
+            p["best"] = max(p["best"], e[unit])
+            w = p["weeks"].setdefault(label, {"pains": [], "left": 0, "right": 0})
+            w["pains"].append(e["pain"])
+            if "side" in e:
+                w[e["side"]] += e[unit]
+    return {"weeks": dict(weeks), "exercises": per, "alerts": alerts}
+
+
+async def _log_then_report(
+    app: FastAPI, log: list[dict[str, Any]], headers: dict[str, str]
+) -> dict[str, Any]:
+    transport = httpx.ASGITransport(app=app)
+    async with httpx.AsyncClient(transport=transport, base_url="http://medius.test") as client:
+        for body in log:
+            created = await client.post("/api/v1/sessions", json=body, headers=headers)
+            assert created.status_code == 201, created.text
+        url = f"/api/v1/me/progress?from={FIRST}&to={LAST}"
+        report: dict[str, Any] = (await client.get(url, headers=headers)).json()
+        return report
+
+
+@settings(
+    max_examples=25,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
+@given(log=logs(), tz=st.sampled_from(ZONES))
+def test_progress_matches_a_plain_recomputation(
+    app: FastAPI, admin_engine: Engine, log: list[dict[str, Any]], tz: str
+) -> None:
+    with Session(admin_engine, expire_on_commit=False) as session:
+        email = f"prop-{uuid.uuid4().hex[:8]}@example.com"
+        user = users_service.register(
+            session, UserCreate(email=email, password="property passphrase", time_zone=tz)
+        )
+    token = issue_access_token(user.id, app.state.settings.secret_key, timedelta(minutes=5))
+    headers = {"Authorization": f"Bearer {token}"}
+    report = asyncio.run(_log_then_report(app, log, headers))
+    with Session(admin_engine) as session:
+        session.execute(delete(WorkoutSession).where(WorkoutSession.owner_id == user.id))  # type: ignore[arg-type]
+        session.commit()
+
+    want = expected(log, ZoneInfo(tz))
+    assert {w["week"]: w["sessions"] for w in report["adherence"] if w["sessions"]} == want["weeks"]
+    assert {str(a["session_id"]) for a in report["alerts"]} == want["alerts"]
+    got = {e["exercise"]: e for e in report["exercises"]}
+    assert set(got) == set(want["exercises"])
+    for slug, w in want["exercises"].items():
+        g = got[slug]
+        unit_total = {"reps": g["total_reps"], "steps": g["total_steps"]}[EXERCISES[slug]]
+        assert (g["sessions"], g["sets"], unit_total, g["best_set"]) == (
+            len(w["sessions"]),
+            w["sets"],
+            w["total"],
+            w["best"],
+        )
+        for week in g["weeks"]:
+            ref = w["weeks"][week["week"]]
+            assert week["pain_max"] == max(ref["pains"])
+            assert week["pain_mean"] == round(sum(ref["pains"]) / len(ref["pains"]), 2)
+            if slug != "monster-walk":
+                assert (week["left"] or {"total": 0})["total"] == ref["left"]
+                assert (week["right"] or {"total": 0})["total"] == ref["right"]
