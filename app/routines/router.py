@@ -235,7 +235,7 @@ def routine_timeline(routine_id: RoutineID, session: SessionDep, user: OptionalU
         }
     },
     responses={
-        200: {"description": "The proposal"},
+        200: example_response(builder_service.example_answer(), "The proposal"),
         **problem_responses(*WRITE_ERRORS),
     },
 )

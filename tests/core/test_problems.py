@@ -76,7 +76,7 @@ async def _chunks(total: int, size: int = 64 * 1024) -> AsyncIterator[bytes]:
         pytest.param("GET", "/no-such-route", {}, 404, id="unknown-route"),
         pytest.param("GET", "/api/v1/no-such-resource", {}, 404, id="unknown-api-route"),
         pytest.param("GET", "/api/v1/exercises/no-such-exercise", {}, 404, id="unknown-slug"),
-        pytest.param("POST", "/api/v1/exercises", {}, 405, id="method-not-allowed"),
+        pytest.param("PUT", "/api/v1/exercises", {}, 405, id="method-not-allowed"),
         pytest.param("DELETE", "/healthz", {}, 405, id="method-not-allowed-outside-api"),
         pytest.param("GET", "/api/v1/exercises", {"params": {"limit": 0}}, 422, id="bad-query"),
         pytest.param(
@@ -175,9 +175,11 @@ async def test_invalid_values_name_each_offending_field(client: httpx.AsyncClien
 
 
 async def test_405_says_which_methods_are_allowed(client: httpx.AsyncClient) -> None:
-    response = await client.post("/api/v1/exercises")
+    response = await client.put("/api/v1/exercises")
     assert_problem(response, 405)
-    assert response.headers["allow"] == "GET"
+    assert response.headers["allow"] == "GET, POST"  # every route at the path, not the first
+    detail = await client.put("/api/v1/exercises/clamshell")
+    assert detail.headers["allow"] == "DELETE, GET, PATCH"
 
 
 @pytest.mark.parametrize("path", ["/probe/crash/python", "/probe/crash/sql"])

@@ -108,7 +108,7 @@ async def test_a_self_check_sets_the_side_and_the_emphasis(
         await _build(
             client,
             alice,
-            level="intermediate",
+            level="advanced",
             minutes=20,
             equipment=["step"],
             assessment_id=assessment["id"],

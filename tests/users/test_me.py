@@ -5,11 +5,24 @@ from __future__ import annotations
 import httpx
 import pytest
 from fastapi import FastAPI
+from sqlalchemy import Engine
+from sqlmodel import Session, select
 from typer.testing import CliRunner
 
+from app.assessments.models import Assessment
 from app.cli import cli
 from app.core.config import get_settings
-from tests.factories import DEFAULT_PASSWORD, SignedIn, sign_in, unique_email
+from app.routines.models import Routine
+from app.sessions.models import SessionEntry, WorkoutSession
+from app.users.models import RefreshToken
+from tests.factories import (
+    DEFAULT_PASSWORD,
+    SignedIn,
+    routine_payload,
+    session_payload,
+    sign_in,
+    unique_email,
+)
 
 PROBLEM = "application/problem+json"
 
@@ -118,3 +131,32 @@ async def test_cli_creates_an_admin_who_can_write_the_catalog(
     assert me["role"] == "admin"
     weak = CliRunner().invoke(cli, ["create-admin", unique_email(), "--password", "short"])
     assert weak.exit_code != 0
+
+
+async def test_delete_me_removes_everything_the_account_owns(
+    client: httpx.AsyncClient, alice: SignedIn, bob: SignedIn, admin_engine: Engine
+) -> None:
+    for user in (alice, bob):
+        await client.post("/api/v1/routines", json=routine_payload(), headers=user.headers)
+        await client.post("/api/v1/sessions", json=session_payload(), headers=user.headers)
+        check = {
+            "stance_leg": "left",
+            "pelvis_drop": "none",
+            "knee_drifts_in": False,
+            "trunk_lean": False,
+            "hold_seconds": 30,
+            "pain": 0,
+        }
+        await client.post("/api/v1/me/assessments", json=check, headers=user.headers)
+    assert (await client.delete("/api/v1/me", headers=alice.headers)).status_code == 204
+    with Session(admin_engine) as session:
+        for table, owner in (
+            (Routine, Routine.owner_id),
+            (WorkoutSession, WorkoutSession.owner_id),
+            (Assessment, Assessment.owner_id),
+        ):
+            mine = session.exec(select(table).where(owner == alice.id)).all()
+            theirs = session.exec(select(table).where(owner == bob.id)).all()
+            assert (len(mine), len(theirs)) == (0, 1), table.__name__
+        assert session.exec(select(SessionEntry)).all()  # bob's entries survive
+        assert not session.exec(select(RefreshToken).where(RefreshToken.user_id == alice.id)).all()
