@@ -46,7 +46,7 @@ if not hasattr(nodes.Node, "_nodeid"):
 
     nodes.Node._nodeid = property(_get_nodeid, _set_nodeid)  # type: ignore[attr-defined]
 
-MAX_EXAMPLES = 50
+MAX_EXAMPLES = 30
 SEED = 20261125
 PROBLEM_KEYS = {"type", "title", "status", "detail", "instance", "errors"}
 

@@ -192,7 +192,7 @@ def export_sessions(
 
 
 @router.get(
-    "/{session_id}",
+    "/{session_id:uuid}",
     summary="Get one of your sessions",
     description="Another user's session is 404. Sends an `ETag` for conditional updates.",
     response_model=SessionPublic,
@@ -203,7 +203,7 @@ def get_session(session_id: SessionID, session: SessionDep, user: CurrentUser) -
 
 
 @router.patch(
-    "/{session_id}",
+    "/{session_id:uuid}",
     summary="Change a session",
     description="JSON merge patch of `routine_id`, `started_at`, `ended_at`, `notes`. Send "
     "`If-Match` (412 when stale, 428 when missing).",
@@ -224,7 +224,7 @@ def update_session(
 
 
 @router.put(
-    "/{session_id}/entries",
+    "/{session_id:uuid}/entries",
     summary="Replace a session's entries",
     description="Replaces the whole list of entries (validated like a new session). Send "
     "`If-Match`.",
@@ -245,7 +245,7 @@ def replace_entries(
 
 
 @router.post(
-    "/{session_id}/entries",
+    "/{session_id:uuid}/entries",
     summary="Add entries to a session",
     description="Appends sets to the session. Send `If-Match`: a retried append carrying the "
     "old ETag gets 412 instead of adding the sets twice.",
@@ -266,7 +266,7 @@ def append_entries(
 
 
 @router.delete(
-    "/{session_id}",
+    "/{session_id:uuid}",
     status_code=204,
     summary="Delete a session",
     description="Send `If-Match`. Syncing clients receive a tombstone.",
