@@ -19,11 +19,13 @@ from starlette.responses import HTMLResponse
 
 from app.assessments.router import router as assessments_router
 from app.catalog.router import router as catalog_router
+from app.catalog.version import CatalogVersion
 from app.core.config import Settings, get_settings
 from app.core.db import build_engine
 from app.core.middleware import RequestGuard
 from app.core.openapi import install_openapi
 from app.core.problems import install_problem_handlers
+from app.core.response_cache import PublicResponseCache
 from app.core.security import configure_password_hashing
 from app.health.router import router as health_router
 from app.progress.router import router as progress_router
@@ -33,6 +35,8 @@ from app.users.router import auth_router, me_router
 
 API_PREFIX = "/api/v1"
 FORM_PATHS = frozenset({f"{API_PREFIX}/auth/token"})
+# Public reads whose answers depend only on the catalog revision.
+CATALOG_PATHS = tuple(f"{API_PREFIX}/{p}" for p in ("exercises", "equipment", "muscles", "catalog"))
 DOCS_ASSETS = Path(fastapi_offline.__file__).parent / "static"
 
 DESCRIPTION = """
@@ -64,6 +68,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     )
     app.state.settings = settings
     app.state.engine = engine
+    app.state.catalog_version = CatalogVersion(engine, ttl=settings.catalog_version_ttl)
+    app.state.catalog_documents = {}
 
     install_problem_handlers(app)
     app.include_router(health_router)
@@ -78,6 +84,11 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     install_openapi(app)
 
     app.add_middleware(RequestGuard, max_body_bytes=settings.max_body_bytes, form_paths=FORM_PATHS)
+    app.add_middleware(
+        PublicResponseCache,
+        prefixes=CATALOG_PATHS,
+        version=lambda: app.state.catalog_version,
+    )
     if settings.cors_origins:
         app.add_middleware(
             CORSMiddleware,

@@ -362,3 +362,26 @@ class ExerciseUpdate(BaseModel):
     regressions: list[Progression] | None = Field(default=None, max_length=10)
     muscles: list[Slug] | None = Field(default=None, min_length=1, max_length=10)
     source: Source | None = None
+
+
+class CatalogState(SQLModel, table=True):
+    """One row whose revision moves with every catalog change: the cache key of all caches."""
+
+    __tablename__ = "catalog_state"
+    id: int = SQLField(default=1, primary_key=True)
+    revision: int = SQLField(default=1)
+    changed_at: datetime = SQLField(
+        default_factory=utcnow, sa_column=Column(UTCDateTime(), nullable=False)
+    )
+
+
+class CatalogDocument(BaseModel):
+    """The whole catalog in one response, for integrators who mirror it."""
+
+    version: int = Field(description="Moves with every change; also the ETag.")
+    changed_at: datetime
+    source: Source
+    exercises: list[ExercisePublic]
+    muscles: list[MusclePublic]
+    equipment: list[EquipmentPublic]
+    ladder: list[Slug] = Field(description="Easiest to hardest (Medius' ordering).")

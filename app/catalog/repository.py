@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import UTC, datetime
 
-from sqlalchemy import Select, delete, exists, func
+from sqlalchemy import Select, delete, exists, func, update
 from sqlmodel import Session, col, select
 
 from app.catalog.models import (
+    CatalogState,
     Difficulty,
     Equipment,
     Exercise,
@@ -52,8 +53,10 @@ def _escape_like(term: str) -> str:
     return term.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
 
 
-def _filtered(flt: ExerciseFilter) -> Select[tuple[Exercise]]:
-    stmt = select(Exercise).where(col(Exercise.deleted_at).is_(None))
+def _filtered(flt: ExerciseFilter, *, include_deleted: bool = False) -> Select[tuple[Exercise]]:
+    stmt = select(Exercise)
+    if not include_deleted:
+        stmt = stmt.where(col(Exercise.deleted_at).is_(None))
     if flt.positions:
         stmt = stmt.where(col(Exercise.position).in_([p.value for p in flt.positions]))
     if flt.laterality:
@@ -219,3 +222,44 @@ def specs_by_slug(
         row.slug: ExerciseSpec.model_validate(row.document)
         for row in session.exec(stmt.order_by(col(Exercise.id))).all()
     }
+
+
+def catalog_revision(session: Session) -> tuple[int, datetime]:
+    state = session.get(CatalogState, 1)
+    if state is None:
+        return 0, datetime.fromtimestamp(0, tz=UTC)
+    return state.revision, state.changed_at
+
+
+def bump_catalog_revision(session: Session) -> None:
+    """Record a catalog change in the writer's transaction (creates the row on first use)."""
+    now = utcnow()
+    result = session.execute(
+        update(CatalogState)
+        .where(col(CatalogState.id) == 1)
+        .values(revision=CatalogState.revision + 1, changed_at=now)
+    )
+    if result.rowcount == 0:  # type: ignore[attr-defined]
+        session.add(CatalogState(id=1, revision=1, changed_at=now))
+        session.flush()
+
+
+def all_exercises(session: Session) -> Sequence[Exercise]:
+    return session.exec(
+        select(Exercise).where(col(Exercise.deleted_at).is_(None)).order_by(col(Exercise.id))
+    ).all()
+
+
+def list_changes(
+    session: Session,
+    flt: ExerciseFilter,
+    since: datetime,
+    cursor: str | None,
+    limit: int,
+    sort: Sort,
+) -> tuple[Sequence[Exercise], str | None]:
+    """Every exercise changed at or after `since`, deletions included, in updated_at order."""
+    stmt = _filtered(flt, include_deleted=True).where(col(Exercise.updated_at) >= since)
+    return paginate(
+        session, stmt, sort=sort, id_column=col(Exercise.id), cursor=cursor, limit=limit
+    )

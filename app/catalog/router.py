@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import gzip
+from datetime import datetime
 from typing import Annotated
 
 from fastapi import APIRouter, Path, Query, Request
 from starlette.responses import Response
 
-from app.catalog import service
+from app.catalog import repository, service
 from app.catalog.examples import (
     equipment_example,
     example_response,
@@ -16,19 +18,23 @@ from app.catalog.examples import (
     muscle_example,
 )
 from app.catalog.models import (
+    CatalogDocument,
     Difficulty,
     EquipmentPublic,
     Exercise,
     ExercisePublic,
     ExerciseSpec,
+    ExerciseTombstone,
     ExerciseUpdate,
     Laterality,
     MusclePublic,
     Position,
 )
 from app.catalog.repository import ExerciseFilter
+from app.catalog.seed import load_seed
 from app.core.caching import CONDITIONAL_READ, cacheable_responses, public_json
 from app.core.deps import IfMatch, SessionDep, SettingsDep
+from app.core.errors import FieldError, Invalid
 from app.core.pagination import DEFAULT_LIMIT, Cursor, Limit, Page, SortParam
 from app.core.problems import problem_responses
 from app.core.responses import private_json, to_bytes
@@ -67,10 +73,12 @@ CACHE_NOTE = " Sends `ETag` and `Cache-Control: public`; repeat with `If-None-Ma
     description=(
         "Browse the catalog with filters (repeat a filter for any-of), free-text `q` over "
         "name, summary and steps, `sort` (`name`, `slug`, `difficulty`, `created_at`, "
-        "`updated_at`, `catalog_order`; prefix `-` to reverse) and cursor paging." + CACHE_NOTE
+        "`updated_at`, `catalog_order`; prefix `-` to reverse) and cursor paging. To keep a "
+        "copy in sync pass `updated_since`: every change since then in `updated_at` order, "
+        "removed exercises as `{slug, deleted_at}` tombstones." + CACHE_NOTE
     ),
     dependencies=CONDITIONAL_READ,
-    response_model=Page[ExercisePublic],
+    response_model=Page[ExercisePublic | ExerciseTombstone],
     responses={
         **cacheable_responses(
             example_response({"items": [exercise_example()], "next_cursor": None})
@@ -88,10 +96,21 @@ def list_exercises(
     difficulty: Annotated[list[Difficulty], Query(max_length=3)] = [],  # noqa: B006
     muscle: Annotated[list[SlugQuery], Query(max_length=20)] = [],  # noqa: B006
     q: Annotated[str | None, Query(max_length=100, description="Free-text search.")] = None,
+    updated_since: Annotated[
+        datetime | None,
+        Query(description="Sync: every change since this RFC 3339 time, deletions included."),
+    ] = None,
     sort: SortParam = None,
     limit: Limit = DEFAULT_LIMIT,
     cursor: Cursor = None,
 ) -> Response:
+    if updated_since is not None and updated_since.tzinfo is None:
+        raise Invalid(
+            "updated_since needs a UTC offset or Z.",
+            errors=[
+                FieldError(["query", "updated_since"], "timestamp without offset", "timezone_aware")
+            ],
+        )
     flt = ExerciseFilter(
         positions=position,
         equipment=equipment,
@@ -100,7 +119,7 @@ def list_exercises(
         muscles=muscle,
         text=q,
     )
-    page = service.list_exercises(session, flt, sort, cursor, limit)
+    page = service.list_exercises(session, flt, sort, cursor, limit, updated_since)
     return public_json(request, to_bytes(page), settings.catalog_max_age)
 
 
@@ -211,8 +230,12 @@ def _written(row: Exercise, status_code: int = 200) -> Response:
     },
     responses={201: example_response(exercise_example()), **problem_responses(*ADMIN_ERRORS, 409)},
 )
-def create_exercise(spec: ExerciseSpec, session: SessionDep, _admin: AdminUser) -> Response:
-    return _written(service.create_exercise(session, spec), status_code=201)
+def create_exercise(
+    request: Request, spec: ExerciseSpec, session: SessionDep, _admin: AdminUser
+) -> Response:
+    row = service.create_exercise(session, spec)
+    request.app.state.catalog_version.invalidate()
+    return _written(row, status_code=201)
 
 
 @router.patch(
@@ -232,13 +255,16 @@ def create_exercise(spec: ExerciseSpec, session: SessionDep, _admin: AdminUser) 
     },
 )
 def update_exercise(
+    request: Request,
     slug: ExerciseSlug,
     changes: ExerciseUpdate,
     session: SessionDep,
     _admin: AdminUser,
     if_match: IfMatch = None,
 ) -> Response:
-    return _written(service.update_exercise(session, slug, changes, if_match))
+    row = service.update_exercise(session, slug, changes, if_match)
+    request.app.state.catalog_version.invalidate()
+    return _written(row)
 
 
 @router.delete(
@@ -253,7 +279,63 @@ def update_exercise(
     },
 )
 def delete_exercise(
-    slug: ExerciseSlug, session: SessionDep, _admin: AdminUser, if_match: IfMatch = None
+    request: Request,
+    slug: ExerciseSlug,
+    session: SessionDep,
+    _admin: AdminUser,
+    if_match: IfMatch = None,
 ) -> Response:
     service.delete_exercise(session, slug, if_match)
+    request.app.state.catalog_version.invalidate()
     return Response(status_code=204)
+
+
+def _catalog_bytes(request: Request, session: SessionDep) -> tuple[int, bytes, bytes]:
+    """The catalog document at the current revision, plain and gzipped, built once per revision."""
+    revision = repository.catalog_revision(session)[0]
+    memo: dict[int, tuple[bytes, bytes]] = request.app.state.catalog_documents
+    if revision not in memo:
+        document = service.catalog_document(session, list(load_seed().ladder))
+        plain = to_bytes(document)
+        memo.clear()
+        memo[document.version] = (plain, gzip.compress(plain, compresslevel=6, mtime=0))
+        revision = document.version
+    plain, packed = memo[revision]
+    return revision, plain, packed
+
+
+@router.get(
+    "/catalog",
+    summary="The whole catalog in one response",
+    description="Every exercise, muscle profile and piece of equipment, and the exercise "
+    "ladder, with the catalog `version`. Built once per version and served from memory; "
+    "gzip-compressed when you send `Accept-Encoding: gzip`. Keep the `ETag` and send it as "
+    "`If-None-Match` to get 304 until the catalog changes; use `GET /exercises?updated_since=` "
+    "for incremental sync." + CACHE_NOTE,
+    dependencies=CONDITIONAL_READ,
+    response_model=CatalogDocument,
+    responses=cacheable_responses(
+        example_response(
+            {
+                "version": 1,
+                "changed_at": "2026-01-01T00:00:00Z",
+                "source": {"title": "Glut-Med Exercises", "author": "Ross Harris"},
+                "exercises": [exercise_example()],
+                "muscles": [muscle_example()],
+                "equipment": [equipment_example()],
+                "ladder": ["clamshell", "side-lying-leg-swing"],
+            }
+        )
+    ),
+)
+def get_catalog(request: Request, session: SessionDep, settings: SettingsDep) -> Response:
+    revision, plain, packed = _catalog_bytes(request, session)
+    if "gzip" in request.headers.get("accept-encoding", ""):
+        return public_json(
+            request,
+            packed,
+            settings.catalog_max_age,
+            etag=f'"catalog-{revision}-gzip"',
+            content_encoding="gzip",
+        )
+    return public_json(request, plain, settings.catalog_max_age, etag=f'"catalog-{revision}"')

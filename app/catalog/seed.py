@@ -7,6 +7,7 @@ and never undoes curation.
 
 from __future__ import annotations
 
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -24,7 +25,9 @@ def _read(path: Path) -> Any:
         return yaml.safe_load(handle)
 
 
+@lru_cache
 def load_seed(directory: Path = SEED_DIR) -> CatalogSeed:
+    """The seed files, validated; read once per process (they only change with a deploy)."""
     ladder = _read(directory / "ladder.yaml")
     return CatalogSeed.model_validate(
         {
@@ -61,5 +64,7 @@ def apply_seed(session: Session, seed: CatalogSeed) -> dict[str, int]:
             spec = exercise.model_copy(update={"source": exercise.source or seed.source})
             repository.insert_exercise(session, spec)
             added["exercises"] += 1
+    if any(added.values()) or repository.catalog_revision(session)[0] == 0:
+        repository.bump_catalog_revision(session)
     session.commit()
     return added

@@ -2,20 +2,25 @@
 
 from __future__ import annotations
 
+from datetime import datetime
+
 from pydantic import ValidationError
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session
 
 from app.catalog import repository
 from app.catalog.models import (
+    CatalogDocument,
     EquipmentPublic,
     Exercise,
     ExercisePublic,
     ExerciseSpec,
+    ExerciseTombstone,
     ExerciseUpdate,
     MusclePublic,
 )
 from app.catalog.repository import ExerciseFilter
+from app.catalog.seed import load_seed
 from app.core.caching import STALE_WRITE, require_if_match, revision_etag
 from app.core.db import begin_write
 from app.core.errors import (
@@ -52,15 +57,54 @@ def _require_known(values: list[str], known: set[str], param: str) -> None:
 
 
 def list_exercises(
-    session: Session, flt: ExerciseFilter, sort: str | None, cursor: str | None, limit: int
-) -> Page[ExercisePublic]:
-    order = parse_sort(sort, repository.SORTABLE, default="catalog_order")
+    session: Session,
+    flt: ExerciseFilter,
+    sort: str | None,
+    cursor: str | None,
+    limit: int,
+    updated_since: datetime | None = None,
+) -> Page[ExercisePublic | ExerciseTombstone]:
+    """A page of the catalog, or with `updated_since` every change since then (sync)."""
     if flt.equipment:
         _require_known(flt.equipment, repository.equipment_slugs(session), "equipment")
     if flt.muscles:
         _require_known(flt.muscles, repository.muscle_slugs(session), "muscle")
-    rows, next_cursor = repository.list_exercises(session, flt, order, cursor, limit)
-    return Page[ExercisePublic](items=[to_public(r) for r in rows], next_cursor=next_cursor)
+    if updated_since is None:
+        order = parse_sort(sort, repository.SORTABLE, default="catalog_order")
+        rows, next_cursor = repository.list_exercises(session, flt, order, cursor, limit)
+    else:
+        if sort not in (None, "updated_at"):
+            raise Invalid(
+                "With updated_since the order is always updated_at.",
+                errors=[FieldError(["query", "sort"], "allowed: updated_at", "enum")],
+            )
+        order = parse_sort("updated_at", repository.SORTABLE, default="updated_at")
+        rows, next_cursor = repository.list_changes(
+            session, flt, updated_since, cursor, limit, order
+        )
+    items: list[ExercisePublic | ExerciseTombstone] = [
+        to_public(r)
+        if r.deleted_at is None
+        else ExerciseTombstone(slug=r.slug, deleted_at=r.deleted_at)
+        for r in rows
+    ]
+    return Page[ExercisePublic | ExerciseTombstone](items=items, next_cursor=next_cursor)
+
+
+def catalog_document(session: Session, ladder: list[str]) -> CatalogDocument:
+    """The whole live catalog at its current revision."""
+    revision, changed_at = repository.catalog_revision(session)
+    exercises = [to_public(r) for r in repository.all_exercises(session)]
+    live = {e.slug for e in exercises}
+    return CatalogDocument(
+        version=revision,
+        changed_at=changed_at,
+        source=load_seed().source,
+        exercises=exercises,
+        muscles=list_muscles(session),
+        equipment=list_equipment(session),
+        ladder=[slug for slug in ladder if slug in live],
+    )
 
 
 def get_exercise(session: Session, slug: str) -> Exercise:
@@ -146,6 +190,7 @@ def create_exercise(session: Session, spec: ExerciseSpec) -> Exercise:
             repository.insert_exercise(session, spec)
         elif not repository.replace_exercise(session, existing, spec):
             raise Conflict(f"The exercise {spec.slug!r} is being changed; retry.")
+        repository.bump_catalog_revision(session)
         session.commit()
     except IntegrityError as exc:
         session.rollback()
@@ -173,6 +218,7 @@ def update_exercise(
     if not repository.replace_exercise(session, row, spec):
         session.rollback()
         raise PreconditionFailed(STALE_WRITE)
+    repository.bump_catalog_revision(session)
     session.commit()
     return _reload(session, slug)
 
@@ -186,4 +232,5 @@ def delete_exercise(session: Session, slug: str, if_match: str | None) -> None:
     if not repository.replace_exercise(session, row, spec, deleted_at=utcnow()):
         session.rollback()
         raise PreconditionFailed(STALE_WRITE)
+    repository.bump_catalog_revision(session)
     session.commit()

@@ -37,7 +37,7 @@ def revision_etag(kind: str, key: object, revision: int) -> str:
     return f'"{kind}-{key}-r{revision}"'
 
 
-def _matches(header: str | None, etag: str) -> bool:
+def etag_matches(header: str | None, etag: str) -> bool:
     if not header:
         return False
     candidates = {tag.strip().removeprefix("W/") for tag in header.split(",")}
@@ -62,7 +62,13 @@ def _if_none_match(
 CONDITIONAL_READ = [Depends(_if_none_match)]
 
 
-def public_json(request: Request, body: bytes, max_age: int, etag: str | None = None) -> Response:
+def public_json(
+    request: Request,
+    body: bytes,
+    max_age: int,
+    etag: str | None = None,
+    content_encoding: str | None = None,
+) -> Response:
     """A cacheable JSON response, or 304 when the client already holds this version."""
     tag = etag or strong_etag(body)
     headers = {
@@ -70,7 +76,9 @@ def public_json(request: Request, body: bytes, max_age: int, etag: str | None = 
         "Cache-Control": f"public, max-age={max_age}",
         "Vary": "Accept-Encoding",
     }
-    if _matches(request.headers.get("if-none-match"), tag):
+    if content_encoding:
+        headers["Content-Encoding"] = content_encoding
+    if etag_matches(request.headers.get("if-none-match"), tag):
         return Response(status_code=304, headers=headers)
     return Response(content=body, media_type="application/json", headers=headers)
 
@@ -92,5 +100,5 @@ def require_if_match(if_match: str | None, current_etag: str) -> None:
         raise PreconditionRequired(
             "Send If-Match with the ETag you last read, so a concurrent change is never lost."
         )
-    if not _matches(if_match, current_etag):
+    if not etag_matches(if_match, current_etag):
         raise PreconditionFailed(STALE_WRITE)

@@ -49,6 +49,12 @@ class Settings(BaseSettings):
     catalog_max_age: int = Field(
         default=300, ge=0, le=86400, description="Cache-Control max-age of catalog reads."
     )
+    catalog_version_ttl: float = Field(
+        default=1.0,
+        ge=0,
+        le=3600,
+        description="Seconds a worker trusts its catalog revision before re-reading it.",
+    )
     max_body_bytes: int = Field(default=1024 * 1024, ge=1024, le=64 * 1024 * 1024)
     log_level: str = Field(default="info")
 
