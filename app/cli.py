@@ -2,16 +2,25 @@
 
 from __future__ import annotations
 
+import json
+from enum import StrEnum
+from pathlib import Path
+from typing import Any
+
 import typer
+import yaml
 from sqlmodel import Session
 
+from app.catalog import transfer
 from app.core.config import get_settings
 from app.core.db import build_engine
 from app.core.errors import DomainError
 from app.core.migrations import upgrade
 from app.core.security import configure_password_hashing
 from app.seed import seed_all
+from app.users import repository as users_repository
 from app.users import service as users_service
+from app.users.export import export_user
 
 cli = typer.Typer(help="Medius operations.", no_args_is_help=True)
 
@@ -53,6 +62,73 @@ def create_admin(
     finally:
         engine.dispose()
     typer.echo(f"admin: {user.email}")
+
+
+class FileFormat(StrEnum):
+    JSON = "json"
+    YAML = "yaml"
+
+
+def _dump(data: Any, fmt: FileFormat) -> str:
+    if fmt is FileFormat.YAML:
+        return str(yaml.safe_dump(data, sort_keys=False, allow_unicode=True))
+    return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
+
+
+def _session() -> Session:
+    return Session(build_engine(get_settings()), expire_on_commit=False)
+
+
+@cli.command("export-catalog")
+def export_catalog_command(
+    output: Path | None = typer.Option(
+        None, "--output", "-o", help="File to write; stdout if absent."
+    ),
+    fmt: FileFormat = typer.Option(FileFormat.JSON, "--format", help="json or yaml."),
+) -> None:
+    """Write the live catalog in the seed-data shape (importable with import-catalog)."""
+    with _session() as session:
+        text = _dump(transfer.export_catalog(session), fmt)
+    if output is None:
+        typer.echo(text, nl=False)
+    else:
+        output.write_text(text, encoding="utf-8")
+        typer.echo(f"wrote {output}")
+
+
+@cli.command("import-catalog")
+def import_catalog_command(
+    path: Path = typer.Argument(..., exists=True, dir_okay=False, help="JSON or YAML file."),
+    dry_run: bool = typer.Option(
+        False, "--dry-run", help="Print what would change; write nothing."
+    ),
+) -> None:
+    """Add and update exercises, muscles and equipment from a file, all or nothing."""
+    raw = path.read_text(encoding="utf-8")
+    try:
+        data = json.loads(raw) if path.suffix == ".json" else yaml.safe_load(raw)
+        with _session() as session:
+            report = transfer.import_catalog(session, transfer.parse(data), dry_run=dry_run)
+    except (json.JSONDecodeError, yaml.YAMLError) as exc:
+        raise typer.BadParameter(f"{path} is not valid JSON or YAML: {exc}") from exc
+    except DomainError as exc:
+        for error in exc.errors:
+            typer.echo(f"{'.'.join(map(str, error.loc))}: {error.msg}", err=True)
+        raise typer.Exit(code=1) from exc
+    for line in report.lines():
+        typer.echo(line)
+    typer.echo("dry run: nothing written" if dry_run else "imported")
+
+
+@cli.command("export-user")
+def export_user_command(email: str) -> None:
+    """Print everything one user owns, as JSON (for a data-access request)."""
+    with _session() as session:
+        user = users_repository.get_user_by_email(session, users_service.normalise_email(email))
+        if user is None:
+            raise typer.BadParameter(f"no account for {email}")
+        document = export_user(session, user).model_dump(mode="json")
+    typer.echo(json.dumps(document, indent=2, ensure_ascii=False))
 
 
 @cli.command()

@@ -14,6 +14,7 @@ from app.core.problems import problem_responses
 from app.core.responses import private_json
 from app.users import service
 from app.users.auth import CurrentUser
+from app.users.export import UserExport, export_example, export_user
 from app.users.models import RefreshRequest, Token, UserCreate, UserPublic, UserUpdate
 
 auth_router = APIRouter(prefix="/auth", tags=["auth"])
@@ -134,3 +135,18 @@ def update_me(
 def delete_me(user: CurrentUser, session: SessionDep) -> Response:
     service.delete_account(session, user)
     return Response(status_code=204, headers={"Cache-Control": "private, no-store"})
+
+
+@me_router.get(
+    "/export",
+    summary="Export everything you own",
+    description="Your profile, routines, self-checks and session logs in one JSON document "
+    "(the same as the `python -m app export-user` command).",
+    response_model=UserExport,
+    responses={200: example_response(export_example()), **ME_ERRORS},
+)
+def export_me(user: CurrentUser, session: SessionDep) -> Response:
+    return private_json(
+        export_user(session, user),
+        headers={"Content-Disposition": 'attachment; filename="medius-export.json"'},
+    )
