@@ -4,7 +4,7 @@ VENV ?= .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed-$(shell cksum pyproject.toml | cut -d' ' -f1)
 
-.PHONY: install run test lint typecheck pytest format clean
+.PHONY: install run test lint typecheck pytest format clean openapi
 
 $(STAMP): pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -31,6 +31,10 @@ typecheck: install
 
 pytest: install
 	$(VENV)/bin/pytest
+
+## Regenerate the committed OpenAPI document (a test fails when it is stale).
+openapi: install
+	$(PY) scripts/openapi.py
 
 format: install
 	$(VENV)/bin/ruff format .
