@@ -19,6 +19,7 @@ from starlette.responses import HTMLResponse
 
 from app.assessments.router import router as assessments_router
 from app.catalog.router import router as catalog_router
+from app.catalog.snapshot import CatalogSpecs
 from app.catalog.version import CatalogVersion
 from app.core.config import Settings, get_settings
 from app.core.db import build_engine
@@ -70,6 +71,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.state.engine = engine
     app.state.catalog_version = CatalogVersion(engine, ttl=settings.catalog_version_ttl)
     app.state.catalog_documents = {}
+    app.state.catalog_specs = CatalogSpecs()
 
     install_problem_handlers(app)
     app.include_router(health_router)

@@ -12,8 +12,9 @@ from app.assessments.models import Interpretation, WeakSide
 from app.assessments.service import get_owned as get_assessment
 from app.builder.models import AffectedSide, Constraints, Level, Plan, PlanItem
 from app.builder.planner import build_plan
-from app.catalog.repository import equipment_slugs, specs_by_slug
+from app.catalog.repository import equipment_slugs
 from app.catalog.seed import load_seed
+from app.catalog.snapshot import CatalogSpecs
 from app.core.errors import FieldError, Invalid, NotFound
 from app.core.types import ShortText
 from app.routines import service as routines
@@ -75,10 +76,12 @@ def _check_equipment(session: Session, request: BuilderRequest) -> None:
         )
 
 
-def propose(session: Session, user: User, request: BuilderRequest) -> BuilderAnswer:
+def propose(
+    session: Session, user: User, request: BuilderRequest, catalog: CatalogSpecs
+) -> BuilderAnswer:
     _check_equipment(session, request)
     constraints = _apply_assessment(session, user, request)
-    plan = build_plan(list(specs_by_slug(session).values()), ladder(), constraints)
+    plan = build_plan(list(catalog.live(session).values()), ladder(), constraints)
     routine_id = None
     if request.save:
         routine = routines.create(

@@ -5,7 +5,7 @@ from __future__ import annotations
 import uuid
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Path, Query
+from fastapi import APIRouter, Path, Query, Request
 from starlette.responses import Response
 
 from app.catalog.examples import example_response
@@ -239,5 +239,8 @@ def routine_timeline(routine_id: RoutineID, session: SessionDep, user: OptionalU
         **problem_responses(*WRITE_ERRORS),
     },
 )
-def build_routine(request: BuilderRequest, session: SessionDep, user: CurrentUser) -> Response:
-    return private_json(builder_service.propose(session, user, request))
+def build_routine(
+    http: Request, request: BuilderRequest, session: SessionDep, user: CurrentUser
+) -> Response:
+    catalog = http.app.state.catalog_specs
+    return private_json(builder_service.propose(session, user, request, catalog))

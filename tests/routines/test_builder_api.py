@@ -7,7 +7,7 @@ from typing import Any
 import httpx
 import pytest
 
-from tests.factories import SignedIn
+from tests.factories import SignedIn, exercise_payload
 
 UNILATERAL = {
     "clamshell",
@@ -137,3 +137,17 @@ async def test_another_users_self_check_cannot_be_used(
     response = await _build(client, bob, level="beginner", minutes=10, assessment_id=theirs["id"])
     assert response.status_code == 422
     assert response.json()["errors"][0]["loc"] == ["body", "assessment_id"]
+
+
+async def test_the_builder_sees_catalog_changes_at_once(
+    client: httpx.AsyncClient, alice: SignedIn, admin: SignedIn
+) -> None:
+    body = {"level": "beginner", "minutes": 10, "exclude_positions": ["side-lying"]}
+    before = await client.post("/api/v1/routine-builder", json=body, headers=alice.headers)
+    standing = exercise_payload(slug="standing-clam", name="Standing clam", position="standing")
+    created = await client.post("/api/v1/exercises", json=standing, headers=admin.headers)
+    assert created.status_code == 201
+    after = await client.post("/api/v1/routine-builder", json=body, headers=alice.headers)
+    assert "standing-clam" not in [i["exercise"] for i in before.json().get("items", [])]
+    assert after.status_code == 200, after.text
+    assert "standing-clam" in [i["exercise"] for i in after.json()["items"]]
