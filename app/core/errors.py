@@ -71,3 +71,15 @@ def invalid_from(exc: ValidationError, prefix: list[str | int], detail: str) -> 
             for err in exc.errors()
         ],
     )
+
+
+def reject_nulls(values: dict[str, Any], required: tuple[str, ...]) -> None:
+    """A merge patch may null optional fields only; nulling a required one is 422."""
+    nulled = [name for name in required if name in values and values[name] is None]
+    if nulled:
+        raise Invalid(
+            f"{', '.join(nulled)} cannot be null.",
+            errors=[
+                FieldError(["body", name], "may not be null", "null_not_allowed") for name in nulled
+            ],
+        )

@@ -22,6 +22,7 @@ from app.core.errors import (
     NotFound,
     PreconditionFailed,
     Unauthorized,
+    reject_nulls,
 )
 from app.core.pagination import Page, parse_sort
 from app.core.types import utcnow
@@ -220,12 +221,7 @@ def update(
     routine = _owned(session, routine_id, user)
     require_if_match(if_match, routine_etag(routine))
     values = changes.model_dump(exclude_unset=True, exclude={"items"})
-    for field in ("name", "sessions_per_week", "notes"):
-        if field in values and values[field] is None:
-            raise Invalid(
-                f"{field} cannot be null.",
-                errors=[FieldError(["body", field], "may not be null", "null_not_allowed")],
-            )
+    reject_nulls(values, ("name", "sessions_per_week", "notes"))
     rows = None
     if changes.items is not None:
         specs = specs_by_slug(session, sorted({i.exercise for i in changes.items}))

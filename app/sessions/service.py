@@ -20,7 +20,14 @@ from app.catalog.models import ExerciseSpec
 from app.catalog.repository import specs_by_slug
 from app.core.caching import STALE_WRITE, require_if_match, revision_etag
 from app.core.db import begin_write
-from app.core.errors import Conflict, FieldError, Invalid, NotFound, PreconditionFailed
+from app.core.errors import (
+    Conflict,
+    FieldError,
+    Invalid,
+    NotFound,
+    PreconditionFailed,
+    reject_nulls,
+)
 from app.core.pagination import Page, parse_sort
 from app.core.types import utcnow
 from app.routines import repository as routines_repository
@@ -270,12 +277,7 @@ def update(
     row = owned(session, user, session_id)
     require_if_match(if_match, session_etag(row))
     values = changes.model_dump(exclude_unset=True)
-    for field in ("started_at", "notes"):
-        if field in values and values[field] is None:
-            raise Invalid(
-                f"{field} cannot be null.",
-                errors=[FieldError(["body", field], "may not be null", "null_not_allowed")],
-            )
+    reject_nulls(values, ("started_at", "notes"))
     started: datetime = values.get("started_at", row.started_at)
     ended: datetime | None = values.get("ended_at", row.ended_at)
     if ended is not None and ended < started:

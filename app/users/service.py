@@ -22,6 +22,7 @@ from app.core.errors import (
     PreconditionFailed,
     RateLimited,
     Unauthorized,
+    reject_nulls,
 )
 from app.core.security import (
     digest,
@@ -192,12 +193,7 @@ def user_for_token(session: Session, token: str | None, settings: Settings) -> U
 def update_profile(session: Session, user: User, changes: UserUpdate, if_match: str | None) -> User:
     require_if_match(if_match, user_etag(user))
     values = changes.model_dump(exclude_unset=True)
-    for field in ("time_zone", "units"):
-        if field in values and values[field] is None:
-            raise Invalid(
-                f"{field} cannot be null.",
-                errors=[FieldError(["body", field], "may not be null", "null_not_allowed")],
-            )
+    reject_nulls(values, ("time_zone", "units"))
     begin_write(session)
     updated = repository.update_user_if_current(
         session, user.id, user.revision, {**values, "updated_at": utcnow()}

@@ -4,17 +4,15 @@ from __future__ import annotations
 
 import gzip
 import json
-from collections.abc import Iterator
-from contextlib import contextmanager
 from typing import Any
 
 import httpx
 from fastapi import FastAPI
-from sqlalchemy import event
 
 from app.main import create_app
 from tests.conftest import test_settings
 from tests.factories import SignedIn, exercise_payload
+from tests.sqlcount import statements
 
 
 async def _changes(client: httpx.AsyncClient, since: str) -> list[dict[str, Any]]:
@@ -110,25 +108,11 @@ async def test_catalog_version_moves_with_every_change(
     assert "test-clamshell" in {e["slug"] for e in after.json()["exercises"]}
 
 
-@contextmanager
-def _statements(app: FastAPI) -> Iterator[list[str]]:
-    seen: list[str] = []
-
-    def count(_c: Any, _cur: Any, statement: str, *_a: Any) -> None:
-        seen.append(statement)
-
-    event.listen(app.state.engine, "before_cursor_execute", count)
-    try:
-        yield seen
-    finally:
-        event.remove(app.state.engine, "before_cursor_execute", count)
-
-
 async def test_repeat_catalog_reads_are_answered_from_memory(
     client: httpx.AsyncClient, app: FastAPI
 ) -> None:
     first = await client.get("/api/v1/exercises?limit=5")
-    with _statements(app) as seen:
+    with statements(app) as seen:
         again = await client.get("/api/v1/exercises?limit=5")
         not_modified = await client.get(
             "/api/v1/exercises?limit=5", headers={"If-None-Match": first.headers["etag"]}

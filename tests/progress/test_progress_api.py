@@ -2,15 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from contextlib import contextmanager
 from typing import Any
 
 import httpx
 from fastapi import FastAPI
-from sqlalchemy import event
 
 from tests.factories import SignedIn, entry, session_payload
+from tests.sqlcount import statements
 
 MONSTER_SET = {"exercise": "monster-walk", "set_number": 1, "steps": 20, "pain": 0, "effort": 4}
 ROUTINE = {
@@ -159,27 +157,13 @@ async def test_bad_ranges_are_422(client: httpx.AsyncClient, alice: SignedIn) ->
         ).status_code == 422
 
 
-@contextmanager
-def _statements(app: FastAPI) -> Iterator[list[str]]:
-    seen: list[str] = []
-
-    def count(_conn: Any, _cursor: Any, statement: str, *_args: Any) -> None:
-        seen.append(statement)
-
-    event.listen(app.state.engine, "before_cursor_execute", count)
-    try:
-        yield seen
-    finally:
-        event.remove(app.state.engine, "before_cursor_execute", count)
-
-
 async def test_statement_count_does_not_grow_with_the_log(
     client: httpx.AsyncClient, app: FastAPI, alice: SignedIn
 ) -> None:
     await _setup(client, alice)
     url = "/api/v1/me/progress?from=2026-09-01&to=2026-11-22"
     await _log(client, alice, "2026-11-17T08:00:00Z", _sets(2))
-    with _statements(app) as small:
+    with statements(app) as small:
         assert (await client.get(url, headers=alice.headers)).status_code == 200
     for week in range(10):
         for day in (1, 3):
@@ -189,7 +173,7 @@ async def test_statement_count_does_not_grow_with_the_log(
                 f"2026-09-{week * 2 + day:02d}T08:00:00Z",
                 [*_sets(3), MONSTER_SET],
             )
-    with _statements(app) as large:
+    with statements(app) as large:
         report = await client.get(url, headers=alice.headers)
     assert report.status_code == 200 and len(report.json()["exercises"]) == 2
     assert len(large) == len(small), (len(small), len(large))
