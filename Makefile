@@ -4,7 +4,7 @@ VENV ?= .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed-$(shell cksum pyproject.toml | cut -d' ' -f1)
 
-.PHONY: install run test lint typecheck pytest format clean openapi
+.PHONY: install browser run test lint typecheck pytest format clean openapi
 
 $(STAMP): pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -19,8 +19,20 @@ install: $(STAMP)
 run: install
 	$(PY) -m app serve
 
+## Debian's Chromium for the docs browser test (tests/docs), installed when missing (as root).
+browser:
+	@if command -v chromium >/dev/null 2>&1; then :; \
+	elif [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+		echo "installing Debian's chromium for tests/docs"; \
+		{ apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium; } || \
+		{ [ "$$CI" != true ] && echo "could not install chromium: the docs browser test will skip"; }; \
+	else \
+		echo "chromium is missing and cannot be installed here (not root, or no apt-get):"; \
+		echo "  the docs browser test will skip (and fail with CI=true); as root: apt-get install chromium"; \
+	fi
+
 ## ruff, mypy (strict) and the whole pytest suite on SQLite and PostgreSQL.
-test: install lint typecheck pytest
+test: install browser lint typecheck pytest
 
 lint: install
 	$(VENV)/bin/ruff check .

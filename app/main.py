@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
+from functools import cache
 from pathlib import Path
 
 import fastapi_offline
@@ -15,12 +16,14 @@ from fastapi.openapi.docs import (
     get_swagger_ui_oauth2_redirect_html,
 )
 from fastapi.staticfiles import StaticFiles
-from starlette.responses import HTMLResponse
+from starlette.requests import Request
+from starlette.responses import HTMLResponse, Response
 
 from app.assessments.router import router as assessments_router
 from app.catalog.router import router as catalog_router
 from app.catalog.snapshot import CatalogSpecs
 from app.catalog.version import CatalogVersion
+from app.core.caching import strong_etag
 from app.core.config import Settings, get_settings
 from app.core.db import build_engine
 from app.core.middleware import RequestGuard
@@ -39,6 +42,10 @@ FORM_PATHS = frozenset({f"{API_PREFIX}/auth/token"})
 # Public reads whose answers depend only on the catalog revision.
 CATALOG_PATHS = tuple(f"{API_PREFIX}/{p}" for p in ("exercises", "equipment", "muscles", "catalog"))
 DOCS_ASSETS = Path(fastapi_offline.__file__).parent / "static"
+REDOC_BUNDLE = "redoc.standalone.js"
+# ReDoc's side menu shows Redocly's logo from a CDN. An empty src fails without a request,
+# and the logo's own onError hides it: what a reader offline sees, with nothing sent out.
+REDOC_CDN_LOGO = b'"https://cdn.redoc.ly/redoc/logo-mini.svg"'
 
 DESCRIPTION = """
 Medius is an open API for gluteus medius training: an exercise catalog drawn from a
@@ -104,6 +111,15 @@ def create_app(settings: Settings | None = None) -> FastAPI:
 
 def _install_docs(app: FastAPI) -> None:
     """Swagger UI and ReDoc from assets shipped in a PyPI package: no CDN, works offline."""
+
+    @app.get(f"/docs-assets/{REDOC_BUNDLE}", include_in_schema=False)
+    def redoc_bundle(request: Request) -> Response:
+        body, etag = _offline_redoc_bundle()
+        if request.headers.get("if-none-match") == etag:
+            return Response(status_code=304, headers={"ETag": etag})
+        return Response(body, media_type="text/javascript; charset=utf-8", headers={"ETag": etag})
+
+    # After the route above, which serves the one bundle this mount would serve unchanged.
     app.mount("/docs-assets", StaticFiles(directory=DOCS_ASSETS), name="docs-assets")
     oauth_redirect = "/docs/oauth2-redirect"
 
@@ -131,3 +147,10 @@ def _install_docs(app: FastAPI) -> None:
             redoc_favicon_url="/docs-assets/favicon.png",
             with_google_fonts=False,
         )
+
+
+@cache
+def _offline_redoc_bundle() -> tuple[bytes, str]:
+    """ReDoc's bundle with its one CDN load (the Redocly logo) removed, and its ETag."""
+    body = (DOCS_ASSETS / REDOC_BUNDLE).read_bytes().replace(REDOC_CDN_LOGO, b'""')
+    return body, strong_etag(body)

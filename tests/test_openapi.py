@@ -189,6 +189,17 @@ async def test_docs_assets_are_served_by_the_app(client: httpx.AsyncClient, asse
     assert len(response.content) > 10_000
 
 
+async def test_the_redoc_bundle_loads_nothing_from_a_cdn(client: httpx.AsyncClient) -> None:
+    response = await client.get("/docs-assets/redoc.standalone.js")
+    assert response.status_code == 200
+    assert response.headers["content-type"].startswith("text/javascript")
+    assert b"cdn.redoc.ly" not in response.content
+    again = await client.get(
+        "/docs-assets/redoc.standalone.js", headers={"If-None-Match": response.headers["etag"]}
+    )
+    assert again.status_code == 304
+
+
 async def test_healthz_answers_ok(client: httpx.AsyncClient) -> None:
     response = await client.get("/healthz")
     assert response.status_code == 200

@@ -14,6 +14,7 @@ from starlette.responses import Response
 from starlette.routing import Match
 
 from app.core import errors
+from app.core.caching import STALE_WRITE
 from app.core.json import dumps
 
 PROBLEM_MEDIA_TYPE = "application/problem+json"
@@ -188,7 +189,51 @@ def problem_responses(*statuses: int) -> dict[int | str, dict[str, Any]]:
     return {
         status: {
             "description": HTTPStatus(status).phrase,
-            "content": {PROBLEM_MEDIA_TYPE: {"schema": {"$ref": "#/components/schemas/Problem"}}},
+            "content": {
+                PROBLEM_MEDIA_TYPE: {
+                    "schema": {"$ref": "#/components/schemas/Problem"},
+                    "example": _example(status),
+                }
+            },
         }
         for status in statuses
     }
+
+
+def _example(status: int) -> dict[str, Any]:
+    """A realistic problem document for the status, for the docs."""
+    errors = (
+        [
+            {
+                "loc": ["query", "limit"],
+                "msg": "Input should be less than or equal to 100",
+                "type": "less_than_equal",
+            }
+        ]
+        if status == 422
+        else []
+    )
+    return {
+        "type": PROBLEM_TYPE_BASE + _SLUG_BY_STATUS.get(status, "error"),
+        "title": HTTPStatus(status).phrase,
+        "status": status,
+        "detail": _EXAMPLE_DETAIL.get(status, HTTPStatus(status).description),
+        "instance": "/api/v1/...",
+        "errors": errors,
+    }
+
+
+_EXAMPLE_DETAIL = {
+    400: "The request body is not valid JSON.",
+    401: "Sign in first: send `Authorization: Bearer <access token>`.",
+    403: "Only catalog administrators may do this.",
+    404: "No exercise with slug 'plank'.",
+    409: "An account with this email already exists.",
+    412: STALE_WRITE,
+    413: "The request body is larger than 1048576 bytes.",
+    415: "Send the body as application/json.",
+    422: "The request has invalid values; see `errors`.",
+    428: "Send If-Match with the ETag you last read, so a concurrent change is never lost.",
+    429: "Too many failed sign-ins; try again in 42 seconds.",
+    500: "An unexpected error occurred; it has been logged.",
+}
