@@ -148,8 +148,9 @@ async def test_operations_added_later_inherit_the_generic_problem_declarations(
     get = spec["paths"]["/probe/search"]["get"]["responses"]
     assert {"400", "413", "415", "422", "500"} <= set(post)
     assert {"422", "500"} <= set(get)
-    for response in [*error_responses({"responses": post}).values(), get["422"]]:
-        assert response["content"] == {PROBLEM: {"schema": {"$ref": PROBLEM_REF}}}
+    for status, response in [*error_responses({"responses": post}).items(), ("422", get["422"])]:
+        assert response["content"][PROBLEM]["schema"] == {"$ref": PROBLEM_REF}
+        assert response["content"][PROBLEM]["example"]["status"] == int(status)
     assert "HTTPValidationError" not in spec["components"]["schemas"]
 
 
