@@ -58,6 +58,10 @@ class Forbidden(DomainError):
     """Signed in, but not allowed."""
 
 
+class NotAcceptable(DomainError):
+    """The client accepts none of the representations the resource has."""
+
+
 class RateLimited(DomainError):
     """Too many attempts; `headers` carries Retry-After."""
 

@@ -31,6 +31,7 @@ _STATUS_BY_ERROR: dict[type[errors.DomainError], int] = {
     errors.Infeasible: 422,
     errors.Unauthorized: 401,
     errors.Forbidden: 403,
+    errors.NotAcceptable: 406,
     errors.RateLimited: 429,
 }
 

@@ -9,11 +9,14 @@ from fastapi import APIRouter, Path, Query, Request
 from starlette.responses import Response
 
 from app.catalog.examples import example_response
+from app.catalog.seed import load_seed
+from app.core.caching import PRIVATE
 from app.core.deps import IfMatch, SessionDep
+from app.core.negotiation import negotiate
 from app.core.pagination import DEFAULT_LIMIT, Cursor, Limit, Page, SortParam
 from app.core.problems import problem_responses
 from app.core.responses import private_json
-from app.routines import builder_service, service
+from app.routines import builder_service, handout, service
 from app.routines.builder_service import BuilderAnswer, BuilderRequest
 from app.routines.models import Routine, RoutineCreate, RoutinePublic, RoutineUpdate
 from app.routines.service import Timeline
@@ -55,6 +58,9 @@ CREATE_EXAMPLE = {
     "items": [{"exercise": "clamshell", "sets": 2, "reps": 10, "hold_seconds": 3, "side": "right"}],
 }
 WRITE_ERRORS = (400, 401, 413, 415, 422)
+HTML = "text/html"
+PDF = "application/pdf"
+HANDOUT_TYPES = (HTML, PDF)  # the first is what `*/*` or no Accept gets
 
 
 def _one(session: SessionDep, routine: Routine, status_code: int = 200) -> Response:
@@ -244,3 +250,60 @@ def build_routine(
 ) -> Response:
     catalog = http.app.state.catalog_specs
     return private_json(builder_service.propose(session, user, request, catalog))
+
+
+def _handout_example() -> str:
+    """The real page for ROUTINE_EXAMPLE, so the docs show exactly what is served."""
+    specs = {spec.slug: spec for spec in load_seed().exercises}
+    return handout.render_html(RoutinePublic.model_validate(ROUTINE_EXAMPLE), specs)
+
+
+@router.get(
+    "/routines/{routine_id}/handout",
+    summary="Printable program (HTML or PDF)",
+    description="The routine as a program to print or hand to a patient: its name and notes; "
+    "for each exercise in order its steps, form cues and dosage in plain words (sets x "
+    "reps/steps/hold, side, rest); the week-by-week plan when the routine has one (each "
+    "change marked (article) or (Medius)); a grid to tick sessions (rows: the plan's weeks, "
+    "else 4; columns: `sessions_per_week`); a disclaimer and the source article's credit. "
+    "Choose the format with `Accept`: `application/pdf` for an A4 PDF, `text/html` (also "
+    "`*/*` or no `Accept`) for a self-contained page; anything else is 406. Readable like "
+    "the routine: your own, or a template (no sign-in needed).",
+    response_class=Response,
+    responses={
+        200: {
+            "description": "The program, as the `Accept` header asked",
+            "headers": {
+                "Cache-Control": {
+                    "description": "User data: `private, no-store`.",
+                    "required": True,
+                    "schema": {"type": "string", "enum": [PRIVATE]},
+                },
+                "Content-Disposition": {
+                    "description": 'PDF only: `inline; filename="<routine-name>.pdf"`.',
+                    "schema": {"type": "string"},
+                },
+            },
+            "content": {
+                HTML: {"schema": {"type": "string"}, "example": _handout_example()},
+                PDF: {"schema": {"type": "string", "format": "binary"}},
+            },
+        },
+        **problem_responses(401, 404, 406, 422),
+    },
+)
+def routine_handout(
+    routine_id: RoutineID, request: Request, session: SessionDep, user: OptionalUser
+) -> Response:
+    routine, specs = service.handout_data(session, user, routine_id)
+    media_type = negotiate(request.headers.get("accept"), HANDOUT_TYPES)
+    headers = {"Cache-Control": PRIVATE, "Vary": "Accept, Authorization"}
+    if media_type == PDF:
+        filename = handout.pdf_filename(routine.name)
+        headers["Content-Disposition"] = f'inline; filename="{filename}"'
+        return Response(handout.render_pdf(routine, specs), media_type=PDF, headers=headers)
+    headers["Content-Security-Policy"] = "default-src 'none'; style-src 'unsafe-inline'"
+    headers["X-Content-Type-Options"] = "nosniff"
+    return Response(
+        handout.render_html(routine, specs), media_type="text/html; charset=utf-8", headers=headers
+    )

@@ -278,6 +278,18 @@ def routine_timeline(session: Session, user: User | None, routine_id: uuid.UUID)
     )
 
 
+def handout_data(
+    session: Session, user: User | None, routine_id: uuid.UUID
+) -> tuple[RoutinePublic, dict[str, ExerciseSpec]]:
+    """A readable routine and every exercise its printed program names (plan included)."""
+    routine = readable(session, routine_id, user)
+    (public,) = present(session, [routine])
+    slugs = {i.exercise for i in public.items}
+    for week in public.progression or []:
+        slugs |= {c.exercise for c in week.changes} | {i.exercise for i in week.items}
+    return public, specs_by_slug(session, sorted(slugs), include_deleted=True)
+
+
 def template_id(key: str) -> uuid.UUID:
     """Templates get stable ids, so links to them survive reseeding."""
     return uuid.uuid5(uuid.NAMESPACE_URL, f"https://medius.dev/templates/{key}")
