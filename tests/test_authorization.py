@@ -18,6 +18,7 @@ PUBLIC_OPERATIONS = {
     ("GET", "/readyz"),
     ("GET", "/api/v1/exercises"),
     ("GET", "/api/v1/exercises/{slug}"),
+    ("GET", "/api/v1/catalog"),
     ("GET", "/api/v1/equipment"),
     ("GET", "/api/v1/muscles"),
     ("GET", "/api/v1/muscles/{slug}"),
