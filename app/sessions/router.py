@@ -92,7 +92,10 @@ def _one(session: SessionDep, row: WorkoutSession, status_code: int = 200) -> Re
     openapi_extra={"requestBody": {"content": {"application/json": {"example": CREATE_EXAMPLE}}}},
     responses={
         201: example_response(SESSION_EXAMPLE, "Stored"),
-        200: example_response(SESSION_EXAMPLE, "Already stored by an earlier identical request"),
+        200: {
+            "model": SessionPublic,
+            **example_response(SESSION_EXAMPLE, "Already stored by an earlier identical request"),
+        },
         **problem_responses(400, 401, 409, 413, 415, 422),
     },
 )
