@@ -2,18 +2,31 @@
 PYTHON ?= python3
 VENV ?= .venv
 PY := $(VENV)/bin/python
-STAMP := $(VENV)/.installed-$(shell cksum pyproject.toml | cut -d' ' -f1)
+CLIENT := clients/python
+CLIENT_CONFIG := clients/openapi-python-client.yaml
+STAMP := $(VENV)/.installed-$(shell cat pyproject.toml $(CLIENT)/pyproject.toml | cksum | cut -d' ' -f1)
+# The client generator has its own venv: its pins clash with the app's (see pyproject.toml).
+GEN_VENV := $(VENV)/clientgen
+GEN_STAMP := $(GEN_VENV)/.installed-$(shell cksum pyproject.toml | cut -d' ' -f1)
 
-.PHONY: install browser run test lint typecheck pytest format clean openapi
+.PHONY: install browser run test lint typecheck pytest format clean openapi client
 
-$(STAMP): pyproject.toml
+# The app with its dev tools, and the generated client (tests drive a server through it).
+$(STAMP): pyproject.toml $(CLIENT)/pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
-	$(PY) -m pip install --quiet -e '.[dev]'
+	$(PY) -m pip install --quiet -e '.[dev]' -e $(CLIENT)
 	rm -f $(VENV)/.installed-*
 	touch $(STAMP)
 
-install: $(STAMP)
+$(GEN_STAMP): pyproject.toml
+	test -x $(GEN_VENV)/bin/python || $(PYTHON) -m venv $(GEN_VENV)
+	$(GEN_VENV)/bin/python -m pip install --quiet --upgrade pip
+	$(GEN_VENV)/bin/python -m pip install --quiet --group clientgen
+	rm -f $(GEN_VENV)/.installed-*
+	touch $(GEN_STAMP)
+
+install: $(STAMP) $(GEN_STAMP)
 
 ## Migrate, seed and serve on HOST:PORT (default 127.0.0.1:8000, SQLite file medius.db).
 run: install
@@ -47,6 +60,13 @@ pytest: install
 ## Regenerate the committed OpenAPI document (a test fails when it is stale).
 openapi: install
 	$(PY) scripts/openapi.py
+
+## Regenerate the committed Python client in clients/python from openapi.json (a test
+## fails when it is stale). After an API change: `make openapi client`.
+client: $(GEN_STAMP)
+	PATH="$(abspath $(GEN_VENV))/bin:$$PATH" $(GEN_VENV)/bin/openapi-python-client generate \
+		--path openapi.json --output-path $(CLIENT) --config $(CLIENT_CONFIG) \
+		--overwrite --fail-on-warning
 
 format: install
 	$(VENV)/bin/ruff format .

@@ -27,7 +27,7 @@ from app.core.caching import strong_etag
 from app.core.config import Settings, get_settings
 from app.core.db import build_engine
 from app.core.middleware import RequestGuard
-from app.core.openapi import install_openapi
+from app.core.openapi import install_openapi, operation_id
 from app.core.problems import install_problem_handlers
 from app.core.response_cache import PublicResponseCache
 from app.core.security import configure_password_hashing
@@ -73,6 +73,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         docs_url=None,
         redoc_url=None,
         lifespan=lifespan,
+        generate_unique_id_function=operation_id,
     )
     app.state.settings = settings
     app.state.engine = engine

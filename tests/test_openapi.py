@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from html.parser import HTMLParser
 from pathlib import Path
@@ -94,6 +95,15 @@ async def test_every_operation_has_a_summary_description_and_tag(
     assert offenders == []
 
 
+async def test_operation_ids_are_unique_function_names(client: httpx.AsyncClient) -> None:
+    """Generated clients (`make client`) name their functions after the operationId."""
+    ids = [op["operationId"] for _, op in operations(await served_openapi(client))]
+    assert len(ids) == len(set(ids)), sorted(i for i in ids if ids.count(i) > 1)
+    offenders = [i for i in ids if not re.fullmatch(r"[a-z][a-z0-9_]*", i) or "api_v1" in i]
+    assert offenders == []
+    assert {"list_exercises", "sign_in", "build_routine", "create_session"} <= set(ids)
+
+
 async def test_every_operation_has_a_success_response_with_a_schema_and_an_example(
     client: httpx.AsyncClient,
 ) -> None:
@@ -113,6 +123,18 @@ async def test_every_operation_has_a_success_response_with_a_schema_and_an_examp
         schema = resolve(spec, content["schema"])
         if not ({"example", "examples"} & (content.keys() | schema.keys())):
             offenders.append(f"{label}: no example")
+    assert offenders == []
+
+
+async def test_every_response_body_declares_a_schema(client: httpx.AsyncClient) -> None:
+    """Generated clients parse a body only when its schema is declared (e.g. 200 and 201)."""
+    offenders = [
+        f"{label} {status} {media_type}"
+        for label, op in operations(await served_openapi(client))
+        for status, response in op["responses"].items()
+        for media_type, content in response.get("content", {}).items()
+        if "schema" not in content
+    ]
     assert offenders == []
 
 

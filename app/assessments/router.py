@@ -62,7 +62,7 @@ ANSWER_EXAMPLE = {
     openapi_extra={"requestBody": {"content": {"application/json": {"example": CHECK_EXAMPLE}}}},
     responses={201: example_response(ANSWER_EXAMPLE), **problem_responses(400, 401, 413, 415, 422)},
 )
-def record(check: AssessmentCreate, session: SessionDep, user: CurrentUser) -> Response:
+def record_assessment(check: AssessmentCreate, session: SessionDep, user: CurrentUser) -> Response:
     row = service.record(session, user, check)
     return private_json(
         service.to_public(row),
@@ -81,7 +81,7 @@ def record(check: AssessmentCreate, session: SessionDep, user: CurrentUser) -> R
         **problem_responses(401, 422),
     },
 )
-def list_checks(
+def list_assessments(
     session: SessionDep,
     user: CurrentUser,
     sort: SortParam = None,
@@ -98,5 +98,5 @@ def list_checks(
     response_model=AssessmentPublic,
     responses={200: example_response(ANSWER_EXAMPLE), **problem_responses(401, 404, 422)},
 )
-def get_check(assessment_id: AssessmentID, session: SessionDep, user: CurrentUser) -> Response:
+def get_assessment(assessment_id: AssessmentID, session: SessionDep, user: CurrentUser) -> Response:
     return private_json(service.to_public(service.get_owned(session, user, assessment_id)))

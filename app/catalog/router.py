@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import gzip
-from datetime import datetime
 from typing import Annotated
 
 from fastapi import APIRouter, Path, Query, Request
@@ -34,11 +33,10 @@ from app.catalog.repository import ExerciseFilter
 from app.catalog.seed import load_seed
 from app.core.caching import CONDITIONAL_READ, cacheable_responses, public_json
 from app.core.deps import IfMatch, SessionDep, SettingsDep
-from app.core.errors import FieldError, Invalid
 from app.core.pagination import DEFAULT_LIMIT, Cursor, Limit, Page, SortParam
 from app.core.problems import problem_responses
 from app.core.responses import private_json, to_bytes
-from app.core.types import SLUG_PATTERN
+from app.core.types import SLUG_PATTERN, AwareDatetime
 from app.users.auth import AdminUser
 
 router = APIRouter(tags=["catalog"])
@@ -97,20 +95,13 @@ def list_exercises(
     muscle: Annotated[list[SlugQuery], Query(max_length=20)] = [],  # noqa: B006
     q: Annotated[str | None, Query(max_length=100, description="Free-text search.")] = None,
     updated_since: Annotated[
-        datetime | None,
+        AwareDatetime | None,
         Query(description="Sync: every change since this RFC 3339 time, deletions included."),
     ] = None,
     sort: SortParam = None,
     limit: Limit = DEFAULT_LIMIT,
     cursor: Cursor = None,
 ) -> Response:
-    if updated_since is not None and updated_since.tzinfo is None:
-        raise Invalid(
-            "updated_since needs a UTC offset or Z.",
-            errors=[
-                FieldError(["query", "updated_since"], "timestamp without offset", "timezone_aware")
-            ],
-        )
     flt = ExerciseFilter(
         positions=position,
         equipment=equipment,

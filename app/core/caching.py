@@ -12,6 +12,7 @@ from starlette.responses import Response
 from app.core.errors import PreconditionFailed, PreconditionRequired
 
 PRIVATE = "private, no-store"
+IF_NONE_MATCH_MAX = 1024
 STALE_WRITE = "The record changed since you read it; fetch it again and reapply your change."
 
 # OpenAPI `headers` of a public cached read; schemathesis checks every response sends them.
@@ -49,7 +50,7 @@ def _if_none_match(
         str | None,
         Header(
             alias="If-None-Match",
-            max_length=1024,
+            max_length=IF_NONE_MATCH_MAX,
             description="An `ETag` from an earlier read (or `*`): 304 with no body while current.",
             examples=['"0c2f9d1e5b7a4c3d8e6f1a2b3c4d5e6f"', "*"],
         ),

@@ -5,6 +5,10 @@ body-taking method, the validation handler answers 400 and 422 as problem+json, 
 route can fail with 500. They are declared here once, so every operation (including
 routes added later) documents them, and FastAPI's default `application/json` 422 never
 contradicts the problem+json body the app really sends.
+
+Each operation's `operationId` is its route function's name (`list_exercises`, not
+FastAPI's default `list_exercises_api_v1_exercises_get`): generated clients name their
+functions after it, so it is part of the contract and must be unique.
 """
 
 from __future__ import annotations
@@ -13,6 +17,7 @@ import json
 from typing import Any
 
 from fastapi import FastAPI
+from fastapi.routing import APIRoute
 
 from app.core.middleware import BODY_METHODS, GUARD_STATUSES
 from app.core.problems import Problem, problem_responses
@@ -23,6 +28,11 @@ BODY_STATUSES = (400, 422)
 EVERY_OPERATION_STATUSES = (500,)
 _FASTAPI_SCHEMAS = ("HTTPValidationError", "ValidationError")
 _REF = "#/components/schemas/"
+
+
+def operation_id(route: APIRoute) -> str:
+    """The `operationId` of a route (FastAPI's `generate_unique_id_function`): its function name."""
+    return route.name
 
 
 def install_openapi(app: FastAPI) -> None:

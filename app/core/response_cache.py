@@ -17,7 +17,7 @@ from typing import Protocol
 import anyio.to_thread
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from app.core.caching import etag_matches
+from app.core.caching import IF_NONE_MATCH_MAX, etag_matches
 
 CacheKey = tuple[str, bytes, bool]
 
@@ -76,9 +76,12 @@ class PublicResponseCache:
         gzip = b"gzip" in headers.get(b"accept-encoding", b"")
         key: CacheKey = (scope["path"], scope["query_string"], gzip)
         entry = self._entries.get(key)
+        conditional = headers.get(b"if-none-match", b"")
+        if len(conditional) > IF_NONE_MATCH_MAX:
+            entry = None  # let the route validate (and refuse) the oversized header
         if entry is not None and entry.revision == revision:
             self._entries.move_to_end(key)
-            if etag_matches(headers.get(b"if-none-match", b"").decode("latin-1"), entry.etag):
+            if etag_matches(conditional.decode("latin-1"), entry.etag):
                 await _respond(send, 304, entry.not_modified_headers, b"")
             else:
                 await _respond(send, 200, entry.headers, entry.body)

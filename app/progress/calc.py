@@ -20,7 +20,7 @@ from zoneinfo import ZoneInfo
 from app.builder import rules
 from app.builder.dosing import count_cap, count_span, hold_cap, hold_span
 from app.catalog.models import DosageUnit, ExerciseSpec, Provenance
-from app.progress.models import Decision, Dosage
+from app.progress.models import Decision, PrescribedDosage
 
 REDUCE_AT_PAIN = 5
 HOLD_AT_PAIN = 3
@@ -111,13 +111,15 @@ def decide(results: Sequence[SessionResult], required_sets: int) -> tuple[Decisi
     return Decision.PROGRESS, "The last two sessions met the prescription with pain 2/10 or less."
 
 
-def _value(dosage: Dosage, unit: DosageUnit) -> int | None:
+def _value(dosage: PrescribedDosage, unit: DosageUnit) -> int | None:
     return {DosageUnit.REPS: dosage.reps, DosageUnit.STEPS: dosage.steps}.get(
         unit, dosage.hold_seconds
     )
 
 
-def step_up(current: Dosage, spec: ExerciseSpec) -> tuple[Dosage, str | None, Provenance | None]:
+def step_up(
+    current: PrescribedDosage, spec: ExerciseSpec
+) -> tuple[PrescribedDosage, str | None, Provenance | None]:
     """One step up: within the article's range first, then Medius' extension."""
     unit = spec.dosage.unit
     field = {DosageUnit.REPS: "reps", DosageUnit.STEPS: "steps"}.get(unit, "hold_seconds")
@@ -153,7 +155,9 @@ def step_up(current: Dosage, spec: ExerciseSpec) -> tuple[Dosage, str | None, Pr
     return current, None, None
 
 
-def step_down(current: Dosage, spec: ExerciseSpec) -> tuple[Dosage, str | None, Provenance | None]:
+def step_down(
+    current: PrescribedDosage, spec: ExerciseSpec
+) -> tuple[PrescribedDosage, str | None, Provenance | None]:
     """One step down: a set fewer, else fewer reps/steps or a shorter hold."""
     if current.sets > 1:
         return (
@@ -170,5 +174,5 @@ def step_down(current: Dosage, spec: ExerciseSpec) -> tuple[Dosage, str | None, 
     return current, None, None
 
 
-def _with(current: Dosage, field: str, value: int) -> Dosage:
+def _with(current: PrescribedDosage, field: str, value: int) -> PrescribedDosage:
     return current.model_copy(update={field: value})

@@ -67,7 +67,9 @@ class Decision(StrEnum):
     REDUCE = "reduce"
 
 
-class Dosage(BaseModel):
+class PrescribedDosage(BaseModel):
+    """A routine item's prescription: what advice compares against and proposes next."""
+
     sets: int
     reps: int | None = None
     steps: int | None = None
@@ -78,8 +80,8 @@ class Advice(BaseModel):
     exercise: str
     decision: Decision
     reason: str
-    current: Dosage
-    next: Dosage
+    current: PrescribedDosage
+    next: PrescribedDosage
     change: str | None
     provenance: Provenance | None
     see_a_professional: bool

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import uuid
-from datetime import date
 from typing import Annotated
 
 from fastapi import APIRouter, Query
@@ -13,6 +12,7 @@ from app.catalog.examples import example_response
 from app.core.deps import SessionDep
 from app.core.problems import problem_responses
 from app.core.responses import private_json
+from app.core.types import CalendarDate
 from app.progress import service
 from app.progress.models import Progress
 from app.users.auth import CurrentUser
@@ -51,9 +51,11 @@ def read_progress(
     session: SessionDep,
     user: CurrentUser,
     starts_on: Annotated[
-        date | None, Query(alias="from", description="First day (YYYY-MM-DD).")
+        CalendarDate | None, Query(alias="from", description="First day (YYYY-MM-DD).")
     ] = None,
-    ends_on: Annotated[date | None, Query(alias="to", description="Last day (YYYY-MM-DD).")] = None,
+    ends_on: Annotated[
+        CalendarDate | None, Query(alias="to", description="Last day (YYYY-MM-DD).")
+    ] = None,
     routine_id: uuid.UUID | None = None,
 ) -> Response:
     report = service.progress(session, user, starts_on, ends_on, routine_id)

@@ -17,10 +17,10 @@ from app.progress import calc, repository
 from app.progress.models import (
     Advice,
     Decision,
-    Dosage,
     ExerciseProgress,
     ExerciseWeek,
     PainAlert,
+    PrescribedDosage,
     Progress,
     SideWeek,
     WeekAdherence,
@@ -192,8 +192,10 @@ def _exercises(
     return out
 
 
-def _prescribed(item: RoutineItem) -> Dosage:
-    return Dosage(sets=item.sets, reps=item.reps, steps=item.steps, hold_seconds=item.hold_seconds)
+def _prescribed(item: RoutineItem) -> PrescribedDosage:
+    return PrescribedDosage(
+        sets=item.sets, reps=item.reps, steps=item.steps, hold_seconds=item.hold_seconds
+    )
 
 
 def _target(item: RoutineItem, spec: ExerciseSpec) -> repository.Target:

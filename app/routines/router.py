@@ -213,7 +213,9 @@ def copy_routine(routine_id: RoutineID, session: SessionDep, user: CurrentUser) 
         **problem_responses(401, 404, 422),
     },
 )
-def routine_timeline(routine_id: RoutineID, session: SessionDep, user: OptionalUser) -> Response:
+def get_routine_timeline(
+    routine_id: RoutineID, session: SessionDep, user: OptionalUser
+) -> Response:
     return private_json(service.routine_timeline(session, user, routine_id))
 
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import uuid
-from datetime import datetime
 from enum import StrEnum
 from typing import Annotated, Any
 
@@ -12,12 +11,11 @@ from starlette.responses import Response
 
 from app.catalog.examples import example_response
 from app.core.deps import IfMatch, SessionDep
-from app.core.errors import FieldError, Invalid
 from app.core.json import dumps
 from app.core.pagination import DEFAULT_LIMIT, Cursor, Limit, Page, SortParam
 from app.core.problems import problem_responses
 from app.core.responses import private_json
-from app.core.types import SLUG_PATTERN
+from app.core.types import SLUG_PATTERN, AwareDatetime
 from app.sessions import service
 from app.sessions.models import (
     EntriesReplace,
@@ -92,7 +90,10 @@ def _one(session: SessionDep, row: WorkoutSession, status_code: int = 200) -> Re
     openapi_extra={"requestBody": {"content": {"application/json": {"example": CREATE_EXAMPLE}}}},
     responses={
         201: example_response(SESSION_EXAMPLE, "Stored"),
-        200: example_response(SESSION_EXAMPLE, "Already stored by an earlier identical request"),
+        200: {
+            "model": SessionPublic,
+            **example_response(SESSION_EXAMPLE, "Already stored by an earlier identical request"),
+        },
         **problem_responses(400, 401, 409, 413, 415, 422),
     },
 )
@@ -118,29 +119,23 @@ def list_sessions(
     session: SessionDep,
     user: CurrentUser,
     started_from: Annotated[
-        datetime | None, Query(alias="from", description="Start time >=")
+        AwareDatetime | None, Query(alias="from", description="Start time >=")
     ] = None,
-    started_to: Annotated[datetime | None, Query(alias="to", description="Start time <")] = None,
+    started_to: Annotated[
+        AwareDatetime | None, Query(alias="to", description="Start time <")
+    ] = None,
     routine_id: uuid.UUID | None = None,
     exercise: Annotated[
         list[Annotated[str, Query(min_length=1, max_length=64, pattern=SLUG_PATTERN)]],
         Query(max_length=20),
     ] = [],  # noqa: B006
-    updated_since: Annotated[datetime | None, Query(description="Sync: changes since.")] = None,
+    updated_since: Annotated[
+        AwareDatetime | None, Query(description="Sync: changes since.")
+    ] = None,
     sort: SortParam = None,
     limit: Limit = DEFAULT_LIMIT,
     cursor: Cursor = None,
 ) -> Response:
-    for name, value in (
-        ("from", started_from),
-        ("to", started_to),
-        ("updated_since", updated_since),
-    ):
-        if value is not None and value.tzinfo is None:
-            raise Invalid(
-                f"{name} needs a UTC offset or Z.",
-                errors=[FieldError(["query", name], "timestamp without offset", "timezone_aware")],
-            )
     flt = SessionFilter(
         owner_id=user.id,
         started_from=started_from,

@@ -65,7 +65,7 @@ def register(data: UserCreate, session: SessionDep) -> Response:
     response_model=Token,
     responses={200: example_response(TOKEN_EXAMPLE), **problem_responses(401, 415, 422, 429)},
 )
-def token(
+def sign_in(
     request: Request,
     form: Annotated[OAuth2PasswordRequestForm, Depends()],
     session: SessionDep,
@@ -88,7 +88,7 @@ def token(
     response_model=Token,
     responses={200: example_response(TOKEN_EXAMPLE), **problem_responses(400, 401, 415, 422)},
 )
-def refresh(body: RefreshRequest, session: SessionDep, settings: SettingsDep) -> Response:
+def refresh_tokens(body: RefreshRequest, session: SessionDep, settings: SettingsDep) -> Response:
     return private_json(service.refresh(session, body.refresh_token, settings))
 
 

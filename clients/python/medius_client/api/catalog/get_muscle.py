@@ -1,0 +1,213 @@
+from http import HTTPStatus
+from typing import Any, cast
+from urllib.parse import quote
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.muscle_public import MusclePublic
+from ...models.problem import Problem
+from ...types import UNSET, Response, Unset
+
+
+def _get_kwargs(
+    slug: str,
+    *,
+    if_none_match: None | str | Unset = UNSET,
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+    if not isinstance(if_none_match, Unset):
+        headers["If-None-Match"] = if_none_match
+
+    _kwargs: dict[str, Any] = {
+        "method": "get",
+        "url": "/api/v1/muscles/{slug}".format(
+            slug=quote(str(slug), safe=""),
+        ),
+    }
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Any | MusclePublic | Problem | None:
+    if response.status_code == 200:
+        response_200 = MusclePublic.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 304:
+        response_304 = cast(Any, None)
+        return response_304
+
+    if response.status_code == 404:
+        response_404 = Problem.from_dict(response.json())
+
+        return response_404
+
+    if response.status_code == 422:
+        response_422 = Problem.from_dict(response.json())
+
+        return response_422
+
+    if response.status_code == 500:
+        response_500 = Problem.from_dict(response.json())
+
+        return response_500
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[Any | MusclePublic | Problem]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    slug: str,
+    *,
+    client: AuthenticatedClient | Client,
+    if_none_match: None | str | Unset = UNSET,
+) -> Response[Any | MusclePublic | Problem]:
+    """Get one muscle profile
+
+     One muscle's profile, e.g. `gluteus-medius`: its actions, its role in single-leg stance, the
+    Trendelenburg sign and the compensations. Sends `ETag` and `Cache-Control: public`; repeat with `If-
+    None-Match` to get 304.
+
+    Args:
+        slug (str): Muscle slug.
+        if_none_match (None | str | Unset): An `ETag` from an earlier read (or `*`): 304 with no
+            body while current.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Any | MusclePublic | Problem]
+    """
+
+    kwargs = _get_kwargs(
+        slug=slug,
+        if_none_match=if_none_match,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    slug: str,
+    *,
+    client: AuthenticatedClient | Client,
+    if_none_match: None | str | Unset = UNSET,
+) -> Any | MusclePublic | Problem | None:
+    """Get one muscle profile
+
+     One muscle's profile, e.g. `gluteus-medius`: its actions, its role in single-leg stance, the
+    Trendelenburg sign and the compensations. Sends `ETag` and `Cache-Control: public`; repeat with `If-
+    None-Match` to get 304.
+
+    Args:
+        slug (str): Muscle slug.
+        if_none_match (None | str | Unset): An `ETag` from an earlier read (or `*`): 304 with no
+            body while current.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Any | MusclePublic | Problem
+    """
+
+    return sync_detailed(
+        slug=slug,
+        client=client,
+        if_none_match=if_none_match,
+    ).parsed
+
+
+async def asyncio_detailed(
+    slug: str,
+    *,
+    client: AuthenticatedClient | Client,
+    if_none_match: None | str | Unset = UNSET,
+) -> Response[Any | MusclePublic | Problem]:
+    """Get one muscle profile
+
+     One muscle's profile, e.g. `gluteus-medius`: its actions, its role in single-leg stance, the
+    Trendelenburg sign and the compensations. Sends `ETag` and `Cache-Control: public`; repeat with `If-
+    None-Match` to get 304.
+
+    Args:
+        slug (str): Muscle slug.
+        if_none_match (None | str | Unset): An `ETag` from an earlier read (or `*`): 304 with no
+            body while current.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Any | MusclePublic | Problem]
+    """
+
+    kwargs = _get_kwargs(
+        slug=slug,
+        if_none_match=if_none_match,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    slug: str,
+    *,
+    client: AuthenticatedClient | Client,
+    if_none_match: None | str | Unset = UNSET,
+) -> Any | MusclePublic | Problem | None:
+    """Get one muscle profile
+
+     One muscle's profile, e.g. `gluteus-medius`: its actions, its role in single-leg stance, the
+    Trendelenburg sign and the compensations. Sends `ETag` and `Cache-Control: public`; repeat with `If-
+    None-Match` to get 304.
+
+    Args:
+        slug (str): Muscle slug.
+        if_none_match (None | str | Unset): An `ETag` from an earlier read (or `*`): 304 with no
+            body while current.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Any | MusclePublic | Problem
+    """
+
+    return (
+        await asyncio_detailed(
+            slug=slug,
+            client=client,
+            if_none_match=if_none_match,
+        )
+    ).parsed

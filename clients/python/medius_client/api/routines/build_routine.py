@@ -1,0 +1,211 @@
+from http import HTTPStatus
+from typing import Any
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.builder_answer import BuilderAnswer
+from ...models.builder_request import BuilderRequest
+from ...models.problem import Problem
+from ...types import Response
+
+
+def _get_kwargs(
+    *,
+    body: BuilderRequest,
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+
+    _kwargs: dict[str, Any] = {
+        "method": "post",
+        "url": "/api/v1/routine-builder",
+    }
+
+    _kwargs["json"] = body.to_dict()
+
+    headers["Content-Type"] = "application/json"
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> BuilderAnswer | Problem | None:
+    if response.status_code == 200:
+        response_200 = BuilderAnswer.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 400:
+        response_400 = Problem.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 413:
+        response_413 = Problem.from_dict(response.json())
+
+        return response_413
+
+    if response.status_code == 415:
+        response_415 = Problem.from_dict(response.json())
+
+        return response_415
+
+    if response.status_code == 422:
+        response_422 = Problem.from_dict(response.json())
+
+        return response_422
+
+    if response.status_code == 500:
+        response_500 = Problem.from_dict(response.json())
+
+        return response_500
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[BuilderAnswer | Problem]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    *,
+    client: AuthenticatedClient,
+    body: BuilderRequest,
+) -> Response[BuilderAnswer | Problem]:
+    """Build a routine from constraints
+
+     Turns level, minutes, equipment at hand, positions to avoid, affected side (or a self-check's likely
+    weak side), goal and weeks into a routine with a reason for every choice and a week-by-week
+    progression. `save: true` also stores it as your routine (`routine_id`). When nothing fits, 422
+    names the constraint.
+
+    Args:
+        body (BuilderRequest):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[BuilderAnswer | Problem]
+    """
+
+    kwargs = _get_kwargs(
+        body=body,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    *,
+    client: AuthenticatedClient,
+    body: BuilderRequest,
+) -> BuilderAnswer | Problem | None:
+    """Build a routine from constraints
+
+     Turns level, minutes, equipment at hand, positions to avoid, affected side (or a self-check's likely
+    weak side), goal and weeks into a routine with a reason for every choice and a week-by-week
+    progression. `save: true` also stores it as your routine (`routine_id`). When nothing fits, 422
+    names the constraint.
+
+    Args:
+        body (BuilderRequest):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        BuilderAnswer | Problem
+    """
+
+    return sync_detailed(
+        client=client,
+        body=body,
+    ).parsed
+
+
+async def asyncio_detailed(
+    *,
+    client: AuthenticatedClient,
+    body: BuilderRequest,
+) -> Response[BuilderAnswer | Problem]:
+    """Build a routine from constraints
+
+     Turns level, minutes, equipment at hand, positions to avoid, affected side (or a self-check's likely
+    weak side), goal and weeks into a routine with a reason for every choice and a week-by-week
+    progression. `save: true` also stores it as your routine (`routine_id`). When nothing fits, 422
+    names the constraint.
+
+    Args:
+        body (BuilderRequest):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[BuilderAnswer | Problem]
+    """
+
+    kwargs = _get_kwargs(
+        body=body,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    *,
+    client: AuthenticatedClient,
+    body: BuilderRequest,
+) -> BuilderAnswer | Problem | None:
+    """Build a routine from constraints
+
+     Turns level, minutes, equipment at hand, positions to avoid, affected side (or a self-check's likely
+    weak side), goal and weeks into a routine with a reason for every choice and a week-by-week
+    progression. `save: true` also stores it as your routine (`routine_id`). When nothing fits, 422
+    names the constraint.
+
+    Args:
+        body (BuilderRequest):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        BuilderAnswer | Problem
+    """
+
+    return (
+        await asyncio_detailed(
+            client=client,
+            body=body,
+        )
+    ).parsed

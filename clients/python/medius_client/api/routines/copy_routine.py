@@ -1,0 +1,195 @@
+from http import HTTPStatus
+from typing import Any
+from urllib.parse import quote
+from uuid import UUID
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.problem import Problem
+from ...models.routine_public import RoutinePublic
+from ...types import Response
+
+
+def _get_kwargs(
+    routine_id: UUID,
+) -> dict[str, Any]:
+
+    _kwargs: dict[str, Any] = {
+        "method": "post",
+        "url": "/api/v1/routines/{routine_id}/copy".format(
+            routine_id=quote(str(routine_id), safe=""),
+        ),
+    }
+
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Problem | RoutinePublic | None:
+    if response.status_code == 201:
+        response_201 = RoutinePublic.from_dict(response.json())
+
+        return response_201
+
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 404:
+        response_404 = Problem.from_dict(response.json())
+
+        return response_404
+
+    if response.status_code == 413:
+        response_413 = Problem.from_dict(response.json())
+
+        return response_413
+
+    if response.status_code == 415:
+        response_415 = Problem.from_dict(response.json())
+
+        return response_415
+
+    if response.status_code == 422:
+        response_422 = Problem.from_dict(response.json())
+
+        return response_422
+
+    if response.status_code == 500:
+        response_500 = Problem.from_dict(response.json())
+
+        return response_500
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[Problem | RoutinePublic]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    routine_id: UUID,
+    *,
+    client: AuthenticatedClient,
+) -> Response[Problem | RoutinePublic]:
+    """Copy a routine or template into yours
+
+     Makes your own editable copy of a template (or of one of your routines).
+
+    Args:
+        routine_id (UUID): The routine's id (UUID).
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Problem | RoutinePublic]
+    """
+
+    kwargs = _get_kwargs(
+        routine_id=routine_id,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    routine_id: UUID,
+    *,
+    client: AuthenticatedClient,
+) -> Problem | RoutinePublic | None:
+    """Copy a routine or template into yours
+
+     Makes your own editable copy of a template (or of one of your routines).
+
+    Args:
+        routine_id (UUID): The routine's id (UUID).
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Problem | RoutinePublic
+    """
+
+    return sync_detailed(
+        routine_id=routine_id,
+        client=client,
+    ).parsed
+
+
+async def asyncio_detailed(
+    routine_id: UUID,
+    *,
+    client: AuthenticatedClient,
+) -> Response[Problem | RoutinePublic]:
+    """Copy a routine or template into yours
+
+     Makes your own editable copy of a template (or of one of your routines).
+
+    Args:
+        routine_id (UUID): The routine's id (UUID).
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Problem | RoutinePublic]
+    """
+
+    kwargs = _get_kwargs(
+        routine_id=routine_id,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    routine_id: UUID,
+    *,
+    client: AuthenticatedClient,
+) -> Problem | RoutinePublic | None:
+    """Copy a routine or template into yours
+
+     Makes your own editable copy of a template (or of one of your routines).
+
+    Args:
+        routine_id (UUID): The routine's id (UUID).
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Problem | RoutinePublic
+    """
+
+    return (
+        await asyncio_detailed(
+            routine_id=routine_id,
+            client=client,
+        )
+    ).parsed

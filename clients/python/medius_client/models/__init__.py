@@ -1,0 +1,173 @@
+"""Contains all the data models used in inputs/outputs"""
+
+from .action import Action
+from .advice import Advice
+from .affected_side import AffectedSide
+from .assessment_create import AssessmentCreate
+from .assessment_public import AssessmentPublic
+from .band_level import BandLevel
+from .body_sign_in import BodySignIn
+from .builder_answer import BuilderAnswer
+from .builder_request import BuilderRequest
+from .catalog_document import CatalogDocument
+from .compensation import Compensation
+from .decision import Decision
+from .default_dosage import DefaultDosage
+from .difficulty import Difficulty
+from .dosage import Dosage
+from .dosage_unit import DosageUnit
+from .emphasis import Emphasis
+from .entries_replace import EntriesReplace
+from .entry_in import EntryIn
+from .entry_public import EntryPublic
+from .entry_side import EntrySide
+from .equipment_public import EquipmentPublic
+from .exercise_progress import ExerciseProgress
+from .exercise_public import ExercisePublic
+from .exercise_spec import ExerciseSpec
+from .exercise_tombstone import ExerciseTombstone
+from .exercise_update import ExerciseUpdate
+from .exercise_week import ExerciseWeek
+from .export_format import ExportFormat
+from .export_sessions_response_200 import ExportSessionsResponse200
+from .finding import Finding
+from .goal import Goal
+from .health import Health
+from .interpretation import Interpretation
+from .interval import Interval
+from .interval_kind import IntervalKind
+from .laterality import Laterality
+from .leg import Leg
+from .level import Level
+from .muscle_public import MusclePublic
+from .origin import Origin
+from .page_assessment_public import PageAssessmentPublic
+from .page_routine_public import PageRoutinePublic
+from .page_union_exercise_public_exercise_tombstone import PageUnionExercisePublicExerciseTombstone
+from .page_union_session_public_session_tombstone import PageUnionSessionPublicSessionTombstone
+from .pain_alert import PainAlert
+from .pelvis_drop import PelvisDrop
+from .plan_item import PlanItem
+from .position import Position
+from .prescribed_dosage import PrescribedDosage
+from .problem import Problem
+from .problem_field_error import ProblemFieldError
+from .progress import Progress
+from .progression import Progression
+from .progression_change import ProgressionChange
+from .progression_kind import ProgressionKind
+from .provenance import Provenance
+from .readiness import Readiness
+from .refresh_request import RefreshRequest
+from .role import Role
+from .routine_create import RoutineCreate
+from .routine_item_in import RoutineItemIn
+from .routine_item_public import RoutineItemPublic
+from .routine_public import RoutinePublic
+from .routine_update import RoutineUpdate
+from .session_create import SessionCreate
+from .session_public import SessionPublic
+from .session_tombstone import SessionTombstone
+from .session_update import SessionUpdate
+from .side import Side
+from .side_week import SideWeek
+from .source import Source
+from .timeline import Timeline
+from .token import Token
+from .units import Units
+from .user_create import UserCreate
+from .user_export import UserExport
+from .user_public import UserPublic
+from .user_update import UserUpdate
+from .weak_side import WeakSide
+from .weakness_sign import WeaknessSign
+from .week_adherence import WeekAdherence
+from .week_plan import WeekPlan
+from .working_leg import WorkingLeg
+
+__all__ = (
+    "Action",
+    "Advice",
+    "AffectedSide",
+    "AssessmentCreate",
+    "AssessmentPublic",
+    "BandLevel",
+    "BodySignIn",
+    "BuilderAnswer",
+    "BuilderRequest",
+    "CatalogDocument",
+    "Compensation",
+    "Decision",
+    "DefaultDosage",
+    "Difficulty",
+    "Dosage",
+    "DosageUnit",
+    "Emphasis",
+    "EntriesReplace",
+    "EntryIn",
+    "EntryPublic",
+    "EntrySide",
+    "EquipmentPublic",
+    "ExerciseProgress",
+    "ExercisePublic",
+    "ExerciseSpec",
+    "ExerciseTombstone",
+    "ExerciseUpdate",
+    "ExerciseWeek",
+    "ExportFormat",
+    "ExportSessionsResponse200",
+    "Finding",
+    "Goal",
+    "Health",
+    "Interpretation",
+    "Interval",
+    "IntervalKind",
+    "Laterality",
+    "Leg",
+    "Level",
+    "MusclePublic",
+    "Origin",
+    "PageAssessmentPublic",
+    "PageRoutinePublic",
+    "PageUnionExercisePublicExerciseTombstone",
+    "PageUnionSessionPublicSessionTombstone",
+    "PainAlert",
+    "PelvisDrop",
+    "PlanItem",
+    "Position",
+    "PrescribedDosage",
+    "Problem",
+    "ProblemFieldError",
+    "Progress",
+    "Progression",
+    "ProgressionChange",
+    "ProgressionKind",
+    "Provenance",
+    "Readiness",
+    "RefreshRequest",
+    "Role",
+    "RoutineCreate",
+    "RoutineItemIn",
+    "RoutineItemPublic",
+    "RoutinePublic",
+    "RoutineUpdate",
+    "SessionCreate",
+    "SessionPublic",
+    "SessionTombstone",
+    "SessionUpdate",
+    "Side",
+    "SideWeek",
+    "Source",
+    "Timeline",
+    "Token",
+    "Units",
+    "UserCreate",
+    "UserExport",
+    "UserPublic",
+    "UserUpdate",
+    "WeaknessSign",
+    "WeakSide",
+    "WeekAdherence",
+    "WeekPlan",
+    "WorkingLeg",
+)

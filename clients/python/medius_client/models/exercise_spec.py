@@ -1,0 +1,249 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, TypeVar, cast
+
+from attrs import define as _attrs_define
+
+from ..models.difficulty import Difficulty
+from ..models.laterality import Laterality
+from ..models.position import Position
+from ..models.working_leg import WorkingLeg
+from ..types import UNSET, Unset
+
+if TYPE_CHECKING:
+    from ..models.default_dosage import DefaultDosage
+    from ..models.dosage import Dosage
+    from ..models.progression import Progression
+    from ..models.source import Source
+
+
+T = TypeVar("T", bound="ExerciseSpec")
+
+
+@_attrs_define
+class ExerciseSpec:
+    """An exercise as authored: seed data, admin writes and imports all validate here.
+
+    Attributes:
+        default_dosage (DefaultDosage): Medius' own defaults where the article is silent; never presented as the
+            article's.
+        difficulty (Difficulty):
+        dosage (Dosage): What the article prescribes. `null` means the article gives no figure.
+        laterality (Laterality):
+        muscles (list[str]):
+        name (str):
+        position (Position):
+        slug (str): Lower-case, hyphenated, stable identifier.
+        steps (list[str]):
+        summary (str):
+        working_leg (WorkingLeg): Which leg does the work when one side is affected.
+        cues (list[str] | Unset):
+        equipment (list[str] | Unset):
+        optional_equipment (list[str] | Unset):
+        progressions (list[Progression] | Unset):
+        regressions (list[Progression] | Unset):
+        source (None | Source | Unset):
+    """
+
+    default_dosage: DefaultDosage
+    difficulty: Difficulty
+    dosage: Dosage
+    laterality: Laterality
+    muscles: list[str]
+    name: str
+    position: Position
+    slug: str
+    steps: list[str]
+    summary: str
+    working_leg: WorkingLeg
+    cues: list[str] | Unset = UNSET
+    equipment: list[str] | Unset = UNSET
+    optional_equipment: list[str] | Unset = UNSET
+    progressions: list[Progression] | Unset = UNSET
+    regressions: list[Progression] | Unset = UNSET
+    source: None | Source | Unset = UNSET
+
+    def to_dict(self) -> dict[str, Any]:
+        from ..models.source import Source  # noqa: PLC0415
+
+        default_dosage = self.default_dosage.to_dict()
+
+        difficulty = self.difficulty.value
+
+        dosage = self.dosage.to_dict()
+
+        laterality = self.laterality.value
+
+        muscles = self.muscles
+
+        name = self.name
+
+        position = self.position.value
+
+        slug = self.slug
+
+        steps = self.steps
+
+        summary = self.summary
+
+        working_leg = self.working_leg.value
+
+        cues: list[str] | Unset = UNSET
+        if not isinstance(self.cues, Unset):
+            cues = self.cues
+
+        equipment: list[str] | Unset = UNSET
+        if not isinstance(self.equipment, Unset):
+            equipment = self.equipment
+
+        optional_equipment: list[str] | Unset = UNSET
+        if not isinstance(self.optional_equipment, Unset):
+            optional_equipment = self.optional_equipment
+
+        progressions: list[dict[str, Any]] | Unset = UNSET
+        if not isinstance(self.progressions, Unset):
+            progressions = []
+            for progressions_item_data in self.progressions:
+                progressions_item = progressions_item_data.to_dict()
+                progressions.append(progressions_item)
+
+        regressions: list[dict[str, Any]] | Unset = UNSET
+        if not isinstance(self.regressions, Unset):
+            regressions = []
+            for regressions_item_data in self.regressions:
+                regressions_item = regressions_item_data.to_dict()
+                regressions.append(regressions_item)
+
+        source: dict[str, Any] | None | Unset
+        if isinstance(self.source, Unset):
+            source = UNSET
+        elif isinstance(self.source, Source):
+            source = self.source.to_dict()
+        else:
+            source = self.source
+
+        field_dict: dict[str, Any] = {}
+
+        field_dict.update(
+            {
+                "default_dosage": default_dosage,
+                "difficulty": difficulty,
+                "dosage": dosage,
+                "laterality": laterality,
+                "muscles": muscles,
+                "name": name,
+                "position": position,
+                "slug": slug,
+                "steps": steps,
+                "summary": summary,
+                "working_leg": working_leg,
+            }
+        )
+        if cues is not UNSET:
+            field_dict["cues"] = cues
+        if equipment is not UNSET:
+            field_dict["equipment"] = equipment
+        if optional_equipment is not UNSET:
+            field_dict["optional_equipment"] = optional_equipment
+        if progressions is not UNSET:
+            field_dict["progressions"] = progressions
+        if regressions is not UNSET:
+            field_dict["regressions"] = regressions
+        if source is not UNSET:
+            field_dict["source"] = source
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.default_dosage import DefaultDosage  # noqa: PLC0415
+        from ..models.dosage import Dosage  # noqa: PLC0415
+        from ..models.progression import Progression  # noqa: PLC0415
+        from ..models.source import Source  # noqa: PLC0415
+
+        d = dict(src_dict)
+        default_dosage = DefaultDosage.from_dict(d.pop("default_dosage"))
+
+        difficulty = Difficulty(d.pop("difficulty"))
+
+        dosage = Dosage.from_dict(d.pop("dosage"))
+
+        laterality = Laterality(d.pop("laterality"))
+
+        muscles = cast(list[str], d.pop("muscles"))
+
+        name = d.pop("name")
+
+        position = Position(d.pop("position"))
+
+        slug = d.pop("slug")
+
+        steps = cast(list[str], d.pop("steps"))
+
+        summary = d.pop("summary")
+
+        working_leg = WorkingLeg(d.pop("working_leg"))
+
+        cues = cast(list[str], d.pop("cues", UNSET))
+
+        equipment = cast(list[str], d.pop("equipment", UNSET))
+
+        optional_equipment = cast(list[str], d.pop("optional_equipment", UNSET))
+
+        _progressions = d.pop("progressions", UNSET)
+        progressions: list[Progression] | Unset = UNSET
+        if _progressions is not UNSET:
+            progressions = []
+            for progressions_item_data in _progressions:
+                progressions_item = Progression.from_dict(progressions_item_data)
+
+                progressions.append(progressions_item)
+
+        _regressions = d.pop("regressions", UNSET)
+        regressions: list[Progression] | Unset = UNSET
+        if _regressions is not UNSET:
+            regressions = []
+            for regressions_item_data in _regressions:
+                regressions_item = Progression.from_dict(regressions_item_data)
+
+                regressions.append(regressions_item)
+
+        def _parse_source(data: object) -> None | Source | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                source_type_0 = Source.from_dict(data)
+
+                return source_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(None | Source | Unset, data)
+
+        source = _parse_source(d.pop("source", UNSET))
+
+        exercise_spec = cls(
+            default_dosage=default_dosage,
+            difficulty=difficulty,
+            dosage=dosage,
+            laterality=laterality,
+            muscles=muscles,
+            name=name,
+            position=position,
+            slug=slug,
+            steps=steps,
+            summary=summary,
+            working_leg=working_leg,
+            cues=cues,
+            equipment=equipment,
+            optional_equipment=optional_equipment,
+            progressions=progressions,
+            regressions=regressions,
+            source=source,
+        )
+
+        return exercise_spec

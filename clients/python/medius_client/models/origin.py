@@ -1,0 +1,11 @@
+from enum import StrEnum
+
+
+class Origin(StrEnum):
+    BUILDER = "builder"
+    COPY = "copy"
+    TEMPLATE = "template"
+    USER = "user"
+
+    def __str__(self) -> str:
+        return str(self.value)

@@ -1,0 +1,138 @@
+from __future__ import annotations
+
+import datetime
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, TypeVar
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+if TYPE_CHECKING:
+    from ..models.assessment_public import AssessmentPublic
+    from ..models.routine_public import RoutinePublic
+    from ..models.session_public import SessionPublic
+    from ..models.user_public import UserPublic
+
+
+T = TypeVar("T", bound="UserExport")
+
+
+@_attrs_define
+class UserExport:
+    """
+    Attributes:
+        assessments (list[AssessmentPublic]):
+        exported_at (datetime.datetime):
+        format_ (str):
+        profile (UserPublic):
+        routines (list[RoutinePublic]):
+        sessions (list[SessionPublic]):
+    """
+
+    assessments: list[AssessmentPublic]
+    exported_at: datetime.datetime
+    format_: str
+    profile: UserPublic
+    routines: list[RoutinePublic]
+    sessions: list[SessionPublic]
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        assessments = []
+        for assessments_item_data in self.assessments:
+            assessments_item = assessments_item_data.to_dict()
+            assessments.append(assessments_item)
+
+        exported_at = self.exported_at.isoformat()
+
+        format_ = self.format_
+
+        profile = self.profile.to_dict()
+
+        routines = []
+        for routines_item_data in self.routines:
+            routines_item = routines_item_data.to_dict()
+            routines.append(routines_item)
+
+        sessions = []
+        for sessions_item_data in self.sessions:
+            sessions_item = sessions_item_data.to_dict()
+            sessions.append(sessions_item)
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "assessments": assessments,
+                "exported_at": exported_at,
+                "format": format_,
+                "profile": profile,
+                "routines": routines,
+                "sessions": sessions,
+            }
+        )
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.assessment_public import AssessmentPublic  # noqa: PLC0415
+        from ..models.routine_public import RoutinePublic  # noqa: PLC0415
+        from ..models.session_public import SessionPublic  # noqa: PLC0415
+        from ..models.user_public import UserPublic  # noqa: PLC0415
+
+        d = dict(src_dict)
+        assessments = []
+        _assessments = d.pop("assessments")
+        for assessments_item_data in _assessments:
+            assessments_item = AssessmentPublic.from_dict(assessments_item_data)
+
+            assessments.append(assessments_item)
+
+        exported_at = datetime.datetime.fromisoformat(d.pop("exported_at"))
+
+        format_ = d.pop("format")
+
+        profile = UserPublic.from_dict(d.pop("profile"))
+
+        routines = []
+        _routines = d.pop("routines")
+        for routines_item_data in _routines:
+            routines_item = RoutinePublic.from_dict(routines_item_data)
+
+            routines.append(routines_item)
+
+        sessions = []
+        _sessions = d.pop("sessions")
+        for sessions_item_data in _sessions:
+            sessions_item = SessionPublic.from_dict(sessions_item_data)
+
+            sessions.append(sessions_item)
+
+        user_export = cls(
+            assessments=assessments,
+            exported_at=exported_at,
+            format_=format_,
+            profile=profile,
+            routines=routines,
+            sessions=sessions,
+        )
+
+        user_export.additional_properties = d
+        return user_export
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties
