@@ -9,8 +9,9 @@ from __future__ import annotations
 import asyncio
 import os
 import uuid
-from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -61,11 +62,24 @@ LOAD = (
 )
 
 
-@pytest.fixture(params=BACKENDS)
-def database(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
-    """A database of its own for one test: a SQLite file, or a new PostgreSQL database."""
-    if request.param == "sqlite":
-        yield f"sqlite:///{tmp_path / 'reliability.db'}"
+@dataclass
+class Live:
+    """One running server and its database, shared by the reliability tests of a backend.
+
+    `sent` holds every session body any test sent (acknowledged or not), so a test can
+    check that every stored session is whole, whoever wrote it.
+    """
+
+    server: ServerProcess
+    engine: Engine
+    sent: dict[str, dict[str, Any]] = field(default_factory=dict)
+
+
+@contextmanager
+def _new_database(backend: str, request: pytest.FixtureRequest, folder: Path) -> Iterator[str]:
+    """A SQLite file, or a new database in the test run's PostgreSQL (dropped after)."""
+    if backend == "sqlite":
+        yield f"sqlite:///{folder / 'reliability.db'}"
         return
     base = make_url(request.getfixturevalue("postgres_base_url"))
     name = f"medius_reliability_{uuid.uuid4().hex[:8]}"
@@ -80,23 +94,22 @@ def database(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
         admin.dispose()
 
 
-@pytest.fixture
-def server(database: str, tmp_path: Path) -> Iterator[ServerProcess]:
+@pytest.fixture(scope="session", params=BACKENDS)
+def live(
+    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[Live]:
     """`python -m app serve` in production mode (cheap argon2 keeps sign-ups quick)."""
-    env = production_env(database, free_port(), ARGON2_TIME_COST="1", ARGON2_MEMORY_KIB="8192")
-    process = ServerProcess(env=env, log_path=tmp_path / "server.log")
-    process.start()
-    try:
-        yield process
-    finally:
-        process.stop()
-
-
-@pytest.fixture
-def db_engine(database: str) -> Iterator[Engine]:
-    engine = create_engine(database)
-    yield engine
-    engine.dispose()
+    folder = tmp_path_factory.mktemp(f"reliability-{request.param}")
+    with _new_database(request.param, request, folder) as database:
+        env = production_env(database, free_port(), ARGON2_TIME_COST="1", ARGON2_MEMORY_KIB="8192")
+        server = ServerProcess(env=env, log_path=folder / "server.log")
+        engine = create_engine(database)
+        server.start()
+        try:
+            yield Live(server, engine)
+        finally:
+            server.stop()
+            engine.dispose()
 
 
 def row_counts(engine: Engine) -> dict[str, int]:
@@ -180,6 +193,3 @@ def same_entries(sent: list[dict[str, Any]], stored: list[dict[str, Any]]) -> bo
         all(stored_entry.get(key) == value for key, value in sent_entry.items())
         for sent_entry, stored_entry in zip(sent, stored, strict=True)
     )
-
-
-ServerFactory = Callable[[], ServerProcess]

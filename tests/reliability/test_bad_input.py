@@ -3,11 +3,9 @@
 from __future__ import annotations
 
 import httpx
-from sqlalchemy import Engine
 
 from tests.reliability import corpus
-from tests.reliability.conftest import LOAD, row_counts, sign_up
-from tests.server import ServerProcess
+from tests.reliability.conftest import LOAD, Live, row_counts, sign_up
 
 PROBLEM_FIELDS = {"type", "title", "status", "detail", "instance", "errors"}
 
@@ -31,9 +29,8 @@ def problem_issue(case: corpus.Case, answer: httpx.Response) -> str | None:
     return None
 
 
-async def test_bad_input_gets_a_problem_document_and_changes_no_row(
-    server: ServerProcess, db_engine: Engine
-) -> None:
+async def test_bad_input_gets_a_problem_document_and_changes_no_row(live: Live) -> None:
+    server, db_engine = live.server, live.engine
     cases = corpus.build() + corpus.junk(seed=20261125, count=LOAD.junk_cases)
     async with httpx.AsyncClient(base_url=server.base_url, timeout=60) as client:
         (account,) = await sign_up(client, 1)

@@ -8,13 +8,13 @@ from typing import Any
 
 import httpx
 
-from tests.reliability.conftest import LOAD, Account, same_entries, session_body, sign_up
-from tests.server import ServerProcess
+from tests.reliability.conftest import LOAD, Account, Live, same_entries, session_body, sign_up
 
 
 async def test_concurrent_writers_get_no_5xx_and_every_acknowledged_session_is_stored_whole(
-    server: ServerProcess,
+    live: Live,
 ) -> None:
+    server = live.server
     limits = httpx.Limits(max_connections=LOAD.writers + 4)
     async with httpx.AsyncClient(base_url=server.base_url, timeout=60, limits=limits) as client:
         accounts = await sign_up(client, LOAD.users)
@@ -22,12 +22,14 @@ async def test_concurrent_writers_get_no_5xx_and_every_acknowledged_session_is_s
         # Writer w and writer w + half share an account and first send the very same
         # session at the same moment: a retry race that must store it exactly once.
         shared = [session_body(w) for w in range(half)]
+        live.sent.update((body["id"], body) for body in shared)
         answers: list[tuple[Account, dict[str, Any], int]] = []
 
         async def writer(w: int) -> None:
             account = accounts[(w % half) % len(accounts)]
             for k in range(LOAD.sessions_per_writer):
                 body = shared[w % half] if k == 0 else session_body(w * 1000 + k)
+                live.sent[body["id"]] = body
                 answer = await client.post("/api/v1/sessions", json=body, headers=account.headers)
                 answers.append((account, body, answer.status_code))
 
