@@ -4,7 +4,7 @@ VENV ?= .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed-$(shell cksum pyproject.toml | cut -d' ' -f1)
 
-.PHONY: install run test lint typecheck pytest format clean
+.PHONY: install run test lint typecheck pytest format clean bench soak
 
 $(STAMP): pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -31,6 +31,16 @@ typecheck: install
 
 pytest: install
 	$(VENV)/bin/pytest
+
+## Load test the real server (SQLite and PostgreSQL, empty and at 1M sets) against a bare
+## Starlette ceiling; writes bench/results/latest.md. `python -m bench --help` lists the knobs.
+bench:
+	@start=$$(date +%s); $(MAKE) --no-print-directory install && \
+	BENCH_STARTED_AT=$$start $(PY) -m bench
+
+## The reliability tests (concurrent writers, kill -9, bad input) with long-run counts.
+soak: install
+	MEDIUS_SOAK=1 $(VENV)/bin/pytest tests/reliability
 
 format: install
 	$(VENV)/bin/ruff format .
