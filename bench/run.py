@@ -491,6 +491,26 @@ def run(config: Config) -> str:
             log(f"measuring {', '.join(names)} on {cells[-1][0].key.split('/')[0]} ...")
             measure_group(config, generator, side, cells, notes)
 
+        sizes = {
+            t.state: len(httpx.get(t.server.base_url + scenarios.CATALOG.path).json()["items"])
+            for t in targets
+            if t.workers == 1
+        }
+        if len(set(sizes.values())) > 1:
+            notes.append(
+                "The catalog page holds "
+                + " and ".join(
+                    f"{n} exercises on the {state} database" for state, n in sizes.items()
+                )
+                + " (the empty one has only the article's eight), so the list's ratios to the "
+                "empty database compare pages of different sizes."
+            )
+        if float(load_before[0]) > 1.0:
+            notes.append(
+                f"Other processes were busy during the run (load average {load_before[0]} "
+                "before it started): absolute figures are noisy; ratios between interleaved "
+                "runs less so."
+            )
         for row in rows:
             if row.unavailable == "404":
                 notes.append(

@@ -15,6 +15,8 @@ from app.core.problems import problem_response
 BODY_METHODS = frozenset({"POST", "PUT", "PATCH"})
 # What the guard can answer on a body-taking method, declared in OpenAPI by app.core.openapi.
 GUARD_STATUSES = (413, 415)
+# What it can answer on any operation that takes a query string (one not in UTF-8).
+QUERY_GUARD_STATUSES = (400,)
 JSON_TYPES = ("application/json",)
 
 
