@@ -9,7 +9,7 @@ STAMP := $(VENV)/.installed-$(shell cat pyproject.toml $(CLIENT)/pyproject.toml 
 GEN_VENV := $(VENV)/clientgen
 GEN_STAMP := $(GEN_VENV)/.installed-$(shell cksum pyproject.toml | cut -d' ' -f1)
 
-.PHONY: install browser run test lint typecheck pytest format clean openapi client
+.PHONY: install browser run test lint typecheck pytest format clean openapi client bench soak
 
 # The app with its dev tools, and the generated client (tests drive a server through it).
 $(STAMP): pyproject.toml $(CLIENT)/pyproject.toml
@@ -67,6 +67,16 @@ client: $(GEN_STAMP)
 	PATH="$(abspath $(GEN_VENV))/bin:$$PATH" $(GEN_VENV)/bin/openapi-python-client generate \
 		--path openapi.json --output-path $(CLIENT) --config $(CLIENT_CONFIG) \
 		--overwrite --fail-on-warning
+
+## Load test the real server (SQLite and PostgreSQL, empty and at 1M sets) against a bare
+## Starlette ceiling; writes bench/results/latest.md. `python -m bench --help` lists the knobs.
+bench:
+	@start=$$(date +%s); $(MAKE) --no-print-directory install && \
+	BENCH_STARTED_AT=$$start $(PY) -m bench
+
+## The reliability tests (concurrent writers, kill -9, bad input) with long-run counts.
+soak: install
+	MEDIUS_SOAK=1 $(VENV)/bin/pytest tests/reliability
 
 format: install
 	$(VENV)/bin/ruff format .

@@ -1,7 +1,13 @@
-"""ASGI guards that run before routing: body size (413) and content type (415)."""
+"""ASGI guards that run before routing: body size (413), content type (415), and bytes
+that are not what the contract says (400): a query string or a JSON body that is not
+UTF-8, and JSON that RFC 8259 does not allow (NaN, Infinity, lone surrogates)."""
 
 from __future__ import annotations
 
+from typing import Any
+from urllib.parse import unquote_to_bytes
+
+import orjson
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from app.core.problems import problem_response
@@ -9,6 +15,8 @@ from app.core.problems import problem_response
 BODY_METHODS = frozenset({"POST", "PUT", "PATCH"})
 # What the guard can answer on a body-taking method, declared in OpenAPI by app.core.openapi.
 GUARD_STATUSES = (413, 415)
+# What it can answer on any operation that takes a query string (one not in UTF-8).
+QUERY_GUARD_STATUSES = (400,)
 JSON_TYPES = ("application/json",)
 
 
@@ -30,7 +38,13 @@ class RequestGuard:
         self.form_paths = form_paths
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] != "http" or scope["method"] not in BODY_METHODS:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        if not _utf8(unquote_to_bytes(scope.get("query_string", b""))):
+            await self._reject(scope, send, 400, "The query string is not valid UTF-8.")
+            return
+        if scope["method"] not in BODY_METHODS:
             await self.app(scope, receive, send)
             return
         headers = {k.decode("latin-1").lower(): v.decode("latin-1") for k, v in scope["headers"]}
@@ -63,6 +77,13 @@ class RequestGuard:
             )
             await self._reject(scope, send, 415, detail)
             return
+        if body and path not in self.form_paths:
+            problem = _strict_json_problem(body)
+            if problem is not None:
+                await self._reject(
+                    scope, send, 400, "The request body is not valid JSON.", [problem]
+                )
+                return
 
         replayed = False
 
@@ -85,9 +106,43 @@ class RequestGuard:
         return f"The request body is larger than {self.max_body_bytes} bytes."
 
     @staticmethod
-    async def _reject(scope: Scope, send: Send, status: int, detail: str) -> None:
-        response = problem_response(None, status, detail, path=scope["path"])
+    async def _reject(
+        scope: Scope,
+        send: Send,
+        status: int,
+        detail: str,
+        field_errors: list[dict[str, Any]] | None = None,
+    ) -> None:
+        response = problem_response(
+            None, status, detail, field_errors=field_errors, path=scope["path"]
+        )
         await response(scope, _drain, send)
+
+
+def _utf8(data: bytes) -> bool:
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    return True
+
+
+def _strict_json_problem(body: bytes) -> dict[str, Any] | None:
+    """Why the body is not RFC 8259 JSON in UTF-8 (as a problem's field error), or None.
+
+    Python's own parser (which FastAPI uses next) also takes UTF-16/32, NaN and
+    Infinity, and lone surrogates that no database can store; orjson takes none of
+    them, and stops at 1024 levels of nesting.
+    """
+    try:
+        orjson.loads(body)
+    except orjson.JSONDecodeError as exc:
+        return {
+            "loc": ["body", exc.pos],
+            "msg": f"not RFC 8259 JSON in UTF-8: {exc.msg}",
+            "type": "json_invalid",
+        }
+    return None
 
 
 async def _drain() -> Message:

@@ -19,7 +19,7 @@ from typing import Any
 from fastapi import FastAPI
 from fastapi.routing import APIRoute
 
-from app.core.middleware import BODY_METHODS, GUARD_STATUSES
+from app.core.middleware import BODY_METHODS, GUARD_STATUSES, QUERY_GUARD_STATUSES
 from app.core.problems import Problem, problem_responses
 
 # Raised by the validation handler when a JSON body does not parse (400) or fit (422).
@@ -68,6 +68,8 @@ def _declare_problems(method: str, operation: dict[str, Any]) -> None:
     statuses: list[int] = list(EVERY_OPERATION_STATUSES)
     if method in BODY_METHODS:
         statuses += GUARD_STATUSES
+    if any(parameter.get("in") == "query" for parameter in operation.get("parameters", [])):
+        statuses += QUERY_GUARD_STATUSES
     if "requestBody" in operation:
         statuses += BODY_STATUSES
     for status, entry in problem_responses(*statuses, 422).items():

@@ -84,19 +84,59 @@ def encode_cursor(sort_key: str, value: Any, row_id: Any) -> str:
     return base64.urlsafe_b64encode(payload).decode().rstrip("=")
 
 
+_INT64 = (-(2**63), 2**63 - 1)
+
+
+def _typed(value: Any, python_type: type) -> Any:
+    """A cursor value as the column's own type, or a bad cursor.
+
+    Only what `encode_cursor` could have written is accepted, so a forged cursor can
+    never reach the database as a value it cannot bind (an integer beyond 64 bits, a
+    naive timestamp, a number compared with text).
+    """
+    if python_type is datetime:
+        if not isinstance(value, str):
+            raise _bad_cursor()
+        parsed = datetime.fromisoformat(value)
+        if parsed.tzinfo is None:
+            raise _bad_cursor()
+        return parsed
+    if python_type is int:
+        if isinstance(value, bool) or not isinstance(value, int):
+            raise _bad_cursor()
+        if not _INT64[0] <= value <= _INT64[1]:
+            raise _bad_cursor()
+        return value
+    if python_type is str:
+        if not isinstance(value, str):
+            raise _bad_cursor()
+        return value
+    if not isinstance(value, str):
+        raise _bad_cursor()
+    return python_type(value)
+
+
+def _python_type(column: Any) -> type:
+    """The column's Python type; a decorated type (SQLModel's AutoString) asks its impl."""
+    python_type: type = column.type.python_type
+    if python_type is object:
+        python_type = column.type.impl.python_type
+    return python_type
+
+
 def decode_cursor(cursor: str, sort: Sort, id_column: Any) -> tuple[Any, Any]:
     try:
         padded = cursor + "=" * (-len(cursor) % 4)
         data = orjson.loads(base64.urlsafe_b64decode(padded.encode("ascii")))
         if not isinstance(data, dict) or data.get("s") != sort.token:
             raise _bad_cursor()
-        value, row_id = data["v"], data["i"]
-        if sort.column.type.python_type is datetime:
-            value = datetime.fromisoformat(value)
-        elif isinstance(value, bool) or not isinstance(value, (str, int, float)):
+        value = _typed(data["v"], _python_type(sort.column))
+        raw_id = data["i"]
+        if not isinstance(raw_id, str) or len(raw_id) > 64:
             raise _bad_cursor()
-        id_type = id_column.type.python_type
-        return value, id_type(row_id)
+        id_type = _python_type(id_column)
+        row_id = _typed(int(raw_id), int) if id_type is int else _typed(raw_id, id_type)
+        return value, row_id
     except (ValueError, TypeError, KeyError, binascii.Error, orjson.JSONDecodeError) as exc:
         raise _bad_cursor() from exc
 

@@ -1,0 +1,577 @@
+"""`make bench`: the real server under load, on SQLite and PostgreSQL, empty and at scale.
+
+1. Databases: an empty one (migrated and seeded by the server's own start-up) and a
+   scale one (migrated, seeded, then bulk-loaded) per backend; PostgreSQL is a
+   throwaway cluster started by `tests.postgres`.
+2. Servers: `python -m app serve` with production settings, as `make run` starts it,
+   one worker (and two on PostgreSQL); then the bare Starlette app serving the
+   catalog page's bytes, fetched from the real server, with the same uvicorn settings.
+3. Load: wrk (or the httpx fallback) in its own process, rows interleaved
+   (A B A B ...), each run bounded in time, pinned with taskset and unpinned.
+4. Report: medians per row, ratios to the bare ceiling and to the empty database,
+   the issue's targets, written to bench/results/latest.md.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import platform
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+import uuid
+from collections.abc import Iterator, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from contextlib import ExitStack, contextmanager
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from multiprocessing import get_context
+from pathlib import Path
+
+import httpx
+from sqlalchemy import create_engine, text
+
+from app.core.config import Settings
+from bench import loadgen, scenarios
+from bench.config import Config, usage
+from bench.datagen import BENCH_EMAIL, BENCH_PASSWORD, Scale, ScaleData, generate
+from bench.loader import migrate_and_seed, one_password_hash, prepare_scale
+from bench.report import Row, document
+from bench.scenarios import Scenario
+from tests.postgres import PG_BIN, Cluster, start_cluster
+from tests.server import ServerProcess, free_port, production_env
+
+BEGAN = float(os.environ.get("BENCH_STARTED_AT") or time.time())
+TOKEN_MAX_AGE = 600.0  # access tokens live 15 minutes; sign in again after 10
+
+
+def log(message: str) -> None:
+    print(f"[{time.time() - BEGAN:6.1f}s] {message}", flush=True)
+
+
+# --- load generator ---------------------------------------------------------------------
+
+
+def ensure_wrk(config: Config) -> str:
+    """Install Debian's wrk when missing (as root, if allowed); say what happened."""
+    if shutil.which("wrk") or config.loadgen == "httpx":
+        return "present" if shutil.which("wrk") else "not used"
+    if not config.install_wrk or os.geteuid() != 0 or not shutil.which("apt-get"):
+        return "missing (not installed: not root or BENCH_INSTALL_WRK=0)"
+    install = ["apt-get", "install", "-y", "-q", "wrk"]
+    for step in (install, ["apt-get", "update", "-q"], install):  # a stale list needs update
+        log(f"wrk missing: {' '.join(step)}")
+        with contextlib.suppress(subprocess.TimeoutExpired):
+            subprocess.run(step, capture_output=True, timeout=180, check=False)
+        if shutil.which("wrk"):
+            return "installed from Debian's packages"
+    return "could not install"
+
+
+# --- databases --------------------------------------------------------------------------
+
+
+_DATA: ScaleData | None = None  # generated once, inherited by the forked loaders
+
+
+def _load_scale(url: str) -> None:
+    assert _DATA is not None
+    prepare_scale(url, _DATA, log=lambda line: log(f"{url.split(':', 1)[0]}: {line}"))
+
+
+def load_all(config: Config, urls: dict[str, str]) -> str:
+    """Generate the scale data once, then migrate, seed and load every backend at once."""
+    global _DATA
+    started = time.monotonic()
+    _DATA = generate(config.scale, one_password_hash())
+    last_variant = _DATA.specs[-1].slug if _DATA.specs else "clamshell"
+    log(f"scale data generated in {time.monotonic() - started:.1f}s")
+    for backend in config.backends:  # the empty databases: just migrated and seeded
+        migrate_and_seed(urls[f"{backend}/empty"])
+    with ProcessPoolExecutor(len(config.backends), mp_context=get_context("fork")) as pool:
+        loads = [pool.submit(_load_scale, urls[f"{b}/scale"]) for b in config.backends]
+        for future in loads:
+            future.result()
+    _DATA = None
+    log(f"databases ready in {time.monotonic() - started:.1f}s")
+    return last_variant
+
+
+def database_urls(config: Config, workdir: Path, cluster: Cluster | None) -> dict[str, str]:
+    """`backend/state` -> URL, with the PostgreSQL databases created."""
+    urls: dict[str, str] = {}
+    for backend in config.backends:
+        for state in ("empty", "scale"):
+            if backend == "sqlite":
+                urls[f"{backend}/{state}"] = f"sqlite:///{workdir / f'{state}.db'}"
+            else:
+                assert cluster is not None
+                admin = create_engine(cluster.admin_url, isolation_level="AUTOCOMMIT")
+                with admin.connect() as conn:
+                    conn.execute(text(f"CREATE DATABASE bench_{state}"))
+                admin.dispose()
+                urls[f"{backend}/{state}"] = cluster.url(f"bench_{state}")
+    return urls
+
+
+# --- servers ----------------------------------------------------------------------------
+
+
+@dataclass
+class Target:
+    """A running server the load is aimed at."""
+
+    key: str
+    backend: str
+    state: str  # "empty", "1M sets" or "-"
+    workers: int
+    server: ServerProcess
+    signs_up: bool = False  # empty database: register the bench user first
+    token: str | None = None
+    token_at: float = 0.0
+    etags: dict[str, str] = field(default_factory=dict)
+
+    def bearer(self) -> str:
+        if self.token is None or time.monotonic() - self.token_at > TOKEN_MAX_AGE:
+            with httpx.Client(base_url=self.server.base_url, timeout=30) as client:
+                if self.signs_up:
+                    answer = client.post(
+                        "/api/v1/auth/register",
+                        json={"email": BENCH_EMAIL, "password": BENCH_PASSWORD},
+                    )
+                    if answer.status_code not in (201, 409):
+                        raise RuntimeError(f"{self.key}: register {answer.status_code}")
+                answer = client.post(
+                    "/api/v1/auth/token",
+                    data={"username": BENCH_EMAIL, "password": BENCH_PASSWORD},
+                )
+                if answer.status_code != 200:
+                    raise RuntimeError(f"{self.key}: sign-in {answer.status_code} {answer.text}")
+                self.token, self.token_at = answer.json()["access_token"], time.monotonic()
+        return self.token
+
+    def etag(self, path: str) -> str:
+        if path not in self.etags:
+            answer = httpx.get(self.server.base_url + path, timeout=30)
+            self.etags[path] = answer.headers["etag"]
+        return self.etags[path]
+
+    def request(self, scenario: Scenario) -> loadgen.Request:
+        return scenario.request(
+            self.bearer() if scenario.signed_in else None,
+            self.etag(scenario.path) if scenario.conditional else None,
+        )
+
+
+def app_server(workdir: Path, key: str, url: str, workers: int) -> ServerProcess:
+    env = production_env(url, free_port(), WORKERS=str(workers))
+    return ServerProcess(env=env, log_path=workdir / f"{key.replace('/', '-')}.log")
+
+
+def bare_server(workdir: Path, body: bytes, etag: str, workers: int) -> ServerProcess:
+    body_path = workdir / "catalog-page.json"
+    body_path.write_bytes(body)
+    port = free_port()
+    env = production_env("sqlite://", port, BENCH_BARE_BODY=str(body_path), BENCH_BARE_ETAG=etag)
+    settings = Settings()  # the same uvicorn settings `python -m app serve` passes
+    command = [
+        sys.executable,
+        "-m",
+        "uvicorn",
+        "bench.bare_app:app",
+        "--host",
+        "127.0.0.1",
+        "--port",
+        str(port),
+        "--workers",
+        str(workers),
+        "--log-level",
+        settings.log_level,
+        "--proxy-headers",
+    ]
+    return ServerProcess(
+        env=env, log_path=workdir / f"bare-{workers}w.log", command=command, ready_path="/readyz"
+    )
+
+
+def start_all(servers: Sequence[ServerProcess]) -> None:
+    for server in servers:
+        server.launch()
+    for server in servers:
+        server.wait_ready(120)
+
+
+# --- pinning and quiet ------------------------------------------------------------------
+
+
+def _descendants(pid: int) -> list[int]:
+    found, pending = [], [pid]
+    while pending:
+        current = pending.pop()
+        found.append(current)
+        for task in Path(f"/proc/{current}/task").glob("*"):
+            try:
+                pending.extend(int(c) for c in (task / "children").read_text().split())
+            except OSError:
+                continue
+    return found
+
+
+class ServerSide:
+    """Every process serving requests: the app servers and the PostgreSQL cluster."""
+
+    def __init__(self, servers: Sequence[ServerProcess], cluster: Cluster | None) -> None:
+        self.servers = servers
+        self.cluster = cluster
+
+    def pids(self) -> list[int]:
+        pids = [pid for server in self.servers for pid in server.pids()]
+        if self.cluster is not None:
+            pidfile = self.cluster.root / "data" / "postmaster.pid"
+            with contextlib.suppress(OSError, ValueError, IndexError):
+                pids += _descendants(int(pidfile.read_text().split()[0]))
+        return pids
+
+    def pin(self, cpus: str) -> None:
+        """taskset every thread of every server-side process (new ones inherit it)."""
+        for pid in self.pids():
+            subprocess.run(
+                ["taskset", "-a", "-p", "-c", cpus, str(pid)], capture_output=True, check=False
+            )
+
+    def cpu_ticks(self) -> int:
+        total = 0
+        for pid in self.pids():
+            try:
+                fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+            except OSError:
+                continue
+            total += int(fields[11]) + int(fields[12])  # utime + stime
+        return total
+
+    def wait_quiet(self, timeout: float = 20.0) -> float:
+        """Wait until no server-side process burns CPU (requests a load generator left
+        behind still run to completion); return how long that took."""
+        began = time.monotonic()
+        previous = self.cpu_ticks()
+        while time.monotonic() - began < timeout:
+            time.sleep(0.05)
+            current = self.cpu_ticks()
+            if current - previous <= 1:
+                break
+            previous = current
+        return time.monotonic() - began
+
+
+# --- measuring --------------------------------------------------------------------------
+
+
+@dataclass
+class Measured:
+    rows: list[Row]
+    notes: list[str]
+
+
+def sequential(
+    target: Target, request: loadgen.Request, count: int, seconds: float
+) -> tuple[int, list[float]]:
+    """Up to `count` requests one at a time, stopping after `seconds` (at least one);
+    return the last status and each latency in ms."""
+    latencies: list[float] = []
+    status = 0
+    deadline = time.monotonic() + seconds
+    with httpx.Client(base_url=target.server.base_url, timeout=120) as client:
+        for _ in range(max(1, count)):
+            body = request.body and request.body.replace(loadgen.ID_MARK, str(uuid.uuid4()))
+            started = time.monotonic()
+            answer = client.request(
+                request.method, request.path, headers=request.headers, content=body
+            )
+            latencies.append((time.monotonic() - started) * 1000)
+            status = answer.status_code
+            if status != request.expect or time.monotonic() > deadline:
+                break
+    return status, latencies
+
+
+def _sequential_result(status: int, expect: int, latencies: list[float]) -> loadgen.Result:
+    ordered = sorted(latencies)
+    return loadgen.Result(
+        requests=len(ordered),
+        seconds=sum(ordered) / 1000,
+        p50_ms=ordered[len(ordered) // 2],
+        p99_ms=ordered[-1],
+        errors=0 if status == expect else 1,
+        statuses={str(status): len(ordered)},
+    )
+
+
+def measure_group(
+    config: Config,
+    generator: loadgen.LoadGenerator,
+    side: ServerSide,
+    cells: Sequence[tuple[Target, Scenario, Row]],
+    notes: list[str],
+) -> None:
+    """Interleave the cells (A B C A B C ...) for each run and pinning mode.
+
+    A cell whose single request takes longer than a run is measured sequentially
+    instead (a few requests one at a time per pinning mode), and says so in the notes.
+    """
+    live: list[tuple[Target, Scenario, Row]] = []
+    side.pin(_all_cpus())
+    for target, scenario, row in cells:
+        request = target.request(scenario)
+        status, latencies = sequential(target, request, config.warmup_requests, 2.0)
+        if status != request.expect:
+            if scenario.key == "progress" and status == 404:
+                row.unavailable = "404"
+                continue
+            raise RuntimeError(f"{target.key} {scenario.label}: {status}, not {request.expect}")
+        single_ms = sorted(latencies)[len(latencies) // 2]
+        if single_ms < config.seconds * 1000 / 2:
+            live.append((target, scenario, row))
+            continue
+        for pin in config.pinning:
+            side.pin("0" if pin == "pinned" else _all_cpus())
+            status, latencies = sequential(target, target.request(scenario), 3, config.seconds)
+            result = _sequential_result(status, request.expect, latencies)
+            row.results[pin] = [result]
+            log(f"  sequential {pin:8} {target.key:22} {scenario.key:8} p50 {result.p50_ms:.0f} ms")
+        side.pin(_all_cpus())
+        notes.append(
+            f"{scenario.label} on {row.backend} ({row.state}): one request alone takes about "
+            f"{single_ms / 1000:.1f} s, longer than a {config.seconds} s run, so this row was "
+            "measured with requests sent one at a time (p99 is the slowest of them)."
+        )
+    for run in range(config.runs):
+        for pin in config.pinning:
+            side.pin("0" if pin == "pinned" else _all_cpus())
+            for target, scenario, row in live:
+                request = target.request(scenario)  # a fresh token if the old one aged
+                connections = min(config.connections, scenario.max_connections or 10**6)
+                result = generator.run(
+                    target.server.base_url,
+                    request,
+                    config.seconds,
+                    connections,
+                    cpus="1" if pin == "pinned" else None,
+                )
+                row.results.setdefault(pin, []).append(result)
+                side.wait_quiet()
+                log(
+                    f"  run {run + 1}/{config.runs} {pin:8} {target.key:22} {scenario.key:8} "
+                    f"{result.rps:8.1f} rps  p50 {result.p50_ms or 0:7.1f} ms  "
+                    f"p99 {result.p99_ms or 0:7.1f} ms  errors {result.errors}"
+                )
+    side.pin(_all_cpus())
+
+
+def _all_cpus() -> str:
+    return f"0-{(os.cpu_count() or 1) - 1}"
+
+
+def _check_scale_data(target: Target, scale: Scale, last_variant: str) -> None:
+    """The loaded rows read back through the real server (which validates them)."""
+    with httpx.Client(base_url=target.server.base_url, timeout=60) as client:
+        answer = client.get(f"/api/v1/exercises/{last_variant}")
+        assert answer.status_code == 200, answer.text
+        page = client.get(
+            "/api/v1/sessions",
+            params={"limit": 100},
+            headers={"Authorization": f"Bearer {target.bearer()}"},
+        )
+        assert page.status_code == 200, page.text
+        items = page.json()["items"]
+        assert len(items) == min(100, scale.bench_user_sessions)
+        assert all(len(item["entries"]) == scale.entries_per_session for item in items)
+
+
+# --- the whole run ----------------------------------------------------------------------
+
+ROW_SCENARIOS = [
+    scenarios.CATALOG,
+    scenarios.DETAIL,
+    scenarios.NOT_MODIFIED,
+    scenarios.SESSION_CREATE,
+    scenarios.PROGRESS,
+    scenarios.BUILDER,
+]
+BACKEND_NAMES = {"sqlite": "SQLite", "postgresql": "PostgreSQL"}
+
+
+@contextmanager
+def _workdir() -> Iterator[Path]:
+    path = Path(tempfile.mkdtemp(prefix="medius-bench-"))
+    try:
+        yield path
+    finally:
+        shutil.rmtree(path, ignore_errors=True)
+
+
+def run(config: Config) -> str:
+    wrk_state = ensure_wrk(config)
+    generator = loadgen.choose(config.loadgen)
+    log(f"load generator: {generator.name} (wrk {wrk_state})")
+    load_before = Path("/proc/loadavg").read_text().split()[:3]
+    notes: list[str] = []
+    with ExitStack() as stack:
+        workdir = stack.enter_context(_workdir())
+        cluster: Cluster | None = None
+        if "postgresql" in config.backends:
+            cluster = start_cluster()
+            stack.callback(cluster.stop)
+            log(f"PostgreSQL cluster on 127.0.0.1:{cluster.port} ({PG_BIN})")
+        urls = database_urls(config, workdir, cluster)
+        last_variant = load_all(config, urls)
+
+        targets: list[Target] = []
+        for backend in config.backends:
+            name = BACKEND_NAMES[backend]
+            worker_counts = [1, 2] if backend == "postgresql" and config.two_workers else [1]
+            for workers in worker_counts:
+                for state, label in (("empty", "empty"), ("scale", sets_label(config.scale))):
+                    key = f"{backend}/{state}/{workers}w"
+                    server = app_server(workdir, key, urls[f"{backend}/{state}"], workers)
+                    stack.callback(server.stop)
+                    targets.append(Target(key, name, label, workers, server, state == "empty"))
+        start_all([t.server for t in targets])
+        log(f"{len(targets)} servers ready (python -m app serve, ENV=production)")
+        for target in targets:
+            if target.state != "empty":
+                _check_scale_data(target, config.scale, last_variant)
+
+        first_scale = next(t for t in targets if t.state != "empty")
+        page = httpx.get(first_scale.server.base_url + scenarios.CATALOG.path, timeout=30)
+        bares: dict[int, Target] = {}
+        for workers in sorted({t.workers for t in targets}):
+            server = bare_server(workdir, page.content, page.headers["etag"], workers)
+            stack.callback(server.stop)
+            bares[workers] = Target(f"bare/{workers}w", "-", "-", workers, server)
+        start_all([b.server for b in bares.values()])
+        assert httpx.get(bares[1].server.base_url + scenarios.BARE.path).content == page.content
+        log(f"bare app ready, serving the {len(page.content):,}-byte catalog page")
+
+        side = ServerSide([t.server for t in [*targets, *bares.values()]], cluster)
+        rows: list[Row] = []
+        bare_rows = {w: Row("bare", scenarios.BARE.label, "-", "-", w) for w in sorted(bares)}
+        rows.extend(bare_rows.values())
+        by_key = {t.key: t for t in targets}
+
+        def pair(backend: str, scenario: Scenario, workers: int) -> list[tuple[Target, Row]]:
+            name = BACKEND_NAMES[backend]
+            scale_t = by_key[f"{backend}/scale/{workers}w"]
+            empty_t = by_key[f"{backend}/empty/{workers}w"]
+            empty_row = Row(scenario.key, scenario.label, name, "empty", workers)
+            scale_row = Row(scenario.key, scenario.label, name, sets_label(config.scale), workers)
+            scale_row.baseline = empty_row
+            scale_row.ceiling = empty_row.ceiling = bare_rows[workers]
+            rows.extend([scale_row, empty_row])
+            return [(empty_t, empty_row), (scale_t, scale_row)]
+
+        groups: list[list[tuple[Target, Scenario, Row]]] = []
+        for backend in config.backends:
+            reads: list[tuple[Target, Scenario, Row]] = [(bares[1], scenarios.BARE, bare_rows[1])]
+            for scenario in ROW_SCENARIOS[:3]:
+                reads += [(t, scenario, r) for t, r in pair(backend, scenario, 1)]
+            groups.append(reads)
+            for scenario in ROW_SCENARIOS[3:]:
+                groups.append([(t, scenario, r) for t, r in pair(backend, scenario, 1)])
+        if config.two_workers:
+            two: list[tuple[Target, Scenario, Row]] = [(bares[2], scenarios.BARE, bare_rows[2])]
+            for scenario in (scenarios.CATALOG, scenarios.SESSION_CREATE):
+                two += [(t, scenario, r) for t, r in pair("postgresql", scenario, 2)]
+            groups.append(two)
+
+        for cells in groups:
+            names = sorted({f"{s.key}" for _, s, _ in cells} - {"bare"})
+            log(f"measuring {', '.join(names)} on {cells[-1][0].key.split('/')[0]} ...")
+            measure_group(config, generator, side, cells, notes)
+
+        sizes = {
+            t.state: len(httpx.get(t.server.base_url + scenarios.CATALOG.path).json()["items"])
+            for t in targets
+            if t.workers == 1
+        }
+        if len(set(sizes.values())) > 1:
+            notes.append(
+                "The catalog page holds "
+                + " and ".join(
+                    f"{n} exercises on the {state} database" for state, n in sizes.items()
+                )
+                + " (the empty one has only the article's eight), so the list's ratios to the "
+                "empty database compare pages of different sizes."
+            )
+        if float(load_before[0]) > 1.0:
+            notes.append(
+                f"Other processes were busy during the run (load average {load_before[0]} "
+                "before it started): absolute figures are noisy; ratios between interleaved "
+                "runs less so."
+            )
+        for row in rows:
+            if row.unavailable == "404":
+                notes.append(
+                    f"{row.label} answered 404 on {row.backend} ({row.state}): the endpoint "
+                    "is not built yet, so the row reads n/a; the harness measures it once it "
+                    "answers 200."
+                )
+        for target in [*targets, *bares.values()]:
+            output = target.server.output()
+            if "database is locked" in output or "Traceback" in output:
+                notes.append(f"{target.key}: server log shows errors; see its log")
+    elapsed = time.time() - BEGAN
+    load_after = Path("/proc/loadavg").read_text().split()[:3]
+    header = [
+        f"Generated {datetime.now(UTC):%Y-%m-%d %H:%M} UTC by `make bench` in "
+        f"**{elapsed:.0f} s** (wall time, install included when run through make).",
+        "",
+        f"- Machine: {os.cpu_count()} CPUs ({_cpu_model()}), Python {platform.python_version()}, "
+        f"load average before/after: {' '.join(load_before)} / {' '.join(load_after)}.",
+        "- Server: `python -m app serve` (ENV=production, uvicorn, LOG_LEVEL=info so access "
+        "logs are on, as `make run`); PostgreSQL 15 throwaway cluster from tests/postgres.py "
+        "(fsync off).",
+        f"- Scale database: {config.scale.exercises:,} extra exercises, "
+        f"{config.scale.users:,} users, {config.scale.sets:,} logged sets in "
+        f"{config.scale.sessions:,} sessions; the signed-in bench user owns "
+        f"{config.scale.bench_user_sets:,} sets. Empty database: migrated and seeded only.",
+        f"- Load: {generator.name}, {config.connections} connections (builder: 1), "
+        f"{config.runs} interleaved runs of {config.seconds} s per row and pinning mode; "
+        "cells are medians of the runs, errors are summed (socket errors plus any status "
+        "other than the one expected).",
+        "- Ratios: rps / bare is against the bare Starlette app returning the same catalog "
+        "bytes with the same workers; rps / empty and p99 / empty compare with the same "
+        "endpoint on the empty database.",
+    ]
+    backends = [BACKEND_NAMES[backend] for backend in config.backends]
+    return document(rows, config.pinning, backends, header, notes)
+
+
+def sets_label(scale: Scale) -> str:
+    """1000000 -> "1M sets", 20000 -> "20k sets"."""
+    n = scale.sets
+    if n >= 1_000_000:
+        return f"{n / 1_000_000:g}M sets"
+    return f"{n / 1000:g}k sets" if n >= 1000 else f"{n} sets"
+
+
+def _cpu_model() -> str:
+    for line in Path("/proc/cpuinfo").read_text().splitlines():
+        if line.startswith("model name"):
+            return line.split(":", 1)[1].strip()
+    return platform.processor() or "unknown CPU"
+
+
+def main() -> None:
+    if "--help" in sys.argv or "-h" in sys.argv:
+        print(usage())
+        return
+    config = Config.from_env()
+    markdown = run(config)
+    config.output.parent.mkdir(parents=True, exist_ok=True)
+    config.output.write_text(markdown)
+    print()
+    print(markdown)
+    log(f"report written to {config.output}; total {time.time() - BEGAN:.0f} s")

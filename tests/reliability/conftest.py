@@ -1,0 +1,195 @@
+"""Reliability tests: a real uvicorn server in a subprocess, on SQLite and PostgreSQL.
+
+Short form in `make test`; `make soak` (MEDIUS_SOAK=1) runs the same tests with bigger
+counts. All traffic goes to 127.0.0.1, and every loop is bounded in count and time.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import uuid
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import httpx
+import pytest
+from sqlalchemy import Engine, create_engine, func, select, text
+from sqlalchemy.engine import make_url
+from sqlmodel import SQLModel
+
+import app.models  # noqa: F401  (every table on SQLModel.metadata)
+from tests.factories import DEFAULT_PASSWORD, unique_email
+from tests.server import ServerProcess, free_port, production_env
+
+SOAK = os.environ.get("MEDIUS_SOAK", "") == "1"
+BACKENDS = ["sqlite", "postgresql"]
+
+
+@dataclass(frozen=True)
+class Load:
+    """How hard the tests push: the short form stays quick, the soak form runs long."""
+
+    writers: int
+    users: int
+    sessions_per_writer: int
+    acknowledged_before_kill: int
+    junk_cases: int
+    deadline_seconds: float
+
+
+LOAD = (
+    Load(
+        writers=32,
+        users=8,
+        sessions_per_writer=40,
+        acknowledged_before_kill=600,
+        junk_cases=400,
+        deadline_seconds=600,
+    )
+    if SOAK
+    else Load(
+        writers=32,
+        users=8,
+        sessions_per_writer=3,
+        acknowledged_before_kill=40,
+        junk_cases=0,
+        deadline_seconds=60,
+    )
+)
+
+
+@dataclass
+class Live:
+    """One running server and its database, shared by the reliability tests of a backend.
+
+    `sent` holds every session body any test sent (acknowledged or not), so a test can
+    check that every stored session is whole, whoever wrote it.
+    """
+
+    server: ServerProcess
+    engine: Engine
+    sent: dict[str, dict[str, Any]] = field(default_factory=dict)
+
+
+@contextmanager
+def _new_database(backend: str, request: pytest.FixtureRequest, folder: Path) -> Iterator[str]:
+    """A SQLite file, or a new database in the test run's PostgreSQL (dropped after)."""
+    if backend == "sqlite":
+        yield f"sqlite:///{folder / 'reliability.db'}"
+        return
+    base = make_url(request.getfixturevalue("postgres_base_url"))
+    name = f"medius_reliability_{uuid.uuid4().hex[:8]}"
+    admin = create_engine(base.set(database="postgres"), isolation_level="AUTOCOMMIT")
+    with admin.connect() as conn:
+        conn.execute(text(f'CREATE DATABASE "{name}"'))
+    try:
+        yield base.set(database=name).render_as_string(hide_password=False)
+    finally:
+        with admin.connect() as conn:
+            conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+        admin.dispose()
+
+
+@pytest.fixture(scope="session", params=BACKENDS)
+def live(
+    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[Live]:
+    """`python -m app serve` in production mode (cheap argon2 keeps sign-ups quick)."""
+    folder = tmp_path_factory.mktemp(f"reliability-{request.param}")
+    with _new_database(request.param, request, folder) as database:
+        env = production_env(database, free_port(), ARGON2_TIME_COST="1", ARGON2_MEMORY_KIB="8192")
+        server = ServerProcess(env=env, log_path=folder / "server.log")
+        engine = create_engine(database)
+        server.start()
+        try:
+            yield Live(server, engine)
+        finally:
+            server.stop()
+            engine.dispose()
+
+
+def row_counts(engine: Engine) -> dict[str, int]:
+    """Rows in every table of the app's schema."""
+    with engine.connect() as conn:
+        return {
+            table.name: int(conn.execute(select(func.count()).select_from(table)).scalar_one())
+            for table in SQLModel.metadata.sorted_tables
+        }
+
+
+@dataclass(frozen=True)
+class Account:
+    email: str
+    token: str
+
+    @property
+    def headers(self) -> dict[str, str]:
+        return {"Authorization": f"Bearer {self.token}"}
+
+
+async def sign_up(client: httpx.AsyncClient, count: int) -> list[Account]:
+    """`count` new accounts, signed in, created concurrently."""
+
+    async def one() -> Account:
+        email = unique_email("reliability")
+        created = await client.post(
+            "/api/v1/auth/register", json={"email": email, "password": DEFAULT_PASSWORD}
+        )
+        assert created.status_code == 201, created.text
+        token = await client.post(
+            "/api/v1/auth/token", data={"username": email, "password": DEFAULT_PASSWORD}
+        )
+        assert token.status_code == 200, token.text
+        return Account(email, token.json()["access_token"])
+
+    return list(await asyncio.gather(*(one() for _ in range(count))))
+
+
+def session_body(rng_index: int) -> dict[str, Any]:
+    """A valid session with a fresh id and 1-12 entries (the count varies by index)."""
+    entries = []
+    for n in range(1 + rng_index % 12):
+        if n % 3 == 2:
+            entries.append(
+                {
+                    "exercise": "monster-walk",
+                    "set_number": n + 1,
+                    "steps": 10 + n,
+                    "load_band": "light",
+                    "pain": 0,
+                    "effort": 6,
+                }
+            )
+        else:
+            entries.append(
+                {
+                    "exercise": "clamshell",
+                    "set_number": n + 1,
+                    "side": "left" if n % 2 else "right",
+                    "reps": 8 + n,
+                    "hold_seconds": 3,
+                    "pain": n % 3,
+                    "effort": 5,
+                }
+            )
+    return {
+        "id": str(uuid.uuid4()),
+        "started_at": "2026-11-20T07:30:00+01:00",
+        "ended_at": "2026-11-20T07:55:00+01:00",
+        "notes": f"reliability {rng_index}",
+        "entries": entries,
+    }
+
+
+def same_entries(sent: list[dict[str, Any]], stored: list[dict[str, Any]]) -> bool:
+    """Every field sent comes back unchanged, in order."""
+    if len(sent) != len(stored):
+        return False
+    return all(
+        all(stored_entry.get(key) == value for key, value in sent_entry.items())
+        for sent_entry, stored_entry in zip(sent, stored, strict=True)
+    )

@@ -1,0 +1,56 @@
+"""A corpus of bad input against a real server: 4xx problem+json, and no row changes."""
+
+from __future__ import annotations
+
+import httpx
+
+from tests.reliability import corpus
+from tests.reliability.conftest import LOAD, Live, row_counts, sign_up
+
+PROBLEM_FIELDS = {"type", "title", "status", "detail", "instance", "errors"}
+
+
+def problem_issue(case: corpus.Case, answer: httpx.Response) -> str | None:
+    """Why this answer is not a 4xx RFC 9457 problem document, or None when it is."""
+    where = f"{case.name}: {answer.status_code}"
+    if not 400 <= answer.status_code < 500:
+        return f"{where} is not a 4xx ({answer.text[:200]})"
+    media = answer.headers.get("content-type", "").split(";")[0]
+    if media != "application/problem+json":
+        return f"{where} came as {media!r}"
+    try:
+        body = answer.json()
+    except ValueError:
+        return f"{where} body is not JSON"
+    if not isinstance(body, dict) or set(body) != PROBLEM_FIELDS:
+        return f"{where} body has fields {sorted(body) if isinstance(body, dict) else body!r}"
+    if body["status"] != answer.status_code or not isinstance(body["errors"], list):
+        return f"{where} body says status {body['status']!r}"
+    return None
+
+
+async def test_bad_input_gets_a_problem_document_and_changes_no_row(live: Live) -> None:
+    server, db_engine = live.server, live.engine
+    cases = corpus.build() + corpus.junk(seed=20261125, count=LOAD.junk_cases)
+    async with httpx.AsyncClient(base_url=server.base_url, timeout=60) as client:
+        (account,) = await sign_up(client, 1)
+        before = row_counts(db_engine)
+        issues = []
+        for case in cases:
+            headers = {**case.headers, **(account.headers if case.signed_in else {})}
+            try:
+                answer = await client.request(
+                    case.method, case.path, content=case.body, headers=headers
+                )
+            except httpx.TransportError as exc:
+                issues.append(f"{case.name}: no answer ({exc!r})")
+                continue
+            issue = problem_issue(case, answer)
+            if issue is not None:
+                issues.append(issue)
+        after = row_counts(db_engine)
+    assert issues == [], "\n".join(issues)
+    assert after == before
+    log = server.output()
+    assert "Traceback" not in log
+    assert "database is locked" not in log

@@ -1,0 +1,162 @@
+"""A real Medius server in a subprocess on a free loopback port.
+
+Used by the reliability tests (tests/reliability/) and by the benchmark (bench/): the
+server runs exactly as `make run` starts it (`python -m app serve`: migrate, seed,
+uvicorn), or any other command given, with its output kept in a log file.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import signal
+import socket
+import subprocess
+import sys
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import httpx
+
+REPO_ROOT = Path(__file__).resolve().parents[1]
+PRODUCTION_SECRET = "reliability-and-bench-secret-key-of-more-than-32-bytes"
+
+
+def free_port() -> int:
+    """A TCP port nobody listens on right now (the kernel picks it)."""
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+def production_env(database_url: str, port: int, **overrides: str) -> dict[str, str]:
+    """The environment `make run` would see in production, for one database and port."""
+    env = {
+        key: value
+        for key, value in os.environ.items()
+        if key not in {"DATABASE_URL", "PORT", "HOST", "WORKERS", "ENV", "SECRET_KEY"}
+    }
+    env.update(
+        {
+            "ENV": "production",
+            "SECRET_KEY": PRODUCTION_SECRET,
+            "DATABASE_URL": database_url,
+            "HOST": "127.0.0.1",
+            "PORT": str(port),
+            "WORKERS": "1",
+            "PYTHONUNBUFFERED": "1",
+        }
+    )
+    env.update(overrides)
+    return env
+
+
+class ServerFailed(RuntimeError):
+    pass
+
+
+@dataclass
+class ServerProcess:
+    """One server subprocess in its own process group (so its workers die with it)."""
+
+    env: dict[str, str]
+    log_path: Path
+    command: list[str] = field(default_factory=lambda: [sys.executable, "-m", "app", "serve"])
+    ready_path: str = "/readyz"
+    process: subprocess.Popen[bytes] | None = None
+
+    @property
+    def port(self) -> int:
+        return int(self.env["PORT"])
+
+    @property
+    def base_url(self) -> str:
+        return f"http://127.0.0.1:{self.port}"
+
+    def start(self, timeout: float = 60.0) -> ServerProcess:
+        """Start the server and return once it answers `ready_path` with 200."""
+        self.launch()
+        self.wait_ready(timeout)
+        return self
+
+    def launch(self) -> None:
+        """Start the process without waiting for it (to start several at once)."""
+        if self.process is not None and self.process.poll() is None:
+            raise ServerFailed("already running")
+        log = self.log_path.open("ab")
+        try:
+            self.process = subprocess.Popen(
+                self.command,
+                cwd=REPO_ROOT,
+                env=self.env,
+                stdout=log,
+                stderr=subprocess.STDOUT,
+                stdin=subprocess.DEVNULL,
+                start_new_session=True,
+            )
+        finally:
+            log.close()
+
+    def wait_ready(self, timeout: float) -> None:
+        """Poll until the server answers, the process dies, or the deadline passes."""
+        deadline = time.monotonic() + timeout
+        with httpx.Client(base_url=self.base_url, timeout=2.0) as client:
+            while time.monotonic() < deadline:
+                if self.process is None or self.process.poll() is not None:
+                    raise ServerFailed(f"server exited early:\n{self.output()[-3000:]}")
+                try:
+                    if client.get(self.ready_path).status_code == 200:
+                        return
+                except httpx.TransportError:
+                    pass
+                time.sleep(0.05)
+        self.stop()
+        raise ServerFailed(f"server not ready after {timeout}s:\n{self.output()[-3000:]}")
+
+    def pids(self) -> list[int]:
+        """The server's process and all its descendants (uvicorn workers)."""
+        if self.process is None or self.process.poll() is not None:
+            return []
+        found: list[int] = []
+        pending = [self.process.pid]
+        while pending:
+            pid = pending.pop()
+            found.append(pid)
+            for task in Path(f"/proc/{pid}/task").glob("*"):
+                try:
+                    children = (task / "children").read_text().split()
+                except OSError:
+                    continue
+                pending.extend(int(child) for child in children)
+        return found
+
+    def kill(self) -> None:
+        """SIGKILL the whole process group: no shutdown handlers, no flushing."""
+        self._signal_group(signal.SIGKILL)
+
+    def stop(self, timeout: float = 10.0) -> None:
+        """SIGTERM (uvicorn's graceful shutdown), then SIGKILL if it takes too long."""
+        if self.process is None:
+            return
+        if self.process.poll() is None:
+            self._signal_group(signal.SIGTERM)
+            try:
+                self.process.wait(timeout)
+            except subprocess.TimeoutExpired:
+                self._signal_group(signal.SIGKILL)
+        self._signal_group(signal.SIGKILL)  # stray workers of a killed supervisor
+
+    def _signal_group(self, sig: signal.Signals) -> None:
+        if self.process is None:
+            return
+        with contextlib.suppress(ProcessLookupError):
+            os.killpg(self.process.pid, sig)
+        if sig is signal.SIGKILL:
+            self.process.wait()
+
+    def output(self) -> str:
+        try:
+            return self.log_path.read_text(errors="replace")
+        except FileNotFoundError:
+            return ""
