@@ -60,7 +60,7 @@ CHROMIUM_ARGS = [
 ]
 SERVER_DEADLINE_S = 30.0
 UI_TIMEOUT_MS = 20_000  # per step; generous for a busy 2-core machine
-SWAGGER_OPERATION = "#operations-catalog-list_exercises_api_v1_exercises_get"
+SWAGGER_OPERATION = "#operations-catalog-list_exercises"  # Swagger UI: tag + operationId
 REDOC_SUMMARIES = [
     "List exercises",
     "Get one exercise",
