@@ -23,6 +23,7 @@ class Scenario:
     signed_in: bool = False
     body: str | None = None
     conditional: bool = False  # send If-None-Match with the URL's current ETag
+    gzip: bool = False  # send Accept-Encoding: gzip
     max_connections: int | None = None
 
     def request(self, token: str | None, etag: str | None) -> Request:
@@ -35,6 +36,8 @@ class Scenario:
         if self.conditional:
             assert etag is not None
             headers["If-None-Match"] = etag
+        if self.gzip:
+            headers["Accept-Encoding"] = "gzip"
         return Request(self.method, self.path, self.expect, headers, self.body)
 
 
@@ -64,6 +67,9 @@ NOT_MODIFIED = Scenario(
     f"{API}/exercises/clamshell",
     304,
     conditional=True,
+)
+WHOLE_CATALOG = Scenario(
+    "catalog", "GET /catalog (whole, gzip)", "GET", f"{API}/catalog", 200, gzip=True
 )
 SESSION_CREATE = Scenario(
     "create",
