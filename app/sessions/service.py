@@ -33,6 +33,7 @@ from app.core.types import utcnow
 from app.routines import repository as routines_repository
 from app.sessions import repository
 from app.sessions.models import (
+    MAX_ENTRIES,
     BandLevel,
     EntryIn,
     EntryPublic,
@@ -322,19 +323,19 @@ def append_entries(
 ) -> WorkoutSession:
     row = owned(session, user, session_id)
     require_if_match(if_match, session_etag(row))
-    specs = specs_by_slug(session, sorted({e.exercise for e in entries}))
-    build_entries(entries, specs)  # validate before taking the write lock
+    rows = _entries(session, entries)  # validate before taking the write lock
     begin_write(session)
     _bump(session, row, {})
-    if len(repository.entries_for(session, [row.id])[row.id]) + len(entries) > 500:
+    start = repository.next_position(session, row.id)  # positions run 1..n without gaps
+    if start - 1 + len(rows) > MAX_ENTRIES:
         session.rollback()
         raise Invalid(
-            "A session holds at most 500 entries.",
+            f"A session holds at most {MAX_ENTRIES} entries.",
             errors=[FieldError(["body", "entries"], "too many entries", "too_long")],
         )
-    repository.add_entries(
-        session, row.id, build_entries(entries, specs, repository.next_position(session, row.id))
-    )
+    for offset, entry_row in enumerate(rows):
+        entry_row.position = start + offset
+    repository.add_entries(session, row.id, rows)
     session.commit()
     session.expire_all()
     return owned(session, user, session_id)

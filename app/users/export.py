@@ -15,6 +15,7 @@ from app.routines.models import Routine, RoutinePublic
 from app.routines.service import present as present_routines
 from app.sessions.models import SessionPublic, WorkoutSession
 from app.sessions.service import present as present_sessions
+from app.users.examples import USER_EXAMPLE
 from app.users.models import User, UserPublic
 from app.users.service import to_public as user_public
 
@@ -58,16 +59,7 @@ def export_example() -> dict[str, Any]:
     return {
         "format": EXPORT_FORMAT,
         "exported_at": "2026-11-25T12:00:00Z",
-        "profile": {
-            "id": "3f1c2a8e-5b7d-4c1e-9a7b-2d6f0e4b8c91",
-            "email": "ada@example.com",
-            "display_name": "Ada",
-            "time_zone": "Europe/London",
-            "units": "metric",
-            "role": "user",
-            "created_at": "2026-01-01T00:00:00Z",
-            "updated_at": "2026-01-01T00:00:00Z",
-        },
+        "profile": USER_EXAMPLE,
         "routines": [],
         "assessments": [],
         "sessions": [],

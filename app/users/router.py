@@ -14,28 +14,12 @@ from app.core.problems import problem_responses
 from app.core.responses import private_json
 from app.users import service
 from app.users.auth import CurrentUser
+from app.users.examples import TOKEN_EXAMPLE, USER_EXAMPLE
 from app.users.export import UserExport, export_example, export_user
 from app.users.models import RefreshRequest, Token, UserCreate, UserPublic, UserUpdate
 
 auth_router = APIRouter(prefix="/auth", tags=["auth"])
 me_router = APIRouter(prefix="/me", tags=["me"])
-
-USER_EXAMPLE = {
-    "id": "3f1c2a8e-5b7d-4c1e-9a7b-2d6f0e4b8c91",
-    "email": "ada@example.com",
-    "display_name": "Ada",
-    "time_zone": "Europe/London",
-    "units": "metric",
-    "role": "user",
-    "created_at": "2026-01-01T00:00:00Z",
-    "updated_at": "2026-01-01T00:00:00Z",
-}
-TOKEN_EXAMPLE = {
-    "access_token": "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9...",
-    "token_type": "bearer",
-    "expires_in": 900,
-    "refresh_token": "4b0e1c...9f.kq3...",
-}
 
 
 @auth_router.post(
