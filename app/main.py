@@ -62,7 +62,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     configure_password_hashing(
         settings.argon2_time_cost,
         settings.argon2_memory_kib,
-        settings.password_hash_workers,
+        settings.hashing_threads,
         settings.password_hash_max_waiting,
     )
 

@@ -83,7 +83,8 @@ class Settings(BaseSettings):
         default=None,
         ge=1,
         le=256,
-        description="Threads hashing passwords at once; unset: one per CPU core.",
+        description="Threads hashing passwords at once, per worker process; unset: the CPU "
+        "cores less one, shared among the workers (at least 1).",
     )
     password_hash_max_waiting: int = Field(
         default=256,
@@ -129,6 +130,14 @@ class Settings(BaseSettings):
                 "SECRET_KEY must be a private value of at least 32 bytes in production"
             )
         return self
+
+    @property
+    def hashing_threads(self) -> int:
+        """Password-hashing threads of this process: one core stays free for everything else,
+        so a flood of sign-ups and sign-ins cannot starve other requests of CPU."""
+        if self.password_hash_workers is not None:
+            return self.password_hash_workers
+        return max(1, ((os.cpu_count() or 1) - 1) // self.workers)
 
     @property
     def signing_key(self) -> str:

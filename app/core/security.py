@@ -2,13 +2,15 @@
 
 Hashing is CPU work of about 0.2 s per password with the production parameters. The
 async helpers run it on a small pool of threads sized to the cores (argon2 releases the
-GIL), so a flood of sign-ups and sign-ins queues there instead of taking every thread
-and core from other requests; past `max_waiting` queued checks the caller gets 429.
+GIL; Settings.hashing_threads leaves one core free), so a flood of sign-ups and sign-ins
+queues there instead of taking every thread and core from other requests; past
+`max_waiting` queued checks the caller gets 429.
 """
 
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import hashlib
 import os
 import secrets
@@ -37,7 +39,7 @@ class _Hashing:
     hasher = PasswordHasher()
     # Verified against when the email is unknown, so both failures cost the same time.
     dummy_hash = hasher.hash("medius-timing-equaliser-not-a-password")
-    workers = os.cpu_count() or 1
+    workers = max(1, (os.cpu_count() or 1) - 1)
     pool: ThreadPoolExecutor | None = None
     max_waiting = 256
     waiting = 0
@@ -49,7 +51,7 @@ def configure_password_hashing(
 ) -> None:
     with _Hashing.lock:
         _Hashing.max_waiting = max_waiting
-        wanted = workers or os.cpu_count() or 1
+        wanted = workers or max(1, (os.cpu_count() or 1) - 1)
         if wanted != _Hashing.workers and _Hashing.pool is not None:
             _Hashing.pool.shutdown(wait=False)
             _Hashing.pool = None
@@ -92,13 +94,26 @@ async def _on_hashing_pool(work: Callable[..., T], *args: object) -> T:
             )
         _Hashing.waiting += 1
         if _Hashing.pool is None:
-            _Hashing.pool = ThreadPoolExecutor(_Hashing.workers, thread_name_prefix="argon2")
+            _Hashing.pool = ThreadPoolExecutor(
+                _Hashing.workers, thread_name_prefix="argon2", initializer=_yield_to_requests
+            )
         pool = _Hashing.pool
     try:
         return await asyncio.get_running_loop().run_in_executor(pool, work, *args)
     finally:
         with _Hashing.lock:
             _Hashing.waiting -= 1
+
+
+HASHING_NICENESS = 10
+
+
+def _yield_to_requests() -> None:
+    """Run this hashing thread at a lower CPU priority, so that when the cores are busy the
+    threads answering other requests go first (Linux schedules threads by their own nice
+    value; elsewhere this is a no-op)."""
+    with contextlib.suppress(AttributeError, OSError):
+        os.setpriority(os.PRIO_PROCESS, threading.get_native_id(), HASHING_NICENESS)
 
 
 def hashing_threads() -> int:
