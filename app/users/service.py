@@ -214,7 +214,9 @@ async def sign_in(
     session: Session, username: str, password: str, client_address: str, settings: Settings
 ) -> Token:
     """The OAuth2 password flow: tokens of a new sign-in (token family), or 401/429."""
-    account = email_or_none(username) or username.strip().lower()
+    # A string that is nobody's address is still counted, under its digest (bounded, and
+    # storable whatever bytes it holds).
+    account = email_or_none(username) or f"not-an-email:{digest(username)}"
     attempt = throttle.Attempt(account=account, client_address=client_address)
     admitted, user = await _check_password(session, attempt, password, settings)
     if user is None:

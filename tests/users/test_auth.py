@@ -401,3 +401,15 @@ async def test_cors_origins_come_from_settings(database_url: str, app: FastAPI) 
     configured.state.engine.dispose()
     assert allowed.headers["access-control-allow-origin"] == "https://app.example.com"
     assert "access-control-allow-origin" not in denied.headers
+
+
+@pytest.mark.parametrize(
+    "username", ["nul\u0000@example.com", "\u0000", "no-at-sign", "a@b@c", "x" * 254, "\u202e@x.io"]
+)
+async def test_usernames_that_are_no_email_are_401_and_still_counted(
+    client: httpx.AsyncClient, username: str
+) -> None:
+    for _ in range(10):
+        answer = await sign_in(client, username, "wrong password!")
+        assert answer.status_code == 401, answer.text
+    assert (await sign_in(client, username, "wrong password!")).status_code == 429
