@@ -92,9 +92,22 @@ def clear(session: Session, key: str) -> None:
     session.execute(delete(RateCounter).where(col(RateCounter.key) == key))
 
 
-def purge(session: Session, now: datetime) -> None:
-    """Drop counters whose window has ended (indexed; keeps the table at live keys only)."""
-    session.execute(delete(RateCounter).where(col(RateCounter.expires_at) <= now))
+def purge(session: Session, now: datetime, batch: int = 500) -> None:
+    """Drop up to `batch` counters whose window has ended (indexed by `expires_at`).
+
+    Call it last in a transaction, after the hits. On PostgreSQL rows that another
+    transaction holds are skipped rather than waited for, so a purge never waits and two
+    transactions never deadlock over each other's expired rows (SQLite's one write lock
+    serialises everything anyway).
+    """
+    expired = (
+        select(RateCounter.key)
+        .where(col(RateCounter.expires_at) <= now)
+        .order_by(col(RateCounter.expires_at))
+        .limit(batch)
+        .with_for_update(skip_locked=True)
+    )
+    session.execute(delete(RateCounter).where(col(RateCounter.key).in_(expired.scalar_subquery())))
 
 
 def _insert(session: Session) -> Any:

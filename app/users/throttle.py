@@ -61,10 +61,11 @@ def admit_sign_in(
     """Count the attempt (one short write transaction) or refuse it with 429."""
     window = timedelta(seconds=settings.login_window_seconds)
     begin_write(session)
-    ratelimit.purge(session, now)
+    # Always the pair, then the address (and the purge last): one order, no deadlock.
     pair = ratelimit.hit(session, attempt.pair_key, now, window)
     address = ratelimit.hit(session, attempt.address_key, now, window)
     failures = ratelimit.peek(session, attempt.account_key, now)
+    ratelimit.purge(session, now)
     session.commit()
     over = [
         counted
@@ -111,13 +112,13 @@ def record_success(session: Session, admitted: Admitted) -> None:
 def admit_sign_up(session: Session, client_address: str, settings: Settings, now: datetime) -> None:
     """Count a sign-up from this address (one short write transaction) or refuse it with 429."""
     begin_write(session)
-    ratelimit.purge(session, now)
     counted = ratelimit.hit(
         session,
         f"register:{client_address}",
         now,
         timedelta(seconds=settings.register_window_seconds),
     )
+    ratelimit.purge(session, now)
     session.commit()
     if counted.count > settings.register_max_per_address:
         retry = counted.retry_after(now)

@@ -413,3 +413,14 @@ async def test_usernames_that_are_no_email_are_401_and_still_counted(
         answer = await sign_in(client, username, "wrong password!")
         assert answer.status_code == 401, answer.text
     assert (await sign_in(client, username, "wrong password!")).status_code == 429
+
+
+async def test_successful_sign_ins_do_not_use_up_the_address_allowance(
+    client: httpx.AsyncClient, app: FastAPI
+) -> None:
+    email = unique_email()
+    await register(client, email)
+    limit = app.state.settings.login_address_max_failures
+    for _ in range(limit + 5):
+        assert (await sign_in(client, email)).status_code == 200
+    assert (await sign_in(client, unique_email(), "wrong password!")).status_code == 401

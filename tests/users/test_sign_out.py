@@ -196,3 +196,21 @@ async def test_throttled_reauthentication_does_not_block_the_owner_elsewhere(
             await change_password(thief, victim, f"guess number {n}", NEW_PASSWORD)
         async with from_address(app, "198.51.100.7") as owner:
             assert (await sign_in(owner, victim.email)).status_code == 200
+
+
+async def test_parallel_password_changes_let_exactly_one_win(
+    client: httpx.AsyncClient, alice: SignedIn
+) -> None:
+    answers = await asyncio.gather(
+        *(
+            change_password(client, alice, DEFAULT_PASSWORD, f"{NEW_PASSWORD} number {n}")
+            for n in range(16)
+        )
+    )
+    statuses = [a.status_code for a in answers]
+    assert statuses.count(200) == 1, statuses
+    assert set(statuses) <= {200, 401, 409, 429}, statuses
+    winner = answers[statuses.index(200)].json()
+    assert await me_status(client, winner["access_token"]) == 200
+    won = next(n for n, a in enumerate(answers) if a.status_code == 200)
+    assert (await sign_in(client, alice.email, f"{NEW_PASSWORD} number {won}")).status_code == 200
