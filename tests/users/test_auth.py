@@ -424,3 +424,11 @@ async def test_successful_sign_ins_do_not_use_up_the_address_allowance(
     for _ in range(limit + 5):
         assert (await sign_in(client, email)).status_code == 200
     assert (await sign_in(client, unique_email(), "wrong password!")).status_code == 401
+
+
+async def test_identical_sign_ups_at_once_create_one_account(client: httpx.AsyncClient) -> None:
+    email = unique_email()
+    answers = await asyncio.gather(*(register(client, email) for _ in range(8)))
+    statuses = sorted(a.status_code for a in answers)
+    assert statuses == [201] + [409] * 7, statuses
+    assert (await sign_in(client, email)).status_code == 200
