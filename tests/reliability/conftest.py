@@ -99,27 +99,40 @@ def _new_database(backend: str, request: pytest.FixtureRequest, folder: Path) ->
 SIGN_UPS_FROM_LOOPBACK = "100000"
 
 
+@contextmanager
+def _served(
+    request: pytest.FixtureRequest,
+    tmp_path_factory: pytest.TempPathFactory,
+    name: str,
+    **settings: str,
+) -> Iterator[tuple[ServerProcess, str]]:
+    """`python -m app serve` in production mode on a new database of the backend."""
+    folder = tmp_path_factory.mktemp(f"{name}-{request.param}")
+    with _new_database(request.param, request, folder) as database:
+        env = production_env(
+            database, free_port(), REGISTER_MAX_PER_ADDRESS=SIGN_UPS_FROM_LOOPBACK, **settings
+        )
+        server = ServerProcess(env=env, log_path=folder / "server.log")
+        server.start()
+        try:
+            yield server, database
+        finally:
+            server.stop()
+
+
 @pytest.fixture(scope="session", params=BACKENDS)
 def live(
     request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
 ) -> Iterator[Live]:
-    """`python -m app serve` in production mode (cheap argon2 keeps sign-ups quick)."""
-    folder = tmp_path_factory.mktemp(f"reliability-{request.param}")
-    with _new_database(request.param, request, folder) as database:
-        env = production_env(
-            database,
-            free_port(),
-            ARGON2_TIME_COST="1",
-            ARGON2_MEMORY_KIB="8192",
-            REGISTER_MAX_PER_ADDRESS=SIGN_UPS_FROM_LOOPBACK,
-        )
-        server = ServerProcess(env=env, log_path=folder / "server.log")
+    """The shared server of the reliability tests (cheap argon2 keeps sign-ups quick)."""
+    served = _served(
+        request, tmp_path_factory, "reliability", ARGON2_TIME_COST="1", ARGON2_MEMORY_KIB="8192"
+    )
+    with served as (server, database):
         engine = create_engine(database)
-        server.start()
         try:
             yield Live(server, engine)
         finally:
-            server.stop()
             engine.dispose()
 
 
@@ -149,20 +162,8 @@ def flooded(
     The SQLite busy timeout is 1 s instead of 5 s so the short form, with fewer sign-ups,
     still shows a write lock held across hashing (it would take over a second).
     """
-    folder = tmp_path_factory.mktemp(f"flood-{request.param}")
-    with _new_database(request.param, request, folder) as database:
-        env = production_env(
-            database,
-            free_port(),
-            SQLITE_BUSY_TIMEOUT_MS="1000",
-            REGISTER_MAX_PER_ADDRESS=SIGN_UPS_FROM_LOOPBACK,
-        )
-        server = ServerProcess(env=env, log_path=folder / "server.log")
-        server.start()
-        try:
-            yield server
-        finally:
-            server.stop()
+    with _served(request, tmp_path_factory, "flood", SQLITE_BUSY_TIMEOUT_MS="1000") as (server, _):
+        yield server
 
 
 def row_counts(engine: Engine) -> dict[str, int]:
