@@ -1,7 +1,7 @@
-# Medius API image: `docker build -t medius . && docker run -p 8000:8000 medius`
+# Medius API image: `docker build -t medius . && docker run -p 8000:8000 -e SECRET_KEY=... medius`
 # The container starts like `make run`: migrate, seed, then serve on $HOST:$PORT.
-# Outside development set ENV=production and a private SECRET_KEY (the app refuses the
-# default key in production), and DATABASE_URL=postgresql+psycopg://... for PostgreSQL.
+# The image runs with ENV=production and will not start without a private SECRET_KEY
+# (32+ bytes); set DATABASE_URL=postgresql+psycopg://... for PostgreSQL.
 FROM python:3.11-slim
 
 ENV PYTHONDONTWRITEBYTECODE=1 \
@@ -29,7 +29,9 @@ RUN useradd --system --uid 10001 --user-group --home-dir /nonexistent --shell /u
 VOLUME ["/data"]
 USER medius
 
-ENV HOST=0.0.0.0 \
+# Production: the app refuses to start without a private SECRET_KEY (docker run -e SECRET_KEY=...).
+ENV ENV=production \
+    HOST=0.0.0.0 \
     PORT=8000 \
     DATABASE_URL=sqlite:////data/medius.db
 

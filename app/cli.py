@@ -9,6 +9,7 @@ from typing import Any
 
 import typer
 import yaml
+from pydantic import ValidationError
 from sqlmodel import Session
 
 from app.catalog import transfer
@@ -20,6 +21,7 @@ from app.core.security import configure_password_hashing
 from app.seed import seed_all
 from app.users import repository as users_repository
 from app.users import service as users_service
+from app.users.emails import email_or_none
 from app.users.export import export_user
 
 cli = typer.Typer(help="Medius operations.", no_args_is_help=True)
@@ -124,7 +126,8 @@ def import_catalog_command(
 def export_user_command(email: str) -> None:
     """Print everything one user owns, as JSON (for a data-access request)."""
     with _session() as session:
-        user = users_repository.get_user_by_email(session, users_service.normalise_email(email))
+        canonical = email_or_none(email)
+        user = users_repository.get_user_by_email(session, canonical) if canonical else None
         if user is None:
             raise typer.BadParameter(f"no account for {email}")
         document = export_user(session, user).model_dump(mode="json")
@@ -136,7 +139,11 @@ def serve() -> None:
     """Migrate, seed, then serve with uvicorn on HOST:PORT (what `make run` and Docker do)."""
     import uvicorn
 
-    settings = get_settings()
+    try:
+        settings = get_settings()
+    except ValidationError as exc:
+        typer.echo(f"medius will not start: {exc}", err=True)
+        raise typer.Exit(code=2) from exc
     migrate()
     seed()
     uvicorn.run(

@@ -59,7 +59,12 @@ Errors are RFC 9457 `application/problem+json`. Lists use `limit` and an opaque
 def create_app(settings: Settings | None = None) -> FastAPI:
     settings = settings or get_settings()
     engine = build_engine(settings)
-    configure_password_hashing(settings.argon2_time_cost, settings.argon2_memory_kib)
+    configure_password_hashing(
+        settings.argon2_time_cost,
+        settings.argon2_memory_kib,
+        settings.hashing_threads,
+        settings.password_hash_max_waiting,
+    )
 
     @asynccontextmanager
     async def lifespan(_app: FastAPI) -> AsyncIterator[None]:

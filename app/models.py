@@ -2,9 +2,10 @@
 
 from app.assessments.models import Assessment
 from app.catalog.models import Equipment, Exercise, ExerciseEquipment, ExerciseMuscle, Muscle
+from app.core.ratelimit import RateCounter
 from app.routines.models import Routine, RoutineItem
 from app.sessions.models import SessionEntry, WorkoutSession
-from app.users.models import LoginFailure, RefreshToken, User
+from app.users.models import RefreshToken, TokenFamily, User
 
 __all__ = [
     "Assessment",
@@ -12,12 +13,13 @@ __all__ = [
     "Exercise",
     "ExerciseEquipment",
     "ExerciseMuscle",
-    "LoginFailure",
     "Muscle",
+    "RateCounter",
     "RefreshToken",
     "Routine",
     "RoutineItem",
     "SessionEntry",
+    "TokenFamily",
     "User",
     "WorkoutSession",
 ]

@@ -24,6 +24,8 @@ from tests.postgres import Cluster, PostgresUnavailable, start_cluster
 
 BACKENDS = ["sqlite", "postgresql"]
 TEST_SECRET = "test-secret-key-that-is-long-enough-for-hs256-signing"
+# Commands run in-process (the CLI tests) sign with this instead of making a key file.
+os.environ.setdefault("SECRET_KEY", TEST_SECRET)
 
 
 @pytest.fixture(scope="session")

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from typing import Any
 
 import httpx
+from fastapi import FastAPI
 
 from app.catalog.seed import load_seed
 
@@ -71,6 +72,25 @@ async def signed_in_user(
         password=DEFAULT_PASSWORD,
         access_token=body["access_token"],
         refresh_token=body["refresh_token"],
+    )
+
+
+def from_address(app: FastAPI, host: str) -> httpx.AsyncClient:
+    """A client of `app` whose requests come from the IP address `host`."""
+    transport = httpx.ASGITransport(app=app, raise_app_exceptions=False, client=(host, 50000))
+    return httpx.AsyncClient(transport=transport, base_url="http://medius.test")
+
+
+async def delete_account(
+    client: httpx.AsyncClient, user: SignedIn, password: str | None = None
+) -> httpx.Response:
+    """DELETE /me the way a careful client does: with the password and the current ETag."""
+    etag = (await client.get("/api/v1/me", headers=user.headers)).headers.get("etag", '"none"')
+    return await client.request(
+        "DELETE",
+        "/api/v1/me",
+        json={"password": password or user.password},
+        headers={**user.headers, "If-Match": etag},
     )
 
 

@@ -6,10 +6,13 @@ Runs on SQLite and on PostgreSQL. Every test hands the database back at head, so
 
 from __future__ import annotations
 
+import uuid
 from collections.abc import Iterator
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 import pytest
+import sqlalchemy as sa
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
 from sqlalchemy import Engine, func, inspect, select
@@ -18,6 +21,8 @@ from sqlmodel import Session, SQLModel
 import app.models  # noqa: F401  (registers every table on SQLModel.metadata)
 from app.catalog.models import Exercise
 from app.core.migrations import current_revision, downgrade, head_revision, upgrade
+from app.core.sqltypes import UTCDateTime
+from app.users.models import RefreshToken, TokenFamily
 from tests.conftest import reset_database
 
 VERSION_TABLE = "alembic_version"
@@ -79,3 +84,65 @@ def test_downgrade_and_upgrade_again_leave_a_working_schema(
     reset_database(migrated)
     with Session(migrated) as session:
         assert session.scalar(select(func.count()).select_from(Exercise)) == 8
+
+
+def test_upgrade_turns_existing_sign_ins_into_token_families(
+    database_url: str, migrated: Engine
+) -> None:
+    """Refresh tokens issued before token families keep working; revoked ones stay revoked."""
+    reset_database(migrated)
+    downgrade(database_url, "0005")
+    now = datetime.now(UTC)
+    user_id, live, revoked = uuid.uuid4(), uuid.uuid4(), uuid.uuid4()
+    user = sa.table(
+        "app_user",
+        *(sa.column(n) for n in ("email", "password_hash", "time_zone", "units", "role")),
+        sa.column("id", sa.Uuid()),
+        sa.column("revision", sa.Integer()),
+        sa.column("created_at", UTCDateTime()),
+        sa.column("updated_at", UTCDateTime()),
+    )
+    token = sa.table(
+        "refresh_token",
+        sa.column("id", sa.Uuid()),
+        sa.column("user_id", sa.Uuid()),
+        sa.column("family_id", sa.Uuid()),
+        sa.column("secret_digest"),
+        *(sa.column(n, UTCDateTime()) for n in ("expires_at", "used_at", "revoked_at")),
+        sa.column("created_at", UTCDateTime()),
+    )
+    with migrated.begin() as conn:
+        conn.execute(
+            user.insert().values(
+                id=user_id,
+                email="old@example.com",
+                password_hash="x",
+                time_zone="UTC",
+                units="metric",
+                role="user",
+                revision=1,
+                created_at=now,
+                updated_at=now,
+            )
+        )
+        for family, revoked_at in ((live, None), (revoked, now), (revoked, None)):
+            conn.execute(
+                token.insert().values(
+                    id=uuid.uuid4(),
+                    user_id=user_id,
+                    family_id=family,
+                    secret_digest="d" * 64,
+                    expires_at=now + timedelta(days=1),
+                    revoked_at=revoked_at,
+                    created_at=now,
+                )
+            )
+    migrated.dispose()
+    upgrade(database_url)
+    with Session(migrated) as session:
+        families = {f.id: f for f in session.scalars(select(TokenFamily)).all()}
+        tokens = session.scalars(select(RefreshToken)).all()
+    assert set(families) == {live, revoked}
+    assert families[live].revoked_at is None and families[revoked].revoked_at is not None
+    assert {f.user_id for f in families.values()} == {user_id}
+    assert len(tokens) == 3

@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator
-from datetime import timedelta
 
 import pytest
 import schemathesis
@@ -27,7 +26,6 @@ from schemathesis.specs.openapi.schemas import OpenApiSchema
 from sqlalchemy import Engine
 from sqlmodel import Session
 
-from app.core.security import issue_access_token
 from app.main import create_app
 from app.users import service as users_service
 from tests.conftest import reset_database
@@ -127,7 +125,7 @@ def case_headers(fuzzed_app: FastAPI) -> dict[str, str]:
     settings = fuzzed_app.state.settings
     with Session(fuzzed_app.state.engine, expire_on_commit=False) as session:
         admin = users_service.create_admin(session, "fuzz-admin@example.com", "fuzzing passphrase")
-    token = issue_access_token(admin.id, settings.secret_key, timedelta(minutes=30))
+        token = users_service.issue_sign_in(session, admin, settings).access_token
     return authorization(token)
 
 

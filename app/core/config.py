@@ -2,14 +2,20 @@
 
 from __future__ import annotations
 
+import contextlib
+import os
+import secrets
 from enum import StrEnum
 from functools import lru_cache
+from pathlib import Path
 from typing import Annotated, Self
 
 from pydantic import Field, model_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
-DEFAULT_SECRET_KEY = "medius-development-secret-key-change-me-please"  # noqa: S105
+# Keys that were ever published (the repository's old development default): never trusted.
+PUBLIC_SECRET_KEYS = frozenset({"medius-development-secret-key-change-me-please"})
+MIN_SECRET_BYTES = 32
 
 
 class Environment(StrEnum):
@@ -34,15 +40,58 @@ class Settings(BaseSettings):
     db_pool_size: int = Field(default=5, ge=1, le=100, description="PostgreSQL pool size.")
     db_max_overflow: int = Field(default=10, ge=0, le=100, description="Extra connections.")
     sqlite_busy_timeout_ms: int = Field(default=5000, ge=0, le=60000)
-    secret_key: str = Field(default=DEFAULT_SECRET_KEY, description="Signs access tokens.")
+    secret_key: str | None = Field(
+        default=None,
+        description="Signs access tokens. Required in production; elsewhere, when unset, a "
+        "random key is made on first run and kept in `secret_key_file`.",
+    )
+    secret_key_file: Path = Field(
+        default=Path(".medius-secret"),
+        description="Where development and test keep their generated key (mode 0600).",
+    )
     access_token_minutes: int = Field(default=15, ge=1, le=1440)
     refresh_token_days: int = Field(default=30, ge=1, le=365)
     argon2_time_cost: int = Field(default=3, ge=1, le=20, description="argon2id passes.")
     argon2_memory_kib: int = Field(
         default=65536, ge=1024, le=1048576, description="argon2id memory per hash (KiB)."
     )
-    login_max_failures: int = Field(default=10, ge=1, le=1000)
+    login_max_failures: int = Field(
+        default=10,
+        ge=1,
+        le=1000,
+        description="Sign-in attempts per account and client address per window before 429; "
+        "also the failures per account (any address) after which attempts are slowed down.",
+    )
+    login_address_max_failures: int = Field(
+        default=30,
+        ge=1,
+        le=100000,
+        description="Failed sign-ins per client address (any account) per window before 429.",
+    )
     login_window_seconds: int = Field(default=60, ge=1, le=86400)
+    login_slowdown_max_seconds: float = Field(
+        default=4.0,
+        ge=0,
+        le=60,
+        description="Longest delay added to a sign-in of an account under attack.",
+    )
+    register_max_per_address: int = Field(
+        default=10, ge=1, le=100000, description="Sign-ups per client address per window."
+    )
+    register_window_seconds: int = Field(default=3600, ge=1, le=86400)
+    password_hash_workers: int | None = Field(
+        default=None,
+        ge=1,
+        le=256,
+        description="Threads hashing passwords at once, per worker process; unset: the CPU "
+        "cores less one, shared among the workers (at least 1).",
+    )
+    password_hash_max_waiting: int = Field(
+        default=256,
+        ge=1,
+        le=100000,
+        description="Password checks allowed to queue for a hashing thread before 429.",
+    )
     cors_origins: Annotated[list[str], NoDecode] = Field(
         default_factory=list, description="Comma-separated allowed browser origins."
     )
@@ -68,18 +117,66 @@ class Settings(BaseSettings):
         return data
 
     @model_validator(mode="after")
-    def _refuse_weak_secret_in_production(self) -> Self:
+    def _resolve_secret_key(self) -> Self:
+        if self.secret_key is None:
+            if self.env is Environment.PRODUCTION:
+                raise ValueError("SECRET_KEY must be set in production (32 bytes or more)")
+            self.secret_key = local_secret_key(self.secret_key_file)
         if self.env is Environment.PRODUCTION and (
-            self.secret_key == DEFAULT_SECRET_KEY or len(self.secret_key.encode()) < 32
+            self.secret_key in PUBLIC_SECRET_KEYS
+            or len(self.secret_key.encode()) < MIN_SECRET_BYTES
         ):
             raise ValueError(
-                "SECRET_KEY must be set to a private value of at least 32 bytes in production"
+                "SECRET_KEY must be a private value of at least 32 bytes in production"
             )
         return self
 
     @property
+    def hashing_threads(self) -> int:
+        """Password-hashing threads of this process: one core stays free for everything else,
+        so a flood of sign-ups and sign-ins cannot starve other requests of CPU."""
+        if self.password_hash_workers is not None:
+            return self.password_hash_workers
+        return max(1, ((os.cpu_count() or 1) - 1) // self.workers)
+
+    @property
+    def signing_key(self) -> str:
+        """The resolved secret key (never None once the settings validated)."""
+        assert self.secret_key is not None
+        return self.secret_key
+
+    @property
     def is_sqlite(self) -> bool:
         return self.database_url.startswith("sqlite")
+
+
+def local_secret_key(path: Path) -> str:
+    """The development key kept in `path`, made on first run (0600, never overwritten).
+
+    The key is written to a private temporary file and hard-linked into place, so two
+    processes starting at once agree on one key and nobody reads a half-written file.
+    """
+    try:
+        return _read_key(path)
+    except FileNotFoundError:
+        pass
+    temporary = path.with_name(f"{path.name}.{os.getpid()}.{secrets.token_hex(4)}.tmp")
+    descriptor = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    try:
+        with os.fdopen(descriptor, "w", encoding="ascii") as handle:
+            handle.write(secrets.token_urlsafe(48) + "\n")
+        with contextlib.suppress(FileExistsError):  # another process made it first
+            os.link(temporary, path)
+    finally:
+        temporary.unlink(missing_ok=True)
+    return _read_key(path)
+
+
+def _read_key(path: Path) -> str:
+    key = path.read_text(encoding="ascii").strip()
+    if len(key.encode()) < MIN_SECRET_BYTES:
+        raise ValueError(f"{path} holds a key shorter than {MIN_SECRET_BYTES} bytes; delete it")
+    return key
 
 
 @lru_cache

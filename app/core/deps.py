@@ -21,7 +21,13 @@ def get_app_settings(request: Request) -> Settings:
     return settings
 
 
+def client_address(request: Request) -> str:
+    """The caller's IP address (uvicorn applies X-Forwarded-For only from trusted proxies)."""
+    return request.client.host if request.client else "unknown"
+
+
 SessionDep = Annotated[Session, Depends(get_session)]
+ClientAddress = Annotated[str, Depends(client_address)]
 SettingsDep = Annotated[Settings, Depends(get_app_settings)]
 IfMatch = Annotated[
     str | None,

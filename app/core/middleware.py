@@ -12,7 +12,8 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from app.core.problems import problem_response
 
-BODY_METHODS = frozenset({"POST", "PUT", "PATCH"})
+# DELETE too: deleting an account carries the password in a (bounded, JSON) body.
+BODY_METHODS = frozenset({"POST", "PUT", "PATCH", "DELETE"})
 # What the guard can answer on a body-taking method, declared in OpenAPI by app.core.openapi.
 GUARD_STATUSES = (413, 415)
 # What it can answer on any operation that takes a query string (one not in UTF-8).

@@ -9,13 +9,14 @@ from functools import lru_cache
 from typing import Annotated
 from zoneinfo import available_timezones
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, EmailStr, Field, StringConstraints
-from sqlalchemy import Column, Index, String, UniqueConstraint
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints, WithJsonSchema
+from sqlalchemy import Column, ForeignKey, Index, String, UniqueConstraint, Uuid
 from sqlmodel import Field as SQLField
 from sqlmodel import SQLModel
 
 from app.core.sqltypes import UTCDateTime
 from app.core.types import utcnow
+from app.users.emails import EMAIL_MAX_LENGTH, normalise_email
 
 
 class Role(StrEnum):
@@ -46,12 +47,23 @@ TimeZone = Annotated[
     Field(description="IANA time zone; calendar-day figures use it.", examples=["Europe/Berlin"]),
 ]
 DisplayName = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=80)]
+PASSWORD_MAX_LENGTH = 256
 Password = Annotated[
     str,
-    StringConstraints(min_length=1, max_length=256),
+    StringConstraints(min_length=1, max_length=PASSWORD_MAX_LENGTH),
     Field(description="At least 10 characters and not a common password."),
 ]
-Email = Annotated[EmailStr, StringConstraints(max_length=254)]
+CurrentPassword = Annotated[
+    str,
+    StringConstraints(min_length=1, max_length=PASSWORD_MAX_LENGTH),
+    Field(description="Your current password (re-authentication)."),
+]
+Email = Annotated[
+    str,
+    StringConstraints(max_length=EMAIL_MAX_LENGTH),
+    AfterValidator(normalise_email),
+    WithJsonSchema({"type": "string", "format": "email", "maxLength": EMAIL_MAX_LENGTH}),
+]
 
 
 class User(SQLModel, table=True):
@@ -103,33 +115,44 @@ class UserPublic(BaseModel):
     updated_at: datetime
 
 
-class RefreshToken(SQLModel, table=True):
-    """One issued refresh token; tokens rotated from one login share a family."""
+class TokenFamily(SQLModel, table=True):
+    """One sign-in: its refresh tokens rotate within it, its access tokens name it.
 
-    __tablename__ = "refresh_token"
-    __table_args__ = (Index("ix_refresh_token_family", "family_id"),)
+    Revoking the family (logout, refresh-token reuse, password change) ends the
+    sign-in at once: authentication reads this row with the user's, by primary key.
+    """
+
+    __tablename__ = "token_family"
 
     id: uuid.UUID = SQLField(default_factory=uuid.uuid4, primary_key=True)
     user_id: uuid.UUID = SQLField(foreign_key="app_user.id", ondelete="CASCADE", index=True)
-    family_id: uuid.UUID
-    secret_digest: str = SQLField(max_length=64)
-    expires_at: datetime = SQLField(sa_column=Column(UTCDateTime(), nullable=False))
-    used_at: datetime | None = SQLField(default=None, sa_column=Column(UTCDateTime()))
     revoked_at: datetime | None = SQLField(default=None, sa_column=Column(UTCDateTime()))
     created_at: datetime = SQLField(
         default_factory=utcnow, sa_column=Column(UTCDateTime(), nullable=False)
     )
 
 
-class LoginFailure(SQLModel, table=True):
-    """A failed sign-in, counted per account and per client address by every worker."""
+class RefreshToken(SQLModel, table=True):
+    """One issued refresh token; tokens rotated from one sign-in share a family."""
 
-    __tablename__ = "login_failure"
-    __table_args__ = (Index("ix_login_failure_key_at", "key", "failed_at"),)
+    __tablename__ = "refresh_token"
+    __table_args__ = (Index("ix_refresh_token_family", "family_id"),)
 
-    id: int | None = SQLField(default=None, primary_key=True)
-    key: str = SQLField(max_length=300)
-    failed_at: datetime = SQLField(sa_column=Column(UTCDateTime(), nullable=False))
+    id: uuid.UUID = SQLField(default_factory=uuid.uuid4, primary_key=True)
+    user_id: uuid.UUID = SQLField(foreign_key="app_user.id", ondelete="CASCADE", index=True)
+    family_id: uuid.UUID = SQLField(
+        sa_column=Column(
+            Uuid(),
+            ForeignKey("token_family.id", ondelete="CASCADE"),
+            nullable=False,
+        )
+    )
+    secret_digest: str = SQLField(max_length=64)
+    expires_at: datetime = SQLField(sa_column=Column(UTCDateTime(), nullable=False))
+    used_at: datetime | None = SQLField(default=None, sa_column=Column(UTCDateTime()))
+    created_at: datetime = SQLField(
+        default_factory=utcnow, sa_column=Column(UTCDateTime(), nullable=False)
+    )
 
 
 class Token(BaseModel):
@@ -142,3 +165,14 @@ class Token(BaseModel):
 class RefreshRequest(BaseModel):
     model_config = ConfigDict(extra="forbid")
     refresh_token: Annotated[str, StringConstraints(min_length=1, max_length=200)]
+
+
+class PasswordChange(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    current_password: CurrentPassword
+    new_password: Password
+
+
+class AccountDeletion(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    password: CurrentPassword

@@ -1,33 +1,65 @@
-"""User, refresh-token and login-failure queries."""
+"""User, token-family and refresh-token queries."""
 
 from __future__ import annotations
 
 import uuid
 from datetime import datetime
 
-from sqlalchemy import delete, func, update
+from sqlalchemy import and_, delete, update
 from sqlmodel import Session, col, select
 
 from app.core.db import update_if_revision
-from app.users.models import LoginFailure, RefreshToken, User
+from app.users.models import RefreshToken, TokenFamily, User
 
 
 def get_user(session: Session, user_id: uuid.UUID) -> User | None:
     return session.get(User, user_id)
 
 
+def get_signed_in_user(session: Session, user_id: uuid.UUID, family_id: uuid.UUID) -> User | None:
+    """The user, if `family_id` is one of their sign-ins and not revoked: one indexed query."""
+    return session.exec(
+        select(User)
+        .join(
+            TokenFamily,
+            and_(
+                col(TokenFamily.id) == family_id,
+                col(TokenFamily.user_id) == col(User.id),
+                col(TokenFamily.revoked_at).is_(None),
+            ),
+        )
+        .where(col(User.id) == user_id)
+    ).first()
+
+
 def get_user_by_email(session: Session, email: str) -> User | None:
     return session.exec(select(User).where(User.email == email)).first()
 
 
-def get_refresh_token(session: Session, token_id: uuid.UUID) -> RefreshToken | None:
-    return session.get(RefreshToken, token_id)
+def get_refresh_token(
+    session: Session, token_id: uuid.UUID
+) -> tuple[RefreshToken, TokenFamily] | None:
+    """A refresh token with its family (whose `revoked_at` says if the sign-in ended)."""
+    row = session.exec(
+        select(RefreshToken, TokenFamily)
+        .join(TokenFamily, col(TokenFamily.id) == col(RefreshToken.family_id))
+        .where(col(RefreshToken.id) == token_id)
+    ).first()
+    return (row[0], row[1]) if row else None
 
 
 def revoke_family(session: Session, family_id: uuid.UUID, at: datetime) -> None:
     session.execute(
-        update(RefreshToken)
-        .where(col(RefreshToken.family_id) == family_id, col(RefreshToken.revoked_at).is_(None))
+        update(TokenFamily)
+        .where(col(TokenFamily.id) == family_id, col(TokenFamily.revoked_at).is_(None))
+        .values(revoked_at=at)
+    )
+
+
+def revoke_every_family(session: Session, user_id: uuid.UUID, at: datetime) -> None:
+    session.execute(
+        update(TokenFamily)
+        .where(col(TokenFamily.user_id) == user_id, col(TokenFamily.revoked_at).is_(None))
         .values(revoked_at=at)
     )
 
@@ -42,35 +74,6 @@ def mark_used(session: Session, token_id: uuid.UUID, at: datetime) -> bool:
     return bool(result.rowcount == 1)  # type: ignore[attr-defined]
 
 
-def count_failures(session: Session, keys: list[str], since: datetime) -> dict[str, int]:
-    rows = session.exec(
-        select(LoginFailure.key, func.count())
-        .where(col(LoginFailure.key).in_(keys), col(LoginFailure.failed_at) > since)
-        .group_by(col(LoginFailure.key))
-    ).all()
-    return {key: int(n) for key, n in rows}
-
-
-def oldest_failure(session: Session, keys: list[str], since: datetime) -> datetime | None:
-    return session.exec(
-        select(func.min(LoginFailure.failed_at)).where(
-            col(LoginFailure.key).in_(keys), col(LoginFailure.failed_at) > since
-        )
-    ).first()
-
-
-def record_failures(
-    session: Session, keys: list[str], at: datetime, expired_before: datetime
-) -> None:
-    session.execute(delete(LoginFailure).where(col(LoginFailure.failed_at) <= expired_before))
-    for key in keys:
-        session.add(LoginFailure(key=key, failed_at=at))
-
-
-def clear_failures(session: Session, key: str) -> None:
-    session.execute(delete(LoginFailure).where(col(LoginFailure.key) == key))
-
-
 def update_user_if_current(
     session: Session, user_id: uuid.UUID, revision: int, values: dict[str, object]
 ) -> User | None:
@@ -79,3 +82,11 @@ def update_user_if_current(
         return None
     session.expire_all()
     return session.get(User, user_id)
+
+
+def delete_user_if_current(session: Session, user_id: uuid.UUID, revision: int) -> bool:
+    """Delete the account only if it is still at `revision`; owned rows cascade."""
+    result = session.execute(
+        delete(User).where(col(User.id) == user_id, col(User.revision) == revision)
+    )
+    return bool(result.rowcount == 1)  # type: ignore[attr-defined]

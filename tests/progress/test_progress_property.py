@@ -16,7 +16,6 @@ from hypothesis import strategies as st
 from sqlalchemy import Engine, delete
 from sqlmodel import Session
 
-from app.core.security import issue_access_token
 from app.sessions.models import WorkoutSession
 from app.users import service as users_service
 from app.users.models import UserCreate
@@ -107,10 +106,10 @@ def test_progress_matches_a_plain_recomputation(
 ) -> None:
     with Session(admin_engine, expire_on_commit=False) as session:
         email = f"prop-{uuid.uuid4().hex[:8]}@example.com"
-        user = users_service.register(
+        user = users_service.create_account(
             session, UserCreate(email=email, password="property passphrase", time_zone=tz)
         )
-    token = issue_access_token(user.id, app.state.settings.secret_key, timedelta(minutes=5))
+        token = users_service.issue_sign_in(session, user, app.state.settings).access_token
     headers = {"Authorization": f"Bearer {token}"}
     report = asyncio.run(_log_then_report(app, log, headers))
     with Session(admin_engine) as session:

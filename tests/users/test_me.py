@@ -18,6 +18,7 @@ from app.users.models import RefreshToken
 from tests.factories import (
     DEFAULT_PASSWORD,
     SignedIn,
+    delete_account,
     routine_payload,
     session_payload,
     sign_in,
@@ -95,7 +96,7 @@ async def test_invalid_profile_changes_are_422(
 async def test_delete_me_removes_the_account_and_its_tokens(
     client: httpx.AsyncClient, alice: SignedIn, bob: SignedIn
 ) -> None:
-    assert (await client.delete("/api/v1/me", headers=alice.headers)).status_code == 204
+    assert (await delete_account(client, alice)).status_code == 204
     assert (await client.get("/api/v1/me", headers=alice.headers)).status_code == 401
     assert (await sign_in(client, alice.email)).status_code == 401
     refreshed = await client.post(
@@ -148,7 +149,7 @@ async def test_delete_me_removes_everything_the_account_owns(
             "pain": 0,
         }
         await client.post("/api/v1/me/assessments", json=check, headers=user.headers)
-    assert (await client.delete("/api/v1/me", headers=alice.headers)).status_code == 204
+    assert (await delete_account(client, alice)).status_code == 204
     with Session(admin_engine) as session:
         for table, owner in (
             (Routine, Routine.owner_id),

@@ -1,5 +1,6 @@
 """Contains all the data models used in inputs/outputs"""
 
+from .account_deletion import AccountDeletion
 from .action import Action
 from .advice import Advice
 from .affected_side import AffectedSide
@@ -46,6 +47,7 @@ from .page_routine_public import PageRoutinePublic
 from .page_union_exercise_public_exercise_tombstone import PageUnionExercisePublicExerciseTombstone
 from .page_union_session_public_session_tombstone import PageUnionSessionPublicSessionTombstone
 from .pain_alert import PainAlert
+from .password_change import PasswordChange
 from .pelvis_drop import PelvisDrop
 from .plan_item import PlanItem
 from .position import Position
@@ -86,6 +88,7 @@ from .week_plan import WeekPlan
 from .working_leg import WorkingLeg
 
 __all__ = (
+    "AccountDeletion",
     "Action",
     "Advice",
     "AffectedSide",
@@ -132,6 +135,7 @@ __all__ = (
     "PageUnionExercisePublicExerciseTombstone",
     "PageUnionSessionPublicSessionTombstone",
     "PainAlert",
+    "PasswordChange",
     "PelvisDrop",
     "PlanItem",
     "Position",

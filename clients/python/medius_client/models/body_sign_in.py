@@ -16,7 +16,7 @@ class BodySignIn:
     """
     Attributes:
         password (str):
-        username (str):
+        username (str): Your email.
         client_id (None | str | Unset):
         client_secret (None | str | Unset):
         grant_type (None | str | Unset):

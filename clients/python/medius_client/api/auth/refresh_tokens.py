@@ -89,8 +89,8 @@ def sync_detailed(
     """Rotate the refresh token
 
      Exchange a refresh token for a new access token and a new refresh token. Each refresh token works
-    once; presenting a used one revokes every token of that sign-in, since it means the token was
-    copied.
+    once; presenting a used one ends the whole sign-in (its refresh and access tokens), since it means
+    the token was copied.
 
     Args:
         body (RefreshRequest):
@@ -122,8 +122,8 @@ def sync(
     """Rotate the refresh token
 
      Exchange a refresh token for a new access token and a new refresh token. Each refresh token works
-    once; presenting a used one revokes every token of that sign-in, since it means the token was
-    copied.
+    once; presenting a used one ends the whole sign-in (its refresh and access tokens), since it means
+    the token was copied.
 
     Args:
         body (RefreshRequest):
@@ -150,8 +150,8 @@ async def asyncio_detailed(
     """Rotate the refresh token
 
      Exchange a refresh token for a new access token and a new refresh token. Each refresh token works
-    once; presenting a used one revokes every token of that sign-in, since it means the token was
-    copied.
+    once; presenting a used one ends the whole sign-in (its refresh and access tokens), since it means
+    the token was copied.
 
     Args:
         body (RefreshRequest):
@@ -181,8 +181,8 @@ async def asyncio(
     """Rotate the refresh token
 
      Exchange a refresh token for a new access token and a new refresh token. Each refresh token works
-    once; presenting a used one revokes every token of that sign-in, since it means the token was
-    copied.
+    once; presenting a used one ends the whole sign-in (its refresh and access tokens), since it means
+    the token was copied.
 
     Args:
         body (RefreshRequest):

@@ -61,6 +61,11 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 
         return response_422
 
+    if response.status_code == 429:
+        response_429 = Problem.from_dict(response.json())
+
+        return response_429
+
     if response.status_code == 500:
         response_500 = Problem.from_dict(response.json())
 
@@ -90,8 +95,10 @@ def sync_detailed(
 ) -> Response[Problem | UserPublic]:
     """Create an account
 
-     Register with email and password (10+ characters, not a common password). Emails are compared case-
-    insensitively; a second account for one email is 409.
+     Register with email and password (10-256 characters, not a common password). Emails are compared
+    case-insensitively after Unicode (NFC) and IDNA normalisation; a second account for one email is
+    409. Sign-ups are limited per client address (`REGISTER_MAX_PER_ADDRESS` per
+    `REGISTER_WINDOW_SECONDS`; 429 with `Retry-After`).
 
     Args:
         body (UserCreate):
@@ -122,8 +129,10 @@ def sync(
 ) -> Problem | UserPublic | None:
     """Create an account
 
-     Register with email and password (10+ characters, not a common password). Emails are compared case-
-    insensitively; a second account for one email is 409.
+     Register with email and password (10-256 characters, not a common password). Emails are compared
+    case-insensitively after Unicode (NFC) and IDNA normalisation; a second account for one email is
+    409. Sign-ups are limited per client address (`REGISTER_MAX_PER_ADDRESS` per
+    `REGISTER_WINDOW_SECONDS`; 429 with `Retry-After`).
 
     Args:
         body (UserCreate):
@@ -149,8 +158,10 @@ async def asyncio_detailed(
 ) -> Response[Problem | UserPublic]:
     """Create an account
 
-     Register with email and password (10+ characters, not a common password). Emails are compared case-
-    insensitively; a second account for one email is 409.
+     Register with email and password (10-256 characters, not a common password). Emails are compared
+    case-insensitively after Unicode (NFC) and IDNA normalisation; a second account for one email is
+    409. Sign-ups are limited per client address (`REGISTER_MAX_PER_ADDRESS` per
+    `REGISTER_WINDOW_SECONDS`; 429 with `Retry-After`).
 
     Args:
         body (UserCreate):
@@ -179,8 +190,10 @@ async def asyncio(
 ) -> Problem | UserPublic | None:
     """Create an account
 
-     Register with email and password (10+ characters, not a common password). Emails are compared case-
-    insensitively; a second account for one email is 409.
+     Register with email and password (10-256 characters, not a common password). Emails are compared
+    case-insensitively after Unicode (NFC) and IDNA normalisation; a second account for one email is
+    409. Sign-ups are limited per client address (`REGISTER_MAX_PER_ADDRESS` per
+    `REGISTER_WINDOW_SECONDS`; 429 with `Retry-After`).
 
     Args:
         body (UserCreate):

@@ -92,9 +92,10 @@ def sync_detailed(
 ) -> Response[Problem | Token]:
     """Sign in (OAuth2 password flow)
 
-     Form fields `username` (your email) and `password`. Returns a short-lived bearer access token and a
-    single-use refresh token. Failed attempts are limited per account and per client address (429 with
-    `Retry-After`).
+     Form fields `username` (your email) and `password` (at most 256 characters; longer is 422). Returns
+    a short-lived bearer access token and a single-use refresh token. Attempts are limited per account
+    and client address and per client address (429 with `Retry-After`); repeated failures on one account
+    from anywhere only slow its sign-ins down, so the owner can always sign in from elsewhere.
 
     Args:
         body (BodySignIn):
@@ -125,9 +126,10 @@ def sync(
 ) -> Problem | Token | None:
     """Sign in (OAuth2 password flow)
 
-     Form fields `username` (your email) and `password`. Returns a short-lived bearer access token and a
-    single-use refresh token. Failed attempts are limited per account and per client address (429 with
-    `Retry-After`).
+     Form fields `username` (your email) and `password` (at most 256 characters; longer is 422). Returns
+    a short-lived bearer access token and a single-use refresh token. Attempts are limited per account
+    and client address and per client address (429 with `Retry-After`); repeated failures on one account
+    from anywhere only slow its sign-ins down, so the owner can always sign in from elsewhere.
 
     Args:
         body (BodySignIn):
@@ -153,9 +155,10 @@ async def asyncio_detailed(
 ) -> Response[Problem | Token]:
     """Sign in (OAuth2 password flow)
 
-     Form fields `username` (your email) and `password`. Returns a short-lived bearer access token and a
-    single-use refresh token. Failed attempts are limited per account and per client address (429 with
-    `Retry-After`).
+     Form fields `username` (your email) and `password` (at most 256 characters; longer is 422). Returns
+    a short-lived bearer access token and a single-use refresh token. Attempts are limited per account
+    and client address and per client address (429 with `Retry-After`); repeated failures on one account
+    from anywhere only slow its sign-ins down, so the owner can always sign in from elsewhere.
 
     Args:
         body (BodySignIn):
@@ -184,9 +187,10 @@ async def asyncio(
 ) -> Problem | Token | None:
     """Sign in (OAuth2 password flow)
 
-     Form fields `username` (your email) and `password`. Returns a short-lived bearer access token and a
-    single-use refresh token. Failed attempts are limited per account and per client address (429 with
-    `Retry-After`).
+     Form fields `username` (your email) and `password` (at most 256 characters; longer is 422). Returns
+    a short-lived bearer access token and a single-use refresh token. Attempts are limited per account
+    and client address and per client address (429 with `Retry-After`); repeated failures on one account
+    from anywhere only slow its sign-ins down, so the owner can always sign in from elsewhere.
 
     Args:
         body (BodySignIn):

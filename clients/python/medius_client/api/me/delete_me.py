@@ -5,17 +5,30 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
+from ...models.account_deletion import AccountDeletion
 from ...models.problem import Problem
-from ...types import Response
+from ...types import UNSET, Response, Unset
 
 
-def _get_kwargs() -> dict[str, Any]:
+def _get_kwargs(
+    *,
+    body: AccountDeletion,
+    if_match: None | str | Unset = UNSET,
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+    if not isinstance(if_match, Unset):
+        headers["if-match"] = if_match
 
     _kwargs: dict[str, Any] = {
         "method": "delete",
         "url": "/api/v1/me",
     }
 
+    _kwargs["json"] = body.to_dict()
+
+    headers["Content-Type"] = "application/json"
+
+    _kwargs["headers"] = headers
     return _kwargs
 
 
@@ -24,10 +37,50 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
         response_204 = cast(Any, None)
         return response_204
 
+    if response.status_code == 400:
+        response_400 = Problem.from_dict(response.json())
+
+        return response_400
+
     if response.status_code == 401:
         response_401 = Problem.from_dict(response.json())
 
         return response_401
+
+    if response.status_code == 403:
+        response_403 = Problem.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 412:
+        response_412 = Problem.from_dict(response.json())
+
+        return response_412
+
+    if response.status_code == 413:
+        response_413 = Problem.from_dict(response.json())
+
+        return response_413
+
+    if response.status_code == 415:
+        response_415 = Problem.from_dict(response.json())
+
+        return response_415
+
+    if response.status_code == 422:
+        response_422 = Problem.from_dict(response.json())
+
+        return response_422
+
+    if response.status_code == 428:
+        response_428 = Problem.from_dict(response.json())
+
+        return response_428
+
+    if response.status_code == 429:
+        response_429 = Problem.from_dict(response.json())
+
+        return response_429
 
     if response.status_code == 500:
         response_500 = Problem.from_dict(response.json())
@@ -52,11 +105,19 @@ def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 def sync_detailed(
     *,
     client: AuthenticatedClient,
+    body: AccountDeletion,
+    if_match: None | str | Unset = UNSET,
 ) -> Response[Any | Problem]:
     """Delete your account
 
      Deletes the account and everything it owns: routines, self-checks, session logs and tokens. This
-    cannot be undone.
+    cannot be undone, so it needs your `password` in the body (a wrong one is 403 and counts as a failed
+    sign-in) and `If-Match` with the ETag of `GET /me` (missing is 428, stale is 412).
+
+    Args:
+        if_match (None | str | Unset): Required: the ETag from your last read. Stale is 412,
+            missing is 428.
+        body (AccountDeletion):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -66,7 +127,10 @@ def sync_detailed(
         Response[Any | Problem]
     """
 
-    kwargs = _get_kwargs()
+    kwargs = _get_kwargs(
+        body=body,
+        if_match=if_match,
+    )
 
     response = client.get_httpx_client().request(
         **kwargs,
@@ -78,11 +142,19 @@ def sync_detailed(
 def sync(
     *,
     client: AuthenticatedClient,
+    body: AccountDeletion,
+    if_match: None | str | Unset = UNSET,
 ) -> Any | Problem | None:
     """Delete your account
 
      Deletes the account and everything it owns: routines, self-checks, session logs and tokens. This
-    cannot be undone.
+    cannot be undone, so it needs your `password` in the body (a wrong one is 403 and counts as a failed
+    sign-in) and `If-Match` with the ETag of `GET /me` (missing is 428, stale is 412).
+
+    Args:
+        if_match (None | str | Unset): Required: the ETag from your last read. Stale is 412,
+            missing is 428.
+        body (AccountDeletion):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -94,17 +166,27 @@ def sync(
 
     return sync_detailed(
         client=client,
+        body=body,
+        if_match=if_match,
     ).parsed
 
 
 async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
+    body: AccountDeletion,
+    if_match: None | str | Unset = UNSET,
 ) -> Response[Any | Problem]:
     """Delete your account
 
      Deletes the account and everything it owns: routines, self-checks, session logs and tokens. This
-    cannot be undone.
+    cannot be undone, so it needs your `password` in the body (a wrong one is 403 and counts as a failed
+    sign-in) and `If-Match` with the ETag of `GET /me` (missing is 428, stale is 412).
+
+    Args:
+        if_match (None | str | Unset): Required: the ETag from your last read. Stale is 412,
+            missing is 428.
+        body (AccountDeletion):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -114,7 +196,10 @@ async def asyncio_detailed(
         Response[Any | Problem]
     """
 
-    kwargs = _get_kwargs()
+    kwargs = _get_kwargs(
+        body=body,
+        if_match=if_match,
+    )
 
     response = await client.get_async_httpx_client().request(**kwargs)
 
@@ -124,11 +209,19 @@ async def asyncio_detailed(
 async def asyncio(
     *,
     client: AuthenticatedClient,
+    body: AccountDeletion,
+    if_match: None | str | Unset = UNSET,
 ) -> Any | Problem | None:
     """Delete your account
 
      Deletes the account and everything it owns: routines, self-checks, session logs and tokens. This
-    cannot be undone.
+    cannot be undone, so it needs your `password` in the body (a wrong one is 403 and counts as a failed
+    sign-in) and `If-Match` with the ETag of `GET /me` (missing is 428, stale is 412).
+
+    Args:
+        if_match (None | str | Unset): Required: the ETag from your last read. Stale is 412,
+            missing is 428.
+        body (AccountDeletion):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -141,5 +234,7 @@ async def asyncio(
     return (
         await asyncio_detailed(
             client=client,
+            body=body,
+            if_match=if_match,
         )
     ).parsed
