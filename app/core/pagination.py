@@ -20,6 +20,7 @@ from sqlalchemy import ColumnElement, Select, and_, or_
 from sqlmodel import Session
 
 from app.core.errors import FieldError, Invalid
+from app.core.types import in_time_range
 
 T = TypeVar("T")
 
@@ -100,7 +101,7 @@ def _typed(value: Any, python_type: type) -> Any:
         parsed = datetime.fromisoformat(value)
         if parsed.tzinfo is None:
             raise _bad_cursor()
-        return parsed
+        return in_time_range(parsed)  # ValueError (a bad cursor) outside 1900-2200
     if python_type is int:
         if isinstance(value, bool) or not isinstance(value, int):
             raise _bad_cursor()

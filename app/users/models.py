@@ -15,7 +15,7 @@ from sqlmodel import Field as SQLField
 from sqlmodel import SQLModel
 
 from app.core.sqltypes import UTCDateTime
-from app.core.types import utcnow
+from app.core.types import ONE_LINE, utcnow
 
 
 class Role(StrEnum):
@@ -45,7 +45,11 @@ TimeZone = Annotated[
     AfterValidator(_known_zone),
     Field(description="IANA time zone; calendar-day figures use it.", examples=["Europe/Berlin"]),
 ]
-DisplayName = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=80)]
+DisplayName = Annotated[
+    str, StringConstraints(strip_whitespace=True, min_length=1, max_length=80), ONE_LINE
+]
+# The sign-in form's `username` (an email): bounded and free of control characters.
+SignInName = Annotated[str, StringConstraints(min_length=1, max_length=254), ONE_LINE]
 Password = Annotated[
     str,
     StringConstraints(min_length=1, max_length=256),

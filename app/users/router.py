@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, Request
+from fastapi import APIRouter, Depends, Form, Request
 from fastapi.security import OAuth2PasswordRequestForm
 from starlette.responses import Response
 
@@ -16,7 +16,14 @@ from app.users import service
 from app.users.auth import CurrentUser
 from app.users.examples import TOKEN_EXAMPLE, USER_EXAMPLE
 from app.users.export import UserExport, export_example, export_user
-from app.users.models import RefreshRequest, Token, UserCreate, UserPublic, UserUpdate
+from app.users.models import (
+    RefreshRequest,
+    SignInName,
+    Token,
+    UserCreate,
+    UserPublic,
+    UserUpdate,
+)
 
 auth_router = APIRouter(prefix="/auth", tags=["auth"])
 me_router = APIRouter(prefix="/me", tags=["me"])
@@ -40,6 +47,29 @@ def register(data: UserCreate, session: SessionDep) -> Response:
     )
 
 
+class SignInForm(OAuth2PasswordRequestForm):
+    """The OAuth2 password form with a bounded `username` free of control characters."""
+
+    def __init__(
+        self,
+        *,
+        grant_type: Annotated[str | None, Form(max_length=20)] = None,
+        username: Annotated[SignInName, Form()],
+        password: Annotated[str, Form(max_length=1024)],
+        scope: Annotated[str, Form(max_length=200)] = "",
+        client_id: Annotated[str | None, Form(max_length=200)] = None,
+        client_secret: Annotated[str | None, Form(max_length=200)] = None,
+    ) -> None:
+        super().__init__(
+            grant_type=grant_type,
+            username=username,
+            password=password,
+            scope=scope,
+            client_id=client_id,
+            client_secret=client_secret,
+        )
+
+
 @auth_router.post(
     "/token",
     summary="Sign in (OAuth2 password flow)",
@@ -51,7 +81,7 @@ def register(data: UserCreate, session: SessionDep) -> Response:
 )
 def sign_in(
     request: Request,
-    form: Annotated[OAuth2PasswordRequestForm, Depends()],
+    form: Annotated[SignInForm, Depends()],
     session: SessionDep,
     settings: SettingsDep,
 ) -> Response:
