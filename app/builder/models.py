@@ -12,7 +12,7 @@ from typing import Annotated, Protocol, Self
 from pydantic import BaseModel, ConfigDict, Field, StrictInt, model_validator
 
 from app.catalog.models import Position, ProgressionKind, Provenance
-from app.core.types import Notes, Sentence, Slug
+from app.core.types import Notes, Sentence, ShortNotes, Slug
 
 # The size of anything planned, whoever plans it: the builder, or a client posting a plan.
 MAX_PLAN_ITEMS = 30
@@ -129,7 +129,7 @@ class PlanItem(ItemDosage):
     order: StrictInt = Field(
         ge=1, le=MAX_PLAN_ITEMS, description="1-based position in the routine."
     )
-    notes: Notes = Field(default="", max_length=500)
+    notes: ShortNotes = ""
     reason: Notes = Field(description="The constraint or article fact behind it.")
 
 
@@ -148,7 +148,7 @@ class Interval(BaseModel):
 class ProgressionChange(BaseModel):
     model_config = _STRICT
     exercise: Slug = Field(description="The exercise changed, as named in the week's items.")
-    change: Sentence = Field(max_length=200, examples=["reps 10 -> 12"])
+    change: Sentence = Field(examples=["reps 10 -> 12"])
     kind: ProgressionKind
     provenance: Provenance = Field(
         description="article: within the article's own ranges/progressions; medius: beyond them."

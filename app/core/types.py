@@ -91,6 +91,10 @@ LongText = Annotated[
     str, StringConstraints(strip_whitespace=True, min_length=1, max_length=2000), MULTI_LINE
 ]
 Notes = Annotated[str, StringConstraints(strip_whitespace=True, max_length=2000), MULTI_LINE]
+# Notes on one set or one item (their columns hold 500). A `Field(max_length=...)` on a
+# field typed with one of these aliases is silently ignored by pydantic (the alias' own
+# bound wins), so each length gets its own alias.
+ShortNotes = Annotated[str, StringConstraints(strip_whitespace=True, max_length=500), MULTI_LINE]
 SearchText = Annotated[str, StringConstraints(max_length=100), ONE_LINE]
 
 

@@ -23,7 +23,7 @@ from app.builder.models import (
     WeekPlan,
 )
 from app.core.sqltypes import UTCDateTime
-from app.core.types import Notes, Sentence, ShortText, Slug, utcnow
+from app.core.types import Notes, Sentence, ShortNotes, ShortText, Slug, utcnow
 
 MAX_ITEMS = MAX_PLAN_ITEMS
 
@@ -100,8 +100,8 @@ class RoutineItemIn(BaseModel):
     rest_seconds: RestSeconds | None = Field(
         default=None, description="Seconds between sets; the exercise's default when absent."
     )
-    notes: Notes = Field(default="", max_length=500)
-    reason: Notes | None = Field(default=None, max_length=2000)
+    notes: ShortNotes = ""
+    reason: Notes | None = None
 
 
 def _orders_consistent(items: list[RoutineItemIn] | None) -> None:
@@ -133,7 +133,7 @@ class RoutineCreate(BaseModel):
         default=None, ge=0, le=10**6, description="Ignored: always recomputed from the items."
     )
     unmet: list[Sentence] | None = Field(default=None, max_length=20, description="Ignored.")
-    disclaimer: Notes | None = Field(default=None, max_length=1000, description="Ignored.")
+    disclaimer: Notes | None = Field(default=None, description="Ignored.")
     routine_id: uuid.UUID | None = Field(default=None, description="Ignored.")
 
     @model_validator(mode="after")

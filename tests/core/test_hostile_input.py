@@ -262,3 +262,20 @@ async def test_an_enormous_key_is_not_echoed_back(
     response = await client.post(f"{API}/routines", json=body, headers=alice.headers)
     assert_problem(response, 422)
     assert len(response.content) < 4 * 1024
+
+
+@pytest.mark.parametrize("length", [501, 2000])
+async def test_notes_longer_than_their_500_character_column_are_422(
+    client: httpx.AsyncClient, alice: SignedIn, length: int
+) -> None:
+    """`Field(max_length=500)` on the 2000-character Notes type was silently ignored: a
+    501-2000 character note was stored on SQLite and a 500 on PostgreSQL."""
+    session = session_payload(entries=[entry(notes="n" * length)])
+    response = await client.post(f"{API}/sessions", json=session, headers=alice.headers)
+    assert assert_problem(response, 422)["errors"][0]["loc"] == ["body", "entries", 0, "notes"]
+    item = {"exercise": "monster-walk", "sets": 2, "steps": 20, "notes": "n" * length}
+    routine = routine_payload(items=[item])
+    response = await client.post(f"{API}/routines", json=routine, headers=alice.headers)
+    assert assert_problem(response, 422)["errors"][0]["loc"] == ["body", "items", 0, "notes"]
+    assert await _count(client, alice, "sessions") == 0
+    assert await _count(client, alice, "routines") == 0
