@@ -53,7 +53,7 @@ class SignInForm(OAuth2PasswordRequestForm):
     def __init__(
         self,
         *,
-        grant_type: Annotated[str | None, Form(max_length=20)] = None,
+        grant_type: Annotated[str | None, Form(pattern="^password$")] = None,
         username: Annotated[SignInName, Form()],
         password: Annotated[str, Form(max_length=1024)],
         scope: Annotated[str, Form(max_length=200)] = "",
