@@ -42,6 +42,9 @@ _STATUS_BY_ERROR: dict[type[errors.DomainError], int] = {
     errors.RateLimited: 429,
 }
 
+# Kinds of problem a client may want to tell apart from others of the same status.
+_SLUG_BY_ERROR: dict[type[errors.DomainError], str] = {errors.QuotaExceeded: "quota-exceeded"}
+
 _SLUG_BY_STATUS = {
     400: "malformed-request",
     401: "unauthorized",
@@ -165,6 +168,7 @@ async def _on_domain_error(request: Request, exc: Exception) -> Response:
         exc.detail,
         field_errors=[{"loc": e.loc, "msg": e.msg, "type": e.type} for e in exc.errors],
         headers=headers,
+        type_slug=_SLUG_BY_ERROR.get(type(exc)),
     )
 
 

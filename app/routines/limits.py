@@ -17,7 +17,7 @@ from sqlmodel import Session, col, select
 from app.builder.models import MAX_SESSION_MINUTES, MAX_SESSION_SECONDS, DosageLike, WeekPlan
 from app.builder.timing import routine_seconds
 from app.catalog.models import ExerciseSpec
-from app.core.errors import Conflict, FieldError, Invalid
+from app.core.errors import FieldError, Invalid, QuotaExceeded
 from app.routines.models import Routine, RoutineItemIn
 from app.users.models import User
 
@@ -106,7 +106,7 @@ def _dosages(items: Sequence[DosageLike]) -> list[tuple[object, ...]]:
 
 
 def check_routine_quota(session: Session, owner_id: uuid.UUID) -> None:
-    """Conflict (transaction rolled back) when the owner keeps the most routines allowed.
+    """409 quota-exceeded (transaction rolled back) when the owner keeps the most allowed.
 
     Call inside the writing transaction (after `begin_write`): the owner's row is locked
     first (SQLite's write lock already serialises writers), so concurrent creates are
@@ -118,7 +118,7 @@ def check_routine_quota(session: Session, owner_id: uuid.UUID) -> None:
     ).one()
     if count >= MAX_ROUTINES_PER_USER:
         session.rollback()
-        raise Conflict(
+        raise QuotaExceeded(
             f"You keep {count} routines, the most one account may keep "
             f"({MAX_ROUTINES_PER_USER}); delete one first."
         )

@@ -23,7 +23,7 @@ from app.builder.models import (
     WeekPlan,
 )
 from app.core.sqltypes import UTCDateTime
-from app.core.types import Notes, Sentence, ShortNotes, ShortText, Slug, utcnow
+from app.core.types import LongText, Notes, ShortNotes, ShortText, Slug, utcnow
 
 MAX_ITEMS = MAX_PLAN_ITEMS
 
@@ -128,11 +128,11 @@ class RoutineCreate(BaseModel):
         "every week is checked like the routine (known exercises, dosage, at most 120 "
         "minutes). Dropped when a later PATCH replaces the items.",
     )
-    rationale: list[Sentence] | None = Field(default=None, max_length=20)
+    rationale: list[LongText] | None = Field(default=None, max_length=20)
     estimated_seconds: StrictInt | None = Field(
         default=None, ge=0, le=10**6, description="Ignored: always recomputed from the items."
     )
-    unmet: list[Sentence] | None = Field(default=None, max_length=20, description="Ignored.")
+    unmet: list[LongText] | None = Field(default=None, max_length=20, description="Ignored.")
     disclaimer: Notes | None = Field(default=None, description="Ignored.")
     routine_id: uuid.UUID | None = Field(default=None, description="Ignored.")
 
