@@ -145,4 +145,4 @@ class Token(BaseModel):
 
 class RefreshRequest(BaseModel):
     model_config = ConfigDict(extra="forbid")
-    refresh_token: Annotated[str, StringConstraints(min_length=1, max_length=200)]
+    refresh_token: Annotated[str, StringConstraints(min_length=1, max_length=200), ONE_LINE]
