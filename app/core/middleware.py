@@ -1,7 +1,7 @@
-"""ASGI guards that run before routing: body size (413), content type (415), and bytes
-that are not what the contract says (400): a query string that is not UTF-8 or holds a
-control character, a JSON body that is not UTF-8, and JSON that RFC 8259 does not allow
-(NaN, Infinity, lone surrogates)."""
+"""ASGI guards that run before routing: body size (413), content type (415), bytes that
+are not what the contract says (400): a query string or a JSON body that is not UTF-8,
+and JSON that RFC 8259 does not allow (NaN, Infinity, lone surrogates); and a query
+parameter holding a control character (422, as such a character in a JSON string is)."""
 
 from __future__ import annotations
 
@@ -52,7 +52,7 @@ class RequestGuard:
             await self._reject(
                 scope,
                 send,
-                400,
+                422,
                 "The query string holds a control character (such as %00).",
                 [
                     {

@@ -15,12 +15,12 @@ from typing import Annotated, Any, Generic, TypeVar
 
 import orjson
 from fastapi import Query
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, Field, StringConstraints
 from sqlalchemy import ColumnElement, Select, and_, or_
 from sqlmodel import Session
 
 from app.core.errors import FieldError, Invalid
-from app.core.types import in_time_range
+from app.core.types import ONE_LINE, in_time_range
 
 T = TypeVar("T")
 
@@ -31,13 +31,15 @@ Limit = Annotated[
     int,
     Query(ge=1, le=MAX_LIMIT, description=f"Page size, 1-{MAX_LIMIT} (above is 422)."),
 ]
+# The bounds sit inside, before the text marker: pydantic would otherwise check them as a
+# generic length ("at most 40 items") rather than a string's.
 Cursor = Annotated[
-    str | None,
-    Query(max_length=512, description="Opaque `next_cursor` from the previous page."),
+    Annotated[str, StringConstraints(max_length=512), ONE_LINE] | None,
+    Query(description="Opaque `next_cursor` from the previous page."),
 ]
 SortParam = Annotated[
-    str | None,
-    Query(max_length=40, description="`field` ascending or `-field` descending."),
+    Annotated[str, StringConstraints(max_length=40), ONE_LINE] | None,
+    Query(description="`field` ascending or `-field` descending."),
 ]
 
 

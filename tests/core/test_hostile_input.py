@@ -141,10 +141,10 @@ async def test_nul_in_the_sign_in_username_is_422(client: httpx.AsyncClient) -> 
         "na%00me=1",  # a parameter's name counts too
     ],
 )
-async def test_a_control_character_anywhere_in_the_query_string_is_400(
+async def test_a_control_character_anywhere_in_the_query_string_is_422(
     client: httpx.AsyncClient, query: str
 ) -> None:
-    problem = assert_problem(await client.get(f"{API}/exercises?{query}"), 400)
+    problem = assert_problem(await client.get(f"{API}/exercises?{query}"), 422)
     assert problem["errors"][0]["type"] == "string_control_characters"
 
 
@@ -279,3 +279,13 @@ async def test_notes_longer_than_their_500_character_column_are_422(
     assert assert_problem(response, 422)["errors"][0]["loc"] == ["body", "items", 0, "notes"]
     assert await _count(client, alice, "sessions") == 0
     assert await _count(client, alice, "routines") == 0
+
+
+@pytest.mark.parametrize(("name", "length"), [("sort", 41), ("cursor", 513), ("q", 101)])
+async def test_query_text_keeps_its_length_bound(
+    client: httpx.AsyncClient, name: str, length: int
+) -> None:
+    response = await client.get(f"{API}/exercises", params={name: "a" * length})
+    (error,) = assert_problem(response, 422)["errors"]
+    assert error["loc"] == ["query", name]
+    assert error["type"] == "string_too_long"
