@@ -17,9 +17,10 @@ from typing import Any
 
 import httpx
 import pytest
-from sqlalchemy import Engine, text
+from sqlalchemy import Engine, text, update
 
 from app.routines import limits
+from app.routines.models import Routine
 from tests.core.test_problems import assert_problem
 from tests.factories import SignedIn, routine_payload
 
@@ -287,3 +288,25 @@ async def test_an_account_keeps_at_most_the_routine_quota_even_when_creating_at_
     copied = await client.post(f"{API}/routines/{some}/copy", headers=alice.headers)
     assert_problem(copied, 409)
     assert (await _post(client, bob, routine_payload())).status_code == 201  # per account
+
+
+async def test_a_plan_stored_before_plans_were_checked_reads_as_none_not_a_500(
+    client: httpx.AsyncClient, alice: SignedIn, admin_engine: Engine
+) -> None:
+    answer = await _plan(client, alice, save=True)
+    rid = uuid.UUID(answer["routine_id"])
+    week = answer["progression"][-1]
+    unbounded = [{**week, "week": n, "changes": week["changes"] * 40} for n in range(1, 16)]
+    table = Routine.__table__  # type: ignore[attr-defined]
+    with admin_engine.begin() as connection:
+        connection.execute(update(table).where(table.c.id == rid).values(progression=unbounded))
+    fetched = await client.get(f"{API}/routines/{rid}", headers=alice.headers)
+    assert fetched.status_code == 200, fetched.text
+    assert fetched.json()["progression"] is None
+    handout = await client.get(
+        f"{API}/routines/{rid}/handout", headers={**alice.headers, "Accept": "text/html"}
+    )
+    assert handout.status_code == 200
+    copied = await client.post(f"{API}/routines/{rid}/copy", headers=alice.headers)
+    assert copied.status_code == 201, copied.text
+    assert copied.json()["progression"] is None
