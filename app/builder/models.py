@@ -7,12 +7,18 @@ workout-timer code reuse `PlanItem`'s dosage shape, `Interval` and `DosageLike`.
 from __future__ import annotations
 
 from enum import StrEnum
-from typing import Annotated, Protocol
+from typing import Annotated, Protocol, Self
 
-from pydantic import BaseModel, ConfigDict, Field, StrictInt
+from pydantic import BaseModel, ConfigDict, Field, StrictInt, model_validator
 
 from app.catalog.models import Position, ProgressionKind, Provenance
-from app.core.types import Slug
+from app.core.types import Notes, Sentence, ShortNotes, Slug
+
+# The size of anything planned, whoever plans it: the builder, or a client posting a plan.
+MAX_PLAN_ITEMS = 30
+MAX_WEEKS = 12
+MAX_SESSION_MINUTES = 120
+MAX_SESSION_SECONDS = MAX_SESSION_MINUTES * 60
 
 
 class Level(StrEnum):
@@ -65,7 +71,9 @@ class Constraints(BaseModel):
 
     model_config = _STRICT
     level: Level
-    minutes: StrictInt = Field(ge=1, le=120, description="Time budget for one session.")
+    minutes: StrictInt = Field(
+        ge=1, le=MAX_SESSION_MINUTES, description="Time budget for one session."
+    )
     equipment: list[Slug] | None = Field(
         default=None,
         max_length=20,
@@ -75,7 +83,9 @@ class Constraints(BaseModel):
     affected_side: AffectedSide = AffectedSide.NONE
     goal: Goal = Goal.PREVENTION
     sessions_per_week: StrictInt = Field(default=3, ge=1, le=7)
-    weeks: StrictInt = Field(default=4, ge=1, le=12, description="Weeks of progression to plan.")
+    weeks: StrictInt = Field(
+        default=4, ge=1, le=MAX_WEEKS, description="Weeks of progression to plan."
+    )
     emphasis: list[Emphasis] = Field(default_factory=list, max_length=3)
 
 
@@ -116,9 +126,11 @@ class ItemDosage(BaseModel):
 class PlanItem(ItemDosage):
     """A dosed exercise in a plan, with why it was chosen and dosed so."""
 
-    order: StrictInt = Field(ge=1, description="1-based position in the routine.")
-    notes: str = Field(default="", max_length=500)
-    reason: str = Field(max_length=2000, description="The constraint or article fact behind it.")
+    order: StrictInt = Field(
+        ge=1, le=MAX_PLAN_ITEMS, description="1-based position in the routine."
+    )
+    notes: ShortNotes = ""
+    reason: Notes = Field(description="The constraint or article fact behind it.")
 
 
 class Interval(BaseModel):
@@ -135,8 +147,8 @@ class Interval(BaseModel):
 
 class ProgressionChange(BaseModel):
     model_config = _STRICT
-    exercise: Slug
-    change: str = Field(examples=["reps 10 -> 12"])
+    exercise: Slug = Field(description="The exercise changed, as named in the week's items.")
+    change: Sentence = Field(examples=["reps 10 -> 12"])
     kind: ProgressionKind
     provenance: Provenance = Field(
         description="article: within the article's own ranges/progressions; medius: beyond them."
@@ -144,18 +156,34 @@ class ProgressionChange(BaseModel):
 
 
 class WeekPlan(BaseModel):
+    """One week of a progression plan: week 1 is the routine, each later one a step on."""
+
     model_config = _STRICT
-    week: StrictInt = Field(ge=1)
-    changes: list[ProgressionChange]
-    items: list[PlanItem] = Field(description="The full prescription for that week.")
-    estimated_seconds: StrictInt = Field(ge=0)
+    week: StrictInt = Field(ge=1, le=MAX_WEEKS)
+    changes: list[ProgressionChange] = Field(max_length=MAX_PLAN_ITEMS)
+    items: list[PlanItem] = Field(
+        min_length=1, max_length=MAX_PLAN_ITEMS, description="The full prescription for that week."
+    )
+    estimated_seconds: StrictInt = Field(
+        ge=0, le=MAX_SESSION_SECONDS, description="Recomputed from the items when stored."
+    )
+
+    @model_validator(mode="after")
+    def _consistent(self) -> Self:
+        if sorted(i.order for i in self.items) != list(range(1, len(self.items) + 1)):
+            raise ValueError("items' orders must be 1, 2, ... each once")
+        named = {i.exercise for i in self.items}
+        strangers = sorted({c.exercise for c in self.changes} - named)
+        if strangers:
+            raise ValueError(f"changes name exercises not in the week's items: {strangers}")
+        return self
 
 
 class Plan(BaseModel):
     model_config = _STRICT
-    items: list[PlanItem]
+    items: list[PlanItem] = Field(max_length=MAX_PLAN_ITEMS)
     estimated_seconds: StrictInt = Field(ge=0)
     rationale: list[str]
-    progression: list[WeekPlan]
+    progression: list[WeekPlan] = Field(max_length=MAX_WEEKS)
     unmet: list[str] = Field(description="What was asked for but could not be honoured.")
     disclaimer: str

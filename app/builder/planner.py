@@ -220,6 +220,16 @@ def _fit(
     )
 
 
+LISTED = 8
+
+
+def _listing(names: list[str]) -> str:
+    """At most LISTED names, then how many more: a rationale line stays one readable line
+    (and within a routine's bounds) however large the catalog grows."""
+    shown = ", ".join(names[:LISTED])
+    return shown if len(names) <= LISTED else f"{shown} and {len(names) - LISTED} more"
+
+
 def _rationale(
     c: Constraints,
     everything: list[ExerciseSpec],
@@ -246,19 +256,19 @@ def _rationale(
         for e in everything
         if missing_equipment(e, c)
     ]
-    left_out = f"; left out: {', '.join(lacking)}." if lacking else "."
+    left_out = f"; left out: {_listing(lacking)}." if lacking else "."
     lines.append(gear[0].upper() + gear[1:] + left_out)
     if c.exclude_positions:
         out = [e.slug for e in everything if e.position in c.exclude_positions]
         lines.append(
             f"Positions excluded: {', '.join(c.exclude_positions)}"
-            + (f"; left out: {', '.join(out)}." if out else ".")
+            + (f"; left out: {_listing(out)}." if out else ".")
         )
     lines.append(
         f"The routine fits {seconds} of {c.minutes * 60} seconds with "
         f"{_plural(len(chosen), 'exercise')}."
         + (
-            f" Also allowed but left out for time or the level's maximum: {', '.join(spare)}."
+            f" Also allowed but left out for time or the level's maximum: {_listing(spare)}."
             if spare
             else ""
         )
@@ -299,7 +309,7 @@ def build_plan(exercises: Sequence[ExerciseSpec], ladder: Sequence[str], c: Cons
         if not matching:
             unmet.append(f"No allowed exercise that fits has a {wanted} cue.")
         elif not picked & set(matching):
-            unmet.append(f"The {wanted} exercises ({', '.join(matching)}) did not fit the time.")
+            unmet.append(f"The {wanted} exercises ({_listing(matching)}) did not fit the time.")
     items = to_items(chosen)
     seconds = total_seconds(chosen)
     return Plan(

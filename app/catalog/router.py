@@ -36,7 +36,7 @@ from app.core.deps import IfMatch, SessionDep, SettingsDep
 from app.core.pagination import DEFAULT_LIMIT, Cursor, Limit, Page, SortParam
 from app.core.problems import problem_responses
 from app.core.responses import private_json, to_bytes
-from app.core.types import SLUG_PATTERN, AwareDatetime
+from app.core.types import SLUG_PATTERN, AwareDatetime, SearchText
 from app.users.auth import AdminUser
 
 router = APIRouter(tags=["catalog"])
@@ -93,7 +93,7 @@ def list_exercises(
     laterality: Annotated[list[Laterality], Query(max_length=2)] = [],  # noqa: B006
     difficulty: Annotated[list[Difficulty], Query(max_length=3)] = [],  # noqa: B006
     muscle: Annotated[list[SlugQuery], Query(max_length=20)] = [],  # noqa: B006
-    q: Annotated[str | None, Query(max_length=100, description="Free-text search.")] = None,
+    q: Annotated[SearchText | None, Query(description="Free-text search.")] = None,
     updated_since: Annotated[
         AwareDatetime | None,
         Query(description="Sync: every change since this RFC 3339 time, deletions included."),

@@ -34,6 +34,10 @@ class Conflict(DomainError):
     """The write clashes with what is stored (duplicate key, same id another body)."""
 
 
+class QuotaExceeded(Conflict):
+    """The owner already keeps as many records of a kind as one account may (README)."""
+
+
 class PreconditionFailed(DomainError):
     """`If-Match` named a version that is no longer current."""
 

@@ -1,16 +1,18 @@
-"""ASGI guards that run before routing: body size (413), content type (415), and bytes
-that are not what the contract says (400): a query string or a JSON body that is not
-UTF-8, and JSON that RFC 8259 does not allow (NaN, Infinity, lone surrogates)."""
+"""ASGI guards that run before routing: body size (413), content type (415), bytes that
+are not what the contract says (400): a query string or a JSON body that is not UTF-8,
+and JSON that RFC 8259 does not allow (NaN, Infinity, lone surrogates); and a query
+parameter holding a control character (422, as such a character in a JSON string is)."""
 
 from __future__ import annotations
 
 from typing import Any
-from urllib.parse import unquote_to_bytes
+from urllib.parse import parse_qsl, unquote_to_bytes
 
 import orjson
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from app.core.problems import problem_response
+from app.core.types import control_characters
 
 # DELETE too: deleting an account carries the password in a (bounded, JSON) body.
 BODY_METHODS = frozenset({"POST", "PUT", "PATCH", "DELETE"})
@@ -42,8 +44,25 @@ class RequestGuard:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
-        if not _utf8(unquote_to_bytes(scope.get("query_string", b""))):
+        query: bytes = scope.get("query_string", b"")
+        if not _utf8(unquote_to_bytes(query)):
             await self._reject(scope, send, 400, "The query string is not valid UTF-8.")
+            return
+        controlled = _controlled_parameter(query)
+        if controlled is not None:
+            await self._reject(
+                scope,
+                send,
+                422,
+                "The query string holds a control character (such as %00).",
+                [
+                    {
+                        "loc": ["query", controlled],
+                        "msg": "control characters are not allowed",
+                        "type": "string_control_characters",
+                    }
+                ],
+            )
             return
         if scope["method"] not in BODY_METHODS:
             await self.app(scope, receive, send)
@@ -126,6 +145,21 @@ def _utf8(data: bytes) -> bool:
     except UnicodeDecodeError:
         return False
     return True
+
+
+def _controlled_parameter(query: bytes) -> str | None:
+    """The name of the first query parameter whose name or value holds a control character.
+
+    One check for every parameter of every route (search text, cursors, filters), before
+    any of them can reach a database that cannot store NUL.
+    """
+    if not query:
+        return None
+    pairs = parse_qsl(query.decode("utf-8", "replace"), keep_blank_values=True)
+    for name, value in pairs:
+        if control_characters(name) or control_characters(value):
+            return name
+    return None
 
 
 def _strict_json_problem(body: bytes) -> dict[str, Any] | None:

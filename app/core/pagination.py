@@ -15,11 +15,12 @@ from typing import Annotated, Any, Generic, TypeVar
 
 import orjson
 from fastapi import Query
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, Field, StringConstraints
 from sqlalchemy import ColumnElement, Select, and_, or_
 from sqlmodel import Session
 
 from app.core.errors import FieldError, Invalid
+from app.core.types import ONE_LINE, in_time_range
 
 T = TypeVar("T")
 
@@ -30,13 +31,15 @@ Limit = Annotated[
     int,
     Query(ge=1, le=MAX_LIMIT, description=f"Page size, 1-{MAX_LIMIT} (above is 422)."),
 ]
+# The bounds sit inside, before the text marker: pydantic would otherwise check them as a
+# generic length ("at most 40 items") rather than a string's.
 Cursor = Annotated[
-    str | None,
-    Query(max_length=512, description="Opaque `next_cursor` from the previous page."),
+    Annotated[str, StringConstraints(max_length=512), ONE_LINE] | None,
+    Query(description="Opaque `next_cursor` from the previous page."),
 ]
 SortParam = Annotated[
-    str | None,
-    Query(max_length=40, description="`field` ascending or `-field` descending."),
+    Annotated[str, StringConstraints(max_length=40), ONE_LINE] | None,
+    Query(description="`field` ascending or `-field` descending."),
 ]
 
 
@@ -100,7 +103,7 @@ def _typed(value: Any, python_type: type) -> Any:
         parsed = datetime.fromisoformat(value)
         if parsed.tzinfo is None:
             raise _bad_cursor()
-        return parsed
+        return in_time_range(parsed)  # ValueError (a bad cursor) outside 1900-2200
     if python_type is int:
         if isinstance(value, bool) or not isinstance(value, int):
             raise _bad_cursor()

@@ -18,6 +18,13 @@ from app.core.caching import STALE_WRITE
 from app.core.json import dumps
 
 PROBLEM_MEDIA_TYPE = "application/problem+json"
+# A problem document is bounded whatever the request: a 1 MiB body of nested lists once
+# made a 135 MB answer. Past MAX_ERRORS entries one last entry says how many were left
+# out; echoed text (a location's key, a message, the detail) is cut to these lengths.
+MAX_ERRORS = 20
+MAX_LOC_TEXT = 64
+MAX_MSG = 300
+MAX_DETAIL = 1000
 PROBLEM_TYPE_BASE = "https://medius.dev/problems/"
 
 logger = logging.getLogger("medius")
@@ -34,6 +41,9 @@ _STATUS_BY_ERROR: dict[type[errors.DomainError], int] = {
     errors.NotAcceptable: 406,
     errors.RateLimited: 429,
 }
+
+# Kinds of problem a client may want to tell apart from others of the same status.
+_SLUG_BY_ERROR: dict[type[errors.DomainError], str] = {errors.QuotaExceeded: "quota-exceeded"}
 
 _SLUG_BY_STATUS = {
     400: "malformed-request",
@@ -94,13 +104,39 @@ def problem_response(
         "type": PROBLEM_TYPE_BASE + (type_slug or _SLUG_BY_STATUS.get(status, "error")),
         "title": HTTPStatus(status).phrase,
         "status": status,
-        "detail": detail,
-        "instance": instance,
-        "errors": field_errors or [],
+        "detail": _cut(detail, MAX_DETAIL),
+        "instance": _cut(instance, MAX_DETAIL),
+        "errors": _bounded(field_errors or []),
     }
     return Response(
         content=dumps(body), status_code=status, media_type=PROBLEM_MEDIA_TYPE, headers=headers
     )
+
+
+def _cut(text: str, limit: int) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def _bounded(field_errors: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """At most MAX_ERRORS entries (the last one counting the rest), each of bounded size."""
+    kept = [
+        {
+            "loc": [p if isinstance(p, int) else _cut(str(p), MAX_LOC_TEXT) for p in e["loc"]][
+                :MAX_ERRORS
+            ],
+            "msg": _cut(str(e["msg"]), MAX_MSG),
+            "type": _cut(str(e["type"]), MAX_LOC_TEXT),
+        }
+        for e in field_errors[:MAX_ERRORS]
+    ]
+    omitted = len(field_errors) - len(kept)
+    if omitted > 0:
+        kept[-1] = {
+            "loc": [],
+            "msg": f"{omitted + 1} more errors omitted; fix these and send again",
+            "type": "errors_omitted",
+        }
+    return kept
 
 
 def _jsonable_loc(loc: Any) -> list[str | int]:
@@ -132,6 +168,7 @@ async def _on_domain_error(request: Request, exc: Exception) -> Response:
         exc.detail,
         field_errors=[{"loc": e.loc, "msg": e.msg, "type": e.type} for e in exc.errors],
         headers=headers,
+        type_slug=_SLUG_BY_ERROR.get(type(exc)),
     )
 
 

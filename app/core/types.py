@@ -3,10 +3,20 @@
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from datetime import UTC, date, datetime
-from typing import Annotated
+from typing import Annotated, Any
 
-from pydantic import AfterValidator, BeforeValidator, Field, StringConstraints
+from pydantic import (
+    AfterValidator,
+    BeforeValidator,
+    Field,
+    GetCoreSchemaHandler,
+    GetJsonSchemaHandler,
+    StringConstraints,
+)
+from pydantic.json_schema import JsonSchemaValue
+from pydantic_core import PydanticCustomError, core_schema
 
 SLUG_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 
@@ -15,10 +25,77 @@ Slug = Annotated[
     StringConstraints(min_length=1, max_length=64, pattern=SLUG_PATTERN),
     Field(description="Lower-case, hyphenated, stable identifier.", examples=["clamshell"]),
 ]
-ShortText = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=120)]
-Sentence = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=500)]
-LongText = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=2000)]
-Notes = Annotated[str, StringConstraints(strip_whitespace=True, max_length=2000)]
+
+# C0 controls, DEL and C1 controls. PostgreSQL cannot store U+0000 in text (a 500 before
+# these types), and none of them belongs in a name, a search or a note.
+_CONTROLS = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+# The same, less tab and line feed (carriage returns are normalised to line feeds first).
+_CONTROLS_BUT_LAYOUT = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+ONE_LINE_PATTERN = r"^[^\x00-\x1f\x7f-\x9f]*$"
+MULTI_LINE_PATTERN = r"^[^\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]*$"
+
+
+def control_characters(value: str) -> bool:
+    """Whether `value` holds a C0/C1 control character (NUL, ESC, DEL, U+0085...)."""
+    return _CONTROLS.search(value) is not None
+
+
+@dataclass(frozen=True, slots=True)
+class NoControls:
+    """Annotated marker: the string may hold no control character (`multiline`: but tab and
+    newline; CR LF and lone CR become LF, so stored text has one line ending).
+
+    Put it last in `Annotated`, after `StringConstraints`, so the length bounds stay on the
+    string schema (and in OpenAPI); the schema also gets the equivalent `pattern`.
+    """
+
+    multiline: bool = False
+
+    def _check(self, value: str) -> str:
+        if self.multiline:
+            value = value.replace("\r\n", "\n").replace("\r", "\n")
+            if _CONTROLS_BUT_LAYOUT.search(value):
+                raise PydanticCustomError(
+                    "string_control_characters",
+                    "control characters are not allowed (tab and newline are)",
+                )
+        elif _CONTROLS.search(value):
+            raise PydanticCustomError(
+                "string_control_characters", "control characters are not allowed"
+            )
+        return value
+
+    def __get_pydantic_core_schema__(
+        self, source: Any, handler: GetCoreSchemaHandler
+    ) -> core_schema.CoreSchema:
+        return core_schema.no_info_after_validator_function(self._check, handler(source))
+
+    def __get_pydantic_json_schema__(
+        self, schema: core_schema.CoreSchema, handler: GetJsonSchemaHandler
+    ) -> JsonSchemaValue:
+        json_schema = handler(schema)
+        json_schema["pattern"] = MULTI_LINE_PATTERN if self.multiline else ONE_LINE_PATTERN
+        return json_schema
+
+
+ONE_LINE = NoControls()
+MULTI_LINE = NoControls(multiline=True)
+
+ShortText = Annotated[
+    str, StringConstraints(strip_whitespace=True, min_length=1, max_length=120), ONE_LINE
+]
+Sentence = Annotated[
+    str, StringConstraints(strip_whitespace=True, min_length=1, max_length=500), ONE_LINE
+]
+LongText = Annotated[
+    str, StringConstraints(strip_whitespace=True, min_length=1, max_length=2000), MULTI_LINE
+]
+Notes = Annotated[str, StringConstraints(strip_whitespace=True, max_length=2000), MULTI_LINE]
+# Notes on one set or one item (their columns hold 500). A `Field(max_length=...)` on a
+# field typed with one of these aliases is silently ignored by pydantic (the alias' own
+# bound wins), so each length gets its own alias.
+ShortNotes = Annotated[str, StringConstraints(strip_whitespace=True, max_length=500), MULTI_LINE]
+SearchText = Annotated[str, StringConstraints(max_length=100), ONE_LINE]
 
 
 def utcnow() -> datetime:
@@ -46,11 +123,36 @@ def _iso_date_text(value: object) -> object:
     return value
 
 
-def _as_utc(value: datetime) -> datetime:
+# Every time and date a client sends must fall in this range: far beyond any real workout,
+# and far enough from year 1 and 9999 that converting an offset to UTC, or adding a week,
+# can never overflow Python's datetime (a 500 before).
+EARLIEST_DATE = date(1900, 1, 1)
+LATEST_DATE = date(2200, 12, 31)
+EARLIEST = datetime(1900, 1, 1, tzinfo=UTC)
+LATEST = datetime(2200, 12, 31, 23, 59, 59, 999999, tzinfo=UTC)
+_RANGE_TEXT = "between 1900-01-01 and 2200-12-31"
+
+
+def in_time_range(value: datetime) -> datetime:
+    """`value` (aware) in UTC, if within EARLIEST..LATEST; else ValueError, never OverflowError.
+
+    The local date is checked before converting: 0001-01-01T00:00:00+01:00 is year 0 in UTC.
+    """
     if value.tzinfo is None:
         raise ValueError("timestamp needs a UTC offset or Z")
-    return value.astimezone(UTC)
+    if not EARLIEST_DATE <= value.date() <= LATEST_DATE:
+        raise ValueError(f"timestamp must be {_RANGE_TEXT}")
+    utc = value.astimezone(UTC)
+    if not EARLIEST <= utc <= LATEST:
+        raise ValueError(f"timestamp must be {_RANGE_TEXT} (UTC)")
+    return utc
 
 
-AwareDatetime = Annotated[datetime, BeforeValidator(_rfc3339_text), AfterValidator(_as_utc)]
-CalendarDate = Annotated[date, BeforeValidator(_iso_date_text)]
+def _in_date_range(value: date) -> date:
+    if not EARLIEST_DATE <= value <= LATEST_DATE:
+        raise ValueError(f"date must be {_RANGE_TEXT}")
+    return value
+
+
+AwareDatetime = Annotated[datetime, BeforeValidator(_rfc3339_text), AfterValidator(in_time_range)]
+CalendarDate = Annotated[date, BeforeValidator(_iso_date_text), AfterValidator(_in_date_range)]

@@ -12,11 +12,20 @@ from sqlalchemy import JSON, Column, Index, UniqueConstraint
 from sqlmodel import Field as SQLField
 from sqlmodel import SQLModel
 
-from app.builder.models import Count, HoldSeconds, RestSeconds, Sets, Side, WeekPlan
+from app.builder.models import (
+    MAX_PLAN_ITEMS,
+    MAX_WEEKS,
+    Count,
+    HoldSeconds,
+    RestSeconds,
+    Sets,
+    Side,
+    WeekPlan,
+)
 from app.core.sqltypes import UTCDateTime
-from app.core.types import Notes, ShortText, Slug, utcnow
+from app.core.types import LongText, Notes, ShortNotes, ShortText, Slug, utcnow
 
-MAX_ITEMS = 30
+MAX_ITEMS = MAX_PLAN_ITEMS
 
 
 class Origin(StrEnum):
@@ -91,8 +100,8 @@ class RoutineItemIn(BaseModel):
     rest_seconds: RestSeconds | None = Field(
         default=None, description="Seconds between sets; the exercise's default when absent."
     )
-    notes: Notes = ""
-    reason: str | None = Field(default=None, max_length=2000)
+    notes: ShortNotes = ""
+    reason: Notes | None = None
 
 
 def _orders_consistent(items: list[RoutineItemIn] | None) -> None:
@@ -112,13 +121,19 @@ class RoutineCreate(BaseModel):
     notes: Notes = ""
     sessions_per_week: StrictInt = Field(default=3, ge=1, le=7)
     items: list[RoutineItemIn] = Field(min_length=1, max_length=MAX_ITEMS)
-    progression: list[WeekPlan] | None = Field(default=None, max_length=12)
-    rationale: list[str] | None = Field(default=None, max_length=20)
-    estimated_seconds: StrictInt | None = Field(
-        default=None, ge=0, description="Ignored: always recomputed from the items."
+    progression: list[WeekPlan] | None = Field(
+        default=None,
+        max_length=MAX_WEEKS,
+        description="A routine-builder plan: weeks 1, 2, ... in order, week 1 being `items`; "
+        "every week is checked like the routine (known exercises, dosage, at most 120 "
+        "minutes). Dropped when a later PATCH replaces the items.",
     )
-    unmet: list[str] | None = Field(default=None, max_length=20, description="Ignored.")
-    disclaimer: str | None = Field(default=None, max_length=1000, description="Ignored.")
+    rationale: list[LongText] | None = Field(default=None, max_length=20)
+    estimated_seconds: StrictInt | None = Field(
+        default=None, ge=0, le=10**6, description="Ignored: always recomputed from the items."
+    )
+    unmet: list[LongText] | None = Field(default=None, max_length=20, description="Ignored.")
+    disclaimer: Notes | None = Field(default=None, description="Ignored.")
     routine_id: uuid.UUID | None = Field(default=None, description="Ignored.")
 
     @model_validator(mode="after")

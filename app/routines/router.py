@@ -106,10 +106,15 @@ def list_routines(
     summary="Create a routine",
     description="Items are checked against their exercise: `reps`, `steps` or `hold_seconds` "
     "as its dosage unit says, `side` only for unilateral exercises, bounded sets/reps/holds/"
-    "rest. A routine-builder answer can be posted as it is. Nothing is stored on error.",
+    "rest. At most 120 minutes per session. A routine-builder answer can be posted as it is: "
+    "its `progression` is checked week by week like the items (week 1 is the items). One "
+    "account keeps at most 200 routines (409 `quota-exceeded`). Nothing is stored on error.",
     response_model=RoutinePublic,
     openapi_extra={"requestBody": {"content": {"application/json": {"example": CREATE_EXAMPLE}}}},
-    responses={201: example_response(ROUTINE_EXAMPLE), **problem_responses(*WRITE_ERRORS)},
+    responses={
+        201: example_response(ROUTINE_EXAMPLE),
+        **problem_responses(*WRITE_ERRORS, 409),
+    },
 )
 def create_routine(data: RoutineCreate, session: SessionDep, user: CurrentUser) -> Response:
     return _one(session, service.create(session, user, data), status_code=201)
@@ -130,8 +135,10 @@ def get_routine(routine_id: RoutineID, session: SessionDep, user: OptionalUser) 
 @router.patch(
     "/routines/{routine_id}",
     summary="Change a routine",
-    description="JSON merge patch; `items`, when sent, replaces the whole list and is "
-    "validated like a new routine. Send `If-Match` (412 when stale, 428 when missing). "
+    description="JSON merge patch; `items`, when sent, replaces the whole list, is "
+    "validated like a new routine (at most 120 minutes per session) and drops the "
+    "`progression`, which was planned for the old items. Send `If-Match` (412 when stale, "
+    "428 when missing). "
     "Templates are read-only (403).",
     response_model=RoutinePublic,
     openapi_extra={
@@ -170,9 +177,13 @@ def delete_routine(
     "/routines/{routine_id}/copy",
     status_code=201,
     summary="Copy a routine or template into yours",
-    description="Makes your own editable copy of a template (or of one of your routines).",
+    description="Makes your own editable copy of a template (or of one of your routines). "
+    "409 `quota-exceeded` when you already keep 200 routines.",
     response_model=RoutinePublic,
-    responses={201: example_response(ROUTINE_EXAMPLE), **problem_responses(401, 404, 422)},
+    responses={
+        201: example_response(ROUTINE_EXAMPLE),
+        **problem_responses(401, 404, 409, 422),
+    },
 )
 def copy_routine(routine_id: RoutineID, session: SessionDep, user: CurrentUser) -> Response:
     return _one(session, service.copy(session, user, routine_id), status_code=201)
@@ -225,7 +236,8 @@ def get_routine_timeline(
     description="Turns level, minutes, equipment at hand, positions to avoid, affected side "
     "(or a self-check's likely weak side), goal and weeks into a routine with a reason for "
     "every choice and a week-by-week progression. `save: true` also stores it as your "
-    "routine (`routine_id`). When nothing fits, 422 names the constraint.",
+    "routine (`routine_id`; 409 `quota-exceeded` when you keep 200 routines already). "
+    "When nothing fits, 422 names the constraint.",
     response_model=BuilderAnswer,
     openapi_extra={
         "requestBody": {
@@ -244,7 +256,7 @@ def get_routine_timeline(
     },
     responses={
         200: example_response(builder_service.example_answer(), "The proposal"),
-        **problem_responses(*WRITE_ERRORS),
+        **problem_responses(*WRITE_ERRORS, 409),
     },
 )
 def build_routine(

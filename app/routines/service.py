@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import logging
 import uuid
 from collections.abc import Sequence
 
-from pydantic import BaseModel
+from pydantic import BaseModel, ValidationError
 from sqlmodel import Session
 
 from app.builder.models import Interval, Side, WeekPlan
@@ -26,7 +27,7 @@ from app.core.errors import (
 )
 from app.core.pagination import Page, parse_sort
 from app.core.types import utcnow
-from app.routines import repository
+from app.routines import limits, repository
 from app.routines.models import (
     Origin,
     Routine,
@@ -39,6 +40,8 @@ from app.routines.models import (
     TemplateSpec,
 )
 from app.users.models import User
+
+logger = logging.getLogger("medius")
 
 
 class Timeline(BaseModel):
@@ -117,7 +120,16 @@ def build_items(
         )
     if errors:
         raise Invalid("Some items do not fit their exercise's dosage.", errors=errors)
+    limits.check_duration([_item_public(r) for r in rows], specs, loc)
     return rows
+
+
+def _checked_week(
+    items: Sequence[RoutineItemIn], specs: dict[str, ExerciseSpec], loc: Sequence[str | int]
+) -> tuple[list[RoutineItemPublic], int]:
+    """One progression week checked like a routine: its items and seconds per session."""
+    public = [_item_public(r) for r in build_items(items, specs, loc)]
+    return public, routine_seconds(public, specs)
 
 
 def _item_public(item: RoutineItem) -> RoutineItemPublic:
@@ -148,14 +160,23 @@ def _public(
         origin=Origin(routine.origin),
         items=public_items,
         estimated_seconds=routine_seconds(public_items, specs),
-        progression=[WeekPlan.model_validate(w) for w in routine.progression]
-        if routine.progression is not None
-        else None,
+        progression=_stored_progression(routine),
         rationale=routine.rationale,
         revision=routine.revision,
         created_at=routine.created_at,
         updated_at=routine.updated_at,
     )
+
+
+def _stored_progression(routine: Routine) -> list[WeekPlan] | None:
+    """The stored plan; one stored before plans were bounded and checked reads as none."""
+    if routine.progression is None:
+        return None
+    try:
+        return [WeekPlan.model_validate(w) for w in routine.progression]
+    except ValidationError:
+        logger.warning("routine %s: stored progression no longer valid; shown as none", routine.id)
+        return None
 
 
 def present(session: Session, routines: Sequence[Routine]) -> list[RoutinePublic]:
@@ -169,18 +190,25 @@ def present(session: Session, routines: Sequence[Routine]) -> list[RoutinePublic
 def create(
     session: Session, owner: User, data: RoutineCreate, origin: Origin = Origin.USER
 ) -> Routine:
-    specs = specs_by_slug(session, sorted({i.exercise for i in data.items}))
+    planned = {i.exercise for w in data.progression or [] for i in w.items}
+    specs = specs_by_slug(session, sorted({i.exercise for i in data.items} | planned))
     rows = build_items(data.items, specs, ["body", "items"])
+    progression = None
+    if data.progression is not None:
+        progression = limits.check_progression(
+            data.progression,
+            [_item_public(r) for r in rows],
+            lambda items, loc: _checked_week(items, specs, loc),
+        )
     begin_write(session)
+    limits.check_routine_quota(session, owner.id)
     routine = Routine(
         owner_id=owner.id,
         name=data.name,
         notes=data.notes,
         sessions_per_week=data.sessions_per_week,
         origin=(Origin.BUILDER if data.progression is not None else origin).value,
-        progression=[w.model_dump(mode="json") for w in data.progression]
-        if data.progression is not None
-        else None,
+        progression=progression,
         rationale=data.rationale,
     )
     repository.add_routine(session, routine, rows)
@@ -226,6 +254,9 @@ def update(
     if changes.items is not None:
         specs = specs_by_slug(session, sorted({i.exercise for i in changes.items}))
         rows = build_items(changes.items, specs, ["body", "items"])
+        # The plan was made for the old items (and from the builder's constraints, which
+        # are not kept): it would prescribe removed exercises, so it goes with them.
+        values["progression"] = None
     begin_write(session)
     if not repository.replace_routine(session, routine, {**values, "updated_at": utcnow()}, rows):
         session.rollback()
@@ -248,14 +279,17 @@ def delete(session: Session, user: User, routine_id: uuid.UUID, if_match: str | 
 def copy(session: Session, user: User, routine_id: uuid.UUID) -> Routine:
     source = readable(session, routine_id, user)
     items = repository.items_for(session, [source.id])[source.id]
+    specs = specs_by_slug(session, sorted({i.exercise_slug for i in items}), include_deleted=True)
+    limits.check_duration([_item_public(i) for i in items], specs, ["path", "routine_id"])
     begin_write(session)
+    limits.check_routine_quota(session, user.id)
     routine = Routine(
         owner_id=user.id,
         name=source.name,
         notes=source.notes,
         sessions_per_week=source.sessions_per_week,
         origin=Origin.COPY.value,
-        progression=source.progression,
+        progression=source.progression if _stored_progression(source) is not None else None,
         rationale=source.rationale,
     )
     clones = [

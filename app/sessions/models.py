@@ -15,7 +15,7 @@ from sqlmodel import SQLModel
 
 from app.builder.models import Count, HoldSeconds
 from app.core.sqltypes import UTCDateTime
-from app.core.types import AwareDatetime, Notes, Slug, utcnow
+from app.core.types import AwareDatetime, Notes, ShortNotes, Slug, utcnow
 
 MAX_ENTRIES = 500
 
@@ -100,7 +100,7 @@ class EntryIn(BaseModel):
     load_kg: Kilograms | None = Field(default=None, description="Added weight in kg, if any.")
     pain: Scale = Field(description="Pain during the set, 0 (none) to 10 (worst).")
     effort: Scale = Field(description="Perceived effort, 0-10.")
-    notes: Notes = Field(default="", max_length=500)
+    notes: ShortNotes = ""
 
     @model_validator(mode="after")
     def _one_load(self) -> Self:

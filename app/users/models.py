@@ -15,7 +15,7 @@ from sqlmodel import Field as SQLField
 from sqlmodel import SQLModel
 
 from app.core.sqltypes import UTCDateTime
-from app.core.types import utcnow
+from app.core.types import ONE_LINE, utcnow
 from app.users.emails import EMAIL_MAX_LENGTH, normalise_email
 
 
@@ -46,8 +46,12 @@ TimeZone = Annotated[
     AfterValidator(_known_zone),
     Field(description="IANA time zone; calendar-day figures use it.", examples=["Europe/Berlin"]),
 ]
-DisplayName = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=80)]
+DisplayName = Annotated[
+    str, StringConstraints(strip_whitespace=True, min_length=1, max_length=80), ONE_LINE
+]
 PASSWORD_MAX_LENGTH = 256
+# The sign-in form's `username` (an email): bounded and free of control characters.
+SignInName = Annotated[str, StringConstraints(min_length=1, max_length=EMAIL_MAX_LENGTH), ONE_LINE]
 Password = Annotated[
     str,
     StringConstraints(min_length=1, max_length=PASSWORD_MAX_LENGTH),
@@ -164,7 +168,7 @@ class Token(BaseModel):
 
 class RefreshRequest(BaseModel):
     model_config = ConfigDict(extra="forbid")
-    refresh_token: Annotated[str, StringConstraints(min_length=1, max_length=200)]
+    refresh_token: Annotated[str, StringConstraints(min_length=1, max_length=200), ONE_LINE]
 
 
 class PasswordChange(BaseModel):

@@ -22,6 +22,7 @@ from app.users.models import (
     AccountDeletion,
     PasswordChange,
     RefreshRequest,
+    SignInName,
     Token,
     UserCreate,
     UserPublic,
@@ -40,7 +41,7 @@ class SignInForm(OAuth2PasswordRequestForm):
         self,
         *,
         username: Annotated[
-            str,
+            SignInName,
             Form(min_length=1, max_length=EMAIL_MAX_LENGTH, description="Your email."),
         ],
         password: Annotated[

@@ -16,6 +16,7 @@ from app.builder.timing import routine_seconds
 from app.catalog.models import ExerciseSpec, Laterality, Position
 from app.catalog.seed import load_seed
 from app.core.errors import Infeasible
+from app.routines.models import RoutineCreate
 from tests.builder.strategies import catalogs, constraints
 
 SEED = load_seed()
@@ -280,3 +281,18 @@ def test_the_builder_imports_neither_fastapi_nor_a_database_session() -> None:
     code = "import sys, app.builder; print('fastapi' in sys.modules, 'app.core.db' in sys.modules)"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.split() == ["False", "False"]
+
+
+def test_a_plan_from_a_large_catalog_is_a_routine_the_api_accepts() -> None:
+    """Rationale lines name at most a few exercises, so a builder answer stays within a
+    routine's bounds (and `save` cannot fail) however large the catalog grows."""
+    seed = load_seed()
+    base = next(e for e in seed.exercises if e.slug == "monster-walk")
+    extra = [
+        base.model_copy(update={"slug": f"walk-{n:03d}-{'x' * 50}", "equipment": ["step"]})
+        for n in range(300)
+    ]
+    c = Constraints(level=Level.ADVANCED, minutes=120, equipment=[], weeks=12)
+    plan = build_plan([*seed.exercises, *extra], seed.ladder, c)
+    assert any("and 2" in line and "more" in line for line in plan.rationale)
+    RoutineCreate.model_validate({**plan.model_dump(), "name": "Built"})

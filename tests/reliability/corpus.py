@@ -493,6 +493,167 @@ def build(session_list_cursor_hint: str | None = None) -> list[Case]:
             signed_in=True,
         ),
     ]
+    cases += hostile_text_and_time_cases()
+    return cases
+
+
+OVERFLOWING_TIMES = ("0001-01-01T00:00:00+01:00", "9999-12-31T23:59:59-01:00")
+
+
+def _escaped_nul(body: dict[str, object]) -> bytes:
+    """JSON with every MARK replaced by the escape `\\u0000` (valid JSON, NUL once parsed)."""
+    return _json(body).replace(b"MARK", b"a\\u0000b")
+
+
+def hostile_text_and_time_cases() -> list[Case]:
+    """Issue #11: NUL and controls in text, times that overflow in UTC, bodies built to
+    make enormous error lists, and routines that would take thousands of hours."""
+    sessions, routines = f"{API}/sessions", f"{API}/routines"
+    cases = [
+        Case(
+            "sessions: escaped NUL in notes",
+            "POST",
+            sessions,
+            _escaped_nul(_session(notes="MARK")),
+            JSON,
+            True,
+        ),
+        Case(
+            "sessions: escaped NUL in entry notes",
+            "POST",
+            sessions,
+            _escaped_nul(_session(entries=[_entry(notes="MARK")])),
+            JSON,
+            True,
+        ),
+        Case(
+            "sessions: escape character in notes",
+            "POST",
+            sessions,
+            _json(_session(notes="MARK")).replace(b"MARK", b"\\u001b[31m"),
+            JSON,
+            True,
+        ),
+        Case(
+            "routines: escaped NUL in name",
+            "POST",
+            routines,
+            _escaped_nul(_routine(name="MARK")),
+            JSON,
+            True,
+        ),
+        Case(
+            "register: escaped NUL in display name",
+            "POST",
+            f"{API}/auth/register",
+            _escaped_nul(
+                {"email": "nul@example.com", "password": "long enough pass", "display_name": "MARK"}
+            ),
+            JSON,
+        ),
+        Case(
+            "token: NUL in username",
+            "POST",
+            f"{API}/auth/token",
+            b"username=a%00%40example.com&password=long+enough+pass",
+            FORM,
+        ),
+        Case("exercises: NUL in q", "GET", f"{API}/exercises?q=clam%00shell"),
+        Case("exercises: C1 control in q", "GET", f"{API}/exercises?q=%C2%85"),
+        Case(
+            "progress: days in year 9999",
+            "GET",
+            f"{API}/me/progress?from=9999-12-20&to=9999-12-31",
+            signed_in=True,
+        ),
+        Case(
+            "progress: days in year 1",
+            "GET",
+            f"{API}/me/progress?from=0001-01-01&to=0001-01-02",
+            signed_in=True,
+        ),
+        Case(
+            "routines: 30 items of 10 x 100 reps with 300 s holds",
+            "POST",
+            routines,
+            _json(
+                _routine(
+                    items=[
+                        {
+                            "exercise": "clamshell",
+                            "sets": 10,
+                            "reps": 100,
+                            "hold_seconds": 300,
+                            "side": "both",
+                        }
+                    ]
+                    * 30
+                )
+            ),
+            JSON,
+            True,
+        ),
+    ]
+    for when in OVERFLOWING_TIMES:
+        quoted = when.replace("+", "%2B")
+        cases += [
+            Case(
+                f"exercises: updated_since={when}", "GET", f"{API}/exercises?updated_since={quoted}"
+            ),
+            Case(
+                f"sessions list: from={when}",
+                "GET",
+                f"{sessions}?from={quoted}",
+                signed_in=True,
+            ),
+            Case(
+                f"sessions: started_at={when}",
+                "POST",
+                sessions,
+                _json(_session(started_at=when, ended_at=None)),
+                JSON,
+                True,
+            ),
+            Case(
+                f"exercises: cursor at {when}",
+                "GET",
+                f"{API}/exercises?sort=updated_at&cursor="
+                + _cursor({"s": "updated_at", "v": when, "i": "1"}),
+            ),
+            Case(
+                f"sessions list: cursor at {when}",
+                "GET",
+                f"{sessions}?cursor="
+                + _cursor(
+                    {"s": "-started_at", "v": when, "i": "5f0c8d0e-6a43-4c3b-9a0d-2f7f3b1e9c11"}
+                ),
+                signed_in=True,
+            ),
+        ]
+    # A mebibyte of nested lists inside valid JSON: every list bounded, every error list cut.
+    room = (1024 * 1024 - 4096) // (12 * 2 * len("{}, "))
+    week = {"week": 1, "changes": [{}] * room, "items": [{}] * room, "estimated_seconds": 0}
+    cases.append(
+        Case(
+            "routines: a mebibyte of empty objects in the progression",
+            "POST",
+            routines,
+            _json(_routine(progression=[week] * 12)),
+            JSON,
+            True,
+        )
+    )
+    nested = [[[[[]] * 8] * 8] * 8] * 60
+    cases.append(
+        Case(
+            "routines: nested lists where strings belong",
+            "POST",
+            routines,
+            _json(_routine(rationale=nested, unmet=nested)),
+            JSON,
+            True,
+        )
+    )
     return cases
 
 

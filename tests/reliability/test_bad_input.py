@@ -8,6 +8,9 @@ from tests.reliability import corpus
 from tests.reliability.conftest import LOAD, Live, row_counts, sign_up
 
 PROBLEM_FIELDS = {"type", "title", "status", "detail", "instance", "errors"}
+# However large or deep the request, its problem document stays small (issue #11: a 1 MiB
+# body of nested lists once made a 135 MB answer).
+MAX_PROBLEM_BYTES = 16 * 1024
 
 
 def problem_issue(case: corpus.Case, answer: httpx.Response) -> str | None:
@@ -26,6 +29,8 @@ def problem_issue(case: corpus.Case, answer: httpx.Response) -> str | None:
         return f"{where} body has fields {sorted(body) if isinstance(body, dict) else body!r}"
     if body["status"] != answer.status_code or not isinstance(body["errors"], list):
         return f"{where} body says status {body['status']!r}"
+    if len(answer.content) > MAX_PROBLEM_BYTES:
+        return f"{where} problem document is {len(answer.content)} bytes"
     return None
 
 

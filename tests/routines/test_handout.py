@@ -300,11 +300,11 @@ async def test_anonymous_handout_of_a_private_routine_is_401(
 async def test_names_outside_latin_1_still_print(
     client: httpx.AsyncClient, alice: SignedIn
 ) -> None:
-    name = "Rücken & Hüfte \u65e5\u672c \u2603 bell\x07"
+    name = "Rücken & Hüfte \u65e5\u672c \u2603 bell"  # a control character is 422 now
     rid = await _create(client, alice, name=name)
     page = await _handout(client, rid, alice)
     assert page.status_code == 200
-    assert "Rücken &amp; Hüfte \u65e5\u672c \u2603 bell<" in page.text  # control char dropped
+    assert "Rücken &amp; Hüfte \u65e5\u672c \u2603 bell<" in page.text
     pdf = await _handout(client, rid, alice, accept=PDF)
     assert pdf.status_code == 200
     assert pdf.headers["content-disposition"] == 'inline; filename="rucken-hufte-bell.pdf"'

@@ -199,7 +199,7 @@ async def test_throttled_reauthentication_does_not_block_the_owner_elsewhere(
 
 
 async def test_parallel_password_changes_let_exactly_one_win(
-    client: httpx.AsyncClient, alice: SignedIn
+    client: httpx.AsyncClient, app: FastAPI, alice: SignedIn
 ) -> None:
     answers = await asyncio.gather(
         *(
@@ -213,4 +213,8 @@ async def test_parallel_password_changes_let_exactly_one_win(
     winner = answers[statuses.index(200)].json()
     assert await me_status(client, winner["access_token"]) == 200
     won = next(n for n, a in enumerate(answers) if a.status_code == 200)
-    assert (await sign_in(client, alice.email, f"{NEW_PASSWORD} number {won}")).status_code == 200
+    # The losers' checks of the old password may count as failures from this address and
+    # throttle it (by design), so the new password is proven from another address.
+    async with from_address(app, "203.0.113.9") as elsewhere:
+        signed_in = await sign_in(elsewhere, alice.email, f"{NEW_PASSWORD} number {won}")
+    assert signed_in.status_code == 200

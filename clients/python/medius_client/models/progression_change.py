@@ -16,7 +16,7 @@ class ProgressionChange:
     """
     Attributes:
         change (str):
-        exercise (str): Lower-case, hyphenated, stable identifier.
+        exercise (str): The exercise changed, as named in the week's items.
         kind (ProgressionKind):
         provenance (Provenance):
     """

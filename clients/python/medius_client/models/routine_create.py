@@ -26,7 +26,9 @@ class RoutineCreate:
         estimated_seconds (int | None | Unset): Ignored: always recomputed from the items.
         name (str | Unset):  Default: 'My routine'.
         notes (str | Unset):  Default: ''.
-        progression (list[WeekPlan] | None | Unset):
+        progression (list[WeekPlan] | None | Unset): A routine-builder plan: weeks 1, 2, ... in order, week 1 being
+            `items`; every week is checked like the routine (known exercises, dosage, at most 120 minutes). Dropped when a
+            later PATCH replaces the items.
         rationale (list[str] | None | Unset):
         routine_id (None | Unset | UUID): Ignored.
         sessions_per_week (int | Unset):  Default: 3.

@@ -15,10 +15,11 @@ T = TypeVar("T", bound="WeekPlan")
 
 @_attrs_define
 class WeekPlan:
-    """
+    """One week of a progression plan: week 1 is the routine, each later one a step on.
+
     Attributes:
         changes (list[ProgressionChange]):
-        estimated_seconds (int):
+        estimated_seconds (int): Recomputed from the items when stored.
         items (list[PlanItem]): The full prescription for that week.
         week (int):
     """

@@ -48,6 +48,11 @@ def _parse_response(
 
         return response_401
 
+    if response.status_code == 409:
+        response_409 = Problem.from_dict(response.json())
+
+        return response_409
+
     if response.status_code == 413:
         response_413 = Problem.from_dict(response.json())
 
@@ -94,8 +99,8 @@ def sync_detailed(
 
      Turns level, minutes, equipment at hand, positions to avoid, affected side (or a self-check's likely
     weak side), goal and weeks into a routine with a reason for every choice and a week-by-week
-    progression. `save: true` also stores it as your routine (`routine_id`). When nothing fits, 422
-    names the constraint.
+    progression. `save: true` also stores it as your routine (`routine_id`; 409 `quota-exceeded` when
+    you keep 200 routines already). When nothing fits, 422 names the constraint.
 
     Args:
         body (BuilderRequest):
@@ -128,8 +133,8 @@ def sync(
 
      Turns level, minutes, equipment at hand, positions to avoid, affected side (or a self-check's likely
     weak side), goal and weeks into a routine with a reason for every choice and a week-by-week
-    progression. `save: true` also stores it as your routine (`routine_id`). When nothing fits, 422
-    names the constraint.
+    progression. `save: true` also stores it as your routine (`routine_id`; 409 `quota-exceeded` when
+    you keep 200 routines already). When nothing fits, 422 names the constraint.
 
     Args:
         body (BuilderRequest):
@@ -157,8 +162,8 @@ async def asyncio_detailed(
 
      Turns level, minutes, equipment at hand, positions to avoid, affected side (or a self-check's likely
     weak side), goal and weeks into a routine with a reason for every choice and a week-by-week
-    progression. `save: true` also stores it as your routine (`routine_id`). When nothing fits, 422
-    names the constraint.
+    progression. `save: true` also stores it as your routine (`routine_id`; 409 `quota-exceeded` when
+    you keep 200 routines already). When nothing fits, 422 names the constraint.
 
     Args:
         body (BuilderRequest):
@@ -189,8 +194,8 @@ async def asyncio(
 
      Turns level, minutes, equipment at hand, positions to avoid, affected side (or a self-check's likely
     weak side), goal and weeks into a routine with a reason for every choice and a week-by-week
-    progression. `save: true` also stores it as your routine (`routine_id`). When nothing fits, 422
-    names the constraint.
+    progression. `save: true` also stores it as your routine (`routine_id`; 409 `quota-exceeded` when
+    you keep 200 routines already). When nothing fits, 422 names the constraint.
 
     Args:
         body (BuilderRequest):

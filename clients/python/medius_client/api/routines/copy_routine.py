@@ -44,6 +44,11 @@ def _parse_response(
 
         return response_404
 
+    if response.status_code == 409:
+        response_409 = Problem.from_dict(response.json())
+
+        return response_409
+
     if response.status_code == 413:
         response_413 = Problem.from_dict(response.json())
 
@@ -88,7 +93,8 @@ def sync_detailed(
 ) -> Response[Problem | RoutinePublic]:
     """Copy a routine or template into yours
 
-     Makes your own editable copy of a template (or of one of your routines).
+     Makes your own editable copy of a template (or of one of your routines). 409 `quota-exceeded` when
+    you already keep 200 routines.
 
     Args:
         routine_id (UUID): The routine's id (UUID).
@@ -119,7 +125,8 @@ def sync(
 ) -> Problem | RoutinePublic | None:
     """Copy a routine or template into yours
 
-     Makes your own editable copy of a template (or of one of your routines).
+     Makes your own editable copy of a template (or of one of your routines). 409 `quota-exceeded` when
+    you already keep 200 routines.
 
     Args:
         routine_id (UUID): The routine's id (UUID).
@@ -145,7 +152,8 @@ async def asyncio_detailed(
 ) -> Response[Problem | RoutinePublic]:
     """Copy a routine or template into yours
 
-     Makes your own editable copy of a template (or of one of your routines).
+     Makes your own editable copy of a template (or of one of your routines). 409 `quota-exceeded` when
+    you already keep 200 routines.
 
     Args:
         routine_id (UUID): The routine's id (UUID).
@@ -174,7 +182,8 @@ async def asyncio(
 ) -> Problem | RoutinePublic | None:
     """Copy a routine or template into yours
 
-     Makes your own editable copy of a template (or of one of your routines).
+     Makes your own editable copy of a template (or of one of your routines). 409 `quota-exceeded` when
+    you already keep 200 routines.
 
     Args:
         routine_id (UUID): The routine's id (UUID).

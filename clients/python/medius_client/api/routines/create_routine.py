@@ -48,6 +48,11 @@ def _parse_response(
 
         return response_401
 
+    if response.status_code == 409:
+        response_409 = Problem.from_dict(response.json())
+
+        return response_409
+
     if response.status_code == 413:
         response_413 = Problem.from_dict(response.json())
 
@@ -93,8 +98,10 @@ def sync_detailed(
     """Create a routine
 
      Items are checked against their exercise: `reps`, `steps` or `hold_seconds` as its dosage unit says,
-    `side` only for unilateral exercises, bounded sets/reps/holds/rest. A routine-builder answer can be
-    posted as it is. Nothing is stored on error.
+    `side` only for unilateral exercises, bounded sets/reps/holds/rest. At most 120 minutes per session.
+    A routine-builder answer can be posted as it is: its `progression` is checked week by week like the
+    items (week 1 is the items). One account keeps at most 200 routines (409 `quota-exceeded`). Nothing
+    is stored on error.
 
     Args:
         body (RoutineCreate): A new routine. A routine-builder answer can be posted as it is (add
@@ -127,8 +134,10 @@ def sync(
     """Create a routine
 
      Items are checked against their exercise: `reps`, `steps` or `hold_seconds` as its dosage unit says,
-    `side` only for unilateral exercises, bounded sets/reps/holds/rest. A routine-builder answer can be
-    posted as it is. Nothing is stored on error.
+    `side` only for unilateral exercises, bounded sets/reps/holds/rest. At most 120 minutes per session.
+    A routine-builder answer can be posted as it is: its `progression` is checked week by week like the
+    items (week 1 is the items). One account keeps at most 200 routines (409 `quota-exceeded`). Nothing
+    is stored on error.
 
     Args:
         body (RoutineCreate): A new routine. A routine-builder answer can be posted as it is (add
@@ -156,8 +165,10 @@ async def asyncio_detailed(
     """Create a routine
 
      Items are checked against their exercise: `reps`, `steps` or `hold_seconds` as its dosage unit says,
-    `side` only for unilateral exercises, bounded sets/reps/holds/rest. A routine-builder answer can be
-    posted as it is. Nothing is stored on error.
+    `side` only for unilateral exercises, bounded sets/reps/holds/rest. At most 120 minutes per session.
+    A routine-builder answer can be posted as it is: its `progression` is checked week by week like the
+    items (week 1 is the items). One account keeps at most 200 routines (409 `quota-exceeded`). Nothing
+    is stored on error.
 
     Args:
         body (RoutineCreate): A new routine. A routine-builder answer can be posted as it is (add
@@ -188,8 +199,10 @@ async def asyncio(
     """Create a routine
 
      Items are checked against their exercise: `reps`, `steps` or `hold_seconds` as its dosage unit says,
-    `side` only for unilateral exercises, bounded sets/reps/holds/rest. A routine-builder answer can be
-    posted as it is. Nothing is stored on error.
+    `side` only for unilateral exercises, bounded sets/reps/holds/rest. At most 120 minutes per session.
+    A routine-builder answer can be posted as it is: its `progression` is checked week by week like the
+    items (week 1 is the items). One account keeps at most 200 routines (409 `quota-exceeded`). Nothing
+    is stored on error.
 
     Args:
         body (RoutineCreate): A new routine. A routine-builder answer can be posted as it is (add

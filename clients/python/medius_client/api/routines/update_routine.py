@@ -122,8 +122,9 @@ def sync_detailed(
 ) -> Response[Problem | RoutinePublic]:
     """Change a routine
 
-     JSON merge patch; `items`, when sent, replaces the whole list and is validated like a new routine.
-    Send `If-Match` (412 when stale, 428 when missing). Templates are read-only (403).
+     JSON merge patch; `items`, when sent, replaces the whole list, is validated like a new routine (at
+    most 120 minutes per session) and drops the `progression`, which was planned for the old items. Send
+    `If-Match` (412 when stale, 428 when missing). Templates are read-only (403).
 
     Args:
         routine_id (UUID): The routine's id (UUID).
@@ -161,8 +162,9 @@ def sync(
 ) -> Problem | RoutinePublic | None:
     """Change a routine
 
-     JSON merge patch; `items`, when sent, replaces the whole list and is validated like a new routine.
-    Send `If-Match` (412 when stale, 428 when missing). Templates are read-only (403).
+     JSON merge patch; `items`, when sent, replaces the whole list, is validated like a new routine (at
+    most 120 minutes per session) and drops the `progression`, which was planned for the old items. Send
+    `If-Match` (412 when stale, 428 when missing). Templates are read-only (403).
 
     Args:
         routine_id (UUID): The routine's id (UUID).
@@ -195,8 +197,9 @@ async def asyncio_detailed(
 ) -> Response[Problem | RoutinePublic]:
     """Change a routine
 
-     JSON merge patch; `items`, when sent, replaces the whole list and is validated like a new routine.
-    Send `If-Match` (412 when stale, 428 when missing). Templates are read-only (403).
+     JSON merge patch; `items`, when sent, replaces the whole list, is validated like a new routine (at
+    most 120 minutes per session) and drops the `progression`, which was planned for the old items. Send
+    `If-Match` (412 when stale, 428 when missing). Templates are read-only (403).
 
     Args:
         routine_id (UUID): The routine's id (UUID).
@@ -232,8 +235,9 @@ async def asyncio(
 ) -> Problem | RoutinePublic | None:
     """Change a routine
 
-     JSON merge patch; `items`, when sent, replaces the whole list and is validated like a new routine.
-    Send `If-Match` (412 when stale, 428 when missing). Templates are read-only (403).
+     JSON merge patch; `items`, when sent, replaces the whole list, is validated like a new routine (at
+    most 120 minutes per session) and drops the `progression`, which was planned for the old items. Send
+    `If-Match` (412 when stale, 428 when missing). Templates are read-only (403).
 
     Args:
         routine_id (UUID): The routine's id (UUID).
