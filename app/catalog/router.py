@@ -32,8 +32,9 @@ from app.catalog.models import (
 from app.catalog.repository import ExerciseFilter
 from app.catalog.seed import load_seed
 from app.core.caching import CONDITIONAL_READ, cacheable_responses, public_json
+from app.core.changes import sync_key
 from app.core.deps import IfMatch, SessionDep, SettingsDep
-from app.core.pagination import DEFAULT_LIMIT, Cursor, Limit, Page, SortParam
+from app.core.pagination import DEFAULT_LIMIT, Cursor, Limit, SortParam, SyncPage, SyncToken
 from app.core.problems import problem_responses
 from app.core.responses import private_json, to_bytes
 from app.core.types import SLUG_PATTERN, AwareDatetime
@@ -72,14 +73,18 @@ CACHE_NOTE = " Sends `ETag` and `Cache-Control: public`; repeat with `If-None-Ma
         "Browse the catalog with filters (repeat a filter for any-of), free-text `q` over "
         "name, summary and steps, `sort` (`name`, `slug`, `difficulty`, `created_at`, "
         "`updated_at`, `catalog_order`; prefix `-` to reverse) and cursor paging. To keep a "
-        "copy in sync pass `updated_since`: every change since then in `updated_at` order, "
-        "removed exercises as `{slug, deleted_at}` tombstones." + CACHE_NOTE
+        "copy in sync pass `sync_token` (`0` the first time): every change after it in commit "
+        "order, removed exercises as `{slug, deleted_at}` tombstones, and a `sync_token` to "
+        "send next time; follow `next_cursor` while more changes wait. `updated_since` still "
+        "works but is deprecated: a change that commits late can be missed." + CACHE_NOTE
     ),
     dependencies=CONDITIONAL_READ,
-    response_model=Page[ExercisePublic | ExerciseTombstone],
+    response_model=SyncPage[ExercisePublic | ExerciseTombstone],
     responses={
         **cacheable_responses(
-            example_response({"items": [exercise_example()], "next_cursor": None})
+            example_response(
+                {"items": [exercise_example()], "next_cursor": None, "sync_token": None}
+            )
         ),
         **problem_responses(422),
     },
@@ -96,8 +101,13 @@ def list_exercises(
     q: Annotated[str | None, Query(max_length=100, description="Free-text search.")] = None,
     updated_since: Annotated[
         AwareDatetime | None,
-        Query(description="Sync: every change since this RFC 3339 time, deletions included."),
+        Query(
+            deprecated=True,
+            description="Deprecated sync by time (every change since this RFC 3339 time): "
+            "may miss a change that commits late; use `sync_token`.",
+        ),
     ] = None,
+    sync_token: SyncToken = None,
     sort: SortParam = None,
     limit: Limit = DEFAULT_LIMIT,
     cursor: Cursor = None,
@@ -110,7 +120,8 @@ def list_exercises(
         muscles=muscle,
         text=q,
     )
-    page = service.list_exercises(session, flt, sort, cursor, limit, updated_since)
+    key = sync_key(settings.secret_key)
+    page = service.list_exercises(session, flt, sort, cursor, limit, updated_since, sync_token, key)
     return public_json(request, to_bytes(page), settings.catalog_max_age)
 
 
@@ -301,7 +312,7 @@ def _catalog_bytes(request: Request, session: SessionDep) -> tuple[int, bytes, b
     description="Every exercise, muscle profile and piece of equipment, and the exercise "
     "ladder, with the catalog `version`. Built once per version and served from memory; "
     "gzip-compressed when you send `Accept-Encoding: gzip`. Keep the `ETag` and send it as "
-    "`If-None-Match` to get 304 until the catalog changes; use `GET /exercises?updated_since=` "
+    "`If-None-Match` to get 304 until the catalog changes; use `GET /exercises?sync_token=` "
     "for incremental sync." + CACHE_NOTE,
     dependencies=CONDITIONAL_READ,
     response_model=CatalogDocument,

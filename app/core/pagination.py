@@ -45,6 +45,27 @@ class Page(BaseModel, Generic[T]):
     next_cursor: str | None = Field(description="Pass as `cursor` for the next page; null at end.")
 
 
+class SyncPage(Page[T], Generic[T]):
+    """A list page that can also be a page of changes (with `sync_token`)."""
+
+    sync_token: str | None = Field(
+        default=None,
+        description="When you sent `sync_token`: store this and send it next time (it covers "
+        "this page). Null for a plain list.",
+    )
+
+
+SyncToken = Annotated[
+    str | None,
+    Query(
+        max_length=512,
+        description="Sync: every change after this position, in commit order, deletions as "
+        "tombstones. Send `0` the first time, then the `sync_token` of your last page; "
+        "follow `next_cursor` until it is null.",
+    ),
+]
+
+
 @dataclass(frozen=True)
 class Sort:
     key: str
