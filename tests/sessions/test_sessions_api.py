@@ -299,8 +299,18 @@ async def test_export_has_one_row_per_entry_with_a_stable_header(
     assert csv_export.headers["content-type"].startswith("text/csv")
     rows = list(csv.DictReader(io.StringIO(csv_export.text)))
     assert next(csv.reader(io.StringIO(csv_export.text))) == [
-        *"session_id,started_at,ended_at,routine_id,exercise,set_number,side,reps,steps".split(","),
-        *"hold_seconds,load_band,load_kg,pain,effort,notes,session_notes".split(","),
+        *[
+            "session_id",
+            "started_at",
+            "ended_at",
+            "routine_id",
+            "exercise",
+            "set_number",
+            "side",
+            "reps",
+            "steps",
+        ],
+        *["hold_seconds", "load_band", "load_kg", "pain", "effort", "notes", "session_notes"],
     ]
     assert [r["exercise"] for r in rows] == ["clamshell", "clamshell", "monster-walk"]
     json_export = (
