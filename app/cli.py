@@ -136,6 +136,8 @@ def serve() -> None:
     """Migrate, seed, then serve with uvicorn on HOST:PORT (what `make run` and Docker do)."""
     import uvicorn
 
+    from app.core.server import BoundedHttpProtocol
+
     settings = get_settings()
     migrate()
     seed()
@@ -146,6 +148,8 @@ def serve() -> None:
         workers=settings.workers,
         log_level=settings.log_level,
         proxy_headers=True,
+        http=BoundedHttpProtocol,
+        server_header=False,  # no product name and version for an attacker to look up
     )
 
 

@@ -34,6 +34,7 @@ from app.catalog.seed import load_seed
 from app.core.caching import CONDITIONAL_READ, cacheable_responses, public_json
 from app.core.changes import sync_key
 from app.core.deps import IfMatch, SessionDep, SettingsDep
+from app.core.negotiation import accepts_gzip
 from app.core.pagination import DEFAULT_LIMIT, Cursor, Limit, SortParam, SyncPage, SyncToken
 from app.core.problems import problem_responses
 from app.core.responses import private_json, to_bytes
@@ -332,7 +333,7 @@ def _catalog_bytes(request: Request, session: SessionDep) -> tuple[int, bytes, b
 )
 def get_catalog(request: Request, session: SessionDep, settings: SettingsDep) -> Response:
     revision, plain, packed = _catalog_bytes(request, session)
-    if "gzip" in request.headers.get("accept-encoding", ""):
+    if accepts_gzip(request.headers.get("accept-encoding")):
         return public_json(
             request,
             packed,
