@@ -48,6 +48,11 @@ class Page(BaseModel, Generic[T]):
 class SyncPage(Page[T], Generic[T]):
     """A list page that can also be a page of changes (with `sync_token`)."""
 
+    @classmethod
+    def model_parametrized_name(cls, params: tuple[Any, ...]) -> str:
+        # The schema keeps the name it had as a Page, so generated clients keep their classes.
+        return Page.model_parametrized_name(params)
+
     sync_token: str | None = Field(
         default=None,
         description="When you sent `sync_token`: store this and send it next time (it covers "

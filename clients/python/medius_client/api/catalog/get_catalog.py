@@ -76,7 +76,7 @@ def sync_detailed(
      Every exercise, muscle profile and piece of equipment, and the exercise ladder, with the catalog
     `version`. Built once per version and served from memory; gzip-compressed when you send `Accept-
     Encoding: gzip`. Keep the `ETag` and send it as `If-None-Match` to get 304 until the catalog
-    changes; use `GET /exercises?updated_since=` for incremental sync. Sends `ETag` and `Cache-Control:
+    changes; use `GET /exercises?sync_token=` for incremental sync. Sends `ETag` and `Cache-Control:
     public`; repeat with `If-None-Match` to get 304.
 
     Args:
@@ -112,7 +112,7 @@ def sync(
      Every exercise, muscle profile and piece of equipment, and the exercise ladder, with the catalog
     `version`. Built once per version and served from memory; gzip-compressed when you send `Accept-
     Encoding: gzip`. Keep the `ETag` and send it as `If-None-Match` to get 304 until the catalog
-    changes; use `GET /exercises?updated_since=` for incremental sync. Sends `ETag` and `Cache-Control:
+    changes; use `GET /exercises?sync_token=` for incremental sync. Sends `ETag` and `Cache-Control:
     public`; repeat with `If-None-Match` to get 304.
 
     Args:
@@ -143,7 +143,7 @@ async def asyncio_detailed(
      Every exercise, muscle profile and piece of equipment, and the exercise ladder, with the catalog
     `version`. Built once per version and served from memory; gzip-compressed when you send `Accept-
     Encoding: gzip`. Keep the `ETag` and send it as `If-None-Match` to get 304 until the catalog
-    changes; use `GET /exercises?updated_since=` for incremental sync. Sends `ETag` and `Cache-Control:
+    changes; use `GET /exercises?sync_token=` for incremental sync. Sends `ETag` and `Cache-Control:
     public`; repeat with `If-None-Match` to get 304.
 
     Args:
@@ -177,7 +177,7 @@ async def asyncio(
      Every exercise, muscle profile and piece of equipment, and the exercise ladder, with the catalog
     `version`. Built once per version and served from memory; gzip-compressed when you send `Accept-
     Encoding: gzip`. Keep the `ETag` and send it as `If-None-Match` to get 304 until the catalog
-    changes; use `GET /exercises?updated_since=` for incremental sync. Sends `ETag` and `Cache-Control:
+    changes; use `GET /exercises?sync_token=` for incremental sync. Sends `ETag` and `Cache-Control:
     public`; repeat with `If-None-Match` to get 304.
 
     Args:
