@@ -36,6 +36,7 @@ from sqlmodel import Field as SQLField
 from sqlmodel import Session, SQLModel
 
 from app.core.errors import FieldError, Invalid
+from app.core.pagination import python_type
 
 # The position before any change: what a client sends the first time.
 START = "0"
@@ -81,18 +82,11 @@ class SyncPosition:
         if self.last_id is None:
             return seq_column > self.seq  # type: ignore[no-any-return]
         last: Any = self.last_id
-        if _python_type(id_column) is int:
+        if python_type(id_column) is int:
             last = int(last)
-        elif _python_type(id_column) is uuid.UUID:
+        elif python_type(id_column) is uuid.UUID:
             last = uuid.UUID(last)
         return or_(seq_column > self.seq, and_(seq_column == self.seq, id_column > last))
-
-
-def _python_type(column: Any) -> type:
-    python_type: type = column.type.python_type
-    if python_type is object:
-        python_type = column.type.impl.python_type
-    return python_type
 
 
 def _mac(key: bytes, scope: str, payload: bytes) -> bytes:

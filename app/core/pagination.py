@@ -142,7 +142,7 @@ def _typed(value: Any, python_type: type) -> Any:
     return python_type(value)
 
 
-def _python_type(column: Any) -> type:
+def python_type(column: Any) -> type:
     """The column's Python type; a decorated type (SQLModel's AutoString) asks its impl."""
     python_type: type = column.type.python_type
     if python_type is object:
@@ -156,11 +156,11 @@ def decode_cursor(cursor: str, sort: Sort, id_column: Any) -> tuple[Any, Any]:
         data = orjson.loads(base64.urlsafe_b64decode(padded.encode("ascii")))
         if not isinstance(data, dict) or data.get("s") != sort.token:
             raise _bad_cursor()
-        value = _typed(data["v"], _python_type(sort.column))
+        value = _typed(data["v"], python_type(sort.column))
         raw_id = data["i"]
         if not isinstance(raw_id, str) or len(raw_id) > 64:
             raise _bad_cursor()
-        id_type = _python_type(id_column)
+        id_type = python_type(id_column)
         row_id = _typed(int(raw_id), int) if id_type is int else _typed(raw_id, id_type)
         return value, row_id
     except (ValueError, TypeError, KeyError, binascii.Error, orjson.JSONDecodeError) as exc:

@@ -40,6 +40,16 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[ServerProcess]:
     process.stop()
 
 
+async def _answers_when_stalled(server: ServerProcess, sent: bytes, limit: float) -> list[bytes]:
+    """What CONNECTIONS clients sending `sent` and stalling get; fails if one stays open."""
+    results = await asyncio.gather(
+        *(_closed_after(server.port, sent, limit) for _ in range(CONNECTIONS))
+    )
+    for elapsed, answer in results:
+        assert answer != b"<still open>", f"open after {elapsed:.1f}s"
+    return [answer for _, answer in results]
+
+
 async def _closed_after(port: int, sent: bytes, limit: float) -> tuple[float, bytes]:
     """Send `sent` and stall; how long until the server closed, and what it answered."""
     reader, writer = await asyncio.open_connection("127.0.0.1", port)
@@ -69,12 +79,7 @@ HALF_SENT = {
 async def test_a_stalled_request_head_is_closed_within_the_bound(
     server: ServerProcess, name: str
 ) -> None:
-    limit = HEADER_TIMEOUT + SLACK
-    results = await asyncio.gather(
-        *(_closed_after(server.port, HALF_SENT[name], limit) for _ in range(CONNECTIONS))
-    )
-    for elapsed, answer in results:
-        assert answer != b"<still open>", f"{name}: open after {elapsed:.1f}s"
+    for answer in await _answers_when_stalled(server, HALF_SENT[name], HEADER_TIMEOUT + SLACK):
         assert answer.endswith(
             b"HTTP/1.1 408 Request Timeout\r\n"
             b"content-type: text/plain; charset=utf-8\r\n"
@@ -102,12 +107,7 @@ STALLED_BODIES = {
 async def test_a_stalled_request_body_is_closed_within_the_bound(
     server: ServerProcess, name: str
 ) -> None:
-    limit = BODY_TIMEOUT + SLACK
-    results = await asyncio.gather(
-        *(_closed_after(server.port, STALLED_BODIES[name], limit) for _ in range(CONNECTIONS))
-    )
-    for elapsed, answer in results:
-        assert answer != b"<still open>", f"{name}: open after {elapsed:.1f}s"
+    for answer in await _answers_when_stalled(server, STALLED_BODIES[name], BODY_TIMEOUT + SLACK):
         status = answer.split(b"\r\n", 1)[0]
         assert status in (b"HTTP/1.1 408 Request Timeout", b"HTTP/1.1 200 OK"), answer[:200]
 
