@@ -6,7 +6,8 @@ its headers and stops keeps the connection open for good (slowloris). This proto
 gives every request head `header_timeout_seconds` from its first byte (or from the
 connection's opening) and answers 408 and closes when it runs out. Bodies are bounded
 by the request guard (app/core/middleware.py), which answers 408 with `Connection:
-close`; a response that completes before its request body closes the connection.
+close`; the rest of a body still unsent when its response is complete (a 413, a GET
+with a body) must arrive within `body_timeout_seconds` too, or the connection closes.
 """
 
 from __future__ import annotations
@@ -31,8 +32,11 @@ class BoundedHttpProtocol(HttpToolsProtocol):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.header_timeout = get_settings().header_timeout_seconds
+        settings = get_settings()
+        self.header_timeout = settings.header_timeout_seconds
+        self.body_timeout = settings.body_timeout_seconds
         self._head_timer: asyncio.TimerHandle | None = None
+        self._drain_timer: asyncio.TimerHandle | None = None
 
     def connection_made(self, transport: asyncio.Transport) -> None:  # type: ignore[override]
         super().connection_made(transport)
@@ -40,6 +44,7 @@ class BoundedHttpProtocol(HttpToolsProtocol):
 
     def connection_lost(self, exc: Exception | None) -> None:
         self._disarm_head_timer()
+        self._disarm_drain_timer()
         super().connection_lost(exc)
 
     def on_message_begin(self) -> None:
@@ -51,12 +56,16 @@ class BoundedHttpProtocol(HttpToolsProtocol):
         super().on_headers_complete()
 
     def on_response_complete(self) -> None:
-        if self.cycle is not None and self.cycle.more_body and not self.transport.is_closing():
-            # Answered before the body was all sent (e.g. a GET with a stalled body): the
-            # rest can only be waited for, so close instead of leaving it to hang.
-            self.transport.close()
-            return
         super().on_response_complete()
+        if self.cycle is not None and self.cycle.more_body and not self.transport.is_closing():
+            # Answered before the body was all sent: uvicorn reads and drops the rest,
+            # which must still come in time. Closing at once instead would reset the
+            # connection under a client still sending, and it might never read the answer.
+            self._drain_timer = self.loop.call_later(self.body_timeout, self._drain_timed_out)
+
+    def on_message_complete(self) -> None:
+        self._disarm_drain_timer()
+        super().on_message_complete()
 
     def _arm_head_timer(self) -> None:
         if self._head_timer is None:
@@ -66,6 +75,16 @@ class BoundedHttpProtocol(HttpToolsProtocol):
         if self._head_timer is not None:
             self._head_timer.cancel()
             self._head_timer = None
+
+    def _disarm_drain_timer(self) -> None:
+        if self._drain_timer is not None:
+            self._drain_timer.cancel()
+            self._drain_timer = None
+
+    def _drain_timed_out(self) -> None:
+        self._drain_timer = None
+        if not self.transport.is_closing():
+            self.transport.close()
 
     def _head_timed_out(self) -> None:
         self._head_timer = None
