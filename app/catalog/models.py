@@ -390,3 +390,6 @@ class CatalogDocument(BaseModel):
     muscles: list[MusclePublic]
     equipment: list[EquipmentPublic]
     ladder: list[Slug] = Field(description="Easiest to hardest (Medius' ordering).")
+    sync_token: str = Field(
+        description="Send as `sync_token` to `GET /exercises` for the changes since this version."
+    )

@@ -293,12 +293,15 @@ def delete_exercise(
     return Response(status_code=204)
 
 
-def _catalog_bytes(request: Request, session: SessionDep) -> tuple[int, bytes, bytes]:
+def _catalog_bytes(
+    request: Request, session: SessionDep, settings: SettingsDep
+) -> tuple[int, bytes, bytes]:
     """The catalog document at the current revision, plain and gzipped, built once per revision."""
     revision = repository.catalog_revision(session)[0]
     memo: dict[int, tuple[bytes, bytes]] = request.app.state.catalog_documents
     if revision not in memo:
-        document = service.catalog_document(session, list(load_seed().ladder))
+        key = sync_key(settings.secret_key)
+        document = service.catalog_document(session, list(load_seed().ladder), key)
         plain = to_bytes(document)
         memo.clear()
         memo[document.version] = (plain, gzip.compress(plain, compresslevel=6, mtime=0))
@@ -313,7 +316,8 @@ def _catalog_bytes(request: Request, session: SessionDep) -> tuple[int, bytes, b
     description="Every exercise, muscle profile and piece of equipment, and the exercise "
     "ladder, with the catalog `version`. Built once per version and served from memory; "
     "gzip-compressed when you send `Accept-Encoding: gzip`. Keep the `ETag` and send it as "
-    "`If-None-Match` to get 304 until the catalog changes; use `GET /exercises?sync_token=` "
+    "`If-None-Match` to get 304 until the catalog changes; then send its `sync_token` to "
+    "`GET /exercises?sync_token=` "
     "for incremental sync." + CACHE_NOTE,
     dependencies=CONDITIONAL_READ,
     response_model=CatalogDocument,
@@ -327,12 +331,13 @@ def _catalog_bytes(request: Request, session: SessionDep) -> tuple[int, bytes, b
                 "muscles": [muscle_example()],
                 "equipment": [equipment_example()],
                 "ladder": ["clamshell", "side-lying-leg-swing"],
+                "sync_token": "eyJzIjoxLCJpIjpudWxsfQ.Qm9ndXNNYWNGb3JEb2Nz",
             }
         )
     ),
 )
 def get_catalog(request: Request, session: SessionDep, settings: SettingsDep) -> Response:
-    revision, plain, packed = _catalog_bytes(request, session)
+    revision, plain, packed = _catalog_bytes(request, session, settings)
     if accepts_gzip(request.headers.get("accept-encoding")):
         return public_json(
             request,

@@ -23,7 +23,7 @@ from app.catalog.models import (
 from app.catalog.repository import ExerciseFilter
 from app.catalog.seed import load_seed
 from app.core.caching import STALE_WRITE, require_if_match, revision_etag
-from app.core.changes import read_changes
+from app.core.changes import SyncPosition, encode_token, read_changes
 from app.core.db import begin_write
 from app.core.errors import (
     Conflict,
@@ -126,8 +126,13 @@ def list_exercises(
     )
 
 
-def catalog_document(session: Session, ladder: list[str]) -> CatalogDocument:
-    """The whole live catalog at its current revision."""
+def catalog_document(session: Session, ladder: list[str], key: bytes) -> CatalogDocument:
+    """The whole live catalog at its current revision, with the sync token to go on from.
+
+    The revision is read before the exercises: everything up to it is committed (see
+    app/core/changes.py), so the document holds at least that; a change committed in
+    between may come again in the next sync, never be missed.
+    """
     revision, changed_at = repository.catalog_revision(session)
     exercises = [to_public(r) for r in repository.all_exercises(session)]
     live = {e.slug for e in exercises}
@@ -139,6 +144,7 @@ def catalog_document(session: Session, ladder: list[str]) -> CatalogDocument:
         muscles=list_muscles(session),
         equipment=list_equipment(session),
         ladder=[slug for slug in ladder if slug in live],
+        sync_token=encode_token(SyncPosition(revision), CATALOG_SCOPE, key),
     )
 
 

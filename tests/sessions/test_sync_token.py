@@ -193,3 +193,18 @@ async def test_updated_since_is_documented_as_deprecated(client: httpx.AsyncClie
         params = {p["name"]: p for p in spec["paths"][path]["get"]["parameters"]}
         assert params["updated_since"].get("deprecated") is True
         assert not params["sync_token"].get("deprecated", False)
+
+
+async def test_the_catalog_document_hands_a_token_for_the_changes_after_it(
+    client: httpx.AsyncClient, admin: SignedIn
+) -> None:
+    document = (await client.get("/api/v1/catalog")).json()
+    assert (await _sync(client, "/api/v1/exercises", document["sync_token"]))[0] == []
+    etag = (await client.get("/api/v1/exercises/hip-hike")).headers["etag"]
+    await client.patch(
+        "/api/v1/exercises/hip-hike",
+        json={"name": "Hip hike (pelvic drop)"},
+        headers={**admin.headers, "If-Match": etag},
+    )
+    changes, _ = await _sync(client, "/api/v1/exercises", document["sync_token"])
+    assert [(c["slug"], c["name"]) for c in changes] == [("hip-hike", "Hip hike (pelvic drop)")]
