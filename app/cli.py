@@ -139,6 +139,8 @@ def serve() -> None:
     """Migrate, seed, then serve with uvicorn on HOST:PORT (what `make run` and Docker do)."""
     import uvicorn
 
+    from app.core.server import BoundedHttpProtocol
+
     try:
         settings = get_settings()
     except ValidationError as exc:
@@ -153,6 +155,8 @@ def serve() -> None:
         workers=settings.workers,
         log_level=settings.log_level,
         proxy_headers=True,
+        http=BoundedHttpProtocol,
+        server_header=False,  # no product name and version for an attacker to look up
     )
 
 

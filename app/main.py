@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import base64
+import hashlib
+import re
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from functools import cache
@@ -26,7 +29,7 @@ from app.catalog.version import CatalogVersion
 from app.core.caching import strong_etag
 from app.core.config import Settings, get_settings
 from app.core.db import build_engine
-from app.core.middleware import RequestGuard
+from app.core.middleware import RequestGuard, SecurityHeaders
 from app.core.openapi import install_openapi, operation_id
 from app.core.problems import install_problem_handlers
 from app.core.response_cache import PublicResponseCache
@@ -98,7 +101,12 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     _install_docs(app)
     install_openapi(app)
 
-    app.add_middleware(RequestGuard, max_body_bytes=settings.max_body_bytes, form_paths=FORM_PATHS)
+    app.add_middleware(
+        RequestGuard,
+        max_body_bytes=settings.max_body_bytes,
+        form_paths=FORM_PATHS,
+        body_timeout=settings.body_timeout_seconds,
+    )
     app.add_middleware(
         PublicResponseCache,
         prefixes=CATALOG_PATHS,
@@ -112,6 +120,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
             allow_headers=["Authorization", "Content-Type", "If-Match", "If-None-Match"],
             expose_headers=["ETag", "Location", "Retry-After"],
         )
+    app.add_middleware(SecurityHeaders)  # last added runs first: every answer gets them
     return app
 
 
@@ -131,28 +140,59 @@ def _install_docs(app: FastAPI) -> None:
 
     @app.get("/docs", include_in_schema=False)
     def swagger_ui() -> HTMLResponse:
-        return get_swagger_ui_html(
-            openapi_url="/openapi.json",
-            title="Medius API - Swagger UI",
-            oauth2_redirect_url=oauth_redirect,
-            swagger_js_url="/docs-assets/swagger-ui-bundle.js",
-            swagger_css_url="/docs-assets/swagger-ui.css",
-            swagger_favicon_url="/docs-assets/favicon.png",
+        return _with_csp(
+            get_swagger_ui_html(
+                openapi_url="/openapi.json",
+                title="Medius API - Swagger UI",
+                oauth2_redirect_url=oauth_redirect,
+                swagger_js_url="/docs-assets/swagger-ui-bundle.js",
+                swagger_css_url="/docs-assets/swagger-ui.css",
+                swagger_favicon_url="/docs-assets/favicon.png",
+            )
         )
 
     @app.get(oauth_redirect, include_in_schema=False)
     def swagger_redirect() -> HTMLResponse:
-        return get_swagger_ui_oauth2_redirect_html()
+        return _with_csp(get_swagger_ui_oauth2_redirect_html())
 
     @app.get("/redoc", include_in_schema=False)
     def redoc() -> HTMLResponse:
-        return get_redoc_html(
-            openapi_url="/openapi.json",
-            title="Medius API - ReDoc",
-            redoc_js_url="/docs-assets/redoc.standalone.js",
-            redoc_favicon_url="/docs-assets/favicon.png",
-            with_google_fonts=False,
+        return _with_csp(
+            get_redoc_html(
+                openapi_url="/openapi.json",
+                title="Medius API - ReDoc",
+                redoc_js_url="/docs-assets/redoc.standalone.js",
+                redoc_favicon_url="/docs-assets/favicon.png",
+                with_google_fonts=False,
+            )
         )
+
+
+_INLINE_SCRIPT = re.compile(rb"<script>(.*?)</script>", re.DOTALL)
+
+
+def docs_csp(html: bytes) -> str:
+    """A CSP for a docs page: its own assets only, and exactly its own inline scripts.
+
+    Swagger UI starts from an inline script, allowed by its hash rather than by
+    'unsafe-inline'; both UIs style elements inline and ReDoc runs its search in a
+    blob: worker. Nothing may load from another origin, and no page may frame it.
+    """
+    hashes = " ".join(
+        "'sha256-" + base64.b64encode(hashlib.sha256(body).digest()).decode() + "'"
+        for body in _INLINE_SCRIPT.findall(html)
+    )
+    return (
+        f"default-src 'self'; script-src 'self' {hashes}; style-src 'self' 'unsafe-inline'; "
+        "img-src 'self' data:; font-src 'self' data:; worker-src 'self' blob:; "
+        "connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; "
+        "frame-ancestors 'none'"
+    ).replace("  ", " ")
+
+
+def _with_csp(page: HTMLResponse) -> HTMLResponse:
+    page.headers["Content-Security-Policy"] = docs_csp(bytes(page.body))
+    return page
 
 
 @cache

@@ -1,7 +1,15 @@
 """Every table, imported in one place so Alembic and the tests see the whole schema."""
 
 from app.assessments.models import Assessment
-from app.catalog.models import Equipment, Exercise, ExerciseEquipment, ExerciseMuscle, Muscle
+from app.catalog.models import (
+    CatalogState,
+    Equipment,
+    Exercise,
+    ExerciseEquipment,
+    ExerciseMuscle,
+    Muscle,
+)
+from app.core.changes import UserChangeCounter
 from app.core.ratelimit import RateCounter
 from app.routines.models import Routine, RoutineItem
 from app.sessions.models import SessionEntry, WorkoutSession
@@ -9,6 +17,7 @@ from app.users.models import RefreshToken, TokenFamily, User
 
 __all__ = [
     "Assessment",
+    "CatalogState",
     "Equipment",
     "Exercise",
     "ExerciseEquipment",
@@ -21,5 +30,6 @@ __all__ = [
     "SessionEntry",
     "TokenFamily",
     "User",
+    "UserChangeCounter",
     "WorkoutSession",
 ]

@@ -19,10 +19,14 @@ from sqlalchemy import Engine, func, inspect, select
 from sqlmodel import Session, SQLModel
 
 import app.models  # noqa: F401  (registers every table on SQLModel.metadata)
-from app.catalog.models import Exercise
+from app.catalog.models import CatalogState, Exercise
+from app.core.changes import UserChangeCounter, bump_user_counter
 from app.core.migrations import current_revision, downgrade, head_revision, upgrade
 from app.core.sqltypes import UTCDateTime
-from app.users.models import RefreshToken, TokenFamily
+from app.sessions import service as sessions_service
+from app.sessions.models import SessionCreate, WorkoutSession
+from app.users import service as users_service
+from app.users.models import RefreshToken, TokenFamily, UserCreate
 from tests.conftest import reset_database
 
 VERSION_TABLE = "alembic_version"
@@ -146,3 +150,38 @@ def test_upgrade_turns_existing_sign_ins_into_token_families(
     assert families[live].revoked_at is None and families[revoked].revoked_at is not None
     assert {f.user_id for f in families.values()} == {user_id}
     assert len(tokens) == 3
+
+
+def test_upgrade_numbers_existing_changes_so_sync_tokens_start_consistent(
+    database_url: str, migrated: Engine
+) -> None:
+    """0006 on a database with data: each owner's sessions numbered in updated_at order,
+    the owner's counter at the last number, exercises at the catalog revision."""
+    reset_database(migrated)
+    with Session(migrated, expire_on_commit=False) as session:
+        owners = [
+            users_service.create_account(
+                session, UserCreate(email=f"m{n}@example.com", password="migration passphrase")
+            )
+            for n in range(2)
+        ]
+        for n in range(5):
+            body = SessionCreate(started_at=datetime(2026, 1, 1 + n, tzinfo=UTC))
+            sessions_service.create(session, owners[n % 2], body)
+    downgrade(database_url, "0006-1")  # wherever 0006 ends up in the chain
+    upgrade(database_url)
+
+    with Session(migrated) as session:
+        for owner in owners:
+            rows = session.scalars(
+                select(WorkoutSession)
+                .where(WorkoutSession.owner_id == owner.id)  # type: ignore[arg-type]
+                .order_by(WorkoutSession.updated_at, WorkoutSession.id)  # type: ignore[arg-type]
+            ).all()
+            assert [r.change_seq for r in rows] == list(range(1, len(rows) + 1))
+            counter = session.get(UserChangeCounter, owner.id)
+            assert counter is not None and counter.seq == len(rows)
+        revision = session.scalars(select(CatalogState.revision)).one()
+        assert set(session.scalars(select(Exercise.change_seq)).all()) == {revision}
+        assert bump_user_counter(session, owners[0].id) == 4
+        session.rollback()

@@ -11,7 +11,7 @@ from enum import StrEnum
 from typing import Annotated, Any, Self
 
 from pydantic import BaseModel, ConfigDict, Field, StrictBool, StrictInt, model_validator
-from sqlalchemy import JSON, Column, Index, String, UniqueConstraint
+from sqlalchemy import JSON, BigInteger, Column, Index, String, UniqueConstraint
 from sqlmodel import Field as SQLField
 from sqlmodel import SQLModel
 
@@ -176,6 +176,7 @@ class Exercise(SQLModel, table=True):
         UniqueConstraint("slug", name="uq_exercise_slug"),
         Index("ix_exercise_name_id", "name", "id"),
         Index("ix_exercise_updated_at_id", "updated_at", "id"),
+        Index("ix_exercise_change_seq_id", "change_seq", "id"),
     )
 
     id: int | None = SQLField(default=None, primary_key=True)
@@ -198,6 +199,10 @@ class Exercise(SQLModel, table=True):
     )
     deleted_at: datetime | None = SQLField(
         default=None, sa_column=Column(UTCDateTime(), nullable=True)
+    )
+    # The catalog revision of this row's last change (see app/core/changes.py).
+    change_seq: int = SQLField(
+        default=0, sa_column=Column(BigInteger(), nullable=False, server_default="0")
     )
 
 
@@ -385,3 +390,6 @@ class CatalogDocument(BaseModel):
     muscles: list[MusclePublic]
     equipment: list[EquipmentPublic]
     ladder: list[Slug] = Field(description="Easiest to hardest (Medius' ordering).")
+    sync_token: str = Field(
+        description="Send as `sync_token` to `GET /exercises` for the changes since this version."
+    )

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
@@ -43,6 +43,18 @@ class ExerciseFilter:
     difficulty: list[Difficulty] = field(default_factory=list)
     muscles: list[str] = field(default_factory=list)
     text: str | None = None
+
+    @property
+    def narrowed(self) -> bool:
+        """True when a filter leaves some exercises out."""
+        return bool(
+            self.positions
+            or self.equipment
+            or self.laterality
+            or self.difficulty
+            or self.muscles
+            or self.text
+        )
 
 
 def _search_text(spec: ExerciseSpec) -> str:
@@ -231,17 +243,30 @@ def catalog_revision(session: Session) -> tuple[int, datetime]:
     return state.revision, state.changed_at
 
 
-def bump_catalog_revision(session: Session) -> None:
-    """Record a catalog change in the writer's transaction (creates the row on first use)."""
+def bump_catalog_revision(session: Session, changed: Collection[str] = ()) -> int:
+    """Record a catalog change in the writer's transaction and stamp the changed exercises.
+
+    The update locks the one revision row until commit, so revisions become visible in
+    the order they were taken and sync by revision never skips one (app/core/changes.py).
+    """
     now = utcnow()
-    result = session.execute(
+    revision = session.execute(
         update(CatalogState)
         .where(col(CatalogState.id) == 1)
         .values(revision=CatalogState.revision + 1, changed_at=now)
-    )
-    if result.rowcount == 0:  # type: ignore[attr-defined]
-        session.add(CatalogState(id=1, revision=1, changed_at=now))
+        .returning(col(CatalogState.revision))
+    ).scalar_one_or_none()
+    if revision is None:  # the first change ever
+        revision = 1
+        session.add(CatalogState(id=1, revision=revision, changed_at=now))
         session.flush()
+    if changed:
+        session.execute(
+            update(Exercise)
+            .where(col(Exercise.slug).in_(list(changed)))
+            .values(change_seq=revision)
+        )
+    return int(revision)
 
 
 def all_exercises(session: Session) -> Sequence[Exercise]:
@@ -263,3 +288,8 @@ def list_changes(
     return paginate(
         session, stmt, sort=sort, id_column=col(Exercise.id), cursor=cursor, limit=limit
     )
+
+
+def changes() -> Select[tuple[Exercise]]:
+    """Every exercise, removed ones included: what sync reads in change order."""
+    return _filtered(ExerciseFilter(), include_deleted=True)

@@ -32,8 +32,10 @@ from app.catalog.models import (
 from app.catalog.repository import ExerciseFilter
 from app.catalog.seed import load_seed
 from app.core.caching import CONDITIONAL_READ, cacheable_responses, public_json
+from app.core.changes import sync_key
 from app.core.deps import IfMatch, SessionDep, SettingsDep
-from app.core.pagination import DEFAULT_LIMIT, Cursor, Limit, Page, SortParam
+from app.core.negotiation import accepts_gzip
+from app.core.pagination import DEFAULT_LIMIT, Cursor, Limit, SortParam, SyncPage, SyncToken
 from app.core.problems import problem_responses
 from app.core.responses import private_json, to_bytes
 from app.core.types import SLUG_PATTERN, AwareDatetime, SearchText
@@ -72,14 +74,18 @@ CACHE_NOTE = " Sends `ETag` and `Cache-Control: public`; repeat with `If-None-Ma
         "Browse the catalog with filters (repeat a filter for any-of), free-text `q` over "
         "name, summary and steps, `sort` (`name`, `slug`, `difficulty`, `created_at`, "
         "`updated_at`, `catalog_order`; prefix `-` to reverse) and cursor paging. To keep a "
-        "copy in sync pass `updated_since`: every change since then in `updated_at` order, "
-        "removed exercises as `{slug, deleted_at}` tombstones." + CACHE_NOTE
+        "copy in sync pass `sync_token` (`0` the first time): every change after it in commit "
+        "order, removed exercises as `{slug, deleted_at}` tombstones, and a `sync_token` to "
+        "send next time; follow `next_cursor` while more changes wait. `updated_since` still "
+        "works but is deprecated: a change that commits late can be missed." + CACHE_NOTE
     ),
     dependencies=CONDITIONAL_READ,
-    response_model=Page[ExercisePublic | ExerciseTombstone],
+    response_model=SyncPage[ExercisePublic | ExerciseTombstone],
     responses={
         **cacheable_responses(
-            example_response({"items": [exercise_example()], "next_cursor": None})
+            example_response(
+                {"items": [exercise_example()], "next_cursor": None, "sync_token": None}
+            )
         ),
         **problem_responses(422),
     },
@@ -96,8 +102,13 @@ def list_exercises(
     q: Annotated[SearchText | None, Query(description="Free-text search.")] = None,
     updated_since: Annotated[
         AwareDatetime | None,
-        Query(description="Sync: every change since this RFC 3339 time, deletions included."),
+        Query(
+            deprecated=True,
+            description="Deprecated sync by time (every change since this RFC 3339 time): "
+            "may miss a change that commits late; use `sync_token`.",
+        ),
     ] = None,
+    sync_token: SyncToken = None,
     sort: SortParam = None,
     limit: Limit = DEFAULT_LIMIT,
     cursor: Cursor = None,
@@ -110,7 +121,8 @@ def list_exercises(
         muscles=muscle,
         text=q,
     )
-    page = service.list_exercises(session, flt, sort, cursor, limit, updated_since)
+    key = sync_key(settings.signing_key)
+    page = service.list_exercises(session, flt, sort, cursor, limit, updated_since, sync_token, key)
     return public_json(request, to_bytes(page), settings.catalog_max_age)
 
 
@@ -281,12 +293,15 @@ def delete_exercise(
     return Response(status_code=204)
 
 
-def _catalog_bytes(request: Request, session: SessionDep) -> tuple[int, bytes, bytes]:
+def _catalog_bytes(
+    request: Request, session: SessionDep, settings: SettingsDep
+) -> tuple[int, bytes, bytes]:
     """The catalog document at the current revision, plain and gzipped, built once per revision."""
     revision = repository.catalog_revision(session)[0]
     memo: dict[int, tuple[bytes, bytes]] = request.app.state.catalog_documents
     if revision not in memo:
-        document = service.catalog_document(session, list(load_seed().ladder))
+        key = sync_key(settings.signing_key)
+        document = service.catalog_document(session, list(load_seed().ladder), key)
         plain = to_bytes(document)
         memo.clear()
         memo[document.version] = (plain, gzip.compress(plain, compresslevel=6, mtime=0))
@@ -301,7 +316,8 @@ def _catalog_bytes(request: Request, session: SessionDep) -> tuple[int, bytes, b
     description="Every exercise, muscle profile and piece of equipment, and the exercise "
     "ladder, with the catalog `version`. Built once per version and served from memory; "
     "gzip-compressed when you send `Accept-Encoding: gzip`. Keep the `ETag` and send it as "
-    "`If-None-Match` to get 304 until the catalog changes; use `GET /exercises?updated_since=` "
+    "`If-None-Match` to get 304 until the catalog changes; then send its `sync_token` to "
+    "`GET /exercises?sync_token=` "
     "for incremental sync." + CACHE_NOTE,
     dependencies=CONDITIONAL_READ,
     response_model=CatalogDocument,
@@ -315,13 +331,14 @@ def _catalog_bytes(request: Request, session: SessionDep) -> tuple[int, bytes, b
                 "muscles": [muscle_example()],
                 "equipment": [equipment_example()],
                 "ladder": ["clamshell", "side-lying-leg-swing"],
+                "sync_token": "eyJzIjoxLCJpIjpudWxsfQ.Qm9ndXNNYWNGb3JEb2Nz",
             }
         )
     ),
 )
 def get_catalog(request: Request, session: SessionDep, settings: SettingsDep) -> Response:
-    revision, plain, packed = _catalog_bytes(request, session)
-    if "gzip" in request.headers.get("accept-encoding", ""):
+    revision, plain, packed = _catalog_bytes(request, session, settings)
+    if accepts_gzip(request.headers.get("accept-encoding")):
         return public_json(
             request,
             packed,

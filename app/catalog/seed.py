@@ -59,12 +59,14 @@ def apply_seed(session: Session, seed: CatalogSeed) -> dict[str, int]:
             added["equipment"] += 1
     session.flush()
     have_exercises = repository.existing_exercise_slugs(session, include_deleted=True)
+    inserted: list[str] = []
     for exercise in seed.exercises:
         if exercise.slug not in have_exercises:
             spec = exercise.model_copy(update={"source": exercise.source or seed.source})
             repository.insert_exercise(session, spec)
-            added["exercises"] += 1
+            inserted.append(spec.slug)
+    added["exercises"] = len(inserted)
     if any(added.values()) or repository.catalog_revision(session)[0] == 0:
-        repository.bump_catalog_revision(session)
+        repository.bump_catalog_revision(session, inserted)
     session.commit()
     return added

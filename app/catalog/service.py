@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import datetime
 
 from pydantic import ValidationError
 from sqlalchemy.exc import IntegrityError
-from sqlmodel import Session
+from sqlmodel import Session, col
 
 from app.catalog import repository
 from app.catalog.models import (
@@ -22,6 +23,7 @@ from app.catalog.models import (
 from app.catalog.repository import ExerciseFilter
 from app.catalog.seed import load_seed
 from app.core.caching import STALE_WRITE, require_if_match, revision_etag
+from app.core.changes import SyncPosition, encode_token, read_changes
 from app.core.db import begin_write
 from app.core.errors import (
     Conflict,
@@ -31,7 +33,7 @@ from app.core.errors import (
     PreconditionFailed,
     invalid_from,
 )
-from app.core.pagination import Page, parse_sort
+from app.core.pagination import SyncPage, parse_sort
 from app.core.types import utcnow
 
 
@@ -56,6 +58,9 @@ def _require_known(values: list[str], known: set[str], param: str) -> None:
         )
 
 
+CATALOG_SCOPE = "catalog"
+
+
 def list_exercises(
     session: Session,
     flt: ExerciseFilter,
@@ -63,13 +68,41 @@ def list_exercises(
     cursor: str | None,
     limit: int,
     updated_since: datetime | None = None,
-) -> Page[ExercisePublic | ExerciseTombstone]:
-    """A page of the catalog, or with `updated_since` every change since then (sync)."""
+    sync_token: str | None = None,
+    key: bytes = b"",
+) -> SyncPage[ExercisePublic | ExerciseTombstone]:
+    """A page of the catalog, or with `sync_token` every change after it (sync).
+
+    `updated_since` is the deprecated sync by time: it can miss a change that commits late.
+    """
     if flt.equipment:
         _require_known(flt.equipment, repository.equipment_slugs(session), "equipment")
     if flt.muscles:
         _require_known(flt.muscles, repository.muscle_slugs(session), "muscle")
-    if updated_since is None:
+    sync: str | None = None
+    rows: Sequence[Exercise]
+    if sync_token is not None:
+        if flt.narrowed or updated_since is not None or sort is not None:
+            raise Invalid(
+                "sync_token returns every change in commit order; send it without filters, "
+                "q, sort or updated_since.",
+                errors=[
+                    FieldError(["query", "sync_token"], "no filters with sync", "sync_exclusive")
+                ],
+            )
+        page = read_changes(
+            session,
+            repository.changes(),
+            seq_column=col(Exercise.change_seq),
+            id_column=col(Exercise.id),
+            sync_token=sync_token,
+            cursor=cursor,
+            limit=limit,
+            scope=CATALOG_SCOPE,
+            key=key,
+        )
+        rows, next_cursor, sync = page.rows, page.next_cursor, page.sync_token
+    elif updated_since is None:
         order = parse_sort(sort, repository.SORTABLE, default="catalog_order")
         rows, next_cursor = repository.list_exercises(session, flt, order, cursor, limit)
     else:
@@ -88,11 +121,18 @@ def list_exercises(
         else ExerciseTombstone(slug=r.slug, deleted_at=r.deleted_at)
         for r in rows
     ]
-    return Page[ExercisePublic | ExerciseTombstone](items=items, next_cursor=next_cursor)
+    return SyncPage[ExercisePublic | ExerciseTombstone](
+        items=items, next_cursor=next_cursor, sync_token=sync
+    )
 
 
-def catalog_document(session: Session, ladder: list[str]) -> CatalogDocument:
-    """The whole live catalog at its current revision."""
+def catalog_document(session: Session, ladder: list[str], key: bytes) -> CatalogDocument:
+    """The whole live catalog at its current revision, with the sync token to go on from.
+
+    The revision is read before the exercises: everything up to it is committed (see
+    app/core/changes.py), so the document holds at least that; a change committed in
+    between may come again in the next sync, never be missed.
+    """
     revision, changed_at = repository.catalog_revision(session)
     exercises = [to_public(r) for r in repository.all_exercises(session)]
     live = {e.slug for e in exercises}
@@ -104,6 +144,7 @@ def catalog_document(session: Session, ladder: list[str]) -> CatalogDocument:
         muscles=list_muscles(session),
         equipment=list_equipment(session),
         ladder=[slug for slug in ladder if slug in live],
+        sync_token=encode_token(SyncPosition(revision), CATALOG_SCOPE, key),
     )
 
 
@@ -190,7 +231,7 @@ def create_exercise(session: Session, spec: ExerciseSpec) -> Exercise:
             repository.insert_exercise(session, spec)
         elif not repository.replace_exercise(session, existing, spec):
             raise Conflict(f"The exercise {spec.slug!r} is being changed; retry.")
-        repository.bump_catalog_revision(session)
+        repository.bump_catalog_revision(session, [spec.slug])
         session.commit()
     except IntegrityError as exc:
         session.rollback()
@@ -218,7 +259,7 @@ def update_exercise(
     if not repository.replace_exercise(session, row, spec):
         session.rollback()
         raise PreconditionFailed(STALE_WRITE)
-    repository.bump_catalog_revision(session)
+    repository.bump_catalog_revision(session, [slug])
     session.commit()
     return _reload(session, slug)
 
@@ -232,5 +273,5 @@ def delete_exercise(session: Session, slug: str, if_match: str | None) -> None:
     if not repository.replace_exercise(session, row, spec, deleted_at=utcnow()):
         session.rollback()
         raise PreconditionFailed(STALE_WRITE)
-    repository.bump_catalog_revision(session)
+    repository.bump_catalog_revision(session, [slug])
     session.commit()

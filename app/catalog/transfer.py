@@ -92,20 +92,23 @@ def import_catalog(session: Session, catalog: CatalogSeed, *, dry_run: bool) -> 
         else:
             report.unchanged += 1
     session.flush()
+    exercises: list[str] = []  # the slugs added or changed
     for spec in catalog.exercises:
         row = repository.get_exercise_including_deleted(session, spec.slug)
         if row is None:
             repository.insert_exercise(session, spec)
             report.added.append(f"exercise {spec.slug}")
+            exercises.append(spec.slug)
         elif row.deleted_at is not None or row.document != spec.model_dump(mode="json"):
             repository.replace_exercise(session, row, spec)
             report.changed.append(f"exercise {spec.slug}")
+            exercises.append(spec.slug)
         else:
             report.unchanged += 1
     if dry_run:
         session.rollback()
         return report
     if report.added or report.changed:
-        repository.bump_catalog_revision(session)
+        repository.bump_catalog_revision(session, exercises)
     session.commit()
     return report

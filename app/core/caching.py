@@ -38,11 +38,20 @@ def revision_etag(kind: str, key: object, revision: int) -> str:
     return f'"{kind}-{key}-r{revision}"'
 
 
-def etag_matches(header: str | None, etag: str) -> bool:
+def etag_matches(header: str | None, etag: str, *, strong: bool = False) -> bool:
+    """Whether `If-None-Match` (weak comparison) or `If-Match` (`strong`) names `etag`.
+
+    RFC 9110 section 13.1.1: If-Match compares strongly, so a weak tag (`W/"..."`)
+    never matches there; If-None-Match compares weakly. `*` matches any current version.
+    """
     if not header:
         return False
-    candidates = {tag.strip().removeprefix("W/") for tag in header.split(",")}
-    return "*" in candidates or etag in candidates
+    tags = {tag.strip() for tag in header.split(",")}
+    if "*" in tags:
+        return True
+    if strong:
+        return etag in tags
+    return etag in {tag.removeprefix("W/") for tag in tags}
 
 
 def _if_none_match(
@@ -101,5 +110,5 @@ def require_if_match(if_match: str | None, current_etag: str) -> None:
         raise PreconditionRequired(
             "Send If-Match with the ETag you last read, so a concurrent change is never lost."
         )
-    if not etag_matches(if_match, current_etag):
+    if not etag_matches(if_match, current_etag, strong=True):
         raise PreconditionFailed(STALE_WRITE)

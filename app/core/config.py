@@ -105,6 +105,12 @@ class Settings(BaseSettings):
         description="Seconds a worker trusts its catalog revision before re-reading it.",
     )
     max_body_bytes: int = Field(default=1024 * 1024, ge=1024, le=64 * 1024 * 1024)
+    header_timeout_seconds: float = Field(
+        default=10, gt=0, le=300, description="Time a request's head may take to arrive (408)."
+    )
+    body_timeout_seconds: float = Field(
+        default=30, gt=0, le=3600, description="Time a request's body may take to arrive (408)."
+    )
     log_level: str = Field(default="info")
 
     @model_validator(mode="before")

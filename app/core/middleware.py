@@ -1,13 +1,16 @@
-"""ASGI guards that run before routing: body size (413), content type (415), bytes that
-are not what the contract says (400): a query string or a JSON body that is not UTF-8,
-and JSON that RFC 8259 does not allow (NaN, Infinity, lone surrogates); and a query
-parameter holding a control character (422, as such a character in a JSON string is)."""
+"""ASGI guards that run before routing: body size (413), content type (415), a body sent
+too slowly (408), bytes that are not what the contract says (400): a query string or a
+JSON body that is not UTF-8, and JSON that RFC 8259 does not allow (NaN, Infinity, lone
+surrogates); and a query parameter holding a control character (422, as such a character
+in a JSON string is). And the security headers every response carries."""
 
 from __future__ import annotations
 
+import math
 from typing import Any
 from urllib.parse import parse_qsl, unquote_to_bytes
 
+import anyio
 import orjson
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
@@ -35,10 +38,17 @@ class RequestGuard:
     so a lying or missing Content-Length cannot smuggle a larger body through.
     """
 
-    def __init__(self, app: ASGIApp, max_body_bytes: int, form_paths: frozenset[str]) -> None:
+    def __init__(
+        self,
+        app: ASGIApp,
+        max_body_bytes: int,
+        form_paths: frozenset[str],
+        body_timeout: float = math.inf,
+    ) -> None:
         self.app = app
         self.max_body_bytes = max_body_bytes
         self.form_paths = form_paths
+        self.body_timeout = body_timeout
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
@@ -76,8 +86,22 @@ class RequestGuard:
         chunks: list[bytes] = []
         size = 0
         more = True
+        # The whole body must arrive within body_timeout: a client trickling bytes (or
+        # stopping half way) would otherwise hold a connection and a worker slot forever.
+        deadline = anyio.current_time() + self.body_timeout
         while more:
-            message = await receive()
+            message: Message | None = None
+            with anyio.move_on_after(deadline - anyio.current_time()):
+                message = await receive()
+            if message is None:
+                await self._reject(
+                    scope,
+                    send,
+                    408,
+                    f"The request body did not arrive within {self.body_timeout:g} seconds.",
+                    headers={"Connection": "close"},
+                )
+                return
             if message["type"] == "http.disconnect":
                 return
             chunk = message.get("body", b"")
@@ -132,9 +156,10 @@ class RequestGuard:
         status: int,
         detail: str,
         field_errors: list[dict[str, Any]] | None = None,
+        headers: dict[str, str] | None = None,
     ) -> None:
         response = problem_response(
-            None, status, detail, field_errors=field_errors, path=scope["path"]
+            None, status, detail, field_errors=field_errors, path=scope["path"], headers=headers
         )
         await response(scope, _drain, send)
 
@@ -182,3 +207,41 @@ def _strict_json_problem(body: bytes) -> dict[str, Any] | None:
 
 async def _drain() -> Message:
     return {"type": "http.disconnect"}
+
+
+# A JSON API has nothing to frame, run or load: refuse it all unless a page says otherwise
+# (the documentation pages send their own policy, app/main.py).
+API_CSP = "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'"
+SECURITY_HEADERS = (
+    (b"x-content-type-options", b"nosniff"),
+    (b"x-frame-options", b"DENY"),
+    (b"referrer-policy", b"no-referrer"),
+)
+
+
+class SecurityHeaders:
+    """Add nosniff, frame denial, a referrer policy and a default CSP to every response.
+
+    Outermost, so answers from the response cache and the guards carry them too; a
+    header the response already has (the docs' own CSP) is left as it is.
+    """
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+
+        async def with_headers(message: Message) -> None:
+            if message["type"] == "http.response.start":
+                headers = list(message.get("headers", []))
+                present = {name.lower() for name, _ in headers}
+                extra = [(n, v) for n, v in SECURITY_HEADERS if n not in present]
+                if b"content-security-policy" not in present:
+                    extra.append((b"content-security-policy", API_CSP.encode()))
+                message = {**message, "headers": headers + extra}
+            await send(message)
+
+        await self.app(scope, receive, with_headers)

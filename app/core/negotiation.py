@@ -85,3 +85,32 @@ def negotiate(accept: str | None, offered: Sequence[str]) -> str:
             "send one of them (or */*) in Accept."
         )
     return chosen
+
+
+def _codings(accept_encoding: str) -> dict[str, float]:
+    """`Accept-Encoding` as {coding: quality} (RFC 9110 section 12.5.3), lower-cased."""
+    weights: dict[str, float] = {}
+    for part in accept_encoding.split(","):
+        coding, *params = part.split(";")
+        name = coding.strip().lower()
+        if name:
+            weights[name] = _quality(params)
+    return weights
+
+
+def accepts_gzip(accept_encoding: str | None) -> bool:
+    """True when the client takes gzip at least as gladly as no encoding at all.
+
+    `gzip` (or its alias `x-gzip`) counts with its own weight, else `*` with its
+    weight; `q=0` refuses. Identity unnamed is acceptable but never preferred; named
+    (or through `*`) it competes on weight, so `gzip;q=0.5, identity` gets the plain
+    body. No header (or an empty one) means identity: a client that says nothing may
+    not understand gzip.
+    """
+    if not accept_encoding:
+        return False
+    weights = _codings(accept_encoding)
+    wildcard = weights.get("*", 0.0)
+    gzip = weights.get("gzip", weights.get("x-gzip", wildcard))
+    identity = weights.get("identity", wildcard)
+    return gzip > 0 and gzip >= identity

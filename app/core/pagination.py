@@ -48,6 +48,32 @@ class Page(BaseModel, Generic[T]):
     next_cursor: str | None = Field(description="Pass as `cursor` for the next page; null at end.")
 
 
+class SyncPage(Page[T], Generic[T]):
+    """A list page that can also be a page of changes (with `sync_token`)."""
+
+    @classmethod
+    def model_parametrized_name(cls, params: tuple[Any, ...]) -> str:
+        # The schema keeps the name it had as a Page, so generated clients keep their classes.
+        return Page.model_parametrized_name(params)
+
+    sync_token: str | None = Field(
+        default=None,
+        description="When you sent `sync_token`: store this and send it next time (it covers "
+        "this page). Null for a plain list.",
+    )
+
+
+SyncToken = Annotated[
+    str | None,
+    Query(
+        max_length=512,
+        description="Sync: every change after this position, in commit order, deletions as "
+        "tombstones. Send `0` the first time, then the `sync_token` of your last page; "
+        "follow `next_cursor` until it is null.",
+    ),
+]
+
+
 @dataclass(frozen=True)
 class Sort:
     key: str
@@ -119,7 +145,7 @@ def _typed(value: Any, python_type: type) -> Any:
     return python_type(value)
 
 
-def _python_type(column: Any) -> type:
+def python_type(column: Any) -> type:
     """The column's Python type; a decorated type (SQLModel's AutoString) asks its impl."""
     python_type: type = column.type.python_type
     if python_type is object:
@@ -133,11 +159,11 @@ def decode_cursor(cursor: str, sort: Sort, id_column: Any) -> tuple[Any, Any]:
         data = orjson.loads(base64.urlsafe_b64decode(padded.encode("ascii")))
         if not isinstance(data, dict) or data.get("s") != sort.token:
             raise _bad_cursor()
-        value = _typed(data["v"], _python_type(sort.column))
+        value = _typed(data["v"], python_type(sort.column))
         raw_id = data["i"]
         if not isinstance(raw_id, str) or len(raw_id) > 64:
             raise _bad_cursor()
-        id_type = _python_type(id_column)
+        id_type = python_type(id_column)
         row_id = _typed(int(raw_id), int) if id_type is int else _typed(raw_id, id_type)
         return value, row_id
     except (ValueError, TypeError, KeyError, binascii.Error, orjson.JSONDecodeError) as exc:

@@ -2,7 +2,8 @@
 
 Catalog reads are the hottest requests and their answers change only when the
 catalog's revision moves. This ASGI layer keeps each 200 response (body and headers)
-keyed on path, query and gzip acceptance, tagged with the revision it was built at,
+keyed on path, query and whether the client takes gzip (one parser,
+app/core/negotiation.py), tagged with the revision it was built at,
 and answers repeats -- including `If-None-Match` with 304 -- without entering the
 framework. An entry built at an older revision is never served.
 """
@@ -18,6 +19,7 @@ import anyio.to_thread
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from app.core.caching import IF_NONE_MATCH_MAX, etag_matches
+from app.core.negotiation import accepts_gzip
 
 CacheKey = tuple[str, bytes, bool]
 
@@ -73,7 +75,7 @@ class PublicResponseCache:
             source.cached if source.fresh() else await anyio.to_thread.run_sync(source.current)
         )
         headers = dict(scope["headers"])
-        gzip = b"gzip" in headers.get(b"accept-encoding", b"")
+        gzip = accepts_gzip(headers.get(b"accept-encoding", b"").decode("latin-1"))
         key: CacheKey = (scope["path"], scope["query_string"], gzip)
         entry = self._entries.get(key)
         conditional = headers.get(b"if-none-match", b"")

@@ -15,6 +15,7 @@ from app.builder.validation import dosage_errors
 from app.catalog.models import ExerciseSpec
 from app.catalog.repository import specs_by_slug
 from app.core.caching import STALE_WRITE, require_if_match, revision_etag
+from app.core.changes import bump_user_counter
 from app.core.db import begin_write
 from app.core.errors import (
     FieldError,
@@ -39,6 +40,10 @@ from app.routines.models import (
     RoutineUpdate,
     TemplateSpec,
 )
+
+# Deleting a routine changes the sessions that name it (their foreign key), so the delete
+# records that change through the sessions' repository; nothing else here reaches up.
+from app.sessions import repository as sessions_repository
 from app.users.models import User
 
 logger = logging.getLogger("medius")
@@ -270,6 +275,10 @@ def delete(session: Session, user: User, routine_id: uuid.UUID, if_match: str | 
     routine = _owned(session, routine_id, user)
     require_if_match(if_match, routine_etag(routine))
     begin_write(session)
+    # The routine's owner is the only one who can log against it: holding the owner's
+    # change counter first waits out any session write naming it, so none slips past.
+    bump_user_counter(session, user.id)
+    sessions_repository.unlink_routine(session, routine.id, utcnow())
     if not repository.delete_routine(session, routine):
         session.rollback()
         raise PreconditionFailed(STALE_WRITE)

@@ -9,7 +9,7 @@ from enum import StrEnum
 from typing import Annotated, Self
 
 from pydantic import BaseModel, ConfigDict, Field, StrictInt, model_validator
-from sqlalchemy import Column, Index, Numeric
+from sqlalchemy import BigInteger, Column, Index, Numeric
 from sqlmodel import Field as SQLField
 from sqlmodel import SQLModel
 
@@ -42,6 +42,7 @@ class WorkoutSession(SQLModel, table=True):
     __table_args__ = (
         Index("ix_session_owner_started", "owner_id", "started_at", "id"),
         Index("ix_session_owner_updated", "owner_id", "updated_at", "id"),
+        Index("ix_session_owner_change", "owner_id", "change_seq", "id"),
     )
 
     id: uuid.UUID = SQLField(primary_key=True)
@@ -61,6 +62,10 @@ class WorkoutSession(SQLModel, table=True):
         default_factory=utcnow, sa_column=Column(UTCDateTime(), nullable=False)
     )
     deleted_at: datetime | None = SQLField(default=None, sa_column=Column(UTCDateTime()))
+    # The owner's change counter when this row last changed (app/core/changes.py).
+    change_seq: int = SQLField(
+        default=0, sa_column=Column(BigInteger(), nullable=False, server_default="0")
+    )
 
 
 class SessionEntry(SQLModel, table=True):

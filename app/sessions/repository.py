@@ -3,14 +3,15 @@
 from __future__ import annotations
 
 import uuid
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import delete, exists, func
+from sqlalchemy import Row, Select, delete, exists, func, update
 from sqlmodel import Session, col, select
 
+from app.core.changes import bump_user_counter
 from app.core.db import update_if_revision
 from app.core.pagination import Sort, paginate
 from app.sessions.models import SessionEntry, WorkoutSession
@@ -30,6 +31,16 @@ class SessionFilter:
     routine_id: uuid.UUID | None = None
     exercises: Sequence[str] = ()
     updated_since: datetime | None = None
+
+    @property
+    def narrowed(self) -> bool:
+        """True when a filter leaves some of the owner's sessions out."""
+        return bool(self.started_from or self.started_to or self.routine_id or list(self.exercises))
+
+
+def changes(owner_id: uuid.UUID) -> Select[tuple[WorkoutSession]]:
+    """Every session of the owner, tombstones included: what sync reads in change order."""
+    return select(WorkoutSession).where(col(WorkoutSession.owner_id) == owner_id)  # type: ignore[return-value]
 
 
 def get(session: Session, session_id: uuid.UUID) -> WorkoutSession | None:
@@ -109,14 +120,70 @@ def clear_entries(session: Session, session_id: uuid.UUID) -> None:
     session.execute(delete(SessionEntry).where(col(SessionEntry.session_id) == session_id))
 
 
-def all_entries_for_export(
-    session: Session, owner_id: uuid.UUID
-) -> Sequence[tuple[WorkoutSession, SessionEntry]]:
-    return session.exec(
-        select(WorkoutSession, SessionEntry)
-        .join(SessionEntry, col(SessionEntry.session_id) == col(WorkoutSession.id))
-        .where(col(WorkoutSession.owner_id) == owner_id, col(WorkoutSession.deleted_at).is_(None))
-        .order_by(
-            col(WorkoutSession.started_at), col(WorkoutSession.id), col(SessionEntry.position)
-        )
+def unlink_routine(session: Session, routine_id: uuid.UUID, now: datetime) -> None:
+    """Detach every session from a routine about to be deleted, as a change of each session.
+
+    The foreign key's ON DELETE SET NULL would do it silently: same revision, same
+    change_seq, so offline clients would never learn. Counters are taken in owner order
+    (in practice only the routine's owner logs against it) so two deletions cannot
+    deadlock.
+    """
+    owners = session.exec(
+        select(WorkoutSession.owner_id)
+        .where(col(WorkoutSession.routine_id) == routine_id)
+        .distinct()
+        .order_by(col(WorkoutSession.owner_id))
     ).all()
+    for owner_id in owners:
+        seq = bump_user_counter(session, owner_id)
+        session.execute(
+            update(WorkoutSession)
+            .where(
+                col(WorkoutSession.routine_id) == routine_id,
+                col(WorkoutSession.owner_id) == owner_id,
+            )
+            .values(
+                routine_id=None,
+                revision=WorkoutSession.revision + 1,
+                updated_at=now,
+                change_seq=seq,
+            )
+        )
+
+
+EXPORT_BATCH = 1000
+
+
+def export_rows(session: Session, owner_id: uuid.UUID) -> Iterator[Row[Any]]:
+    """Every live session of the owner with each of its entries, in start order.
+
+    A session without entries comes once with its entry columns null. One statement,
+    fetched in batches (a server-side cursor on PostgreSQL), as plain rows that no
+    identity map keeps alive: memory stays constant however long the log.
+    """
+    s, e = WorkoutSession, SessionEntry
+    result = session.execute(
+        select(  # type: ignore[call-overload, misc]
+            s.id,
+            s.started_at,
+            s.ended_at,
+            s.routine_id,
+            col(s.notes).label("session_notes"),
+            e.exercise_slug,
+            e.set_number,
+            e.side,
+            e.reps,
+            e.steps,
+            e.hold_seconds,
+            e.load_band,
+            e.load_kg,
+            e.pain,
+            e.effort,
+            e.notes,
+        )
+        .outerjoin(e, col(e.session_id) == col(s.id))
+        .where(col(s.owner_id) == owner_id, col(s.deleted_at).is_(None))
+        .order_by(col(s.started_at), col(s.id), col(e.position))
+        .execution_options(yield_per=EXPORT_BATCH)
+    )
+    yield from result

@@ -6,13 +6,13 @@ import uuid
 from enum import StrEnum
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Path, Query
-from starlette.responses import Response
+from fastapi import APIRouter, Path, Query, Request
+from starlette.responses import Response, StreamingResponse
 
 from app.catalog.examples import example_response
-from app.core.deps import IfMatch, SessionDep
-from app.core.json import dumps
-from app.core.pagination import DEFAULT_LIMIT, Cursor, Limit, Page, SortParam
+from app.core.changes import sync_key
+from app.core.deps import IfMatch, SessionDep, SettingsDep
+from app.core.pagination import DEFAULT_LIMIT, Cursor, Limit, SortParam, SyncPage, SyncToken
 from app.core.problems import problem_responses
 from app.core.responses import private_json
 from app.core.types import SLUG_PATTERN, AwareDatetime
@@ -106,17 +106,23 @@ def create_session(data: SessionCreate, session: SessionDep, user: CurrentUser) 
     "",
     summary="List your sessions (or sync changes)",
     description="Newest first by default, filtered by `from`/`to` (start time), `routine_id` "
-    "and `exercise` (repeatable). For offline sync pass `updated_since` (RFC 3339): you get "
-    "every change since then in `updated_at` order, deletions as `{id, deleted_at}` "
-    "tombstones; store the time of your last page and pass it next time.",
-    response_model=Page[SessionPublic | SessionTombstone],
+    "and `exercise` (repeatable). For offline sync pass `sync_token` (`0` the first time): "
+    "you get every change after it in commit order, deletions as `{id, deleted_at}` "
+    "tombstones, a `sync_token` to store and send next time, and a `next_cursor` to follow "
+    "while more changes wait. Unlike a time, the token cannot skip a change that commits "
+    "late. `updated_since` (RFC 3339) still works but is deprecated: a session whose write "
+    "commits after a later one can be missed.",
+    response_model=SyncPage[SessionPublic | SessionTombstone],
     responses={
-        200: example_response({"items": [SESSION_EXAMPLE], "next_cursor": None}),
+        200: example_response(
+            {"items": [SESSION_EXAMPLE], "next_cursor": None, "sync_token": None}
+        ),
         **problem_responses(401, 422),
     },
 )
 def list_sessions(
     session: SessionDep,
+    settings: SettingsDep,
     user: CurrentUser,
     started_from: Annotated[
         AwareDatetime | None, Query(alias="from", description="Start time >=")
@@ -130,8 +136,14 @@ def list_sessions(
         Query(max_length=20),
     ] = [],  # noqa: B006
     updated_since: Annotated[
-        AwareDatetime | None, Query(description="Sync: changes since.")
+        AwareDatetime | None,
+        Query(
+            deprecated=True,
+            description="Deprecated sync by time: may miss a change that commits late; "
+            "use `sync_token`.",
+        ),
     ] = None,
+    sync_token: SyncToken = None,
     sort: SortParam = None,
     limit: Limit = DEFAULT_LIMIT,
     cursor: Cursor = None,
@@ -144,15 +156,20 @@ def list_sessions(
         exercises=exercise,
         updated_since=updated_since,
     )
-    return private_json(service.list_for(session, flt, sort, cursor, limit))
+    key = sync_key(settings.signing_key)
+    return private_json(service.list_for(session, flt, sort, cursor, limit, sync_token, key))
 
 
 @router.get(
     "/export",
     summary="Export your log",
-    description="One row per entry, for sharing with a physiotherapist: CSV (stable header: "
+    description="One row per entry (and one, with empty entry columns, per session without "
+    "entries), for sharing with a physiotherapist: CSV (header: "
     + ", ".join(service.EXPORT_COLUMNS)
-    + ") or JSON (`{columns, rows}`).",
+    + ") or JSON (`{columns, rows}`). `notes` is the set's note, `session_notes` the "
+    "session's. CSV fields are all quoted, and a text cell starting with `=`, `+`, `-`, "
+    "`@`, tab or carriage return gets a leading `'` so no spreadsheet runs it as a formula "
+    "(OWASP). Streamed as it is read.",
     responses={
         200: {
             "description": "The export",
@@ -171,19 +188,22 @@ def list_sessions(
     },
 )
 def export_sessions(
-    session: SessionDep, user: CurrentUser, format: ExportFormat = ExportFormat.CSV
+    request: Request, user: CurrentUser, format: ExportFormat = ExportFormat.CSV
 ) -> Response:
-    rows = service.export_rows(session, user)
     headers = {
         "Cache-Control": "private, no-store",
         "Content-Disposition": f'attachment; filename="medius-sessions.{format.value}"',
     }
+    engine = request.app.state.engine
     if format is ExportFormat.CSV:
-        return Response(
-            service.export_csv(rows), media_type="text/csv; charset=utf-8", headers=headers
+        return StreamingResponse(
+            service.export_csv(engine, user),
+            media_type="text/csv; charset=utf-8",
+            headers=headers,
         )
-    body = {"columns": list(service.EXPORT_COLUMNS), "rows": rows}
-    return Response(dumps(body), media_type="application/json", headers=headers)
+    return StreamingResponse(
+        service.export_json(engine, user), media_type="application/json", headers=headers
+    )
 
 
 @router.get(

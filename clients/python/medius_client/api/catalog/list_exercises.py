@@ -23,6 +23,7 @@ def _get_kwargs(
     muscle: list[str] | Unset = UNSET,
     q: None | str | Unset = UNSET,
     updated_since: datetime.datetime | None | Unset = UNSET,
+    sync_token: None | str | Unset = UNSET,
     sort: None | str | Unset = UNSET,
     limit: int | Unset = 20,
     cursor: None | str | Unset = UNSET,
@@ -88,6 +89,13 @@ def _get_kwargs(
     else:
         json_updated_since = updated_since
     params["updated_since"] = json_updated_since
+
+    json_sync_token: None | str | Unset
+    if isinstance(sync_token, Unset):
+        json_sync_token = UNSET
+    else:
+        json_sync_token = sync_token
+    params["sync_token"] = json_sync_token
 
     json_sort: None | str | Unset
     if isinstance(sort, Unset):
@@ -171,6 +179,7 @@ def sync_detailed(
     muscle: list[str] | Unset = UNSET,
     q: None | str | Unset = UNSET,
     updated_since: datetime.datetime | None | Unset = UNSET,
+    sync_token: None | str | Unset = UNSET,
     sort: None | str | Unset = UNSET,
     limit: int | Unset = 20,
     cursor: None | str | Unset = UNSET,
@@ -180,9 +189,11 @@ def sync_detailed(
 
      Browse the catalog with filters (repeat a filter for any-of), free-text `q` over name, summary and
     steps, `sort` (`name`, `slug`, `difficulty`, `created_at`, `updated_at`, `catalog_order`; prefix `-`
-    to reverse) and cursor paging. To keep a copy in sync pass `updated_since`: every change since then
-    in `updated_at` order, removed exercises as `{slug, deleted_at}` tombstones. Sends `ETag` and
-    `Cache-Control: public`; repeat with `If-None-Match` to get 304.
+    to reverse) and cursor paging. To keep a copy in sync pass `sync_token` (`0` the first time): every
+    change after it in commit order, removed exercises as `{slug, deleted_at}` tombstones, and a
+    `sync_token` to send next time; follow `next_cursor` while more changes wait. `updated_since` still
+    works but is deprecated: a change that commits late can be missed. Sends `ETag` and `Cache-Control:
+    public`; repeat with `If-None-Match` to get 304.
 
     Args:
         position (list[Position] | Unset):
@@ -191,8 +202,11 @@ def sync_detailed(
         difficulty (list[Difficulty] | Unset):
         muscle (list[str] | Unset):
         q (None | str | Unset): Free-text search.
-        updated_since (datetime.datetime | None | Unset): Sync: every change since this RFC 3339
-            time, deletions included.
+        updated_since (datetime.datetime | None | Unset): Deprecated sync by time (every change
+            since this RFC 3339 time): may miss a change that commits late; use `sync_token`.
+        sync_token (None | str | Unset): Sync: every change after this position, in commit order,
+            deletions as tombstones. Send `0` the first time, then the `sync_token` of your last page;
+            follow `next_cursor` until it is null.
         sort (None | str | Unset): `field` ascending or `-field` descending.
         limit (int | Unset): Page size, 1-100 (above is 422). Default: 20.
         cursor (None | str | Unset): Opaque `next_cursor` from the previous page.
@@ -215,6 +229,7 @@ def sync_detailed(
         muscle=muscle,
         q=q,
         updated_since=updated_since,
+        sync_token=sync_token,
         sort=sort,
         limit=limit,
         cursor=cursor,
@@ -238,6 +253,7 @@ def sync(
     muscle: list[str] | Unset = UNSET,
     q: None | str | Unset = UNSET,
     updated_since: datetime.datetime | None | Unset = UNSET,
+    sync_token: None | str | Unset = UNSET,
     sort: None | str | Unset = UNSET,
     limit: int | Unset = 20,
     cursor: None | str | Unset = UNSET,
@@ -247,9 +263,11 @@ def sync(
 
      Browse the catalog with filters (repeat a filter for any-of), free-text `q` over name, summary and
     steps, `sort` (`name`, `slug`, `difficulty`, `created_at`, `updated_at`, `catalog_order`; prefix `-`
-    to reverse) and cursor paging. To keep a copy in sync pass `updated_since`: every change since then
-    in `updated_at` order, removed exercises as `{slug, deleted_at}` tombstones. Sends `ETag` and
-    `Cache-Control: public`; repeat with `If-None-Match` to get 304.
+    to reverse) and cursor paging. To keep a copy in sync pass `sync_token` (`0` the first time): every
+    change after it in commit order, removed exercises as `{slug, deleted_at}` tombstones, and a
+    `sync_token` to send next time; follow `next_cursor` while more changes wait. `updated_since` still
+    works but is deprecated: a change that commits late can be missed. Sends `ETag` and `Cache-Control:
+    public`; repeat with `If-None-Match` to get 304.
 
     Args:
         position (list[Position] | Unset):
@@ -258,8 +276,11 @@ def sync(
         difficulty (list[Difficulty] | Unset):
         muscle (list[str] | Unset):
         q (None | str | Unset): Free-text search.
-        updated_since (datetime.datetime | None | Unset): Sync: every change since this RFC 3339
-            time, deletions included.
+        updated_since (datetime.datetime | None | Unset): Deprecated sync by time (every change
+            since this RFC 3339 time): may miss a change that commits late; use `sync_token`.
+        sync_token (None | str | Unset): Sync: every change after this position, in commit order,
+            deletions as tombstones. Send `0` the first time, then the `sync_token` of your last page;
+            follow `next_cursor` until it is null.
         sort (None | str | Unset): `field` ascending or `-field` descending.
         limit (int | Unset): Page size, 1-100 (above is 422). Default: 20.
         cursor (None | str | Unset): Opaque `next_cursor` from the previous page.
@@ -283,6 +304,7 @@ def sync(
         muscle=muscle,
         q=q,
         updated_since=updated_since,
+        sync_token=sync_token,
         sort=sort,
         limit=limit,
         cursor=cursor,
@@ -300,6 +322,7 @@ async def asyncio_detailed(
     muscle: list[str] | Unset = UNSET,
     q: None | str | Unset = UNSET,
     updated_since: datetime.datetime | None | Unset = UNSET,
+    sync_token: None | str | Unset = UNSET,
     sort: None | str | Unset = UNSET,
     limit: int | Unset = 20,
     cursor: None | str | Unset = UNSET,
@@ -309,9 +332,11 @@ async def asyncio_detailed(
 
      Browse the catalog with filters (repeat a filter for any-of), free-text `q` over name, summary and
     steps, `sort` (`name`, `slug`, `difficulty`, `created_at`, `updated_at`, `catalog_order`; prefix `-`
-    to reverse) and cursor paging. To keep a copy in sync pass `updated_since`: every change since then
-    in `updated_at` order, removed exercises as `{slug, deleted_at}` tombstones. Sends `ETag` and
-    `Cache-Control: public`; repeat with `If-None-Match` to get 304.
+    to reverse) and cursor paging. To keep a copy in sync pass `sync_token` (`0` the first time): every
+    change after it in commit order, removed exercises as `{slug, deleted_at}` tombstones, and a
+    `sync_token` to send next time; follow `next_cursor` while more changes wait. `updated_since` still
+    works but is deprecated: a change that commits late can be missed. Sends `ETag` and `Cache-Control:
+    public`; repeat with `If-None-Match` to get 304.
 
     Args:
         position (list[Position] | Unset):
@@ -320,8 +345,11 @@ async def asyncio_detailed(
         difficulty (list[Difficulty] | Unset):
         muscle (list[str] | Unset):
         q (None | str | Unset): Free-text search.
-        updated_since (datetime.datetime | None | Unset): Sync: every change since this RFC 3339
-            time, deletions included.
+        updated_since (datetime.datetime | None | Unset): Deprecated sync by time (every change
+            since this RFC 3339 time): may miss a change that commits late; use `sync_token`.
+        sync_token (None | str | Unset): Sync: every change after this position, in commit order,
+            deletions as tombstones. Send `0` the first time, then the `sync_token` of your last page;
+            follow `next_cursor` until it is null.
         sort (None | str | Unset): `field` ascending or `-field` descending.
         limit (int | Unset): Page size, 1-100 (above is 422). Default: 20.
         cursor (None | str | Unset): Opaque `next_cursor` from the previous page.
@@ -344,6 +372,7 @@ async def asyncio_detailed(
         muscle=muscle,
         q=q,
         updated_since=updated_since,
+        sync_token=sync_token,
         sort=sort,
         limit=limit,
         cursor=cursor,
@@ -365,6 +394,7 @@ async def asyncio(
     muscle: list[str] | Unset = UNSET,
     q: None | str | Unset = UNSET,
     updated_since: datetime.datetime | None | Unset = UNSET,
+    sync_token: None | str | Unset = UNSET,
     sort: None | str | Unset = UNSET,
     limit: int | Unset = 20,
     cursor: None | str | Unset = UNSET,
@@ -374,9 +404,11 @@ async def asyncio(
 
      Browse the catalog with filters (repeat a filter for any-of), free-text `q` over name, summary and
     steps, `sort` (`name`, `slug`, `difficulty`, `created_at`, `updated_at`, `catalog_order`; prefix `-`
-    to reverse) and cursor paging. To keep a copy in sync pass `updated_since`: every change since then
-    in `updated_at` order, removed exercises as `{slug, deleted_at}` tombstones. Sends `ETag` and
-    `Cache-Control: public`; repeat with `If-None-Match` to get 304.
+    to reverse) and cursor paging. To keep a copy in sync pass `sync_token` (`0` the first time): every
+    change after it in commit order, removed exercises as `{slug, deleted_at}` tombstones, and a
+    `sync_token` to send next time; follow `next_cursor` while more changes wait. `updated_since` still
+    works but is deprecated: a change that commits late can be missed. Sends `ETag` and `Cache-Control:
+    public`; repeat with `If-None-Match` to get 304.
 
     Args:
         position (list[Position] | Unset):
@@ -385,8 +417,11 @@ async def asyncio(
         difficulty (list[Difficulty] | Unset):
         muscle (list[str] | Unset):
         q (None | str | Unset): Free-text search.
-        updated_since (datetime.datetime | None | Unset): Sync: every change since this RFC 3339
-            time, deletions included.
+        updated_since (datetime.datetime | None | Unset): Deprecated sync by time (every change
+            since this RFC 3339 time): may miss a change that commits late; use `sync_token`.
+        sync_token (None | str | Unset): Sync: every change after this position, in commit order,
+            deletions as tombstones. Send `0` the first time, then the `sync_token` of your last page;
+            follow `next_cursor` until it is null.
         sort (None | str | Unset): `field` ascending or `-field` descending.
         limit (int | Unset): Page size, 1-100 (above is 422). Default: 20.
         cursor (None | str | Unset): Opaque `next_cursor` from the previous page.
@@ -411,6 +446,7 @@ async def asyncio(
             muscle=muscle,
             q=q,
             updated_since=updated_since,
+            sync_token=sync_token,
             sort=sort,
             limit=limit,
             cursor=cursor,

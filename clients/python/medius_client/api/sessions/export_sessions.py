@@ -87,9 +87,12 @@ def sync_detailed(
 ) -> Response[ExportSessionsResponse200 | Problem]:
     """Export your log
 
-     One row per entry, for sharing with a physiotherapist: CSV (stable header: session_id, started_at,
-    ended_at, routine_id, exercise, set_number, side, reps, steps, hold_seconds, load_band, load_kg,
-    pain, effort, notes) or JSON (`{columns, rows}`).
+     One row per entry (and one, with empty entry columns, per session without entries), for sharing with
+    a physiotherapist: CSV (header: session_id, started_at, ended_at, routine_id, exercise, set_number,
+    side, reps, steps, hold_seconds, load_band, load_kg, pain, effort, notes, session_notes) or JSON
+    (`{columns, rows}`). `notes` is the set's note, `session_notes` the session's. CSV fields are all
+    quoted, and a text cell starting with `=`, `+`, `-`, `@`, tab or carriage return gets a leading `'`
+    so no spreadsheet runs it as a formula (OWASP). Streamed as it is read.
 
     Args:
         format_ (ExportFormat | Unset):
@@ -120,9 +123,12 @@ def sync(
 ) -> ExportSessionsResponse200 | Problem | None:
     """Export your log
 
-     One row per entry, for sharing with a physiotherapist: CSV (stable header: session_id, started_at,
-    ended_at, routine_id, exercise, set_number, side, reps, steps, hold_seconds, load_band, load_kg,
-    pain, effort, notes) or JSON (`{columns, rows}`).
+     One row per entry (and one, with empty entry columns, per session without entries), for sharing with
+    a physiotherapist: CSV (header: session_id, started_at, ended_at, routine_id, exercise, set_number,
+    side, reps, steps, hold_seconds, load_band, load_kg, pain, effort, notes, session_notes) or JSON
+    (`{columns, rows}`). `notes` is the set's note, `session_notes` the session's. CSV fields are all
+    quoted, and a text cell starting with `=`, `+`, `-`, `@`, tab or carriage return gets a leading `'`
+    so no spreadsheet runs it as a formula (OWASP). Streamed as it is read.
 
     Args:
         format_ (ExportFormat | Unset):
@@ -148,9 +154,12 @@ async def asyncio_detailed(
 ) -> Response[ExportSessionsResponse200 | Problem]:
     """Export your log
 
-     One row per entry, for sharing with a physiotherapist: CSV (stable header: session_id, started_at,
-    ended_at, routine_id, exercise, set_number, side, reps, steps, hold_seconds, load_band, load_kg,
-    pain, effort, notes) or JSON (`{columns, rows}`).
+     One row per entry (and one, with empty entry columns, per session without entries), for sharing with
+    a physiotherapist: CSV (header: session_id, started_at, ended_at, routine_id, exercise, set_number,
+    side, reps, steps, hold_seconds, load_band, load_kg, pain, effort, notes, session_notes) or JSON
+    (`{columns, rows}`). `notes` is the set's note, `session_notes` the session's. CSV fields are all
+    quoted, and a text cell starting with `=`, `+`, `-`, `@`, tab or carriage return gets a leading `'`
+    so no spreadsheet runs it as a formula (OWASP). Streamed as it is read.
 
     Args:
         format_ (ExportFormat | Unset):
@@ -179,9 +188,12 @@ async def asyncio(
 ) -> ExportSessionsResponse200 | Problem | None:
     """Export your log
 
-     One row per entry, for sharing with a physiotherapist: CSV (stable header: session_id, started_at,
-    ended_at, routine_id, exercise, set_number, side, reps, steps, hold_seconds, load_band, load_kg,
-    pain, effort, notes) or JSON (`{columns, rows}`).
+     One row per entry (and one, with empty entry columns, per session without entries), for sharing with
+    a physiotherapist: CSV (header: session_id, started_at, ended_at, routine_id, exercise, set_number,
+    side, reps, steps, hold_seconds, load_band, load_kg, pain, effort, notes, session_notes) or JSON
+    (`{columns, rows}`). `notes` is the set's note, `session_notes` the session's. CSV fields are all
+    quoted, and a text cell starting with `=`, `+`, `-`, `@`, tab or carriage return gets a leading `'`
+    so no spreadsheet runs it as a formula (OWASP). Streamed as it is read.
 
     Args:
         format_ (ExportFormat | Unset):

@@ -19,6 +19,7 @@ def _get_kwargs(
     routine_id: None | Unset | UUID = UNSET,
     exercise: list[str] | Unset = UNSET,
     updated_since: datetime.datetime | None | Unset = UNSET,
+    sync_token: None | str | Unset = UNSET,
     sort: None | str | Unset = UNSET,
     limit: int | Unset = 20,
     cursor: None | str | Unset = UNSET,
@@ -67,6 +68,13 @@ def _get_kwargs(
     else:
         json_updated_since = updated_since
     params["updated_since"] = json_updated_since
+
+    json_sync_token: None | str | Unset
+    if isinstance(sync_token, Unset):
+        json_sync_token = UNSET
+    else:
+        json_sync_token = sync_token
+    params["sync_token"] = json_sync_token
 
     json_sort: None | str | Unset
     if isinstance(sort, Unset):
@@ -148,6 +156,7 @@ def sync_detailed(
     routine_id: None | Unset | UUID = UNSET,
     exercise: list[str] | Unset = UNSET,
     updated_since: datetime.datetime | None | Unset = UNSET,
+    sync_token: None | str | Unset = UNSET,
     sort: None | str | Unset = UNSET,
     limit: int | Unset = 20,
     cursor: None | str | Unset = UNSET,
@@ -155,16 +164,22 @@ def sync_detailed(
     """List your sessions (or sync changes)
 
      Newest first by default, filtered by `from`/`to` (start time), `routine_id` and `exercise`
-    (repeatable). For offline sync pass `updated_since` (RFC 3339): you get every change since then in
-    `updated_at` order, deletions as `{id, deleted_at}` tombstones; store the time of your last page and
-    pass it next time.
+    (repeatable). For offline sync pass `sync_token` (`0` the first time): you get every change after it
+    in commit order, deletions as `{id, deleted_at}` tombstones, a `sync_token` to store and send next
+    time, and a `next_cursor` to follow while more changes wait. Unlike a time, the token cannot skip a
+    change that commits late. `updated_since` (RFC 3339) still works but is deprecated: a session whose
+    write commits after a later one can be missed.
 
     Args:
         from_ (datetime.datetime | None | Unset): Start time >=
         to (datetime.datetime | None | Unset): Start time <
         routine_id (None | Unset | UUID):
         exercise (list[str] | Unset):
-        updated_since (datetime.datetime | None | Unset): Sync: changes since.
+        updated_since (datetime.datetime | None | Unset): Deprecated sync by time: may miss a
+            change that commits late; use `sync_token`.
+        sync_token (None | str | Unset): Sync: every change after this position, in commit order,
+            deletions as tombstones. Send `0` the first time, then the `sync_token` of your last page;
+            follow `next_cursor` until it is null.
         sort (None | str | Unset): `field` ascending or `-field` descending.
         limit (int | Unset): Page size, 1-100 (above is 422). Default: 20.
         cursor (None | str | Unset): Opaque `next_cursor` from the previous page.
@@ -183,6 +198,7 @@ def sync_detailed(
         routine_id=routine_id,
         exercise=exercise,
         updated_since=updated_since,
+        sync_token=sync_token,
         sort=sort,
         limit=limit,
         cursor=cursor,
@@ -203,6 +219,7 @@ def sync(
     routine_id: None | Unset | UUID = UNSET,
     exercise: list[str] | Unset = UNSET,
     updated_since: datetime.datetime | None | Unset = UNSET,
+    sync_token: None | str | Unset = UNSET,
     sort: None | str | Unset = UNSET,
     limit: int | Unset = 20,
     cursor: None | str | Unset = UNSET,
@@ -210,16 +227,22 @@ def sync(
     """List your sessions (or sync changes)
 
      Newest first by default, filtered by `from`/`to` (start time), `routine_id` and `exercise`
-    (repeatable). For offline sync pass `updated_since` (RFC 3339): you get every change since then in
-    `updated_at` order, deletions as `{id, deleted_at}` tombstones; store the time of your last page and
-    pass it next time.
+    (repeatable). For offline sync pass `sync_token` (`0` the first time): you get every change after it
+    in commit order, deletions as `{id, deleted_at}` tombstones, a `sync_token` to store and send next
+    time, and a `next_cursor` to follow while more changes wait. Unlike a time, the token cannot skip a
+    change that commits late. `updated_since` (RFC 3339) still works but is deprecated: a session whose
+    write commits after a later one can be missed.
 
     Args:
         from_ (datetime.datetime | None | Unset): Start time >=
         to (datetime.datetime | None | Unset): Start time <
         routine_id (None | Unset | UUID):
         exercise (list[str] | Unset):
-        updated_since (datetime.datetime | None | Unset): Sync: changes since.
+        updated_since (datetime.datetime | None | Unset): Deprecated sync by time: may miss a
+            change that commits late; use `sync_token`.
+        sync_token (None | str | Unset): Sync: every change after this position, in commit order,
+            deletions as tombstones. Send `0` the first time, then the `sync_token` of your last page;
+            follow `next_cursor` until it is null.
         sort (None | str | Unset): `field` ascending or `-field` descending.
         limit (int | Unset): Page size, 1-100 (above is 422). Default: 20.
         cursor (None | str | Unset): Opaque `next_cursor` from the previous page.
@@ -239,6 +262,7 @@ def sync(
         routine_id=routine_id,
         exercise=exercise,
         updated_since=updated_since,
+        sync_token=sync_token,
         sort=sort,
         limit=limit,
         cursor=cursor,
@@ -253,6 +277,7 @@ async def asyncio_detailed(
     routine_id: None | Unset | UUID = UNSET,
     exercise: list[str] | Unset = UNSET,
     updated_since: datetime.datetime | None | Unset = UNSET,
+    sync_token: None | str | Unset = UNSET,
     sort: None | str | Unset = UNSET,
     limit: int | Unset = 20,
     cursor: None | str | Unset = UNSET,
@@ -260,16 +285,22 @@ async def asyncio_detailed(
     """List your sessions (or sync changes)
 
      Newest first by default, filtered by `from`/`to` (start time), `routine_id` and `exercise`
-    (repeatable). For offline sync pass `updated_since` (RFC 3339): you get every change since then in
-    `updated_at` order, deletions as `{id, deleted_at}` tombstones; store the time of your last page and
-    pass it next time.
+    (repeatable). For offline sync pass `sync_token` (`0` the first time): you get every change after it
+    in commit order, deletions as `{id, deleted_at}` tombstones, a `sync_token` to store and send next
+    time, and a `next_cursor` to follow while more changes wait. Unlike a time, the token cannot skip a
+    change that commits late. `updated_since` (RFC 3339) still works but is deprecated: a session whose
+    write commits after a later one can be missed.
 
     Args:
         from_ (datetime.datetime | None | Unset): Start time >=
         to (datetime.datetime | None | Unset): Start time <
         routine_id (None | Unset | UUID):
         exercise (list[str] | Unset):
-        updated_since (datetime.datetime | None | Unset): Sync: changes since.
+        updated_since (datetime.datetime | None | Unset): Deprecated sync by time: may miss a
+            change that commits late; use `sync_token`.
+        sync_token (None | str | Unset): Sync: every change after this position, in commit order,
+            deletions as tombstones. Send `0` the first time, then the `sync_token` of your last page;
+            follow `next_cursor` until it is null.
         sort (None | str | Unset): `field` ascending or `-field` descending.
         limit (int | Unset): Page size, 1-100 (above is 422). Default: 20.
         cursor (None | str | Unset): Opaque `next_cursor` from the previous page.
@@ -288,6 +319,7 @@ async def asyncio_detailed(
         routine_id=routine_id,
         exercise=exercise,
         updated_since=updated_since,
+        sync_token=sync_token,
         sort=sort,
         limit=limit,
         cursor=cursor,
@@ -306,6 +338,7 @@ async def asyncio(
     routine_id: None | Unset | UUID = UNSET,
     exercise: list[str] | Unset = UNSET,
     updated_since: datetime.datetime | None | Unset = UNSET,
+    sync_token: None | str | Unset = UNSET,
     sort: None | str | Unset = UNSET,
     limit: int | Unset = 20,
     cursor: None | str | Unset = UNSET,
@@ -313,16 +346,22 @@ async def asyncio(
     """List your sessions (or sync changes)
 
      Newest first by default, filtered by `from`/`to` (start time), `routine_id` and `exercise`
-    (repeatable). For offline sync pass `updated_since` (RFC 3339): you get every change since then in
-    `updated_at` order, deletions as `{id, deleted_at}` tombstones; store the time of your last page and
-    pass it next time.
+    (repeatable). For offline sync pass `sync_token` (`0` the first time): you get every change after it
+    in commit order, deletions as `{id, deleted_at}` tombstones, a `sync_token` to store and send next
+    time, and a `next_cursor` to follow while more changes wait. Unlike a time, the token cannot skip a
+    change that commits late. `updated_since` (RFC 3339) still works but is deprecated: a session whose
+    write commits after a later one can be missed.
 
     Args:
         from_ (datetime.datetime | None | Unset): Start time >=
         to (datetime.datetime | None | Unset): Start time <
         routine_id (None | Unset | UUID):
         exercise (list[str] | Unset):
-        updated_since (datetime.datetime | None | Unset): Sync: changes since.
+        updated_since (datetime.datetime | None | Unset): Deprecated sync by time: may miss a
+            change that commits late; use `sync_token`.
+        sync_token (None | str | Unset): Sync: every change after this position, in commit order,
+            deletions as tombstones. Send `0` the first time, then the `sync_token` of your last page;
+            follow `next_cursor` until it is null.
         sort (None | str | Unset): `field` ascending or `-field` descending.
         limit (int | Unset): Page size, 1-100 (above is 422). Default: 20.
         cursor (None | str | Unset): Opaque `next_cursor` from the previous page.
@@ -343,6 +382,7 @@ async def asyncio(
             routine_id=routine_id,
             exercise=exercise,
             updated_since=updated_since,
+            sync_token=sync_token,
             sort=sort,
             limit=limit,
             cursor=cursor,
