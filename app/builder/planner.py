@@ -138,10 +138,10 @@ def _findings(exercise: ExerciseSpec, emphasis: list[Emphasis]) -> list[tuple[Em
 def _why(exercise: ExerciseSpec, c: Constraints, findings: list[tuple[Emphasis, str]]) -> str:
     gear = ", ".join(exercise.equipment)
     article = "an" if exercise.difficulty[0] in "aeiou" else "a"
-    wanted = rules.LEVEL_RULES[c.level].difficulties
-    if exercise.difficulty in wanted:
+    band = rules.LEVEL_RULES[c.level].difficulties
+    if exercise.difficulty in band:
         fits = f"allowed at {c.level} level"
-    elif exercise.difficulty.rank < min(d.rank for d in wanted):
+    elif exercise.difficulty.rank < min(d.rank for d in band):
         fits = f"the nearest easier work, as no {c.level}-level exercise fits"
     else:
         fits = f"the easiest work that fits, as no {c.level}-level exercise does"
