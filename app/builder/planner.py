@@ -41,7 +41,7 @@ from app.builder.dosing import (
 )
 from app.builder.models import AffectedSide, Constraints, Emphasis, Plan
 from app.builder.progression import plan_weeks
-from app.catalog.models import Difficulty, ExerciseSpec
+from app.catalog.models import Difficulty, ExerciseSpec, Provenance, Statement
 from app.core.errors import FieldError, Infeasible
 
 
@@ -125,17 +125,28 @@ def _allowed_difficulty(
     return fallback, [note]
 
 
-def _findings(exercise: ExerciseSpec, emphasis: list[Emphasis]) -> list[tuple[Emphasis, str]]:
+def _findings(exercise: ExerciseSpec, emphasis: list[Emphasis]) -> list[tuple[Emphasis, Statement]]:
     """Which asked-for emphases the exercise's cues speak to, with the cue."""
-    found: list[tuple[Emphasis, str]] = []
+    found: list[tuple[Emphasis, Statement]] = []
     for wanted in dict.fromkeys(emphasis):
-        cue = next((q for q in exercise.cues if rules.EMPHASIS_PATTERNS[wanted].search(q)), None)
+        pattern = rules.EMPHASIS_PATTERNS[wanted]
+        cue = next((q for q in exercise.cues if pattern.search(q.text)), None)
         if cue is not None:
             found.append((wanted, cue))
     return found
 
 
-def _why(exercise: ExerciseSpec, c: Constraints, findings: list[tuple[Emphasis, str]]) -> str:
+def _cue_words(cue: Statement) -> str:
+    """A cue quoted with whose words it is: never our paraphrase as the article's."""
+    text = f'"{cue.text[:120].rstrip(".")}"'
+    if cue.provenance is Provenance.MEDIUS:
+        return f"its cue {text} (Medius' own cue, not the article's)"
+    if cue.article_text is None:
+        return f"the article's cue {text}"
+    return f'its cue {text} (our words for the article\'s "{cue.article_text[:160].rstrip(".")}")'
+
+
+def _why(exercise: ExerciseSpec, c: Constraints, findings: list[tuple[Emphasis, Statement]]) -> str:
     gear = ", ".join(exercise.equipment)
     article = "an" if exercise.difficulty[0] in "aeiou" else "a"
     band = rules.LEVEL_RULES[c.level].difficulties
@@ -151,7 +162,7 @@ def _why(exercise: ExerciseSpec, c: Constraints, findings: list[tuple[Emphasis, 
         f"{'needs ' + gear + ', which is at hand' if gear else 'no equipment'}."
     )
     for wanted, cue in findings:
-        text += f' Picked first for the {wanted} emphasis: its cue "{cue[:120].rstrip(".")}".'
+        text += f" Picked first for the {wanted} emphasis: {_cue_words(cue)}."
     return text
 
 

@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 import yaml
+from pydantic import BaseModel, ConfigDict, Field
 from sqlmodel import Session, select
 
 from app.catalog import repository
@@ -25,16 +26,90 @@ def _read(path: Path) -> Any:
         return yaml.safe_load(handle)
 
 
+class Paraphrase(BaseModel):
+    """One row of the reviewed paraphrase table: our words, and the article's they render."""
+
+    model_config = ConfigDict(extra="forbid")
+    where: str = Field(description="`<slug>.<field>`, e.g. `clamshell.steps`.")
+    text: str
+    article: str
+
+
+@lru_cache
+def load_paraphrases(directory: Path = SEED_DIR) -> tuple[Paraphrase, ...]:
+    return tuple(Paraphrase.model_validate(row) for row in _read(directory / "paraphrases.yaml"))
+
+
+class _Quotes:
+    """Looks up the article's words for an `article` value given in Medius' words."""
+
+    def __init__(self, table: tuple[Paraphrase, ...]) -> None:
+        self._by_text = {(p.where, p.text): p.article for p in table}
+        self._by_where = {p.where: p.article for p in table}
+
+    def statement(self, where: str, item: Any) -> Any:
+        """A statement (or progression) dict, with `article_text` filled in if it is ours."""
+        if not isinstance(item, dict) or item.get("provenance") != "article":
+            return item
+        text = str(item.get("text", item.get("description")))
+        quote = self._by_text.get((where, text))
+        return {**item, "article_text": quote} if quote and "article_text" not in item else item
+
+    def attribution(self, where: str, record: dict[str, Any]) -> dict[str, Any]:
+        """`record` with every `article` attribution carrying its quote, if it has one."""
+        given = record.get("attribution")
+        if not isinstance(given, dict):
+            return record
+        out: dict[str, Any] = {}
+        for name, value in given.items():
+            quote = self._by_where.get(f"{where}.{name}")
+            if value == "article" and quote is not None:
+                value = {"provenance": "article", "article_text": quote}
+            out[name] = value
+        return {**record, "attribution": out}
+
+
+def _with_quotes(
+    exercises: list[Any], muscles: list[Any], table: tuple[Paraphrase, ...]
+) -> tuple[list[Any], list[Any]]:
+    """The seed records with the table's article sentences copied into `article_text`."""
+    quotes = _Quotes(table)
+    out_ex = []
+    for e in exercises:
+        slug = e["slug"]
+        e = quotes.attribution(slug, e)
+        for field in ("steps", "cues", "progressions", "regressions"):
+            e[field] = [quotes.statement(f"{slug}.{field}", s) for s in e.get(field, [])]
+        e["dosage"] = quotes.attribution(f"{slug}.dosage", e["dosage"])
+        out_ex.append(e)
+    out_mu = []
+    for m in muscles:
+        slug = m["slug"]
+        m = quotes.attribution(slug, m)
+        for field in ("actions", "weakness_signs", "compensations"):
+            m[field] = [quotes.attribution(f"{slug}.{field}.{r['slug']}", r) for r in m[field]]
+        m["why_it_matters"] = [
+            quotes.statement(f"{slug}.why_it_matters", s) for s in m["why_it_matters"]
+        ]
+        out_mu.append(m)
+    return out_ex, out_mu
+
+
 @lru_cache
 def load_seed(directory: Path = SEED_DIR) -> CatalogSeed:
     """The seed files, validated; read once per process (they only change with a deploy)."""
     ladder = _read(directory / "ladder.yaml")
+    exercises, muscles = _with_quotes(
+        _read(directory / "exercises.yaml"),
+        _read(directory / "muscles.yaml"),
+        load_paraphrases(directory),
+    )
     return CatalogSeed.model_validate(
         {
             "source": _read(directory / "source.yaml"),
-            "muscles": _read(directory / "muscles.yaml"),
+            "muscles": muscles,
             "equipment": _read(directory / "equipment.yaml"),
-            "exercises": _read(directory / "exercises.yaml"),
+            "exercises": exercises,
             "ladder": ladder["exercises"],
             "ladder_provenance": ladder["provenance"],
         }

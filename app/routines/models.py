@@ -12,7 +12,7 @@ from sqlalchemy import JSON, Column, Index, UniqueConstraint
 from sqlmodel import Field as SQLField
 from sqlmodel import SQLModel
 
-from app.builder.models import Count, HoldSeconds, RestSeconds, Sets, Side, WeekPlan
+from app.builder.models import Count, HoldSeconds, RestSeconds, Sets, Side, SideFields, WeekPlan
 from app.core.sqltypes import UTCDateTime
 from app.core.types import Notes, ShortText, Slug, utcnow
 
@@ -75,8 +75,12 @@ class RoutineItem(SQLModel, table=True):
     reason: str | None = SQLField(default=None, max_length=2000)
 
 
-class RoutineItemIn(BaseModel):
-    """One routine item as sent. Which of reps/steps/hold_seconds is set follows the unit."""
+class RoutineItemIn(SideFields):
+    """One routine item as sent. Which of reps/steps/hold_seconds is set follows the unit.
+
+    `working_leg`, `lie_on` and `placement` are accepted (a builder answer posts as is) but
+    ignored: Medius derives them from `side`.
+    """
 
     model_config = ConfigDict(extra="forbid")
     exercise: Slug
@@ -142,7 +146,7 @@ class RoutineUpdate(BaseModel):
         return self
 
 
-class RoutineItemPublic(BaseModel):
+class RoutineItemPublic(SideFields):
     exercise: Slug
     order: int
     sets: int

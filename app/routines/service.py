@@ -9,6 +9,7 @@ from pydantic import BaseModel
 from sqlmodel import Session
 
 from app.builder.models import Interval, Side, WeekPlan
+from app.builder.sides import item_fields
 from app.builder.timing import routine_seconds, timeline
 from app.builder.validation import dosage_errors
 from app.catalog.models import ExerciseSpec
@@ -120,15 +121,17 @@ def build_items(
     return rows
 
 
-def _item_public(item: RoutineItem) -> RoutineItemPublic:
+def _item_public(item: RoutineItem, spec: ExerciseSpec | None) -> RoutineItemPublic:
+    side = Side(item.side) if item.side else None
     return RoutineItemPublic(
+        **(item_fields(spec, side) if spec is not None else {}),
         exercise=item.exercise_slug,
         order=item.position,
         sets=item.sets,
         reps=item.reps,
         steps=item.steps,
         hold_seconds=item.hold_seconds,
-        side=Side(item.side) if item.side else None,
+        side=side,
         rest_seconds=item.rest_seconds,
         notes=item.notes,
         reason=item.reason,
@@ -138,7 +141,7 @@ def _item_public(item: RoutineItem) -> RoutineItemPublic:
 def _public(
     routine: Routine, items: list[RoutineItem], specs: dict[str, ExerciseSpec]
 ) -> RoutinePublic:
-    public_items = [_item_public(i) for i in items]
+    public_items = [_item_public(i, specs.get(i.exercise_slug)) for i in items]
     return RoutinePublic(
         id=routine.id,
         name=routine.name,

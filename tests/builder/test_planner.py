@@ -181,14 +181,21 @@ def test_affected_right_side_puts_the_step_down_on_the_right_leg_as_the_article_
     step_down = item(plan, "step-down")
     assert step_down.side is Side.RIGHT
     assert "Stand on the affected (right) leg" in step_down.reason
-    assert "as the article says" in step_down.reason
+    assert (
+        'As the article says: "Stand on your affected leg on a 2-4 inch step"' in step_down.reason
+    )
+    assert "Stand on your right leg on the step" in step_down.reason
 
 
 def test_affected_side_puts_side_lying_work_on_the_top_leg_as_the_article_says() -> None:
     clamshell = item(plan_for(level="beginner", affected_side="left"), "clamshell")
     assert clamshell.side is Side.LEFT
     assert "Lie on the good side so the affected (left) leg is on top" in clamshell.reason
-    assert "unaffected side" in clamshell.reason
+    assert "Lie on your right side; your left (top) leg does the work." in clamshell.reason
+    # The article's own words, never our paraphrase ("unaffected side") quoted as its words.
+    assert 'As the article says: "Lie on your good side' in clamshell.reason
+    assert "unaffected" not in clamshell.reason
+    assert (clamshell.working_leg, clamshell.lie_on) == (Side.LEFT, Side.RIGHT)
 
 
 def test_without_an_affected_side_unilateral_work_is_done_on_both_sides() -> None:

@@ -25,8 +25,10 @@ CLAMSHELL_RIGHT = {
     "side": "right",
     "rest_seconds": 30,
 }
-CLAMSHELL_DOSAGE = "2 sets x 10 reps, 3 s hold, right side, 30 s rest between sets"
-MONSTER_WALK_DOSAGE = "2 sets x 20 steps each way, 60 s rest between sets"
+# `*` marks Medius' figures: the article gives no sets or rest; reps, hold and steps are
+# within its ranges.
+CLAMSHELL_DOSAGE = "2 sets* x 10 reps, 3 s hold, right leg works, 30 s rest* between sets"
+MONSTER_WALK_DOSAGE = "2 sets* x 20 steps each way, 60 s rest* between sets"
 
 
 async def _create(client: httpx.AsyncClient, user: SignedIn, **overrides: Any) -> str:
@@ -110,8 +112,9 @@ async def test_html_handout_shows_every_exercise_with_its_steps_cues_and_dosage(
     for slug in ("clamshell", "monster-walk"):
         exercise = await _exercise(client, slug)
         assert html.escape(exercise["name"]) in page
-        for text in exercise["steps"] + exercise["cues"]:
-            assert f"<li>{html.escape(text)}</li>" in page, text
+        for statement in exercise["steps"] + exercise["cues"]:
+            mark = "*" if statement["provenance"] == "medius" else ""
+            assert f"<li>{html.escape(statement['text'])}{mark}</li>" in page, statement
     assert page.index("Clamshell") < page.index("Monster walk")
     assert CLAMSHELL_DOSAGE in page
     assert MONSTER_WALK_DOSAGE in page
@@ -161,7 +164,11 @@ async def test_built_routine_handout_shows_each_planned_week_and_ticks_for_each(
     for week in routine["progression"]:
         assert f"<h3>Week {week['week']}</h3>" in page
         for change in week["changes"]:
-            label = "article" if change["provenance"] == "article" else "Medius"
+            label = {
+                "article-progression": "the article's own progression",
+                "article-range": "within the article's range",
+                "medius": "Medius",
+            }[change["basis"]]
             assert html.escape(f"{change['change']} ({label})") in page, change
     assert any(w["changes"] for w in routine["progression"]), "a plan that changes nothing"
     grid = _grid(page)
