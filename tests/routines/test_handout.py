@@ -208,7 +208,7 @@ async def test_pdf_handout_names_every_exercise_and_its_dosage(
     assert CLAMSHELL_DOSAGE in text
     assert MONSTER_WALK_DOSAGE in text
     assert "Glut-Med Exercises, Ross Harris" in text
-    step = (await _exercise(client, "clamshell"))["steps"][0]
+    step = (await _exercise(client, "clamshell"))["steps"][0]["text"]
     assert " ".join(step.split()) in text
 
 
