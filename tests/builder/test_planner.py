@@ -309,3 +309,18 @@ def test_the_builder_imports_neither_fastapi_nor_a_database_session() -> None:
     code = "import sys, app.builder; print('fastapi' in sys.modules, 'app.core.db' in sys.modules)"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.split() == ["False", "False"]
+
+
+def test_a_medius_cue_behind_an_emphasis_is_called_ours_in_the_reason() -> None:
+    plan = plan_for(level="advanced", minutes=20, equipment=[], emphasis=["knee-over-toes"])
+    squat = plan.items[0]
+    assert squat.exercise == "single-leg-squat-leg-behind"
+    assert "knee-over-toes emphasis" in squat.reason
+    assert "(Medius' own cue, not the article's)" in squat.reason
+
+
+def test_an_article_cue_behind_an_emphasis_is_quoted_in_the_articles_own_words() -> None:
+    plan = plan_for(level="advanced", minutes=20, equipment=["step"], emphasis=["knee-over-toes"])
+    step_down = item(plan, "step-down")
+    words = "the knee of your affected leg passes directly over your toes"
+    assert f'our words for the article\'s "{words}"' in step_down.reason
