@@ -116,15 +116,30 @@ def load_seed(directory: Path = SEED_DIR) -> CatalogSeed:
     )
 
 
+def seeded_catalog(seed: CatalogSeed | None = None) -> CatalogSeed:
+    """The seed with the source credited on every record, as `apply_seed` stores them."""
+    seed = seed or load_seed()
+    return seed.model_copy(
+        update={
+            "muscles": [
+                m.model_copy(update={"source": m.source or seed.source}) for m in seed.muscles
+            ],
+            "exercises": [
+                e.model_copy(update={"source": e.source or seed.source}) for e in seed.exercises
+            ],
+        }
+    )
+
+
 def apply_seed(session: Session, seed: CatalogSeed) -> dict[str, int]:
     """Insert every seed record not yet present; return how many of each were added."""
     added = {"muscles": 0, "equipment": 0, "exercises": 0}
+    seed = seeded_catalog(seed)
     have_muscles = set(session.exec(select(Muscle.slug)).all())
     for muscle in seed.muscles:
         if muscle.slug not in have_muscles:
-            doc = muscle.model_copy(update={"source": muscle.source or seed.source})
             session.add(
-                Muscle(slug=muscle.slug, name=muscle.name, document=doc.model_dump(mode="json"))
+                Muscle(slug=muscle.slug, name=muscle.name, document=muscle.model_dump(mode="json"))
             )
             added["muscles"] += 1
     have_equipment = set(session.exec(select(Equipment.slug)).all())
@@ -136,8 +151,7 @@ def apply_seed(session: Session, seed: CatalogSeed) -> dict[str, int]:
     have_exercises = repository.existing_exercise_slugs(session, include_deleted=True)
     for exercise in seed.exercises:
         if exercise.slug not in have_exercises:
-            spec = exercise.model_copy(update={"source": exercise.source or seed.source})
-            repository.insert_exercise(session, spec)
+            repository.insert_exercise(session, exercise)
             added["exercises"] += 1
     if any(added.values()) or repository.catalog_revision(session)[0] == 0:
         repository.bump_catalog_revision(session)
