@@ -214,18 +214,23 @@ def _weeks(plan: Sequence[WeekPlan], specs: Mapping[str, ExerciseSpec]) -> list[
     return weeks
 
 
+def _statement_count(n: int, adjective: str = "") -> str:
+    words = "step or cue" if n == 1 else "steps and cues"
+    return f"{n} {adjective + ' ' if adjective else ''}{words}"
+
+
 def _credit(tally: _Tally, plan: Sequence[WeekPlan]) -> str:
     """Who wrote what, counted from the data printed above: never a fixed sentence."""
     parts = [f"Exercises from the article {SOURCE_CREDIT}, in Medius' words."]
     if tally.article_statements:
         parts.append(
-            f"{_plural(tally.article_statements, 'unmarked step or cue')} render the article."
+            f"{_statement_count(tally.article_statements, 'unmarked')} render the article."
         )
     ours = []
     if tally.figures:
         ours.append("the " + ", ".join(sorted(tally.figures)) + " marked " + MARK)
     if tally.statements:
-        ours.append(f"{_plural(tally.statements, 'step or cue')} marked {MARK}")
+        ours.append(f"{_statement_count(tally.statements)} marked {MARK}")
     if tally.names:
         ours.append("the name" + ("s " if len(tally.names) > 1 else " ") + ", ".join(tally.names))
     medius_weeks = sum(
