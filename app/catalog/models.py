@@ -124,30 +124,19 @@ AttributionIn = Annotated[Attribution, BeforeValidator(_bare_provenance)]
 MEDIUS_OWN = Attribution(provenance=Provenance.MEDIUS)
 
 
-class Statement(BaseModel):
+class Statement(Attribution):
     """One sentence (a step, a cue, a reason it matters) and whose it is.
 
     Sent as a bare string, a statement is Medius' own: text nobody has checked against
     the article never claims to be the article's.
     """
 
-    model_config = _STRICT
     text: Sentence
-    provenance: Provenance
-    article_text: LongText | None = Field(
-        default=None, description="The article's sentence our words render, when they differ."
-    )
 
     @model_validator(mode="before")
     @classmethod
     def _bare_text(cls, value: object) -> object:
         return {"text": value, "provenance": "medius"} if isinstance(value, str) else value
-
-    @model_validator(mode="after")
-    def _only_article_quotes(self) -> Self:
-        if self.provenance is Provenance.MEDIUS and self.article_text is not None:
-            raise ValueError("a Medius statement quotes no article text")
-        return self
 
 
 class Attributed(BaseModel):

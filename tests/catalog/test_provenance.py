@@ -134,19 +134,27 @@ async def test_the_single_leg_squat_serves_no_borrowed_cue_as_the_articles(
     assert squat["attribution"]["name"]["article_text"] == "Single Leg Squat \u2013 Leg Behind Body"
 
 
+async def _patch_clamshell(
+    client: httpx.AsyncClient, admin: Any, body: dict[str, Any]
+) -> httpx.Response:
+    current = await client.get("/api/v1/exercises/clamshell")
+    return await client.patch(
+        "/api/v1/exercises/clamshell",
+        json=body,
+        headers={**admin.headers, "If-Match": current.headers["etag"]},
+    )
+
+
 async def test_a_bare_string_step_is_stored_and_served_as_medius_own(
     client: httpx.AsyncClient, admin: Any
 ) -> None:
-    current = await client.get("/api/v1/exercises/clamshell")
-    response = await client.patch(
-        "/api/v1/exercises/clamshell",
-        json={"steps": ["Lie down on a mat."], "name": "Shell"},
-        headers={**admin.headers, "If-Match": current.headers["etag"]},
+    response = await _patch_clamshell(
+        client, admin, {"steps": ["Lie down on a mat."], "name": "Shell"}
     )
     assert response.status_code == 200, response.text
     body = response.json()
     assert body["steps"] == [
-        {"text": "Lie down on a mat.", "provenance": "medius", "article_text": None}
+        {"provenance": "medius", "article_text": None, "text": "Lie down on a mat."}
     ]
     assert body["attribution"]["name"] == {"provenance": "medius", "article_text": None}
     # Fields the patch left alone keep their attribution.
@@ -156,10 +164,5 @@ async def test_a_bare_string_step_is_stored_and_served_as_medius_own(
 async def test_claiming_the_article_for_difficulty_is_refused(
     client: httpx.AsyncClient, admin: Any
 ) -> None:
-    current = await client.get("/api/v1/exercises/clamshell")
-    response = await client.patch(
-        "/api/v1/exercises/clamshell",
-        json={"attribution": {"difficulty": "article"}},
-        headers={**admin.headers, "If-Match": current.headers["etag"]},
-    )
+    response = await _patch_clamshell(client, admin, {"attribution": {"difficulty": "article"}})
     assert response.status_code == 422, response.text
