@@ -108,7 +108,10 @@ class ItemDosage(BaseModel):
     steps: Count | None = Field(default=None, description="Steps per set (per direction).")
     hold_seconds: HoldSeconds | None = None
     side: Side | None = Field(
-        default=None, description="null for bilateral exercises; left, right or both otherwise."
+        default=None,
+        description="The WORKING leg: left, right or both (left, then right); null for "
+        "bilateral exercises. Side-lying work lies on the other side, with this leg on top "
+        "(see `lie_on` and `placement` on the answer).",
     )
     rest_seconds: RestSeconds
 

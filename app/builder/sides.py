@@ -11,6 +11,8 @@ lies on the other side; for stance-leg work the person stands on the working leg
 
 from __future__ import annotations
 
+import re
+
 from app.builder.models import Placement, Side
 from app.catalog.models import ExerciseSpec, Laterality, WorkingLeg
 
@@ -60,21 +62,19 @@ def lie_on(exercise: ExerciseSpec, side: Side | None) -> Side | None:
     return Side.BOTH if side is Side.BOTH else _OTHER[Side(side)]
 
 
-def side_summary(exercise: ExerciseSpec, side: Side | None) -> str:
-    """The whole item's placement in one line, e.g. for the handout's dosage box."""
-    if exercise.laterality is Laterality.BILATERAL:
-        return "both legs together"
-    found = placements(exercise, side)
-    if not found:
-        return ""
-    if len(found) == 1:
-        return found[0].instruction
-    first, then = found
-    return (
-        f"All sets with the {first.working_leg} leg working, then all with the "
-        f"{then.working_leg}. {first.working_leg.capitalize()} leg: {first.instruction} "
-        f"{then.working_leg.capitalize()} leg: {then.instruction}"
-    )
+AFFECTED_MEANS_WORKING = (
+    'In the steps, "affected" means the working leg named here and "unaffected" the other.'
+)
+
+
+def reading_note(exercise: ExerciseSpec, side: Side | None) -> str | None:
+    """For steps that say "affected": which leg that is, when the reader has no affected
+    leg (both sides trained) or may not think of theirs by that word."""
+    if exercise.laterality is Laterality.BILATERAL or side is None:
+        return None
+    if any(re.search(r"\b(un)?affected\b", s.text, re.I) for s in exercise.steps):
+        return AFFECTED_MEANS_WORKING
+    return None
 
 
 def switch_cue(exercise: ExerciseSpec, new: Placement) -> str:

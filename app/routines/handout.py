@@ -36,7 +36,7 @@ from reportlab.platypus import (
 
 from app.builder.models import ProgressionChange, Side, WeekPlan
 from app.builder.rules import DISCLAIMER
-from app.builder.sides import placements
+from app.builder.sides import placements, reading_note
 from app.catalog.models import ExerciseSpec, ProgressionBasis, Provenance, Statement
 from app.routines.models import RoutineItemPublic, RoutinePublic
 
@@ -185,6 +185,14 @@ def _statements(statements: Sequence[Statement], tally: _Tally) -> list[str]:
     return out
 
 
+def _placement_lines(spec: ExerciseSpec | None, side: Side | None) -> list[str]:
+    if spec is None:
+        return []
+    lines = [p.instruction for p in placements(spec, side)]
+    note = reading_note(spec, side)
+    return [*lines, note] if lines and note else lines
+
+
 def _name(slug: str, specs: Mapping[str, ExerciseSpec]) -> str:
     spec = specs.get(slug)
     return spec.name if spec is not None else slug
@@ -264,9 +272,7 @@ def build_handout(
                 number=item.order,
                 name=_clean(spec.name if spec is not None else item.exercise),
                 dosage=dosage_text(item, spec, tally),
-                placement=[p.instruction for p in placements(spec, item.side)]
-                if spec is not None
-                else [],
+                placement=_placement_lines(spec, item.side),
                 steps=_statements(spec.steps, tally) if spec is not None else [],
                 cues=_statements(spec.cues, tally) if spec is not None else [],
                 notes=_clean(item.notes),

@@ -91,7 +91,11 @@ class RoutineItemIn(SideFields):
     reps: Count | None = None
     steps: Count | None = None
     hold_seconds: HoldSeconds | None = None
-    side: Side | None = Field(default=None, description="left/right/both, unilateral only.")
+    side: Side | None = Field(
+        default=None,
+        description="The working leg, left/right/both, unilateral only; side-lying work "
+        "lies on the other side with this leg on top.",
+    )
     rest_seconds: RestSeconds | None = Field(
         default=None, description="Seconds between sets; the exercise's default when absent."
     )

@@ -108,6 +108,10 @@ async def test_both_sides_print_both_placements_and_the_switch_names_the_new_leg
     ).text
     for leg in ("left", "right"):
         assert f"<li>{html.escape(expected_instruction(slug, leg))}</li>" in page
+    # Steps that say "affected leg" are read against the leg named above, even with no
+    # affected leg at all (the hip hike's steps never say it).
+    note = html.escape('In the steps, "affected" means the working leg named here')
+    assert (note in page) is (slug != "hip-hike")
     timeline = (await client.get(f"{url}/timeline", headers=alice.headers)).json()["intervals"]
     (switch,) = [i for i in timeline if i["kind"] == "switch_side"]
     assert switch["side"] == "right"
