@@ -15,10 +15,13 @@ from pydantic import (
     BeforeValidator,
     ConfigDict,
     Field,
+    GetJsonSchemaHandler,
     StrictBool,
     StrictInt,
     model_validator,
 )
+from pydantic.json_schema import JsonSchemaValue
+from pydantic_core import CoreSchema
 from sqlalchemy import JSON, Column, Index, String, UniqueConstraint
 from sqlmodel import Field as SQLField
 from sqlmodel import SQLModel
@@ -137,6 +140,23 @@ class Statement(Attribution):
     @classmethod
     def _bare_text(cls, value: object) -> object:
         return {"text": value, "provenance": "medius"} if isinstance(value, str) else value
+
+    @classmethod
+    def __get_pydantic_json_schema__(
+        cls, core_schema: CoreSchema, handler: GetJsonSchemaHandler
+    ) -> JsonSchemaValue:
+        """On input, the contract says what `_bare_text` accepts: a statement or its text."""
+        schema = handler(core_schema)
+        if handler.mode != "validation":
+            return schema
+        text = {
+            "type": "string",
+            "minLength": 1,
+            "maxLength": 500,
+            "description": "Shorthand for {text, provenance: medius}.",
+        }
+        # Titled apart from the output model, which code generators name after its title.
+        return {"title": "StatementOrText", "anyOf": [{**schema, "title": "StatementIn"}, text]}
 
 
 class Attributed(BaseModel):

@@ -83,6 +83,7 @@ from .side import Side
 from .side_week import SideWeek
 from .source import Source
 from .statement import Statement
+from .statement_in import StatementIn
 from .timeline import Timeline
 from .token import Token
 from .units import Units
@@ -181,6 +182,7 @@ __all__ = (
     "SideWeek",
     "Source",
     "Statement",
+    "StatementIn",
     "Timeline",
     "Token",
     "Units",

@@ -17,7 +17,7 @@ if TYPE_CHECKING:
     from ..models.exercise_spec_attribution import ExerciseSpecAttribution
     from ..models.progression import Progression
     from ..models.source import Source
-    from ..models.statement import Statement
+    from ..models.statement_in import StatementIn
 
 
 T = TypeVar("T", bound="ExerciseSpec")
@@ -43,12 +43,12 @@ class ExerciseSpec:
             name (str):
             position (Position):
             slug (str): Lower-case, hyphenated, stable identifier.
-            steps (list[Statement]):
+            steps (list[StatementIn | str]):
             summary (str):
             working_leg (WorkingLeg): Which leg does the work when one side is affected.
             attribution (ExerciseSpecAttribution | Unset): Whose each text field is, by field name; a field not listed is
                 Medius'.
-            cues (list[Statement] | Unset):
+            cues (list[StatementIn | str] | Unset):
             equipment (list[str] | Unset):
             optional_equipment (list[str] | Unset):
             progressions (list[Progression] | Unset):
@@ -64,11 +64,11 @@ class ExerciseSpec:
     name: str
     position: Position
     slug: str
-    steps: list[Statement]
+    steps: list[StatementIn | str]
     summary: str
     working_leg: WorkingLeg
     attribution: ExerciseSpecAttribution | Unset = UNSET
-    cues: list[Statement] | Unset = UNSET
+    cues: list[StatementIn | str] | Unset = UNSET
     equipment: list[str] | Unset = UNSET
     optional_equipment: list[str] | Unset = UNSET
     progressions: list[Progression] | Unset = UNSET
@@ -77,6 +77,7 @@ class ExerciseSpec:
 
     def to_dict(self) -> dict[str, Any]:
         from ..models.source import Source  # noqa: PLC0415
+        from ..models.statement_in import StatementIn  # noqa: PLC0415
 
         default_dosage = self.default_dosage.to_dict()
 
@@ -96,7 +97,11 @@ class ExerciseSpec:
 
         steps = []
         for steps_item_data in self.steps:
-            steps_item = steps_item_data.to_dict()
+            steps_item: dict[str, Any] | str
+            if isinstance(steps_item_data, StatementIn):
+                steps_item = steps_item_data.to_dict()
+            else:
+                steps_item = steps_item_data
             steps.append(steps_item)
 
         summary = self.summary
@@ -107,11 +112,15 @@ class ExerciseSpec:
         if not isinstance(self.attribution, Unset):
             attribution = self.attribution.to_dict()
 
-        cues: list[dict[str, Any]] | Unset = UNSET
+        cues: list[dict[str, Any] | str] | Unset = UNSET
         if not isinstance(self.cues, Unset):
             cues = []
             for cues_item_data in self.cues:
-                cues_item = cues_item_data.to_dict()
+                cues_item: dict[str, Any] | str
+                if isinstance(cues_item_data, StatementIn):
+                    cues_item = cues_item_data.to_dict()
+                else:
+                    cues_item = cues_item_data
                 cues.append(cues_item)
 
         equipment: list[str] | Unset = UNSET
@@ -185,7 +194,7 @@ class ExerciseSpec:
         from ..models.exercise_spec_attribution import ExerciseSpecAttribution  # noqa: PLC0415
         from ..models.progression import Progression  # noqa: PLC0415
         from ..models.source import Source  # noqa: PLC0415
-        from ..models.statement import Statement  # noqa: PLC0415
+        from ..models.statement_in import StatementIn  # noqa: PLC0415
 
         d = dict(src_dict)
         default_dosage = DefaultDosage.from_dict(d.pop("default_dosage"))
@@ -207,7 +216,19 @@ class ExerciseSpec:
         steps = []
         _steps = d.pop("steps")
         for steps_item_data in _steps:
-            steps_item = Statement.from_dict(steps_item_data)
+
+            def _parse_steps_item(data: object) -> StatementIn | str:
+                try:
+                    if not isinstance(data, dict):
+                        raise TypeError()
+                    componentsschemas_statement_input_statement_in = StatementIn.from_dict(data)
+
+                    return componentsschemas_statement_input_statement_in
+                except (TypeError, ValueError, AttributeError, KeyError):
+                    pass
+                return cast(StatementIn | str, data)
+
+            steps_item = _parse_steps_item(steps_item_data)
 
             steps.append(steps_item)
 
@@ -223,11 +244,23 @@ class ExerciseSpec:
             attribution = ExerciseSpecAttribution.from_dict(_attribution)
 
         _cues = d.pop("cues", UNSET)
-        cues: list[Statement] | Unset = UNSET
+        cues: list[StatementIn | str] | Unset = UNSET
         if _cues is not UNSET:
             cues = []
             for cues_item_data in _cues:
-                cues_item = Statement.from_dict(cues_item_data)
+
+                def _parse_cues_item(data: object) -> StatementIn | str:
+                    try:
+                        if not isinstance(data, dict):
+                            raise TypeError()
+                        componentsschemas_statement_input_statement_in = StatementIn.from_dict(data)
+
+                        return componentsschemas_statement_input_statement_in
+                    except (TypeError, ValueError, AttributeError, KeyError):
+                        pass
+                    return cast(StatementIn | str, data)
+
+                cues_item = _parse_cues_item(cues_item_data)
 
                 cues.append(cues_item)
 

@@ -17,7 +17,7 @@ if TYPE_CHECKING:
     from ..models.exercise_update_attribution_type_0 import ExerciseUpdateAttributionType0
     from ..models.progression import Progression
     from ..models.source import Source
-    from ..models.statement import Statement
+    from ..models.statement_in import StatementIn
 
 
 T = TypeVar("T", bound="ExerciseUpdate")
@@ -30,7 +30,7 @@ class ExerciseUpdate:
     Attributes:
         attribution (ExerciseUpdateAttributionType0 | None | Unset): Replaces the attribution of the fields it names; a
             text field changed without one here becomes Medius' own.
-        cues (list[Statement] | None | Unset):
+        cues (list[StatementIn | str] | None | Unset):
         default_dosage (DefaultDosage | None | Unset):
         difficulty (Difficulty | None | Unset): Medius' own grading (always attributed to Medius): the article calls all
             its exercises basic and grades none of them.
@@ -44,13 +44,13 @@ class ExerciseUpdate:
         progressions (list[Progression] | None | Unset):
         regressions (list[Progression] | None | Unset):
         source (None | Source | Unset):
-        steps (list[Statement] | None | Unset):
+        steps (list[StatementIn | str] | None | Unset):
         summary (None | str | Unset):
         working_leg (None | Unset | WorkingLeg):
     """
 
     attribution: ExerciseUpdateAttributionType0 | None | Unset = UNSET
-    cues: list[Statement] | None | Unset = UNSET
+    cues: list[StatementIn | str] | None | Unset = UNSET
     default_dosage: DefaultDosage | None | Unset = UNSET
     difficulty: Difficulty | None | Unset = UNSET
     dosage: Dosage | None | Unset = UNSET
@@ -63,7 +63,7 @@ class ExerciseUpdate:
     progressions: list[Progression] | None | Unset = UNSET
     regressions: list[Progression] | None | Unset = UNSET
     source: None | Source | Unset = UNSET
-    steps: list[Statement] | None | Unset = UNSET
+    steps: list[StatementIn | str] | None | Unset = UNSET
     summary: None | str | Unset = UNSET
     working_leg: None | Unset | WorkingLeg = UNSET
 
@@ -72,6 +72,7 @@ class ExerciseUpdate:
         from ..models.dosage import Dosage  # noqa: PLC0415
         from ..models.exercise_update_attribution_type_0 import ExerciseUpdateAttributionType0  # noqa: PLC0415
         from ..models.source import Source  # noqa: PLC0415
+        from ..models.statement_in import StatementIn  # noqa: PLC0415
 
         attribution: dict[str, Any] | None | Unset
         if isinstance(self.attribution, Unset):
@@ -81,13 +82,17 @@ class ExerciseUpdate:
         else:
             attribution = self.attribution
 
-        cues: list[dict[str, Any]] | None | Unset
+        cues: list[dict[str, Any] | str] | None | Unset
         if isinstance(self.cues, Unset):
             cues = UNSET
         elif isinstance(self.cues, list):
             cues = []
             for cues_type_0_item_data in self.cues:
-                cues_type_0_item = cues_type_0_item_data.to_dict()
+                cues_type_0_item: dict[str, Any] | str
+                if isinstance(cues_type_0_item_data, StatementIn):
+                    cues_type_0_item = cues_type_0_item_data.to_dict()
+                else:
+                    cues_type_0_item = cues_type_0_item_data
                 cues.append(cues_type_0_item)
 
         else:
@@ -198,13 +203,17 @@ class ExerciseUpdate:
         else:
             source = self.source
 
-        steps: list[dict[str, Any]] | None | Unset
+        steps: list[dict[str, Any] | str] | None | Unset
         if isinstance(self.steps, Unset):
             steps = UNSET
         elif isinstance(self.steps, list):
             steps = []
             for steps_type_0_item_data in self.steps:
-                steps_type_0_item = steps_type_0_item_data.to_dict()
+                steps_type_0_item: dict[str, Any] | str
+                if isinstance(steps_type_0_item_data, StatementIn):
+                    steps_type_0_item = steps_type_0_item_data.to_dict()
+                else:
+                    steps_type_0_item = steps_type_0_item_data
                 steps.append(steps_type_0_item)
 
         else:
@@ -271,7 +280,7 @@ class ExerciseUpdate:
         from ..models.exercise_update_attribution_type_0 import ExerciseUpdateAttributionType0  # noqa: PLC0415
         from ..models.progression import Progression  # noqa: PLC0415
         from ..models.source import Source  # noqa: PLC0415
-        from ..models.statement import Statement  # noqa: PLC0415
+        from ..models.statement_in import StatementIn  # noqa: PLC0415
 
         d = dict(src_dict)
 
@@ -292,7 +301,7 @@ class ExerciseUpdate:
 
         attribution = _parse_attribution(d.pop("attribution", UNSET))
 
-        def _parse_cues(data: object) -> list[Statement] | None | Unset:
+        def _parse_cues(data: object) -> list[StatementIn | str] | None | Unset:
             if data is None:
                 return data
             if isinstance(data, Unset):
@@ -303,14 +312,26 @@ class ExerciseUpdate:
                 cues_type_0 = []
                 _cues_type_0 = data
                 for cues_type_0_item_data in _cues_type_0:
-                    cues_type_0_item = Statement.from_dict(cues_type_0_item_data)
+
+                    def _parse_cues_type_0_item(data: object) -> StatementIn | str:
+                        try:
+                            if not isinstance(data, dict):
+                                raise TypeError()
+                            componentsschemas_statement_input_statement_in = StatementIn.from_dict(data)
+
+                            return componentsschemas_statement_input_statement_in
+                        except (TypeError, ValueError, AttributeError, KeyError):
+                            pass
+                        return cast(StatementIn | str, data)
+
+                    cues_type_0_item = _parse_cues_type_0_item(cues_type_0_item_data)
 
                     cues_type_0.append(cues_type_0_item)
 
                 return cues_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(list[Statement] | None | Unset, data)
+            return cast(list[StatementIn | str] | None | Unset, data)
 
         cues = _parse_cues(d.pop("cues", UNSET))
 
@@ -520,7 +541,7 @@ class ExerciseUpdate:
 
         source = _parse_source(d.pop("source", UNSET))
 
-        def _parse_steps(data: object) -> list[Statement] | None | Unset:
+        def _parse_steps(data: object) -> list[StatementIn | str] | None | Unset:
             if data is None:
                 return data
             if isinstance(data, Unset):
@@ -531,14 +552,26 @@ class ExerciseUpdate:
                 steps_type_0 = []
                 _steps_type_0 = data
                 for steps_type_0_item_data in _steps_type_0:
-                    steps_type_0_item = Statement.from_dict(steps_type_0_item_data)
+
+                    def _parse_steps_type_0_item(data: object) -> StatementIn | str:
+                        try:
+                            if not isinstance(data, dict):
+                                raise TypeError()
+                            componentsschemas_statement_input_statement_in = StatementIn.from_dict(data)
+
+                            return componentsschemas_statement_input_statement_in
+                        except (TypeError, ValueError, AttributeError, KeyError):
+                            pass
+                        return cast(StatementIn | str, data)
+
+                    steps_type_0_item = _parse_steps_type_0_item(steps_type_0_item_data)
 
                     steps_type_0.append(steps_type_0_item)
 
                 return steps_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(list[Statement] | None | Unset, data)
+            return cast(list[StatementIn | str] | None | Unset, data)
 
         steps = _parse_steps(d.pop("steps", UNSET))
 

@@ -31,7 +31,9 @@ class PlanItem:
         notes (str | Unset):  Default: ''.
         placement (list[Placement] | Unset): One entry per working leg, in training order, with the plain words.
         reps (int | None | Unset):
-        side (None | Side | Unset): null for bilateral exercises; left, right or both otherwise.
+        side (None | Side | Unset): The WORKING leg: left, right or both (left, then right); null for bilateral
+            exercises. Side-lying work lies on the other side, with this leg on top (see `lie_on` and `placement` on the
+            answer).
         steps (int | None | Unset): Steps per set (per direction).
         working_leg (None | Side | Unset): The leg that does the work: left, right, or both (left, then right); null for
             bilateral exercises. Same as `side`.

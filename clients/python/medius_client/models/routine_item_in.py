@@ -34,7 +34,8 @@ class RoutineItemIn:
             reason (None | str | Unset):
             reps (int | None | Unset):
             rest_seconds (int | None | Unset): Seconds between sets; the exercise's default when absent.
-            side (None | Side | Unset): left/right/both, unilateral only.
+            side (None | Side | Unset): The working leg, left/right/both, unilateral only; side-lying work lies on the other
+                side with this leg on top.
             steps (int | None | Unset):
             working_leg (None | Side | Unset): The leg that does the work: left, right, or both (left, then right); null for
                 bilateral exercises. Same as `side`.
