@@ -124,6 +124,12 @@ def propose(
     _check_equipment(session, request)
     constraints = _apply_assessment(session, user, request)
     plan = build_plan(list(catalog.live(session).values()), ladder(), constraints)
+    if constraints.affected_side is not request.affected_side:
+        # Never a silent override: say where the side came from.
+        plan.rationale.append(
+            f"Affected side {constraints.affected_side} comes from your self-check "
+            f"{request.assessment_id} (its likely weak side); the request named none."
+        )
     routine_id = None
     if request.save:
         routine = routines.create(

@@ -116,6 +116,7 @@ async def test_a_self_check_sets_the_side_and_the_emphasis(
     ).json()
     sides = {i["side"] for i in plan["items"] if i["exercise"] in UNILATERAL}
     assert sides == {"left"}
+    assert any("Affected side left comes from your self-check" in r for r in plan["rationale"])
     knee_cued = {"step-down", "single-leg-squat-leg-behind"}
     first = plan["items"][0]
     assert first["exercise"] in knee_cued, plan["items"]
