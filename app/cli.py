@@ -13,6 +13,7 @@ from pydantic import ValidationError
 from sqlmodel import Session
 
 from app.catalog import transfer
+from app.catalog.seed import seeded_catalog
 from app.core.config import get_settings
 from app.core.db import build_engine
 from app.core.errors import DomainError
@@ -42,6 +43,25 @@ def seed() -> None:
         added = seed_all(session)
     engine.dispose()
     typer.echo("seeded: " + ", ".join(f"{n} {kind}" for kind, n in added.items()))
+
+
+@cli.command("refresh-seed")
+def refresh_seed(
+    dry_run: bool = typer.Option(
+        False, "--dry-run", help="Print what would change; write nothing."
+    ),
+) -> None:
+    """Overwrite stored catalog records with seed_data/ (all or nothing).
+
+    `seed` never undoes edits, so a database seeded before a seed-data change (such as
+    per-statement provenance) keeps its old records until this is run; it overwrites
+    admin edits to seeded exercises, so run it with --dry-run first.
+    """
+    with _session() as session:
+        report = transfer.import_catalog(session, seeded_catalog(), dry_run=dry_run)
+    for line in report.lines():
+        typer.echo(line)
+    typer.echo("dry run: nothing written" if dry_run else "refreshed")
 
 
 @cli.command("create-admin")

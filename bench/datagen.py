@@ -130,6 +130,7 @@ def exercise_specs(count: int) -> list[ExerciseSpec]:
         base["slug"] = f"{base['slug']}-v{number}"
         base["name"] = f"{base['name']} variant {number}"
         base["summary"] = f"Variant {number}: {base['summary']}"
+        base["attribution"]["name"] = {"provenance": "medius"}  # a variant's name is ours
         specs.append(ExerciseSpec.model_validate(base))
     return specs
 

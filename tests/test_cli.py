@@ -11,8 +11,11 @@ import httpx
 import pytest
 import yaml
 from fastapi import FastAPI
+from sqlalchemy import Engine
+from sqlmodel import Session, select
 from typer.testing import CliRunner, Result
 
+from app.catalog.models import Exercise
 from app.cli import cli
 from app.core.config import get_settings
 from tests.factories import SignedIn, routine_payload, session_payload
@@ -100,3 +103,29 @@ async def test_export_user_and_me_export_hold_only_that_users_data(
     mine = (await client.get("/api/v1/me/export", headers=bob.headers)).json()
     assert [r["name"] for r in mine["routines"]] == ["Bob's"] and mine["sessions"] == []
     assert run("export-user", "nobody@example.com").exit_code != 0
+
+
+async def test_refresh_seed_brings_a_pre_provenance_catalog_back_to_the_seed(
+    run: Any, client: httpx.AsyncClient, admin_engine: Engine
+) -> None:
+    with Session(admin_engine) as session:  # a record as stored before per-statement provenance
+        row = session.exec(select(Exercise).where(Exercise.slug == "step-down")).one()
+        legacy = {k: v for k, v in row.document.items() if k != "attribution"}
+        legacy["steps"] = [s["text"] for s in legacy["steps"]]
+        legacy["cues"] = [c["text"] for c in legacy["cues"]]
+        row.document = legacy
+        session.add(row)
+        session.commit()
+    served = (await client.get("/api/v1/exercises/step-down")).json()
+    assert {s["provenance"] for s in served["steps"]} == {"medius"}, "unclaimed text is ours"
+
+    dry = run("refresh-seed", "--dry-run")
+    assert dry.exit_code == 0, dry.output
+    assert "change exercise step-down" in dry.output and "dry run" in dry.output
+    applied = run("refresh-seed")
+    assert applied.exit_code == 0, applied.output
+    with Session(admin_engine) as session:  # (this app's catalog version is cached for a TTL)
+        row = session.exec(select(Exercise).where(Exercise.slug == "step-down")).one()
+        assert {s["provenance"] for s in row.document["steps"]} == {"article"}
+        assert row.document["attribution"]["difficulty"]["provenance"] == "medius"
+    assert "0 to add, 0 to change" in run("refresh-seed").output

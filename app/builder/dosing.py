@@ -12,6 +12,7 @@ from dataclasses import dataclass, replace
 
 from app.builder import rules
 from app.builder.models import AffectedSide, Constraints, PlanItem, Side
+from app.builder.sides import item_fields, placement
 from app.builder.timing import routine_seconds
 from app.catalog.models import (
     DosageUnit,
@@ -131,7 +132,7 @@ def step_height_span(exercise: ExerciseSpec) -> Span | None:
     steps = [p for p in exercise.progressions if p.kind is ProgressionKind.HIGHER_STEP]
     if not steps:
         return None
-    texts = [steps[0].description, exercise.dosage.note or "", *exercise.steps]
+    texts = [steps[0].description, exercise.dosage.note or "", *exercise.steps_text()]
     for text in texts:
         match = _CM_RANGE.search(text)
         if match is not None:
@@ -212,6 +213,7 @@ class Prescription:
             rest_seconds=self.rest,
             notes=self.notes(),
             reason=f"{self.progress} {self.reason}".strip()[:2000],
+            **item_fields(self.spec, self.side),
         )
 
 
@@ -260,14 +262,23 @@ def side_for(exercise: ExerciseSpec, affected: AffectedSide) -> tuple[Side | Non
     if affected is AffectedSide.NONE:
         return Side.BOTH, "No affected side: every set on the left, then on the right."
     side = Side(affected.value)
-    said = next((s for s in exercise.steps if re.search(r"\b(un)?affected\b", s, re.I)), None)
+    said = next(
+        (
+            s
+            for s in exercise.steps
+            if s.provenance is Provenance.ARTICLE and re.search(r"\b(un)?affected\b", s.text, re.I)
+        ),
+        None,
+    )
     if exercise.working_leg is WorkingLeg.STANCE_LEG:
         what = f"Stand on the affected ({side}) leg: the stance leg does the work"
     else:
         what = f"Lie on the good side so the affected ({side}) leg is on top and works"
+    how = placement(exercise, side).instruction
     if said is not None:
-        return side, f"{what}, as the article says: {_quote(said)}."
-    return side, f"{what} (Medius' reading; the article does not name the leg)."
+        words = said.article_text or said.text
+        return side, f"{what}. {how} As the article says: {_quote(words.rstrip('.'))}."
+    return side, f"{what}. {how} (Medius' reading; the article does not name the leg.)"
 
 
 def prescribe(

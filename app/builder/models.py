@@ -11,7 +11,7 @@ from typing import Annotated, Protocol, Self
 
 from pydantic import BaseModel, ConfigDict, Field, StrictInt, model_validator
 
-from app.catalog.models import Position, ProgressionKind, Provenance
+from app.catalog.models import Position, ProgressionBasis, ProgressionKind, Provenance
 from app.core.types import Notes, Sentence, ShortNotes, Slug
 
 # The size of anything planned, whoever plans it: the builder, or a client posting a plan.
@@ -118,12 +118,55 @@ class ItemDosage(BaseModel):
     steps: Count | None = Field(default=None, description="Steps per set (per direction).")
     hold_seconds: HoldSeconds | None = None
     side: Side | None = Field(
-        default=None, description="null for bilateral exercises; left, right or both otherwise."
+        default=None,
+        description="The WORKING leg: left, right or both (left, then right); null for "
+        "bilateral exercises. Side-lying work lies on the other side, with this leg on top "
+        "(see `lie_on` and `placement` on the answer).",
     )
     rest_seconds: RestSeconds
 
 
-class PlanItem(ItemDosage):
+class Placement(BaseModel):
+    """How one side of a unilateral exercise is done, as data and in plain words."""
+
+    working_leg: Side = Field(description="The leg that does the work: left or right.")
+    lie_on: Side | None = Field(
+        description="For side-lying work, the side of the body to lie on (the other leg "
+        "is on top and works); null for standing work."
+    )
+    stand_on: Side | None = Field(
+        description="For standing single-leg work, the leg to stand on; null otherwise."
+    )
+    instruction: str = Field(
+        max_length=500, examples=["Lie on your left side; your right (top) leg does the work."]
+    )
+
+
+class SideFields(BaseModel):
+    """Which leg works and how the body is placed, as data (additive; derived from `side`).
+
+    Always computed by Medius from `side` and the exercise (`app.builder.sides`); a client
+    may send them back (a plan posted as a routine) and they are ignored.
+    """
+
+    working_leg: Side | None = Field(
+        default=None,
+        description="The leg that does the work: left, right, or both (left, then right); "
+        "null for bilateral exercises. Same as `side`.",
+    )
+    lie_on: Side | None = Field(
+        default=None,
+        description="Side-lying work only: the side of the body to lie on (the other leg is "
+        "on top and works); both when both legs are trained in turn; null otherwise.",
+    )
+    placement: list[Placement] = Field(
+        default_factory=list,
+        max_length=2,
+        description="One entry per working leg, in training order, with the plain words.",
+    )
+
+
+class PlanItem(SideFields, ItemDosage):
     """A dosed exercise in a plan, with why it was chosen and dosed so."""
 
     order: StrictInt = Field(
@@ -140,9 +183,15 @@ class Interval(BaseModel):
     kind: IntervalKind
     exercise: Slug
     set: int = Field(ge=1, description="1-based set number on this side.")
-    side: Side | None
+    side: Side | None = Field(
+        description="The working leg; on a switch_side interval, the NEW working leg."
+    )
+    lie_on: Side | None = Field(
+        default=None,
+        description="Side-lying work: the side to lie on (on switch_side, the new one).",
+    )
     seconds: int = Field(ge=1)
-    cue: str
+    cue: str = Field(description="Names the working leg (and lying side) on unilateral work.")
 
 
 class ProgressionChange(BaseModel):
@@ -152,6 +201,12 @@ class ProgressionChange(BaseModel):
     kind: ProgressionKind
     provenance: Provenance = Field(
         description="article: within the article's own ranges/progressions; medius: beyond them."
+    )
+    basis: ProgressionBasis | None = Field(
+        default=None,
+        description="Finer than provenance: article-progression (a progression the article "
+        "itself states), article-range (moving within a range it gives) or medius. Null on "
+        "plans saved before it existed.",
     )
 
 

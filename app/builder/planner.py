@@ -3,7 +3,8 @@
 Steps, each deterministic:
 1. Filter: required equipment at hand (optional never excludes), position not excluded,
    difficulty allowed by the level (`rules.LEVEL_RULES`); if no allowed difficulty fits,
-   the nearest easier one is used and `unmet` says so.
+   the nearest easier one is used, else the easiest that fits, and `unmet` says so
+   (difficulty is Medius' grading; only equipment and positions can make a plan infeasible).
 2. Order along the ladder (easiest first for beginners, hardest allowed first above),
    exercises whose cues match an asked-for emphasis first.
 3. Dose each (`dosing.prescribe`) and add it while the routine fits `minutes * 60`
@@ -40,7 +41,7 @@ from app.builder.dosing import (
 )
 from app.builder.models import AffectedSide, Constraints, Emphasis, Plan
 from app.builder.progression import plan_weeks
-from app.catalog.models import Difficulty, ExerciseSpec
+from app.catalog.models import Difficulty, ExerciseSpec, Provenance, Statement
 from app.core.errors import FieldError, Infeasible
 
 
@@ -108,46 +109,60 @@ def _allowed_difficulty(
         return chosen, []
     floor = min(d.rank for d in wanted)
     easier = [e for e in usable if e.difficulty.rank < floor]
-    if not easier:
-        found = ", ".join(sorted({f"{e.slug} ({e.difficulty})" for e in usable}))
-        raise _infeasible(
-            f"No {c.level}-level exercise fits the equipment and positions given.",
-            "level",
-            f"no {'/'.join(wanted)} exercise fits; what fits is harder: {found}",
-        )
-    nearest = max(e.difficulty.rank for e in easier)
-    fallback = [e for e in easier if e.difficulty.rank == nearest]
+    # No dead end: the article calls every one of its exercises basic, and difficulty is
+    # Medius' grading, so when the level's band leaves nothing, the easiest that fit serve.
+    pool = easier or usable
+    nearest = (
+        max(e.difficulty.rank for e in easier) if easier else min(e.difficulty.rank for e in usable)
+    )
+    fallback = [e for e in pool if e.difficulty.rank == nearest]
+    which = "nearest easier" if easier else "easiest"
     note = (
-        f"No {'/'.join(wanted)} exercise fits your equipment and positions, so "
-        f"{list(Difficulty)[nearest]} exercises are used instead."
+        f"No {'/'.join(wanted)} exercise fits your equipment and positions, so the {which} "
+        f"that fit ({list(Difficulty)[nearest]}, by Medius' grading; the article calls all "
+        "its exercises basic) are used instead."
     )
     return fallback, [note]
 
 
-def _findings(exercise: ExerciseSpec, emphasis: list[Emphasis]) -> list[tuple[Emphasis, str]]:
+def _findings(exercise: ExerciseSpec, emphasis: list[Emphasis]) -> list[tuple[Emphasis, Statement]]:
     """Which asked-for emphases the exercise's cues speak to, with the cue."""
-    found: list[tuple[Emphasis, str]] = []
+    found: list[tuple[Emphasis, Statement]] = []
     for wanted in dict.fromkeys(emphasis):
-        cue = next((q for q in exercise.cues if rules.EMPHASIS_PATTERNS[wanted].search(q)), None)
+        pattern = rules.EMPHASIS_PATTERNS[wanted]
+        cue = next((q for q in exercise.cues if pattern.search(q.text)), None)
         if cue is not None:
             found.append((wanted, cue))
     return found
 
 
-def _why(exercise: ExerciseSpec, c: Constraints, findings: list[tuple[Emphasis, str]]) -> str:
+def _cue_words(cue: Statement) -> str:
+    """A cue quoted with whose words it is: never our paraphrase as the article's."""
+    text = f'"{cue.text[:120].rstrip(".")}"'
+    if cue.provenance is Provenance.MEDIUS:
+        return f"its cue {text} (Medius' own cue, not the article's)"
+    if cue.article_text is None:
+        return f"the article's cue {text}"
+    return f'its cue {text} (our words for the article\'s "{cue.article_text[:160].rstrip(".")}")'
+
+
+def _why(exercise: ExerciseSpec, c: Constraints, findings: list[tuple[Emphasis, Statement]]) -> str:
     gear = ", ".join(exercise.equipment)
     article = "an" if exercise.difficulty[0] in "aeiou" else "a"
-    fits = (
-        f"allowed at {c.level} level"
-        if exercise.difficulty in rules.LEVEL_RULES[c.level].difficulties
-        else f"the nearest easier work, as no {c.level}-level exercise fits"
-    )
+    band = rules.LEVEL_RULES[c.level].difficulties
+    if exercise.difficulty in band:
+        fits = f"allowed at {c.level} level"
+    elif exercise.difficulty.rank < min(d.rank for d in band):
+        fits = f"the nearest easier work, as no {c.level}-level exercise fits"
+    else:
+        fits = f"the easiest work that fits, as no {c.level}-level exercise does"
     text = (
-        f"{exercise.name}: {article} {exercise.difficulty} {exercise.position} exercise, {fits}; "
+        f"{exercise.name}: {article} {exercise.difficulty} (Medius' grading) "
+        f"{exercise.position} exercise, {fits}; "
         f"{'needs ' + gear + ', which is at hand' if gear else 'no equipment'}."
     )
     for wanted, cue in findings:
-        text += f' Picked first for the {wanted} emphasis: its cue "{cue[:120].rstrip(".")}".'
+        text += f" Picked first for the {wanted} emphasis: {_cue_words(cue)}."
     return text
 
 

@@ -40,7 +40,13 @@ from app.builder.dosing import (
     total_seconds,
 )
 from app.builder.models import Constraints, ProgressionChange, WeekPlan
-from app.catalog.models import DosageUnit, ExerciseSpec, ProgressionKind, Provenance
+from app.catalog.models import (
+    DosageUnit,
+    ExerciseSpec,
+    ProgressionBasis,
+    ProgressionKind,
+    Provenance,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,6 +56,14 @@ class _Step:
     result: Prescription
     change: str
     why: str
+    basis: ProgressionBasis | None = None  # None: a figure, so article-range or medius
+
+    def grounds(self) -> ProgressionBasis:
+        if self.basis is not None:
+            return self.basis
+        if self.provenance is Provenance.ARTICLE:
+            return ProgressionBasis.ARTICLE_RANGE
+        return ProgressionBasis.MEDIUS
 
 
 def _count_step(p: Prescription, top: int, provenance: Provenance, why: str) -> _Step:
@@ -103,13 +117,19 @@ def _qualitative_steps(p: Prescription, provenance: Provenance) -> list[_Step]:
             and done < rules.QUALITATIVE_STAGES
             and progression.kind not in {s.kind for s in steps}
         ):
+            why = (
+                f'in the article\'s words: "{progression.article_text}"'
+                if progression.article_text
+                else progression.description
+            )
             steps.append(
                 _Step(
                     progression.kind,
                     provenance,
                     p.with_stage(progression.kind, done + 1),
                     f"{progression.kind.value.replace('-', ' ')} step {done} -> {done + 1}",
-                    progression.description,
+                    why,
+                    progression.basis,
                 )
             )
     return steps
@@ -120,11 +140,11 @@ def _article_steps(p: Prescription) -> list[_Step]:
     steps: list[_Step] = []
     span = count_span(p.spec)
     if span is not None and p.count is not None and p.count < span.high:
-        why = f"within the article's {span.text('')} {p.spec.dosage.unit.value}"
+        why = f"the article gives {span.text('')} {p.spec.dosage.unit.value}"
         steps.append(_count_step(p, span.high, Provenance.ARTICLE, why))
     holds = hold_span(p.spec)
     if holds is not None and holds.article and p.hold is not None and p.hold < holds.high:
-        why = f"within the article's {holds.text(' s')}"
+        why = f"the article gives {holds.text(' s')}"
         steps.append(_hold_step(p, holds.high, Provenance.ARTICLE, why))
     heights = step_height_span(p.spec)
     if (
@@ -133,7 +153,7 @@ def _article_steps(p: Prescription) -> list[_Step]:
         and p.height_cm is not None
         and p.height_cm < heights.high
     ):
-        why = f"within the article's {heights.text(' cm')} step"
+        why = f"the article gives a {heights.text(' cm')} step"
         steps.append(_height_step(p, heights.high, Provenance.ARTICLE, why))
     return steps + _qualitative_steps(p, Provenance.ARTICLE)
 
@@ -209,6 +229,9 @@ def _ladder_move(items: list[Prescription], i: int, ctx: _Context) -> _Step | No
             result,
             f"{old.slug} -> {new.slug}",
             why,
+            ProgressionBasis.MEDIUS
+            if above or provenance is Provenance.MEDIUS
+            else ProgressionBasis.ARTICLE_PROGRESSION,
         )
     return None
 
@@ -232,11 +255,11 @@ def _advance(
             trial = [*items[:i], step.result, *items[i + 1 :]]
             if total_seconds(trial) > budget:
                 continue
-            source = (
-                "the article's progression"
-                if step.provenance is Provenance.ARTICLE
-                else ("Medius' extension")
-            )
+            source = {
+                ProgressionBasis.ARTICLE_PROGRESSION: "the article's own progression",
+                ProgressionBasis.ARTICLE_RANGE: "within the article's range",
+                ProgressionBasis.MEDIUS: "Medius' extension",
+            }[step.grounds()]
             progress = f"Week {week}: {step.change} ({source}: {step.why})."
             if step.kind is ProgressionKind.NEXT_EXERCISE:
                 ctx.retired.add(p.spec.slug)
@@ -248,6 +271,7 @@ def _advance(
                     change=step.change,
                     kind=step.kind,
                     provenance=step.provenance,
+                    basis=step.grounds(),
                 )
             )
             break

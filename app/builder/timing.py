@@ -11,19 +11,23 @@ The formula (seconds; `seconds_per_rep` is the exercise's `default_dosage` tempo
     routine_seconds = sum of item_seconds  -  rest_seconds of the last item
 
 A unilateral item with side "both" does all its sets on the left, then a `switch_side`
-interval, then all its sets on the right. Rest follows every set (so also between items)
-except the very last set of the routine. The timeline gives held reps one `work` and one
-`hold` interval per rep (so a front end can run a hold timer), a non-held set one `work`
-interval, a timed set one `hold` interval; zero-second intervals are left out, so the
-timeline's seconds always add up to `routine_seconds`.
+interval (whose `side` and `lie_on` are the NEW working leg and lying side, and whose cue
+says them), then all its sets on the right. The first interval on each side states the
+full placement ("Lie on your left side; your right (top) leg does the work."), every
+later one starts with the working leg (`sides.leg_prefix`). Rest follows every set (so
+also between items) except the very last set of the routine. The timeline gives held
+reps one `work` and one `hold` interval per rep (so a front end can run a hold timer), a
+non-held set one `work` interval, a timed set one `hold` interval; zero-second intervals
+are left out, so the timeline's seconds always add up to `routine_seconds`.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping, Sequence
 
-from app.builder.models import DosageLike, Interval, IntervalKind, Side
+from app.builder.models import DosageLike, Interval, IntervalKind, Placement, Side
 from app.builder.rules import SWITCH_SIDE_SECONDS
+from app.builder.sides import leg_prefix, placement, switch_cue
 from app.catalog.models import DosageUnit, ExerciseSpec, Laterality
 
 
@@ -70,18 +74,33 @@ def routine_seconds(
 def _item_intervals(
     item: DosageLike, exercise: ExerciseSpec, *, last: bool, next_name: str | None
 ) -> Iterator[Interval]:
-    cues = exercise.cues or [exercise.name]
+    cues = exercise.cues_text() or [exercise.name]
     tempo = exercise.default_dosage.seconds_per_rep
     hold = item.hold_seconds or 0
     sides = _sides(item, exercise)
     count = 0
+    where: Placement | None = None
+    told = False  # the first interval on each side gives the full placement
 
     def interval(kind: IntervalKind, n: int, side: Side | None, seconds: int, cue: str) -> Interval:
+        nonlocal told
+        lying = where.lie_on if where is not None else None
+        if where is not None and kind is not IntervalKind.REST:
+            cue = f"{where.instruction} {cue}" if not told else leg_prefix(where) + cue
+            told = True
         return Interval(
-            kind=kind, exercise=exercise.slug, set=n, side=side, seconds=seconds, cue=cue
+            kind=kind,
+            exercise=exercise.slug,
+            set=n,
+            side=side,
+            lie_on=lying,
+            seconds=seconds,
+            cue=cue,
         )
 
     for s_index, side in enumerate(sides):
+        where = placement(exercise, side) if side is not None else None
+        told = False
         for n in range(1, item.sets + 1):
             if exercise.dosage.unit is DosageUnit.SECONDS:
                 if hold > 0:
@@ -101,9 +120,18 @@ def _item_intervals(
             if item.rest_seconds > 0 and not (last and final):
                 cue = f"Rest. Next: {next_name}." if final and next_name else "Rest."
                 yield interval(IntervalKind.REST, n, side, item.rest_seconds, cue)
-        if s_index < len(sides) - 1:
-            cue = f"Switch to the {sides[s_index + 1]} side."
-            yield interval(IntervalKind.SWITCH_SIDE, item.sets, side, SWITCH_SIDE_SECONDS, cue)
+        following = sides[s_index + 1] if s_index < len(sides) - 1 else None
+        if following is not None:
+            new = placement(exercise, following)
+            yield Interval(
+                kind=IntervalKind.SWITCH_SIDE,
+                exercise=exercise.slug,
+                set=item.sets,
+                side=following,
+                lie_on=new.lie_on,
+                seconds=SWITCH_SIDE_SECONDS,
+                cue=switch_cue(exercise, new),
+            )
 
 
 def timeline(

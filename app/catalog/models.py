@@ -8,9 +8,20 @@ from __future__ import annotations
 
 from datetime import datetime
 from enum import StrEnum
-from typing import Annotated, Any, Self
+from typing import Annotated, Any, ClassVar, Self
 
-from pydantic import BaseModel, ConfigDict, Field, StrictBool, StrictInt, model_validator
+from pydantic import (
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    GetJsonSchemaHandler,
+    StrictBool,
+    StrictInt,
+    model_validator,
+)
+from pydantic.json_schema import JsonSchemaValue
+from pydantic_core import CoreSchema
 from sqlalchemy import JSON, BigInteger, Column, Index, String, UniqueConstraint
 from sqlmodel import Field as SQLField
 from sqlmodel import SQLModel
@@ -75,7 +86,103 @@ class Provenance(StrEnum):
     MEDIUS = "medius"
 
 
+class ProgressionBasis(StrEnum):
+    """Finer than provenance for progressions: which kind of article backing, if any."""
+
+    ARTICLE_PROGRESSION = "article-progression"  # a progression the article itself states
+    ARTICLE_RANGE = "article-range"  # moving within a range the article gives
+    MEDIUS = "medius"  # Medius' own extension or inference
+
+
 _STRICT = ConfigDict(extra="forbid", str_strip_whitespace=True)
+
+
+class Attribution(BaseModel):
+    """Whose one value is: the article's, or Medius' own.
+
+    `article_text` holds the article's own words where ours differ from them (a
+    paraphrase, a unit or a name we inferred from its sentence); it is null when the
+    value is the article's verbatim, or Medius' own.
+    """
+
+    model_config = _STRICT
+    provenance: Provenance
+    article_text: LongText | None = Field(
+        default=None, description="The article's sentence our words render, when they differ."
+    )
+
+    @model_validator(mode="after")
+    def _only_article_quotes(self) -> Self:
+        if self.provenance is Provenance.MEDIUS and self.article_text is not None:
+            raise ValueError("a Medius value quotes no article text")
+        return self
+
+
+def _bare_provenance(value: object) -> object:
+    """`"medius"` is short for `{"provenance": "medius"}`."""
+    return {"provenance": value} if isinstance(value, str) else value
+
+
+AttributionIn = Annotated[Attribution, BeforeValidator(_bare_provenance)]
+MEDIUS_OWN = Attribution(provenance=Provenance.MEDIUS)
+
+
+class Statement(Attribution):
+    """One sentence (a step, a cue, a reason it matters) and whose it is.
+
+    Sent as a bare string, a statement is Medius' own: text nobody has checked against
+    the article never claims to be the article's.
+    """
+
+    text: Sentence
+
+    @model_validator(mode="before")
+    @classmethod
+    def _bare_text(cls, value: object) -> object:
+        return {"text": value, "provenance": "medius"} if isinstance(value, str) else value
+
+    @classmethod
+    def __get_pydantic_json_schema__(
+        cls, core_schema: CoreSchema, handler: GetJsonSchemaHandler
+    ) -> JsonSchemaValue:
+        """On input, the contract says what `_bare_text` accepts: a statement or its text."""
+        schema = handler(core_schema)
+        if handler.mode != "validation":
+            return schema
+        text = {
+            "type": "string",
+            "minLength": 1,
+            "maxLength": 500,
+            "description": "Shorthand for {text, provenance: medius}.",
+        }
+        # Titled apart from the output model, which code generators name after its title.
+        return {"title": "StatementOrText", "anyOf": [{**schema, "title": "StatementIn"}, text]}
+
+
+class Attributed(BaseModel):
+    """A record whose text fields each carry an `Attribution` in `attribution`.
+
+    `ATTRIBUTED` lists those fields; one left out of `attribution` is Medius' own, so
+    every served value says whose it is.
+    """
+
+    ATTRIBUTED: ClassVar[tuple[str, ...]] = ()
+    attribution: dict[str, AttributionIn] = Field(
+        default_factory=dict,
+        max_length=20,
+        description="Whose each text field is, by field name; a field not listed is Medius'.",
+    )
+
+    @model_validator(mode="after")
+    def _every_field_attributed(self) -> Self:
+        unknown = set(self.attribution) - set(self.ATTRIBUTED)
+        if unknown:
+            raise ValueError(f"attribution names unknown fields {sorted(unknown)}")
+        self.attribution = {
+            name: self.attribution.get(name, MEDIUS_OWN) for name in self.ATTRIBUTED
+        }
+        return self
+
 
 Count = Annotated[StrictInt, Field(ge=1, le=100)]
 HoldSeconds = Annotated[StrictInt, Field(ge=0, le=300)]
@@ -89,9 +196,14 @@ class Source(BaseModel):
     author: ShortText = Field(examples=["Ross Harris"])
 
 
-class Dosage(BaseModel):
-    """What the article prescribes. `null` means the article gives no figure."""
+class Dosage(Attributed):
+    """What the article prescribes. `null` means the article gives no figure.
 
+    Every figure here is the article's; `attribution` says whether the unit and
+    `per_direction` are stated by it or inferred by Medius, and `note` is Medius' words.
+    """
+
+    ATTRIBUTED = ("unit", "per_direction", "note")
     model_config = _STRICT
     unit: DosageUnit = Field(description="What one set counts: reps, steps or seconds.")
     count_min: Count | None = Field(default=None, description="Low end of reps/steps per set.")
@@ -136,12 +248,46 @@ class Progression(BaseModel):
     kind: ProgressionKind
     description: Sentence
     provenance: Provenance
+    basis: ProgressionBasis | None = Field(
+        default=None,
+        description="article-progression: the article's own progression; article-range: "
+        "moving within a range the article gives; medius: Medius' own. Defaults from "
+        "provenance (article -> article-range).",
+    )
+    article_text: LongText | None = Field(
+        default=None, description="The article's sentence our description renders."
+    )
     target: Slug | None = Field(default=None, description="Next exercise, for next-exercise.")
 
+    @model_validator(mode="after")
+    def _basis_matches(self) -> Self:
+        if self.basis is None:
+            self.basis = (
+                ProgressionBasis.MEDIUS
+                if self.provenance is Provenance.MEDIUS
+                else ProgressionBasis.ARTICLE_RANGE
+            )
+        if (self.basis is ProgressionBasis.MEDIUS) != (self.provenance is Provenance.MEDIUS):
+            raise ValueError("basis medius goes with provenance medius, and only with it")
+        if self.provenance is Provenance.MEDIUS and self.article_text is not None:
+            raise ValueError("a Medius progression quotes no article text")
+        return self
 
-class ExerciseSpec(BaseModel):
-    """An exercise as authored: seed data, admin writes and imports all validate here."""
 
+DIFFICULTY_DESCRIPTION = (
+    "Medius' own grading (always attributed to Medius): the article calls all its "
+    "exercises basic and grades none of them."
+)
+
+
+class ExerciseSpec(Attributed):
+    """An exercise as authored: seed data, admin writes and imports all validate here.
+
+    Provenance is per statement: each step and cue is a `Statement`, and `attribution`
+    says whose the name, summary, position, laterality, working leg and difficulty are.
+    """
+
+    ATTRIBUTED = ("name", "summary", "position", "laterality", "working_leg", "difficulty")
     model_config = _STRICT
     slug: Slug
     name: ShortText
@@ -151,9 +297,9 @@ class ExerciseSpec(BaseModel):
     optional_equipment: list[Slug] = Field(default_factory=list, max_length=10)
     laterality: Laterality
     working_leg: WorkingLeg
-    difficulty: Difficulty
-    steps: list[Sentence] = Field(min_length=1, max_length=20)
-    cues: list[Sentence] = Field(default_factory=list, max_length=20)
+    difficulty: Difficulty = Field(description=DIFFICULTY_DESCRIPTION)
+    steps: list[Statement] = Field(min_length=1, max_length=20)
+    cues: list[Statement] = Field(default_factory=list, max_length=20)
     dosage: Dosage
     default_dosage: DefaultDosage
     progressions: list[Progression] = Field(default_factory=list, max_length=10)
@@ -161,8 +307,16 @@ class ExerciseSpec(BaseModel):
     muscles: list[Slug] = Field(min_length=1, max_length=10)
     source: Source | None = None
 
+    def steps_text(self) -> list[str]:
+        return [s.text for s in self.steps]
+
+    def cues_text(self) -> list[str]:
+        return [c.text for c in self.cues]
+
     @model_validator(mode="after")
     def _consistent(self) -> Self:
+        if self.attribution["difficulty"].provenance is not Provenance.MEDIUS:
+            raise ValueError("difficulty is Medius' grading; the article grades no exercise")
         if set(self.equipment) & set(self.optional_equipment):
             raise ValueError("an item cannot be both required and optional equipment")
         if (self.laterality is Laterality.BILATERAL) != (self.working_leg is WorkingLeg.BOTH_LEGS):
@@ -264,14 +418,16 @@ class EquipmentPublic(EquipmentSpec):
 # --- Muscles -----------------------------------------------------------------------------
 
 
-class Action(BaseModel):
+class Action(Attributed):
+    ATTRIBUTED = ("name", "description")
     model_config = _STRICT
     slug: Slug
     name: ShortText
     description: Sentence
 
 
-class WeaknessSign(BaseModel):
+class WeaknessSign(Attributed):
+    ATTRIBUTED = ("name", "description", "example")
     model_config = _STRICT
     slug: Slug
     name: ShortText
@@ -279,7 +435,8 @@ class WeaknessSign(BaseModel):
     example: LongText
 
 
-class Compensation(BaseModel):
+class Compensation(Attributed):
+    ATTRIBUTED = ("name", "description", "seen_as")
     model_config = _STRICT
     slug: Slug
     name: ShortText
@@ -287,7 +444,8 @@ class Compensation(BaseModel):
     seen_as: Sentence
 
 
-class MuscleSpec(BaseModel):
+class MuscleSpec(Attributed):
+    ATTRIBUTED = ("name", "summary", "primary_role")
     model_config = _STRICT
     slug: Slug
     name: ShortText
@@ -296,7 +454,7 @@ class MuscleSpec(BaseModel):
     primary_role: LongText
     weakness_signs: list[WeaknessSign] = Field(max_length=10)
     compensations: list[Compensation] = Field(max_length=10)
-    why_it_matters: list[Sentence] = Field(max_length=10)
+    why_it_matters: list[Statement] = Field(max_length=10)
     source: Source | None = None
 
 
@@ -358,15 +516,21 @@ class ExerciseUpdate(BaseModel):
     optional_equipment: list[Slug] | None = Field(default=None, max_length=10)
     laterality: Laterality | None = None
     working_leg: WorkingLeg | None = None
-    difficulty: Difficulty | None = None
-    steps: list[Sentence] | None = Field(default=None, min_length=1, max_length=20)
-    cues: list[Sentence] | None = Field(default=None, max_length=20)
+    difficulty: Difficulty | None = Field(default=None, description=DIFFICULTY_DESCRIPTION)
+    steps: list[Statement] | None = Field(default=None, min_length=1, max_length=20)
+    cues: list[Statement] | None = Field(default=None, max_length=20)
     dosage: Dosage | None = None
     default_dosage: DefaultDosage | None = None
     progressions: list[Progression] | None = Field(default=None, max_length=10)
     regressions: list[Progression] | None = Field(default=None, max_length=10)
     muscles: list[Slug] | None = Field(default=None, min_length=1, max_length=10)
     source: Source | None = None
+    attribution: dict[str, AttributionIn] | None = Field(
+        default=None,
+        max_length=20,
+        description="Replaces the attribution of the fields it names; a text field changed "
+        "without one here becomes Medius' own.",
+    )
 
 
 class CatalogState(SQLModel, table=True):

@@ -58,7 +58,7 @@ class ExerciseFilter:
 
 
 def _search_text(spec: ExerciseSpec) -> str:
-    return " ".join([spec.name, spec.summary, *spec.steps]).lower()
+    return " ".join([spec.name, spec.summary, *spec.steps_text()]).lower()
 
 
 def _escape_like(term: str) -> str:

@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 import yaml
+from pydantic import BaseModel, ConfigDict, Field
 from sqlmodel import Session, select
 
 from app.catalog import repository
@@ -25,18 +26,107 @@ def _read(path: Path) -> Any:
         return yaml.safe_load(handle)
 
 
+class Paraphrase(BaseModel):
+    """One row of the reviewed paraphrase table: our words, and the article's they render."""
+
+    model_config = ConfigDict(extra="forbid")
+    where: str = Field(description="`<slug>.<field>`, e.g. `clamshell.steps`.")
+    text: str
+    article: str
+
+
+@lru_cache
+def load_paraphrases(directory: Path = SEED_DIR) -> tuple[Paraphrase, ...]:
+    return tuple(Paraphrase.model_validate(row) for row in _read(directory / "paraphrases.yaml"))
+
+
+class _Quotes:
+    """Looks up the article's words for an `article` value given in Medius' words."""
+
+    def __init__(self, table: tuple[Paraphrase, ...]) -> None:
+        self._by_text = {(p.where, p.text): p.article for p in table}
+        self._by_where = {p.where: p.article for p in table}
+
+    def statement(self, where: str, item: Any) -> Any:
+        """A statement (or progression) dict, with `article_text` filled in if it is ours."""
+        if not isinstance(item, dict) or item.get("provenance") != "article":
+            return item
+        text = str(item.get("text", item.get("description")))
+        quote = self._by_text.get((where, text))
+        return {**item, "article_text": quote} if quote and "article_text" not in item else item
+
+    def attribution(self, where: str, record: dict[str, Any]) -> dict[str, Any]:
+        """`record` with every `article` attribution carrying its quote, if it has one."""
+        given = record.get("attribution")
+        if not isinstance(given, dict):
+            return record
+        out: dict[str, Any] = {}
+        for name, value in given.items():
+            quote = self._by_where.get(f"{where}.{name}")
+            if value == "article" and quote is not None:
+                value = {"provenance": "article", "article_text": quote}
+            out[name] = value
+        return {**record, "attribution": out}
+
+
+def _with_quotes(
+    exercises: list[Any], muscles: list[Any], table: tuple[Paraphrase, ...]
+) -> tuple[list[Any], list[Any]]:
+    """The seed records with the table's article sentences copied into `article_text`."""
+    quotes = _Quotes(table)
+    out_ex = []
+    for e in exercises:
+        slug = e["slug"]
+        e = quotes.attribution(slug, e)
+        for field in ("steps", "cues", "progressions", "regressions"):
+            e[field] = [quotes.statement(f"{slug}.{field}", s) for s in e.get(field, [])]
+        e["dosage"] = quotes.attribution(f"{slug}.dosage", e["dosage"])
+        out_ex.append(e)
+    out_mu = []
+    for m in muscles:
+        slug = m["slug"]
+        m = quotes.attribution(slug, m)
+        for field in ("actions", "weakness_signs", "compensations"):
+            m[field] = [quotes.attribution(f"{slug}.{field}.{r['slug']}", r) for r in m[field]]
+        m["why_it_matters"] = [
+            quotes.statement(f"{slug}.why_it_matters", s) for s in m["why_it_matters"]
+        ]
+        out_mu.append(m)
+    return out_ex, out_mu
+
+
 @lru_cache
 def load_seed(directory: Path = SEED_DIR) -> CatalogSeed:
     """The seed files, validated; read once per process (they only change with a deploy)."""
     ladder = _read(directory / "ladder.yaml")
+    exercises, muscles = _with_quotes(
+        _read(directory / "exercises.yaml"),
+        _read(directory / "muscles.yaml"),
+        load_paraphrases(directory),
+    )
     return CatalogSeed.model_validate(
         {
             "source": _read(directory / "source.yaml"),
-            "muscles": _read(directory / "muscles.yaml"),
+            "muscles": muscles,
             "equipment": _read(directory / "equipment.yaml"),
-            "exercises": _read(directory / "exercises.yaml"),
+            "exercises": exercises,
             "ladder": ladder["exercises"],
             "ladder_provenance": ladder["provenance"],
+        }
+    )
+
+
+def seeded_catalog(seed: CatalogSeed | None = None) -> CatalogSeed:
+    """The seed with the source credited on every record, as `apply_seed` stores them."""
+    seed = seed or load_seed()
+    return seed.model_copy(
+        update={
+            "muscles": [
+                m.model_copy(update={"source": m.source or seed.source}) for m in seed.muscles
+            ],
+            "exercises": [
+                e.model_copy(update={"source": e.source or seed.source}) for e in seed.exercises
+            ],
         }
     )
 
@@ -44,12 +134,12 @@ def load_seed(directory: Path = SEED_DIR) -> CatalogSeed:
 def apply_seed(session: Session, seed: CatalogSeed) -> dict[str, int]:
     """Insert every seed record not yet present; return how many of each were added."""
     added = {"muscles": 0, "equipment": 0, "exercises": 0}
+    seed = seeded_catalog(seed)
     have_muscles = set(session.exec(select(Muscle.slug)).all())
     for muscle in seed.muscles:
         if muscle.slug not in have_muscles:
-            doc = muscle.model_copy(update={"source": muscle.source or seed.source})
             session.add(
-                Muscle(slug=muscle.slug, name=muscle.name, document=doc.model_dump(mode="json"))
+                Muscle(slug=muscle.slug, name=muscle.name, document=muscle.model_dump(mode="json"))
             )
             added["muscles"] += 1
     have_equipment = set(session.exec(select(Equipment.slug)).all())
@@ -62,9 +152,8 @@ def apply_seed(session: Session, seed: CatalogSeed) -> dict[str, int]:
     inserted: list[str] = []
     for exercise in seed.exercises:
         if exercise.slug not in have_exercises:
-            spec = exercise.model_copy(update={"source": exercise.source or seed.source})
-            repository.insert_exercise(session, spec)
-            inserted.append(spec.slug)
+            repository.insert_exercise(session, exercise)
+            inserted.append(exercise.slug)
     added["exercises"] = len(inserted)
     if any(added.values()) or repository.catalog_revision(session)[0] == 0:
         repository.bump_catalog_revision(session, inserted)

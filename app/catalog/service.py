@@ -249,7 +249,16 @@ def update_exercise(
 ) -> Exercise:
     row = get_exercise(session, slug)
     require_if_match(if_match, exercise_etag(row))
-    merged = {**row.document, **changes.model_dump(mode="json", exclude_unset=True)}
+    sent = changes.model_dump(mode="json", exclude_unset=True)
+    merged = {**row.document, **sent}
+    # A text field changed without its attribution is Medius' own from now on: an old
+    # `article` claim must not carry over to words the article never said.
+    kept = {
+        name: value
+        for name, value in (row.document.get("attribution") or {}).items()
+        if name not in sent
+    }
+    merged["attribution"] = {**kept, **(sent.get("attribution") or {})}
     try:
         spec = ExerciseSpec.model_validate(merged)
     except ValidationError as exc:

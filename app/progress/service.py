@@ -243,3 +243,23 @@ def _advice(
             )
         )
     return advice
+
+
+def safety_warnings(session: Session, user: User, routine_id: uuid.UUID) -> list[str]:
+    """What a printed program must say before anything else: recent pain alerts and every
+    "reduce" advice for the routine, in the words /me/progress uses."""
+    report = progress(session, user, None, None, routine_id)
+    lines = [
+        f"Pain of {a.max_pain}/10 logged on {a.started_at.date().isoformat()}. {a.advice}"
+        for a in report.alerts
+    ]
+    specs = specs_by_slug(
+        session, sorted({a.exercise for a in report.advice}), include_deleted=True
+    )
+    for advice in report.advice:
+        if advice.decision is Decision.REDUCE:
+            spec = specs.get(advice.exercise)
+            name = spec.name if spec is not None else advice.exercise
+            change = f" Reduce: {advice.change}." if advice.change else ""
+            lines.append(f"{name}: {advice.reason}{change}")
+    return lines

@@ -8,6 +8,7 @@ from functools import lru_cache
 from pydantic import Field, StrictBool
 from sqlmodel import Session
 
+from app.assessments.interpretation import PAIN_ADVICE_THRESHOLD
 from app.assessments.models import Interpretation, WeakSide
 from app.assessments.service import get_owned as get_assessment
 from app.builder.models import AffectedSide, Constraints, Level, Plan, PlanItem
@@ -58,11 +59,52 @@ def _apply_assessment(session: Session, user: User, request: BuilderRequest) -> 
             ],
         ) from exc
     reading = Interpretation.model_validate(row.interpretation)
+    _refuse_painful(row.pain, reading)
     side = constraints.affected_side
-    if reading.likely_weak_side is not WeakSide.NONE:
-        side = AffectedSide(reading.likely_weak_side.value)
+    weak = reading.likely_weak_side
+    if weak is not WeakSide.NONE:
+        if side is not AffectedSide.NONE and side.value != weak.value:
+            raise Invalid(
+                f"affected_side is {side.value}, but your self-check points at the "
+                f"{weak.value} leg as the weak one. Say which leg to train: send the matching "
+                "affected_side, or leave it out to follow the self-check.",
+                errors=[
+                    FieldError(
+                        ["body", "affected_side"],
+                        f"{side.value} contradicts the self-check's weak side {weak.value}",
+                        "contradiction",
+                    ),
+                    FieldError(
+                        ["body", "assessment_id"],
+                        f"this self-check's weak side is {weak.value}, not {side.value}",
+                        "contradiction",
+                    ),
+                ],
+            )
+        side = AffectedSide(weak.value)
     emphasis = list(dict.fromkeys([*constraints.emphasis, *reading.emphasis]))
     return constraints.model_copy(update={"affected_side": side, "emphasis": emphasis})
+
+
+def _refuse_painful(pain: int, reading: Interpretation) -> None:
+    """A self-check whose pain calls for a professional never becomes a training plan."""
+    if pain < PAIN_ADVICE_THRESHOLD:
+        return
+    advice = " ".join(a for a in reading.advice if "/10" in a) or (
+        f"Pain of {pain}/10 during the check: stop the exercises and see a physiotherapist "
+        "or doctor before training this leg."
+    )
+    raise Invalid(
+        f"Medius will not build a routine from this self-check. {advice}",
+        errors=[
+            FieldError(
+                ["body", "assessment_id"],
+                f"pain {pain}/10 is at or above {PAIN_ADVICE_THRESHOLD}/10: see a "
+                "physiotherapist or doctor first",
+                "pain_advice",
+            )
+        ],
+    )
 
 
 def _check_equipment(session: Session, request: BuilderRequest) -> None:
@@ -82,6 +124,12 @@ def propose(
     _check_equipment(session, request)
     constraints = _apply_assessment(session, user, request)
     plan = build_plan(list(catalog.live(session).values()), ladder(), constraints)
+    if constraints.affected_side is not request.affected_side:
+        # Never a silent override: say where the side came from.
+        plan.rationale.append(
+            f"Affected side {constraints.affected_side} comes from your self-check "
+            f"{request.assessment_id} (its likely weak side); the request named none."
+        )
     routine_id = None
     if request.save:
         routine = routines.create(

@@ -20,6 +20,7 @@ from app.builder.models import (
     RestSeconds,
     Sets,
     Side,
+    SideFields,
     WeekPlan,
 )
 from app.core.sqltypes import UTCDateTime
@@ -84,8 +85,12 @@ class RoutineItem(SQLModel, table=True):
     reason: str | None = SQLField(default=None, max_length=2000)
 
 
-class RoutineItemIn(BaseModel):
-    """One routine item as sent. Which of reps/steps/hold_seconds is set follows the unit."""
+class RoutineItemIn(SideFields):
+    """One routine item as sent. Which of reps/steps/hold_seconds is set follows the unit.
+
+    `working_leg`, `lie_on` and `placement` are accepted (a builder answer posts as is) but
+    ignored: Medius derives them from `side`.
+    """
 
     model_config = ConfigDict(extra="forbid")
     exercise: Slug
@@ -96,7 +101,11 @@ class RoutineItemIn(BaseModel):
     reps: Count | None = None
     steps: Count | None = None
     hold_seconds: HoldSeconds | None = None
-    side: Side | None = Field(default=None, description="left/right/both, unilateral only.")
+    side: Side | None = Field(
+        default=None,
+        description="The working leg, left/right/both, unilateral only; side-lying work "
+        "lies on the other side with this leg on top.",
+    )
     rest_seconds: RestSeconds | None = Field(
         default=None, description="Seconds between sets; the exercise's default when absent."
     )
@@ -157,7 +166,7 @@ class RoutineUpdate(BaseModel):
         return self
 
 
-class RoutineItemPublic(BaseModel):
+class RoutineItemPublic(SideFields):
     exercise: Slug
     order: int
     sets: int

@@ -16,6 +16,7 @@ from app.core.negotiation import negotiate
 from app.core.pagination import DEFAULT_LIMIT, Cursor, Limit, Page, SortParam
 from app.core.problems import problem_responses
 from app.core.responses import private_json
+from app.progress import service as progress_service
 from app.routines import builder_service, handout, service
 from app.routines.builder_service import BuilderAnswer, BuilderRequest
 from app.routines.models import Routine, RoutineCreate, RoutinePublic, RoutineUpdate
@@ -311,13 +312,18 @@ def routine_handout(
 ) -> Response:
     routine, specs = service.handout_data(session, user, routine_id)
     media_type = negotiate(request.headers.get("accept"), HANDOUT_TYPES)
+    warnings = progress_service.safety_warnings(session, user, routine_id) if user else []
     headers = {"Cache-Control": PRIVATE, "Vary": "Accept, Authorization"}
     if media_type == PDF:
         filename = handout.pdf_filename(routine.name)
         headers["Content-Disposition"] = f'inline; filename="{filename}"'
-        return Response(handout.render_pdf(routine, specs), media_type=PDF, headers=headers)
+        return Response(
+            handout.render_pdf(routine, specs, warnings), media_type=PDF, headers=headers
+        )
     headers["Content-Security-Policy"] = "default-src 'none'; style-src 'unsafe-inline'"
     headers["X-Content-Type-Options"] = "nosniff"
     return Response(
-        handout.render_html(routine, specs), media_type="text/html; charset=utf-8", headers=headers
+        handout.render_html(routine, specs, warnings),
+        media_type="text/html; charset=utf-8",
+        headers=headers,
     )

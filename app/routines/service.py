@@ -10,6 +10,7 @@ from pydantic import BaseModel, ValidationError
 from sqlmodel import Session
 
 from app.builder.models import Interval, Side, WeekPlan
+from app.builder.sides import item_fields
 from app.builder.timing import routine_seconds, timeline
 from app.builder.validation import dosage_errors
 from app.catalog.models import ExerciseSpec
@@ -125,7 +126,7 @@ def build_items(
         )
     if errors:
         raise Invalid("Some items do not fit their exercise's dosage.", errors=errors)
-    limits.check_duration([_item_public(r) for r in rows], specs, loc)
+    limits.check_duration([_item_public(r, specs.get(r.exercise_slug)) for r in rows], specs, loc)
     return rows
 
 
@@ -133,19 +134,21 @@ def _checked_week(
     items: Sequence[RoutineItemIn], specs: dict[str, ExerciseSpec], loc: Sequence[str | int]
 ) -> tuple[list[RoutineItemPublic], int]:
     """One progression week checked like a routine: its items and seconds per session."""
-    public = [_item_public(r) for r in build_items(items, specs, loc)]
+    public = [_item_public(r, specs.get(r.exercise_slug)) for r in build_items(items, specs, loc)]
     return public, routine_seconds(public, specs)
 
 
-def _item_public(item: RoutineItem) -> RoutineItemPublic:
+def _item_public(item: RoutineItem, spec: ExerciseSpec | None) -> RoutineItemPublic:
+    side = Side(item.side) if item.side else None
     return RoutineItemPublic(
+        **(item_fields(spec, side) if spec is not None else {}),
         exercise=item.exercise_slug,
         order=item.position,
         sets=item.sets,
         reps=item.reps,
         steps=item.steps,
         hold_seconds=item.hold_seconds,
-        side=Side(item.side) if item.side else None,
+        side=side,
         rest_seconds=item.rest_seconds,
         notes=item.notes,
         reason=item.reason,
@@ -155,7 +158,7 @@ def _item_public(item: RoutineItem) -> RoutineItemPublic:
 def _public(
     routine: Routine, items: list[RoutineItem], specs: dict[str, ExerciseSpec]
 ) -> RoutinePublic:
-    public_items = [_item_public(i) for i in items]
+    public_items = [_item_public(i, specs.get(i.exercise_slug)) for i in items]
     return RoutinePublic(
         id=routine.id,
         name=routine.name,
@@ -202,7 +205,7 @@ def create(
     if data.progression is not None:
         progression = limits.check_progression(
             data.progression,
-            [_item_public(r) for r in rows],
+            [_item_public(r, specs.get(r.exercise_slug)) for r in rows],
             lambda items, loc: _checked_week(items, specs, loc),
         )
     begin_write(session)
@@ -289,7 +292,9 @@ def copy(session: Session, user: User, routine_id: uuid.UUID) -> Routine:
     source = readable(session, routine_id, user)
     items = repository.items_for(session, [source.id])[source.id]
     specs = specs_by_slug(session, sorted({i.exercise_slug for i in items}), include_deleted=True)
-    limits.check_duration([_item_public(i) for i in items], specs, ["path", "routine_id"])
+    limits.check_duration(
+        [_item_public(i, specs.get(i.exercise_slug)) for i in items], specs, ["path", "routine_id"]
+    )
     begin_write(session)
     limits.check_routine_quota(session, user.id)
     routine = Routine(

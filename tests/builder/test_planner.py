@@ -10,6 +10,7 @@ import pytest
 from hypothesis import given, settings
 
 from app.builder import build_plan, dosage_errors, level_table_markdown
+from app.builder.dosing import allowed as fits_constraints
 from app.builder.models import AffectedSide, Constraints, Emphasis, Level, Plan, PlanItem, Side
 from app.builder.rules import LEVEL_RULES
 from app.builder.timing import routine_seconds
@@ -121,7 +122,20 @@ def test_week_one_keeps_to_the_levels_difficulties_unless_unmet_says_otherwise(
     if outside:
         assert any("instead" in note for note in result.unmet)
         floor = min(d.rank for d in allowed)
-        assert all(by_slug[i.exercise].difficulty.rank < floor for i in outside)
+        fits = [e for e in catalog[0] if fits_constraints(e, c)]
+        if any(e.difficulty.rank < floor for e in fits):
+            assert all(by_slug[i.exercise].difficulty.rank < floor for i in outside)
+        else:  # nothing easier either: the easiest that fit, never a dead end
+            easiest = min(e.difficulty.rank for e in fits)
+            assert all(by_slug[i.exercise].difficulty.rank == easiest for i in outside)
+
+
+@settings(max_examples=150, deadline=None)
+@given(catalogs(), constraints())
+def test_difficulty_alone_never_makes_a_plan_infeasible(catalog: Catalog, c: Constraints) -> None:
+    result = attempt(catalog, c)
+    if isinstance(result, Infeasible):
+        assert all(error.loc[1] != "level" for error in result.errors)
 
 
 # --- Examples on the article's catalog ------------------------------------------------
@@ -153,7 +167,7 @@ def test_advanced_falling_back_to_side_lying_work_doses_clamshell_at_20_reps_and
     plan = plan_for(level="advanced", minutes=30, equipment=[], exclude_positions=["standing"])
     clamshell = item(plan, "clamshell")
     assert (clamshell.reps, clamshell.hold_seconds) == (20, 5)
-    assert any("beginner exercises are used instead" in note for note in plan.unmet)
+    assert any("(beginner, by Medius' grading" in n and "instead" in n for n in plan.unmet)
 
 
 def test_excluding_side_lying_leaves_only_standing_exercises() -> None:
@@ -168,14 +182,21 @@ def test_affected_right_side_puts_the_step_down_on_the_right_leg_as_the_article_
     step_down = item(plan, "step-down")
     assert step_down.side is Side.RIGHT
     assert "Stand on the affected (right) leg" in step_down.reason
-    assert "as the article says" in step_down.reason
+    assert (
+        'As the article says: "Stand on your affected leg on a 2-4 inch step"' in step_down.reason
+    )
+    assert "Stand on your right leg on the step" in step_down.reason
 
 
 def test_affected_side_puts_side_lying_work_on_the_top_leg_as_the_article_says() -> None:
     clamshell = item(plan_for(level="beginner", affected_side="left"), "clamshell")
     assert clamshell.side is Side.LEFT
     assert "Lie on the good side so the affected (left) leg is on top" in clamshell.reason
-    assert "unaffected side" in clamshell.reason
+    assert "Lie on your right side; your left (top) leg does the work." in clamshell.reason
+    # The article's own words, never our paraphrase ("unaffected side") quoted as its words.
+    assert 'As the article says: "Lie on your good side' in clamshell.reason
+    assert "unaffected" not in clamshell.reason
+    assert (clamshell.working_leg, clamshell.lie_on) == (Side.LEFT, Side.RIGHT)
 
 
 def test_without_an_affected_side_unilateral_work_is_done_on_both_sides() -> None:
@@ -232,10 +253,18 @@ def test_excluding_every_position_is_infeasible_and_names_exclude_positions() ->
     assert [e.loc for e in caught.value.errors] == [["body", "exclude_positions"]]
 
 
-def test_a_level_with_no_fitting_exercise_and_nothing_easier_names_level() -> None:
-    with pytest.raises(Infeasible) as caught:
-        plan_for(level="beginner", equipment=[], exclude_positions=["side-lying"])
-    assert [e.loc for e in caught.value.errors] == [["body", "level"]]
+def test_beginner_who_cannot_lie_on_a_side_gets_the_easiest_standing_exercises() -> None:
+    plan = plan_for(level="beginner", minutes=15, exclude_positions=["side-lying"])
+    slugs = {i.exercise for i in plan.items}
+    assert slugs and slugs <= {"hip-hike", "side-stepping"}
+    assert all(BY_SLUG[s].position is Position.STANDING for s in slugs)
+    assert any("easiest that fit" in note and "basic" in note for note in plan.unmet)
+    assert all("the easiest work that fits" in i.reason for i in plan.items)
+
+
+def test_beginner_without_side_lying_or_equipment_still_gets_side_stepping() -> None:
+    plan = plan_for(level="beginner", equipment=[], exclude_positions=["side-lying"])
+    assert [i.exercise for i in plan.items] == ["side-stepping"]
 
 
 def test_rehab_doses_lower_with_more_rest_and_performance_higher_with_more_sets() -> None:
@@ -296,3 +325,18 @@ def test_a_plan_from_a_large_catalog_is_a_routine_the_api_accepts() -> None:
     plan = build_plan([*seed.exercises, *extra], seed.ladder, c)
     assert any("and 2" in line and "more" in line for line in plan.rationale)
     RoutineCreate.model_validate({**plan.model_dump(), "name": "Built"})
+
+
+def test_a_medius_cue_behind_an_emphasis_is_called_ours_in_the_reason() -> None:
+    plan = plan_for(level="advanced", minutes=20, equipment=[], emphasis=["knee-over-toes"])
+    squat = plan.items[0]
+    assert squat.exercise == "single-leg-squat-leg-behind"
+    assert "knee-over-toes emphasis" in squat.reason
+    assert "(Medius' own cue, not the article's)" in squat.reason
+
+
+def test_an_article_cue_behind_an_emphasis_is_quoted_in_the_articles_own_words() -> None:
+    plan = plan_for(level="advanced", minutes=20, equipment=["step"], emphasis=["knee-over-toes"])
+    step_down = item(plan, "step-down")
+    words = "the knee of your affected leg passes directly over your toes"
+    assert f'our words for the article\'s "{words}"' in step_down.reason

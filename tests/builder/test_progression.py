@@ -130,7 +130,7 @@ def test_beginner_clamshell_climbs_toward_20_reps_and_5_s_as_the_articles_progre
     ] * 2 + [ProgressionKind.MORE_REPS]
     assert {provenance for _, _, provenance in clamshell} == {Provenance.ARTICLE}
     assert (
-        "Week 6: reps 14 -> 16 (the article's progression"
+        "Week 6: reps 14 -> 16 (within the article's range: the article gives 10-20 reps)"
         in find(plan.progression[5].items, "clamshell").reason
     )
 

@@ -118,7 +118,25 @@ def test_a_timed_exercise_set_is_one_hold_interval() -> None:
 def test_work_cues_go_round_the_exercises_cues() -> None:
     clamshell = item("clamshell", sets=1, reps=4, hold_seconds=3, side=Side.LEFT)
     cues = [i.cue for i in timeline([clamshell], SEED) if i.kind is IntervalKind.WORK]
-    expected = SEED["clamshell"].cues
-    assert cues == [expected[0], expected[1], expected[2], expected[0]]
+    expected = SEED["clamshell"].cues_text()
+    placed = "Lie on your right side; your left (top) leg does the work."
+    again = "Left leg (lying on your right side): "
+    assert cues == [
+        f"{placed} {expected[0]}",
+        again + expected[1],
+        again + expected[2],
+        again + expected[0],
+    ]
     holds = Counter(i.cue for i in timeline([clamshell], SEED) if i.kind is IntervalKind.HOLD)
-    assert holds == {"Hold for 3 s.": 4}
+    assert holds == {again + "Hold for 3 s.": 4}
+
+
+def test_switch_side_names_the_new_working_leg_and_the_new_lying_side() -> None:
+    clamshell = item("clamshell", sets=1, reps=2, side=Side.BOTH)
+    (switch,) = [i for i in timeline([clamshell], SEED) if i.kind is IntervalKind.SWITCH_SIDE]
+    assert (switch.side, switch.lie_on) == (Side.RIGHT, Side.LEFT)
+    assert switch.cue == "Switch sides: now lie on your left side; your right (top) leg works."
+    step_down = item("step-down", sets=1, reps=2, side=Side.BOTH)
+    (switch,) = [i for i in timeline([step_down], SEED) if i.kind is IntervalKind.SWITCH_SIDE]
+    assert (switch.side, switch.lie_on) == (Side.RIGHT, None)
+    assert switch.cue == "Switch legs: now stand on your right leg; it does the work."

@@ -93,8 +93,8 @@ def test_gluteus_medius_profile_holds_the_articles_facts() -> None:
         "trunk-lean-toward-weak-side",
     ]
     assert "knee" in muscle.compensations[0].seen_as
-    assert any("injur" in reason for reason in muscle.why_it_matters)
-    assert any("running" in reason for reason in muscle.why_it_matters)
+    assert any("injur" in reason.text for reason in muscle.why_it_matters)
+    assert any("running" in reason.text for reason in muscle.why_it_matters)
 
 
 def _counts(engine: Engine) -> tuple[int, ...]:

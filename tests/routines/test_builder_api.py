@@ -116,6 +116,7 @@ async def test_a_self_check_sets_the_side_and_the_emphasis(
     ).json()
     sides = {i["side"] for i in plan["items"] if i["exercise"] in UNILATERAL}
     assert sides == {"left"}
+    assert any("Affected side left comes from your self-check" in r for r in plan["rationale"])
     knee_cued = {"step-down", "single-leg-squat-leg-behind"}
     first = plan["items"][0]
     assert first["exercise"] in knee_cued, plan["items"]
@@ -151,3 +152,90 @@ async def test_the_builder_sees_catalog_changes_at_once(
     assert "standing-clam" not in [i["exercise"] for i in before.json().get("items", [])]
     assert after.status_code == 200, after.text
     assert "standing-clam" in [i["exercise"] for i in after.json()["items"]]
+
+
+async def _check(client: httpx.AsyncClient, user: SignedIn, **fields: Any) -> dict[str, Any]:
+    body = {
+        "stance_leg": "left",
+        "pelvis_drop": "slight",
+        "knee_drifts_in": False,
+        "trunk_lean": False,
+        "hold_seconds": 20,
+        "pain": 0,
+        **fields,
+    }
+    response = await client.post("/api/v1/me/assessments", json=body, headers=user.headers)
+    assert response.status_code == 201, response.text
+    result: dict[str, Any] = response.json()
+    return result
+
+
+async def test_a_painful_self_check_is_refused_with_its_advice_and_saves_nothing(
+    client: httpx.AsyncClient, alice: SignedIn
+) -> None:
+    check = await _check(client, alice, pain=6)
+    advice = next(a for a in check["interpretation"]["advice"] if "6/10" in a)
+    response = await _build(
+        client, alice, level="beginner", minutes=10, assessment_id=check["id"], save=True
+    )
+    assert response.status_code == 422, response.text
+    problem = response.json()
+    assert advice in problem["detail"] and "physiotherapist" in problem["detail"]
+    assert problem["errors"][0]["loc"] == ["body", "assessment_id"]
+    assert problem["errors"][0]["type"] == "pain_advice"
+    mine = (await client.get("/api/v1/routines", headers=alice.headers)).json()["items"]
+    assert mine == []
+
+
+async def test_pain_below_the_advice_threshold_still_builds(
+    client: httpx.AsyncClient, alice: SignedIn
+) -> None:
+    check = await _check(client, alice, pain=4)
+    response = await _build(client, alice, level="beginner", minutes=10, assessment_id=check["id"])
+    assert response.status_code == 200, response.text
+
+
+@pytest.mark.parametrize(("stated", "weak"), [("right", "left"), ("left", "right")])
+async def test_an_affected_side_contradicting_the_self_check_is_422_naming_both(
+    client: httpx.AsyncClient, alice: SignedIn, stated: str, weak: str
+) -> None:
+    check = await _check(client, alice, stance_leg=weak)
+    response = await _build(
+        client, alice, level="beginner", minutes=10, assessment_id=check["id"], affected_side=stated
+    )
+    assert response.status_code == 422, response.text
+    problem = response.json()
+    assert f"affected_side is {stated}" in problem["detail"]
+    assert f"the {weak} leg" in problem["detail"]
+    assert {tuple(e["loc"]) for e in problem["errors"]} == {
+        ("body", "affected_side"),
+        ("body", "assessment_id"),
+    }
+
+
+async def test_an_agreeing_affected_side_and_self_check_build(
+    client: httpx.AsyncClient, alice: SignedIn
+) -> None:
+    check = await _check(client, alice, stance_leg="right")
+    response = await _build(
+        client,
+        alice,
+        level="beginner",
+        minutes=10,
+        assessment_id=check["id"],
+        affected_side="right",
+    )
+    assert response.status_code == 200, response.text
+    assert {i["side"] for i in response.json()["items"] if i["exercise"] in UNILATERAL} == {"right"}
+
+
+async def test_beginner_who_cannot_lie_on_a_side_gets_standing_exercises_not_a_422(
+    client: httpx.AsyncClient, alice: SignedIn
+) -> None:
+    response = await _build(
+        client, alice, level="beginner", minutes=15, exclude_positions=["side-lying"]
+    )
+    assert response.status_code == 200, response.text
+    plan = response.json()
+    assert {i["exercise"] for i in plan["items"]} <= {"hip-hike", "side-stepping"}
+    assert any("easiest that fit" in note for note in plan["unmet"])

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import html
 import io
+from datetime import UTC, datetime, timedelta
 from html.parser import HTMLParser
 from typing import Any
 
@@ -12,7 +13,7 @@ import pytest
 from pypdf import PdfReader
 
 from app.routines.handout import pdf_filename
-from tests.factories import SignedIn, routine_payload
+from tests.factories import SignedIn, entry, routine_payload, session_payload
 
 PROBLEM = "application/problem+json"
 PDF = "application/pdf"
@@ -25,8 +26,10 @@ CLAMSHELL_RIGHT = {
     "side": "right",
     "rest_seconds": 30,
 }
-CLAMSHELL_DOSAGE = "2 sets x 10 reps, 3 s hold, right side, 30 s rest between sets"
-MONSTER_WALK_DOSAGE = "2 sets x 20 steps each way, 60 s rest between sets"
+# `*` marks Medius' figures: the article gives no sets or rest; reps, hold and steps are
+# within its ranges.
+CLAMSHELL_DOSAGE = "2 sets* x 10 reps, 3 s hold, right leg works, 30 s rest* between sets"
+MONSTER_WALK_DOSAGE = "2 sets* x 20 steps each way, 60 s rest* between sets"
 
 
 async def _create(client: httpx.AsyncClient, user: SignedIn, **overrides: Any) -> str:
@@ -110,8 +113,9 @@ async def test_html_handout_shows_every_exercise_with_its_steps_cues_and_dosage(
     for slug in ("clamshell", "monster-walk"):
         exercise = await _exercise(client, slug)
         assert html.escape(exercise["name"]) in page
-        for text in exercise["steps"] + exercise["cues"]:
-            assert f"<li>{html.escape(text)}</li>" in page, text
+        for statement in exercise["steps"] + exercise["cues"]:
+            mark = "*" if statement["provenance"] == "medius" else ""
+            assert f"<li>{html.escape(statement['text'])}{mark}</li>" in page, statement
     assert page.index("Clamshell") < page.index("Monster walk")
     assert CLAMSHELL_DOSAGE in page
     assert MONSTER_WALK_DOSAGE in page
@@ -161,7 +165,11 @@ async def test_built_routine_handout_shows_each_planned_week_and_ticks_for_each(
     for week in routine["progression"]:
         assert f"<h3>Week {week['week']}</h3>" in page
         for change in week["changes"]:
-            label = "article" if change["provenance"] == "article" else "Medius"
+            label = {
+                "article-progression": "the article's own progression",
+                "article-range": "within the article's range",
+                "medius": "Medius",
+            }[change["basis"]]
             assert html.escape(f"{change['change']} ({label})") in page, change
     assert any(w["changes"] for w in routine["progression"]), "a plan that changes nothing"
     grid = _grid(page)
@@ -201,7 +209,7 @@ async def test_pdf_handout_names_every_exercise_and_its_dosage(
     assert CLAMSHELL_DOSAGE in text
     assert MONSTER_WALK_DOSAGE in text
     assert "Glut-Med Exercises, Ross Harris" in text
-    step = (await _exercise(client, "clamshell"))["steps"][0]
+    step = (await _exercise(client, "clamshell"))["steps"][0]["text"]
     assert " ".join(step.split()) in text
 
 
@@ -322,3 +330,51 @@ async def test_names_outside_latin_1_still_print(
 )
 def test_pdf_filename_is_an_ascii_slug_of_the_name(name: str, filename: str) -> None:
     assert pdf_filename(name) == filename
+
+
+async def test_every_medius_figure_is_marked_and_the_credit_is_counted_from_the_data(
+    client: httpx.AsyncClient, alice: SignedIn
+) -> None:
+    items = [
+        CLAMSHELL_RIGHT,
+        {"exercise": "lying-wall-angel", "sets": 2, "reps": 10, "hold_seconds": 1, "side": "left"},
+        {"exercise": "side-stepping", "sets": 2, "steps": 15},
+    ]
+    page = (await _handout(client, await _create(client, alice, items=items), alice)).text
+    # The article gives a 1 s hold for the wall angel but no reps; no count for side steps.
+    assert "2 sets* x 10 reps*, 1 s hold, left leg works, 30 s rest* between sets" in page
+    assert "2 sets* x 15 steps* each way, 45 s rest* between sets" in page
+    assert "Lower the knee back down with control.*" in page  # Medius' own step
+    credit = page[page.index('<p class="credit">') :]
+    assert "Sets, rest and any progression marked (Medius)" not in credit
+    assert (
+        "Medius&#x27; own, not the article&#x27;s: the reps, rest, sets, steps marked *" in credit
+    )
+    assert "the name Clamshell" in credit
+    assert "Difficulty grading and exercise order are Medius&#x27;" in credit
+
+
+async def test_recent_pain_alerts_and_reduce_advice_print_first(
+    client: httpx.AsyncClient, alice: SignedIn, bob: SignedIn
+) -> None:
+    rid = await _create(client, alice, items=[CLAMSHELL_RIGHT])
+    quiet = (await _handout(client, rid, alice)).text
+    assert "Read this first" not in quiet
+    when = (datetime.now(UTC) - timedelta(days=2)).strftime("%Y-%m-%dT%H:%M:%SZ")
+    painful = [entry(set_number=n, reps=10, pain=8) for n in (1, 2)]
+    body = session_payload(started_at=when, ended_at=None, entries=painful)
+    logged = await client.post("/api/v1/sessions", json=body, headers=alice.headers)
+    assert logged.status_code == 201, logged.text
+
+    page = (await _handout(client, rid, alice)).text
+    warnings = page[page.index('<section class="warnings"') : page.index("<header>")]
+    assert "Pain of 8/10 logged on" in warnings and "physiotherapist" in warnings
+    assert "Clamshell: Pain reached 8/10; reduce the dosage" in warnings
+    assert page.index("Read this first") < page.index("<h1>")
+    text = _pdf_text((await _handout(client, rid, alice, accept=PDF)).content)
+    # After the page footer, the first thing printed is the warning.
+    assert text.index("READ THIS FIRST: Pain of 8/10 logged on") < text.index("sessions a week")
+    assert "Clamshell: Pain reached 8/10" in text
+    # Another user's pain is never printed on a handout they did not log.
+    template = (await client.get("/api/v1/routines?template=true")).json()["items"][0]
+    assert "Read this first" not in (await _handout(client, template["id"], bob)).text

@@ -2,20 +2,24 @@
 
 from .account_deletion import AccountDeletion
 from .action import Action
+from .action_attribution import ActionAttribution
 from .advice import Advice
 from .affected_side import AffectedSide
 from .assessment_create import AssessmentCreate
 from .assessment_public import AssessmentPublic
+from .attribution import Attribution
 from .band_level import BandLevel
 from .body_sign_in import BodySignIn
 from .builder_answer import BuilderAnswer
 from .builder_request import BuilderRequest
 from .catalog_document import CatalogDocument
 from .compensation import Compensation
+from .compensation_attribution import CompensationAttribution
 from .decision import Decision
 from .default_dosage import DefaultDosage
 from .difficulty import Difficulty
 from .dosage import Dosage
+from .dosage_attribution import DosageAttribution
 from .dosage_unit import DosageUnit
 from .emphasis import Emphasis
 from .entries_replace import EntriesReplace
@@ -25,9 +29,12 @@ from .entry_side import EntrySide
 from .equipment_public import EquipmentPublic
 from .exercise_progress import ExerciseProgress
 from .exercise_public import ExercisePublic
+from .exercise_public_attribution import ExercisePublicAttribution
 from .exercise_spec import ExerciseSpec
+from .exercise_spec_attribution import ExerciseSpecAttribution
 from .exercise_tombstone import ExerciseTombstone
 from .exercise_update import ExerciseUpdate
+from .exercise_update_attribution_type_0 import ExerciseUpdateAttributionType0
 from .exercise_week import ExerciseWeek
 from .export_format import ExportFormat
 from .export_sessions_response_200 import ExportSessionsResponse200
@@ -41,6 +48,7 @@ from .laterality import Laterality
 from .leg import Leg
 from .level import Level
 from .muscle_public import MusclePublic
+from .muscle_public_attribution import MusclePublicAttribution
 from .origin import Origin
 from .page_assessment_public import PageAssessmentPublic
 from .page_routine_public import PageRoutinePublic
@@ -49,6 +57,7 @@ from .page_union_session_public_session_tombstone import PageUnionSessionPublicS
 from .pain_alert import PainAlert
 from .password_change import PasswordChange
 from .pelvis_drop import PelvisDrop
+from .placement import Placement
 from .plan_item import PlanItem
 from .position import Position
 from .prescribed_dosage import PrescribedDosage
@@ -56,6 +65,7 @@ from .problem import Problem
 from .problem_field_error import ProblemFieldError
 from .progress import Progress
 from .progression import Progression
+from .progression_basis import ProgressionBasis
 from .progression_change import ProgressionChange
 from .progression_kind import ProgressionKind
 from .provenance import Provenance
@@ -74,6 +84,8 @@ from .session_update import SessionUpdate
 from .side import Side
 from .side_week import SideWeek
 from .source import Source
+from .statement import Statement
+from .statement_in import StatementIn
 from .timeline import Timeline
 from .token import Token
 from .units import Units
@@ -83,6 +95,7 @@ from .user_public import UserPublic
 from .user_update import UserUpdate
 from .weak_side import WeakSide
 from .weakness_sign import WeaknessSign
+from .weakness_sign_attribution import WeaknessSignAttribution
 from .week_adherence import WeekAdherence
 from .week_plan import WeekPlan
 from .working_leg import WorkingLeg
@@ -90,20 +103,24 @@ from .working_leg import WorkingLeg
 __all__ = (
     "AccountDeletion",
     "Action",
+    "ActionAttribution",
     "Advice",
     "AffectedSide",
     "AssessmentCreate",
     "AssessmentPublic",
+    "Attribution",
     "BandLevel",
     "BodySignIn",
     "BuilderAnswer",
     "BuilderRequest",
     "CatalogDocument",
     "Compensation",
+    "CompensationAttribution",
     "Decision",
     "DefaultDosage",
     "Difficulty",
     "Dosage",
+    "DosageAttribution",
     "DosageUnit",
     "Emphasis",
     "EntriesReplace",
@@ -113,9 +130,12 @@ __all__ = (
     "EquipmentPublic",
     "ExerciseProgress",
     "ExercisePublic",
+    "ExercisePublicAttribution",
     "ExerciseSpec",
+    "ExerciseSpecAttribution",
     "ExerciseTombstone",
     "ExerciseUpdate",
+    "ExerciseUpdateAttributionType0",
     "ExerciseWeek",
     "ExportFormat",
     "ExportSessionsResponse200",
@@ -129,6 +149,7 @@ __all__ = (
     "Leg",
     "Level",
     "MusclePublic",
+    "MusclePublicAttribution",
     "Origin",
     "PageAssessmentPublic",
     "PageRoutinePublic",
@@ -137,6 +158,7 @@ __all__ = (
     "PainAlert",
     "PasswordChange",
     "PelvisDrop",
+    "Placement",
     "PlanItem",
     "Position",
     "PrescribedDosage",
@@ -144,6 +166,7 @@ __all__ = (
     "ProblemFieldError",
     "Progress",
     "Progression",
+    "ProgressionBasis",
     "ProgressionChange",
     "ProgressionKind",
     "Provenance",
@@ -162,6 +185,8 @@ __all__ = (
     "Side",
     "SideWeek",
     "Source",
+    "Statement",
+    "StatementIn",
     "Timeline",
     "Token",
     "Units",
@@ -170,6 +195,7 @@ __all__ = (
     "UserPublic",
     "UserUpdate",
     "WeaknessSign",
+    "WeaknessSignAttribution",
     "WeakSide",
     "WeekAdherence",
     "WeekPlan",

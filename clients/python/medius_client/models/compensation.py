@@ -1,9 +1,15 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from attrs import define as _attrs_define
+
+from ..types import UNSET, Unset
+
+if TYPE_CHECKING:
+    from ..models.compensation_attribution import CompensationAttribution
+
 
 T = TypeVar("T", bound="Compensation")
 
@@ -16,12 +22,15 @@ class Compensation:
         name (str):
         seen_as (str):
         slug (str): Lower-case, hyphenated, stable identifier.
+        attribution (CompensationAttribution | Unset): Whose each text field is, by field name; a field not listed is
+            Medius'.
     """
 
     description: str
     name: str
     seen_as: str
     slug: str
+    attribution: CompensationAttribution | Unset = UNSET
 
     def to_dict(self) -> dict[str, Any]:
         description = self.description
@@ -31,6 +40,10 @@ class Compensation:
         seen_as = self.seen_as
 
         slug = self.slug
+
+        attribution: dict[str, Any] | Unset = UNSET
+        if not isinstance(self.attribution, Unset):
+            attribution = self.attribution.to_dict()
 
         field_dict: dict[str, Any] = {}
 
@@ -42,11 +55,15 @@ class Compensation:
                 "slug": slug,
             }
         )
+        if attribution is not UNSET:
+            field_dict["attribution"] = attribution
 
         return field_dict
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.compensation_attribution import CompensationAttribution  # noqa: PLC0415
+
         d = dict(src_dict)
         description = d.pop("description")
 
@@ -56,11 +73,19 @@ class Compensation:
 
         slug = d.pop("slug")
 
+        _attribution = d.pop("attribution", UNSET)
+        attribution: CompensationAttribution | Unset
+        if isinstance(_attribution, Unset):
+            attribution = UNSET
+        else:
+            attribution = CompensationAttribution.from_dict(_attribution)
+
         compensation = cls(
             description=description,
             name=name,
             seen_as=seen_as,
             slug=slug,
+            attribution=attribution,
         )
 
         return compensation

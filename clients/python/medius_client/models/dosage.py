@@ -1,12 +1,16 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, TypeVar, cast
+from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 from attrs import define as _attrs_define
 
 from ..models.dosage_unit import DosageUnit
 from ..types import UNSET, Unset
+
+if TYPE_CHECKING:
+    from ..models.dosage_attribution import DosageAttribution
+
 
 T = TypeVar("T", bound="Dosage")
 
@@ -15,19 +19,24 @@ T = TypeVar("T", bound="Dosage")
 class Dosage:
     """What the article prescribes. `null` means the article gives no figure.
 
-    Attributes:
-        unit (DosageUnit):
-        count_max (int | None | Unset): High end of reps/steps per set.
-        count_min (int | None | Unset): Low end of reps/steps per set.
-        hold_seconds_max (int | None | Unset):
-        hold_seconds_min (int | None | Unset):
-        note (None | str | Unset):
-        per_direction (bool | Unset): The count applies to each walking direction. Default: False.
-        rest_seconds (int | None | Unset):
-        sets (int | None | Unset):
+    Every figure here is the article's; `attribution` says whether the unit and
+    `per_direction` are stated by it or inferred by Medius, and `note` is Medius' words.
+
+        Attributes:
+            unit (DosageUnit):
+            attribution (DosageAttribution | Unset): Whose each text field is, by field name; a field not listed is Medius'.
+            count_max (int | None | Unset): High end of reps/steps per set.
+            count_min (int | None | Unset): Low end of reps/steps per set.
+            hold_seconds_max (int | None | Unset):
+            hold_seconds_min (int | None | Unset):
+            note (None | str | Unset):
+            per_direction (bool | Unset): The count applies to each walking direction. Default: False.
+            rest_seconds (int | None | Unset):
+            sets (int | None | Unset):
     """
 
     unit: DosageUnit
+    attribution: DosageAttribution | Unset = UNSET
     count_max: int | None | Unset = UNSET
     count_min: int | None | Unset = UNSET
     hold_seconds_max: int | None | Unset = UNSET
@@ -39,6 +48,10 @@ class Dosage:
 
     def to_dict(self) -> dict[str, Any]:
         unit = self.unit.value
+
+        attribution: dict[str, Any] | Unset = UNSET
+        if not isinstance(self.attribution, Unset):
+            attribution = self.attribution.to_dict()
 
         count_max: int | None | Unset
         if isinstance(self.count_max, Unset):
@@ -91,6 +104,8 @@ class Dosage:
                 "unit": unit,
             }
         )
+        if attribution is not UNSET:
+            field_dict["attribution"] = attribution
         if count_max is not UNSET:
             field_dict["count_max"] = count_max
         if count_min is not UNSET:
@@ -112,8 +127,17 @@ class Dosage:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.dosage_attribution import DosageAttribution  # noqa: PLC0415
+
         d = dict(src_dict)
         unit = DosageUnit(d.pop("unit"))
+
+        _attribution = d.pop("attribution", UNSET)
+        attribution: DosageAttribution | Unset
+        if isinstance(_attribution, Unset):
+            attribution = UNSET
+        else:
+            attribution = DosageAttribution.from_dict(_attribution)
 
         def _parse_count_max(data: object) -> int | None | Unset:
             if data is None:
@@ -182,6 +206,7 @@ class Dosage:
 
         dosage = cls(
             unit=unit,
+            attribution=attribution,
             count_max=count_max,
             count_min=count_min,
             hold_seconds_max=hold_seconds_max,

@@ -16,8 +16,10 @@ from ..types import UNSET, Unset
 if TYPE_CHECKING:
     from ..models.default_dosage import DefaultDosage
     from ..models.dosage import Dosage
+    from ..models.exercise_public_attribution import ExercisePublicAttribution
     from ..models.progression import Progression
     from ..models.source import Source
+    from ..models.statement import Statement
 
 
 T = TypeVar("T", bound="ExercisePublic")
@@ -33,17 +35,22 @@ class ExercisePublic:
             article's.
         difficulty (Difficulty):
         dosage (Dosage): What the article prescribes. `null` means the article gives no figure.
+
+            Every figure here is the article's; `attribution` says whether the unit and
+            `per_direction` are stated by it or inferred by Medius, and `note` is Medius' words.
         laterality (Laterality):
         muscles (list[str]):
         name (str):
         position (Position):
         revision (int): Increments on every change; the ETag is derived from it.
         slug (str): Lower-case, hyphenated, stable identifier.
-        steps (list[str]):
+        steps (list[Statement]):
         summary (str):
         updated_at (datetime.datetime):
         working_leg (WorkingLeg): Which leg does the work when one side is affected.
-        cues (list[str] | Unset):
+        attribution (ExercisePublicAttribution | Unset): Whose each text field is, by field name; a field not listed is
+            Medius'.
+        cues (list[Statement] | Unset):
         equipment (list[str] | Unset):
         optional_equipment (list[str] | Unset):
         progressions (list[Progression] | Unset):
@@ -61,11 +68,12 @@ class ExercisePublic:
     position: Position
     revision: int
     slug: str
-    steps: list[str]
+    steps: list[Statement]
     summary: str
     updated_at: datetime.datetime
     working_leg: WorkingLeg
-    cues: list[str] | Unset = UNSET
+    attribution: ExercisePublicAttribution | Unset = UNSET
+    cues: list[Statement] | Unset = UNSET
     equipment: list[str] | Unset = UNSET
     optional_equipment: list[str] | Unset = UNSET
     progressions: list[Progression] | Unset = UNSET
@@ -96,7 +104,10 @@ class ExercisePublic:
 
         slug = self.slug
 
-        steps = self.steps
+        steps = []
+        for steps_item_data in self.steps:
+            steps_item = steps_item_data.to_dict()
+            steps.append(steps_item)
 
         summary = self.summary
 
@@ -104,9 +115,16 @@ class ExercisePublic:
 
         working_leg = self.working_leg.value
 
-        cues: list[str] | Unset = UNSET
+        attribution: dict[str, Any] | Unset = UNSET
+        if not isinstance(self.attribution, Unset):
+            attribution = self.attribution.to_dict()
+
+        cues: list[dict[str, Any]] | Unset = UNSET
         if not isinstance(self.cues, Unset):
-            cues = self.cues
+            cues = []
+            for cues_item_data in self.cues:
+                cues_item = cues_item_data.to_dict()
+                cues.append(cues_item)
 
         equipment: list[str] | Unset = UNSET
         if not isinstance(self.equipment, Unset):
@@ -158,6 +176,8 @@ class ExercisePublic:
                 "working_leg": working_leg,
             }
         )
+        if attribution is not UNSET:
+            field_dict["attribution"] = attribution
         if cues is not UNSET:
             field_dict["cues"] = cues
         if equipment is not UNSET:
@@ -177,8 +197,10 @@ class ExercisePublic:
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         from ..models.default_dosage import DefaultDosage  # noqa: PLC0415
         from ..models.dosage import Dosage  # noqa: PLC0415
+        from ..models.exercise_public_attribution import ExercisePublicAttribution  # noqa: PLC0415
         from ..models.progression import Progression  # noqa: PLC0415
         from ..models.source import Source  # noqa: PLC0415
+        from ..models.statement import Statement  # noqa: PLC0415
 
         d = dict(src_dict)
         created_at = datetime.datetime.fromisoformat(d.pop("created_at"))
@@ -201,7 +223,12 @@ class ExercisePublic:
 
         slug = d.pop("slug")
 
-        steps = cast(list[str], d.pop("steps"))
+        steps = []
+        _steps = d.pop("steps")
+        for steps_item_data in _steps:
+            steps_item = Statement.from_dict(steps_item_data)
+
+            steps.append(steps_item)
 
         summary = d.pop("summary")
 
@@ -209,7 +236,21 @@ class ExercisePublic:
 
         working_leg = WorkingLeg(d.pop("working_leg"))
 
-        cues = cast(list[str], d.pop("cues", UNSET))
+        _attribution = d.pop("attribution", UNSET)
+        attribution: ExercisePublicAttribution | Unset
+        if isinstance(_attribution, Unset):
+            attribution = UNSET
+        else:
+            attribution = ExercisePublicAttribution.from_dict(_attribution)
+
+        _cues = d.pop("cues", UNSET)
+        cues: list[Statement] | Unset = UNSET
+        if _cues is not UNSET:
+            cues = []
+            for cues_item_data in _cues:
+                cues_item = Statement.from_dict(cues_item_data)
+
+                cues.append(cues_item)
 
         equipment = cast(list[str], d.pop("equipment", UNSET))
 
@@ -265,6 +306,7 @@ class ExercisePublic:
             summary=summary,
             updated_at=updated_at,
             working_leg=working_leg,
+            attribution=attribution,
             cues=cues,
             equipment=equipment,
             optional_equipment=optional_equipment,

@@ -14,8 +14,10 @@ from ..types import UNSET, Unset
 if TYPE_CHECKING:
     from ..models.default_dosage import DefaultDosage
     from ..models.dosage import Dosage
+    from ..models.exercise_spec_attribution import ExerciseSpecAttribution
     from ..models.progression import Progression
     from ..models.source import Source
+    from ..models.statement_in import StatementIn
 
 
 T = TypeVar("T", bound="ExerciseSpec")
@@ -25,25 +27,33 @@ T = TypeVar("T", bound="ExerciseSpec")
 class ExerciseSpec:
     """An exercise as authored: seed data, admin writes and imports all validate here.
 
-    Attributes:
-        default_dosage (DefaultDosage): Medius' own defaults where the article is silent; never presented as the
-            article's.
-        difficulty (Difficulty):
-        dosage (Dosage): What the article prescribes. `null` means the article gives no figure.
-        laterality (Laterality):
-        muscles (list[str]):
-        name (str):
-        position (Position):
-        slug (str): Lower-case, hyphenated, stable identifier.
-        steps (list[str]):
-        summary (str):
-        working_leg (WorkingLeg): Which leg does the work when one side is affected.
-        cues (list[str] | Unset):
-        equipment (list[str] | Unset):
-        optional_equipment (list[str] | Unset):
-        progressions (list[Progression] | Unset):
-        regressions (list[Progression] | Unset):
-        source (None | Source | Unset):
+    Provenance is per statement: each step and cue is a `Statement`, and `attribution`
+    says whose the name, summary, position, laterality, working leg and difficulty are.
+
+        Attributes:
+            default_dosage (DefaultDosage): Medius' own defaults where the article is silent; never presented as the
+                article's.
+            difficulty (Difficulty):
+            dosage (Dosage): What the article prescribes. `null` means the article gives no figure.
+
+                Every figure here is the article's; `attribution` says whether the unit and
+                `per_direction` are stated by it or inferred by Medius, and `note` is Medius' words.
+            laterality (Laterality):
+            muscles (list[str]):
+            name (str):
+            position (Position):
+            slug (str): Lower-case, hyphenated, stable identifier.
+            steps (list[StatementIn | str]):
+            summary (str):
+            working_leg (WorkingLeg): Which leg does the work when one side is affected.
+            attribution (ExerciseSpecAttribution | Unset): Whose each text field is, by field name; a field not listed is
+                Medius'.
+            cues (list[StatementIn | str] | Unset):
+            equipment (list[str] | Unset):
+            optional_equipment (list[str] | Unset):
+            progressions (list[Progression] | Unset):
+            regressions (list[Progression] | Unset):
+            source (None | Source | Unset):
     """
 
     default_dosage: DefaultDosage
@@ -54,10 +64,11 @@ class ExerciseSpec:
     name: str
     position: Position
     slug: str
-    steps: list[str]
+    steps: list[StatementIn | str]
     summary: str
     working_leg: WorkingLeg
-    cues: list[str] | Unset = UNSET
+    attribution: ExerciseSpecAttribution | Unset = UNSET
+    cues: list[StatementIn | str] | Unset = UNSET
     equipment: list[str] | Unset = UNSET
     optional_equipment: list[str] | Unset = UNSET
     progressions: list[Progression] | Unset = UNSET
@@ -66,6 +77,7 @@ class ExerciseSpec:
 
     def to_dict(self) -> dict[str, Any]:
         from ..models.source import Source  # noqa: PLC0415
+        from ..models.statement_in import StatementIn  # noqa: PLC0415
 
         default_dosage = self.default_dosage.to_dict()
 
@@ -83,15 +95,33 @@ class ExerciseSpec:
 
         slug = self.slug
 
-        steps = self.steps
+        steps = []
+        for steps_item_data in self.steps:
+            steps_item: dict[str, Any] | str
+            if isinstance(steps_item_data, StatementIn):
+                steps_item = steps_item_data.to_dict()
+            else:
+                steps_item = steps_item_data
+            steps.append(steps_item)
 
         summary = self.summary
 
         working_leg = self.working_leg.value
 
-        cues: list[str] | Unset = UNSET
+        attribution: dict[str, Any] | Unset = UNSET
+        if not isinstance(self.attribution, Unset):
+            attribution = self.attribution.to_dict()
+
+        cues: list[dict[str, Any] | str] | Unset = UNSET
         if not isinstance(self.cues, Unset):
-            cues = self.cues
+            cues = []
+            for cues_item_data in self.cues:
+                cues_item: dict[str, Any] | str
+                if isinstance(cues_item_data, StatementIn):
+                    cues_item = cues_item_data.to_dict()
+                else:
+                    cues_item = cues_item_data
+                cues.append(cues_item)
 
         equipment: list[str] | Unset = UNSET
         if not isinstance(self.equipment, Unset):
@@ -140,6 +170,8 @@ class ExerciseSpec:
                 "working_leg": working_leg,
             }
         )
+        if attribution is not UNSET:
+            field_dict["attribution"] = attribution
         if cues is not UNSET:
             field_dict["cues"] = cues
         if equipment is not UNSET:
@@ -159,8 +191,10 @@ class ExerciseSpec:
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         from ..models.default_dosage import DefaultDosage  # noqa: PLC0415
         from ..models.dosage import Dosage  # noqa: PLC0415
+        from ..models.exercise_spec_attribution import ExerciseSpecAttribution  # noqa: PLC0415
         from ..models.progression import Progression  # noqa: PLC0415
         from ..models.source import Source  # noqa: PLC0415
+        from ..models.statement_in import StatementIn  # noqa: PLC0415
 
         d = dict(src_dict)
         default_dosage = DefaultDosage.from_dict(d.pop("default_dosage"))
@@ -179,13 +213,56 @@ class ExerciseSpec:
 
         slug = d.pop("slug")
 
-        steps = cast(list[str], d.pop("steps"))
+        steps = []
+        _steps = d.pop("steps")
+        for steps_item_data in _steps:
+
+            def _parse_steps_item(data: object) -> StatementIn | str:
+                try:
+                    if not isinstance(data, dict):
+                        raise TypeError()
+                    componentsschemas_statement_input_statement_in = StatementIn.from_dict(data)
+
+                    return componentsschemas_statement_input_statement_in
+                except (TypeError, ValueError, AttributeError, KeyError):
+                    pass
+                return cast(StatementIn | str, data)
+
+            steps_item = _parse_steps_item(steps_item_data)
+
+            steps.append(steps_item)
 
         summary = d.pop("summary")
 
         working_leg = WorkingLeg(d.pop("working_leg"))
 
-        cues = cast(list[str], d.pop("cues", UNSET))
+        _attribution = d.pop("attribution", UNSET)
+        attribution: ExerciseSpecAttribution | Unset
+        if isinstance(_attribution, Unset):
+            attribution = UNSET
+        else:
+            attribution = ExerciseSpecAttribution.from_dict(_attribution)
+
+        _cues = d.pop("cues", UNSET)
+        cues: list[StatementIn | str] | Unset = UNSET
+        if _cues is not UNSET:
+            cues = []
+            for cues_item_data in _cues:
+
+                def _parse_cues_item(data: object) -> StatementIn | str:
+                    try:
+                        if not isinstance(data, dict):
+                            raise TypeError()
+                        componentsschemas_statement_input_statement_in = StatementIn.from_dict(data)
+
+                        return componentsschemas_statement_input_statement_in
+                    except (TypeError, ValueError, AttributeError, KeyError):
+                        pass
+                    return cast(StatementIn | str, data)
+
+                cues_item = _parse_cues_item(cues_item_data)
+
+                cues.append(cues_item)
 
         equipment = cast(list[str], d.pop("equipment", UNSET))
 
@@ -238,6 +315,7 @@ class ExerciseSpec:
             steps=steps,
             summary=summary,
             working_leg=working_leg,
+            attribution=attribution,
             cues=cues,
             equipment=equipment,
             optional_equipment=optional_equipment,

@@ -14,8 +14,10 @@ from ..types import UNSET, Unset
 if TYPE_CHECKING:
     from ..models.default_dosage import DefaultDosage
     from ..models.dosage import Dosage
+    from ..models.exercise_update_attribution_type_0 import ExerciseUpdateAttributionType0
     from ..models.progression import Progression
     from ..models.source import Source
+    from ..models.statement_in import StatementIn
 
 
 T = TypeVar("T", bound="ExerciseUpdate")
@@ -26,9 +28,12 @@ class ExerciseUpdate:
     """JSON merge patch of an exercise: fields sent replace the stored ones; slug is fixed.
 
     Attributes:
-        cues (list[str] | None | Unset):
+        attribution (ExerciseUpdateAttributionType0 | None | Unset): Replaces the attribution of the fields it names; a
+            text field changed without one here becomes Medius' own.
+        cues (list[StatementIn | str] | None | Unset):
         default_dosage (DefaultDosage | None | Unset):
-        difficulty (Difficulty | None | Unset):
+        difficulty (Difficulty | None | Unset): Medius' own grading (always attributed to Medius): the article calls all
+            its exercises basic and grades none of them.
         dosage (Dosage | None | Unset):
         equipment (list[str] | None | Unset):
         laterality (Laterality | None | Unset):
@@ -39,12 +44,13 @@ class ExerciseUpdate:
         progressions (list[Progression] | None | Unset):
         regressions (list[Progression] | None | Unset):
         source (None | Source | Unset):
-        steps (list[str] | None | Unset):
+        steps (list[StatementIn | str] | None | Unset):
         summary (None | str | Unset):
         working_leg (None | Unset | WorkingLeg):
     """
 
-    cues: list[str] | None | Unset = UNSET
+    attribution: ExerciseUpdateAttributionType0 | None | Unset = UNSET
+    cues: list[StatementIn | str] | None | Unset = UNSET
     default_dosage: DefaultDosage | None | Unset = UNSET
     difficulty: Difficulty | None | Unset = UNSET
     dosage: Dosage | None | Unset = UNSET
@@ -57,20 +63,37 @@ class ExerciseUpdate:
     progressions: list[Progression] | None | Unset = UNSET
     regressions: list[Progression] | None | Unset = UNSET
     source: None | Source | Unset = UNSET
-    steps: list[str] | None | Unset = UNSET
+    steps: list[StatementIn | str] | None | Unset = UNSET
     summary: None | str | Unset = UNSET
     working_leg: None | Unset | WorkingLeg = UNSET
 
     def to_dict(self) -> dict[str, Any]:
         from ..models.default_dosage import DefaultDosage  # noqa: PLC0415
         from ..models.dosage import Dosage  # noqa: PLC0415
+        from ..models.exercise_update_attribution_type_0 import ExerciseUpdateAttributionType0  # noqa: PLC0415
         from ..models.source import Source  # noqa: PLC0415
+        from ..models.statement_in import StatementIn  # noqa: PLC0415
 
-        cues: list[str] | None | Unset
+        attribution: dict[str, Any] | None | Unset
+        if isinstance(self.attribution, Unset):
+            attribution = UNSET
+        elif isinstance(self.attribution, ExerciseUpdateAttributionType0):
+            attribution = self.attribution.to_dict()
+        else:
+            attribution = self.attribution
+
+        cues: list[dict[str, Any] | str] | None | Unset
         if isinstance(self.cues, Unset):
             cues = UNSET
         elif isinstance(self.cues, list):
-            cues = self.cues
+            cues = []
+            for cues_type_0_item_data in self.cues:
+                cues_type_0_item: dict[str, Any] | str
+                if isinstance(cues_type_0_item_data, StatementIn):
+                    cues_type_0_item = cues_type_0_item_data.to_dict()
+                else:
+                    cues_type_0_item = cues_type_0_item_data
+                cues.append(cues_type_0_item)
 
         else:
             cues = self.cues
@@ -180,11 +203,18 @@ class ExerciseUpdate:
         else:
             source = self.source
 
-        steps: list[str] | None | Unset
+        steps: list[dict[str, Any] | str] | None | Unset
         if isinstance(self.steps, Unset):
             steps = UNSET
         elif isinstance(self.steps, list):
-            steps = self.steps
+            steps = []
+            for steps_type_0_item_data in self.steps:
+                steps_type_0_item: dict[str, Any] | str
+                if isinstance(steps_type_0_item_data, StatementIn):
+                    steps_type_0_item = steps_type_0_item_data.to_dict()
+                else:
+                    steps_type_0_item = steps_type_0_item_data
+                steps.append(steps_type_0_item)
 
         else:
             steps = self.steps
@@ -206,6 +236,8 @@ class ExerciseUpdate:
         field_dict: dict[str, Any] = {}
 
         field_dict.update({})
+        if attribution is not UNSET:
+            field_dict["attribution"] = attribution
         if cues is not UNSET:
             field_dict["cues"] = cues
         if default_dosage is not UNSET:
@@ -245,12 +277,31 @@ class ExerciseUpdate:
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         from ..models.default_dosage import DefaultDosage  # noqa: PLC0415
         from ..models.dosage import Dosage  # noqa: PLC0415
+        from ..models.exercise_update_attribution_type_0 import ExerciseUpdateAttributionType0  # noqa: PLC0415
         from ..models.progression import Progression  # noqa: PLC0415
         from ..models.source import Source  # noqa: PLC0415
+        from ..models.statement_in import StatementIn  # noqa: PLC0415
 
         d = dict(src_dict)
 
-        def _parse_cues(data: object) -> list[str] | None | Unset:
+        def _parse_attribution(data: object) -> ExerciseUpdateAttributionType0 | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                attribution_type_0 = ExerciseUpdateAttributionType0.from_dict(data)
+
+                return attribution_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(ExerciseUpdateAttributionType0 | None | Unset, data)
+
+        attribution = _parse_attribution(d.pop("attribution", UNSET))
+
+        def _parse_cues(data: object) -> list[StatementIn | str] | None | Unset:
             if data is None:
                 return data
             if isinstance(data, Unset):
@@ -258,12 +309,29 @@ class ExerciseUpdate:
             try:
                 if not isinstance(data, list):
                     raise TypeError()
-                cues_type_0 = cast(list[str], data)
+                cues_type_0 = []
+                _cues_type_0 = data
+                for cues_type_0_item_data in _cues_type_0:
+
+                    def _parse_cues_type_0_item(data: object) -> StatementIn | str:
+                        try:
+                            if not isinstance(data, dict):
+                                raise TypeError()
+                            componentsschemas_statement_input_statement_in = StatementIn.from_dict(data)
+
+                            return componentsschemas_statement_input_statement_in
+                        except (TypeError, ValueError, AttributeError, KeyError):
+                            pass
+                        return cast(StatementIn | str, data)
+
+                    cues_type_0_item = _parse_cues_type_0_item(cues_type_0_item_data)
+
+                    cues_type_0.append(cues_type_0_item)
 
                 return cues_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(list[str] | None | Unset, data)
+            return cast(list[StatementIn | str] | None | Unset, data)
 
         cues = _parse_cues(d.pop("cues", UNSET))
 
@@ -473,7 +541,7 @@ class ExerciseUpdate:
 
         source = _parse_source(d.pop("source", UNSET))
 
-        def _parse_steps(data: object) -> list[str] | None | Unset:
+        def _parse_steps(data: object) -> list[StatementIn | str] | None | Unset:
             if data is None:
                 return data
             if isinstance(data, Unset):
@@ -481,12 +549,29 @@ class ExerciseUpdate:
             try:
                 if not isinstance(data, list):
                     raise TypeError()
-                steps_type_0 = cast(list[str], data)
+                steps_type_0 = []
+                _steps_type_0 = data
+                for steps_type_0_item_data in _steps_type_0:
+
+                    def _parse_steps_type_0_item(data: object) -> StatementIn | str:
+                        try:
+                            if not isinstance(data, dict):
+                                raise TypeError()
+                            componentsschemas_statement_input_statement_in = StatementIn.from_dict(data)
+
+                            return componentsschemas_statement_input_statement_in
+                        except (TypeError, ValueError, AttributeError, KeyError):
+                            pass
+                        return cast(StatementIn | str, data)
+
+                    steps_type_0_item = _parse_steps_type_0_item(steps_type_0_item_data)
+
+                    steps_type_0.append(steps_type_0_item)
 
                 return steps_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(list[str] | None | Unset, data)
+            return cast(list[StatementIn | str] | None | Unset, data)
 
         steps = _parse_steps(d.pop("steps", UNSET))
 
@@ -517,6 +602,7 @@ class ExerciseUpdate:
         working_leg = _parse_working_leg(d.pop("working_leg", UNSET))
 
         exercise_update = cls(
+            attribution=attribution,
             cues=cues,
             default_dosage=default_dosage,
             difficulty=difficulty,

@@ -11,7 +11,9 @@ from ..types import UNSET, Unset
 if TYPE_CHECKING:
     from ..models.action import Action
     from ..models.compensation import Compensation
+    from ..models.muscle_public_attribution import MusclePublicAttribution
     from ..models.source import Source
+    from ..models.statement import Statement
     from ..models.weakness_sign import WeaknessSign
 
 
@@ -30,7 +32,9 @@ class MusclePublic:
         slug (str): Lower-case, hyphenated, stable identifier.
         summary (str):
         weakness_signs (list[WeaknessSign]):
-        why_it_matters (list[str]):
+        why_it_matters (list[Statement]):
+        attribution (MusclePublicAttribution | Unset): Whose each text field is, by field name; a field not listed is
+            Medius'.
         source (None | Source | Unset):
     """
 
@@ -42,7 +46,8 @@ class MusclePublic:
     slug: str
     summary: str
     weakness_signs: list[WeaknessSign]
-    why_it_matters: list[str]
+    why_it_matters: list[Statement]
+    attribution: MusclePublicAttribution | Unset = UNSET
     source: None | Source | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
@@ -74,7 +79,14 @@ class MusclePublic:
             weakness_signs_item = weakness_signs_item_data.to_dict()
             weakness_signs.append(weakness_signs_item)
 
-        why_it_matters = self.why_it_matters
+        why_it_matters = []
+        for why_it_matters_item_data in self.why_it_matters:
+            why_it_matters_item = why_it_matters_item_data.to_dict()
+            why_it_matters.append(why_it_matters_item)
+
+        attribution: dict[str, Any] | Unset = UNSET
+        if not isinstance(self.attribution, Unset):
+            attribution = self.attribution.to_dict()
 
         source: dict[str, Any] | None | Unset
         if isinstance(self.source, Unset):
@@ -99,6 +111,8 @@ class MusclePublic:
                 "why_it_matters": why_it_matters,
             }
         )
+        if attribution is not UNSET:
+            field_dict["attribution"] = attribution
         if source is not UNSET:
             field_dict["source"] = source
 
@@ -108,7 +122,9 @@ class MusclePublic:
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         from ..models.action import Action  # noqa: PLC0415
         from ..models.compensation import Compensation  # noqa: PLC0415
+        from ..models.muscle_public_attribution import MusclePublicAttribution  # noqa: PLC0415
         from ..models.source import Source  # noqa: PLC0415
+        from ..models.statement import Statement  # noqa: PLC0415
         from ..models.weakness_sign import WeaknessSign  # noqa: PLC0415
 
         d = dict(src_dict)
@@ -143,7 +159,19 @@ class MusclePublic:
 
             weakness_signs.append(weakness_signs_item)
 
-        why_it_matters = cast(list[str], d.pop("why_it_matters"))
+        why_it_matters = []
+        _why_it_matters = d.pop("why_it_matters")
+        for why_it_matters_item_data in _why_it_matters:
+            why_it_matters_item = Statement.from_dict(why_it_matters_item_data)
+
+            why_it_matters.append(why_it_matters_item)
+
+        _attribution = d.pop("attribution", UNSET)
+        attribution: MusclePublicAttribution | Unset
+        if isinstance(_attribution, Unset):
+            attribution = UNSET
+        else:
+            attribution = MusclePublicAttribution.from_dict(_attribution)
 
         def _parse_source(data: object) -> None | Source | Unset:
             if data is None:
@@ -172,6 +200,7 @@ class MusclePublic:
             summary=summary,
             weakness_signs=weakness_signs,
             why_it_matters=why_it_matters,
+            attribution=attribution,
             source=source,
         )
 

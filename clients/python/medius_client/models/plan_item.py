@@ -1,12 +1,16 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, TypeVar, cast
+from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 from attrs import define as _attrs_define
 
 from ..models.side import Side
 from ..types import UNSET, Unset
+
+if TYPE_CHECKING:
+    from ..models.placement import Placement
+
 
 T = TypeVar("T", bound="PlanItem")
 
@@ -22,10 +26,17 @@ class PlanItem:
         rest_seconds (int):
         sets (int): Sets per side.
         hold_seconds (int | None | Unset):
+        lie_on (None | Side | Unset): Side-lying work only: the side of the body to lie on (the other leg is on top and
+            works); both when both legs are trained in turn; null otherwise.
         notes (str | Unset):  Default: ''.
+        placement (list[Placement] | Unset): One entry per working leg, in training order, with the plain words.
         reps (int | None | Unset):
-        side (None | Side | Unset): null for bilateral exercises; left, right or both otherwise.
+        side (None | Side | Unset): The WORKING leg: left, right or both (left, then right); null for bilateral
+            exercises. Side-lying work lies on the other side, with this leg on top (see `lie_on` and `placement` on the
+            answer).
         steps (int | None | Unset): Steps per set (per direction).
+        working_leg (None | Side | Unset): The leg that does the work: left, right, or both (left, then right); null for
+            bilateral exercises. Same as `side`.
     """
 
     exercise: str
@@ -34,10 +45,13 @@ class PlanItem:
     rest_seconds: int
     sets: int
     hold_seconds: int | None | Unset = UNSET
+    lie_on: None | Side | Unset = UNSET
     notes: str | Unset = ""
+    placement: list[Placement] | Unset = UNSET
     reps: int | None | Unset = UNSET
     side: None | Side | Unset = UNSET
     steps: int | None | Unset = UNSET
+    working_leg: None | Side | Unset = UNSET
 
     def to_dict(self) -> dict[str, Any]:
         exercise = self.exercise
@@ -56,7 +70,22 @@ class PlanItem:
         else:
             hold_seconds = self.hold_seconds
 
+        lie_on: None | str | Unset
+        if isinstance(self.lie_on, Unset):
+            lie_on = UNSET
+        elif isinstance(self.lie_on, Side):
+            lie_on = self.lie_on.value
+        else:
+            lie_on = self.lie_on
+
         notes = self.notes
+
+        placement: list[dict[str, Any]] | Unset = UNSET
+        if not isinstance(self.placement, Unset):
+            placement = []
+            for placement_item_data in self.placement:
+                placement_item = placement_item_data.to_dict()
+                placement.append(placement_item)
 
         reps: int | None | Unset
         if isinstance(self.reps, Unset):
@@ -78,6 +107,14 @@ class PlanItem:
         else:
             steps = self.steps
 
+        working_leg: None | str | Unset
+        if isinstance(self.working_leg, Unset):
+            working_leg = UNSET
+        elif isinstance(self.working_leg, Side):
+            working_leg = self.working_leg.value
+        else:
+            working_leg = self.working_leg
+
         field_dict: dict[str, Any] = {}
 
         field_dict.update(
@@ -91,19 +128,27 @@ class PlanItem:
         )
         if hold_seconds is not UNSET:
             field_dict["hold_seconds"] = hold_seconds
+        if lie_on is not UNSET:
+            field_dict["lie_on"] = lie_on
         if notes is not UNSET:
             field_dict["notes"] = notes
+        if placement is not UNSET:
+            field_dict["placement"] = placement
         if reps is not UNSET:
             field_dict["reps"] = reps
         if side is not UNSET:
             field_dict["side"] = side
         if steps is not UNSET:
             field_dict["steps"] = steps
+        if working_leg is not UNSET:
+            field_dict["working_leg"] = working_leg
 
         return field_dict
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.placement import Placement  # noqa: PLC0415
+
         d = dict(src_dict)
         exercise = d.pop("exercise")
 
@@ -124,7 +169,33 @@ class PlanItem:
 
         hold_seconds = _parse_hold_seconds(d.pop("hold_seconds", UNSET))
 
+        def _parse_lie_on(data: object) -> None | Side | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                lie_on_type_0 = Side(data)
+
+                return lie_on_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(None | Side | Unset, data)
+
+        lie_on = _parse_lie_on(d.pop("lie_on", UNSET))
+
         notes = d.pop("notes", UNSET)
+
+        _placement = d.pop("placement", UNSET)
+        placement: list[Placement] | Unset = UNSET
+        if _placement is not UNSET:
+            placement = []
+            for placement_item_data in _placement:
+                placement_item = Placement.from_dict(placement_item_data)
+
+                placement.append(placement_item)
 
         def _parse_reps(data: object) -> int | None | Unset:
             if data is None:
@@ -161,6 +232,23 @@ class PlanItem:
 
         steps = _parse_steps(d.pop("steps", UNSET))
 
+        def _parse_working_leg(data: object) -> None | Side | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                working_leg_type_0 = Side(data)
+
+                return working_leg_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(None | Side | Unset, data)
+
+        working_leg = _parse_working_leg(d.pop("working_leg", UNSET))
+
         plan_item = cls(
             exercise=exercise,
             order=order,
@@ -168,10 +256,13 @@ class PlanItem:
             rest_seconds=rest_seconds,
             sets=sets,
             hold_seconds=hold_seconds,
+            lie_on=lie_on,
             notes=notes,
+            placement=placement,
             reps=reps,
             side=side,
             steps=steps,
+            working_leg=working_leg,
         )
 
         return plan_item

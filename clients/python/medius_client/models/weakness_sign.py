@@ -1,9 +1,15 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from attrs import define as _attrs_define
+
+from ..types import UNSET, Unset
+
+if TYPE_CHECKING:
+    from ..models.weakness_sign_attribution import WeaknessSignAttribution
+
 
 T = TypeVar("T", bound="WeaknessSign")
 
@@ -16,12 +22,15 @@ class WeaknessSign:
         example (str):
         name (str):
         slug (str): Lower-case, hyphenated, stable identifier.
+        attribution (WeaknessSignAttribution | Unset): Whose each text field is, by field name; a field not listed is
+            Medius'.
     """
 
     description: str
     example: str
     name: str
     slug: str
+    attribution: WeaknessSignAttribution | Unset = UNSET
 
     def to_dict(self) -> dict[str, Any]:
         description = self.description
@@ -31,6 +40,10 @@ class WeaknessSign:
         name = self.name
 
         slug = self.slug
+
+        attribution: dict[str, Any] | Unset = UNSET
+        if not isinstance(self.attribution, Unset):
+            attribution = self.attribution.to_dict()
 
         field_dict: dict[str, Any] = {}
 
@@ -42,11 +55,15 @@ class WeaknessSign:
                 "slug": slug,
             }
         )
+        if attribution is not UNSET:
+            field_dict["attribution"] = attribution
 
         return field_dict
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.weakness_sign_attribution import WeaknessSignAttribution  # noqa: PLC0415
+
         d = dict(src_dict)
         description = d.pop("description")
 
@@ -56,11 +73,19 @@ class WeaknessSign:
 
         slug = d.pop("slug")
 
+        _attribution = d.pop("attribution", UNSET)
+        attribution: WeaknessSignAttribution | Unset
+        if isinstance(_attribution, Unset):
+            attribution = UNSET
+        else:
+            attribution = WeaknessSignAttribution.from_dict(_attribution)
+
         weakness_sign = cls(
             description=description,
             example=example,
             name=name,
             slug=slug,
+            attribution=attribution,
         )
 
         return weakness_sign

@@ -109,6 +109,9 @@ def sync_detailed(
         body (ExerciseSpec): An exercise as authored: seed data, admin writes and imports all
             validate here.
 
+            Provenance is per statement: each step and cue is a `Statement`, and `attribution`
+            says whose the name, summary, position, laterality, working leg and difficulty are.
+
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
@@ -142,6 +145,9 @@ def sync(
         body (ExerciseSpec): An exercise as authored: seed data, admin writes and imports all
             validate here.
 
+            Provenance is per statement: each step and cue is a `Statement`, and `attribution`
+            says whose the name, summary, position, laterality, working leg and difficulty are.
+
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
@@ -169,6 +175,9 @@ async def asyncio_detailed(
     Args:
         body (ExerciseSpec): An exercise as authored: seed data, admin writes and imports all
             validate here.
+
+            Provenance is per statement: each step and cue is a `Statement`, and `attribution`
+            says whose the name, summary, position, laterality, working leg and difficulty are.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -200,6 +209,9 @@ async def asyncio(
     Args:
         body (ExerciseSpec): An exercise as authored: seed data, admin writes and imports all
             validate here.
+
+            Provenance is per statement: each step and cue is a `Statement`, and `attribution`
+            says whose the name, summary, position, laterality, working leg and difficulty are.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

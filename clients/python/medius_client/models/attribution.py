@@ -1,0 +1,70 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, TypeVar, cast
+
+from attrs import define as _attrs_define
+
+from ..models.provenance import Provenance
+from ..types import UNSET, Unset
+
+T = TypeVar("T", bound="Attribution")
+
+
+@_attrs_define
+class Attribution:
+    """Whose one value is: the article's, or Medius' own.
+
+    `article_text` holds the article's own words where ours differ from them (a
+    paraphrase, a unit or a name we inferred from its sentence); it is null when the
+    value is the article's verbatim, or Medius' own.
+
+        Attributes:
+            provenance (Provenance):
+            article_text (None | str | Unset): The article's sentence our words render, when they differ.
+    """
+
+    provenance: Provenance
+    article_text: None | str | Unset = UNSET
+
+    def to_dict(self) -> dict[str, Any]:
+        provenance = self.provenance.value
+
+        article_text: None | str | Unset
+        if isinstance(self.article_text, Unset):
+            article_text = UNSET
+        else:
+            article_text = self.article_text
+
+        field_dict: dict[str, Any] = {}
+
+        field_dict.update(
+            {
+                "provenance": provenance,
+            }
+        )
+        if article_text is not UNSET:
+            field_dict["article_text"] = article_text
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        d = dict(src_dict)
+        provenance = Provenance(d.pop("provenance"))
+
+        def _parse_article_text(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        article_text = _parse_article_text(d.pop("article_text", UNSET))
+
+        attribution = cls(
+            provenance=provenance,
+            article_text=article_text,
+        )
+
+        return attribution
