@@ -31,6 +31,8 @@ from tests.conftest import reset_database
 
 VERSION_TABLE = "alembic_version"
 
+NO_DAILY_CAP = 10**6  # these tests log many sessions on one day on purpose
+
 
 def _schema_objects(engine: Engine) -> dict[str, set[str]]:
     """What the migrations may have left behind: tables, and PostgreSQL sequences and enums."""
@@ -167,7 +169,7 @@ def test_upgrade_numbers_existing_changes_so_sync_tokens_start_consistent(
         ]
         for n in range(5):
             body = SessionCreate(started_at=datetime(2026, 1, 1 + n, tzinfo=UTC))
-            sessions_service.create(session, owners[n % 2], body)
+            sessions_service.create(session, owners[n % 2], body, NO_DAILY_CAP)
     downgrade(database_url, "0006-1")  # wherever 0006 ends up in the chain
     upgrade(database_url)
 

@@ -55,6 +55,14 @@ class Settings(BaseSettings):
     argon2_memory_kib: int = Field(
         default=65536, ge=1024, le=1048576, description="argon2id memory per hash (KiB)."
     )
+    max_sessions_per_day: int = Field(
+        default=200,
+        ge=1,
+        le=100000,
+        description="Sessions one account may log per calendar day of `started_at` (in the "
+        "account's time zone) before 409 quota-exceeded; a retry of a stored session still "
+        "answers 200.",
+    )
     login_max_failures: int = Field(
         default=10,
         ge=1,

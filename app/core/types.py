@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, time, timedelta
 from typing import Annotated, Any
+from zoneinfo import ZoneInfo
 
 from pydantic import (
     AfterValidator,
@@ -156,3 +157,13 @@ def _in_date_range(value: date) -> date:
 
 AwareDatetime = Annotated[datetime, BeforeValidator(_rfc3339_text), AfterValidator(in_time_range)]
 CalendarDate = Annotated[date, BeforeValidator(_iso_date_text), AfterValidator(_in_date_range)]
+
+
+def local_day_bounds(moment: datetime, time_zone: str) -> tuple[datetime, datetime]:
+    """The UTC bounds [start, end) of the calendar day `moment` falls on in `time_zone`
+    (23 or 25 hours long across a daylight-saving change)."""
+    zone = ZoneInfo(time_zone)
+    day = moment.astimezone(zone).date()
+    start = datetime.combine(day, time(0), tzinfo=zone)
+    end = datetime.combine(day + timedelta(days=1), time(0), tzinfo=zone)
+    return start.astimezone(UTC), end.astimezone(UTC)

@@ -90,6 +90,24 @@ def list_sessions(
     )
 
 
+def count_started_between(
+    session: Session, owner_id: uuid.UUID, start: datetime, end: datetime
+) -> int:
+    """The owner's live sessions started in [start, end) (the quota's day)."""
+    return int(
+        session.exec(
+            select(func.count())
+            .select_from(WorkoutSession)
+            .where(
+                col(WorkoutSession.owner_id) == owner_id,
+                col(WorkoutSession.started_at) >= start,
+                col(WorkoutSession.started_at) < end,
+                col(WorkoutSession.deleted_at).is_(None),
+            )
+        ).one()
+    )
+
+
 def add(session: Session, row: WorkoutSession, entries: Sequence[SessionEntry]) -> None:
     session.add(row)
     session.flush()

@@ -85,7 +85,9 @@ def _one(session: SessionDep, row: WorkoutSession, status_code: int = 200) -> Re
     "session (201); the same id with the same body returns the stored session (200), even "
     "when retries arrive at once; the same id with a different body is 409. Entries are "
     "checked against their exercise (reps, steps or hold_seconds by its unit; side for "
-    "unilateral exercises). A session is stored whole or not at all (at most 500 entries).",
+    "unilateral exercises). A session is stored whole or not at all (at most 500 entries). "
+    "An account logs at most `MAX_SESSIONS_PER_DAY` (200) sessions per calendar day of "
+    "`started_at` in its time zone: past that, 409 `quota-exceeded`.",
     response_model=SessionPublic,
     openapi_extra={"requestBody": {"content": {"application/json": {"example": CREATE_EXAMPLE}}}},
     responses={
@@ -97,8 +99,10 @@ def _one(session: SessionDep, row: WorkoutSession, status_code: int = 200) -> Re
         **problem_responses(400, 401, 409, 413, 415, 422),
     },
 )
-def create_session(data: SessionCreate, session: SessionDep, user: CurrentUser) -> Response:
-    row, created = service.create(session, user, data)
+def create_session(
+    data: SessionCreate, session: SessionDep, settings: SettingsDep, user: CurrentUser
+) -> Response:
+    row, created = service.create(session, user, data, settings.max_sessions_per_day)
     return _one(session, row, status_code=201 if created else 200)
 
 

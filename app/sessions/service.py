@@ -25,11 +25,12 @@ from app.core.errors import (
     Invalid,
     NotFound,
     PreconditionFailed,
+    QuotaExceeded,
     reject_nulls,
 )
 from app.core.pagination import SyncPage, parse_sort
 from app.core.tabular import Cell, csv_chunks, json_chunks
-from app.core.types import utcnow
+from app.core.types import local_day_bounds, utcnow
 from app.routines import repository as routines_repository
 from app.sessions import repository
 from app.sessions.models import (
@@ -162,11 +163,15 @@ def digest(data: SessionCreate) -> str:
     return hashlib.sha256(canonical).hexdigest()
 
 
-def create(session: Session, user: User, data: SessionCreate) -> tuple[WorkoutSession, bool]:
+def create(
+    session: Session, user: User, data: SessionCreate, max_per_day: int
+) -> tuple[WorkoutSession, bool]:
     """Store a session whole, or return the one already stored for the same id and body.
 
     The primary key decides between concurrent retries: every insert but one fails on
     it, and those answer with the stored session (same body) or 409 (different body).
+    At most `max_per_day` sessions per local day of `started_at`: counted after the
+    user's change counter is taken, whose row lock serialises the user's writers.
     """
     data = data.model_copy(update={"id": data.id or uuid.uuid4()})
     assert data.id is not None
@@ -175,6 +180,10 @@ def create(session: Session, user: User, data: SessionCreate) -> tuple[WorkoutSe
     entries = _entries(session, data.entries)
     begin_write(session)
     change_seq = bump_user_counter(session, user.id)
+    day_start, day_end = local_day_bounds(data.started_at, user.time_zone)
+    if repository.count_started_between(session, user.id, day_start, day_end) >= max_per_day:
+        session.rollback()
+        return _stored_retry(session, user, data.id, fingerprint, over_quota=max_per_day), False
     now = utcnow()
     row = WorkoutSession(
         id=data.id,
@@ -194,18 +203,35 @@ def create(session: Session, user: User, data: SessionCreate) -> tuple[WorkoutSe
         return row, True
     except IntegrityError:
         session.rollback()
-    existing = repository.get(session, data.id)
+    return _stored_retry(session, user, data.id, fingerprint), False
+
+
+def _stored_retry(
+    session: Session,
+    user: User,
+    session_id: uuid.UUID,
+    fingerprint: str,
+    over_quota: int | None = None,
+) -> WorkoutSession:
+    """The caller's live session stored under this id with this body (a retry), else the
+    reason this create cannot be stored: the id is taken (409), or the day is full."""
+    existing = repository.get(session, session_id)
+    if existing is None and over_quota is not None:
+        raise QuotaExceeded(
+            f"You have logged {over_quota} sessions for that day, the most one account may; "
+            "a retry of a stored session still answers 200."
+        )
     if (
-        existing is not None
-        and existing.owner_id == user.id
-        and existing.deleted_at is None
-        and existing.body_digest == fingerprint
+        existing is None
+        or existing.owner_id != user.id
+        or existing.deleted_at is not None
+        or existing.body_digest != fingerprint
     ):
-        return existing, False
-    raise Conflict(
-        "This session id is already used with a different body (or was deleted); "
-        "choose a new id for a new session."
-    )
+        raise Conflict(
+            "This session id is already used with a different body (or was deleted); "
+            "choose a new id for a new session."
+        )
+    return existing
 
 
 def _entry_public(entry: SessionEntry) -> EntryPublic:

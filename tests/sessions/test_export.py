@@ -24,6 +24,8 @@ from tests.reliability.corpus import CSV_FORMULAS
 
 EXPORT = "/api/v1/sessions/export"
 
+NO_DAILY_CAP = 10**6  # these tests log many sessions on one day on purpose
+
 
 def _csv_rows(text: str) -> list[dict[str, str]]:
     return list(csv.DictReader(io.StringIO(text)))
@@ -110,7 +112,7 @@ def _user_with_entries(app: FastAPI, entries: int) -> User:
                 notes=f"session {n}",
                 entries=[one] * min(500, entries - n),
             )
-            service.create(session, user, body)
+            service.create(session, user, body, NO_DAILY_CAP)
     return user
 
 

@@ -39,6 +39,8 @@ pytestmark = pytest.mark.parametrize("database_url", ["postgresql"], indirect=Tr
 KEY = sync_key(TEST_SECRET)
 SETTLE_SECONDS = 30.0
 
+NO_DAILY_CAP = 10**6  # these tests log many sessions on one day on purpose
+
 
 class HeldSession(Session):
     """A database session whose first commit waits until the test releases it."""
@@ -198,13 +200,13 @@ def test_a_session_that_commits_late_is_never_skipped(engine: Engine) -> None:
     for attempt in range(30):
         big = Writer(
             f"big-{attempt}",
-            lambda s: service.create(s, user, session_body(500)),
+            lambda s: service.create(s, user, session_body(500), NO_DAILY_CAP),
             HeldSession(engine),
         )
         small_body = session_body(1, "monster-walk")
         small = Writer(
             f"small-{attempt}",
-            lambda s, b=small_body: service.create(s, user, b),
+            lambda s, b=small_body: service.create(s, user, b, NO_DAILY_CAP),
             HeldSession(engine),
         )
         small.session.release.set()  # the small one commits as soon as it can
@@ -323,16 +325,16 @@ def test_any_interleaving_of_writers_and_syncs_converges_with_nothing_skipped(
 ) -> None:
     user = new_user(engine)
     with Session(engine, expire_on_commit=False) as session:
-        existing = [service.create(session, user, session_body(2))[0] for _ in kinds]
+        existing = [service.create(session, user, session_body(2), NO_DAILY_CAP)[0] for _ in kinds]
     mirror = Mirror()
     sync_sessions(engine, user, mirror)
 
     def work(kind: str, target: WorkoutSession) -> Callable[[Session], Any]:
         etag = service.session_etag(target)
         if kind == "create-big":
-            return lambda s: service.create(s, user, session_body(300))
+            return lambda s: service.create(s, user, session_body(300), NO_DAILY_CAP)
         if kind == "create-small":
-            return lambda s: service.create(s, user, session_body(1, "monster-walk"))
+            return lambda s: service.create(s, user, session_body(1, "monster-walk"), NO_DAILY_CAP)
         if kind == "patch":
             return lambda s: service.update(s, user, target.id, SessionUpdate(notes="edited"), etag)
         return lambda s: service.delete(s, user, target.id, etag)

@@ -106,7 +106,8 @@ def sync_detailed(
     with the same body returns the stored session (200), even when retries arrive at once; the same id
     with a different body is 409. Entries are checked against their exercise (reps, steps or
     hold_seconds by its unit; side for unilateral exercises). A session is stored whole or not at all
-    (at most 500 entries).
+    (at most 500 entries). An account logs at most `MAX_SESSIONS_PER_DAY` (200) sessions per calendar
+    day of `started_at` in its time zone: past that, 409 `quota-exceeded`.
 
     Args:
         body (SessionCreate):
@@ -141,7 +142,8 @@ def sync(
     with the same body returns the stored session (200), even when retries arrive at once; the same id
     with a different body is 409. Entries are checked against their exercise (reps, steps or
     hold_seconds by its unit; side for unilateral exercises). A session is stored whole or not at all
-    (at most 500 entries).
+    (at most 500 entries). An account logs at most `MAX_SESSIONS_PER_DAY` (200) sessions per calendar
+    day of `started_at` in its time zone: past that, 409 `quota-exceeded`.
 
     Args:
         body (SessionCreate):
@@ -171,7 +173,8 @@ async def asyncio_detailed(
     with the same body returns the stored session (200), even when retries arrive at once; the same id
     with a different body is 409. Entries are checked against their exercise (reps, steps or
     hold_seconds by its unit; side for unilateral exercises). A session is stored whole or not at all
-    (at most 500 entries).
+    (at most 500 entries). An account logs at most `MAX_SESSIONS_PER_DAY` (200) sessions per calendar
+    day of `started_at` in its time zone: past that, 409 `quota-exceeded`.
 
     Args:
         body (SessionCreate):
@@ -204,7 +207,8 @@ async def asyncio(
     with the same body returns the stored session (200), even when retries arrive at once; the same id
     with a different body is 409. Entries are checked against their exercise (reps, steps or
     hold_seconds by its unit; side for unilateral exercises). A session is stored whole or not at all
-    (at most 500 entries).
+    (at most 500 entries). An account logs at most `MAX_SESSIONS_PER_DAY` (200) sessions per calendar
+    day of `started_at` in its time zone: past that, 409 `quota-exceeded`.
 
     Args:
         body (SessionCreate):
