@@ -19,7 +19,7 @@ from zoneinfo import ZoneInfo
 
 from app.builder import rules
 from app.builder.dosing import count_cap, count_span, hold_cap, hold_span
-from app.catalog.models import DosageUnit, ExerciseSpec, Provenance
+from app.catalog.models import DosageUnit, ExerciseSpec, ProgressionBasis, Provenance
 from app.progress.models import Decision, PrescribedDosage
 
 REDUCE_AT_PAIN = 5
@@ -119,8 +119,9 @@ def _value(dosage: PrescribedDosage, unit: DosageUnit) -> int | None:
 
 def step_up(
     current: PrescribedDosage, spec: ExerciseSpec
-) -> tuple[PrescribedDosage, str | None, Provenance | None]:
-    """One step up: within the article's range first, then Medius' extension."""
+) -> tuple[PrescribedDosage, str | None, ProgressionBasis | None]:
+    """One step up: within the article's range first (basis `article-range`), then Medius'
+    extension (basis `medius`)."""
     unit = spec.dosage.unit
     field = {DosageUnit.REPS: "reps", DosageUnit.STEPS: "steps"}.get(unit, "hold_seconds")
     count = _value(current, unit)
@@ -129,50 +130,62 @@ def step_up(
     holds = hold_span(spec)
     if count is not None and unit is not DosageUnit.SECONDS and span and count < span.high:
         new = min(count + increment, span.high)
-        return _with(current, field, new), f"{field} {count} -> {new}", Provenance.ARTICLE
+        return (
+            _with(current, field, new),
+            f"{field} {count} -> {new}",
+            ProgressionBasis.ARTICLE_RANGE,
+        )
     hold = current.hold_seconds
     if hold is not None and holds is not None and holds.article and hold < holds.high:
         return (
             _with(current, "hold_seconds", hold + 1),
             f"hold {hold} -> {hold + 1} s",
-            Provenance.ARTICLE,
+            ProgressionBasis.ARTICLE_RANGE,
         )
     if count is not None and unit is not DosageUnit.SECONDS and count < count_cap(spec):
         new = min(count + increment, count_cap(spec))
-        return _with(current, field, new), f"{field} {count} -> {new}", Provenance.MEDIUS
+        return _with(current, field, new), f"{field} {count} -> {new}", ProgressionBasis.MEDIUS
     if hold is not None and hold < hold_cap(spec):
         return (
             _with(current, "hold_seconds", hold + 1),
             f"hold {hold} -> {hold + 1} s",
-            Provenance.MEDIUS,
+            ProgressionBasis.MEDIUS,
         )
     if current.sets < 10:
         return (
             _with(current, "sets", current.sets + 1),
             f"sets {current.sets} -> {current.sets + 1}",
-            Provenance.MEDIUS,
+            ProgressionBasis.MEDIUS,
         )
     return current, None, None
 
 
 def step_down(
     current: PrescribedDosage, spec: ExerciseSpec
-) -> tuple[PrescribedDosage, str | None, Provenance | None]:
-    """One step down: a set fewer, else fewer reps/steps or a shorter hold."""
+) -> tuple[PrescribedDosage, str | None, ProgressionBasis | None]:
+    """One step down: a set fewer, else fewer reps/steps or a shorter hold (Medius' rule)."""
     if current.sets > 1:
         return (
             _with(current, "sets", current.sets - 1),
             f"sets {current.sets} -> {current.sets - 1}",
-            Provenance.MEDIUS,
+            ProgressionBasis.MEDIUS,
         )
     unit = spec.dosage.unit
     field = {DosageUnit.REPS: "reps", DosageUnit.STEPS: "steps"}.get(unit, "hold_seconds")
     count = _value(current, unit)
     if count is not None and count > 1:
         new = max(1, count // 2)
-        return _with(current, field, new), f"{field} {count} -> {new}", Provenance.MEDIUS
+        return _with(current, field, new), f"{field} {count} -> {new}", ProgressionBasis.MEDIUS
     return current, None, None
 
 
 def _with(current: PrescribedDosage, field: str, value: int) -> PrescribedDosage:
     return current.model_copy(update={field: value})
+
+
+def provenance_of(basis: ProgressionBasis | None) -> Provenance | None:
+    """Whose a change is: moving within the article's range or along its own progression is
+    the article's; anything else is Medius'."""
+    if basis is None:
+        return None
+    return Provenance.MEDIUS if basis is ProgressionBasis.MEDIUS else Provenance.ARTICLE

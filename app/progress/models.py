@@ -8,7 +8,7 @@ from enum import StrEnum
 
 from pydantic import BaseModel, Field
 
-from app.catalog.models import DosageUnit, Provenance
+from app.catalog.models import DosageUnit, ProgressionBasis, Provenance
 
 
 class WeekAdherence(BaseModel):
@@ -83,7 +83,15 @@ class Advice(BaseModel):
     current: PrescribedDosage
     next: PrescribedDosage
     change: str | None
-    provenance: Provenance | None
+    provenance: Provenance | None = Field(
+        description="Whose the proposed change is: `article` when it moves within a range "
+        "the article gives, `medius` for Medius' own rules (every reduction, and any step "
+        "past the article's range); null when nothing changes."
+    )
+    basis: ProgressionBasis | None = Field(
+        description="Finer than `provenance`: `article-range` (within the article's figures), "
+        "`article-progression` (a progression the article itself states) or `medius`."
+    )
     see_a_professional: bool
 
 

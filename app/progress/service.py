@@ -225,11 +225,11 @@ def _advice(
         ]
         decision, reason = calc.decide(recent, required)
         current = _prescribed(item)
-        nxt, change, provenance = current, None, None
+        nxt, change, basis = current, None, None
         if decision is Decision.PROGRESS:
-            nxt, change, provenance = calc.step_up(current, spec)
+            nxt, change, basis = calc.step_up(current, spec)
         elif decision is Decision.REDUCE:
-            nxt, change, provenance = calc.step_down(current, spec)
+            nxt, change, basis = calc.step_down(current, spec)
         advice.append(
             Advice(
                 exercise=item.exercise_slug,
@@ -238,7 +238,8 @@ def _advice(
                 current=current,
                 next=nxt,
                 change=change,
-                provenance=provenance,
+                provenance=calc.provenance_of(basis),
+                basis=basis,
                 see_a_professional=decision is Decision.REDUCE,
             )
         )

@@ -106,6 +106,7 @@ async def test_pain_of_seven_is_an_alert_and_advice_follows_the_table(
     (advice,) = report["advice"]
     assert advice["decision"] == "progress"
     assert advice["next"]["reps"] == 12 and advice["provenance"] == "article"
+    assert advice["basis"] == "article-range"  # 10 -> 12 stays within the article's 10-20
     assert report["alerts"] == []
 
     await _log(client, alice, "2026-11-19T08:00:00Z", _sets(2, pain=3))

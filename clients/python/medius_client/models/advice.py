@@ -7,6 +7,7 @@ from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..models.decision import Decision
+from ..models.progression_basis import ProgressionBasis
 from ..models.provenance import Provenance
 
 if TYPE_CHECKING:
@@ -20,16 +21,21 @@ T = TypeVar("T", bound="Advice")
 class Advice:
     """
     Attributes:
+        basis (None | ProgressionBasis): Finer than `provenance`: `article-range` (within the article's figures),
+            `article-progression` (a progression the article itself states) or `medius`.
         change (None | str):
         current (PrescribedDosage): A routine item's prescription: what advice compares against and proposes next.
         decision (Decision):
         exercise (str):
         next_ (PrescribedDosage): A routine item's prescription: what advice compares against and proposes next.
-        provenance (None | Provenance):
+        provenance (None | Provenance): Whose the proposed change is: `article` when it moves within a range the article
+            gives, `medius` for Medius' own rules (every reduction, and any step past the article's range); null when
+            nothing changes.
         reason (str):
         see_a_professional (bool):
     """
 
+    basis: None | ProgressionBasis
     change: None | str
     current: PrescribedDosage
     decision: Decision
@@ -41,6 +47,12 @@ class Advice:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
+        basis: None | str
+        if isinstance(self.basis, ProgressionBasis):
+            basis = self.basis.value
+        else:
+            basis = self.basis
+
         change: None | str
         change = self.change
 
@@ -66,6 +78,7 @@ class Advice:
         field_dict.update(self.additional_properties)
         field_dict.update(
             {
+                "basis": basis,
                 "change": change,
                 "current": current,
                 "decision": decision,
@@ -84,6 +97,21 @@ class Advice:
         from ..models.prescribed_dosage import PrescribedDosage  # noqa: PLC0415
 
         d = dict(src_dict)
+
+        def _parse_basis(data: object) -> None | ProgressionBasis:
+            if data is None:
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                basis_type_0 = ProgressionBasis(data)
+
+                return basis_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(None | ProgressionBasis, data)
+
+        basis = _parse_basis(d.pop("basis"))
 
         def _parse_change(data: object) -> None | str:
             if data is None:
@@ -120,6 +148,7 @@ class Advice:
         see_a_professional = d.pop("see_a_professional")
 
         advice = cls(
+            basis=basis,
             change=change,
             current=current,
             decision=decision,
