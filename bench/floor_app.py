@@ -75,8 +75,24 @@ SQL = {
         "origin, progression, rationale, revision, created_at, updated_at FROM routine "
         "WHERE id = ? AND (is_template OR owner_id = ?)"
     ),
-    "routine_items": "SELECT * FROM routine_item WHERE routine_id = ? ORDER BY position",
+    "routine_items": (
+        "SELECT exercise_slug, sets, reps, steps, hold_seconds, side, rest_seconds, notes, "
+        "reason FROM routine_item WHERE routine_id = ? ORDER BY position"
+    ),
+    # The app reads the items' exercises (deleted ones too) for the estimated duration.
+    "item_exercises": "SELECT slug, document FROM exercise WHERE slug IN ({})",
 }
+ITEM_FIELDS = (
+    "exercise",
+    "sets",
+    "reps",
+    "steps",
+    "hold_seconds",
+    "side",
+    "rest_seconds",
+    "notes",
+    "reason",
+)
 ENTRY_FIELDS = ("set_number", "side", "reps", "steps", "hold_seconds", "load_band", "load_kg")
 
 
@@ -331,6 +347,11 @@ async def get_routine(request: Request) -> Response:
         return _problem(404, "Not Found")
     r = rows[0]
     items = db.fetch(db.q("routine_items"), (routine_id,))
+    slugs = sorted({item[0] for item in items})
+    exercises = db.fetch(db.q("item_exercises", len(slugs)), slugs) if slugs else []
+    documents = {
+        row[0]: orjson.loads(row[1]) if isinstance(row[1], str) else row[1] for row in exercises
+    }
     progression = orjson.loads(r[8]) if isinstance(r[8], str) else r[8]
     rationale = orjson.loads(r[9]) if isinstance(r[9], str) else r[9]
     data = {
@@ -342,7 +363,14 @@ async def get_routine(request: Request) -> Response:
         "origin": r[7],
         "progression": progression,
         "rationale": rationale,
-        "items": [[None if isinstance(v, bytes) else str(v) for v in item] for item in items],
+        "items": [
+            dict(zip(ITEM_FIELDS, item, strict=True)) | {"order": n}
+            for n, item in enumerate(items, start=1)
+        ],
+        # A stand-in for the app's duration arithmetic over the exercises' documents.
+        "estimated_seconds": sum(
+            (item[1] * (item[6] + 30) if item[0] in documents else 0) for item in items
+        ),
         "revision": r[10],
         "created_at": _when(r[11]),
         "updated_at": _when(r[12]),

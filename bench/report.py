@@ -84,6 +84,8 @@ def table(rows: Sequence[Row], pin: str) -> str:
     )
     lines = []
     for row in rows:
+        if row.floor is not None or (row.results and pin not in row.results):
+            continue  # measured in another pinning mode, or shown in the floor table
         cells = [row.label, row.backend, row.state, str(row.workers)]
         mine = row.summary(pin)
         if row.unavailable is not None or mine is None:
@@ -259,7 +261,7 @@ def floor_table(rows: Sequence[Row], pin: str) -> str:
     )
     lines = []
     for row in rows:
-        if row.floor is None:
+        if row.floor is None or pin not in row.results:
             continue
         mine, floor = row.summary(pin), row.floor.summary(pin)
         cells = [row.label, row.backend, str(row.workers)]
@@ -303,7 +305,7 @@ def document(
     parts = ["# Medius benchmark\n", "\n".join(header) + "\n"]
     for pin in pins:
         parts.append(f"## {PIN_TITLES[pin]}\n\n{table(rows, pin)}")
-        if any(row.floor is not None for row in rows):
+        if any(row.floor is not None and pin in row.results for row in rows):
             parts.append(
                 f"### Signed-in operations against the bare floor ({pin})\n\n"
                 + floor_table(rows, pin)
