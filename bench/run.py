@@ -242,22 +242,7 @@ def bare_server(workdir: Path, body: bytes, etag: str, workers: int) -> ServerPr
     body_path.write_bytes(body)
     port = free_port()
     env = production_env("sqlite://", port, BENCH_BARE_BODY=str(body_path), BENCH_BARE_ETAG=etag)
-    settings = Settings()  # the same uvicorn settings `python -m app serve` passes
-    command = [
-        sys.executable,
-        "-m",
-        "uvicorn",
-        "bench.bare_app:app",
-        "--host",
-        "127.0.0.1",
-        "--port",
-        str(port),
-        "--workers",
-        str(workers),
-        "--log-level",
-        settings.log_level,
-        "--proxy-headers",
-    ]
+    command = _uvicorn("bench.bare_app:app", port, workers)
     return ServerProcess(
         env=env, log_path=workdir / f"bare-{workers}w.log", command=command, ready_path="/readyz"
     )
