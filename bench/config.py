@@ -18,6 +18,10 @@ VARIABLES: dict[str, tuple[str, str]] = {
     "BENCH_CONNECTIONS": ("16", "concurrent connections of the load generator"),
     "BENCH_BACKENDS": ("sqlite,postgresql", "databases to measure"),
     "BENCH_PINNING": ("pinned,unpinned", "pinned: server+database on CPU 0, load on CPU 1"),
+    "BENCH_GROUPS": (
+        "catalog,signed-in",
+        "catalog: the public and scale rows; signed-in: the operations against the floor",
+    ),
     "BENCH_TWO_WORKERS": ("1", "also measure two uvicorn workers on PostgreSQL"),
     "BENCH_LOADGEN": ("auto", "wrk, httpx, or auto (wrk when installed)"),
     "BENCH_INSTALL_WRK": ("1", "as root, try `apt-get install wrk` when it is missing"),
@@ -46,6 +50,7 @@ class Config:
     backends: list[str]
     pinning: list[str]
     two_workers: bool
+    groups: list[str]
     loadgen: str
     install_wrk: bool
     scale: Scale
@@ -71,6 +76,7 @@ class Config:
             backends=backends,
             pinning=pinning or ["unpinned"],
             two_workers=_env("BENCH_TWO_WORKERS") == "1" and "postgresql" in backends,
+            groups=_list("BENCH_GROUPS"),
             loadgen=_env("BENCH_LOADGEN"),
             install_wrk=_env("BENCH_INSTALL_WRK") == "1",
             scale=Scale(

@@ -52,6 +52,8 @@ class Row:
     unavailable: str | None = None  # why the row reads n/a
     baseline: Row | None = None  # the same scenario on the empty database
     ceiling: Row | None = None  # the bare app with the same workers
+    floor: Row | None = None  # the bare floor doing the same operation (floor_app.py)
+    floor_target: float | None = None  # the issue's least rps / floor rps
 
     def summary(self, pin: str) -> Summary | None:
         runs = self.results.get(pin)
@@ -82,6 +84,8 @@ def table(rows: Sequence[Row], pin: str) -> str:
     )
     lines = []
     for row in rows:
+        if row.floor is not None or (row.results and pin not in row.results):
+            continue  # measured in another pinning mode, or shown in the floor table
         cells = [row.label, row.backend, row.state, str(row.workers)]
         mine = row.summary(pin)
         if row.unavailable is not None or mine is None:
@@ -153,12 +157,83 @@ def checks(rows: Sequence[Row], pins: Sequence[str], backends: Sequence[str]) ->
                 values,
                 lambda v: v <= 2,
             )
+
+    def each(top: Row, bottom: Row, measure: str) -> dict[str, float | None]:
+        values: dict[str, float | None] = {}
+        for pin in pins:
+            a, b = top.summary(pin), bottom.summary(pin)
+            values[pin] = ratio(
+                getattr(a, measure) if a else None, getattr(b, measure) if b else None
+            )
+        return values
+
+    def find(scenario: str, backend: str, workers: int = 1, floored: bool = False) -> Row | None:
+        for row in rows:
+            if (row.scenario, row.backend, row.workers) == (scenario, backend, workers) and (
+                (row.floor is not None) == floored
+            ):
+                return row
+        return None
+
+    for backend in backends:
+        for row in rows:
+            if row.backend != backend or row.floor is None or row.floor_target is None:
+                continue
+            target = row.floor_target
+            add(
+                f"{row.label}, {row.workers} worker(s) >= {target:g} x floor ({backend})",
+                each(row, row.floor, "rps"),
+                lambda v, t=target: v >= t,
+            )
+            if row.scenario.startswith("create"):
+                add(
+                    f"p99 / p50 of {row.label}, {row.workers} worker(s) <= 5 ({backend})",
+                    _spread(row, pins),
+                    lambda v: v <= 5,
+                )
+        me, many, few = (find(k, backend) for k in ("me1", "progress1", "progress500"))
+        if me and many:
+            add(
+                f"p50 of GET /me/progress ({many.state}) <= 10 x GET /me, 1 connection ({backend})",
+                each(many, me, "p50_ms"),
+                lambda v: v <= 10,
+            )
+        if many and few:
+            add(
+                f"p50 of GET /me/progress: {many.state} / 500 sets >= 5 ({backend})",
+                each(many, few, "p50_ms"),
+                lambda v: v >= 5,
+            )
+        builder = _scale_row(rows, "builder", backend)
+        if builder and builder.baseline:
+            add(
+                "POST /routine-builder with the scale database's catalog (BENCH_EXERCISES "
+                f"more) >= 0.5 x with the article's 8 exercises ({backend})",
+                each(builder, builder.baseline, "rps"),
+                lambda v: v >= 0.5,
+            )
+    two, one = find("create", "PostgreSQL", 2, True), find("create", "PostgreSQL", 1, True)
+    if two and one:
+        add(
+            "POST /sessions, two workers >= 1.6 x one worker (PostgreSQL)",
+            each(two, one, "rps"),
+            lambda v: v >= 1.6,
+        )
     errors: dict[str, float | None] = {}
     for pin in pins:
         summaries = [row.summary(pin) for row in rows if row.unavailable is None]
         errors[pin] = float(sum(s.errors for s in summaries if s is not None))
     add("zero errors (all rows)", errors, lambda v: v == 0)
     return out
+
+
+def _spread(row: Row, pins: Sequence[str]) -> dict[str, float | None]:
+    """p99 / p50 of one row, per pinning mode."""
+    values: dict[str, float | None] = {}
+    for pin in pins:
+        mine = row.summary(pin)
+        values[pin] = ratio(mine.p99_ms, mine.p50_ms) if mine else None
+    return values
 
 
 def checks_table(found: Sequence[Check], pins: Sequence[str]) -> str:
@@ -177,6 +252,49 @@ def checks_table(found: Sequence[Check], pins: Sequence[str]) -> str:
     return head + "\n".join(lines) + "\n"
 
 
+def floor_table(rows: Sequence[Row], pin: str) -> str:
+    """Signed-in operations against the bare floor measured in the same interleaved runs."""
+    head = (
+        "| operation | database | workers | rps | p50 ms | p99 ms | p99 / p50 | errors "
+        "| floor rps | floor p50 ms | rps / floor | target | met |\n"
+        "|---|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|---|\n"
+    )
+    lines = []
+    for row in rows:
+        if row.floor is None or pin not in row.results:
+            continue
+        mine, floor = row.summary(pin), row.floor.summary(pin)
+        cells = [row.label, row.backend, str(row.workers)]
+        if mine is None or floor is None:
+            lines.append("| " + " | ".join(cells + ["n/a"] * 10) + " |")
+            continue
+        if mine.requests == 0:  # wrk counted no completed request: all timed out
+            lines.append(
+                "| " + " | ".join(cells + ["0 (none answered in time)"] + ["-"] * 9) + " |"
+            )
+            continue
+        share = ratio(mine.rps, floor.rps)
+        met = (
+            "-"
+            if share is None or row.floor_target is None
+            else ("met" if share >= row.floor_target else "missed")
+        )
+        cells += [
+            f"{mine.rps:.0f}" if mine.rps >= 10 else f"{mine.rps:.1f}",
+            _ms(mine.p50_ms),
+            _ms(mine.p99_ms),
+            _ratio(mine.p99_ms, mine.p50_ms),
+            str(mine.errors + floor.errors),
+            f"{floor.rps:.0f}",
+            _ms(floor.p50_ms),
+            _ratio(mine.rps, floor.rps),
+            "-" if row.floor_target is None else f">= {row.floor_target:g}x",
+            met,
+        ]
+        lines.append("| " + " | ".join(cells) + " |")
+    return head + "\n".join(lines) + "\n"
+
+
 def document(
     rows: Sequence[Row],
     pins: Sequence[str],
@@ -187,6 +305,11 @@ def document(
     parts = ["# Medius benchmark\n", "\n".join(header) + "\n"]
     for pin in pins:
         parts.append(f"## {PIN_TITLES[pin]}\n\n{table(rows, pin)}")
+        if any(row.floor is not None and pin in row.results for row in rows):
+            parts.append(
+                f"### Signed-in operations against the bare floor ({pin})\n\n"
+                + floor_table(rows, pin)
+            )
     parts.append("## Targets\n\n" + checks_table(checks(rows, pins, backends), pins))
     if notes:
         parts.append("## Notes\n\n" + "\n".join(f"- {note}" for note in notes) + "\n")

@@ -26,7 +26,7 @@ import uuid
 from collections.abc import Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from contextlib import ExitStack, contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from multiprocessing import get_context
 from pathlib import Path
@@ -130,23 +130,27 @@ class Target:
     workers: int
     server: ServerProcess
     signs_up: bool = False  # empty database: register the bench user first
+    signer: Target | None = None  # the floor signs in through the real server beside it
+    email: str = BENCH_EMAIL
     token: str | None = None
     token_at: float = 0.0
     etags: dict[str, str] = field(default_factory=dict)
 
     def bearer(self) -> str:
+        if self.signer is not None:
+            return self.signer.bearer()
         if self.token is None or time.monotonic() - self.token_at > TOKEN_MAX_AGE:
             with httpx.Client(base_url=self.server.base_url, timeout=30) as client:
                 if self.signs_up:
                     answer = client.post(
                         "/api/v1/auth/register",
-                        json={"email": BENCH_EMAIL, "password": BENCH_PASSWORD},
+                        json={"email": self.email, "password": BENCH_PASSWORD},
                     )
                     if answer.status_code not in (201, 409):
                         raise RuntimeError(f"{self.key}: register {answer.status_code}")
                 answer = client.post(
                     "/api/v1/auth/token",
-                    data={"username": BENCH_EMAIL, "password": BENCH_PASSWORD},
+                    data={"username": self.email, "password": BENCH_PASSWORD},
                 )
                 if answer.status_code != 200:
                     raise RuntimeError(f"{self.key}: sign-in {answer.status_code} {answer.text}")
@@ -171,17 +175,26 @@ def app_server(workdir: Path, key: str, url: str, workers: int) -> ServerProcess
     return ServerProcess(env=env, log_path=workdir / f"{key.replace('/', '-')}.log")
 
 
-def bare_server(workdir: Path, body: bytes, etag: str, workers: int) -> ServerProcess:
-    body_path = workdir / "catalog-page.json"
-    body_path.write_bytes(body)
+def floor_server(workdir: Path, url: str, workers: int) -> ServerProcess:
+    """bench/floor_app.py on the real server's database, with the same uvicorn settings."""
     port = free_port()
-    env = production_env("sqlite://", port, BENCH_BARE_BODY=str(body_path), BENCH_BARE_ETAG=etag)
+    env = production_env(url, port, BENCH_FLOOR_DATABASE=url)
+    name = url.rsplit("/", 1)[-1].replace(".", "-")
+    return ServerProcess(
+        env=env,
+        log_path=workdir / f"floor-{name}-{workers}w.log",
+        command=_uvicorn("bench.floor_app:app", port, workers),
+        ready_path="/readyz",
+    )
+
+
+def _uvicorn(module: str, port: int, workers: int) -> list[str]:
     settings = Settings()  # the same uvicorn settings `python -m app serve` passes
-    command = [
+    return [
         sys.executable,
         "-m",
         "uvicorn",
-        "bench.bare_app:app",
+        module,
         "--host",
         "127.0.0.1",
         "--port",
@@ -192,6 +205,44 @@ def bare_server(workdir: Path, body: bytes, etag: str, workers: int) -> ServerPr
         settings.log_level,
         "--proxy-headers",
     ]
+
+
+def prepare_signed_in(target: Target, url: str, sessions: int = 20) -> dict[str, str]:
+    """Give the bench user `sessions` sessions of 10 entries; name one, and a template.
+
+    They start in 2030, later than every session the create rows add, so they stay the
+    user's latest: the list row reads these 20 (10 entries each) however many the
+    create rows stored before it.
+    """
+    body = scenarios.session_body(10).replace("2026-11-20", "2030-01-01")
+    if target.email != BENCH_EMAIL:  # the small user's sets fall in the progress window
+        body = scenarios.session_body(10).replace("2026-11-20", "2025-06-01")
+    headers = {"Authorization": f"Bearer {target.bearer()}", "Content-Type": "application/json"}
+    session_id = ""
+    with httpx.Client(base_url=target.server.base_url, timeout=60) as client:
+        for _ in range(sessions):
+            session_id = str(uuid.uuid4())
+            answer = client.post(
+                "/api/v1/sessions",
+                content=body.replace(loadgen.ID_MARK, session_id),
+                headers=headers,
+            )
+            if answer.status_code != 201:
+                raise RuntimeError(f"{target.key}: seeding sessions {answer.status_code}")
+    engine = create_engine(url)
+    with engine.connect() as conn:
+        raw = conn.execute(text("SELECT id FROM routine WHERE is_template LIMIT 1")).scalar_one()
+    engine.dispose()
+    routine_id = str(raw if isinstance(raw, uuid.UUID) else uuid.UUID(hex=str(raw)))
+    return {"session_id": session_id, "routine_id": routine_id}
+
+
+def bare_server(workdir: Path, body: bytes, etag: str, workers: int) -> ServerProcess:
+    body_path = workdir / "catalog-page.json"
+    body_path.write_bytes(body)
+    port = free_port()
+    env = production_env("sqlite://", port, BENCH_BARE_BODY=str(body_path), BENCH_BARE_ETAG=etag)
+    command = _uvicorn("bench.bare_app:app", port, workers)
     return ServerProcess(
         env=env, log_path=workdir / f"bare-{workers}w.log", command=command, ready_path="/readyz"
     )
@@ -315,6 +366,7 @@ def measure_group(
     side: ServerSide,
     cells: Sequence[tuple[Target, Scenario, Row]],
     notes: list[str],
+    pins: Sequence[str] | None = None,
 ) -> None:
     """Interleave the cells (A B C A B C ...) for each run and pinning mode.
 
@@ -322,6 +374,7 @@ def measure_group(
     instead (a few requests one at a time per pinning mode), and says so in the notes.
     """
     live: list[tuple[Target, Scenario, Row]] = []
+    pins = list(pins or config.pinning)
     side.pin(_all_cpus())
     for target, scenario, row in cells:
         request = target.request(scenario)
@@ -335,7 +388,7 @@ def measure_group(
         if single_ms < config.seconds * 1000 / 2:
             live.append((target, scenario, row))
             continue
-        for pin in config.pinning:
+        for pin in pins:
             side.pin("0" if pin == "pinned" else _all_cpus())
             status, latencies = sequential(target, target.request(scenario), 3, config.seconds)
             result = _sequential_result(status, request.expect, latencies)
@@ -348,7 +401,7 @@ def measure_group(
             "measured with requests sent one at a time (p99 is the slowest of them)."
         )
     for run in range(config.runs):
-        for pin in config.pinning:
+        for pin in pins:
             side.pin("0" if pin == "pinned" else _all_cpus())
             for target, scenario, row in live:
                 request = target.request(scenario)  # a fresh token if the old one aged
@@ -398,10 +451,11 @@ ROW_SCENARIOS = [
     scenarios.NOT_MODIFIED,
     scenarios.WHOLE_CATALOG,
     scenarios.SESSION_CREATE,
-    scenarios.PROGRESS,
     scenarios.BUILDER,
 ]
 READS = 4  # the first ROW_SCENARIOS are public reads, measured as one interleaved group
+SINGLE = {"me1", "progress1", "progress500"}  # the one-connection signed-in rows
+ONE_PIN = "unpinned"
 BACKEND_NAMES = {"sqlite": "SQLite", "postgresql": "PostgreSQL"}
 
 
@@ -457,7 +511,27 @@ def run(config: Config) -> str:
         assert httpx.get(bares[1].server.base_url + scenarios.BARE.path).content == page.content
         log(f"bare app ready, serving the {len(page.content):,}-byte catalog page")
 
-        side = ServerSide([t.server for t in [*targets, *bares.values()]], cluster)
+        floors: dict[str, Target] = {}
+        if "signed-in" in config.groups:
+            for target in targets:
+                if target.state == "empty":
+                    url = urls[f"{target.key.split('/')[0]}/empty"]
+                    server = floor_server(workdir, url, target.workers)
+                    stack.callback(server.stop)
+                    floors[target.key] = Target(
+                        f"floor/{target.key}",
+                        target.backend,
+                        "empty",
+                        target.workers,
+                        server,
+                        signer=target,
+                    )
+            start_all([f.server for f in floors.values()])
+            log(f"{len(floors)} floor servers ready (bench/floor_app.py)")
+
+        side = ServerSide(
+            [t.server for t in [*targets, *bares.values(), *floors.values()]], cluster
+        )
         rows: list[Row] = []
         bare_rows = {w: Row("bare", scenarios.BARE.label, "-", "-", w) for w in sorted(bares)}
         rows.extend(bare_rows.values())
@@ -488,10 +562,19 @@ def run(config: Config) -> str:
                 two += [(t, scenario, r) for t, r in pair("postgresql", scenario, 2)]
             groups.append(two)
 
+        if "catalog" not in config.groups:
+            groups, rows = [], []
+        if "signed-in" in config.groups:
+            groups += signed_in_groups(config, by_key, floors, urls, rows)
+
         for cells in groups:
             names = sorted({f"{s.key}" for _, s, _ in cells} - {"bare"})
-            log(f"measuring {', '.join(names)} on {cells[-1][0].key.split('/')[0]} ...")
-            measure_group(config, generator, side, cells, notes)
+            log(f"measuring {', '.join(names)} on {cells[0][0].key.split('/')[0]} ...")
+            # The signed-in rows run in one pinning mode (unpinned when measured): with
+            # their floors they double the rows, and make bench must stay under 10 min.
+            signed_in = any(row.floor is not None or row.scenario in SINGLE for _, _, row in cells)
+            pins = [ONE_PIN if ONE_PIN in config.pinning else config.pinning[0]]
+            measure_group(config, generator, side, cells, notes, pins if signed_in else None)
 
         sizes = {
             t.state: len(httpx.get(t.server.base_url + scenarios.CATALOG.path).json()["items"])
@@ -549,6 +632,60 @@ def run(config: Config) -> str:
     ]
     backends = [BACKEND_NAMES[backend] for backend in config.backends]
     return document(rows, config.pinning, backends, header, notes)
+
+
+def signed_in_groups(
+    config: Config,
+    by_key: dict[str, Target],
+    floors: dict[str, Target],
+    urls: dict[str, str],
+    rows: list[Row],
+) -> list[list[tuple[Target, Scenario, Row]]]:
+    """Each signed-in operation beside its floor, interleaved (A B A B ...), one group each."""
+    groups: list[list[tuple[Target, Scenario, Row]]] = []
+    for backend in config.backends:
+        real = by_key[f"{backend}/empty/1w"]
+        ids = prepare_signed_in(real, urls[f"{backend}/empty"])
+        wanted = list(scenarios.FLOORED)
+        if backend == "postgresql" and config.two_workers:
+            wanted.append((scenarios.SESSION_CREATE, 0.4))
+        for n, (template, target_ratio) in enumerate(wanted):
+            workers = 2 if n == len(scenarios.FLOORED) else 1
+            mine = by_key[f"{backend}/empty/{workers}w"]
+            scenario = replace(template, path=template.path.format(**ids))
+            row = Row(scenario.key, scenario.label, BACKEND_NAMES[backend], "20 sessions", workers)
+            floor_row = Row(scenario.key, scenario.label, BACKEND_NAMES[backend], "floor", workers)
+            row.floor, row.floor_target = floor_row, target_ratio
+            rows.append(row)
+            groups.append([(mine, scenario, row), (floors[mine.key], scenario, floor_row)])
+        groups.append(progress_group(config, by_key[f"{backend}/scale/1w"], urls, rows))
+    return groups
+
+
+SMALL_EMAIL = "bench-small@example.com"
+
+
+def progress_group(
+    config: Config, scale: Target, urls: dict[str, str], rows: list[Row]
+) -> list[tuple[Target, Scenario, Row]]:
+    """GET /me and GET /me/progress at one connection on the scale database: the bench
+    user (BENCH_USER_SETS sets) and a second user given 500 sets (50 sessions of 10)."""
+    backend = scale.key.split("/")[0]
+    small = Target(
+        f"{scale.key}/small", scale.backend, "500 sets", 1, scale.server, True, email=SMALL_EMAIL
+    )
+    prepare_signed_in(small, urls[f"{backend}/scale"], sessions=50)
+    many = f"{config.scale.bench_user_sets:,} sets"
+    cells: list[tuple[Target, Scenario, Row]] = []
+    for target, scenario, state in (
+        (scale, scenarios.ME_ONE, many),
+        (scale, scenarios.PROGRESS_ONE, many),
+        (small, scenarios.PROGRESS_SMALL, "500 sets"),
+    ):
+        row = Row(scenario.key, scenario.label, BACKEND_NAMES[backend], state, 1)
+        rows.append(row)
+        cells.append((target, scenario, row))
+    return cells
 
 
 def sets_label(scale: Scale) -> str:

@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
-from typing import Any
+from dataclasses import dataclass, replace
 
 from app.catalog.seed import load_seed
 from bench.datagen import entry_templates
@@ -44,9 +43,8 @@ class Scenario:
 def session_body(entries: int = 10) -> str:
     """A valid session of `entries` sets (two per seeded exercise), with a fresh-id mark."""
     templates = entry_templates(load_seed().exercises)
-    sets: list[dict[str, Any]] = []
-    for options in templates.values():
-        sets.extend({**options[n].body, "set_number": n + 1} for n in range(2))
+    base = [options[n].body for options in templates.values() for n in range(2)]
+    sets = [{**base[i % len(base)], "set_number": i % 50 + 1} for i in range(entries)]
     body = {
         "id": ID_MARK,
         "started_at": "2026-11-20T07:30:00+01:00",
@@ -90,4 +88,62 @@ BUILDER = Scenario(
     signed_in=True,
     body='{"level":"intermediate","minutes":20}',
     max_connections=1,
+)
+
+
+# Signed-in operations, each measured beside the bare floor (bench/floor_app.py) on the
+# same database. `{session_id}` and `{routine_id}` are filled in once the data exists.
+SESSION_CREATE_500 = Scenario(
+    "create500",
+    "POST /sessions (500 entries, new id)",
+    "POST",
+    f"{API}/sessions",
+    201,
+    signed_in=True,
+    body=session_body(500),
+)
+SESSION_LIST = Scenario(
+    "sessions",
+    "GET /sessions?limit=20 (10 entries each)",
+    "GET",
+    f"{API}/sessions?limit=20",
+    200,
+    signed_in=True,
+)
+SESSION_DETAIL = Scenario(
+    "session", "GET /sessions/{id}", "GET", f"{API}/sessions/{{session_id}}", 200, signed_in=True
+)
+ME = Scenario("me", "GET /me", "GET", f"{API}/me", 200, signed_in=True)
+ME_ONE = Scenario("me1", "GET /me (1 connection)", "GET", f"{API}/me", 200, True, max_connections=1)
+ROUTINE = Scenario(
+    "routine",
+    "GET /routines/{id} (a template)",
+    "GET",
+    f"{API}/routines/{{routine_id}}",
+    200,
+    signed_in=True,
+)
+# (scenario, floor target ratio): the issue's targets against the floor, same run.
+FLOORED: list[tuple[Scenario, float]] = [
+    (SESSION_CREATE, 0.4),
+    (SESSION_CREATE_500, 0.4),
+    (SESSION_LIST, 0.4),
+    (SESSION_DETAIL, 0.4),
+    (ME, 0.5),
+    (ROUTINE, 0.5),
+]
+# The bench user's sessions lie in the two years before 2026 (bench/datagen.py), so the
+# progress rows ask for 2025 (the longest window, 366 days): about half their sets count.
+PROGRESS_WINDOW = "from=2025-01-01&to=2025-12-31"
+PROGRESS_ONE = Scenario(
+    "progress1",
+    "GET /me/progress?(2025) (bench user, 1 connection)",
+    "GET",
+    f"{API}/me/progress?{PROGRESS_WINDOW}",
+    200,
+    signed_in=True,
+    max_connections=1,
+)
+PROGRESS_SMALL = replace(
+    PROGRESS_ONE, key="progress500", label="GET /me/progress?(2025) (500 sets, 1 connection)"
 )
