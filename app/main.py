@@ -82,6 +82,9 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         redoc_url=None,
         lifespan=lifespan,
         generate_unique_id_function=operation_id,
+        # Relative: "Try it out" and generated clients call whatever host served the document.
+        servers=[{"url": "/", "description": "The host that serves this document"}],
+        license_info={"name": "MIT", "identifier": "MIT"},
     )
     app.state.settings = settings
     app.state.engine = engine

@@ -266,3 +266,43 @@ async def test_readyz_is_503_when_the_database_is_unreachable(tmp_path: Path) ->
     assert response.status_code == 503
     assert response.headers["content-type"] == PROBLEM
     assert response.json()["detail"] == "The database is not reachable."
+
+
+async def test_anonymous_operations_say_so_and_the_others_name_the_bearer_scheme(
+    client: httpx.AsyncClient,
+) -> None:
+    """A generator or mock server reads `security: []` as "no credentials": only operations
+    that really need none may say it (an anonymous read of each answers 200)."""
+    spec = await served_openapi(client)
+    anonymous = {label for label, op in operations(spec) if op["security"] == []}
+    assert {"GET /api/v1/exercises", "POST /api/v1/auth/token", "GET /healthz"} <= anonymous
+    assert "GET /api/v1/me" not in anonymous
+    for label, op in operations(spec):
+        if label not in anonymous:
+            assert all("OAuth2PasswordBearer" in s for s in op["security"] if s), label
+    for label in sorted(a for a in anonymous if a.startswith("GET") and "{" not in a):
+        response = await client.get(label.split(" ", 1)[1])
+        assert response.status_code == 200, label
+    assert (await client.get("/api/v1/me")).status_code == 401
+
+
+LICENSE_FILE = Path(__file__).resolve().parents[1] / "LICENSE"
+
+
+async def test_servers_and_license_are_declared(client: httpx.AsyncClient) -> None:
+    spec = await served_openapi(client)
+    assert spec["servers"][0]["url"] == "/"
+    assert spec["info"]["license"] == {"name": "MIT", "identifier": "MIT"}
+    assert LICENSE_FILE.read_bytes().startswith(b"MIT License")
+
+
+@pytest.mark.parametrize(("query", "status"), [("x=%FF", 400), ("x=%00", 422)])
+async def test_the_query_guard_statuses_declared_on_every_operation_are_real(
+    client: httpx.AsyncClient, query: str, status: int
+) -> None:
+    """/healthz declares no query parameter, yet the guard checks its query string too."""
+    spec = await served_openapi(client)
+    assert str(status) in spec["paths"]["/healthz"]["get"]["responses"]
+    response = await client.get(f"/healthz?{query}")
+    assert response.status_code == status
+    assert response.headers["content-type"] == PROBLEM

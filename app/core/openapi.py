@@ -6,6 +6,11 @@ route can fail with 500. They are declared here once, so every operation (includ
 routes added later) documents them, and FastAPI's default `application/json` 422 never
 contradicts the problem+json body the app really sends.
 
+Operations that need no sign-in say so with `security: []` (FastAPI declares the bearer
+scheme on the others), so a generator or a mock server knows they are anonymous. Examples are
+made by the domains' `examples.py` and filled in once the document is rendered (see
+`app.core.examples`).
+
 Each operation's `operationId` is its route function's name (`list_exercises`, not
 FastAPI's default `list_exercises_api_v1_exercises_get`): generated clients name their
 functions after it, so it is part of the contract and must be unique.
@@ -19,13 +24,15 @@ from typing import Any
 from fastapi import FastAPI
 from fastapi.routing import APIRoute
 
+from app.core.examples import fill_examples
 from app.core.middleware import BODY_METHODS, GUARD_STATUSES, QUERY_GUARD_STATUSES
 from app.core.problems import Problem, problem_responses
 
 # Raised by the validation handler when a JSON body does not parse (400) or fit (422).
 BODY_STATUSES = (400, 422)
-# Any operation can fail unexpectedly; the client still gets problem+json.
-EVERY_OPERATION_STATUSES = (500,)
+# Any operation can fail unexpectedly (the client still gets problem+json), and the request
+# guard checks every query string, declared parameters or not.
+EVERY_OPERATION_STATUSES = (500, *QUERY_GUARD_STATUSES)
 _FASTAPI_SCHEMAS = ("HTTPValidationError", "ValidationError")
 _REF = "#/components/schemas/"
 
@@ -42,12 +49,13 @@ def install_openapi(app: FastAPI) -> None:
     def openapi() -> dict[str, Any]:
         if app.openapi_schema:
             return app.openapi_schema
-        schema = original()
+        schema: dict[str, Any] = fill_examples(original())
         _register_problem_schema(schema)
         for path_item in schema.get("paths", {}).values():
             for method, operation in path_item.items():
                 if isinstance(operation, dict) and "responses" in operation:
                     _declare_problems(method.upper(), operation)
+                    operation.setdefault("security", [])
         _drop_unused_fastapi_validation_schemas(schema)
         app.openapi_schema = schema
         return schema
@@ -68,8 +76,6 @@ def _declare_problems(method: str, operation: dict[str, Any]) -> None:
     statuses: list[int] = list(EVERY_OPERATION_STATUSES)
     if method in BODY_METHODS:
         statuses += GUARD_STATUSES
-    if any(parameter.get("in") == "query" for parameter in operation.get("parameters", [])):
-        statuses += QUERY_GUARD_STATUSES
     if "requestBody" in operation:
         statuses += BODY_STATUSES
     for status, entry in problem_responses(*statuses, 422).items():
