@@ -18,7 +18,10 @@ from typing import Any
 from urllib.parse import quote
 
 import pytest
+from fastapi import FastAPI
+from fastapi.routing import APIRoute, iter_route_contexts
 from jsonschema import Draft202012Validator
+from pydantic import TypeAdapter
 from referencing import Registry, Resource
 from referencing.jsonschema import DRAFT202012
 
@@ -145,16 +148,53 @@ def example_problems(document: dict[str, Any]) -> list[str]:
 
 
 @pytest.fixture(scope="module")
-def served() -> Iterator[dict[str, Any]]:
-    application = create_app(Settings(database_url="sqlite://"))
-    yield application.openapi()
-    application.state.engine.dispose()
+def application() -> Iterator[FastAPI]:
+    app = create_app(Settings(database_url="sqlite://"))
+    yield app
+    app.state.engine.dispose()
+
+
+@pytest.fixture(scope="module")
+def served(application: FastAPI) -> dict[str, Any]:
+    return application.openapi()
 
 
 def test_every_example_validates_against_the_schema_it_is_published_under(
     served: dict[str, Any],
 ) -> None:
     assert example_problems(served) == []
+
+
+def test_each_response_example_is_what_its_public_model_serializes(
+    application: FastAPI, served: dict[str, Any]
+) -> None:
+    """Read through the route's response model and written back, an example is unchanged:
+    it holds every member, in the form the app sends (UTC `Z` times, aliases, nulls)."""
+    by_id = {
+        operation["operationId"]: operation
+        for item in served["paths"].values()
+        for method, operation in item.items()
+        if method in HTTP_METHODS
+    }
+    checked, offenders = 0, []
+    for context in iter_route_contexts(application.routes):
+        route = context.original_route
+        if not isinstance(route, APIRoute) or route.response_model is None:
+            continue
+        adapter: TypeAdapter[Any] = TypeAdapter(route.response_model)
+        for status, response in by_id[route.name]["responses"].items():
+            media = response.get("content", {}).get("application/json", {})
+            if not status.startswith("2") or "example" not in media:
+                continue
+            example = media["example"]
+            again = adapter.dump_python(
+                adapter.validate_python(example), mode="json", by_alias=True
+            )
+            checked += 1
+            if again != example:
+                offenders.append(f"{route.name} {status}")
+    assert offenders == []
+    assert checked >= 25
 
 
 def test_the_walk_reaches_every_operations_examples(served: dict[str, Any]) -> None:
