@@ -16,6 +16,7 @@ from pydantic import BaseModel
 from app.core.migrations import head_revision
 from app.main import create_app
 from tests.conftest import test_settings as settings_for
+from tests.test_authorization import PUBLIC_OPERATIONS
 
 PROBLEM = "application/problem+json"
 PROBLEM_REF = "#/components/schemas/Problem"
@@ -268,22 +269,34 @@ async def test_readyz_is_503_when_the_database_is_unreachable(tmp_path: Path) ->
     assert response.json()["detail"] == "The database is not reachable."
 
 
-async def test_anonymous_operations_say_so_and_the_others_name_the_bearer_scheme(
+async def test_security_says_which_operations_anonymous_callers_may_use(
     client: httpx.AsyncClient,
 ) -> None:
-    """A generator or mock server reads `security: []` as "no credentials": only operations
-    that really need none may say it (an anonymous read of each answers 200)."""
+    """A generator or mock server reads `security: []` as "no credentials", and `{}` among
+    the requirements as "credentials optional". The anonymous ones are exactly the
+    authorization matrix's public operations; the optional ones serve templates to anyone."""
     spec = await served_openapi(client)
-    anonymous = {label for label, op in operations(spec) if op["security"] == []}
-    assert {"GET /api/v1/exercises", "POST /api/v1/auth/token", "GET /healthz"} <= anonymous
-    assert "GET /api/v1/me" not in anonymous
-    for label, op in operations(spec):
-        if label not in anonymous:
-            assert all("OAuth2PasswordBearer" in s for s in op["security"] if s), label
-    for label in sorted(a for a in anonymous if a.startswith("GET") and "{" not in a):
-        response = await client.get(label.split(" ", 1)[1])
-        assert response.status_code == 200, label
-    assert (await client.get("/api/v1/me")).status_code == 401
+    declared = {
+        (method.upper(), path): op["security"]
+        for path, item in spec["paths"].items()
+        for method, op in item.items()
+        if method in HTTP_METHODS
+    }
+    anonymous = {operation for operation, security in declared.items() if security == []}
+    assert anonymous == PUBLIC_OPERATIONS
+    optional = {operation for operation, security in declared.items() if {} in security}
+    assert ("GET", "/api/v1/routines/{routine_id}") in optional
+    assert ("POST", "/api/v1/routines") not in optional
+    for operation, security in declared.items():
+        if operation not in anonymous:
+            assert {"OAuth2PasswordBearer": []} in security, operation
+    templates = (await client.get("/api/v1/routines", params={"template": "true"})).json()
+    assert templates["items"], "the seeded templates are readable without a token"
+    template = templates["items"][0]["id"]
+    for path in ("/api/v1/routines/{id}", "/api/v1/routines/{id}/timeline"):
+        response = await client.get(path.format(id=template))
+        assert response.status_code == 200, path
+    assert (await client.get("/api/v1/routines")).status_code == 401
 
 
 LICENSE_FILE = Path(__file__).resolve().parents[1] / "LICENSE"

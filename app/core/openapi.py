@@ -7,7 +7,9 @@ routes added later) documents them, and FastAPI's default `application/json` 422
 contradicts the problem+json body the app really sends.
 
 Operations that need no sign-in say so with `security: []` (FastAPI declares the bearer
-scheme on the others), so a generator or a mock server knows they are anonymous. Examples are
+scheme on the others), so a generator or a mock server knows they are anonymous; those that
+serve both (a template is readable by anyone, a routine only by its owner) say
+`[{bearer}, {}]`: a token, or none. Examples are
 made by the domains' `examples.py` and filled in once the document is rendered (see
 `app.core.examples`).
 
@@ -19,10 +21,12 @@ functions after it, so it is part of the contract and must be unique.
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from typing import Any
 
 from fastapi import FastAPI
-from fastapi.routing import APIRoute
+from fastapi.dependencies.models import Dependant
+from fastapi.routing import APIRoute, iter_route_contexts
 
 from app.core.examples import fill_examples
 from app.core.middleware import BODY_METHODS, GUARD_STATUSES, QUERY_GUARD_STATUSES
@@ -42,25 +46,47 @@ def operation_id(route: APIRoute) -> str:
     return route.name
 
 
-def install_openapi(app: FastAPI) -> None:
-    """Wrap `app.openapi`: every problem the app can send, its security and examples filled in."""
+def install_openapi(app: FastAPI, optional_auth: Callable[..., Any] | None = None) -> None:
+    """Wrap `app.openapi`: every problem the app can send, its security and examples filled in.
+
+    `optional_auth` is the dependency that lets a route serve anonymous callers too.
+    """
     original = app.openapi
 
     def openapi() -> dict[str, Any]:
         if app.openapi_schema:
             return app.openapi_schema
         schema: dict[str, Any] = fill_examples(original())
+        anonymous_too = _operations_depending_on(app, optional_auth)
         _register_problem_schema(schema)
         for path_item in schema.get("paths", {}).values():
             for method, operation in path_item.items():
                 if isinstance(operation, dict) and "responses" in operation:
                     _declare_problems(method.upper(), operation)
-                    operation.setdefault("security", [])
+                    security = operation.setdefault("security", [])
+                    if operation.get("operationId") in anonymous_too and {} not in security:
+                        security.append({})
         _drop_unused_fastapi_validation_schemas(schema)
         app.openapi_schema = schema
         return schema
 
     app.openapi = openapi  # type: ignore[method-assign]
+
+
+def _operations_depending_on(app: FastAPI, call: Callable[..., Any] | None) -> set[str]:
+    """The operationIds of the routes that depend on `call`, directly or through others."""
+
+    def depends(dependant: Dependant) -> bool:
+        return any(sub.call is call or depends(sub) for sub in dependant.dependencies)
+
+    if call is None:
+        return set()
+    routes = (context.original_route for context in iter_route_contexts(app.routes))
+    return {
+        operation_id(route)
+        for route in routes
+        if isinstance(route, APIRoute) and depends(route.dependant)
+    }
 
 
 def _register_problem_schema(schema: dict[str, Any]) -> None:
