@@ -38,6 +38,7 @@ from app.health.router import router as health_router
 from app.progress.router import router as progress_router
 from app.routines.router import router as routines_router
 from app.sessions.router import router as sessions_router
+from app.users.auth import optional_user
 from app.users.router import auth_router, me_router
 
 API_PREFIX = "/api/v1"
@@ -82,6 +83,9 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         redoc_url=None,
         lifespan=lifespan,
         generate_unique_id_function=operation_id,
+        # Relative: "Try it out" and generated clients call whatever host served the document.
+        servers=[{"url": "/", "description": "The host that serves this document"}],
+        license_info={"name": "MIT", "identifier": "MIT"},
     )
     app.state.settings = settings
     app.state.engine = engine
@@ -99,7 +103,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.include_router(sessions_router, prefix=API_PREFIX)
     app.include_router(progress_router, prefix=API_PREFIX)
     _install_docs(app)
-    install_openapi(app)
+    install_openapi(app, optional_auth=optional_user)
 
     app.add_middleware(
         RequestGuard,

@@ -16,6 +16,7 @@ from pydantic import BaseModel
 from app.core.migrations import head_revision
 from app.main import create_app
 from tests.conftest import test_settings as settings_for
+from tests.test_authorization import PUBLIC_OPERATIONS
 
 PROBLEM = "application/problem+json"
 PROBLEM_REF = "#/components/schemas/Problem"
@@ -266,3 +267,55 @@ async def test_readyz_is_503_when_the_database_is_unreachable(tmp_path: Path) ->
     assert response.status_code == 503
     assert response.headers["content-type"] == PROBLEM
     assert response.json()["detail"] == "The database is not reachable."
+
+
+async def test_security_says_which_operations_anonymous_callers_may_use(
+    client: httpx.AsyncClient,
+) -> None:
+    """A generator or mock server reads `security: []` as "no credentials", and `{}` among
+    the requirements as "credentials optional". The anonymous ones are exactly the
+    authorization matrix's public operations; the optional ones serve templates to anyone."""
+    spec = await served_openapi(client)
+    declared = {
+        (method.upper(), path): op["security"]
+        for path, item in spec["paths"].items()
+        for method, op in item.items()
+        if method in HTTP_METHODS
+    }
+    anonymous = {operation for operation, security in declared.items() if security == []}
+    assert anonymous == PUBLIC_OPERATIONS
+    optional = {operation for operation, security in declared.items() if {} in security}
+    assert ("GET", "/api/v1/routines/{routine_id}") in optional
+    assert ("POST", "/api/v1/routines") not in optional
+    for operation, security in declared.items():
+        if operation not in anonymous:
+            assert {"OAuth2PasswordBearer": []} in security, operation
+    templates = (await client.get("/api/v1/routines", params={"template": "true"})).json()
+    assert templates["items"], "the seeded templates are readable without a token"
+    template = templates["items"][0]["id"]
+    for path in ("/api/v1/routines/{id}", "/api/v1/routines/{id}/timeline"):
+        response = await client.get(path.format(id=template))
+        assert response.status_code == 200, path
+    assert (await client.get("/api/v1/routines")).status_code == 401
+
+
+LICENSE_FILE = Path(__file__).resolve().parents[1] / "LICENSE"
+
+
+async def test_servers_and_license_are_declared(client: httpx.AsyncClient) -> None:
+    spec = await served_openapi(client)
+    assert spec["servers"][0]["url"] == "/"
+    assert spec["info"]["license"] == {"name": "MIT", "identifier": "MIT"}
+    assert LICENSE_FILE.read_bytes().startswith(b"MIT License")
+
+
+@pytest.mark.parametrize(("query", "status"), [("x=%FF", 400), ("x=%00", 422)])
+async def test_the_query_guard_statuses_declared_on_every_operation_are_real(
+    client: httpx.AsyncClient, query: str, status: int
+) -> None:
+    """/healthz declares no query parameter, yet the guard checks its query string too."""
+    spec = await served_openapi(client)
+    assert str(status) in spec["paths"]["/healthz"]["get"]["responses"]
+    response = await client.get(f"/healthz?{query}")
+    assert response.status_code == status
+    assert response.headers["content-type"] == PROBLEM

@@ -8,10 +8,10 @@ from typing import Annotated
 from fastapi import APIRouter, Path
 from starlette.responses import Response
 
-from app.assessments import service
+from app.assessments import examples, service
 from app.assessments.models import AssessmentCreate, AssessmentPublic
-from app.catalog.examples import example_response
 from app.core.deps import SessionDep
+from app.core.examples import example_body, example_response
 from app.core.pagination import DEFAULT_LIMIT, Cursor, Limit, Page, SortParam
 from app.core.problems import problem_responses
 from app.core.responses import private_json
@@ -20,35 +20,6 @@ from app.users.auth import CurrentUser
 router = APIRouter(prefix="/me/assessments", tags=["assessments"])
 
 AssessmentID = Annotated[uuid.UUID, Path(description="The self-check's id.")]
-CHECK_EXAMPLE = {
-    "stance_leg": "right",
-    "pelvis_drop": "slight",
-    "knee_drifts_in": True,
-    "trunk_lean": False,
-    "hold_seconds": 20,
-    "pain": 1,
-    "notes": "",
-}
-ANSWER_EXAMPLE = {
-    **CHECK_EXAMPLE,
-    "id": "5a1e3c9b-1111-4c2d-9e8f-0a1b2c3d4e5f",
-    "created_at": "2026-01-01T00:00:00Z",
-    "interpretation": {
-        "likely_weak_side": "right",
-        "findings": [
-            {
-                "code": "trendelenburg-sign",
-                "finding": "Standing on the right leg, the left hip dropped (slight).",
-                "explanation": "The gluteus medius holds the pelvis level in single-leg stance.",
-                "provenance": "article",
-                "emphasis": "pelvis-level",
-            }
-        ],
-        "emphasis": ["pelvis-level", "knee-over-toes"],
-        "advice": [],
-        "disclaimer": "This self-check is not a diagnosis.",
-    },
-}
 
 
 @router.post(
@@ -59,8 +30,11 @@ ANSWER_EXAMPLE = {
     "the article's signs: the opposite hip dropping (Trendelenburg sign), the knee "
     "drifting in, the trunk leaning toward the stance side. Not a diagnosis.",
     response_model=AssessmentPublic,
-    openapi_extra={"requestBody": {"content": {"application/json": {"example": CHECK_EXAMPLE}}}},
-    responses={201: example_response(ANSWER_EXAMPLE), **problem_responses(400, 401, 413, 415, 422)},
+    openapi_extra=example_body(examples.check),
+    responses={
+        201: example_response(examples.assessment),
+        **problem_responses(400, 401, 413, 415, 422),
+    },
 )
 def record_assessment(check: AssessmentCreate, session: SessionDep, user: CurrentUser) -> Response:
     row = service.record(session, user, check)
@@ -77,7 +51,7 @@ def record_assessment(check: AssessmentCreate, session: SessionDep, user: Curren
     description="Newest first by default (`sort=created_at` for oldest first).",
     response_model=Page[AssessmentPublic],
     responses={
-        200: example_response({"items": [ANSWER_EXAMPLE], "next_cursor": None}),
+        200: example_response(examples.assessment_page),
         **problem_responses(401, 422),
     },
 )
@@ -96,7 +70,7 @@ def list_assessments(
     summary="Get one of your self-checks",
     description="Another user's self-check is 404.",
     response_model=AssessmentPublic,
-    responses={200: example_response(ANSWER_EXAMPLE), **problem_responses(401, 404, 422)},
+    responses={200: example_response(examples.assessment), **problem_responses(401, 404, 422)},
 )
 def get_assessment(assessment_id: AssessmentID, session: SessionDep, user: CurrentUser) -> Response:
     return private_json(service.to_public(service.get_owned(session, user, assessment_id)))

@@ -1,45 +1,76 @@
-"""OpenAPI examples drawn from the seed data, so the docs show the real catalog."""
+"""OpenAPI examples of the catalog, drawn from the seed data so the docs show the real catalog.
+
+Each is a function (see `app.core.examples`): called once, when the document is first built.
+"""
 
 from __future__ import annotations
 
-from functools import lru_cache
+from datetime import UTC, datetime
+from functools import cache
 from typing import Any
 
+from app.catalog.models import CatalogDocument, EquipmentPublic, ExercisePublic, MusclePublic
 from app.catalog.seed import load_seed
 
-_STAMP = "2026-01-01T00:00:00Z"
+STAMP = datetime(2026, 1, 1, tzinfo=UTC)
+# Opaque to clients; the shape of a real token, signed by no real key.
+SYNC_TOKEN = "eyJzIjoxLCJpIjpudWxsfQ.Qm9ndXNNYWNGb3JEb2Nz"  # noqa: S105
 
 
-@lru_cache
-def exercise_example() -> dict[str, Any]:
+@cache
+def exercise() -> dict[str, Any]:
     seed = load_seed()
-    exercise = seed.exercises[0].model_copy(update={"source": seed.source})
-    return {
-        **exercise.model_dump(mode="json"),
-        "revision": 1,
-        "created_at": _STAMP,
-        "updated_at": _STAMP,
-    }
+    spec = seed.exercises[0].model_copy(update={"source": seed.source})
+    public = ExercisePublic(**dict(spec), revision=1, created_at=STAMP, updated_at=STAMP)
+    return public.model_dump(mode="json")
 
 
-@lru_cache
-def exercise_spec_example() -> dict[str, Any]:
+@cache
+def exercise_spec() -> dict[str, Any]:
+    return load_seed().exercises[0].model_dump(mode="json", exclude={"source"})
+
+
+def exercise_patch() -> dict[str, Any]:
+    return {"difficulty": "intermediate"}
+
+
+def exercise_page() -> dict[str, Any]:
+    return {"items": [exercise()], "next_cursor": None, "sync_token": None}
+
+
+@cache
+def muscle() -> dict[str, Any]:
     seed = load_seed()
-    return seed.exercises[0].model_dump(mode="json", exclude={"source"})
+    spec = seed.muscles[0].model_copy(update={"source": seed.source})
+    public = MusclePublic(**dict(spec), exercises=[e.slug for e in seed.exercises])
+    return public.model_dump(mode="json")
 
 
-@lru_cache
-def muscle_example() -> dict[str, Any]:
+def muscles() -> list[dict[str, Any]]:
+    return [muscle()]
+
+
+@cache
+def equipment() -> dict[str, Any]:
+    spec = load_seed().equipment[0]
+    return EquipmentPublic(**dict(spec), exercise_count=2).model_dump(mode="json")
+
+
+def equipment_list() -> list[dict[str, Any]]:
+    return [equipment()]
+
+
+@cache
+def catalog_document() -> dict[str, Any]:
     seed = load_seed()
-    exercises = [e.slug for e in seed.exercises]
-    muscle = seed.muscles[0].model_copy(update={"source": seed.source})
-    return {**muscle.model_dump(mode="json"), "exercises": exercises}
-
-
-@lru_cache
-def equipment_example() -> dict[str, Any]:
-    return {**load_seed().equipment[0].model_dump(mode="json"), "exercise_count": 2}
-
-
-def example_response(example: Any, description: str = "Successful Response") -> dict[str, Any]:
-    return {"description": description, "content": {"application/json": {"example": example}}}
+    document = CatalogDocument(
+        version=1,
+        changed_at=STAMP,
+        source=seed.source,
+        exercises=[ExercisePublic.model_validate(exercise())],
+        muscles=[MusclePublic.model_validate(muscle())],
+        equipment=[EquipmentPublic.model_validate(equipment())],
+        ladder=seed.ladder,
+        sync_token=SYNC_TOKEN,
+    )
+    return document.model_dump(mode="json")

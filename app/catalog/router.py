@@ -8,14 +8,7 @@ from typing import Annotated
 from fastapi import APIRouter, Path, Query, Request
 from starlette.responses import Response
 
-from app.catalog import repository, service
-from app.catalog.examples import (
-    equipment_example,
-    example_response,
-    exercise_example,
-    exercise_spec_example,
-    muscle_example,
-)
+from app.catalog import examples, repository, service
 from app.catalog.models import (
     CatalogDocument,
     Difficulty,
@@ -34,6 +27,7 @@ from app.catalog.seed import load_seed
 from app.core.caching import CONDITIONAL_READ, cacheable_responses, public_json
 from app.core.changes import sync_key
 from app.core.deps import IfMatch, SessionDep, SettingsDep
+from app.core.examples import example_body, example_response
 from app.core.negotiation import accepts_gzip
 from app.core.pagination import DEFAULT_LIMIT, Cursor, Limit, SortParam, SyncPage, SyncToken
 from app.core.problems import problem_responses
@@ -82,11 +76,7 @@ CACHE_NOTE = " Sends `ETag` and `Cache-Control: public`; repeat with `If-None-Ma
     dependencies=CONDITIONAL_READ,
     response_model=SyncPage[ExercisePublic | ExerciseTombstone],
     responses={
-        **cacheable_responses(
-            example_response(
-                {"items": [exercise_example()], "next_cursor": None, "sync_token": None}
-            )
-        ),
+        **cacheable_responses(example_response(examples.exercise_page)),
         **problem_responses(422),
     },
 )
@@ -134,7 +124,7 @@ def list_exercises(
     dependencies=CONDITIONAL_READ,
     response_model=ExercisePublic,
     responses={
-        **cacheable_responses(example_response(exercise_example())),
+        **cacheable_responses(example_response(examples.exercise)),
         **problem_responses(404, 422),
     },
 )
@@ -158,7 +148,7 @@ def get_exercise(
     dependencies=CONDITIONAL_READ,
     response_model=list[EquipmentPublic],
     responses={
-        **cacheable_responses(example_response([equipment_example()])),
+        **cacheable_responses(example_response(examples.equipment_list)),
         **problem_responses(422),
     },
 )
@@ -177,7 +167,7 @@ def list_equipment(request: Request, session: SessionDep, settings: SettingsDep)
     dependencies=CONDITIONAL_READ,
     response_model=list[MusclePublic],
     responses={
-        **cacheable_responses(example_response([muscle_example()])),
+        **cacheable_responses(example_response(examples.muscles)),
         **problem_responses(422),
     },
 )
@@ -196,7 +186,7 @@ def list_muscles(request: Request, session: SessionDep, settings: SettingsDep) -
     dependencies=CONDITIONAL_READ,
     response_model=MusclePublic,
     responses={
-        **cacheable_responses(example_response(muscle_example())),
+        **cacheable_responses(example_response(examples.muscle)),
         **problem_responses(404, 422),
     },
 )
@@ -228,10 +218,8 @@ def _written(row: Exercise, status_code: int = 200) -> Response:
     description="Admins add an exercise, validated as strictly as the seed data: known "
     "equipment and muscles, ordered ranges, consistent laterality. A slug in use is 409.",
     response_model=ExercisePublic,
-    openapi_extra={
-        "requestBody": {"content": {"application/json": {"example": exercise_spec_example()}}}
-    },
-    responses={201: example_response(exercise_example()), **problem_responses(*ADMIN_ERRORS, 409)},
+    openapi_extra=example_body(examples.exercise_spec),
+    responses={201: example_response(examples.exercise), **problem_responses(*ADMIN_ERRORS, 409)},
 )
 def create_exercise(
     request: Request, spec: ExerciseSpec, session: SessionDep, _admin: AdminUser
@@ -247,13 +235,9 @@ def create_exercise(
     description="JSON merge patch: the fields sent replace the stored ones and the result is "
     "validated whole. Send `If-Match` with the exercise's ETag (412 when stale).",
     response_model=ExercisePublic,
-    openapi_extra={
-        "requestBody": {
-            "content": {"application/json": {"example": {"difficulty": "intermediate"}}}
-        }
-    },
+    openapi_extra=example_body(examples.exercise_patch),
     responses={
-        200: example_response(exercise_example()),
+        200: example_response(examples.exercise),
         **problem_responses(*ADMIN_ERRORS, 404, 412, 428),
     },
 )
@@ -321,20 +305,7 @@ def _catalog_bytes(
     "for incremental sync." + CACHE_NOTE,
     dependencies=CONDITIONAL_READ,
     response_model=CatalogDocument,
-    responses=cacheable_responses(
-        example_response(
-            {
-                "version": 1,
-                "changed_at": "2026-01-01T00:00:00Z",
-                "source": {"title": "Glut-Med Exercises", "author": "Ross Harris"},
-                "exercises": [exercise_example()],
-                "muscles": [muscle_example()],
-                "equipment": [equipment_example()],
-                "ladder": ["clamshell", "side-lying-leg-swing"],
-                "sync_token": "eyJzIjoxLCJpIjpudWxsfQ.Qm9ndXNNYWNGb3JEb2Nz",
-            }
-        )
-    ),
+    responses=cacheable_responses(example_response(examples.catalog_document)),
 )
 def get_catalog(request: Request, session: SessionDep, settings: SettingsDep) -> Response:
     revision, plain, packed = _catalog_bytes(request, session, settings)

@@ -21,8 +21,9 @@ from app.core.types import control_characters
 BODY_METHODS = frozenset({"POST", "PUT", "PATCH", "DELETE"})
 # What the guard can answer on a body-taking method, declared in OpenAPI by app.core.openapi.
 GUARD_STATUSES = (413, 415)
-# What it can answer on any operation that takes a query string (one not in UTF-8).
-QUERY_GUARD_STATUSES = (400,)
+# What it answers on any request, whatever parameters the operation declares: a query
+# string not in UTF-8 (400), or one holding a control character (422).
+QUERY_GUARD_STATUSES = (400, 422)
 JSON_TYPES = ("application/json",)
 
 

@@ -6,6 +6,13 @@ route can fail with 500. They are declared here once, so every operation (includ
 routes added later) documents them, and FastAPI's default `application/json` 422 never
 contradicts the problem+json body the app really sends.
 
+Operations that need no sign-in say so with `security: []` (FastAPI declares the bearer
+scheme on the others), so a generator or a mock server knows they are anonymous; those that
+serve both (a template is readable by anyone, a routine only by its owner) say
+`[{bearer}, {}]`: a token, or none. Examples are
+made by the domains' `examples.py` and filled in once the document is rendered (see
+`app.core.examples`).
+
 Each operation's `operationId` is its route function's name (`list_exercises`, not
 FastAPI's default `list_exercises_api_v1_exercises_get`): generated clients name their
 functions after it, so it is part of the contract and must be unique.
@@ -14,18 +21,22 @@ functions after it, so it is part of the contract and must be unique.
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from typing import Any
 
 from fastapi import FastAPI
-from fastapi.routing import APIRoute
+from fastapi.dependencies.models import Dependant
+from fastapi.routing import APIRoute, iter_route_contexts
 
+from app.core.examples import fill_examples
 from app.core.middleware import BODY_METHODS, GUARD_STATUSES, QUERY_GUARD_STATUSES
 from app.core.problems import Problem, problem_responses
 
 # Raised by the validation handler when a JSON body does not parse (400) or fit (422).
 BODY_STATUSES = (400, 422)
-# Any operation can fail unexpectedly; the client still gets problem+json.
-EVERY_OPERATION_STATUSES = (500,)
+# Any operation can fail unexpectedly (the client still gets problem+json), and the request
+# guard checks every query string, declared parameters or not.
+EVERY_OPERATION_STATUSES = (500, *QUERY_GUARD_STATUSES)
 _FASTAPI_SCHEMAS = ("HTTPValidationError", "ValidationError")
 _REF = "#/components/schemas/"
 
@@ -35,24 +46,47 @@ def operation_id(route: APIRoute) -> str:
     return route.name
 
 
-def install_openapi(app: FastAPI) -> None:
-    """Wrap `app.openapi` so the generated document declares every problem the app can send."""
+def install_openapi(app: FastAPI, optional_auth: Callable[..., Any] | None = None) -> None:
+    """Wrap `app.openapi`: every problem the app can send, its security and examples filled in.
+
+    `optional_auth` is the dependency that lets a route serve anonymous callers too.
+    """
     original = app.openapi
 
     def openapi() -> dict[str, Any]:
         if app.openapi_schema:
             return app.openapi_schema
-        schema = original()
+        schema: dict[str, Any] = fill_examples(original())
+        anonymous_too = _operations_depending_on(app, optional_auth)
         _register_problem_schema(schema)
         for path_item in schema.get("paths", {}).values():
             for method, operation in path_item.items():
                 if isinstance(operation, dict) and "responses" in operation:
                     _declare_problems(method.upper(), operation)
+                    security = operation.setdefault("security", [])
+                    if operation.get("operationId") in anonymous_too and {} not in security:
+                        security.append({})
         _drop_unused_fastapi_validation_schemas(schema)
         app.openapi_schema = schema
         return schema
 
     app.openapi = openapi  # type: ignore[method-assign]
+
+
+def _operations_depending_on(app: FastAPI, call: Callable[..., Any] | None) -> set[str]:
+    """The operationIds of the routes that depend on `call`, directly or through others."""
+
+    def depends(dependant: Dependant) -> bool:
+        return any(sub.call is call or depends(sub) for sub in dependant.dependencies)
+
+    if call is None:
+        return set()
+    routes = (context.original_route for context in iter_route_contexts(app.routes))
+    return {
+        operation_id(route)
+        for route in routes
+        if isinstance(route, APIRoute) and depends(route.dependant)
+    }
 
 
 def _register_problem_schema(schema: dict[str, Any]) -> None:
@@ -68,8 +102,6 @@ def _declare_problems(method: str, operation: dict[str, Any]) -> None:
     statuses: list[int] = list(EVERY_OPERATION_STATUSES)
     if method in BODY_METHODS:
         statuses += GUARD_STATUSES
-    if any(parameter.get("in") == "query" for parameter in operation.get("parameters", [])):
-        statuses += QUERY_GUARD_STATUSES
     if "requestBody" in operation:
         statuses += BODY_STATUSES
     for status, entry in problem_responses(*statuses, 422).items():

@@ -8,10 +8,11 @@ from sqlalchemy import text
 from sqlalchemy.exc import SQLAlchemyError
 from starlette.responses import Response
 
-from app.catalog.examples import example_response
+from app.core.examples import example_response
 from app.core.migrations import current_revision, head_revision
 from app.core.problems import problem_response, problem_responses
 from app.core.responses import private_json
+from app.health import examples
 
 router = APIRouter(tags=["health"])
 
@@ -31,7 +32,7 @@ class Readiness(BaseModel):
     summary="Liveness",
     description="Answers 200 while the process serves requests; touches nothing else.",
     response_model=Health,
-    responses={200: example_response({"status": "ok"})},
+    responses={200: example_response(examples.health)},
 )
 def healthz() -> Response:
     return private_json(Health(status="ok"))
@@ -44,7 +45,7 @@ def healthz() -> Response:
     "503 otherwise, so a load balancer stops routing here.",
     response_model=Readiness,
     responses={
-        200: example_response({"status": "ready", "database": "ok", "migration": "0001"}),
+        200: example_response(examples.readiness),
         **problem_responses(503),
     },
 )

@@ -8,31 +8,16 @@ from typing import Annotated
 from fastapi import APIRouter, Query
 from starlette.responses import Response
 
-from app.catalog.examples import example_response
 from app.core.deps import SessionDep
+from app.core.examples import example_response
 from app.core.problems import problem_responses
 from app.core.responses import private_json
 from app.core.types import CalendarDate
-from app.progress import service
+from app.progress import examples, service
 from app.progress.models import Progress
 from app.users.auth import CurrentUser
 
 router = APIRouter(prefix="/me", tags=["progress"])
-
-PROGRESS_EXAMPLE = {
-    "from": "2026-09-01",
-    "to": "2026-11-23",
-    "time_zone": "Europe/London",
-    "routine_id": "0b7c1d2e-3f40-4a5b-8c6d-7e8f9a0b1c2d",
-    "adherence": [
-        {"week": "2026-W47", "starts_on": "2026-11-16", "sessions": 3, "target": 3, "met": True}
-    ],
-    "current_streak": 1,
-    "best_streak": 4,
-    "exercises": [],
-    "alerts": [],
-    "advice": [],
-}
 
 
 @router.get(
@@ -45,7 +30,7 @@ PROGRESS_EXAMPLE = {
     "best set, weekly pain/effort trends and left/right asymmetry, sessions with pain of "
     "7/10 or more under `alerts`, and progression advice per exercise of the routine.",
     response_model=Progress,
-    responses={200: example_response(PROGRESS_EXAMPLE), **problem_responses(401, 422)},
+    responses={200: example_response(examples.progress), **problem_responses(401, 422)},
 )
 def read_progress(
     session: SessionDep,

@@ -11,7 +11,7 @@ from sqlmodel import Session
 from app.assessments.interpretation import PAIN_ADVICE_THRESHOLD
 from app.assessments.models import Interpretation, WeakSide
 from app.assessments.service import get_owned as get_assessment
-from app.builder.models import AffectedSide, Constraints, Level, Plan, PlanItem
+from app.builder.models import AffectedSide, Constraints, Plan, PlanItem
 from app.builder.planner import build_plan
 from app.catalog.repository import equipment_slugs
 from app.catalog.seed import load_seed
@@ -155,21 +155,3 @@ def propose(
 
 def _as_item_in(item: PlanItem) -> RoutineItemIn:
     return RoutineItemIn.model_validate(item.model_dump())
-
-
-@lru_cache
-def example_answer() -> dict[str, object]:
-    """A real answer for the OpenAPI example: a beginner's 15 minutes, right side affected."""
-    constraints = Constraints(
-        level=Level.BEGINNER,
-        minutes=15,
-        equipment=[],
-        affected_side=AffectedSide.RIGHT,
-        weeks=2,
-    )
-    seed = load_seed()
-    plan = build_plan(seed.exercises, seed.ladder, constraints)
-    answer = BuilderAnswer(
-        **plan.model_dump(), name="Built routine", sessions_per_week=3, routine_id=None
-    )
-    return answer.model_dump(mode="json")

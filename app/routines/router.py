@@ -3,21 +3,20 @@
 from __future__ import annotations
 
 import uuid
-from typing import Annotated, Any
+from typing import Annotated
 
 from fastapi import APIRouter, Path, Query, Request
 from starlette.responses import Response
 
-from app.catalog.examples import example_response
-from app.catalog.seed import load_seed
 from app.core.caching import PRIVATE
 from app.core.deps import IfMatch, SessionDep
+from app.core.examples import example_body, example_response, lazy_example
 from app.core.negotiation import negotiate
 from app.core.pagination import DEFAULT_LIMIT, Cursor, Limit, Page, SortParam
 from app.core.problems import problem_responses
 from app.core.responses import private_json
 from app.progress import service as progress_service
-from app.routines import builder_service, handout, service
+from app.routines import builder_service, examples, handout, service
 from app.routines.builder_service import BuilderAnswer, BuilderRequest
 from app.routines.models import Routine, RoutineCreate, RoutinePublic, RoutineUpdate
 from app.routines.service import Timeline
@@ -26,38 +25,6 @@ from app.users.auth import CurrentUser, OptionalUser
 router = APIRouter(tags=["routines"])
 
 RoutineID = Annotated[uuid.UUID, Path(description="The routine's id (UUID).")]
-ITEM_EXAMPLE: dict[str, Any] = {
-    "exercise": "clamshell",
-    "order": 1,
-    "sets": 2,
-    "reps": 10,
-    "steps": None,
-    "hold_seconds": 3,
-    "side": "right",
-    "rest_seconds": 30,
-    "notes": "",
-    "reason": None,
-}
-ROUTINE_EXAMPLE: dict[str, Any] = {
-    "id": "0b7c1d2e-3f40-4a5b-8c6d-7e8f9a0b1c2d",
-    "name": "Morning glute med",
-    "notes": "",
-    "sessions_per_week": 3,
-    "is_template": False,
-    "origin": "user",
-    "items": [ITEM_EXAMPLE],
-    "estimated_seconds": 230,
-    "progression": None,
-    "rationale": None,
-    "revision": 1,
-    "created_at": "2026-01-01T00:00:00Z",
-    "updated_at": "2026-01-01T00:00:00Z",
-}
-CREATE_EXAMPLE = {
-    "name": "Morning glute med",
-    "sessions_per_week": 3,
-    "items": [{"exercise": "clamshell", "sets": 2, "reps": 10, "hold_seconds": 3, "side": "right"}],
-}
 WRITE_ERRORS = (400, 401, 413, 415, 422)
 HTML = "text/html"
 PDF = "application/pdf"
@@ -83,7 +50,7 @@ def _one(session: SessionDep, routine: Routine, status_code: int = 200) -> Respo
     "(anyone). Sort by `name`, `created_at` or `updated_at` (prefix `-` to reverse).",
     response_model=Page[RoutinePublic],
     responses={
-        200: example_response({"items": [ROUTINE_EXAMPLE], "next_cursor": None}),
+        200: example_response(examples.routine_page),
         **problem_responses(401, 422),
     },
 )
@@ -111,9 +78,9 @@ def list_routines(
     "its `progression` is checked week by week like the items (week 1 is the items). One "
     "account keeps at most 200 routines (409 `quota-exceeded`). Nothing is stored on error.",
     response_model=RoutinePublic,
-    openapi_extra={"requestBody": {"content": {"application/json": {"example": CREATE_EXAMPLE}}}},
+    openapi_extra=example_body(examples.routine_create),
     responses={
-        201: example_response(ROUTINE_EXAMPLE),
+        201: example_response(examples.routine),
         **problem_responses(*WRITE_ERRORS, 409),
     },
 )
@@ -127,7 +94,7 @@ def create_routine(data: RoutineCreate, session: SessionDep, user: CurrentUser) 
     description="One of your routines, or a template (templates need no sign-in). Another "
     "user's routine is 404. Sends an `ETag` for conditional updates.",
     response_model=RoutinePublic,
-    responses={200: example_response(ROUTINE_EXAMPLE), **problem_responses(401, 404, 422)},
+    responses={200: example_response(examples.routine), **problem_responses(401, 404, 422)},
 )
 def get_routine(routine_id: RoutineID, session: SessionDep, user: OptionalUser) -> Response:
     return _one(session, service.readable(session, routine_id, user))
@@ -142,11 +109,9 @@ def get_routine(routine_id: RoutineID, session: SessionDep, user: OptionalUser) 
     "428 when missing). "
     "Templates are read-only (403).",
     response_model=RoutinePublic,
-    openapi_extra={
-        "requestBody": {"content": {"application/json": {"example": {"name": "Evening"}}}}
-    },
+    openapi_extra=example_body(examples.routine_patch),
     responses={
-        200: example_response(ROUTINE_EXAMPLE),
+        200: example_response(examples.routine),
         **problem_responses(*WRITE_ERRORS, 403, 404, 412, 428),
     },
 )
@@ -182,7 +147,7 @@ def delete_routine(
     "409 `quota-exceeded` when you already keep 200 routines.",
     response_model=RoutinePublic,
     responses={
-        201: example_response(ROUTINE_EXAMPLE),
+        201: example_response(examples.routine),
         **problem_responses(401, 404, 409, 422),
     },
 )
@@ -198,30 +163,7 @@ def copy_routine(routine_id: RoutineID, session: SessionDep, user: CurrentUser) 
     "add up to the routine's `estimated_seconds`.",
     response_model=Timeline,
     responses={
-        200: example_response(
-            {
-                "routine_id": ROUTINE_EXAMPLE["id"],
-                "estimated_seconds": 5,
-                "intervals": [
-                    {
-                        "kind": "work",
-                        "exercise": "clamshell",
-                        "set": 1,
-                        "side": "right",
-                        "seconds": 2,
-                        "cue": "Heels stay still and in contact.",
-                    },
-                    {
-                        "kind": "hold",
-                        "exercise": "clamshell",
-                        "set": 1,
-                        "side": "right",
-                        "seconds": 3,
-                        "cue": "Heels stay still and in contact.",
-                    },
-                ],
-            }
-        ),
+        200: example_response(examples.timeline),
         **problem_responses(401, 404, 422),
     },
 )
@@ -240,23 +182,9 @@ def get_routine_timeline(
     "routine (`routine_id`; 409 `quota-exceeded` when you keep 200 routines already). "
     "When nothing fits, 422 names the constraint.",
     response_model=BuilderAnswer,
-    openapi_extra={
-        "requestBody": {
-            "content": {
-                "application/json": {
-                    "example": {
-                        "level": "beginner",
-                        "minutes": 15,
-                        "equipment": [],
-                        "affected_side": "right",
-                        "weeks": 4,
-                    }
-                }
-            }
-        }
-    },
+    openapi_extra=example_body(examples.builder_request),
     responses={
-        200: example_response(builder_service.example_answer(), "The proposal"),
+        200: example_response(examples.builder_answer, "The proposal"),
         **problem_responses(*WRITE_ERRORS, 409),
     },
 )
@@ -265,12 +193,6 @@ def build_routine(
 ) -> Response:
     catalog = http.app.state.catalog_specs
     return private_json(builder_service.propose(session, user, request, catalog))
-
-
-def _handout_example() -> str:
-    """The real page for ROUTINE_EXAMPLE, so the docs show exactly what is served."""
-    specs = {spec.slug: spec for spec in load_seed().exercises}
-    return handout.render_html(RoutinePublic.model_validate(ROUTINE_EXAMPLE), specs)
 
 
 @router.get(
@@ -300,7 +222,10 @@ def _handout_example() -> str:
                 },
             },
             "content": {
-                HTML: {"schema": {"type": "string"}, "example": _handout_example()},
+                HTML: {
+                    "schema": {"type": "string"},
+                    "example": lazy_example(examples.handout_html),
+                },
                 PDF: {"schema": {"type": "string", "format": "binary"}},
             },
         },

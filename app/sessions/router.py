@@ -4,19 +4,19 @@ from __future__ import annotations
 
 import uuid
 from enum import StrEnum
-from typing import Annotated, Any
+from typing import Annotated
 
 from fastapi import APIRouter, Path, Query, Request
 from starlette.responses import Response, StreamingResponse
 
-from app.catalog.examples import example_response
 from app.core.changes import sync_key
 from app.core.deps import IfMatch, SessionDep, SettingsDep
+from app.core.examples import example_body, example_response, lazy_example
 from app.core.pagination import DEFAULT_LIMIT, Cursor, Limit, SortParam, SyncPage, SyncToken
 from app.core.problems import problem_responses
 from app.core.responses import private_json
 from app.core.types import SLUG_PATTERN, AwareDatetime
-from app.sessions import service
+from app.sessions import examples, service
 from app.sessions.models import (
     EntriesReplace,
     SessionCreate,
@@ -31,35 +31,6 @@ from app.users.auth import CurrentUser
 router = APIRouter(prefix="/sessions", tags=["sessions"])
 
 SessionID = Annotated[uuid.UUID, Path(description="The session's id (UUID).")]
-ENTRY_EXAMPLE: dict[str, Any] = {
-    "exercise": "clamshell",
-    "set_number": 1,
-    "side": "right",
-    "reps": 12,
-    "steps": None,
-    "hold_seconds": 3,
-    "load_band": None,
-    "load_kg": None,
-    "pain": 1,
-    "effort": 6,
-    "notes": "",
-}
-CREATE_EXAMPLE: dict[str, Any] = {
-    "id": "7d3f0c52-8a1b-4e6f-9c2d-1b0a9e8f7c6d",
-    "started_at": "2026-11-20T07:30:00+01:00",
-    "ended_at": "2026-11-20T07:45:00+01:00",
-    "notes": "",
-    "entries": [ENTRY_EXAMPLE],
-}
-SESSION_EXAMPLE: dict[str, Any] = {
-    **CREATE_EXAMPLE,
-    "routine_id": None,
-    "started_at": "2026-11-20T06:30:00Z",
-    "ended_at": "2026-11-20T06:45:00Z",
-    "revision": 1,
-    "created_at": "2026-11-20T06:46:00Z",
-    "updated_at": "2026-11-20T06:46:00Z",
-}
 WRITE_ERRORS = (400, 401, 404, 412, 413, 415, 422, 428)
 
 
@@ -89,12 +60,12 @@ def _one(session: SessionDep, row: WorkoutSession, status_code: int = 200) -> Re
     "An account logs at most `MAX_SESSIONS_PER_DAY` (200) sessions per calendar day of "
     "`started_at` in its time zone: past that, 409 `quota-exceeded`.",
     response_model=SessionPublic,
-    openapi_extra={"requestBody": {"content": {"application/json": {"example": CREATE_EXAMPLE}}}},
+    openapi_extra=example_body(examples.session_create),
     responses={
-        201: example_response(SESSION_EXAMPLE, "Stored"),
+        201: example_response(examples.session, "Stored"),
         200: {
             "model": SessionPublic,
-            **example_response(SESSION_EXAMPLE, "Already stored by an earlier identical request"),
+            **example_response(examples.session, "Already stored by an earlier identical request"),
         },
         **problem_responses(400, 401, 409, 413, 415, 422),
     },
@@ -118,9 +89,7 @@ def create_session(
     "commits after a later one can be missed.",
     response_model=SyncPage[SessionPublic | SessionTombstone],
     responses={
-        200: example_response(
-            {"items": [SESSION_EXAMPLE], "next_cursor": None, "sync_token": None}
-        ),
+        200: example_response(examples.session_page),
         **problem_responses(401, 422),
     },
 )
@@ -180,11 +149,11 @@ def list_sessions(
             "content": {
                 "text/csv": {
                     "schema": {"type": "string"},
-                    "example": ",".join(service.EXPORT_COLUMNS),
+                    "example": lazy_example(examples.export_csv),
                 },
                 "application/json": {
                     "schema": {"type": "object"},
-                    "example": {"columns": list(service.EXPORT_COLUMNS), "rows": []},
+                    "example": lazy_example(examples.export_json),
                 },
             },
         },
@@ -215,7 +184,7 @@ def export_sessions(
     summary="Get one of your sessions",
     description="Another user's session is 404. Sends an `ETag` for conditional updates.",
     response_model=SessionPublic,
-    responses={200: example_response(SESSION_EXAMPLE), **problem_responses(401, 404, 422)},
+    responses={200: example_response(examples.session), **problem_responses(401, 404, 422)},
 )
 def get_session(session_id: SessionID, session: SessionDep, user: CurrentUser) -> Response:
     return _one(session, service.owned(session, user, session_id))
@@ -227,10 +196,8 @@ def get_session(session_id: SessionID, session: SessionDep, user: CurrentUser) -
     description="JSON merge patch of `routine_id`, `started_at`, `ended_at`, `notes`. Send "
     "`If-Match` (412 when stale, 428 when missing).",
     response_model=SessionPublic,
-    openapi_extra={
-        "requestBody": {"content": {"application/json": {"example": {"notes": "Felt good"}}}}
-    },
-    responses={200: example_response(SESSION_EXAMPLE), **problem_responses(*WRITE_ERRORS)},
+    openapi_extra=example_body(examples.session_patch),
+    responses={200: example_response(examples.session), **problem_responses(*WRITE_ERRORS)},
 )
 def update_session(
     session_id: SessionID,
@@ -248,10 +215,8 @@ def update_session(
     description="Replaces the whole list of entries (validated like a new session). Send "
     "`If-Match`.",
     response_model=SessionPublic,
-    openapi_extra={
-        "requestBody": {"content": {"application/json": {"example": {"entries": [ENTRY_EXAMPLE]}}}}
-    },
-    responses={200: example_response(SESSION_EXAMPLE), **problem_responses(*WRITE_ERRORS)},
+    openapi_extra=example_body(examples.entries),
+    responses={200: example_response(examples.session), **problem_responses(*WRITE_ERRORS)},
 )
 def replace_entries(
     session_id: SessionID,
@@ -269,10 +234,8 @@ def replace_entries(
     description="Appends sets to the session. Send `If-Match`: a retried append carrying the "
     "old ETag gets 412 instead of adding the sets twice.",
     response_model=SessionPublic,
-    openapi_extra={
-        "requestBody": {"content": {"application/json": {"example": {"entries": [ENTRY_EXAMPLE]}}}}
-    },
-    responses={200: example_response(SESSION_EXAMPLE), **problem_responses(*WRITE_ERRORS)},
+    openapi_extra=example_body(examples.entries),
+    responses={200: example_response(examples.session), **problem_responses(*WRITE_ERRORS)},
 )
 def append_entries(
     session_id: SessionID,

@@ -1,22 +1,52 @@
-"""OpenAPI examples of the users domain, shared by its routes and the data export."""
+"""OpenAPI examples of accounts, tokens and the account export (which reads every domain).
+
+Each is a function (see `app.core.examples`): called once, when the document is first built.
+"""
 
 from __future__ import annotations
 
 from typing import Any
 
-USER_EXAMPLE: dict[str, Any] = {
-    "id": "3f1c2a8e-5b7d-4c1e-9a7b-2d6f0e4b8c91",
-    "email": "ada@example.com",
-    "display_name": "Ada",
-    "time_zone": "Europe/London",
-    "units": "metric",
-    "role": "user",
-    "created_at": "2026-01-01T00:00:00Z",
-    "updated_at": "2026-01-01T00:00:00Z",
-}
-TOKEN_EXAMPLE: dict[str, Any] = {
-    "access_token": "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9...",
-    "token_type": "bearer",
-    "expires_in": 900,
-    "refresh_token": "4b0e1c...9f.kq3...",
-}
+from app.assessments import examples as assessments
+from app.routines import examples as routines
+from app.sessions import examples as sessions
+from app.users.export import EXPORT_FORMAT, UserExport
+from app.users.models import Token, UserPublic
+
+
+def user() -> dict[str, Any]:
+    return UserPublic.model_validate(
+        {
+            "id": "3f1c2a8e-5b7d-4c1e-9a7b-2d6f0e4b8c91",
+            "email": "ada@example.com",
+            "display_name": "Ada",
+            "time_zone": "Europe/London",
+            "units": "metric",
+            "role": "user",
+            "created_at": "2026-01-01T00:00:00Z",
+            "updated_at": "2026-01-01T00:00:00Z",
+        }
+    ).model_dump(mode="json")
+
+
+def token() -> dict[str, Any]:
+    return Token(
+        access_token="eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9...",  # noqa: S106
+        token_type="bearer",  # noqa: S106
+        expires_in=900,
+        refresh_token="4b0e1c...9f.kq3...",  # noqa: S106
+    ).model_dump(mode="json")
+
+
+def account_export() -> dict[str, Any]:
+    """The export holds the other domains' examples, as the account owning them would."""
+    return UserExport.model_validate(
+        {
+            "format": EXPORT_FORMAT,
+            "exported_at": "2026-11-25T12:00:00Z",
+            "profile": user(),
+            "routines": [routines.routine()],
+            "assessments": [assessments.assessment()],
+            "sessions": [sessions.session()],
+        }
+    ).model_dump(mode="json")

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Any
 
 from pydantic import BaseModel
 from sqlmodel import Session, col, select
@@ -15,7 +14,6 @@ from app.routines.models import Routine, RoutinePublic
 from app.routines.service import present as present_routines
 from app.sessions.models import SessionPublic, WorkoutSession
 from app.sessions.service import present as present_sessions
-from app.users.examples import USER_EXAMPLE
 from app.users.models import User, UserPublic
 from app.users.service import to_public as user_public
 
@@ -53,14 +51,3 @@ def export_user(session: Session, user: User) -> UserExport:
         assessments=[assessment_public(a) for a in checks],
         sessions=present_sessions(session, logs),
     )
-
-
-def export_example() -> dict[str, Any]:
-    return {
-        "format": EXPORT_FORMAT,
-        "exported_at": "2026-11-25T12:00:00Z",
-        "profile": USER_EXAMPLE,
-        "routines": [],
-        "assessments": [],
-        "sessions": [],
-    }

@@ -8,15 +8,14 @@ from fastapi import APIRouter, Depends, Form
 from fastapi.security import OAuth2PasswordRequestForm
 from starlette.responses import Response
 
-from app.catalog.examples import example_response
 from app.core.deps import ClientAddress, IfMatch, SessionDep, SettingsDep
+from app.core.examples import example_response
 from app.core.problems import problem_responses
 from app.core.responses import private_json
-from app.users import service
+from app.users import examples, service
 from app.users.auth import CurrentUser
 from app.users.emails import EMAIL_MAX_LENGTH
-from app.users.examples import TOKEN_EXAMPLE, USER_EXAMPLE
-from app.users.export import UserExport, export_example, export_user
+from app.users.export import UserExport, export_user
 from app.users.models import (
     PASSWORD_MAX_LENGTH,
     AccountDeletion,
@@ -77,7 +76,7 @@ class SignInForm(OAuth2PasswordRequestForm):
     "(`REGISTER_MAX_PER_ADDRESS` per `REGISTER_WINDOW_SECONDS`; 429 with `Retry-After`).",
     response_model=UserPublic,
     responses={
-        201: example_response(USER_EXAMPLE),
+        201: example_response(examples.user),
         **problem_responses(400, 409, 413, 415, 422, 429),
     },
 )
@@ -101,7 +100,7 @@ async def register(
     "(429 with `Retry-After`); repeated failures on one account from anywhere only slow "
     "its sign-ins down, so the owner can always sign in from elsewhere.",
     response_model=Token,
-    responses={200: example_response(TOKEN_EXAMPLE), **problem_responses(401, 415, 422, 429)},
+    responses={200: example_response(examples.token), **problem_responses(401, 415, 422, 429)},
 )
 async def sign_in(
     form: Annotated[SignInForm, Depends()],
@@ -120,7 +119,7 @@ async def sign_in(
     "Each refresh token works once; presenting a used one ends the whole sign-in (its "
     "refresh and access tokens), since it means the token was copied.",
     response_model=Token,
-    responses={200: example_response(TOKEN_EXAMPLE), **problem_responses(400, 401, 415, 422)},
+    responses={200: example_response(examples.token), **problem_responses(400, 401, 415, 422)},
 )
 def refresh_tokens(body: RefreshRequest, session: SessionDep, settings: SettingsDep) -> Response:
     return private_json(service.refresh(session, body.refresh_token, settings))
@@ -148,7 +147,7 @@ ME_ERRORS = problem_responses(401)
     summary="Your profile",
     description="The signed-in user's profile, with an `ETag` for conditional updates.",
     response_model=UserPublic,
-    responses={200: example_response(USER_EXAMPLE), **ME_ERRORS},
+    responses={200: example_response(examples.user), **ME_ERRORS},
 )
 def read_me(user: CurrentUser) -> Response:
     return private_json(service.to_public(user), headers={"ETag": service.user_etag(user)})
@@ -161,7 +160,7 @@ def read_me(user: CurrentUser) -> Response:
     "`If-Match` with the ETag you read.",
     response_model=UserPublic,
     responses={
-        200: example_response(USER_EXAMPLE),
+        200: example_response(examples.user),
         **problem_responses(400, 401, 412, 413, 415, 422, 428),
     },
 )
@@ -181,7 +180,7 @@ def update_me(
     "password is 403 and counts as a failed sign-in (429 when over the limit).",
     response_model=Token,
     responses={
-        200: example_response(TOKEN_EXAMPLE),
+        200: example_response(examples.token),
         **problem_responses(400, 401, 403, 409, 413, 415, 422, 429),
     },
 )
@@ -226,7 +225,7 @@ async def delete_me(
     description="Your profile, routines, self-checks and session logs in one JSON document "
     "(the same as the `python -m app export-user` command).",
     response_model=UserExport,
-    responses={200: example_response(export_example()), **ME_ERRORS},
+    responses={200: example_response(examples.account_export), **ME_ERRORS},
 )
 def export_me(user: CurrentUser, session: SessionDep) -> Response:
     return private_json(

@@ -1,0 +1,129 @@
+"""OpenAPI examples of routines, the timer and the builder: real presentations of seed data.
+
+Each is a function (see `app.core.examples`): called once, when the document is first built,
+so importing the router runs neither the seed loader nor the builder.
+"""
+
+from __future__ import annotations
+
+import uuid
+from datetime import UTC, datetime
+from functools import cache
+from typing import Any
+
+from app.builder import timing
+from app.builder.models import AffectedSide, Constraints, Level, Side
+from app.builder.planner import build_plan
+from app.builder.sides import item_fields
+from app.catalog.models import ExerciseSpec
+from app.catalog.seed import load_seed
+from app.routines import handout
+from app.routines.builder_service import BuilderAnswer
+from app.routines.models import Origin, RoutineItemPublic, RoutinePublic
+from app.routines.service import Timeline
+
+ROUTINE_ID = uuid.UUID("0b7c1d2e-3f40-4a5b-8c6d-7e8f9a0b1c2d")
+STAMP = datetime(2026, 1, 1, tzinfo=UTC)
+CLAMSHELL = "clamshell"
+
+
+def _specs() -> dict[str, ExerciseSpec]:
+    return {spec.slug: spec for spec in load_seed().exercises}
+
+
+@cache
+def _routine() -> RoutinePublic:
+    """One clamshell item for the right leg, presented as the service presents it."""
+    specs = _specs()
+    item = RoutineItemPublic(
+        **item_fields(specs[CLAMSHELL], Side.RIGHT),
+        exercise=CLAMSHELL,
+        order=1,
+        sets=2,
+        reps=10,
+        steps=None,
+        hold_seconds=3,
+        side=Side.RIGHT,
+        rest_seconds=30,
+        notes="",
+        reason=None,
+    )
+    return RoutinePublic(
+        id=ROUTINE_ID,
+        name="Morning glute med",
+        notes="",
+        sessions_per_week=3,
+        is_template=False,
+        origin=Origin.USER,
+        items=[item],
+        estimated_seconds=timing.routine_seconds([item], specs),
+        progression=None,
+        rationale=None,
+        revision=1,
+        created_at=STAMP,
+        updated_at=STAMP,
+    )
+
+
+@cache
+def routine() -> dict[str, Any]:
+    return _routine().model_dump(mode="json")
+
+
+def routine_page() -> dict[str, Any]:
+    return {"items": [routine()], "next_cursor": None}
+
+
+def routine_create() -> dict[str, Any]:
+    item = {"exercise": CLAMSHELL, "sets": 2, "reps": 10, "hold_seconds": 3, "side": "right"}
+    return {"name": "Morning glute med", "sessions_per_week": 3, "items": [item]}
+
+
+def routine_patch() -> dict[str, Any]:
+    return {"name": "Evening"}
+
+
+@cache
+def timeline() -> dict[str, Any]:
+    """The example routine's real timer intervals; their seconds add up to its estimate."""
+    public = _routine()
+    answer = Timeline(
+        routine_id=public.id,
+        estimated_seconds=public.estimated_seconds,
+        intervals=timing.timeline(public.items, _specs()),
+    )
+    return answer.model_dump(mode="json")
+
+
+def builder_request() -> dict[str, Any]:
+    return {
+        "level": "beginner",
+        "minutes": 15,
+        "equipment": [],
+        "affected_side": "right",
+        "weeks": 4,
+    }
+
+
+@cache
+def builder_answer() -> dict[str, Any]:
+    """A real answer: a beginner's 15 minutes, right side affected, over two weeks."""
+    constraints = Constraints(
+        level=Level.BEGINNER,
+        minutes=15,
+        equipment=[],
+        affected_side=AffectedSide.RIGHT,
+        weeks=2,
+    )
+    seed = load_seed()
+    plan = build_plan(seed.exercises, seed.ladder, constraints)
+    answer = BuilderAnswer(
+        **plan.model_dump(), name="Built routine", sessions_per_week=3, routine_id=None
+    )
+    return answer.model_dump(mode="json")
+
+
+@cache
+def handout_html() -> str:
+    """The real page for the example routine, so the docs show exactly what is served."""
+    return handout.render_html(_routine(), _specs())
