@@ -1,4 +1,9 @@
-"""Routines, templates, timelines and the routine builder."""
+"""Routines, templates, timelines and the routine builder.
+
+Two routine routes reach domains above routines, so they live above them too:
+`DELETE /routines/{id}` in `app.routine_deletion` (it writes the sessions' change) and
+`GET /routines/{id}/handout` in `app.handout` (it prints progress' warnings).
+"""
 
 from __future__ import annotations
 
