@@ -12,6 +12,7 @@ import yaml
 from pydantic import ValidationError
 from sqlmodel import Session
 
+from app.account.service import export_user
 from app.catalog import transfer
 from app.catalog.seed import seeded_catalog
 from app.core.config import get_settings
@@ -23,7 +24,6 @@ from app.seed import seed_all
 from app.users import repository as users_repository
 from app.users import service as users_service
 from app.users.emails import email_or_none
-from app.users.export import export_user
 
 cli = typer.Typer(help="Medius operations.", no_args_is_help=True)
 

@@ -22,6 +22,7 @@ from fastapi.staticfiles import StaticFiles
 from starlette.requests import Request
 from starlette.responses import HTMLResponse, Response
 
+from app.account.router import router as account_router
 from app.assessments.router import router as assessments_router
 from app.catalog.router import router as catalog_router
 from app.catalog.snapshot import CatalogSpecs
@@ -34,8 +35,10 @@ from app.core.openapi import install_openapi, operation_id
 from app.core.problems import install_problem_handlers
 from app.core.response_cache import PublicResponseCache
 from app.core.security import configure_password_hashing
+from app.handout.router import router as handout_router
 from app.health.router import router as health_router
 from app.progress.router import router as progress_router
+from app.routine_deletion.router import router as routine_deletion_router
 from app.routines.router import router as routines_router
 from app.sessions.router import router as sessions_router
 from app.users.auth import optional_user
@@ -98,8 +101,11 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.include_router(catalog_router, prefix=API_PREFIX)
     app.include_router(auth_router, prefix=API_PREFIX)
     app.include_router(me_router, prefix=API_PREFIX)
+    app.include_router(account_router, prefix=API_PREFIX)
     app.include_router(assessments_router, prefix=API_PREFIX)
     app.include_router(routines_router, prefix=API_PREFIX)
+    app.include_router(routine_deletion_router, prefix=API_PREFIX)
+    app.include_router(handout_router, prefix=API_PREFIX)
     app.include_router(sessions_router, prefix=API_PREFIX)
     app.include_router(progress_router, prefix=API_PREFIX)
     _install_docs(app)

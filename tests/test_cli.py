@@ -12,10 +12,11 @@ import pytest
 import yaml
 from fastapi import FastAPI
 from sqlalchemy import Engine
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 from typer.testing import CliRunner, Result
 
 from app.catalog.models import Exercise
+from app.catalog.seed import apply_seed, load_seed
 from app.cli import cli
 from app.core.config import get_settings
 from tests.factories import SignedIn, routine_payload, session_payload
@@ -129,3 +130,41 @@ async def test_refresh_seed_brings_a_pre_provenance_catalog_back_to_the_seed(
         assert {s["provenance"] for s in row.document["steps"]} == {"article"}
         assert row.document["attribution"]["difficulty"]["provenance"] == "medius"
     assert "0 to add, 0 to change" in run("refresh-seed").output
+
+
+async def test_seeding_keeps_an_admins_curation_and_an_import_restores_what_its_file_holds(
+    run: Any, client: httpx.AsyncClient, admin: SignedIn, admin_engine: Engine
+) -> None:
+    """The two modes of the one catalog upsert: seeding only adds, an import also replaces."""
+    clamshell = await client.get("/api/v1/exercises/clamshell")
+    renamed = await client.patch(
+        "/api/v1/exercises/clamshell",
+        json={"name": "Clam (curated)"},
+        headers={**admin.headers, "If-Match": clamshell.headers["etag"]},
+    )
+    assert renamed.status_code == 200, renamed.text
+    walk = await client.get("/api/v1/exercises/monster-walk")
+    deleted = await client.delete(
+        "/api/v1/exercises/monster-walk",
+        headers={**admin.headers, "If-Match": walk.headers["etag"]},
+    )
+    assert deleted.status_code == 204
+
+    with Session(admin_engine) as session:
+        assert apply_seed(session, load_seed()) == {"muscles": 0, "equipment": 0, "exercises": 0}
+    assert (await client.get("/api/v1/exercises/clamshell")).json()["name"] == "Clam (curated)"
+    assert (await client.get("/api/v1/exercises/monster-walk")).status_code == 404
+
+    applied = run("refresh-seed")
+    assert applied.exit_code == 0, applied.output
+    assert "change exercise clamshell" in applied.output
+    assert "change exercise monster-walk" in applied.output
+    assert "2 to change" in applied.output
+    with Session(admin_engine) as session:  # (this app's catalog version is cached for a TTL)
+        rows = session.exec(
+            select(Exercise).where(col(Exercise.slug).in_(["clamshell", "monster-walk"]))
+        ).all()
+        assert {r.slug: (r.name, r.deleted_at) for r in rows} == {
+            "clamshell": ("Clamshell", None),
+            "monster-walk": ("Monster walk", None),
+        }

@@ -4,16 +4,15 @@ from __future__ import annotations
 
 import uuid
 
-from sqlmodel import Session, col, select
+from sqlmodel import Session
 
+from app.assessments import repository
 from app.assessments.interpretation import interpret
 from app.assessments.models import Assessment, AssessmentCreate, AssessmentPublic, Interpretation
 from app.core.db import begin_write
 from app.core.errors import NotFound
-from app.core.pagination import Page, paginate, parse_sort
+from app.core.pagination import Page, parse_sort
 from app.users.models import User
-
-SORTABLE = {"created_at": Assessment.created_at}
 
 
 def to_public(row: Assessment) -> AssessmentPublic:
@@ -35,13 +34,13 @@ def record(session: Session, user: User, check: AssessmentCreate) -> Assessment:
         notes=check.notes,
         interpretation=interpret(check).model_dump(mode="json"),
     )
-    session.add(row)
+    repository.add_assessment(session, row)
     session.commit()
     return row
 
 
 def get_owned(session: Session, user: User, assessment_id: uuid.UUID) -> Assessment:
-    row = session.get(Assessment, assessment_id)
+    row = repository.get_assessment(session, assessment_id)
     if row is None or row.owner_id != user.id:
         raise NotFound(f"No self-check {assessment_id} among yours.")
     return row
@@ -50,9 +49,8 @@ def get_owned(session: Session, user: User, assessment_id: uuid.UUID) -> Assessm
 def list_owned(
     session: Session, user: User, sort: str | None, cursor: str | None, limit: int
 ) -> Page[AssessmentPublic]:
-    order = parse_sort(sort, SORTABLE, default="-created_at")
-    stmt = select(Assessment).where(col(Assessment.owner_id) == user.id)
-    rows, next_cursor = paginate(
-        session, stmt, sort=order, id_column=col(Assessment.id), cursor=cursor, limit=limit
+    order = parse_sort(sort, repository.SORTABLE, default="-created_at")
+    rows, next_cursor = repository.list_assessments(
+        session, owner_id=user.id, sort=order, cursor=cursor, limit=limit
     )
     return Page[AssessmentPublic](items=[to_public(r) for r in rows], next_cursor=next_cursor)

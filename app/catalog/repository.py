@@ -5,11 +5,13 @@ from __future__ import annotations
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
+from typing import Literal
 
 from sqlalchemy import Select, delete, exists, func, update
 from sqlmodel import Session, col, select
 
 from app.catalog.models import (
+    CatalogSeed,
     CatalogState,
     Difficulty,
     Equipment,
@@ -293,3 +295,74 @@ def list_changes(
 def changes() -> Select[tuple[Exercise]]:
     """Every exercise, removed ones included: what sync reads in change order."""
     return _filtered(ExerciseFilter(), include_deleted=True)
+
+
+Kind = Literal["muscle", "equipment", "exercise"]
+
+
+@dataclass
+class CatalogUpsert:
+    """What `upsert_catalog` did, record by record: (kind, slug) pairs."""
+
+    added: list[tuple[Kind, str]] = field(default_factory=list)
+    changed: list[tuple[Kind, str]] = field(default_factory=list)
+    unchanged: int = 0
+
+    def exercises(self) -> list[str]:
+        """The slugs of the exercises added or changed (to stamp with the new revision)."""
+        return [slug for kind, slug in [*self.added, *self.changed] if kind == "exercise"]
+
+
+def upsert_catalog(session: Session, catalog: CatalogSeed, *, replace: bool) -> CatalogUpsert:
+    """Add every record the catalog lacks; with `replace`, also overwrite those that differ.
+
+    Without `replace` (seeding) a stored record is left as it is, even one an admin edited
+    or deleted, so seeding never undoes curation. With it (an import) a deleted exercise
+    that the file holds comes back. Neither bumps the catalog revision nor commits: the
+    caller decides (a dry run rolls back).
+    """
+    done = CatalogUpsert()
+    muscles = {m.slug: m for m in session.exec(select(Muscle)).all()}
+    for muscle in catalog.muscles:
+        stored = muscles.get(muscle.slug)
+        doc = muscle.model_dump(mode="json")
+        if stored is None:
+            muscles[muscle.slug] = Muscle(slug=muscle.slug, name=muscle.name, document=doc)
+            session.add(muscles[muscle.slug])
+            done.added.append(("muscle", muscle.slug))
+        elif replace and stored.document != doc:
+            stored.name, stored.document = muscle.name, doc
+            session.add(stored)
+            done.changed.append(("muscle", muscle.slug))
+        else:
+            done.unchanged += 1
+    equipment = {e.slug: e for e in session.exec(select(Equipment)).all()}
+    for item in catalog.equipment:
+        stored_item = equipment.get(item.slug)
+        values = item.model_dump()
+        if stored_item is None:
+            equipment[item.slug] = Equipment(**values)
+            session.add(equipment[item.slug])
+            done.added.append(("equipment", item.slug))
+        elif replace and stored_item.model_dump() != values:
+            for key, value in values.items():
+                setattr(stored_item, key, value)
+            session.add(stored_item)
+            done.changed.append(("equipment", item.slug))
+        else:
+            done.unchanged += 1
+    session.flush()  # exercises link to the muscles and equipment just added
+    exercises = {row.slug: row for row in session.exec(select(Exercise)).all()}
+    for spec in catalog.exercises:
+        row = exercises.get(spec.slug)
+        if row is None:
+            exercises[spec.slug] = insert_exercise(session, spec)
+            done.added.append(("exercise", spec.slug))
+        elif replace and (
+            row.deleted_at is not None or row.document != spec.model_dump(mode="json")
+        ):
+            replace_exercise(session, row, spec)
+            done.changed.append(("exercise", spec.slug))
+        else:
+            done.unchanged += 1
+    return done

@@ -13,10 +13,10 @@ from typing import Any
 
 import yaml
 from pydantic import BaseModel, ConfigDict, Field
-from sqlmodel import Session, select
+from sqlmodel import Session
 
 from app.catalog import repository
-from app.catalog.models import CatalogSeed, Equipment, Muscle
+from app.catalog.models import CatalogSeed
 
 SEED_DIR = Path(__file__).resolve().parents[2] / "seed_data"
 
@@ -133,29 +133,14 @@ def seeded_catalog(seed: CatalogSeed | None = None) -> CatalogSeed:
 
 def apply_seed(session: Session, seed: CatalogSeed) -> dict[str, int]:
     """Insert every seed record not yet present; return how many of each were added."""
-    added = {"muscles": 0, "equipment": 0, "exercises": 0}
-    seed = seeded_catalog(seed)
-    have_muscles = set(session.exec(select(Muscle.slug)).all())
-    for muscle in seed.muscles:
-        if muscle.slug not in have_muscles:
-            session.add(
-                Muscle(slug=muscle.slug, name=muscle.name, document=muscle.model_dump(mode="json"))
-            )
-            added["muscles"] += 1
-    have_equipment = set(session.exec(select(Equipment.slug)).all())
-    for item in seed.equipment:
-        if item.slug not in have_equipment:
-            session.add(Equipment(**item.model_dump()))
-            added["equipment"] += 1
-    session.flush()
-    have_exercises = repository.existing_exercise_slugs(session, include_deleted=True)
-    inserted: list[str] = []
-    for exercise in seed.exercises:
-        if exercise.slug not in have_exercises:
-            repository.insert_exercise(session, exercise)
-            inserted.append(exercise.slug)
-    added["exercises"] = len(inserted)
-    if any(added.values()) or repository.catalog_revision(session)[0] == 0:
-        repository.bump_catalog_revision(session, inserted)
+    done = repository.upsert_catalog(session, seeded_catalog(seed), replace=False)
+    kinds = [kind for kind, _ in done.added]
+    added = {
+        "muscles": kinds.count("muscle"),
+        "equipment": kinds.count("equipment"),
+        "exercises": kinds.count("exercise"),
+    }
+    if done.added or repository.catalog_revision(session)[0] == 0:
+        repository.bump_catalog_revision(session, done.exercises())
     session.commit()
     return added

@@ -14,7 +14,7 @@ from pydantic import ValidationError
 from sqlmodel import Session
 
 from app.catalog import repository
-from app.catalog.models import CatalogSeed, Equipment, Muscle, Provenance
+from app.catalog.models import CatalogSeed, Provenance
 from app.catalog.seed import load_seed
 from app.core.db import begin_write
 from app.core.errors import invalid_from
@@ -64,51 +64,17 @@ def parse(data: Any) -> CatalogSeed:
 
 
 def import_catalog(session: Session, catalog: CatalogSeed, *, dry_run: bool) -> ImportReport:
-    report = ImportReport()
     begin_write(session)
-    for muscle in catalog.muscles:
-        stored = repository.get_muscle(session, muscle.slug)
-        doc = muscle.model_dump(mode="json")
-        if stored is None:
-            session.add(Muscle(slug=muscle.slug, name=muscle.name, document=doc))
-            report.added.append(f"muscle {muscle.slug}")
-        elif stored.document != doc:
-            stored.name, stored.document = muscle.name, doc
-            session.add(stored)
-            report.changed.append(f"muscle {muscle.slug}")
-        else:
-            report.unchanged += 1
-    for item in catalog.equipment:
-        stored_item = session.get(Equipment, item.slug)
-        values = item.model_dump()
-        if stored_item is None:
-            session.add(Equipment(**values))
-            report.added.append(f"equipment {item.slug}")
-        elif stored_item.model_dump() != values:
-            for key, value in values.items():
-                setattr(stored_item, key, value)
-            session.add(stored_item)
-            report.changed.append(f"equipment {item.slug}")
-        else:
-            report.unchanged += 1
-    session.flush()
-    exercises: list[str] = []  # the slugs added or changed
-    for spec in catalog.exercises:
-        row = repository.get_exercise_including_deleted(session, spec.slug)
-        if row is None:
-            repository.insert_exercise(session, spec)
-            report.added.append(f"exercise {spec.slug}")
-            exercises.append(spec.slug)
-        elif row.deleted_at is not None or row.document != spec.model_dump(mode="json"):
-            repository.replace_exercise(session, row, spec)
-            report.changed.append(f"exercise {spec.slug}")
-            exercises.append(spec.slug)
-        else:
-            report.unchanged += 1
+    done = repository.upsert_catalog(session, catalog, replace=True)
+    report = ImportReport(
+        added=[f"{kind} {slug}" for kind, slug in done.added],
+        changed=[f"{kind} {slug}" for kind, slug in done.changed],
+        unchanged=done.unchanged,
+    )
     if dry_run:
         session.rollback()
         return report
-    if report.added or report.changed:
-        repository.bump_catalog_revision(session, exercises)
+    if done.added or done.changed:
+        repository.bump_catalog_revision(session, done.exercises())
     session.commit()
     return report

@@ -4,15 +4,14 @@ from __future__ import annotations
 
 from fastapi import APIRouter, Request
 from pydantic import BaseModel
-from sqlalchemy import text
 from sqlalchemy.exc import SQLAlchemyError
 from starlette.responses import Response
 
 from app.core.examples import example_response
-from app.core.migrations import current_revision, head_revision
+from app.core.migrations import head_revision
 from app.core.problems import problem_response, problem_responses
 from app.core.responses import private_json
-from app.health import examples
+from app.health import examples, repository
 
 router = APIRouter(tags=["health"])
 
@@ -50,11 +49,8 @@ def healthz() -> Response:
     },
 )
 def readyz(request: Request) -> Response:
-    engine = request.app.state.engine
     try:
-        with engine.connect() as connection:
-            connection.execute(text("SELECT 1"))
-        revision = current_revision(engine)
+        revision = repository.schema_revision(request.app.state.engine)
     except SQLAlchemyError:
         return problem_response(request, 503, "The database is not reachable.")
     if revision != head_revision():

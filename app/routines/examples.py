@@ -17,7 +17,6 @@ from app.builder.planner import build_plan
 from app.builder.sides import item_fields
 from app.catalog.models import ExerciseSpec
 from app.catalog.seed import load_seed
-from app.routines import handout
 from app.routines.builder_service import BuilderAnswer
 from app.routines.models import Origin, RoutineItemPublic, RoutinePublic
 from app.routines.service import Timeline
@@ -27,14 +26,14 @@ STAMP = datetime(2026, 1, 1, tzinfo=UTC)
 CLAMSHELL = "clamshell"
 
 
-def _specs() -> dict[str, ExerciseSpec]:
+def exercise_specs() -> dict[str, ExerciseSpec]:
     return {spec.slug: spec for spec in load_seed().exercises}
 
 
 @cache
-def _routine() -> RoutinePublic:
+def routine_view() -> RoutinePublic:
     """One clamshell item for the right leg, presented as the service presents it."""
-    specs = _specs()
+    specs = exercise_specs()
     item = RoutineItemPublic(
         **item_fields(specs[CLAMSHELL], Side.RIGHT),
         exercise=CLAMSHELL,
@@ -67,7 +66,7 @@ def _routine() -> RoutinePublic:
 
 @cache
 def routine() -> dict[str, Any]:
-    return _routine().model_dump(mode="json")
+    return routine_view().model_dump(mode="json")
 
 
 def routine_page() -> dict[str, Any]:
@@ -86,11 +85,11 @@ def routine_patch() -> dict[str, Any]:
 @cache
 def timeline() -> dict[str, Any]:
     """The example routine's real timer intervals; their seconds add up to its estimate."""
-    public = _routine()
+    public = routine_view()
     answer = Timeline(
         routine_id=public.id,
         estimated_seconds=public.estimated_seconds,
-        intervals=timing.timeline(public.items, _specs()),
+        intervals=timing.timeline(public.items, exercise_specs()),
     )
     return answer.model_dump(mode="json")
 
@@ -121,9 +120,3 @@ def builder_answer() -> dict[str, Any]:
         **plan.model_dump(), name="Built routine", sessions_per_week=3, routine_id=None
     )
     return answer.model_dump(mode="json")
-
-
-@cache
-def handout_html() -> str:
-    """The real page for the example routine, so the docs show exactly what is served."""
-    return handout.render_html(_routine(), _specs())

@@ -1,4 +1,9 @@
-"""Routines, templates, timelines and the routine builder."""
+"""Routines, templates, timelines and the routine builder.
+
+Two routine routes reach domains above routines, so they live above them too:
+`DELETE /routines/{id}` in `app.routine_deletion` (it writes the sessions' change) and
+`GET /routines/{id}/handout` in `app.handout` (it prints progress' warnings).
+"""
 
 from __future__ import annotations
 
@@ -8,15 +13,12 @@ from typing import Annotated
 from fastapi import APIRouter, Path, Query, Request
 from starlette.responses import Response
 
-from app.core.caching import PRIVATE
 from app.core.deps import IfMatch, SessionDep
-from app.core.examples import example_body, example_response, lazy_example
-from app.core.negotiation import negotiate
+from app.core.examples import example_body, example_response
 from app.core.pagination import DEFAULT_LIMIT, Cursor, Limit, Page, SortParam
 from app.core.problems import problem_responses
 from app.core.responses import private_json
-from app.progress import service as progress_service
-from app.routines import builder_service, examples, handout, service
+from app.routines import builder_service, examples, service
 from app.routines.builder_service import BuilderAnswer, BuilderRequest
 from app.routines.models import Routine, RoutineCreate, RoutinePublic, RoutineUpdate
 from app.routines.service import Timeline
@@ -26,9 +28,6 @@ router = APIRouter(tags=["routines"])
 
 RoutineID = Annotated[uuid.UUID, Path(description="The routine's id (UUID).")]
 WRITE_ERRORS = (400, 401, 413, 415, 422)
-HTML = "text/html"
-PDF = "application/pdf"
-HANDOUT_TYPES = (HTML, PDF)  # the first is what `*/*` or no Accept gets
 
 
 def _one(session: SessionDep, routine: Routine, status_code: int = 200) -> Response:
@@ -125,20 +124,6 @@ def update_routine(
     return _one(session, service.update(session, user, routine_id, changes, if_match))
 
 
-@router.delete(
-    "/routines/{routine_id}",
-    status_code=204,
-    summary="Delete a routine",
-    description="Send `If-Match` with the routine's ETag. Templates are read-only (403).",
-    responses={204: {"description": "Deleted"}, **problem_responses(401, 403, 404, 412, 422, 428)},
-)
-def delete_routine(
-    routine_id: RoutineID, session: SessionDep, user: CurrentUser, if_match: IfMatch = None
-) -> Response:
-    service.delete(session, user, routine_id, if_match)
-    return Response(status_code=204, headers={"Cache-Control": "private, no-store"})
-
-
 @router.post(
     "/routines/{routine_id}/copy",
     status_code=201,
@@ -193,62 +178,3 @@ def build_routine(
 ) -> Response:
     catalog = http.app.state.catalog_specs
     return private_json(builder_service.propose(session, user, request, catalog))
-
-
-@router.get(
-    "/routines/{routine_id}/handout",
-    summary="Printable program (HTML or PDF)",
-    description="The routine as a program to print or hand to a patient: its name and notes; "
-    "for each exercise in order its steps, form cues and dosage in plain words (sets x "
-    "reps/steps/hold, side, rest); the week-by-week plan when the routine has one (each "
-    "change marked (article) or (Medius)); a grid to tick sessions (rows: the plan's weeks, "
-    "else 4; columns: `sessions_per_week`); a disclaimer and the source article's credit. "
-    "Choose the format with `Accept`: `application/pdf` for an A4 PDF, `text/html` (also "
-    "`*/*` or no `Accept`) for a self-contained page; anything else is 406. Readable like "
-    "the routine: your own, or a template (no sign-in needed).",
-    response_class=Response,
-    responses={
-        200: {
-            "description": "The program, as the `Accept` header asked",
-            "headers": {
-                "Cache-Control": {
-                    "description": "User data: `private, no-store`.",
-                    "required": True,
-                    "schema": {"type": "string", "enum": [PRIVATE]},
-                },
-                "Content-Disposition": {
-                    "description": 'PDF only: `inline; filename="<routine-name>.pdf"`.',
-                    "schema": {"type": "string"},
-                },
-            },
-            "content": {
-                HTML: {
-                    "schema": {"type": "string"},
-                    "example": lazy_example(examples.handout_html),
-                },
-                PDF: {"schema": {"type": "string", "format": "binary"}},
-            },
-        },
-        **problem_responses(401, 404, 406, 422),
-    },
-)
-def routine_handout(
-    routine_id: RoutineID, request: Request, session: SessionDep, user: OptionalUser
-) -> Response:
-    routine, specs = service.handout_data(session, user, routine_id)
-    media_type = negotiate(request.headers.get("accept"), HANDOUT_TYPES)
-    warnings = progress_service.safety_warnings(session, user, routine_id) if user else []
-    headers = {"Cache-Control": PRIVATE, "Vary": "Accept, Authorization"}
-    if media_type == PDF:
-        filename = handout.pdf_filename(routine.name)
-        headers["Content-Disposition"] = f'inline; filename="{filename}"'
-        return Response(
-            handout.render_pdf(routine, specs, warnings), media_type=PDF, headers=headers
-        )
-    headers["Content-Security-Policy"] = "default-src 'none'; style-src 'unsafe-inline'"
-    headers["X-Content-Type-Options"] = "nosniff"
-    return Response(
-        handout.render_html(routine, specs, warnings),
-        media_type="text/html; charset=utf-8",
-        headers=headers,
-    )

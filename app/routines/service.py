@@ -16,7 +16,6 @@ from app.builder.validation import dosage_errors
 from app.catalog.models import ExerciseSpec
 from app.catalog.repository import specs_by_slug
 from app.core.caching import STALE_WRITE, require_if_match, revision_etag
-from app.core.changes import bump_user_counter
 from app.core.db import begin_write
 from app.core.errors import (
     FieldError,
@@ -41,10 +40,6 @@ from app.routines.models import (
     RoutineUpdate,
     TemplateSpec,
 )
-
-# Deleting a routine changes the sessions that name it (their foreign key), so the delete
-# records that change through the sessions' repository; nothing else here reaches up.
-from app.sessions import repository as sessions_repository
 from app.users.models import User
 
 logger = logging.getLogger("medius")
@@ -80,7 +75,8 @@ def readable(session: Session, routine_id: uuid.UUID, user: User | None) -> Rout
     return routine
 
 
-def _owned(session: Session, routine_id: uuid.UUID, user: User) -> Routine:
+def owned(session: Session, routine_id: uuid.UUID, user: User) -> Routine:
+    """One of the user's own routines, to change (a template is 403, another's 404)."""
     routine = readable(session, routine_id, user)
     if routine.is_template:
         raise Forbidden("Templates are read-only; copy one with POST /api/v1/routines/{id}/copy.")
@@ -254,7 +250,7 @@ def update(
     changes: RoutineUpdate,
     if_match: str | None,
 ) -> Routine:
-    routine = _owned(session, routine_id, user)
+    routine = owned(session, routine_id, user)
     require_if_match(if_match, routine_etag(routine))
     values = changes.model_dump(exclude_unset=True, exclude={"items"})
     reject_nulls(values, ("name", "sessions_per_week", "notes"))
@@ -272,20 +268,6 @@ def update(
     session.commit()
     session.expire_all()
     return readable(session, routine_id, user)
-
-
-def delete(session: Session, user: User, routine_id: uuid.UUID, if_match: str | None) -> None:
-    routine = _owned(session, routine_id, user)
-    require_if_match(if_match, routine_etag(routine))
-    begin_write(session)
-    # The routine's owner is the only one who can log against it: holding the owner's
-    # change counter first waits out any session write naming it, so none slips past.
-    bump_user_counter(session, user.id)
-    sessions_repository.unlink_routine(session, routine.id, utcnow())
-    if not repository.delete_routine(session, routine):
-        session.rollback()
-        raise PreconditionFailed(STALE_WRITE)
-    session.commit()
 
 
 def copy(session: Session, user: User, routine_id: uuid.UUID) -> Routine:

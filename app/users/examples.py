@@ -1,4 +1,4 @@
-"""OpenAPI examples of accounts, tokens and the account export (which reads every domain).
+"""OpenAPI examples of accounts and tokens.
 
 Each is a function (see `app.core.examples`): called once, when the document is first built.
 """
@@ -7,10 +7,6 @@ from __future__ import annotations
 
 from typing import Any
 
-from app.assessments import examples as assessments
-from app.routines import examples as routines
-from app.sessions import examples as sessions
-from app.users.export import EXPORT_FORMAT, UserExport
 from app.users.models import Token, UserPublic
 
 
@@ -35,18 +31,4 @@ def token() -> dict[str, Any]:
         token_type="bearer",  # noqa: S106
         expires_in=900,
         refresh_token="4b0e1c...9f.kq3...",  # noqa: S106
-    ).model_dump(mode="json")
-
-
-def account_export() -> dict[str, Any]:
-    """The export holds the other domains' examples, as the account owning them would."""
-    return UserExport.model_validate(
-        {
-            "format": EXPORT_FORMAT,
-            "exported_at": "2026-11-25T12:00:00Z",
-            "profile": user(),
-            "routines": [routines.routine()],
-            "assessments": [assessments.assessment()],
-            "sessions": [sessions.session()],
-        }
     ).model_dump(mode="json")

@@ -15,7 +15,6 @@ from app.core.responses import private_json
 from app.users import examples, service
 from app.users.auth import CurrentUser
 from app.users.emails import EMAIL_MAX_LENGTH
-from app.users.export import UserExport, export_user
 from app.users.models import (
     PASSWORD_MAX_LENGTH,
     AccountDeletion,
@@ -217,18 +216,3 @@ async def delete_me(
 ) -> Response:
     await service.delete_account(session, user, body, if_match, address, settings)
     return Response(status_code=204, headers=NO_STORE)
-
-
-@me_router.get(
-    "/export",
-    summary="Export everything you own",
-    description="Your profile, routines, self-checks and session logs in one JSON document "
-    "(the same as the `python -m app export-user` command).",
-    response_model=UserExport,
-    responses={200: example_response(examples.account_export), **ME_ERRORS},
-)
-def export_me(user: CurrentUser, session: SessionDep) -> Response:
-    return private_json(
-        export_user(session, user),
-        headers={"Content-Disposition": 'attachment; filename="medius-export.json"'},
-    )

@@ -12,7 +12,7 @@ import httpx
 import pytest
 from pypdf import PdfReader
 
-from app.routines.handout import pdf_filename
+from app.handout.pdf import pdf_filename
 from tests.factories import SignedIn, entry, routine_payload, session_payload
 
 PROBLEM = "application/problem+json"

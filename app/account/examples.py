@@ -1,0 +1,27 @@
+"""OpenAPI example of the account export: the other domains' examples, as one account's.
+
+A function (see `app.core.examples`): called once, when the document is first built.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from app.account.models import EXPORT_FORMAT, UserExport
+from app.assessments import examples as assessments
+from app.routines import examples as routines
+from app.sessions import examples as sessions
+from app.users import examples as users
+
+
+def account_export() -> dict[str, Any]:
+    return UserExport.model_validate(
+        {
+            "format": EXPORT_FORMAT,
+            "exported_at": "2026-11-25T12:00:00Z",
+            "profile": users.user(),
+            "routines": [routines.routine()],
+            "assessments": [assessments.assessment()],
+            "sessions": [sessions.session()],
+        }
+    ).model_dump(mode="json")

@@ -1,0 +1,23 @@
+"""The account export document."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from pydantic import BaseModel
+
+from app.assessments.models import AssessmentPublic
+from app.routines.models import RoutinePublic
+from app.sessions.models import SessionPublic
+from app.users.models import UserPublic
+
+EXPORT_FORMAT = "medius-user-export/1"
+
+
+class UserExport(BaseModel):
+    format: str
+    exported_at: datetime
+    profile: UserPublic
+    routines: list[RoutinePublic]
+    assessments: list[AssessmentPublic]
+    sessions: list[SessionPublic]

@@ -1,0 +1,31 @@
+"""`GET /me/export`: the signed-in account's data across every domain."""
+
+from __future__ import annotations
+
+from fastapi import APIRouter
+from starlette.responses import Response
+
+from app.account import examples, service
+from app.account.models import UserExport
+from app.core.deps import SessionDep
+from app.core.examples import example_response
+from app.core.problems import problem_responses
+from app.core.responses import private_json
+from app.users.auth import CurrentUser
+
+router = APIRouter(prefix="/me", tags=["me"])
+
+
+@router.get(
+    "/export",
+    summary="Export everything you own",
+    description="Your profile, routines, self-checks and session logs in one JSON document "
+    "(the same as the `python -m app export-user` command).",
+    response_model=UserExport,
+    responses={200: example_response(examples.account_export), **problem_responses(401)},
+)
+def export_me(user: CurrentUser, session: SessionDep) -> Response:
+    return private_json(
+        service.export_user(session, user),
+        headers={"Content-Disposition": 'attachment; filename="medius-export.json"'},
+    )

@@ -1,0 +1,30 @@
+"""Queries over self-checks."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Sequence
+
+from sqlmodel import Session, col, select
+
+from app.assessments.models import Assessment
+from app.core.pagination import Sort, paginate
+
+SORTABLE = {"created_at": Assessment.created_at}
+
+
+def add_assessment(session: Session, row: Assessment) -> None:
+    session.add(row)
+
+
+def get_assessment(session: Session, assessment_id: uuid.UUID) -> Assessment | None:
+    return session.get(Assessment, assessment_id)
+
+
+def list_assessments(
+    session: Session, *, owner_id: uuid.UUID, sort: Sort, cursor: str | None, limit: int
+) -> tuple[Sequence[Assessment], str | None]:
+    stmt = select(Assessment).where(col(Assessment.owner_id) == owner_id)
+    return paginate(
+        session, stmt, sort=sort, id_column=col(Assessment.id), cursor=cursor, limit=limit
+    )

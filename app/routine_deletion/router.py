@@ -1,0 +1,28 @@
+"""`DELETE /routines/{id}`: the routine, and its sessions' change, in one transaction."""
+
+from __future__ import annotations
+
+from fastapi import APIRouter
+from starlette.responses import Response
+
+from app.core.deps import IfMatch, SessionDep
+from app.core.problems import problem_responses
+from app.routine_deletion import service
+from app.routines.router import RoutineID
+from app.users.auth import CurrentUser
+
+router = APIRouter(tags=["routines"])
+
+
+@router.delete(
+    "/routines/{routine_id}",
+    status_code=204,
+    summary="Delete a routine",
+    description="Send `If-Match` with the routine's ETag. Templates are read-only (403).",
+    responses={204: {"description": "Deleted"}, **problem_responses(401, 403, 404, 412, 422, 428)},
+)
+def delete_routine(
+    routine_id: RoutineID, session: SessionDep, user: CurrentUser, if_match: IfMatch = None
+) -> Response:
+    service.delete_routine(session, user, routine_id, if_match)
+    return Response(status_code=204, headers={"Cache-Control": "private, no-store"})

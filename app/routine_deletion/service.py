@@ -1,0 +1,39 @@
+"""One transaction: the owner's change counter, the sessions' unlinking, the routine's delete."""
+
+from __future__ import annotations
+
+import uuid
+
+from sqlmodel import Session
+
+from app.core.caching import STALE_WRITE, require_if_match
+from app.core.changes import bump_user_counter
+from app.core.db import begin_write
+from app.core.errors import PreconditionFailed
+from app.core.types import utcnow
+from app.routines import repository as routines_repository
+from app.routines import service as routines_service
+from app.sessions import repository as sessions_repository
+from app.users.models import User
+
+
+def delete_routine(
+    session: Session, user: User, routine_id: uuid.UUID, if_match: str | None
+) -> None:
+    """Delete one of the user's routines; the sessions naming it keep their data, unlinked.
+
+    The foreign key's ON DELETE SET NULL would unlink them silently (same revision, same
+    change_seq), so offline clients would never learn: the unlinking is written here as a
+    change of each session, in the routine's delete transaction.
+    """
+    routine = routines_service.owned(session, routine_id, user)
+    require_if_match(if_match, routines_service.routine_etag(routine))
+    begin_write(session)
+    # The routine's owner is the only one who can log against it: holding the owner's
+    # change counter first waits out any session write naming it, so none slips past.
+    bump_user_counter(session, user.id)
+    sessions_repository.unlink_routine(session, routine.id, utcnow())
+    if not routines_repository.delete_routine(session, routine):
+        session.rollback()
+        raise PreconditionFailed(STALE_WRITE)
+    session.commit()
