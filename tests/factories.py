@@ -13,6 +13,10 @@ from fastapi import FastAPI
 from app.catalog.seed import load_seed
 
 DEFAULT_PASSWORD = "correct horse battery staple"
+# What every test database holds after the seed: counted from the seed data, not written
+# down, so a new exercise in the article does not break tests that merely count them.
+SEEDED_EXERCISES = len(load_seed().exercises)
+SEEDED_LADDER = len(load_seed().ladder)
 _counter = itertools.count(1)
 
 
