@@ -23,7 +23,7 @@ from sqlmodel import SQLModel
 
 import app.models  # noqa: F401  (every table on SQLModel.metadata)
 from tests.factories import DEFAULT_PASSWORD, unique_email
-from tests.server import ServerProcess, free_port, production_env
+from tests.server import ServerProcess, free_port, production_env, served
 
 SOAK = os.environ.get("MEDIUS_SOAK", "") == "1"
 BACKENDS = ["sqlite", "postgresql"]
@@ -112,12 +112,8 @@ def _served(
         env = production_env(
             database, free_port(), REGISTER_MAX_PER_ADDRESS=SIGN_UPS_FROM_LOOPBACK, **settings
         )
-        server = ServerProcess(env=env, log_path=folder / "server.log")
-        server.start()
-        try:
+        with served(env, folder) as server:
             yield server, database
-        finally:
-            server.stop()
 
 
 @pytest.fixture(scope="session", params=BACKENDS)
