@@ -137,20 +137,33 @@ async def client(app: FastAPI) -> AsyncIterator[httpx.AsyncClient]:
 
 # Tests that start a real server (`python -m app serve`), by path under tests/.
 SERVER_TESTS = ("reliability/", "client/test_generated_client.py", "docs/")
+# The longest single tests, started first so that no xdist worker idles at the end
+# while another finishes one of them.
+LONG_TESTS = ("test_schemathesis.py", "reliability/", "docs/")
 
 
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
-    """Mark what `make check` leaves out: PostgreSQL legs, and tests that start a server.
+    """Mark what `make check` leaves out (PostgreSQL legs, tests that start a server) and
+    order the run for pytest-xdist.
 
-    The `browser` tests mark themselves (and start a server too).
+    The `browser` tests mark themselves (and start a server too). The reliability tests
+    share one server per database (`live`, `flooded`): one xdist group keeps them on one
+    worker, so each server starts once (run with `--dist loadgroup`).
     """
     tests_dir = Path(__file__).parent
+
+    def where(item: pytest.Item) -> str:
+        return item.path.relative_to(tests_dir).as_posix()
+
     for item in items:
         params = getattr(item, "callspec", None)
         if params is not None and any(v == "postgresql" for v in params.params.values()):
             item.add_marker(pytest.mark.postgres)
-        if item.path.relative_to(tests_dir).as_posix().startswith(SERVER_TESTS):
+        if where(item).startswith(SERVER_TESTS):
             item.add_marker(pytest.mark.server)
+        if where(item).startswith("reliability/"):
+            item.add_marker(pytest.mark.xdist_group("reliability"))
+    items.sort(key=lambda item: not where(item).startswith(LONG_TESTS))
 
 
 def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:

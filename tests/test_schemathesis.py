@@ -137,6 +137,7 @@ def api_schema(fuzzed_app: FastAPI) -> OpenApiSchema:
 schema = schemathesis.pytest.from_fixture("api_schema")
 
 
+@pytest.mark.slow  # a minute a database: `make test` runs it, `make check` does not
 @schema.parametrize()
 def test_every_operation_honours_its_openapi_contract(
     case: Case, case_headers: dict[str, str]
