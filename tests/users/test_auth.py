@@ -340,6 +340,7 @@ def test_development_makes_a_private_random_key_once_and_keeps_it(
     assert other.secret_key != first.secret_key
 
 
+@pytest.mark.server
 def test_the_image_and_a_production_server_refuse_to_start_without_a_secret(
     tmp_path: Path,
 ) -> None:
