@@ -8,8 +8,11 @@ STAMP := $(VENV)/.installed-$(shell cat pyproject.toml $(CLIENT)/pyproject.toml 
 # The client generator has its own venv: its pins clash with the app's (see pyproject.toml).
 GEN_VENV := $(VENV)/clientgen
 GEN_STAMP := $(GEN_VENV)/.installed-$(shell cksum pyproject.toml | cut -d' ' -f1)
+# One pytest-xdist worker per core; the reliability tests stay together (tests/conftest.py).
+XDIST := -n auto --dist loadgroup
+CHECK_TESTS := not postgres and not server and not browser and not slow
 
-.PHONY: install browser run test lint typecheck pytest format clean openapi client bench soak
+.PHONY: install browser run test check lint typecheck pytest format clean openapi client bench soak
 .PHONY: openapi-lint
 
 # The app with its dev tools, and the generated client (tests drive a server through it).
@@ -45,9 +48,15 @@ browser:
 		echo "  the docs browser test will skip (and fail with CI=true); as root: apt-get install chromium"; \
 	fi
 
-## ruff, mypy (strict) and the whole pytest suite on SQLite and PostgreSQL.
+## ruff, mypy (strict) and the whole pytest suite on SQLite and PostgreSQL, spread over
+## the cores (pytest-xdist), with the slowest tests listed at the end.
 test: install browser lint typecheck pytest
 test: openapi-lint
+
+## The edit-test loop (well under 90 s): ruff, mypy, and every test that needs no
+## PostgreSQL, server, browser or schemathesis run: the SQLite legs, in process.
+check: install lint typecheck
+	$(VENV)/bin/pytest $(XDIST) -m "$(CHECK_TESTS)" --durations=10
 
 lint: install
 	$(VENV)/bin/ruff check .
@@ -57,7 +66,7 @@ typecheck: install
 	$(VENV)/bin/mypy app
 
 pytest: install
-	$(VENV)/bin/pytest
+	$(VENV)/bin/pytest $(XDIST) --durations=30
 
 ## Regenerate the committed OpenAPI document (a test fails when it is stale).
 openapi: install

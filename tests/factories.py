@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import itertools
 import uuid
 from dataclasses import dataclass
@@ -13,6 +14,10 @@ from fastapi import FastAPI
 from app.catalog.seed import load_seed
 
 DEFAULT_PASSWORD = "correct horse battery staple"
+# What every test database holds after the seed: counted from the seed data, not written
+# down, so a new exercise in the article does not break tests that merely count them.
+SEEDED_EXERCISES = len(load_seed().exercises)
+SEEDED_LADDER = len(load_seed().ladder)
 _counter = itertools.count(1)
 
 
@@ -152,3 +157,63 @@ def session_payload(**overrides: Any) -> dict[str, Any]:
     }
     body.update(overrides)
     return body
+
+
+@dataclass(frozen=True)
+class Account:
+    email: str
+    token: str
+
+    @property
+    def headers(self) -> dict[str, str]:
+        return {"Authorization": f"Bearer {self.token}"}
+
+
+async def sign_up(client: httpx.AsyncClient, count: int) -> list[Account]:
+    """`count` new accounts, signed in, created concurrently."""
+
+    async def one() -> Account:
+        email = unique_email("reliability")
+        created = await register(client, email)
+        assert created.status_code == 201, created.text
+        token = await sign_in(client, email)
+        assert token.status_code == 200, token.text
+        return Account(email, token.json()["access_token"])
+
+    return list(await asyncio.gather(*(one() for _ in range(count))))
+
+
+def session_body(rng_index: int) -> dict[str, Any]:
+    """A valid session with a fresh id and 1-12 entries (the count varies by index)."""
+    entries = []
+    for n in range(1 + rng_index % 12):
+        if n % 3 == 2:
+            entries.append(
+                {
+                    "exercise": "monster-walk",
+                    "set_number": n + 1,
+                    "steps": 10 + n,
+                    "load_band": "light",
+                    "pain": 0,
+                    "effort": 6,
+                }
+            )
+        else:
+            entries.append(
+                {
+                    "exercise": "clamshell",
+                    "set_number": n + 1,
+                    "side": "left" if n % 2 else "right",
+                    "reps": 8 + n,
+                    "hold_seconds": 3,
+                    "pain": n % 3,
+                    "effort": 5,
+                }
+            )
+    return {
+        "id": str(uuid.uuid4()),
+        "started_at": "2026-11-20T07:30:00+01:00",
+        "ended_at": "2026-11-20T07:55:00+01:00",
+        "notes": f"reliability {rng_index}",
+        "entries": entries,
+    }

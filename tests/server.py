@@ -1,19 +1,23 @@
-"""A real Medius server in a subprocess on a free loopback port.
+"""A real Medius server in a subprocess on a free loopback port: the one server harness.
 
-Used by the reliability tests (tests/reliability/) and by the benchmark (bench/): the
-server runs exactly as `make run` starts it (`python -m app serve`: migrate, seed,
-uvicorn), or any other command given, with its output kept in a log file.
+Used by every test that needs a live server (tests/reliability, the generated client, the
+docs in a browser) and by the benchmark (bench/): the server runs exactly as `make run`
+starts it (`python -m app serve`: migrate, seed, uvicorn), or any other command given,
+with its output kept in a log file.
 """
 
 from __future__ import annotations
 
 import contextlib
+import itertools
 import os
+import random
 import signal
 import socket
 import subprocess
 import sys
 import time
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -23,11 +27,37 @@ REPO_ROOT = Path(__file__).resolve().parents[1]
 PRODUCTION_SECRET = "reliability-and-bench-secret-key-of-more-than-32-bytes"
 
 
+# Each pytest-xdist worker (and a run without xdist) hands out ports from a block of its
+# own, below Linux's ephemeral range (32768+) so no outgoing connection holds one: two
+# workers can never pick the same port, whatever the timing between the check and the
+# server's listen. The start is random so two runs on one machine rarely meet either.
+PORT_BLOCK = 1000
+FIRST_PORT = 20000
+PORT_BLOCKS = 12
+
+
+def _port_candidates() -> Iterator[int]:
+    worker = os.environ.get("PYTEST_XDIST_WORKER", "")
+    block = (int(worker[2:]) + 1 if worker.startswith("gw") else 0) % PORT_BLOCKS
+    start = random.randrange(PORT_BLOCK)  # spreads runs apart; not a secret
+    for offset in itertools.count(start):
+        yield FIRST_PORT + block * PORT_BLOCK + offset % PORT_BLOCK
+
+
+_candidates = _port_candidates()
+
+
 def free_port() -> int:
-    """A TCP port nobody listens on right now (the kernel picks it)."""
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
+    """A loopback TCP port nobody listens on right now, from this process's own block."""
+    for _ in range(PORT_BLOCK):
+        port = next(_candidates)
+        with socket.socket() as sock:
+            try:
+                sock.bind(("127.0.0.1", port))
+            except OSError:
+                continue
+            return port
+    raise RuntimeError(f"no free loopback port in this worker's block of {PORT_BLOCK}")
 
 
 def production_env(database_url: str, port: int, **overrides: str) -> dict[str, str]:
@@ -50,6 +80,23 @@ def production_env(database_url: str, port: int, **overrides: str) -> dict[str, 
     )
     env.update(overrides)
     return env
+
+
+def test_env(database_url: str, port: int, secret: str, **overrides: str) -> dict[str, str]:
+    """`production_env` with ENV=test and cheap argon2id, for tests of served behaviour."""
+    return production_env(
+        database_url,
+        port,
+        ENV="test",
+        SECRET_KEY=secret,
+        ARGON2_TIME_COST="1",
+        ARGON2_MEMORY_KIB="8192",
+        LOG_LEVEL="warning",
+        **overrides,
+    )
+
+
+test_env.__test__ = False  # type: ignore[attr-defined]  # a helper, not a test
 
 
 class ServerFailed(RuntimeError):
@@ -160,3 +207,14 @@ class ServerProcess:
             return self.log_path.read_text(errors="replace")
         except FileNotFoundError:
             return ""
+
+
+@contextlib.contextmanager
+def served(env: dict[str, str], folder: Path, timeout: float = 60.0) -> Iterator[ServerProcess]:
+    """A started server (log in `folder/server.log`), stopped when the block ends."""
+    server = ServerProcess(env=env, log_path=folder / "server.log")
+    server.start(timeout)
+    try:
+        yield server
+    finally:
+        server.stop()

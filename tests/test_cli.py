@@ -19,7 +19,7 @@ from app.catalog.models import Exercise
 from app.catalog.seed import apply_seed, load_seed
 from app.cli import cli
 from app.core.config import get_settings
-from tests.factories import SignedIn, routine_payload, session_payload
+from tests.factories import SEEDED_EXERCISES, SignedIn, routine_payload, session_payload
 
 
 @pytest.fixture
@@ -42,7 +42,7 @@ def test_export_then_import_round_trips_without_changes(run: Any, tmp_path: Path
         data = (
             json.loads(target.read_text()) if fmt == "json" else yaml.safe_load(target.read_text())
         )
-        assert len(data["exercises"]) == 8 and data["ladder"][0] == "clamshell"
+        assert len(data["exercises"]) == SEEDED_EXERCISES and data["ladder"][0] == "clamshell"
         again = run("import-catalog", str(target))
         assert again.exit_code == 0, again.output
         assert "0 to add, 0 to change, 12 unchanged" in again.output

@@ -28,6 +28,7 @@ from app.sessions.models import SessionCreate, WorkoutSession
 from app.users import service as users_service
 from app.users.models import RefreshToken, TokenFamily, UserCreate
 from tests.conftest import reset_database
+from tests.factories import SEEDED_EXERCISES
 
 VERSION_TABLE = "alembic_version"
 
@@ -89,7 +90,7 @@ def test_downgrade_and_upgrade_again_leave_a_working_schema(
     assert current_revision(migrated) == head_revision()
     reset_database(migrated)
     with Session(migrated) as session:
-        assert session.scalar(select(func.count()).select_from(Exercise)) == 8
+        assert session.scalar(select(func.count()).select_from(Exercise)) == SEEDED_EXERCISES
 
 
 def test_upgrade_turns_existing_sign_ins_into_token_families(

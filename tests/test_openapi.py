@@ -78,27 +78,27 @@ def error_responses(operation: dict[str, Any]) -> dict[str, dict[str, Any]]:
     return {s: r for s, r in operation["responses"].items() if s[0] in "45"}
 
 
-async def test_the_api_has_operations_to_check(client: httpx.AsyncClient) -> None:
-    labels = [label for label, _ in operations(await served_openapi(client))]
+async def test_the_api_has_operations_to_check(spec_client: httpx.AsyncClient) -> None:
+    labels = [label for label, _ in operations(await served_openapi(spec_client))]
     assert "GET /api/v1/exercises" in labels
     assert "GET /healthz" in labels
 
 
 async def test_every_operation_has_a_summary_description_and_tag(
-    client: httpx.AsyncClient,
+    spec_client: httpx.AsyncClient,
 ) -> None:
     offenders = [
         label
-        for label, op in operations(await served_openapi(client))
+        for label, op in operations(await served_openapi(spec_client))
         if not (op.get("summary", "").strip() and op.get("description", "").strip())
         or not op.get("tags")
     ]
     assert offenders == []
 
 
-async def test_operation_ids_are_unique_function_names(client: httpx.AsyncClient) -> None:
+async def test_operation_ids_are_unique_function_names(spec_client: httpx.AsyncClient) -> None:
     """Generated clients (`make client`) name their functions after the operationId."""
-    ids = [op["operationId"] for _, op in operations(await served_openapi(client))]
+    ids = [op["operationId"] for _, op in operations(await served_openapi(spec_client))]
     assert len(ids) == len(set(ids)), sorted(i for i in ids if ids.count(i) > 1)
     offenders = [i for i in ids if not re.fullmatch(r"[a-z][a-z0-9_]*", i) or "api_v1" in i]
     assert offenders == []
@@ -106,9 +106,9 @@ async def test_operation_ids_are_unique_function_names(client: httpx.AsyncClient
 
 
 async def test_every_operation_has_a_success_response_with_a_schema_and_an_example(
-    client: httpx.AsyncClient,
+    spec_client: httpx.AsyncClient,
 ) -> None:
-    spec = await served_openapi(client)
+    spec = await served_openapi(spec_client)
     offenders = []
     for label, op in operations(spec):
         if set(op["responses"]) & {"204"} and not any(
@@ -127,11 +127,11 @@ async def test_every_operation_has_a_success_response_with_a_schema_and_an_examp
     assert offenders == []
 
 
-async def test_every_response_body_declares_a_schema(client: httpx.AsyncClient) -> None:
+async def test_every_response_body_declares_a_schema(spec_client: httpx.AsyncClient) -> None:
     """Generated clients parse a body only when its schema is declared (e.g. 200 and 201)."""
     offenders = [
         f"{label} {status} {media_type}"
-        for label, op in operations(await served_openapi(client))
+        for label, op in operations(await served_openapi(spec_client))
         for status, response in op["responses"].items()
         for media_type, content in response.get("content", {}).items()
         if "schema" not in content
@@ -140,9 +140,9 @@ async def test_every_response_body_declares_a_schema(client: httpx.AsyncClient) 
 
 
 async def test_every_operation_declares_its_errors_as_problem_json(
-    client: httpx.AsyncClient,
+    spec_client: httpx.AsyncClient,
 ) -> None:
-    spec = await served_openapi(client)
+    spec = await served_openapi(spec_client)
     offenders = []
     for label, op in operations(spec):
         errors = error_responses(op)
@@ -155,8 +155,8 @@ async def test_every_operation_declares_its_errors_as_problem_json(
     assert offenders == []
 
 
-async def test_problem_schema_requires_every_member(client: httpx.AsyncClient) -> None:
-    spec = await served_openapi(client)
+async def test_problem_schema_requires_every_member(spec_client: httpx.AsyncClient) -> None:
+    spec = await served_openapi(spec_client)
     problem = spec["components"]["schemas"]["Problem"]
     assert set(problem["required"]) == {"type", "title", "status", "detail", "instance", "errors"}
     assert "HTTPValidationError" not in spec["components"]["schemas"]
@@ -197,9 +197,9 @@ class _AssetLinks(HTMLParser):
 
 @pytest.mark.parametrize("page", ["/docs", "/redoc"])
 async def test_docs_pages_load_only_assets_the_app_serves(
-    client: httpx.AsyncClient, page: str
+    spec_client: httpx.AsyncClient, page: str
 ) -> None:
-    response = await client.get(page)
+    response = await spec_client.get(page)
     assert response.status_code == 200
     assert response.headers["content-type"].startswith("text/html")
     links = _AssetLinks()
@@ -208,24 +208,26 @@ async def test_docs_pages_load_only_assets_the_app_serves(
     assert "http://" not in response.text and "https://" not in response.text
     for url in links.urls:
         assert url.startswith("/") and not url.startswith("//"), url
-        asset = await client.get(url)
+        asset = await spec_client.get(url)
         assert asset.status_code == 200, url
         assert asset.content, url
 
 
 @pytest.mark.parametrize("asset", DOCS_ASSETS)
-async def test_docs_assets_are_served_by_the_app(client: httpx.AsyncClient, asset: str) -> None:
-    response = await client.get(asset)
+async def test_docs_assets_are_served_by_the_app(
+    spec_client: httpx.AsyncClient, asset: str
+) -> None:
+    response = await spec_client.get(asset)
     assert response.status_code == 200
     assert len(response.content) > 10_000
 
 
-async def test_the_redoc_bundle_loads_nothing_from_a_cdn(client: httpx.AsyncClient) -> None:
-    response = await client.get("/docs-assets/redoc.standalone.js")
+async def test_the_redoc_bundle_loads_nothing_from_a_cdn(spec_client: httpx.AsyncClient) -> None:
+    response = await spec_client.get("/docs-assets/redoc.standalone.js")
     assert response.status_code == 200
     assert response.headers["content-type"].startswith("text/javascript")
     assert b"cdn.redoc.ly" not in response.content
-    again = await client.get(
+    again = await spec_client.get(
         "/docs-assets/redoc.standalone.js", headers={"If-None-Match": response.headers["etag"]}
     )
     assert again.status_code == 304

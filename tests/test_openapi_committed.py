@@ -11,8 +11,10 @@ import httpx
 COMMITTED = Path(__file__).resolve().parents[1] / "openapi.json"
 
 
-async def test_served_openapi_matches_the_committed_document(client: httpx.AsyncClient) -> None:
-    served = json.dumps((await client.get("/openapi.json")).json(), indent=2, sort_keys=True)
+async def test_served_openapi_matches_the_committed_document(
+    spec_client: httpx.AsyncClient,
+) -> None:
+    served = json.dumps((await spec_client.get("/openapi.json")).json(), indent=2, sort_keys=True)
     committed = json.dumps(json.loads(COMMITTED.read_text()), indent=2, sort_keys=True)
     diff = "\n".join(
         difflib.unified_diff(

@@ -201,10 +201,6 @@ def exercise_slugs_by_muscle(session: Session) -> dict[str, list[str]]:
     return out
 
 
-def latest_change(session: Session) -> datetime | None:
-    return session.exec(select(func.max(Exercise.updated_at))).first()
-
-
 def get_exercise_including_deleted(session: Session, slug: str) -> Exercise | None:
     return session.exec(select(Exercise).where(Exercise.slug == slug)).first()
 

@@ -159,10 +159,6 @@ class Settings(BaseSettings):
         assert self.secret_key is not None
         return self.secret_key
 
-    @property
-    def is_sqlite(self) -> bool:
-        return self.database_url.startswith("sqlite")
-
 
 def local_secret_key(path: Path) -> str:
     """The development key kept in `path`, made on first run (0600, never overwritten).

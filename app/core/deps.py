@@ -11,7 +11,7 @@ from sqlmodel import Session
 from app.core.config import Settings
 
 
-def get_session(request: Request) -> Iterator[Session]:
+def get_db(request: Request) -> Iterator[Session]:
     with Session(request.app.state.engine, expire_on_commit=False) as session:
         yield session
 
@@ -26,7 +26,7 @@ def client_address(request: Request) -> str:
     return request.client.host if request.client else "unknown"
 
 
-SessionDep = Annotated[Session, Depends(get_session)]
+SessionDep = Annotated[Session, Depends(get_db)]
 ClientAddress = Annotated[str, Depends(client_address)]
 SettingsDep = Annotated[Settings, Depends(get_app_settings)]
 IfMatch = Annotated[

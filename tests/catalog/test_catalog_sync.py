@@ -11,7 +11,7 @@ from fastapi import FastAPI
 
 from app.main import create_app
 from tests.conftest import test_settings
-from tests.factories import SignedIn, exercise_payload
+from tests.factories import SEEDED_EXERCISES, SEEDED_LADDER, SignedIn, exercise_payload
 from tests.sqlcount import statements
 
 
@@ -34,7 +34,7 @@ async def test_a_mirror_converges_through_updated_since(
 ) -> None:
     first = await _changes(client, "2000-01-01T00:00:00Z")
     mirror = {e["slug"]: e for e in first}
-    assert len(mirror) == 8
+    assert len(mirror) == SEEDED_EXERCISES
     synced_at = max(e["updated_at"] for e in first)
 
     etag = (await client.get("/api/v1/exercises/hip-hike")).headers["etag"]
@@ -77,7 +77,7 @@ async def test_catalog_is_one_versioned_document(client: httpx.AsyncClient) -> N
     assert {e["slug"] for e in body["exercises"]} >= {"clamshell", "monster-walk"}
     assert [m["slug"] for m in body["muscles"]] == ["gluteus-medius"]
     assert {e["slug"] for e in body["equipment"]} == {"step", "resistance-band", "wall"}
-    assert body["ladder"][0] == "clamshell" and len(body["ladder"]) == 8
+    assert body["ladder"][0] == "clamshell" and len(body["ladder"]) == SEEDED_LADDER
     assert response.headers["etag"] == f'"catalog-{body["version"]}"'
     again = await client.get(
         "/api/v1/catalog", headers={**identity, "If-None-Match": response.headers["etag"]}

@@ -10,12 +10,7 @@ is not parametrized over the database.
 
 from __future__ import annotations
 
-import os
 import re
-import socket
-import subprocess
-import sys
-import time
 import uuid
 from collections.abc import Iterator
 from datetime import UTC, date, datetime
@@ -27,6 +22,7 @@ import pytest
 
 from app.catalog.seed import load_seed
 from tests.conftest import TEST_SECRET
+from tests.server import free_port, served, test_env
 
 try:
     import medius_client
@@ -37,7 +33,6 @@ except ImportError as exc:  # pragma: no cover - a setup problem, not a test fai
 from medius_client import AuthenticatedClient, Client
 from medius_client.api.auth import register, sign_in
 from medius_client.api.catalog import get_exercise, list_exercises
-from medius_client.api.health import healthz
 from medius_client.api.progress import read_progress
 from medius_client.api.routines import build_routine, get_routine
 from medius_client.api.sessions import create_session
@@ -63,82 +58,16 @@ from medius_client.models import (
 )
 
 ROOT = Path(__file__).resolve().parents[2]
-STARTUP_SECONDS = 60.0
-STOP_SECONDS = 10.0
 PASSWORD = "a long passphrase for the client test"
-
-
-def _free_port() -> int:
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
-        sock.bind(("127.0.0.1", 0))
-        port: int = sock.getsockname()[1]
-        return port
-
-
-def _log_tail(path: Path) -> str:
-    return path.read_text(errors="replace")[-4000:] if path.exists() else "(no log)"
-
-
-def _wait_until_healthy(base_url: str, server: subprocess.Popen[bytes], log: Path) -> None:
-    deadline = time.monotonic() + STARTUP_SECONDS
-    with Client(base_url=base_url, timeout=httpx.Timeout(2.0)) as probe:
-        while time.monotonic() < deadline:
-            if server.poll() is not None:
-                pytest.fail(f"the server exited with {server.returncode}:\n{_log_tail(log)}")
-            try:
-                if healthz.sync_detailed(client=probe).status_code == HTTPStatus.OK:
-                    return
-            except httpx.TransportError:
-                pass
-            time.sleep(0.2)
-    pytest.fail(f"/healthz did not answer within {STARTUP_SECONDS:.0f}s:\n{_log_tail(log)}")
-
-
-def _stop(server: subprocess.Popen[bytes]) -> None:
-    if server.poll() is not None:
-        return
-    server.terminate()
-    try:
-        server.wait(timeout=STOP_SECONDS)
-    except subprocess.TimeoutExpired:
-        server.kill()
-        server.wait(timeout=STOP_SECONDS)
 
 
 @pytest.fixture(scope="module")
 def server_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """`python -m app serve` (migrate + seed + uvicorn) on a free port, stopped at the end."""
     workdir = tmp_path_factory.mktemp("served")
-    port = _free_port()
-    env = {
-        **os.environ,
-        "ENV": "test",
-        "HOST": "127.0.0.1",
-        "PORT": str(port),
-        "WORKERS": "1",
-        "DATABASE_URL": f"sqlite:///{workdir / 'medius.db'}",
-        "SECRET_KEY": TEST_SECRET,
-        "ARGON2_TIME_COST": "1",
-        "ARGON2_MEMORY_KIB": "8192",
-        "LOG_LEVEL": "warning",
-        "CORS_ORIGINS": "",
-        "PYTHONUNBUFFERED": "1",
-    }
-    log = workdir / "server.log"
-    with log.open("wb") as out:
-        server = subprocess.Popen(
-            [sys.executable, "-m", "app", "serve"],
-            cwd=ROOT,
-            env=env,
-            stdout=out,
-            stderr=subprocess.STDOUT,
-        )
-    base_url = f"http://127.0.0.1:{port}"
-    try:
-        _wait_until_healthy(base_url, server, log)
-        yield base_url
-    finally:
-        _stop(server)
+    database = f"sqlite:///{workdir / 'medius.db'}"
+    with served(test_env(database, free_port(), TEST_SECRET, CORS_ORIGINS=""), workdir) as server:
+        yield server.base_url
 
 
 def test_the_installed_client_is_the_committed_one() -> None:

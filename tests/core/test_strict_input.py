@@ -13,7 +13,7 @@ import httpx
 import pytest
 
 from tests.core.test_problems import assert_problem
-from tests.factories import SignedIn, session_payload
+from tests.factories import SEEDED_EXERCISES, SignedIn, session_payload
 
 
 def forged(payload: object) -> str:
@@ -104,4 +104,4 @@ async def test_cursors_the_list_issues_still_page_through(client: httpx.AsyncCli
             cursor = page["next_cursor"]
             if cursor is None:
                 break
-        assert len(seen) == len(set(seen)) == 8
+        assert len(seen) == len(set(seen)) == SEEDED_EXERCISES

@@ -10,18 +10,12 @@ them when CI=true, as PostgreSQL does.
 from __future__ import annotations
 
 import os
-import signal
-import socket
-import subprocess
-import sys
-import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import NoReturn
 
-import httpx
 import pytest
 from playwright.sync_api import (
     Browser,
@@ -35,6 +29,7 @@ from playwright.sync_api import (
 from playwright.sync_api import Error as PlaywrightError
 
 from tests.conftest import TEST_SECRET
+from tests.server import ServerProcess, free_port, served, test_env
 
 pytestmark = pytest.mark.browser
 
@@ -71,75 +66,16 @@ REDOC_SUMMARIES = [
 ]
 
 
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
-
-
-@dataclass
-class Server:
-    base_url: str
-    process: subprocess.Popen[bytes]
-    log: Path
-
-
-def _stop(process: subprocess.Popen[bytes]) -> None:
-    if process.poll() is None:
-        process.send_signal(signal.SIGTERM)  # uvicorn shuts down gracefully
-        try:
-            process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait(timeout=10)
-
-
 @pytest.fixture(scope="module", params=["sqlite"])
 def server(
     request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
-) -> Iterator[Server]:
+) -> Iterator[ServerProcess]:
     """`python -m app serve` (migrate, seed, uvicorn) on a free loopback port, temp SQLite."""
     assert request.param == "sqlite"
     workdir = tmp_path_factory.mktemp("docs-server")
-    port = _free_port()
-    env = {
-        **os.environ,
-        "ENV": "test",
-        "SECRET_KEY": TEST_SECRET,
-        "HOST": "127.0.0.1",
-        "PORT": str(port),
-        "WORKERS": "1",
-        "DATABASE_URL": f"sqlite:///{workdir / 'medius.db'}",
-        "LOG_LEVEL": "warning",
-    }
-    log = workdir / "server.log"
-    with log.open("wb") as out:
-        process = subprocess.Popen(
-            [sys.executable, "-m", "app", "serve"],
-            cwd=ROOT,
-            env=env,
-            stdout=out,
-            stderr=subprocess.STDOUT,
-        )
-    base_url = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.monotonic() + SERVER_DEADLINE_S
-        while True:
-            if process.poll() is not None:
-                pytest.fail(f"the server exited with {process.returncode}:\n{log.read_text()}")
-            try:
-                if httpx.get(f"{base_url}/healthz", timeout=1).status_code == 200:
-                    break
-            except httpx.TransportError:
-                pass
-            if time.monotonic() > deadline:
-                pytest.fail(
-                    f"the server was not healthy within {SERVER_DEADLINE_S}s:\n{log.read_text()}"
-                )
-            time.sleep(0.1)
-        yield Server(base_url=base_url, process=process, log=log)
-    finally:
-        _stop(process)
+    database = f"sqlite:///{workdir / 'medius.db'}"
+    with served(test_env(database, free_port(), TEST_SECRET), workdir, SERVER_DEADLINE_S) as live:
+        yield live
 
 
 def _unavailable(reason: str) -> NoReturn:
@@ -189,7 +125,7 @@ class Watched:
 
 
 @pytest.fixture
-def watched(browser: Browser, server: Server) -> Iterator[Watched]:
+def watched(browser: Browser, server: ServerProcess) -> Iterator[Watched]:
     context = browser.new_context(viewport={"width": 1280, "height": 1000})
     context.set_default_timeout(UI_TIMEOUT_MS)
     page = context.new_page()
@@ -238,7 +174,7 @@ def screenshot_on_failure(page: Page, path: Path) -> Iterator[None]:
 
 
 def test_swagger_ui_tries_out_list_exercises(
-    watched: Watched, server: Server, tmp_path: Path
+    watched: Watched, server: ServerProcess, tmp_path: Path
 ) -> None:
     page = watched.page
     shot = tmp_path / "swagger.png"
@@ -258,7 +194,9 @@ def test_swagger_ui_tries_out_list_exercises(
         watched.assert_clean()
 
 
-def test_redoc_lists_the_operations(watched: Watched, server: Server, tmp_path: Path) -> None:
+def test_redoc_lists_the_operations(
+    watched: Watched, server: ServerProcess, tmp_path: Path
+) -> None:
     page = watched.page
     with screenshot_on_failure(page, tmp_path / "redoc.png"):
         page.goto(f"{server.base_url}/redoc")

@@ -6,7 +6,6 @@ counts. All traffic goes to 127.0.0.1, and every loop is bounded in count and ti
 
 from __future__ import annotations
 
-import asyncio
 import os
 import uuid
 from collections.abc import Iterator
@@ -15,15 +14,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import httpx
 import pytest
 from sqlalchemy import Engine, create_engine, func, select, text
 from sqlalchemy.engine import make_url
 from sqlmodel import SQLModel
 
 import app.models  # noqa: F401  (every table on SQLModel.metadata)
-from tests.factories import DEFAULT_PASSWORD, unique_email
-from tests.server import ServerProcess, free_port, production_env
+from tests.server import ServerProcess, free_port, production_env, served
 
 SOAK = os.environ.get("MEDIUS_SOAK", "") == "1"
 BACKENDS = ["sqlite", "postgresql"]
@@ -112,12 +109,8 @@ def _served(
         env = production_env(
             database, free_port(), REGISTER_MAX_PER_ADDRESS=SIGN_UPS_FROM_LOOPBACK, **settings
         )
-        server = ServerProcess(env=env, log_path=folder / "server.log")
-        server.start()
-        try:
+        with served(env, folder) as server:
             yield server, database
-        finally:
-            server.stop()
 
 
 @pytest.fixture(scope="session", params=BACKENDS)
@@ -173,70 +166,6 @@ def row_counts(engine: Engine) -> dict[str, int]:
             table.name: int(conn.execute(select(func.count()).select_from(table)).scalar_one())
             for table in SQLModel.metadata.sorted_tables
         }
-
-
-@dataclass(frozen=True)
-class Account:
-    email: str
-    token: str
-
-    @property
-    def headers(self) -> dict[str, str]:
-        return {"Authorization": f"Bearer {self.token}"}
-
-
-async def sign_up(client: httpx.AsyncClient, count: int) -> list[Account]:
-    """`count` new accounts, signed in, created concurrently."""
-
-    async def one() -> Account:
-        email = unique_email("reliability")
-        created = await client.post(
-            "/api/v1/auth/register", json={"email": email, "password": DEFAULT_PASSWORD}
-        )
-        assert created.status_code == 201, created.text
-        token = await client.post(
-            "/api/v1/auth/token", data={"username": email, "password": DEFAULT_PASSWORD}
-        )
-        assert token.status_code == 200, token.text
-        return Account(email, token.json()["access_token"])
-
-    return list(await asyncio.gather(*(one() for _ in range(count))))
-
-
-def session_body(rng_index: int) -> dict[str, Any]:
-    """A valid session with a fresh id and 1-12 entries (the count varies by index)."""
-    entries = []
-    for n in range(1 + rng_index % 12):
-        if n % 3 == 2:
-            entries.append(
-                {
-                    "exercise": "monster-walk",
-                    "set_number": n + 1,
-                    "steps": 10 + n,
-                    "load_band": "light",
-                    "pain": 0,
-                    "effort": 6,
-                }
-            )
-        else:
-            entries.append(
-                {
-                    "exercise": "clamshell",
-                    "set_number": n + 1,
-                    "side": "left" if n % 2 else "right",
-                    "reps": 8 + n,
-                    "hold_seconds": 3,
-                    "pain": n % 3,
-                    "effort": 5,
-                }
-            )
-    return {
-        "id": str(uuid.uuid4()),
-        "started_at": "2026-11-20T07:30:00+01:00",
-        "ended_at": "2026-11-20T07:55:00+01:00",
-        "notes": f"reliability {rng_index}",
-        "entries": entries,
-    }
 
 
 def same_entries(sent: list[dict[str, Any]], stored: list[dict[str, Any]]) -> bool:

@@ -7,8 +7,9 @@ import io
 
 import httpx
 
+from tests.factories import session_body, sign_up
 from tests.reliability import corpus
-from tests.reliability.conftest import LOAD, Live, row_counts, session_body, sign_up
+from tests.reliability.conftest import LOAD, Live, row_counts
 
 PROBLEM_FIELDS = {"type", "title", "status", "detail", "instance", "errors"}
 # However large or deep the request, its problem document stays small (issue #11: a 1 MiB

@@ -8,7 +8,8 @@ from typing import Any
 
 import httpx
 
-from tests.reliability.conftest import LOAD, Account, Live, same_entries, session_body, sign_up
+from tests.factories import Account, session_body, sign_up
+from tests.reliability.conftest import LOAD, Live, same_entries
 
 
 async def test_concurrent_writers_get_no_5xx_and_every_acknowledged_session_is_stored_whole(

@@ -10,7 +10,8 @@ import httpx
 from sqlalchemy import Engine, func, select
 
 from app.sessions.models import SessionEntry, WorkoutSession
-from tests.reliability.conftest import LOAD, Account, Live, same_entries, session_body, sign_up
+from tests.factories import Account, session_body, sign_up
+from tests.reliability.conftest import LOAD, Live, same_entries
 
 
 def stored_entry_counts(engine: Engine) -> dict[uuid.UUID, int]:

@@ -8,8 +8,8 @@ import time
 
 import httpx
 
-from tests.factories import DEFAULT_PASSWORD, unique_email
-from tests.reliability.conftest import FLOOD, SOAK, Account, session_body, sign_up
+from tests.factories import DEFAULT_PASSWORD, Account, session_body, sign_up, unique_email
+from tests.reliability.conftest import FLOOD, SOAK
 from tests.server import ServerProcess
 
 

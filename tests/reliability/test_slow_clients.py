@@ -16,7 +16,7 @@ from pathlib import Path
 import httpx
 import pytest
 
-from tests.server import ServerProcess, free_port, production_env
+from tests.server import ServerProcess, free_port, production_env, served
 
 HEADER_TIMEOUT = 1.0
 BODY_TIMEOUT = 2.0
@@ -35,9 +35,8 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[ServerProcess]:
         ARGON2_TIME_COST="1",
         ARGON2_MEMORY_KIB="8192",
     )
-    process = ServerProcess(env=env, log_path=folder / "server.log").start()
-    yield process
-    process.stop()
+    with served(env, folder) as process:
+        yield process
 
 
 async def _answers_when_stalled(server: ServerProcess, sent: bytes, limit: float) -> list[bytes]:

@@ -130,6 +130,7 @@ def _peak_while_streaming(app: FastAPI, user: User, fmt: str) -> tuple[int, int]
     return peak, size
 
 
+@pytest.mark.slow  # writes thousands of sessions: `make test` runs it, `make check` does not
 @pytest.mark.parametrize("fmt", ["csv", "json"])
 def test_export_memory_does_not_grow_with_the_log(app: FastAPI, fmt: str) -> None:
     small = _user_with_entries(app, 1_000)

@@ -9,7 +9,13 @@ from typing import Any
 import httpx
 import orjson
 
-from tests.factories import SignedIn, exercise_payload, routine_payload, session_payload
+from tests.factories import (
+    SEEDED_EXERCISES,
+    SignedIn,
+    exercise_payload,
+    routine_payload,
+    session_payload,
+)
 
 SESSIONS = "/api/v1/sessions"
 PROBLEM = "application/problem+json"
@@ -166,7 +172,7 @@ async def test_a_catalog_mirror_converges_through_sync_token(
     first, token = await _sync(client, exercises, "0")
     mirror: dict[str, dict[str, Any]] = {}
     _apply(mirror, first, "slug")
-    assert len(mirror) == 8
+    assert len(mirror) == SEEDED_EXERCISES
 
     etag = (await client.get(f"{exercises}/hip-hike")).headers["etag"]
     await client.patch(
