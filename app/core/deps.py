@@ -8,6 +8,7 @@ from typing import Annotated
 from fastapi import Depends, Header, Request
 from sqlmodel import Session
 
+from app.catalog.snapshot import CatalogSpecs
 from app.core.config import Settings
 
 
@@ -16,9 +17,16 @@ def get_session(request: Request) -> Iterator[Session]:
         yield session
 
 
-def get_app_settings(request: Request) -> Settings:
+async def get_app_settings(request: Request) -> Settings:
+    # async: it only reads app.state, so it needs no thread-pool hop.
     settings: Settings = request.app.state.settings
     return settings
+
+
+async def catalog_specs(request: Request) -> CatalogSpecs:
+    """This process's cached catalog specs (checked against the catalog revision on use)."""
+    specs: CatalogSpecs = request.app.state.catalog_specs
+    return specs
 
 
 def client_address(request: Request) -> str:
@@ -29,6 +37,7 @@ def client_address(request: Request) -> str:
 SessionDep = Annotated[Session, Depends(get_session)]
 ClientAddress = Annotated[str, Depends(client_address)]
 SettingsDep = Annotated[Settings, Depends(get_app_settings)]
+CatalogDep = Annotated[CatalogSpecs, Depends(catalog_specs)]
 IfMatch = Annotated[
     str | None,
     Header(

@@ -11,7 +11,7 @@ from starlette.responses import Response
 from app.catalog.examples import example_response
 from app.catalog.seed import load_seed
 from app.core.caching import PRIVATE
-from app.core.deps import IfMatch, SessionDep
+from app.core.deps import CatalogDep, IfMatch, SessionDep
 from app.core.negotiation import negotiate
 from app.core.pagination import DEFAULT_LIMIT, Cursor, Limit, Page, SortParam
 from app.core.problems import problem_responses
@@ -21,7 +21,7 @@ from app.routines import builder_service, handout, service
 from app.routines.builder_service import BuilderAnswer, BuilderRequest
 from app.routines.models import Routine, RoutineCreate, RoutinePublic, RoutineUpdate
 from app.routines.service import Timeline
-from app.users.auth import CurrentUser, OptionalUser
+from app.users.auth import CurrentUser, OptionalUser, Visitor
 
 router = APIRouter(tags=["routines"])
 
@@ -64,8 +64,14 @@ PDF = "application/pdf"
 HANDOUT_TYPES = (HTML, PDF)  # the first is what `*/*` or no Accept gets
 
 
-def _one(session: SessionDep, routine: Routine, status_code: int = 200) -> Response:
-    (public,) = service.present(session, [routine])
+def _one(
+    session: SessionDep, routine: Routine, catalog: CatalogDep, status_code: int = 200
+) -> Response:
+    (public,) = service.present(session, [routine], catalog)
+    return _answer(routine, public, status_code)
+
+
+def _answer(routine: Routine, public: RoutinePublic, status_code: int = 200) -> Response:
     return private_json(
         public,
         status_code=status_code,
@@ -87,16 +93,16 @@ def _one(session: SessionDep, routine: Routine, status_code: int = 200) -> Respo
         **problem_responses(401, 422),
     },
 )
-def list_routines(
-    session: SessionDep,
-    user: OptionalUser,
+async def list_routines(
+    unit: Visitor,
+    catalog: CatalogDep,
     template: Annotated[bool, Query(description="List the public templates instead.")] = False,
     sort: SortParam = None,
     limit: Limit = DEFAULT_LIMIT,
     cursor: Cursor = None,
 ) -> Response:
-    page = service.list_for(
-        session, user, templates=template, sort=sort, cursor=cursor, limit=limit
+    page = await unit.run(
+        service.list_for, templates=template, sort=sort, cursor=cursor, limit=limit, catalog=catalog
     )
     return private_json(page)
 
@@ -117,8 +123,10 @@ def list_routines(
         **problem_responses(*WRITE_ERRORS, 409),
     },
 )
-def create_routine(data: RoutineCreate, session: SessionDep, user: CurrentUser) -> Response:
-    return _one(session, service.create(session, user, data), status_code=201)
+def create_routine(
+    data: RoutineCreate, session: SessionDep, user: CurrentUser, catalog: CatalogDep
+) -> Response:
+    return _one(session, service.create(session, user, data), catalog, status_code=201)
 
 
 @router.get(
@@ -129,8 +137,8 @@ def create_routine(data: RoutineCreate, session: SessionDep, user: CurrentUser) 
     response_model=RoutinePublic,
     responses={200: example_response(ROUTINE_EXAMPLE), **problem_responses(401, 404, 422)},
 )
-def get_routine(routine_id: RoutineID, session: SessionDep, user: OptionalUser) -> Response:
-    return _one(session, service.readable(session, routine_id, user))
+async def get_routine(routine_id: RoutineID, unit: Visitor, catalog: CatalogDep) -> Response:
+    return _answer(*await unit.run(service.read, routine_id, catalog))
 
 
 @router.patch(
@@ -155,9 +163,10 @@ def update_routine(
     changes: RoutineUpdate,
     session: SessionDep,
     user: CurrentUser,
+    catalog: CatalogDep,
     if_match: IfMatch = None,
 ) -> Response:
-    return _one(session, service.update(session, user, routine_id, changes, if_match))
+    return _one(session, service.update(session, user, routine_id, changes, if_match), catalog)
 
 
 @router.delete(
@@ -186,8 +195,10 @@ def delete_routine(
         **problem_responses(401, 404, 409, 422),
     },
 )
-def copy_routine(routine_id: RoutineID, session: SessionDep, user: CurrentUser) -> Response:
-    return _one(session, service.copy(session, user, routine_id), status_code=201)
+def copy_routine(
+    routine_id: RoutineID, session: SessionDep, user: CurrentUser, catalog: CatalogDep
+) -> Response:
+    return _one(session, service.copy(session, user, routine_id), catalog, status_code=201)
 
 
 @router.get(
@@ -226,9 +237,9 @@ def copy_routine(routine_id: RoutineID, session: SessionDep, user: CurrentUser) 
     },
 )
 def get_routine_timeline(
-    routine_id: RoutineID, session: SessionDep, user: OptionalUser
+    routine_id: RoutineID, session: SessionDep, user: OptionalUser, catalog: CatalogDep
 ) -> Response:
-    return private_json(service.routine_timeline(session, user, routine_id))
+    return private_json(service.routine_timeline(session, user, routine_id, catalog))
 
 
 @router.post(
@@ -308,9 +319,13 @@ def _handout_example() -> str:
     },
 )
 def routine_handout(
-    routine_id: RoutineID, request: Request, session: SessionDep, user: OptionalUser
+    routine_id: RoutineID,
+    request: Request,
+    session: SessionDep,
+    user: OptionalUser,
+    catalog: CatalogDep,
 ) -> Response:
-    routine, specs = service.handout_data(session, user, routine_id)
+    routine, specs = service.handout_data(session, user, routine_id, catalog)
     media_type = negotiate(request.headers.get("accept"), HANDOUT_TYPES)
     warnings = progress_service.safety_warnings(session, user, routine_id) if user else []
     headers = {"Cache-Control": PRIVATE, "Vary": "Accept, Authorization"}

@@ -10,11 +10,12 @@ from sqlmodel import Session, col, select
 
 from app.assessments.models import Assessment, AssessmentPublic
 from app.assessments.service import to_public as assessment_public
+from app.catalog.snapshot import CatalogSpecs
 from app.core.types import utcnow
 from app.routines.models import Routine, RoutinePublic
 from app.routines.service import present as present_routines
 from app.sessions.models import SessionPublic, WorkoutSession
-from app.sessions.service import present as present_sessions
+from app.sessions.service import as_models, present
 from app.users.examples import USER_EXAMPLE
 from app.users.models import User, UserPublic
 from app.users.service import to_public as user_public
@@ -31,7 +32,7 @@ class UserExport(BaseModel):
     sessions: list[SessionPublic]
 
 
-def export_user(session: Session, user: User) -> UserExport:
+def export_user(session: Session, user: User, catalog: CatalogSpecs) -> UserExport:
     routines = session.exec(
         select(Routine).where(col(Routine.owner_id) == user.id).order_by(col(Routine.created_at))
     ).all()
@@ -49,9 +50,9 @@ def export_user(session: Session, user: User) -> UserExport:
         format=EXPORT_FORMAT,
         exported_at=utcnow(),
         profile=user_public(user),
-        routines=present_routines(session, routines),
+        routines=present_routines(session, routines, catalog),
         assessments=[assessment_public(a) for a in checks],
-        sessions=present_sessions(session, logs),
+        sessions=as_models(present(session, logs)),
     )
 
 

@@ -9,11 +9,11 @@ from fastapi.security import OAuth2PasswordRequestForm
 from starlette.responses import Response
 
 from app.catalog.examples import example_response
-from app.core.deps import ClientAddress, IfMatch, SessionDep, SettingsDep
+from app.core.deps import CatalogDep, ClientAddress, IfMatch, SessionDep, SettingsDep
 from app.core.problems import problem_responses
 from app.core.responses import private_json
 from app.users import service
-from app.users.auth import CurrentUser
+from app.users.auth import CurrentUser, SignedIn
 from app.users.emails import EMAIL_MAX_LENGTH
 from app.users.examples import TOKEN_EXAMPLE, USER_EXAMPLE
 from app.users.export import UserExport, export_example, export_user
@@ -150,7 +150,8 @@ ME_ERRORS = problem_responses(401)
     response_model=UserPublic,
     responses={200: example_response(USER_EXAMPLE), **ME_ERRORS},
 )
-def read_me(user: CurrentUser) -> Response:
+async def read_me(unit: SignedIn) -> Response:
+    user = await unit.caller()
     return private_json(service.to_public(user), headers={"ETag": service.user_etag(user)})
 
 
@@ -165,10 +166,8 @@ def read_me(user: CurrentUser) -> Response:
         **problem_responses(400, 401, 412, 413, 415, 422, 428),
     },
 )
-def update_me(
-    changes: UserUpdate, user: CurrentUser, session: SessionDep, if_match: IfMatch = None
-) -> Response:
-    updated = service.update_profile(session, user, changes, if_match)
+async def update_me(changes: UserUpdate, unit: SignedIn, if_match: IfMatch = None) -> Response:
+    updated = await unit.run(service.update_profile, changes, if_match)
     return private_json(service.to_public(updated), headers={"ETag": service.user_etag(updated)})
 
 
@@ -228,8 +227,8 @@ async def delete_me(
     response_model=UserExport,
     responses={200: example_response(export_example()), **ME_ERRORS},
 )
-def export_me(user: CurrentUser, session: SessionDep) -> Response:
+async def export_me(unit: SignedIn, catalog: CatalogDep) -> Response:
     return private_json(
-        export_user(session, user),
+        await unit.run(export_user, catalog),
         headers={"Content-Disposition": 'attachment; filename="medius-export.json"'},
     )
