@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Row, Select, delete, exists, func, insert, update
+from sqlalchemy import Row, Select, bindparam, delete, exists, func, insert, update
 from sqlalchemy import select as core_select
 from sqlmodel import Session, col, select
 
@@ -116,22 +116,24 @@ def list_sessions(
     )
 
 
+_COUNT_STARTED_BETWEEN = (
+    core_select(func.count())
+    .select_from(_SESSION)
+    .where(
+        _SESSION.c.owner_id == bindparam("owner_id"),
+        _SESSION.c.started_at >= bindparam("start"),
+        _SESSION.c.started_at < bindparam("end"),
+        _SESSION.c.deleted_at.is_(None),
+    )
+)
+
+
 def count_started_between(
     session: Session, owner_id: uuid.UUID, start: datetime, end: datetime
 ) -> int:
     """The owner's live sessions started in [start, end) (the quota's day)."""
-    return int(
-        session.exec(
-            select(func.count())
-            .select_from(WorkoutSession)
-            .where(
-                col(WorkoutSession.owner_id) == owner_id,
-                col(WorkoutSession.started_at) >= start,
-                col(WorkoutSession.started_at) < end,
-                col(WorkoutSession.deleted_at).is_(None),
-            )
-        ).one()
-    )
+    params = {"owner_id": owner_id, "start": start, "end": end}
+    return int(session.execute(_COUNT_STARTED_BETWEEN, params).scalar_one())
 
 
 def insert_session(session: Session, values: dict[str, Any]) -> None:
