@@ -102,7 +102,8 @@ async def test_reading_a_session_is_three_statements_whatever_its_entries(
 async def test_one_request_takes_one_thread_pool_hop(
     client: httpx.AsyncClient, app: FastAPI, alice: SignedIn, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """The signed-in routes hand their work to the pool once (app/users/auth.py Unit)."""
+    """The signed-in routes and routine reads hand their work to the pool once (the
+    `Unit` of app/users/auth.py), not once per sync dependency and once more for the route."""
     real = anyio.to_thread.run_sync
     hops: list[str] = []
 
@@ -115,7 +116,16 @@ async def test_one_request_takes_one_thread_pool_hop(
         await client.post("/api/v1/sessions", json=body, headers=alice.headers)
     ).status_code == 201
     monkeypatch.setattr(anyio.to_thread, "run_sync", counting)
-    for path in (f"/api/v1/sessions/{body['id']}", "/api/v1/sessions", "/api/v1/me"):
+    templates = await client.get("/api/v1/routines?template=true")
+    template_id = templates.json()["items"][0]["id"]
+    paths = (
+        f"/api/v1/sessions/{body['id']}",
+        "/api/v1/sessions",
+        "/api/v1/me",
+        "/api/v1/routines?template=true",
+        f"/api/v1/routines/{template_id}",
+    )
+    for path in paths:
         hops.clear()
         assert (await client.get(path, headers=alice.headers)).status_code == 200
         assert len(hops) == 1, (path, hops)
