@@ -35,6 +35,8 @@ ENTRY_COLUMNS = (
     _ENTRY.c.notes,
 )
 ENTRY_KEYS = tuple(c.key for c in ENTRY_COLUMNS)
+# A workout_session row as Core reads it: every column by attribute (row.id, row.revision).
+SessionRow = Row[Any]
 
 SORTABLE = {
     "started_at": WorkoutSession.started_at,
@@ -59,13 +61,16 @@ class SessionFilter:
         return bool(self.started_from or self.started_to or self.routine_id or list(self.exercises))
 
 
-def changes(owner_id: uuid.UUID) -> Select[tuple[WorkoutSession]]:
+def changes(owner_id: uuid.UUID) -> Select[Any]:
     """Every session of the owner, tombstones included: what sync reads in change order."""
-    return select(WorkoutSession).where(col(WorkoutSession.owner_id) == owner_id)  # type: ignore[return-value]
+    return core_select(_SESSION).where(_SESSION.c.owner_id == owner_id)
 
 
-def get(session: Session, session_id: uuid.UUID) -> WorkoutSession | None:
-    return session.get(WorkoutSession, session_id)
+_GET = core_select(_SESSION).where(_SESSION.c.id == bindparam("session_id"))
+
+
+def get(session: Session, session_id: uuid.UUID) -> SessionRow | None:
+    return session.execute(_GET, {"session_id": session_id}).first()
 
 
 def entries_for(
@@ -92,8 +97,8 @@ def list_sessions(
     sort: Sort,
     cursor: str | None,
     limit: int,
-) -> tuple[Sequence[WorkoutSession], str | None]:
-    stmt = select(WorkoutSession).where(col(WorkoutSession.owner_id) == owner_id)
+) -> tuple[Sequence[SessionRow], str | None]:
+    stmt = core_select(_SESSION).where(_SESSION.c.owner_id == owner_id)
     if flt.updated_since is not None:
         stmt = stmt.where(col(WorkoutSession.updated_at) >= flt.updated_since)
     else:
@@ -168,7 +173,7 @@ def next_position(session: Session, session_id: uuid.UUID) -> int:
     return int(current or 0) + 1
 
 
-def update_if_current(session: Session, row: WorkoutSession, values: dict[str, Any]) -> bool:
+def update_if_current(session: Session, row: SessionRow, values: dict[str, Any]) -> bool:
     return update_if_revision(
         session, WorkoutSession, col(WorkoutSession.id) == row.id, row.revision, values
     )

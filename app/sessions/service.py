@@ -43,7 +43,7 @@ from app.sessions.models import (
     SessionUpdate,
     WorkoutSession,
 )
-from app.sessions.repository import SessionFilter
+from app.sessions.repository import SessionFilter, SessionRow
 from app.users.models import User
 
 EXPORT_COLUMNS = (
@@ -99,7 +99,7 @@ def _not_found(session_id: uuid.UUID) -> NotFound:
     return NotFound(f"No session {session_id} among yours.")
 
 
-def owned(session: Session, user: User, session_id: uuid.UUID) -> WorkoutSession:
+def owned(session: Session, user: User, session_id: uuid.UUID) -> SessionRow:
     row = repository.get(session, session_id)
     if row is None or row.owner_id != user.id or row.deleted_at is not None:
         raise _not_found(session_id)
@@ -237,7 +237,7 @@ def _stored_retry(
     session_id: uuid.UUID,
     fingerprint: str,
     over_quota: int | None = None,
-) -> WorkoutSession:
+) -> SessionRow:
     """The caller's live session stored under this id with this body (a retry), else the
     reason this create cannot be stored: the id is taken (409), or the day is full."""
     existing = repository.get(session, session_id)
@@ -266,7 +266,7 @@ def _entry_body(values: Sequence[Any]) -> dict[str, Any]:
     return entry
 
 
-def _view(row: WorkoutSession, entries: Sequence[Sequence[Any]]) -> SessionView:
+def _view(row: SessionRow | WorkoutSession, entries: Sequence[Sequence[Any]]) -> SessionView:
     body = {
         "id": row.id,
         "routine_id": row.routine_id,
@@ -281,13 +281,13 @@ def _view(row: WorkoutSession, entries: Sequence[Sequence[Any]]) -> SessionView:
     return SessionView(row.id, row.revision, body)
 
 
-def present(session: Session, rows: Sequence[WorkoutSession]) -> list[SessionView]:
+def present(session: Session, rows: Sequence[SessionRow | WorkoutSession]) -> list[SessionView]:
     """The sessions as answered, with all their entries in one more query."""
     entries = repository.entries_for(session, [r.id for r in rows])
     return [_view(r, entries[r.id]) for r in rows]
 
 
-def present_one(session: Session, row: WorkoutSession) -> SessionView:
+def present_one(session: Session, row: SessionRow) -> SessionView:
     (view,) = present(session, [row])
     return view
 
@@ -330,7 +330,7 @@ def list_for(
             scope=_changes_scope(user.id),
             key=key,
         )
-        rows: Sequence[WorkoutSession] = page.rows
+        rows: Sequence[SessionRow] = page.rows
         next_cursor, sync = page.next_cursor, page.sync_token
     else:
         if flt.updated_since is not None:
@@ -362,7 +362,7 @@ def _refuse_with_sync(flt: SessionFilter, sort: str | None) -> None:
         )
 
 
-def _bump(session: Session, row: WorkoutSession, values: dict[str, object]) -> None:
+def _bump(session: Session, row: SessionRow, values: dict[str, object]) -> None:
     """Write the change if the row is still at the revision read, as the owner's next change."""
     change_seq = bump_user_counter(session, row.owner_id)
     stamped = {**values, "updated_at": utcnow(), "change_seq": change_seq}
