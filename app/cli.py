@@ -15,6 +15,7 @@ from sqlmodel import Session
 from app.account.service import export_user
 from app.catalog import transfer
 from app.catalog.seed import seeded_catalog
+from app.catalog.snapshot import CatalogSpecs
 from app.core.config import get_settings
 from app.core.db import build_engine
 from app.core.errors import DomainError
@@ -150,7 +151,7 @@ def export_user_command(email: str) -> None:
         user = users_repository.get_user_by_email(session, canonical) if canonical else None
         if user is None:
             raise typer.BadParameter(f"no account for {email}")
-        document = export_user(session, user).model_dump(mode="json")
+        document = export_user(session, user, CatalogSpecs()).model_dump(mode="json")
     typer.echo(json.dumps(document, indent=2, ensure_ascii=False))
 
 

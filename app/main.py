@@ -41,7 +41,7 @@ from app.progress.router import router as progress_router
 from app.routine_deletion.router import router as routine_deletion_router
 from app.routines.router import router as routines_router
 from app.sessions.router import router as sessions_router
-from app.users.auth import optional_user
+from app.users.auth import optional_user, visitor
 from app.users.router import auth_router, me_router
 
 API_PREFIX = "/api/v1"
@@ -109,7 +109,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.include_router(sessions_router, prefix=API_PREFIX)
     app.include_router(progress_router, prefix=API_PREFIX)
     _install_docs(app)
-    install_openapi(app, optional_auth=optional_user)
+    install_openapi(app, optional_auth=(optional_user, visitor))
 
     app.add_middleware(
         RequestGuard,

@@ -20,6 +20,7 @@ from sqlmodel import Session, SQLModel
 
 import app.models  # noqa: F401  (registers every table on SQLModel.metadata)
 from app.catalog.models import CatalogState, Exercise
+from app.catalog.snapshot import CatalogSpecs
 from app.core.changes import UserChangeCounter, bump_user_counter
 from app.core.migrations import current_revision, downgrade, head_revision, upgrade
 from app.core.sqltypes import UTCDateTime
@@ -170,7 +171,7 @@ def test_upgrade_numbers_existing_changes_so_sync_tokens_start_consistent(
         ]
         for n in range(5):
             body = SessionCreate(started_at=datetime(2026, 1, 1 + n, tzinfo=UTC))
-            sessions_service.create(session, owners[n % 2], body, NO_DAILY_CAP)
+            sessions_service.create(session, owners[n % 2], body, NO_DAILY_CAP, CatalogSpecs())
     downgrade(database_url, "0006-1")  # wherever 0006 ends up in the chain
     upgrade(database_url)
 

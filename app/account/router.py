@@ -7,11 +7,11 @@ from starlette.responses import Response
 
 from app.account import examples, service
 from app.account.models import UserExport
-from app.core.deps import SessionDep
+from app.catalog.deps import CatalogDep
 from app.core.examples import example_response
 from app.core.problems import problem_responses
 from app.core.responses import private_json
-from app.users.auth import CurrentUser
+from app.users.auth import SignedIn
 
 router = APIRouter(prefix="/me", tags=["me"])
 
@@ -24,8 +24,8 @@ router = APIRouter(prefix="/me", tags=["me"])
     response_model=UserExport,
     responses={200: example_response(examples.account_export), **problem_responses(401)},
 )
-def export_me(user: CurrentUser, session: SessionDep) -> Response:
+async def export_me(unit: SignedIn, catalog: CatalogDep) -> Response:
     return private_json(
-        service.export_user(session, user),
+        await unit.run(service.export_user, catalog),
         headers={"Content-Disposition": 'attachment; filename="medius-export.json"'},
     )

@@ -7,20 +7,21 @@ from sqlmodel import Session
 from app.account import repository
 from app.account.models import EXPORT_FORMAT, UserExport
 from app.assessments.service import to_public as assessment_public
+from app.catalog.snapshot import CatalogSpecs
 from app.core.types import utcnow
 from app.routines.service import present as present_routines
-from app.sessions.service import present as present_sessions
+from app.sessions.service import as_models, present
 from app.users.models import User
 from app.users.service import to_public as user_public
 
 
-def export_user(session: Session, user: User) -> UserExport:
+def export_user(session: Session, user: User, catalog: CatalogSpecs) -> UserExport:
     """The export `GET /me/export` and `python -m app export-user` both answer with."""
     return UserExport(
         format=EXPORT_FORMAT,
         exported_at=utcnow(),
         profile=user_public(user),
-        routines=present_routines(session, repository.routines_of(session, user.id)),
+        routines=present_routines(session, repository.routines_of(session, user.id), catalog),
         assessments=[assessment_public(a) for a in repository.assessments_of(session, user.id)],
-        sessions=present_sessions(session, repository.sessions_of(session, user.id)),
+        sessions=as_models(present(session, repository.sessions_of(session, user.id))),
     )

@@ -30,7 +30,7 @@ from dataclasses import dataclass
 from typing import Any
 
 import orjson
-from sqlalchemy import BigInteger, Column, ColumnElement, Select, and_, or_
+from sqlalchemy import BigInteger, Column, ColumnElement, Select, and_, bindparam, or_
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlmodel import Field as SQLField
 from sqlmodel import Session, SQLModel
@@ -52,22 +52,31 @@ class UserChangeCounter(SQLModel, table=True):
     seq: int = SQLField(sa_column=Column(BigInteger(), nullable=False))
 
 
+def _counter_upsert(insert: Any) -> Any:
+    table = UserChangeCounter.__table__  # type: ignore[attr-defined]
+    return (
+        insert(table)
+        .values(user_id=bindparam("user_id"), seq=1)
+        .on_conflict_do_update(index_elements=[table.c.user_id], set_={"seq": table.c.seq + 1})
+        .returning(table.c.seq)
+    )
+
+
+# Built once per dialect: every synced write runs it.
+_COUNTER_UPSERT = {
+    "postgresql": _counter_upsert(postgresql.insert),
+    "sqlite": _counter_upsert(sqlite.insert),
+}
+
+
 def bump_user_counter(session: Session, user_id: uuid.UUID) -> int:
     """Take the next change number for `user_id`, locking the user's counter until commit.
 
     An upsert, so the first change of a new user needs no separate insert (and two
     first changes at once still get 1 and 2).
     """
-    table = UserChangeCounter.__table__  # type: ignore[attr-defined]
-    dialect = session.get_bind().dialect.name
-    insert = postgresql.insert if dialect == "postgresql" else sqlite.insert
-    upsert = (
-        insert(table)
-        .values(user_id=user_id, seq=1)
-        .on_conflict_do_update(index_elements=[table.c.user_id], set_={"seq": table.c.seq + 1})
-        .returning(table.c.seq)
-    )
-    return int(session.execute(upsert).scalar_one())
+    upsert = _COUNTER_UPSERT[session.get_bind().dialect.name]
+    return int(session.execute(upsert, {"user_id": user_id}).scalar_one())
 
 
 @dataclass(frozen=True)

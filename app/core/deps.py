@@ -16,7 +16,8 @@ def get_db(request: Request) -> Iterator[Session]:
         yield session
 
 
-def get_app_settings(request: Request) -> Settings:
+async def get_app_settings(request: Request) -> Settings:
+    # async: it only reads app.state, so it needs no thread-pool hop.
     settings: Settings = request.app.state.settings
     return settings
 

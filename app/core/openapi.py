@@ -21,7 +21,7 @@ functions after it, so it is part of the contract and must be unique.
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from fastapi import FastAPI
@@ -46,10 +46,10 @@ def operation_id(route: APIRoute) -> str:
     return route.name
 
 
-def install_openapi(app: FastAPI, optional_auth: Callable[..., Any] | None = None) -> None:
+def install_openapi(app: FastAPI, optional_auth: Sequence[Callable[..., Any]] = ()) -> None:
     """Wrap `app.openapi`: every problem the app can send, its security and examples filled in.
 
-    `optional_auth` is the dependency that lets a route serve anonymous callers too.
+    `optional_auth` are the dependencies that let a route serve anonymous callers too.
     """
     original = app.openapi
 
@@ -73,13 +73,17 @@ def install_openapi(app: FastAPI, optional_auth: Callable[..., Any] | None = Non
     app.openapi = openapi  # type: ignore[method-assign]
 
 
-def _operations_depending_on(app: FastAPI, call: Callable[..., Any] | None) -> set[str]:
-    """The operationIds of the routes that depend on `call`, directly or through others."""
+def _operations_depending_on(app: FastAPI, calls: Sequence[Callable[..., Any]]) -> set[str]:
+    """The operationIds of the routes that depend on any of `calls`, directly or through
+    others."""
 
     def depends(dependant: Dependant) -> bool:
-        return any(sub.call is call or depends(sub) for sub in dependant.dependencies)
+        return any(
+            any(sub.call is call for call in calls) or depends(sub)
+            for sub in dependant.dependencies
+        )
 
-    if call is None:
+    if not calls:
         return set()
     routes = (context.original_route for context in iter_route_contexts(app.routes))
     return {

@@ -5,6 +5,7 @@ from __future__ import annotations
 from fastapi import APIRouter, Request
 from starlette.responses import Response
 
+from app.catalog.deps import CatalogDep
 from app.core.caching import PRIVATE
 from app.core.deps import SessionDep
 from app.core.examples import lazy_example
@@ -61,9 +62,13 @@ HANDOUT_TYPES = (HTML, PDF)  # the first is what `*/*` or no Accept gets
     },
 )
 def routine_handout(
-    routine_id: RoutineID, request: Request, session: SessionDep, user: OptionalUser
+    routine_id: RoutineID,
+    request: Request,
+    session: SessionDep,
+    user: OptionalUser,
+    catalog: CatalogDep,
 ) -> Response:
-    routine, specs = routines_service.handout_data(session, user, routine_id)
+    routine, specs = routines_service.handout_data(session, user, routine_id, catalog)
     media_type = negotiate(request.headers.get("accept"), HANDOUT_TYPES)
     warnings = progress_service.safety_warnings(session, user, routine_id) if user else []
     headers = {"Cache-Control": PRIVATE, "Vary": "Accept, Authorization"}

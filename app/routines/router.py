@@ -13,6 +13,7 @@ from typing import Annotated
 from fastapi import APIRouter, Path, Query, Request
 from starlette.responses import Response
 
+from app.catalog.deps import CatalogDep
 from app.core.deps import IfMatch, SessionDep
 from app.core.examples import example_body, example_response
 from app.core.pagination import DEFAULT_LIMIT, Cursor, Limit, Page, SortParam
@@ -22,7 +23,7 @@ from app.routines import builder_service, examples, service
 from app.routines.builder_service import BuilderAnswer, BuilderRequest
 from app.routines.models import Routine, RoutineCreate, RoutinePublic, RoutineUpdate
 from app.routines.service import Timeline
-from app.users.auth import CurrentUser, OptionalUser
+from app.users.auth import CurrentUser, OptionalUser, Visitor
 
 router = APIRouter(tags=["routines"])
 
@@ -30,8 +31,14 @@ RoutineID = Annotated[uuid.UUID, Path(description="The routine's id (UUID).")]
 WRITE_ERRORS = (400, 401, 413, 415, 422)
 
 
-def _one(session: SessionDep, routine: Routine, status_code: int = 200) -> Response:
-    (public,) = service.present(session, [routine])
+def _one(
+    session: SessionDep, routine: Routine, catalog: CatalogDep, status_code: int = 200
+) -> Response:
+    (public,) = service.present(session, [routine], catalog)
+    return _answer(routine, public, status_code)
+
+
+def _answer(routine: Routine, public: RoutinePublic, status_code: int = 200) -> Response:
     return private_json(
         public,
         status_code=status_code,
@@ -53,16 +60,16 @@ def _one(session: SessionDep, routine: Routine, status_code: int = 200) -> Respo
         **problem_responses(401, 422),
     },
 )
-def list_routines(
-    session: SessionDep,
-    user: OptionalUser,
+async def list_routines(
+    unit: Visitor,
+    catalog: CatalogDep,
     template: Annotated[bool, Query(description="List the public templates instead.")] = False,
     sort: SortParam = None,
     limit: Limit = DEFAULT_LIMIT,
     cursor: Cursor = None,
 ) -> Response:
-    page = service.list_for(
-        session, user, templates=template, sort=sort, cursor=cursor, limit=limit
+    page = await unit.run(
+        service.list_for, templates=template, sort=sort, cursor=cursor, limit=limit, catalog=catalog
     )
     return private_json(page)
 
@@ -83,8 +90,10 @@ def list_routines(
         **problem_responses(*WRITE_ERRORS, 409),
     },
 )
-def create_routine(data: RoutineCreate, session: SessionDep, user: CurrentUser) -> Response:
-    return _one(session, service.create(session, user, data), status_code=201)
+def create_routine(
+    data: RoutineCreate, session: SessionDep, user: CurrentUser, catalog: CatalogDep
+) -> Response:
+    return _one(session, service.create(session, user, data), catalog, status_code=201)
 
 
 @router.get(
@@ -95,8 +104,8 @@ def create_routine(data: RoutineCreate, session: SessionDep, user: CurrentUser) 
     response_model=RoutinePublic,
     responses={200: example_response(examples.routine), **problem_responses(401, 404, 422)},
 )
-def get_routine(routine_id: RoutineID, session: SessionDep, user: OptionalUser) -> Response:
-    return _one(session, service.readable(session, routine_id, user))
+async def get_routine(routine_id: RoutineID, unit: Visitor, catalog: CatalogDep) -> Response:
+    return _answer(*await unit.run(service.read, routine_id, catalog))
 
 
 @router.patch(
@@ -119,9 +128,10 @@ def update_routine(
     changes: RoutineUpdate,
     session: SessionDep,
     user: CurrentUser,
+    catalog: CatalogDep,
     if_match: IfMatch = None,
 ) -> Response:
-    return _one(session, service.update(session, user, routine_id, changes, if_match))
+    return _one(session, service.update(session, user, routine_id, changes, if_match), catalog)
 
 
 @router.post(
@@ -136,8 +146,10 @@ def update_routine(
         **problem_responses(401, 404, 409, 422),
     },
 )
-def copy_routine(routine_id: RoutineID, session: SessionDep, user: CurrentUser) -> Response:
-    return _one(session, service.copy(session, user, routine_id), status_code=201)
+def copy_routine(
+    routine_id: RoutineID, session: SessionDep, user: CurrentUser, catalog: CatalogDep
+) -> Response:
+    return _one(session, service.copy(session, user, routine_id), catalog, status_code=201)
 
 
 @router.get(
@@ -153,9 +165,9 @@ def copy_routine(routine_id: RoutineID, session: SessionDep, user: CurrentUser) 
     },
 )
 def get_routine_timeline(
-    routine_id: RoutineID, session: SessionDep, user: OptionalUser
+    routine_id: RoutineID, session: SessionDep, user: OptionalUser, catalog: CatalogDep
 ) -> Response:
-    return private_json(service.routine_timeline(session, user, routine_id))
+    return private_json(service.routine_timeline(session, user, routine_id, catalog))
 
 
 @router.post(

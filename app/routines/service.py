@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import logging
 import uuid
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 
 from pydantic import BaseModel, ValidationError
 from sqlmodel import Session
@@ -15,6 +15,7 @@ from app.builder.timing import routine_seconds, timeline
 from app.builder.validation import dosage_errors
 from app.catalog.models import ExerciseSpec
 from app.catalog.repository import specs_by_slug
+from app.catalog.snapshot import CatalogSpecs
 from app.core.caching import STALE_WRITE, require_if_match, revision_etag
 from app.core.db import begin_write
 from app.core.errors import (
@@ -183,12 +184,36 @@ def _stored_progression(routine: Routine) -> list[WeekPlan] | None:
         return None
 
 
-def present(session: Session, routines: Sequence[Routine]) -> list[RoutinePublic]:
-    """Public views of routines with two more queries in all (items, exercises)."""
+def specs_for(
+    session: Session, catalog: CatalogSpecs, slugs: Collection[str]
+) -> dict[str, ExerciseSpec]:
+    """The named exercises' specs from the process's catalog cache (one revision read);
+    only exercises deleted since a routine named them are read and validated apart."""
+    live = catalog.live(session)
+    specs = {slug: live[slug] for slug in slugs if slug in live}
+    missing = sorted(set(slugs) - specs.keys())
+    if missing:
+        specs |= specs_by_slug(session, missing, include_deleted=True)
+    return specs
+
+
+def present(
+    session: Session, routines: Sequence[Routine], catalog: CatalogSpecs
+) -> list[RoutinePublic]:
+    """Public views of routines with two more queries in all (items, catalog revision)."""
     items = repository.items_for(session, [r.id for r in routines])
     slugs = {i.exercise_slug for rows in items.values() for i in rows}
-    specs = specs_by_slug(session, sorted(slugs), include_deleted=True)
+    specs = specs_for(session, catalog, slugs)
     return [_public(r, items[r.id], specs) for r in routines]
+
+
+def read(
+    session: Session, user: User | None, routine_id: uuid.UUID, catalog: CatalogSpecs
+) -> tuple[Routine, RoutinePublic]:
+    """A readable routine (see `readable`) and its public view."""
+    routine = readable(session, routine_id, user)
+    (public,) = present(session, [routine], catalog)
+    return routine, public
 
 
 def create(
@@ -228,6 +253,7 @@ def list_for(
     sort: str | None,
     cursor: str | None,
     limit: int,
+    catalog: CatalogSpecs,
 ) -> Page[RoutinePublic]:
     if user is None and not templates:
         raise Unauthorized("Sign in to list your routines; `?template=true` lists the public ones.")
@@ -240,7 +266,7 @@ def list_for(
         cursor=cursor,
         limit=limit,
     )
-    return Page[RoutinePublic](items=present(session, rows), next_cursor=next_cursor)
+    return Page[RoutinePublic](items=present(session, rows, catalog), next_cursor=next_cursor)
 
 
 def update(
@@ -297,10 +323,12 @@ def copy(session: Session, user: User, routine_id: uuid.UUID) -> Routine:
     return routine
 
 
-def routine_timeline(session: Session, user: User | None, routine_id: uuid.UUID) -> Timeline:
+def routine_timeline(
+    session: Session, user: User | None, routine_id: uuid.UUID, catalog: CatalogSpecs
+) -> Timeline:
     routine = readable(session, routine_id, user)
-    (public,) = present(session, [routine])
-    specs = specs_by_slug(session, sorted({i.exercise for i in public.items}), include_deleted=True)
+    (public,) = present(session, [routine], catalog)
+    specs = specs_for(session, catalog, {i.exercise for i in public.items})
     return Timeline(
         routine_id=routine.id,
         estimated_seconds=public.estimated_seconds,
@@ -309,15 +337,15 @@ def routine_timeline(session: Session, user: User | None, routine_id: uuid.UUID)
 
 
 def handout_data(
-    session: Session, user: User | None, routine_id: uuid.UUID
+    session: Session, user: User | None, routine_id: uuid.UUID, catalog: CatalogSpecs
 ) -> tuple[RoutinePublic, dict[str, ExerciseSpec]]:
     """A readable routine and every exercise its printed program names (plan included)."""
     routine = readable(session, routine_id, user)
-    (public,) = present(session, [routine])
+    (public,) = present(session, [routine], catalog)
     slugs = {i.exercise for i in public.items}
     for week in public.progression or []:
         slugs |= {c.exercise for c in week.changes} | {i.exercise for i in week.items}
-    return public, specs_by_slug(session, sorted(slugs), include_deleted=True)
+    return public, specs_for(session, catalog, slugs)
 
 
 def template_id(key: str) -> uuid.UUID:

@@ -8,13 +8,35 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Row, Select, delete, exists, func, update
+from sqlalchemy import Row, Select, bindparam, delete, exists, func, insert, update
+from sqlalchemy import select as core_select
 from sqlmodel import Session, col, select
 
 from app.core.changes import bump_user_counter
 from app.core.db import update_if_revision
 from app.core.pagination import Sort, paginate
 from app.sessions.models import SessionEntry, WorkoutSession
+
+# The hot path of this domain is written in SQLAlchemy Core (README, "Performance"):
+# entries go in as one executemany and come out as rows, never as ORM entities.
+_SESSION = WorkoutSession.__table__  # type: ignore[attr-defined]
+_ENTRY = SessionEntry.__table__  # type: ignore[attr-defined]
+ENTRY_COLUMNS = (
+    _ENTRY.c.exercise_slug,
+    _ENTRY.c.set_number,
+    _ENTRY.c.side,
+    _ENTRY.c.reps,
+    _ENTRY.c.steps,
+    _ENTRY.c.hold_seconds,
+    _ENTRY.c.load_band,
+    _ENTRY.c.load_kg,
+    _ENTRY.c.pain,
+    _ENTRY.c.effort,
+    _ENTRY.c.notes,
+)
+ENTRY_KEYS = tuple(c.key for c in ENTRY_COLUMNS)
+# A workout_session row as Core reads it: every column by attribute (row.id, row.revision).
+SessionRow = Row[Any]
 
 SORTABLE = {
     "started_at": WorkoutSession.started_at,
@@ -25,7 +47,8 @@ SORTABLE = {
 
 @dataclass(frozen=True)
 class SessionFilter:
-    owner_id: uuid.UUID
+    """What a list asks for within the caller's sessions."""
+
     started_from: datetime | None = None
     started_to: datetime | None = None
     routine_id: uuid.UUID | None = None
@@ -38,36 +61,44 @@ class SessionFilter:
         return bool(self.started_from or self.started_to or self.routine_id or list(self.exercises))
 
 
-def changes(owner_id: uuid.UUID) -> Select[tuple[WorkoutSession]]:
+def changes(owner_id: uuid.UUID) -> Select[Any]:
     """Every session of the owner, tombstones included: what sync reads in change order."""
-    return select(WorkoutSession).where(col(WorkoutSession.owner_id) == owner_id)  # type: ignore[return-value]
+    return core_select(_SESSION).where(_SESSION.c.owner_id == owner_id)
 
 
-def get(session: Session, session_id: uuid.UUID) -> WorkoutSession | None:
-    return session.get(WorkoutSession, session_id)
+_GET = core_select(_SESSION).where(_SESSION.c.id == bindparam("session_id"))
+
+
+def get(session: Session, session_id: uuid.UUID) -> SessionRow | None:
+    return session.execute(_GET, {"session_id": session_id}).first()
 
 
 def entries_for(
     session: Session, session_ids: Sequence[uuid.UUID]
-) -> dict[uuid.UUID, list[SessionEntry]]:
-    out: dict[uuid.UUID, list[SessionEntry]] = {sid: [] for sid in session_ids}
+) -> dict[uuid.UUID, list[tuple[Any, ...]]]:
+    """Each session's entries in position order, as ENTRY_COLUMNS tuples (no entities)."""
+    out: dict[uuid.UUID, list[tuple[Any, ...]]] = {sid: [] for sid in session_ids}
     if not session_ids:
         return out
-    rows = session.exec(
-        select(SessionEntry)
-        .where(col(SessionEntry.session_id).in_(session_ids))
-        .order_by(col(SessionEntry.session_id), col(SessionEntry.position))
-    ).all()
+    rows = session.execute(
+        core_select(_ENTRY.c.session_id, *ENTRY_COLUMNS)
+        .where(_ENTRY.c.session_id.in_(session_ids))
+        .order_by(_ENTRY.c.session_id, _ENTRY.c.position)
+    )
     for row in rows:
-        assert row.session_id is not None
-        out[row.session_id].append(row)
+        out[row[0]].append(tuple(row[1:]))
     return out
 
 
 def list_sessions(
-    session: Session, flt: SessionFilter, sort: Sort, cursor: str | None, limit: int
-) -> tuple[Sequence[WorkoutSession], str | None]:
-    stmt = select(WorkoutSession).where(col(WorkoutSession.owner_id) == flt.owner_id)
+    session: Session,
+    owner_id: uuid.UUID,
+    flt: SessionFilter,
+    sort: Sort,
+    cursor: str | None,
+    limit: int,
+) -> tuple[Sequence[SessionRow], str | None]:
+    stmt = core_select(_SESSION).where(_SESSION.c.owner_id == owner_id)
     if flt.updated_since is not None:
         stmt = stmt.where(col(WorkoutSession.updated_at) >= flt.updated_since)
     else:
@@ -90,35 +121,49 @@ def list_sessions(
     )
 
 
+_COUNT_STARTED_BETWEEN = (
+    core_select(func.count())
+    .select_from(_SESSION)
+    .where(
+        _SESSION.c.owner_id == bindparam("owner_id"),
+        _SESSION.c.started_at >= bindparam("start"),
+        _SESSION.c.started_at < bindparam("end"),
+        _SESSION.c.deleted_at.is_(None),
+    )
+)
+
+
 def count_started_between(
     session: Session, owner_id: uuid.UUID, start: datetime, end: datetime
 ) -> int:
     """The owner's live sessions started in [start, end) (the quota's day)."""
-    return int(
-        session.exec(
-            select(func.count())
-            .select_from(WorkoutSession)
-            .where(
-                col(WorkoutSession.owner_id) == owner_id,
-                col(WorkoutSession.started_at) >= start,
-                col(WorkoutSession.started_at) < end,
-                col(WorkoutSession.deleted_at).is_(None),
-            )
-        ).one()
+    params = {"owner_id": owner_id, "start": start, "end": end}
+    return int(session.execute(_COUNT_STARTED_BETWEEN, params).scalar_one())
+
+
+def insert_session(session: Session, values: dict[str, Any]) -> None:
+    """One new session row; a taken id raises IntegrityError (the idempotency decision)."""
+    session.execute(insert(_SESSION), values)
+
+
+def insert_entries(
+    session: Session, session_id: uuid.UUID, start: int, entries: Sequence[Sequence[Any]]
+) -> None:
+    """A session's entries (values in ENTRY_COLUMNS order) as one executemany, numbered
+    from `start`."""
+    if not entries:
+        return
+    session.execute(
+        insert(_ENTRY),
+        [
+            {
+                "session_id": session_id,
+                "position": start + n,
+                **dict(zip(ENTRY_KEYS, values, strict=True)),
+            }
+            for n, values in enumerate(entries)
+        ],
     )
-
-
-def add(session: Session, row: WorkoutSession, entries: Sequence[SessionEntry]) -> None:
-    session.add(row)
-    session.flush()
-    add_entries(session, row.id, entries)
-
-
-def add_entries(session: Session, session_id: uuid.UUID, entries: Sequence[SessionEntry]) -> None:
-    for entry in entries:
-        entry.session_id = session_id
-        session.add(entry)
-    session.flush()
 
 
 def next_position(session: Session, session_id: uuid.UUID) -> int:
@@ -128,7 +173,7 @@ def next_position(session: Session, session_id: uuid.UUID) -> int:
     return int(current or 0) + 1
 
 
-def update_if_current(session: Session, row: WorkoutSession, values: dict[str, Any]) -> bool:
+def update_if_current(session: Session, row: SessionRow, values: dict[str, Any]) -> bool:
     return update_if_revision(
         session, WorkoutSession, col(WorkoutSession.id) == row.id, row.revision, values
     )

@@ -9,8 +9,9 @@ from typing import Annotated
 from fastapi import APIRouter, Path, Query, Request
 from starlette.responses import Response, StreamingResponse
 
+from app.catalog.deps import CatalogDep
 from app.core.changes import sync_key
-from app.core.deps import IfMatch, SessionDep, SettingsDep
+from app.core.deps import IfMatch, SettingsDep
 from app.core.examples import example_body, example_response, lazy_example
 from app.core.pagination import DEFAULT_LIMIT, Cursor, Limit, SortParam, SyncPage, SyncToken
 from app.core.problems import problem_responses
@@ -23,10 +24,9 @@ from app.sessions.models import (
     SessionPublic,
     SessionTombstone,
     SessionUpdate,
-    WorkoutSession,
 )
 from app.sessions.repository import SessionFilter
-from app.users.auth import CurrentUser
+from app.users.auth import SignedIn
 
 router = APIRouter(prefix="/sessions", tags=["sessions"])
 
@@ -39,12 +39,11 @@ class ExportFormat(StrEnum):
     JSON = "json"
 
 
-def _one(session: SessionDep, row: WorkoutSession, status_code: int = 200) -> Response:
-    (public,) = service.present(session, [row])
+def _one(view: service.SessionView, status_code: int = 200) -> Response:
     return private_json(
-        public,
+        view.body,
         status_code=status_code,
-        headers={"ETag": service.session_etag(row), "Location": f"/api/v1/sessions/{row.id}"},
+        headers={"ETag": service.session_etag(view), "Location": f"/api/v1/sessions/{view.id}"},
     )
 
 
@@ -70,11 +69,11 @@ def _one(session: SessionDep, row: WorkoutSession, status_code: int = 200) -> Re
         **problem_responses(400, 401, 409, 413, 415, 422),
     },
 )
-def create_session(
-    data: SessionCreate, session: SessionDep, settings: SettingsDep, user: CurrentUser
+async def create_session(
+    data: SessionCreate, unit: SignedIn, settings: SettingsDep, catalog: CatalogDep
 ) -> Response:
-    row, created = service.create(session, user, data, settings.max_sessions_per_day)
-    return _one(session, row, status_code=201 if created else 200)
+    view, created = await unit.run(service.create, data, settings.max_sessions_per_day, catalog)
+    return _one(view, status_code=201 if created else 200)
 
 
 @router.get(
@@ -93,10 +92,9 @@ def create_session(
         **problem_responses(401, 422),
     },
 )
-def list_sessions(
-    session: SessionDep,
+async def list_sessions(
+    unit: SignedIn,
     settings: SettingsDep,
-    user: CurrentUser,
     started_from: Annotated[
         AwareDatetime | None, Query(alias="from", description="Start time >=")
     ] = None,
@@ -122,7 +120,6 @@ def list_sessions(
     cursor: Cursor = None,
 ) -> Response:
     flt = SessionFilter(
-        owner_id=user.id,
         started_from=started_from,
         started_to=started_to,
         routine_id=routine_id,
@@ -130,7 +127,8 @@ def list_sessions(
         updated_since=updated_since,
     )
     key = sync_key(settings.signing_key)
-    return private_json(service.list_for(session, flt, sort, cursor, limit, sync_token, key))
+    page = await unit.run(service.list_for, flt, sort, cursor, limit, sync_token, key)
+    return private_json(page)
 
 
 @router.get(
@@ -160,9 +158,10 @@ def list_sessions(
         **problem_responses(401, 422),
     },
 )
-def export_sessions(
-    request: Request, user: CurrentUser, format: ExportFormat = ExportFormat.CSV
+async def export_sessions(
+    request: Request, unit: SignedIn, format: ExportFormat = ExportFormat.CSV
 ) -> Response:
+    user = await unit.caller()
     headers = {
         "Cache-Control": "private, no-store",
         "Content-Disposition": f'attachment; filename="medius-sessions.{format.value}"',
@@ -186,8 +185,8 @@ def export_sessions(
     response_model=SessionPublic,
     responses={200: example_response(examples.session), **problem_responses(401, 404, 422)},
 )
-def get_session(session_id: SessionID, session: SessionDep, user: CurrentUser) -> Response:
-    return _one(session, service.owned(session, user, session_id))
+async def get_session(session_id: SessionID, unit: SignedIn) -> Response:
+    return _one(await unit.run(service.get_one, session_id))
 
 
 @router.patch(
@@ -199,14 +198,10 @@ def get_session(session_id: SessionID, session: SessionDep, user: CurrentUser) -
     openapi_extra=example_body(examples.session_patch),
     responses={200: example_response(examples.session), **problem_responses(*WRITE_ERRORS)},
 )
-def update_session(
-    session_id: SessionID,
-    changes: SessionUpdate,
-    session: SessionDep,
-    user: CurrentUser,
-    if_match: IfMatch = None,
+async def update_session(
+    session_id: SessionID, changes: SessionUpdate, unit: SignedIn, if_match: IfMatch = None
 ) -> Response:
-    return _one(session, service.update(session, user, session_id, changes, if_match))
+    return _one(await unit.run(service.update, session_id, changes, if_match))
 
 
 @router.put(
@@ -218,14 +213,16 @@ def update_session(
     openapi_extra=example_body(examples.entries),
     responses={200: example_response(examples.session), **problem_responses(*WRITE_ERRORS)},
 )
-def replace_entries(
+async def replace_entries(
     session_id: SessionID,
     body: EntriesReplace,
-    session: SessionDep,
-    user: CurrentUser,
+    unit: SignedIn,
+    catalog: CatalogDep,
     if_match: IfMatch = None,
 ) -> Response:
-    return _one(session, service.replace_entries(session, user, session_id, body.entries, if_match))
+    return _one(
+        await unit.run(service.replace_entries, session_id, body.entries, if_match, catalog)
+    )
 
 
 @router.post(
@@ -237,14 +234,14 @@ def replace_entries(
     openapi_extra=example_body(examples.entries),
     responses={200: example_response(examples.session), **problem_responses(*WRITE_ERRORS)},
 )
-def append_entries(
+async def append_entries(
     session_id: SessionID,
     body: EntriesReplace,
-    session: SessionDep,
-    user: CurrentUser,
+    unit: SignedIn,
+    catalog: CatalogDep,
     if_match: IfMatch = None,
 ) -> Response:
-    return _one(session, service.append_entries(session, user, session_id, body.entries, if_match))
+    return _one(await unit.run(service.append_entries, session_id, body.entries, if_match, catalog))
 
 
 @router.delete(
@@ -254,8 +251,8 @@ def append_entries(
     description="Send `If-Match`. Syncing clients receive a tombstone.",
     responses={204: {"description": "Deleted"}, **problem_responses(401, 404, 412, 422, 428)},
 )
-def delete_session(
-    session_id: SessionID, session: SessionDep, user: CurrentUser, if_match: IfMatch = None
+async def delete_session(
+    session_id: SessionID, unit: SignedIn, if_match: IfMatch = None
 ) -> Response:
-    service.delete(session, user, session_id, if_match)
+    await unit.run(service.delete, session_id, if_match)
     return Response(status_code=204, headers={"Cache-Control": "private, no-store"})

@@ -7,6 +7,7 @@ import uuid
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Any, Protocol
 
 import orjson
 from sqlalchemy import Engine
@@ -15,7 +16,7 @@ from sqlmodel import Session, col
 
 from app.builder.validation import dosage_errors
 from app.catalog.models import ExerciseSpec
-from app.catalog.repository import specs_by_slug
+from app.catalog.snapshot import CatalogSpecs
 from app.core.caching import STALE_WRITE, require_if_match, revision_etag
 from app.core.changes import bump_user_counter, read_changes
 from app.core.db import begin_write
@@ -28,25 +29,21 @@ from app.core.errors import (
     QuotaExceeded,
     reject_nulls,
 )
-from app.core.pagination import SyncPage, parse_sort
+from app.core.pagination import parse_sort
 from app.core.tabular import Cell, csv_chunks, json_chunks
 from app.core.types import local_day_bounds, utcnow
 from app.routines import repository as routines_repository
 from app.sessions import repository
 from app.sessions.models import (
     MAX_ENTRIES,
-    BandLevel,
     EntryIn,
     EntryPublic,
-    EntrySide,
     SessionCreate,
-    SessionEntry,
     SessionPublic,
-    SessionTombstone,
     SessionUpdate,
     WorkoutSession,
 )
-from app.sessions.repository import SessionFilter
+from app.sessions.repository import SessionFilter, SessionRow
 from app.users.models import User
 
 EXPORT_COLUMNS = (
@@ -69,7 +66,32 @@ EXPORT_COLUMNS = (
 )
 
 
-def session_etag(row: WorkoutSession) -> str:
+class _Revisioned(Protocol):
+    @property
+    def id(self) -> uuid.UUID: ...
+    @property
+    def revision(self) -> int: ...
+
+
+@dataclass(frozen=True)
+class SessionView:
+    """A session as answered: its JSON-ready body (SessionPublic's shape) and its ETag parts.
+
+    Built from rows or from the validated request, never through response models: the
+    database and the request model already hold valid values (README, "Performance").
+    """
+
+    id: uuid.UUID
+    revision: int
+    body: dict[str, Any]
+
+
+# EntryPublic's keys, in the order of repository.ENTRY_COLUMNS (the rows' order).
+ENTRY_PUBLIC_KEYS = tuple(EntryPublic.model_fields)
+assert ENTRY_PUBLIC_KEYS[1:] == repository.ENTRY_KEYS[1:]  # only exercise_slug is renamed
+
+
+def session_etag(row: _Revisioned) -> str:
     return revision_etag("session", row.id, row.revision)
 
 
@@ -77,7 +99,7 @@ def _not_found(session_id: uuid.UUID) -> NotFound:
     return NotFound(f"No session {session_id} among yours.")
 
 
-def owned(session: Session, user: User, session_id: uuid.UUID) -> WorkoutSession:
+def owned(session: Session, user: User, session_id: uuid.UUID) -> SessionRow:
     row = repository.get(session, session_id)
     if row is None or row.owner_id != user.id or row.deleted_at is not None:
         raise _not_found(session_id)
@@ -98,10 +120,12 @@ class _SetDosage:
 
 
 def build_entries(
-    entries: Sequence[EntryIn], specs: dict[str, ExerciseSpec], start: int = 1
-) -> list[SessionEntry]:
+    entries: Sequence[EntryIn], specs: dict[str, ExerciseSpec]
+) -> list[tuple[Any, ...]]:
+    """Check each entry against its exercise; its column values (repository.ENTRY_COLUMNS
+    order), or Invalid naming every entry that does not fit."""
     errors: list[FieldError] = []
-    rows: list[SessionEntry] = []
+    rows: list[tuple[Any, ...]] = []
     for index, entry in enumerate(entries):
         loc: list[str | int] = ["body", "entries", index]
         spec = specs.get(entry.exercise)
@@ -112,28 +136,22 @@ def build_entries(
                 )
             )
             continue
-        as_set = _SetDosage(
-            entry.exercise,
-            entry.reps,
-            entry.steps,
-            entry.hold_seconds,
-            entry.side.value if entry.side else None,
-        )
+        side = entry.side.value if entry.side else None
+        as_set = _SetDosage(entry.exercise, entry.reps, entry.steps, entry.hold_seconds, side)
         errors += dosage_errors(as_set, spec, loc)
         rows.append(
-            SessionEntry(
-                position=start + index,
-                exercise_slug=entry.exercise,
-                set_number=entry.set_number,
-                side=entry.side.value if entry.side else None,
-                reps=entry.reps,
-                steps=entry.steps,
-                hold_seconds=entry.hold_seconds,
-                load_band=entry.load_band.value if entry.load_band else None,
-                load_kg=entry.load_kg,
-                pain=entry.pain,
-                effort=entry.effort,
-                notes=entry.notes,
+            (
+                entry.exercise,
+                entry.set_number,
+                side,
+                entry.reps,
+                entry.steps,
+                entry.hold_seconds,
+                entry.load_band.value if entry.load_band else None,
+                entry.load_kg,
+                entry.pain,
+                entry.effort,
+                entry.notes,
             )
         )
     if errors:
@@ -141,9 +159,11 @@ def build_entries(
     return rows
 
 
-def _entries(session: Session, entries: Sequence[EntryIn], start: int = 1) -> list[SessionEntry]:
-    specs = specs_by_slug(session, sorted({e.exercise for e in entries}))
-    return build_entries(entries, specs, start)
+def _entries(
+    session: Session, catalog: CatalogSpecs, entries: Sequence[EntryIn]
+) -> list[tuple[Any, ...]]:
+    """The entries checked against the live catalog's cached specs (one revision read)."""
+    return build_entries(entries, catalog.live(session))
 
 
 def _check_routine(session: Session, user: User, routine_id: uuid.UUID | None) -> None:
@@ -164,26 +184,28 @@ def digest(data: SessionCreate) -> str:
 
 
 def create(
-    session: Session, user: User, data: SessionCreate, max_per_day: int
-) -> tuple[WorkoutSession, bool]:
+    session: Session, user: User, data: SessionCreate, max_per_day: int, catalog: CatalogSpecs
+) -> tuple[SessionView, bool]:
     """Store a session whole, or return the one already stored for the same id and body.
 
     The primary key decides between concurrent retries: every insert but one fails on
     it, and those answer with the stored session (same body) or 409 (different body).
     At most `max_per_day` sessions per local day of `started_at`: counted after the
     user's change counter is taken, whose row lock serialises the user's writers.
+    The answer to a new session is made from what was written, not read back.
     """
     data = data.model_copy(update={"id": data.id or uuid.uuid4()})
     assert data.id is not None
     fingerprint = digest(data)
     _check_routine(session, user, data.routine_id)
-    entries = _entries(session, data.entries)
+    entries = _entries(session, catalog, data.entries)
     begin_write(session)
     change_seq = bump_user_counter(session, user.id)
     day_start, day_end = local_day_bounds(data.started_at, user.time_zone)
     if repository.count_started_between(session, user.id, day_start, day_end) >= max_per_day:
         session.rollback()
-        return _stored_retry(session, user, data.id, fingerprint, over_quota=max_per_day), False
+        stored = _stored_retry(session, user, data.id, fingerprint, over_quota=max_per_day)
+        return present_one(session, stored), False
     now = utcnow()
     row = WorkoutSession(
         id=data.id,
@@ -193,17 +215,20 @@ def create(
         ended_at=data.ended_at,
         notes=data.notes,
         body_digest=fingerprint,
+        revision=1,
         created_at=now,
         updated_at=now,
+        deleted_at=None,
         change_seq=change_seq,
     )
     try:
-        repository.add(session, row, entries)
+        repository.insert_session(session, row.model_dump())
+        repository.insert_entries(session, data.id, 1, entries)
         session.commit()
-        return row, True
+        return _view(row, entries), True
     except IntegrityError:
         session.rollback()
-    return _stored_retry(session, user, data.id, fingerprint), False
+    return present_one(session, _stored_retry(session, user, data.id, fingerprint)), False
 
 
 def _stored_retry(
@@ -212,7 +237,7 @@ def _stored_retry(
     session_id: uuid.UUID,
     fingerprint: str,
     over_quota: int | None = None,
-) -> WorkoutSession:
+) -> SessionRow:
     """The caller's live session stored under this id with this body (a retry), else the
     reason this create cannot be stored: the id is taken (409), or the day is full."""
     existing = repository.get(session, session_id)
@@ -234,38 +259,46 @@ def _stored_retry(
     return existing
 
 
-def _entry_public(entry: SessionEntry) -> EntryPublic:
-    return EntryPublic(
-        exercise=entry.exercise_slug,
-        set_number=entry.set_number,
-        side=EntrySide(entry.side) if entry.side else None,
-        reps=entry.reps,
-        steps=entry.steps,
-        hold_seconds=entry.hold_seconds,
-        load_band=BandLevel(entry.load_band) if entry.load_band else None,
-        load_kg=float(entry.load_kg) if entry.load_kg is not None else None,
-        pain=entry.pain,
-        effort=entry.effort,
-        notes=entry.notes,
-    )
+def _entry_body(values: Sequence[Any]) -> dict[str, Any]:
+    entry = dict(zip(ENTRY_PUBLIC_KEYS, values, strict=True))
+    if entry["load_kg"] is not None:  # Decimal in the column, a JSON number on the wire
+        entry["load_kg"] = float(entry["load_kg"])
+    return entry
 
 
-def present(session: Session, rows: Sequence[WorkoutSession]) -> list[SessionPublic]:
+def _view(row: SessionRow | WorkoutSession, entries: Sequence[Sequence[Any]]) -> SessionView:
+    body = {
+        "id": row.id,
+        "routine_id": row.routine_id,
+        "started_at": row.started_at,
+        "ended_at": row.ended_at,
+        "notes": row.notes,
+        "entries": [_entry_body(e) for e in entries],
+        "revision": row.revision,
+        "created_at": row.created_at,
+        "updated_at": row.updated_at,
+    }
+    return SessionView(row.id, row.revision, body)
+
+
+def present(session: Session, rows: Sequence[SessionRow | WorkoutSession]) -> list[SessionView]:
+    """The sessions as answered, with all their entries in one more query."""
     entries = repository.entries_for(session, [r.id for r in rows])
-    return [
-        SessionPublic(
-            id=r.id,
-            routine_id=r.routine_id,
-            started_at=r.started_at,
-            ended_at=r.ended_at,
-            notes=r.notes,
-            entries=[_entry_public(e) for e in entries[r.id]],
-            revision=r.revision,
-            created_at=r.created_at,
-            updated_at=r.updated_at,
-        )
-        for r in rows
-    ]
+    return [_view(r, entries[r.id]) for r in rows]
+
+
+def present_one(session: Session, row: SessionRow) -> SessionView:
+    (view,) = present(session, [row])
+    return view
+
+
+def get_one(session: Session, user: User, session_id: uuid.UUID) -> SessionView:
+    return present_one(session, owned(session, user, session_id))
+
+
+def as_models(views: Sequence[SessionView]) -> list[SessionPublic]:
+    """The views as validated models, for documents that embed them (the account export)."""
+    return [SessionPublic.model_validate(v.body) for v in views]
 
 
 def _changes_scope(owner_id: uuid.UUID) -> str:
@@ -274,28 +307,30 @@ def _changes_scope(owner_id: uuid.UUID) -> str:
 
 def list_for(
     session: Session,
+    user: User,
     flt: SessionFilter,
     sort: str | None,
     cursor: str | None,
     limit: int,
     sync_token: str | None = None,
     key: bytes = b"",
-) -> SyncPage[SessionPublic | SessionTombstone]:
+) -> dict[str, Any]:
+    """A page of the caller's sessions (or of their changes), JSON-ready."""
     sync: str | None = None
     if sync_token is not None:
         _refuse_with_sync(flt, sort)
         page = read_changes(
             session,
-            repository.changes(flt.owner_id),
+            repository.changes(user.id),
             seq_column=col(WorkoutSession.change_seq),
             id_column=col(WorkoutSession.id),
             sync_token=sync_token,
             cursor=cursor,
             limit=limit,
-            scope=_changes_scope(flt.owner_id),
+            scope=_changes_scope(user.id),
             key=key,
         )
-        rows: Sequence[WorkoutSession] = page.rows
+        rows: Sequence[SessionRow] = page.rows
         next_cursor, sync = page.next_cursor, page.sync_token
     else:
         if flt.updated_since is not None:
@@ -308,16 +343,13 @@ def list_for(
                 )
         else:
             order = parse_sort(sort, repository.SORTABLE, default="-started_at")
-        rows, next_cursor = repository.list_sessions(session, flt, order, cursor, limit)
-    live = present(session, [r for r in rows if r.deleted_at is None])
-    by_id = {s.id: s for s in live}
-    items: list[SessionPublic | SessionTombstone] = [
-        by_id[r.id] if r.deleted_at is None else SessionTombstone(id=r.id, deleted_at=r.deleted_at)
+        rows, next_cursor = repository.list_sessions(session, user.id, flt, order, cursor, limit)
+    live = {v.id: v.body for v in present(session, [r for r in rows if r.deleted_at is None])}
+    items = [
+        live[r.id] if r.deleted_at is None else {"id": r.id, "deleted_at": r.deleted_at}
         for r in rows
     ]
-    return SyncPage[SessionPublic | SessionTombstone](
-        items=items, next_cursor=next_cursor, sync_token=sync
-    )
+    return {"items": items, "next_cursor": next_cursor, "sync_token": sync}
 
 
 def _refuse_with_sync(flt: SessionFilter, sort: str | None) -> None:
@@ -330,7 +362,7 @@ def _refuse_with_sync(flt: SessionFilter, sort: str | None) -> None:
         )
 
 
-def _bump(session: Session, row: WorkoutSession, values: dict[str, object]) -> None:
+def _bump(session: Session, row: SessionRow, values: dict[str, object]) -> None:
     """Write the change if the row is still at the revision read, as the owner's next change."""
     change_seq = bump_user_counter(session, row.owner_id)
     stamped = {**values, "updated_at": utcnow(), "change_seq": change_seq}
@@ -345,7 +377,7 @@ def update(
     session_id: uuid.UUID,
     changes: SessionUpdate,
     if_match: str | None,
-) -> WorkoutSession:
+) -> SessionView:
     row = owned(session, user, session_id)
     require_if_match(if_match, session_etag(row))
     values = changes.model_dump(exclude_unset=True)
@@ -363,7 +395,7 @@ def update(
     _bump(session, row, values)
     session.commit()
     session.expire_all()
-    return owned(session, user, session_id)
+    return get_one(session, user, session_id)
 
 
 def replace_entries(
@@ -372,17 +404,18 @@ def replace_entries(
     session_id: uuid.UUID,
     entries: Sequence[EntryIn],
     if_match: str | None,
-) -> WorkoutSession:
+    catalog: CatalogSpecs,
+) -> SessionView:
     row = owned(session, user, session_id)
     require_if_match(if_match, session_etag(row))
-    rows = _entries(session, entries)
+    rows = _entries(session, catalog, entries)
     begin_write(session)
     _bump(session, row, {})
     repository.clear_entries(session, row.id)
-    repository.add_entries(session, row.id, rows)
+    repository.insert_entries(session, row.id, 1, rows)
     session.commit()
     session.expire_all()
-    return owned(session, user, session_id)
+    return get_one(session, user, session_id)
 
 
 def append_entries(
@@ -391,10 +424,11 @@ def append_entries(
     session_id: uuid.UUID,
     entries: Sequence[EntryIn],
     if_match: str | None,
-) -> WorkoutSession:
+    catalog: CatalogSpecs,
+) -> SessionView:
     row = owned(session, user, session_id)
     require_if_match(if_match, session_etag(row))
-    rows = _entries(session, entries)  # validate before taking the write lock
+    rows = _entries(session, catalog, entries)  # validate before taking the write lock
     begin_write(session)
     _bump(session, row, {})
     start = repository.next_position(session, row.id)  # positions run 1..n without gaps
@@ -404,12 +438,10 @@ def append_entries(
             f"A session holds at most {MAX_ENTRIES} entries.",
             errors=[FieldError(["body", "entries"], "too many entries", "too_long")],
         )
-    for offset, entry_row in enumerate(rows):
-        entry_row.position = start + offset
-    repository.add_entries(session, row.id, rows)
+    repository.insert_entries(session, row.id, start, rows)
     session.commit()
     session.expire_all()
-    return owned(session, user, session_id)
+    return get_one(session, user, session_id)
 
 
 def delete(session: Session, user: User, session_id: uuid.UUID, if_match: str | None) -> None:

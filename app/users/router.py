@@ -13,7 +13,7 @@ from app.core.examples import example_response
 from app.core.problems import problem_responses
 from app.core.responses import private_json
 from app.users import examples, service
-from app.users.auth import CurrentUser
+from app.users.auth import CurrentUser, SignedIn
 from app.users.emails import EMAIL_MAX_LENGTH
 from app.users.models import (
     PASSWORD_MAX_LENGTH,
@@ -148,7 +148,8 @@ ME_ERRORS = problem_responses(401)
     response_model=UserPublic,
     responses={200: example_response(examples.user), **ME_ERRORS},
 )
-def read_me(user: CurrentUser) -> Response:
+async def read_me(unit: SignedIn) -> Response:
+    user = await unit.caller()
     return private_json(service.to_public(user), headers={"ETag": service.user_etag(user)})
 
 
@@ -163,10 +164,8 @@ def read_me(user: CurrentUser) -> Response:
         **problem_responses(400, 401, 412, 413, 415, 422, 428),
     },
 )
-def update_me(
-    changes: UserUpdate, user: CurrentUser, session: SessionDep, if_match: IfMatch = None
-) -> Response:
-    updated = service.update_profile(session, user, changes, if_match)
+async def update_me(changes: UserUpdate, unit: SignedIn, if_match: IfMatch = None) -> Response:
+    updated = await unit.run(service.update_profile, changes, if_match)
     return private_json(service.to_public(updated), headers={"ETag": service.user_etag(updated)})
 
 

@@ -33,6 +33,7 @@ from app.core.errors import (
     reject_nulls,
 )
 from app.core.security import (
+    AccessClaims,
     digest,
     hash_password,
     hash_password_async,
@@ -383,17 +384,31 @@ def logout(session: Session, presented: str) -> None:
 
 def user_for_token(session: Session, token: str | None, settings: Settings) -> User:
     """The signed-in user: one indexed query reads the user and checks the sign-in is live."""
+    return signed_in_user(session, access_claims(token, settings))
+
+
+def access_claims(token: str | None, settings: Settings) -> AccessClaims:
+    """The access token's claims (no database): 401 when absent, forged or expired."""
     if not token:
         raise Unauthorized("Sign in first: send `Authorization: Bearer <access token>`.")
     claims = read_access_token(token, settings.signing_key)
-    user = (
-        repository.get_signed_in_user(session, claims.user_id, claims.family_id) if claims else None
-    )
+    if claims is None:
+        raise _signed_out()
+    return claims
+
+
+def signed_in_user(session: Session, claims: AccessClaims) -> User:
+    """The user whose sign-in (token family) is still live: 401 once it is revoked."""
+    user = repository.get_signed_in_user(session, claims.user_id, claims.family_id)
     if user is None:
-        raise Unauthorized(
-            "The access token is invalid, expired or signed out; refresh it or sign in."
-        )
+        raise _signed_out()
     return user
+
+
+def _signed_out() -> Unauthorized:
+    return Unauthorized(
+        "The access token is invalid, expired or signed out; refresh it or sign in."
+    )
 
 
 def update_profile(session: Session, user: User, changes: UserUpdate, if_match: str | None) -> User:

@@ -14,6 +14,7 @@ import pytest
 from fastapi import FastAPI
 from sqlmodel import Session
 
+from app.catalog.snapshot import CatalogSpecs
 from app.core.tabular import csv_chunks, safe_cell
 from app.sessions import service
 from app.sessions.models import EntryIn, SessionCreate
@@ -112,7 +113,7 @@ def _user_with_entries(app: FastAPI, entries: int) -> User:
                 notes=f"session {n}",
                 entries=[one] * min(500, entries - n),
             )
-            service.create(session, user, body, NO_DAILY_CAP)
+            service.create(session, user, body, NO_DAILY_CAP, CatalogSpecs())
     return user
 
 

@@ -27,6 +27,7 @@ from sqlmodel import Session, col, select
 from app.catalog import service as catalog_service
 from app.catalog.models import ExerciseUpdate
 from app.catalog.repository import ExerciseFilter
+from app.catalog.snapshot import CatalogSpecs
 from app.core.changes import START, sync_key
 from app.sessions import service
 from app.sessions.models import EntryIn, SessionCreate, SessionUpdate, WorkoutSession
@@ -40,6 +41,10 @@ KEY = sync_key(TEST_SECRET)
 SETTLE_SECONDS = 30.0
 
 NO_DAILY_CAP = 10**6  # these tests log many sessions on one day on purpose
+
+
+def log(session: Session, user: User, body: SessionCreate) -> tuple[service.SessionView, bool]:
+    return service.create(session, user, body, NO_DAILY_CAP, CatalogSpecs())
 
 
 class HeldSession(Session):
@@ -163,16 +168,16 @@ def sync_sessions(engine: Engine, user: User, mirror: Mirror) -> None:
     with Session(engine) as session:
         while True:
             page = service.list_for(
-                session, SessionFilter(owner_id=user.id), None, cursor, 7, mirror.token, KEY
+                session, user, SessionFilter(), None, cursor, 7, mirror.token, KEY
             )
-            for item in page.items:
-                if hasattr(item, "revision"):
-                    mirror.by_token[item.id] = item.revision
+            for item in page["items"]:
+                if "revision" in item:
+                    mirror.by_token[item["id"]] = item["revision"]
                 else:
-                    mirror.by_token.pop(item.id, None)
-            assert page.sync_token is not None
-            mirror.token = page.sync_token
-            cursor = page.next_cursor
+                    mirror.by_token.pop(item["id"], None)
+            assert page["sync_token"] is not None
+            mirror.token = page["sync_token"]
+            cursor = page["next_cursor"]
             if cursor is None:
                 return
 
@@ -200,13 +205,13 @@ def test_a_session_that_commits_late_is_never_skipped(engine: Engine) -> None:
     for attempt in range(30):
         big = Writer(
             f"big-{attempt}",
-            lambda s: service.create(s, user, session_body(500), NO_DAILY_CAP),
+            lambda s: log(s, user, session_body(500)),
             HeldSession(engine),
         )
         small_body = session_body(1, "monster-walk")
         small = Writer(
             f"small-{attempt}",
-            lambda s, b=small_body: service.create(s, user, b, NO_DAILY_CAP),
+            lambda s, b=small_body: log(s, user, b),
             HeldSession(engine),
         )
         small.session.release.set()  # the small one commits as soon as it can
@@ -325,16 +330,20 @@ def test_any_interleaving_of_writers_and_syncs_converges_with_nothing_skipped(
 ) -> None:
     user = new_user(engine)
     with Session(engine, expire_on_commit=False) as session:
-        existing = [service.create(session, user, session_body(2), NO_DAILY_CAP)[0] for _ in kinds]
+        existing = [log(session, user, session_body(2))[0] for _ in kinds]
     mirror = Mirror()
     sync_sessions(engine, user, mirror)
 
-    def work(kind: str, target: WorkoutSession) -> Callable[[Session], Any]:
+    def work(kind: str, target: service.SessionView) -> Callable[[Session], Any]:
         etag = service.session_etag(target)
         if kind == "create-big":
-            return lambda s: service.create(s, user, session_body(300), NO_DAILY_CAP)
+            return lambda s: service.create(
+                s, user, session_body(300), NO_DAILY_CAP, CatalogSpecs()
+            )
         if kind == "create-small":
-            return lambda s: service.create(s, user, session_body(1, "monster-walk"), NO_DAILY_CAP)
+            return lambda s: service.create(
+                s, user, session_body(1, "monster-walk"), NO_DAILY_CAP, CatalogSpecs()
+            )
         if kind == "patch":
             return lambda s: service.update(s, user, target.id, SessionUpdate(notes="edited"), etag)
         return lambda s: service.delete(s, user, target.id, etag)
