@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import uuid
-from collections import defaultdict
+from collections.abc import Sequence
 from datetime import date, timedelta
+from itertools import groupby
+from operator import itemgetter
+from typing import Any
 from zoneinfo import ZoneInfo
 
 from sqlmodel import Session, col, select
@@ -80,12 +83,12 @@ def progress(
     routine_id: uuid.UUID | None,
 ) -> Progress:
     first, last = _range(user, first, last)
-    zone = ZoneInfo(user.time_zone)
-    weeks = calc.weeks_between(first, last, zone)
+    cal = calc.calendar(first, last, ZoneInfo(user.time_zone))
+    weeks = cal.weeks
     routine = _routine(session, user, routine_id)
     target = routine.sessions_per_week if routine else None
 
-    done = repository.sessions_per_week(session, user.id, weeks, routine_id)
+    done = repository.sessions_per_week(session, user.id, cal, routine_id)
     adherence = [
         WeekAdherence(
             week=w.label,
@@ -98,21 +101,17 @@ def progress(
     ]
     current, best = calc.streaks([a.met for a in adherence])
 
-    rows = repository.exercise_weeks(session, user.id, weeks)
-    sides = repository.side_weeks(session, user.id, weeks)
-    per_exercise = repository.sessions_per_exercise(session, user.id, weeks)
+    rows = repository.exercise_weeks(session, user.id, cal)
     items = items_for(session, [routine.id])[routine.id] if routine else []
     specs = specs_by_slug(
         session,
-        sorted({r.exercise for r in rows} | {i.exercise_slug for i in items}),
+        sorted({r[repository.EXERCISE] for r in rows} | {i.exercise_slug for i in items}),
         include_deleted=True,
     )
-    exercises = _exercises(weeks, rows, sides, per_exercise, specs)
+    exercises = _exercises(weeks, rows, specs)
     alerts = [
         PainAlert(session_id=sid, started_at=at, max_pain=pain, advice=ALERT_ADVICE)
-        for sid, at, pain in repository.painful_sessions(
-            session, user.id, weeks, calc.ALERT_AT_PAIN
-        )
+        for sid, at, pain in repository.painful_sessions(session, user.id, cal, calc.ALERT_AT_PAIN)
     ]
     return Progress.model_validate(
         {
@@ -130,62 +129,70 @@ def progress(
     )
 
 
+def _side(sets: int, counted: int, held: int, unit: DosageUnit) -> SideWeek | None:
+    if not sets:
+        return None
+    return SideWeek.model_construct(
+        sets=sets, total=held if unit is DosageUnit.SECONDS else counted
+    )
+
+
 def _exercises(
-    weeks: list[calc.Week],
-    rows: list[repository.ExerciseWeekRow],
-    sides: list[repository.SideWeekRow],
-    per_exercise: dict[str, int],
-    specs: dict[str, ExerciseSpec],
+    weeks: Sequence[calc.Week], rows: Sequence[Any], specs: dict[str, ExerciseSpec]
 ) -> list[ExerciseProgress]:
-    side_map: dict[tuple[str, int], dict[str, SideWeek]] = defaultdict(dict)
-    for s in sides:
-        unit = specs[s.exercise].dosage.unit if s.exercise in specs else DosageUnit.REPS
-        total = s.held if unit is DosageUnit.SECONDS else s.counted
-        side_map[(s.exercise, s.bucket)][s.side] = SideWeek(sets=s.sets, total=total)
-    by_exercise: dict[str, list[repository.ExerciseWeekRow]] = defaultdict(list)
-    for r in rows:
-        by_exercise[r.exercise].append(r)
+    """The per-exercise views from `exercise_weeks` rows (ordered by exercise, then week).
+
+    The figures come from the database as integers already checked on the way in, so the
+    views are built with `model_construct` (no validation per week): at a year of a busy
+    log that is thousands of weeks per request.
+    """
+    ix = repository  # the row's column positions
     out = []
-    for slug in sorted(by_exercise):
+    # Sorted here, not in SQL: code-point order whatever the database's collation.
+    for slug, group in groupby(
+        sorted(rows, key=itemgetter(ix.EXERCISE, ix.BUCKET)), itemgetter(ix.EXERCISE)
+    ):
+        ordered = list(group)
         unit = specs[slug].dosage.unit if slug in specs else DosageUnit.REPS
-        ordered = sorted(by_exercise[slug], key=lambda r: r.bucket)
         week_views = []
         for r in ordered:
-            side = side_map.get((slug, r.bucket), {})
-            left, right = side.get("left"), side.get("right")
+            sets = r[ix.SETS]
+            left = _side(r[ix.LEFT_SETS], r[ix.LEFT_COUNTED], r[ix.LEFT_HELD], unit)
+            right = _side(r[ix.RIGHT_SETS], r[ix.RIGHT_COUNTED], r[ix.RIGHT_HELD], unit)
+            sided = left is not None or right is not None
             week_views.append(
-                ExerciseWeek(
-                    week=weeks[r.bucket].label,
-                    sessions=r.sessions,
-                    sets=r.sets,
-                    total_reps=r.reps,
-                    total_steps=r.steps,
-                    total_hold_seconds=r.hold,
-                    pain_mean=round(r.pain_sum / r.sets, 2),
-                    pain_max=r.pain_max,
-                    effort_mean=round(r.effort_sum / r.sets, 2),
+                ExerciseWeek.model_construct(
+                    week=weeks[r[ix.BUCKET]].label,
+                    sessions=r[ix.SESSIONS],
+                    sets=sets,
+                    total_reps=r[ix.REPS],
+                    total_steps=r[ix.STEPS],
+                    total_hold_seconds=r[ix.HOLD],
+                    pain_mean=round(r[ix.PAIN_SUM] / sets, 2),
+                    pain_max=r[ix.PAIN_MAX],
+                    effort_mean=round(r[ix.EFFORT_SUM] / sets, 2),
                     left=left,
                     right=right,
                     asymmetry=calc.asymmetry(left.total if left else 0, right.total if right else 0)
-                    if side
+                    if sided
                     else None,
                 )
             )
         best = {
-            DosageUnit.REPS: max(r.best_reps for r in ordered),
-            DosageUnit.STEPS: max(r.best_steps for r in ordered),
-            DosageUnit.SECONDS: max(r.best_hold for r in ordered),
+            DosageUnit.REPS: ix.BEST_REPS,
+            DosageUnit.STEPS: ix.BEST_STEPS,
+            DosageUnit.SECONDS: ix.BEST_HOLD,
         }[unit]
         out.append(
-            ExerciseProgress(
+            ExerciseProgress.model_construct(
                 exercise=slug,
                 unit=unit,
-                sessions=per_exercise.get(slug, 0),
-                sets=sum(r.sets for r in ordered),
-                total_reps=sum(r.reps for r in ordered),
-                total_steps=sum(r.steps for r in ordered),
-                total_hold_seconds=sum(r.hold for r in ordered),
-                best_set=best,
+                sessions=sum(r[ix.SESSIONS] for r in ordered),
+                sets=sum(r[ix.SETS] for r in ordered),
+                total_reps=sum(r[ix.REPS] for r in ordered),
+                total_steps=sum(r[ix.STEPS] for r in ordered),
+                total_hold_seconds=sum(r[ix.HOLD] for r in ordered),
+                best_set=max(r[best] for r in ordered),
                 weeks=week_views,
             )
         )
