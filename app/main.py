@@ -36,6 +36,7 @@ from app.core.response_cache import PublicResponseCache
 from app.core.security import configure_password_hashing
 from app.health.router import router as health_router
 from app.progress.router import router as progress_router
+from app.routines.builder_service import ladder as builder_ladder
 from app.routines.router import router as routines_router
 from app.sessions.router import router as sessions_router
 from app.users.router import auth_router, me_router
@@ -87,7 +88,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.state.engine = engine
     app.state.catalog_version = CatalogVersion(engine, ttl=settings.catalog_version_ttl)
     app.state.catalog_documents = {}
-    app.state.catalog_specs = CatalogSpecs()
+    app.state.catalog_specs = CatalogSpecs(builder_ladder())
 
     install_problem_handlers(app)
     app.include_router(health_router)

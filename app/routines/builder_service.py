@@ -123,7 +123,7 @@ def propose(
 ) -> BuilderAnswer:
     _check_equipment(session, request)
     constraints = _apply_assessment(session, user, request)
-    plan = build_plan(list(catalog.live(session).values()), ladder(), constraints)
+    plan = build_plan(catalog.planner(session), ladder(), constraints)
     if constraints.affected_side is not request.affected_side:
         # Never a silent override: say where the side came from.
         plan.rationale.append(
