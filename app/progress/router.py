@@ -6,6 +6,7 @@ import uuid
 from typing import Annotated
 
 from fastapi import APIRouter, Query
+from starlette.requests import Request
 from starlette.responses import Response
 
 from app.catalog.examples import example_response
@@ -48,6 +49,7 @@ PROGRESS_EXAMPLE = {
     responses={200: example_response(PROGRESS_EXAMPLE), **problem_responses(401, 422)},
 )
 def read_progress(
+    http: Request,
     session: SessionDep,
     user: CurrentUser,
     starts_on: Annotated[
@@ -58,5 +60,7 @@ def read_progress(
     ] = None,
     routine_id: uuid.UUID | None = None,
 ) -> Response:
-    report = service.progress(session, user, starts_on, ends_on, routine_id)
-    return private_json(report.model_dump(mode="json", by_alias=True))
+    catalog = http.app.state.catalog_specs
+    return private_json(
+        service.progress_document(session, user, starts_on, ends_on, routine_id, catalog)
+    )

@@ -14,19 +14,16 @@ from sqlmodel import Session, col, select
 
 from app.catalog.models import DosageUnit, ExerciseSpec
 from app.catalog.repository import specs_by_slug
+from app.catalog.snapshot import CatalogSpecs
 from app.core.errors import FieldError, Invalid
 from app.core.types import utcnow
 from app.progress import calc, repository
 from app.progress.models import (
     Advice,
     Decision,
-    ExerciseProgress,
-    ExerciseWeek,
     PainAlert,
     PrescribedDosage,
     Progress,
-    SideWeek,
-    WeekAdherence,
 )
 from app.routines.models import Routine, RoutineItem
 from app.routines.repository import items_for
@@ -81,7 +78,30 @@ def progress(
     first: date | None,
     last: date | None,
     routine_id: uuid.UUID | None,
+    catalog: CatalogSpecs | None = None,
 ) -> Progress:
+    """The report as a model (handouts read its alerts and advice)."""
+    return Progress.model_validate(
+        progress_document(session, user, first, last, routine_id, catalog)
+    )
+
+
+def progress_document(
+    session: Session,
+    user: User,
+    first: date | None,
+    last: date | None,
+    routine_id: uuid.UUID | None,
+    catalog: CatalogSpecs | None = None,
+) -> dict[str, Any]:
+    """The report as the JSON document `Progress` describes, ready to serialise.
+
+    The per-exercise, per-week part (thousands of entries for a busy year) is built as
+    plain dicts from the database's integers: no model per week, no validation, no
+    second pass to dump it. `tests/progress` checks the document round-trips through
+    `Progress` unchanged. `catalog` (the process's snapshot of validated specs) saves
+    validating the stored document of every exercise the log names.
+    """
     first, last = _range(user, first, last)
     cal = calc.calendar(first, last, ZoneInfo(user.time_zone))
     weeks = cal.weeks
@@ -89,69 +109,69 @@ def progress(
     target = routine.sessions_per_week if routine else None
 
     done = repository.sessions_per_week(session, user.id, cal, routine_id)
+    met = [None if target is None else done.get(i, 0) >= target for i in range(len(weeks))]
     adherence = [
-        WeekAdherence(
-            week=w.label,
-            starts_on=w.starts_on,
-            sessions=done.get(i, 0),
-            target=target,
-            met=None if target is None else done.get(i, 0) >= target,
-        )
+        {
+            "week": w.label,
+            "starts_on": w.starts_on.isoformat(),
+            "sessions": done.get(i, 0),
+            "target": target,
+            "met": met[i],
+        }
         for i, w in enumerate(weeks)
     ]
-    current, best = calc.streaks([a.met for a in adherence])
+    current, best = calc.streaks(met)
 
     rows = repository.exercise_weeks(session, user.id, cal)
     items = items_for(session, [routine.id])[routine.id] if routine else []
-    specs = specs_by_slug(
-        session,
-        sorted({r[repository.EXERCISE] for r in rows} | {i.exercise_slug for i in items}),
-        include_deleted=True,
-    )
-    exercises = _exercises(weeks, rows, specs)
+    slugs = sorted({r[repository.EXERCISE] for r in rows} | {i.exercise_slug for i in items})
+    specs = _specs(session, slugs, catalog)
     alerts = [
         PainAlert(session_id=sid, started_at=at, max_pain=pain, advice=ALERT_ADVICE)
         for sid, at, pain in repository.painful_sessions(session, user.id, cal, calc.ALERT_AT_PAIN)
     ]
-    return Progress.model_validate(
-        {
-            "from": first,
-            "to": last,
-            "time_zone": user.time_zone,
-            "routine_id": routine.id if routine else None,
-            "adherence": adherence,
-            "current_streak": current,
-            "best_streak": best,
-            "exercises": exercises,
-            "alerts": alerts,
-            "advice": _advice(session, user, items, specs),
-        }
-    )
+    return {
+        "from": first.isoformat(),
+        "to": last.isoformat(),
+        "time_zone": user.time_zone,
+        "routine_id": str(routine.id) if routine else None,
+        "adherence": adherence,
+        "current_streak": current,
+        "best_streak": best,
+        "exercises": _exercises(weeks, rows, specs),
+        "alerts": [a.model_dump(mode="json") for a in alerts],
+        "advice": [a.model_dump(mode="json") for a in _advice(session, user, items, specs)],
+    }
 
 
-def _side(sets: int, counted: int, held: int, unit: DosageUnit) -> SideWeek | None:
+def _specs(
+    session: Session, slugs: list[str], catalog: CatalogSpecs | None
+) -> dict[str, ExerciseSpec]:
+    """Specs of `slugs`, removed exercises included: live ones from the snapshot when
+    given, the rest (usually none) read and validated here; one statement either way."""
+    if catalog is None:
+        return specs_by_slug(session, slugs, include_deleted=True)
+    live = catalog.live(session)
+    found = {slug: live[slug] for slug in slugs if slug in live}
+    missing = [slug for slug in slugs if slug not in found]
+    return found | specs_by_slug(session, missing, include_deleted=True)
+
+
+def _side(sets: int, counted: int, held: int, unit: DosageUnit) -> dict[str, int] | None:
     if not sets:
         return None
-    return SideWeek.model_construct(
-        sets=sets, total=held if unit is DosageUnit.SECONDS else counted
-    )
+    return {"sets": sets, "total": held if unit is DosageUnit.SECONDS else counted}
 
 
 def _exercises(
     weeks: Sequence[calc.Week], rows: Sequence[Any], specs: dict[str, ExerciseSpec]
-) -> list[ExerciseProgress]:
-    """The per-exercise views from `exercise_weeks` rows (ordered by exercise, then week).
-
-    The figures come from the database as integers already checked on the way in, so the
-    views are built with `model_construct` (no validation per week): at a year of a busy
-    log that is thousands of weeks per request.
-    """
+) -> list[dict[str, Any]]:
+    """`ExerciseProgress` documents from `exercise_weeks` rows, in slug order."""
     ix = repository  # the row's column positions
     out = []
     # Sorted here, not in SQL: code-point order whatever the database's collation.
-    for slug, group in groupby(
-        sorted(rows, key=itemgetter(ix.EXERCISE, ix.BUCKET)), itemgetter(ix.EXERCISE)
-    ):
+    ordered_rows = sorted(rows, key=itemgetter(ix.EXERCISE, ix.BUCKET))
+    for slug, group in groupby(ordered_rows, itemgetter(ix.EXERCISE)):
         ordered = list(group)
         unit = specs[slug].dosage.unit if slug in specs else DosageUnit.REPS
         week_views = []
@@ -161,22 +181,24 @@ def _exercises(
             right = _side(r[ix.RIGHT_SETS], r[ix.RIGHT_COUNTED], r[ix.RIGHT_HELD], unit)
             sided = left is not None or right is not None
             week_views.append(
-                ExerciseWeek.model_construct(
-                    week=weeks[r[ix.BUCKET]].label,
-                    sessions=r[ix.SESSIONS],
-                    sets=sets,
-                    total_reps=r[ix.REPS],
-                    total_steps=r[ix.STEPS],
-                    total_hold_seconds=r[ix.HOLD],
-                    pain_mean=round(r[ix.PAIN_SUM] / sets, 2),
-                    pain_max=r[ix.PAIN_MAX],
-                    effort_mean=round(r[ix.EFFORT_SUM] / sets, 2),
-                    left=left,
-                    right=right,
-                    asymmetry=calc.asymmetry(left.total if left else 0, right.total if right else 0)
+                {
+                    "week": weeks[r[ix.BUCKET]].label,
+                    "sessions": r[ix.SESSIONS],
+                    "sets": sets,
+                    "total_reps": r[ix.REPS],
+                    "total_steps": r[ix.STEPS],
+                    "total_hold_seconds": r[ix.HOLD],
+                    "pain_mean": round(r[ix.PAIN_SUM] / sets, 2),
+                    "pain_max": r[ix.PAIN_MAX],
+                    "effort_mean": round(r[ix.EFFORT_SUM] / sets, 2),
+                    "left": left,
+                    "right": right,
+                    "asymmetry": calc.asymmetry(
+                        left["total"] if left else 0, right["total"] if right else 0
+                    )
                     if sided
                     else None,
-                )
+                }
             )
         best = {
             DosageUnit.REPS: ix.BEST_REPS,
@@ -184,17 +206,17 @@ def _exercises(
             DosageUnit.SECONDS: ix.BEST_HOLD,
         }[unit]
         out.append(
-            ExerciseProgress.model_construct(
-                exercise=slug,
-                unit=unit,
-                sessions=sum(r[ix.SESSIONS] for r in ordered),
-                sets=sum(r[ix.SETS] for r in ordered),
-                total_reps=sum(r[ix.REPS] for r in ordered),
-                total_steps=sum(r[ix.STEPS] for r in ordered),
-                total_hold_seconds=sum(r[ix.HOLD] for r in ordered),
-                best_set=max(r[best] for r in ordered),
-                weeks=week_views,
-            )
+            {
+                "exercise": slug,
+                "unit": unit.value,
+                "sessions": sum(r[ix.SESSIONS] for r in ordered),
+                "sets": sum(r[ix.SETS] for r in ordered),
+                "total_reps": sum(r[ix.REPS] for r in ordered),
+                "total_steps": sum(r[ix.STEPS] for r in ordered),
+                "total_hold_seconds": sum(r[ix.HOLD] for r in ordered),
+                "best_set": max(r[best] for r in ordered),
+                "weeks": week_views,
+            }
         )
     return out
 

@@ -89,9 +89,7 @@ def logs(draw: st.DrawFn, first: date) -> list[dict[str, Any]]:
     return sessions
 
 
-def expected(
-    log: list[dict[str, Any]], zone: ZoneInfo, first: date, last: date
-) -> dict[str, Any]:
+def expected(log: list[dict[str, Any]], zone: ZoneInfo, first: date, last: date) -> dict[str, Any]:
     """The figures, recomputed naively from the raw log."""
     weeks: dict[str, int] = defaultdict(int)
     per: dict[str, dict[str, Any]] = {}
