@@ -15,8 +15,8 @@ import bisect
 import heapq
 import threading
 from collections import defaultdict
-from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
-from itertools import islice
+from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
+from operator import itemgetter
 
 from app.builder import rules
 from app.builder.models import Emphasis
@@ -31,9 +31,14 @@ def group_key(exercise: ExerciseSpec) -> GroupKey:
     return exercise.position, exercise.difficulty, frozenset(exercise.equipment)
 
 
+SortKey = tuple[int, int, str]  # ladder rank (off-ladder last), difficulty rank, slug
+
+
 class PlannerCatalog:
     """Unique exercises in ladder order (those off the ladder after, by difficulty then
-    slug), their groups, and the ladder itself."""
+    slug), grouped, and the ladder itself. Each group is a list sorted by that order, so
+    a request merges the few groups it needs, and a catalog change patches the groups it
+    touches (`replaced`) instead of renumbering everything."""
 
     def __init__(self, exercises: Iterable[ExerciseSpec], ladder: Sequence[str]) -> None:
         unique: dict[str, ExerciseSpec] = {}
@@ -41,44 +46,62 @@ class PlannerCatalog:
             unique.setdefault(exercise.slug, exercise)
         self.ladder = tuple(ladder)
         self._rank = {slug: i for i, slug in enumerate(dict.fromkeys(ladder))}
-        pairs = sorted((self._sort_key(e), e) for e in unique.values())
-        self._index([k for k, _ in pairs], [e for _, e in pairs])
-
-    def _sort_key(self, e: ExerciseSpec) -> tuple[int, int, str]:
-        return self._rank.get(e.slug, len(self._rank)), RANK[e.difficulty], e.slug
-
-    def _index(self, keys: list[tuple[int, int, str]], ordered: list[ExerciseSpec]) -> None:
-        self._keys = keys
-        self.ordered: tuple[ExerciseSpec, ...] = tuple(ordered)
-        self.by_slug: Mapping[str, ExerciseSpec] = {e.slug: e for e in self.ordered}
-        self.place = {e.slug: i for i, e in enumerate(self.ordered)}
-        groups: dict[GroupKey, list[int]] = defaultdict(list)
-        for i, exercise in enumerate(self.ordered):
-            groups[group_key(exercise)].append(i)
-        self.groups: dict[GroupKey, tuple[int, ...]] = {k: tuple(v) for k, v in groups.items()}
+        self.by_slug: dict[str, ExerciseSpec] = unique
+        self.key_of: dict[str, SortKey] = {s: self._sort_key(e) for s, e in unique.items()}
+        groups: dict[GroupKey, list[tuple[SortKey, ExerciseSpec]]] = defaultdict(list)
+        for slug, exercise in unique.items():
+            groups[group_key(exercise)].append((self.key_of[slug], exercise))
+        self.groups = {k: sorted(v, key=itemgetter(0)) for k, v in groups.items()}
         self._cues: dict[Emphasis, dict[str, Statement]] = {}
         self._cues_lock = threading.Lock()
 
+    def _sort_key(self, e: ExerciseSpec) -> SortKey:
+        return self._rank.get(e.slug, len(self._rank)), RANK[e.difficulty], e.slug
+
+    @property
+    def ordered(self) -> list[ExerciseSpec]:
+        """Every exercise in order (error paths only: it reads the whole catalog)."""
+        return [e for _, e in heapq.merge(*self.groups.values(), key=itemgetter(0))]
+
     def replaced(self, changed: Iterable[ExerciseSpec], removed: Collection[str]) -> PlannerCatalog:
-        """A copy with `changed` exercises added or replaced and `removed` slugs dropped:
-        the order is patched (binary insertion), not re-sorted."""
+        """A copy with `changed` exercises added or replaced and `removed` slugs dropped.
+
+        Only the groups an old or new version belongs to are copied and patched (binary
+        search); the rest, and cached cue matches of unchanged exercises, are shared."""
         new = {e.slug: e for e in changed}
-        gone = set(removed) | set(new)
-        keep = [i for i, e in enumerate(self.ordered) if e.slug not in gone]
-        keys = [self._keys[i] for i in keep]
-        ordered = [self.ordered[i] for i in keep]
-        for exercise in new.values():
-            key = self._sort_key(exercise)
-            at = bisect.bisect(keys, key)
-            keys.insert(at, key)
-            ordered.insert(at, exercise)
+        gone = {slug for slug in (*removed, *new) if slug in self.by_slug}
         copy = object.__new__(PlannerCatalog)
         copy.ladder, copy._rank = self.ladder, self._rank
-        copy._index(keys, ordered)
+        copy.by_slug, copy.key_of = dict(self.by_slug), dict(self.key_of)
+        copy.groups = dict(self.groups)
+        patched: set[GroupKey] = set()
+
+        def group(key: GroupKey) -> list[tuple[SortKey, ExerciseSpec]]:
+            if key not in patched:
+                copy.groups[key] = list(copy.groups.get(key, ()))
+                patched.add(key)
+            return copy.groups[key]
+
+        for slug in gone:
+            old, at = self.by_slug[slug], self.key_of[slug]
+            members = group(group_key(old))
+            del members[bisect.bisect_left(members, at, key=itemgetter(0))]
+            del copy.by_slug[slug], copy.key_of[slug]
+        for slug, exercise in new.items():
+            at = copy._sort_key(exercise)
+            copy.by_slug[slug], copy.key_of[slug] = exercise, at
+            bisect.insort(group(group_key(exercise)), (at, exercise), key=itemgetter(0))
+        copy.groups = {k: v for k, v in copy.groups.items() if v}
+        copy._cues = {}
+        for emphasis, found in self._cues.items():
+            kept = {slug: cue for slug, cue in found.items() if slug not in gone}
+            kept.update(_matches(new.values(), emphasis))
+            copy._cues[emphasis] = kept
+        copy._cues_lock = threading.Lock()
         return copy
 
     def __len__(self) -> int:
-        return len(self.ordered)
+        return len(self.by_slug)
 
     def select(self, keep: Callable[[GroupKey], bool]) -> Selection:
         return Selection(self, [k for k in self.groups if keep(k)])
@@ -90,14 +113,19 @@ class PlannerCatalog:
             with self._cues_lock:
                 found = self._cues.get(emphasis)
                 if found is None:
-                    pattern = rules.EMPHASIS_PATTERNS[emphasis]
-                    found = {}
-                    for exercise in self.ordered:
-                        cue = next((q for q in exercise.cues if pattern.search(q.text)), None)
-                        if cue is not None:
-                            found[exercise.slug] = cue
+                    found = _matches(self.by_slug.values(), emphasis)
                     self._cues[emphasis] = found
         return found
+
+
+def _matches(exercises: Iterable[ExerciseSpec], emphasis: Emphasis) -> dict[str, Statement]:
+    pattern = rules.EMPHASIS_PATTERNS[emphasis]
+    found = {}
+    for exercise in exercises:
+        cue = next((q for q in exercise.cues if pattern.search(q.text)), None)
+        if cue is not None:
+            found[exercise.slug] = cue
+    return found
 
 
 class Selection:
@@ -120,12 +148,11 @@ class Selection:
         return self.size > 0
 
     def __iter__(self) -> Iterator[ExerciseSpec]:
-        ordered = self.catalog.ordered
+        first = itemgetter(0)
         if self.reverse:
-            merged = heapq.merge(*(reversed(v) for v in self._lists), reverse=True)
-        else:
-            merged = heapq.merge(*self._lists)
-        return (ordered[i] for i in merged)
+            lists = (reversed(v) for v in self._lists)
+            return (e for _, e in heapq.merge(*lists, key=first, reverse=True))
+        return (e for _, e in heapq.merge(*self._lists, key=first))
 
     def reversed(self) -> Selection:
         return Selection(self.catalog, self._keys, not self.reverse)
@@ -136,9 +163,7 @@ class Selection:
     def __contains__(self, exercise: ExerciseSpec) -> bool:
         return group_key(exercise) in self.keys
 
-    def sort_key(self, exercise: ExerciseSpec) -> int:
-        place = self.catalog.place[exercise.slug]
-        return -place if self.reverse else place
-
-    def first(self, n: int) -> list[ExerciseSpec]:
-        return list(islice(iter(self), n))
+    def in_order(self, exercises: Iterable[ExerciseSpec]) -> list[ExerciseSpec]:
+        """`exercises` sorted as this selection walks them."""
+        key_of = self.catalog.key_of
+        return sorted(exercises, key=lambda e: key_of[e.slug], reverse=self.reverse)

@@ -331,10 +331,8 @@ def build_plan(
         candidates = candidates.reversed()
     findings = _findings(candidates, c.emphasis)
     # Those speaking to more asked-for emphases first; otherwise the candidates' order.
-    flagged = sorted(
-        (catalog.by_slug[slug] for slug in findings),
-        key=lambda e: (-len(findings[e.slug]), candidates.sort_key(e)),
-    )
+    flagged = candidates.in_order(catalog.by_slug[slug] for slug in findings)
+    flagged.sort(key=lambda e: -len(findings[e.slug]))  # stable: keeps the walk's order
 
     def ordered() -> Iterator[ExerciseSpec]:
         yield from flagged

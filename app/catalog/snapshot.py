@@ -67,9 +67,12 @@ class CatalogSpecs:
             return Snapshot(key, specs, PlannerCatalog(specs.values(), self._ladder))
         specs = dict(old.specs)
         changed: dict[str, ExerciseSpec] = {}
+        removed: list[str] = []
         for slug, spec in repository.specs_changed_since(session, old.key[0]):
             specs.pop(slug, None)
-            if spec is not None:
+            changed.pop(slug, None)
+            if spec is None:
+                removed.append(slug)
+            else:
                 specs[slug] = changed[slug] = spec
-        planner = old.planner.replaced(changed.values(), set(old.specs) - set(specs))
-        return Snapshot(key, specs, planner)
+        return Snapshot(key, specs, old.planner.replaced(changed.values(), removed))

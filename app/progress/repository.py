@@ -18,7 +18,7 @@ from datetime import datetime
 from itertools import pairwise
 from typing import Any
 
-from sqlalchemy import ColumnElement, and_, case, func, literal, select
+from sqlalchemy import BigInteger, ColumnElement, and_, case, cast, func, literal, select
 from sqlalchemy.sql.expression import over
 from sqlmodel import Session, col
 
@@ -79,9 +79,22 @@ def _side_sums(side: str) -> list[ColumnElement[Any]]:
 
 
 def exercise_weeks(session: Session, owner_id: uuid.UUID, cal: Calendar) -> Sequence[Any]:
-    """Per exercise and week, in one pass over the window's entries: totals, bests, pain
-    and effort sums, and the left/right sets and totals (a session falls in exactly one
-    week, so an exercise's session count is the sum of its weeks')."""
+    """Per exercise and week, from one read of the window's entries: totals, bests, pain
+    and effort sums, and the left/right sets and totals (columns: the constants above).
+
+    The one place the two databases get different SQL (same rows): each gets the form
+    its planner runs fastest (EXPLAIN in bench/results/profiles/).
+    """
+    if session.get_bind().dialect.name == "postgresql":
+        return _exercise_weeks_two_level(session, owner_id, cal)
+    return _exercise_weeks_one_level(session, owner_id, cal)
+
+
+def _exercise_weeks_one_level(
+    session: Session, owner_id: uuid.UUID, cal: Calendar
+) -> Sequence[Any]:
+    """SQLite: one GROUP BY with `count(DISTINCT session)`. SQLite sorts either way, and
+    one sort of the entries is cheaper there than the two of the grouped form."""
     bucket = _bucket(cal).label("bucket")
     stmt = (
         select(
@@ -105,6 +118,63 @@ def exercise_weeks(session: Session, owner_id: uuid.UUID, cal: Calendar) -> Sequ
         .where(_in_range(owner_id, cal))
         .group_by(col(E.exercise_slug), bucket)
     )
+    return session.execute(stmt).all()
+
+
+def _exercise_weeks_two_level(
+    session: Session, owner_id: uuid.UUID, cal: Calendar
+) -> Sequence[Any]:
+    """PostgreSQL: two grouping levels instead of `count(DISTINCT session)`, first per
+    (session, exercise), where the week is computed once per group, then per (exercise,
+    week), where each inner row is one session. A DISTINCT aggregate forces a sort of
+    every entry (PostgreSQL cannot hash it); plain sums and counts hash-aggregate."""
+    per_session = (
+        select(
+            col(E.exercise_slug).label("exercise"),
+            _bucket(cal).label("bucket"),
+            func.count().label("sets"),
+            func.sum(col(E.reps)).label("reps"),
+            func.sum(col(E.steps)).label("steps"),
+            func.sum(col(E.hold_seconds)).label("hold"),
+            func.max(col(E.reps)).label("best_reps"),
+            func.max(col(E.steps)).label("best_steps"),
+            func.max(col(E.hold_seconds)).label("best_hold"),
+            func.sum(col(E.pain)).label("pain_sum"),
+            func.max(col(E.pain)).label("pain_max"),
+            func.sum(col(E.effort)).label("effort_sum"),
+            *[
+                c.label(f"{side}_{n}")
+                for side in ("left", "right")
+                for n, c in enumerate(_side_sums(side))
+            ],
+        )
+        .join(S, col(S.id) == col(E.session_id))
+        .where(_in_range(owner_id, cal))
+        .group_by(col(S.id), col(S.started_at), col(E.exercise_slug))
+        .subquery()
+    )
+    q = per_session.c
+
+    def total(column: ColumnElement[Any]) -> ColumnElement[Any]:
+        # PostgreSQL sums bigints into numeric; the figures are integers on both.
+        return cast(func.coalesce(func.sum(column), 0), BigInteger)
+
+    stmt = select(
+        q.exercise,
+        q.bucket,
+        func.count(),
+        total(q.sets),
+        total(q.reps),
+        total(q.steps),
+        total(q.hold),
+        func.coalesce(func.max(q.best_reps), 0),
+        func.coalesce(func.max(q.best_steps), 0),
+        func.coalesce(func.max(q.best_hold), 0),
+        total(q.pain_sum),
+        func.max(q.pain_max),
+        total(q.effort_sum),
+        *[total(q[f"{side}_{n}"]) for side in ("left", "right") for n in range(3)],
+    ).group_by(q.exercise, q.bucket)
     return session.execute(stmt).all()
 
 
