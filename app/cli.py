@@ -15,12 +15,12 @@ from sqlmodel import Session
 from app.account.service import export_user
 from app.catalog import transfer
 from app.catalog.seed import seeded_catalog
-from app.catalog.snapshot import CatalogSpecs
 from app.core.config import get_settings
 from app.core.db import build_engine
 from app.core.errors import DomainError
 from app.core.migrations import upgrade
 from app.core.security import configure_password_hashing
+from app.live_catalog.snapshot import CatalogSpecs
 from app.seed import seed_all
 from app.users import repository as users_repository
 from app.users import service as users_service

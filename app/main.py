@@ -25,7 +25,6 @@ from starlette.responses import HTMLResponse, Response
 from app.account.router import router as account_router
 from app.assessments.router import router as assessments_router
 from app.catalog.router import router as catalog_router
-from app.catalog.snapshot import CatalogSpecs
 from app.catalog.version import CatalogVersion
 from app.core.caching import strong_etag
 from app.core.config import Settings, get_settings
@@ -37,8 +36,10 @@ from app.core.response_cache import PublicResponseCache
 from app.core.security import configure_password_hashing
 from app.handout.router import router as handout_router
 from app.health.router import router as health_router
+from app.live_catalog.snapshot import CatalogSpecs
 from app.progress.router import router as progress_router
 from app.routine_deletion.router import router as routine_deletion_router
+from app.routines.builder_service import ladder as builder_ladder
 from app.routines.router import router as routines_router
 from app.sessions.router import router as sessions_router
 from app.users.auth import optional_user, visitor
@@ -94,7 +95,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.state.engine = engine
     app.state.catalog_version = CatalogVersion(engine, ttl=settings.catalog_version_ttl)
     app.state.catalog_documents = {}
-    app.state.catalog_specs = CatalogSpecs()
+    app.state.catalog_specs = CatalogSpecs(builder_ladder())
 
     install_problem_handlers(app)
     app.include_router(health_router)

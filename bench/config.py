@@ -14,10 +14,14 @@ BENCH_DIR = Path(__file__).resolve().parent
 VARIABLES: dict[str, tuple[str, str]] = {
     "BENCH_SECONDS": ("2", "length of one measured run (whole seconds, wrk's unit)"),
     "BENCH_RUNS": ("3", "interleaved runs per row and pinning mode; the table shows medians"),
+    "BENCH_SIGNED_IN_RUNS": ("2", "runs of the signed-in rows (each beside its floor)"),
     "BENCH_WARMUP_REQUESTS": ("20", "sequential requests per server and endpoint before runs"),
     "BENCH_CONNECTIONS": ("16", "concurrent connections of the load generator"),
     "BENCH_BACKENDS": ("sqlite,postgresql", "databases to measure"),
-    "BENCH_PINNING": ("pinned,unpinned", "pinned: server+database on CPU 0, load on CPU 1"),
+    "BENCH_PINNING": (
+        "unpinned",
+        "unpinned, pinned (server+database on CPU 0, load on CPU 1) or both (twice as long)",
+    ),
     "BENCH_GROUPS": (
         "catalog,signed-in",
         "catalog: the public and scale rows; signed-in: the operations against the floor",
@@ -45,6 +49,7 @@ def _list(name: str) -> list[str]:
 class Config:
     seconds: int
     runs: int
+    signed_in_runs: int
     warmup_requests: int
     connections: int
     backends: list[str]
@@ -71,6 +76,7 @@ class Config:
         return cls(
             seconds=max(1, int(_env("BENCH_SECONDS"))),
             runs=max(1, int(_env("BENCH_RUNS"))),
+            signed_in_runs=max(1, int(_env("BENCH_SIGNED_IN_RUNS"))),
             warmup_requests=max(0, int(_env("BENCH_WARMUP_REQUESTS"))),
             connections=max(1, int(_env("BENCH_CONNECTIONS"))),
             backends=backends,

@@ -92,6 +92,7 @@ def operations(ids: dict[str, str]) -> list[Operation]:
         Operation("routine", "GET", f"{API}/routines/{ids['routine_id']}"),
         Operation("progress-50000", "GET", progress),
         Operation("progress-500", "GET", progress, user="small"),
+        Operation("builder", "POST", f"{API}/routine-builder", scenarios.BUILDER.body),
     ]
 
 
@@ -216,7 +217,8 @@ def main() -> None:
     names = [a for a in sys.argv[1:] if not a.startswith("-")] or ["sqlite", "postgresql"]
     requests = 200
     OUT.mkdir(parents=True, exist_ok=True)
-    scale = Scale(exercises=100, users=20, sets=60_000, bench_user_sets=50_000)
+    # The builder plans over the whole catalog: profile it at make bench's 10,000 exercises.
+    scale = Scale(exercises=10_000, users=20, sets=60_000, bench_user_sets=50_000)
     data = generate(scale, one_password_hash())
     with tempfile.TemporaryDirectory(prefix="medius-profile-") as workdir:
         for name in names:

@@ -54,6 +54,7 @@ class Row:
     ceiling: Row | None = None  # the bare app with the same workers
     floor: Row | None = None  # the bare floor doing the same operation (floor_app.py)
     floor_target: float | None = None  # the issue's least rps / floor rps
+    load: str = "-"  # 1-minute load average before / after the row's measurement
 
     def summary(self, pin: str) -> Summary | None:
         runs = self.results.get(pin)
@@ -79,8 +80,8 @@ def ratio(top: float | None, bottom: float | None) -> float | None:
 def table(rows: Sequence[Row], pin: str) -> str:
     head = (
         "| endpoint | database | data | workers | rps | p50 ms | p99 ms | errors "
-        "| rps / bare | rps / empty | p99 / empty |\n"
-        "|---|---|---|--:|--:|--:|--:|--:|--:|--:|--:|\n"
+        "| rps / bare | rps / empty | p99 / empty | load |\n"
+        "|---|---|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|\n"
     )
     lines = []
     for row in rows:
@@ -89,7 +90,7 @@ def table(rows: Sequence[Row], pin: str) -> str:
         cells = [row.label, row.backend, row.state, str(row.workers)]
         mine = row.summary(pin)
         if row.unavailable is not None or mine is None:
-            cells += ["n/a"] * 7
+            cells += ["n/a"] * 7 + [row.load]
             lines.append("| " + " | ".join(cells) + " |")
             continue
         base = row.baseline.summary(pin) if row.baseline else None
@@ -102,6 +103,7 @@ def table(rows: Sequence[Row], pin: str) -> str:
             _ratio(mine.rps, bare.rps if bare else None),
             _ratio(mine.rps, base.rps if base else None),
             _ratio(mine.p99_ms, base.p99_ms if base else None),
+            row.load,
         ]
         lines.append("| " + " | ".join(cells) + " |")
     return head + "\n".join(lines) + "\n"
@@ -204,6 +206,14 @@ def checks(rows: Sequence[Row], pins: Sequence[str], backends: Sequence[str]) ->
                 each(many, few, "p50_ms"),
                 lambda v: v >= 5,
             )
+        cold, warm = (find(k, backend) for k in ("builder-cold", "builder-warm"))
+        if cold and warm:
+            add(
+                "p50 of the first POST /routine-builder after a catalog change <= 10 x a warm "
+                f"one ({backend})",
+                each(cold, warm, "p50_ms"),
+                lambda v: v <= 10,
+            )
         builder = _scale_row(rows, "builder", backend)
         if builder and builder.baseline:
             add(
@@ -256,8 +266,8 @@ def floor_table(rows: Sequence[Row], pin: str) -> str:
     """Signed-in operations against the bare floor measured in the same interleaved runs."""
     head = (
         "| operation | database | workers | rps | p50 ms | p99 ms | p99 / p50 | errors "
-        "| floor rps | floor p50 ms | rps / floor | target | met |\n"
-        "|---|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|---|\n"
+        "| floor rps | floor p50 ms | rps / floor | target | met | load |\n"
+        "|---|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|---|--:|\n"
     )
     lines = []
     for row in rows:
@@ -266,11 +276,13 @@ def floor_table(rows: Sequence[Row], pin: str) -> str:
         mine, floor = row.summary(pin), row.floor.summary(pin)
         cells = [row.label, row.backend, str(row.workers)]
         if mine is None or floor is None:
-            lines.append("| " + " | ".join(cells + ["n/a"] * 10) + " |")
+            lines.append("| " + " | ".join(cells + ["n/a"] * 10 + [row.load]) + " |")
             continue
         if mine.requests == 0:  # wrk counted no completed request: all timed out
             lines.append(
-                "| " + " | ".join(cells + ["0 (none answered in time)"] + ["-"] * 9) + " |"
+                "| "
+                + " | ".join(cells + ["0 (none answered in time)"] + ["-"] * 9 + [row.load])
+                + " |"
             )
             continue
         share = ratio(mine.rps, floor.rps)
@@ -290,6 +302,7 @@ def floor_table(rows: Sequence[Row], pin: str) -> str:
             _ratio(mine.rps, floor.rps),
             "-" if row.floor_target is None else f">= {row.floor_target:g}x",
             met,
+            row.load,
         ]
         lines.append("| " + " | ".join(cells) + " |")
     return head + "\n".join(lines) + "\n"

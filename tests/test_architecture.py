@@ -37,6 +37,7 @@ LAYERS: list[tuple[str, ...]] = [
     ("users", "health"),
     ("catalog",),
     ("builder",),
+    ("live_catalog",),
     ("assessments",),
     ("routines",),
     ("sessions",),

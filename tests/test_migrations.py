@@ -20,10 +20,10 @@ from sqlmodel import Session, SQLModel
 
 import app.models  # noqa: F401  (registers every table on SQLModel.metadata)
 from app.catalog.models import CatalogState, Exercise
-from app.catalog.snapshot import CatalogSpecs
 from app.core.changes import UserChangeCounter, bump_user_counter
 from app.core.migrations import current_revision, downgrade, head_revision, upgrade
 from app.core.sqltypes import UTCDateTime
+from app.live_catalog.snapshot import CatalogSpecs
 from app.sessions import service as sessions_service
 from app.sessions.models import SessionCreate, WorkoutSession
 from app.users import service as users_service

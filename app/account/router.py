@@ -7,10 +7,10 @@ from starlette.responses import Response
 
 from app.account import examples, service
 from app.account.models import UserExport
-from app.catalog.deps import CatalogDep
 from app.core.examples import example_response
 from app.core.problems import problem_responses
 from app.core.responses import private_json
+from app.live_catalog.deps import CatalogDep
 from app.users.auth import SignedIn
 
 router = APIRouter(prefix="/me", tags=["me"])

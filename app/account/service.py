@@ -7,8 +7,8 @@ from sqlmodel import Session
 from app.account import repository
 from app.account.models import EXPORT_FORMAT, UserExport
 from app.assessments.service import to_public as assessment_public
-from app.catalog.snapshot import CatalogSpecs
 from app.core.types import utcnow
+from app.live_catalog.snapshot import CatalogSpecs
 from app.routines.service import present as present_routines
 from app.sessions.service import as_models, present
 from app.users.models import User

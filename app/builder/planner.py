@@ -21,13 +21,13 @@ it: the article asks for none, and the time is better spent on another exercise.
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import replace
+from itertools import islice
 
 from app.builder import rules
 from app.builder.dosing import (
     Prescription,
-    allowed,
     count_span,
     counts,
     default_count,
@@ -39,33 +39,30 @@ from app.builder.dosing import (
     to_items,
     total_seconds,
 )
+from app.builder.index import RANK, GroupKey, PlannerCatalog, Selection
 from app.builder.models import AffectedSide, Constraints, Emphasis, Plan
 from app.builder.progression import plan_weeks
 from app.catalog.models import Difficulty, ExerciseSpec, Provenance, Statement
 from app.core.errors import FieldError, Infeasible
 
 
-def _ladder_order(exercises: Sequence[ExerciseSpec], ladder: Sequence[str]) -> list[ExerciseSpec]:
-    """Unique exercises in ladder order; those off the ladder after, by difficulty then slug."""
-    unique: dict[str, ExerciseSpec] = {}
-    for exercise in exercises:
-        unique.setdefault(exercise.slug, exercise)
-    rank = {slug: i for i, slug in enumerate(dict.fromkeys(ladder))}
-    return sorted(
-        unique.values(),
-        key=lambda e: (rank.get(e.slug, len(rank)), e.difficulty.rank, e.slug),
-    )
-
-
 def _infeasible(detail: str, field: str, msg: str) -> Infeasible:
     return Infeasible(detail, errors=[FieldError(["body", field], msg, "infeasible")])
 
 
-def _usable(ordered: list[ExerciseSpec], c: Constraints) -> list[ExerciseSpec]:
+def _fits(key: GroupKey, c: Constraints) -> bool:
+    """A group's equipment is at hand and its position allowed (`dosing.allowed`)."""
+    position, _, required = key
+    at_hand = c.equipment is None or required <= set(c.equipment)
+    return at_hand and position not in c.exclude_positions
+
+
+def _usable(catalog: PlannerCatalog, c: Constraints) -> Selection:
     """Exercises whose equipment is at hand and position allowed; Infeasible if none."""
-    usable = [e for e in ordered if allowed(e, c)]
+    usable = catalog.select(lambda k: _fits(k, c))
     if usable:
         return usable
+    ordered = list(catalog.ordered)  # only on the way to an error: say what would help
     if not ordered:
         raise Infeasible(
             "The catalog has no exercises.",
@@ -99,23 +96,19 @@ def _usable(ordered: list[ExerciseSpec], c: Constraints) -> list[ExerciseSpec]:
     raise Infeasible("No exercise fits the equipment and positions given.", errors=errors)
 
 
-def _allowed_difficulty(
-    usable: list[ExerciseSpec], c: Constraints
-) -> tuple[list[ExerciseSpec], list[str]]:
+def _allowed_difficulty(usable: Selection, c: Constraints) -> tuple[Selection, list[str]]:
     """The usable exercises of the level's difficulties, else of the nearest easier one."""
     wanted = rules.LEVEL_RULES[c.level].difficulties
-    chosen = [e for e in usable if e.difficulty in wanted]
+    chosen = usable.narrow(lambda k: k[1] in wanted)
     if chosen:
         return chosen, []
-    floor = min(d.rank for d in wanted)
-    easier = [e for e in usable if e.difficulty.rank < floor]
+    floor = min(RANK[d] for d in wanted)
+    ranks = {RANK[k[1]] for k in usable.keys}
+    easier = [r for r in ranks if r < floor]
     # No dead end: the article calls every one of its exercises basic, and difficulty is
     # Medius' grading, so when the level's band leaves nothing, the easiest that fit serve.
-    pool = easier or usable
-    nearest = (
-        max(e.difficulty.rank for e in easier) if easier else min(e.difficulty.rank for e in usable)
-    )
-    fallback = [e for e in pool if e.difficulty.rank == nearest]
+    nearest = max(easier) if easier else min(ranks)
+    fallback = usable.narrow(lambda k: RANK[k[1]] == nearest)
     which = "nearest easier" if easier else "easiest"
     note = (
         f"No {'/'.join(wanted)} exercise fits your equipment and positions, so the {which} "
@@ -125,14 +118,18 @@ def _allowed_difficulty(
     return fallback, [note]
 
 
-def _findings(exercise: ExerciseSpec, emphasis: list[Emphasis]) -> list[tuple[Emphasis, Statement]]:
-    """Which asked-for emphases the exercise's cues speak to, with the cue."""
-    found: list[tuple[Emphasis, Statement]] = []
+Findings = dict[str, list[tuple[Emphasis, Statement]]]
+
+
+def _findings(candidates: Selection, emphasis: list[Emphasis]) -> Findings:
+    """Per candidate whose cues speak to an asked-for emphasis: which ones, with the cue
+    (candidates with none are left out)."""
+    found: Findings = {}
+    by_slug = candidates.catalog.by_slug
     for wanted in dict.fromkeys(emphasis):
-        pattern = rules.EMPHASIS_PATTERNS[wanted]
-        cue = next((q for q in exercise.cues if pattern.search(q.text)), None)
-        if cue is not None:
-            found.append((wanted, cue))
+        for slug, cue in candidates.catalog.cues(wanted).items():
+            if by_slug[slug] in candidates:
+                found.setdefault(slug, []).append((wanted, cue))
     return found
 
 
@@ -201,23 +198,32 @@ def _dose_text(p: Prescription) -> str:
 
 
 def _fit(
-    candidates: list[ExerciseSpec], c: Constraints, why: dict[str, str]
+    candidates: Callable[[], Iterator[ExerciseSpec]],
+    c: Constraints,
+    why: Callable[[ExerciseSpec], str],
 ) -> tuple[list[Prescription], list[str]]:
-    """Greedily add dosed exercises within the budget; shrink one if none fits."""
+    """Greedily add dosed exercises within the budget; shrink one if none fits.
+
+    `candidates` gives a fresh walk in order each call; the greedy pass stops at the
+    level's maximum, so it reads only as many exercises as it needs.
+    """
     budget = c.minutes * 60
     limit = rules.LEVEL_RULES[c.level].max_exercises
     chosen: list[Prescription] = []
-    for exercise in candidates:
+    for exercise in candidates():
         if len(chosen) == limit:
             break
-        p = prescribe(exercise, c, why[exercise.slug])
+        p = prescribe(exercise, c, why(exercise))
         if total_seconds([*chosen, p]) <= budget:
             chosen.append(p)
     if chosen:
         return chosen, []
-    shortest = min(total_seconds([prescribe(e, c, why[e.slug])]) for e in candidates)
-    for exercise in candidates:
-        full = prescribe(exercise, c, why[exercise.slug])
+    # Shrink the first that can be shrunk to fit; the shortest only matters to the error.
+    shortest: int | None = None
+    for exercise in candidates():
+        full = prescribe(exercise, c, why(exercise))
+        whole = total_seconds([full])
+        shortest = whole if shortest is None else min(shortest, whole)
         for variant in _shrunk(full):
             seconds = total_seconds([variant])
             shortest = min(shortest, seconds)
@@ -227,6 +233,7 @@ def _fit(
                     f"{_dose_text(variant)} instead of {_dose_text(full)}."
                 )
                 return [variant], [note]
+    assert shortest is not None  # candidates are never empty (see _allowed_difficulty)
     raise _infeasible(
         f"No exercise fits in {_plural(c.minutes, 'minute')}.",
         "minutes",
@@ -238,18 +245,19 @@ def _fit(
 LISTED = 8
 
 
-def _listing(names: list[str]) -> str:
-    """At most LISTED names, then how many more: a rationale line stays one readable line
-    (and within a routine's bounds) however large the catalog grows."""
-    shown = ", ".join(names[:LISTED])
-    return shown if len(names) <= LISTED else f"{shown} and {len(names) - LISTED} more"
+def _listing(names: Iterable[str], total: int) -> str:
+    """At most LISTED of the `total` names, then how many more: a rationale line stays one
+    readable line (and within a routine's bounds) however large the catalog grows, and
+    only the names shown are read."""
+    shown = ", ".join(islice(names, LISTED))
+    return shown if total <= LISTED else f"{shown} and {total - LISTED} more"
 
 
 def _rationale(
     c: Constraints,
-    everything: list[ExerciseSpec],
+    catalog: PlannerCatalog,
     chosen: list[Prescription],
-    spare: list[str],
+    spare: tuple[Iterable[str], int],
     seconds: int,
 ) -> list[str]:
     rule, goal = rules.LEVEL_RULES[c.level], rules.GOAL_RULES[c.goal]
@@ -266,25 +274,25 @@ def _rationale(
         if c.equipment is None
         else ("equipment at hand: " + (", ".join(c.equipment) or "none"))
     )
-    lacking = [
-        f"{e.slug} (needs {', '.join(missing_equipment(e, c))})"
-        for e in everything
-        if missing_equipment(e, c)
-    ]
-    left_out = f"; left out: {_listing(lacking)}." if lacking else "."
+    have = set(c.equipment or [])
+    lacking = catalog.select(lambda k: c.equipment is not None and not k[2] <= have)
+    names = (f"{e.slug} (needs {', '.join(missing_equipment(e, c))})" for e in lacking)
+    left_out = f"; left out: {_listing(names, len(lacking))}." if lacking else "."
     lines.append(gear[0].upper() + gear[1:] + left_out)
     if c.exclude_positions:
-        out = [e.slug for e in everything if e.position in c.exclude_positions]
+        out = catalog.select(lambda k: k[0] in c.exclude_positions)
         lines.append(
             f"Positions excluded: {', '.join(c.exclude_positions)}"
-            + (f"; left out: {_listing(out)}." if out else ".")
+            + (f"; left out: {_listing((e.slug for e in out), len(out))}." if out else ".")
         )
+    spare_names, spare_count = spare
     lines.append(
         f"The routine fits {seconds} of {c.minutes * 60} seconds with "
         f"{_plural(len(chosen), 'exercise')}."
         + (
-            f" Also allowed but left out for time or the level's maximum: {_listing(spare)}."
-            if spare
+            " Also allowed but left out for time or the level's maximum: "
+            f"{_listing(spare_names, spare_count)}."
+            if spare_count
             else ""
         )
     )
@@ -305,35 +313,54 @@ def _rationale(
     return lines
 
 
-def build_plan(exercises: Sequence[ExerciseSpec], ladder: Sequence[str], c: Constraints) -> Plan:
-    """Build a dosed routine and its weekly progression; raise `Infeasible` if nothing fits."""
+def build_plan(
+    exercises: Sequence[ExerciseSpec] | PlannerCatalog, ladder: Sequence[str], c: Constraints
+) -> Plan:
+    """Build a dosed routine and its weekly progression; raise `Infeasible` if nothing fits.
+
+    `exercises` may be a `PlannerCatalog` prepared once for many requests (it must have
+    been built with the same ladder); the plan is the same either way.
+    """
+    catalog = (
+        exercises if isinstance(exercises, PlannerCatalog) else PlannerCatalog(exercises, ladder)
+    )
     rule = rules.LEVEL_RULES[c.level]
-    everything = _ladder_order(exercises, ladder)
-    usable = _usable(everything, c)
+    usable = _usable(catalog, c)
     candidates, unmet = _allowed_difficulty(usable, c)
     if rule.hardest_first:
-        candidates.reverse()
-    findings = {e.slug: _findings(e, c.emphasis) for e in candidates}
-    candidates.sort(key=lambda e: -len(findings[e.slug]))
-    why = {e.slug: _why(e, c, findings[e.slug]) for e in candidates}
-    chosen, shrink_note = _fit(candidates, c, why)
+        candidates = candidates.reversed()
+    findings = _findings(candidates, c.emphasis)
+    # Those speaking to more asked-for emphases first; otherwise the candidates' order.
+    flagged = candidates.in_order(catalog.by_slug[slug] for slug in findings)
+    flagged.sort(key=lambda e: -len(findings[e.slug]))  # stable: keeps the walk's order
+
+    def ordered() -> Iterator[ExerciseSpec]:
+        yield from flagged
+        yield from (e for e in candidates if e.slug not in findings)
+
+    def why(exercise: ExerciseSpec) -> str:
+        return _why(exercise, c, findings.get(exercise.slug, []))
+
+    chosen, shrink_note = _fit(ordered, c, why)
     unmet += shrink_note
     picked = {p.spec.slug for p in chosen}
     for wanted in dict.fromkeys(c.emphasis):
-        matching = [e.slug for e in candidates if any(w is wanted for w, _ in findings[e.slug])]
+        matching = [e.slug for e in flagged if any(w is wanted for w, _ in findings[e.slug])]
         if not matching:
             unmet.append(f"No allowed exercise that fits has a {wanted} cue.")
         elif not picked & set(matching):
-            unmet.append(f"The {wanted} exercises ({_listing(matching)}) did not fit the time.")
+            unmet.append(
+                f"The {wanted} exercises ({_listing(matching, len(matching))}) did not fit "
+                "the time."
+            )
     items = to_items(chosen)
     seconds = total_seconds(chosen)
+    spare = (e.slug for e in ordered() if e.slug not in picked)
     return Plan(
         items=items,
         estimated_seconds=seconds,
-        rationale=_rationale(
-            c, everything, chosen, [e.slug for e in candidates if e.slug not in picked], seconds
-        ),
-        progression=plan_weeks(chosen, everything, ladder, c),
+        rationale=_rationale(c, catalog, chosen, (spare, len(candidates) - len(picked)), seconds),
+        progression=plan_weeks(chosen, catalog.by_slug, ladder, c),
         unmet=unmet,
         disclaimer=rules.DISCLAIMER,
     )

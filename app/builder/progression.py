@@ -21,7 +21,7 @@ notes and do not change the time estimate.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 
 from app.builder import rules
@@ -184,7 +184,7 @@ def _medius_steps(p: Prescription) -> list[_Step]:
 @dataclass(slots=True)
 class _Context:
     c: Constraints
-    by_slug: dict[str, ExerciseSpec]
+    by_slug: Mapping[str, ExerciseSpec]
     ladder: list[str]
     applied: dict[str, Counter[ProgressionKind]]
 
@@ -280,13 +280,17 @@ def _advance(
 
 def plan_weeks(
     start: Sequence[Prescription],
-    catalog: Sequence[ExerciseSpec],
+    catalog: Mapping[str, ExerciseSpec],
     ladder: Sequence[str],
     c: Constraints,
 ) -> list[WeekPlan]:
-    """`c.weeks` weeks: week 1 is `start`, each later one a step further, all within budget."""
-    by_slug = {e.slug: e for e in catalog}
-    by_slug.update({p.spec.slug: p.spec for p in start})
+    """`c.weeks` weeks: week 1 is `start`, each later one a step further, all within budget.
+
+    `catalog` is every exercise by slug (read, never copied: it may be the whole catalog).
+    """
+    by_slug = catalog
+    if any(catalog.get(p.spec.slug) is not p.spec for p in start):
+        by_slug = {**catalog, **{p.spec.slug: p.spec for p in start}}
     ctx = _Context(c, by_slug, list(dict.fromkeys(ladder)), {}, set())
     current = list(start)
     weeks = [

@@ -234,6 +234,22 @@ def specs_by_slug(
     }
 
 
+def specs_changed_since(session: Session, revision: int) -> list[tuple[str, ExerciseSpec | None]]:
+    """(slug, spec) of every exercise stamped after `revision`; None for a removed one."""
+    rows = session.exec(
+        select(Exercise)
+        .where(col(Exercise.change_seq) > revision)
+        .order_by(col(Exercise.change_seq), col(Exercise.id))
+    ).all()
+    return [
+        (
+            row.slug,
+            None if row.deleted_at is not None else ExerciseSpec.model_validate(row.document),
+        )
+        for row in rows
+    ]
+
+
 def catalog_revision(session: Session) -> tuple[int, datetime]:
     state = session.get(CatalogState, 1)
     if state is None:

@@ -5,13 +5,13 @@ from __future__ import annotations
 from fastapi import APIRouter, Request
 from starlette.responses import Response
 
-from app.catalog.deps import CatalogDep
 from app.core.caching import PRIVATE
 from app.core.deps import SessionDep
 from app.core.examples import lazy_example
 from app.core.negotiation import negotiate
 from app.core.problems import problem_responses
 from app.handout import examples, html, pdf
+from app.live_catalog.deps import CatalogDep
 from app.progress import service as progress_service
 from app.routines import service as routines_service
 from app.routines.router import RoutineID

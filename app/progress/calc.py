@@ -15,6 +15,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
+from functools import lru_cache
 from zoneinfo import ZoneInfo
 
 from app.builder import rules
@@ -37,14 +38,77 @@ class Week:
     end: datetime  # UTC instant where the week (or the range) ends
 
 
+WEEK_SECONDS = 7 * 86400
+_EPOCH = date(1970, 1, 1)
+
+
+@dataclass(frozen=True)
+class WeekClock:
+    """Which of `weeks` an instant falls in, as integer arithmetic the database can do.
+
+    The bucket of an instant is `(utc_seconds + shift) // WEEK_SECONDS`, where
+    utc_seconds is the instant's whole seconds since the Unix epoch and `shift` is the
+    zone's UTC offset at that instant minus the first week's local Monday 00:00 (as
+    seconds since the epoch of wall-clock time). The offset is constant between the
+    zone's transitions, so `shifts` holds one value per stretch between the transitions
+    inside the range (one for a zone without daylight saving, two or three for a year
+    with it): a handful of parameters instead of one per week boundary.
+    """
+
+    shifts: tuple[tuple[datetime | None, int], ...]  # (from this UTC instant on, shift)
+
+
+@dataclass(frozen=True)
+class Calendar:
+    weeks: tuple[Week, ...]
+    clock: WeekClock
+
+
+def _offset(instant: datetime, zone: ZoneInfo) -> int:
+    delta = instant.astimezone(zone).utcoffset()
+    return int(delta.total_seconds()) if delta is not None else 0
+
+
+def _transitions(start: datetime, end: datetime, zone: ZoneInfo) -> list[tuple[datetime, int]]:
+    """Every (first UTC second, new offset) where the zone's offset changes in [start, end).
+
+    Offsets are sampled a day apart (tzdb has no two transitions within a day of each
+    other) and each change is bisected to the second; transitions fall on whole seconds.
+    """
+    out: list[tuple[datetime, int]] = []
+    day = timedelta(days=1)
+    low, low_offset = start, _offset(start, zone)
+    while low < end:
+        high = min(low + day, end)
+        high_offset = _offset(high, zone)
+        if high_offset != low_offset:
+            a, b = low, high  # offset(a) == low_offset != offset(b)
+            while b - a > timedelta(seconds=1):
+                mid = a + timedelta(seconds=(b - a).total_seconds() // 2)
+                if _offset(mid, zone) == low_offset:
+                    a = mid
+                else:
+                    b = mid
+            out.append((b, high_offset))
+        low, low_offset = high, high_offset
+    return out
+
+
 def weeks_between(first: date, last: date, zone: ZoneInfo) -> list[Week]:
     """ISO weeks, in the user's time zone, covering the calendar days first..last."""
+    return list(calendar(first, last, zone).weeks)
+
+
+@lru_cache(maxsize=256)
+def calendar(first: date, last: date, zone: ZoneInfo) -> Calendar:
+    """The weeks covering first..last in `zone` and the clock that buckets instants in them
+    (cached: every request for the same range and zone asks the same question)."""
 
     def instant(day: date) -> datetime:
         return datetime.combine(day, time(0), tzinfo=zone).astimezone(UTC)
 
     out: list[Week] = []
-    monday = first - timedelta(days=first.weekday())
+    first_monday = monday = first - timedelta(days=first.weekday())
     end_day = last + timedelta(days=1)
     while monday < end_day:
         next_monday = monday + timedelta(days=7)
@@ -58,7 +122,21 @@ def weeks_between(first: date, last: date, zone: ZoneInfo) -> list[Week]:
             )
         )
         monday = next_monday
-    return out
+    base = (first_monday - _EPOCH).days * 86400
+    start, end = out[0].start, out[-1].end
+    shifts: list[tuple[datetime | None, int]] = [(None, _offset(start, zone) - base)]
+    shifts += [(at, offset - base) for at, offset in _transitions(start, end, zone)]
+    return Calendar(tuple(out), WeekClock(tuple(shifts)))
+
+
+def bucket_of(instant: datetime, clock: WeekClock) -> int:
+    """The week index of `instant`, by the same arithmetic the SQL does."""
+    shift = clock.shifts[0][1]
+    for at, value in clock.shifts[1:]:
+        if at is not None and instant >= at:
+            shift = value
+    seconds = (instant - datetime(1970, 1, 1, tzinfo=UTC)) // timedelta(seconds=1)
+    return (seconds + shift) // WEEK_SECONDS
 
 
 def streaks(met: Sequence[bool | None]) -> tuple[int, int]:

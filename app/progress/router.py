@@ -6,6 +6,7 @@ import uuid
 from typing import Annotated
 
 from fastapi import APIRouter, Query
+from starlette.requests import Request
 from starlette.responses import Response
 
 from app.core.deps import SessionDep
@@ -33,6 +34,7 @@ router = APIRouter(prefix="/me", tags=["progress"])
     responses={200: example_response(examples.progress), **problem_responses(401, 422)},
 )
 def read_progress(
+    http: Request,
     session: SessionDep,
     user: CurrentUser,
     starts_on: Annotated[
@@ -43,5 +45,7 @@ def read_progress(
     ] = None,
     routine_id: uuid.UUID | None = None,
 ) -> Response:
-    report = service.progress(session, user, starts_on, ends_on, routine_id)
-    return private_json(report.model_dump(mode="json", by_alias=True))
+    catalog = http.app.state.catalog_specs
+    return private_json(
+        service.progress_document(session, user, starts_on, ends_on, routine_id, catalog)
+    )

@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import uuid
-from collections import defaultdict
+from collections.abc import Sequence
 from datetime import date, timedelta
+from itertools import groupby
+from operator import itemgetter
+from typing import Any
 from zoneinfo import ZoneInfo
 
 from sqlmodel import Session, col, select
@@ -13,17 +16,14 @@ from app.catalog.models import DosageUnit, ExerciseSpec
 from app.catalog.repository import specs_by_slug
 from app.core.errors import FieldError, Invalid
 from app.core.types import utcnow
+from app.live_catalog.snapshot import CatalogSpecs
 from app.progress import calc, repository
 from app.progress.models import (
     Advice,
     Decision,
-    ExerciseProgress,
-    ExerciseWeek,
     PainAlert,
     PrescribedDosage,
     Progress,
-    SideWeek,
-    WeekAdherence,
 )
 from app.routines.models import Routine, RoutineItem
 from app.routines.repository import items_for
@@ -78,116 +78,145 @@ def progress(
     first: date | None,
     last: date | None,
     routine_id: uuid.UUID | None,
+    catalog: CatalogSpecs | None = None,
 ) -> Progress:
+    """The report as a model (handouts read its alerts and advice)."""
+    return Progress.model_validate(
+        progress_document(session, user, first, last, routine_id, catalog)
+    )
+
+
+def progress_document(
+    session: Session,
+    user: User,
+    first: date | None,
+    last: date | None,
+    routine_id: uuid.UUID | None,
+    catalog: CatalogSpecs | None = None,
+) -> dict[str, Any]:
+    """The report as the JSON document `Progress` describes, ready to serialise.
+
+    The per-exercise, per-week part (thousands of entries for a busy year) is built as
+    plain dicts from the database's integers: no model per week, no validation, no
+    second pass to dump it. `tests/progress` checks the document round-trips through
+    `Progress` unchanged. `catalog` (the process's snapshot of validated specs) saves
+    validating the stored document of every exercise the log names.
+    """
     first, last = _range(user, first, last)
-    zone = ZoneInfo(user.time_zone)
-    weeks = calc.weeks_between(first, last, zone)
+    cal = calc.calendar(first, last, ZoneInfo(user.time_zone))
+    weeks = cal.weeks
     routine = _routine(session, user, routine_id)
     target = routine.sessions_per_week if routine else None
 
-    done = repository.sessions_per_week(session, user.id, weeks, routine_id)
+    done = repository.sessions_per_week(session, user.id, cal, routine_id)
+    met = [None if target is None else done.get(i, 0) >= target for i in range(len(weeks))]
     adherence = [
-        WeekAdherence(
-            week=w.label,
-            starts_on=w.starts_on,
-            sessions=done.get(i, 0),
-            target=target,
-            met=None if target is None else done.get(i, 0) >= target,
-        )
+        {
+            "week": w.label,
+            "starts_on": w.starts_on.isoformat(),
+            "sessions": done.get(i, 0),
+            "target": target,
+            "met": met[i],
+        }
         for i, w in enumerate(weeks)
     ]
-    current, best = calc.streaks([a.met for a in adherence])
+    current, best = calc.streaks(met)
 
-    rows = repository.exercise_weeks(session, user.id, weeks)
-    sides = repository.side_weeks(session, user.id, weeks)
-    per_exercise = repository.sessions_per_exercise(session, user.id, weeks)
+    rows = repository.exercise_weeks(session, user.id, cal)
     items = items_for(session, [routine.id])[routine.id] if routine else []
-    specs = specs_by_slug(
-        session,
-        sorted({r.exercise for r in rows} | {i.exercise_slug for i in items}),
-        include_deleted=True,
-    )
-    exercises = _exercises(weeks, rows, sides, per_exercise, specs)
+    slugs = sorted({r[repository.EXERCISE] for r in rows} | {i.exercise_slug for i in items})
+    specs = _specs(session, slugs, catalog)
     alerts = [
         PainAlert(session_id=sid, started_at=at, max_pain=pain, advice=ALERT_ADVICE)
-        for sid, at, pain in repository.painful_sessions(
-            session, user.id, weeks, calc.ALERT_AT_PAIN
-        )
+        for sid, at, pain in repository.painful_sessions(session, user.id, cal, calc.ALERT_AT_PAIN)
     ]
-    return Progress.model_validate(
-        {
-            "from": first,
-            "to": last,
-            "time_zone": user.time_zone,
-            "routine_id": routine.id if routine else None,
-            "adherence": adherence,
-            "current_streak": current,
-            "best_streak": best,
-            "exercises": exercises,
-            "alerts": alerts,
-            "advice": _advice(session, user, items, specs),
-        }
-    )
+    return {
+        "from": first.isoformat(),
+        "to": last.isoformat(),
+        "time_zone": user.time_zone,
+        "routine_id": str(routine.id) if routine else None,
+        "adherence": adherence,
+        "current_streak": current,
+        "best_streak": best,
+        "exercises": _exercises(weeks, rows, specs),
+        "alerts": [a.model_dump(mode="json") for a in alerts],
+        "advice": [a.model_dump(mode="json") for a in _advice(session, user, items, specs)],
+    }
+
+
+def _specs(
+    session: Session, slugs: list[str], catalog: CatalogSpecs | None
+) -> dict[str, ExerciseSpec]:
+    """Specs of `slugs`, removed exercises included: live ones from the snapshot when
+    given, the rest (usually none) read and validated here; one statement either way."""
+    if catalog is None:
+        return specs_by_slug(session, slugs, include_deleted=True)
+    live = catalog.live(session)
+    found = {slug: live[slug] for slug in slugs if slug in live}
+    missing = [slug for slug in slugs if slug not in found]
+    return found | specs_by_slug(session, missing, include_deleted=True)
+
+
+def _side(sets: int, counted: int, held: int, unit: DosageUnit) -> dict[str, int] | None:
+    if not sets:
+        return None
+    return {"sets": sets, "total": held if unit is DosageUnit.SECONDS else counted}
 
 
 def _exercises(
-    weeks: list[calc.Week],
-    rows: list[repository.ExerciseWeekRow],
-    sides: list[repository.SideWeekRow],
-    per_exercise: dict[str, int],
-    specs: dict[str, ExerciseSpec],
-) -> list[ExerciseProgress]:
-    side_map: dict[tuple[str, int], dict[str, SideWeek]] = defaultdict(dict)
-    for s in sides:
-        unit = specs[s.exercise].dosage.unit if s.exercise in specs else DosageUnit.REPS
-        total = s.held if unit is DosageUnit.SECONDS else s.counted
-        side_map[(s.exercise, s.bucket)][s.side] = SideWeek(sets=s.sets, total=total)
-    by_exercise: dict[str, list[repository.ExerciseWeekRow]] = defaultdict(list)
-    for r in rows:
-        by_exercise[r.exercise].append(r)
+    weeks: Sequence[calc.Week], rows: Sequence[Any], specs: dict[str, ExerciseSpec]
+) -> list[dict[str, Any]]:
+    """`ExerciseProgress` documents from `exercise_weeks` rows, in slug order."""
+    ix = repository  # the row's column positions
     out = []
-    for slug in sorted(by_exercise):
+    # Sorted here, not in SQL: code-point order whatever the database's collation.
+    ordered_rows = sorted(rows, key=itemgetter(ix.EXERCISE, ix.BUCKET))
+    for slug, group in groupby(ordered_rows, itemgetter(ix.EXERCISE)):
+        ordered = list(group)
         unit = specs[slug].dosage.unit if slug in specs else DosageUnit.REPS
-        ordered = sorted(by_exercise[slug], key=lambda r: r.bucket)
         week_views = []
         for r in ordered:
-            side = side_map.get((slug, r.bucket), {})
-            left, right = side.get("left"), side.get("right")
+            sets = r[ix.SETS]
+            left = _side(r[ix.LEFT_SETS], r[ix.LEFT_COUNTED], r[ix.LEFT_HELD], unit)
+            right = _side(r[ix.RIGHT_SETS], r[ix.RIGHT_COUNTED], r[ix.RIGHT_HELD], unit)
+            sided = left is not None or right is not None
             week_views.append(
-                ExerciseWeek(
-                    week=weeks[r.bucket].label,
-                    sessions=r.sessions,
-                    sets=r.sets,
-                    total_reps=r.reps,
-                    total_steps=r.steps,
-                    total_hold_seconds=r.hold,
-                    pain_mean=round(r.pain_sum / r.sets, 2),
-                    pain_max=r.pain_max,
-                    effort_mean=round(r.effort_sum / r.sets, 2),
-                    left=left,
-                    right=right,
-                    asymmetry=calc.asymmetry(left.total if left else 0, right.total if right else 0)
-                    if side
+                {
+                    "week": weeks[r[ix.BUCKET]].label,
+                    "sessions": r[ix.SESSIONS],
+                    "sets": sets,
+                    "total_reps": r[ix.REPS],
+                    "total_steps": r[ix.STEPS],
+                    "total_hold_seconds": r[ix.HOLD],
+                    "pain_mean": round(r[ix.PAIN_SUM] / sets, 2),
+                    "pain_max": r[ix.PAIN_MAX],
+                    "effort_mean": round(r[ix.EFFORT_SUM] / sets, 2),
+                    "left": left,
+                    "right": right,
+                    "asymmetry": calc.asymmetry(
+                        left["total"] if left else 0, right["total"] if right else 0
+                    )
+                    if sided
                     else None,
-                )
+                }
             )
         best = {
-            DosageUnit.REPS: max(r.best_reps for r in ordered),
-            DosageUnit.STEPS: max(r.best_steps for r in ordered),
-            DosageUnit.SECONDS: max(r.best_hold for r in ordered),
+            DosageUnit.REPS: ix.BEST_REPS,
+            DosageUnit.STEPS: ix.BEST_STEPS,
+            DosageUnit.SECONDS: ix.BEST_HOLD,
         }[unit]
         out.append(
-            ExerciseProgress(
-                exercise=slug,
-                unit=unit,
-                sessions=per_exercise.get(slug, 0),
-                sets=sum(r.sets for r in ordered),
-                total_reps=sum(r.reps for r in ordered),
-                total_steps=sum(r.steps for r in ordered),
-                total_hold_seconds=sum(r.hold for r in ordered),
-                best_set=best,
-                weeks=week_views,
-            )
+            {
+                "exercise": slug,
+                "unit": unit.value,
+                "sessions": sum(r[ix.SESSIONS] for r in ordered),
+                "sets": sum(r[ix.SETS] for r in ordered),
+                "total_reps": sum(r[ix.REPS] for r in ordered),
+                "total_steps": sum(r[ix.STEPS] for r in ordered),
+                "total_hold_seconds": sum(r[ix.HOLD] for r in ordered),
+                "best_set": max(r[best] for r in ordered),
+                "weeks": week_views,
+            }
         )
     return out
 

@@ -15,9 +15,9 @@ from app.builder.models import AffectedSide, Constraints, Plan, PlanItem
 from app.builder.planner import build_plan
 from app.catalog.repository import equipment_slugs
 from app.catalog.seed import load_seed
-from app.catalog.snapshot import CatalogSpecs
 from app.core.errors import FieldError, Invalid, NotFound
 from app.core.types import ShortText
+from app.live_catalog.snapshot import CatalogSpecs
 from app.routines import service as routines
 from app.routines.models import Origin, RoutineCreate, RoutineItemIn
 from app.users.models import User
@@ -123,7 +123,7 @@ def propose(
 ) -> BuilderAnswer:
     _check_equipment(session, request)
     constraints = _apply_assessment(session, user, request)
-    plan = build_plan(list(catalog.live(session).values()), ladder(), constraints)
+    plan = build_plan(catalog.planner(session), ladder(), constraints)
     if constraints.affected_side is not request.affected_side:
         # Never a silent override: say where the side came from.
         plan.rationale.append(

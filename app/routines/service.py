@@ -15,7 +15,6 @@ from app.builder.timing import routine_seconds, timeline
 from app.builder.validation import dosage_errors
 from app.catalog.models import ExerciseSpec
 from app.catalog.repository import specs_by_slug
-from app.catalog.snapshot import CatalogSpecs
 from app.core.caching import STALE_WRITE, require_if_match, revision_etag
 from app.core.db import begin_write
 from app.core.errors import (
@@ -29,6 +28,7 @@ from app.core.errors import (
 )
 from app.core.pagination import Page, parse_sort
 from app.core.types import utcnow
+from app.live_catalog.snapshot import CatalogSpecs
 from app.routines import limits, repository
 from app.routines.models import (
     Origin,

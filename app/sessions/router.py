@@ -9,7 +9,6 @@ from typing import Annotated
 from fastapi import APIRouter, Path, Query, Request
 from starlette.responses import Response, StreamingResponse
 
-from app.catalog.deps import CatalogDep
 from app.core.changes import sync_key
 from app.core.deps import IfMatch, SettingsDep
 from app.core.examples import example_body, example_response, lazy_example
@@ -17,6 +16,7 @@ from app.core.pagination import DEFAULT_LIMIT, Cursor, Limit, SortParam, SyncPag
 from app.core.problems import problem_responses
 from app.core.responses import private_json
 from app.core.types import SLUG_PATTERN, AwareDatetime
+from app.live_catalog.deps import CatalogDep
 from app.sessions import examples, service
 from app.sessions.models import (
     EntriesReplace,

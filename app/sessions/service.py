@@ -16,7 +16,6 @@ from sqlmodel import Session, col
 
 from app.builder.validation import dosage_errors
 from app.catalog.models import ExerciseSpec
-from app.catalog.snapshot import CatalogSpecs
 from app.core.caching import STALE_WRITE, require_if_match, revision_etag
 from app.core.changes import bump_user_counter, read_changes
 from app.core.db import begin_write
@@ -32,6 +31,7 @@ from app.core.errors import (
 from app.core.pagination import parse_sort
 from app.core.tabular import Cell, csv_chunks, json_chunks
 from app.core.types import local_day_bounds, utcnow
+from app.live_catalog.snapshot import CatalogSpecs
 from app.routines import repository as routines_repository
 from app.sessions import repository
 from app.sessions.models import (

@@ -7,6 +7,7 @@ from typing import Any
 import httpx
 from fastapi import FastAPI
 
+from app.progress.models import Progress
 from tests.factories import SignedIn, entry, session_payload
 from tests.sqlcount import statements
 
@@ -164,6 +165,9 @@ async def test_statement_count_does_not_grow_with_the_log(
     await _setup(client, alice)
     url = "/api/v1/me/progress?from=2026-09-01&to=2026-11-22"
     await _log(client, alice, "2026-11-17T08:00:00Z", _sets(2))
+    # The process's first request reads the catalog snapshot (once per catalog change,
+    # not per request; tests/catalog/test_snapshot.py): count the requests after it.
+    assert (await client.get(url, headers=alice.headers)).status_code == 200
     with statements(app) as small:
         assert (await client.get(url, headers=alice.headers)).status_code == 200
     for week in range(10):
@@ -178,3 +182,21 @@ async def test_statement_count_does_not_grow_with_the_log(
         report = await client.get(url, headers=alice.headers)
     assert report.status_code == 200 and len(report.json()["exercises"]) == 2
     assert len(large) == len(small), (len(small), len(large))
+
+
+async def test_the_document_is_exactly_what_the_model_describes(
+    client: httpx.AsyncClient, alice: SignedIn
+) -> None:
+    """The endpoint builds its JSON without the model (thousands of weeks per busy year):
+    it must round-trip through `Progress` unchanged, sides, asymmetry and advice included."""
+    await _setup(client, alice)
+    for day, pain, side in ((3, 1, "left"), (10, 8, "right"), (17, 2, "left")):
+        sets = [*_sets(2, pain=pain, side=side), *_sets(1, reps=7, side="right"), MONSTER_SET]
+        for n, s in enumerate(sets):
+            s["set_number"] = n + 1
+        await _log(client, alice, f"2026-11-{day:02d}T08:00:00Z", sets)
+    url = "/api/v1/me/progress?from=2026-10-01&to=2026-11-22"
+    body = (await client.get(url, headers=alice.headers)).json()
+    assert body["exercises"] and body["alerts"] and body["advice"]
+    assert any(w["left"] for e in body["exercises"] for w in e["weeks"])
+    assert Progress.model_validate(body).model_dump(mode="json", by_alias=True) == body

@@ -20,17 +20,54 @@ from app.sessions.models import WorkoutSession
 from app.users import service as users_service
 from app.users.models import UserCreate
 
-FIRST, LAST = date(2026, 10, 26), date(2026, 11, 22)  # four ISO weeks, Monday to Sunday
-ZONES = ["UTC", "America/Los_Angeles", "Asia/Kolkata", "Pacific/Auckland"]
+# Four ISO weeks each, Monday to Sunday, each crossing a daylight-saving change: the US's
+# end (1 November 2026) and start (8 March 2026), Auckland's and Lord Howe's end (5 April
+# 2026) and start (27 September and 4 October 2026). The week buckets are arithmetic on
+# UTC seconds plus the zone's offset, which changes inside these windows.
+WINDOWS = [
+    (date(2026, 10, 26), date(2026, 11, 22)),
+    (date(2026, 2, 23), date(2026, 3, 22)),
+    (date(2026, 3, 23), date(2026, 4, 19)),
+    (date(2026, 9, 14), date(2026, 10, 11)),
+]
+ZONES = [
+    "UTC",
+    "America/Los_Angeles",
+    "America/New_York",
+    "Asia/Kolkata",
+    "Pacific/Auckland",
+    "Australia/Lord_Howe",  # a half-hour daylight-saving shift
+]
 EXERCISES = {"clamshell": "reps", "hip-hike": "reps", "monster-walk": "steps"}
 
 
+def _near_edges(first: date) -> list[int]:
+    """Minutes from the day before `first` (UTC) to the instants where some zone's local
+    week or day turns, or its offset changes: where an off-by-an-hour bucket would show."""
+    edges = set()
+    for name in ZONES:
+        zone = ZoneInfo(name)
+        for day in range(-1, 30):
+            local = datetime.combine(first + timedelta(days=day), datetime.min.time(), zone)
+            for hours in (0, 2, 3):  # midnight, and where daylight saving usually turns
+                at = (local + timedelta(hours=hours)).astimezone(UTC)
+                edges.add(int((at - _origin(first)) / timedelta(minutes=1)))
+    return sorted(e for e in edges if 0 <= e <= 31 * 24 * 60)
+
+
+def _origin(first: date) -> datetime:
+    return datetime.combine(first - timedelta(days=1), datetime.min.time(), UTC)
+
+
 @st.composite
-def logs(draw: st.DrawFn) -> list[dict[str, Any]]:
+def logs(draw: st.DrawFn, first: date) -> list[dict[str, Any]]:
     sessions = []
+    edges = _near_edges(first)
     for _ in range(draw(st.integers(0, 8))):
-        start = datetime(2026, 10, 25, tzinfo=UTC) + timedelta(
-            minutes=draw(st.integers(0, 31 * 24 * 60))
+        anywhere = st.integers(0, 31 * 24 * 60)
+        near_edge = st.tuples(st.sampled_from(edges), st.integers(-2, 2)).map(sum)
+        start = _origin(first) + timedelta(
+            minutes=draw(st.one_of(anywhere, near_edge)), seconds=draw(st.integers(0, 59))
         )
         entries = []
         for n in range(draw(st.integers(1, 5))):
@@ -52,14 +89,14 @@ def logs(draw: st.DrawFn) -> list[dict[str, Any]]:
     return sessions
 
 
-def expected(log: list[dict[str, Any]], zone: ZoneInfo) -> dict[str, Any]:
+def expected(log: list[dict[str, Any]], zone: ZoneInfo, first: date, last: date) -> dict[str, Any]:
     """The figures, recomputed naively from the raw log."""
     weeks: dict[str, int] = defaultdict(int)
     per: dict[str, dict[str, Any]] = {}
     alerts = set()
     for s in log:
         local = datetime.fromisoformat(s["started_at"]).astimezone(zone).date()
-        if not FIRST <= local <= LAST:
+        if not first <= local <= last:
             continue
         year, week, _ = local.isocalendar()
         label = f"{year}-W{week:02d}"
@@ -83,27 +120,29 @@ def expected(log: list[dict[str, Any]], zone: ZoneInfo) -> dict[str, Any]:
 
 
 async def _log_then_report(
-    app: FastAPI, log: list[dict[str, Any]], headers: dict[str, str]
+    app: FastAPI, log: list[dict[str, Any]], headers: dict[str, str], first: date, last: date
 ) -> dict[str, Any]:
     transport = httpx.ASGITransport(app=app)
     async with httpx.AsyncClient(transport=transport, base_url="http://medius.test") as client:
         for body in log:
             created = await client.post("/api/v1/sessions", json=body, headers=headers)
             assert created.status_code == 201, created.text
-        url = f"/api/v1/me/progress?from={FIRST}&to={LAST}"
+        url = f"/api/v1/me/progress?from={first}&to={last}"
         report: dict[str, Any] = (await client.get(url, headers=headers)).json()
         return report
 
 
 @settings(
-    max_examples=25,
+    max_examples=40,
     deadline=None,
     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
 )
-@given(log=logs(), tz=st.sampled_from(ZONES))
+@given(data=st.data(), window=st.sampled_from(WINDOWS), tz=st.sampled_from(ZONES))
 def test_progress_matches_a_plain_recomputation(
-    app: FastAPI, admin_engine: Engine, log: list[dict[str, Any]], tz: str
+    app: FastAPI, admin_engine: Engine, data: st.DataObject, window: tuple[date, date], tz: str
 ) -> None:
+    first, last = window
+    log = data.draw(logs(first))
     with Session(admin_engine, expire_on_commit=False) as session:
         email = f"prop-{uuid.uuid4().hex[:8]}@example.com"
         user = users_service.create_account(
@@ -111,12 +150,12 @@ def test_progress_matches_a_plain_recomputation(
         )
         token = users_service.issue_sign_in(session, user, app.state.settings).access_token
     headers = {"Authorization": f"Bearer {token}"}
-    report = asyncio.run(_log_then_report(app, log, headers))
+    report = asyncio.run(_log_then_report(app, log, headers, first, last))
     with Session(admin_engine) as session:
         session.execute(delete(WorkoutSession).where(WorkoutSession.owner_id == user.id))  # type: ignore[arg-type]
         session.commit()
 
-    want = expected(log, ZoneInfo(tz))
+    want = expected(log, ZoneInfo(tz), first, last)
     assert {w["week"]: w["sessions"] for w in report["adherence"] if w["sessions"]} == want["weeks"]
     assert {str(a["session_id"]) for a in report["alerts"]} == want["alerts"]
     got = {e["exercise"]: e for e in report["exercises"]}

@@ -14,8 +14,8 @@ import pytest
 from fastapi import FastAPI
 from sqlmodel import Session
 
-from app.catalog.snapshot import CatalogSpecs
 from app.core.tabular import csv_chunks, safe_cell
+from app.live_catalog.snapshot import CatalogSpecs
 from app.sessions import service
 from app.sessions.models import EntryIn, SessionCreate
 from app.users import service as users_service

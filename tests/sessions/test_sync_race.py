@@ -27,8 +27,8 @@ from sqlmodel import Session, col, select
 from app.catalog import service as catalog_service
 from app.catalog.models import ExerciseUpdate
 from app.catalog.repository import ExerciseFilter
-from app.catalog.snapshot import CatalogSpecs
 from app.core.changes import START, sync_key
+from app.live_catalog.snapshot import CatalogSpecs
 from app.sessions import service
 from app.sessions.models import EntryIn, SessionCreate, SessionUpdate, WorkoutSession
 from app.sessions.repository import SessionFilter

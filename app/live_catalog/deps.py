@@ -6,7 +6,7 @@ from typing import Annotated
 
 from fastapi import Depends, Request
 
-from app.catalog.snapshot import CatalogSpecs
+from app.live_catalog.snapshot import CatalogSpecs
 
 
 async def catalog_specs(request: Request) -> CatalogSpecs:
