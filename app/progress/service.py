@@ -14,7 +14,7 @@ from sqlmodel import Session, col, select
 
 from app.catalog.models import DosageUnit, ExerciseSpec
 from app.catalog.repository import specs_by_slug
-from app.core.errors import FieldError, Invalid
+from app.core.errors import FieldError, Invalid, NotFound
 from app.core.types import utcnow
 from app.live_catalog.snapshot import CatalogSpecs
 from app.progress import calc, repository
@@ -57,7 +57,8 @@ def _routine(session: Session, user: User, routine_id: uuid.UUID | None) -> Rout
     if routine_id is not None:
         try:
             return readable_routine(session, routine_id, user)
-        except Exception as exc:  # NotFound: named as a query problem, not a missing page
+        except NotFound as exc:  # named as a query problem, not a missing page; a database
+            # error stays a 500 instead of passing for an unknown routine
             raise Invalid(
                 "routine_id does not name one of your routines or a template.",
                 errors=[
