@@ -9,7 +9,7 @@ from app.account import examples, service
 from app.account.models import UserExport
 from app.core.examples import example_response
 from app.core.problems import problem_responses
-from app.core.responses import private_json
+from app.core.responses import respond
 from app.live_catalog.deps import CatalogDep
 from app.users.auth import SignedIn
 
@@ -25,7 +25,7 @@ router = APIRouter(prefix="/me", tags=["me"])
     responses={200: example_response(examples.account_export), **problem_responses(401)},
 )
 async def export_me(unit: SignedIn, catalog: CatalogDep) -> Response:
-    return private_json(
+    return respond(
         await unit.run(service.export_user, catalog),
         headers={"Content-Disposition": 'attachment; filename="medius-export.json"'},
     )

@@ -14,7 +14,7 @@ from app.core.deps import SessionDep
 from app.core.examples import example_body, example_response
 from app.core.pagination import DEFAULT_LIMIT, Cursor, Limit, Page, SortParam
 from app.core.problems import problem_responses
-from app.core.responses import private_json
+from app.core.responses import respond
 from app.users.auth import CurrentUser
 
 router = APIRouter(prefix="/me/assessments", tags=["assessments"])
@@ -37,12 +37,7 @@ AssessmentID = Annotated[uuid.UUID, Path(description="The self-check's id.")]
     },
 )
 def record_assessment(check: AssessmentCreate, session: SessionDep, user: CurrentUser) -> Response:
-    row = service.record(session, user, check)
-    return private_json(
-        service.to_public(row),
-        status_code=201,
-        headers={"Location": f"/api/v1/me/assessments/{row.id}"},
-    )
+    return respond(service.record(session, user, check), status_code=201)
 
 
 @router.get(
@@ -62,7 +57,7 @@ def list_assessments(
     limit: Limit = DEFAULT_LIMIT,
     cursor: Cursor = None,
 ) -> Response:
-    return private_json(service.list_owned(session, user, sort, cursor, limit))
+    return respond(service.list_owned(session, user, sort, cursor, limit))
 
 
 @router.get(
@@ -73,4 +68,4 @@ def list_assessments(
     responses={200: example_response(examples.assessment), **problem_responses(401, 404, 422)},
 )
 def get_assessment(assessment_id: AssessmentID, session: SessionDep, user: CurrentUser) -> Response:
-    return private_json(service.to_public(service.get_owned(session, user, assessment_id)))
+    return respond(service.get_owned(session, user, assessment_id))

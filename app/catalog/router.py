@@ -13,7 +13,6 @@ from app.catalog.models import (
     CatalogDocument,
     Difficulty,
     EquipmentPublic,
-    Exercise,
     ExercisePublic,
     ExerciseSpec,
     ExerciseTombstone,
@@ -31,7 +30,7 @@ from app.core.examples import example_body, example_response
 from app.core.negotiation import accepts_gzip
 from app.core.pagination import DEFAULT_LIMIT, Cursor, Limit, SortParam, SyncPage, SyncToken
 from app.core.problems import problem_responses
-from app.core.responses import private_json, to_bytes
+from app.core.responses import respond, to_bytes
 from app.core.types import SLUG_PATTERN, AwareDatetime, SearchText
 from app.users.auth import AdminUser
 
@@ -134,7 +133,7 @@ def get_exercise(
     row = service.get_exercise(session, slug)
     return public_json(
         request,
-        to_bytes(service.to_public(row)),
+        to_bytes(service.as_public(row)),
         settings.catalog_max_age,
         etag=service.exercise_etag(row),
     )
@@ -200,17 +199,6 @@ def get_muscle(
 ADMIN_ERRORS = (400, 401, 403, 413, 415, 422)
 
 
-def _written(row: Exercise, status_code: int = 200) -> Response:
-    return private_json(
-        service.to_public(row),
-        status_code=status_code,
-        headers={
-            "ETag": service.exercise_etag(row),
-            "Location": f"/api/v1/exercises/{row.slug}",
-        },
-    )
-
-
 @router.post(
     "/exercises",
     status_code=201,
@@ -224,9 +212,9 @@ def _written(row: Exercise, status_code: int = 200) -> Response:
 def create_exercise(
     request: Request, spec: ExerciseSpec, session: SessionDep, _admin: AdminUser
 ) -> Response:
-    row = service.create_exercise(session, spec)
+    written = service.create_exercise(session, spec)
     request.app.state.catalog_version.invalidate()
-    return _written(row, status_code=201)
+    return respond(written, status_code=201)
 
 
 @router.patch(
@@ -249,9 +237,9 @@ def update_exercise(
     _admin: AdminUser,
     if_match: IfMatch = None,
 ) -> Response:
-    row = service.update_exercise(session, slug, changes, if_match)
+    written = service.update_exercise(session, slug, changes, if_match)
     request.app.state.catalog_version.invalidate()
-    return _written(row)
+    return respond(written)
 
 
 @router.delete(
@@ -274,7 +262,7 @@ def delete_exercise(
 ) -> Response:
     service.delete_exercise(session, slug, if_match)
     request.app.state.catalog_version.invalidate()
-    return Response(status_code=204)
+    return respond()
 
 
 def _catalog_bytes(

@@ -34,10 +34,11 @@ from app.core.errors import (
     invalid_from,
 )
 from app.core.pagination import SyncPage, parse_sort
+from app.core.responses import Resource
 from app.core.types import utcnow
 
 
-def to_public(row: Exercise) -> ExercisePublic:
+def as_public(row: Exercise) -> ExercisePublic:
     return ExercisePublic.model_validate(
         {
             **row.document,
@@ -116,7 +117,7 @@ def list_exercises(
             session, flt, updated_since, cursor, limit, order
         )
     items: list[ExercisePublic | ExerciseTombstone] = [
-        to_public(r)
+        as_public(r)
         if r.deleted_at is None
         else ExerciseTombstone(slug=r.slug, deleted_at=r.deleted_at)
         for r in rows
@@ -134,7 +135,7 @@ def catalog_document(session: Session, ladder: list[str], key: bytes) -> Catalog
     between may come again in the next sync, never be missed.
     """
     revision, changed_at = repository.catalog_revision(session)
-    exercises = [to_public(r) for r in repository.all_exercises(session)]
+    exercises = [as_public(r) for r in repository.all_exercises(session)]
     live = {e.slug for e in exercises}
     return CatalogDocument(
         version=revision,
@@ -220,7 +221,7 @@ def _check_references(session: Session, spec: ExerciseSpec) -> None:
         raise Invalid("The exercise refers to things the catalog does not have.", errors=errors)
 
 
-def create_exercise(session: Session, spec: ExerciseSpec) -> Exercise:
+def create_exercise(session: Session, spec: ExerciseSpec) -> Resource[ExercisePublic]:
     _check_references(session, spec)
     begin_write(session)
     existing = repository.get_exercise_including_deleted(session, spec.slug)
@@ -239,14 +240,15 @@ def create_exercise(session: Session, spec: ExerciseSpec) -> Exercise:
     return _reload(session, spec.slug)
 
 
-def _reload(session: Session, slug: str) -> Exercise:
+def _reload(session: Session, slug: str) -> Resource[ExercisePublic]:
     session.expire_all()
-    return get_exercise(session, slug)
+    row = get_exercise(session, slug)
+    return Resource(as_public(row), exercise_etag(row), f"/exercises/{slug}")
 
 
 def update_exercise(
     session: Session, slug: str, changes: ExerciseUpdate, if_match: str | None
-) -> Exercise:
+) -> Resource[ExercisePublic]:
     row = get_exercise(session, slug)
     require_if_match(if_match, exercise_etag(row))
     sent = changes.model_dump(mode="json", exclude_unset=True)

@@ -10,7 +10,7 @@ from starlette.responses import Response
 from app.core.examples import example_response
 from app.core.migrations import head_revision
 from app.core.problems import problem_response, problem_responses
-from app.core.responses import private_json
+from app.core.responses import respond
 from app.health import examples, repository
 
 router = APIRouter(tags=["health"])
@@ -34,7 +34,7 @@ class Readiness(BaseModel):
     responses={200: example_response(examples.health)},
 )
 def healthz() -> Response:
-    return private_json(Health(status="ok"))
+    return respond(Health(status="ok"))
 
 
 @router.get(
@@ -57,4 +57,4 @@ def readyz(request: Request) -> Response:
         return problem_response(
             request, 503, f"The schema is at {revision!r}, not the latest migration; migrate."
         )
-    return private_json(Readiness(status="ready", database="ok", migration=revision))
+    return respond(Readiness(status="ready", database="ok", migration=revision))

@@ -12,7 +12,7 @@ from starlette.responses import Response
 from app.core.deps import SessionDep
 from app.core.examples import example_response
 from app.core.problems import problem_responses
-from app.core.responses import private_json
+from app.core.responses import respond
 from app.core.types import CalendarDate
 from app.progress import examples, service
 from app.progress.models import Progress
@@ -46,6 +46,6 @@ def read_progress(
     routine_id: uuid.UUID | None = None,
 ) -> Response:
     catalog = http.app.state.catalog_specs
-    return private_json(
+    return respond(
         service.progress_document(session, user, starts_on, ends_on, routine_id, catalog)
     )

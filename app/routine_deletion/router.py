@@ -7,6 +7,7 @@ from starlette.responses import Response
 
 from app.core.deps import IfMatch, SessionDep
 from app.core.problems import problem_responses
+from app.core.responses import respond
 from app.routine_deletion import service
 from app.routines.router import RoutineID
 from app.users.auth import CurrentUser
@@ -25,4 +26,4 @@ def delete_routine(
     routine_id: RoutineID, session: SessionDep, user: CurrentUser, if_match: IfMatch = None
 ) -> Response:
     service.delete_routine(session, user, routine_id, if_match)
-    return Response(status_code=204, headers={"Cache-Control": "private, no-store"})
+    return respond()

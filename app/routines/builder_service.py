@@ -132,7 +132,7 @@ def propose(
         )
     routine_id = None
     if request.save:
-        routine = routines.create(
+        routine = routines.store(
             session,
             user,
             RoutineCreate(

@@ -17,11 +17,11 @@ from app.core.deps import IfMatch, SessionDep
 from app.core.examples import example_body, example_response
 from app.core.pagination import DEFAULT_LIMIT, Cursor, Limit, Page, SortParam
 from app.core.problems import problem_responses
-from app.core.responses import private_json
+from app.core.responses import respond
 from app.live_catalog.deps import CatalogDep
 from app.routines import builder_service, examples, service
 from app.routines.builder_service import BuilderAnswer, BuilderRequest
-from app.routines.models import Routine, RoutineCreate, RoutinePublic, RoutineUpdate
+from app.routines.models import RoutineCreate, RoutinePublic, RoutineUpdate
 from app.routines.service import Timeline
 from app.users.auth import CurrentUser, OptionalUser, Visitor
 
@@ -29,24 +29,6 @@ router = APIRouter(tags=["routines"])
 
 RoutineID = Annotated[uuid.UUID, Path(description="The routine's id (UUID).")]
 WRITE_ERRORS = (400, 401, 413, 415, 422)
-
-
-def _one(
-    session: SessionDep, routine: Routine, catalog: CatalogDep, status_code: int = 200
-) -> Response:
-    (public,) = service.present(session, [routine], catalog)
-    return _answer(routine, public, status_code)
-
-
-def _answer(routine: Routine, public: RoutinePublic, status_code: int = 200) -> Response:
-    return private_json(
-        public,
-        status_code=status_code,
-        headers={
-            "ETag": service.routine_etag(routine),
-            "Location": f"/api/v1/routines/{routine.id}",
-        },
-    )
 
 
 @router.get(
@@ -71,7 +53,7 @@ async def list_routines(
     page = await unit.run(
         service.list_for, templates=template, sort=sort, cursor=cursor, limit=limit, catalog=catalog
     )
-    return private_json(page)
+    return respond(page)
 
 
 @router.post(
@@ -93,7 +75,7 @@ async def list_routines(
 def create_routine(
     data: RoutineCreate, session: SessionDep, user: CurrentUser, catalog: CatalogDep
 ) -> Response:
-    return _one(session, service.create(session, user, data), catalog, status_code=201)
+    return respond(service.create(session, user, data, catalog), status_code=201)
 
 
 @router.get(
@@ -105,7 +87,7 @@ def create_routine(
     responses={200: example_response(examples.routine), **problem_responses(401, 404, 422)},
 )
 async def get_routine(routine_id: RoutineID, unit: Visitor, catalog: CatalogDep) -> Response:
-    return _answer(*await unit.run(service.read, routine_id, catalog))
+    return respond(await unit.run(service.read, routine_id, catalog))
 
 
 @router.patch(
@@ -131,7 +113,7 @@ def update_routine(
     catalog: CatalogDep,
     if_match: IfMatch = None,
 ) -> Response:
-    return _one(session, service.update(session, user, routine_id, changes, if_match), catalog)
+    return respond(service.update(session, user, routine_id, changes, if_match, catalog))
 
 
 @router.post(
@@ -149,7 +131,7 @@ def update_routine(
 def copy_routine(
     routine_id: RoutineID, session: SessionDep, user: CurrentUser, catalog: CatalogDep
 ) -> Response:
-    return _one(session, service.copy(session, user, routine_id), catalog, status_code=201)
+    return respond(service.copy(session, user, routine_id, catalog), status_code=201)
 
 
 @router.get(
@@ -167,7 +149,7 @@ def copy_routine(
 def get_routine_timeline(
     routine_id: RoutineID, session: SessionDep, user: OptionalUser, catalog: CatalogDep
 ) -> Response:
-    return private_json(service.routine_timeline(session, user, routine_id, catalog))
+    return respond(service.routine_timeline(session, user, routine_id, catalog))
 
 
 @router.post(
@@ -189,4 +171,4 @@ def build_routine(
     http: Request, request: BuilderRequest, session: SessionDep, user: CurrentUser
 ) -> Response:
     catalog = http.app.state.catalog_specs
-    return private_json(builder_service.propose(session, user, request, catalog))
+    return respond(builder_service.propose(session, user, request, catalog))

@@ -27,6 +27,7 @@ from app.core.errors import (
     reject_nulls,
 )
 from app.core.pagination import Page, parse_sort
+from app.core.responses import Resource
 from app.core.types import utcnow
 from app.live_catalog.snapshot import CatalogSpecs
 from app.routines import limits, repository
@@ -197,7 +198,7 @@ def specs_for(
     return specs
 
 
-def present(
+def as_public(
     session: Session, routines: Sequence[Routine], catalog: CatalogSpecs
 ) -> list[RoutinePublic]:
     """Public views of routines with two more queries in all (items, catalog revision)."""
@@ -207,18 +208,28 @@ def present(
     return [_public(r, items[r.id], specs) for r in routines]
 
 
+def _resource(session: Session, routine: Routine, catalog: CatalogSpecs) -> Resource[RoutinePublic]:
+    (public,) = as_public(session, [routine], catalog)
+    return Resource(public, routine_etag(routine), f"/routines/{routine.id}")
+
+
 def read(
     session: Session, user: User | None, routine_id: uuid.UUID, catalog: CatalogSpecs
-) -> tuple[Routine, RoutinePublic]:
-    """A readable routine (see `readable`) and its public view."""
-    routine = readable(session, routine_id, user)
-    (public,) = present(session, [routine], catalog)
-    return routine, public
+) -> Resource[RoutinePublic]:
+    """A readable routine (see `readable`) as answered, with its ETag."""
+    return _resource(session, readable(session, routine_id, user), catalog)
 
 
 def create(
+    session: Session, owner: User, data: RoutineCreate, catalog: CatalogSpecs
+) -> Resource[RoutinePublic]:
+    return _resource(session, store(session, owner, data), catalog)
+
+
+def store(
     session: Session, owner: User, data: RoutineCreate, origin: Origin = Origin.USER
 ) -> Routine:
+    """Check and store a new routine of `owner` (the builder saves its answers here too)."""
     planned = {i.exercise for w in data.progression or [] for i in w.items}
     specs = specs_by_slug(session, sorted({i.exercise for i in data.items} | planned))
     rows = build_items(data.items, specs, ["body", "items"])
@@ -266,7 +277,7 @@ def list_for(
         cursor=cursor,
         limit=limit,
     )
-    return Page[RoutinePublic](items=present(session, rows, catalog), next_cursor=next_cursor)
+    return Page[RoutinePublic](items=as_public(session, rows, catalog), next_cursor=next_cursor)
 
 
 def update(
@@ -275,7 +286,8 @@ def update(
     routine_id: uuid.UUID,
     changes: RoutineUpdate,
     if_match: str | None,
-) -> Routine:
+    catalog: CatalogSpecs,
+) -> Resource[RoutinePublic]:
     routine = owned(session, routine_id, user)
     require_if_match(if_match, routine_etag(routine))
     values = changes.model_dump(exclude_unset=True, exclude={"items"})
@@ -293,10 +305,12 @@ def update(
         raise PreconditionFailed(STALE_WRITE)
     session.commit()
     session.expire_all()
-    return readable(session, routine_id, user)
+    return read(session, user, routine_id, catalog)
 
 
-def copy(session: Session, user: User, routine_id: uuid.UUID) -> Routine:
+def copy(
+    session: Session, user: User, routine_id: uuid.UUID, catalog: CatalogSpecs
+) -> Resource[RoutinePublic]:
     source = readable(session, routine_id, user)
     items = repository.items_for(session, [source.id])[source.id]
     specs = specs_by_slug(session, sorted({i.exercise_slug for i in items}), include_deleted=True)
@@ -320,14 +334,14 @@ def copy(session: Session, user: User, routine_id: uuid.UUID) -> Routine:
     ]
     repository.add_routine(session, routine, clones)
     session.commit()
-    return routine
+    return _resource(session, routine, catalog)
 
 
 def routine_timeline(
     session: Session, user: User | None, routine_id: uuid.UUID, catalog: CatalogSpecs
 ) -> Timeline:
     routine = readable(session, routine_id, user)
-    (public,) = present(session, [routine], catalog)
+    (public,) = as_public(session, [routine], catalog)
     specs = specs_for(session, catalog, {i.exercise for i in public.items})
     return Timeline(
         routine_id=routine.id,
@@ -341,7 +355,7 @@ def handout_data(
 ) -> tuple[RoutinePublic, dict[str, ExerciseSpec]]:
     """A readable routine and every exercise its printed program names (plan included)."""
     routine = readable(session, routine_id, user)
-    (public,) = present(session, [routine], catalog)
+    (public,) = as_public(session, [routine], catalog)
     slugs = {i.exercise for i in public.items}
     for week in public.progression or []:
         slugs |= {c.exercise for c in week.changes} | {i.exercise for i in week.items}

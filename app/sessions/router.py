@@ -9,12 +9,13 @@ from typing import Annotated
 from fastapi import APIRouter, Path, Query, Request
 from starlette.responses import Response, StreamingResponse
 
+from app.core.caching import PRIVATE
 from app.core.changes import sync_key
 from app.core.deps import IfMatch, SettingsDep
 from app.core.examples import example_body, example_response, lazy_example
 from app.core.pagination import DEFAULT_LIMIT, Cursor, Limit, SortParam, SyncPage, SyncToken
 from app.core.problems import problem_responses
-from app.core.responses import private_json
+from app.core.responses import respond
 from app.core.types import SLUG_PATTERN, AwareDatetime
 from app.live_catalog.deps import CatalogDep
 from app.sessions import examples, service
@@ -37,14 +38,6 @@ WRITE_ERRORS = (400, 401, 404, 412, 413, 415, 422, 428)
 class ExportFormat(StrEnum):
     CSV = "csv"
     JSON = "json"
-
-
-def _one(view: service.SessionView, status_code: int = 200) -> Response:
-    return private_json(
-        view.body,
-        status_code=status_code,
-        headers={"ETag": service.session_etag(view), "Location": f"/api/v1/sessions/{view.id}"},
-    )
 
 
 @router.post(
@@ -73,7 +66,7 @@ async def create_session(
     data: SessionCreate, unit: SignedIn, settings: SettingsDep, catalog: CatalogDep
 ) -> Response:
     view, created = await unit.run(service.create, data, settings.max_sessions_per_day, catalog)
-    return _one(view, status_code=201 if created else 200)
+    return respond(view, status_code=201 if created else 200)
 
 
 @router.get(
@@ -128,7 +121,7 @@ async def list_sessions(
     )
     key = sync_key(settings.signing_key)
     page = await unit.run(service.list_for, flt, sort, cursor, limit, sync_token, key)
-    return private_json(page)
+    return respond(page)
 
 
 @router.get(
@@ -163,7 +156,7 @@ async def export_sessions(
 ) -> Response:
     user = await unit.caller()
     headers = {
-        "Cache-Control": "private, no-store",
+        "Cache-Control": PRIVATE,
         "Content-Disposition": f'attachment; filename="medius-sessions.{format.value}"',
     }
     engine = request.app.state.engine
@@ -186,7 +179,7 @@ async def export_sessions(
     responses={200: example_response(examples.session), **problem_responses(401, 404, 422)},
 )
 async def get_session(session_id: SessionID, unit: SignedIn) -> Response:
-    return _one(await unit.run(service.get_one, session_id))
+    return respond(await unit.run(service.get_one, session_id))
 
 
 @router.patch(
@@ -201,7 +194,7 @@ async def get_session(session_id: SessionID, unit: SignedIn) -> Response:
 async def update_session(
     session_id: SessionID, changes: SessionUpdate, unit: SignedIn, if_match: IfMatch = None
 ) -> Response:
-    return _one(await unit.run(service.update, session_id, changes, if_match))
+    return respond(await unit.run(service.update, session_id, changes, if_match))
 
 
 @router.put(
@@ -220,7 +213,7 @@ async def replace_entries(
     catalog: CatalogDep,
     if_match: IfMatch = None,
 ) -> Response:
-    return _one(
+    return respond(
         await unit.run(service.replace_entries, session_id, body.entries, if_match, catalog)
     )
 
@@ -241,7 +234,9 @@ async def append_entries(
     catalog: CatalogDep,
     if_match: IfMatch = None,
 ) -> Response:
-    return _one(await unit.run(service.append_entries, session_id, body.entries, if_match, catalog))
+    return respond(
+        await unit.run(service.append_entries, session_id, body.entries, if_match, catalog)
+    )
 
 
 @router.delete(
@@ -255,4 +250,4 @@ async def delete_session(
     session_id: SessionID, unit: SignedIn, if_match: IfMatch = None
 ) -> Response:
     await unit.run(service.delete, session_id, if_match)
-    return Response(status_code=204, headers={"Cache-Control": "private, no-store"})
+    return respond()

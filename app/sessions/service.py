@@ -29,6 +29,7 @@ from app.core.errors import (
     reject_nulls,
 )
 from app.core.pagination import parse_sort
+from app.core.responses import Resource
 from app.core.tabular import Cell, csv_chunks, json_chunks
 from app.core.types import local_day_bounds, utcnow
 from app.live_catalog.snapshot import CatalogSpecs
@@ -73,17 +74,11 @@ class _Revisioned(Protocol):
     def revision(self) -> int: ...
 
 
-@dataclass(frozen=True)
-class SessionView:
-    """A session as answered: its JSON-ready body (SessionPublic's shape) and its ETag parts.
-
-    Built from rows or from the validated request, never through response models: the
-    database and the request model already hold valid values (README, "Performance").
-    """
-
-    id: uuid.UUID
-    revision: int
-    body: dict[str, Any]
+# A session as answered: a JSON-ready dict of SessionPublic's shape, built from rows or
+# from the validated request, never through response models: the database and the request
+# model already hold valid values (README, "Performance").
+SessionBody = dict[str, Any]
+SessionView = Resource[SessionBody]
 
 
 # EntryPublic's keys, in the order of repository.ENTRY_COLUMNS (the rows' order).
@@ -205,7 +200,7 @@ def create(
     if repository.count_started_between(session, user.id, day_start, day_end) >= max_per_day:
         session.rollback()
         stored = _stored_retry(session, user, data.id, fingerprint, over_quota=max_per_day)
-        return present_one(session, stored), False
+        return _read(session, stored), False
     now = utcnow()
     row = WorkoutSession(
         id=data.id,
@@ -228,7 +223,7 @@ def create(
         return _view(row, entries), True
     except IntegrityError:
         session.rollback()
-    return present_one(session, _stored_retry(session, user, data.id, fingerprint)), False
+    return _read(session, _stored_retry(session, user, data.id, fingerprint)), False
 
 
 def _stored_retry(
@@ -266,8 +261,8 @@ def _entry_body(values: Sequence[Any]) -> dict[str, Any]:
     return entry
 
 
-def _view(row: SessionRow | WorkoutSession, entries: Sequence[Sequence[Any]]) -> SessionView:
-    body = {
+def _body(row: SessionRow | WorkoutSession, entries: Sequence[Sequence[Any]]) -> SessionBody:
+    return {
         "id": row.id,
         "routine_id": row.routine_id,
         "started_at": row.started_at,
@@ -278,27 +273,29 @@ def _view(row: SessionRow | WorkoutSession, entries: Sequence[Sequence[Any]]) ->
         "created_at": row.created_at,
         "updated_at": row.updated_at,
     }
-    return SessionView(row.id, row.revision, body)
 
 
-def present(session: Session, rows: Sequence[SessionRow | WorkoutSession]) -> list[SessionView]:
+def _view(row: SessionRow | WorkoutSession, entries: Sequence[Sequence[Any]]) -> SessionView:
+    return Resource(_body(row, entries), session_etag(row), f"/sessions/{row.id}")
+
+
+def as_public(session: Session, rows: Sequence[SessionRow | WorkoutSession]) -> list[SessionBody]:
     """The sessions as answered, with all their entries in one more query."""
     entries = repository.entries_for(session, [r.id for r in rows])
-    return [_view(r, entries[r.id]) for r in rows]
+    return [_body(r, entries[r.id]) for r in rows]
 
 
-def present_one(session: Session, row: SessionRow) -> SessionView:
-    (view,) = present(session, [row])
-    return view
+def _read(session: Session, row: SessionRow) -> SessionView:
+    return _view(row, repository.entries_for(session, [row.id])[row.id])
 
 
 def get_one(session: Session, user: User, session_id: uuid.UUID) -> SessionView:
-    return present_one(session, owned(session, user, session_id))
+    return _read(session, owned(session, user, session_id))
 
 
-def as_models(views: Sequence[SessionView]) -> list[SessionPublic]:
-    """The views as validated models, for documents that embed them (the account export)."""
-    return [SessionPublic.model_validate(v.body) for v in views]
+def as_models(bodies: Sequence[SessionBody]) -> list[SessionPublic]:
+    """The bodies as validated models, for documents that embed them (the account export)."""
+    return [SessionPublic.model_validate(b) for b in bodies]
 
 
 def _changes_scope(owner_id: uuid.UUID) -> str:
@@ -344,7 +341,7 @@ def list_for(
         else:
             order = parse_sort(sort, repository.SORTABLE, default="-started_at")
         rows, next_cursor = repository.list_sessions(session, user.id, flt, order, cursor, limit)
-    live = {v.id: v.body for v in present(session, [r for r in rows if r.deleted_at is None])}
+    live = {b["id"]: b for b in as_public(session, [r for r in rows if r.deleted_at is None])}
     items = [
         live[r.id] if r.deleted_at is None else {"id": r.id, "deleted_at": r.deleted_at}
         for r in rows

@@ -11,7 +11,7 @@ from starlette.responses import Response
 from app.core.deps import ClientAddress, IfMatch, SessionDep, SettingsDep
 from app.core.examples import example_response
 from app.core.problems import problem_responses
-from app.core.responses import private_json
+from app.core.responses import respond
 from app.users import examples, service
 from app.users.auth import CurrentUser, SignedIn
 from app.users.emails import EMAIL_MAX_LENGTH
@@ -29,7 +29,6 @@ from app.users.models import (
 
 auth_router = APIRouter(prefix="/auth", tags=["auth"])
 me_router = APIRouter(prefix="/me", tags=["me"])
-NO_STORE = {"Cache-Control": "private, no-store"}
 
 
 class SignInForm(OAuth2PasswordRequestForm):
@@ -83,11 +82,7 @@ async def register(
     data: UserCreate, session: SessionDep, settings: SettingsDep, address: ClientAddress
 ) -> Response:
     user = await service.register(session, data, settings, address)
-    return private_json(
-        service.to_public(user),
-        status_code=201,
-        headers={"Location": "/api/v1/me", "ETag": service.user_etag(user)},
-    )
+    return respond(service.profile(user), status_code=201)
 
 
 @auth_router.post(
@@ -108,7 +103,7 @@ async def sign_in(
     address: ClientAddress,
 ) -> Response:
     token = await service.sign_in(session, form.username, form.password, address, settings)
-    return private_json(token)
+    return respond(token)
 
 
 @auth_router.post(
@@ -121,7 +116,7 @@ async def sign_in(
     responses={200: example_response(examples.token), **problem_responses(400, 401, 415, 422)},
 )
 def refresh_tokens(body: RefreshRequest, session: SessionDep, settings: SettingsDep) -> Response:
-    return private_json(service.refresh(session, body.refresh_token, settings))
+    return respond(service.refresh(session, body.refresh_token, settings))
 
 
 @auth_router.post(
@@ -135,7 +130,7 @@ def refresh_tokens(body: RefreshRequest, session: SessionDep, settings: Settings
 )
 def logout(body: RefreshRequest, session: SessionDep) -> Response:
     service.logout(session, body.refresh_token)
-    return Response(status_code=204, headers=NO_STORE)
+    return respond()
 
 
 ME_ERRORS = problem_responses(401)
@@ -149,8 +144,7 @@ ME_ERRORS = problem_responses(401)
     responses={200: example_response(examples.user), **ME_ERRORS},
 )
 async def read_me(unit: SignedIn) -> Response:
-    user = await unit.caller()
-    return private_json(service.to_public(user), headers={"ETag": service.user_etag(user)})
+    return respond(service.profile(await unit.caller()))
 
 
 @me_router.patch(
@@ -165,8 +159,7 @@ async def read_me(unit: SignedIn) -> Response:
     },
 )
 async def update_me(changes: UserUpdate, unit: SignedIn, if_match: IfMatch = None) -> Response:
-    updated = await unit.run(service.update_profile, changes, if_match)
-    return private_json(service.to_public(updated), headers={"ETag": service.user_etag(updated)})
+    return respond(await unit.run(service.update_profile, changes, if_match))
 
 
 @me_router.post(
@@ -189,7 +182,7 @@ async def change_password(
     settings: SettingsDep,
     address: ClientAddress,
 ) -> Response:
-    return private_json(await service.change_password(session, user, body, address, settings))
+    return respond(await service.change_password(session, user, body, address, settings))
 
 
 @me_router.delete(
@@ -214,4 +207,4 @@ async def delete_me(
     if_match: IfMatch = None,
 ) -> Response:
     await service.delete_account(session, user, body, if_match, address, settings)
-    return Response(status_code=204, headers=NO_STORE)
+    return respond()

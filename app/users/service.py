@@ -32,6 +32,7 @@ from app.core.errors import (
     invalid_from,
     reject_nulls,
 )
+from app.core.responses import Resource
 from app.core.security import (
     AccessClaims,
     digest,
@@ -93,12 +94,17 @@ def _require_strong(password: str, email: str, field: str) -> None:
         )
 
 
-def to_public(user: User) -> UserPublic:
+def as_public(user: User) -> UserPublic:
     return UserPublic.model_validate(user, from_attributes=True)
 
 
 def user_etag(user: User) -> str:
     return revision_etag("user", user.id, user.revision)
+
+
+def profile(user: User) -> Resource[UserPublic]:
+    """The profile as answered, with the ETag a profile change or account deletion sends."""
+    return Resource(as_public(user), user_etag(user), "/me")
 
 
 # Registration -------------------------------------------------------------------------
@@ -411,7 +417,9 @@ def _signed_out() -> Unauthorized:
     )
 
 
-def update_profile(session: Session, user: User, changes: UserUpdate, if_match: str | None) -> User:
+def update_profile(
+    session: Session, user: User, changes: UserUpdate, if_match: str | None
+) -> Resource[UserPublic]:
     require_if_match(if_match, user_etag(user))
     values = changes.model_dump(exclude_unset=True)
     reject_nulls(values, ("time_zone", "units"))
@@ -423,4 +431,4 @@ def update_profile(session: Session, user: User, changes: UserUpdate, if_match: 
         session.rollback()
         raise PreconditionFailed(STALE_WRITE)
     session.commit()
-    return updated
+    return profile(updated)
