@@ -45,8 +45,8 @@ def record(session: Session, user: User, check: AssessmentCreate) -> Resource[As
 
 
 def get_owned(session: Session, user: User, assessment_id: uuid.UUID) -> AssessmentPublic:
-    row = repository.get_assessment(session, assessment_id)
-    if row is None or row.owner_id != user.id:
+    row = repository.get_owned(session, assessment_id, user.id)
+    if row is None:
         raise NotFound(f"No self-check {assessment_id} among yours.")
     return as_public(row)
 

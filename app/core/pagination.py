@@ -99,6 +99,37 @@ def parse_sort(value: str | None, allowed: Mapping[str, Any], default: str) -> S
     return Sort(key=key, column=allowed[key], descending=descending)
 
 
+def list_order(
+    sort: str | None,
+    allowed: Mapping[str, Any],
+    default: str,
+    updated_since: datetime | None = None,
+) -> Sort:
+    """The order of a list page. With `updated_since` (the deprecated sync by time: every
+    change since then, tombstones included) the order is always `updated_at`."""
+    if updated_since is None:
+        return parse_sort(sort, allowed, default)
+    if sort not in (None, "updated_at"):
+        raise Invalid(
+            "With updated_since the order is always updated_at.",
+            errors=[FieldError(["query", "sort"], "allowed: updated_at", "enum")],
+        )
+    return parse_sort("updated_at", allowed, "updated_at")
+
+
+def require_sync_alone(
+    narrowed: bool, updated_since: datetime | None, sort: str | None, filters: str = "filters"
+) -> None:
+    """A `sync_token` read hands back every change: a filter or another order would
+    silently drop some, so they are refused with it."""
+    if narrowed or updated_since is not None or sort is not None:
+        raise Invalid(
+            f"sync_token returns every change in commit order; send it without {filters}, "
+            "sort or updated_since.",
+            errors=[FieldError(["query", "sync_token"], "no filters with sync", "sync_exclusive")],
+        )
+
+
 def _bad_cursor() -> Invalid:
     return Invalid(
         "The cursor is not one this list issued; start again without it.",

@@ -14,7 +14,7 @@ from sqlmodel import Session, col, select
 
 from app.catalog.models import DosageUnit, ExerciseSpec
 from app.catalog.repository import specs_by_slug
-from app.core.errors import FieldError, Invalid, NotFound
+from app.core.errors import FieldError, Invalid
 from app.core.types import utcnow
 from app.live_catalog.snapshot import CatalogSpecs
 from app.progress import calc, repository
@@ -27,7 +27,7 @@ from app.progress.models import (
 )
 from app.routines.models import Routine, RoutineItem
 from app.routines.repository import items_for
-from app.routines.service import readable as readable_routine
+from app.routines.service import referenced as referenced_routine
 from app.users.models import User
 
 ALERT_ADVICE = (
@@ -54,17 +54,8 @@ def _range(user: User, first: date | None, last: date | None) -> tuple[date, dat
 
 
 def _routine(session: Session, user: User, routine_id: uuid.UUID | None) -> Routine | None:
-    if routine_id is not None:
-        try:
-            return readable_routine(session, routine_id, user)
-        except NotFound as exc:  # named as a query problem, not a missing page; a database
-            # error stays a 500 instead of passing for an unknown routine
-            raise Invalid(
-                "routine_id does not name one of your routines or a template.",
-                errors=[
-                    FieldError(["query", "routine_id"], "no such routine", "unknown_reference")
-                ],
-            ) from exc
+    if routine_id is not None:  # named as a query problem (422), not a missing page
+        return referenced_routine(session, user, routine_id, ["query", "routine_id"])
     return session.exec(
         select(Routine)
         .where(col(Routine.owner_id) == user.id)

@@ -12,17 +12,16 @@ from sqlmodel import Session
 from app.builder.models import Interval, Side, WeekPlan
 from app.builder.sides import item_fields
 from app.builder.timing import routine_seconds, timeline
-from app.builder.validation import dosage_errors
+from app.builder.validation import dosage_errors, known_spec
 from app.catalog.models import ExerciseSpec
 from app.catalog.repository import specs_by_slug
-from app.core.caching import STALE_WRITE, require_if_match, revision_etag
+from app.core.caching import conditional_write, require_if_match, revision_etag
 from app.core.db import begin_write
 from app.core.errors import (
     FieldError,
     Forbidden,
     Invalid,
     NotFound,
-    PreconditionFailed,
     Unauthorized,
     reject_nulls,
 )
@@ -67,13 +66,23 @@ def readable(session: Session, routine_id: uuid.UUID, user: User | None) -> Rout
     Templates are public; an anonymous caller asking for anything else must sign in
     (401 whether or not the id exists, so nothing is revealed).
     """
-    routine = repository.get_routine(session, routine_id)
-    if routine is not None and routine.is_template:
+    routine = repository.get_readable(session, routine_id, user.id if user else None)
+    if routine is not None:
         return routine
     if user is None:
         raise Unauthorized("Sign in to read your routines; templates are public.")
-    if routine is None or routine.owner_id != user.id:
-        raise _not_found(routine_id)
+    raise _not_found(routine_id)
+
+
+def referenced(session: Session, user: User, routine_id: uuid.UUID, loc: Sequence[str]) -> Routine:
+    """The routine another record names (a session's or a report's `routine_id`): the
+    user's own or a template; anything else is an invalid value at `loc` (422)."""
+    routine = repository.get_readable(session, routine_id, user.id)
+    if routine is None:
+        raise Invalid(
+            "routine_id does not name one of your routines or a template.",
+            errors=[FieldError(list(loc), "no such routine", "unknown_reference")],
+        )
     return routine
 
 
@@ -93,15 +102,8 @@ def build_items(
     errors: list[FieldError] = []
     rows: list[RoutineItem] = []
     for position, (index, item) in enumerate(ordered, start=1):
-        spec = specs.get(item.exercise)
+        spec = known_spec(specs, item.exercise, [*loc, index], errors)
         if spec is None:
-            errors.append(
-                FieldError(
-                    [*loc, index, "exercise"],
-                    f"unknown exercise {item.exercise!r}",
-                    "unknown_reference",
-                )
-            )
             continue
         rest = (
             item.rest_seconds if item.rest_seconds is not None else spec.default_dosage.rest_seconds
@@ -299,11 +301,10 @@ def update(
         # The plan was made for the old items (and from the builder's constraints, which
         # are not kept): it would prescribe removed exercises, so it goes with them.
         values["progression"] = None
-    begin_write(session)
-    if not repository.replace_routine(session, routine, {**values, "updated_at": utcnow()}, rows):
-        session.rollback()
-        raise PreconditionFailed(STALE_WRITE)
-    session.commit()
+    with conditional_write(session) as current:
+        current(
+            repository.replace_routine(session, routine, {**values, "updated_at": utcnow()}, rows)
+        )
     session.expire_all()
     return read(session, user, routine_id, catalog)
 

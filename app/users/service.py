@@ -19,7 +19,7 @@ from pydantic import ValidationError
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session
 
-from app.core.caching import STALE_WRITE, require_if_match, revision_etag
+from app.core.caching import conditional_write, require_if_match, revision_etag
 from app.core.config import Settings
 from app.core.db import begin_write
 from app.core.errors import (
@@ -27,7 +27,6 @@ from app.core.errors import (
     FieldError,
     Forbidden,
     Invalid,
-    PreconditionFailed,
     Unauthorized,
     invalid_from,
     reject_nulls,
@@ -304,12 +303,9 @@ async def delete_account(
 
 
 def _delete_user(session: Session, admitted: throttle.Admitted, user: User) -> None:
-    begin_write(session)
-    throttle.record_success(session, admitted)
-    if not repository.delete_user_if_current(session, user.id, user.revision):
-        session.rollback()
-        raise PreconditionFailed(STALE_WRITE)
-    session.commit()
+    with conditional_write(session) as current:
+        throttle.record_success(session, admitted)
+        current(repository.delete_user_if_current(session, user.id, user.revision))
 
 
 # Token families ------------------------------------------------------------------------
@@ -423,12 +419,10 @@ def update_profile(
     require_if_match(if_match, user_etag(user))
     values = changes.model_dump(exclude_unset=True)
     reject_nulls(values, ("time_zone", "units"))
-    begin_write(session)
-    updated = repository.update_user_if_current(
-        session, user.id, user.revision, {**values, "updated_at": utcnow()}
-    )
-    if updated is None:
-        session.rollback()
-        raise PreconditionFailed(STALE_WRITE)
-    session.commit()
+    with conditional_write(session) as current:
+        updated = repository.update_user_if_current(
+            session, user.id, user.revision, {**values, "updated_at": utcnow()}
+        )
+        current(updated is not None)
+    assert updated is not None
     return profile(updated)
