@@ -29,7 +29,7 @@ from app.core.deps import IfMatch, SessionDep, SettingsDep
 from app.core.examples import example_body, example_response
 from app.core.negotiation import accepts_gzip
 from app.core.pagination import DEFAULT_LIMIT, Cursor, Limit, SortParam, SyncPage, SyncToken
-from app.core.problems import problem_responses
+from app.core.problems import answers, problem_responses
 from app.core.responses import respond, to_bytes
 from app.core.types import SLUG_PATTERN, AwareDatetime, SearchText
 from app.users.auth import AdminUser
@@ -207,7 +207,7 @@ ADMIN_ERRORS = (400, 401, 403, 413, 415, 422)
     "equipment and muscles, ordered ranges, consistent laterality. A slug in use is 409.",
     response_model=ExercisePublic,
     openapi_extra=example_body(examples.exercise_spec),
-    responses={201: example_response(examples.exercise), **problem_responses(*ADMIN_ERRORS, 409)},
+    responses=answers(examples.exercise, *ADMIN_ERRORS, 409, status=201),
 )
 def create_exercise(
     request: Request, spec: ExerciseSpec, session: SessionDep, _admin: AdminUser
@@ -224,10 +224,7 @@ def create_exercise(
     "validated whole. Send `If-Match` with the exercise's ETag (412 when stale).",
     response_model=ExercisePublic,
     openapi_extra=example_body(examples.exercise_patch),
-    responses={
-        200: example_response(examples.exercise),
-        **problem_responses(*ADMIN_ERRORS, 404, 412, 428),
-    },
+    responses=answers(examples.exercise, *ADMIN_ERRORS, 404, 412, 428),
 )
 def update_exercise(
     request: Request,
@@ -248,10 +245,7 @@ def update_exercise(
     summary="Remove an exercise (admin)",
     description="Removes the exercise from the catalog; syncing clients see it as a "
     "tombstone. Send `If-Match` with the exercise's ETag.",
-    responses={
-        204: {"description": "Removed"},
-        **problem_responses(401, 403, 404, 412, 422, 428),
-    },
+    responses=answers(None, 401, 403, 404, 412, 422, 428, status=204, description="Removed"),
 )
 def delete_exercise(
     request: Request,

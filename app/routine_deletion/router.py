@@ -6,7 +6,7 @@ from fastapi import APIRouter
 from starlette.responses import Response
 
 from app.core.deps import IfMatch, SessionDep
-from app.core.problems import problem_responses
+from app.core.problems import answers
 from app.core.responses import respond
 from app.routine_deletion import service
 from app.routines.router import RoutineID
@@ -20,7 +20,7 @@ router = APIRouter(tags=["routines"])
     status_code=204,
     summary="Delete a routine",
     description="Send `If-Match` with the routine's ETag. Templates are read-only (403).",
-    responses={204: {"description": "Deleted"}, **problem_responses(401, 403, 404, 412, 422, 428)},
+    responses=answers(None, 401, 403, 404, 412, 422, 428, status=204, description="Deleted"),
 )
 def delete_routine(
     routine_id: RoutineID, session: SessionDep, user: CurrentUser, if_match: IfMatch = None

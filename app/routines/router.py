@@ -14,9 +14,9 @@ from fastapi import APIRouter, Path, Query, Request
 from starlette.responses import Response
 
 from app.core.deps import IfMatch, SessionDep
-from app.core.examples import example_body, example_response
+from app.core.examples import example_body
 from app.core.pagination import DEFAULT_LIMIT, Cursor, Limit, Page, SortParam
-from app.core.problems import problem_responses
+from app.core.problems import answers
 from app.core.responses import respond
 from app.live_catalog.deps import CatalogDep
 from app.routines import builder_service, examples, service
@@ -37,10 +37,7 @@ WRITE_ERRORS = (400, 401, 413, 415, 422)
     description="Your routines (signed in), or with `template=true` the public templates "
     "(anyone). Sort by `name`, `created_at` or `updated_at` (prefix `-` to reverse).",
     response_model=Page[RoutinePublic],
-    responses={
-        200: example_response(examples.routine_page),
-        **problem_responses(401, 422),
-    },
+    responses=answers(examples.routine_page, 401, 422),
 )
 async def list_routines(
     unit: Visitor,
@@ -67,10 +64,7 @@ async def list_routines(
     "account keeps at most 200 routines (409 `quota-exceeded`). Nothing is stored on error.",
     response_model=RoutinePublic,
     openapi_extra=example_body(examples.routine_create),
-    responses={
-        201: example_response(examples.routine),
-        **problem_responses(*WRITE_ERRORS, 409),
-    },
+    responses=answers(examples.routine, *WRITE_ERRORS, 409, status=201),
 )
 def create_routine(
     data: RoutineCreate, session: SessionDep, user: CurrentUser, catalog: CatalogDep
@@ -84,7 +78,7 @@ def create_routine(
     description="One of your routines, or a template (templates need no sign-in). Another "
     "user's routine is 404. Sends an `ETag` for conditional updates.",
     response_model=RoutinePublic,
-    responses={200: example_response(examples.routine), **problem_responses(401, 404, 422)},
+    responses=answers(examples.routine, 401, 404, 422),
 )
 async def get_routine(routine_id: RoutineID, unit: Visitor, catalog: CatalogDep) -> Response:
     return respond(await unit.run(service.read, routine_id, catalog))
@@ -100,10 +94,7 @@ async def get_routine(routine_id: RoutineID, unit: Visitor, catalog: CatalogDep)
     "Templates are read-only (403).",
     response_model=RoutinePublic,
     openapi_extra=example_body(examples.routine_patch),
-    responses={
-        200: example_response(examples.routine),
-        **problem_responses(*WRITE_ERRORS, 403, 404, 412, 428),
-    },
+    responses=answers(examples.routine, *WRITE_ERRORS, 403, 404, 412, 428),
 )
 def update_routine(
     routine_id: RoutineID,
@@ -123,10 +114,7 @@ def update_routine(
     description="Makes your own editable copy of a template (or of one of your routines). "
     "409 `quota-exceeded` when you already keep 200 routines.",
     response_model=RoutinePublic,
-    responses={
-        201: example_response(examples.routine),
-        **problem_responses(401, 404, 409, 422),
-    },
+    responses=answers(examples.routine, 401, 404, 409, 422, status=201),
 )
 def copy_routine(
     routine_id: RoutineID, session: SessionDep, user: CurrentUser, catalog: CatalogDep
@@ -141,10 +129,7 @@ def copy_routine(
     "`switch_side`, each with its exercise, set, side, seconds and a form cue. The seconds "
     "add up to the routine's `estimated_seconds`.",
     response_model=Timeline,
-    responses={
-        200: example_response(examples.timeline),
-        **problem_responses(401, 404, 422),
-    },
+    responses=answers(examples.timeline, 401, 404, 422),
 )
 def get_routine_timeline(
     routine_id: RoutineID, session: SessionDep, user: OptionalUser, catalog: CatalogDep
@@ -162,10 +147,7 @@ def get_routine_timeline(
     "When nothing fits, 422 names the constraint.",
     response_model=BuilderAnswer,
     openapi_extra=example_body(examples.builder_request),
-    responses={
-        200: example_response(examples.builder_answer, "The proposal"),
-        **problem_responses(*WRITE_ERRORS, 409),
-    },
+    responses=answers(examples.builder_answer, *WRITE_ERRORS, 409, description="The proposal"),
 )
 def build_routine(
     http: Request, request: BuilderRequest, session: SessionDep, user: CurrentUser

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import uuid
 from enum import StrEnum
-from typing import Annotated
+from typing import Annotated, Any
 
 from fastapi import APIRouter, Path, Query, Request
 from starlette.responses import Response, StreamingResponse
@@ -14,7 +14,7 @@ from app.core.changes import sync_key
 from app.core.deps import IfMatch, SettingsDep
 from app.core.examples import example_body, example_response, lazy_example
 from app.core.pagination import DEFAULT_LIMIT, Cursor, Limit, SortParam, SyncPage, SyncToken
-from app.core.problems import problem_responses
+from app.core.problems import answers, problem_responses
 from app.core.responses import respond
 from app.core.types import SLUG_PATTERN, AwareDatetime
 from app.live_catalog.deps import CatalogDep
@@ -80,10 +80,7 @@ async def create_session(
     "late. `updated_since` (RFC 3339) still works but is deprecated: a session whose write "
     "commits after a later one can be missed.",
     response_model=SyncPage[SessionPublic | SessionTombstone],
-    responses={
-        200: example_response(examples.session_page),
-        **problem_responses(401, 422),
-    },
+    responses=answers(examples.session_page, 401, 422),
 )
 async def list_sessions(
     unit: SignedIn,
@@ -176,7 +173,7 @@ async def export_sessions(
     summary="Get one of your sessions",
     description="Another user's session is 404. Sends an `ETag` for conditional updates.",
     response_model=SessionPublic,
-    responses={200: example_response(examples.session), **problem_responses(401, 404, 422)},
+    responses=answers(examples.session, 401, 404, 422),
 )
 async def get_session(session_id: SessionID, unit: SignedIn) -> Response:
     return respond(await unit.run(service.get_one, session_id))
@@ -189,7 +186,7 @@ async def get_session(session_id: SessionID, unit: SignedIn) -> Response:
     "`If-Match` (412 when stale, 428 when missing).",
     response_model=SessionPublic,
     openapi_extra=example_body(examples.session_patch),
-    responses={200: example_response(examples.session), **problem_responses(*WRITE_ERRORS)},
+    responses=answers(examples.session, *WRITE_ERRORS),
 )
 async def update_session(
     session_id: SessionID, changes: SessionUpdate, unit: SignedIn, if_match: IfMatch = None
@@ -197,45 +194,43 @@ async def update_session(
     return respond(await unit.run(service.update, session_id, changes, if_match))
 
 
-@router.put(
-    "/{session_id:uuid}/entries",
-    summary="Replace a session's entries",
-    description="Replaces the whole list of entries (validated like a new session). Send "
-    "`If-Match`.",
-    response_model=SessionPublic,
-    openapi_extra=example_body(examples.entries),
-    responses={200: example_response(examples.session), **problem_responses(*WRITE_ERRORS)},
-)
-async def replace_entries(
-    session_id: SessionID,
-    body: EntriesReplace,
-    unit: SignedIn,
-    catalog: CatalogDep,
-    if_match: IfMatch = None,
-) -> Response:
-    return respond(
-        await unit.run(service.replace_entries, session_id, body.entries, if_match, catalog)
-    )
+ENTRIES_WRITE: dict[str, Any] = {
+    "response_model": SessionPublic,
+    "openapi_extra": example_body(examples.entries),
+    "responses": answers(examples.session, *WRITE_ERRORS),
+}
 
 
+# One endpoint, two operations: PUT replaces the entries, POST appends to them.
 @router.post(
     "/{session_id:uuid}/entries",
+    name="append_entries",
     summary="Add entries to a session",
     description="Appends sets to the session. Send `If-Match`: a retried append carrying the "
     "old ETag gets 412 instead of adding the sets twice.",
-    response_model=SessionPublic,
-    openapi_extra=example_body(examples.entries),
-    responses={200: example_response(examples.session), **problem_responses(*WRITE_ERRORS)},
+    **ENTRIES_WRITE,
 )
-async def append_entries(
+@router.put(
+    "/{session_id:uuid}/entries",
+    name="replace_entries",
+    summary="Replace a session's entries",
+    description="Replaces the whole list of entries (validated like a new session). Send "
+    "`If-Match`.",
+    **ENTRIES_WRITE,
+)
+async def write_entries(
+    request: Request,
     session_id: SessionID,
     body: EntriesReplace,
     unit: SignedIn,
     catalog: CatalogDep,
     if_match: IfMatch = None,
 ) -> Response:
+    append = request.method == "POST"
     return respond(
-        await unit.run(service.append_entries, session_id, body.entries, if_match, catalog)
+        await unit.run(
+            service.write_entries, session_id, body.entries, if_match, catalog, append=append
+        )
     )
 
 
@@ -244,7 +239,7 @@ async def append_entries(
     status_code=204,
     summary="Delete a session",
     description="Send `If-Match`. Syncing clients receive a tombstone.",
-    responses={204: {"description": "Deleted"}, **problem_responses(401, 404, 412, 422, 428)},
+    responses=answers(None, 401, 404, 412, 422, 428, status=204, description="Deleted"),
 )
 async def delete_session(
     session_id: SessionID, unit: SignedIn, if_match: IfMatch = None

@@ -361,39 +361,26 @@ def update(
     return get_one(session, user, session_id)
 
 
-def replace_entries(
+def write_entries(
     session: Session,
     user: User,
     session_id: uuid.UUID,
     entries: Sequence[EntryIn],
     if_match: str | None,
     catalog: CatalogSpecs,
+    *,
+    append: bool,
 ) -> SessionView:
-    row = owned(session, user, session_id)
-    require_if_match(if_match, session_etag(row))
-    rows = _entries(session, catalog, entries)
-    with conditional_write(session) as current:
-        current(_bump(session, row, {}))
-        repository.clear_entries(session, row.id)
-        repository.insert_entries(session, row.id, 1, rows)
-    session.expire_all()
-    return get_one(session, user, session_id)
-
-
-def append_entries(
-    session: Session,
-    user: User,
-    session_id: uuid.UUID,
-    entries: Sequence[EntryIn],
-    if_match: str | None,
-    catalog: CatalogSpecs,
-) -> SessionView:
+    """Replace the session's entries, or `append` to them, as one conditional change."""
     row = owned(session, user, session_id)
     require_if_match(if_match, session_etag(row))
     rows = _entries(session, catalog, entries)  # validate before taking the write lock
     with conditional_write(session) as current:
         current(_bump(session, row, {}))
-        start = repository.next_position(session, row.id)  # positions run 1..n without gaps
+        if not append:
+            repository.clear_entries(session, row.id)
+        # positions run 1..n without gaps
+        start = repository.next_position(session, row.id) if append else 1
         if start - 1 + len(rows) > MAX_ENTRIES:
             raise Invalid(
                 f"A session holds at most {MAX_ENTRIES} entries.",

@@ -9,8 +9,7 @@ from fastapi.security import OAuth2PasswordRequestForm
 from starlette.responses import Response
 
 from app.core.deps import ClientAddress, IfMatch, SessionDep, SettingsDep
-from app.core.examples import example_response
-from app.core.problems import problem_responses
+from app.core.problems import answers
 from app.core.responses import respond
 from app.users import examples, service
 from app.users.auth import CurrentUser, SignedIn
@@ -73,10 +72,7 @@ class SignInForm(OAuth2PasswordRequestForm):
     "second account for one email is 409. Sign-ups are limited per client address "
     "(`REGISTER_MAX_PER_ADDRESS` per `REGISTER_WINDOW_SECONDS`; 429 with `Retry-After`).",
     response_model=UserPublic,
-    responses={
-        201: example_response(examples.user),
-        **problem_responses(400, 409, 413, 415, 422, 429),
-    },
+    responses=answers(examples.user, 400, 409, 413, 415, 422, 429, status=201),
 )
 async def register(
     data: UserCreate, session: SessionDep, settings: SettingsDep, address: ClientAddress
@@ -94,7 +90,7 @@ async def register(
     "(429 with `Retry-After`); repeated failures on one account from anywhere only slow "
     "its sign-ins down, so the owner can always sign in from elsewhere.",
     response_model=Token,
-    responses={200: example_response(examples.token), **problem_responses(401, 415, 422, 429)},
+    responses=answers(examples.token, 401, 415, 422, 429),
 )
 async def sign_in(
     form: Annotated[SignInForm, Depends()],
@@ -113,7 +109,7 @@ async def sign_in(
     "Each refresh token works once; presenting a used one ends the whole sign-in (its "
     "refresh and access tokens), since it means the token was copied.",
     response_model=Token,
-    responses={200: example_response(examples.token), **problem_responses(400, 401, 415, 422)},
+    responses=answers(examples.token, 400, 401, 415, 422),
 )
 def refresh_tokens(body: RefreshRequest, session: SessionDep, settings: SettingsDep) -> Response:
     return respond(service.refresh(session, body.refresh_token, settings))
@@ -126,14 +122,11 @@ def refresh_tokens(body: RefreshRequest, session: SessionDep, settings: Settings
     description="Ends the sign-in the refresh token belongs to: its refresh tokens and its "
     "access tokens stop working at once (other sign-ins, e.g. on another device, stay). "
     "Repeating it is harmless (204 again); an unknown token is 401.",
-    responses={204: {"description": "Signed out"}, **problem_responses(400, 401, 415, 422)},
+    responses=answers(None, 400, 401, 415, 422, status=204, description="Signed out"),
 )
 def logout(body: RefreshRequest, session: SessionDep) -> Response:
     service.logout(session, body.refresh_token)
     return respond()
-
-
-ME_ERRORS = problem_responses(401)
 
 
 @me_router.get(
@@ -141,7 +134,7 @@ ME_ERRORS = problem_responses(401)
     summary="Your profile",
     description="The signed-in user's profile, with an `ETag` for conditional updates.",
     response_model=UserPublic,
-    responses={200: example_response(examples.user), **ME_ERRORS},
+    responses=answers(examples.user, 401),
 )
 async def read_me(unit: SignedIn) -> Response:
     return respond(service.profile(await unit.caller()))
@@ -153,10 +146,7 @@ async def read_me(unit: SignedIn) -> Response:
     description="Change display name, IANA time zone or units (JSON merge patch). Send "
     "`If-Match` with the ETag you read.",
     response_model=UserPublic,
-    responses={
-        200: example_response(examples.user),
-        **problem_responses(400, 401, 412, 413, 415, 422, 428),
-    },
+    responses=answers(examples.user, 400, 401, 412, 413, 415, 422, 428),
 )
 async def update_me(changes: UserUpdate, unit: SignedIn, if_match: IfMatch = None) -> Response:
     return respond(await unit.run(service.update_profile, changes, if_match))
@@ -170,10 +160,7 @@ async def update_me(changes: UserUpdate, unit: SignedIn, if_match: IfMatch = Non
     "the answer carries the tokens of a new sign-in for this client. A wrong current "
     "password is 403 and counts as a failed sign-in (429 when over the limit).",
     response_model=Token,
-    responses={
-        200: example_response(examples.token),
-        **problem_responses(400, 401, 403, 409, 413, 415, 422, 429),
-    },
+    responses=answers(examples.token, 400, 401, 403, 409, 413, 415, 422, 429),
 )
 async def change_password(
     body: PasswordChange,
@@ -193,10 +180,9 @@ async def change_password(
     "session logs and tokens. This cannot be undone, so it needs your `password` in the "
     "body (a wrong one is 403 and counts as a failed sign-in) and `If-Match` with the "
     "ETag of `GET /me` (missing is 428, stale is 412).",
-    responses={
-        204: {"description": "Deleted"},
-        **problem_responses(400, 401, 403, 412, 413, 415, 422, 428, 429),
-    },
+    responses=answers(
+        None, 400, 401, 403, 412, 413, 415, 422, 428, 429, status=204, description="Deleted"
+    ),
 )
 async def delete_me(
     body: AccountDeletion,
