@@ -28,10 +28,18 @@ from app.core.changes import sync_key
 from app.core.deps import IfMatch, SessionDep, SettingsDep
 from app.core.examples import example_body, example_response
 from app.core.negotiation import accepts_gzip
-from app.core.pagination import DEFAULT_LIMIT, Cursor, Limit, SortParam, SyncPage, SyncToken
+from app.core.pagination import (
+    DEFAULT_LIMIT,
+    Cursor,
+    Limit,
+    SortParam,
+    SyncPage,
+    SyncToken,
+    UpdatedSince,
+)
 from app.core.problems import answers, problem_responses
 from app.core.responses import respond, to_bytes
-from app.core.types import SLUG_PATTERN, AwareDatetime, SearchText
+from app.core.types import SLUG_PATTERN, SearchText
 from app.users.auth import AdminUser
 
 router = APIRouter(tags=["catalog"])
@@ -89,14 +97,7 @@ def list_exercises(
     difficulty: Annotated[list[Difficulty], Query(max_length=3)] = [],  # noqa: B006
     muscle: Annotated[list[SlugQuery], Query(max_length=20)] = [],  # noqa: B006
     q: Annotated[SearchText | None, Query(description="Free-text search.")] = None,
-    updated_since: Annotated[
-        AwareDatetime | None,
-        Query(
-            deprecated=True,
-            description="Deprecated sync by time (every change since this RFC 3339 time): "
-            "may miss a change that commits late; use `sync_token`.",
-        ),
-    ] = None,
+    updated_since: UpdatedSince = None,
     sync_token: SyncToken = None,
     sort: SortParam = None,
     limit: Limit = DEFAULT_LIMIT,

@@ -20,7 +20,7 @@ from sqlalchemy import ColumnElement, Select, and_, or_
 from sqlmodel import Session
 
 from app.core.errors import FieldError, Invalid
-from app.core.types import ONE_LINE, in_time_range
+from app.core.types import ONE_LINE, AwareDatetime, in_time_range
 
 T = TypeVar("T")
 
@@ -63,6 +63,14 @@ class SyncPage(Page[T], Generic[T]):
     )
 
 
+UpdatedSince = Annotated[
+    AwareDatetime | None,
+    Query(
+        deprecated=True,
+        description="Deprecated sync by time (every change since this RFC 3339 time): "
+        "may miss a change that commits late; use `sync_token`.",
+    ),
+]
 SyncToken = Annotated[
     str | None,
     Query(

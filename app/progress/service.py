@@ -64,20 +64,6 @@ def _routine(session: Session, user: User, routine_id: uuid.UUID | None) -> Rout
     ).first()
 
 
-def progress(
-    session: Session,
-    user: User,
-    first: date | None,
-    last: date | None,
-    routine_id: uuid.UUID | None,
-    catalog: CatalogSpecs | None = None,
-) -> Progress:
-    """The report as a model (handouts read its alerts and advice)."""
-    return Progress.model_validate(
-        progress_document(session, user, first, last, routine_id, catalog)
-    )
-
-
 def progress_document(
     session: Session,
     user: User,
@@ -270,7 +256,7 @@ def _advice(
 def safety_warnings(session: Session, user: User, routine_id: uuid.UUID) -> list[str]:
     """What a printed program must say before anything else: recent pain alerts and every
     "reduce" advice for the routine, in the words /me/progress uses."""
-    report = progress(session, user, None, None, routine_id)
+    report = Progress.model_validate(progress_document(session, user, None, None, routine_id))
     lines = [
         f"Pain of {a.max_pain}/10 logged on {a.started_at.date().isoformat()}. {a.advice}"
         for a in report.alerts

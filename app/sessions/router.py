@@ -13,7 +13,15 @@ from app.core.caching import PRIVATE
 from app.core.changes import sync_key
 from app.core.deps import IfMatch, SettingsDep
 from app.core.examples import example_body, example_response, lazy_example
-from app.core.pagination import DEFAULT_LIMIT, Cursor, Limit, SortParam, SyncPage, SyncToken
+from app.core.pagination import (
+    DEFAULT_LIMIT,
+    Cursor,
+    Limit,
+    SortParam,
+    SyncPage,
+    SyncToken,
+    UpdatedSince,
+)
 from app.core.problems import answers, problem_responses
 from app.core.responses import respond
 from app.core.types import SLUG_PATTERN, AwareDatetime
@@ -96,14 +104,7 @@ async def list_sessions(
         list[Annotated[str, Query(min_length=1, max_length=64, pattern=SLUG_PATTERN)]],
         Query(max_length=20),
     ] = [],  # noqa: B006
-    updated_since: Annotated[
-        AwareDatetime | None,
-        Query(
-            deprecated=True,
-            description="Deprecated sync by time: may miss a change that commits late; "
-            "use `sync_token`.",
-        ),
-    ] = None,
+    updated_since: UpdatedSince = None,
     sync_token: SyncToken = None,
     sort: SortParam = None,
     limit: Limit = DEFAULT_LIMIT,
