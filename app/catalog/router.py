@@ -28,15 +28,7 @@ from app.core.changes import sync_key
 from app.core.deps import IfMatch, SessionDep, SettingsDep
 from app.core.examples import example_body, example_response
 from app.core.negotiation import accepts_gzip
-from app.core.pagination import (
-    DEFAULT_LIMIT,
-    Cursor,
-    Limit,
-    SortParam,
-    SyncPage,
-    SyncToken,
-    UpdatedSince,
-)
+from app.core.pagination import SyncListQuery, SyncPage
 from app.core.problems import answers, problem_responses
 from app.core.responses import respond, to_bytes
 from app.core.types import SLUG_PATTERN, SearchText
@@ -97,11 +89,8 @@ def list_exercises(
     difficulty: Annotated[list[Difficulty], Query(max_length=3)] = [],  # noqa: B006
     muscle: Annotated[list[SlugQuery], Query(max_length=20)] = [],  # noqa: B006
     q: Annotated[SearchText | None, Query(description="Free-text search.")] = None,
-    updated_since: UpdatedSince = None,
-    sync_token: SyncToken = None,
-    sort: SortParam = None,
-    limit: Limit = DEFAULT_LIMIT,
-    cursor: Cursor = None,
+    *,
+    query: SyncListQuery,
 ) -> Response:
     flt = ExerciseFilter(
         positions=position,
@@ -112,7 +101,16 @@ def list_exercises(
         text=q,
     )
     key = sync_key(settings.signing_key)
-    page = service.list_exercises(session, flt, sort, cursor, limit, updated_since, sync_token, key)
+    page = service.list_exercises(
+        session,
+        flt,
+        query.sort,
+        query.cursor,
+        query.limit,
+        query.updated_since,
+        query.sync_token,
+        key,
+    )
     return public_json(request, to_bytes(page), settings.catalog_max_age)
 
 

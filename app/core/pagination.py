@@ -14,7 +14,7 @@ from datetime import datetime
 from typing import Annotated, Any, Generic, TypeVar
 
 import orjson
-from fastapi import Query
+from fastapi import Depends, Query
 from pydantic import BaseModel, Field, StringConstraints
 from sqlalchemy import ColumnElement, Select, and_, or_
 from sqlmodel import Session
@@ -80,6 +80,32 @@ SyncToken = Annotated[
         "follow `next_cursor` until it is null.",
     ),
 ]
+
+
+@dataclass(frozen=True)
+class ListQuery:
+    """What every list clients mirror takes: paging, order, and the two sync modes."""
+
+    sort: str | None
+    limit: int
+    cursor: str | None
+    sync_token: str | None
+    updated_since: datetime | None
+
+
+async def _list_query(
+    updated_since: UpdatedSince = None,
+    sync_token: SyncToken = None,
+    sort: SortParam = None,
+    limit: Limit = DEFAULT_LIMIT,
+    cursor: Cursor = None,
+) -> ListQuery:
+    # async: the parameters are only parsed, so no thread-pool hop is spent on them
+    return ListQuery(sort, limit, cursor, sync_token, updated_since)
+
+
+# The query parameters of a syncable list (`GET /exercises`, `GET /sessions`), in one place.
+SyncListQuery = Annotated[ListQuery, Depends(_list_query)]
 
 
 @dataclass(frozen=True)

@@ -13,15 +13,7 @@ from app.core.caching import PRIVATE
 from app.core.changes import sync_key
 from app.core.deps import IfMatch, SettingsDep
 from app.core.examples import example_body, example_response, lazy_example
-from app.core.pagination import (
-    DEFAULT_LIMIT,
-    Cursor,
-    Limit,
-    SortParam,
-    SyncPage,
-    SyncToken,
-    UpdatedSince,
-)
+from app.core.pagination import SyncListQuery, SyncPage
 from app.core.problems import answers, problem_responses
 from app.core.responses import respond
 from app.core.types import SLUG_PATTERN, AwareDatetime
@@ -104,21 +96,20 @@ async def list_sessions(
         list[Annotated[str, Query(min_length=1, max_length=64, pattern=SLUG_PATTERN)]],
         Query(max_length=20),
     ] = [],  # noqa: B006
-    updated_since: UpdatedSince = None,
-    sync_token: SyncToken = None,
-    sort: SortParam = None,
-    limit: Limit = DEFAULT_LIMIT,
-    cursor: Cursor = None,
+    *,
+    query: SyncListQuery,
 ) -> Response:
     flt = SessionFilter(
         started_from=started_from,
         started_to=started_to,
         routine_id=routine_id,
         exercises=exercise,
-        updated_since=updated_since,
+        updated_since=query.updated_since,
     )
     key = sync_key(settings.signing_key)
-    page = await unit.run(service.list_for, flt, sort, cursor, limit, sync_token, key)
+    page = await unit.run(
+        service.list_for, flt, query.sort, query.cursor, query.limit, query.sync_token, key
+    )
     return respond(page)
 
 
