@@ -6,8 +6,9 @@ import uuid
 from collections.abc import Sequence
 from typing import Any
 
-from sqlalchemy import delete
+from sqlalchemy import delete, or_
 from sqlmodel import Session, col, select
+from sqlmodel.sql.expression import SelectOfScalar
 
 from app.core.db import update_if_revision
 from app.core.pagination import Sort, paginate
@@ -20,8 +21,19 @@ SORTABLE = {
 }
 
 
-def get_routine(session: Session, routine_id: uuid.UUID) -> Routine | None:
-    return session.get(Routine, routine_id)
+def readable_statement(reader_id: uuid.UUID | None) -> SelectOfScalar[Routine]:
+    """Every routine `reader_id` may read: the templates, and the reader's own (if any)."""
+    template = col(Routine.is_template).is_(True)
+    if reader_id is None:
+        return select(Routine).where(template)
+    return select(Routine).where(or_(template, col(Routine.owner_id) == reader_id))
+
+
+def get_readable(
+    session: Session, routine_id: uuid.UUID, reader_id: uuid.UUID | None
+) -> Routine | None:
+    """The routine when `reader_id` may read it; another's is as absent as a missing one."""
+    return session.exec(readable_statement(reader_id).where(col(Routine.id) == routine_id)).first()
 
 
 def items_for(

@@ -19,7 +19,7 @@ from pydantic import ValidationError
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session
 
-from app.core.caching import STALE_WRITE, require_if_match, revision_etag
+from app.core.caching import conditional_write, require_if_match, revision_etag
 from app.core.config import Settings
 from app.core.db import begin_write
 from app.core.errors import (
@@ -27,11 +27,11 @@ from app.core.errors import (
     FieldError,
     Forbidden,
     Invalid,
-    PreconditionFailed,
     Unauthorized,
     invalid_from,
     reject_nulls,
 )
+from app.core.responses import Resource
 from app.core.security import (
     AccessClaims,
     digest,
@@ -93,12 +93,17 @@ def _require_strong(password: str, email: str, field: str) -> None:
         )
 
 
-def to_public(user: User) -> UserPublic:
+def as_public(user: User) -> UserPublic:
     return UserPublic.model_validate(user, from_attributes=True)
 
 
 def user_etag(user: User) -> str:
     return revision_etag("user", user.id, user.revision)
+
+
+def profile(user: User) -> Resource[UserPublic]:
+    """The profile as answered, with the ETag a profile change or account deletion sends."""
+    return Resource(as_public(user), user_etag(user), "/me")
 
 
 # Registration -------------------------------------------------------------------------
@@ -298,12 +303,9 @@ async def delete_account(
 
 
 def _delete_user(session: Session, admitted: throttle.Admitted, user: User) -> None:
-    begin_write(session)
-    throttle.record_success(session, admitted)
-    if not repository.delete_user_if_current(session, user.id, user.revision):
-        session.rollback()
-        raise PreconditionFailed(STALE_WRITE)
-    session.commit()
+    with conditional_write(session) as current:
+        throttle.record_success(session, admitted)
+        current(repository.delete_user_if_current(session, user.id, user.revision))
 
 
 # Token families ------------------------------------------------------------------------
@@ -411,16 +413,16 @@ def _signed_out() -> Unauthorized:
     )
 
 
-def update_profile(session: Session, user: User, changes: UserUpdate, if_match: str | None) -> User:
+def update_profile(
+    session: Session, user: User, changes: UserUpdate, if_match: str | None
+) -> Resource[UserPublic]:
     require_if_match(if_match, user_etag(user))
     values = changes.model_dump(exclude_unset=True)
     reject_nulls(values, ("time_zone", "units"))
-    begin_write(session)
-    updated = repository.update_user_if_current(
-        session, user.id, user.revision, {**values, "updated_at": utcnow()}
-    )
-    if updated is None:
-        session.rollback()
-        raise PreconditionFailed(STALE_WRITE)
-    session.commit()
-    return updated
+    with conditional_write(session) as current:
+        updated = repository.update_user_if_current(
+            session, user.id, user.revision, {**values, "updated_at": utcnow()}
+        )
+        current(updated is not None)
+    assert updated is not None
+    return profile(updated)
