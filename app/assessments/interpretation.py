@@ -8,15 +8,8 @@ toward the weak side).
 
 from __future__ import annotations
 
-from app.assessments.models import (
-    AssessmentCreate,
-    Finding,
-    Interpretation,
-    PelvisDrop,
-    WeakSide,
-)
-from app.builder.models import Emphasis
-from app.catalog.models import Provenance
+from app.assessments.models import AssessmentCreate, Finding, Interpretation
+from app.core.vocabulary import AffectedSide, Emphasis, PelvisDrop, Provenance
 
 PAIN_ADVICE_THRESHOLD = 5  # Medius' threshold: at or above it, stop and see a professional
 STEADY_HOLD_SECONDS = 30  # Medius' yardstick; the article gives no duration
@@ -101,7 +94,7 @@ def interpret(check: AssessmentCreate) -> Interpretation:
         )
     emphasis = list(dict.fromkeys(f.emphasis for f in signs if f.emphasis is not None))
     return Interpretation(
-        likely_weak_side=WeakSide(leg) if signs else WeakSide.NONE,
+        likely_weak_side=AffectedSide(leg) if signs else AffectedSide.NONE,
         findings=findings,
         emphasis=emphasis,
         advice=advice,

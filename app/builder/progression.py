@@ -40,13 +40,8 @@ from app.builder.dosing import (
     total_seconds,
 )
 from app.builder.models import Constraints, ProgressionChange, WeekPlan
-from app.catalog.models import (
-    DosageUnit,
-    ExerciseSpec,
-    ProgressionBasis,
-    ProgressionKind,
-    Provenance,
-)
+from app.catalog.models import ExerciseSpec
+from app.core.vocabulary import DosageUnit, ProgressionBasis, ProgressionKind, Provenance
 
 
 @dataclass(frozen=True, slots=True)

@@ -9,8 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from app.builder.models import Emphasis, Goal, Level
-from app.catalog.models import Difficulty
+from app.core.vocabulary import Difficulty, Emphasis, Goal
 
 
 @dataclass(frozen=True, slots=True)
@@ -26,8 +25,8 @@ class LevelRule:
     hardest_first: bool  # walk the ladder from its hard end
 
 
-LEVEL_RULES: dict[Level, LevelRule] = {
-    Level.BEGINNER: LevelRule(
+LEVEL_RULES: dict[Difficulty, LevelRule] = {
+    Difficulty.BEGINNER: LevelRule(
         difficulties=(Difficulty.BEGINNER,),
         range_position=0.0,
         range_label="low end",
@@ -36,7 +35,7 @@ LEVEL_RULES: dict[Level, LevelRule] = {
         max_exercises=3,
         hardest_first=False,
     ),
-    Level.INTERMEDIATE: LevelRule(
+    Difficulty.INTERMEDIATE: LevelRule(
         difficulties=(Difficulty.BEGINNER, Difficulty.INTERMEDIATE),
         range_position=0.5,
         range_label="middle",
@@ -45,7 +44,7 @@ LEVEL_RULES: dict[Level, LevelRule] = {
         max_exercises=4,
         hardest_first=True,
     ),
-    Level.ADVANCED: LevelRule(
+    Difficulty.ADVANCED: LevelRule(
         difficulties=(Difficulty.INTERMEDIATE, Difficulty.ADVANCED),
         range_position=1.0,
         range_label="high end",

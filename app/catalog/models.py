@@ -7,7 +7,6 @@ the CLI all validate through them. Tables store them; `*Public` models go on the
 from __future__ import annotations
 
 from datetime import datetime
-from enum import StrEnum
 from typing import Annotated, Any, ClassVar, Self
 
 from pydantic import (
@@ -17,7 +16,6 @@ from pydantic import (
     Field,
     GetJsonSchemaHandler,
     StrictBool,
-    StrictInt,
     model_validator,
 )
 from pydantic.json_schema import JsonSchemaValue
@@ -28,71 +26,21 @@ from sqlmodel import SQLModel
 
 from app.core.sqltypes import UTCDateTime
 from app.core.types import LongText, Sentence, ShortText, Slug, utcnow
-
-
-class Position(StrEnum):
-    SIDE_LYING = "side-lying"
-    STANDING = "standing"
-    SUPINE = "supine"
-    PRONE = "prone"
-    KNEELING = "kneeling"
-    SEATED = "seated"
-
-
-class Laterality(StrEnum):
-    UNILATERAL = "unilateral"
-    BILATERAL = "bilateral"
-
-
-class Difficulty(StrEnum):
-    BEGINNER = "beginner"
-    INTERMEDIATE = "intermediate"
-    ADVANCED = "advanced"
-
-    @property
-    def rank(self) -> int:
-        return list(Difficulty).index(self)
-
-
-class DosageUnit(StrEnum):
-    REPS = "reps"
-    STEPS = "steps"
-    SECONDS = "seconds"
-
-
-class WorkingLeg(StrEnum):
-    """Which leg does the work when one side is affected."""
-
-    TOP_LEG = "top-leg"  # lying on the good side, the affected leg on top works
-    STANCE_LEG = "stance-leg"  # standing on the affected leg
-    BOTH_LEGS = "both-legs"
-
-
-class ProgressionKind(StrEnum):
-    MORE_REPS = "more-reps"
-    LONGER_HOLD = "longer-hold"
-    DEEPER_KNEE_BEND = "deeper-knee-bend"
-    HIGHER_STEP = "higher-step"
-    LONGER_STEPS = "longer-steps"
-    SLOWER_TEMPO = "slower-tempo"
-    MORE_RANGE = "more-range"
-    ADD_SUPPORT = "add-support"
-    LESS_RANGE = "less-range"
-    NEXT_EXERCISE = "next-exercise"
-
-
-class Provenance(StrEnum):
-    ARTICLE = "article"
-    MEDIUS = "medius"
-
-
-class ProgressionBasis(StrEnum):
-    """Finer than provenance for progressions: which kind of article backing, if any."""
-
-    ARTICLE_PROGRESSION = "article-progression"  # a progression the article itself states
-    ARTICLE_RANGE = "article-range"  # moving within a range the article gives
-    MEDIUS = "medius"  # Medius' own extension or inference
-
+from app.core.vocabulary import (
+    Count,
+    Difficulty,
+    DosageUnit,
+    HoldSeconds,
+    Laterality,
+    Position,
+    ProgressionBasis,
+    ProgressionKind,
+    Provenance,
+    RestSeconds,
+    SecondsPerRep,
+    Sets,
+    WorkingLeg,
+)
 
 _STRICT = ConfigDict(extra="forbid", str_strip_whitespace=True)
 
@@ -184,12 +132,6 @@ class Attributed(BaseModel):
         return self
 
 
-Count = Annotated[StrictInt, Field(ge=1, le=100)]
-HoldSeconds = Annotated[StrictInt, Field(ge=0, le=300)]
-Sets = Annotated[StrictInt, Field(ge=1, le=10)]
-RestSeconds = Annotated[StrictInt, Field(ge=0, le=600)]
-
-
 class Source(BaseModel):
     model_config = _STRICT
     title: ShortText = Field(examples=["Glut-Med Exercises"])
@@ -237,7 +179,7 @@ class DefaultDosage(BaseModel):
     count: Count | None = Field(default=None, description="Reps or steps per set.")
     hold_seconds: HoldSeconds | None = None
     rest_seconds: RestSeconds
-    seconds_per_rep: Annotated[StrictInt, Field(ge=1, le=30)] = Field(
+    seconds_per_rep: SecondsPerRep = Field(
         default=3, description="Tempo used to estimate durations."
     )
     note: Sentence

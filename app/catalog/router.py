@@ -11,16 +11,13 @@ from starlette.responses import Response
 from app.catalog import examples, repository, service
 from app.catalog.models import (
     CatalogDocument,
-    Difficulty,
     EquipmentPublic,
     Exercise,
     ExercisePublic,
     ExerciseSpec,
     ExerciseTombstone,
     ExerciseUpdate,
-    Laterality,
     MusclePublic,
-    Position,
 )
 from app.catalog.repository import ExerciseFilter
 from app.catalog.seed import load_seed
@@ -33,6 +30,7 @@ from app.core.pagination import DEFAULT_LIMIT, Cursor, Limit, SortParam, SyncPag
 from app.core.problems import problem_responses
 from app.core.responses import private_json, to_bytes
 from app.core.types import SLUG_PATTERN, AwareDatetime, SearchText
+from app.core.vocabulary import Difficulty, Laterality, Position
 from app.users.auth import AdminUser
 
 router = APIRouter(tags=["catalog"])

@@ -12,19 +12,14 @@ from zoneinfo import ZoneInfo
 
 from sqlmodel import Session, col, select
 
-from app.catalog.models import DosageUnit, ExerciseSpec
+from app.catalog.models import ExerciseSpec
 from app.catalog.repository import specs_by_slug
 from app.core.errors import FieldError, Invalid, NotFound
 from app.core.types import utcnow
+from app.core.vocabulary import Decision, DosageUnit
 from app.live_catalog.snapshot import CatalogSpecs
 from app.progress import calc, repository
-from app.progress.models import (
-    Advice,
-    Decision,
-    PainAlert,
-    PrescribedDosage,
-    Progress,
-)
+from app.progress.models import Advice, PainAlert, PrescribedDosage, Progress
 from app.routines.models import Routine, RoutineItem
 from app.routines.repository import items_for
 from app.routines.service import readable as readable_routine

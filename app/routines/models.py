@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import uuid
 from datetime import datetime
-from enum import StrEnum
 from typing import Any, Self
 
 from pydantic import BaseModel, ConfigDict, Field, StrictInt, model_validator
@@ -12,28 +11,20 @@ from sqlalchemy import JSON, Column, Index, UniqueConstraint
 from sqlmodel import Field as SQLField
 from sqlmodel import SQLModel
 
-from app.builder.models import (
-    MAX_PLAN_ITEMS,
-    MAX_WEEKS,
-    Count,
-    HoldSeconds,
-    RestSeconds,
-    Sets,
-    Side,
-    SideFields,
-    WeekPlan,
-)
+from app.builder.models import MAX_PLAN_ITEMS, MAX_WEEKS, SideFields, WeekPlan
 from app.core.sqltypes import UTCDateTime
 from app.core.types import LongText, Notes, ShortNotes, ShortText, Slug, utcnow
+from app.core.vocabulary import (
+    Count,
+    HoldSeconds,
+    Origin,
+    RestSeconds,
+    SessionsPerWeek,
+    Sets,
+    Side,
+)
 
 MAX_ITEMS = MAX_PLAN_ITEMS
-
-
-class Origin(StrEnum):
-    USER = "user"
-    BUILDER = "builder"
-    TEMPLATE = "template"
-    COPY = "copy"
 
 
 class Routine(SQLModel, table=True):
@@ -97,7 +88,7 @@ class RoutineItemIn(SideFields):
     order: StrictInt | None = Field(
         default=None, ge=1, le=MAX_ITEMS, description="1-based; or list order."
     )
-    sets: Sets
+    sets: Sets = Field(description="Sets per side.")
     reps: Count | None = None
     steps: Count | None = None
     hold_seconds: HoldSeconds | None = None
@@ -128,7 +119,7 @@ class RoutineCreate(BaseModel):
     model_config = ConfigDict(extra="forbid")
     name: ShortText = "My routine"
     notes: Notes = ""
-    sessions_per_week: StrictInt = Field(default=3, ge=1, le=7)
+    sessions_per_week: SessionsPerWeek = 3
     items: list[RoutineItemIn] = Field(min_length=1, max_length=MAX_ITEMS)
     progression: list[WeekPlan] | None = Field(
         default=None,
@@ -157,7 +148,7 @@ class RoutineUpdate(BaseModel):
     model_config = ConfigDict(extra="forbid")
     name: ShortText | None = None
     notes: Notes | None = None
-    sessions_per_week: StrictInt | None = Field(default=None, ge=1, le=7)
+    sessions_per_week: SessionsPerWeek | None = None
     items: list[RoutineItemIn] | None = Field(default=None, min_length=1, max_length=MAX_ITEMS)
 
     @model_validator(mode="after")
@@ -202,5 +193,5 @@ class TemplateSpec(BaseModel):
     key: Slug
     name: ShortText
     notes: Notes = ""
-    sessions_per_week: StrictInt = Field(ge=1, le=7)
+    sessions_per_week: SessionsPerWeek
     items: list[RoutineItemIn] = Field(min_length=1, max_length=MAX_ITEMS)

@@ -9,7 +9,7 @@ from collections.abc import Collection, Sequence
 from pydantic import BaseModel, ValidationError
 from sqlmodel import Session
 
-from app.builder.models import Interval, Side, WeekPlan
+from app.builder.models import Interval, WeekPlan
 from app.builder.sides import item_fields
 from app.builder.timing import routine_seconds, timeline
 from app.builder.validation import dosage_errors
@@ -28,10 +28,10 @@ from app.core.errors import (
 )
 from app.core.pagination import Page, parse_sort
 from app.core.types import utcnow
+from app.core.vocabulary import Origin, Side
 from app.live_catalog.snapshot import CatalogSpecs
 from app.routines import limits, repository
 from app.routines.models import (
-    Origin,
     Routine,
     RoutineCreate,
     RoutineItem,

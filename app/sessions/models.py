@@ -5,36 +5,18 @@ from __future__ import annotations
 import uuid
 from datetime import datetime
 from decimal import Decimal
-from enum import StrEnum
-from typing import Annotated, Self
+from typing import Self
 
-from pydantic import BaseModel, ConfigDict, Field, StrictInt, model_validator
+from pydantic import BaseModel, ConfigDict, Field, model_validator
 from sqlalchemy import BigInteger, Column, Index, Numeric
 from sqlmodel import Field as SQLField
 from sqlmodel import SQLModel
 
-from app.builder.models import Count, HoldSeconds
 from app.core.sqltypes import UTCDateTime
 from app.core.types import AwareDatetime, Notes, ShortNotes, Slug, utcnow
+from app.core.vocabulary import BandLevel, Count, HoldSeconds, Kilograms, Leg, Scale, SetNumber
 
 MAX_ENTRIES = 500
-
-
-class EntrySide(StrEnum):
-    LEFT = "left"
-    RIGHT = "right"
-
-
-class BandLevel(StrEnum):
-    EXTRA_LIGHT = "extra-light"
-    LIGHT = "light"
-    MEDIUM = "medium"
-    HEAVY = "heavy"
-    EXTRA_HEAVY = "extra-heavy"
-
-
-Scale = Annotated[StrictInt, Field(ge=0, le=10)]
-Kilograms = Annotated[Decimal, Field(gt=0, le=500, max_digits=6, decimal_places=2)]
 
 
 class WorkoutSession(SQLModel, table=True):
@@ -94,8 +76,8 @@ class EntryIn(BaseModel):
 
     model_config = ConfigDict(extra="forbid")
     exercise: Slug
-    set_number: StrictInt = Field(ge=1, le=50)
-    side: EntrySide | None = Field(
+    set_number: SetNumber
+    side: Leg | None = Field(
         default=None, description="left or right for unilateral exercises; null for bilateral."
     )
     reps: Count | None = None
@@ -155,7 +137,7 @@ class EntriesReplace(BaseModel):
 class EntryPublic(BaseModel):
     exercise: Slug
     set_number: int
-    side: EntrySide | None
+    side: Leg | None
     reps: int | None
     steps: int | None
     hold_seconds: int | None

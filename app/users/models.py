@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import uuid
 from datetime import datetime
-from enum import StrEnum
 from functools import lru_cache
 from typing import Annotated
 from zoneinfo import available_timezones
@@ -16,17 +15,8 @@ from sqlmodel import SQLModel
 
 from app.core.sqltypes import UTCDateTime
 from app.core.types import ONE_LINE, utcnow
+from app.core.vocabulary import Role, Units
 from app.users.emails import EMAIL_MAX_LENGTH, normalise_email
-
-
-class Role(StrEnum):
-    USER = "user"
-    ADMIN = "admin"
-
-
-class Units(StrEnum):
-    METRIC = "metric"
-    IMPERIAL = "imperial"
 
 
 @lru_cache

@@ -43,13 +43,13 @@ from app.core.security import (
     verify_password_async,
 )
 from app.core.types import utcnow
+from app.core.vocabulary import Role
 from app.users import repository, throttle
 from app.users.emails import email_or_none
 from app.users.models import (
     AccountDeletion,
     PasswordChange,
     RefreshToken,
-    Role,
     Token,
     TokenFamily,
     User,
