@@ -120,7 +120,7 @@ def progress_document(
 
     rows = repository.exercise_weeks(session, user.id, cal)
     items = items_for(session, [routine.id])[routine.id] if routine else []
-    slugs = sorted({r[repository.EXERCISE] for r in rows} | {i.exercise_slug for i in items})
+    slugs = sorted({r[repository.EXERCISE] for r in rows} | {i.exercise for i in items})
     specs = _specs(session, slugs, catalog)
     alerts = [
         PainAlert(session_id=sid, started_at=at, max_pain=pain, advice=ALERT_ADVICE)
@@ -231,23 +231,21 @@ def _target(item: RoutineItem, spec: ExerciseSpec) -> repository.Target:
         DosageUnit.SECONDS: ("hold_seconds", item.hold_seconds),
     }[unit]
     side = item.side if item.side in ("left", "right") else None
-    return repository.Target(item.exercise_slug, side, column, value or 1)
+    return repository.Target(item.exercise, side, column, value or 1)
 
 
 def _advice(
     session: Session, user: User, items: list[RoutineItem], specs: dict[str, ExerciseSpec]
 ) -> list[Advice]:
-    items = [i for i in items if i.exercise_slug in specs]
+    items = [i for i in items if i.exercise in specs]
     results = repository.recent_results(
-        session, user.id, [_target(i, specs[i.exercise_slug]) for i in items]
+        session, user.id, [_target(i, specs[i.exercise]) for i in items]
     )
     advice = []
     for item in items:
-        spec = specs[item.exercise_slug]
+        spec = specs[item.exercise]
         required = item.sets * (2 if item.side == "both" else 1)
-        recent = [
-            calc.SessionResult(met, pain) for met, pain in results.get(item.exercise_slug, [])
-        ]
+        recent = [calc.SessionResult(met, pain) for met, pain in results.get(item.exercise, [])]
         decision, reason = calc.decide(recent, required)
         current = _prescribed(item)
         nxt, change, basis = current, None, None
@@ -257,7 +255,7 @@ def _advice(
             nxt, change, basis = calc.step_down(current, spec)
         advice.append(
             Advice(
-                exercise=item.exercise_slug,
+                exercise=item.exercise,
                 decision=decision,
                 reason=reason,
                 current=current,

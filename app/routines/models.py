@@ -59,13 +59,19 @@ class Routine(SQLModel, table=True):
 
 class RoutineItem(SQLModel, table=True):
     __tablename__ = "routine_item"
-    __table_args__ = (Index("ix_routine_item_exercise", "exercise_slug"),)
+    __table_args__ = (Index("ix_routine_item_exercise", "exercise"),)
 
     routine_id: uuid.UUID | None = SQLField(
         default=None, foreign_key="routine.id", primary_key=True, ondelete="CASCADE"
     )
-    position: int = SQLField(primary_key=True)
-    exercise_slug: str = SQLField(foreign_key="exercise.slug", max_length=64)
+    # The attributes carry the wire names (`order`, `exercise`); the columns keep the names
+    # they were created with (`position`, `exercise_slug`), so no migration renames them.
+    order: int = SQLField(primary_key=True, sa_column_kwargs={"name": "position", "key": "order"})
+    exercise: str = SQLField(
+        foreign_key="exercise.slug",
+        max_length=64,
+        sa_column_kwargs={"name": "exercise_slug", "key": "exercise"},
+    )
     sets: int
     reps: int | None = None
     steps: int | None = None

@@ -84,6 +84,11 @@ def owned(session: Session, routine_id: uuid.UUID, user: User) -> Routine:
     return routine
 
 
+# The fields a routine item row shares, by name, with the item sent and the item served
+# (the row adds its routine and its `order`, which the request may leave to list order).
+_STORED = set(RoutineItem.model_fields) - {"routine_id", "order"}
+
+
 def build_items(
     items: Sequence[RoutineItemIn], specs: dict[str, ExerciseSpec], loc: Sequence[str | int]
 ) -> list[RoutineItem]:
@@ -107,23 +112,10 @@ def build_items(
         )
         candidate = item.model_copy(update={"rest_seconds": rest})
         errors += dosage_errors(candidate, spec, [*loc, index])  # type: ignore[arg-type]
-        rows.append(
-            RoutineItem(
-                position=position,
-                exercise_slug=item.exercise,
-                sets=item.sets,
-                reps=item.reps,
-                steps=item.steps,
-                hold_seconds=item.hold_seconds,
-                side=item.side.value if item.side else None,
-                rest_seconds=rest,
-                notes=item.notes,
-                reason=item.reason,
-            )
-        )
+        rows.append(RoutineItem(**candidate.model_dump(include=_STORED), order=position))
     if errors:
         raise Invalid("Some items do not fit their exercise's dosage.", errors=errors)
-    limits.check_duration([_item_public(r, specs.get(r.exercise_slug)) for r in rows], specs, loc)
+    limits.check_duration([_item_public(r, specs.get(r.exercise)) for r in rows], specs, loc)
     return rows
 
 
@@ -131,31 +123,20 @@ def _checked_week(
     items: Sequence[RoutineItemIn], specs: dict[str, ExerciseSpec], loc: Sequence[str | int]
 ) -> tuple[list[RoutineItemPublic], int]:
     """One progression week checked like a routine: its items and seconds per session."""
-    public = [_item_public(r, specs.get(r.exercise_slug)) for r in build_items(items, specs, loc)]
+    public = [_item_public(r, specs.get(r.exercise)) for r in build_items(items, specs, loc)]
     return public, routine_seconds(public, specs)
 
 
 def _item_public(item: RoutineItem, spec: ExerciseSpec | None) -> RoutineItemPublic:
     side = Side(item.side) if item.side else None
-    return RoutineItemPublic(
-        **(item_fields(spec, side) if spec is not None else {}),
-        exercise=item.exercise_slug,
-        order=item.position,
-        sets=item.sets,
-        reps=item.reps,
-        steps=item.steps,
-        hold_seconds=item.hold_seconds,
-        side=side,
-        rest_seconds=item.rest_seconds,
-        notes=item.notes,
-        reason=item.reason,
-    )
+    derived = item_fields(spec, side) if spec is not None else {}
+    return RoutineItemPublic(**item.model_dump(include=_STORED | {"order"}), **derived)
 
 
 def _public(
     routine: Routine, items: list[RoutineItem], specs: dict[str, ExerciseSpec]
 ) -> RoutinePublic:
-    public_items = [_item_public(i, specs.get(i.exercise_slug)) for i in items]
+    public_items = [_item_public(i, specs.get(i.exercise)) for i in items]
     return RoutinePublic(
         id=routine.id,
         name=routine.name,
@@ -202,7 +183,7 @@ def present(
 ) -> list[RoutinePublic]:
     """Public views of routines with two more queries in all (items, catalog revision)."""
     items = repository.items_for(session, [r.id for r in routines])
-    slugs = {i.exercise_slug for rows in items.values() for i in rows}
+    slugs = {i.exercise for rows in items.values() for i in rows}
     specs = specs_for(session, catalog, slugs)
     return [_public(r, items[r.id], specs) for r in routines]
 
@@ -226,7 +207,7 @@ def create(
     if data.progression is not None:
         progression = limits.check_progression(
             data.progression,
-            [_item_public(r, specs.get(r.exercise_slug)) for r in rows],
+            [_item_public(r, specs.get(r.exercise)) for r in rows],
             lambda items, loc: _checked_week(items, specs, loc),
         )
     begin_write(session)
@@ -299,9 +280,9 @@ def update(
 def copy(session: Session, user: User, routine_id: uuid.UUID) -> Routine:
     source = readable(session, routine_id, user)
     items = repository.items_for(session, [source.id])[source.id]
-    specs = specs_by_slug(session, sorted({i.exercise_slug for i in items}), include_deleted=True)
+    specs = specs_by_slug(session, sorted({i.exercise for i in items}), include_deleted=True)
     limits.check_duration(
-        [_item_public(i, specs.get(i.exercise_slug)) for i in items], specs, ["path", "routine_id"]
+        [_item_public(i, specs.get(i.exercise)) for i in items], specs, ["path", "routine_id"]
     )
     begin_write(session)
     limits.check_routine_quota(session, user.id)

@@ -52,13 +52,18 @@ class WorkoutSession(SQLModel, table=True):
 
 class SessionEntry(SQLModel, table=True):
     __tablename__ = "session_entry"
-    __table_args__ = (Index("ix_session_entry_exercise", "exercise_slug", "session_id"),)
+    __table_args__ = (Index("ix_session_entry_exercise", "exercise", "session_id"),)
 
     session_id: uuid.UUID | None = SQLField(
         default=None, foreign_key="workout_session.id", primary_key=True, ondelete="CASCADE"
     )
     position: int = SQLField(primary_key=True)
-    exercise_slug: str = SQLField(foreign_key="exercise.slug", max_length=64)
+    # The wire's name on the attribute; the column keeps its name (`exercise_slug`).
+    exercise: str = SQLField(
+        foreign_key="exercise.slug",
+        max_length=64,
+        sa_column_kwargs={"name": "exercise_slug", "key": "exercise"},
+    )
     set_number: int
     side: str | None = SQLField(default=None, max_length=8)
     reps: int | None = None
