@@ -11,7 +11,7 @@ from sqlalchemy import JSON, Column, Index
 from sqlmodel import Field as SQLField
 from sqlmodel import SQLModel
 
-from app.core.sqltypes import UTCDateTime
+from app.core.sqltypes import UTCDateTime, VocabularyColumn
 from app.core.types import Notes, utcnow
 from app.core.vocabulary import (
     AffectedSide,
@@ -59,8 +59,8 @@ class Assessment(SQLModel, table=True):
 
     id: uuid.UUID = SQLField(default_factory=uuid.uuid4, primary_key=True)
     owner_id: uuid.UUID = SQLField(foreign_key="app_user.id", ondelete="CASCADE")
-    stance_leg: str = SQLField(max_length=8)
-    pelvis_drop: str = SQLField(max_length=8)
+    stance_leg: Leg = SQLField(sa_type=VocabularyColumn(Leg, 8))
+    pelvis_drop: PelvisDrop = SQLField(sa_type=VocabularyColumn(PelvisDrop, 8))
     knee_drifts_in: bool
     trunk_lean: bool
     hold_seconds: int

@@ -24,7 +24,7 @@ from sqlalchemy import JSON, BigInteger, Column, Index, String, UniqueConstraint
 from sqlmodel import Field as SQLField
 from sqlmodel import SQLModel
 
-from app.core.sqltypes import UTCDateTime
+from app.core.sqltypes import UTCDateTime, VocabularyColumn
 from app.core.types import LongText, Sentence, ShortText, Slug, utcnow
 from app.core.vocabulary import (
     Count,
@@ -279,10 +279,10 @@ class Exercise(SQLModel, table=True):
     slug: str = SQLField(sa_column=Column(String(64), nullable=False))
     name: str = SQLField(max_length=120)
     summary: str = SQLField(max_length=500)
-    position: str = SQLField(max_length=20, index=True)
-    laterality: str = SQLField(max_length=20)
-    working_leg: str = SQLField(max_length=20)
-    difficulty: str = SQLField(max_length=20)
+    position: Position = SQLField(sa_type=VocabularyColumn(Position, 20), index=True)
+    laterality: Laterality = SQLField(sa_type=VocabularyColumn(Laterality, 20))
+    working_leg: WorkingLeg = SQLField(sa_type=VocabularyColumn(WorkingLeg, 20))
+    difficulty: Difficulty = SQLField(sa_type=VocabularyColumn(Difficulty, 20))
     difficulty_rank: int = SQLField(index=True)
     search_text: str = SQLField(max_length=20000)
     document: dict[str, Any] = SQLField(sa_column=Column(JSON, nullable=False))

@@ -12,7 +12,7 @@ from sqlmodel import Field as SQLField
 from sqlmodel import SQLModel
 
 from app.builder.models import MAX_PLAN_ITEMS, MAX_WEEKS, SideFields, WeekPlan
-from app.core.sqltypes import UTCDateTime
+from app.core.sqltypes import UTCDateTime, VocabularyColumn
 from app.core.types import LongText, Notes, ShortNotes, ShortText, Slug, utcnow
 from app.core.vocabulary import (
     Count,
@@ -45,7 +45,7 @@ class Routine(SQLModel, table=True):
     name: str = SQLField(max_length=120)
     notes: str = SQLField(default="", max_length=2000)
     sessions_per_week: int
-    origin: str = SQLField(max_length=16)
+    origin: Origin = SQLField(sa_type=VocabularyColumn(Origin, 16))
     progression: list[dict[str, Any]] | None = SQLField(default=None, sa_column=Column(JSON))
     rationale: list[str] | None = SQLField(default=None, sa_column=Column(JSON))
     revision: int = SQLField(default=1)
@@ -76,7 +76,7 @@ class RoutineItem(SQLModel, table=True):
     reps: int | None = None
     steps: int | None = None
     hold_seconds: int | None = None
-    side: str | None = SQLField(default=None, max_length=8)
+    side: Side | None = SQLField(default=None, sa_type=VocabularyColumn(Side, 8))
     rest_seconds: int
     notes: str = SQLField(default="", max_length=500)
     reason: str | None = SQLField(default=None, max_length=2000)

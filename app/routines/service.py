@@ -143,7 +143,7 @@ def _public(
         notes=routine.notes,
         sessions_per_week=routine.sessions_per_week,
         is_template=routine.is_template,
-        origin=Origin(routine.origin),
+        origin=routine.origin,
         items=public_items,
         estimated_seconds=routine_seconds(public_items, specs),
         progression=_stored_progression(routine),
@@ -217,7 +217,7 @@ def create(
         name=data.name,
         notes=data.notes,
         sessions_per_week=data.sessions_per_week,
-        origin=(Origin.BUILDER if data.progression is not None else origin).value,
+        origin=Origin.BUILDER if data.progression is not None else origin,
         progression=progression,
         rationale=data.rationale,
     )
@@ -291,7 +291,7 @@ def copy(session: Session, user: User, routine_id: uuid.UUID) -> Routine:
         name=source.name,
         notes=source.notes,
         sessions_per_week=source.sessions_per_week,
-        origin=Origin.COPY.value,
+        origin=Origin.COPY,
         progression=source.progression if _stored_progression(source) is not None else None,
         rationale=source.rationale,
     )
@@ -351,7 +351,7 @@ def seed_templates(session: Session, templates: Sequence[TemplateSpec]) -> int:
             name=spec.name,
             notes=spec.notes,
             sessions_per_week=spec.sessions_per_week,
-            origin=Origin.TEMPLATE.value,
+            origin=Origin.TEMPLATE,
         )
         repository.add_routine(session, routine, rows)
         added += 1

@@ -12,7 +12,7 @@ from sqlalchemy import BigInteger, Column, Index, Numeric
 from sqlmodel import Field as SQLField
 from sqlmodel import SQLModel
 
-from app.core.sqltypes import UTCDateTime
+from app.core.sqltypes import UTCDateTime, VocabularyColumn
 from app.core.types import AwareDatetime, Notes, ShortNotes, Slug, utcnow
 from app.core.vocabulary import BandLevel, Count, HoldSeconds, Kilograms, Leg, Scale, SetNumber
 
@@ -65,11 +65,11 @@ class SessionEntry(SQLModel, table=True):
         sa_column_kwargs={"name": "exercise_slug", "key": "exercise"},
     )
     set_number: int
-    side: str | None = SQLField(default=None, max_length=8)
+    side: Leg | None = SQLField(default=None, sa_type=VocabularyColumn(Leg, 8))
     reps: int | None = None
     steps: int | None = None
     hold_seconds: int | None = None
-    load_band: str | None = SQLField(default=None, max_length=16)
+    load_band: BandLevel | None = SQLField(default=None, sa_type=VocabularyColumn(BandLevel, 16))
     load_kg: Decimal | None = SQLField(default=None, sa_column=Column(Numeric(6, 2)))
     pain: int
     effort: int

@@ -13,7 +13,7 @@ from sqlalchemy import Column, ForeignKey, Index, String, UniqueConstraint, Uuid
 from sqlmodel import Field as SQLField
 from sqlmodel import SQLModel
 
-from app.core.sqltypes import UTCDateTime
+from app.core.sqltypes import UTCDateTime, VocabularyColumn
 from app.core.types import ONE_LINE, utcnow
 from app.core.vocabulary import Role, Units
 from app.users.emails import EMAIL_MAX_LENGTH, normalise_email
@@ -69,8 +69,8 @@ class User(SQLModel, table=True):
     password_hash: str = SQLField(max_length=255)
     display_name: str | None = SQLField(default=None, max_length=80)
     time_zone: str = SQLField(default="UTC", max_length=64)
-    units: str = SQLField(default=Units.METRIC.value, max_length=16)
-    role: str = SQLField(default=Role.USER.value, max_length=16)
+    units: Units = SQLField(default=Units.METRIC, sa_type=VocabularyColumn(Units, 16))
+    role: Role = SQLField(default=Role.USER, sa_type=VocabularyColumn(Role, 16))
     revision: int = SQLField(default=1)
     created_at: datetime = SQLField(
         default_factory=utcnow, sa_column=Column(UTCDateTime(), nullable=False)

@@ -129,8 +129,8 @@ def _insert_user(session: Session, data: UserCreate, password_hash: str, role: R
         password_hash=password_hash,
         display_name=data.display_name,
         time_zone=data.time_zone,
-        units=data.units.value,
-        role=role.value,
+        units=data.units,
+        role=role,
     )
     session.add(user)
     try:
