@@ -12,7 +12,7 @@ from sqlmodel import Field as SQLField
 from sqlmodel import SQLModel
 
 from app.core.sqltypes import UTCDateTime, VocabularyColumn
-from app.core.types import Notes, utcnow
+from app.core.types import NOTES_MAX, Notes, utcnow
 from app.core.vocabulary import (
     AffectedSide,
     Emphasis,
@@ -65,7 +65,7 @@ class Assessment(SQLModel, table=True):
     trunk_lean: bool
     hold_seconds: int
     pain: int
-    notes: str = SQLField(default="", max_length=2000)
+    notes: str = SQLField(default="", max_length=NOTES_MAX)
     interpretation: dict[str, Any] = SQLField(sa_column=Column(JSON, nullable=False))
     created_at: datetime = SQLField(
         default_factory=utcnow, sa_column=Column(UTCDateTime(), nullable=False)

@@ -25,7 +25,16 @@ from sqlmodel import Field as SQLField
 from sqlmodel import SQLModel
 
 from app.core.sqltypes import UTCDateTime, VocabularyColumn
-from app.core.types import LongText, Sentence, ShortText, Slug, utcnow
+from app.core.types import (
+    SENTENCE_MAX,
+    SHORT_TEXT_MAX,
+    SLUG_MAX,
+    LongText,
+    Sentence,
+    ShortText,
+    Slug,
+    utcnow,
+)
 from app.core.vocabulary import (
     Count,
     Difficulty,
@@ -100,7 +109,7 @@ class Statement(Attribution):
         text = {
             "type": "string",
             "minLength": 1,
-            "maxLength": 500,
+            "maxLength": SENTENCE_MAX,
             "description": "Shorthand for {text, provenance: medius}.",
         }
         # Titled apart from the output model, which code generators name after its title.
@@ -276,9 +285,9 @@ class Exercise(SQLModel, table=True):
     )
 
     id: int | None = SQLField(default=None, primary_key=True)
-    slug: str = SQLField(sa_column=Column(String(64), nullable=False))
-    name: str = SQLField(max_length=120)
-    summary: str = SQLField(max_length=500)
+    slug: str = SQLField(sa_column=Column(String(SLUG_MAX), nullable=False))
+    name: str = SQLField(max_length=SHORT_TEXT_MAX)
+    summary: str = SQLField(max_length=SENTENCE_MAX)
     position: Position = SQLField(sa_type=VocabularyColumn(Position, 20), index=True)
     laterality: Laterality = SQLField(sa_type=VocabularyColumn(Laterality, 20))
     working_leg: WorkingLeg = SQLField(sa_type=VocabularyColumn(WorkingLeg, 20))
@@ -307,7 +316,9 @@ class ExerciseEquipment(SQLModel, table=True):
     __table_args__ = (Index("ix_exercise_equipment_slug", "equipment_slug", "exercise_id"),)
 
     exercise_id: int = SQLField(foreign_key="exercise.id", primary_key=True, ondelete="CASCADE")
-    equipment_slug: str = SQLField(foreign_key="equipment.slug", primary_key=True, max_length=64)
+    equipment_slug: str = SQLField(
+        foreign_key="equipment.slug", primary_key=True, max_length=SLUG_MAX
+    )
     required: bool
 
 
@@ -316,7 +327,7 @@ class ExerciseMuscle(SQLModel, table=True):
     __table_args__ = (Index("ix_exercise_muscle_slug", "muscle_slug", "exercise_id"),)
 
     exercise_id: int = SQLField(foreign_key="exercise.id", primary_key=True, ondelete="CASCADE")
-    muscle_slug: str = SQLField(foreign_key="muscle.slug", primary_key=True, max_length=64)
+    muscle_slug: str = SQLField(foreign_key="muscle.slug", primary_key=True, max_length=SLUG_MAX)
 
 
 class ExercisePublic(ExerciseSpec):
@@ -346,10 +357,10 @@ class EquipmentSpec(BaseModel):
 
 class Equipment(SQLModel, table=True):
     __tablename__ = "equipment"
-    slug: str = SQLField(primary_key=True, max_length=64)
-    name: str = SQLField(max_length=120)
-    description: str = SQLField(max_length=500)
-    note: str | None = SQLField(default=None, max_length=500)
+    slug: str = SQLField(primary_key=True, max_length=SLUG_MAX)
+    name: str = SQLField(max_length=SHORT_TEXT_MAX)
+    description: str = SQLField(max_length=SENTENCE_MAX)
+    note: str | None = SQLField(default=None, max_length=SENTENCE_MAX)
 
 
 class EquipmentPublic(EquipmentSpec):
@@ -402,8 +413,8 @@ class MuscleSpec(Attributed):
 
 class Muscle(SQLModel, table=True):
     __tablename__ = "muscle"
-    slug: str = SQLField(primary_key=True, max_length=64)
-    name: str = SQLField(max_length=120)
+    slug: str = SQLField(primary_key=True, max_length=SLUG_MAX)
+    name: str = SQLField(max_length=SHORT_TEXT_MAX)
     document: dict[str, Any] = SQLField(sa_column=Column(JSON, nullable=False))
 
 

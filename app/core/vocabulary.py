@@ -18,6 +18,7 @@ from pydantic import Field, StrictInt
 # --- The exercise ---------------------------------------------------------------------------
 
 
+# The body's position for an exercise; the builder can exclude positions.
 class Position(StrEnum):
     SIDE_LYING = "side-lying"
     STANDING = "standing"
@@ -27,6 +28,7 @@ class Position(StrEnum):
     SEATED = "seated"
 
 
+# Whether an exercise works one leg at a time or both together.
 class Laterality(StrEnum):
     UNILATERAL = "unilateral"
     BILATERAL = "bilateral"
@@ -45,6 +47,7 @@ class Difficulty(StrEnum):
         return list(Difficulty).index(self)
 
 
+# What one set of an exercise counts.
 class DosageUnit(StrEnum):
     REPS = "reps"
     STEPS = "steps"
@@ -59,6 +62,7 @@ class WorkingLeg(StrEnum):
     BOTH_LEGS = "both-legs"
 
 
+# How a progression (or regression) changes an exercise.
 class ProgressionKind(StrEnum):
     MORE_REPS = "more-reps"
     LONGER_HOLD = "longer-hold"
@@ -72,6 +76,7 @@ class ProgressionKind(StrEnum):
     NEXT_EXERCISE = "next-exercise"
 
 
+# Whose a value is: the article's or Medius' own.
 class Provenance(StrEnum):
     ARTICLE = "article"
     MEDIUS = "medius"
@@ -116,18 +121,21 @@ class AffectedSide(StrEnum):
 # --- The builder, the timer, the self-check -------------------------------------------------
 
 
+# What the user trains for; shifts the level's dosage (builder rules).
 class Goal(StrEnum):
     REHAB = "rehab"
     PREVENTION = "prevention"
     PERFORMANCE = "performance"
 
 
+# A quality the builder favours, from a self-check's findings or the user's choice.
 class Emphasis(StrEnum):
     KNEE_OVER_TOES = "knee-over-toes"
     PELVIS_LEVEL = "pelvis-level"
     TRUNK_UPRIGHT = "trunk-upright"
 
 
+# One step of the workout timer's timeline.
 class IntervalKind(StrEnum):
     WORK = "work"
     HOLD = "hold"
@@ -135,12 +143,14 @@ class IntervalKind(StrEnum):
     SWITCH_SIDE = "switch_side"
 
 
+# How far the opposite hip dropped in a single-leg stance self-check.
 class PelvisDrop(StrEnum):
     NONE = "none"
     SLIGHT = "slight"
     MARKED = "marked"
 
 
+# Progress advice for one exercise, from its recent sets and pain.
 class Decision(StrEnum):
     PROGRESS = "progress"
     HOLD = "hold"
@@ -150,6 +160,7 @@ class Decision(StrEnum):
 # --- Routines, logs, accounts ---------------------------------------------------------------
 
 
+# How a routine came to be: written, built, copied from a template or a routine.
 class Origin(StrEnum):
     USER = "user"
     BUILDER = "builder"
@@ -157,6 +168,7 @@ class Origin(StrEnum):
     COPY = "copy"
 
 
+# The resistance band used for a logged set (the other load is kilograms).
 class BandLevel(StrEnum):
     EXTRA_LIGHT = "extra-light"
     LIGHT = "light"
@@ -165,16 +177,19 @@ class BandLevel(StrEnum):
     EXTRA_HEAVY = "extra-heavy"
 
 
+# The session-log export's format (its `format` query parameter).
 class ExportFormat(StrEnum):
     CSV = "csv"
     JSON = "json"
 
 
+# What an account may do: admins also write the catalog.
 class Role(StrEnum):
     USER = "user"
     ADMIN = "admin"
 
 
+# The units a user prefers to see.
 class Units(StrEnum):
     METRIC = "metric"
     IMPERIAL = "imperial"

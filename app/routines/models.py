@@ -13,7 +13,18 @@ from sqlmodel import SQLModel
 
 from app.builder.models import MAX_PLAN_ITEMS, MAX_WEEKS, SideFields, WeekPlan
 from app.core.sqltypes import UTCDateTime, VocabularyColumn
-from app.core.types import LongText, Notes, ShortNotes, ShortText, Slug, utcnow
+from app.core.types import (
+    NOTES_MAX,
+    SHORT_NOTES_MAX,
+    SHORT_TEXT_MAX,
+    SLUG_MAX,
+    LongText,
+    Notes,
+    ShortNotes,
+    ShortText,
+    Slug,
+    utcnow,
+)
 from app.core.vocabulary import (
     Count,
     HoldSeconds,
@@ -41,9 +52,9 @@ class Routine(SQLModel, table=True):
         default=None, foreign_key="app_user.id", ondelete="CASCADE"
     )
     is_template: bool = SQLField(default=False)
-    template_key: str | None = SQLField(default=None, max_length=64)
-    name: str = SQLField(max_length=120)
-    notes: str = SQLField(default="", max_length=2000)
+    template_key: str | None = SQLField(default=None, max_length=SLUG_MAX)
+    name: str = SQLField(max_length=SHORT_TEXT_MAX)
+    notes: str = SQLField(default="", max_length=NOTES_MAX)
     sessions_per_week: int
     origin: Origin = SQLField(sa_type=VocabularyColumn(Origin, 16))
     progression: list[dict[str, Any]] | None = SQLField(default=None, sa_column=Column(JSON))
@@ -69,7 +80,7 @@ class RoutineItem(SQLModel, table=True):
     order: int = SQLField(primary_key=True, sa_column_kwargs={"name": "position", "key": "order"})
     exercise: str = SQLField(
         foreign_key="exercise.slug",
-        max_length=64,
+        max_length=SLUG_MAX,
         sa_column_kwargs={"name": "exercise_slug", "key": "exercise"},
     )
     sets: int
@@ -78,8 +89,8 @@ class RoutineItem(SQLModel, table=True):
     hold_seconds: int | None = None
     side: Side | None = SQLField(default=None, sa_type=VocabularyColumn(Side, 8))
     rest_seconds: int
-    notes: str = SQLField(default="", max_length=500)
-    reason: str | None = SQLField(default=None, max_length=2000)
+    notes: str = SQLField(default="", max_length=SHORT_NOTES_MAX)
+    reason: str | None = SQLField(default=None, max_length=NOTES_MAX)
 
 
 class RoutineItemIn(SideFields):

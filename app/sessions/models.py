@@ -13,7 +13,16 @@ from sqlmodel import Field as SQLField
 from sqlmodel import SQLModel
 
 from app.core.sqltypes import UTCDateTime, VocabularyColumn
-from app.core.types import AwareDatetime, Notes, ShortNotes, Slug, utcnow
+from app.core.types import (
+    NOTES_MAX,
+    SHORT_NOTES_MAX,
+    SLUG_MAX,
+    AwareDatetime,
+    Notes,
+    ShortNotes,
+    Slug,
+    utcnow,
+)
 from app.core.vocabulary import BandLevel, Count, HoldSeconds, Kilograms, Leg, Scale, SetNumber
 
 MAX_ENTRIES = 500
@@ -34,7 +43,7 @@ class WorkoutSession(SQLModel, table=True):
     )
     started_at: datetime = SQLField(sa_column=Column(UTCDateTime(), nullable=False))
     ended_at: datetime | None = SQLField(default=None, sa_column=Column(UTCDateTime()))
-    notes: str = SQLField(default="", max_length=2000)
+    notes: str = SQLField(default="", max_length=NOTES_MAX)
     body_digest: str = SQLField(max_length=64)
     revision: int = SQLField(default=1)
     created_at: datetime = SQLField(
@@ -61,7 +70,7 @@ class SessionEntry(SQLModel, table=True):
     # The wire's name on the attribute; the column keeps its name (`exercise_slug`).
     exercise: str = SQLField(
         foreign_key="exercise.slug",
-        max_length=64,
+        max_length=SLUG_MAX,
         sa_column_kwargs={"name": "exercise_slug", "key": "exercise"},
     )
     set_number: int
@@ -73,7 +82,7 @@ class SessionEntry(SQLModel, table=True):
     load_kg: Decimal | None = SQLField(default=None, sa_column=Column(Numeric(6, 2)))
     pain: int
     effort: int
-    notes: str = SQLField(default="", max_length=500)
+    notes: str = SQLField(default="", max_length=SHORT_NOTES_MAX)
 
 
 class EntryIn(BaseModel):
