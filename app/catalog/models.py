@@ -225,6 +225,13 @@ class Progression(BaseModel):
         return self
 
 
+# The bounded lists of an exercise, shared by the spec and its merge patch.
+EquipmentSlugs = Annotated[list[Slug], Field(max_length=10)]
+Steps = Annotated[list[Statement], Field(min_length=1, max_length=20)]
+Cues = Annotated[list[Statement], Field(max_length=20)]
+Progressions = Annotated[list[Progression], Field(max_length=10)]
+MuscleSlugs = Annotated[list[Slug], Field(min_length=1, max_length=10)]
+
 DIFFICULTY_DESCRIPTION = (
     "Medius' own grading (always attributed to Medius): the article calls all its "
     "exercises basic and grades none of them."
@@ -244,18 +251,18 @@ class ExerciseSpec(Attributed):
     name: ShortText
     summary: Sentence
     position: Position
-    equipment: list[Slug] = Field(default_factory=list, max_length=10)
-    optional_equipment: list[Slug] = Field(default_factory=list, max_length=10)
+    equipment: EquipmentSlugs = Field(default_factory=list)
+    optional_equipment: EquipmentSlugs = Field(default_factory=list)
     laterality: Laterality
     working_leg: WorkingLeg
     difficulty: Difficulty = Field(description=DIFFICULTY_DESCRIPTION)
-    steps: list[Statement] = Field(min_length=1, max_length=20)
-    cues: list[Statement] = Field(default_factory=list, max_length=20)
+    steps: Steps
+    cues: Cues = Field(default_factory=list)
     dosage: Dosage
     default_dosage: DefaultDosage
-    progressions: list[Progression] = Field(default_factory=list, max_length=10)
-    regressions: list[Progression] = Field(default_factory=list, max_length=10)
-    muscles: list[Slug] = Field(min_length=1, max_length=10)
+    progressions: Progressions = Field(default_factory=list)
+    regressions: Progressions = Field(default_factory=list)
+    muscles: MuscleSlugs
     source: Source | None = None
 
     def steps_text(self) -> list[str]:
@@ -371,37 +378,33 @@ class EquipmentPublic(EquipmentSpec):
 # --- Muscles -----------------------------------------------------------------------------
 
 
-class Action(Attributed):
-    ATTRIBUTED = ("name", "description")
+class _Named(Attributed):
+    """A catalog record with a stable slug and a display name (exercise, muscle, action...)."""
+
     model_config = _STRICT
     slug: Slug
     name: ShortText
+
+
+class Action(_Named):
+    ATTRIBUTED = ("name", "description")
     description: Sentence
 
 
-class WeaknessSign(Attributed):
+class WeaknessSign(_Named):
     ATTRIBUTED = ("name", "description", "example")
-    model_config = _STRICT
-    slug: Slug
-    name: ShortText
     description: LongText
     example: LongText
 
 
-class Compensation(Attributed):
+class Compensation(_Named):
     ATTRIBUTED = ("name", "description", "seen_as")
-    model_config = _STRICT
-    slug: Slug
-    name: ShortText
     description: Sentence
     seen_as: Sentence
 
 
-class MuscleSpec(Attributed):
+class MuscleSpec(_Named):
     ATTRIBUTED = ("name", "summary", "primary_role")
-    model_config = _STRICT
-    slug: Slug
-    name: ShortText
     summary: LongText
     actions: list[Action] = Field(max_length=20)
     primary_role: LongText
@@ -465,18 +468,18 @@ class ExerciseUpdate(BaseModel):
     name: ShortText | None = None
     summary: Sentence | None = None
     position: Position | None = None
-    equipment: list[Slug] | None = Field(default=None, max_length=10)
-    optional_equipment: list[Slug] | None = Field(default=None, max_length=10)
+    equipment: EquipmentSlugs | None = None
+    optional_equipment: EquipmentSlugs | None = None
     laterality: Laterality | None = None
     working_leg: WorkingLeg | None = None
     difficulty: Difficulty | None = Field(default=None, description=DIFFICULTY_DESCRIPTION)
-    steps: list[Statement] | None = Field(default=None, min_length=1, max_length=20)
-    cues: list[Statement] | None = Field(default=None, max_length=20)
+    steps: Steps | None = None
+    cues: Cues | None = None
     dosage: Dosage | None = None
     default_dosage: DefaultDosage | None = None
-    progressions: list[Progression] | None = Field(default=None, max_length=10)
-    regressions: list[Progression] | None = Field(default=None, max_length=10)
-    muscles: list[Slug] | None = Field(default=None, min_length=1, max_length=10)
+    progressions: Progressions | None = None
+    regressions: Progressions | None = None
+    muscles: MuscleSlugs | None = None
     source: Source | None = None
     attribution: dict[str, AttributionIn] | None = Field(
         default=None,
