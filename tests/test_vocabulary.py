@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import ast
 import inspect
+import uuid
 from collections import Counter
 from collections.abc import Iterator
 from enum import StrEnum
@@ -11,9 +12,18 @@ from pathlib import Path
 from typing import Any
 
 import httpx
+import pytest
+from fastapi import FastAPI
+from sqlalchemy import text
+from sqlalchemy.exc import StatementError
+from sqlmodel import Session, select
 
 from app.core import vocabulary
-from app.core.vocabulary import AffectedSide, Leg, Side
+from app.core.vocabulary import AffectedSide, BandLevel, Leg, Origin, Role, Side, Units
+from app.routines.models import Routine, RoutineItem
+from app.sessions.models import SessionEntry
+from app.users.models import User
+from tests.factories import SignedIn, routine_payload, session_payload
 
 APP = Path(__file__).resolve().parents[1] / "app"
 # Closed sets that never reach the wire: the CLI's file formats and the deployment name.
@@ -71,3 +81,41 @@ def test_side_vocabularies_extend_one_leg() -> None:
     legs = [leg.value for leg in Leg]
     assert [s.value for s in Side] == [*legs, "both"]
     assert [s.value for s in AffectedSide] == [*legs, "none"]
+
+
+async def test_vocabulary_columns_store_the_value_and_read_back_the_enum(
+    client: httpx.AsyncClient, alice: SignedIn, app: FastAPI
+) -> None:
+    made = await client.post("/api/v1/routines", json=routine_payload(), headers=alice.headers)
+    assert made.status_code == 201
+    routine_id = uuid.UUID(made.json()["id"])
+    body = session_payload()
+    logged = await client.post("/api/v1/sessions", json=body, headers=alice.headers)
+    assert logged.status_code == 201
+    with Session(app.state.engine) as session:
+        routine = session.get(Routine, routine_id)
+        assert routine is not None and routine.origin is Origin.USER
+        first = session.exec(
+            select(RoutineItem).where(RoutineItem.routine_id == routine_id, RoutineItem.order == 1)
+        ).one()
+        assert (first.exercise, first.side) == ("clamshell", Side.BOTH)
+        assert first.side is Side.BOTH
+        entries = session.exec(
+            select(SessionEntry)
+            .where(SessionEntry.session_id == uuid.UUID(body["id"]))
+            .order_by(SessionEntry.position)  # type: ignore[arg-type]
+        ).all()
+        assert [e.side for e in entries] == [Leg.RIGHT, Leg.RIGHT, None]
+        assert entries[0].side is Leg.RIGHT and entries[2].load_band is BandLevel.LIGHT
+        user = session.get(User, alice.id)
+        assert user is not None and user.role is Role.USER and user.units is Units.METRIC
+        # The columns hold the plain values, under the names they were created with.
+        stored = session.execute(
+            text("SELECT exercise_slug, side FROM routine_item WHERE position = 1")
+        ).all()
+        assert ("clamshell", "both") in [tuple(r) for r in stored]
+
+        first.side = "top"  # type: ignore[assignment]
+        session.add(first)
+        with pytest.raises(StatementError, match="'top' is not a valid Side"):
+            session.flush()
