@@ -28,7 +28,7 @@ from app.core.errors import (
 )
 from app.core.pagination import Page, parse_sort
 from app.core.types import utcnow
-from app.core.vocabulary import Origin, Side
+from app.core.vocabulary import Origin
 from app.live_catalog.snapshot import CatalogSpecs
 from app.routines import limits, repository
 from app.routines.models import (
@@ -128,8 +128,7 @@ def _checked_week(
 
 
 def _item_public(item: RoutineItem, spec: ExerciseSpec | None) -> RoutineItemPublic:
-    side = Side(item.side) if item.side else None
-    derived = item_fields(spec, side) if spec is not None else {}
+    derived = item_fields(spec, item.side) if spec is not None else {}
     return RoutineItemPublic(**item.model_dump(include=_STORED | {"order"}), **derived)
 
 
