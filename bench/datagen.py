@@ -21,8 +21,9 @@ from typing import Any
 import orjson
 
 from app.catalog import repository as catalog_repository
-from app.catalog.models import DosageUnit, ExerciseSpec, Laterality
+from app.catalog.models import ExerciseSpec
 from app.catalog.seed import load_seed
+from app.core.vocabulary import DosageUnit, Laterality
 from app.sessions.models import EntryIn, SessionCreate
 from app.sessions.service import build_entries, digest
 

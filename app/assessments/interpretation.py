@@ -8,15 +8,8 @@ toward the weak side).
 
 from __future__ import annotations
 
-from app.assessments.models import (
-    AssessmentCreate,
-    Finding,
-    Interpretation,
-    PelvisDrop,
-    WeakSide,
-)
-from app.builder.models import Emphasis
-from app.catalog.models import Provenance
+from app.assessments.models import AssessmentCreate, Finding, Interpretation
+from app.core.vocabulary import AffectedSide, Emphasis, PelvisDrop, Provenance
 
 PAIN_ADVICE_THRESHOLD = 5  # Medius' threshold: at or above it, stop and see a professional
 STEADY_HOLD_SECONDS = 30  # Medius' yardstick; the article gives no duration
@@ -27,54 +20,56 @@ DISCLAIMER = (
 )
 
 
+# The article's signs of a weak gluteus medius: what each means (`{leg}` is the stance
+# leg) and what the routine builder favours for it.
+_SIGNS: dict[str, tuple[str, Emphasis]] = {
+    "trendelenburg-sign": (
+        "The gluteus medius holds the pelvis level in single-leg stance; when it is weak the "
+        "hip on the opposite side drops (Trendelenburg sign). A drop while standing on the "
+        "{leg} leg points at the {leg} gluteus medius.",
+        Emphasis.PELVIS_LEVEL,
+    ),
+    "hip-adduction-internal-rotation": (
+        "Adducting and internally rotating the hip on the weak side is one of the two "
+        "compensations the article describes; in running it shows as the knee drifting in "
+        "toward the midline.",
+        Emphasis.KNEE_OVER_TOES,
+    ),
+    "trunk-lean-toward-weak-side": (
+        "Leaning the body toward the same side as the weakness is the article's second "
+        "compensation.",
+        Emphasis.TRUNK_UPRIGHT,
+    ),
+}
+
+
 def interpret(check: AssessmentCreate) -> Interpretation:
     leg = check.stance_leg.value
     other = "left" if leg == "right" else "right"
-    findings: list[Finding] = []
-    if check.pelvis_drop is not PelvisDrop.NONE:
-        findings.append(
-            Finding(
-                code="trendelenburg-sign",
-                finding=(
-                    f"Standing on the {leg} leg, the {other} hip dropped "
-                    f"({check.pelvis_drop.value})."
-                ),
-                explanation=(
-                    "The gluteus medius holds the pelvis level in single-leg stance; when it is "
-                    "weak the hip on the opposite side drops (Trendelenburg sign). A drop while "
-                    f"standing on the {leg} leg points at the {leg} gluteus medius."
-                ),
-                provenance=Provenance.ARTICLE,
-                emphasis=Emphasis.PELVIS_LEVEL,
-            )
+    # What was seen, by sign (None: not seen).
+    seen = {
+        "trendelenburg-sign": f"Standing on the {leg} leg, the {other} hip dropped "
+        f"({check.pelvis_drop.value})."
+        if check.pelvis_drop is not PelvisDrop.NONE
+        else None,
+        "hip-adduction-internal-rotation": f"The {leg} knee drifted in toward the midline."
+        if check.knee_drifts_in
+        else None,
+        "trunk-lean-toward-weak-side": f"The upper body leaned toward the {leg} side."
+        if check.trunk_lean
+        else None,
+    }
+    findings = [
+        Finding(
+            code=code,
+            finding=finding,
+            explanation=_SIGNS[code][0].format(leg=leg),
+            provenance=Provenance.ARTICLE,
+            emphasis=_SIGNS[code][1],
         )
-    if check.knee_drifts_in:
-        findings.append(
-            Finding(
-                code="hip-adduction-internal-rotation",
-                finding=f"The {leg} knee drifted in toward the midline.",
-                explanation=(
-                    "Adducting and internally rotating the hip on the weak side is one of the two "
-                    "compensations the article describes; in running it shows as the knee "
-                    "drifting in toward the midline."
-                ),
-                provenance=Provenance.ARTICLE,
-                emphasis=Emphasis.KNEE_OVER_TOES,
-            )
-        )
-    if check.trunk_lean:
-        findings.append(
-            Finding(
-                code="trunk-lean-toward-weak-side",
-                finding=f"The upper body leaned toward the {leg} side.",
-                explanation=(
-                    "Leaning the body toward the same side as the weakness is the article's "
-                    "second compensation."
-                ),
-                provenance=Provenance.ARTICLE,
-                emphasis=Emphasis.TRUNK_UPRIGHT,
-            )
-        )
+        for code, finding in seen.items()
+        if finding is not None
+    ]
     if check.hold_seconds < STEADY_HOLD_SECONDS:
         findings.append(
             Finding(
@@ -101,7 +96,7 @@ def interpret(check: AssessmentCreate) -> Interpretation:
         )
     emphasis = list(dict.fromkeys(f.emphasis for f in signs if f.emphasis is not None))
     return Interpretation(
-        likely_weak_side=WeakSide(leg) if signs else WeakSide.NONE,
+        likely_weak_side=AffectedSide(leg) if signs else AffectedSide.NONE,
         findings=findings,
         emphasis=emphasis,
         advice=advice,

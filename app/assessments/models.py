@@ -4,35 +4,24 @@ from __future__ import annotations
 
 import uuid
 from datetime import datetime
-from enum import StrEnum
 from typing import Any
 
-from pydantic import BaseModel, ConfigDict, Field, StrictBool, StrictInt
+from pydantic import BaseModel, ConfigDict, Field, StrictBool
 from sqlalchemy import JSON, Column, Index
 from sqlmodel import Field as SQLField
 from sqlmodel import SQLModel
 
-from app.builder.models import Emphasis
-from app.catalog.models import Provenance
-from app.core.sqltypes import UTCDateTime
-from app.core.types import Notes, utcnow
-
-
-class Leg(StrEnum):
-    LEFT = "left"
-    RIGHT = "right"
-
-
-class WeakSide(StrEnum):
-    LEFT = "left"
-    RIGHT = "right"
-    NONE = "none"
-
-
-class PelvisDrop(StrEnum):
-    NONE = "none"
-    SLIGHT = "slight"
-    MARKED = "marked"
+from app.core.sqltypes import UTCDateTime, VocabularyColumn
+from app.core.types import NOTES_MAX, Notes, utcnow
+from app.core.vocabulary import (
+    AffectedSide,
+    Emphasis,
+    Leg,
+    PelvisDrop,
+    Provenance,
+    Scale,
+    StanceSeconds,
+)
 
 
 class AssessmentCreate(BaseModel):
@@ -43,8 +32,8 @@ class AssessmentCreate(BaseModel):
     pelvis_drop: PelvisDrop = Field(description="Did the hip on the OTHER side drop?")
     knee_drifts_in: StrictBool = Field(description="Did the stance knee drift toward the midline?")
     trunk_lean: StrictBool = Field(description="Did the upper body lean toward the stance side?")
-    hold_seconds: StrictInt = Field(ge=0, le=600, description="How long the stance was held.")
-    pain: StrictInt = Field(ge=0, le=10, description="Pain during the check, 0-10.")
+    hold_seconds: StanceSeconds = Field(description="How long the stance was held.")
+    pain: Scale = Field(description="Pain during the check, 0-10.")
     notes: Notes = ""
 
 
@@ -57,7 +46,7 @@ class Finding(BaseModel):
 
 
 class Interpretation(BaseModel):
-    likely_weak_side: WeakSide
+    likely_weak_side: AffectedSide
     findings: list[Finding]
     emphasis: list[Emphasis]
     advice: list[str]
@@ -70,13 +59,13 @@ class Assessment(SQLModel, table=True):
 
     id: uuid.UUID = SQLField(default_factory=uuid.uuid4, primary_key=True)
     owner_id: uuid.UUID = SQLField(foreign_key="app_user.id", ondelete="CASCADE")
-    stance_leg: str = SQLField(max_length=8)
-    pelvis_drop: str = SQLField(max_length=8)
+    stance_leg: Leg = SQLField(sa_type=VocabularyColumn(Leg, 8))
+    pelvis_drop: PelvisDrop = SQLField(sa_type=VocabularyColumn(PelvisDrop, 8))
     knee_drifts_in: bool
     trunk_lean: bool
     hold_seconds: int
     pain: int
-    notes: str = SQLField(default="", max_length=2000)
+    notes: str = SQLField(default="", max_length=NOTES_MAX)
     interpretation: dict[str, Any] = SQLField(sa_column=Column(JSON, nullable=False))
     created_at: datetime = SQLField(
         default_factory=utcnow, sa_column=Column(UTCDateTime(), nullable=False)

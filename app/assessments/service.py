@@ -30,13 +30,7 @@ def record(session: Session, user: User, check: AssessmentCreate) -> Resource[As
     begin_write(session)
     row = Assessment(
         owner_id=user.id,
-        stance_leg=check.stance_leg.value,
-        pelvis_drop=check.pelvis_drop.value,
-        knee_drifts_in=check.knee_drifts_in,
-        trunk_lean=check.trunk_lean,
-        hold_seconds=check.hold_seconds,
-        pain=check.pain,
-        notes=check.notes,
+        **check.model_dump(),
         interpretation=interpret(check).model_dump(mode="json"),
     )
     repository.add_assessment(session, row)

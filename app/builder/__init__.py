@@ -4,37 +4,32 @@ No FastAPI and no database here: callers pass plain `ExerciseSpec`s and the ladd
 """
 
 from app.builder.models import (
-    AffectedSide,
     Constraints,
     DosageLike,
-    Emphasis,
-    Goal,
     Interval,
-    IntervalKind,
     ItemDosage,
-    Level,
     Plan,
     PlanItem,
     ProgressionChange,
-    Side,
     WeekPlan,
 )
 from app.builder.planner import build_plan
 from app.builder.rules import LEVEL_RULES, level_table_markdown
 from app.builder.timing import item_seconds, routine_seconds, timeline
 from app.builder.validation import dosage_errors
+from app.core.vocabulary import AffectedSide, Difficulty, Emphasis, Goal, IntervalKind, Side
 
 __all__ = [
     "LEVEL_RULES",
     "AffectedSide",
     "Constraints",
+    "Difficulty",
     "DosageLike",
     "Emphasis",
     "Goal",
     "Interval",
     "IntervalKind",
     "ItemDosage",
-    "Level",
     "Plan",
     "PlanItem",
     "ProgressionChange",

@@ -11,15 +11,17 @@ import re
 from dataclasses import dataclass, replace
 
 from app.builder import rules
-from app.builder.models import AffectedSide, Constraints, PlanItem, Side
+from app.builder.models import Constraints, PlanItem
 from app.builder.sides import item_fields, placement
 from app.builder.timing import routine_seconds
-from app.catalog.models import (
+from app.catalog.models import ExerciseSpec
+from app.core.vocabulary import (
+    AffectedSide,
     DosageUnit,
-    ExerciseSpec,
     Laterality,
     ProgressionKind,
     Provenance,
+    Side,
     WorkingLeg,
 )
 

@@ -19,8 +19,8 @@ from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 from operator import itemgetter
 
 from app.builder import rules
-from app.builder.models import Emphasis
-from app.catalog.models import Difficulty, ExerciseSpec, Statement
+from app.catalog.models import ExerciseSpec, Statement
+from app.core.vocabulary import Difficulty, Emphasis
 
 RANK = {d: i for i, d in enumerate(Difficulty)}
 

@@ -6,13 +6,28 @@ workout-timer code reuse `PlanItem`'s dosage shape, `Interval` and `DosageLike`.
 
 from __future__ import annotations
 
-from enum import StrEnum
-from typing import Annotated, Protocol, Self
+from typing import Protocol, Self
 
 from pydantic import BaseModel, ConfigDict, Field, StrictInt, model_validator
 
-from app.catalog.models import Position, ProgressionBasis, ProgressionKind, Provenance
 from app.core.types import Notes, Sentence, ShortNotes, Slug
+from app.core.vocabulary import (
+    AffectedSide,
+    Count,
+    Difficulty,
+    Emphasis,
+    Goal,
+    HoldSeconds,
+    IntervalKind,
+    Position,
+    ProgressionBasis,
+    ProgressionKind,
+    Provenance,
+    RestSeconds,
+    SessionsPerWeek,
+    Sets,
+    Side,
+)
 
 # The size of anything planned, whoever plans it: the builder, or a client posting a plan.
 MAX_PLAN_ITEMS = 30
@@ -21,56 +36,14 @@ MAX_SESSION_MINUTES = 120
 MAX_SESSION_SECONDS = MAX_SESSION_MINUTES * 60
 
 
-class Level(StrEnum):
-    BEGINNER = "beginner"
-    INTERMEDIATE = "intermediate"
-    ADVANCED = "advanced"
-
-
-class Goal(StrEnum):
-    REHAB = "rehab"
-    PREVENTION = "prevention"
-    PERFORMANCE = "performance"
-
-
-class AffectedSide(StrEnum):
-    LEFT = "left"
-    RIGHT = "right"
-    NONE = "none"
-
-
-class Side(StrEnum):
-    LEFT = "left"
-    RIGHT = "right"
-    BOTH = "both"
-
-
-class Emphasis(StrEnum):
-    KNEE_OVER_TOES = "knee-over-toes"
-    PELVIS_LEVEL = "pelvis-level"
-    TRUNK_UPRIGHT = "trunk-upright"
-
-
-class IntervalKind(StrEnum):
-    WORK = "work"
-    HOLD = "hold"
-    REST = "rest"
-    SWITCH_SIDE = "switch_side"
-
-
 _STRICT = ConfigDict(extra="forbid")
-
-Sets = Annotated[StrictInt, Field(ge=1, le=10, description="Sets per side.")]
-Count = Annotated[StrictInt, Field(ge=1, le=100)]
-HoldSeconds = Annotated[StrictInt, Field(ge=0, le=300)]
-RestSeconds = Annotated[StrictInt, Field(ge=0, le=600)]
 
 
 class Constraints(BaseModel):
     """What the user can do: level, time, equipment at hand, positions to avoid, side."""
 
     model_config = _STRICT
-    level: Level
+    level: Difficulty
     minutes: StrictInt = Field(
         ge=1, le=MAX_SESSION_MINUTES, description="Time budget for one session."
     )
@@ -82,7 +55,7 @@ class Constraints(BaseModel):
     exclude_positions: list[Position] = Field(default_factory=list, max_length=6)
     affected_side: AffectedSide = AffectedSide.NONE
     goal: Goal = Goal.PREVENTION
-    sessions_per_week: StrictInt = Field(default=3, ge=1, le=7)
+    sessions_per_week: SessionsPerWeek = 3
     weeks: StrictInt = Field(
         default=4, ge=1, le=MAX_WEEKS, description="Weeks of progression to plan."
     )
@@ -113,7 +86,7 @@ class ItemDosage(BaseModel):
 
     model_config = _STRICT
     exercise: Slug
-    sets: Sets
+    sets: Sets = Field(description="Sets per side.")
     reps: Count | None = None
     steps: Count | None = Field(default=None, description="Steps per set (per direction).")
     hold_seconds: HoldSeconds | None = None

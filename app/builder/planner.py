@@ -40,10 +40,11 @@ from app.builder.dosing import (
     total_seconds,
 )
 from app.builder.index import RANK, GroupKey, PlannerCatalog, Selection
-from app.builder.models import AffectedSide, Constraints, Emphasis, Plan
+from app.builder.models import Constraints, Plan
 from app.builder.progression import plan_weeks
-from app.catalog.models import Difficulty, ExerciseSpec, Provenance, Statement
+from app.catalog.models import ExerciseSpec, Statement
 from app.core.errors import FieldError, Infeasible
+from app.core.vocabulary import AffectedSide, Difficulty, Emphasis, Provenance
 
 
 def _infeasible(detail: str, field: str, msg: str) -> Infeasible:

@@ -23,6 +23,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
+from typing import Any
 
 from app.builder import rules
 from app.builder.dosing import (
@@ -40,13 +41,8 @@ from app.builder.dosing import (
     total_seconds,
 )
 from app.builder.models import Constraints, ProgressionChange, WeekPlan
-from app.catalog.models import (
-    DosageUnit,
-    ExerciseSpec,
-    ProgressionBasis,
-    ProgressionKind,
-    Provenance,
-)
+from app.catalog.models import ExerciseSpec
+from app.core.vocabulary import DosageUnit, ProgressionBasis, ProgressionKind, Provenance
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,45 +62,41 @@ class _Step:
         return ProgressionBasis.MEDIUS
 
 
+def _raise(
+    p: Prescription,
+    field: str,
+    increment: int,
+    top: int,
+    kind: ProgressionKind,
+    what: str,
+    unit: str,
+    provenance: Provenance,
+    why: str,
+) -> _Step:
+    """One figure of the prescription (`field`) up by `increment`, capped at `top`."""
+    old = getattr(p, field)
+    assert isinstance(old, int)
+    new = min(old + increment, top)
+    raised: dict[str, Any] = {field: new}
+    return _Step(kind, provenance, replace(p, **raised), f"{what} {old}{unit} -> {new}{unit}", why)
+
+
 def _count_step(p: Prescription, top: int, provenance: Provenance, why: str) -> _Step:
-    assert p.count is not None
     unit = p.spec.dosage.unit
     inc = rules.REPS_INCREMENT if unit is DosageUnit.REPS else rules.STEPS_INCREMENT
-    new = min(p.count + inc, top)
-    return _Step(
-        ProgressionKind.MORE_REPS,
-        provenance,
-        replace(p, count=new),
-        f"{unit.value} {p.count} -> {new}",
-        why,
-    )
+    return _raise(p, "count", inc, top, ProgressionKind.MORE_REPS, unit.value, "", provenance, why)
 
 
 def _hold_step(p: Prescription, top: int, provenance: Provenance, why: str) -> _Step:
-    assert p.hold is not None
     timed = not counts(p.spec)
     inc = rules.TIMED_HOLD_INCREMENT_SECONDS if timed else rules.HOLD_INCREMENT_SECONDS
-    new = min(p.hold + inc, top)
-    label = "seconds per set" if timed else "hold"
-    return _Step(
-        ProgressionKind.LONGER_HOLD,
-        provenance,
-        replace(p, hold=new),
-        f"{label} {p.hold} s -> {new} s",
-        why,
-    )
+    what = "seconds per set" if timed else "hold"
+    return _raise(p, "hold", inc, top, ProgressionKind.LONGER_HOLD, what, " s", provenance, why)
 
 
 def _height_step(p: Prescription, top: int, provenance: Provenance, why: str) -> _Step:
-    assert p.height_cm is not None
-    new = min(p.height_cm + rules.STEP_HEIGHT_INCREMENT_CM, top)
-    return _Step(
-        ProgressionKind.HIGHER_STEP,
-        provenance,
-        replace(p, height_cm=new),
-        f"step height {p.height_cm} cm -> {new} cm",
-        why,
-    )
+    inc, kind = rules.STEP_HEIGHT_INCREMENT_CM, ProgressionKind.HIGHER_STEP
+    return _raise(p, "height_cm", inc, top, kind, "step height", " cm", provenance, why)
 
 
 def _qualitative_steps(p: Prescription, provenance: Provenance) -> list[_Step]:

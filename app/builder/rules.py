@@ -9,8 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from app.builder.models import Emphasis, Goal, Level
-from app.catalog.models import Difficulty
+from app.core.vocabulary import Difficulty, Emphasis, Goal
 
 
 @dataclass(frozen=True, slots=True)
@@ -26,34 +25,19 @@ class LevelRule:
     hardest_first: bool  # walk the ladder from its hard end
 
 
-LEVEL_RULES: dict[Level, LevelRule] = {
-    Level.BEGINNER: LevelRule(
-        difficulties=(Difficulty.BEGINNER,),
-        range_position=0.0,
-        range_label="low end",
-        sets=(2, 2),
-        rest_multiplier=1.25,
-        max_exercises=3,
-        hardest_first=False,
-    ),
-    Level.INTERMEDIATE: LevelRule(
-        difficulties=(Difficulty.BEGINNER, Difficulty.INTERMEDIATE),
-        range_position=0.5,
-        range_label="middle",
-        sets=(2, 3),
-        rest_multiplier=1.0,
-        max_exercises=4,
-        hardest_first=True,
-    ),
-    Level.ADVANCED: LevelRule(
-        difficulties=(Difficulty.INTERMEDIATE, Difficulty.ADVANCED),
-        range_position=1.0,
-        range_label="high end",
-        sets=(3, 3),
-        rest_multiplier=0.75,
-        max_exercises=5,
-        hardest_first=True,
-    ),
+_B, _I, _A = Difficulty.BEGINNER, Difficulty.INTERMEDIATE, Difficulty.ADVANCED
+_LevelRow = tuple[tuple[Difficulty, ...], float, str, tuple[int, int], float, int, bool]
+# The level table, one row a level, in LevelRule's field order.
+# fmt: off
+_LEVEL_ROWS: dict[Difficulty, _LevelRow] = {
+    #     difficulties  range  label         sets    rest   max  hardest first
+    _B: ((_B,),         0.0,   "low end",    (2, 2), 1.25,  3,   False),
+    _I: ((_B, _I),      0.5,   "middle",     (2, 3), 1.0,   4,   True),
+    _A: ((_I, _A),      1.0,   "high end",   (3, 3), 0.75,  5,   True),
+}
+# fmt: on
+LEVEL_RULES: dict[Difficulty, LevelRule] = {
+    level: LevelRule(*row) for level, row in _LEVEL_ROWS.items()
 }
 
 

@@ -13,8 +13,9 @@ from __future__ import annotations
 
 import re
 
-from app.builder.models import Placement, Side
-from app.catalog.models import ExerciseSpec, Laterality, WorkingLeg
+from app.builder.models import Placement
+from app.catalog.models import ExerciseSpec
+from app.core.vocabulary import Laterality, Side, WorkingLeg
 
 _OTHER = {Side.LEFT: Side.RIGHT, Side.RIGHT: Side.LEFT}
 

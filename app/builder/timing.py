@@ -25,10 +25,11 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Mapping, Sequence
 
-from app.builder.models import DosageLike, Interval, IntervalKind, Placement, Side
+from app.builder.models import DosageLike, Interval, Placement
 from app.builder.rules import SWITCH_SIDE_SECONDS
 from app.builder.sides import leg_prefix, placement, switch_cue
-from app.catalog.models import DosageUnit, ExerciseSpec, Laterality
+from app.catalog.models import ExerciseSpec
+from app.core.vocabulary import DosageUnit, IntervalKind, Laterality, Side
 
 
 def _sides(item: DosageLike, exercise: ExerciseSpec) -> list[Side | None]:

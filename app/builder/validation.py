@@ -12,9 +12,10 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 
 from app.builder.dosing import has_hold
-from app.builder.models import DosageLike, Side
-from app.catalog.models import DosageUnit, ExerciseSpec, Laterality
+from app.builder.models import DosageLike
+from app.catalog.models import ExerciseSpec
 from app.core.errors import FieldError
+from app.core.vocabulary import DosageUnit, Laterality, Side
 
 _SIDES = ", ".join(s.value for s in Side)
 

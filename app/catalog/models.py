@@ -7,7 +7,6 @@ the CLI all validate through them. Tables store them; `*Public` models go on the
 from __future__ import annotations
 
 from datetime import datetime
-from enum import StrEnum
 from typing import Annotated, Any, ClassVar, Self
 
 from pydantic import (
@@ -17,7 +16,6 @@ from pydantic import (
     Field,
     GetJsonSchemaHandler,
     StrictBool,
-    StrictInt,
     model_validator,
 )
 from pydantic.json_schema import JsonSchemaValue
@@ -26,73 +24,32 @@ from sqlalchemy import JSON, BigInteger, Column, Index, String, UniqueConstraint
 from sqlmodel import Field as SQLField
 from sqlmodel import SQLModel
 
-from app.core.sqltypes import UTCDateTime
-from app.core.types import LongText, Sentence, ShortText, Slug, utcnow
-
-
-class Position(StrEnum):
-    SIDE_LYING = "side-lying"
-    STANDING = "standing"
-    SUPINE = "supine"
-    PRONE = "prone"
-    KNEELING = "kneeling"
-    SEATED = "seated"
-
-
-class Laterality(StrEnum):
-    UNILATERAL = "unilateral"
-    BILATERAL = "bilateral"
-
-
-class Difficulty(StrEnum):
-    BEGINNER = "beginner"
-    INTERMEDIATE = "intermediate"
-    ADVANCED = "advanced"
-
-    @property
-    def rank(self) -> int:
-        return list(Difficulty).index(self)
-
-
-class DosageUnit(StrEnum):
-    REPS = "reps"
-    STEPS = "steps"
-    SECONDS = "seconds"
-
-
-class WorkingLeg(StrEnum):
-    """Which leg does the work when one side is affected."""
-
-    TOP_LEG = "top-leg"  # lying on the good side, the affected leg on top works
-    STANCE_LEG = "stance-leg"  # standing on the affected leg
-    BOTH_LEGS = "both-legs"
-
-
-class ProgressionKind(StrEnum):
-    MORE_REPS = "more-reps"
-    LONGER_HOLD = "longer-hold"
-    DEEPER_KNEE_BEND = "deeper-knee-bend"
-    HIGHER_STEP = "higher-step"
-    LONGER_STEPS = "longer-steps"
-    SLOWER_TEMPO = "slower-tempo"
-    MORE_RANGE = "more-range"
-    ADD_SUPPORT = "add-support"
-    LESS_RANGE = "less-range"
-    NEXT_EXERCISE = "next-exercise"
-
-
-class Provenance(StrEnum):
-    ARTICLE = "article"
-    MEDIUS = "medius"
-
-
-class ProgressionBasis(StrEnum):
-    """Finer than provenance for progressions: which kind of article backing, if any."""
-
-    ARTICLE_PROGRESSION = "article-progression"  # a progression the article itself states
-    ARTICLE_RANGE = "article-range"  # moving within a range the article gives
-    MEDIUS = "medius"  # Medius' own extension or inference
-
+from app.core.sqltypes import UTCDateTime, VocabularyColumn
+from app.core.types import (
+    SENTENCE_MAX,
+    SHORT_TEXT_MAX,
+    SLUG_MAX,
+    LongText,
+    Sentence,
+    ShortText,
+    Slug,
+    utcnow,
+)
+from app.core.vocabulary import (
+    Count,
+    Difficulty,
+    DosageUnit,
+    HoldSeconds,
+    Laterality,
+    Position,
+    ProgressionBasis,
+    ProgressionKind,
+    Provenance,
+    RestSeconds,
+    SecondsPerRep,
+    Sets,
+    WorkingLeg,
+)
 
 _STRICT = ConfigDict(extra="forbid", str_strip_whitespace=True)
 
@@ -152,7 +109,7 @@ class Statement(Attribution):
         text = {
             "type": "string",
             "minLength": 1,
-            "maxLength": 500,
+            "maxLength": SENTENCE_MAX,
             "description": "Shorthand for {text, provenance: medius}.",
         }
         # Titled apart from the output model, which code generators name after its title.
@@ -182,12 +139,6 @@ class Attributed(BaseModel):
             name: self.attribution.get(name, MEDIUS_OWN) for name in self.ATTRIBUTED
         }
         return self
-
-
-Count = Annotated[StrictInt, Field(ge=1, le=100)]
-HoldSeconds = Annotated[StrictInt, Field(ge=0, le=300)]
-Sets = Annotated[StrictInt, Field(ge=1, le=10)]
-RestSeconds = Annotated[StrictInt, Field(ge=0, le=600)]
 
 
 class Source(BaseModel):
@@ -237,7 +188,7 @@ class DefaultDosage(BaseModel):
     count: Count | None = Field(default=None, description="Reps or steps per set.")
     hold_seconds: HoldSeconds | None = None
     rest_seconds: RestSeconds
-    seconds_per_rep: Annotated[StrictInt, Field(ge=1, le=30)] = Field(
+    seconds_per_rep: SecondsPerRep = Field(
         default=3, description="Tempo used to estimate durations."
     )
     note: Sentence
@@ -274,6 +225,13 @@ class Progression(BaseModel):
         return self
 
 
+# The bounded lists of an exercise, shared by the spec and its merge patch.
+EquipmentSlugs = Annotated[list[Slug], Field(max_length=10)]
+Steps = Annotated[list[Statement], Field(min_length=1, max_length=20)]
+Cues = Annotated[list[Statement], Field(max_length=20)]
+Progressions = Annotated[list[Progression], Field(max_length=10)]
+MuscleSlugs = Annotated[list[Slug], Field(min_length=1, max_length=10)]
+
 DIFFICULTY_DESCRIPTION = (
     "Medius' own grading (always attributed to Medius): the article calls all its "
     "exercises basic and grades none of them."
@@ -293,18 +251,18 @@ class ExerciseSpec(Attributed):
     name: ShortText
     summary: Sentence
     position: Position
-    equipment: list[Slug] = Field(default_factory=list, max_length=10)
-    optional_equipment: list[Slug] = Field(default_factory=list, max_length=10)
+    equipment: EquipmentSlugs = Field(default_factory=list)
+    optional_equipment: EquipmentSlugs = Field(default_factory=list)
     laterality: Laterality
     working_leg: WorkingLeg
     difficulty: Difficulty = Field(description=DIFFICULTY_DESCRIPTION)
-    steps: list[Statement] = Field(min_length=1, max_length=20)
-    cues: list[Statement] = Field(default_factory=list, max_length=20)
+    steps: Steps
+    cues: Cues = Field(default_factory=list)
     dosage: Dosage
     default_dosage: DefaultDosage
-    progressions: list[Progression] = Field(default_factory=list, max_length=10)
-    regressions: list[Progression] = Field(default_factory=list, max_length=10)
-    muscles: list[Slug] = Field(min_length=1, max_length=10)
+    progressions: Progressions = Field(default_factory=list)
+    regressions: Progressions = Field(default_factory=list)
+    muscles: MuscleSlugs
     source: Source | None = None
 
     def steps_text(self) -> list[str]:
@@ -334,13 +292,13 @@ class Exercise(SQLModel, table=True):
     )
 
     id: int | None = SQLField(default=None, primary_key=True)
-    slug: str = SQLField(sa_column=Column(String(64), nullable=False))
-    name: str = SQLField(max_length=120)
-    summary: str = SQLField(max_length=500)
-    position: str = SQLField(max_length=20, index=True)
-    laterality: str = SQLField(max_length=20)
-    working_leg: str = SQLField(max_length=20)
-    difficulty: str = SQLField(max_length=20)
+    slug: str = SQLField(sa_column=Column(String(SLUG_MAX), nullable=False))
+    name: str = SQLField(max_length=SHORT_TEXT_MAX)
+    summary: str = SQLField(max_length=SENTENCE_MAX)
+    position: Position = SQLField(sa_type=VocabularyColumn(Position, 20), index=True)
+    laterality: Laterality = SQLField(sa_type=VocabularyColumn(Laterality, 20))
+    working_leg: WorkingLeg = SQLField(sa_type=VocabularyColumn(WorkingLeg, 20))
+    difficulty: Difficulty = SQLField(sa_type=VocabularyColumn(Difficulty, 20))
     difficulty_rank: int = SQLField(index=True)
     search_text: str = SQLField(max_length=20000)
     document: dict[str, Any] = SQLField(sa_column=Column(JSON, nullable=False))
@@ -365,7 +323,9 @@ class ExerciseEquipment(SQLModel, table=True):
     __table_args__ = (Index("ix_exercise_equipment_slug", "equipment_slug", "exercise_id"),)
 
     exercise_id: int = SQLField(foreign_key="exercise.id", primary_key=True, ondelete="CASCADE")
-    equipment_slug: str = SQLField(foreign_key="equipment.slug", primary_key=True, max_length=64)
+    equipment_slug: str = SQLField(
+        foreign_key="equipment.slug", primary_key=True, max_length=SLUG_MAX
+    )
     required: bool
 
 
@@ -374,7 +334,7 @@ class ExerciseMuscle(SQLModel, table=True):
     __table_args__ = (Index("ix_exercise_muscle_slug", "muscle_slug", "exercise_id"),)
 
     exercise_id: int = SQLField(foreign_key="exercise.id", primary_key=True, ondelete="CASCADE")
-    muscle_slug: str = SQLField(foreign_key="muscle.slug", primary_key=True, max_length=64)
+    muscle_slug: str = SQLField(foreign_key="muscle.slug", primary_key=True, max_length=SLUG_MAX)
 
 
 class ExercisePublic(ExerciseSpec):
@@ -404,10 +364,10 @@ class EquipmentSpec(BaseModel):
 
 class Equipment(SQLModel, table=True):
     __tablename__ = "equipment"
-    slug: str = SQLField(primary_key=True, max_length=64)
-    name: str = SQLField(max_length=120)
-    description: str = SQLField(max_length=500)
-    note: str | None = SQLField(default=None, max_length=500)
+    slug: str = SQLField(primary_key=True, max_length=SLUG_MAX)
+    name: str = SQLField(max_length=SHORT_TEXT_MAX)
+    description: str = SQLField(max_length=SENTENCE_MAX)
+    note: str | None = SQLField(default=None, max_length=SENTENCE_MAX)
 
 
 class EquipmentPublic(EquipmentSpec):
@@ -418,37 +378,33 @@ class EquipmentPublic(EquipmentSpec):
 # --- Muscles -----------------------------------------------------------------------------
 
 
-class Action(Attributed):
-    ATTRIBUTED = ("name", "description")
+class _Named(Attributed):
+    """A catalog record with a stable slug and a display name (exercise, muscle, action...)."""
+
     model_config = _STRICT
     slug: Slug
     name: ShortText
+
+
+class Action(_Named):
+    ATTRIBUTED = ("name", "description")
     description: Sentence
 
 
-class WeaknessSign(Attributed):
+class WeaknessSign(_Named):
     ATTRIBUTED = ("name", "description", "example")
-    model_config = _STRICT
-    slug: Slug
-    name: ShortText
     description: LongText
     example: LongText
 
 
-class Compensation(Attributed):
+class Compensation(_Named):
     ATTRIBUTED = ("name", "description", "seen_as")
-    model_config = _STRICT
-    slug: Slug
-    name: ShortText
     description: Sentence
     seen_as: Sentence
 
 
-class MuscleSpec(Attributed):
+class MuscleSpec(_Named):
     ATTRIBUTED = ("name", "summary", "primary_role")
-    model_config = _STRICT
-    slug: Slug
-    name: ShortText
     summary: LongText
     actions: list[Action] = Field(max_length=20)
     primary_role: LongText
@@ -460,8 +416,8 @@ class MuscleSpec(Attributed):
 
 class Muscle(SQLModel, table=True):
     __tablename__ = "muscle"
-    slug: str = SQLField(primary_key=True, max_length=64)
-    name: str = SQLField(max_length=120)
+    slug: str = SQLField(primary_key=True, max_length=SLUG_MAX)
+    name: str = SQLField(max_length=SHORT_TEXT_MAX)
     document: dict[str, Any] = SQLField(sa_column=Column(JSON, nullable=False))
 
 
@@ -512,18 +468,18 @@ class ExerciseUpdate(BaseModel):
     name: ShortText | None = None
     summary: Sentence | None = None
     position: Position | None = None
-    equipment: list[Slug] | None = Field(default=None, max_length=10)
-    optional_equipment: list[Slug] | None = Field(default=None, max_length=10)
+    equipment: EquipmentSlugs | None = None
+    optional_equipment: EquipmentSlugs | None = None
     laterality: Laterality | None = None
     working_leg: WorkingLeg | None = None
     difficulty: Difficulty | None = Field(default=None, description=DIFFICULTY_DESCRIPTION)
-    steps: list[Statement] | None = Field(default=None, min_length=1, max_length=20)
-    cues: list[Statement] | None = Field(default=None, max_length=20)
+    steps: Steps | None = None
+    cues: Cues | None = None
     dosage: Dosage | None = None
     default_dosage: DefaultDosage | None = None
-    progressions: list[Progression] | None = Field(default=None, max_length=10)
-    regressions: list[Progression] | None = Field(default=None, max_length=10)
-    muscles: list[Slug] | None = Field(default=None, min_length=1, max_length=10)
+    progressions: Progressions | None = None
+    regressions: Progressions | None = None
+    muscles: MuscleSlugs | None = None
     source: Source | None = None
     attribution: dict[str, AttributionIn] | None = Field(
         default=None,

@@ -13,19 +13,17 @@ from sqlmodel import Session, col, select
 from app.catalog.models import (
     CatalogSeed,
     CatalogState,
-    Difficulty,
     Equipment,
     Exercise,
     ExerciseEquipment,
     ExerciseMuscle,
     ExerciseSpec,
-    Laterality,
     Muscle,
-    Position,
 )
 from app.core.db import update_if_revision
 from app.core.pagination import Sort, paginate
 from app.core.types import utcnow
+from app.core.vocabulary import Difficulty, Laterality, Position
 
 SORTABLE = {
     "name": Exercise.name,

@@ -11,15 +11,12 @@ from starlette.responses import Response
 from app.catalog import examples, repository, service
 from app.catalog.models import (
     CatalogDocument,
-    Difficulty,
     EquipmentPublic,
     ExercisePublic,
     ExerciseSpec,
     ExerciseTombstone,
     ExerciseUpdate,
-    Laterality,
     MusclePublic,
-    Position,
 )
 from app.catalog.repository import ExerciseFilter
 from app.catalog.seed import load_seed
@@ -32,6 +29,7 @@ from app.core.pagination import SyncListQuery, SyncPage
 from app.core.problems import answers, problem_responses
 from app.core.responses import respond, to_bytes
 from app.core.types import SLUG_PATTERN, SearchText
+from app.core.vocabulary import Difficulty, Laterality, Position
 from app.users.auth import AdminUser
 
 router = APIRouter(tags=["catalog"])

@@ -14,10 +14,11 @@ from pydantic import ValidationError
 from sqlmodel import Session
 
 from app.catalog import repository
-from app.catalog.models import CatalogSeed, Provenance
+from app.catalog.models import CatalogSeed
 from app.catalog.seed import load_seed
 from app.core.db import begin_write
 from app.core.errors import invalid_from
+from app.core.vocabulary import Provenance
 
 
 @dataclass

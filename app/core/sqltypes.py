@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from datetime import UTC, datetime
-from typing import Any
+from enum import StrEnum
+from typing import Any, TypeVar
 
-from sqlalchemy import BigInteger, DateTime
+from sqlalchemy import BigInteger, DateTime, String
 from sqlalchemy.engine import Dialect
 from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.sql.compiler import SQLCompiler
@@ -36,6 +37,35 @@ class UTCDateTime(TypeDecorator[datetime]):
     @property
     def python_type(self) -> type[datetime]:
         return datetime
+
+
+E = TypeVar("E", bound=StrEnum)
+
+
+class VocabularyColumn(TypeDecorator[E]):
+    """A closed vocabulary stored as its text value in a plain VARCHAR, read back as the enum.
+
+    Plain text, not a database enum or CHECK constraint: the schema stays what the
+    migrations made it on both databases, and a new value needs no migration. The enum
+    guards every write (an unknown value raises before it reaches the database).
+    """
+
+    impl = String
+    cache_ok = True
+
+    def __init__(self, enum: type[E], length: int) -> None:
+        super().__init__(length)
+        self.enum = enum
+
+    def process_bind_param(self, value: E | str | None, dialect: Dialect) -> str | None:
+        return None if value is None else self.enum(value).value
+
+    def process_result_value(self, value: str | None, dialect: Dialect) -> E | None:
+        return None if value is None else self.enum(value)
+
+    @property
+    def python_type(self) -> type[E]:
+        return self.enum
 
 
 class epoch_seconds(FunctionElement[int]):  # noqa: N801 - reads as the SQL function it is

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 from typing import Annotated, Any
@@ -20,10 +21,17 @@ from pydantic.json_schema import JsonSchemaValue
 from pydantic_core import PydanticCustomError, core_schema
 
 SLUG_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
+# Lengths shared by the wire types below and the table columns that store their values.
+SLUG_MAX = 64
+SHORT_TEXT_MAX = 120
+SENTENCE_MAX = 500
+LONG_TEXT_MAX = 2000
+NOTES_MAX = 2000
+SHORT_NOTES_MAX = 500
 
 Slug = Annotated[
     str,
-    StringConstraints(min_length=1, max_length=64, pattern=SLUG_PATTERN),
+    StringConstraints(min_length=1, max_length=SLUG_MAX, pattern=SLUG_PATTERN),
     Field(description="Lower-case, hyphenated, stable identifier.", examples=["clamshell"]),
 ]
 
@@ -83,19 +91,23 @@ ONE_LINE = NoControls()
 MULTI_LINE = NoControls(multiline=True)
 
 ShortText = Annotated[
-    str, StringConstraints(strip_whitespace=True, min_length=1, max_length=120), ONE_LINE
+    str, StringConstraints(strip_whitespace=True, min_length=1, max_length=SHORT_TEXT_MAX), ONE_LINE
 ]
 Sentence = Annotated[
-    str, StringConstraints(strip_whitespace=True, min_length=1, max_length=500), ONE_LINE
+    str, StringConstraints(strip_whitespace=True, min_length=1, max_length=SENTENCE_MAX), ONE_LINE
 ]
 LongText = Annotated[
-    str, StringConstraints(strip_whitespace=True, min_length=1, max_length=2000), MULTI_LINE
+    str,
+    StringConstraints(strip_whitespace=True, min_length=1, max_length=LONG_TEXT_MAX),
+    MULTI_LINE,
 ]
-Notes = Annotated[str, StringConstraints(strip_whitespace=True, max_length=2000), MULTI_LINE]
+Notes = Annotated[str, StringConstraints(strip_whitespace=True, max_length=NOTES_MAX), MULTI_LINE]
 # Notes on one set or one item (their columns hold 500). A `Field(max_length=...)` on a
 # field typed with one of these aliases is silently ignored by pydantic (the alias' own
 # bound wins), so each length gets its own alias.
-ShortNotes = Annotated[str, StringConstraints(strip_whitespace=True, max_length=500), MULTI_LINE]
+ShortNotes = Annotated[
+    str, StringConstraints(strip_whitespace=True, max_length=SHORT_NOTES_MAX), MULTI_LINE
+]
 SearchText = Annotated[str, StringConstraints(max_length=100), ONE_LINE]
 
 
@@ -107,21 +119,24 @@ _RFC3339 = re.compile(r"^\d{4}-\d{2}-\d{2}[Tt]\d{2}:\d{2}:\d{2}(\.\d{1,9})?([Zz]
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 
-def _rfc3339_text(value: object) -> object:
-    """Only RFC 3339 text with an offset: no epoch numbers, no naive local times."""
-    if isinstance(value, datetime):
+def _text_form(kind: type, pattern: re.Pattern[str], message: str) -> Callable[[object], object]:
+    """A before-validator: a `kind` passes; anything else must be text matching `pattern`
+    (no epoch numbers, no naive local times, no other spellings)."""
+
+    def check(value: object) -> object:
+        if isinstance(value, kind):
+            return value
+        if not isinstance(value, str) or not pattern.match(value):
+            raise ValueError(message)
         return value
-    if not isinstance(value, str) or not _RFC3339.match(value):
-        raise ValueError("expected an RFC 3339 timestamp with an offset, e.g. 2026-11-20T07:30:00Z")
-    return value
+
+    return check
 
 
-def _iso_date_text(value: object) -> object:
-    if isinstance(value, date):
-        return value
-    if not isinstance(value, str) or not _ISO_DATE.match(value):
-        raise ValueError("expected a calendar date, YYYY-MM-DD")
-    return value
+_rfc3339_text = _text_form(
+    datetime, _RFC3339, "expected an RFC 3339 timestamp with an offset, e.g. 2026-11-20T07:30:00Z"
+)
+_iso_date_text = _text_form(date, _ISO_DATE, "expected a calendar date, YYYY-MM-DD")
 
 
 # Every time and date a client sends must fall in this range: far beyond any real workout,

@@ -14,10 +14,11 @@ import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
-from app.builder.models import ProgressionChange, Side, WeekPlan
+from app.builder.models import ProgressionChange, WeekPlan
 from app.builder.rules import DISCLAIMER
 from app.builder.sides import placements, reading_note
-from app.catalog.models import ExerciseSpec, ProgressionBasis, Provenance, Statement
+from app.catalog.models import ExerciseSpec, Statement
+from app.core.vocabulary import ProgressionBasis, Provenance, Side
 from app.routines.models import RoutineItemPublic, RoutinePublic
 
 SOURCE_CREDIT = "Glut-Med Exercises, Ross Harris"

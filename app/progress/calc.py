@@ -20,8 +20,9 @@ from zoneinfo import ZoneInfo
 
 from app.builder import rules
 from app.builder.dosing import count_cap, count_span, hold_cap, hold_span
-from app.catalog.models import DosageUnit, ExerciseSpec, ProgressionBasis, Provenance
-from app.progress.models import Decision, PrescribedDosage
+from app.catalog.models import ExerciseSpec
+from app.core.vocabulary import Decision, DosageUnit, ProgressionBasis, Provenance
+from app.progress.models import PrescribedDosage
 
 REDUCE_AT_PAIN = 5
 HOLD_AT_PAIN = 3

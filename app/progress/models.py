@@ -4,11 +4,10 @@ from __future__ import annotations
 
 import uuid
 from datetime import date, datetime
-from enum import StrEnum
 
 from pydantic import BaseModel, Field
 
-from app.catalog.models import DosageUnit, ProgressionBasis, Provenance
+from app.core.vocabulary import Decision, DosageUnit, ProgressionBasis, Provenance
 
 
 class WeekAdherence(BaseModel):
@@ -59,12 +58,6 @@ class PainAlert(BaseModel):
     started_at: datetime
     max_pain: int
     advice: str
-
-
-class Decision(StrEnum):
-    PROGRESS = "progress"
-    HOLD = "hold"
-    REDUCE = "reduce"
 
 
 class PrescribedDosage(BaseModel):

@@ -98,7 +98,7 @@ def _exercise_weeks_one_level(
     bucket = _bucket(cal).label("bucket")
     stmt = (
         select(
-            col(E.exercise_slug),
+            col(E.exercise),
             bucket,
             func.count(func.distinct(col(S.id))),
             func.count(),
@@ -116,7 +116,7 @@ def _exercise_weeks_one_level(
         )
         .join(S, col(S.id) == col(E.session_id))
         .where(_in_range(owner_id, cal))
-        .group_by(col(E.exercise_slug), bucket)
+        .group_by(col(E.exercise), bucket)
     )
     return session.execute(stmt).all()
 
@@ -130,7 +130,7 @@ def _exercise_weeks_two_level(
     every entry (PostgreSQL cannot hash it); plain sums and counts hash-aggregate."""
     per_session = (
         select(
-            col(E.exercise_slug).label("exercise"),
+            col(E.exercise).label("exercise"),
             _bucket(cal).label("bucket"),
             func.count().label("sets"),
             func.sum(col(E.reps)).label("reps"),
@@ -150,7 +150,7 @@ def _exercise_weeks_two_level(
         )
         .join(S, col(S.id) == col(E.session_id))
         .where(_in_range(owner_id, cal))
-        .group_by(col(S.id), col(S.started_at), col(E.exercise_slug))
+        .group_by(col(S.id), col(S.started_at), col(E.exercise))
         .subquery()
     )
     q = per_session.c
@@ -212,7 +212,7 @@ def recent_results(
         *[
             (
                 and_(
-                    col(E.exercise_slug) == t.exercise,
+                    col(E.exercise) == t.exercise,
                     getattr(E, t.value_column) >= t.value,
                     (col(E.side) == t.side) if t.side else literal(True),
                 ),
@@ -224,13 +224,13 @@ def recent_results(
     )
     per_session = (
         select(
-            col(E.exercise_slug).label("exercise"),
+            col(E.exercise).label("exercise"),
             col(S.id).label("session_id"),
             func.sum(meets).label("met"),
             func.max(col(E.pain)).label("pain"),
             over(
                 func.row_number(),
-                partition_by=col(E.exercise_slug),
+                partition_by=col(E.exercise),
                 order_by=(col(S.started_at).desc(), col(S.id).desc()),
             ).label("rank"),
         )
@@ -238,9 +238,9 @@ def recent_results(
         .where(
             col(S.owner_id) == owner_id,
             col(S.deleted_at).is_(None),
-            col(E.exercise_slug).in_([t.exercise for t in targets]),
+            col(E.exercise).in_([t.exercise for t in targets]),
         )
-        .group_by(col(E.exercise_slug), col(S.id), col(S.started_at))
+        .group_by(col(E.exercise), col(S.id), col(S.started_at))
         .subquery()
     )
     rows = session.execute(

@@ -12,19 +12,14 @@ from zoneinfo import ZoneInfo
 
 from sqlmodel import Session, col, select
 
-from app.catalog.models import DosageUnit, ExerciseSpec
+from app.catalog.models import ExerciseSpec
 from app.catalog.repository import specs_by_slug
 from app.core.errors import FieldError, Invalid
 from app.core.types import utcnow
+from app.core.vocabulary import Decision, DosageUnit
 from app.live_catalog.snapshot import CatalogSpecs
 from app.progress import calc, repository
-from app.progress.models import (
-    Advice,
-    Decision,
-    PainAlert,
-    PrescribedDosage,
-    Progress,
-)
+from app.progress.models import Advice, PainAlert, PrescribedDosage, Progress
 from app.routines.models import Routine, RoutineItem
 from app.routines.repository import items_for
 from app.routines.service import referenced as referenced_routine
@@ -102,7 +97,7 @@ def progress_document(
 
     rows = repository.exercise_weeks(session, user.id, cal)
     items = items_for(session, [routine.id])[routine.id] if routine else []
-    slugs = sorted({r[repository.EXERCISE] for r in rows} | {i.exercise_slug for i in items})
+    slugs = sorted({r[repository.EXERCISE] for r in rows} | {i.exercise for i in items})
     specs = _specs(session, slugs, catalog)
     alerts = [
         PainAlert(session_id=sid, started_at=at, max_pain=pain, advice=ALERT_ADVICE)
@@ -213,23 +208,21 @@ def _target(item: RoutineItem, spec: ExerciseSpec) -> repository.Target:
         DosageUnit.SECONDS: ("hold_seconds", item.hold_seconds),
     }[unit]
     side = item.side if item.side in ("left", "right") else None
-    return repository.Target(item.exercise_slug, side, column, value or 1)
+    return repository.Target(item.exercise, side, column, value or 1)
 
 
 def _advice(
     session: Session, user: User, items: list[RoutineItem], specs: dict[str, ExerciseSpec]
 ) -> list[Advice]:
-    items = [i for i in items if i.exercise_slug in specs]
+    items = [i for i in items if i.exercise in specs]
     results = repository.recent_results(
-        session, user.id, [_target(i, specs[i.exercise_slug]) for i in items]
+        session, user.id, [_target(i, specs[i.exercise]) for i in items]
     )
     advice = []
     for item in items:
-        spec = specs[item.exercise_slug]
+        spec = specs[item.exercise]
         required = item.sets * (2 if item.side == "both" else 1)
-        recent = [
-            calc.SessionResult(met, pain) for met, pain in results.get(item.exercise_slug, [])
-        ]
+        recent = [calc.SessionResult(met, pain) for met, pain in results.get(item.exercise, [])]
         decision, reason = calc.decide(recent, required)
         current = _prescribed(item)
         nxt, change, basis = current, None, None
@@ -239,7 +232,7 @@ def _advice(
             nxt, change, basis = calc.step_down(current, spec)
         advice.append(
             Advice(
-                exercise=item.exercise_slug,
+                exercise=item.exercise,
                 decision=decision,
                 reason=reason,
                 current=current,

@@ -9,17 +9,18 @@ from pydantic import Field, StrictBool
 from sqlmodel import Session
 
 from app.assessments.interpretation import PAIN_ADVICE_THRESHOLD
-from app.assessments.models import Interpretation, WeakSide
+from app.assessments.models import Interpretation
 from app.assessments.service import get_owned as get_assessment
-from app.builder.models import AffectedSide, Constraints, Plan, PlanItem
+from app.builder.models import Constraints, Plan, PlanItem
 from app.builder.planner import build_plan
 from app.catalog.repository import equipment_slugs
 from app.catalog.seed import load_seed
 from app.core.errors import FieldError, Invalid, NotFound
 from app.core.types import ShortText
+from app.core.vocabulary import AffectedSide, Origin
 from app.live_catalog.snapshot import CatalogSpecs
 from app.routines import service as routines
-from app.routines.models import Origin, RoutineCreate, RoutineItemIn
+from app.routines.models import RoutineCreate, RoutineItemIn
 from app.users.models import User
 
 
@@ -62,7 +63,7 @@ def _apply_assessment(session: Session, user: User, request: BuilderRequest) -> 
     _refuse_painful(row.pain, reading)
     side = constraints.affected_side
     weak = reading.likely_weak_side
-    if weak is not WeakSide.NONE:
+    if weak is not AffectedSide.NONE:
         if side is not AffectedSide.NONE and side.value != weak.value:
             raise Invalid(
                 f"affected_side is {side.value}, but your self-check points at the "

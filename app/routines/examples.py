@@ -12,13 +12,14 @@ from functools import cache
 from typing import Any
 
 from app.builder import timing
-from app.builder.models import AffectedSide, Constraints, Level, Side
+from app.builder.models import Constraints
 from app.builder.planner import build_plan
 from app.builder.sides import item_fields
 from app.catalog.models import ExerciseSpec
 from app.catalog.seed import load_seed
+from app.core.vocabulary import AffectedSide, Difficulty, Origin, Side
 from app.routines.builder_service import BuilderAnswer
-from app.routines.models import Origin, RoutineItemPublic, RoutinePublic
+from app.routines.models import RoutineItemPublic, RoutinePublic
 from app.routines.service import Timeline
 
 ROUTINE_ID = uuid.UUID("0b7c1d2e-3f40-4a5b-8c6d-7e8f9a0b1c2d")
@@ -108,7 +109,7 @@ def builder_request() -> dict[str, Any]:
 def builder_answer() -> dict[str, Any]:
     """A real answer: a beginner's 15 minutes, right side affected, over two weeks."""
     constraints = Constraints(
-        level=Level.BEGINNER,
+        level=Difficulty.BEGINNER,
         minutes=15,
         equipment=[],
         affected_side=AffectedSide.RIGHT,

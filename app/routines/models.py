@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import uuid
 from datetime import datetime
-from enum import StrEnum
 from typing import Any, Self
 
 from pydantic import BaseModel, ConfigDict, Field, StrictInt, model_validator
@@ -12,28 +11,31 @@ from sqlalchemy import JSON, Column, Index, UniqueConstraint
 from sqlmodel import Field as SQLField
 from sqlmodel import SQLModel
 
-from app.builder.models import (
-    MAX_PLAN_ITEMS,
-    MAX_WEEKS,
+from app.builder.models import MAX_PLAN_ITEMS, MAX_WEEKS, SideFields, WeekPlan
+from app.core.sqltypes import UTCDateTime, VocabularyColumn
+from app.core.types import (
+    NOTES_MAX,
+    SHORT_NOTES_MAX,
+    SHORT_TEXT_MAX,
+    SLUG_MAX,
+    LongText,
+    Notes,
+    ShortNotes,
+    ShortText,
+    Slug,
+    utcnow,
+)
+from app.core.vocabulary import (
     Count,
     HoldSeconds,
+    Origin,
     RestSeconds,
+    SessionsPerWeek,
     Sets,
     Side,
-    SideFields,
-    WeekPlan,
 )
-from app.core.sqltypes import UTCDateTime
-from app.core.types import LongText, Notes, ShortNotes, ShortText, Slug, utcnow
 
 MAX_ITEMS = MAX_PLAN_ITEMS
-
-
-class Origin(StrEnum):
-    USER = "user"
-    BUILDER = "builder"
-    TEMPLATE = "template"
-    COPY = "copy"
 
 
 class Routine(SQLModel, table=True):
@@ -50,11 +52,11 @@ class Routine(SQLModel, table=True):
         default=None, foreign_key="app_user.id", ondelete="CASCADE"
     )
     is_template: bool = SQLField(default=False)
-    template_key: str | None = SQLField(default=None, max_length=64)
-    name: str = SQLField(max_length=120)
-    notes: str = SQLField(default="", max_length=2000)
+    template_key: str | None = SQLField(default=None, max_length=SLUG_MAX)
+    name: str = SQLField(max_length=SHORT_TEXT_MAX)
+    notes: str = SQLField(default="", max_length=NOTES_MAX)
     sessions_per_week: int
-    origin: str = SQLField(max_length=16)
+    origin: Origin = SQLField(sa_type=VocabularyColumn(Origin, 16))
     progression: list[dict[str, Any]] | None = SQLField(default=None, sa_column=Column(JSON))
     rationale: list[str] | None = SQLField(default=None, sa_column=Column(JSON))
     revision: int = SQLField(default=1)
@@ -68,21 +70,27 @@ class Routine(SQLModel, table=True):
 
 class RoutineItem(SQLModel, table=True):
     __tablename__ = "routine_item"
-    __table_args__ = (Index("ix_routine_item_exercise", "exercise_slug"),)
+    __table_args__ = (Index("ix_routine_item_exercise", "exercise"),)
 
     routine_id: uuid.UUID | None = SQLField(
         default=None, foreign_key="routine.id", primary_key=True, ondelete="CASCADE"
     )
-    position: int = SQLField(primary_key=True)
-    exercise_slug: str = SQLField(foreign_key="exercise.slug", max_length=64)
+    # The attributes carry the wire names (`order`, `exercise`); the columns keep the names
+    # they were created with (`position`, `exercise_slug`), so no migration renames them.
+    order: int = SQLField(primary_key=True, sa_column_kwargs={"name": "position", "key": "order"})
+    exercise: str = SQLField(
+        foreign_key="exercise.slug",
+        max_length=SLUG_MAX,
+        sa_column_kwargs={"name": "exercise_slug", "key": "exercise"},
+    )
     sets: int
     reps: int | None = None
     steps: int | None = None
     hold_seconds: int | None = None
-    side: str | None = SQLField(default=None, max_length=8)
+    side: Side | None = SQLField(default=None, sa_type=VocabularyColumn(Side, 8))
     rest_seconds: int
-    notes: str = SQLField(default="", max_length=500)
-    reason: str | None = SQLField(default=None, max_length=2000)
+    notes: str = SQLField(default="", max_length=SHORT_NOTES_MAX)
+    reason: str | None = SQLField(default=None, max_length=NOTES_MAX)
 
 
 class RoutineItemIn(SideFields):
@@ -97,7 +105,7 @@ class RoutineItemIn(SideFields):
     order: StrictInt | None = Field(
         default=None, ge=1, le=MAX_ITEMS, description="1-based; or list order."
     )
-    sets: Sets
+    sets: Sets = Field(description="Sets per side.")
     reps: Count | None = None
     steps: Count | None = None
     hold_seconds: HoldSeconds | None = None
@@ -128,7 +136,7 @@ class RoutineCreate(BaseModel):
     model_config = ConfigDict(extra="forbid")
     name: ShortText = "My routine"
     notes: Notes = ""
-    sessions_per_week: StrictInt = Field(default=3, ge=1, le=7)
+    sessions_per_week: SessionsPerWeek = 3
     items: list[RoutineItemIn] = Field(min_length=1, max_length=MAX_ITEMS)
     progression: list[WeekPlan] | None = Field(
         default=None,
@@ -157,7 +165,7 @@ class RoutineUpdate(BaseModel):
     model_config = ConfigDict(extra="forbid")
     name: ShortText | None = None
     notes: Notes | None = None
-    sessions_per_week: StrictInt | None = Field(default=None, ge=1, le=7)
+    sessions_per_week: SessionsPerWeek | None = None
     items: list[RoutineItemIn] | None = Field(default=None, min_length=1, max_length=MAX_ITEMS)
 
     @model_validator(mode="after")
@@ -202,5 +210,5 @@ class TemplateSpec(BaseModel):
     key: Slug
     name: ShortText
     notes: Notes = ""
-    sessions_per_week: StrictInt = Field(ge=1, le=7)
+    sessions_per_week: SessionsPerWeek
     items: list[RoutineItemIn] = Field(min_length=1, max_length=MAX_ITEMS)

@@ -45,7 +45,7 @@ def items_for(
     rows = session.exec(
         select(RoutineItem)
         .where(col(RoutineItem.routine_id).in_(routine_ids))
-        .order_by(col(RoutineItem.routine_id), col(RoutineItem.position))
+        .order_by(col(RoutineItem.routine_id), col(RoutineItem.order))
     ).all()
     for row in rows:
         assert row.routine_id is not None  # part of the primary key

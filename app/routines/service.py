@@ -9,7 +9,7 @@ from collections.abc import Collection, Sequence
 from pydantic import BaseModel, ValidationError
 from sqlmodel import Session
 
-from app.builder.models import Interval, Side, WeekPlan
+from app.builder.models import Interval, WeekPlan
 from app.builder.sides import item_fields
 from app.builder.timing import routine_seconds, timeline
 from app.builder.validation import dosage_errors, known_spec
@@ -28,10 +28,10 @@ from app.core.errors import (
 from app.core.pagination import Page, parse_sort
 from app.core.responses import Resource
 from app.core.types import utcnow
+from app.core.vocabulary import Origin
 from app.live_catalog.snapshot import CatalogSpecs
 from app.routines import limits, repository
 from app.routines.models import (
-    Origin,
     Routine,
     RoutineCreate,
     RoutineItem,
@@ -94,6 +94,11 @@ def owned(session: Session, routine_id: uuid.UUID, user: User) -> Routine:
     return routine
 
 
+# The fields a routine item row shares, by name, with the item sent and the item served
+# (the row adds its routine and its `order`, which the request may leave to list order).
+_STORED = set(RoutineItem.model_fields) - {"routine_id", "order"}
+
+
 def build_items(
     items: Sequence[RoutineItemIn], specs: dict[str, ExerciseSpec], loc: Sequence[str | int]
 ) -> list[RoutineItem]:
@@ -110,23 +115,10 @@ def build_items(
         )
         candidate = item.model_copy(update={"rest_seconds": rest})
         errors += dosage_errors(candidate, spec, [*loc, index])  # type: ignore[arg-type]
-        rows.append(
-            RoutineItem(
-                position=position,
-                exercise_slug=item.exercise,
-                sets=item.sets,
-                reps=item.reps,
-                steps=item.steps,
-                hold_seconds=item.hold_seconds,
-                side=item.side.value if item.side else None,
-                rest_seconds=rest,
-                notes=item.notes,
-                reason=item.reason,
-            )
-        )
+        rows.append(RoutineItem(**candidate.model_dump(include=_STORED), order=position))
     if errors:
         raise Invalid("Some items do not fit their exercise's dosage.", errors=errors)
-    limits.check_duration([_item_public(r, specs.get(r.exercise_slug)) for r in rows], specs, loc)
+    limits.check_duration([_item_public(r, specs.get(r.exercise)) for r in rows], specs, loc)
     return rows
 
 
@@ -134,38 +126,26 @@ def _checked_week(
     items: Sequence[RoutineItemIn], specs: dict[str, ExerciseSpec], loc: Sequence[str | int]
 ) -> tuple[list[RoutineItemPublic], int]:
     """One progression week checked like a routine: its items and seconds per session."""
-    public = [_item_public(r, specs.get(r.exercise_slug)) for r in build_items(items, specs, loc)]
+    public = [_item_public(r, specs.get(r.exercise)) for r in build_items(items, specs, loc)]
     return public, routine_seconds(public, specs)
 
 
 def _item_public(item: RoutineItem, spec: ExerciseSpec | None) -> RoutineItemPublic:
-    side = Side(item.side) if item.side else None
-    return RoutineItemPublic(
-        **(item_fields(spec, side) if spec is not None else {}),
-        exercise=item.exercise_slug,
-        order=item.position,
-        sets=item.sets,
-        reps=item.reps,
-        steps=item.steps,
-        hold_seconds=item.hold_seconds,
-        side=side,
-        rest_seconds=item.rest_seconds,
-        notes=item.notes,
-        reason=item.reason,
-    )
+    derived = item_fields(spec, item.side) if spec is not None else {}
+    return RoutineItemPublic(**item.model_dump(include=_STORED | {"order"}), **derived)
 
 
 def _public(
     routine: Routine, items: list[RoutineItem], specs: dict[str, ExerciseSpec]
 ) -> RoutinePublic:
-    public_items = [_item_public(i, specs.get(i.exercise_slug)) for i in items]
+    public_items = [_item_public(i, specs.get(i.exercise)) for i in items]
     return RoutinePublic(
         id=routine.id,
         name=routine.name,
         notes=routine.notes,
         sessions_per_week=routine.sessions_per_week,
         is_template=routine.is_template,
-        origin=Origin(routine.origin),
+        origin=routine.origin,
         items=public_items,
         estimated_seconds=routine_seconds(public_items, specs),
         progression=_stored_progression(routine),
@@ -205,7 +185,7 @@ def as_public(
 ) -> list[RoutinePublic]:
     """Public views of routines with two more queries in all (items, catalog revision)."""
     items = repository.items_for(session, [r.id for r in routines])
-    slugs = {i.exercise_slug for rows in items.values() for i in rows}
+    slugs = {i.exercise for rows in items.values() for i in rows}
     specs = specs_for(session, catalog, slugs)
     return [_public(r, items[r.id], specs) for r in routines]
 
@@ -239,7 +219,7 @@ def store(
     if data.progression is not None:
         progression = limits.check_progression(
             data.progression,
-            [_item_public(r, specs.get(r.exercise_slug)) for r in rows],
+            [_item_public(r, specs.get(r.exercise)) for r in rows],
             lambda items, loc: _checked_week(items, specs, loc),
         )
     begin_write(session)
@@ -249,7 +229,7 @@ def store(
         name=data.name,
         notes=data.notes,
         sessions_per_week=data.sessions_per_week,
-        origin=(Origin.BUILDER if data.progression is not None else origin).value,
+        origin=Origin.BUILDER if data.progression is not None else origin,
         progression=progression,
         rationale=data.rationale,
     )
@@ -314,9 +294,9 @@ def copy(
 ) -> Resource[RoutinePublic]:
     source = readable(session, routine_id, user)
     items = repository.items_for(session, [source.id])[source.id]
-    specs = specs_by_slug(session, sorted({i.exercise_slug for i in items}), include_deleted=True)
+    specs = specs_by_slug(session, sorted({i.exercise for i in items}), include_deleted=True)
     limits.check_duration(
-        [_item_public(i, specs.get(i.exercise_slug)) for i in items], specs, ["path", "routine_id"]
+        [_item_public(i, specs.get(i.exercise)) for i in items], specs, ["path", "routine_id"]
     )
     begin_write(session)
     limits.check_routine_quota(session, user.id)
@@ -325,7 +305,7 @@ def copy(
         name=source.name,
         notes=source.notes,
         sessions_per_week=source.sessions_per_week,
-        origin=Origin.COPY.value,
+        origin=Origin.COPY,
         progression=source.progression if _stored_progression(source) is not None else None,
         rationale=source.rationale,
     )
@@ -385,7 +365,7 @@ def seed_templates(session: Session, templates: Sequence[TemplateSpec]) -> int:
             name=spec.name,
             notes=spec.notes,
             sessions_per_week=spec.sessions_per_week,
-            origin=Origin.TEMPLATE.value,
+            origin=Origin.TEMPLATE,
         )
         repository.add_routine(session, routine, rows)
         added += 1

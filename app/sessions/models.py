@@ -5,36 +5,27 @@ from __future__ import annotations
 import uuid
 from datetime import datetime
 from decimal import Decimal
-from enum import StrEnum
-from typing import Annotated, Self
+from typing import Self
 
-from pydantic import BaseModel, ConfigDict, Field, StrictInt, model_validator
+from pydantic import BaseModel, ConfigDict, Field, model_validator
 from sqlalchemy import BigInteger, Column, Index, Numeric
 from sqlmodel import Field as SQLField
 from sqlmodel import SQLModel
 
-from app.builder.models import Count, HoldSeconds
-from app.core.sqltypes import UTCDateTime
-from app.core.types import AwareDatetime, Notes, ShortNotes, Slug, utcnow
+from app.core.sqltypes import UTCDateTime, VocabularyColumn
+from app.core.types import (
+    NOTES_MAX,
+    SHORT_NOTES_MAX,
+    SLUG_MAX,
+    AwareDatetime,
+    Notes,
+    ShortNotes,
+    Slug,
+    utcnow,
+)
+from app.core.vocabulary import BandLevel, Count, HoldSeconds, Kilograms, Leg, Scale, SetNumber
 
 MAX_ENTRIES = 500
-
-
-class EntrySide(StrEnum):
-    LEFT = "left"
-    RIGHT = "right"
-
-
-class BandLevel(StrEnum):
-    EXTRA_LIGHT = "extra-light"
-    LIGHT = "light"
-    MEDIUM = "medium"
-    HEAVY = "heavy"
-    EXTRA_HEAVY = "extra-heavy"
-
-
-Scale = Annotated[StrictInt, Field(ge=0, le=10)]
-Kilograms = Annotated[Decimal, Field(gt=0, le=500, max_digits=6, decimal_places=2)]
 
 
 class WorkoutSession(SQLModel, table=True):
@@ -52,7 +43,7 @@ class WorkoutSession(SQLModel, table=True):
     )
     started_at: datetime = SQLField(sa_column=Column(UTCDateTime(), nullable=False))
     ended_at: datetime | None = SQLField(default=None, sa_column=Column(UTCDateTime()))
-    notes: str = SQLField(default="", max_length=2000)
+    notes: str = SQLField(default="", max_length=NOTES_MAX)
     body_digest: str = SQLField(max_length=64)
     revision: int = SQLField(default=1)
     created_at: datetime = SQLField(
@@ -70,23 +61,28 @@ class WorkoutSession(SQLModel, table=True):
 
 class SessionEntry(SQLModel, table=True):
     __tablename__ = "session_entry"
-    __table_args__ = (Index("ix_session_entry_exercise", "exercise_slug", "session_id"),)
+    __table_args__ = (Index("ix_session_entry_exercise", "exercise", "session_id"),)
 
     session_id: uuid.UUID | None = SQLField(
         default=None, foreign_key="workout_session.id", primary_key=True, ondelete="CASCADE"
     )
     position: int = SQLField(primary_key=True)
-    exercise_slug: str = SQLField(foreign_key="exercise.slug", max_length=64)
+    # The wire's name on the attribute; the column keeps its name (`exercise_slug`).
+    exercise: str = SQLField(
+        foreign_key="exercise.slug",
+        max_length=SLUG_MAX,
+        sa_column_kwargs={"name": "exercise_slug", "key": "exercise"},
+    )
     set_number: int
-    side: str | None = SQLField(default=None, max_length=8)
+    side: Leg | None = SQLField(default=None, sa_type=VocabularyColumn(Leg, 8))
     reps: int | None = None
     steps: int | None = None
     hold_seconds: int | None = None
-    load_band: str | None = SQLField(default=None, max_length=16)
+    load_band: BandLevel | None = SQLField(default=None, sa_type=VocabularyColumn(BandLevel, 16))
     load_kg: Decimal | None = SQLField(default=None, sa_column=Column(Numeric(6, 2)))
     pain: int
     effort: int
-    notes: str = SQLField(default="", max_length=500)
+    notes: str = SQLField(default="", max_length=SHORT_NOTES_MAX)
 
 
 class EntryIn(BaseModel):
@@ -94,8 +90,8 @@ class EntryIn(BaseModel):
 
     model_config = ConfigDict(extra="forbid")
     exercise: Slug
-    set_number: StrictInt = Field(ge=1, le=50)
-    side: EntrySide | None = Field(
+    set_number: SetNumber
+    side: Leg | None = Field(
         default=None, description="left or right for unilateral exercises; null for bilateral."
     )
     reps: Count | None = None
@@ -155,7 +151,7 @@ class EntriesReplace(BaseModel):
 class EntryPublic(BaseModel):
     exercise: Slug
     set_number: int
-    side: EntrySide | None
+    side: Leg | None
     reps: int | None
     steps: int | None
     hold_seconds: int | None

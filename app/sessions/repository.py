@@ -22,7 +22,7 @@ from app.sessions.models import SessionEntry, WorkoutSession
 _SESSION = WorkoutSession.__table__  # type: ignore[attr-defined]
 _ENTRY = SessionEntry.__table__  # type: ignore[attr-defined]
 ENTRY_COLUMNS = (
-    _ENTRY.c.exercise_slug,
+    _ENTRY.c.exercise,
     _ENTRY.c.set_number,
     _ENTRY.c.side,
     _ENTRY.c.reps,
@@ -124,7 +124,7 @@ def list_sessions(
         stmt = stmt.where(
             exists().where(
                 col(SessionEntry.session_id) == col(WorkoutSession.id),
-                col(SessionEntry.exercise_slug).in_(list(flt.exercises)),
+                col(SessionEntry.exercise).in_(list(flt.exercises)),
             )
         )
     return paginate(
@@ -243,7 +243,7 @@ def export_rows(session: Session, owner_id: uuid.UUID) -> Iterator[Row[Any]]:
             s.ended_at,
             s.routine_id,
             col(s.notes).label("session_notes"),
-            e.exercise_slug,
+            col(e.exercise).label("exercise"),  # the column's name is exercise_slug
             e.set_number,
             e.side,
             e.reps,

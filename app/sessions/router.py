@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import uuid
-from enum import StrEnum
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Path, Query, Request
@@ -17,6 +16,7 @@ from app.core.pagination import SyncListQuery, SyncPage
 from app.core.problems import answers, problem_responses
 from app.core.responses import respond
 from app.core.types import SLUG_PATTERN, AwareDatetime
+from app.core.vocabulary import ExportFormat
 from app.live_catalog.deps import CatalogDep
 from app.sessions import examples, service
 from app.sessions.models import (
@@ -33,11 +33,6 @@ router = APIRouter(prefix="/sessions", tags=["sessions"])
 
 SessionID = Annotated[uuid.UUID, Path(description="The session's id (UUID).")]
 WRITE_ERRORS = (400, 401, 404, 412, 413, 415, 422, 428)
-
-
-class ExportFormat(StrEnum):
-    CSV = "csv"
-    JSON = "json"
 
 
 @router.post(

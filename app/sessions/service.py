@@ -82,7 +82,7 @@ SessionView = Resource[SessionBody]
 
 # EntryPublic's keys, in the order of repository.ENTRY_COLUMNS (the rows' order).
 ENTRY_PUBLIC_KEYS = tuple(EntryPublic.model_fields)
-assert ENTRY_PUBLIC_KEYS[1:] == repository.ENTRY_KEYS[1:]  # only exercise_slug is renamed
+assert ENTRY_PUBLIC_KEYS == repository.ENTRY_KEYS  # the columns carry the wire names
 
 
 def session_etag(row: _Revisioned) -> str:
@@ -417,7 +417,7 @@ def _export_table(engine: Engine, owner_id: uuid.UUID) -> Iterator[tuple[Cell, .
                 _timestamp(r.started_at),
                 _timestamp(r.ended_at),
                 str(r.routine_id) if r.routine_id else None,
-                r.exercise_slug,
+                r.exercise,
                 r.set_number,
                 r.side,
                 r.reps,

@@ -16,8 +16,9 @@ from sqlmodel import Session
 from app.core.deps import SessionDep, SettingsDep
 from app.core.errors import Forbidden
 from app.core.security import AccessClaims
+from app.core.vocabulary import Role
 from app.users import service
-from app.users.models import Role, User
+from app.users.models import User
 
 TOKEN_URL = "/api/v1/auth/token"  # noqa: S105
 bearer = OAuth2PasswordBearer(tokenUrl=TOKEN_URL, auto_error=False)

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import uuid
 from datetime import datetime
-from enum import StrEnum
 from functools import lru_cache
 from typing import Annotated
 from zoneinfo import available_timezones
@@ -14,19 +13,10 @@ from sqlalchemy import Column, ForeignKey, Index, String, UniqueConstraint, Uuid
 from sqlmodel import Field as SQLField
 from sqlmodel import SQLModel
 
-from app.core.sqltypes import UTCDateTime
+from app.core.sqltypes import UTCDateTime, VocabularyColumn
 from app.core.types import ONE_LINE, utcnow
+from app.core.vocabulary import Role, Units
 from app.users.emails import EMAIL_MAX_LENGTH, normalise_email
-
-
-class Role(StrEnum):
-    USER = "user"
-    ADMIN = "admin"
-
-
-class Units(StrEnum):
-    METRIC = "metric"
-    IMPERIAL = "imperial"
 
 
 @lru_cache
@@ -40,14 +30,19 @@ def _known_zone(value: str) -> str:
     return value
 
 
+# Lengths shared by the wire types and the columns.
+TIME_ZONE_MAX = 64
+DISPLAY_NAME_MAX = 80
 TimeZone = Annotated[
     str,
-    StringConstraints(min_length=1, max_length=64),
+    StringConstraints(min_length=1, max_length=TIME_ZONE_MAX),
     AfterValidator(_known_zone),
     Field(description="IANA time zone; calendar-day figures use it.", examples=["Europe/Berlin"]),
 ]
 DisplayName = Annotated[
-    str, StringConstraints(strip_whitespace=True, min_length=1, max_length=80), ONE_LINE
+    str,
+    StringConstraints(strip_whitespace=True, min_length=1, max_length=DISPLAY_NAME_MAX),
+    ONE_LINE,
 ]
 PASSWORD_MAX_LENGTH = 256
 # The sign-in form's `username` (an email): bounded and free of control characters.
@@ -75,12 +70,12 @@ class User(SQLModel, table=True):
     __table_args__ = (UniqueConstraint("email", name="uq_app_user_email"),)
 
     id: uuid.UUID = SQLField(default_factory=uuid.uuid4, primary_key=True)
-    email: str = SQLField(sa_column=Column(String(254), nullable=False))
+    email: str = SQLField(sa_column=Column(String(EMAIL_MAX_LENGTH), nullable=False))
     password_hash: str = SQLField(max_length=255)
-    display_name: str | None = SQLField(default=None, max_length=80)
-    time_zone: str = SQLField(default="UTC", max_length=64)
-    units: str = SQLField(default=Units.METRIC.value, max_length=16)
-    role: str = SQLField(default=Role.USER.value, max_length=16)
+    display_name: str | None = SQLField(default=None, max_length=DISPLAY_NAME_MAX)
+    time_zone: str = SQLField(default="UTC", max_length=TIME_ZONE_MAX)
+    units: Units = SQLField(default=Units.METRIC, sa_type=VocabularyColumn(Units, 16))
+    role: Role = SQLField(default=Role.USER, sa_type=VocabularyColumn(Role, 16))
     revision: int = SQLField(default=1)
     created_at: datetime = SQLField(
         default_factory=utcnow, sa_column=Column(UTCDateTime(), nullable=False)

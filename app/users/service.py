@@ -43,13 +43,13 @@ from app.core.security import (
     verify_password_async,
 )
 from app.core.types import utcnow
+from app.core.vocabulary import Role
 from app.users import repository, throttle
 from app.users.emails import email_or_none
 from app.users.models import (
     AccountDeletion,
     PasswordChange,
     RefreshToken,
-    Role,
     Token,
     TokenFamily,
     User,
@@ -134,8 +134,8 @@ def _insert_user(session: Session, data: UserCreate, password_hash: str, role: R
         password_hash=password_hash,
         display_name=data.display_name,
         time_zone=data.time_zone,
-        units=data.units.value,
-        role=role.value,
+        units=data.units,
+        role=role,
     )
     session.add(user)
     try:

@@ -11,15 +11,19 @@ from typing import Any
 
 from hypothesis import strategies as st
 
-from app.builder.models import AffectedSide, Constraints, Emphasis, Goal, ItemDosage, Level, Side
-from app.catalog.models import (
+from app.builder.models import Constraints, ItemDosage
+from app.catalog.models import ExerciseSpec
+from app.core.vocabulary import (
+    AffectedSide,
     Difficulty,
     DosageUnit,
-    ExerciseSpec,
+    Emphasis,
+    Goal,
     Laterality,
     Position,
     ProgressionKind,
     Provenance,
+    Side,
     WorkingLeg,
 )
 
@@ -177,7 +181,7 @@ def catalogs(draw: st.DrawFn, quick: bool = False) -> tuple[list[ExerciseSpec], 
 def constraints(draw: st.DrawFn, min_weeks: int = 1, min_minutes: int = 1) -> Constraints:
     """Random constraints; `min_weeks`/`min_minutes` steer towards long progressions."""
     fields: dict[str, Any] = {
-        "level": draw(st.sampled_from(Level)),
+        "level": draw(st.sampled_from(Difficulty)),
         "minutes": draw(
             st.integers(min_minutes, max(min_minutes, 10)) | st.integers(min_minutes, 120)
         ),

@@ -10,12 +10,13 @@ from hypothesis import given, settings
 
 from app.builder import build_plan, dosage_errors, level_table_markdown
 from app.builder.dosing import allowed as fits_constraints
-from app.builder.models import AffectedSide, Constraints, Emphasis, Level, Plan, PlanItem, Side
+from app.builder.models import Constraints, Plan, PlanItem
 from app.builder.rules import LEVEL_RULES
 from app.builder.timing import routine_seconds
-from app.catalog.models import ExerciseSpec, Laterality, Position
+from app.catalog.models import ExerciseSpec
 from app.catalog.seed import load_seed
 from app.core.errors import Infeasible
+from app.core.vocabulary import AffectedSide, Difficulty, Emphasis, Laterality, Position, Side
 from app.routines.models import RoutineCreate
 from tests.builder.strategies import catalogs, constraints
 
@@ -155,7 +156,9 @@ def test_advanced_with_everything_gets_single_leg_and_band_work_at_the_high_end(
     plan = plan_for(level="advanced", minutes=45)
     slugs = [i.exercise for i in plan.items]
     assert {"monster-walk", "step-down", "single-leg-squat-leg-behind"} <= set(slugs)
-    assert all(BY_SLUG[s].difficulty in LEVEL_RULES[Level.ADVANCED].difficulties for s in slugs)
+    assert all(
+        BY_SLUG[s].difficulty in LEVEL_RULES[Difficulty.ADVANCED].difficulties for s in slugs
+    )
     walk = item(plan, "monster-walk")
     assert (walk.steps, walk.sets) == (30, 3)
     assert "high end of the article's 20-30" in walk.reason
@@ -239,7 +242,7 @@ def test_one_minute_with_everything_gives_a_tiny_plan_or_names_minutes() -> None
 
 def test_no_usable_equipment_is_infeasible_and_names_equipment() -> None:
     needs_gear = [BY_SLUG[s] for s in ("hip-hike", "step-down", "monster-walk")]
-    c = Constraints(level=Level.ADVANCED, minutes=30, equipment=[])
+    c = Constraints(level=Difficulty.ADVANCED, minutes=30, equipment=[])
     with pytest.raises(Infeasible) as caught:
         build_plan(needs_gear, SEED.ladder, c)
     (error,) = caught.value.errors
@@ -311,7 +314,7 @@ def test_a_plan_from_a_large_catalog_is_a_routine_the_api_accepts() -> None:
         base.model_copy(update={"slug": f"walk-{n:03d}-{'x' * 50}", "equipment": ["step"]})
         for n in range(300)
     ]
-    c = Constraints(level=Level.ADVANCED, minutes=120, equipment=[], weeks=12)
+    c = Constraints(level=Difficulty.ADVANCED, minutes=120, equipment=[], weeks=12)
     plan = build_plan([*seed.exercises, *extra], seed.ladder, c)
     assert any("and 2" in line and "more" in line for line in plan.rationale)
     RoutineCreate.model_validate({**plan.model_dump(), "name": "Built"})

@@ -8,9 +8,10 @@ from app.builder import build_plan
 from app.builder.dosing import count_cap, count_span, hold_cap, hold_span, step_height_span
 from app.builder.models import Constraints, Plan, PlanItem
 from app.builder.rules import LEVEL_RULES
-from app.catalog.models import ExerciseSpec, ProgressionKind, Provenance
+from app.catalog.models import ExerciseSpec
 from app.catalog.seed import load_seed
 from app.core.errors import Infeasible
+from app.core.vocabulary import ProgressionKind, Provenance
 from tests.builder.strategies import catalogs, constraints
 
 SEED = load_seed()

@@ -6,11 +6,12 @@ from collections import Counter
 
 from hypothesis import given, settings
 
-from app.builder.models import IntervalKind, ItemDosage, Side
+from app.builder.models import ItemDosage
 from app.builder.rules import SWITCH_SIDE_SECONDS
 from app.builder.timing import item_seconds, routine_seconds, timeline
-from app.catalog.models import DosageUnit, ExerciseSpec
+from app.catalog.models import ExerciseSpec
 from app.catalog.seed import load_seed
+from app.core.vocabulary import DosageUnit, IntervalKind, Side
 from tests.builder.strategies import routines
 
 SEED = {e.slug: e for e in load_seed().exercises}

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from app.builder.models import ItemDosage, Side
+from app.builder.models import ItemDosage
 from app.builder.validation import dosage_errors
-from app.catalog.models import DosageUnit
 from app.catalog.seed import load_seed
+from app.core.vocabulary import DosageUnit, Side
 
 SEED = {e.slug: e for e in load_seed().exercises}
 LOC = ["body", "items", 2]

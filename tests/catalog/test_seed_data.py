@@ -5,18 +5,9 @@ from __future__ import annotations
 from sqlalchemy import Engine, func, select
 from sqlmodel import Session
 
-from app.catalog.models import (
-    DosageUnit,
-    Equipment,
-    Exercise,
-    ExerciseEquipment,
-    Laterality,
-    Muscle,
-    Position,
-    Provenance,
-    WorkingLeg,
-)
+from app.catalog.models import Equipment, Exercise, ExerciseEquipment, Muscle
 from app.catalog.seed import apply_seed, load_seed
+from app.core.vocabulary import DosageUnit, Laterality, Position, Provenance, WorkingLeg
 
 ARTICLE_ORDER = [
     "clamshell",

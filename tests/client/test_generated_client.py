@@ -42,10 +42,10 @@ from medius_client.models import (
     BodySignIn,
     BuilderAnswer,
     BuilderRequest,
+    Difficulty,
     EntryIn,
-    EntrySide,
     ExercisePublic,
-    Level,
+    Leg,
     PageUnionExercisePublicExerciseTombstone,
     Position,
     Progress,
@@ -121,7 +121,7 @@ def test_catalog_account_routine_sessions_and_progress_through_the_client(
         answer = build_routine.sync(
             client=signed_in,
             body=BuilderRequest(
-                level=Level.BEGINNER,
+                level=Difficulty.BEGINNER,
                 minutes=15,
                 equipment=[],
                 affected_side=AffectedSide.RIGHT,
@@ -146,7 +146,7 @@ def test_catalog_account_routine_sessions_and_progress_through_the_client(
                 EntryIn(
                     exercise="clamshell",
                     set_number=1,
-                    side=EntrySide.RIGHT,
+                    side=Leg.RIGHT,
                     reps=12,
                     hold_seconds=3,
                     pain=1,

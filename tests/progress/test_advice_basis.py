@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from app.catalog.models import ProgressionBasis, Provenance
 from app.catalog.seed import seeded_catalog
+from app.core.vocabulary import ProgressionBasis, Provenance
 from app.progress import calc
 from app.progress.models import PrescribedDosage
 

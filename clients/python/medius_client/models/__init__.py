@@ -25,7 +25,6 @@ from .emphasis import Emphasis
 from .entries_replace import EntriesReplace
 from .entry_in import EntryIn
 from .entry_public import EntryPublic
-from .entry_side import EntrySide
 from .equipment_public import EquipmentPublic
 from .exercise_progress import ExerciseProgress
 from .exercise_public import ExercisePublic
@@ -46,7 +45,6 @@ from .interval import Interval
 from .interval_kind import IntervalKind
 from .laterality import Laterality
 from .leg import Leg
-from .level import Level
 from .muscle_public import MusclePublic
 from .muscle_public_attribution import MusclePublicAttribution
 from .origin import Origin
@@ -93,7 +91,6 @@ from .user_create import UserCreate
 from .user_export import UserExport
 from .user_public import UserPublic
 from .user_update import UserUpdate
-from .weak_side import WeakSide
 from .weakness_sign import WeaknessSign
 from .weakness_sign_attribution import WeaknessSignAttribution
 from .week_adherence import WeekAdherence
@@ -126,7 +123,6 @@ __all__ = (
     "EntriesReplace",
     "EntryIn",
     "EntryPublic",
-    "EntrySide",
     "EquipmentPublic",
     "ExerciseProgress",
     "ExercisePublic",
@@ -147,7 +143,6 @@ __all__ = (
     "IntervalKind",
     "Laterality",
     "Leg",
-    "Level",
     "MusclePublic",
     "MusclePublicAttribution",
     "Origin",
@@ -196,7 +191,6 @@ __all__ = (
     "UserUpdate",
     "WeaknessSign",
     "WeaknessSignAttribution",
-    "WeakSide",
     "WeekAdherence",
     "WeekPlan",
     "WorkingLeg",

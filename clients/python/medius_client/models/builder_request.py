@@ -7,9 +7,9 @@ from uuid import UUID
 from attrs import define as _attrs_define
 
 from ..models.affected_side import AffectedSide
+from ..models.difficulty import Difficulty
 from ..models.emphasis import Emphasis
 from ..models.goal import Goal
-from ..models.level import Level
 from ..models.position import Position
 from ..types import UNSET, Unset
 
@@ -20,7 +20,7 @@ T = TypeVar("T", bound="BuilderRequest")
 class BuilderRequest:
     """
     Attributes:
-        level (Level):
+        level (Difficulty):
         minutes (int): Time budget for one session.
         affected_side (AffectedSide | Unset):
         assessment_id (None | Unset | UUID): A self-check of yours: its weak side and findings apply.
@@ -34,7 +34,7 @@ class BuilderRequest:
         weeks (int | Unset): Weeks of progression to plan. Default: 4.
     """
 
-    level: Level
+    level: Difficulty
     minutes: int
     affected_side: AffectedSide | Unset = UNSET
     assessment_id: None | Unset | UUID = UNSET
@@ -133,7 +133,7 @@ class BuilderRequest:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-        level = Level(d.pop("level"))
+        level = Difficulty(d.pop("level"))
 
         minutes = d.pop("minutes")
 

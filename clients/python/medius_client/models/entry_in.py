@@ -6,7 +6,7 @@ from typing import Any, TypeVar, cast
 from attrs import define as _attrs_define
 
 from ..models.band_level import BandLevel
-from ..models.entry_side import EntrySide
+from ..models.leg import Leg
 from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="EntryIn")
@@ -26,7 +26,7 @@ class EntryIn:
         load_kg (float | None | str | Unset): Added weight in kg, if any.
         notes (str | Unset):  Default: ''.
         reps (int | None | Unset):
-        side (EntrySide | None | Unset): left or right for unilateral exercises; null for bilateral.
+        side (Leg | None | Unset): left or right for unilateral exercises; null for bilateral.
         steps (int | None | Unset):
     """
 
@@ -39,7 +39,7 @@ class EntryIn:
     load_kg: float | None | str | Unset = UNSET
     notes: str | Unset = ""
     reps: int | None | Unset = UNSET
-    side: EntrySide | None | Unset = UNSET
+    side: Leg | None | Unset = UNSET
     steps: int | None | Unset = UNSET
 
     def to_dict(self) -> dict[str, Any]:
@@ -82,7 +82,7 @@ class EntryIn:
         side: None | str | Unset
         if isinstance(self.side, Unset):
             side = UNSET
-        elif isinstance(self.side, EntrySide):
+        elif isinstance(self.side, Leg):
             side = self.side.value
         else:
             side = self.side
@@ -177,7 +177,7 @@ class EntryIn:
 
         reps = _parse_reps(d.pop("reps", UNSET))
 
-        def _parse_side(data: object) -> EntrySide | None | Unset:
+        def _parse_side(data: object) -> Leg | None | Unset:
             if data is None:
                 return data
             if isinstance(data, Unset):
@@ -185,12 +185,12 @@ class EntryIn:
             try:
                 if not isinstance(data, str):
                     raise TypeError()
-                side_type_0 = EntrySide(data)
+                side_type_0 = Leg(data)
 
                 return side_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(EntrySide | None | Unset, data)
+            return cast(Leg | None | Unset, data)
 
         side = _parse_side(d.pop("side", UNSET))
 

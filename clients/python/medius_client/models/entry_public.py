@@ -7,7 +7,7 @@ from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..models.band_level import BandLevel
-from ..models.entry_side import EntrySide
+from ..models.leg import Leg
 
 T = TypeVar("T", bound="EntryPublic")
 
@@ -25,7 +25,7 @@ class EntryPublic:
         pain (int):
         reps (int | None):
         set_number (int):
-        side (EntrySide | None):
+        side (Leg | None):
         steps (int | None):
     """
 
@@ -38,7 +38,7 @@ class EntryPublic:
     pain: int
     reps: int | None
     set_number: int
-    side: EntrySide | None
+    side: Leg | None
     steps: int | None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
@@ -69,7 +69,7 @@ class EntryPublic:
         set_number = self.set_number
 
         side: None | str
-        if isinstance(self.side, EntrySide):
+        if isinstance(self.side, Leg):
             side = self.side.value
         else:
             side = self.side
@@ -146,18 +146,18 @@ class EntryPublic:
 
         set_number = d.pop("set_number")
 
-        def _parse_side(data: object) -> EntrySide | None:
+        def _parse_side(data: object) -> Leg | None:
             if data is None:
                 return data
             try:
                 if not isinstance(data, str):
                     raise TypeError()
-                side_type_0 = EntrySide(data)
+                side_type_0 = Leg(data)
 
                 return side_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(EntrySide | None, data)
+            return cast(Leg | None, data)
 
         side = _parse_side(d.pop("side"))
 

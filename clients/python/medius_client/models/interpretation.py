@@ -6,8 +6,8 @@ from typing import TYPE_CHECKING, Any, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..models.affected_side import AffectedSide
 from ..models.emphasis import Emphasis
-from ..models.weak_side import WeakSide
 
 if TYPE_CHECKING:
     from ..models.finding import Finding
@@ -24,14 +24,14 @@ class Interpretation:
         disclaimer (str):
         emphasis (list[Emphasis]):
         findings (list[Finding]):
-        likely_weak_side (WeakSide):
+        likely_weak_side (AffectedSide):
     """
 
     advice: list[str]
     disclaimer: str
     emphasis: list[Emphasis]
     findings: list[Finding]
-    likely_weak_side: WeakSide
+    likely_weak_side: AffectedSide
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -88,7 +88,7 @@ class Interpretation:
 
             findings.append(findings_item)
 
-        likely_weak_side = WeakSide(d.pop("likely_weak_side"))
+        likely_weak_side = AffectedSide(d.pop("likely_weak_side"))
 
         interpretation = cls(
             advice=advice,
