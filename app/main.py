@@ -25,18 +25,18 @@ from starlette.responses import HTMLResponse, Response
 from app.account.router import router as account_router
 from app.assessments.router import router as assessments_router
 from app.catalog.router import router as catalog_router
-from app.catalog.version import CatalogVersion
 from app.core.caching import strong_etag
 from app.core.config import Settings, get_settings
 from app.core.db import build_engine
 from app.core.middleware import RequestGuard, SecurityHeaders
 from app.core.openapi import install_openapi, operation_id
 from app.core.problems import install_problem_handlers
-from app.core.response_cache import PublicResponseCache
 from app.core.security import configure_password_hashing
 from app.handout.router import router as handout_router
 from app.health.router import router as health_router
-from app.live_catalog.snapshot import CatalogSpecs
+from app.live_catalog.asgi import CatalogReadCache
+from app.live_catalog.live import LiveCatalog
+from app.live_catalog.router import router as live_catalog_router
 from app.progress.router import router as progress_router
 from app.routine_deletion.router import router as routine_deletion_router
 from app.routines.builder_service import ladder as builder_ladder
@@ -93,13 +93,17 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     )
     app.state.settings = settings
     app.state.engine = engine
-    app.state.catalog_version = CatalogVersion(engine, ttl=settings.catalog_version_ttl)
-    app.state.catalog_documents = {}
-    app.state.catalog_specs = CatalogSpecs(builder_ladder())
+    app.state.live_catalog = live_catalog = LiveCatalog.for_engine(
+        engine,
+        ttl=settings.catalog_version_ttl,
+        max_bytes=settings.catalog_cache_max_bytes,
+        ladder=builder_ladder(),
+    )
 
     install_problem_handlers(app)
     app.include_router(health_router)
     app.include_router(catalog_router, prefix=API_PREFIX)
+    app.include_router(live_catalog_router, prefix=API_PREFIX)
     app.include_router(auth_router, prefix=API_PREFIX)
     app.include_router(me_router, prefix=API_PREFIX)
     app.include_router(account_router, prefix=API_PREFIX)
@@ -119,9 +123,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         body_timeout=settings.body_timeout_seconds,
     )
     app.add_middleware(
-        PublicResponseCache,
-        prefixes=CATALOG_PATHS,
-        version=lambda: app.state.catalog_version,
+        CatalogReadCache, live=live_catalog, routes=app.routes, prefixes=CATALOG_PATHS
     )
     if settings.cors_origins:
         app.add_middleware(

@@ -2,15 +2,13 @@
 
 from __future__ import annotations
 
-import gzip
 from typing import Annotated
 
 from fastapi import APIRouter, Path, Query, Request
 from starlette.responses import Response
 
-from app.catalog import examples, repository, service
+from app.catalog import examples, service
 from app.catalog.models import (
-    CatalogDocument,
     Difficulty,
     EquipmentPublic,
     Exercise,
@@ -23,12 +21,10 @@ from app.catalog.models import (
     Position,
 )
 from app.catalog.repository import ExerciseFilter
-from app.catalog.seed import load_seed
-from app.core.caching import CONDITIONAL_READ, cacheable_responses, public_json
+from app.core.caching import CACHE_NOTE, CONDITIONAL_READ, cacheable_responses, public_json
 from app.core.changes import sync_key
 from app.core.deps import IfMatch, SessionDep, SettingsDep
 from app.core.examples import example_body, example_response
-from app.core.negotiation import accepts_gzip
 from app.core.pagination import DEFAULT_LIMIT, Cursor, Limit, SortParam, SyncPage, SyncToken
 from app.core.problems import problem_responses
 from app.core.responses import private_json, to_bytes
@@ -58,7 +54,6 @@ MuscleSlug = Annotated[
         examples=["gluteus-medius"],
     ),
 ]
-CACHE_NOTE = " Sends `ETag` and `Cache-Control: public`; repeat with `If-None-Match` to get 304."
 
 
 @router.get(
@@ -221,11 +216,8 @@ def _written(row: Exercise, status_code: int = 200) -> Response:
     openapi_extra=example_body(examples.exercise_spec),
     responses={201: example_response(examples.exercise), **problem_responses(*ADMIN_ERRORS, 409)},
 )
-def create_exercise(
-    request: Request, spec: ExerciseSpec, session: SessionDep, _admin: AdminUser
-) -> Response:
+def create_exercise(spec: ExerciseSpec, session: SessionDep, _admin: AdminUser) -> Response:
     row = service.create_exercise(session, spec)
-    request.app.state.catalog_version.invalidate()
     return _written(row, status_code=201)
 
 
@@ -242,7 +234,6 @@ def create_exercise(
     },
 )
 def update_exercise(
-    request: Request,
     slug: ExerciseSlug,
     changes: ExerciseUpdate,
     session: SessionDep,
@@ -250,7 +241,6 @@ def update_exercise(
     if_match: IfMatch = None,
 ) -> Response:
     row = service.update_exercise(session, slug, changes, if_match)
-    request.app.state.catalog_version.invalidate()
     return _written(row)
 
 
@@ -266,55 +256,10 @@ def update_exercise(
     },
 )
 def delete_exercise(
-    request: Request,
     slug: ExerciseSlug,
     session: SessionDep,
     _admin: AdminUser,
     if_match: IfMatch = None,
 ) -> Response:
     service.delete_exercise(session, slug, if_match)
-    request.app.state.catalog_version.invalidate()
     return Response(status_code=204)
-
-
-def _catalog_bytes(
-    request: Request, session: SessionDep, settings: SettingsDep
-) -> tuple[int, bytes, bytes]:
-    """The catalog document at the current revision, plain and gzipped, built once per revision."""
-    revision = repository.catalog_revision(session)[0]
-    memo: dict[int, tuple[bytes, bytes]] = request.app.state.catalog_documents
-    if revision not in memo:
-        key = sync_key(settings.signing_key)
-        document = service.catalog_document(session, list(load_seed().ladder), key)
-        plain = to_bytes(document)
-        memo.clear()
-        memo[document.version] = (plain, gzip.compress(plain, compresslevel=6, mtime=0))
-        revision = document.version
-    plain, packed = memo[revision]
-    return revision, plain, packed
-
-
-@router.get(
-    "/catalog",
-    summary="The whole catalog in one response",
-    description="Every exercise, muscle profile and piece of equipment, and the exercise "
-    "ladder, with the catalog `version`. Built once per version and served from memory; "
-    "gzip-compressed when you send `Accept-Encoding: gzip`. Keep the `ETag` and send it as "
-    "`If-None-Match` to get 304 until the catalog changes; then send its `sync_token` to "
-    "`GET /exercises?sync_token=` "
-    "for incremental sync." + CACHE_NOTE,
-    dependencies=CONDITIONAL_READ,
-    response_model=CatalogDocument,
-    responses=cacheable_responses(example_response(examples.catalog_document)),
-)
-def get_catalog(request: Request, session: SessionDep, settings: SettingsDep) -> Response:
-    revision, plain, packed = _catalog_bytes(request, session, settings)
-    if accepts_gzip(request.headers.get("accept-encoding")):
-        return public_json(
-            request,
-            packed,
-            settings.catalog_max_age,
-            etag=f'"catalog-{revision}-gzip"',
-            content_encoding="gzip",
-        )
-    return public_json(request, plain, settings.catalog_max_age, etag=f'"catalog-{revision}"')

@@ -14,6 +14,7 @@ from app.core.examples import example_response
 from app.core.problems import problem_responses
 from app.core.responses import private_json
 from app.core.types import CalendarDate
+from app.live_catalog.deps import live_catalog
 from app.progress import examples, service
 from app.progress.models import Progress
 from app.users.auth import CurrentUser
@@ -45,7 +46,7 @@ def read_progress(
     ] = None,
     routine_id: uuid.UUID | None = None,
 ) -> Response:
-    catalog = http.app.state.catalog_specs
+    catalog = live_catalog(http).specs
     return private_json(
         service.progress_document(session, user, starts_on, ends_on, routine_id, catalog)
     )

@@ -18,7 +18,7 @@ from app.core.examples import example_body, example_response
 from app.core.pagination import DEFAULT_LIMIT, Cursor, Limit, Page, SortParam
 from app.core.problems import problem_responses
 from app.core.responses import private_json
-from app.live_catalog.deps import CatalogDep
+from app.live_catalog.deps import CatalogDep, live_catalog
 from app.routines import builder_service, examples, service
 from app.routines.builder_service import BuilderAnswer, BuilderRequest
 from app.routines.models import Routine, RoutineCreate, RoutinePublic, RoutineUpdate
@@ -188,5 +188,5 @@ def get_routine_timeline(
 def build_routine(
     http: Request, request: BuilderRequest, session: SessionDep, user: CurrentUser
 ) -> Response:
-    catalog = http.app.state.catalog_specs
+    catalog = live_catalog(http).specs
     return private_json(builder_service.propose(session, user, request, catalog))
