@@ -5,10 +5,11 @@ from __future__ import annotations
 import base64
 import hashlib
 import re
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
 from functools import cache
 from pathlib import Path
+from typing import Any
 
 import fastapi_offline
 from fastapi import FastAPI
@@ -51,6 +52,7 @@ FORM_PATHS = frozenset({f"{API_PREFIX}/auth/token"})
 CATALOG_PATHS = tuple(f"{API_PREFIX}/{p}" for p in ("exercises", "equipment", "muscles", "catalog"))
 DOCS_ASSETS = Path(fastapi_offline.__file__).parent / "static"
 REDOC_BUNDLE = "redoc.standalone.js"
+DOCS_FAVICON = "/docs-assets/favicon.png"
 # ReDoc's side menu shows Redocly's logo from a CDN. An empty src fails without a request,
 # and the logo's own onError hides it: what a reader offline sees, with nothing sent out.
 REDOC_CDN_LOGO = b'"https://cdn.redoc.ly/redoc/logo-mini.svg"'
@@ -153,15 +155,13 @@ def _install_docs(app: FastAPI) -> None:
 
     @app.get("/docs", include_in_schema=False)
     def swagger_ui() -> HTMLResponse:
-        return _with_csp(
-            get_swagger_ui_html(
-                openapi_url="/openapi.json",
-                title="Medius API - Swagger UI",
-                oauth2_redirect_url=oauth_redirect,
-                swagger_js_url="/docs-assets/swagger-ui-bundle.js",
-                swagger_css_url="/docs-assets/swagger-ui.css",
-                swagger_favicon_url="/docs-assets/favicon.png",
-            )
+        return _docs_page(
+            get_swagger_ui_html,
+            "Swagger UI",
+            oauth2_redirect_url=oauth_redirect,
+            swagger_js_url="/docs-assets/swagger-ui-bundle.js",
+            swagger_css_url="/docs-assets/swagger-ui.css",
+            swagger_favicon_url=DOCS_FAVICON,
         )
 
     @app.get(oauth_redirect, include_in_schema=False)
@@ -170,15 +170,18 @@ def _install_docs(app: FastAPI) -> None:
 
     @app.get("/redoc", include_in_schema=False)
     def redoc() -> HTMLResponse:
-        return _with_csp(
-            get_redoc_html(
-                openapi_url="/openapi.json",
-                title="Medius API - ReDoc",
-                redoc_js_url="/docs-assets/redoc.standalone.js",
-                redoc_favicon_url="/docs-assets/favicon.png",
-                with_google_fonts=False,
-            )
+        return _docs_page(
+            get_redoc_html,
+            "ReDoc",
+            redoc_js_url=f"/docs-assets/{REDOC_BUNDLE}",
+            redoc_favicon_url=DOCS_FAVICON,
+            with_google_fonts=False,
         )
+
+
+def _docs_page(render: Callable[..., HTMLResponse], title: str, **assets: Any) -> HTMLResponse:
+    """One docs UI's page over this app's OpenAPI document, with its own CSP."""
+    return _with_csp(render(openapi_url="/openapi.json", title=f"Medius API - {title}", **assets))
 
 
 _INLINE_SCRIPT = re.compile(rb"<script>(.*?)</script>", re.DOTALL)
