@@ -21,6 +21,7 @@ from urllib.parse import parse_qsl
 import anyio.to_thread
 from fastapi.dependencies.models import Dependant
 from fastapi.routing import iter_route_contexts
+from sqlalchemy.exc import SQLAlchemyError
 from starlette.routing import BaseRoute
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
@@ -113,7 +114,11 @@ class CatalogReadCache:
         live = self.live
         revision = live.fresh_revision()
         if revision is None:
-            revision = await anyio.to_thread.run_sync(live.revision)
+            try:
+                revision = await anyio.to_thread.run_sync(live.revision)
+            except SQLAlchemyError:  # the route meets it too, and answers a problem
+                await self.app(scope, receive, send)
+                return
         entry = live.response(key, revision)
         if entry is None:
             flight = live.lead(key, revision)

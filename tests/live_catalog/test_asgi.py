@@ -10,8 +10,10 @@ from typing import Annotated
 import httpx
 import pytest
 from fastapi import FastAPI, Query, Request
+from sqlalchemy.exc import OperationalError
 from starlette.responses import Response
 
+from app.catalog.repository import Revision
 from app.core.caching import public_json
 from app.core.json import dumps
 from app.live_catalog.asgi import (
@@ -172,3 +174,16 @@ async def test_an_entry_of_an_older_revision_is_never_served() -> None:
         live.invalidate()
         await client.get(f"{THINGS}/x")
     assert calls == ["x", "x"] and live.cached_entries == 1
+
+
+async def test_a_revision_that_cannot_be_read_leaves_the_answer_to_the_route() -> None:
+    """The route meets the same database and answers a problem, not a bare 500."""
+
+    def unreachable() -> Revision:
+        raise OperationalError("SELECT revision", {}, ConnectionError("database down"))
+
+    api, calls = small_app()
+    live = LiveCatalog(unreachable, ttl=3600, max_bytes=1 << 20)
+    async with cached(api, live) as client:
+        answer = await client.get(f"{THINGS}/x")
+    assert answer.status_code == 200 and calls == ["x"] and live.cached_entries == 0
