@@ -18,7 +18,6 @@ import gzip
 import time
 from collections.abc import Callable, Hashable, Sequence
 from dataclasses import dataclass
-from typing import TypeVar
 
 from sqlalchemy import Engine
 from sqlmodel import Session
@@ -63,7 +62,6 @@ class CatalogBytes:
 
 
 Cached = CachedResponse | CatalogBytes
-T = TypeVar("T", CachedResponse, CatalogBytes)
 
 
 class LiveCatalog:
@@ -141,22 +139,21 @@ class LiveCatalog:
 
     def document(self, build: Callable[[], CatalogDocument]) -> CatalogBytes:
         """The `/catalog` document of the current revision, built once per revision."""
-        return self._once(DOCUMENT_KEY, self.revision(), lambda: _pack(build()), CatalogBytes)
-
-    def _once(self, key: Hashable, revision: Revision, make: Callable[[], T], kind: type[T]) -> T:
+        revision = self.revision()
+        flight_key = (DOCUMENT_KEY, revision)
         while True:
-            found = self._store.get(key, revision)
-            if isinstance(found, kind):
+            found = self._store.get(DOCUMENT_KEY, revision)
+            if isinstance(found, CatalogBytes):
                 return found
-            flight = self._flights.lead((key, revision))
+            flight = self._flights.lead(flight_key)
             if flight is None:
                 try:
                     self.builds += 1
-                    value = make()
-                    self._store.put(key, revision, value)
-                    return value
+                    document = _pack(build())
+                    self._store.put(DOCUMENT_KEY, revision, document)
+                    return document
                 finally:
-                    self._flights.land((key, revision))
+                    self._flights.land(flight_key)
             # Wait, then look again: a failed or unstorable build leaves it to this caller.
             flight.done.wait()
 
