@@ -13,6 +13,7 @@ first one's answer instead of each building it.
 
 from __future__ import annotations
 
+import contextlib
 import re
 from collections.abc import Iterable, Sequence
 from operator import itemgetter
@@ -35,6 +36,8 @@ from app.live_catalog.live import CachedResponse, LiveCatalog, ResponseKey
 NOT_MODIFIED_HEADERS = (b"etag", b"cache-control", b"vary")
 
 Declared = list[tuple[re.Pattern[str], frozenset[str]]]
+KEY_MEMO_ENTRIES = 1024
+KEY_MEMO_MAX_CHARS = 256
 
 
 def declared_parameters(routes: Sequence[BaseRoute], prefixes: tuple[str, ...]) -> Declared:
@@ -89,11 +92,24 @@ class CatalogReadCache:
         self.prefixes = prefixes
         self._routes = routes
         self._declared: Declared | None = None  # read on first use: every route is in by then
+        # Request line -> key, so a repeated read is not parsed again (a pure function of
+        # the request; bounded: short request lines only, emptied when full).
+        self._keys: dict[tuple[str, bytes, bool], ResponseKey | None] = {}
 
     def _key(self, scope: Scope, gzip: bool) -> ResponseKey | None:
+        path: str = scope["path"]
+        query: bytes = scope["query_string"]
+        line = (path, query, gzip)
+        with contextlib.suppress(KeyError):
+            return self._keys[line]
         if self._declared is None:
             self._declared = declared_parameters(self._routes, self.prefixes)
-        return response_key(scope["path"], scope["query_string"], self._declared, gzip)
+        key = response_key(path, query, self._declared, gzip)
+        if len(path) + len(query) <= KEY_MEMO_MAX_CHARS:
+            if len(self._keys) >= KEY_MEMO_ENTRIES:
+                self._keys.clear()
+            self._keys[line] = key
+        return key
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if not (
