@@ -17,6 +17,7 @@ from app.catalog.repository import Revision
 from app.core.caching import public_json
 from app.core.json import dumps
 from app.live_catalog.asgi import (
+    KEY_MEMO_ENTRIES,
     CatalogReadCache,
     Declared,
     declared_parameters,
@@ -187,3 +188,17 @@ async def test_a_revision_that_cannot_be_read_leaves_the_answer_to_the_route() -
     async with cached(api, live) as client:
         answer = await client.get(f"{THINGS}/x")
     assert answer.status_code == 200 and calls == ["x"] and live.cached_entries == 0
+
+
+async def test_many_distinct_query_strings_keep_one_entry_and_a_bounded_key_memo() -> None:
+    api, calls = small_app()
+    live = LiveCatalog(Source(), ttl=3600, max_bytes=1 << 20)
+    wrapped = CatalogReadCache(api, live=live, routes=api.routes, prefixes=(THINGS,))
+    async with httpx.AsyncClient(
+        transport=httpx.ASGITransport(app=wrapped), base_url="http://t"
+    ) as client:
+        for n in range(KEY_MEMO_ENTRIES + 10):
+            answer = await client.get(f"{THINGS}?a=1&utm={n}")
+            assert answer.status_code == 200
+    assert calls == ["a=1&utm=0"] and live.cached_entries == 1
+    assert len(wrapped._keys) <= KEY_MEMO_ENTRIES
