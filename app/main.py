@@ -5,10 +5,11 @@ from __future__ import annotations
 import base64
 import hashlib
 import re
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
 from functools import cache
 from pathlib import Path
+from typing import Any
 
 import fastapi_offline
 from fastapi import FastAPI
@@ -25,19 +26,19 @@ from starlette.responses import HTMLResponse, Response
 from app.account.router import router as account_router
 from app.assessments.router import router as assessments_router
 from app.catalog.router import router as catalog_router
-from app.catalog.version import CatalogVersion
 from app.core.caching import strong_etag
 from app.core.config import Settings, get_settings
 from app.core.db import build_engine
 from app.core.middleware import RequestGuard, SecurityHeaders
 from app.core.openapi import install_openapi, operation_id
 from app.core.problems import install_problem_handlers
-from app.core.response_cache import PublicResponseCache
 from app.core.responses import API_PREFIX
 from app.core.security import configure_password_hashing
 from app.handout.router import router as handout_router
 from app.health.router import router as health_router
-from app.live_catalog.snapshot import CatalogSpecs
+from app.live_catalog.asgi import CatalogReadCache
+from app.live_catalog.live import LiveCatalog
+from app.live_catalog.router import router as live_catalog_router
 from app.progress.router import router as progress_router
 from app.routine_deletion.router import router as routine_deletion_router
 from app.routines.builder_service import ladder as builder_ladder
@@ -51,6 +52,7 @@ FORM_PATHS = frozenset({f"{API_PREFIX}/auth/token"})
 CATALOG_PATHS = tuple(f"{API_PREFIX}/{p}" for p in ("exercises", "equipment", "muscles", "catalog"))
 DOCS_ASSETS = Path(fastapi_offline.__file__).parent / "static"
 REDOC_BUNDLE = "redoc.standalone.js"
+DOCS_FAVICON = "/docs-assets/favicon.png"
 # ReDoc's side menu shows Redocly's logo from a CDN. An empty src fails without a request,
 # and the logo's own onError hides it: what a reader offline sees, with nothing sent out.
 REDOC_CDN_LOGO = b'"https://cdn.redoc.ly/redoc/logo-mini.svg"'
@@ -93,13 +95,17 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     )
     app.state.settings = settings
     app.state.engine = engine
-    app.state.catalog_version = CatalogVersion(engine, ttl=settings.catalog_version_ttl)
-    app.state.catalog_documents = {}
-    app.state.catalog_specs = CatalogSpecs(builder_ladder())
+    app.state.live_catalog = live_catalog = LiveCatalog.for_engine(
+        engine,
+        ttl=settings.catalog_version_ttl,
+        max_bytes=settings.catalog_cache_max_bytes,
+        ladder=builder_ladder(),
+    )
 
     install_problem_handlers(app)
     app.include_router(health_router)
     app.include_router(catalog_router, prefix=API_PREFIX)
+    app.include_router(live_catalog_router, prefix=API_PREFIX)
     app.include_router(auth_router, prefix=API_PREFIX)
     app.include_router(me_router, prefix=API_PREFIX)
     app.include_router(account_router, prefix=API_PREFIX)
@@ -119,9 +125,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         body_timeout=settings.body_timeout_seconds,
     )
     app.add_middleware(
-        PublicResponseCache,
-        prefixes=CATALOG_PATHS,
-        version=lambda: app.state.catalog_version,
+        CatalogReadCache, live=live_catalog, routes=app.routes, prefixes=CATALOG_PATHS
     )
     if settings.cors_origins:
         app.add_middleware(
@@ -151,15 +155,13 @@ def _install_docs(app: FastAPI) -> None:
 
     @app.get("/docs", include_in_schema=False)
     def swagger_ui() -> HTMLResponse:
-        return _with_csp(
-            get_swagger_ui_html(
-                openapi_url="/openapi.json",
-                title="Medius API - Swagger UI",
-                oauth2_redirect_url=oauth_redirect,
-                swagger_js_url="/docs-assets/swagger-ui-bundle.js",
-                swagger_css_url="/docs-assets/swagger-ui.css",
-                swagger_favicon_url="/docs-assets/favicon.png",
-            )
+        return _docs_page(
+            get_swagger_ui_html,
+            "Swagger UI",
+            oauth2_redirect_url=oauth_redirect,
+            swagger_js_url="/docs-assets/swagger-ui-bundle.js",
+            swagger_css_url="/docs-assets/swagger-ui.css",
+            swagger_favicon_url=DOCS_FAVICON,
         )
 
     @app.get(oauth_redirect, include_in_schema=False)
@@ -168,15 +170,18 @@ def _install_docs(app: FastAPI) -> None:
 
     @app.get("/redoc", include_in_schema=False)
     def redoc() -> HTMLResponse:
-        return _with_csp(
-            get_redoc_html(
-                openapi_url="/openapi.json",
-                title="Medius API - ReDoc",
-                redoc_js_url="/docs-assets/redoc.standalone.js",
-                redoc_favicon_url="/docs-assets/favicon.png",
-                with_google_fonts=False,
-            )
+        return _docs_page(
+            get_redoc_html,
+            "ReDoc",
+            redoc_js_url=f"/docs-assets/{REDOC_BUNDLE}",
+            redoc_favicon_url=DOCS_FAVICON,
+            with_google_fonts=False,
         )
+
+
+def _docs_page(render: Callable[..., HTMLResponse], title: str, **assets: Any) -> HTMLResponse:
+    """One docs UI's page over this app's OpenAPI document, with its own CSP."""
+    return _with_csp(render(openapi_url="/openapi.json", title=f"Medius API - {title}", **assets))
 
 
 _INLINE_SCRIPT = re.compile(rb"<script>(.*?)</script>", re.DOTALL)

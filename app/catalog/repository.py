@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
-from typing import Literal
+from typing import Literal, NamedTuple
 
 from sqlalchemy import Select, delete, exists, func, update
 from sqlmodel import Session, col, select
@@ -20,7 +20,7 @@ from app.catalog.models import (
     ExerciseSpec,
     Muscle,
 )
-from app.core.db import update_if_revision
+from app.core.db import changed_on_commit, update_if_revision
 from app.core.pagination import Sort, paginate
 from app.core.types import utcnow
 from app.core.vocabulary import Difficulty, Laterality, Position
@@ -248,11 +248,25 @@ def specs_changed_since(session: Session, revision: int) -> list[tuple[str, Exer
     ]
 
 
-def catalog_revision(session: Session) -> tuple[int, datetime]:
+# The after-commit topic of catalog writes (app/core/db.py `changed_on_commit`).
+CATALOG_CHANGED = "catalog"
+
+
+class Revision(NamedTuple):
+    """Which catalog a derived copy was made from: the revision row's number and time.
+
+    The time tells two databases apart whose counters agree (one restored or reseeded).
+    """
+
+    number: int
+    changed_at: datetime
+
+
+def catalog_revision(session: Session) -> Revision:
     state = session.get(CatalogState, 1)
     if state is None:
-        return 0, datetime.fromtimestamp(0, tz=UTC)
-    return state.revision, state.changed_at
+        return Revision(0, datetime.fromtimestamp(0, tz=UTC))
+    return Revision(state.revision, state.changed_at)
 
 
 def bump_catalog_revision(session: Session, changed: Collection[str] = ()) -> int:
@@ -260,7 +274,9 @@ def bump_catalog_revision(session: Session, changed: Collection[str] = ()) -> in
 
     The update locks the one revision row until commit, so revisions become visible in
     the order they were taken and sync by revision never skips one (app/core/changes.py).
+    Once the transaction commits, this process's live catalog hears of it.
     """
+    changed_on_commit(session, CATALOG_CHANGED)
     now = utcnow()
     revision = session.execute(
         update(CatalogState)

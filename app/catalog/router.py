@@ -2,15 +2,13 @@
 
 from __future__ import annotations
 
-import gzip
 from typing import Annotated
 
 from fastapi import APIRouter, Path, Query, Request
 from starlette.responses import Response
 
-from app.catalog import examples, repository, service
+from app.catalog import examples, service
 from app.catalog.models import (
-    CatalogDocument,
     EquipmentPublic,
     ExercisePublic,
     ExerciseSpec,
@@ -19,12 +17,10 @@ from app.catalog.models import (
     MusclePublic,
 )
 from app.catalog.repository import ExerciseFilter
-from app.catalog.seed import load_seed
-from app.core.caching import CONDITIONAL_READ, cacheable_responses, public_json
+from app.core.caching import CACHE_NOTE, CONDITIONAL_READ, cacheable_responses, public_json
 from app.core.changes import sync_key
 from app.core.deps import IfMatch, SessionDep, SettingsDep
 from app.core.examples import example_body, example_response
-from app.core.negotiation import accepts_gzip
 from app.core.pagination import SyncListQuery, SyncPage
 from app.core.problems import answers, problem_responses
 from app.core.responses import respond, to_bytes
@@ -55,7 +51,6 @@ MuscleSlug = Annotated[
         examples=["gluteus-medius"],
     ),
 ]
-CACHE_NOTE = " Sends `ETag` and `Cache-Control: public`; repeat with `If-None-Match` to get 304."
 
 
 @router.get(
@@ -206,11 +201,8 @@ ADMIN_ERRORS = (400, 401, 403, 413, 415, 422)
     openapi_extra=example_body(examples.exercise_spec),
     responses=answers(examples.exercise, *ADMIN_ERRORS, 409, status=201),
 )
-def create_exercise(
-    request: Request, spec: ExerciseSpec, session: SessionDep, _admin: AdminUser
-) -> Response:
+def create_exercise(spec: ExerciseSpec, session: SessionDep, _admin: AdminUser) -> Response:
     written = service.create_exercise(session, spec)
-    request.app.state.catalog_version.invalidate()
     return respond(written, status_code=201)
 
 
@@ -224,7 +216,6 @@ def create_exercise(
     responses=answers(examples.exercise, *ADMIN_ERRORS, 404, 412, 428),
 )
 def update_exercise(
-    request: Request,
     slug: ExerciseSlug,
     changes: ExerciseUpdate,
     session: SessionDep,
@@ -232,7 +223,6 @@ def update_exercise(
     if_match: IfMatch = None,
 ) -> Response:
     written = service.update_exercise(session, slug, changes, if_match)
-    request.app.state.catalog_version.invalidate()
     return respond(written)
 
 
@@ -245,55 +235,10 @@ def update_exercise(
     responses=answers(None, 401, 403, 404, 412, 422, 428, status=204, description="Removed"),
 )
 def delete_exercise(
-    request: Request,
     slug: ExerciseSlug,
     session: SessionDep,
     _admin: AdminUser,
     if_match: IfMatch = None,
 ) -> Response:
     service.delete_exercise(session, slug, if_match)
-    request.app.state.catalog_version.invalidate()
     return respond()
-
-
-def _catalog_bytes(
-    request: Request, session: SessionDep, settings: SettingsDep
-) -> tuple[int, bytes, bytes]:
-    """The catalog document at the current revision, plain and gzipped, built once per revision."""
-    revision = repository.catalog_revision(session)[0]
-    memo: dict[int, tuple[bytes, bytes]] = request.app.state.catalog_documents
-    if revision not in memo:
-        key = sync_key(settings.signing_key)
-        document = service.catalog_document(session, list(load_seed().ladder), key)
-        plain = to_bytes(document)
-        memo.clear()
-        memo[document.version] = (plain, gzip.compress(plain, compresslevel=6, mtime=0))
-        revision = document.version
-    plain, packed = memo[revision]
-    return revision, plain, packed
-
-
-@router.get(
-    "/catalog",
-    summary="The whole catalog in one response",
-    description="Every exercise, muscle profile and piece of equipment, and the exercise "
-    "ladder, with the catalog `version`. Built once per version and served from memory; "
-    "gzip-compressed when you send `Accept-Encoding: gzip`. Keep the `ETag` and send it as "
-    "`If-None-Match` to get 304 until the catalog changes; then send its `sync_token` to "
-    "`GET /exercises?sync_token=` "
-    "for incremental sync." + CACHE_NOTE,
-    dependencies=CONDITIONAL_READ,
-    response_model=CatalogDocument,
-    responses=cacheable_responses(example_response(examples.catalog_document)),
-)
-def get_catalog(request: Request, session: SessionDep, settings: SettingsDep) -> Response:
-    revision, plain, packed = _catalog_bytes(request, session, settings)
-    if accepts_gzip(request.headers.get("accept-encoding")):
-        return public_json(
-            request,
-            packed,
-            settings.catalog_max_age,
-            etag=f'"catalog-{revision}-gzip"',
-            content_encoding="gzip",
-        )
-    return public_json(request, plain, settings.catalog_max_age, etag=f'"catalog-{revision}"')

@@ -17,6 +17,8 @@ from app.core.errors import PreconditionFailed, PreconditionRequired
 
 PRIVATE = "private, no-store"
 IF_NONE_MATCH_MAX = 1024
+# The end of the description of every route answering with `public_json`.
+CACHE_NOTE = " Sends `ETag` and `Cache-Control: public`; repeat with `If-None-Match` to get 304."
 STALE_WRITE = "The record changed since you read it; fetch it again and reapply your change."
 
 # OpenAPI `headers` of a public cached read; schemathesis checks every response sends them.

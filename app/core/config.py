@@ -112,6 +112,13 @@ class Settings(BaseSettings):
         le=3600,
         description="Seconds a worker trusts its catalog revision before re-reading it.",
     )
+    catalog_cache_max_bytes: int = Field(
+        default=32 * 1024 * 1024,
+        ge=0,
+        le=16 * 1024**3,
+        description="Bytes the catalog responses and /catalog document cached by each "
+        "worker may take together; the least recently used go first (0: keep none).",
+    )
     max_body_bytes: int = Field(default=1024 * 1024, ge=1024, le=64 * 1024 * 1024)
     header_timeout_seconds: float = Field(
         default=10, gt=0, le=300, description="Time a request's head may take to arrive (408)."

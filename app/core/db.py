@@ -3,16 +3,20 @@
 from __future__ import annotations
 
 import threading
+import weakref
+from collections.abc import Callable
 from typing import Any
 
 from sqlalchemy import ColumnElement, Engine, event, update
 from sqlalchemy.engine import make_url
+from sqlalchemy.orm import Session as OrmSession
 from sqlmodel import Session, create_engine
 
 from app.core.config import Settings
 
 IMMEDIATE_OPTION = "medius_sqlite_immediate"
 _HOLDS_WRITE_LOCK = "medius_holds_write_lock"
+_CHANGED_TOPICS = "medius_changed_topics"
 
 
 def build_engine(settings: Settings) -> Engine:
@@ -112,3 +116,49 @@ def update_if_revision(
         .values(**values, revision=revision + 1)
     )
     return bool(result.rowcount == 1)  # type: ignore[attr-defined]
+
+
+# --- after-commit notices -------------------------------------------------------------
+#
+# A write marks its transaction with a topic (`changed_on_commit`); once that transaction
+# commits, every callback registered for the topic on the session's engine runs. So a
+# process's derived copies (app/live_catalog) follow each write path -- the admin API, an
+# import, the seed -- without any of them remembering to say so, and never before the
+# change is visible to a new transaction. A rollback drops the marks.
+
+_after_commit: weakref.WeakKeyDictionary[
+    Engine, dict[str, list[weakref.WeakMethod[Callable[[], None]]]]
+] = weakref.WeakKeyDictionary()
+_after_commit_lock = threading.Lock()
+
+
+def changed_on_commit(session: Session, topic: str) -> None:
+    """Call the `topic` listeners of the session's engine once this transaction commits."""
+    session.info.setdefault(_CHANGED_TOPICS, set()).add(topic)
+
+
+def on_commit(engine: Engine, topic: str, callback: Callable[[], None]) -> None:
+    """Run `callback` (a bound method, held weakly) after each commit that changed `topic`."""
+    with _after_commit_lock:
+        topics = _after_commit.setdefault(engine, {})
+        topics.setdefault(topic, []).append(weakref.WeakMethod(callback))
+
+
+@event.listens_for(OrmSession, "after_commit")
+def _notify(session: OrmSession) -> None:
+    topics: set[str] | None = session.info.pop(_CHANGED_TOPICS, None)
+    if not topics:
+        return
+    with _after_commit_lock:
+        listeners = _after_commit.get(session.get_bind().engine, {})
+        alive = [ref() for topic in topics for ref in listeners.get(topic, [])]
+        for topic in topics:  # forget the listeners whose owner is gone
+            listeners[topic] = [ref for ref in listeners.get(topic, []) if ref() is not None]
+    for callback in alive:
+        if callback is not None:
+            callback()
+
+
+@event.listens_for(OrmSession, "after_rollback")
+def _forget(session: OrmSession) -> None:
+    session.info.pop(_CHANGED_TOPICS, None)

@@ -56,7 +56,7 @@ class RequestGuard:
             await self.app(scope, receive, send)
             return
         query: bytes = scope.get("query_string", b"")
-        if not _utf8(unquote_to_bytes(query)):
+        if not utf8_query(query):
             await self._reject(scope, send, 400, "The query string is not valid UTF-8.")
             return
         controlled = _controlled_parameter(query)
@@ -165,12 +165,18 @@ class RequestGuard:
         await response(scope, _drain, send)
 
 
-def _utf8(data: bytes) -> bool:
+def utf8_query(query: bytes) -> bool:
+    """Whether the query string, percent-decoded, is UTF-8 (else the guard answers 400)."""
     try:
-        data.decode("utf-8")
+        unquote_to_bytes(query).decode("utf-8")
     except UnicodeDecodeError:
         return False
     return True
+
+
+def query_refused(query: bytes) -> bool:
+    """Whether `RequestGuard` refuses this query string (400 or 422) before any route."""
+    return bool(query) and (not utf8_query(query) or _controlled_parameter(query) is not None)
 
 
 def _controlled_parameter(query: bytes) -> str | None:

@@ -1,2 +1,3 @@
-"""The live catalog per revision: validated specs and the builder's planner index, cached
-per process and refreshed once per catalog change (above both `catalog` and `builder`)."""
+"""The live catalog: this process's copies of the catalog per revision -- the public
+responses, the /catalog document, the validated specs and the planner index -- owned by
+one `LiveCatalog` (live.py), invalidated on commit (above `catalog` and `builder`)."""

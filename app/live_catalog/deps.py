@@ -1,4 +1,4 @@
-"""The catalog dependency routers of the domains above the catalog declare."""
+"""The live catalog as the routers of the domains above the catalog reach it."""
 
 from __future__ import annotations
 
@@ -6,15 +6,21 @@ from typing import Annotated
 
 from fastapi import Depends, Request
 
+from app.live_catalog.live import LiveCatalog
 from app.live_catalog.snapshot import CatalogSpecs
+
+
+def live_catalog(request: Request) -> LiveCatalog:
+    """This process's live catalog (`app.state.live_catalog`, made by create_app)."""
+    live: LiveCatalog = request.app.state.live_catalog
+    return live
 
 
 async def catalog_specs(request: Request) -> CatalogSpecs:
     """This process's cached catalog specs (checked against the catalog revision on use).
 
     async: it only reads app.state, so it needs no thread-pool hop."""
-    specs: CatalogSpecs = request.app.state.catalog_specs
-    return specs
+    return live_catalog(request).specs
 
 
 CatalogDep = Annotated[CatalogSpecs, Depends(catalog_specs)]

@@ -1,4 +1,5 @@
-"""The live catalog as validated specs and as a planner index, per catalog revision.
+"""The live catalog as validated specs and as a planner index, per catalog revision
+(part of `LiveCatalog`, app/live_catalog/live.py; usable alone by the CLI and tests).
 
 The routine builder plans over every exercise on every request; validating thousands
 of stored documents, or putting them in ladder order, each time would dominate its cost.
@@ -14,20 +15,18 @@ from __future__ import annotations
 import threading
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import datetime
 
 from sqlmodel import Session
 
 from app.builder.index import PlannerCatalog
 from app.catalog import repository
 from app.catalog.models import ExerciseSpec
-
-Key = tuple[int, datetime]
+from app.catalog.repository import Revision
 
 
 @dataclass(frozen=True)
 class Snapshot:
-    key: Key
+    key: Revision
     specs: dict[str, ExerciseSpec]  # every live exercise by slug
     planner: PlannerCatalog
 
@@ -60,15 +59,15 @@ class CatalogSpecs:
                 self.refreshes += 1
         return snapshot
 
-    def _refresh(self, session: Session, old: Snapshot | None, key: Key) -> Snapshot:
-        if old is None or key[0] <= old.key[0]:
+    def _refresh(self, session: Session, old: Snapshot | None, key: Revision) -> Snapshot:
+        if old is None or key.number <= old.key.number:
             # First use, or the revision went back (a restored database): read everything.
             specs = repository.specs_by_slug(session)
             return Snapshot(key, specs, PlannerCatalog(specs.values(), self._ladder))
         specs = dict(old.specs)
         changed: dict[str, ExerciseSpec] = {}
         removed: list[str] = []
-        for slug, spec in repository.specs_changed_since(session, old.key[0]):
+        for slug, spec in repository.specs_changed_since(session, old.key.number):
             specs.pop(slug, None)
             changed.pop(slug, None)
             if spec is None:

@@ -13,6 +13,7 @@ from app.core.deps import SessionDep
 from app.core.problems import answers
 from app.core.responses import respond
 from app.core.types import CalendarDate
+from app.live_catalog.deps import live_catalog
 from app.progress import examples, service
 from app.progress.models import Progress
 from app.users.auth import CurrentUser
@@ -44,7 +45,7 @@ def read_progress(
     ] = None,
     routine_id: uuid.UUID | None = None,
 ) -> Response:
-    catalog = http.app.state.catalog_specs
+    catalog = live_catalog(http).specs
     return respond(
         service.progress_document(session, user, starts_on, ends_on, routine_id, catalog)
     )

@@ -18,7 +18,7 @@ from app.core.examples import example_body
 from app.core.pagination import DEFAULT_LIMIT, Cursor, Limit, Page, SortParam
 from app.core.problems import answers
 from app.core.responses import respond
-from app.live_catalog.deps import CatalogDep
+from app.live_catalog.deps import CatalogDep, live_catalog
 from app.routines import builder_service, examples, service
 from app.routines.builder_service import BuilderAnswer, BuilderRequest
 from app.routines.models import RoutineCreate, RoutinePublic, RoutineUpdate
@@ -152,5 +152,5 @@ def get_routine_timeline(
 def build_routine(
     http: Request, request: BuilderRequest, session: SessionDep, user: CurrentUser
 ) -> Response:
-    catalog = http.app.state.catalog_specs
+    catalog = live_catalog(http).specs
     return respond(builder_service.propose(session, user, request, catalog))

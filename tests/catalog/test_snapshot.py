@@ -30,14 +30,14 @@ async def _patch(client: httpx.AsyncClient, admin: SignedIn, slug: str, **body: 
 
 def _planner(app: FastAPI) -> PlannerCatalog:
     with Session(app.state.engine) as session:
-        planner: PlannerCatalog = app.state.catalog_specs.planner(session)
+        planner: PlannerCatalog = app.state.live_catalog.specs.planner(session)
         return planner
 
 
 async def test_concurrent_callers_after_a_change_share_one_refresh(
     client: httpx.AsyncClient, app: FastAPI, admin: SignedIn, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    specs: CatalogSpecs = app.state.catalog_specs
+    specs: CatalogSpecs = app.state.live_catalog.specs
     _planner(app)  # warm
     await _patch(client, admin, "clamshell", difficulty="intermediate")
     reads = []
