@@ -42,48 +42,42 @@ _PADDING = 6  # SimpleDocTemplate's frame padding, each side
 _FRAME_WIDTH = A4[0] - 2 * _MARGIN - 2 * _PADDING
 
 
+GREY, RED = colors.HexColor("#444444"), colors.HexColor("#aa0000")
+# Each style the handout uses, as what it changes from the sample sheet's "Normal".
+_STYLE_CHANGES: dict[str, dict[str, Any]] = {
+    "Summary": {"textColor": GREY},
+    "Dosage": {
+        "fontName": "Helvetica-Bold",
+        "backColor": colors.HexColor("#eeeeee"),
+        "borderPadding": (3, 4, 3, 4),
+        "spaceBefore": 4,
+        "spaceAfter": 6,
+    },
+    "Label": {
+        "fontName": "Helvetica-Bold",
+        "fontSize": 8,
+        "textColor": GREY,
+        "spaceBefore": 4,
+        "spaceAfter": 1,
+    },
+    "Small": {"fontSize": 8.5, "leading": 11},
+    "Strong": {"fontName": "Helvetica-Bold"},
+    "Warning": {
+        "fontName": "Helvetica-Bold",
+        "textColor": RED,
+        "borderColor": RED,
+        "borderWidth": 1.5,
+        "borderPadding": (4, 5, 4, 5),
+        "spaceAfter": 6,
+    },
+    "Cell": {"alignment": TA_CENTER, "fontSize": 9},
+}
+
+
 def _styles() -> StyleSheet1:
     styles = getSampleStyleSheet()
-    styles.add(
-        ParagraphStyle("Summary", parent=styles["Normal"], textColor=colors.HexColor("#444444"))
-    )
-    styles.add(
-        ParagraphStyle(
-            "Dosage",
-            parent=styles["Normal"],
-            fontName="Helvetica-Bold",
-            backColor=colors.HexColor("#eeeeee"),
-            borderPadding=(3, 4, 3, 4),
-            spaceBefore=4,
-            spaceAfter=6,
-        )
-    )
-    styles.add(
-        ParagraphStyle(
-            "Label",
-            parent=styles["Normal"],
-            fontName="Helvetica-Bold",
-            fontSize=8,
-            textColor=colors.HexColor("#444444"),
-            spaceBefore=4,
-            spaceAfter=1,
-        )
-    )
-    styles.add(ParagraphStyle("Small", parent=styles["Normal"], fontSize=8.5, leading=11))
-    styles.add(ParagraphStyle("Strong", parent=styles["Normal"], fontName="Helvetica-Bold"))
-    styles.add(
-        ParagraphStyle(
-            "Warning",
-            parent=styles["Normal"],
-            fontName="Helvetica-Bold",
-            textColor=colors.HexColor("#aa0000"),
-            borderColor=colors.HexColor("#aa0000"),
-            borderWidth=1.5,
-            borderPadding=(4, 5, 4, 5),
-            spaceAfter=6,
-        )
-    )
-    styles.add(ParagraphStyle("Cell", parent=styles["Normal"], alignment=TA_CENTER, fontSize=9))
+    for name, changes in _STYLE_CHANGES.items():
+        styles.add(ParagraphStyle(name, parent=styles["Normal"], **changes))
     return styles
 
 
