@@ -33,7 +33,7 @@ from app.core.tabular import Cell, csv_chunks, json_chunks
 from app.core.types import local_day_bounds, utcnow
 from app.live_catalog.snapshot import CatalogSpecs
 from app.routines import repository as routines_repository
-from app.sessions import repository
+from app.sessions import repository, totals
 from app.sessions.models import (
     MAX_ENTRIES,
     EntryIn,
@@ -224,6 +224,7 @@ def create(
     try:
         repository.insert_session(session, row.model_dump())
         repository.insert_entries(session, data.id, 1, entries)
+        totals.after_create(session, user.id, user.time_zone, data.started_at, entries)
         session.commit()
         return _view(row, entries), True
     except IntegrityError:
@@ -393,6 +394,8 @@ def update(
         _check_routine(session, user, values["routine_id"])
     begin_write(session)
     _bump(session, row, values)
+    if "started_at" in values:  # the only field the day totals depend on
+        totals.after_change(session, user.id, user.time_zone, {row.started_at, started})
     session.commit()
     session.expire_all()
     return get_one(session, user, session_id)
@@ -413,6 +416,7 @@ def replace_entries(
     _bump(session, row, {})
     repository.clear_entries(session, row.id)
     repository.insert_entries(session, row.id, 1, rows)
+    totals.after_change(session, user.id, user.time_zone, [row.started_at])
     session.commit()
     session.expire_all()
     return get_one(session, user, session_id)
@@ -439,6 +443,7 @@ def append_entries(
             errors=[FieldError(["body", "entries"], "too many entries", "too_long")],
         )
     repository.insert_entries(session, row.id, start, rows)
+    totals.after_change(session, user.id, user.time_zone, [row.started_at])
     session.commit()
     session.expire_all()
     return get_one(session, user, session_id)
@@ -452,6 +457,7 @@ def delete(session: Session, user: User, session_id: uuid.UUID, if_match: str | 
     now = utcnow()
     _bump(session, row, {"deleted_at": now})
     repository.clear_entries(session, row.id)
+    totals.after_change(session, user.id, user.time_zone, [row.started_at])
     session.commit()
 
 
