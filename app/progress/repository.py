@@ -122,13 +122,11 @@ def exercise_weeks(session: Session, owner_id: uuid.UUID, cal: Calendar) -> Sequ
 def painful_sessions(
     session: Session, owner_id: uuid.UUID, cal: Calendar, threshold: int, limit: int = 50
 ) -> list[tuple[uuid.UUID, datetime, int]]:
-    """Sessions with a set at or above `threshold`, newest first. Only such sets are read:
-    a session's worst pain is at or above the threshold exactly when one of them is."""
+    """Sessions whose worst set reached `threshold`, newest first: read from the sessions'
+    own `pain_max` (kept with their entries), never from the sets."""
     stmt = (
-        select(col(S.id), col(S.started_at), func.max(col(E.pain)))
-        .join(E, col(S.id) == col(E.session_id))
-        .where(_in_range(owner_id, cal), col(E.pain) >= threshold)
-        .group_by(col(S.id), col(S.started_at))
+        select(col(S.id), col(S.started_at), col(S.pain_max))
+        .where(_in_range(owner_id, cal), col(S.pain_max) >= threshold)
         .order_by(col(S.started_at).desc(), col(S.id))
         .limit(limit)
     )

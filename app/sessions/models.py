@@ -66,6 +66,9 @@ class WorkoutSession(SQLModel, table=True):
     change_seq: int = SQLField(
         default=0, sa_column=Column(BigInteger(), nullable=False, server_default="0")
     )
+    # The worst pain of the session's entries (None without entries), kept with them: pain
+    # alerts read sessions, not every set (app/sessions/totals.py).
+    pain_max: int | None = None
 
 
 class SessionEntry(SQLModel, table=True):

@@ -197,6 +197,24 @@ def clear_entries(session: Session, session_id: uuid.UUID) -> None:
     session.execute(delete(SessionEntry).where(col(SessionEntry.session_id) == session_id))
 
 
+_WORST_PAIN = (
+    core_select(func.max(_ENTRY.c.pain))
+    .where(_ENTRY.c.session_id == _SESSION.c.id)
+    .scalar_subquery()
+)
+
+
+def refresh_pain_max(session: Session, session_id: uuid.UUID) -> None:
+    """The session's `pain_max` from its entries as they now are."""
+    stmt = update(_SESSION).where(_SESSION.c.id == session_id).values(pain_max=_WORST_PAIN)
+    session.execute(stmt)
+
+
+def refresh_every_pain_max(connection: Connection) -> None:
+    """Every session's `pain_max` from its entries (a backfill)."""
+    connection.execute(update(_SESSION).values(pain_max=_WORST_PAIN))
+
+
 def unlink_routine(session: Session, routine_id: uuid.UUID, now: datetime) -> None:
     """Detach every session from a routine about to be deleted, as a change of each session.
 

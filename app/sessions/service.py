@@ -46,6 +46,8 @@ from app.sessions.models import (
 from app.sessions.repository import SessionFilter, SessionRow
 from app.users.models import User
 
+ENTRY_PAIN = repository.ENTRY_KEYS.index("pain")
+
 EXPORT_COLUMNS = (
     "session_id",
     "started_at",
@@ -220,6 +222,7 @@ def create(
         updated_at=now,
         deleted_at=None,
         change_seq=change_seq,
+        pain_max=max((e[ENTRY_PAIN] for e in entries), default=None),
     )
     try:
         repository.insert_session(session, row.model_dump())
@@ -416,6 +419,7 @@ def replace_entries(
     _bump(session, row, {})
     repository.clear_entries(session, row.id)
     repository.insert_entries(session, row.id, 1, rows)
+    repository.refresh_pain_max(session, row.id)
     totals.after_change(session, user.id, user.time_zone, [row.started_at])
     session.commit()
     session.expire_all()
@@ -443,6 +447,7 @@ def append_entries(
             errors=[FieldError(["body", "entries"], "too many entries", "too_long")],
         )
     repository.insert_entries(session, row.id, start, rows)
+    repository.refresh_pain_max(session, row.id)
     totals.after_change(session, user.id, user.time_zone, [row.started_at])
     session.commit()
     session.expire_all()
@@ -457,6 +462,7 @@ def delete(session: Session, user: User, session_id: uuid.UUID, if_match: str | 
     now = utcnow()
     _bump(session, row, {"deleted_at": now})
     repository.clear_entries(session, row.id)
+    repository.refresh_pain_max(session, row.id)
     totals.after_change(session, user.id, user.time_zone, [row.started_at])
     session.commit()
 

@@ -153,8 +153,10 @@ def ensure_current(session: Session, owner_id: uuid.UUID, time_zone: str) -> Non
 
 
 def backfill(connection: Connection) -> None:
-    """Every owner's rows from the stored entries, each dated in the owner's zone (migration
-    0008, and the bench loader, which writes entries below the service)."""
+    """Every owner's rows from the stored entries, each dated in the owner's zone, and every
+    session's `pain_max` (migration 0008, and the bench loader, which writes entries below
+    the service)."""
+    repository.refresh_every_pain_max(connection)
     repository.reset_every_total(connection)
     rows = repository.every_totals_source(connection)
     for owner_id, group in groupby(rows, itemgetter(0)):

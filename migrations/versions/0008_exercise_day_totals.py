@@ -2,8 +2,9 @@
 
 Per-(owner, exercise, local day) sums of the session log, kept with every session write
 (app/sessions/totals.py), so /me/progress reads days x exercises small rows instead of
-every set; and the time zone each owner's rows are dated in. Backfilled here from the
-stored entries, each owner's in the owner's time zone.
+every set; the time zone each owner's rows are dated in; and each session's worst pain
+(`workout_session.pain_max`), so pain alerts read sessions, not sets. Backfilled here
+from the stored entries, each owner's days in the owner's time zone.
 
 Revision ID: 0008
 Revises: 0007
@@ -61,9 +62,13 @@ def upgrade() -> None:
         sa.ForeignKeyConstraint(["owner_id"], ["app_user.id"], ondelete="CASCADE"),
         sa.PrimaryKeyConstraint("owner_id"),
     )
+    with op.batch_alter_table("workout_session") as batch:
+        batch.add_column(sa.Column("pain_max", sa.Integer(), nullable=True))
     backfill(op.get_bind())
 
 
 def downgrade() -> None:
+    with op.batch_alter_table("workout_session") as batch:
+        batch.drop_column("pain_max")
     op.drop_table("exercise_day_zone")
     op.drop_table("exercise_day_total")
