@@ -9,6 +9,7 @@ from datetime import datetime
 from typing import Any
 
 from sqlalchemy import (
+    ColumnElement,
     Connection,
     Row,
     Select,
@@ -394,25 +395,55 @@ def totals_source(
     return session.execute(stmt).all()
 
 
-def every_totals_source(connection: Connection) -> Iterator[Any]:
-    """(owner id, owner's time zone, then totals_source's columns) for every live session's
-    entries, grouped by owner then session, fetched in batches."""
+def every_live_session(connection: Connection) -> Iterator[Any]:
+    """(id, owner id, started_at, owner's time zone) of every live session, in batches."""
     user = User.__table__  # type: ignore[attr-defined]
     stmt = (
-        core_select(
-            _SESSION.c.owner_id,
-            user.c.time_zone,
-            _SESSION.c.id,
-            _SESSION.c.started_at,
-            *TOTALS_ENTRY_COLUMNS,
-        )
+        core_select(_SESSION.c.id, _SESSION.c.owner_id, _SESSION.c.started_at, user.c.time_zone)
         .join(user, user.c.id == _SESSION.c.owner_id)
-        .join(_ENTRY, _ENTRY.c.session_id == _SESSION.c.id)
         .where(_SESSION.c.deleted_at.is_(None))
-        .order_by(_SESSION.c.owner_id, _SESSION.c.id)
         .execution_options(yield_per=EXPORT_BATCH)
     )
     yield from connection.execute(stmt)
+
+
+def _sum_if(condition: ColumnElement[bool], value: Any) -> ColumnElement[Any]:
+    return func.sum(case((condition, value), else_=0))
+
+
+def insert_totals_by_day(connection: Connection, session_days: Any) -> None:
+    """Every owner's rows in one INSERT ... SELECT, from `session_days` (session_id,
+    owner_id, day): each live session's local day, computed by the caller. The SQL twin of
+    totals.add_session, for a backfill; tests/test_migrations.py checks it against the raw
+    entries."""
+    e, d = _ENTRY.c, session_days.c
+    reps, steps, hold = (func.coalesce(c, 0) for c in (e.reps, e.steps, e.hold_seconds))
+    figures: dict[str, ColumnElement[Any]] = {
+        "sessions": func.count(func.distinct(d.session_id)),
+        "sets": func.count(),
+        "reps": func.sum(reps),
+        "steps": func.sum(steps),
+        "hold_seconds": func.sum(hold),
+        "best_reps": func.max(reps),
+        "best_steps": func.max(steps),
+        "best_hold": func.max(hold),
+        "pain_sum": func.sum(e.pain),
+        "pain_max": func.max(e.pain),
+        "effort_sum": func.sum(e.effort),
+    }
+    for side in ("left", "right"):
+        on = e.side == side
+        figures[f"{side}_sets"] = _sum_if(on, 1)
+        figures[f"{side}_counted"] = _sum_if(on, reps + steps)
+        figures[f"{side}_held"] = _sum_if(on, hold)
+    assert set(figures) == set(TOTAL_VALUES)
+    rows = (
+        core_select(d.owner_id, d.day, e.exercise_slug, *figures.values())
+        .select_from(_ENTRY.join(session_days, d.session_id == e.session_id))
+        .group_by(d.owner_id, d.day, e.exercise_slug)
+    )
+    columns = ["owner_id", "day", "exercise_slug", *figures]
+    connection.execute(insert(_TOTAL).from_select(columns, rows))
 
 
 def reset_every_total(connection: Connection) -> None:

@@ -14,14 +14,12 @@ from zoneinfo import ZoneInfo
 
 import httpx
 from fastapi import FastAPI
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 from sqlalchemy import Engine
-from sqlmodel import Session
 
 from app.core.types import EARLIEST, LATEST
-from app.users import service as users_service
-from app.users.models import UserCreate
+from tests.factories import PROPERTY_SETTINGS, direct_user
 from tests.progress.raw_oracle import expected_alerts, expected_exercises
 
 ZONES = [
@@ -152,27 +150,17 @@ async def _report(app: FastAPI, first: date, last: date, headers: dict[str, str]
         return answer.json()
 
 
-@settings(
-    max_examples=40,
-    deadline=None,
-    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
-)
-@given(data=st.data(), window=st.sampled_from(WINDOWS), tz=st.sampled_from(ZONES))
+@PROPERTY_SETTINGS
+@given(data=st.data())
 def test_progress_from_day_totals_equals_the_raw_recomputation(
-    app: FastAPI, admin_engine: Engine, data: st.DataObject, window: tuple[date, date], tz: str
+    app: FastAPI, admin_engine: Engine, data: st.DataObject
 ) -> None:
-    first, last = window
-    with Session(admin_engine, expire_on_commit=False) as session:
-        email = f"totals-{uuid.uuid4().hex[:8]}@example.com"
-        user = users_service.create_account(
-            session, UserCreate(email=email, password="property passphrase", time_zone=tz)
-        )
-        token = users_service.issue_sign_in(session, user, app.state.settings).access_token
-    headers = {"Authorization": f"Bearer {token}"}
+    first, last = data.draw(st.sampled_from(WINDOWS))
+    user_id, headers = direct_user(app, admin_engine, data.draw(st.sampled_from(ZONES)))
     asyncio.run(_write_log(app, data, first, headers))
     report = asyncio.run(_report(app, first, last, headers))
 
     zone = report["time_zone"]
-    assert report["exercises"] == expected_exercises(admin_engine, user.id, first, last, zone)
+    assert report["exercises"] == expected_exercises(admin_engine, user_id, first, last, zone)
     alerts = [a["session_id"] for a in report["alerts"]]
-    assert alerts == expected_alerts(admin_engine, user.id, first, last, zone)
+    assert alerts == expected_alerts(admin_engine, user_id, first, last, zone)
