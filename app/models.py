@@ -12,7 +12,7 @@ from app.catalog.models import (
 from app.core.changes import UserChangeCounter
 from app.core.ratelimit import RateCounter
 from app.routines.models import Routine, RoutineItem
-from app.sessions.models import SessionEntry, WorkoutSession
+from app.sessions.models import ExerciseDayTotal, ExerciseDayZone, SessionEntry, WorkoutSession
 from app.users.models import RefreshToken, TokenFamily, User
 
 __all__ = [
@@ -20,6 +20,8 @@ __all__ = [
     "CatalogState",
     "Equipment",
     "Exercise",
+    "ExerciseDayTotal",
+    "ExerciseDayZone",
     "ExerciseEquipment",
     "ExerciseMuscle",
     "Muscle",

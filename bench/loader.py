@@ -21,6 +21,7 @@ from app.core.db import build_engine
 from app.core.migrations import upgrade
 from app.core.security import configure_password_hashing, hash_password
 from app.seed import seed_all
+from app.sessions.totals import backfill
 from bench.datagen import (
     BENCH_PASSWORD,
     ENTRY_COLUMNS,
@@ -253,6 +254,14 @@ def load_scale(
     steps.done("entries")
     writer.commit()
     steps.done("commit")
+    # The entries went in below the sessions service: derive the progress day totals the
+    # service keeps with each write, as migration 0008 does for an existing database.
+    with engine.begin() as conn:
+        backfill(conn)
+        counts["exercise_day_total"] = int(
+            conn.execute(text("SELECT count(*) FROM exercise_day_total")).scalar_one()
+        )
+    steps.done("day totals")
     if engine.dialect.name == "postgresql":
         with engine.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
             conn.execute(

@@ -116,7 +116,7 @@ def _top_frames(profiler: Profiler, limit: int = 40) -> str:
     return profiler.output_text(unicode=False, color=False, show_all=False, timeline=False)
 
 
-async def profile_database(name: str, url: str, requests: int) -> None:
+async def profile_database(name: str, url: str, requests: int, only: tuple[str, ...] = ()) -> None:
     # The creates log hundreds of sessions on one day: lift the daily quota as the bench's
     # servers do (bench/run.py), or the last creates would measure a 409.
     settings = Settings(
@@ -158,6 +158,8 @@ async def profile_database(name: str, url: str, requests: int) -> None:
         lines.append("|---|--:|--:|--:|--:|")
         explains: list[str] = []
         for op in operations({"session_id": session_id, "routine_id": routine_id}):
+            if only and not op.key.startswith(only):
+                continue
             token = tokens[op.user]
             for _ in range(3):  # warm caches
                 await _send(client, op, token)
@@ -190,7 +192,8 @@ async def profile_database(name: str, url: str, requests: int) -> None:
                 explains.append(f"\n## {op.key}: {len(statements)} statements\n")
                 explains += _explain(engine, name, statements)
             print(f"{name} {op.key}: {per_request:.2f} ms, {len(statements)} stmts, {hops} hops")
-        (OUT / f"{name}-statements.md").write_text("\n".join(lines + explains) + "\n")
+        partial = "".join(f"-{key}" for key in only)  # a partial run keeps the full file
+        (OUT / f"{name}-statements{partial}.md").write_text("\n".join(lines + explains) + "\n")
     engine.dispose()
 
 
@@ -215,6 +218,10 @@ def _explain(engine: Engine, name: str, statements: list[tuple[str, Any]]) -> li
 
 def main() -> None:
     names = [a for a in sys.argv[1:] if not a.startswith("-")] or ["sqlite", "postgresql"]
+    # --only=progress,create: profile just the operations whose keys start so.
+    only = tuple(
+        key for a in sys.argv[1:] if a.startswith("--only=") for key in a[7:].split(",") if key
+    )
     requests = 200
     OUT.mkdir(parents=True, exist_ok=True)
     # The builder plans over the whole catalog: profile it at make bench's 10,000 exercises.
@@ -238,7 +245,7 @@ def main() -> None:
             try:
                 migrate_and_seed(url)
                 load_scale(url, data, log=print)
-                asyncio.run(profile_database(name, url, requests))
+                asyncio.run(profile_database(name, url, requests, only))
             finally:
                 if cluster is not None:
                     cluster.stop()

@@ -10,8 +10,13 @@ from typing import Any
 
 import httpx
 from fastapi import FastAPI
+from hypothesis import HealthCheck, settings
+from sqlalchemy import Engine
+from sqlmodel import Session
 
 from app.catalog.seed import load_seed
+from app.users import service as users_service
+from app.users.models import UserCreate
 
 DEFAULT_PASSWORD = "correct horse battery staple"
 # What every test database holds after the seed: counted from the seed data, not written
@@ -217,3 +222,24 @@ def session_body(rng_index: int) -> dict[str, Any]:
         "notes": f"reliability {rng_index}",
         "entries": entries,
     }
+
+
+def direct_user(app: FastAPI, engine: Engine, time_zone: str) -> tuple[uuid.UUID, dict[str, str]]:
+    """A new account made through the service, and its Authorization header: for hypothesis
+    tests, whose examples cannot use the async `alice`/`bob` fixtures."""
+    with Session(engine, expire_on_commit=False) as session:
+        email = unique_email("property")
+        user = users_service.create_account(
+            session, UserCreate(email=email, password="property passphrase", time_zone=time_zone)
+        )
+        token = users_service.issue_sign_in(session, user, app.state.settings).access_token
+    return user.id, {"Authorization": f"Bearer {token}"}
+
+
+# Hypothesis tests that talk to the app: examples share the function-scoped `app`, and a
+# database round trip per example is slow by design.
+PROPERTY_SETTINGS = settings(
+    max_examples=40,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Iterator
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
 import pytest
@@ -24,12 +24,14 @@ from app.core.changes import UserChangeCounter, bump_user_counter
 from app.core.migrations import current_revision, downgrade, head_revision, upgrade
 from app.core.sqltypes import UTCDateTime
 from app.live_catalog.snapshot import CatalogSpecs
+from app.progress import service as progress_service
 from app.sessions import service as sessions_service
-from app.sessions.models import SessionCreate, WorkoutSession
+from app.sessions.models import EntryIn, SessionCreate, WorkoutSession
 from app.users import service as users_service
-from app.users.models import RefreshToken, TokenFamily, UserCreate
+from app.users.models import RefreshToken, TokenFamily, User, UserCreate
 from tests.conftest import reset_database
 from tests.factories import SEEDED_EXERCISES
+from tests.progress.raw_oracle import expected_alerts, expected_exercises
 
 VERSION_TABLE = "alembic_version"
 
@@ -189,3 +191,48 @@ def test_upgrade_numbers_existing_changes_so_sync_tokens_start_consistent(
         assert set(session.scalars(select(Exercise.change_seq)).all()) == {revision}
         assert bump_user_counter(session, owners[0].id) == 4
         session.rollback()
+
+
+def test_upgrade_to_day_totals_keeps_every_progress_answer(
+    database_url: str, migrated: Engine
+) -> None:
+    """0008 on a database with session logs: the totals and `pain_max` it backfills give
+    the answer the raw entries give, per owner and in each owner's zone (at 0007 the log is
+    only sessions and entries: downgrading drops what 0008 adds)."""
+    reset_database(migrated)
+    zones = ("Pacific/Kiritimati", "Etc/GMT+12")
+    with Session(migrated, expire_on_commit=False) as session:
+        owners = [
+            users_service.create_account(
+                session,
+                UserCreate(email=f"t{n}@example.com", password="migration passphrase", time_zone=z),
+            )
+            for n, z in enumerate(zones)
+        ]
+        for n in range(8):
+            pain = n + 3  # 7 and more from the fifth session on
+            entries = [
+                EntryIn(
+                    exercise="clamshell", set_number=k, side="left", reps=10, pain=pain, effort=5
+                )
+                for k in (1, 2)
+            ] + [EntryIn(exercise="monster-walk", set_number=1, steps=20 + n, pain=1, effort=3)]
+            body = SessionCreate(
+                started_at=datetime(2026, 1, 4, 10, tzinfo=UTC) + timedelta(hours=7 * n),
+                entries=entries,
+            )
+            sessions_service.create(session, owners[n % 2], body, NO_DAILY_CAP, CatalogSpecs())
+    first, last = date(2025, 12, 22), date(2026, 1, 18)
+    downgrade(database_url, "0008-1")  # wherever 0008 ends up in the chain
+    upgrade(database_url)
+
+    with Session(migrated) as session:
+        for owner, zone in zip(owners, zones, strict=True):
+            user = session.get(User, owner.id)
+            assert user is not None
+            report = progress_service.progress_document(session, user, first, last, None)
+            assert report["exercises"] == expected_exercises(migrated, owner.id, first, last, zone)
+            assert report["exercises"], "the log is in the window"
+            alerts = [str(a["session_id"]) for a in report["alerts"]]
+            assert alerts == expected_alerts(migrated, owner.id, first, last, zone)
+            assert alerts, "some sessions reached pain 7"

@@ -63,6 +63,8 @@ class WeekClock:
 class Calendar:
     weeks: tuple[Week, ...]
     clock: WeekClock
+    first: date  # the range's first and last calendar day
+    last: date
 
 
 def _offset(instant: datetime, zone: ZoneInfo) -> int:
@@ -127,7 +129,7 @@ def calendar(first: date, last: date, zone: ZoneInfo) -> Calendar:
     start, end = out[0].start, out[-1].end
     shifts: list[tuple[datetime | None, int]] = [(None, _offset(start, zone) - base)]
     shifts += [(at, offset - base) for at, offset in _transitions(start, end, zone)]
-    return Calendar(tuple(out), WeekClock(tuple(shifts)))
+    return Calendar(tuple(out), WeekClock(tuple(shifts)), first, last)
 
 
 def bucket_of(instant: datetime, clock: WeekClock) -> int:

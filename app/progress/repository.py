@@ -1,12 +1,13 @@
-"""Progress aggregation in SQL: three grouped queries, whatever the log size.
+"""Progress aggregation in SQL: a few grouped queries, whatever the log size.
 
-Rows are bucketed into the user's calendar weeks by integer arithmetic on the instant
-(`calc.WeekClock`: whole UTC seconds plus the zone's offset, divided by a week), so the
-statement carries a few parameters instead of one per week boundary and works the same
-on SQLite and PostgreSQL (only `epoch_seconds` is rendered per dialect). Every sum, max
-and count stays in the database, and the entries join is aggregated once per request
-for the per-exercise figures; the painful-session query reads only entries at or above
-the alert threshold.
+The per-exercise figures come from the sessions domain's per-day totals
+(`exercise_day_total`, kept by app/sessions/totals.py with every session write), so
+they read at most days x exercises rows, not every set. Sessions are bucketed into the
+user's calendar weeks by integer arithmetic on the instant (`calc.WeekClock`: whole UTC
+seconds plus the zone's offset, divided by a week), so the statement carries a few
+parameters instead of one per week boundary and works the same on SQLite and
+PostgreSQL (only `epoch_seconds` is rendered per dialect); the painful-session query
+reads only entries at or above the alert threshold.
 """
 
 from __future__ import annotations
@@ -24,7 +25,7 @@ from sqlmodel import Session, col
 
 from app.core.sqltypes import epoch_seconds
 from app.progress.calc import WEEK_SECONDS, Calendar
-from app.sessions.models import SessionEntry, WorkoutSession
+from app.sessions.models import ExerciseDayTotal, SessionEntry, WorkoutSession
 
 S = WorkoutSession
 E = SessionEntry
@@ -68,126 +69,64 @@ BEST_REPS, BEST_STEPS, BEST_HOLD, PAIN_SUM, PAIN_MAX, EFFORT_SUM = range(7, 13)
 LEFT_SETS, LEFT_COUNTED, LEFT_HELD, RIGHT_SETS, RIGHT_COUNTED, RIGHT_HELD = range(13, 19)
 
 
-def _side_sums(side: str) -> list[ColumnElement[Any]]:
-    on = col(E.side) == side
-    counted = func.coalesce(col(E.reps), 0) + func.coalesce(col(E.steps), 0)
-    return [
-        func.sum(case((on, 1), else_=0)),
-        func.sum(case((on, counted), else_=0)),
-        func.sum(case((on, func.coalesce(col(E.hold_seconds), 0)), else_=0)),
-    ]
+T = ExerciseDayTotal
 
 
 def exercise_weeks(session: Session, owner_id: uuid.UUID, cal: Calendar) -> Sequence[Any]:
-    """Per exercise and week, from one read of the window's entries: totals, bests, pain
-    and effort sums, and the left/right sets and totals (columns: the constants above).
+    """Per exercise and week: totals, bests, pain and effort sums, and the left/right sets
+    and totals (columns: the constants above), summed from the owner's per-day totals
+    (app/sessions/totals.py) of the range's days: at most days x exercises rows.
 
-    The one place the two databases get different SQL (same rows): each gets the form
-    its planner runs fastest (EXPLAIN in bench/results/profiles/).
+    A day is a date ordinal in the user's zone, so its week is plain integer arithmetic
+    from the range's first Monday (the same week `calc.calendar` numbers).
     """
-    if session.get_bind().dialect.name == "postgresql":
-        return _exercise_weeks_two_level(session, owner_id, cal)
-    return _exercise_weeks_one_level(session, owner_id, cal)
+    monday = cal.weeks[0].starts_on.toordinal()
+    bucket = ((col(T.day) - literal(monday)) // literal(7)).label("bucket")
 
+    def total(column: Any) -> ColumnElement[Any]:
+        # PostgreSQL sums integers into bigint; the figures are plain integers on both.
+        return cast(func.sum(col(column)), BigInteger)
 
-def _exercise_weeks_one_level(
-    session: Session, owner_id: uuid.UUID, cal: Calendar
-) -> Sequence[Any]:
-    """SQLite: one GROUP BY with `count(DISTINCT session)`. SQLite sorts either way, and
-    one sort of the entries is cheaper there than the two of the grouped form."""
-    bucket = _bucket(cal).label("bucket")
     stmt = (
         select(
-            col(E.exercise),
+            col(T.exercise_slug),
             bucket,
-            func.count(func.distinct(col(S.id))),
-            func.count(),
-            func.coalesce(func.sum(col(E.reps)), 0),
-            func.coalesce(func.sum(col(E.steps)), 0),
-            func.coalesce(func.sum(col(E.hold_seconds)), 0),
-            func.coalesce(func.max(col(E.reps)), 0),
-            func.coalesce(func.max(col(E.steps)), 0),
-            func.coalesce(func.max(col(E.hold_seconds)), 0),
-            func.sum(col(E.pain)),
-            func.max(col(E.pain)),
-            func.sum(col(E.effort)),
-            *_side_sums("left"),
-            *_side_sums("right"),
+            total(T.sessions),
+            total(T.sets),
+            total(T.reps),
+            total(T.steps),
+            total(T.hold_seconds),
+            func.max(col(T.best_reps)),
+            func.max(col(T.best_steps)),
+            func.max(col(T.best_hold)),
+            total(T.pain_sum),
+            func.max(col(T.pain_max)),
+            total(T.effort_sum),
+            total(T.left_sets),
+            total(T.left_counted),
+            total(T.left_held),
+            total(T.right_sets),
+            total(T.right_counted),
+            total(T.right_held),
         )
-        .join(S, col(S.id) == col(E.session_id))
-        .where(_in_range(owner_id, cal))
-        .group_by(col(E.exercise), bucket)
-    )
-    return session.execute(stmt).all()
-
-
-def _exercise_weeks_two_level(
-    session: Session, owner_id: uuid.UUID, cal: Calendar
-) -> Sequence[Any]:
-    """PostgreSQL: two grouping levels instead of `count(DISTINCT session)`, first per
-    (session, exercise), where the week is computed once per group, then per (exercise,
-    week), where each inner row is one session. A DISTINCT aggregate forces a sort of
-    every entry (PostgreSQL cannot hash it); plain sums and counts hash-aggregate."""
-    per_session = (
-        select(
-            col(E.exercise).label("exercise"),
-            _bucket(cal).label("bucket"),
-            func.count().label("sets"),
-            func.sum(col(E.reps)).label("reps"),
-            func.sum(col(E.steps)).label("steps"),
-            func.sum(col(E.hold_seconds)).label("hold"),
-            func.max(col(E.reps)).label("best_reps"),
-            func.max(col(E.steps)).label("best_steps"),
-            func.max(col(E.hold_seconds)).label("best_hold"),
-            func.sum(col(E.pain)).label("pain_sum"),
-            func.max(col(E.pain)).label("pain_max"),
-            func.sum(col(E.effort)).label("effort_sum"),
-            *[
-                c.label(f"{side}_{n}")
-                for side in ("left", "right")
-                for n, c in enumerate(_side_sums(side))
-            ],
+        .where(
+            col(T.owner_id) == owner_id,
+            col(T.day) >= cal.first.toordinal(),
+            col(T.day) <= cal.last.toordinal(),
         )
-        .join(S, col(S.id) == col(E.session_id))
-        .where(_in_range(owner_id, cal))
-        .group_by(col(S.id), col(S.started_at), col(E.exercise))
-        .subquery()
+        .group_by(col(T.exercise_slug), bucket)
     )
-    q = per_session.c
-
-    def total(column: ColumnElement[Any]) -> ColumnElement[Any]:
-        # PostgreSQL sums bigints into numeric; the figures are integers on both.
-        return cast(func.coalesce(func.sum(column), 0), BigInteger)
-
-    stmt = select(
-        q.exercise,
-        q.bucket,
-        func.count(),
-        total(q.sets),
-        total(q.reps),
-        total(q.steps),
-        total(q.hold),
-        func.coalesce(func.max(q.best_reps), 0),
-        func.coalesce(func.max(q.best_steps), 0),
-        func.coalesce(func.max(q.best_hold), 0),
-        total(q.pain_sum),
-        func.max(q.pain_max),
-        total(q.effort_sum),
-        *[total(q[f"{side}_{n}"]) for side in ("left", "right") for n in range(3)],
-    ).group_by(q.exercise, q.bucket)
     return session.execute(stmt).all()
 
 
 def painful_sessions(
     session: Session, owner_id: uuid.UUID, cal: Calendar, threshold: int, limit: int = 50
 ) -> list[tuple[uuid.UUID, datetime, int]]:
-    """Sessions with a set at or above `threshold`, newest first. Only such sets are read:
-    a session's worst pain is at or above the threshold exactly when one of them is."""
+    """Sessions whose worst set reached `threshold`, newest first: read from the sessions'
+    own `pain_max` (kept with their entries), never from the sets."""
     stmt = (
-        select(col(S.id), col(S.started_at), func.max(col(E.pain)))
-        .join(E, col(S.id) == col(E.session_id))
-        .where(_in_range(owner_id, cal), col(E.pain) >= threshold)
-        .group_by(col(S.id), col(S.started_at))
+        select(col(S.id), col(S.started_at), col(S.pain_max))
+        .where(_in_range(owner_id, cal), col(S.pain_max) >= threshold)
         .order_by(col(S.started_at).desc(), col(S.id))
         .limit(limit)
     )

@@ -23,6 +23,7 @@ from app.progress.models import Advice, PainAlert, PrescribedDosage, Progress
 from app.routines.models import Routine, RoutineItem
 from app.routines.repository import items_for
 from app.routines.service import referenced as referenced_routine
+from app.sessions import totals
 from app.users.models import User
 
 ALERT_ADVICE = (
@@ -76,6 +77,7 @@ def progress_document(
     validating the stored document of every exercise the log names.
     """
     first, last = _range(user, first, last)
+    totals.ensure_current(session, user.id, user.time_zone)
     cal = calc.calendar(first, last, ZoneInfo(user.time_zone))
     weeks = cal.weeks
     routine = _routine(session, user, routine_id)

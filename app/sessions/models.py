@@ -57,6 +57,9 @@ class WorkoutSession(SQLModel, table=True):
     change_seq: int = SQLField(
         default=0, sa_column=Column(BigInteger(), nullable=False, server_default="0")
     )
+    # The worst pain of the session's entries (None without entries), kept with them: pain
+    # alerts read sessions, not every set (app/sessions/totals.py).
+    pain_max: int | None = None
 
 
 class SessionEntry(SQLModel, table=True):
@@ -177,3 +180,50 @@ class SessionPublic(BaseModel):
 class SessionTombstone(BaseModel):
     id: uuid.UUID
     deleted_at: datetime
+
+
+class ExerciseDayTotal(SQLModel, table=True):
+    """One owner's sets of one exercise on one local calendar day, summed (app/sessions/totals.py).
+
+    What /me/progress reads instead of every entry: a year is at most 366 rows per
+    exercise however many sets were logged. `day` is the date's proleptic ordinal
+    (`date.toordinal()`) in the owner's time zone named by `ExerciseDayZone`, so a week is
+    integer arithmetic on both databases. Maxima are 0 where no set had the value.
+    """
+
+    __tablename__ = "exercise_day_total"
+
+    owner_id: uuid.UUID = SQLField(foreign_key="app_user.id", primary_key=True, ondelete="CASCADE")
+    day: int = SQLField(primary_key=True)
+    exercise_slug: str = SQLField(primary_key=True, max_length=64)
+    sessions: int
+    sets: int
+    reps: int
+    steps: int
+    hold_seconds: int
+    best_reps: int
+    best_steps: int
+    best_hold: int
+    pain_sum: int
+    pain_max: int
+    effort_sum: int
+    left_sets: int
+    left_counted: int
+    left_held: int
+    right_sets: int
+    right_counted: int
+    right_held: int
+
+
+class ExerciseDayZone(SQLModel, table=True):
+    """The time zone an owner's `exercise_day_total` rows are dated in.
+
+    A user's time zone can change (PATCH /me, a layer below sessions): the rows are
+    rebuilt in the new zone by the first session write or progress read that finds this
+    row different from the user's zone. No row: the owner has no totals yet.
+    """
+
+    __tablename__ = "exercise_day_zone"
+
+    owner_id: uuid.UUID = SQLField(foreign_key="app_user.id", primary_key=True, ondelete="CASCADE")
+    time_zone: str = SQLField(max_length=64)

@@ -8,14 +8,29 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Row, Select, bindparam, delete, exists, func, insert, update
+from sqlalchemy import (
+    ColumnElement,
+    Connection,
+    Row,
+    Select,
+    bindparam,
+    case,
+    delete,
+    exists,
+    func,
+    insert,
+    or_,
+    update,
+)
 from sqlalchemy import select as core_select
+from sqlalchemy.dialects import postgresql, sqlite
 from sqlmodel import Session, col, select
 
 from app.core.changes import bump_user_counter
 from app.core.db import update_if_revision
 from app.core.pagination import Sort, paginate
-from app.sessions.models import SessionEntry, WorkoutSession
+from app.sessions.models import ExerciseDayTotal, ExerciseDayZone, SessionEntry, WorkoutSession
+from app.users.models import User
 
 # The hot path of this domain is written in SQLAlchemy Core (README, "Performance"):
 # entries go in as one executemany and come out as rows, never as ORM entities.
@@ -194,6 +209,24 @@ def clear_entries(session: Session, session_id: uuid.UUID) -> None:
     session.execute(delete(SessionEntry).where(col(SessionEntry.session_id) == session_id))
 
 
+_WORST_PAIN = (
+    core_select(func.max(_ENTRY.c.pain))
+    .where(_ENTRY.c.session_id == _SESSION.c.id)
+    .scalar_subquery()
+)
+
+
+def refresh_pain_max(session: Session, session_id: uuid.UUID) -> None:
+    """The session's `pain_max` from its entries as they now are."""
+    stmt = update(_SESSION).where(_SESSION.c.id == session_id).values(pain_max=_WORST_PAIN)
+    session.execute(stmt)
+
+
+def refresh_every_pain_max(connection: Connection) -> None:
+    """Every session's `pain_max` from its entries (a backfill)."""
+    connection.execute(update(_SESSION).values(pain_max=_WORST_PAIN))
+
+
 def unlink_routine(session: Session, routine_id: uuid.UUID, now: datetime) -> None:
     """Detach every session from a routine about to be deleted, as a change of each session.
 
@@ -261,3 +294,178 @@ def export_rows(session: Session, owner_id: uuid.UUID) -> Iterator[Row[Any]]:
         .execution_options(yield_per=EXPORT_BATCH)
     )
     yield from result
+
+
+# --- Per-day totals (app/sessions/totals.py): written in the session write's transaction.
+
+_TOTAL = ExerciseDayTotal.__table__  # type: ignore[attr-defined]
+_ZONE = ExerciseDayZone.__table__  # type: ignore[attr-defined]
+TOTAL_KEYS = ("owner_id", "day", "exercise_slug")
+TOTAL_VALUES = tuple(c.key for c in _TOTAL.c if c.key not in TOTAL_KEYS)
+MAX_VALUES = frozenset({"best_reps", "best_steps", "best_hold", "pain_max"})
+
+
+def _totals_add(insert_: Any) -> Any:
+    """Add a session's figures to the day's row: sums add up, maxima take the larger."""
+    stmt = insert_(_TOTAL)
+    new = stmt.excluded
+    return stmt.on_conflict_do_update(
+        index_elements=[_TOTAL.c[k] for k in TOTAL_KEYS],
+        set_={
+            k: case((new[k] > _TOTAL.c[k], new[k]), else_=_TOTAL.c[k])
+            if k in MAX_VALUES
+            else _TOTAL.c[k] + new[k]
+            for k in TOTAL_VALUES
+        },
+    )
+
+
+def _zone_upsert(insert_: Any) -> Any:
+    stmt = insert_(_ZONE)
+    return stmt.on_conflict_do_update(
+        index_elements=[_ZONE.c.owner_id], set_={"time_zone": stmt.excluded.time_zone}
+    )
+
+
+_DIALECTS: dict[str, Any] = {"postgresql": postgresql, "sqlite": sqlite}
+# Built once per dialect, like the change counter's upsert.
+_TOTALS_ADD = {name: _totals_add(d.insert) for name, d in _DIALECTS.items()}
+_ZONE_UPSERT = {name: _zone_upsert(d.insert) for name, d in _DIALECTS.items()}
+_TOTALS_ZONE = core_select(_ZONE.c.time_zone).where(_ZONE.c.owner_id == bindparam("owner_id"))
+TotalRows = dict[tuple[int, str], list[int]]  # (day, exercise) -> TOTAL_VALUES in order
+
+
+def _total_dicts(owner_id: uuid.UUID, rows: TotalRows) -> list[dict[str, Any]]:
+    return [
+        {
+            "owner_id": owner_id,
+            "day": day,
+            "exercise_slug": slug,
+            **dict(zip(TOTAL_VALUES, v, strict=True)),
+        }
+        for (day, slug), v in rows.items()
+    ]
+
+
+def totals_zone(session: Session, owner_id: uuid.UUID) -> str | None:
+    """The zone the owner's day totals are dated in; None when there are none yet."""
+    zone = session.execute(_TOTALS_ZONE, {"owner_id": owner_id}).scalar_one_or_none()
+    return str(zone) if zone is not None else None
+
+
+def set_totals_zone(session: Session, owner_id: uuid.UUID, time_zone: str) -> None:
+    dialect = session.get_bind().dialect.name
+    session.execute(_ZONE_UPSERT[dialect], {"owner_id": owner_id, "time_zone": time_zone})
+
+
+def add_totals(session: Session, owner_id: uuid.UUID, rows: TotalRows) -> None:
+    """Add one new session's per-(day, exercise) figures (one executemany)."""
+    if rows:
+        dialect = session.get_bind().dialect.name
+        session.execute(_TOTALS_ADD[dialect], _total_dicts(owner_id, rows))
+
+
+def replace_totals(
+    session: Session, owner_id: uuid.UUID, days: Sequence[int] | None, rows: TotalRows
+) -> None:
+    """Make the owner's rows for `days` (every day when None) exactly `rows`."""
+    stmt = delete(_TOTAL).where(_TOTAL.c.owner_id == owner_id)
+    if days is not None:
+        stmt = stmt.where(_TOTAL.c.day.in_(list(days)))
+    session.execute(stmt)
+    insert_totals(session.connection(), owner_id, rows)
+
+
+# (session id, started_at, then TOTALS_ENTRY_COLUMNS): what the totals are made from.
+TOTALS_ENTRY_COLUMNS = (
+    _ENTRY.c.exercise,
+    _ENTRY.c.side,
+    _ENTRY.c.reps,
+    _ENTRY.c.steps,
+    _ENTRY.c.hold_seconds,
+    _ENTRY.c.pain,
+    _ENTRY.c.effort,
+)
+
+
+def totals_source(
+    session: Session, owner_id: uuid.UUID, windows: Sequence[tuple[datetime, datetime]] | None
+) -> Sequence[Row[Any]]:
+    """The entries of the owner's live sessions started in any of `windows` ([start, end)
+    UTC; every session when None), grouped by session."""
+    stmt = (
+        core_select(_SESSION.c.id, _SESSION.c.started_at, *TOTALS_ENTRY_COLUMNS)
+        .join(_ENTRY, _ENTRY.c.session_id == _SESSION.c.id)
+        .where(_SESSION.c.owner_id == owner_id, _SESSION.c.deleted_at.is_(None))
+        .order_by(_SESSION.c.id)
+    )
+    if windows is not None:
+        stmt = stmt.where(
+            or_(*[_SESSION.c.started_at.between(start, end) for start, end in windows])
+        )
+    return session.execute(stmt).all()
+
+
+def every_live_session(connection: Connection) -> Iterator[Any]:
+    """(id, owner id, started_at, owner's time zone) of every live session, in batches."""
+    user = User.__table__  # type: ignore[attr-defined]
+    stmt = (
+        core_select(_SESSION.c.id, _SESSION.c.owner_id, _SESSION.c.started_at, user.c.time_zone)
+        .join(user, user.c.id == _SESSION.c.owner_id)
+        .where(_SESSION.c.deleted_at.is_(None))
+        .execution_options(yield_per=EXPORT_BATCH)
+    )
+    yield from connection.execute(stmt)
+
+
+def _sum_if(condition: ColumnElement[bool], value: Any) -> ColumnElement[Any]:
+    return func.sum(case((condition, value), else_=0))
+
+
+def insert_totals_by_day(connection: Connection, session_days: Any) -> None:
+    """Every owner's rows in one INSERT ... SELECT, from `session_days` (session_id,
+    owner_id, day): each live session's local day, computed by the caller. The SQL twin of
+    totals.add_session, for a backfill; tests/test_migrations.py checks it against the raw
+    entries."""
+    e, d = _ENTRY.c, session_days.c
+    reps, steps, hold = (func.coalesce(c, 0) for c in (e.reps, e.steps, e.hold_seconds))
+    figures: dict[str, ColumnElement[Any]] = {
+        "sessions": func.count(func.distinct(d.session_id)),
+        "sets": func.count(),
+        "reps": func.sum(reps),
+        "steps": func.sum(steps),
+        "hold_seconds": func.sum(hold),
+        "best_reps": func.max(reps),
+        "best_steps": func.max(steps),
+        "best_hold": func.max(hold),
+        "pain_sum": func.sum(e.pain),
+        "pain_max": func.max(e.pain),
+        "effort_sum": func.sum(e.effort),
+    }
+    for side in ("left", "right"):
+        on = e.side == side
+        figures[f"{side}_sets"] = _sum_if(on, 1)
+        figures[f"{side}_counted"] = _sum_if(on, reps + steps)
+        figures[f"{side}_held"] = _sum_if(on, hold)
+    assert set(figures) == set(TOTAL_VALUES)
+    rows = (
+        core_select(d.owner_id, d.day, e.exercise, *figures.values())
+        .select_from(_ENTRY.join(session_days, d.session_id == e.session_id))
+        .group_by(d.owner_id, d.day, e.exercise)
+    )
+    columns = ["owner_id", "day", "exercise_slug", *figures]
+    connection.execute(insert(_TOTAL).from_select(columns, rows))
+
+
+def reset_every_total(connection: Connection) -> None:
+    """No totals at all, and every user's zone row in the user's zone (a backfill's start)."""
+    user = User.__table__  # type: ignore[attr-defined]
+    connection.execute(delete(_TOTAL))
+    connection.execute(delete(_ZONE))
+    zones = core_select(user.c.id, user.c.time_zone)
+    connection.execute(insert(_ZONE).from_select(["owner_id", "time_zone"], zones))
+
+
+def insert_totals(connection: Connection, owner_id: uuid.UUID, rows: TotalRows) -> None:
+    if rows:
+        connection.execute(insert(_TOTAL), _total_dicts(owner_id, rows))

@@ -33,7 +33,7 @@ from app.core.tabular import Cell, csv_chunks, json_chunks
 from app.core.types import local_day_bounds, utcnow
 from app.live_catalog.snapshot import CatalogSpecs
 from app.routines import service as routines
-from app.sessions import repository
+from app.sessions import repository, totals
 from app.sessions.models import (
     MAX_ENTRIES,
     EntryIn,
@@ -45,6 +45,8 @@ from app.sessions.models import (
 )
 from app.sessions.repository import SessionFilter, SessionRow
 from app.users.models import User
+
+ENTRY_PAIN = repository.ENTRY_KEYS.index("pain")
 
 EXPORT_COLUMNS = (
     "session_id",
@@ -203,10 +205,12 @@ def create(
         updated_at=now,
         deleted_at=None,
         change_seq=change_seq,
+        pain_max=max((e[ENTRY_PAIN] for e in entries), default=None),
     )
     try:
         repository.insert_session(session, row.model_dump())
         repository.insert_entries(session, data.id, 1, entries)
+        totals.after_create(session, user.id, user.time_zone, data.started_at, entries)
         session.commit()
         return _view(row, entries), True
     except IntegrityError:
@@ -357,6 +361,8 @@ def update(
         _check_routine(session, user, values["routine_id"])
     with conditional_write(session) as current:
         current(_bump(session, row, values))
+        if "started_at" in values:  # the only field the day totals depend on
+            totals.after_change(session, user.id, user.time_zone, {row.started_at, started})
     session.expire_all()
     return get_one(session, user, session_id)
 
@@ -387,6 +393,8 @@ def write_entries(
                 errors=[FieldError(["body", "entries"], "too many entries", "too_long")],
             )
         repository.insert_entries(session, row.id, start, rows)
+        repository.refresh_pain_max(session, row.id)
+        totals.after_change(session, user.id, user.time_zone, [row.started_at])
     session.expire_all()
     return get_one(session, user, session_id)
 
@@ -398,6 +406,8 @@ def delete(session: Session, user: User, session_id: uuid.UUID, if_match: str | 
     with conditional_write(session) as current:
         current(_bump(session, row, {"deleted_at": utcnow()}))
         repository.clear_entries(session, row.id)
+        repository.refresh_pain_max(session, row.id)
+        totals.after_change(session, user.id, user.time_zone, [row.started_at])
 
 
 def _timestamp(value: datetime | None) -> str | None:

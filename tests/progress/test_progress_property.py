@@ -11,14 +11,13 @@ from zoneinfo import ZoneInfo
 
 import httpx
 from fastapi import FastAPI
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 from sqlalchemy import Engine, delete
 from sqlmodel import Session
 
 from app.sessions.models import WorkoutSession
-from app.users import service as users_service
-from app.users.models import UserCreate
+from tests.factories import PROPERTY_SETTINGS, direct_user
 
 # Four ISO weeks each, Monday to Sunday, each crossing a daylight-saving change: the US's
 # end (1 November 2026) and start (8 March 2026), Auckland's and Lord Howe's end (5 April
@@ -132,27 +131,17 @@ async def _log_then_report(
         return report
 
 
-@settings(
-    max_examples=40,
-    deadline=None,
-    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
-)
+@PROPERTY_SETTINGS
 @given(data=st.data(), window=st.sampled_from(WINDOWS), tz=st.sampled_from(ZONES))
 def test_progress_matches_a_plain_recomputation(
     app: FastAPI, admin_engine: Engine, data: st.DataObject, window: tuple[date, date], tz: str
 ) -> None:
     first, last = window
     log = data.draw(logs(first))
-    with Session(admin_engine, expire_on_commit=False) as session:
-        email = f"prop-{uuid.uuid4().hex[:8]}@example.com"
-        user = users_service.create_account(
-            session, UserCreate(email=email, password="property passphrase", time_zone=tz)
-        )
-        token = users_service.issue_sign_in(session, user, app.state.settings).access_token
-    headers = {"Authorization": f"Bearer {token}"}
+    user_id, headers = direct_user(app, admin_engine, tz)
     report = asyncio.run(_log_then_report(app, log, headers, first, last))
     with Session(admin_engine) as session:
-        session.execute(delete(WorkoutSession).where(WorkoutSession.owner_id == user.id))  # type: ignore[arg-type]
+        session.execute(delete(WorkoutSession).where(WorkoutSession.owner_id == user_id))  # type: ignore[arg-type]
         session.commit()
 
     want = expected(log, ZoneInfo(tz), first, last)
