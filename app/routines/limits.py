@@ -11,15 +11,14 @@ import uuid
 from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
-from sqlalchemy import func
-from sqlmodel import Session, col, select
+from sqlmodel import Session
 
 from app.builder.models import MAX_SESSION_MINUTES, MAX_SESSION_SECONDS, DosageLike, WeekPlan
 from app.builder.timing import routine_seconds
 from app.catalog.models import ExerciseSpec
 from app.core.errors import FieldError, Invalid, QuotaExceeded
-from app.routines.models import Routine, RoutineItemIn
-from app.users.models import User
+from app.routines import repository
+from app.routines.models import RoutineItemIn
 
 # Per-user quota (README, "Limits"): far above any real use, low enough that one account
 # cannot fill the database.
@@ -112,10 +111,7 @@ def check_routine_quota(session: Session, owner_id: uuid.UUID) -> None:
     first (SQLite's write lock already serialises writers), so concurrent creates are
     counted one after the other and never overshoot.
     """
-    session.exec(select(User.id).where(col(User.id) == owner_id).with_for_update()).one()
-    count = session.exec(
-        select(func.count()).select_from(Routine).where(col(Routine.owner_id) == owner_id)
-    ).one()
+    count = repository.lock_owner_and_count_routines(session, owner_id)
     if count >= MAX_ROUTINES_PER_USER:
         session.rollback()
         raise QuotaExceeded(

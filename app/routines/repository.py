@@ -6,13 +6,14 @@ import uuid
 from collections.abc import Sequence
 from typing import Any
 
-from sqlalchemy import delete, or_
+from sqlalchemy import delete, func, or_
 from sqlmodel import Session, col, select
 from sqlmodel.sql.expression import SelectOfScalar
 
 from app.core.db import update_if_revision
 from app.core.pagination import Sort, paginate
 from app.routines.models import Routine, RoutineItem
+from app.users.models import User
 
 SORTABLE = {
     "name": Routine.name,
@@ -110,3 +111,12 @@ def template_keys(session: Session) -> set[str]:
         select(Routine.template_key).where(col(Routine.is_template).is_(True))
     ).all()
     return {k for k in keys if k}
+
+
+def lock_owner_and_count_routines(session: Session, owner_id: uuid.UUID) -> int:
+    """How many routines the owner keeps, counted under a lock on the owner's row, so
+    concurrent creates are counted one after the other (call inside the write)."""
+    session.exec(select(User.id).where(col(User.id) == owner_id).with_for_update()).one()
+    return session.exec(
+        select(func.count()).select_from(Routine).where(col(Routine.owner_id) == owner_id)
+    ).one()
