@@ -7,6 +7,8 @@ The layers, lowest first (a package may import only packages of lower layers):
     health        /healthz, /readyz
     catalog       exercises, muscles, equipment
     builder       pure planning over catalog specs
+    live_catalog  the catalog as this process serves it: revision, cached responses, the
+                  /catalog document, specs and planner index (invalidated on commit)
     assessments   self-checks (their interpretation feeds the builder's emphasis)
     routines      routines, templates, the routine-builder endpoint (reads a self-check)
     sessions      session logs against routines, sync
