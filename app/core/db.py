@@ -25,15 +25,24 @@ def build_engine(settings: Settings) -> Engine:
                 "check_same_thread": False,
                 "timeout": settings.sqlite_busy_timeout_ms / 1000,
             },
+            **_sqlite_pool(url.database, settings),
         )
         _configure_sqlite(engine, settings.sqlite_busy_timeout_ms)
         return engine
     return create_engine(
         url,
-        pool_size=settings.db_pool_size,
+        pool_size=settings.pool_size,
         max_overflow=settings.db_max_overflow,
         pool_pre_ping=True,
     )
+
+
+def _sqlite_pool(database: str | None, settings: Settings) -> dict[str, int]:
+    """A file database gets the same pool as PostgreSQL: one kept connection per request
+    thread (an overflow connection would be reopened, PRAGMAs and all, per request)."""
+    if not database or database == ":memory:" or database.startswith("file::memory:"):
+        return {}  # SQLAlchemy's own single-connection pool for an in-memory database
+    return {"pool_size": settings.pool_size, "max_overflow": settings.db_max_overflow}
 
 
 def _configure_sqlite(engine: Engine, busy_timeout_ms: int) -> None:
