@@ -11,11 +11,11 @@ from app.core.types import utcnow
 from app.live_catalog.snapshot import CatalogSpecs
 from app.routines.service import present as present_routines
 from app.sessions.service import as_models, present
-from app.users.models import User
+from app.users.models import Caller
 from app.users.service import to_public as user_public
 
 
-def export_user(session: Session, user: User, catalog: CatalogSpecs) -> UserExport:
+def export_user(session: Session, user: Caller, catalog: CatalogSpecs) -> UserExport:
     """The export `GET /me/export` and `python -m app export-user` both answer with."""
     return UserExport(
         format=EXPORT_FORMAT,

@@ -12,7 +12,7 @@ from app.assessments.models import Assessment, AssessmentCreate, AssessmentPubli
 from app.core.db import begin_write
 from app.core.errors import NotFound
 from app.core.pagination import Page, parse_sort
-from app.users.models import User
+from app.users.models import Caller
 
 
 def to_public(row: Assessment) -> AssessmentPublic:
@@ -21,7 +21,7 @@ def to_public(row: Assessment) -> AssessmentPublic:
     )
 
 
-def record(session: Session, user: User, check: AssessmentCreate) -> Assessment:
+def record(session: Session, user: Caller, check: AssessmentCreate) -> Assessment:
     begin_write(session)
     row = Assessment(
         owner_id=user.id,
@@ -39,7 +39,7 @@ def record(session: Session, user: User, check: AssessmentCreate) -> Assessment:
     return row
 
 
-def get_owned(session: Session, user: User, assessment_id: uuid.UUID) -> Assessment:
+def get_owned(session: Session, user: Caller, assessment_id: uuid.UUID) -> Assessment:
     row = repository.get_assessment(session, assessment_id)
     if row is None or row.owner_id != user.id:
         raise NotFound(f"No self-check {assessment_id} among yours.")
@@ -47,7 +47,7 @@ def get_owned(session: Session, user: User, assessment_id: uuid.UUID) -> Assessm
 
 
 def list_owned(
-    session: Session, user: User, sort: str | None, cursor: str | None, limit: int
+    session: Session, user: Caller, sort: str | None, cursor: str | None, limit: int
 ) -> Page[AssessmentPublic]:
     order = parse_sort(sort, repository.SORTABLE, default="-created_at")
     rows, next_cursor = repository.list_assessments(

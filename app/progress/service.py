@@ -25,10 +25,10 @@ from app.progress.models import (
     PrescribedDosage,
     Progress,
 )
-from app.routines.models import Routine, RoutineItem
-from app.routines.repository import items_for
+from app.routines.models import Routine
+from app.routines.repository import ItemRow, items_for
 from app.routines.service import readable as readable_routine
-from app.users.models import User
+from app.users.models import Caller
 
 ALERT_ADVICE = (
     "Pain of 7/10 or more: stop these exercises and see a physiotherapist or doctor "
@@ -36,7 +36,7 @@ ALERT_ADVICE = (
 )
 
 
-def _range(user: User, first: date | None, last: date | None) -> tuple[date, date]:
+def _range(user: Caller, first: date | None, last: date | None) -> tuple[date, date]:
     today = utcnow().astimezone(ZoneInfo(user.time_zone)).date()
     last = last or today
     first = first or last - timedelta(days=calc.DEFAULT_RANGE_DAYS - 1)
@@ -53,7 +53,7 @@ def _range(user: User, first: date | None, last: date | None) -> tuple[date, dat
     return first, last
 
 
-def _routine(session: Session, user: User, routine_id: uuid.UUID | None) -> Routine | None:
+def _routine(session: Session, user: Caller, routine_id: uuid.UUID | None) -> Routine | None:
     if routine_id is not None:
         try:
             return readable_routine(session, routine_id, user)
@@ -75,7 +75,7 @@ def _routine(session: Session, user: User, routine_id: uuid.UUID | None) -> Rout
 
 def progress(
     session: Session,
-    user: User,
+    user: Caller,
     first: date | None,
     last: date | None,
     routine_id: uuid.UUID | None,
@@ -89,7 +89,7 @@ def progress(
 
 def progress_document(
     session: Session,
-    user: User,
+    user: Caller,
     first: date | None,
     last: date | None,
     routine_id: uuid.UUID | None,
@@ -222,13 +222,13 @@ def _exercises(
     return out
 
 
-def _prescribed(item: RoutineItem) -> PrescribedDosage:
+def _prescribed(item: ItemRow) -> PrescribedDosage:
     return PrescribedDosage(
         sets=item.sets, reps=item.reps, steps=item.steps, hold_seconds=item.hold_seconds
     )
 
 
-def _target(item: RoutineItem, spec: ExerciseSpec) -> repository.Target:
+def _target(item: ItemRow, spec: ExerciseSpec) -> repository.Target:
     unit = spec.dosage.unit
     column, value = {
         DosageUnit.REPS: ("reps", item.reps),
@@ -240,7 +240,7 @@ def _target(item: RoutineItem, spec: ExerciseSpec) -> repository.Target:
 
 
 def _advice(
-    session: Session, user: User, items: list[RoutineItem], specs: dict[str, ExerciseSpec]
+    session: Session, user: Caller, items: list[ItemRow], specs: dict[str, ExerciseSpec]
 ) -> list[Advice]:
     items = [i for i in items if i.exercise_slug in specs]
     results = repository.recent_results(
@@ -276,7 +276,7 @@ def _advice(
     return advice
 
 
-def safety_warnings(session: Session, user: User, routine_id: uuid.UUID) -> list[str]:
+def safety_warnings(session: Session, user: Caller, routine_id: uuid.UUID) -> list[str]:
     """What a printed program must say before anything else: recent pain alerts and every
     "reduce" advice for the routine, in the words /me/progress uses."""
     report = progress(session, user, None, None, routine_id)

@@ -6,7 +6,8 @@ import uuid
 from collections.abc import Sequence
 from typing import Any
 
-from sqlalchemy import delete
+from sqlalchemy import Row, bindparam, delete
+from sqlalchemy import select as core_select
 from sqlmodel import Session, col, select
 
 from app.core.db import update_if_revision
@@ -24,21 +25,35 @@ def get_routine(session: Session, routine_id: uuid.UUID) -> Routine | None:
     return session.get(Routine, routine_id)
 
 
-def items_for(
-    session: Session, routine_ids: Sequence[uuid.UUID]
-) -> dict[uuid.UUID, list[RoutineItem]]:
-    out: dict[uuid.UUID, list[RoutineItem]] = {rid: [] for rid in routine_ids}
+# Reads of items are written in SQLAlchemy Core, as the sessions domain's are (README,
+# "Performance"): one statement built once, rows read as tuples with attribute access
+# (item.position, item.exercise_slug), never ORM entities (loading them was 27% of
+# GET /routines/{id}, bench/results/profile-notes.md). Writes stay ORM: a routine has at
+# most a few dozen items and is written rarely.
+_ITEM = RoutineItem.__table__  # type: ignore[attr-defined]
+ITEM_COLUMNS = tuple(c for c in _ITEM.c if c.key != "routine_id")
+# A routine_item row as Core reads it: the item's columns, routine_id first.
+ItemRow = Row[Any]
+_ITEMS = (
+    core_select(_ITEM.c.routine_id, *ITEM_COLUMNS)
+    .where(_ITEM.c.routine_id.in_(bindparam("routine_ids", expanding=True)))
+    .order_by(_ITEM.c.routine_id, _ITEM.c.position)
+)
+
+
+def items_for(session: Session, routine_ids: Sequence[uuid.UUID]) -> dict[uuid.UUID, list[ItemRow]]:
+    """Each routine's items in position order, as rows (one statement for all routines)."""
+    out: dict[uuid.UUID, list[ItemRow]] = {rid: [] for rid in routine_ids}
     if not routine_ids:
         return out
-    rows = session.exec(
-        select(RoutineItem)
-        .where(col(RoutineItem.routine_id).in_(routine_ids))
-        .order_by(col(RoutineItem.routine_id), col(RoutineItem.position))
-    ).all()
-    for row in rows:
-        assert row.routine_id is not None  # part of the primary key
+    for row in session.execute(_ITEMS, {"routine_ids": list(routine_ids)}):
         out[row.routine_id].append(row)
     return out
+
+
+def item_values(item: ItemRow) -> dict[str, Any]:
+    """An item row's columns by name, routine_id left out (to copy it into another)."""
+    return {c.key: getattr(item, c.key) for c in ITEM_COLUMNS}
 
 
 def list_routines(

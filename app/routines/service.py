@@ -41,7 +41,8 @@ from app.routines.models import (
     RoutineUpdate,
     TemplateSpec,
 )
-from app.users.models import User
+from app.routines.repository import ItemRow
+from app.users.models import Caller
 
 logger = logging.getLogger("medius")
 
@@ -60,7 +61,7 @@ def _not_found(routine_id: uuid.UUID) -> NotFound:
     return NotFound(f"No routine {routine_id} among yours or the templates.")
 
 
-def readable(session: Session, routine_id: uuid.UUID, user: User | None) -> Routine:
+def readable(session: Session, routine_id: uuid.UUID, user: Caller | None) -> Routine:
     """The caller's own routine or a template; anything else is indistinguishable from absent.
 
     Templates are public; an anonymous caller asking for anything else must sign in
@@ -76,7 +77,7 @@ def readable(session: Session, routine_id: uuid.UUID, user: User | None) -> Rout
     return routine
 
 
-def owned(session: Session, routine_id: uuid.UUID, user: User) -> Routine:
+def owned(session: Session, routine_id: uuid.UUID, user: Caller) -> Routine:
     """One of the user's own routines, to change (a template is 403, another's 404)."""
     routine = readable(session, routine_id, user)
     if routine.is_template:
@@ -135,7 +136,7 @@ def _checked_week(
     return public, routine_seconds(public, specs)
 
 
-def _item_public(item: RoutineItem, spec: ExerciseSpec | None) -> RoutineItemPublic:
+def _item_public(item: RoutineItem | ItemRow, spec: ExerciseSpec | None) -> RoutineItemPublic:
     side = Side(item.side) if item.side else None
     return RoutineItemPublic(
         **(item_fields(spec, side) if spec is not None else {}),
@@ -153,7 +154,7 @@ def _item_public(item: RoutineItem, spec: ExerciseSpec | None) -> RoutineItemPub
 
 
 def _public(
-    routine: Routine, items: list[RoutineItem], specs: dict[str, ExerciseSpec]
+    routine: Routine, items: list[ItemRow], specs: dict[str, ExerciseSpec]
 ) -> RoutinePublic:
     public_items = [_item_public(i, specs.get(i.exercise_slug)) for i in items]
     return RoutinePublic(
@@ -208,7 +209,7 @@ def present(
 
 
 def read(
-    session: Session, user: User | None, routine_id: uuid.UUID, catalog: CatalogSpecs
+    session: Session, user: Caller | None, routine_id: uuid.UUID, catalog: CatalogSpecs
 ) -> tuple[Routine, RoutinePublic]:
     """A readable routine (see `readable`) and its public view."""
     routine = readable(session, routine_id, user)
@@ -217,7 +218,7 @@ def read(
 
 
 def create(
-    session: Session, owner: User, data: RoutineCreate, origin: Origin = Origin.USER
+    session: Session, owner: Caller, data: RoutineCreate, origin: Origin = Origin.USER
 ) -> Routine:
     planned = {i.exercise for w in data.progression or [] for i in w.items}
     specs = specs_by_slug(session, sorted({i.exercise for i in data.items} | planned))
@@ -247,7 +248,7 @@ def create(
 
 def list_for(
     session: Session,
-    user: User | None,
+    user: Caller | None,
     *,
     templates: bool,
     sort: str | None,
@@ -271,7 +272,7 @@ def list_for(
 
 def update(
     session: Session,
-    user: User,
+    user: Caller,
     routine_id: uuid.UUID,
     changes: RoutineUpdate,
     if_match: str | None,
@@ -296,7 +297,7 @@ def update(
     return readable(session, routine_id, user)
 
 
-def copy(session: Session, user: User, routine_id: uuid.UUID) -> Routine:
+def copy(session: Session, user: Caller, routine_id: uuid.UUID) -> Routine:
     source = readable(session, routine_id, user)
     items = repository.items_for(session, [source.id])[source.id]
     specs = specs_by_slug(session, sorted({i.exercise_slug for i in items}), include_deleted=True)
@@ -315,7 +316,7 @@ def copy(session: Session, user: User, routine_id: uuid.UUID) -> Routine:
         rationale=source.rationale,
     )
     clones = [
-        RoutineItem(**i.model_dump(exclude={"routine_id"}))  # same dosage, new owner
+        RoutineItem(**repository.item_values(i))  # same dosage, new owner
         for i in items
     ]
     repository.add_routine(session, routine, clones)
@@ -324,7 +325,7 @@ def copy(session: Session, user: User, routine_id: uuid.UUID) -> Routine:
 
 
 def routine_timeline(
-    session: Session, user: User | None, routine_id: uuid.UUID, catalog: CatalogSpecs
+    session: Session, user: Caller | None, routine_id: uuid.UUID, catalog: CatalogSpecs
 ) -> Timeline:
     routine = readable(session, routine_id, user)
     (public,) = present(session, [routine], catalog)
@@ -337,7 +338,7 @@ def routine_timeline(
 
 
 def handout_data(
-    session: Session, user: User | None, routine_id: uuid.UUID, catalog: CatalogSpecs
+    session: Session, user: Caller | None, routine_id: uuid.UUID, catalog: CatalogSpecs
 ) -> tuple[RoutinePublic, dict[str, ExerciseSpec]]:
     """A readable routine and every exercise its printed program names (plan included)."""
     routine = readable(session, routine_id, user)

@@ -44,7 +44,7 @@ from app.sessions.models import (
     WorkoutSession,
 )
 from app.sessions.repository import SessionFilter, SessionRow
-from app.users.models import User
+from app.users.models import Caller
 
 EXPORT_COLUMNS = (
     "session_id",
@@ -99,7 +99,7 @@ def _not_found(session_id: uuid.UUID) -> NotFound:
     return NotFound(f"No session {session_id} among yours.")
 
 
-def owned(session: Session, user: User, session_id: uuid.UUID) -> SessionRow:
+def owned(session: Session, user: Caller, session_id: uuid.UUID) -> SessionRow:
     row = repository.get(session, session_id)
     if row is None or row.owner_id != user.id or row.deleted_at is not None:
         raise _not_found(session_id)
@@ -166,7 +166,7 @@ def _entries(
     return build_entries(entries, catalog.live(session))
 
 
-def _check_routine(session: Session, user: User, routine_id: uuid.UUID | None) -> None:
+def _check_routine(session: Session, user: Caller, routine_id: uuid.UUID | None) -> None:
     if routine_id is None:
         return
     routine = routines_repository.get_routine(session, routine_id)
@@ -184,7 +184,7 @@ def digest(data: SessionCreate) -> str:
 
 
 def create(
-    session: Session, user: User, data: SessionCreate, max_per_day: int, catalog: CatalogSpecs
+    session: Session, user: Caller, data: SessionCreate, max_per_day: int, catalog: CatalogSpecs
 ) -> tuple[SessionView, bool]:
     """Store a session whole, or return the one already stored for the same id and body.
 
@@ -233,7 +233,7 @@ def create(
 
 def _stored_retry(
     session: Session,
-    user: User,
+    user: Caller,
     session_id: uuid.UUID,
     fingerprint: str,
     over_quota: int | None = None,
@@ -292,7 +292,7 @@ def present_one(session: Session, row: SessionRow) -> SessionView:
     return view
 
 
-def get_one(session: Session, user: User, session_id: uuid.UUID) -> SessionView:
+def get_one(session: Session, user: Caller, session_id: uuid.UUID) -> SessionView:
     return present_one(session, owned(session, user, session_id))
 
 
@@ -307,7 +307,7 @@ def _changes_scope(owner_id: uuid.UUID) -> str:
 
 def list_for(
     session: Session,
-    user: User,
+    user: Caller,
     flt: SessionFilter,
     sort: str | None,
     cursor: str | None,
@@ -373,7 +373,7 @@ def _bump(session: Session, row: SessionRow, values: dict[str, object]) -> None:
 
 def update(
     session: Session,
-    user: User,
+    user: Caller,
     session_id: uuid.UUID,
     changes: SessionUpdate,
     if_match: str | None,
@@ -400,7 +400,7 @@ def update(
 
 def replace_entries(
     session: Session,
-    user: User,
+    user: Caller,
     session_id: uuid.UUID,
     entries: Sequence[EntryIn],
     if_match: str | None,
@@ -420,7 +420,7 @@ def replace_entries(
 
 def append_entries(
     session: Session,
-    user: User,
+    user: Caller,
     session_id: uuid.UUID,
     entries: Sequence[EntryIn],
     if_match: str | None,
@@ -444,7 +444,7 @@ def append_entries(
     return get_one(session, user, session_id)
 
 
-def delete(session: Session, user: User, session_id: uuid.UUID, if_match: str | None) -> None:
+def delete(session: Session, user: Caller, session_id: uuid.UUID, if_match: str | None) -> None:
     """Leave a tombstone so offline clients learn of the deletion when they sync."""
     row = owned(session, user, session_id)
     require_if_match(if_match, session_etag(row))
@@ -487,11 +487,11 @@ def _export_table(engine: Engine, owner_id: uuid.UUID) -> Iterator[tuple[Cell, .
             )
 
 
-def export_csv(engine: Engine, user: User) -> Iterator[bytes]:
+def export_csv(engine: Engine, user: Caller) -> Iterator[bytes]:
     """The log as spreadsheet-safe CSV, one row per entry (one per session without any)."""
     return csv_chunks(EXPORT_COLUMNS, _export_table(engine, user.id))
 
 
-def export_json(engine: Engine, user: User) -> Iterator[bytes]:
+def export_json(engine: Engine, user: Caller) -> Iterator[bytes]:
     """The log as `{columns, rows}` JSON, rows keyed by column."""
     return json_chunks(EXPORT_COLUMNS, _export_table(engine, user.id))

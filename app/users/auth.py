@@ -17,42 +17,42 @@ from app.core.deps import SessionDep, SettingsDep
 from app.core.errors import Forbidden
 from app.core.security import AccessClaims
 from app.users import service
-from app.users.models import Role, User
+from app.users.models import Caller, Role
 
 TOKEN_URL = "/api/v1/auth/token"  # noqa: S105
 bearer = OAuth2PasswordBearer(tokenUrl=TOKEN_URL, auto_error=False)
 
 P = ParamSpec("P")
 T = TypeVar("T")
-U = TypeVar("U", User, User | None)
+U = TypeVar("U", Caller, Caller | None)
 
 
 def current_user(
     session: SessionDep, settings: SettingsDep, token: Annotated[str | None, Depends(bearer)]
-) -> User:
+) -> Caller:
     return service.user_for_token(session, token, settings)
 
 
-CurrentUser = Annotated[User, Depends(current_user)]
+CurrentUser = Annotated[Caller, Depends(current_user)]
 
 
-def admin_user(user: CurrentUser) -> User:
+def admin_user(user: CurrentUser) -> Caller:
     if user.role != Role.ADMIN.value:
         raise Forbidden("Only catalog administrators may do this.")
     return user
 
 
-AdminUser = Annotated[User, Depends(admin_user)]
+AdminUser = Annotated[Caller, Depends(admin_user)]
 
 
 def optional_user(
     session: SessionDep, settings: SettingsDep, token: Annotated[str | None, Depends(bearer)]
-) -> User | None:
+) -> Caller | None:
     """The caller if a token was sent (and valid: a bad token is still 401), else None."""
     return service.user_for_token(session, token, settings) if token else None
 
 
-OptionalUser = Annotated[User | None, Depends(optional_user)]
+OptionalUser = Annotated[Caller | None, Depends(optional_user)]
 
 
 class Unit(ABC, Generic[U]):
@@ -94,16 +94,16 @@ def _caller_only(_session: Session, caller: T) -> T:
     return caller
 
 
-class SignedInUnit(Unit[User]):
-    def _caller(self, session: Session) -> User:
+class SignedInUnit(Unit[Caller]):
+    def _caller(self, session: Session) -> Caller:
         assert self._claims is not None
         return service.signed_in_user(session, self._claims)
 
 
-class VisitorUnit(Unit[User | None]):
+class VisitorUnit(Unit[Caller | None]):
     """Anyone: a signed-in caller is checked like `SignedInUnit`, no token means None."""
 
-    def _caller(self, session: Session) -> User | None:
+    def _caller(self, session: Session) -> Caller | None:
         return service.signed_in_user(session, self._claims) if self._claims else None
 
 

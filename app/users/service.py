@@ -47,6 +47,7 @@ from app.users import repository, throttle
 from app.users.emails import email_or_none
 from app.users.models import (
     AccountDeletion,
+    Caller,
     PasswordChange,
     RefreshToken,
     Role,
@@ -93,11 +94,11 @@ def _require_strong(password: str, email: str, field: str) -> None:
         )
 
 
-def to_public(user: User) -> UserPublic:
+def to_public(user: Caller | User) -> UserPublic:
     return UserPublic.model_validate(user, from_attributes=True)
 
 
-def user_etag(user: User) -> str:
+def user_etag(user: Caller | User) -> str:
     return revision_etag("user", user.id, user.revision)
 
 
@@ -180,19 +181,23 @@ async def _check_password(
     attempt: throttle.Attempt,
     password: str,
     settings: Settings,
-    known: User | None = None,
+    known: Caller | None = None,
 ) -> tuple[throttle.Admitted, User | None]:
     """The user if `password` is theirs, counting the attempt; None on a wrong password.
 
-    `known` is the signed-in user (re-authentication); otherwise the account is looked up
-    by `attempt.account`. An unknown account costs one verification too.
+    `known` is the signed-in user (re-authentication: its stored hash is read here, the
+    sign-in check does not load it); otherwise the account is looked up by
+    `attempt.account`. An unknown account costs one verification too.
     """
     admitted = await to_thread.run_sync(
         throttle.admit_sign_in, session, attempt, settings, utcnow()
     )
     if admitted.delay_seconds > 0:
         await throttle.pause(admitted.delay_seconds)
-    user = known or await to_thread.run_sync(_find_account, session, attempt.account)
+    if known is not None:
+        user = await to_thread.run_sync(_account_by_id, session, known.id)
+    else:
+        user = await to_thread.run_sync(_find_account, session, attempt.account)
     if await verify_password_async(password, user.password_hash if user else None):
         return admitted, user
     await to_thread.run_sync(_record_failure, session, admitted, settings)
@@ -201,6 +206,12 @@ async def _check_password(
 
 def _find_account(session: Session, account: str) -> User | None:
     user = repository.get_user_by_email(session, account)
+    session.commit()
+    return user
+
+
+def _account_by_id(session: Session, user_id: uuid.UUID) -> User | None:
+    user = repository.get_user(session, user_id)
     session.commit()
     return user
 
@@ -242,7 +253,7 @@ def _reauthentication_failed(field: str) -> Forbidden:
 
 
 async def change_password(
-    session: Session, user: User, change: PasswordChange, client_address: str, settings: Settings
+    session: Session, user: Caller, change: PasswordChange, client_address: str, settings: Settings
 ) -> Token:
     """Replace the password, end every sign-in, and return tokens of a new one."""
     _require_strong(change.new_password, user.email, "new_password")
@@ -259,7 +270,7 @@ async def change_password(
 def _store_password(
     session: Session,
     admitted: throttle.Admitted,
-    user: User,
+    user: Caller,
     new_hash: str,
     settings: Settings,
 ) -> Token:
@@ -280,7 +291,7 @@ def _store_password(
 
 async def delete_account(
     session: Session,
-    user: User,
+    user: Caller,
     deletion: AccountDeletion,
     if_match: str | None,
     client_address: str,
@@ -297,7 +308,7 @@ async def delete_account(
     await to_thread.run_sync(_delete_user, session, admitted, user)
 
 
-def _delete_user(session: Session, admitted: throttle.Admitted, user: User) -> None:
+def _delete_user(session: Session, admitted: throttle.Admitted, user: Caller) -> None:
     begin_write(session)
     throttle.record_success(session, admitted)
     if not repository.delete_user_if_current(session, user.id, user.revision):
@@ -382,7 +393,7 @@ def logout(session: Session, presented: str) -> None:
     session.commit()
 
 
-def user_for_token(session: Session, token: str | None, settings: Settings) -> User:
+def user_for_token(session: Session, token: str | None, settings: Settings) -> Caller:
     """The signed-in user: one indexed query reads the user and checks the sign-in is live."""
     return signed_in_user(session, access_claims(token, settings))
 
@@ -397,7 +408,7 @@ def access_claims(token: str | None, settings: Settings) -> AccessClaims:
     return claims
 
 
-def signed_in_user(session: Session, claims: AccessClaims) -> User:
+def signed_in_user(session: Session, claims: AccessClaims) -> Caller:
     """The user whose sign-in (token family) is still live: 401 once it is revoked."""
     user = repository.get_signed_in_user(session, claims.user_id, claims.family_id)
     if user is None:
@@ -411,7 +422,9 @@ def _signed_out() -> Unauthorized:
     )
 
 
-def update_profile(session: Session, user: User, changes: UserUpdate, if_match: str | None) -> User:
+def update_profile(
+    session: Session, user: Caller, changes: UserUpdate, if_match: str | None
+) -> User:
     require_if_match(if_match, user_etag(user))
     values = changes.model_dump(exclude_unset=True)
     reject_nulls(values, ("time_zone", "units"))
