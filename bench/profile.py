@@ -13,6 +13,9 @@
 - for GET /me/progress, EXPLAINs each statement on the database (QUERY PLAN on SQLite,
   EXPLAIN ANALYZE on PostgreSQL).
 
+`--only=me,routine` profiles just those operations (the statements file then lists only
+them); `--small` uses 100 extra exercises and 6,000 sets, for a quick A/B of one change.
+
 Writes bench/results/profiles/<database>-<operation>.txt (the top frames with their
 share of the samples) and <database>-statements.md.
 """
@@ -116,7 +119,7 @@ def _top_frames(profiler: Profiler, limit: int = 40) -> str:
     return profiler.output_text(unicode=False, color=False, show_all=False, timeline=False)
 
 
-async def profile_database(name: str, url: str, requests: int) -> None:
+async def profile_database(name: str, url: str, requests: int, only: set[str]) -> None:
     # The creates log hundreds of sessions on one day: lift the daily quota as the bench's
     # servers do (bench/run.py), or the last creates would measure a 409.
     settings = Settings(
@@ -158,6 +161,8 @@ async def profile_database(name: str, url: str, requests: int) -> None:
         lines.append("|---|--:|--:|--:|--:|")
         explains: list[str] = []
         for op in operations({"session_id": session_id, "routine_id": routine_id}):
+            if only and op.key not in only:
+                continue
             token = tokens[op.user]
             for _ in range(3):  # warm caches
                 await _send(client, op, token)
@@ -215,10 +220,18 @@ def _explain(engine: Engine, name: str, statements: list[tuple[str, Any]]) -> li
 
 def main() -> None:
     names = [a for a in sys.argv[1:] if not a.startswith("-")] or ["sqlite", "postgresql"]
+    only = {
+        key
+        for a in sys.argv[1:]
+        if a.startswith("--only=")
+        for key in a.removeprefix("--only=").split(",")
+    }
     requests = 200
     OUT.mkdir(parents=True, exist_ok=True)
     # The builder plans over the whole catalog: profile it at make bench's 10,000 exercises.
     scale = Scale(exercises=10_000, users=20, sets=60_000, bench_user_sets=50_000)
+    if "--small" in sys.argv:
+        scale = Scale(exercises=100, users=20, sets=6_000, bench_user_sets=5_000)
     data = generate(scale, one_password_hash())
     with tempfile.TemporaryDirectory(prefix="medius-profile-") as workdir:
         for name in names:
@@ -238,7 +251,7 @@ def main() -> None:
             try:
                 migrate_and_seed(url)
                 load_scale(url, data, log=print)
-                asyncio.run(profile_database(name, url, requests))
+                asyncio.run(profile_database(name, url, requests, only))
             finally:
                 if cluster is not None:
                     cluster.stop()
