@@ -26,7 +26,7 @@ from app.progress.models import (
     Progress,
 )
 from app.routines.models import Routine
-from app.routines.repository import ItemRow, items_for
+from app.routines.repository import AnyRoutine, ItemRow, items_for
 from app.routines.service import readable as readable_routine
 from app.users.models import Caller
 
@@ -53,7 +53,7 @@ def _range(user: Caller, first: date | None, last: date | None) -> tuple[date, d
     return first, last
 
 
-def _routine(session: Session, user: Caller, routine_id: uuid.UUID | None) -> Routine | None:
+def _routine(session: Session, user: Caller, routine_id: uuid.UUID | None) -> AnyRoutine | None:
     if routine_id is not None:
         try:
             return readable_routine(session, routine_id, user)

@@ -21,15 +21,22 @@ SORTABLE = {
 }
 
 
-def get_routine(session: Session, routine_id: uuid.UUID) -> Routine | None:
-    return session.get(Routine, routine_id)
+# Reads are written in SQLAlchemy Core, as the sessions domain's are (README,
+# "Performance"): statements built once, rows with attribute access (routine.revision,
+# item.position) instead of ORM entities. In process, the ORM `get` of the routine was
+# 31% of GET /routines/{id} and loading its items as entities 27%
+# (bench/results/profile-notes.md). Writes stay ORM: a routine has at most a few dozen
+# items and is written rarely; the compare-and-set writers take a row or an entity.
+RoutineRow = Row[Any]
+AnyRoutine = Routine | RoutineRow
+_ROUTINE = Routine.__table__  # type: ignore[attr-defined]
+_GET = core_select(_ROUTINE).where(_ROUTINE.c.id == bindparam("routine_id"))
 
 
-# Reads of items are written in SQLAlchemy Core, as the sessions domain's are (README,
-# "Performance"): one statement built once, rows read as tuples with attribute access
-# (item.position, item.exercise_slug), never ORM entities (loading them was 27% of
-# GET /routines/{id}, bench/results/profile-notes.md). Writes stay ORM: a routine has at
-# most a few dozen items and is written rarely.
+def get_routine(session: Session, routine_id: uuid.UUID) -> RoutineRow | None:
+    return session.execute(_GET, {"routine_id": routine_id}).first()
+
+
 _ITEM = RoutineItem.__table__  # type: ignore[attr-defined]
 ITEM_COLUMNS = tuple(c for c in _ITEM.c if c.key != "routine_id")
 # A routine_item row as Core reads it: the item's columns, routine_id first.
@@ -83,7 +90,7 @@ def add_routine(session: Session, routine: Routine, items: Sequence[RoutineItem]
 
 def replace_routine(
     session: Session,
-    routine: Routine,
+    routine: AnyRoutine,
     values: dict[str, Any],
     items: Sequence[RoutineItem] | None,
 ) -> bool:
@@ -99,7 +106,7 @@ def replace_routine(
     return True
 
 
-def delete_routine(session: Session, routine: Routine) -> bool:
+def delete_routine(session: Session, routine: AnyRoutine) -> bool:
     result = session.execute(
         delete(Routine).where(
             col(Routine.id) == routine.id, col(Routine.revision) == routine.revision

@@ -21,7 +21,8 @@ from app.core.responses import private_json
 from app.live_catalog.deps import CatalogDep
 from app.routines import builder_service, examples, service
 from app.routines.builder_service import BuilderAnswer, BuilderRequest
-from app.routines.models import Routine, RoutineCreate, RoutinePublic, RoutineUpdate
+from app.routines.models import RoutineCreate, RoutinePublic, RoutineUpdate
+from app.routines.repository import AnyRoutine
 from app.routines.service import Timeline
 from app.users.auth import CurrentUser, OptionalUser, Visitor
 
@@ -32,13 +33,13 @@ WRITE_ERRORS = (400, 401, 413, 415, 422)
 
 
 def _one(
-    session: SessionDep, routine: Routine, catalog: CatalogDep, status_code: int = 200
+    session: SessionDep, routine: AnyRoutine, catalog: CatalogDep, status_code: int = 200
 ) -> Response:
     (public,) = service.present(session, [routine], catalog)
     return _answer(routine, public, status_code)
 
 
-def _answer(routine: Routine, public: RoutinePublic, status_code: int = 200) -> Response:
+def _answer(routine: AnyRoutine, public: RoutinePublic, status_code: int = 200) -> Response:
     return private_json(
         public,
         status_code=status_code,

@@ -41,7 +41,7 @@ from app.routines.models import (
     RoutineUpdate,
     TemplateSpec,
 )
-from app.routines.repository import ItemRow
+from app.routines.repository import AnyRoutine, ItemRow
 from app.users.models import Caller
 
 logger = logging.getLogger("medius")
@@ -53,7 +53,7 @@ class Timeline(BaseModel):
     intervals: list[Interval]
 
 
-def routine_etag(routine: Routine) -> str:
+def routine_etag(routine: AnyRoutine) -> str:
     return revision_etag("routine", routine.id, routine.revision)
 
 
@@ -61,7 +61,7 @@ def _not_found(routine_id: uuid.UUID) -> NotFound:
     return NotFound(f"No routine {routine_id} among yours or the templates.")
 
 
-def readable(session: Session, routine_id: uuid.UUID, user: Caller | None) -> Routine:
+def readable(session: Session, routine_id: uuid.UUID, user: Caller | None) -> AnyRoutine:
     """The caller's own routine or a template; anything else is indistinguishable from absent.
 
     Templates are public; an anonymous caller asking for anything else must sign in
@@ -77,7 +77,7 @@ def readable(session: Session, routine_id: uuid.UUID, user: Caller | None) -> Ro
     return routine
 
 
-def owned(session: Session, routine_id: uuid.UUID, user: Caller) -> Routine:
+def owned(session: Session, routine_id: uuid.UUID, user: Caller) -> AnyRoutine:
     """One of the user's own routines, to change (a template is 403, another's 404)."""
     routine = readable(session, routine_id, user)
     if routine.is_template:
@@ -154,7 +154,7 @@ def _item_public(item: RoutineItem | ItemRow, spec: ExerciseSpec | None) -> Rout
 
 
 def _public(
-    routine: Routine, items: list[ItemRow], specs: dict[str, ExerciseSpec]
+    routine: AnyRoutine, items: list[ItemRow], specs: dict[str, ExerciseSpec]
 ) -> RoutinePublic:
     public_items = [_item_public(i, specs.get(i.exercise_slug)) for i in items]
     return RoutinePublic(
@@ -174,7 +174,7 @@ def _public(
     )
 
 
-def _stored_progression(routine: Routine) -> list[WeekPlan] | None:
+def _stored_progression(routine: AnyRoutine) -> list[WeekPlan] | None:
     """The stored plan; one stored before plans were bounded and checked reads as none."""
     if routine.progression is None:
         return None
@@ -199,7 +199,7 @@ def specs_for(
 
 
 def present(
-    session: Session, routines: Sequence[Routine], catalog: CatalogSpecs
+    session: Session, routines: Sequence[AnyRoutine], catalog: CatalogSpecs
 ) -> list[RoutinePublic]:
     """Public views of routines with two more queries in all (items, catalog revision)."""
     items = repository.items_for(session, [r.id for r in routines])
@@ -210,7 +210,7 @@ def present(
 
 def read(
     session: Session, user: Caller | None, routine_id: uuid.UUID, catalog: CatalogSpecs
-) -> tuple[Routine, RoutinePublic]:
+) -> tuple[AnyRoutine, RoutinePublic]:
     """A readable routine (see `readable`) and its public view."""
     routine = readable(session, routine_id, user)
     (public,) = present(session, [routine], catalog)
@@ -276,7 +276,7 @@ def update(
     routine_id: uuid.UUID,
     changes: RoutineUpdate,
     if_match: str | None,
-) -> Routine:
+) -> AnyRoutine:
     routine = owned(session, routine_id, user)
     require_if_match(if_match, routine_etag(routine))
     values = changes.model_dump(exclude_unset=True, exclude={"items"})
