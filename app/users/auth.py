@@ -13,6 +13,7 @@ from fastapi.security import OAuth2PasswordBearer
 from sqlalchemy import Engine
 from sqlmodel import Session
 
+from app.core.db import single_read
 from app.core.deps import SessionDep, SettingsDep
 from app.core.errors import Forbidden
 from app.core.security import AccessClaims
@@ -84,14 +85,17 @@ class Unit(ABC, Generic[U]):
 
     async def caller(self) -> U:
         """Just the checked caller, for routes whose work needs no database session."""
-        return await self.run(_caller_only)
+        return await to_thread.run_sync(self._caller_alone)
+
+    def _caller_alone(self) -> U:
+        # One statement: on SQLite it runs without BEGIN and ROLLBACK around it (about a
+        # sixth of GET /me in process, bench/results/profile-notes.md).
+        with Session(self._engine, expire_on_commit=False) as session:
+            single_read(session)
+            return self._caller(session)
 
     @abstractmethod
     def _caller(self, session: Session) -> U: ...
-
-
-def _caller_only(_session: Session, caller: T) -> T:
-    return caller
 
 
 class SignedInUnit(Unit[Caller]):
