@@ -34,6 +34,7 @@ from app.core.middleware import RequestGuard, SecurityHeaders
 from app.core.openapi import install_openapi, operation_id
 from app.core.problems import install_problem_handlers
 from app.core.response_cache import PublicResponseCache
+from app.core.responses import API_PREFIX
 from app.core.security import configure_password_hashing
 from app.handout.router import router as handout_router
 from app.health.router import router as health_router
@@ -46,7 +47,6 @@ from app.sessions.router import router as sessions_router
 from app.users.auth import optional_user, visitor
 from app.users.router import auth_router, me_router
 
-API_PREFIX = "/api/v1"
 FORM_PATHS = frozenset({f"{API_PREFIX}/auth/token"})
 # Public reads whose answers depend only on the catalog revision.
 CATALOG_PATHS = tuple(f"{API_PREFIX}/{p}" for p in ("exercises", "equipment", "muscles", "catalog"))

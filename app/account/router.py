@@ -7,9 +7,8 @@ from starlette.responses import Response
 
 from app.account import examples, service
 from app.account.models import UserExport
-from app.core.examples import example_response
-from app.core.problems import problem_responses
-from app.core.responses import private_json
+from app.core.problems import answers
+from app.core.responses import respond
 from app.live_catalog.deps import CatalogDep
 from app.users.auth import SignedIn
 
@@ -22,10 +21,10 @@ router = APIRouter(prefix="/me", tags=["me"])
     description="Your profile, routines, self-checks and session logs in one JSON document "
     "(the same as the `python -m app export-user` command).",
     response_model=UserExport,
-    responses={200: example_response(examples.account_export), **problem_responses(401)},
+    responses=answers(examples.account_export, 401),
 )
 async def export_me(unit: SignedIn, catalog: CatalogDep) -> Response:
-    return private_json(
+    return respond(
         await unit.run(service.export_user, catalog),
         headers={"Content-Disposition": 'attachment; filename="medius-export.json"'},
     )

@@ -6,13 +6,14 @@ from sqlmodel import Session
 
 from app.account import repository
 from app.account.models import EXPORT_FORMAT, UserExport
-from app.assessments.service import to_public as assessment_public
+from app.assessments.service import as_public as assessment_public
 from app.core.types import utcnow
 from app.live_catalog.snapshot import CatalogSpecs
-from app.routines.service import present as present_routines
-from app.sessions.service import as_models, present
+from app.routines.service import as_public as routines_public
+from app.sessions.service import as_models
+from app.sessions.service import as_public as sessions_public
 from app.users.models import Caller
-from app.users.service import to_public as user_public
+from app.users.service import as_public as user_public
 
 
 def export_user(session: Session, user: Caller, catalog: CatalogSpecs) -> UserExport:
@@ -21,7 +22,7 @@ def export_user(session: Session, user: Caller, catalog: CatalogSpecs) -> UserEx
         format=EXPORT_FORMAT,
         exported_at=utcnow(),
         profile=user_public(user),
-        routines=present_routines(session, repository.routines_of(session, user.id), catalog),
+        routines=routines_public(session, repository.routines_of(session, user.id), catalog),
         assessments=[assessment_public(a) for a in repository.assessments_of(session, user.id)],
-        sessions=as_models(present(session, repository.sessions_of(session, user.id))),
+        sessions=as_models(sessions_public(session, repository.sessions_of(session, user.id))),
     )

@@ -17,8 +17,13 @@ def add_assessment(session: Session, row: Assessment) -> None:
     session.add(row)
 
 
-def get_assessment(session: Session, assessment_id: uuid.UUID) -> Assessment | None:
-    return session.get(Assessment, assessment_id)
+def get_owned(session: Session, assessment_id: uuid.UUID, owner_id: uuid.UUID) -> Assessment | None:
+    """The owner's self-check; another's is as absent as a missing one."""
+    return session.exec(
+        select(Assessment).where(
+            col(Assessment.id) == assessment_id, col(Assessment.owner_id) == owner_id
+        )
+    ).first()
 
 
 def list_assessments(

@@ -11,10 +11,10 @@ from starlette.responses import Response
 from app.assessments import examples, service
 from app.assessments.models import AssessmentCreate, AssessmentPublic
 from app.core.deps import SessionDep
-from app.core.examples import example_body, example_response
+from app.core.examples import example_body
 from app.core.pagination import DEFAULT_LIMIT, Cursor, Limit, Page, SortParam
-from app.core.problems import problem_responses
-from app.core.responses import private_json
+from app.core.problems import answers
+from app.core.responses import respond
 from app.users.auth import CurrentUser
 
 router = APIRouter(prefix="/me/assessments", tags=["assessments"])
@@ -31,18 +31,10 @@ AssessmentID = Annotated[uuid.UUID, Path(description="The self-check's id.")]
     "drifting in, the trunk leaning toward the stance side. Not a diagnosis.",
     response_model=AssessmentPublic,
     openapi_extra=example_body(examples.check),
-    responses={
-        201: example_response(examples.assessment),
-        **problem_responses(400, 401, 413, 415, 422),
-    },
+    responses=answers(examples.assessment, 400, 401, 413, 415, 422, status=201),
 )
 def record_assessment(check: AssessmentCreate, session: SessionDep, user: CurrentUser) -> Response:
-    row = service.record(session, user, check)
-    return private_json(
-        service.to_public(row),
-        status_code=201,
-        headers={"Location": f"/api/v1/me/assessments/{row.id}"},
-    )
+    return respond(service.record(session, user, check), status_code=201)
 
 
 @router.get(
@@ -50,10 +42,7 @@ def record_assessment(check: AssessmentCreate, session: SessionDep, user: Curren
     summary="List your self-checks",
     description="Newest first by default (`sort=created_at` for oldest first).",
     response_model=Page[AssessmentPublic],
-    responses={
-        200: example_response(examples.assessment_page),
-        **problem_responses(401, 422),
-    },
+    responses=answers(examples.assessment_page, 401, 422),
 )
 def list_assessments(
     session: SessionDep,
@@ -62,7 +51,7 @@ def list_assessments(
     limit: Limit = DEFAULT_LIMIT,
     cursor: Cursor = None,
 ) -> Response:
-    return private_json(service.list_owned(session, user, sort, cursor, limit))
+    return respond(service.list_owned(session, user, sort, cursor, limit))
 
 
 @router.get(
@@ -70,7 +59,7 @@ def list_assessments(
     summary="Get one of your self-checks",
     description="Another user's self-check is 404.",
     response_model=AssessmentPublic,
-    responses={200: example_response(examples.assessment), **problem_responses(401, 404, 422)},
+    responses=answers(examples.assessment, 401, 404, 422),
 )
 def get_assessment(assessment_id: AssessmentID, session: SessionDep, user: CurrentUser) -> Response:
-    return private_json(service.to_public(service.get_owned(session, user, assessment_id)))
+    return respond(service.get_owned(session, user, assessment_id))

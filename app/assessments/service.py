@@ -12,16 +12,21 @@ from app.assessments.models import Assessment, AssessmentCreate, AssessmentPubli
 from app.core.db import begin_write
 from app.core.errors import NotFound
 from app.core.pagination import Page, parse_sort
+from app.core.responses import Resource
 from app.users.models import Caller
 
 
-def to_public(row: Assessment) -> AssessmentPublic:
+def as_public(row: Assessment) -> AssessmentPublic:
     return AssessmentPublic.model_validate(
         {**row.model_dump(), "interpretation": Interpretation.model_validate(row.interpretation)}
     )
 
 
-def record(session: Session, user: Caller, check: AssessmentCreate) -> Assessment:
+def _resource(row: Assessment) -> Resource[AssessmentPublic]:
+    return Resource(as_public(row), location=f"/me/assessments/{row.id}")
+
+
+def record(session: Session, user: Caller, check: AssessmentCreate) -> Resource[AssessmentPublic]:
     begin_write(session)
     row = Assessment(
         owner_id=user.id,
@@ -36,14 +41,14 @@ def record(session: Session, user: Caller, check: AssessmentCreate) -> Assessmen
     )
     repository.add_assessment(session, row)
     session.commit()
-    return row
+    return _resource(row)
 
 
-def get_owned(session: Session, user: Caller, assessment_id: uuid.UUID) -> Assessment:
-    row = repository.get_assessment(session, assessment_id)
-    if row is None or row.owner_id != user.id:
+def get_owned(session: Session, user: Caller, assessment_id: uuid.UUID) -> AssessmentPublic:
+    row = repository.get_owned(session, assessment_id, user.id)
+    if row is None:
         raise NotFound(f"No self-check {assessment_id} among yours.")
-    return row
+    return as_public(row)
 
 
 def list_owned(
@@ -53,4 +58,4 @@ def list_owned(
     rows, next_cursor = repository.list_assessments(
         session, owner_id=user.id, sort=order, cursor=cursor, limit=limit
     )
-    return Page[AssessmentPublic](items=[to_public(r) for r in rows], next_cursor=next_cursor)
+    return Page[AssessmentPublic](items=[as_public(r) for r in rows], next_cursor=next_cursor)

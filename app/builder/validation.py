@@ -9,7 +9,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 from app.builder.dosing import has_hold
 from app.builder.models import DosageLike, Side
@@ -17,6 +17,22 @@ from app.catalog.models import DosageUnit, ExerciseSpec, Laterality
 from app.core.errors import FieldError
 
 _SIDES = ", ".join(s.value for s in Side)
+
+
+def known_spec(
+    specs: Mapping[str, ExerciseSpec],
+    slug: str,
+    loc: Sequence[str | int],
+    errors: list[FieldError],
+) -> ExerciseSpec | None:
+    """The spec of the exercise a routine item or session entry names; an unknown slug
+    adds its error (at `loc` + "exercise") to `errors` and gives None."""
+    spec = specs.get(slug)
+    if spec is None:
+        errors.append(
+            FieldError([*loc, "exercise"], f"unknown exercise {slug!r}", "unknown_reference")
+        )
+    return spec
 
 
 def dosage_errors(

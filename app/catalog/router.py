@@ -13,7 +13,6 @@ from app.catalog.models import (
     CatalogDocument,
     Difficulty,
     EquipmentPublic,
-    Exercise,
     ExercisePublic,
     ExerciseSpec,
     ExerciseTombstone,
@@ -29,10 +28,10 @@ from app.core.changes import sync_key
 from app.core.deps import IfMatch, SessionDep, SettingsDep
 from app.core.examples import example_body, example_response
 from app.core.negotiation import accepts_gzip
-from app.core.pagination import DEFAULT_LIMIT, Cursor, Limit, SortParam, SyncPage, SyncToken
-from app.core.problems import problem_responses
-from app.core.responses import private_json, to_bytes
-from app.core.types import SLUG_PATTERN, AwareDatetime, SearchText
+from app.core.pagination import SyncListQuery, SyncPage
+from app.core.problems import answers, problem_responses
+from app.core.responses import respond, to_bytes
+from app.core.types import SLUG_PATTERN, SearchText
 from app.users.auth import AdminUser
 
 router = APIRouter(tags=["catalog"])
@@ -90,18 +89,8 @@ def list_exercises(
     difficulty: Annotated[list[Difficulty], Query(max_length=3)] = [],  # noqa: B006
     muscle: Annotated[list[SlugQuery], Query(max_length=20)] = [],  # noqa: B006
     q: Annotated[SearchText | None, Query(description="Free-text search.")] = None,
-    updated_since: Annotated[
-        AwareDatetime | None,
-        Query(
-            deprecated=True,
-            description="Deprecated sync by time (every change since this RFC 3339 time): "
-            "may miss a change that commits late; use `sync_token`.",
-        ),
-    ] = None,
-    sync_token: SyncToken = None,
-    sort: SortParam = None,
-    limit: Limit = DEFAULT_LIMIT,
-    cursor: Cursor = None,
+    *,
+    query: SyncListQuery,
 ) -> Response:
     flt = ExerciseFilter(
         positions=position,
@@ -112,7 +101,16 @@ def list_exercises(
         text=q,
     )
     key = sync_key(settings.signing_key)
-    page = service.list_exercises(session, flt, sort, cursor, limit, updated_since, sync_token, key)
+    page = service.list_exercises(
+        session,
+        flt,
+        query.sort,
+        query.cursor,
+        query.limit,
+        query.updated_since,
+        query.sync_token,
+        key,
+    )
     return public_json(request, to_bytes(page), settings.catalog_max_age)
 
 
@@ -134,7 +132,7 @@ def get_exercise(
     row = service.get_exercise(session, slug)
     return public_json(
         request,
-        to_bytes(service.to_public(row)),
+        to_bytes(service.as_public(row)),
         settings.catalog_max_age,
         etag=service.exercise_etag(row),
     )
@@ -200,17 +198,6 @@ def get_muscle(
 ADMIN_ERRORS = (400, 401, 403, 413, 415, 422)
 
 
-def _written(row: Exercise, status_code: int = 200) -> Response:
-    return private_json(
-        service.to_public(row),
-        status_code=status_code,
-        headers={
-            "ETag": service.exercise_etag(row),
-            "Location": f"/api/v1/exercises/{row.slug}",
-        },
-    )
-
-
 @router.post(
     "/exercises",
     status_code=201,
@@ -219,14 +206,14 @@ def _written(row: Exercise, status_code: int = 200) -> Response:
     "equipment and muscles, ordered ranges, consistent laterality. A slug in use is 409.",
     response_model=ExercisePublic,
     openapi_extra=example_body(examples.exercise_spec),
-    responses={201: example_response(examples.exercise), **problem_responses(*ADMIN_ERRORS, 409)},
+    responses=answers(examples.exercise, *ADMIN_ERRORS, 409, status=201),
 )
 def create_exercise(
     request: Request, spec: ExerciseSpec, session: SessionDep, _admin: AdminUser
 ) -> Response:
-    row = service.create_exercise(session, spec)
+    written = service.create_exercise(session, spec)
     request.app.state.catalog_version.invalidate()
-    return _written(row, status_code=201)
+    return respond(written, status_code=201)
 
 
 @router.patch(
@@ -236,10 +223,7 @@ def create_exercise(
     "validated whole. Send `If-Match` with the exercise's ETag (412 when stale).",
     response_model=ExercisePublic,
     openapi_extra=example_body(examples.exercise_patch),
-    responses={
-        200: example_response(examples.exercise),
-        **problem_responses(*ADMIN_ERRORS, 404, 412, 428),
-    },
+    responses=answers(examples.exercise, *ADMIN_ERRORS, 404, 412, 428),
 )
 def update_exercise(
     request: Request,
@@ -249,9 +233,9 @@ def update_exercise(
     _admin: AdminUser,
     if_match: IfMatch = None,
 ) -> Response:
-    row = service.update_exercise(session, slug, changes, if_match)
+    written = service.update_exercise(session, slug, changes, if_match)
     request.app.state.catalog_version.invalidate()
-    return _written(row)
+    return respond(written)
 
 
 @router.delete(
@@ -260,10 +244,7 @@ def update_exercise(
     summary="Remove an exercise (admin)",
     description="Removes the exercise from the catalog; syncing clients see it as a "
     "tombstone. Send `If-Match` with the exercise's ETag.",
-    responses={
-        204: {"description": "Removed"},
-        **problem_responses(401, 403, 404, 412, 422, 428),
-    },
+    responses=answers(None, 401, 403, 404, 412, 422, 428, status=204, description="Removed"),
 )
 def delete_exercise(
     request: Request,
@@ -274,7 +255,7 @@ def delete_exercise(
 ) -> Response:
     service.delete_exercise(session, slug, if_match)
     request.app.state.catalog_version.invalidate()
-    return Response(status_code=204)
+    return respond()
 
 
 def _catalog_bytes(

@@ -22,7 +22,7 @@ from app.catalog.models import (
 )
 from app.catalog.repository import ExerciseFilter
 from app.catalog.seed import load_seed
-from app.core.caching import STALE_WRITE, require_if_match, revision_etag
+from app.core.caching import conditional_write, require_if_match, revision_etag
 from app.core.changes import SyncPosition, encode_token, read_changes
 from app.core.db import begin_write
 from app.core.errors import (
@@ -30,14 +30,14 @@ from app.core.errors import (
     FieldError,
     Invalid,
     NotFound,
-    PreconditionFailed,
     invalid_from,
 )
-from app.core.pagination import SyncPage, parse_sort
+from app.core.pagination import SyncPage, list_order, require_sync_alone
+from app.core.responses import Resource
 from app.core.types import utcnow
 
 
-def to_public(row: Exercise) -> ExercisePublic:
+def as_public(row: Exercise) -> ExercisePublic:
     return ExercisePublic.model_validate(
         {
             **row.document,
@@ -82,14 +82,7 @@ def list_exercises(
     sync: str | None = None
     rows: Sequence[Exercise]
     if sync_token is not None:
-        if flt.narrowed or updated_since is not None or sort is not None:
-            raise Invalid(
-                "sync_token returns every change in commit order; send it without filters, "
-                "q, sort or updated_since.",
-                errors=[
-                    FieldError(["query", "sync_token"], "no filters with sync", "sync_exclusive")
-                ],
-            )
+        require_sync_alone(flt.narrowed, updated_since, sort, "filters, q")
         page = read_changes(
             session,
             repository.changes(),
@@ -102,21 +95,16 @@ def list_exercises(
             key=key,
         )
         rows, next_cursor, sync = page.rows, page.next_cursor, page.sync_token
-    elif updated_since is None:
-        order = parse_sort(sort, repository.SORTABLE, default="catalog_order")
-        rows, next_cursor = repository.list_exercises(session, flt, order, cursor, limit)
     else:
-        if sort not in (None, "updated_at"):
-            raise Invalid(
-                "With updated_since the order is always updated_at.",
-                errors=[FieldError(["query", "sort"], "allowed: updated_at", "enum")],
+        order = list_order(sort, repository.SORTABLE, "catalog_order", updated_since)
+        if updated_since is None:
+            rows, next_cursor = repository.list_exercises(session, flt, order, cursor, limit)
+        else:
+            rows, next_cursor = repository.list_changes(
+                session, flt, updated_since, cursor, limit, order
             )
-        order = parse_sort("updated_at", repository.SORTABLE, default="updated_at")
-        rows, next_cursor = repository.list_changes(
-            session, flt, updated_since, cursor, limit, order
-        )
     items: list[ExercisePublic | ExerciseTombstone] = [
-        to_public(r)
+        as_public(r)
         if r.deleted_at is None
         else ExerciseTombstone(slug=r.slug, deleted_at=r.deleted_at)
         for r in rows
@@ -134,7 +122,7 @@ def catalog_document(session: Session, ladder: list[str], key: bytes) -> Catalog
     between may come again in the next sync, never be missed.
     """
     revision, changed_at = repository.catalog_revision(session)
-    exercises = [to_public(r) for r in repository.all_exercises(session)]
+    exercises = [as_public(r) for r in repository.all_exercises(session)]
     live = {e.slug for e in exercises}
     return CatalogDocument(
         version=revision,
@@ -220,7 +208,7 @@ def _check_references(session: Session, spec: ExerciseSpec) -> None:
         raise Invalid("The exercise refers to things the catalog does not have.", errors=errors)
 
 
-def create_exercise(session: Session, spec: ExerciseSpec) -> Exercise:
+def create_exercise(session: Session, spec: ExerciseSpec) -> Resource[ExercisePublic]:
     _check_references(session, spec)
     begin_write(session)
     existing = repository.get_exercise_including_deleted(session, spec.slug)
@@ -239,14 +227,15 @@ def create_exercise(session: Session, spec: ExerciseSpec) -> Exercise:
     return _reload(session, spec.slug)
 
 
-def _reload(session: Session, slug: str) -> Exercise:
+def _reload(session: Session, slug: str) -> Resource[ExercisePublic]:
     session.expire_all()
-    return get_exercise(session, slug)
+    row = get_exercise(session, slug)
+    return Resource(as_public(row), exercise_etag(row), f"/exercises/{slug}")
 
 
 def update_exercise(
     session: Session, slug: str, changes: ExerciseUpdate, if_match: str | None
-) -> Exercise:
+) -> Resource[ExercisePublic]:
     row = get_exercise(session, slug)
     require_if_match(if_match, exercise_etag(row))
     sent = changes.model_dump(mode="json", exclude_unset=True)
@@ -264,12 +253,9 @@ def update_exercise(
     except ValidationError as exc:
         raise invalid_from(exc, ["body"], "The change would make the exercise invalid.") from exc
     _check_references(session, spec)
-    begin_write(session)
-    if not repository.replace_exercise(session, row, spec):
-        session.rollback()
-        raise PreconditionFailed(STALE_WRITE)
-    repository.bump_catalog_revision(session, [slug])
-    session.commit()
+    with conditional_write(session) as current:
+        current(repository.replace_exercise(session, row, spec))
+        repository.bump_catalog_revision(session, [slug])
     return _reload(session, slug)
 
 
@@ -277,10 +263,7 @@ def delete_exercise(session: Session, slug: str, if_match: str | None) -> None:
     """Soft delete: the row stays as a tombstone so syncing clients learn of the removal."""
     row = get_exercise(session, slug)
     require_if_match(if_match, exercise_etag(row))
-    begin_write(session)
     spec = ExerciseSpec.model_validate(row.document)
-    if not repository.replace_exercise(session, row, spec, deleted_at=utcnow()):
-        session.rollback()
-        raise PreconditionFailed(STALE_WRITE)
-    repository.bump_catalog_revision(session, [slug])
-    session.commit()
+    with conditional_write(session) as current:
+        current(repository.replace_exercise(session, row, spec, deleted_at=utcnow()))
+        repository.bump_catalog_revision(session, [slug])

@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from typing import Annotated, Any
 
 from fastapi import Depends, Header
+from sqlmodel import Session
 from starlette.requests import Request
 from starlette.responses import Response
 
+from app.core.db import begin_write
 from app.core.errors import PreconditionFailed, PreconditionRequired
 
 PRIVATE = "private, no-store"
@@ -112,3 +116,27 @@ def require_if_match(if_match: str | None, current_etag: str) -> None:
         )
     if not etag_matches(if_match, current_etag, strong=True):
         raise PreconditionFailed(STALE_WRITE)
+
+
+@contextmanager
+def conditional_write(session: Session) -> Iterator[Callable[[bool], None]]:
+    """The write of a conditional update, after `require_if_match` and the body's checks.
+
+    Takes the write lock (`begin_write`), runs the caller's writes, and commits them.
+    The caller passes the result of its compare-and-set on the revision it read to the
+    yielded `current`: False (another writer got there first) is 412 with nothing
+    written. Any error inside rolls the whole write back. The If-Match check stays a
+    separate first step because the body is validated between the two, before the lock.
+    """
+
+    def current(written: bool) -> None:
+        if not written:
+            raise PreconditionFailed(STALE_WRITE)
+
+    begin_write(session)
+    try:
+        yield current
+    except BaseException:
+        session.rollback()
+        raise
+    session.commit()

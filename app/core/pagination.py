@@ -14,13 +14,13 @@ from datetime import datetime
 from typing import Annotated, Any, Generic, TypeVar
 
 import orjson
-from fastapi import Query
+from fastapi import Depends, Query
 from pydantic import BaseModel, Field, StringConstraints
 from sqlalchemy import ColumnElement, Select, and_, or_
 from sqlmodel import Session
 
 from app.core.errors import FieldError, Invalid
-from app.core.types import ONE_LINE, in_time_range
+from app.core.types import ONE_LINE, AwareDatetime, in_time_range
 
 T = TypeVar("T")
 
@@ -63,6 +63,14 @@ class SyncPage(Page[T], Generic[T]):
     )
 
 
+UpdatedSince = Annotated[
+    AwareDatetime | None,
+    Query(
+        deprecated=True,
+        description="Deprecated sync by time (every change since this RFC 3339 time): "
+        "may miss a change that commits late; use `sync_token`.",
+    ),
+]
 SyncToken = Annotated[
     str | None,
     Query(
@@ -72,6 +80,32 @@ SyncToken = Annotated[
         "follow `next_cursor` until it is null.",
     ),
 ]
+
+
+@dataclass(frozen=True)
+class ListQuery:
+    """What every list clients mirror takes: paging, order, and the two sync modes."""
+
+    sort: str | None
+    limit: int
+    cursor: str | None
+    sync_token: str | None
+    updated_since: datetime | None
+
+
+async def _list_query(
+    updated_since: UpdatedSince = None,
+    sync_token: SyncToken = None,
+    sort: SortParam = None,
+    limit: Limit = DEFAULT_LIMIT,
+    cursor: Cursor = None,
+) -> ListQuery:
+    # async: the parameters are only parsed, so no thread-pool hop is spent on them
+    return ListQuery(sort, limit, cursor, sync_token, updated_since)
+
+
+# The query parameters of a syncable list (`GET /exercises`, `GET /sessions`), in one place.
+SyncListQuery = Annotated[ListQuery, Depends(_list_query)]
 
 
 @dataclass(frozen=True)
@@ -97,6 +131,37 @@ def parse_sort(value: str | None, allowed: Mapping[str, Any], default: str) -> S
             errors=[FieldError(["query", "sort"], f"allowed: {', '.join(choices)}", "enum")],
         )
     return Sort(key=key, column=allowed[key], descending=descending)
+
+
+def list_order(
+    sort: str | None,
+    allowed: Mapping[str, Any],
+    default: str,
+    updated_since: datetime | None = None,
+) -> Sort:
+    """The order of a list page. With `updated_since` (the deprecated sync by time: every
+    change since then, tombstones included) the order is always `updated_at`."""
+    if updated_since is None:
+        return parse_sort(sort, allowed, default)
+    if sort not in (None, "updated_at"):
+        raise Invalid(
+            "With updated_since the order is always updated_at.",
+            errors=[FieldError(["query", "sort"], "allowed: updated_at", "enum")],
+        )
+    return parse_sort("updated_at", allowed, "updated_at")
+
+
+def require_sync_alone(
+    narrowed: bool, updated_since: datetime | None, sort: str | None, filters: str = "filters"
+) -> None:
+    """A `sync_token` read hands back every change: a filter or another order would
+    silently drop some, so they are refused with it."""
+    if narrowed or updated_since is not None or sort is not None:
+        raise Invalid(
+            f"sync_token returns every change in commit order; send it without {filters}, "
+            "sort or updated_since.",
+            errors=[FieldError(["query", "sync_token"], "no filters with sync", "sync_exclusive")],
+        )
 
 
 def _bad_cursor() -> Invalid:

@@ -15,6 +15,7 @@ from starlette.routing import Match
 
 from app.core import errors
 from app.core.caching import STALE_WRITE
+from app.core.examples import ExampleFactory, example_response
 from app.core.json import dumps
 
 PROBLEM_MEDIA_TYPE = "application/problem+json"
@@ -236,6 +237,18 @@ def problem_responses(*statuses: int) -> dict[int | str, dict[str, Any]]:
         }
         for status in statuses
     }
+
+
+def answers(
+    example: ExampleFactory | None,
+    *problems: int,
+    status: int = 200,
+    description: str = "Successful Response",
+) -> dict[int | str, dict[str, Any]]:
+    """A route's whole `responses=`: its success (with `example` as the body, or none for
+    a 204) and the problem+json statuses it can answer with."""
+    success = example_response(example, description) if example else {"description": description}
+    return {status: success, **problem_responses(*problems)}
 
 
 def _example(status: int) -> dict[str, Any]:

@@ -7,10 +7,9 @@ from pydantic import BaseModel
 from sqlalchemy.exc import SQLAlchemyError
 from starlette.responses import Response
 
-from app.core.examples import example_response
 from app.core.migrations import head_revision
-from app.core.problems import problem_response, problem_responses
-from app.core.responses import private_json
+from app.core.problems import answers, problem_response
+from app.core.responses import respond
 from app.health import examples, repository
 
 router = APIRouter(tags=["health"])
@@ -31,10 +30,10 @@ class Readiness(BaseModel):
     summary="Liveness",
     description="Answers 200 while the process serves requests; touches nothing else.",
     response_model=Health,
-    responses={200: example_response(examples.health)},
+    responses=answers(examples.health),
 )
 def healthz() -> Response:
-    return private_json(Health(status="ok"))
+    return respond(Health(status="ok"))
 
 
 @router.get(
@@ -43,10 +42,7 @@ def healthz() -> Response:
     description="200 when the database answers and its schema is at the latest migration; "
     "503 otherwise, so a load balancer stops routing here.",
     response_model=Readiness,
-    responses={
-        200: example_response(examples.readiness),
-        **problem_responses(503),
-    },
+    responses=answers(examples.readiness, 503),
 )
 def readyz(request: Request) -> Response:
     try:
@@ -57,4 +53,4 @@ def readyz(request: Request) -> Response:
         return problem_response(
             request, 503, f"The schema is at {revision!r}, not the latest migration; migrate."
         )
-    return private_json(Readiness(status="ready", database="ok", migration=revision))
+    return respond(Readiness(status="ready", database="ok", migration=revision))

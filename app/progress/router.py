@@ -10,9 +10,8 @@ from starlette.requests import Request
 from starlette.responses import Response
 
 from app.core.deps import SessionDep
-from app.core.examples import example_response
-from app.core.problems import problem_responses
-from app.core.responses import private_json
+from app.core.problems import answers
+from app.core.responses import respond
 from app.core.types import CalendarDate
 from app.progress import examples, service
 from app.progress.models import Progress
@@ -31,7 +30,7 @@ router = APIRouter(prefix="/me", tags=["progress"])
     "best set, weekly pain/effort trends and left/right asymmetry, sessions with pain of "
     "7/10 or more under `alerts`, and progression advice per exercise of the routine.",
     response_model=Progress,
-    responses={200: example_response(examples.progress), **problem_responses(401, 422)},
+    responses=answers(examples.progress, 401, 422),
 )
 def read_progress(
     http: Request,
@@ -46,6 +45,6 @@ def read_progress(
     routine_id: uuid.UUID | None = None,
 ) -> Response:
     catalog = http.app.state.catalog_specs
-    return private_json(
+    return respond(
         service.progress_document(session, user, starts_on, ends_on, routine_id, catalog)
     )

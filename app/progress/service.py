@@ -14,7 +14,7 @@ from sqlmodel import Session, col, select
 
 from app.catalog.models import DosageUnit, ExerciseSpec
 from app.catalog.repository import specs_by_slug
-from app.core.errors import FieldError, Invalid, NotFound
+from app.core.errors import FieldError, Invalid
 from app.core.types import utcnow
 from app.live_catalog.snapshot import CatalogSpecs
 from app.progress import calc, repository
@@ -27,7 +27,7 @@ from app.progress.models import (
 )
 from app.routines.models import Routine
 from app.routines.repository import AnyRoutine, ItemRow, items_for
-from app.routines.service import readable as readable_routine
+from app.routines.service import referenced as referenced_routine
 from app.users.models import Caller
 
 ALERT_ADVICE = (
@@ -54,37 +54,14 @@ def _range(user: Caller, first: date | None, last: date | None) -> tuple[date, d
 
 
 def _routine(session: Session, user: Caller, routine_id: uuid.UUID | None) -> AnyRoutine | None:
-    if routine_id is not None:
-        try:
-            return readable_routine(session, routine_id, user)
-        except NotFound as exc:  # named as a query problem, not a missing page; a database
-            # error stays a 500 instead of passing for an unknown routine
-            raise Invalid(
-                "routine_id does not name one of your routines or a template.",
-                errors=[
-                    FieldError(["query", "routine_id"], "no such routine", "unknown_reference")
-                ],
-            ) from exc
+    if routine_id is not None:  # named as a query problem (422), not a missing page
+        return referenced_routine(session, user, routine_id, ["query", "routine_id"])
     return session.exec(
         select(Routine)
         .where(col(Routine.owner_id) == user.id)
         .order_by(col(Routine.updated_at).desc(), col(Routine.id))
         .limit(1)
     ).first()
-
-
-def progress(
-    session: Session,
-    user: Caller,
-    first: date | None,
-    last: date | None,
-    routine_id: uuid.UUID | None,
-    catalog: CatalogSpecs | None = None,
-) -> Progress:
-    """The report as a model (handouts read its alerts and advice)."""
-    return Progress.model_validate(
-        progress_document(session, user, first, last, routine_id, catalog)
-    )
 
 
 def progress_document(
@@ -279,7 +256,7 @@ def _advice(
 def safety_warnings(session: Session, user: Caller, routine_id: uuid.UUID) -> list[str]:
     """What a printed program must say before anything else: recent pain alerts and every
     "reduce" advice for the routine, in the words /me/progress uses."""
-    report = progress(session, user, None, None, routine_id)
+    report = Progress.model_validate(progress_document(session, user, None, None, routine_id))
     lines = [
         f"Pain of {a.max_pain}/10 logged on {a.started_at.date().isoformat()}. {a.advice}"
         for a in report.alerts

@@ -6,7 +6,8 @@ from fastapi import APIRouter
 from starlette.responses import Response
 
 from app.core.deps import IfMatch, SessionDep
-from app.core.problems import problem_responses
+from app.core.problems import answers
+from app.core.responses import respond
 from app.routine_deletion import service
 from app.routines.router import RoutineID
 from app.users.auth import CurrentUser
@@ -19,10 +20,10 @@ router = APIRouter(tags=["routines"])
     status_code=204,
     summary="Delete a routine",
     description="Send `If-Match` with the routine's ETag. Templates are read-only (403).",
-    responses={204: {"description": "Deleted"}, **problem_responses(401, 403, 404, 412, 422, 428)},
+    responses=answers(None, 401, 403, 404, 412, 422, 428, status=204, description="Deleted"),
 )
 def delete_routine(
     routine_id: RoutineID, session: SessionDep, user: CurrentUser, if_match: IfMatch = None
 ) -> Response:
     service.delete_routine(session, user, routine_id, if_match)
-    return Response(status_code=204, headers={"Cache-Control": "private, no-store"})
+    return respond()

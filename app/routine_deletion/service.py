@@ -6,10 +6,8 @@ import uuid
 
 from sqlmodel import Session
 
-from app.core.caching import STALE_WRITE, require_if_match
+from app.core.caching import conditional_write, require_if_match
 from app.core.changes import bump_user_counter
-from app.core.db import begin_write
-from app.core.errors import PreconditionFailed
 from app.core.types import utcnow
 from app.routines import repository as routines_repository
 from app.routines import service as routines_service
@@ -28,12 +26,9 @@ def delete_routine(
     """
     routine = routines_service.owned(session, routine_id, user)
     require_if_match(if_match, routines_service.routine_etag(routine))
-    begin_write(session)
-    # The routine's owner is the only one who can log against it: holding the owner's
-    # change counter first waits out any session write naming it, so none slips past.
-    bump_user_counter(session, user.id)
-    sessions_repository.unlink_routine(session, routine.id, utcnow())
-    if not routines_repository.delete_routine(session, routine):
-        session.rollback()
-        raise PreconditionFailed(STALE_WRITE)
-    session.commit()
+    with conditional_write(session) as current:
+        # The routine's owner is the only one who can log against it: holding the owner's
+        # change counter first waits out any session write naming it, so none slips past.
+        bump_user_counter(session, user.id)
+        sessions_repository.unlink_routine(session, routine.id, utcnow())
+        current(routines_repository.delete_routine(session, routine))

@@ -58,7 +58,7 @@ def _apply_assessment(session: Session, user: Caller, request: BuilderRequest) -
                 FieldError(["body", "assessment_id"], "no such self-check", "unknown_reference")
             ],
         ) from exc
-    reading = Interpretation.model_validate(row.interpretation)
+    reading = row.interpretation
     _refuse_painful(row.pain, reading)
     side = constraints.affected_side
     weak = reading.likely_weak_side
@@ -132,7 +132,7 @@ def propose(
         )
     routine_id = None
     if request.save:
-        routine = routines.create(
+        routine = routines.store(
             session,
             user,
             RoutineCreate(

@@ -6,7 +6,7 @@ import uuid
 from collections.abc import Sequence
 from typing import Any
 
-from sqlalchemy import Row, bindparam, delete
+from sqlalchemy import Row, bindparam, delete, or_
 from sqlalchemy import select as core_select
 from sqlmodel import Session, col, select
 
@@ -21,20 +21,26 @@ SORTABLE = {
 }
 
 
-# Reads are written in SQLAlchemy Core, as the sessions domain's are (README,
-# "Performance"): statements built once, rows with attribute access (routine.revision,
-# item.position) instead of ORM entities. In process, the ORM `get` of the routine was
-# 31% of GET /routines/{id} and loading its items as entities 27%
-# (bench/results/profile-notes.md). Writes stay ORM: a routine has at most a few dozen
-# items and is written rarely; the compare-and-set writers take a row or an entity.
+# Reads are SQLAlchemy Core, as the sessions domain's are (README, "Performance"):
+# statements built once, rows with attribute access (routine.revision, item.position)
+# instead of ORM entities. In process, an ORM read of the routine was 31% of
+# GET /routines/{id} and its items as entities 27% (bench/results/profile-notes.md).
+# Writes stay ORM; the compare-and-set writers take a row or an entity.
 RoutineRow = Row[Any]
 AnyRoutine = Routine | RoutineRow
 _ROUTINE = Routine.__table__  # type: ignore[attr-defined]
-_GET = core_select(_ROUTINE).where(_ROUTINE.c.id == bindparam("routine_id"))
+# The templates, and the reader's own routines (none when reader_id is NULL).
+_READABLE = core_select(_ROUTINE).where(
+    _ROUTINE.c.id == bindparam("routine_id"),
+    or_(_ROUTINE.c.is_template.is_(True), _ROUTINE.c.owner_id == bindparam("reader_id")),
+)
 
 
-def get_routine(session: Session, routine_id: uuid.UUID) -> RoutineRow | None:
-    return session.execute(_GET, {"routine_id": routine_id}).first()
+def get_readable(
+    session: Session, routine_id: uuid.UUID, reader_id: uuid.UUID | None
+) -> RoutineRow | None:
+    """The routine when `reader_id` may read it; another's is as absent as a missing one."""
+    return session.execute(_READABLE, {"routine_id": routine_id, "reader_id": reader_id}).first()
 
 
 _ITEM = RoutineItem.__table__  # type: ignore[attr-defined]

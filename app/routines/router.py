@@ -14,15 +14,14 @@ from fastapi import APIRouter, Path, Query, Request
 from starlette.responses import Response
 
 from app.core.deps import IfMatch, SessionDep
-from app.core.examples import example_body, example_response
+from app.core.examples import example_body
 from app.core.pagination import DEFAULT_LIMIT, Cursor, Limit, Page, SortParam
-from app.core.problems import problem_responses
-from app.core.responses import private_json
+from app.core.problems import answers
+from app.core.responses import respond
 from app.live_catalog.deps import CatalogDep
 from app.routines import builder_service, examples, service
 from app.routines.builder_service import BuilderAnswer, BuilderRequest
 from app.routines.models import RoutineCreate, RoutinePublic, RoutineUpdate
-from app.routines.repository import AnyRoutine
 from app.routines.service import Timeline
 from app.users.auth import CurrentUser, OptionalUser, Visitor
 
@@ -32,34 +31,13 @@ RoutineID = Annotated[uuid.UUID, Path(description="The routine's id (UUID).")]
 WRITE_ERRORS = (400, 401, 413, 415, 422)
 
 
-def _one(
-    session: SessionDep, routine: AnyRoutine, catalog: CatalogDep, status_code: int = 200
-) -> Response:
-    (public,) = service.present(session, [routine], catalog)
-    return _answer(routine, public, status_code)
-
-
-def _answer(routine: AnyRoutine, public: RoutinePublic, status_code: int = 200) -> Response:
-    return private_json(
-        public,
-        status_code=status_code,
-        headers={
-            "ETag": service.routine_etag(routine),
-            "Location": f"/api/v1/routines/{routine.id}",
-        },
-    )
-
-
 @router.get(
     "/routines",
     summary="List your routines, or the public templates",
     description="Your routines (signed in), or with `template=true` the public templates "
     "(anyone). Sort by `name`, `created_at` or `updated_at` (prefix `-` to reverse).",
     response_model=Page[RoutinePublic],
-    responses={
-        200: example_response(examples.routine_page),
-        **problem_responses(401, 422),
-    },
+    responses=answers(examples.routine_page, 401, 422),
 )
 async def list_routines(
     unit: Visitor,
@@ -72,7 +50,7 @@ async def list_routines(
     page = await unit.run(
         service.list_for, templates=template, sort=sort, cursor=cursor, limit=limit, catalog=catalog
     )
-    return private_json(page)
+    return respond(page)
 
 
 @router.post(
@@ -86,15 +64,12 @@ async def list_routines(
     "account keeps at most 200 routines (409 `quota-exceeded`). Nothing is stored on error.",
     response_model=RoutinePublic,
     openapi_extra=example_body(examples.routine_create),
-    responses={
-        201: example_response(examples.routine),
-        **problem_responses(*WRITE_ERRORS, 409),
-    },
+    responses=answers(examples.routine, *WRITE_ERRORS, 409, status=201),
 )
 def create_routine(
     data: RoutineCreate, session: SessionDep, user: CurrentUser, catalog: CatalogDep
 ) -> Response:
-    return _one(session, service.create(session, user, data), catalog, status_code=201)
+    return respond(service.create(session, user, data, catalog), status_code=201)
 
 
 @router.get(
@@ -103,10 +78,10 @@ def create_routine(
     description="One of your routines, or a template (templates need no sign-in). Another "
     "user's routine is 404. Sends an `ETag` for conditional updates.",
     response_model=RoutinePublic,
-    responses={200: example_response(examples.routine), **problem_responses(401, 404, 422)},
+    responses=answers(examples.routine, 401, 404, 422),
 )
 async def get_routine(routine_id: RoutineID, unit: Visitor, catalog: CatalogDep) -> Response:
-    return _answer(*await unit.run(service.read, routine_id, catalog))
+    return respond(await unit.run(service.read, routine_id, catalog))
 
 
 @router.patch(
@@ -119,10 +94,7 @@ async def get_routine(routine_id: RoutineID, unit: Visitor, catalog: CatalogDep)
     "Templates are read-only (403).",
     response_model=RoutinePublic,
     openapi_extra=example_body(examples.routine_patch),
-    responses={
-        200: example_response(examples.routine),
-        **problem_responses(*WRITE_ERRORS, 403, 404, 412, 428),
-    },
+    responses=answers(examples.routine, *WRITE_ERRORS, 403, 404, 412, 428),
 )
 def update_routine(
     routine_id: RoutineID,
@@ -132,7 +104,7 @@ def update_routine(
     catalog: CatalogDep,
     if_match: IfMatch = None,
 ) -> Response:
-    return _one(session, service.update(session, user, routine_id, changes, if_match), catalog)
+    return respond(service.update(session, user, routine_id, changes, if_match, catalog))
 
 
 @router.post(
@@ -142,15 +114,12 @@ def update_routine(
     description="Makes your own editable copy of a template (or of one of your routines). "
     "409 `quota-exceeded` when you already keep 200 routines.",
     response_model=RoutinePublic,
-    responses={
-        201: example_response(examples.routine),
-        **problem_responses(401, 404, 409, 422),
-    },
+    responses=answers(examples.routine, 401, 404, 409, 422, status=201),
 )
 def copy_routine(
     routine_id: RoutineID, session: SessionDep, user: CurrentUser, catalog: CatalogDep
 ) -> Response:
-    return _one(session, service.copy(session, user, routine_id), catalog, status_code=201)
+    return respond(service.copy(session, user, routine_id, catalog), status_code=201)
 
 
 @router.get(
@@ -160,15 +129,12 @@ def copy_routine(
     "`switch_side`, each with its exercise, set, side, seconds and a form cue. The seconds "
     "add up to the routine's `estimated_seconds`.",
     response_model=Timeline,
-    responses={
-        200: example_response(examples.timeline),
-        **problem_responses(401, 404, 422),
-    },
+    responses=answers(examples.timeline, 401, 404, 422),
 )
 def get_routine_timeline(
     routine_id: RoutineID, session: SessionDep, user: OptionalUser, catalog: CatalogDep
 ) -> Response:
-    return private_json(service.routine_timeline(session, user, routine_id, catalog))
+    return respond(service.routine_timeline(session, user, routine_id, catalog))
 
 
 @router.post(
@@ -181,13 +147,10 @@ def get_routine_timeline(
     "When nothing fits, 422 names the constraint.",
     response_model=BuilderAnswer,
     openapi_extra=example_body(examples.builder_request),
-    responses={
-        200: example_response(examples.builder_answer, "The proposal"),
-        **problem_responses(*WRITE_ERRORS, 409),
-    },
+    responses=answers(examples.builder_answer, *WRITE_ERRORS, 409, description="The proposal"),
 )
 def build_routine(
     http: Request, request: BuilderRequest, session: SessionDep, user: CurrentUser
 ) -> Response:
     catalog = http.app.state.catalog_specs
-    return private_json(builder_service.propose(session, user, request, catalog))
+    return respond(builder_service.propose(session, user, request, catalog))

@@ -12,21 +12,21 @@ from sqlmodel import Session
 from app.builder.models import Interval, Side, WeekPlan
 from app.builder.sides import item_fields
 from app.builder.timing import routine_seconds, timeline
-from app.builder.validation import dosage_errors
+from app.builder.validation import dosage_errors, known_spec
 from app.catalog.models import ExerciseSpec
 from app.catalog.repository import specs_by_slug
-from app.core.caching import STALE_WRITE, require_if_match, revision_etag
+from app.core.caching import conditional_write, require_if_match, revision_etag
 from app.core.db import begin_write
 from app.core.errors import (
     FieldError,
     Forbidden,
     Invalid,
     NotFound,
-    PreconditionFailed,
     Unauthorized,
     reject_nulls,
 )
 from app.core.pagination import Page, parse_sort
+from app.core.responses import Resource
 from app.core.types import utcnow
 from app.live_catalog.snapshot import CatalogSpecs
 from app.routines import limits, repository
@@ -67,13 +67,25 @@ def readable(session: Session, routine_id: uuid.UUID, user: Caller | None) -> An
     Templates are public; an anonymous caller asking for anything else must sign in
     (401 whether or not the id exists, so nothing is revealed).
     """
-    routine = repository.get_routine(session, routine_id)
-    if routine is not None and routine.is_template:
+    routine = repository.get_readable(session, routine_id, user.id if user else None)
+    if routine is not None:
         return routine
     if user is None:
         raise Unauthorized("Sign in to read your routines; templates are public.")
-    if routine is None or routine.owner_id != user.id:
-        raise _not_found(routine_id)
+    raise _not_found(routine_id)
+
+
+def referenced(
+    session: Session, user: Caller, routine_id: uuid.UUID, loc: Sequence[str]
+) -> AnyRoutine:
+    """The routine another record names (a session's or a report's `routine_id`): the
+    user's own or a template; anything else is an invalid value at `loc` (422)."""
+    routine = repository.get_readable(session, routine_id, user.id)
+    if routine is None:
+        raise Invalid(
+            "routine_id does not name one of your routines or a template.",
+            errors=[FieldError(list(loc), "no such routine", "unknown_reference")],
+        )
     return routine
 
 
@@ -93,15 +105,8 @@ def build_items(
     errors: list[FieldError] = []
     rows: list[RoutineItem] = []
     for position, (index, item) in enumerate(ordered, start=1):
-        spec = specs.get(item.exercise)
+        spec = known_spec(specs, item.exercise, [*loc, index], errors)
         if spec is None:
-            errors.append(
-                FieldError(
-                    [*loc, index, "exercise"],
-                    f"unknown exercise {item.exercise!r}",
-                    "unknown_reference",
-                )
-            )
             continue
         rest = (
             item.rest_seconds if item.rest_seconds is not None else spec.default_dosage.rest_seconds
@@ -198,7 +203,7 @@ def specs_for(
     return specs
 
 
-def present(
+def as_public(
     session: Session, routines: Sequence[AnyRoutine], catalog: CatalogSpecs
 ) -> list[RoutinePublic]:
     """Public views of routines with two more queries in all (items, catalog revision)."""
@@ -208,18 +213,30 @@ def present(
     return [_public(r, items[r.id], specs) for r in routines]
 
 
+def _resource(
+    session: Session, routine: AnyRoutine, catalog: CatalogSpecs
+) -> Resource[RoutinePublic]:
+    (public,) = as_public(session, [routine], catalog)
+    return Resource(public, routine_etag(routine), f"/routines/{routine.id}")
+
+
 def read(
     session: Session, user: Caller | None, routine_id: uuid.UUID, catalog: CatalogSpecs
-) -> tuple[AnyRoutine, RoutinePublic]:
-    """A readable routine (see `readable`) and its public view."""
-    routine = readable(session, routine_id, user)
-    (public,) = present(session, [routine], catalog)
-    return routine, public
+) -> Resource[RoutinePublic]:
+    """A readable routine (see `readable`) as answered, with its ETag."""
+    return _resource(session, readable(session, routine_id, user), catalog)
 
 
 def create(
+    session: Session, owner: Caller, data: RoutineCreate, catalog: CatalogSpecs
+) -> Resource[RoutinePublic]:
+    return _resource(session, store(session, owner, data), catalog)
+
+
+def store(
     session: Session, owner: Caller, data: RoutineCreate, origin: Origin = Origin.USER
 ) -> Routine:
+    """Check and store a new routine of `owner` (the builder saves its answers here too)."""
     planned = {i.exercise for w in data.progression or [] for i in w.items}
     specs = specs_by_slug(session, sorted({i.exercise for i in data.items} | planned))
     rows = build_items(data.items, specs, ["body", "items"])
@@ -267,7 +284,7 @@ def list_for(
         cursor=cursor,
         limit=limit,
     )
-    return Page[RoutinePublic](items=present(session, rows, catalog), next_cursor=next_cursor)
+    return Page[RoutinePublic](items=as_public(session, rows, catalog), next_cursor=next_cursor)
 
 
 def update(
@@ -276,7 +293,8 @@ def update(
     routine_id: uuid.UUID,
     changes: RoutineUpdate,
     if_match: str | None,
-) -> AnyRoutine:
+    catalog: CatalogSpecs,
+) -> Resource[RoutinePublic]:
     routine = owned(session, routine_id, user)
     require_if_match(if_match, routine_etag(routine))
     values = changes.model_dump(exclude_unset=True, exclude={"items"})
@@ -288,16 +306,17 @@ def update(
         # The plan was made for the old items (and from the builder's constraints, which
         # are not kept): it would prescribe removed exercises, so it goes with them.
         values["progression"] = None
-    begin_write(session)
-    if not repository.replace_routine(session, routine, {**values, "updated_at": utcnow()}, rows):
-        session.rollback()
-        raise PreconditionFailed(STALE_WRITE)
-    session.commit()
+    with conditional_write(session) as current:
+        current(
+            repository.replace_routine(session, routine, {**values, "updated_at": utcnow()}, rows)
+        )
     session.expire_all()
-    return readable(session, routine_id, user)
+    return read(session, user, routine_id, catalog)
 
 
-def copy(session: Session, user: Caller, routine_id: uuid.UUID) -> Routine:
+def copy(
+    session: Session, user: Caller, routine_id: uuid.UUID, catalog: CatalogSpecs
+) -> Resource[RoutinePublic]:
     source = readable(session, routine_id, user)
     items = repository.items_for(session, [source.id])[source.id]
     specs = specs_by_slug(session, sorted({i.exercise_slug for i in items}), include_deleted=True)
@@ -321,14 +340,14 @@ def copy(session: Session, user: Caller, routine_id: uuid.UUID) -> Routine:
     ]
     repository.add_routine(session, routine, clones)
     session.commit()
-    return routine
+    return _resource(session, routine, catalog)
 
 
 def routine_timeline(
     session: Session, user: Caller | None, routine_id: uuid.UUID, catalog: CatalogSpecs
 ) -> Timeline:
     routine = readable(session, routine_id, user)
-    (public,) = present(session, [routine], catalog)
+    (public,) = as_public(session, [routine], catalog)
     specs = specs_for(session, catalog, {i.exercise for i in public.items})
     return Timeline(
         routine_id=routine.id,
@@ -342,7 +361,7 @@ def handout_data(
 ) -> tuple[RoutinePublic, dict[str, ExerciseSpec]]:
     """A readable routine and every exercise its printed program names (plan included)."""
     routine = readable(session, routine_id, user)
-    (public,) = present(session, [routine], catalog)
+    (public,) = as_public(session, [routine], catalog)
     slugs = {i.exercise for i in public.items}
     for week in public.progression or []:
         slugs |= {c.exercise for c in week.changes} | {i.exercise for i in week.items}

@@ -70,7 +70,18 @@ _GET = core_select(_SESSION).where(_SESSION.c.id == bindparam("session_id"))
 
 
 def get(session: Session, session_id: uuid.UUID) -> SessionRow | None:
+    """The session under this id whoever owns it, tombstone or not (an id's one use)."""
     return session.execute(_GET, {"session_id": session_id}).first()
+
+
+_GET_OWNED = _GET.where(
+    _SESSION.c.owner_id == bindparam("owner_id"), _SESSION.c.deleted_at.is_(None)
+)
+
+
+def get_owned(session: Session, session_id: uuid.UUID, owner_id: uuid.UUID) -> SessionRow | None:
+    """The owner's live session; another's, or a deleted one, is as absent as a missing one."""
+    return session.execute(_GET_OWNED, {"session_id": session_id, "owner_id": owner_id}).first()
 
 
 def entries_for(

@@ -4,17 +4,18 @@ from __future__ import annotations
 
 import uuid
 from enum import StrEnum
-from typing import Annotated
+from typing import Annotated, Any
 
 from fastapi import APIRouter, Path, Query, Request
 from starlette.responses import Response, StreamingResponse
 
+from app.core.caching import PRIVATE
 from app.core.changes import sync_key
 from app.core.deps import IfMatch, SettingsDep
 from app.core.examples import example_body, example_response, lazy_example
-from app.core.pagination import DEFAULT_LIMIT, Cursor, Limit, SortParam, SyncPage, SyncToken
-from app.core.problems import problem_responses
-from app.core.responses import private_json
+from app.core.pagination import SyncListQuery, SyncPage
+from app.core.problems import answers, problem_responses
+from app.core.responses import respond
 from app.core.types import SLUG_PATTERN, AwareDatetime
 from app.live_catalog.deps import CatalogDep
 from app.sessions import examples, service
@@ -37,14 +38,6 @@ WRITE_ERRORS = (400, 401, 404, 412, 413, 415, 422, 428)
 class ExportFormat(StrEnum):
     CSV = "csv"
     JSON = "json"
-
-
-def _one(view: service.SessionView, status_code: int = 200) -> Response:
-    return private_json(
-        view.body,
-        status_code=status_code,
-        headers={"ETag": service.session_etag(view), "Location": f"/api/v1/sessions/{view.id}"},
-    )
 
 
 @router.post(
@@ -73,7 +66,7 @@ async def create_session(
     data: SessionCreate, unit: SignedIn, settings: SettingsDep, catalog: CatalogDep
 ) -> Response:
     view, created = await unit.run(service.create, data, settings.max_sessions_per_day, catalog)
-    return _one(view, status_code=201 if created else 200)
+    return respond(view, status_code=201 if created else 200)
 
 
 @router.get(
@@ -87,10 +80,7 @@ async def create_session(
     "late. `updated_since` (RFC 3339) still works but is deprecated: a session whose write "
     "commits after a later one can be missed.",
     response_model=SyncPage[SessionPublic | SessionTombstone],
-    responses={
-        200: example_response(examples.session_page),
-        **problem_responses(401, 422),
-    },
+    responses=answers(examples.session_page, 401, 422),
 )
 async def list_sessions(
     unit: SignedIn,
@@ -106,29 +96,21 @@ async def list_sessions(
         list[Annotated[str, Query(min_length=1, max_length=64, pattern=SLUG_PATTERN)]],
         Query(max_length=20),
     ] = [],  # noqa: B006
-    updated_since: Annotated[
-        AwareDatetime | None,
-        Query(
-            deprecated=True,
-            description="Deprecated sync by time: may miss a change that commits late; "
-            "use `sync_token`.",
-        ),
-    ] = None,
-    sync_token: SyncToken = None,
-    sort: SortParam = None,
-    limit: Limit = DEFAULT_LIMIT,
-    cursor: Cursor = None,
+    *,
+    query: SyncListQuery,
 ) -> Response:
     flt = SessionFilter(
         started_from=started_from,
         started_to=started_to,
         routine_id=routine_id,
         exercises=exercise,
-        updated_since=updated_since,
+        updated_since=query.updated_since,
     )
     key = sync_key(settings.signing_key)
-    page = await unit.run(service.list_for, flt, sort, cursor, limit, sync_token, key)
-    return private_json(page)
+    page = await unit.run(
+        service.list_for, flt, query.sort, query.cursor, query.limit, query.sync_token, key
+    )
+    return respond(page)
 
 
 @router.get(
@@ -163,7 +145,7 @@ async def export_sessions(
 ) -> Response:
     user = await unit.caller()
     headers = {
-        "Cache-Control": "private, no-store",
+        "Cache-Control": PRIVATE,
         "Content-Disposition": f'attachment; filename="medius-sessions.{format.value}"',
     }
     engine = request.app.state.engine
@@ -183,10 +165,10 @@ async def export_sessions(
     summary="Get one of your sessions",
     description="Another user's session is 404. Sends an `ETag` for conditional updates.",
     response_model=SessionPublic,
-    responses={200: example_response(examples.session), **problem_responses(401, 404, 422)},
+    responses=answers(examples.session, 401, 404, 422),
 )
 async def get_session(session_id: SessionID, unit: SignedIn) -> Response:
-    return _one(await unit.run(service.get_one, session_id))
+    return respond(await unit.run(service.get_one, session_id))
 
 
 @router.patch(
@@ -196,52 +178,52 @@ async def get_session(session_id: SessionID, unit: SignedIn) -> Response:
     "`If-Match` (412 when stale, 428 when missing).",
     response_model=SessionPublic,
     openapi_extra=example_body(examples.session_patch),
-    responses={200: example_response(examples.session), **problem_responses(*WRITE_ERRORS)},
+    responses=answers(examples.session, *WRITE_ERRORS),
 )
 async def update_session(
     session_id: SessionID, changes: SessionUpdate, unit: SignedIn, if_match: IfMatch = None
 ) -> Response:
-    return _one(await unit.run(service.update, session_id, changes, if_match))
+    return respond(await unit.run(service.update, session_id, changes, if_match))
 
 
-@router.put(
-    "/{session_id:uuid}/entries",
-    summary="Replace a session's entries",
-    description="Replaces the whole list of entries (validated like a new session). Send "
-    "`If-Match`.",
-    response_model=SessionPublic,
-    openapi_extra=example_body(examples.entries),
-    responses={200: example_response(examples.session), **problem_responses(*WRITE_ERRORS)},
-)
-async def replace_entries(
-    session_id: SessionID,
-    body: EntriesReplace,
-    unit: SignedIn,
-    catalog: CatalogDep,
-    if_match: IfMatch = None,
-) -> Response:
-    return _one(
-        await unit.run(service.replace_entries, session_id, body.entries, if_match, catalog)
-    )
+ENTRIES_WRITE: dict[str, Any] = {
+    "response_model": SessionPublic,
+    "openapi_extra": example_body(examples.entries),
+    "responses": answers(examples.session, *WRITE_ERRORS),
+}
 
 
+# One endpoint, two operations: PUT replaces the entries, POST appends to them.
 @router.post(
     "/{session_id:uuid}/entries",
+    name="append_entries",
     summary="Add entries to a session",
     description="Appends sets to the session. Send `If-Match`: a retried append carrying the "
     "old ETag gets 412 instead of adding the sets twice.",
-    response_model=SessionPublic,
-    openapi_extra=example_body(examples.entries),
-    responses={200: example_response(examples.session), **problem_responses(*WRITE_ERRORS)},
+    **ENTRIES_WRITE,
 )
-async def append_entries(
+@router.put(
+    "/{session_id:uuid}/entries",
+    name="replace_entries",
+    summary="Replace a session's entries",
+    description="Replaces the whole list of entries (validated like a new session). Send "
+    "`If-Match`.",
+    **ENTRIES_WRITE,
+)
+async def write_entries(
+    request: Request,
     session_id: SessionID,
     body: EntriesReplace,
     unit: SignedIn,
     catalog: CatalogDep,
     if_match: IfMatch = None,
 ) -> Response:
-    return _one(await unit.run(service.append_entries, session_id, body.entries, if_match, catalog))
+    append = request.method == "POST"
+    return respond(
+        await unit.run(
+            service.write_entries, session_id, body.entries, if_match, catalog, append=append
+        )
+    )
 
 
 @router.delete(
@@ -249,10 +231,10 @@ async def append_entries(
     status_code=204,
     summary="Delete a session",
     description="Send `If-Match`. Syncing clients receive a tombstone.",
-    responses={204: {"description": "Deleted"}, **problem_responses(401, 404, 412, 422, 428)},
+    responses=answers(None, 401, 404, 412, 422, 428, status=204, description="Deleted"),
 )
 async def delete_session(
     session_id: SessionID, unit: SignedIn, if_match: IfMatch = None
 ) -> Response:
     await unit.run(service.delete, session_id, if_match)
-    return Response(status_code=204, headers={"Cache-Control": "private, no-store"})
+    return respond()

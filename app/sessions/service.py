@@ -14,9 +14,9 @@ from sqlalchemy import Engine
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, col
 
-from app.builder.validation import dosage_errors
+from app.builder.validation import dosage_errors, known_spec
 from app.catalog.models import ExerciseSpec
-from app.core.caching import STALE_WRITE, require_if_match, revision_etag
+from app.core.caching import conditional_write, require_if_match, revision_etag
 from app.core.changes import bump_user_counter, read_changes
 from app.core.db import begin_write
 from app.core.errors import (
@@ -24,15 +24,15 @@ from app.core.errors import (
     FieldError,
     Invalid,
     NotFound,
-    PreconditionFailed,
     QuotaExceeded,
     reject_nulls,
 )
-from app.core.pagination import parse_sort
+from app.core.pagination import list_order, require_sync_alone
+from app.core.responses import Resource
 from app.core.tabular import Cell, csv_chunks, json_chunks
 from app.core.types import local_day_bounds, utcnow
 from app.live_catalog.snapshot import CatalogSpecs
-from app.routines import repository as routines_repository
+from app.routines import service as routines
 from app.sessions import repository
 from app.sessions.models import (
     MAX_ENTRIES,
@@ -73,17 +73,11 @@ class _Revisioned(Protocol):
     def revision(self) -> int: ...
 
 
-@dataclass(frozen=True)
-class SessionView:
-    """A session as answered: its JSON-ready body (SessionPublic's shape) and its ETag parts.
-
-    Built from rows or from the validated request, never through response models: the
-    database and the request model already hold valid values (README, "Performance").
-    """
-
-    id: uuid.UUID
-    revision: int
-    body: dict[str, Any]
+# A session as answered: a JSON-ready dict of SessionPublic's shape, built from rows or
+# from the validated request, never through response models: the database and the request
+# model already hold valid values (README, "Performance").
+SessionBody = dict[str, Any]
+SessionView = Resource[SessionBody]
 
 
 # EntryPublic's keys, in the order of repository.ENTRY_COLUMNS (the rows' order).
@@ -100,8 +94,8 @@ def _not_found(session_id: uuid.UUID) -> NotFound:
 
 
 def owned(session: Session, user: Caller, session_id: uuid.UUID) -> SessionRow:
-    row = repository.get(session, session_id)
-    if row is None or row.owner_id != user.id or row.deleted_at is not None:
+    row = repository.get_owned(session, session_id, user.id)
+    if row is None:
         raise _not_found(session_id)
     return row
 
@@ -128,13 +122,8 @@ def build_entries(
     rows: list[tuple[Any, ...]] = []
     for index, entry in enumerate(entries):
         loc: list[str | int] = ["body", "entries", index]
-        spec = specs.get(entry.exercise)
+        spec = known_spec(specs, entry.exercise, loc, errors)
         if spec is None:
-            errors.append(
-                FieldError(
-                    [*loc, "exercise"], f"unknown exercise {entry.exercise!r}", "unknown_reference"
-                )
-            )
             continue
         side = entry.side.value if entry.side else None
         as_set = _SetDosage(entry.exercise, entry.reps, entry.steps, entry.hold_seconds, side)
@@ -167,14 +156,8 @@ def _entries(
 
 
 def _check_routine(session: Session, user: Caller, routine_id: uuid.UUID | None) -> None:
-    if routine_id is None:
-        return
-    routine = routines_repository.get_routine(session, routine_id)
-    if routine is None or not (routine.is_template or routine.owner_id == user.id):
-        raise Invalid(
-            "routine_id does not name one of your routines or a template.",
-            errors=[FieldError(["body", "routine_id"], "no such routine", "unknown_reference")],
-        )
+    if routine_id is not None:
+        routines.referenced(session, user, routine_id, ["body", "routine_id"])
 
 
 def digest(data: SessionCreate) -> str:
@@ -205,7 +188,7 @@ def create(
     if repository.count_started_between(session, user.id, day_start, day_end) >= max_per_day:
         session.rollback()
         stored = _stored_retry(session, user, data.id, fingerprint, over_quota=max_per_day)
-        return present_one(session, stored), False
+        return _read(session, stored), False
     now = utcnow()
     row = WorkoutSession(
         id=data.id,
@@ -228,7 +211,7 @@ def create(
         return _view(row, entries), True
     except IntegrityError:
         session.rollback()
-    return present_one(session, _stored_retry(session, user, data.id, fingerprint)), False
+    return _read(session, _stored_retry(session, user, data.id, fingerprint)), False
 
 
 def _stored_retry(
@@ -266,8 +249,8 @@ def _entry_body(values: Sequence[Any]) -> dict[str, Any]:
     return entry
 
 
-def _view(row: SessionRow | WorkoutSession, entries: Sequence[Sequence[Any]]) -> SessionView:
-    body = {
+def _body(row: SessionRow | WorkoutSession, entries: Sequence[Sequence[Any]]) -> SessionBody:
+    return {
         "id": row.id,
         "routine_id": row.routine_id,
         "started_at": row.started_at,
@@ -278,27 +261,29 @@ def _view(row: SessionRow | WorkoutSession, entries: Sequence[Sequence[Any]]) ->
         "created_at": row.created_at,
         "updated_at": row.updated_at,
     }
-    return SessionView(row.id, row.revision, body)
 
 
-def present(session: Session, rows: Sequence[SessionRow | WorkoutSession]) -> list[SessionView]:
+def _view(row: SessionRow | WorkoutSession, entries: Sequence[Sequence[Any]]) -> SessionView:
+    return Resource(_body(row, entries), session_etag(row), f"/sessions/{row.id}")
+
+
+def as_public(session: Session, rows: Sequence[SessionRow | WorkoutSession]) -> list[SessionBody]:
     """The sessions as answered, with all their entries in one more query."""
     entries = repository.entries_for(session, [r.id for r in rows])
-    return [_view(r, entries[r.id]) for r in rows]
+    return [_body(r, entries[r.id]) for r in rows]
 
 
-def present_one(session: Session, row: SessionRow) -> SessionView:
-    (view,) = present(session, [row])
-    return view
+def _read(session: Session, row: SessionRow) -> SessionView:
+    return _view(row, repository.entries_for(session, [row.id])[row.id])
 
 
 def get_one(session: Session, user: Caller, session_id: uuid.UUID) -> SessionView:
-    return present_one(session, owned(session, user, session_id))
+    return _read(session, owned(session, user, session_id))
 
 
-def as_models(views: Sequence[SessionView]) -> list[SessionPublic]:
-    """The views as validated models, for documents that embed them (the account export)."""
-    return [SessionPublic.model_validate(v.body) for v in views]
+def as_models(bodies: Sequence[SessionBody]) -> list[SessionPublic]:
+    """The bodies as validated models, for documents that embed them (the account export)."""
+    return [SessionPublic.model_validate(b) for b in bodies]
 
 
 def _changes_scope(owner_id: uuid.UUID) -> str:
@@ -318,7 +303,7 @@ def list_for(
     """A page of the caller's sessions (or of their changes), JSON-ready."""
     sync: str | None = None
     if sync_token is not None:
-        _refuse_with_sync(flt, sort)
+        require_sync_alone(flt.narrowed, flt.updated_since, sort)
         page = read_changes(
             session,
             repository.changes(user.id),
@@ -333,18 +318,9 @@ def list_for(
         rows: Sequence[SessionRow] = page.rows
         next_cursor, sync = page.next_cursor, page.sync_token
     else:
-        if flt.updated_since is not None:
-            # Deprecated sync by time: can miss a change that commits late (see sync_token).
-            order = parse_sort("updated_at", repository.SORTABLE, default="updated_at")
-            if sort not in (None, "updated_at"):
-                raise Invalid(
-                    "With updated_since the order is always updated_at.",
-                    errors=[FieldError(["query", "sort"], "allowed: updated_at", "enum")],
-                )
-        else:
-            order = parse_sort(sort, repository.SORTABLE, default="-started_at")
+        order = list_order(sort, repository.SORTABLE, "-started_at", flt.updated_since)
         rows, next_cursor = repository.list_sessions(session, user.id, flt, order, cursor, limit)
-    live = {v.id: v.body for v in present(session, [r for r in rows if r.deleted_at is None])}
+    live = {b["id"]: b for b in as_public(session, [r for r in rows if r.deleted_at is None])}
     items = [
         live[r.id] if r.deleted_at is None else {"id": r.id, "deleted_at": r.deleted_at}
         for r in rows
@@ -352,23 +328,11 @@ def list_for(
     return {"items": items, "next_cursor": next_cursor, "sync_token": sync}
 
 
-def _refuse_with_sync(flt: SessionFilter, sort: str | None) -> None:
-    """Sync hands back every change: a filter or another order would silently drop some."""
-    if flt.narrowed or flt.updated_since is not None or sort is not None:
-        raise Invalid(
-            "sync_token returns every change in commit order; send it without filters, "
-            "sort or updated_since.",
-            errors=[FieldError(["query", "sync_token"], "no filters with sync", "sync_exclusive")],
-        )
-
-
-def _bump(session: Session, row: SessionRow, values: dict[str, object]) -> None:
+def _bump(session: Session, row: SessionRow, values: dict[str, object]) -> bool:
     """Write the change if the row is still at the revision read, as the owner's next change."""
     change_seq = bump_user_counter(session, row.owner_id)
     stamped = {**values, "updated_at": utcnow(), "change_seq": change_seq}
-    if not repository.update_if_current(session, row, stamped):
-        session.rollback()
-        raise PreconditionFailed(STALE_WRITE)
+    return repository.update_if_current(session, row, stamped)
 
 
 def update(
@@ -391,55 +355,38 @@ def update(
         )
     if "routine_id" in values:
         _check_routine(session, user, values["routine_id"])
-    begin_write(session)
-    _bump(session, row, values)
-    session.commit()
+    with conditional_write(session) as current:
+        current(_bump(session, row, values))
     session.expire_all()
     return get_one(session, user, session_id)
 
 
-def replace_entries(
+def write_entries(
     session: Session,
     user: Caller,
     session_id: uuid.UUID,
     entries: Sequence[EntryIn],
     if_match: str | None,
     catalog: CatalogSpecs,
+    *,
+    append: bool,
 ) -> SessionView:
-    row = owned(session, user, session_id)
-    require_if_match(if_match, session_etag(row))
-    rows = _entries(session, catalog, entries)
-    begin_write(session)
-    _bump(session, row, {})
-    repository.clear_entries(session, row.id)
-    repository.insert_entries(session, row.id, 1, rows)
-    session.commit()
-    session.expire_all()
-    return get_one(session, user, session_id)
-
-
-def append_entries(
-    session: Session,
-    user: Caller,
-    session_id: uuid.UUID,
-    entries: Sequence[EntryIn],
-    if_match: str | None,
-    catalog: CatalogSpecs,
-) -> SessionView:
+    """Replace the session's entries, or `append` to them, as one conditional change."""
     row = owned(session, user, session_id)
     require_if_match(if_match, session_etag(row))
     rows = _entries(session, catalog, entries)  # validate before taking the write lock
-    begin_write(session)
-    _bump(session, row, {})
-    start = repository.next_position(session, row.id)  # positions run 1..n without gaps
-    if start - 1 + len(rows) > MAX_ENTRIES:
-        session.rollback()
-        raise Invalid(
-            f"A session holds at most {MAX_ENTRIES} entries.",
-            errors=[FieldError(["body", "entries"], "too many entries", "too_long")],
-        )
-    repository.insert_entries(session, row.id, start, rows)
-    session.commit()
+    with conditional_write(session) as current:
+        current(_bump(session, row, {}))
+        if not append:
+            repository.clear_entries(session, row.id)
+        # positions run 1..n without gaps
+        start = repository.next_position(session, row.id) if append else 1
+        if start - 1 + len(rows) > MAX_ENTRIES:
+            raise Invalid(
+                f"A session holds at most {MAX_ENTRIES} entries.",
+                errors=[FieldError(["body", "entries"], "too many entries", "too_long")],
+            )
+        repository.insert_entries(session, row.id, start, rows)
     session.expire_all()
     return get_one(session, user, session_id)
 
@@ -448,11 +395,9 @@ def delete(session: Session, user: Caller, session_id: uuid.UUID, if_match: str 
     """Leave a tombstone so offline clients learn of the deletion when they sync."""
     row = owned(session, user, session_id)
     require_if_match(if_match, session_etag(row))
-    begin_write(session)
-    now = utcnow()
-    _bump(session, row, {"deleted_at": now})
-    repository.clear_entries(session, row.id)
-    session.commit()
+    with conditional_write(session) as current:
+        current(_bump(session, row, {"deleted_at": utcnow()}))
+        repository.clear_entries(session, row.id)
 
 
 def _timestamp(value: datetime | None) -> str | None:

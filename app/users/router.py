@@ -9,9 +9,8 @@ from fastapi.security import OAuth2PasswordRequestForm
 from starlette.responses import Response
 
 from app.core.deps import ClientAddress, IfMatch, SessionDep, SettingsDep
-from app.core.examples import example_response
-from app.core.problems import problem_responses
-from app.core.responses import private_json
+from app.core.problems import answers
+from app.core.responses import respond
 from app.users import examples, service
 from app.users.auth import CurrentUser, SignedIn
 from app.users.emails import EMAIL_MAX_LENGTH
@@ -29,7 +28,6 @@ from app.users.models import (
 
 auth_router = APIRouter(prefix="/auth", tags=["auth"])
 me_router = APIRouter(prefix="/me", tags=["me"])
-NO_STORE = {"Cache-Control": "private, no-store"}
 
 
 class SignInForm(OAuth2PasswordRequestForm):
@@ -74,20 +72,13 @@ class SignInForm(OAuth2PasswordRequestForm):
     "second account for one email is 409. Sign-ups are limited per client address "
     "(`REGISTER_MAX_PER_ADDRESS` per `REGISTER_WINDOW_SECONDS`; 429 with `Retry-After`).",
     response_model=UserPublic,
-    responses={
-        201: example_response(examples.user),
-        **problem_responses(400, 409, 413, 415, 422, 429),
-    },
+    responses=answers(examples.user, 400, 409, 413, 415, 422, 429, status=201),
 )
 async def register(
     data: UserCreate, session: SessionDep, settings: SettingsDep, address: ClientAddress
 ) -> Response:
     user = await service.register(session, data, settings, address)
-    return private_json(
-        service.to_public(user),
-        status_code=201,
-        headers={"Location": "/api/v1/me", "ETag": service.user_etag(user)},
-    )
+    return respond(service.profile(user), status_code=201)
 
 
 @auth_router.post(
@@ -99,7 +90,7 @@ async def register(
     "(429 with `Retry-After`); repeated failures on one account from anywhere only slow "
     "its sign-ins down, so the owner can always sign in from elsewhere.",
     response_model=Token,
-    responses={200: example_response(examples.token), **problem_responses(401, 415, 422, 429)},
+    responses=answers(examples.token, 401, 415, 422, 429),
 )
 async def sign_in(
     form: Annotated[SignInForm, Depends()],
@@ -108,7 +99,7 @@ async def sign_in(
     address: ClientAddress,
 ) -> Response:
     token = await service.sign_in(session, form.username, form.password, address, settings)
-    return private_json(token)
+    return respond(token)
 
 
 @auth_router.post(
@@ -118,10 +109,10 @@ async def sign_in(
     "Each refresh token works once; presenting a used one ends the whole sign-in (its "
     "refresh and access tokens), since it means the token was copied.",
     response_model=Token,
-    responses={200: example_response(examples.token), **problem_responses(400, 401, 415, 422)},
+    responses=answers(examples.token, 400, 401, 415, 422),
 )
 def refresh_tokens(body: RefreshRequest, session: SessionDep, settings: SettingsDep) -> Response:
-    return private_json(service.refresh(session, body.refresh_token, settings))
+    return respond(service.refresh(session, body.refresh_token, settings))
 
 
 @auth_router.post(
@@ -131,14 +122,11 @@ def refresh_tokens(body: RefreshRequest, session: SessionDep, settings: Settings
     description="Ends the sign-in the refresh token belongs to: its refresh tokens and its "
     "access tokens stop working at once (other sign-ins, e.g. on another device, stay). "
     "Repeating it is harmless (204 again); an unknown token is 401.",
-    responses={204: {"description": "Signed out"}, **problem_responses(400, 401, 415, 422)},
+    responses=answers(None, 400, 401, 415, 422, status=204, description="Signed out"),
 )
 def logout(body: RefreshRequest, session: SessionDep) -> Response:
     service.logout(session, body.refresh_token)
-    return Response(status_code=204, headers=NO_STORE)
-
-
-ME_ERRORS = problem_responses(401)
+    return respond()
 
 
 @me_router.get(
@@ -146,11 +134,10 @@ ME_ERRORS = problem_responses(401)
     summary="Your profile",
     description="The signed-in user's profile, with an `ETag` for conditional updates.",
     response_model=UserPublic,
-    responses={200: example_response(examples.user), **ME_ERRORS},
+    responses=answers(examples.user, 401),
 )
 async def read_me(unit: SignedIn) -> Response:
-    user = await unit.caller()
-    return private_json(service.to_public(user), headers={"ETag": service.user_etag(user)})
+    return respond(service.profile(await unit.caller()))
 
 
 @me_router.patch(
@@ -159,14 +146,10 @@ async def read_me(unit: SignedIn) -> Response:
     description="Change display name, IANA time zone or units (JSON merge patch). Send "
     "`If-Match` with the ETag you read.",
     response_model=UserPublic,
-    responses={
-        200: example_response(examples.user),
-        **problem_responses(400, 401, 412, 413, 415, 422, 428),
-    },
+    responses=answers(examples.user, 400, 401, 412, 413, 415, 422, 428),
 )
 async def update_me(changes: UserUpdate, unit: SignedIn, if_match: IfMatch = None) -> Response:
-    updated = await unit.run(service.update_profile, changes, if_match)
-    return private_json(service.to_public(updated), headers={"ETag": service.user_etag(updated)})
+    return respond(await unit.run(service.update_profile, changes, if_match))
 
 
 @me_router.post(
@@ -177,10 +160,7 @@ async def update_me(changes: UserUpdate, unit: SignedIn, if_match: IfMatch = Non
     "the answer carries the tokens of a new sign-in for this client. A wrong current "
     "password is 403 and counts as a failed sign-in (429 when over the limit).",
     response_model=Token,
-    responses={
-        200: example_response(examples.token),
-        **problem_responses(400, 401, 403, 409, 413, 415, 422, 429),
-    },
+    responses=answers(examples.token, 400, 401, 403, 409, 413, 415, 422, 429),
 )
 async def change_password(
     body: PasswordChange,
@@ -189,7 +169,7 @@ async def change_password(
     settings: SettingsDep,
     address: ClientAddress,
 ) -> Response:
-    return private_json(await service.change_password(session, user, body, address, settings))
+    return respond(await service.change_password(session, user, body, address, settings))
 
 
 @me_router.delete(
@@ -200,10 +180,9 @@ async def change_password(
     "session logs and tokens. This cannot be undone, so it needs your `password` in the "
     "body (a wrong one is 403 and counts as a failed sign-in) and `If-Match` with the "
     "ETag of `GET /me` (missing is 428, stale is 412).",
-    responses={
-        204: {"description": "Deleted"},
-        **problem_responses(400, 401, 403, 412, 413, 415, 422, 428, 429),
-    },
+    responses=answers(
+        None, 400, 401, 403, 412, 413, 415, 422, 428, 429, status=204, description="Deleted"
+    ),
 )
 async def delete_me(
     body: AccountDeletion,
@@ -214,4 +193,4 @@ async def delete_me(
     if_match: IfMatch = None,
 ) -> Response:
     await service.delete_account(session, user, body, if_match, address, settings)
-    return Response(status_code=204, headers=NO_STORE)
+    return respond()

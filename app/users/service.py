@@ -19,7 +19,7 @@ from pydantic import ValidationError
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session
 
-from app.core.caching import STALE_WRITE, require_if_match, revision_etag
+from app.core.caching import STALE_WRITE, conditional_write, require_if_match, revision_etag
 from app.core.config import Settings
 from app.core.db import begin_write
 from app.core.errors import (
@@ -32,6 +32,7 @@ from app.core.errors import (
     invalid_from,
     reject_nulls,
 )
+from app.core.responses import Resource
 from app.core.security import (
     AccessClaims,
     digest,
@@ -64,6 +65,7 @@ BAD_CREDENTIALS = "The email or password is incorrect."
 BAD_REFRESH = "The refresh token is invalid, expired or already used; sign in again."
 WRONG_PASSWORD = "The current password is incorrect."  # noqa: S105
 EMAIL_TAKEN = "An account with this email already exists."
+CHANGED = "Your account changed while the password was being changed; try again."
 
 
 @lru_cache
@@ -94,12 +96,17 @@ def _require_strong(password: str, email: str, field: str) -> None:
         )
 
 
-def to_public(user: Caller | User) -> UserPublic:
+def as_public(user: Caller | User) -> UserPublic:
     return UserPublic.model_validate(user, from_attributes=True)
 
 
 def user_etag(user: Caller | User) -> str:
     return revision_etag("user", user.id, user.revision)
+
+
+def profile(user: Caller | User) -> Resource[UserPublic]:
+    """The profile as answered, with the ETag a profile change or account deletion sends."""
+    return Resource(as_public(user), user_etag(user), "/me")
 
 
 # Registration -------------------------------------------------------------------------
@@ -182,12 +189,14 @@ async def _check_password(
     password: str,
     settings: Settings,
     known: Caller | None = None,
+    stale: Exception | None = None,
 ) -> tuple[throttle.Admitted, User | None]:
     """The user if `password` is theirs, counting the attempt; None on a wrong password.
 
     `known` is the signed-in user (re-authentication: its stored hash is read here, the
-    sign-in check does not load it); otherwise the account is looked up by
-    `attempt.account`. An unknown account costs one verification too.
+    sign-in check does not load it; `stale` is raised when the account changed since that
+    check); otherwise the account is looked up by `attempt.account`. An unknown account
+    costs one verification too.
     """
     admitted = await to_thread.run_sync(
         throttle.admit_sign_in, session, attempt, settings, utcnow()
@@ -196,6 +205,11 @@ async def _check_password(
         await throttle.pause(admitted.delay_seconds)
     if known is not None:
         user = await to_thread.run_sync(_account_by_id, session, known.id)
+        if user is None or user.revision != known.revision:
+            # Changed since this request's sign-in check (a concurrent password change or
+            # deletion): the write would lose its compare-and-set anyway, and the stored
+            # hash may already be the new password's, which must not count as a failure.
+            raise stale or Conflict(CHANGED)
     else:
         user = await to_thread.run_sync(_find_account, session, attempt.account)
     if await verify_password_async(password, user.password_hash if user else None):
@@ -259,7 +273,7 @@ async def change_password(
     _require_strong(change.new_password, user.email, "new_password")
     attempt = throttle.Attempt(account=user.email, client_address=client_address)
     admitted, verified = await _check_password(
-        session, attempt, change.current_password, settings, known=user
+        session, attempt, change.current_password, settings, known=user, stale=Conflict(CHANGED)
     )
     if verified is None:
         raise _reauthentication_failed("current_password")
@@ -282,7 +296,7 @@ def _store_password(
     )
     if updated is None:
         session.rollback()
-        raise Conflict("Your account changed while the password was being changed; try again.")
+        raise Conflict(CHANGED)
     repository.revoke_every_family(session, user.id, now)
     token = _start_family(session, user.id, settings)
     session.commit()
@@ -301,7 +315,12 @@ async def delete_account(
     require_if_match(if_match, user_etag(user))
     attempt = throttle.Attempt(account=user.email, client_address=client_address)
     admitted, verified = await _check_password(
-        session, attempt, deletion.password, settings, known=user
+        session,
+        attempt,
+        deletion.password,
+        settings,
+        known=user,
+        stale=PreconditionFailed(STALE_WRITE),
     )
     if verified is None:
         raise _reauthentication_failed("password")
@@ -309,12 +328,9 @@ async def delete_account(
 
 
 def _delete_user(session: Session, admitted: throttle.Admitted, user: Caller) -> None:
-    begin_write(session)
-    throttle.record_success(session, admitted)
-    if not repository.delete_user_if_current(session, user.id, user.revision):
-        session.rollback()
-        raise PreconditionFailed(STALE_WRITE)
-    session.commit()
+    with conditional_write(session) as current:
+        throttle.record_success(session, admitted)
+        current(repository.delete_user_if_current(session, user.id, user.revision))
 
 
 # Token families ------------------------------------------------------------------------
@@ -424,16 +440,14 @@ def _signed_out() -> Unauthorized:
 
 def update_profile(
     session: Session, user: Caller, changes: UserUpdate, if_match: str | None
-) -> User:
+) -> Resource[UserPublic]:
     require_if_match(if_match, user_etag(user))
     values = changes.model_dump(exclude_unset=True)
     reject_nulls(values, ("time_zone", "units"))
-    begin_write(session)
-    updated = repository.update_user_if_current(
-        session, user.id, user.revision, {**values, "updated_at": utcnow()}
-    )
-    if updated is None:
-        session.rollback()
-        raise PreconditionFailed(STALE_WRITE)
-    session.commit()
-    return updated
+    with conditional_write(session) as current:
+        updated = repository.update_user_if_current(
+            session, user.id, user.revision, {**values, "updated_at": utcnow()}
+        )
+        current(updated is not None)
+    assert updated is not None
+    return profile(updated)

@@ -175,8 +175,8 @@ def sync_detailed(
         to (datetime.datetime | None | Unset): Start time <
         routine_id (None | Unset | UUID):
         exercise (list[str] | Unset):
-        updated_since (datetime.datetime | None | Unset): Deprecated sync by time: may miss a
-            change that commits late; use `sync_token`.
+        updated_since (datetime.datetime | None | Unset): Deprecated sync by time (every change
+            since this RFC 3339 time): may miss a change that commits late; use `sync_token`.
         sync_token (None | str | Unset): Sync: every change after this position, in commit order,
             deletions as tombstones. Send `0` the first time, then the `sync_token` of your last page;
             follow `next_cursor` until it is null.
@@ -238,8 +238,8 @@ def sync(
         to (datetime.datetime | None | Unset): Start time <
         routine_id (None | Unset | UUID):
         exercise (list[str] | Unset):
-        updated_since (datetime.datetime | None | Unset): Deprecated sync by time: may miss a
-            change that commits late; use `sync_token`.
+        updated_since (datetime.datetime | None | Unset): Deprecated sync by time (every change
+            since this RFC 3339 time): may miss a change that commits late; use `sync_token`.
         sync_token (None | str | Unset): Sync: every change after this position, in commit order,
             deletions as tombstones. Send `0` the first time, then the `sync_token` of your last page;
             follow `next_cursor` until it is null.
@@ -296,8 +296,8 @@ async def asyncio_detailed(
         to (datetime.datetime | None | Unset): Start time <
         routine_id (None | Unset | UUID):
         exercise (list[str] | Unset):
-        updated_since (datetime.datetime | None | Unset): Deprecated sync by time: may miss a
-            change that commits late; use `sync_token`.
+        updated_since (datetime.datetime | None | Unset): Deprecated sync by time (every change
+            since this RFC 3339 time): may miss a change that commits late; use `sync_token`.
         sync_token (None | str | Unset): Sync: every change after this position, in commit order,
             deletions as tombstones. Send `0` the first time, then the `sync_token` of your last page;
             follow `next_cursor` until it is null.
@@ -357,8 +357,8 @@ async def asyncio(
         to (datetime.datetime | None | Unset): Start time <
         routine_id (None | Unset | UUID):
         exercise (list[str] | Unset):
-        updated_since (datetime.datetime | None | Unset): Deprecated sync by time: may miss a
-            change that commits late; use `sync_token`.
+        updated_since (datetime.datetime | None | Unset): Deprecated sync by time (every change
+            since this RFC 3339 time): may miss a change that commits late; use `sync_token`.
         sync_token (None | str | Unset): Sync: every change after this position, in commit order,
             deletions as tombstones. Send `0` the first time, then the `sync_token` of your last page;
             follow `next_cursor` until it is null.
