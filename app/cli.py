@@ -25,6 +25,7 @@ from app.seed import seed_all
 from app.users import repository as users_repository
 from app.users import service as users_service
 from app.users.emails import email_or_none
+from app.users.models import Caller
 
 cli = typer.Typer(help="Medius operations.", no_args_is_help=True)
 
@@ -151,7 +152,7 @@ def export_user_command(email: str) -> None:
         user = users_repository.get_user_by_email(session, canonical) if canonical else None
         if user is None:
             raise typer.BadParameter(f"no account for {email}")
-        document = export_user(session, user, CatalogSpecs()).model_dump(mode="json")
+        document = export_user(session, Caller.of(user), CatalogSpecs()).model_dump(mode="json")
     typer.echo(json.dumps(document, indent=2, ensure_ascii=False))
 
 

@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 import fastapi_offline
+from anyio import to_thread
 from fastapi import FastAPI
 from fastapi.middleware.cors import CORSMiddleware
 from fastapi.openapi.docs import (
@@ -78,6 +79,11 @@ def create_app(settings: Settings | None = None) -> FastAPI:
 
     @asynccontextmanager
     async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
+        # Request work runs on anyio's default thread pool (40 threads unless told): that
+        # many threads on a few cores fight for the GIL and for the pool's connections,
+        # and a request's latency grows with every one running beside it. As many threads
+        # as connections; the rest of the requests wait their turn on the event loop.
+        to_thread.current_default_thread_limiter().total_tokens = settings.worker_threads
         yield
         engine.dispose()
 

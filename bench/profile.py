@@ -13,6 +13,9 @@
 - for GET /me/progress, EXPLAINs each statement on the database (QUERY PLAN on SQLite,
   EXPLAIN ANALYZE on PostgreSQL).
 
+`--only=me,routine` profiles just those operations (the statements file then lists only
+them); `--small` uses 100 extra exercises and 6,000 sets, for a quick A/B of one change.
+
 Writes bench/results/profiles/<database>-<operation>.txt (the top frames with their
 share of the samples) and <database>-statements.md.
 """
@@ -226,6 +229,8 @@ def main() -> None:
     OUT.mkdir(parents=True, exist_ok=True)
     # The builder plans over the whole catalog: profile it at make bench's 10,000 exercises.
     scale = Scale(exercises=10_000, users=20, sets=60_000, bench_user_sets=50_000)
+    if "--small" in sys.argv:
+        scale = Scale(exercises=100, users=20, sets=6_000, bench_user_sets=5_000)
     data = generate(scale, one_password_hash())
     with tempfile.TemporaryDirectory(prefix="medius-profile-") as workdir:
         for name in names:

@@ -12,11 +12,11 @@ from app.live_catalog.snapshot import CatalogSpecs
 from app.routines.service import as_public as routines_public
 from app.sessions.service import as_models
 from app.sessions.service import as_public as sessions_public
-from app.users.models import User
+from app.users.models import Caller
 from app.users.service import as_public as user_public
 
 
-def export_user(session: Session, user: User, catalog: CatalogSpecs) -> UserExport:
+def export_user(session: Session, user: Caller, catalog: CatalogSpecs) -> UserExport:
     """The export `GET /me/export` and `python -m app export-user` both answer with."""
     return UserExport(
         format=EXPORT_FORMAT,

@@ -13,7 +13,7 @@ from app.core.db import begin_write
 from app.core.errors import NotFound
 from app.core.pagination import Page, parse_sort
 from app.core.responses import Resource
-from app.users.models import User
+from app.users.models import Caller
 
 
 def as_public(row: Assessment) -> AssessmentPublic:
@@ -26,7 +26,7 @@ def _resource(row: Assessment) -> Resource[AssessmentPublic]:
     return Resource(as_public(row), location=f"/me/assessments/{row.id}")
 
 
-def record(session: Session, user: User, check: AssessmentCreate) -> Resource[AssessmentPublic]:
+def record(session: Session, user: Caller, check: AssessmentCreate) -> Resource[AssessmentPublic]:
     begin_write(session)
     row = Assessment(
         owner_id=user.id,
@@ -38,7 +38,7 @@ def record(session: Session, user: User, check: AssessmentCreate) -> Resource[As
     return _resource(row)
 
 
-def get_owned(session: Session, user: User, assessment_id: uuid.UUID) -> AssessmentPublic:
+def get_owned(session: Session, user: Caller, assessment_id: uuid.UUID) -> AssessmentPublic:
     row = repository.get_owned(session, assessment_id, user.id)
     if row is None:
         raise NotFound(f"No self-check {assessment_id} among yours.")
@@ -46,7 +46,7 @@ def get_owned(session: Session, user: User, assessment_id: uuid.UUID) -> Assessm
 
 
 def list_owned(
-    session: Session, user: User, sort: str | None, cursor: str | None, limit: int
+    session: Session, user: Caller, sort: str | None, cursor: str | None, limit: int
 ) -> Page[AssessmentPublic]:
     order = parse_sort(sort, repository.SORTABLE, default="-created_at")
     rows, next_cursor = repository.list_assessments(

@@ -37,8 +37,25 @@ class Settings(BaseSettings):
         default="sqlite:///./medius.db",
         description="SQLAlchemy URL: a SQLite file, or postgresql+psycopg://user@host/db.",
     )
-    db_pool_size: int = Field(default=5, ge=1, le=100, description="PostgreSQL pool size.")
-    db_max_overflow: int = Field(default=10, ge=0, le=100, description="Extra connections.")
+    worker_threads: int = Field(
+        default=8,
+        ge=1,
+        le=100,
+        description="Threads per worker process that run request work (each holds one "
+        "database connection while it does); requests beyond wait on the event loop.",
+    )
+    db_pool_size: int | None = Field(
+        default=None,
+        ge=1,
+        le=100,
+        description="Database connections kept per worker process; unset: `worker_threads`.",
+    )
+    db_max_overflow: int = Field(
+        default=2,
+        ge=0,
+        le=100,
+        description="Extra connections per worker beyond the pool (closed when returned).",
+    )
     sqlite_busy_timeout_ms: int = Field(default=5000, ge=0, le=60000)
     secret_key: str | None = Field(
         default=None,
@@ -138,6 +155,15 @@ class Settings(BaseSettings):
         return data
 
     @model_validator(mode="after")
+    def _pool_fits_threads(self) -> Self:
+        if self.pool_size + self.db_max_overflow < self.worker_threads:
+            raise ValueError(
+                "DB_POOL_SIZE + DB_MAX_OVERFLOW must be at least WORKER_THREADS: each request "
+                "thread holds a connection"
+            )
+        return self
+
+    @model_validator(mode="after")
     def _resolve_secret_key(self) -> Self:
         if self.secret_key is None:
             if self.env is Environment.PRODUCTION:
@@ -159,6 +185,13 @@ class Settings(BaseSettings):
         if self.password_hash_workers is not None:
             return self.password_hash_workers
         return max(1, ((os.cpu_count() or 1) - 1) // self.workers)
+
+    @property
+    def pool_size(self) -> int:
+        """Connections kept per worker: one per request thread by default, so a thread never
+        waits for a connection and none is opened and closed per request (an overflow
+        connection is closed when returned: a new PostgreSQL connection per request)."""
+        return self.db_pool_size or self.worker_threads
 
     @property
     def signing_key(self) -> str:

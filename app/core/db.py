@@ -15,6 +15,9 @@ from sqlmodel import Session, create_engine
 from app.core.config import Settings
 
 IMMEDIATE_OPTION = "medius_sqlite_immediate"
+# A unit that runs one read statement and nothing else: on SQLite it needs no explicit
+# transaction (the statement is its own), so neither BEGIN nor ROLLBACK is sent.
+SINGLE_READ_OPTION = "medius_single_read"
 _HOLDS_WRITE_LOCK = "medius_holds_write_lock"
 _CHANGED_TOPICS = "medius_changed_topics"
 
@@ -29,15 +32,24 @@ def build_engine(settings: Settings) -> Engine:
                 "check_same_thread": False,
                 "timeout": settings.sqlite_busy_timeout_ms / 1000,
             },
+            **_sqlite_pool(url.database, settings),
         )
         _configure_sqlite(engine, settings.sqlite_busy_timeout_ms)
         return engine
     return create_engine(
         url,
-        pool_size=settings.db_pool_size,
+        pool_size=settings.pool_size,
         max_overflow=settings.db_max_overflow,
         pool_pre_ping=True,
     )
+
+
+def _sqlite_pool(database: str | None, settings: Settings) -> dict[str, int]:
+    """A file database gets the same pool as PostgreSQL: one kept connection per request
+    thread (an overflow connection would be reopened, PRAGMAs and all, per request)."""
+    if not database or database == ":memory:" or database.startswith("file::memory:"):
+        return {}  # SQLAlchemy's own single-connection pool for an in-memory database
+    return {"pool_size": settings.pool_size, "max_overflow": settings.db_max_overflow}
 
 
 def _configure_sqlite(engine: Engine, busy_timeout_ms: int) -> None:
@@ -62,7 +74,10 @@ def _configure_sqlite(engine: Engine, busy_timeout_ms: int) -> None:
 
     @event.listens_for(engine, "begin")
     def _on_begin(connection: Any) -> None:
-        if not connection.get_execution_options().get(IMMEDIATE_OPTION, False):
+        options = connection.get_execution_options()
+        if options.get(SINGLE_READ_OPTION, False):
+            return
+        if not options.get(IMMEDIATE_OPTION, False):
             connection.exec_driver_sql("BEGIN")
             return
         holds = writers.acquire(timeout=busy_timeout_ms / 1000)
@@ -79,6 +94,12 @@ def _configure_sqlite(engine: Engine, busy_timeout_ms: int) -> None:
     def _on_end(connection: Any) -> None:
         if connection.info.pop(_HOLDS_WRITE_LOCK, False):
             writers.release()
+
+
+def single_read(session: Session) -> None:
+    """Declare that the session will run exactly one read statement (see SINGLE_READ_OPTION);
+    call it before the statement. No effect on PostgreSQL."""
+    session.connection(execution_options={SINGLE_READ_OPTION: True})
 
 
 def begin_write(session: Session) -> None:

@@ -10,7 +10,7 @@ from operator import itemgetter
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from sqlmodel import Session, col, select
+from sqlmodel import Session
 
 from app.catalog.models import ExerciseSpec
 from app.catalog.repository import specs_by_slug
@@ -20,11 +20,10 @@ from app.core.vocabulary import Decision, DosageUnit
 from app.live_catalog.snapshot import CatalogSpecs
 from app.progress import calc, repository
 from app.progress.models import Advice, PainAlert, PrescribedDosage, Progress
-from app.routines.models import Routine, RoutineItem
-from app.routines.repository import items_for
+from app.routines.repository import AnyRoutine, ItemRow, items_for, latest_routine
 from app.routines.service import referenced as referenced_routine
 from app.sessions import totals
-from app.users.models import User
+from app.users.models import Caller
 
 ALERT_ADVICE = (
     "Pain of 7/10 or more: stop these exercises and see a physiotherapist or doctor "
@@ -32,7 +31,7 @@ ALERT_ADVICE = (
 )
 
 
-def _range(user: User, first: date | None, last: date | None) -> tuple[date, date]:
+def _range(user: Caller, first: date | None, last: date | None) -> tuple[date, date]:
     today = utcnow().astimezone(ZoneInfo(user.time_zone)).date()
     last = last or today
     first = first or last - timedelta(days=calc.DEFAULT_RANGE_DAYS - 1)
@@ -49,20 +48,15 @@ def _range(user: User, first: date | None, last: date | None) -> tuple[date, dat
     return first, last
 
 
-def _routine(session: Session, user: User, routine_id: uuid.UUID | None) -> Routine | None:
+def _routine(session: Session, user: Caller, routine_id: uuid.UUID | None) -> AnyRoutine | None:
     if routine_id is not None:  # named as a query problem (422), not a missing page
         return referenced_routine(session, user, routine_id, ["query", "routine_id"])
-    return session.exec(
-        select(Routine)
-        .where(col(Routine.owner_id) == user.id)
-        .order_by(col(Routine.updated_at).desc(), col(Routine.id))
-        .limit(1)
-    ).first()
+    return latest_routine(session, user.id)
 
 
 def progress_document(
     session: Session,
-    user: User,
+    user: Caller,
     first: date | None,
     last: date | None,
     routine_id: uuid.UUID | None,
@@ -196,13 +190,13 @@ def _exercises(
     return out
 
 
-def _prescribed(item: RoutineItem) -> PrescribedDosage:
+def _prescribed(item: ItemRow) -> PrescribedDosage:
     return PrescribedDosage(
         sets=item.sets, reps=item.reps, steps=item.steps, hold_seconds=item.hold_seconds
     )
 
 
-def _target(item: RoutineItem, spec: ExerciseSpec) -> repository.Target:
+def _target(item: ItemRow, spec: ExerciseSpec) -> repository.Target:
     unit = spec.dosage.unit
     column, value = {
         DosageUnit.REPS: ("reps", item.reps),
@@ -214,7 +208,7 @@ def _target(item: RoutineItem, spec: ExerciseSpec) -> repository.Target:
 
 
 def _advice(
-    session: Session, user: User, items: list[RoutineItem], specs: dict[str, ExerciseSpec]
+    session: Session, user: Caller, items: list[ItemRow], specs: dict[str, ExerciseSpec]
 ) -> list[Advice]:
     items = [i for i in items if i.exercise in specs]
     results = repository.recent_results(
@@ -248,7 +242,7 @@ def _advice(
     return advice
 
 
-def safety_warnings(session: Session, user: User, routine_id: uuid.UUID) -> list[str]:
+def safety_warnings(session: Session, user: Caller, routine_id: uuid.UUID) -> list[str]:
     """What a printed program must say before anything else: recent pain alerts and every
     "reduce" advice for the routine, in the words /me/progress uses."""
     report = Progress.model_validate(progress_document(session, user, None, None, routine_id))

@@ -12,11 +12,11 @@ from app.core.types import utcnow
 from app.routines import repository as routines_repository
 from app.routines import service as routines_service
 from app.sessions import repository as sessions_repository
-from app.users.models import User
+from app.users.models import Caller
 
 
 def delete_routine(
-    session: Session, user: User, routine_id: uuid.UUID, if_match: str | None
+    session: Session, user: Caller, routine_id: uuid.UUID, if_match: str | None
 ) -> None:
     """Delete one of the user's routines; the sessions naming it keep their data, unlinked.
 

@@ -21,7 +21,7 @@ from app.core.vocabulary import AffectedSide, Origin
 from app.live_catalog.snapshot import CatalogSpecs
 from app.routines import service as routines
 from app.routines.models import RoutineCreate, RoutineItemIn
-from app.users.models import User
+from app.users.models import Caller
 
 
 class BuilderRequest(Constraints):
@@ -44,7 +44,7 @@ def ladder() -> tuple[str, ...]:
     return tuple(load_seed().ladder)
 
 
-def _apply_assessment(session: Session, user: User, request: BuilderRequest) -> Constraints:
+def _apply_assessment(session: Session, user: Caller, request: BuilderRequest) -> Constraints:
     constraints = Constraints.model_validate(
         request.model_dump(exclude={"assessment_id", "save", "name"})
     )
@@ -120,7 +120,7 @@ def _check_equipment(session: Session, request: BuilderRequest) -> None:
 
 
 def propose(
-    session: Session, user: User, request: BuilderRequest, catalog: CatalogSpecs
+    session: Session, user: Caller, request: BuilderRequest, catalog: CatalogSpecs
 ) -> BuilderAnswer:
     _check_equipment(session, request)
     constraints = _apply_assessment(session, user, request)

@@ -6,9 +6,9 @@ import uuid
 from collections.abc import Sequence
 from typing import Any
 
-from sqlalchemy import delete, func, or_
+from sqlalchemy import Row, bindparam, delete, func, or_
+from sqlalchemy import select as core_select
 from sqlmodel import Session, col, select
-from sqlmodel.sql.expression import SelectOfScalar
 
 from app.core.db import update_if_revision
 from app.core.pagination import Sort, paginate
@@ -22,36 +22,52 @@ SORTABLE = {
 }
 
 
-def readable_statement(reader_id: uuid.UUID | None) -> SelectOfScalar[Routine]:
-    """Every routine `reader_id` may read: the templates, and the reader's own (if any)."""
-    template = col(Routine.is_template).is_(True)
-    if reader_id is None:
-        return select(Routine).where(template)
-    return select(Routine).where(or_(template, col(Routine.owner_id) == reader_id))
+# Reads are SQLAlchemy Core, as the sessions domain's are (README, "Performance"):
+# statements built once, rows with attribute access (routine.revision, item.position)
+# instead of ORM entities. In process, an ORM read of the routine was 31% of
+# GET /routines/{id} and its items as entities 27% (bench/results/profile-notes.md).
+# Writes stay ORM; the compare-and-set writers take a row or an entity.
+RoutineRow = Row[Any]
+AnyRoutine = Routine | RoutineRow
+_ROUTINE = Routine.__table__  # type: ignore[attr-defined]
+# The templates, and the reader's own routines (none when reader_id is NULL).
+_READABLE = core_select(_ROUTINE).where(
+    _ROUTINE.c.id == bindparam("routine_id"),
+    or_(_ROUTINE.c.is_template.is_(True), _ROUTINE.c.owner_id == bindparam("reader_id")),
+)
 
 
 def get_readable(
     session: Session, routine_id: uuid.UUID, reader_id: uuid.UUID | None
-) -> Routine | None:
+) -> RoutineRow | None:
     """The routine when `reader_id` may read it; another's is as absent as a missing one."""
-    return session.exec(readable_statement(reader_id).where(col(Routine.id) == routine_id)).first()
+    return session.execute(_READABLE, {"routine_id": routine_id, "reader_id": reader_id}).first()
 
 
-def items_for(
-    session: Session, routine_ids: Sequence[uuid.UUID]
-) -> dict[uuid.UUID, list[RoutineItem]]:
-    out: dict[uuid.UUID, list[RoutineItem]] = {rid: [] for rid in routine_ids}
+_ITEM = RoutineItem.__table__  # type: ignore[attr-defined]
+ITEM_COLUMNS = tuple(c for c in _ITEM.c if c.key != "routine_id")
+# A routine_item row as Core reads it: the item's columns, routine_id first.
+ItemRow = Row[Any]
+_ITEMS = (
+    core_select(_ITEM.c.routine_id, *ITEM_COLUMNS)
+    .where(_ITEM.c.routine_id.in_(bindparam("routine_ids", expanding=True)))
+    .order_by(_ITEM.c.routine_id, _ITEM.c.order)
+)
+
+
+def items_for(session: Session, routine_ids: Sequence[uuid.UUID]) -> dict[uuid.UUID, list[ItemRow]]:
+    """Each routine's items in position order, as rows (one statement for all routines)."""
+    out: dict[uuid.UUID, list[ItemRow]] = {rid: [] for rid in routine_ids}
     if not routine_ids:
         return out
-    rows = session.exec(
-        select(RoutineItem)
-        .where(col(RoutineItem.routine_id).in_(routine_ids))
-        .order_by(col(RoutineItem.routine_id), col(RoutineItem.order))
-    ).all()
-    for row in rows:
-        assert row.routine_id is not None  # part of the primary key
+    for row in session.execute(_ITEMS, {"routine_ids": list(routine_ids)}):
         out[row.routine_id].append(row)
     return out
+
+
+def item_values(item: ItemRow) -> dict[str, Any]:
+    """An item row's columns by name, routine_id left out (to copy it into another)."""
+    return {c.key: getattr(item, c.key) for c in ITEM_COLUMNS}
 
 
 def list_routines(
@@ -81,7 +97,7 @@ def add_routine(session: Session, routine: Routine, items: Sequence[RoutineItem]
 
 def replace_routine(
     session: Session,
-    routine: Routine,
+    routine: AnyRoutine,
     values: dict[str, Any],
     items: Sequence[RoutineItem] | None,
 ) -> bool:
@@ -97,7 +113,7 @@ def replace_routine(
     return True
 
 
-def delete_routine(session: Session, routine: Routine) -> bool:
+def delete_routine(session: Session, routine: AnyRoutine) -> bool:
     result = session.execute(
         delete(Routine).where(
             col(Routine.id) == routine.id, col(Routine.revision) == routine.revision
@@ -120,3 +136,13 @@ def lock_owner_and_count_routines(session: Session, owner_id: uuid.UUID) -> int:
     return session.exec(
         select(func.count()).select_from(Routine).where(col(Routine.owner_id) == owner_id)
     ).one()
+
+
+def latest_routine(session: Session, owner_id: uuid.UUID) -> Routine | None:
+    """The owner's most recently changed routine, if any (what progress compares against)."""
+    return session.exec(
+        select(Routine)
+        .where(col(Routine.owner_id) == owner_id)
+        .order_by(col(Routine.updated_at).desc(), col(Routine.id))
+        .limit(1)
+    ).first()

@@ -41,7 +41,8 @@ from app.routines.models import (
     RoutineUpdate,
     TemplateSpec,
 )
-from app.users.models import User
+from app.routines.repository import AnyRoutine, ItemRow
+from app.users.models import Caller
 
 logger = logging.getLogger("medius")
 
@@ -52,7 +53,7 @@ class Timeline(BaseModel):
     intervals: list[Interval]
 
 
-def routine_etag(routine: Routine) -> str:
+def routine_etag(routine: AnyRoutine) -> str:
     return revision_etag("routine", routine.id, routine.revision)
 
 
@@ -60,7 +61,7 @@ def _not_found(routine_id: uuid.UUID) -> NotFound:
     return NotFound(f"No routine {routine_id} among yours or the templates.")
 
 
-def readable(session: Session, routine_id: uuid.UUID, user: User | None) -> Routine:
+def readable(session: Session, routine_id: uuid.UUID, user: Caller | None) -> AnyRoutine:
     """The caller's own routine or a template; anything else is indistinguishable from absent.
 
     Templates are public; an anonymous caller asking for anything else must sign in
@@ -74,7 +75,9 @@ def readable(session: Session, routine_id: uuid.UUID, user: User | None) -> Rout
     raise _not_found(routine_id)
 
 
-def referenced(session: Session, user: User, routine_id: uuid.UUID, loc: Sequence[str]) -> Routine:
+def referenced(
+    session: Session, user: Caller, routine_id: uuid.UUID, loc: Sequence[str]
+) -> AnyRoutine:
     """The routine another record names (a session's or a report's `routine_id`): the
     user's own or a template; anything else is an invalid value at `loc` (422)."""
     routine = repository.get_readable(session, routine_id, user.id)
@@ -86,7 +89,7 @@ def referenced(session: Session, user: User, routine_id: uuid.UUID, loc: Sequenc
     return routine
 
 
-def owned(session: Session, routine_id: uuid.UUID, user: User) -> Routine:
+def owned(session: Session, routine_id: uuid.UUID, user: Caller) -> AnyRoutine:
     """One of the user's own routines, to change (a template is 403, another's 404)."""
     routine = readable(session, routine_id, user)
     if routine.is_template:
@@ -97,6 +100,7 @@ def owned(session: Session, routine_id: uuid.UUID, user: User) -> Routine:
 # The fields a routine item row shares, by name, with the item sent and the item served
 # (the row adds its routine and its `order`, which the request may leave to list order).
 _STORED = set(RoutineItem.model_fields) - {"routine_id", "order"}
+_ITEM_FIELDS = (*sorted(_STORED), "order")  # what a stored item gives its view
 
 
 def build_items(
@@ -130,13 +134,13 @@ def _checked_week(
     return public, routine_seconds(public, specs)
 
 
-def _item_public(item: RoutineItem, spec: ExerciseSpec | None) -> RoutineItemPublic:
+def _item_public(item: RoutineItem | ItemRow, spec: ExerciseSpec | None) -> RoutineItemPublic:
     derived = item_fields(spec, item.side) if spec is not None else {}
-    return RoutineItemPublic(**item.model_dump(include=_STORED | {"order"}), **derived)
+    return RoutineItemPublic(**{name: getattr(item, name) for name in _ITEM_FIELDS}, **derived)
 
 
 def _public(
-    routine: Routine, items: list[RoutineItem], specs: dict[str, ExerciseSpec]
+    routine: AnyRoutine, items: list[ItemRow], specs: dict[str, ExerciseSpec]
 ) -> RoutinePublic:
     public_items = [_item_public(i, specs.get(i.exercise)) for i in items]
     return RoutinePublic(
@@ -156,7 +160,7 @@ def _public(
     )
 
 
-def _stored_progression(routine: Routine) -> list[WeekPlan] | None:
+def _stored_progression(routine: AnyRoutine) -> list[WeekPlan] | None:
     """The stored plan; one stored before plans were bounded and checked reads as none."""
     if routine.progression is None:
         return None
@@ -181,7 +185,7 @@ def specs_for(
 
 
 def as_public(
-    session: Session, routines: Sequence[Routine], catalog: CatalogSpecs
+    session: Session, routines: Sequence[AnyRoutine], catalog: CatalogSpecs
 ) -> list[RoutinePublic]:
     """Public views of routines with two more queries in all (items, catalog revision)."""
     items = repository.items_for(session, [r.id for r in routines])
@@ -190,26 +194,28 @@ def as_public(
     return [_public(r, items[r.id], specs) for r in routines]
 
 
-def _resource(session: Session, routine: Routine, catalog: CatalogSpecs) -> Resource[RoutinePublic]:
+def _resource(
+    session: Session, routine: AnyRoutine, catalog: CatalogSpecs
+) -> Resource[RoutinePublic]:
     (public,) = as_public(session, [routine], catalog)
     return Resource(public, routine_etag(routine), f"/routines/{routine.id}")
 
 
 def read(
-    session: Session, user: User | None, routine_id: uuid.UUID, catalog: CatalogSpecs
+    session: Session, user: Caller | None, routine_id: uuid.UUID, catalog: CatalogSpecs
 ) -> Resource[RoutinePublic]:
     """A readable routine (see `readable`) as answered, with its ETag."""
     return _resource(session, readable(session, routine_id, user), catalog)
 
 
 def create(
-    session: Session, owner: User, data: RoutineCreate, catalog: CatalogSpecs
+    session: Session, owner: Caller, data: RoutineCreate, catalog: CatalogSpecs
 ) -> Resource[RoutinePublic]:
     return _resource(session, store(session, owner, data), catalog)
 
 
 def store(
-    session: Session, owner: User, data: RoutineCreate, origin: Origin = Origin.USER
+    session: Session, owner: Caller, data: RoutineCreate, origin: Origin = Origin.USER
 ) -> Routine:
     """Check and store a new routine of `owner` (the builder saves its answers here too)."""
     planned = {i.exercise for w in data.progression or [] for i in w.items}
@@ -240,7 +246,7 @@ def store(
 
 def list_for(
     session: Session,
-    user: User | None,
+    user: Caller | None,
     *,
     templates: bool,
     sort: str | None,
@@ -264,7 +270,7 @@ def list_for(
 
 def update(
     session: Session,
-    user: User,
+    user: Caller,
     routine_id: uuid.UUID,
     changes: RoutineUpdate,
     if_match: str | None,
@@ -290,7 +296,7 @@ def update(
 
 
 def copy(
-    session: Session, user: User, routine_id: uuid.UUID, catalog: CatalogSpecs
+    session: Session, user: Caller, routine_id: uuid.UUID, catalog: CatalogSpecs
 ) -> Resource[RoutinePublic]:
     source = readable(session, routine_id, user)
     items = repository.items_for(session, [source.id])[source.id]
@@ -310,7 +316,7 @@ def copy(
         rationale=source.rationale,
     )
     clones = [
-        RoutineItem(**i.model_dump(exclude={"routine_id"}))  # same dosage, new owner
+        RoutineItem(**repository.item_values(i))  # same dosage, new owner
         for i in items
     ]
     repository.add_routine(session, routine, clones)
@@ -319,7 +325,7 @@ def copy(
 
 
 def routine_timeline(
-    session: Session, user: User | None, routine_id: uuid.UUID, catalog: CatalogSpecs
+    session: Session, user: Caller | None, routine_id: uuid.UUID, catalog: CatalogSpecs
 ) -> Timeline:
     routine = readable(session, routine_id, user)
     (public,) = as_public(session, [routine], catalog)
@@ -332,7 +338,7 @@ def routine_timeline(
 
 
 def handout_data(
-    session: Session, user: User | None, routine_id: uuid.UUID, catalog: CatalogSpecs
+    session: Session, user: Caller | None, routine_id: uuid.UUID, catalog: CatalogSpecs
 ) -> tuple[RoutinePublic, dict[str, ExerciseSpec]]:
     """A readable routine and every exercise its printed program names (plan included)."""
     routine = readable(session, routine_id, user)

@@ -44,7 +44,7 @@ from app.sessions.models import (
     WorkoutSession,
 )
 from app.sessions.repository import SessionFilter, SessionRow
-from app.users.models import User
+from app.users.models import Caller
 
 ENTRY_PAIN = repository.ENTRY_KEYS.index("pain")
 
@@ -95,7 +95,7 @@ def _not_found(session_id: uuid.UUID) -> NotFound:
     return NotFound(f"No session {session_id} among yours.")
 
 
-def owned(session: Session, user: User, session_id: uuid.UUID) -> SessionRow:
+def owned(session: Session, user: Caller, session_id: uuid.UUID) -> SessionRow:
     row = repository.get_owned(session, session_id, user.id)
     if row is None:
         raise _not_found(session_id)
@@ -157,7 +157,7 @@ def _entries(
     return build_entries(entries, catalog.live(session))
 
 
-def _check_routine(session: Session, user: User, routine_id: uuid.UUID | None) -> None:
+def _check_routine(session: Session, user: Caller, routine_id: uuid.UUID | None) -> None:
     if routine_id is not None:
         routines.referenced(session, user, routine_id, ["body", "routine_id"])
 
@@ -169,7 +169,7 @@ def digest(data: SessionCreate) -> str:
 
 
 def create(
-    session: Session, user: User, data: SessionCreate, max_per_day: int, catalog: CatalogSpecs
+    session: Session, user: Caller, data: SessionCreate, max_per_day: int, catalog: CatalogSpecs
 ) -> tuple[SessionView, bool]:
     """Store a session whole, or return the one already stored for the same id and body.
 
@@ -220,7 +220,7 @@ def create(
 
 def _stored_retry(
     session: Session,
-    user: User,
+    user: Caller,
     session_id: uuid.UUID,
     fingerprint: str,
     over_quota: int | None = None,
@@ -281,7 +281,7 @@ def _read(session: Session, row: SessionRow) -> SessionView:
     return _view(row, repository.entries_for(session, [row.id])[row.id])
 
 
-def get_one(session: Session, user: User, session_id: uuid.UUID) -> SessionView:
+def get_one(session: Session, user: Caller, session_id: uuid.UUID) -> SessionView:
     return _read(session, owned(session, user, session_id))
 
 
@@ -296,7 +296,7 @@ def _changes_scope(owner_id: uuid.UUID) -> str:
 
 def list_for(
     session: Session,
-    user: User,
+    user: Caller,
     flt: SessionFilter,
     sort: str | None,
     cursor: str | None,
@@ -341,7 +341,7 @@ def _bump(session: Session, row: SessionRow, values: dict[str, object]) -> bool:
 
 def update(
     session: Session,
-    user: User,
+    user: Caller,
     session_id: uuid.UUID,
     changes: SessionUpdate,
     if_match: str | None,
@@ -369,7 +369,7 @@ def update(
 
 def write_entries(
     session: Session,
-    user: User,
+    user: Caller,
     session_id: uuid.UUID,
     entries: Sequence[EntryIn],
     if_match: str | None,
@@ -399,7 +399,7 @@ def write_entries(
     return get_one(session, user, session_id)
 
 
-def delete(session: Session, user: User, session_id: uuid.UUID, if_match: str | None) -> None:
+def delete(session: Session, user: Caller, session_id: uuid.UUID, if_match: str | None) -> None:
     """Leave a tombstone so offline clients learn of the deletion when they sync."""
     row = owned(session, user, session_id)
     require_if_match(if_match, session_etag(row))
@@ -442,11 +442,11 @@ def _export_table(engine: Engine, owner_id: uuid.UUID) -> Iterator[tuple[Cell, .
             )
 
 
-def export_csv(engine: Engine, user: User) -> Iterator[bytes]:
+def export_csv(engine: Engine, user: Caller) -> Iterator[bytes]:
     """The log as spreadsheet-safe CSV, one row per entry (one per session without any)."""
     return csv_chunks(EXPORT_COLUMNS, _export_table(engine, user.id))
 
 
-def export_json(engine: Engine, user: User) -> Iterator[bytes]:
+def export_json(engine: Engine, user: Caller) -> Iterator[bytes]:
     """The log as `{columns, rows}` JSON, rows keyed by column."""
     return json_chunks(EXPORT_COLUMNS, _export_table(engine, user.id))

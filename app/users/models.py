@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import uuid
+from dataclasses import dataclass, fields
 from datetime import datetime
 from functools import lru_cache
 from typing import Annotated
@@ -83,6 +84,31 @@ class User(SQLModel, table=True):
     updated_at: datetime = SQLField(
         default_factory=utcnow, sa_column=Column(UTCDateTime(), nullable=False)
     )
+
+
+@dataclass(frozen=True, slots=True)
+class Caller:
+    """The signed-in user as a request sees it: the profile's columns read as one row by
+    the sign-in check (app/users/repository.py), not an ORM entity, and no password hash
+    (re-authentication reads that itself). Every signed-in route and service takes this."""
+
+    id: uuid.UUID
+    email: str
+    display_name: str | None
+    time_zone: str
+    units: str
+    role: str
+    revision: int
+    created_at: datetime
+    updated_at: datetime
+
+    @classmethod
+    def of(cls, user: User) -> Caller:
+        """An account loaded some other way (the CLI, tests) as a caller."""
+        return cls(*(getattr(user, name) for name in CALLER_FIELDS))
+
+
+CALLER_FIELDS = tuple(f.name for f in fields(Caller))
 
 
 class UserCreate(BaseModel):

@@ -6,37 +6,42 @@ import uuid
 from datetime import datetime
 
 from sqlalchemy import and_, bindparam, delete, update
+from sqlalchemy import select as core_select
 from sqlmodel import Session, col, select
 
 from app.core.db import update_if_revision
-from app.users.models import RefreshToken, TokenFamily, User
+from app.users.models import CALLER_FIELDS, Caller, RefreshToken, TokenFamily, User
 
 
 def get_user(session: Session, user_id: uuid.UUID) -> User | None:
     return session.get(User, user_id)
 
 
-# Built once: every signed-in request runs it, and building the join per call was a
-# third of GET /me (bench/results/profile-notes.md, finding 4).
+# The sign-in check runs on every signed-in request: a Core statement built once, reading
+# only the profile's columns into a `Caller` (loading a `User` entity was 40% of GET /me,
+# bench/results/profile-notes.md). The join on a live token family is the revocation
+# check: a signed-out family, or a password change (which revokes every family), finds
+# no row on the very next request.
+_USER = User.__table__  # type: ignore[attr-defined]
+_FAMILY = TokenFamily.__table__  # type: ignore[attr-defined]
 _SIGNED_IN_USER = (
-    select(User)
+    core_select(*(_USER.c[name] for name in CALLER_FIELDS))
     .join(
-        TokenFamily,
+        _FAMILY,
         and_(
-            col(TokenFamily.id) == bindparam("family_id"),
-            col(TokenFamily.user_id) == col(User.id),
-            col(TokenFamily.revoked_at).is_(None),
+            _FAMILY.c.id == bindparam("family_id"),
+            _FAMILY.c.user_id == _USER.c.id,
+            _FAMILY.c.revoked_at.is_(None),
         ),
     )
-    .where(col(User.id) == bindparam("user_id"))
+    .where(_USER.c.id == bindparam("user_id"))
 )
 
 
-def get_signed_in_user(session: Session, user_id: uuid.UUID, family_id: uuid.UUID) -> User | None:
-    """The user, if `family_id` is one of their sign-ins and not revoked: one indexed query."""
-    return session.exec(
-        _SIGNED_IN_USER, params={"user_id": user_id, "family_id": family_id}
-    ).first()
+def get_signed_in_user(session: Session, user_id: uuid.UUID, family_id: uuid.UUID) -> Caller | None:
+    """The caller, if `family_id` is one of their sign-ins and not revoked: one indexed query."""
+    row = session.execute(_SIGNED_IN_USER, {"user_id": user_id, "family_id": family_id}).first()
+    return Caller(*row) if row else None
 
 
 def get_user_by_email(session: Session, email: str) -> User | None:

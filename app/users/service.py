@@ -19,7 +19,7 @@ from pydantic import ValidationError
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session
 
-from app.core.caching import conditional_write, require_if_match, revision_etag
+from app.core.caching import STALE_WRITE, conditional_write, require_if_match, revision_etag
 from app.core.config import Settings
 from app.core.db import begin_write
 from app.core.errors import (
@@ -27,6 +27,7 @@ from app.core.errors import (
     FieldError,
     Forbidden,
     Invalid,
+    PreconditionFailed,
     Unauthorized,
     invalid_from,
     reject_nulls,
@@ -48,6 +49,7 @@ from app.users import repository, throttle
 from app.users.emails import email_or_none
 from app.users.models import (
     AccountDeletion,
+    Caller,
     PasswordChange,
     RefreshToken,
     Token,
@@ -63,6 +65,7 @@ BAD_CREDENTIALS = "The email or password is incorrect."
 BAD_REFRESH = "The refresh token is invalid, expired or already used; sign in again."
 WRONG_PASSWORD = "The current password is incorrect."  # noqa: S105
 EMAIL_TAKEN = "An account with this email already exists."
+CHANGED = "Your account changed while the password was being changed; try again."
 
 
 @lru_cache
@@ -93,15 +96,15 @@ def _require_strong(password: str, email: str, field: str) -> None:
         )
 
 
-def as_public(user: User) -> UserPublic:
+def as_public(user: Caller | User) -> UserPublic:
     return UserPublic.model_validate(user, from_attributes=True)
 
 
-def user_etag(user: User) -> str:
+def user_etag(user: Caller | User) -> str:
     return revision_etag("user", user.id, user.revision)
 
 
-def profile(user: User) -> Resource[UserPublic]:
+def profile(user: Caller | User) -> Resource[UserPublic]:
     """The profile as answered, with the ETag a profile change or account deletion sends."""
     return Resource(as_public(user), user_etag(user), "/me")
 
@@ -185,19 +188,30 @@ async def _check_password(
     attempt: throttle.Attempt,
     password: str,
     settings: Settings,
-    known: User | None = None,
+    known: Caller | None = None,
+    stale: Exception | None = None,
 ) -> tuple[throttle.Admitted, User | None]:
     """The user if `password` is theirs, counting the attempt; None on a wrong password.
 
-    `known` is the signed-in user (re-authentication); otherwise the account is looked up
-    by `attempt.account`. An unknown account costs one verification too.
+    `known` is the signed-in user (re-authentication: its stored hash is read here, the
+    sign-in check does not load it; `stale` is raised when the account changed since that
+    check); otherwise the account is looked up by `attempt.account`. An unknown account
+    costs one verification too.
     """
     admitted = await to_thread.run_sync(
         throttle.admit_sign_in, session, attempt, settings, utcnow()
     )
     if admitted.delay_seconds > 0:
         await throttle.pause(admitted.delay_seconds)
-    user = known or await to_thread.run_sync(_find_account, session, attempt.account)
+    if known is not None:
+        user = await to_thread.run_sync(_account_by_id, session, known.id)
+        if user is None or user.revision != known.revision:
+            # Changed since this request's sign-in check (a concurrent password change or
+            # deletion): the write would lose its compare-and-set anyway, and the stored
+            # hash may already be the new password's, which must not count as a failure.
+            raise stale or Conflict(CHANGED)
+    else:
+        user = await to_thread.run_sync(_find_account, session, attempt.account)
     if await verify_password_async(password, user.password_hash if user else None):
         return admitted, user
     await to_thread.run_sync(_record_failure, session, admitted, settings)
@@ -206,6 +220,12 @@ async def _check_password(
 
 def _find_account(session: Session, account: str) -> User | None:
     user = repository.get_user_by_email(session, account)
+    session.commit()
+    return user
+
+
+def _account_by_id(session: Session, user_id: uuid.UUID) -> User | None:
+    user = repository.get_user(session, user_id)
     session.commit()
     return user
 
@@ -247,13 +267,13 @@ def _reauthentication_failed(field: str) -> Forbidden:
 
 
 async def change_password(
-    session: Session, user: User, change: PasswordChange, client_address: str, settings: Settings
+    session: Session, user: Caller, change: PasswordChange, client_address: str, settings: Settings
 ) -> Token:
     """Replace the password, end every sign-in, and return tokens of a new one."""
     _require_strong(change.new_password, user.email, "new_password")
     attempt = throttle.Attempt(account=user.email, client_address=client_address)
     admitted, verified = await _check_password(
-        session, attempt, change.current_password, settings, known=user
+        session, attempt, change.current_password, settings, known=user, stale=Conflict(CHANGED)
     )
     if verified is None:
         raise _reauthentication_failed("current_password")
@@ -264,7 +284,7 @@ async def change_password(
 def _store_password(
     session: Session,
     admitted: throttle.Admitted,
-    user: User,
+    user: Caller,
     new_hash: str,
     settings: Settings,
 ) -> Token:
@@ -276,7 +296,7 @@ def _store_password(
     )
     if updated is None:
         session.rollback()
-        raise Conflict("Your account changed while the password was being changed; try again.")
+        raise Conflict(CHANGED)
     repository.revoke_every_family(session, user.id, now)
     token = _start_family(session, user.id, settings)
     session.commit()
@@ -285,7 +305,7 @@ def _store_password(
 
 async def delete_account(
     session: Session,
-    user: User,
+    user: Caller,
     deletion: AccountDeletion,
     if_match: str | None,
     client_address: str,
@@ -295,14 +315,19 @@ async def delete_account(
     require_if_match(if_match, user_etag(user))
     attempt = throttle.Attempt(account=user.email, client_address=client_address)
     admitted, verified = await _check_password(
-        session, attempt, deletion.password, settings, known=user
+        session,
+        attempt,
+        deletion.password,
+        settings,
+        known=user,
+        stale=PreconditionFailed(STALE_WRITE),
     )
     if verified is None:
         raise _reauthentication_failed("password")
     await to_thread.run_sync(_delete_user, session, admitted, user)
 
 
-def _delete_user(session: Session, admitted: throttle.Admitted, user: User) -> None:
+def _delete_user(session: Session, admitted: throttle.Admitted, user: Caller) -> None:
     with conditional_write(session) as current:
         throttle.record_success(session, admitted)
         current(repository.delete_user_if_current(session, user.id, user.revision))
@@ -384,7 +409,7 @@ def logout(session: Session, presented: str) -> None:
     session.commit()
 
 
-def user_for_token(session: Session, token: str | None, settings: Settings) -> User:
+def user_for_token(session: Session, token: str | None, settings: Settings) -> Caller:
     """The signed-in user: one indexed query reads the user and checks the sign-in is live."""
     return signed_in_user(session, access_claims(token, settings))
 
@@ -399,7 +424,7 @@ def access_claims(token: str | None, settings: Settings) -> AccessClaims:
     return claims
 
 
-def signed_in_user(session: Session, claims: AccessClaims) -> User:
+def signed_in_user(session: Session, claims: AccessClaims) -> Caller:
     """The user whose sign-in (token family) is still live: 401 once it is revoked."""
     user = repository.get_signed_in_user(session, claims.user_id, claims.family_id)
     if user is None:
@@ -414,7 +439,7 @@ def _signed_out() -> Unauthorized:
 
 
 def update_profile(
-    session: Session, user: User, changes: UserUpdate, if_match: str | None
+    session: Session, user: Caller, changes: UserUpdate, if_match: str | None
 ) -> Resource[UserPublic]:
     require_if_match(if_match, user_etag(user))
     values = changes.model_dump(exclude_unset=True)

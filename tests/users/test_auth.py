@@ -152,6 +152,20 @@ def _forge(alice: SignedIn, *, secret: str = TEST_SECRET, **claims: object) -> s
     return jwt.encode(payload, secret, algorithm="HS256")
 
 
+async def test_a_token_that_worked_is_refused_once_it_expires(
+    client: httpx.AsyncClient, alice: SignedIn, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Verified tokens are kept (app.core.security): the expiry is still checked each time."""
+    token = _forge(alice, exp=datetime.now(UTC) + timedelta(minutes=2))
+    headers = {"Authorization": f"Bearer {token}"}
+    assert (await client.get("/api/v1/me", headers=headers)).status_code == 200
+    later = datetime.now(UTC) + timedelta(minutes=3)
+    monkeypatch.setattr(security, "utcnow", lambda: later)
+    response = await client.get("/api/v1/me", headers=headers)
+    assert response.status_code == 401
+    assert response.headers["content-type"] == PROBLEM
+
+
 async def test_forged_and_expired_tokens_are_401(
     client: httpx.AsyncClient, alice: SignedIn
 ) -> None:
