@@ -11,6 +11,10 @@ The floor must do the same database work as the app (never less) or its ratio me
 nothing. Every statement is in `SQL` below, one place to adjust when the schema gains
 columns (a change counter for sync, token-family fields, ...).
 
+The operations (`Operations`) are written against a small `Db` interface so that
+bench/stack_floor_app.py runs the very same statements and answer-building code on
+FastAPI + SQLAlchemy Core: the two floors differ only in the stack around them.
+
 Environment: BENCH_FLOOR_DATABASE (the app's DATABASE_URL), SECRET_KEY.
 One connection per worker process, used inline on the event loop: with one worker the
 driver's work is serialised exactly as a single SQLite writer must be anyway.
@@ -40,6 +44,10 @@ MAX_ENTRIES = 500
 
 # `?` placeholders; psycopg's `%s` is substituted below. Column lists follow
 # app/sessions/models.py, app/users/models.py and app/routines/models.py.
+_SESSION_COLUMNS = (
+    "SELECT id, routine_id, started_at, ended_at, notes, revision, created_at, updated_at "
+    "FROM workout_session "
+)
 SQL = {
     "signed_in_user": (
         "SELECT u.id, u.email, u.display_name, u.time_zone, u.units, u.role, u.revision, "
@@ -57,14 +65,9 @@ SQL = {
         "reps, steps, hold_seconds, load_band, load_kg, pain, effort, notes) "
         "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
     ),
-    "session_columns": (
-        "SELECT id, routine_id, started_at, ended_at, notes, revision, created_at, updated_at "
-        "FROM workout_session "
-    ),
-    "latest_sessions": (
-        "WHERE owner_id = ? AND deleted_at IS NULL ORDER BY started_at DESC, id DESC LIMIT ?"
-    ),
-    "one_session": "WHERE id = ? AND owner_id = ? AND deleted_at IS NULL",
+    "latest_sessions": _SESSION_COLUMNS
+    + "WHERE owner_id = ? AND deleted_at IS NULL ORDER BY started_at DESC, id DESC LIMIT ?",
+    "one_session": _SESSION_COLUMNS + "WHERE id = ? AND owner_id = ? AND deleted_at IS NULL",
     "entries": (
         "SELECT session_id, exercise_slug, set_number, side, reps, steps, hold_seconds, "
         "load_band, load_kg, pain, effort, notes FROM session_entry "
@@ -94,25 +97,59 @@ ITEM_FIELDS = (
     "reason",
 )
 ENTRY_FIELDS = ("set_number", "side", "reps", "steps", "hold_seconds", "load_band", "load_kg")
+PRAGMAS = ("journal_mode=WAL", "foreign_keys=ON", "synchronous=NORMAL", "busy_timeout=5000")
+
+
+class Refused(Exception):
+    """An answer other than success: status and problem title."""
+
+    def __init__(self, status: int, title: str) -> None:
+        super().__init__(title)
+        self.status, self.title = status, title
+
+
+UNAUTHORIZED = Refused(401, "Unauthorized")
+NOT_FOUND = Refused(404, "Not Found")
+UNPROCESSABLE = Refused(422, "Unprocessable Content")
+
+
+def problem_body(refused: Refused) -> bytes:
+    return orjson.dumps({"type": "about:blank", "title": refused.title, "status": refused.status})
+
+
+def token_claims(header: str) -> tuple[uuid.UUID, uuid.UUID] | None:
+    """(user id, token family id) of a valid access token, else None."""
+    try:
+        claims = jwt.decode(
+            header, SECRET, algorithms=["HS256"], options={"require": ["exp", "sub", "fam"]}
+        )
+        return uuid.UUID(claims["sub"]), uuid.UUID(hex=claims["fam"])
+    except (jwt.PyJWTError, ValueError, KeyError):
+        return None
 
 
 class Db:
-    """One raw connection; ids bound as the app stores them (hex on SQLite, uuid on PG)."""
+    """How the operations reach the database; ids bound as the app stores them (hex on
+    SQLite, uuid on PG). This one: one raw connection, opened on first use."""
 
     def __init__(self) -> None:
-        if POSTGRES:
-            import psycopg
+        self.mark = "%s" if POSTGRES else "?"
+        self._conn: Any = None
 
-            url = DATABASE.replace("postgresql+psycopg://", "postgresql://")
-            self.conn: Any = psycopg.connect(url, autocommit=True)
-            self.mark = "%s"
-        else:
-            path = DATABASE.removeprefix("sqlite:///")
-            self.conn = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
-            for pragma in ("journal_mode=WAL", "foreign_keys=ON", "synchronous=NORMAL"):
-                self.conn.execute(f"PRAGMA {pragma}")
-            self.conn.execute("PRAGMA busy_timeout=5000")
-            self.mark = "?"
+    @property
+    def conn(self) -> Any:
+        if self._conn is None:
+            if POSTGRES:
+                import psycopg
+
+                url = DATABASE.replace("postgresql+psycopg://", "postgresql://")
+                self._conn = psycopg.connect(url, autocommit=True)
+            else:
+                path = DATABASE.removeprefix("sqlite:///")
+                self._conn = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
+                for pragma in PRAGMAS:
+                    self._conn.execute(f"PRAGMA {pragma}")
+        return self._conn
 
     def q(self, key: str, n: int = 0) -> str:
         text = SQL[key].format(", ".join("?" * n)) if n else SQL[key]
@@ -126,39 +163,23 @@ class Db:
             return value
         return value.astimezone(UTC).replace(tzinfo=None).isoformat(" ")
 
-    def fetch(self, sql: str, params: Sequence[Any]) -> list[Any]:
+    def fetch(self, key: str, params: Sequence[Any]) -> list[Any]:
+        """Rows of `SQL[key]`; for an `IN ({})` statement `params` are the list's values."""
+        sql = self.q(key, len(params)) if "{}" in SQL[key] else self.q(key)
         return list(self.conn.execute(sql, params).fetchall())
 
-    def begin_write(self) -> None:
+    def write(self, session: Sequence[Any], entries: Sequence[Sequence[Any]]) -> bool:
+        """Insert the session and its entries in one transaction; False if refused."""
         self.conn.execute("BEGIN" if POSTGRES else "BEGIN IMMEDIATE")
-
-
-db = Db()
-
-
-def _problem(status: int, title: str) -> Response:
-    body = orjson.dumps({"type": "about:blank", "title": title, "status": status})
-    return Response(body, status, media_type="application/problem+json")
-
-
-def _json(data: Any, status: int = 200) -> Response:
-    return Response(orjson.dumps(data), status, media_type="application/json")
-
-
-def _user(request: Request) -> tuple[Any, ...] | None:
-    """Decode the token and check its sign-in: the app's one user + family query."""
-    header = request.headers.get("authorization", "")
-    if not header.startswith("Bearer "):
-        return None
-    try:
-        claims = jwt.decode(
-            header[7:], SECRET, algorithms=["HS256"], options={"require": ["exp", "sub", "fam"]}
-        )
-        user_id, family_id = uuid.UUID(claims["sub"]), uuid.UUID(hex=claims["fam"])
-    except (jwt.PyJWTError, ValueError, KeyError):
-        return None
-    rows = db.fetch(db.q("signed_in_user"), (db.id(family_id), db.id(user_id)))
-    return tuple(rows[0]) if rows else None
+        try:
+            self.conn.execute(self.q("insert_session"), session)
+            cursor = self.conn.cursor()
+            cursor.executemany(self.q("insert_entry"), entries)
+            self.conn.execute("COMMIT")
+        except Exception:
+            self.conn.execute("ROLLBACK")
+            return False
+        return True
 
 
 def _when(value: Any) -> str | None:
@@ -175,207 +196,239 @@ def _uid(value: Any) -> str:
     return str(value if isinstance(value, uuid.UUID) else uuid.UUID(hex=value))
 
 
-def _sessions(rows: Sequence[Any]) -> list[dict[str, Any]]:
-    """Session rows with their entries, read in one more statement."""
-    if not rows:
-        return []
-    ids = [r[0] for r in rows]
-    entries: dict[Any, list[dict[str, Any]]] = {i: [] for i in ids}
-    for e in db.fetch(db.q("entries", len(ids)), ids):
-        entries[e[0]].append(
+def _json(value: Any) -> Any:
+    return orjson.loads(value) if isinstance(value, str) else value
+
+
+class Operations:
+    """Each signed-in operation's statements and answer, given the checked user's row
+    (`user`, from the token's two ids). A refusal raises `Refused`."""
+
+    def __init__(self, db: Db) -> None:
+        self.db = db
+
+    def user(self, ids: tuple[uuid.UUID, uuid.UUID] | None) -> tuple[Any, ...]:
+        """Check the sign-in is live: the app's one user + family query."""
+        if ids is None:
+            raise UNAUTHORIZED
+        rows = self.db.fetch("signed_in_user", (self.db.id(ids[1]), self.db.id(ids[0])))
+        if not rows:
+            raise UNAUTHORIZED
+        return tuple(rows[0])
+
+    def _sessions(self, rows: Sequence[Any]) -> list[dict[str, Any]]:
+        """Session rows with their entries, read in one more statement."""
+        if not rows:
+            return []
+        ids = [r[0] for r in rows]
+        entries: dict[Any, list[dict[str, Any]]] = {i: [] for i in ids}
+        for e in self.db.fetch("entries", ids):
+            entries[e[0]].append(
+                {
+                    "exercise": e[1],
+                    "set_number": e[2],
+                    "side": e[3],
+                    "reps": e[4],
+                    "steps": e[5],
+                    "hold_seconds": e[6],
+                    "load_band": e[7],
+                    "load_kg": None if e[8] is None else str(e[8]),
+                    "pain": e[9],
+                    "effort": e[10],
+                    "notes": e[11],
+                }
+            )
+        return [
             {
-                "exercise": e[1],
-                "set_number": e[2],
-                "side": e[3],
-                "reps": e[4],
-                "steps": e[5],
-                "hold_seconds": e[6],
-                "load_band": e[7],
-                "load_kg": None if e[8] is None else str(e[8]),
-                "pain": e[9],
-                "effort": e[10],
-                "notes": e[11],
+                "id": _uid(r[0]),
+                "routine_id": None if r[1] is None else _uid(r[1]),
+                "started_at": _when(r[2]),
+                "ended_at": _when(r[3]),
+                "notes": r[4],
+                "entries": entries[r[0]],
+                "revision": r[5],
+                "created_at": _when(r[6]),
+                "updated_at": _when(r[7]),
             }
+            for r in rows
+        ]
+
+    def create_session(self, user: Sequence[Any], raw: bytes) -> Any:
+        db = self.db
+        try:
+            body = orjson.loads(raw)
+            entries = body["entries"]
+            session_id = uuid.UUID(body["id"]) if body.get("id") else uuid.uuid4()
+            started = datetime.fromisoformat(body["started_at"])
+            ended = datetime.fromisoformat(body["ended_at"]) if body.get("ended_at") else None
+            if not isinstance(entries, list) or len(entries) > MAX_ENTRIES:
+                raise ValueError("entries")
+            for entry in entries:  # the minimal check: types and bounds of what is stored
+                if not (isinstance(entry["exercise"], str) and 0 <= entry["pain"] <= 10):
+                    raise ValueError("entry")
+                if not 0 <= entry["effort"] <= 10 or not 1 <= entry["set_number"] <= 50:
+                    raise ValueError("entry")
+        except (ValueError, KeyError, TypeError):
+            raise UNPROCESSABLE from None
+        slugs = sorted({e["exercise"] for e in entries})
+        known = {r[0] for r in db.fetch("exercises", slugs)} if slugs else set()
+        if len(known) != len(slugs):
+            raise UNPROCESSABLE
+        now = datetime.now(UTC)
+        digest = hashlib.sha256(orjson.dumps(body, option=orjson.OPT_SORT_KEYS)).hexdigest()
+        sid = db.id(session_id)
+        rows = [
+            (
+                sid,
+                n,
+                e["exercise"],
+                *(e.get(f) for f in ENTRY_FIELDS[:-1]),
+                None if e.get("load_kg") is None else str(e["load_kg"]),
+                e["pain"],
+                e["effort"],
+                e.get("notes", ""),
+            )
+            for n, e in enumerate(entries, start=1)
+        ]
+        session = (
+            sid,
+            db.id(uuid.UUID(hex=user[0]) if isinstance(user[0], str) else user[0]),
+            db.time(started),
+            None if ended is None else db.time(ended),
+            body.get("notes", ""),
+            digest,
+            db.time(now),
+            db.time(now),
         )
-    return [
-        {
-            "id": _uid(r[0]),
-            "routine_id": None if r[1] is None else _uid(r[1]),
-            "started_at": _when(r[2]),
-            "ended_at": _when(r[3]),
-            "notes": r[4],
-            "entries": entries[r[0]],
-            "revision": r[5],
-            "created_at": _when(r[6]),
-            "updated_at": _when(r[7]),
+        if not db.write(session, rows):
+            raise Refused(409, "Conflict")
+        stamp = _when(now)
+        return {
+            "id": str(session_id),
+            "routine_id": None,
+            "started_at": _when(started),
+            "ended_at": _when(ended),
+            "notes": body.get("notes", ""),
+            "entries": [
+                {"exercise": e["exercise"], **{f: e.get(f) for f in ENTRY_FIELDS}}
+                | {"pain": e["pain"], "effort": e["effort"], "notes": e.get("notes", "")}
+                for e in entries
+            ],
+            "revision": 1,
+            "created_at": stamp,
+            "updated_at": stamp,
         }
-        for r in rows
-    ]
+
+    def list_sessions(self, user: Sequence[Any], limit: str | None) -> Any:
+        try:
+            count = int("20" if limit is None else limit)
+        except ValueError:
+            raise UNPROCESSABLE from None
+        if not 1 <= count <= 100:
+            raise UNPROCESSABLE
+        # One more row says whether a next page exists.
+        rows = self.db.fetch("latest_sessions", (user[0], count + 1))
+        items = self._sessions(rows[:count])
+        return {"items": items, "next_cursor": None if len(rows) <= count else "more"}
+
+    def get_session(self, user: Sequence[Any], session_id: str) -> Any:
+        try:
+            key = self.db.id(uuid.UUID(session_id))
+        except ValueError:
+            raise NOT_FOUND from None
+        rows = self.db.fetch("one_session", (key, user[0]))
+        if not rows:
+            raise NOT_FOUND
+        return self._sessions(rows)[0]
+
+    def me(self, user: Sequence[Any]) -> Any:
+        keys = ("id", "email", "display_name", "time_zone", "units", "role", "revision")
+        data = dict(zip(keys, user[:7], strict=True))
+        data["id"] = _uid(data["id"])
+        data["created_at"], data["updated_at"] = _when(user[7]), _when(user[8])
+        return data
+
+    def get_routine(self, user: Sequence[Any], routine_id: str) -> Any:
+        db = self.db
+        try:
+            key = db.id(uuid.UUID(routine_id))
+        except ValueError:
+            raise NOT_FOUND from None
+        rows = db.fetch("routine", (key, user[0]))
+        if not rows:
+            raise NOT_FOUND
+        r = rows[0]
+        items = db.fetch("routine_items", (key,))
+        slugs = sorted({item[0] for item in items})
+        exercises = db.fetch("item_exercises", slugs) if slugs else []
+        documents = {row[0]: _json(row[1]) for row in exercises}
+        return {
+            "id": _uid(r[0]),
+            "is_template": bool(r[2]),
+            "name": r[4],
+            "notes": r[5],
+            "sessions_per_week": r[6],
+            "origin": r[7],
+            "progression": _json(r[8]),
+            "rationale": _json(r[9]),
+            "items": [
+                dict(zip(ITEM_FIELDS, item, strict=True)) | {"order": n}
+                for n, item in enumerate(items, start=1)
+            ],
+            # A stand-in for the app's duration arithmetic over the exercises' documents.
+            "estimated_seconds": sum(
+                (item[1] * (item[6] + 30) if item[0] in documents else 0) for item in items
+            ),
+            "revision": r[10],
+            "created_at": _when(r[11]),
+            "updated_at": _when(r[12]),
+        }
+
+
+ops = Operations(Db())
+PROBLEM = "application/problem+json"
+
+
+def _refused(refused: Refused) -> Response:
+    return Response(problem_body(refused), refused.status, media_type=PROBLEM)
+
+
+def _user(request: Request) -> tuple[Any, ...]:
+    header = request.headers.get("authorization", "")
+    return ops.user(token_claims(header[7:]) if header.startswith("Bearer ") else None)
 
 
 async def create_session(request: Request) -> Response:
-    user = _user(request)
-    if user is None:
-        return _problem(401, "Unauthorized")
-    raw = await request.body()
     try:
-        body = orjson.loads(raw)
-        entries = body["entries"]
-        session_id = uuid.UUID(body["id"]) if body.get("id") else uuid.uuid4()
-        started = datetime.fromisoformat(body["started_at"])
-        ended = datetime.fromisoformat(body["ended_at"]) if body.get("ended_at") else None
-        if not isinstance(entries, list) or len(entries) > MAX_ENTRIES:
-            raise ValueError("entries")
-        for entry in entries:  # the minimal check: types and bounds of what is stored
-            if not (isinstance(entry["exercise"], str) and 0 <= entry["pain"] <= 10):
-                raise ValueError("entry")
-            if not 0 <= entry["effort"] <= 10 or not 1 <= entry["set_number"] <= 50:
-                raise ValueError("entry")
-    except (ValueError, KeyError, TypeError):
-        return _problem(422, "Unprocessable Content")
-    slugs = sorted({e["exercise"] for e in entries})
-    known = {r[0] for r in db.fetch(db.q("exercises", len(slugs)), slugs)} if slugs else set()
-    if len(known) != len(slugs):
-        return _problem(422, "Unprocessable Content")
-    now = datetime.now(UTC)
-    digest = hashlib.sha256(orjson.dumps(body, option=orjson.OPT_SORT_KEYS)).hexdigest()
-    sid = db.id(session_id)
-    rows = [
-        (
-            sid,
-            n,
-            e["exercise"],
-            *(e.get(f) for f in ENTRY_FIELDS[:-1]),
-            None if e.get("load_kg") is None else str(e["load_kg"]),
-            e["pain"],
-            e["effort"],
-            e.get("notes", ""),
-        )
-        for n, e in enumerate(entries, start=1)
-    ]
-    db.begin_write()
+        user = _user(request)
+        data = ops.create_session(user, await request.body())
+    except Refused as refused:
+        return _refused(refused)
+    return Response(orjson.dumps(data), 201, media_type="application/json")
+
+
+def _read(request: Request, operation: Any, *args: Any) -> Response:
     try:
-        db.conn.execute(
-            db.q("insert_session"),
-            (
-                sid,
-                db.id(uuid.UUID(hex=user[0]) if isinstance(user[0], str) else user[0]),
-                db.time(started),
-                None if ended is None else db.time(ended),
-                body.get("notes", ""),
-                digest,
-                db.time(now),
-                db.time(now),
-            ),
-        )
-        cursor = db.conn.cursor()
-        cursor.executemany(db.q("insert_entry"), rows)
-        db.conn.execute("COMMIT")
-    except Exception:
-        db.conn.execute("ROLLBACK")
-        return _problem(409, "Conflict")
-    stamp = _when(now)
-    answer = {
-        "id": str(session_id),
-        "routine_id": None,
-        "started_at": _when(started),
-        "ended_at": _when(ended),
-        "notes": body.get("notes", ""),
-        "entries": [
-            {"exercise": e["exercise"], **{f: e.get(f) for f in ENTRY_FIELDS}, "pain": e["pain"]}
-            | {"effort": e["effort"], "notes": e.get("notes", "")}
-            for e in entries
-        ],
-        "revision": 1,
-        "created_at": stamp,
-        "updated_at": stamp,
-    }
-    return _json(answer, 201)
+        data = operation(_user(request), *args)
+    except Refused as refused:
+        return _refused(refused)
+    return Response(orjson.dumps(data), media_type="application/json")
 
 
 async def list_sessions(request: Request) -> Response:
-    user = _user(request)
-    if user is None:
-        return _problem(401, "Unauthorized")
-    try:
-        limit = int(request.query_params.get("limit", "20"))
-    except ValueError:
-        return _problem(422, "Unprocessable Content")
-    if not 1 <= limit <= 100:
-        return _problem(422, "Unprocessable Content")
-    sql = db.q("session_columns") + db.q("latest_sessions")
-    rows = db.fetch(sql, (user[0], limit + 1))  # one more says whether a next page exists
-    items = _sessions(rows[:limit])
-    return _json({"items": items, "next_cursor": None if len(rows) <= limit else "more"})
+    return _read(request, ops.list_sessions, request.query_params.get("limit"))
 
 
 async def get_session(request: Request) -> Response:
-    user = _user(request)
-    if user is None:
-        return _problem(401, "Unauthorized")
-    try:
-        session_id = uuid.UUID(request.path_params["session_id"])
-    except ValueError:
-        return _problem(404, "Not Found")
-    rows = db.fetch(db.q("session_columns") + db.q("one_session"), (db.id(session_id), user[0]))
-    if not rows:
-        return _problem(404, "Not Found")
-    return _json(_sessions(rows)[0])
+    return _read(request, ops.get_session, request.path_params["session_id"])
 
 
 async def me(request: Request) -> Response:
-    user = _user(request)
-    if user is None:
-        return _problem(401, "Unauthorized")
-    keys = ("id", "email", "display_name", "time_zone", "units", "role", "revision")
-    data = dict(zip(keys, user[:7], strict=True))
-    data["id"] = _uid(data["id"])
-    data["created_at"], data["updated_at"] = _when(user[7]), _when(user[8])
-    return _json(data)
+    return _read(request, ops.me)
 
 
 async def get_routine(request: Request) -> Response:
-    user = _user(request)
-    if user is None:
-        return _problem(401, "Unauthorized")
-    try:
-        routine_id = db.id(uuid.UUID(request.path_params["routine_id"]))
-    except ValueError:
-        return _problem(404, "Not Found")
-    rows = db.fetch(db.q("routine"), (routine_id, user[0]))
-    if not rows:
-        return _problem(404, "Not Found")
-    r = rows[0]
-    items = db.fetch(db.q("routine_items"), (routine_id,))
-    slugs = sorted({item[0] for item in items})
-    exercises = db.fetch(db.q("item_exercises", len(slugs)), slugs) if slugs else []
-    documents = {
-        row[0]: orjson.loads(row[1]) if isinstance(row[1], str) else row[1] for row in exercises
-    }
-    progression = orjson.loads(r[8]) if isinstance(r[8], str) else r[8]
-    rationale = orjson.loads(r[9]) if isinstance(r[9], str) else r[9]
-    data = {
-        "id": _uid(r[0]),
-        "is_template": bool(r[2]),
-        "name": r[4],
-        "notes": r[5],
-        "sessions_per_week": r[6],
-        "origin": r[7],
-        "progression": progression,
-        "rationale": rationale,
-        "items": [
-            dict(zip(ITEM_FIELDS, item, strict=True)) | {"order": n}
-            for n, item in enumerate(items, start=1)
-        ],
-        # A stand-in for the app's duration arithmetic over the exercises' documents.
-        "estimated_seconds": sum(
-            (item[1] * (item[6] + 30) if item[0] in documents else 0) for item in items
-        ),
-        "revision": r[10],
-        "created_at": _when(r[11]),
-        "updated_at": _when(r[12]),
-    }
-    return _json(data)
+    return _read(request, ops.get_routine, request.path_params["routine_id"])
 
 
 async def ready(_request: Request) -> Response:

@@ -54,6 +54,9 @@ class Row:
     ceiling: Row | None = None  # the bare app with the same workers
     floor: Row | None = None  # the bare floor doing the same operation (floor_app.py)
     floor_target: float | None = None  # the issue's least rps / floor rps
+    # The floor's operations on FastAPI + SQLAlchemy Core, nothing of Medius
+    # (stack_floor_app.py): splits the floor ratio into the stack's share and the app's.
+    stack_floor: Row | None = None
     load: str = "-"  # 1-minute load average before / after the row's measurement
 
     def summary(self, pin: str) -> Summary | None:
@@ -266,22 +269,24 @@ def floor_table(rows: Sequence[Row], pin: str) -> str:
     """Signed-in operations against the bare floor measured in the same interleaved runs."""
     head = (
         "| operation | database | workers | rps | p50 ms | p99 ms | p99 / p50 | errors "
-        "| floor rps | floor p50 ms | rps / floor | target | met | load |\n"
-        "|---|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|---|--:|\n"
+        "| floor rps | floor p50 ms | stack floor rps | stack floor / floor "
+        "| rps / stack floor | rps / floor | target | met | load |\n"
+        "|---|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|---|--:|\n"
     )
     lines = []
     for row in rows:
         if row.floor is None or pin not in row.results:
             continue
         mine, floor = row.summary(pin), row.floor.summary(pin)
+        stack = row.stack_floor.summary(pin) if row.stack_floor else None
         cells = [row.label, row.backend, str(row.workers)]
         if mine is None or floor is None:
-            lines.append("| " + " | ".join(cells + ["n/a"] * 10 + [row.load]) + " |")
+            lines.append("| " + " | ".join(cells + ["n/a"] * 13 + [row.load]) + " |")
             continue
         if mine.requests == 0:  # wrk counted no completed request: all timed out
             lines.append(
                 "| "
-                + " | ".join(cells + ["0 (none answered in time)"] + ["-"] * 9 + [row.load])
+                + " | ".join(cells + ["0 (none answered in time)"] + ["-"] * 12 + [row.load])
                 + " |"
             )
             continue
@@ -296,9 +301,12 @@ def floor_table(rows: Sequence[Row], pin: str) -> str:
             _ms(mine.p50_ms),
             _ms(mine.p99_ms),
             _ratio(mine.p99_ms, mine.p50_ms),
-            str(mine.errors + floor.errors),
+            str(mine.errors + floor.errors + (stack.errors if stack else 0)),
             f"{floor.rps:.0f}",
             _ms(floor.p50_ms),
+            "-" if stack is None else f"{stack.rps:.0f}",
+            _ratio(stack.rps if stack else None, floor.rps),
+            _ratio(mine.rps, stack.rps if stack else None),
             _ratio(mine.rps, floor.rps),
             "-" if row.floor_target is None else f">= {row.floor_target:g}x",
             met,
@@ -321,6 +329,10 @@ def document(
         if any(row.floor is not None and pin in row.results for row in rows):
             parts.append(
                 f"### Signed-in operations against the bare floor ({pin})\n\n"
+                "Floor: bench/floor_app.py (Starlette + raw driver, no framework work); stack "
+                "floor: the same statements and bytes on FastAPI + SQLAlchemy Core "
+                "(bench/stack_floor_app.py). rps / floor = stack floor / floor (the stack's "
+                "share) x rps / stack floor (Medius' own); targets are against the floor.\n\n"
                 + floor_table(rows, pin)
             )
     parts.append("## Targets\n\n" + checks_table(checks(rows, pins, backends), pins))

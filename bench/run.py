@@ -179,15 +179,26 @@ def app_server(workdir: Path, key: str, url: str, workers: int) -> ServerProcess
     return ServerProcess(env=env, log_path=workdir / f"{key.replace('/', '-')}.log")
 
 
-def floor_server(workdir: Path, url: str, workers: int) -> ServerProcess:
-    """bench/floor_app.py on the real server's database, with the same uvicorn settings."""
+def floor_server(workdir: Path, url: str, workers: int, stack: bool = False) -> ServerProcess:
+    """bench/floor_app.py (or, `stack`, bench/stack_floor_app.py) on the real server's
+    database, with the same uvicorn settings; the stack floor gets the app's thread and
+    pool sizes."""
     port = free_port()
-    env = production_env(url, port, BENCH_FLOOR_DATABASE=url)
+    settings = Settings()
+    env = production_env(
+        url,
+        port,
+        BENCH_FLOOR_DATABASE=url,
+        BENCH_STACK_THREADS=str(settings.worker_threads),
+        BENCH_STACK_POOL_SIZE=str(settings.pool_size),
+        BENCH_STACK_MAX_OVERFLOW=str(settings.db_max_overflow),
+    )
+    module = "stack_floor_app" if stack else "floor_app"
     name = url.rsplit("/", 1)[-1].replace(".", "-")
     return ServerProcess(
         env=env,
-        log_path=workdir / f"floor-{name}-{workers}w.log",
-        command=_uvicorn("bench.floor_app:app", port, workers),
+        log_path=workdir / f"{module}-{name}-{workers}w.log",
+        command=_uvicorn(f"bench.{module}:app", port, workers),
         ready_path="/readyz",
     )
 
@@ -532,15 +543,17 @@ def run(config: Config) -> str:
         assert httpx.get(bares[1].server.base_url + scenarios.BARE.path).content == page.content
         log(f"bare app ready, serving the {len(page.content):,}-byte catalog page")
 
-        floors: dict[str, Target] = {}
+        floors: dict[str, Target] = {}  # by the real target's key; "stack:" + key
         if "signed-in" in config.groups:
             for target in targets:
-                if target.state == "empty":
-                    url = urls[f"{target.key.split('/')[0]}/empty"]
-                    server = floor_server(workdir, url, target.workers)
+                if target.state != "empty":
+                    continue
+                url = urls[f"{target.key.split('/')[0]}/empty"]
+                for prefix, on_stack in (("", False), ("stack:", True)):
+                    server = floor_server(workdir, url, target.workers, on_stack)
                     stack.callback(server.stop)
-                    floors[target.key] = Target(
-                        f"floor/{target.key}",
+                    floors[prefix + target.key] = Target(
+                        f"{'stack-' if on_stack else ''}floor/{target.key}",
                         target.backend,
                         "empty",
                         target.workers,
@@ -548,7 +561,7 @@ def run(config: Config) -> str:
                         signer=target,
                     )
             start_all([f.server for f in floors.values()])
-            log(f"{len(floors)} floor servers ready (bench/floor_app.py)")
+            log(f"{len(floors)} floor servers ready (bench/floor_app.py, bench/stack_floor_app.py)")
 
         side = ServerSide(
             [t.server for t in [*targets, *bares.values(), *floors.values()]], cluster
@@ -632,7 +645,7 @@ def run(config: Config) -> str:
                     "is not built yet, so the row reads n/a; the harness measures it once it "
                     "answers 200."
                 )
-        for target in [*targets, *bares.values()]:
+        for target in [*targets, *bares.values(), *floors.values()]:
             output = target.server.output()
             if "database is locked" in output or "Traceback" in output:
                 notes.append(f"{target.key}: server log shows errors; see its log")
@@ -674,7 +687,8 @@ def signed_in_groups(
     urls: dict[str, str],
     rows: list[Row],
 ) -> list[list[tuple[Target, Scenario, Row]]]:
-    """Each signed-in operation beside its floor, interleaved (A B A B ...), one group each."""
+    """Each signed-in operation beside its two floors (bare and stack), interleaved
+    (A B C A B C ...), one group each."""
     groups: list[list[tuple[Target, Scenario, Row]]] = []
     for backend in config.backends:
         real = by_key[f"{backend}/empty/1w"]
@@ -688,9 +702,16 @@ def signed_in_groups(
             scenario = replace(template, path=template.path.format(**ids))
             row = Row(scenario.key, scenario.label, BACKEND_NAMES[backend], "20 sessions", workers)
             floor_row = Row(scenario.key, scenario.label, BACKEND_NAMES[backend], "floor", workers)
-            row.floor, row.floor_target = floor_row, target_ratio
+            stack_row = replace(floor_row, state="stack floor", results={})
+            row.floor, row.floor_target, row.stack_floor = floor_row, target_ratio, stack_row
             rows.append(row)
-            groups.append([(mine, scenario, row), (floors[mine.key], scenario, floor_row)])
+            groups.append(
+                [
+                    (mine, scenario, row),
+                    (floors[mine.key], scenario, floor_row),
+                    (floors[f"stack:{mine.key}"], scenario, stack_row),
+                ]
+            )
         groups.append(progress_group(config, by_key[f"{backend}/scale/1w"], urls, rows))
     return groups
 

@@ -1,0 +1,129 @@
+"""The two bench floors answer the same bytes for the same requests.
+
+bench/floor_app.py (Starlette + raw driver) and bench/stack_floor_app.py (the same
+operations on FastAPI + SQLAlchemy Core) are compared in `make bench` as two levels of
+one floor: stack floor / floor is read as the stack's cost for the same work. That only
+holds if they do the same work and answer the same thing; this test holds them to it,
+on both databases, through the signed-in user of the real app.
+"""
+
+from __future__ import annotations
+
+import importlib
+import uuid
+from collections.abc import AsyncIterator, Iterator
+from types import ModuleType
+
+import httpx
+import orjson
+import pytest
+from sqlalchemy import Engine, text
+
+from tests.factories import SignedIn
+
+API = "/api/v1"
+ENTRIES = [
+    {
+        "exercise": "clamshell",
+        "set_number": n,
+        "side": "left",
+        "reps": 10,
+        "load_band": "light",
+        "pain": 1,
+        "effort": 6,
+        "notes": "",
+    }
+    for n in (1, 2)
+] + [{"exercise": "hip-hike", "set_number": 1, "reps": 12, "pain": 0, "effort": 7}]
+
+
+@pytest.fixture
+def floors(
+    database_url: str, app: object, monkeypatch: pytest.MonkeyPatch
+) -> Iterator[tuple[ModuleType, ModuleType]]:
+    """Both floor modules, loaded for this test's database (they read it at import)."""
+    monkeypatch.setenv("BENCH_FLOOR_DATABASE", database_url)
+    bare = importlib.reload(importlib.import_module("bench.floor_app"))
+    stack = importlib.reload(importlib.import_module("bench.stack_floor_app"))
+    yield bare, stack
+    stack.engine.dispose()
+    if bare.ops.db._conn is not None:
+        bare.ops.db._conn.close()
+
+
+@pytest.fixture
+async def clients(
+    floors: tuple[ModuleType, ModuleType],
+) -> AsyncIterator[tuple[httpx.AsyncClient, httpx.AsyncClient]]:
+    bare, stack = floors
+    async with (
+        httpx.AsyncClient(transport=httpx.ASGITransport(bare.app), base_url="http://f") as a,
+        httpx.AsyncClient(transport=httpx.ASGITransport(stack.app), base_url="http://s") as b,
+    ):
+        yield a, b
+
+
+def _session(session_id: uuid.UUID) -> dict[str, object]:
+    return {
+        "id": str(session_id),
+        "started_at": "2026-11-20T07:30:00+01:00",
+        "ended_at": "2026-11-20T07:55:00+01:00",
+        "notes": "floors",
+        "entries": ENTRIES,
+    }
+
+
+async def test_both_floors_answer_the_same_bytes(
+    clients: tuple[httpx.AsyncClient, httpx.AsyncClient],
+    alice: SignedIn,
+    bob: SignedIn,
+    admin_engine: Engine,
+) -> None:
+    bare, stack = clients
+    with admin_engine.connect() as conn:
+        raw = conn.execute(text("SELECT id FROM routine WHERE is_template LIMIT 1")).scalar_one()
+    routine_id = raw if isinstance(raw, uuid.UUID) else uuid.UUID(hex=str(raw))
+
+    # One session written through each floor: the same answer but for id and timestamps.
+    created = []
+    for client in (bare, stack):
+        answer = await client.post(
+            f"{API}/sessions", content=orjson.dumps(_session(uuid.uuid4())), headers=alice.headers
+        )
+        assert answer.status_code == 201, answer.text
+        created.append(answer.json())
+    for body in created:
+        for key in ("id", "created_at", "updated_at"):
+            body.pop(key)
+    assert created[0] == created[1]
+    assert created[0]["entries"][2]["exercise"] == "hip-hike"
+
+    mine = (await bare.get(f"{API}/sessions", headers=alice.headers)).json()["items"]
+    assert len(mine) == 2
+    requests = [
+        ("GET", f"{API}/me", alice, None),
+        ("GET", f"{API}/sessions?limit=1", alice, None),
+        ("GET", f"{API}/sessions?limit=20", alice, None),
+        ("GET", f"{API}/sessions/{mine[0]['id']}", alice, None),
+        ("GET", f"{API}/sessions/{mine[1]['id']}", alice, None),
+        ("GET", f"{API}/routines/{routine_id}", alice, None),
+        # Refusals: another user's session, no token, a bad limit, an unknown exercise.
+        ("GET", f"{API}/sessions/{mine[0]['id']}", bob, None),
+        ("GET", f"{API}/sessions", bob, None),
+        ("GET", f"{API}/me", None, None),
+        ("GET", f"{API}/sessions?limit=0", alice, None),
+        ("GET", f"{API}/sessions/not-an-id", alice, None),
+        ("POST", f"{API}/sessions", None, _session(uuid.uuid4())),
+        ("POST", f"{API}/sessions", alice, {**_session(uuid.uuid4()), "entries": [{}]}),
+    ]
+    statuses = []
+    for method, path, user, body in requests:
+        headers = user.headers if user else {"Authorization": "Bearer not-a-token"}
+        content = orjson.dumps(body) if body is not None else None
+        one = await bare.request(method, path, headers=headers, content=content)
+        two = await stack.request(method, path, headers=headers, content=content)
+        assert (two.status_code, two.content) == (one.status_code, one.content), path
+        assert two.headers["content-type"] == one.headers["content-type"], path
+        statuses.append(one.status_code)
+    assert statuses == [200] * 6 + [404, 200, 401, 422, 404, 401, 422]
+    assert (await stack.get(f"{API}/sessions", headers=bob.headers)).json()["items"] == []
