@@ -13,7 +13,7 @@ from fastapi.security import OAuth2PasswordBearer
 from sqlalchemy import Engine
 from sqlmodel import Session
 
-from app.core.db import single_read
+from app.core.db import single_read, write_turn
 from app.core.deps import SessionDep, SettingsDep
 from app.core.errors import Forbidden
 from app.core.security import AccessClaims
@@ -77,6 +77,13 @@ class Unit(ABC, Generic[U]):
         self, work: Callable[Concatenate[Session, U, P], T], *args: P.args, **kwargs: P.kwargs
     ) -> T:
         return await to_thread.run_sync(partial(self._work, work, *args, **kwargs))
+
+    async def write(
+        self, work: Callable[Concatenate[Session, U, P], T], *args: P.args, **kwargs: P.kwargs
+    ) -> T:
+        """`run` for work that writes: it takes a thread only once it may write."""
+        async with write_turn(self._engine):
+            return await self.run(work, *args, **kwargs)
 
     def _work(
         self, work: Callable[Concatenate[Session, U, P], T], *args: P.args, **kwargs: P.kwargs
