@@ -10,7 +10,7 @@ from collections.abc import Callable
 from contextlib import AbstractAsyncContextManager
 from typing import Any
 
-from sqlalchemy import ColumnElement, Engine, event, update
+from sqlalchemy import ColumnElement, Connection, Engine, event, update
 from sqlalchemy.engine import make_url
 from sqlalchemy.orm import Session as OrmSession
 from sqlmodel import Session, create_engine
@@ -129,10 +129,12 @@ def write_turn(engine: Engine) -> AbstractAsyncContextManager[Any]:
     return turn
 
 
-def single_read(session: Session) -> None:
-    """Declare that the session will run exactly one read statement (see SINGLE_READ_OPTION);
-    call it before the statement. No effect on PostgreSQL."""
-    session.connection(execution_options={SINGLE_READ_OPTION: True})
+def read_connection(engine: Engine) -> Connection:
+    """A pooled connection for exactly one read statement and no ORM (see
+    SINGLE_READ_OPTION): the sign-in check of a route that needs nothing else. Without a
+    `Session` around it, checkout, execute and return are all it costs. Use it as a
+    context manager; closing it returns the connection to the pool."""
+    return engine.connect().execution_options(**{SINGLE_READ_OPTION: True})
 
 
 def begin_write(session: Session) -> None:
