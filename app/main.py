@@ -20,6 +20,7 @@ from fastapi.openapi.docs import (
     get_swagger_ui_html,
     get_swagger_ui_oauth2_redirect_html,
 )
+from fastapi.routing import iter_route_contexts
 from fastapi.staticfiles import StaticFiles
 from starlette.requests import Request
 from starlette.responses import HTMLResponse, Response
@@ -84,6 +85,13 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         # and a request's latency grows with every one running beside it. As many threads
         # as connections; the rest of the requests wait their turn on the event loop.
         to_thread.current_default_thread_limiter().total_tokens = settings.worker_threads
+        # Built here, before the server accepts a connection, not by a worker's first
+        # requests (they queued behind it: bench/results/profile-notes.md "Step 4"): each
+        # included router's routes, which FastAPI resolves on first match, and the live
+        # catalog's specs and planner index.
+        for _route in iter_route_contexts(_app.routes):
+            pass
+        await to_thread.run_sync(live_catalog.warm)
         yield
         engine.dispose()
 

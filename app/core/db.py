@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
 import threading
 import weakref
 from collections.abc import Callable
+from contextlib import AbstractAsyncContextManager
 from typing import Any
 
-from sqlalchemy import ColumnElement, Engine, event, update
+from sqlalchemy import ColumnElement, Connection, Engine, event, update
 from sqlalchemy.engine import make_url
 from sqlalchemy.orm import Session as OrmSession
 from sqlmodel import Session, create_engine
@@ -19,6 +22,9 @@ IMMEDIATE_OPTION = "medius_sqlite_immediate"
 # transaction (the statement is its own), so neither BEGIN nor ROLLBACK is sent.
 SINGLE_READ_OPTION = "medius_single_read"
 _HOLDS_WRITE_LOCK = "medius_holds_write_lock"
+# Write units of one SQLite process that may hold a request thread at once: one inside
+# SQLite's write lock and one doing its reads before or its answer after.
+SQLITE_WRITE_TURNS = 2
 _CHANGED_TOPICS = "medius_changed_topics"
 
 
@@ -65,6 +71,8 @@ def _configure_sqlite(engine: Engine, busy_timeout_ms: int) -> None:
         cursor.execute(f"PRAGMA busy_timeout={int(busy_timeout_ms)}")
         cursor.close()
 
+    _write_turns[engine] = weakref.WeakKeyDictionary()
+
     # This process's writers queue on a lock instead of in SQLite's busy handler, which
     # sleeps in steps of up to 100 ms however soon the write lock frees: with 16
     # concurrent creates that made the p99 20x the median (bench/results). Writers in
@@ -96,10 +104,37 @@ def _configure_sqlite(engine: Engine, busy_timeout_ms: int) -> None:
             writers.release()
 
 
-def single_read(session: Session) -> None:
-    """Declare that the session will run exactly one read statement (see SINGLE_READ_OPTION);
-    call it before the statement. No effect on PostgreSQL."""
-    session.connection(execution_options={SINGLE_READ_OPTION: True})
+# Per SQLite engine, per event loop (an asyncio semaphore belongs to one loop; a test
+# client may drive one app from several).
+_write_turns: weakref.WeakKeyDictionary[
+    Engine, weakref.WeakKeyDictionary[asyncio.AbstractEventLoop, asyncio.Semaphore]
+] = weakref.WeakKeyDictionary()
+
+
+def write_turn(engine: Engine) -> AbstractAsyncContextManager[Any]:
+    """Wait, on the event loop, for this process's turn to write, before taking a thread.
+
+    SQLite takes one writer at a time: a write unit that took a request thread and then
+    waited for the write lock held that thread idle, and reads queued behind it for the
+    few threads there are. Waiting here holds none. PostgreSQL writers run side by side
+    (row locks): no turn to wait for.
+    """
+    turns = _write_turns.get(engine)
+    if turns is None:
+        return contextlib.nullcontext()
+    loop = asyncio.get_running_loop()
+    turn = turns.get(loop)
+    if turn is None:
+        turn = turns[loop] = asyncio.Semaphore(SQLITE_WRITE_TURNS)
+    return turn
+
+
+def read_connection(engine: Engine) -> Connection:
+    """A pooled connection for exactly one read statement and no ORM (see
+    SINGLE_READ_OPTION): the sign-in check of a route that needs nothing else. Without a
+    `Session` around it, checkout, execute and return are all it costs. Use it as a
+    context manager; closing it returns the connection to the pool."""
+    return engine.connect().execution_options(**{SINGLE_READ_OPTION: True})
 
 
 def begin_write(session: Session) -> None:

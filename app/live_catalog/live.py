@@ -15,11 +15,13 @@ weigh at most `CATALOG_CACHE_MAX_BYTES`, least recently used out first.
 from __future__ import annotations
 
 import gzip
+import logging
 import time
 from collections.abc import Callable, Hashable, Sequence
 from dataclasses import dataclass
 
 from sqlalchemy import Engine
+from sqlalchemy.exc import SQLAlchemyError
 from sqlmodel import Session
 
 from app.catalog.models import CatalogDocument
@@ -34,6 +36,8 @@ Headers = list[tuple[bytes, bytes]]
 # whether the answer is gzipped (app/live_catalog/asgi.py makes it).
 ResponseKey = tuple[str, tuple[tuple[str, str], ...], bool]
 DOCUMENT_KEY = "/catalog document"
+
+logger = logging.getLogger("medius")
 
 
 @dataclass(frozen=True)
@@ -80,6 +84,7 @@ class LiveCatalog:
         self.ladder = tuple(ladder)
         self.specs = CatalogSpecs(self.ladder)
         self.builds = 0  # responses and documents built here: single-flight's witness
+        self._engine: Engine | None = None  # set by for_engine; what warm() reads from
 
     @classmethod
     def for_engine(
@@ -93,8 +98,27 @@ class LiveCatalog:
                 return catalog_revision(session)
 
         live = cls(read, ttl=ttl, max_bytes=max_bytes, ladder=ladder)
+        live._engine = engine
         on_commit(engine, CATALOG_CHANGED, live.invalidate)
         return live
+
+    def warm(self) -> bool:
+        """Build what this process otherwise builds on first use -- the revision, the
+        specs and the planner index -- so the first requests do not wait for it.
+
+        False when the database cannot answer yet (never migrated, not reachable): the
+        process still starts (readiness says why) and the first use builds it instead.
+        """
+        if self._engine is None:
+            return False
+        try:
+            with Session(self._engine) as session:
+                self.revision()
+                self.specs.current(session)
+        except SQLAlchemyError as exc:
+            logger.warning("live catalog not warmed at start-up: %s", type(exc).__name__)
+            return False
+        return True
 
     # --- the revision -------------------------------------------------------------------
 

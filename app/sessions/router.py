@@ -60,7 +60,7 @@ WRITE_ERRORS = (400, 401, 404, 412, 413, 415, 422, 428)
 async def create_session(
     data: SessionCreate, unit: SignedIn, settings: SettingsDep, catalog: CatalogDep
 ) -> Response:
-    view, created = await unit.run(service.create, data, settings.max_sessions_per_day, catalog)
+    view, created = await unit.write(service.create, data, settings.max_sessions_per_day, catalog)
     return respond(view, status_code=201 if created else 200)
 
 
@@ -178,7 +178,7 @@ async def get_session(session_id: SessionID, unit: SignedIn) -> Response:
 async def update_session(
     session_id: SessionID, changes: SessionUpdate, unit: SignedIn, if_match: IfMatch = None
 ) -> Response:
-    return respond(await unit.run(service.update, session_id, changes, if_match))
+    return respond(await unit.write(service.update, session_id, changes, if_match))
 
 
 ENTRIES_WRITE: dict[str, Any] = {
@@ -215,7 +215,7 @@ async def write_entries(
 ) -> Response:
     append = request.method == "POST"
     return respond(
-        await unit.run(
+        await unit.write(
             service.write_entries, session_id, body.entries, if_match, catalog, append=append
         )
     )
@@ -231,5 +231,5 @@ async def write_entries(
 async def delete_session(
     session_id: SessionID, unit: SignedIn, if_match: IfMatch = None
 ) -> Response:
-    await unit.run(service.delete, session_id, if_match)
+    await unit.write(service.delete, session_id, if_match)
     return respond()

@@ -10,10 +10,10 @@ from typing import Annotated, Concatenate, Generic, ParamSpec, TypeVar
 from anyio import to_thread
 from fastapi import Depends, Request
 from fastapi.security import OAuth2PasswordBearer
-from sqlalchemy import Engine
+from sqlalchemy import Connection, Engine
 from sqlmodel import Session
 
-from app.core.db import single_read
+from app.core.db import read_connection, write_turn
 from app.core.deps import SessionDep, SettingsDep
 from app.core.errors import Forbidden
 from app.core.security import AccessClaims
@@ -78,6 +78,13 @@ class Unit(ABC, Generic[U]):
     ) -> T:
         return await to_thread.run_sync(partial(self._work, work, *args, **kwargs))
 
+    async def write(
+        self, work: Callable[Concatenate[Session, U, P], T], *args: P.args, **kwargs: P.kwargs
+    ) -> T:
+        """`run` for work that writes: it takes a thread only once it may write."""
+        async with write_turn(self._engine):
+            return await self.run(work, *args, **kwargs)
+
     def _work(
         self, work: Callable[Concatenate[Session, U, P], T], *args: P.args, **kwargs: P.kwargs
     ) -> T:
@@ -89,18 +96,17 @@ class Unit(ABC, Generic[U]):
         return await to_thread.run_sync(self._caller_alone)
 
     def _caller_alone(self) -> U:
-        # One statement: on SQLite it runs without BEGIN and ROLLBACK around it (about a
-        # sixth of GET /me in process, bench/results/profile-notes.md).
-        with Session(self._engine, expire_on_commit=False) as session:
-            single_read(session)
-            return self._caller(session)
+        # One statement on a bare pooled connection: no Session to build and close, and on
+        # SQLite no BEGIN and ROLLBACK around it (bench/results/profile-notes.md).
+        with read_connection(self._engine) as connection:
+            return self._caller(connection)
 
     @abstractmethod
-    def _caller(self, session: Session) -> U: ...
+    def _caller(self, session: Session | Connection) -> U: ...
 
 
 class SignedInUnit(Unit[Caller]):
-    def _caller(self, session: Session) -> Caller:
+    def _caller(self, session: Session | Connection) -> Caller:
         assert self._claims is not None
         return service.signed_in_user(session, self._claims)
 
@@ -108,7 +114,7 @@ class SignedInUnit(Unit[Caller]):
 class VisitorUnit(Unit[Caller | None]):
     """Anyone: a signed-in caller is checked like `SignedInUnit`, no token means None."""
 
-    def _caller(self, session: Session) -> Caller | None:
+    def _caller(self, session: Session | Connection) -> Caller | None:
         return service.signed_in_user(session, self._claims) if self._claims else None
 
 

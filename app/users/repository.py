@@ -5,7 +5,7 @@ from __future__ import annotations
 import uuid
 from datetime import datetime
 
-from sqlalchemy import and_, bindparam, delete, update
+from sqlalchemy import Connection, and_, bindparam, delete, update
 from sqlalchemy import select as core_select
 from sqlmodel import Session, col, select
 
@@ -38,8 +38,11 @@ _SIGNED_IN_USER = (
 )
 
 
-def get_signed_in_user(session: Session, user_id: uuid.UUID, family_id: uuid.UUID) -> Caller | None:
-    """The caller, if `family_id` is one of their sign-ins and not revoked: one indexed query."""
+def get_signed_in_user(
+    session: Session | Connection, user_id: uuid.UUID, family_id: uuid.UUID
+) -> Caller | None:
+    """The caller, if `family_id` is one of their sign-ins and not revoked: one indexed query
+    (in the request's session, or alone on a connection: app/users/auth.py)."""
     row = session.execute(_SIGNED_IN_USER, {"user_id": user_id, "family_id": family_id}).first()
     return Caller(*row) if row else None
 

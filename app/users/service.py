@@ -16,6 +16,7 @@ from pathlib import Path
 
 from anyio import to_thread
 from pydantic import ValidationError
+from sqlalchemy import Connection
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session
 
@@ -424,7 +425,7 @@ def access_claims(token: str | None, settings: Settings) -> AccessClaims:
     return claims
 
 
-def signed_in_user(session: Session, claims: AccessClaims) -> Caller:
+def signed_in_user(session: Session | Connection, claims: AccessClaims) -> Caller:
     """The user whose sign-in (token family) is still live: 401 once it is revoked."""
     user = repository.get_signed_in_user(session, claims.user_id, claims.family_id)
     if user is None:
