@@ -17,11 +17,12 @@ from app.main import create_app
 from tests.conftest import asgi_client, test_settings
 from tests.factories import session_payload, signed_in_user
 
+# SQLite only: PostgreSQL writers take row locks side by side, so it has no write turn.
+pytestmark = pytest.mark.parametrize("database_url", ["sqlite"], indirect=True)
+
 
 async def test_queued_writers_leave_threads_for_reads(app: FastAPI, database_url: str) -> None:
     url = make_url(database_url)
-    if url.get_backend_name() != "sqlite":
-        pytest.skip("PostgreSQL writers take row locks side by side: there is no write turn")
     # Three request threads; SQLite's own wait is far longer than the read may take.
     threaded = create_app(
         test_settings(database_url, worker_threads=3, sqlite_busy_timeout_ms=30000)
