@@ -23,6 +23,7 @@ from sqlalchemy import (
     ColumnElement,
     Integer,
     and_,
+    bindparam,
     case,
     cast,
     func,
@@ -85,6 +86,43 @@ T = ExerciseDayTotal.__table__  # type: ignore[attr-defined]
 W = ExerciseWeekTotal.__table__  # type: ignore[attr-defined]
 
 
+def _exercise_weeks_statement() -> Any:
+    """Built once (its shape never changes; the owner and the range are parameters)."""
+    monday = bindparam("monday", type_=Integer)
+    stored = select(
+        W.c.exercise_slug,
+        ((W.c.week - monday) // literal(7)).label("bucket"),
+        *[W.c[k] for k in TOTAL_VALUES],
+    ).where(
+        W.c.owner_id == bindparam("owner_id"),
+        W.c.week >= bindparam("whole_from", type_=Integer),
+        W.c.week <= bindparam("whole_to", type_=Integer),
+    )
+    bucket = ((T.c.day - monday) // literal(7)).label("bucket")
+    # PostgreSQL sums integers into bigint; the figures are plain integers on both.
+    figures = [
+        func.max(T.c[k]) if k in MAX_VALUES else cast(func.sum(T.c[k]), Integer)
+        for k in TOTAL_VALUES
+    ]
+    edges = (
+        select(T.c.exercise_slug, bucket, *figures)
+        .where(
+            T.c.owner_id == bindparam("owner_id"),
+            T.c.day >= bindparam("first", type_=Integer),
+            T.c.day <= bindparam("last", type_=Integer),
+            or_(
+                T.c.day < bindparam("whole_from", type_=Integer),
+                T.c.day > bindparam("whole_end", type_=Integer),
+            ),
+        )
+        .group_by(T.c.exercise_slug, bucket)
+    )
+    return union_all(stored, edges)
+
+
+_EXERCISE_WEEKS = _exercise_weeks_statement()
+
+
 def exercise_weeks(session: Session, owner_id: uuid.UUID, cal: Calendar) -> Sequence[Any]:
     """Per exercise and week: totals, bests, pain and effort sums, and the left/right sets
     and totals (columns: the constants above), from the owner's totals
@@ -99,32 +137,19 @@ def exercise_weeks(session: Session, owner_id: uuid.UUID, cal: Calendar) -> Sequ
     first, last = cal.first.toordinal(), cal.last.toordinal()
     # The Mondays of the first and the last week lying wholly in first..last (none when
     # the first is after the last: then every day is in a clipped week).
-    whole_from = first + (-(first - monday)) % 7
+    whole_from = first + (monday - first) % 7
     whole_to = last - 6 - (last - 6 - monday) % 7
-    stored = select(
-        W.c.exercise_slug,
-        ((W.c.week - literal(monday)) // literal(7)).label("bucket"),
-        *[W.c[k] for k in TOTAL_VALUES],
-    ).where(W.c.owner_id == owner_id, W.c.week >= whole_from, W.c.week <= whole_to)
-
-    bucket = ((T.c.day - literal(monday)) // literal(7)).label("bucket")
-    # PostgreSQL sums integers into bigint; the figures are plain integers on both.
-    figures = [
-        func.max(T.c[k]) if k in MAX_VALUES else cast(func.sum(T.c[k]), Integer)
-        for k in TOTAL_VALUES
-    ]
-    edges = (
-        select(T.c.exercise_slug, bucket, *figures)
-        .where(
-            T.c.owner_id == owner_id,
-            T.c.day >= first,
-            T.c.day <= last,
-            or_(T.c.day < whole_from, T.c.day > whole_to + 6),
-        )
-        .group_by(T.c.exercise_slug, bucket)
-    )
+    params = {
+        "owner_id": owner_id,
+        "monday": monday,
+        "first": first,
+        "last": last,
+        "whole_from": whole_from,
+        "whole_to": whole_to,
+        "whole_end": whole_to + 6,
+    }
     # Through the connection: Core rows, not the ORM's result machinery per row.
-    return session.connection().execute(union_all(stored, edges)).all()
+    return session.connection().execute(_EXERCISE_WEEKS, params).all()
 
 
 def painful_sessions(
