@@ -12,7 +12,13 @@ from app.catalog.models import (
 from app.core.changes import UserChangeCounter
 from app.core.ratelimit import RateCounter
 from app.routines.models import Routine, RoutineItem
-from app.sessions.models import ExerciseDayTotal, ExerciseDayZone, SessionEntry, WorkoutSession
+from app.sessions.models import (
+    ExerciseDayTotal,
+    ExerciseDayZone,
+    ExerciseWeekTotal,
+    SessionEntry,
+    WorkoutSession,
+)
 from app.users.models import RefreshToken, TokenFamily, User
 
 __all__ = [
@@ -24,6 +30,7 @@ __all__ = [
     "ExerciseDayZone",
     "ExerciseEquipment",
     "ExerciseMuscle",
+    "ExerciseWeekTotal",
     "Muscle",
     "RateCounter",
     "RefreshToken",

@@ -19,13 +19,26 @@ from datetime import datetime
 from itertools import pairwise
 from typing import Any
 
-from sqlalchemy import BigInteger, ColumnElement, and_, case, cast, func, literal, select
+from sqlalchemy import (
+    ColumnElement,
+    Integer,
+    and_,
+    bindparam,
+    case,
+    cast,
+    func,
+    literal,
+    or_,
+    select,
+    union_all,
+)
 from sqlalchemy.sql.expression import over
 from sqlmodel import Session, col
 
 from app.core.sqltypes import epoch_seconds
 from app.progress.calc import WEEK_SECONDS, Calendar
-from app.sessions.models import ExerciseDayTotal, SessionEntry, WorkoutSession
+from app.sessions.models import ExerciseDayTotal, ExerciseWeekTotal, SessionEntry, WorkoutSession
+from app.sessions.repository import MAX_VALUES, TOTAL_VALUES
 
 S = WorkoutSession
 E = SessionEntry
@@ -69,54 +82,74 @@ BEST_REPS, BEST_STEPS, BEST_HOLD, PAIN_SUM, PAIN_MAX, EFFORT_SUM = range(7, 13)
 LEFT_SETS, LEFT_COUNTED, LEFT_HELD, RIGHT_SETS, RIGHT_COUNTED, RIGHT_HELD = range(13, 19)
 
 
-T = ExerciseDayTotal
+T = ExerciseDayTotal.__table__  # type: ignore[attr-defined]
+W = ExerciseWeekTotal.__table__  # type: ignore[attr-defined]
+
+
+def _exercise_weeks_statement() -> Any:
+    """Built once (its shape never changes; the owner and the range are parameters)."""
+    monday = bindparam("monday", type_=Integer)
+    stored = select(
+        W.c.exercise_slug,
+        ((W.c.week - monday) // literal(7)).label("bucket"),
+        *[W.c[k] for k in TOTAL_VALUES],
+    ).where(
+        W.c.owner_id == bindparam("owner_id"),
+        W.c.week >= bindparam("whole_from", type_=Integer),
+        W.c.week <= bindparam("whole_to", type_=Integer),
+    )
+    bucket = ((T.c.day - monday) // literal(7)).label("bucket")
+    # PostgreSQL sums integers into bigint; the figures are plain integers on both.
+    figures = [
+        func.max(T.c[k]) if k in MAX_VALUES else cast(func.sum(T.c[k]), Integer)
+        for k in TOTAL_VALUES
+    ]
+    edges = (
+        select(T.c.exercise_slug, bucket, *figures)
+        .where(
+            T.c.owner_id == bindparam("owner_id"),
+            T.c.day >= bindparam("first", type_=Integer),
+            T.c.day <= bindparam("last", type_=Integer),
+            or_(
+                T.c.day < bindparam("whole_from", type_=Integer),
+                T.c.day > bindparam("whole_end", type_=Integer),
+            ),
+        )
+        .group_by(T.c.exercise_slug, bucket)
+    )
+    return union_all(stored, edges)
+
+
+_EXERCISE_WEEKS = _exercise_weeks_statement()
 
 
 def exercise_weeks(session: Session, owner_id: uuid.UUID, cal: Calendar) -> Sequence[Any]:
     """Per exercise and week: totals, bests, pain and effort sums, and the left/right sets
-    and totals (columns: the constants above), summed from the owner's per-day totals
-    (app/sessions/totals.py) of the range's days: at most days x exercises rows.
+    and totals (columns: the constants above), from the owner's totals
+    (app/sessions/totals.py), in one statement of two parts: the weeks lying wholly in the
+    range read as stored (`exercise_week_total`, at most weeks x exercises rows, no
+    grouping), and the range's clipped first and last weeks summed from their day rows.
 
-    A day is a date ordinal in the user's zone, so its week is plain integer arithmetic
-    from the range's first Monday (the same week `calc.calendar` numbers).
+    Days and weeks are date ordinals in the user's zone, so a row's week is plain integer
+    arithmetic from the range's first Monday (the same week `calc.calendar` numbers).
     """
     monday = cal.weeks[0].starts_on.toordinal()
-    bucket = ((col(T.day) - literal(monday)) // literal(7)).label("bucket")
-
-    def total(column: Any) -> ColumnElement[Any]:
-        # PostgreSQL sums integers into bigint; the figures are plain integers on both.
-        return cast(func.sum(col(column)), BigInteger)
-
-    stmt = (
-        select(
-            col(T.exercise_slug),
-            bucket,
-            total(T.sessions),
-            total(T.sets),
-            total(T.reps),
-            total(T.steps),
-            total(T.hold_seconds),
-            func.max(col(T.best_reps)),
-            func.max(col(T.best_steps)),
-            func.max(col(T.best_hold)),
-            total(T.pain_sum),
-            func.max(col(T.pain_max)),
-            total(T.effort_sum),
-            total(T.left_sets),
-            total(T.left_counted),
-            total(T.left_held),
-            total(T.right_sets),
-            total(T.right_counted),
-            total(T.right_held),
-        )
-        .where(
-            col(T.owner_id) == owner_id,
-            col(T.day) >= cal.first.toordinal(),
-            col(T.day) <= cal.last.toordinal(),
-        )
-        .group_by(col(T.exercise_slug), bucket)
-    )
-    return session.execute(stmt).all()
+    first, last = cal.first.toordinal(), cal.last.toordinal()
+    # The Mondays of the first and the last week lying wholly in first..last (none when
+    # the first is after the last: then every day is in a clipped week).
+    whole_from = first + (monday - first) % 7
+    whole_to = last - 6 - (last - 6 - monday) % 7
+    params = {
+        "owner_id": owner_id,
+        "monday": monday,
+        "first": first,
+        "last": last,
+        "whole_from": whole_from,
+        "whole_to": whole_to,
+        "whole_end": whole_to + 6,
+    }
+    # Through the connection: Core rows, not the ORM's result machinery per row.
+    return session.connection().execute(_EXERCISE_WEEKS, params).all()
 
 
 def painful_sessions(

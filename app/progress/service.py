@@ -126,68 +126,82 @@ def _specs(
     return found | specs_by_slug(session, missing, include_deleted=True)
 
 
-def _side(sets: int, counted: int, held: int, unit: DosageUnit) -> dict[str, int] | None:
-    if not sets:
-        return None
-    return {"sets": sets, "total": held if unit is DosageUnit.SECONDS else counted}
-
-
 def _exercises(
     weeks: Sequence[calc.Week], rows: Sequence[Any], specs: dict[str, ExerciseSpec]
 ) -> list[dict[str, Any]]:
-    """`ExerciseProgress` documents from `exercise_weeks` rows, in slug order."""
-    ix = repository  # the row's column positions
-    out = []
+    """`ExerciseProgress` documents from `exercise_weeks` rows, in slug order.
+
+    One pass over the rows (a busy year holds thousands), each unpacked once; the
+    exercise's unit is resolved once per exercise, its sums kept as the pass goes.
+    """
+    labels = [w.label for w in weeks]
+    asymmetry = calc.asymmetry
+    out: list[dict[str, Any]] = []
     # Sorted here, not in SQL: code-point order whatever the database's collation.
-    ordered_rows = sorted(rows, key=itemgetter(ix.EXERCISE, ix.BUCKET))
-    for slug, group in groupby(ordered_rows, itemgetter(ix.EXERCISE)):
-        ordered = list(group)
+    ordered_rows = sorted(rows, key=itemgetter(repository.EXERCISE, repository.BUCKET))
+    for slug, group in groupby(ordered_rows, itemgetter(repository.EXERCISE)):
         unit = specs[slug].dosage.unit if slug in specs else DosageUnit.REPS
+        held = unit is DosageUnit.SECONDS
+        best_at = _BEST[unit]
         week_views = []
-        for r in ordered:
-            sets = r[ix.SETS]
-            left = _side(r[ix.LEFT_SETS], r[ix.LEFT_COUNTED], r[ix.LEFT_HELD], unit)
-            right = _side(r[ix.RIGHT_SETS], r[ix.RIGHT_COUNTED], r[ix.RIGHT_HELD], unit)
-            sided = left is not None or right is not None
+        n_sessions = n_sets = n_reps = n_steps = n_hold = best = 0
+        for row in group:
+            # The columns in repository's order (EXERCISE ... RIGHT_HELD).
+            _, bucket, sessions, sets, reps, steps, hold, _, _, _, *rest = row
+            pain_sum, pain_max, effort_sum, ls, lc, lh, rs, rc, rh = rest
+            n_sessions += sessions
+            n_sets += sets
+            n_reps += reps
+            n_steps += steps
+            n_hold += hold
+            if row[best_at] > best:
+                best = row[best_at]
+            left = right = symmetry = None
+            if ls or rs:
+                left_total, right_total = (lh, rh) if held else (lc, rc)
+                if ls:
+                    left = {"sets": ls, "total": left_total}
+                if rs:
+                    right = {"sets": rs, "total": right_total}
+                symmetry = asymmetry(left_total if ls else 0, right_total if rs else 0)
             week_views.append(
                 {
-                    "week": weeks[r[ix.BUCKET]].label,
-                    "sessions": r[ix.SESSIONS],
+                    "week": labels[bucket],
+                    "sessions": sessions,
                     "sets": sets,
-                    "total_reps": r[ix.REPS],
-                    "total_steps": r[ix.STEPS],
-                    "total_hold_seconds": r[ix.HOLD],
-                    "pain_mean": round(r[ix.PAIN_SUM] / sets, 2),
-                    "pain_max": r[ix.PAIN_MAX],
-                    "effort_mean": round(r[ix.EFFORT_SUM] / sets, 2),
+                    "total_reps": reps,
+                    "total_steps": steps,
+                    "total_hold_seconds": hold,
+                    "pain_mean": round(pain_sum / sets, 2),
+                    "pain_max": pain_max,
+                    "effort_mean": round(effort_sum / sets, 2),
                     "left": left,
                     "right": right,
-                    "asymmetry": calc.asymmetry(
-                        left["total"] if left else 0, right["total"] if right else 0
-                    )
-                    if sided
-                    else None,
+                    "asymmetry": symmetry,
                 }
             )
-        best = {
-            DosageUnit.REPS: ix.BEST_REPS,
-            DosageUnit.STEPS: ix.BEST_STEPS,
-            DosageUnit.SECONDS: ix.BEST_HOLD,
-        }[unit]
         out.append(
             {
                 "exercise": slug,
                 "unit": unit.value,
-                "sessions": sum(r[ix.SESSIONS] for r in ordered),
-                "sets": sum(r[ix.SETS] for r in ordered),
-                "total_reps": sum(r[ix.REPS] for r in ordered),
-                "total_steps": sum(r[ix.STEPS] for r in ordered),
-                "total_hold_seconds": sum(r[ix.HOLD] for r in ordered),
-                "best_set": max(r[best] for r in ordered),
+                "sessions": n_sessions,
+                "sets": n_sets,
+                "total_reps": n_reps,
+                "total_steps": n_steps,
+                "total_hold_seconds": n_hold,
+                "best_set": best,
                 "weeks": week_views,
             }
         )
     return out
+
+
+# Which column of an `exercise_weeks` row holds the best set, by the exercise's unit.
+_BEST = {
+    DosageUnit.REPS: repository.BEST_REPS,
+    DosageUnit.STEPS: repository.BEST_STEPS,
+    DosageUnit.SECONDS: repository.BEST_HOLD,
+}
 
 
 def _prescribed(item: ItemRow) -> PrescribedDosage:

@@ -182,20 +182,10 @@ class SessionTombstone(BaseModel):
     deleted_at: datetime
 
 
-class ExerciseDayTotal(SQLModel, table=True):
-    """One owner's sets of one exercise on one local calendar day, summed (app/sessions/totals.py).
+class DayFigures(SQLModel):
+    """The figures a per-day or per-week total holds (sums, and maxima that are 0 where
+    no set had the value); the order is the order of repository.TOTAL_VALUES."""
 
-    What /me/progress reads instead of every entry: a year is at most 366 rows per
-    exercise however many sets were logged. `day` is the date's proleptic ordinal
-    (`date.toordinal()`) in the owner's time zone named by `ExerciseDayZone`, so a week is
-    integer arithmetic on both databases. Maxima are 0 where no set had the value.
-    """
-
-    __tablename__ = "exercise_day_total"
-
-    owner_id: uuid.UUID = SQLField(foreign_key="app_user.id", primary_key=True, ondelete="CASCADE")
-    day: int = SQLField(primary_key=True)
-    exercise_slug: str = SQLField(primary_key=True, max_length=64)
     sessions: int
     sets: int
     reps: int
@@ -213,6 +203,38 @@ class ExerciseDayTotal(SQLModel, table=True):
     right_sets: int
     right_counted: int
     right_held: int
+
+
+class ExerciseDayTotal(DayFigures, table=True):
+    """One owner's sets of one exercise on one local calendar day, summed (app/sessions/totals.py).
+
+    What /me/progress reads instead of every entry: a year is at most 366 rows per
+    exercise however many sets were logged. `day` is the date's proleptic ordinal
+    (`date.toordinal()`) in the owner's time zone named by `ExerciseDayZone`, so a week is
+    integer arithmetic on both databases. Maxima are 0 where no set had the value.
+    """
+
+    __tablename__ = "exercise_day_total"
+
+    owner_id: uuid.UUID = SQLField(foreign_key="app_user.id", primary_key=True, ondelete="CASCADE")
+    day: int = SQLField(primary_key=True)
+    exercise_slug: str = SQLField(primary_key=True, max_length=64)
+
+
+class ExerciseWeekTotal(DayFigures, table=True):
+    """The same figures per local ISO week (Monday to Sunday): the owner's day rows of the
+    week combined, kept with them (app/sessions/totals.py).
+
+    /me/progress reads whole weeks of its range here (at most 53 rows per exercise, no
+    grouping of day rows) and only the range's clipped first and last weeks from the day
+    rows. `week` is the ordinal of the week's Monday, in the zone of `ExerciseDayZone`.
+    """
+
+    __tablename__ = "exercise_week_total"
+
+    owner_id: uuid.UUID = SQLField(foreign_key="app_user.id", primary_key=True, ondelete="CASCADE")
+    week: int = SQLField(primary_key=True)
+    exercise_slug: str = SQLField(primary_key=True, max_length=64)
 
 
 class ExerciseDayZone(SQLModel, table=True):

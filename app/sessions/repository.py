@@ -29,7 +29,13 @@ from sqlmodel import Session, col, select
 from app.core.changes import bump_user_counter
 from app.core.db import update_if_revision
 from app.core.pagination import Sort, paginate
-from app.sessions.models import ExerciseDayTotal, ExerciseDayZone, SessionEntry, WorkoutSession
+from app.sessions.models import (
+    ExerciseDayTotal,
+    ExerciseDayZone,
+    ExerciseWeekTotal,
+    SessionEntry,
+    WorkoutSession,
+)
 from app.users.models import User
 
 # The hot path of this domain is written in SQLAlchemy Core (README, "Performance"):
@@ -299,22 +305,24 @@ def export_rows(session: Session, owner_id: uuid.UUID) -> Iterator[Row[Any]]:
 # --- Per-day totals (app/sessions/totals.py): written in the session write's transaction.
 
 _TOTAL = ExerciseDayTotal.__table__  # type: ignore[attr-defined]
+_WEEK = ExerciseWeekTotal.__table__  # type: ignore[attr-defined]
 _ZONE = ExerciseDayZone.__table__  # type: ignore[attr-defined]
 TOTAL_KEYS = ("owner_id", "day", "exercise_slug")
 TOTAL_VALUES = tuple(c.key for c in _TOTAL.c if c.key not in TOTAL_KEYS)
 MAX_VALUES = frozenset({"best_reps", "best_steps", "best_hold", "pain_max"})
 
 
-def _totals_add(insert_: Any) -> Any:
-    """Add a session's figures to the day's row: sums add up, maxima take the larger."""
-    stmt = insert_(_TOTAL)
+def _totals_add(insert_: Any, table: Any, keys: Sequence[str]) -> Any:
+    """Add a session's figures to the day's (or week's) row: sums add up, maxima take the
+    larger."""
+    stmt = insert_(table)
     new = stmt.excluded
     return stmt.on_conflict_do_update(
-        index_elements=[_TOTAL.c[k] for k in TOTAL_KEYS],
+        index_elements=[table.c[k] for k in keys],
         set_={
-            k: case((new[k] > _TOTAL.c[k], new[k]), else_=_TOTAL.c[k])
+            k: case((new[k] > table.c[k], new[k]), else_=table.c[k])
             if k in MAX_VALUES
-            else _TOTAL.c[k] + new[k]
+            else table.c[k] + new[k]
             for k in TOTAL_VALUES
         },
     )
@@ -329,22 +337,48 @@ def _zone_upsert(insert_: Any) -> Any:
 
 _DIALECTS: dict[str, Any] = {"postgresql": postgresql, "sqlite": sqlite}
 # Built once per dialect, like the change counter's upsert.
-_TOTALS_ADD = {name: _totals_add(d.insert) for name, d in _DIALECTS.items()}
+WEEK_KEYS = ("owner_id", "week", "exercise_slug")
+_TOTALS_ADD = {name: _totals_add(d.insert, _TOTAL, TOTAL_KEYS) for name, d in _DIALECTS.items()}
+_WEEKS_ADD = {name: _totals_add(d.insert, _WEEK, WEEK_KEYS) for name, d in _DIALECTS.items()}
 _ZONE_UPSERT = {name: _zone_upsert(d.insert) for name, d in _DIALECTS.items()}
 _TOTALS_ZONE = core_select(_ZONE.c.time_zone).where(_ZONE.c.owner_id == bindparam("owner_id"))
 TotalRows = dict[tuple[int, str], list[int]]  # (day, exercise) -> TOTAL_VALUES in order
 
 
-def _total_dicts(owner_id: uuid.UUID, rows: TotalRows) -> list[dict[str, Any]]:
+def week_of(day: int) -> int:
+    """The ordinal of the Monday starting the ISO week of the date ordinal `day` (ordinal 1,
+    0001-01-01, is a Monday); `_week_of` is the same arithmetic in SQL."""
+    return day - (day - 1) % 7
+
+
+def _week_of(day: Any) -> Any:
+    return day - (day - 1) % 7
+
+
+def _total_dicts(owner_id: uuid.UUID, rows: TotalRows, key: str = "day") -> list[dict[str, Any]]:
     return [
         {
             "owner_id": owner_id,
-            "day": day,
+            key: day,
             "exercise_slug": slug,
             **dict(zip(TOTAL_VALUES, v, strict=True)),
         }
         for (day, slug), v in rows.items()
     ]
+
+
+def _by_week(rows: TotalRows) -> TotalRows:
+    """Day rows combined into their weeks (sums add up, maxima take the larger)."""
+    out: TotalRows = {}
+    for (day, slug), values in rows.items():
+        key = (week_of(day), slug)
+        have = out.get(key)
+        if have is None:
+            out[key] = list(values)
+            continue
+        for n, name in enumerate(TOTAL_VALUES):
+            have[n] = max(have[n], values[n]) if name in MAX_VALUES else have[n] + values[n]
+    return out
 
 
 def totals_zone(session: Session, owner_id: uuid.UUID) -> str | None:
@@ -363,17 +397,47 @@ def add_totals(session: Session, owner_id: uuid.UUID, rows: TotalRows) -> None:
     if rows:
         dialect = session.get_bind().dialect.name
         session.execute(_TOTALS_ADD[dialect], _total_dicts(owner_id, rows))
+        session.execute(_WEEKS_ADD[dialect], _total_dicts(owner_id, _by_week(rows), "week"))
 
 
 def replace_totals(
     session: Session, owner_id: uuid.UUID, days: Sequence[int] | None, rows: TotalRows
 ) -> None:
-    """Make the owner's rows for `days` (every day when None) exactly `rows`."""
+    """Make the owner's rows for `days` (every day when None) exactly `rows`, and their
+    weeks' rows the sums of the day rows now stored (maxima cannot be subtracted)."""
     stmt = delete(_TOTAL).where(_TOTAL.c.owner_id == owner_id)
     if days is not None:
         stmt = stmt.where(_TOTAL.c.day.in_(list(days)))
     session.execute(stmt)
     insert_totals(session.connection(), owner_id, rows)
+    weeks = None if days is None else sorted({week_of(day) for day in days})
+    weeks_from_days(session.connection(), owner_id, weeks)
+
+
+def _figures_of(table: Any) -> list[ColumnElement[Any]]:
+    """Each figure of `table`'s rows combined: summed, or the largest for a maximum."""
+    return [(func.max if k in MAX_VALUES else func.sum)(table.c[k]).label(k) for k in TOTAL_VALUES]
+
+
+def weeks_from_days(
+    connection: Connection, owner_id: uuid.UUID | None, weeks: Sequence[int] | None
+) -> None:
+    """Make the week rows of `owner_id` (every owner when None) for `weeks` (every week when
+    None) the combination of their day rows: one DELETE and one INSERT ... SELECT."""
+    week = _week_of(_TOTAL.c.day)
+    gone = delete(_WEEK)
+    source = core_select(_TOTAL.c.owner_id, week, _TOTAL.c.exercise_slug, *_figures_of(_TOTAL))
+    if owner_id is not None:
+        gone = gone.where(_WEEK.c.owner_id == owner_id)
+        source = source.where(_TOTAL.c.owner_id == owner_id)
+    if weeks is not None:
+        if not weeks:
+            return
+        gone = gone.where(_WEEK.c.week.in_(list(weeks)))
+        source = source.where(or_(*[_TOTAL.c.day.between(w, w + 6) for w in weeks]))
+    connection.execute(gone)
+    source = source.group_by(_TOTAL.c.owner_id, week, _TOTAL.c.exercise_slug)
+    connection.execute(insert(_WEEK).from_select([*WEEK_KEYS, *TOTAL_VALUES], source))
 
 
 # (session id, started_at, then TOTALS_ENTRY_COLUMNS): what the totals are made from.
@@ -457,9 +521,11 @@ def insert_totals_by_day(connection: Connection, session_days: Any) -> None:
     connection.execute(insert(_TOTAL).from_select(columns, rows))
 
 
-def reset_every_total(connection: Connection) -> None:
+def reset_every_total(connection: Connection, weeks: bool = True) -> None:
     """No totals at all, and every user's zone row in the user's zone (a backfill's start)."""
     user = User.__table__  # type: ignore[attr-defined]
+    if weeks:
+        connection.execute(delete(_WEEK))
     connection.execute(delete(_TOTAL))
     connection.execute(delete(_ZONE))
     zones = core_select(user.c.id, user.c.time_zone)
@@ -467,5 +533,6 @@ def reset_every_total(connection: Connection) -> None:
 
 
 def insert_totals(connection: Connection, owner_id: uuid.UUID, rows: TotalRows) -> None:
+    """Day rows only: their weeks follow with `weeks_from_days`."""
     if rows:
         connection.execute(insert(_TOTAL), _total_dicts(owner_id, rows))

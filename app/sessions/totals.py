@@ -11,6 +11,9 @@ won the primary key reaches them) and never mix owners (the owner is part of the
 - An edit, an entries change or a deletion recomputes the days it touched (the old and
   the new day of the session) from the entries of that day's live sessions: maxima
   cannot be subtracted.
+- Each day row's figures are also kept in its local ISO week's row (`ExerciseWeekTotal`):
+  a create adds to it with the same upsert; a recomputed day recomputes its week from the
+  day rows stored (repository.weeks_from_days).
 - The day is the calendar date of `started_at` in the owner's time zone, the same date
   progress puts in a week. The zone the rows are dated in is stored beside them
   (`ExerciseDayZone`); when the user's zone differs (changed with PATCH /me), the
@@ -164,13 +167,15 @@ _SESSION_DAYS = Table(
 _BATCH = 5000
 
 
-def backfill(connection: Connection) -> None:
+def backfill(connection: Connection, weeks: bool = True) -> None:
     """Every owner's rows from the stored entries, each dated in the owner's zone, and every
     session's `pain_max` (migration 0008, and the bench loader, which writes entries below
     the service). Python dates each session (zoneinfo, as the write path does); the
-    database sums the entries: a million sets in seconds, not a Python loop per set."""
+    database sums the entries: a million sets in seconds, not a Python loop per set.
+    `weeks=False` leaves the week rows alone (migration 0008 runs before their table exists;
+    0009 derives them)."""
     repository.refresh_every_pain_max(connection)
-    repository.reset_every_total(connection)
+    repository.reset_every_total(connection, weeks)
     _SESSION_DAYS.create(connection)
     zones: dict[str, ZoneInfo] = {}
     batch: list[dict[str, Any]] = []
@@ -184,3 +189,5 @@ def backfill(connection: Connection) -> None:
         connection.execute(_SESSION_DAYS.insert(), batch)
     repository.insert_totals_by_day(connection, _SESSION_DAYS)
     _SESSION_DAYS.drop(connection)
+    if weeks:
+        repository.weeks_from_days(connection, None, None)

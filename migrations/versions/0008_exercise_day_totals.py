@@ -64,7 +64,7 @@ def upgrade() -> None:
     )
     with op.batch_alter_table("workout_session") as batch:
         batch.add_column(sa.Column("pain_max", sa.Integer(), nullable=True))
-    backfill(op.get_bind())
+    backfill(op.get_bind(), weeks=False)  # 0009 adds the week rows
 
 
 def downgrade() -> None:
