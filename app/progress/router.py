@@ -6,17 +6,15 @@ import uuid
 from typing import Annotated
 
 from fastapi import APIRouter, Query
-from starlette.requests import Request
 from starlette.responses import Response
 
-from app.core.deps import SessionDep
 from app.core.problems import answers
 from app.core.responses import respond
 from app.core.types import CalendarDate
-from app.live_catalog.deps import live_catalog
+from app.live_catalog.deps import CatalogDep
 from app.progress import examples, service
 from app.progress.models import Progress
-from app.users.auth import CurrentUser
+from app.users.auth import SignedIn
 
 router = APIRouter(prefix="/me", tags=["progress"])
 
@@ -33,10 +31,9 @@ router = APIRouter(prefix="/me", tags=["progress"])
     response_model=Progress,
     responses=answers(examples.progress, 401, 422),
 )
-def read_progress(
-    http: Request,
-    session: SessionDep,
-    user: CurrentUser,
+async def read_progress(
+    unit: SignedIn,
+    catalog: CatalogDep,
     starts_on: Annotated[
         CalendarDate | None, Query(alias="from", description="First day (YYYY-MM-DD).")
     ] = None,
@@ -45,7 +42,6 @@ def read_progress(
     ] = None,
     routine_id: uuid.UUID | None = None,
 ) -> Response:
-    catalog = live_catalog(http).specs
     return respond(
-        service.progress_document(session, user, starts_on, ends_on, routine_id, catalog)
+        await unit.run(service.progress_document, starts_on, ends_on, routine_id, catalog)
     )
