@@ -265,6 +265,20 @@ def checks_table(found: Sequence[Check], pins: Sequence[str]) -> str:
     return head + "\n".join(lines) + "\n"
 
 
+MISSED_NOTE = (
+    "A target marked FAIL: the signed-in table above splits its ratio into the stack's "
+    "share (stack floor / floor) and Medius' own (rps / stack floor); where the remaining "
+    "time goes and what would remove it, per target, is `bench/results/profile-notes.md`, "
+    'section "Where each missed target stands" (profiles by `python -m bench.profile`, '
+    "kept in `bench/results/profiles/`).\n"
+)
+
+
+def any_missed(found: Sequence[Check]) -> bool:
+    """Whether some target failed in some pinning mode (not measured is not a miss)."""
+    return any(passed is False for check in found for passed in check.passed.values())
+
+
 def floor_table(rows: Sequence[Row], pin: str) -> str:
     """Signed-in operations against the bare floor measured in the same interleaved runs."""
     head = (
@@ -335,7 +349,10 @@ def document(
                 "share) x rps / stack floor (Medius' own); targets are against the floor.\n\n"
                 + floor_table(rows, pin)
             )
-    parts.append("## Targets\n\n" + checks_table(checks(rows, pins, backends), pins))
+    found = checks(rows, pins, backends)
+    parts.append("## Targets\n\n" + checks_table(found, pins))
+    if any_missed(found):
+        parts.append(MISSED_NOTE)
     if notes:
         parts.append("## Notes\n\n" + "\n".join(f"- {note}" for note in notes) + "\n")
     return "\n".join(parts)
