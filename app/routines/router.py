@@ -10,20 +10,20 @@ from __future__ import annotations
 import uuid
 from typing import Annotated
 
-from fastapi import APIRouter, Path, Query, Request
+from fastapi import APIRouter, Path, Query
 from starlette.responses import Response
 
-from app.core.deps import IfMatch, SessionDep
+from app.core.deps import IfMatch
 from app.core.examples import example_body
 from app.core.pagination import DEFAULT_LIMIT, Cursor, Limit, Page, SortParam
 from app.core.problems import answers
 from app.core.responses import respond
-from app.live_catalog.deps import CatalogDep, live_catalog
+from app.live_catalog.deps import CatalogDep
 from app.routines import builder_service, examples, service
 from app.routines.builder_service import BuilderAnswer, BuilderRequest
 from app.routines.models import RoutineCreate, RoutinePublic, RoutineUpdate
 from app.routines.service import Timeline
-from app.users.auth import CurrentUser, OptionalUser, Visitor
+from app.users.auth import SignedIn, Visitor
 
 router = APIRouter(tags=["routines"])
 
@@ -66,10 +66,8 @@ async def list_routines(
     openapi_extra=example_body(examples.routine_create),
     responses=answers(examples.routine, *WRITE_ERRORS, 409, status=201),
 )
-def create_routine(
-    data: RoutineCreate, session: SessionDep, user: CurrentUser, catalog: CatalogDep
-) -> Response:
-    return respond(service.create(session, user, data, catalog), status_code=201)
+async def create_routine(data: RoutineCreate, unit: SignedIn, catalog: CatalogDep) -> Response:
+    return respond(await unit.write(service.create, data, catalog), status_code=201)
 
 
 @router.get(
@@ -96,15 +94,14 @@ async def get_routine(routine_id: RoutineID, unit: Visitor, catalog: CatalogDep)
     openapi_extra=example_body(examples.routine_patch),
     responses=answers(examples.routine, *WRITE_ERRORS, 403, 404, 412, 428),
 )
-def update_routine(
+async def update_routine(
     routine_id: RoutineID,
     changes: RoutineUpdate,
-    session: SessionDep,
-    user: CurrentUser,
+    unit: SignedIn,
     catalog: CatalogDep,
     if_match: IfMatch = None,
 ) -> Response:
-    return respond(service.update(session, user, routine_id, changes, if_match, catalog))
+    return respond(await unit.write(service.update, routine_id, changes, if_match, catalog))
 
 
 @router.post(
@@ -116,10 +113,8 @@ def update_routine(
     response_model=RoutinePublic,
     responses=answers(examples.routine, 401, 404, 409, 422, status=201),
 )
-def copy_routine(
-    routine_id: RoutineID, session: SessionDep, user: CurrentUser, catalog: CatalogDep
-) -> Response:
-    return respond(service.copy(session, user, routine_id, catalog), status_code=201)
+async def copy_routine(routine_id: RoutineID, unit: SignedIn, catalog: CatalogDep) -> Response:
+    return respond(await unit.write(service.copy, routine_id, catalog), status_code=201)
 
 
 @router.get(
@@ -131,10 +126,10 @@ def copy_routine(
     response_model=Timeline,
     responses=answers(examples.timeline, 401, 404, 422),
 )
-def get_routine_timeline(
-    routine_id: RoutineID, session: SessionDep, user: OptionalUser, catalog: CatalogDep
+async def get_routine_timeline(
+    routine_id: RoutineID, unit: Visitor, catalog: CatalogDep
 ) -> Response:
-    return respond(service.routine_timeline(session, user, routine_id, catalog))
+    return respond(await unit.run(service.routine_timeline, routine_id, catalog))
 
 
 @router.post(
@@ -149,8 +144,7 @@ def get_routine_timeline(
     openapi_extra=example_body(examples.builder_request),
     responses=answers(examples.builder_answer, *WRITE_ERRORS, 409, description="The proposal"),
 )
-def build_routine(
-    http: Request, request: BuilderRequest, session: SessionDep, user: CurrentUser
-) -> Response:
-    catalog = live_catalog(http).specs
-    return respond(builder_service.propose(session, user, request, catalog))
+async def build_routine(request: BuilderRequest, unit: SignedIn, catalog: CatalogDep) -> Response:
+    # Only a saved proposal writes: a plain one plans beside other requests' writes.
+    work = unit.write if request.save else unit.run
+    return respond(await work(builder_service.propose, request, catalog))
