@@ -10,12 +10,11 @@ from starlette.responses import Response
 
 from app.assessments import examples, service
 from app.assessments.models import AssessmentCreate, AssessmentPublic
-from app.core.deps import SessionDep
 from app.core.examples import example_body
 from app.core.pagination import DEFAULT_LIMIT, Cursor, Limit, Page, SortParam
 from app.core.problems import answers
 from app.core.responses import respond
-from app.users.auth import CurrentUser
+from app.users.auth import SignedIn
 
 router = APIRouter(prefix="/me/assessments", tags=["assessments"])
 
@@ -33,8 +32,8 @@ AssessmentID = Annotated[uuid.UUID, Path(description="The self-check's id.")]
     openapi_extra=example_body(examples.check),
     responses=answers(examples.assessment, 400, 401, 413, 415, 422, status=201),
 )
-def record_assessment(check: AssessmentCreate, session: SessionDep, user: CurrentUser) -> Response:
-    return respond(service.record(session, user, check), status_code=201)
+async def record_assessment(check: AssessmentCreate, unit: SignedIn) -> Response:
+    return respond(await unit.write(service.record, check), status_code=201)
 
 
 @router.get(
@@ -44,14 +43,13 @@ def record_assessment(check: AssessmentCreate, session: SessionDep, user: Curren
     response_model=Page[AssessmentPublic],
     responses=answers(examples.assessment_page, 401, 422),
 )
-def list_assessments(
-    session: SessionDep,
-    user: CurrentUser,
+async def list_assessments(
+    unit: SignedIn,
     sort: SortParam = None,
     limit: Limit = DEFAULT_LIMIT,
     cursor: Cursor = None,
 ) -> Response:
-    return respond(service.list_owned(session, user, sort, cursor, limit))
+    return respond(await unit.run(service.list_owned, sort, cursor, limit))
 
 
 @router.get(
@@ -61,5 +59,5 @@ def list_assessments(
     response_model=AssessmentPublic,
     responses=answers(examples.assessment, 401, 404, 422),
 )
-def get_assessment(assessment_id: AssessmentID, session: SessionDep, user: CurrentUser) -> Response:
-    return respond(service.get_owned(session, user, assessment_id))
+async def get_assessment(assessment_id: AssessmentID, unit: SignedIn) -> Response:
+    return respond(await unit.run(service.get_owned, assessment_id))

@@ -2,20 +2,24 @@
 
 from __future__ import annotations
 
+import uuid
+
 from fastapi import APIRouter, Request
+from sqlmodel import Session
 from starlette.responses import Response
 
 from app.core.caching import PRIVATE
-from app.core.deps import SessionDep
 from app.core.examples import lazy_example
 from app.core.negotiation import negotiate
 from app.core.problems import problem_responses
 from app.handout import examples, html, pdf
 from app.live_catalog.deps import CatalogDep
+from app.live_catalog.snapshot import CatalogSpecs
 from app.progress import service as progress_service
 from app.routines import service as routines_service
 from app.routines.router import RoutineID
-from app.users.auth import OptionalUser
+from app.users.auth import Visitor
+from app.users.models import Caller
 
 router = APIRouter(tags=["routines"])
 
@@ -61,25 +65,33 @@ HANDOUT_TYPES = (HTML, PDF)  # the first is what `*/*` or no Accept gets
         **problem_responses(401, 404, 406, 422),
     },
 )
-def routine_handout(
-    routine_id: RoutineID,
-    request: Request,
-    session: SessionDep,
-    user: OptionalUser,
-    catalog: CatalogDep,
+async def routine_handout(
+    routine_id: RoutineID, request: Request, unit: Visitor, catalog: CatalogDep
 ) -> Response:
-    routine, specs = routines_service.handout_data(session, user, routine_id, catalog)
-    media_type = negotiate(request.headers.get("accept"), HANDOUT_TYPES)
-    warnings = progress_service.safety_warnings(session, user, routine_id) if user else []
+    name, media_type, body = await unit.run(
+        _render, routine_id, catalog, request.headers.get("accept")
+    )
     headers = {"Cache-Control": PRIVATE, "Vary": "Accept, Authorization"}
     if media_type == PDF:
-        filename = pdf.pdf_filename(routine.name)
-        headers["Content-Disposition"] = f'inline; filename="{filename}"'
-        return Response(pdf.render_pdf(routine, specs, warnings), media_type=PDF, headers=headers)
+        headers["Content-Disposition"] = f'inline; filename="{pdf.pdf_filename(name)}"'
+        return Response(body, media_type=PDF, headers=headers)
     headers["Content-Security-Policy"] = "default-src 'none'; style-src 'unsafe-inline'"
     headers["X-Content-Type-Options"] = "nosniff"
-    return Response(
-        html.render_html(routine, specs, warnings),
-        media_type="text/html; charset=utf-8",
-        headers=headers,
-    )
+    return Response(body, media_type="text/html; charset=utf-8", headers=headers)
+
+
+def _render(
+    session: Session,
+    user: Caller | None,
+    routine_id: uuid.UUID,
+    catalog: CatalogSpecs,
+    accept: str | None,
+) -> tuple[str, str, bytes | str]:
+    """The routine's name, the format chosen and the printed program (rendering is CPU
+    work: off the event loop). A routine you may not read is 404 whatever you accept."""
+    routine, specs = routines_service.handout_data(session, user, routine_id, catalog)
+    media_type = negotiate(accept, HANDOUT_TYPES)
+    warnings = progress_service.safety_warnings(session, user, routine_id) if user else []
+    if media_type == PDF:
+        return routine.name, media_type, pdf.render_pdf(routine, specs, warnings)
+    return routine.name, media_type, html.render_html(routine, specs, warnings)

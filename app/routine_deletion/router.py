@@ -5,12 +5,12 @@ from __future__ import annotations
 from fastapi import APIRouter
 from starlette.responses import Response
 
-from app.core.deps import IfMatch, SessionDep
+from app.core.deps import IfMatch
 from app.core.problems import answers
 from app.core.responses import respond
 from app.routine_deletion import service
 from app.routines.router import RoutineID
-from app.users.auth import CurrentUser
+from app.users.auth import SignedIn
 
 router = APIRouter(tags=["routines"])
 
@@ -22,8 +22,8 @@ router = APIRouter(tags=["routines"])
     description="Send `If-Match` with the routine's ETag. Templates are read-only (403).",
     responses=answers(None, 401, 403, 404, 412, 422, 428, status=204, description="Deleted"),
 )
-def delete_routine(
-    routine_id: RoutineID, session: SessionDep, user: CurrentUser, if_match: IfMatch = None
+async def delete_routine(
+    routine_id: RoutineID, unit: SignedIn, if_match: IfMatch = None
 ) -> Response:
-    service.delete_routine(session, user, routine_id, if_match)
+    await unit.write(service.delete_routine, routine_id, if_match)
     return respond()
