@@ -22,9 +22,7 @@ import pytest
 from app.assessments import examples as assessment_examples
 from app.routines import examples as routine_examples
 from tests.factories import (
-    ALL_SCOPES as ALL,
-)
-from tests.factories import (
+    ALL_SCOPES,
     SignedIn,
     entry,
     exercise_payload,
@@ -153,7 +151,9 @@ async def test_every_successful_answer_says_how_it_may_be_cached(
     member = f"{API}/clinics/{cid}/members/{bob.id}"
     await call("PATCH", member, c, json={"role": "owner"})
     await call("DELETE", member, bob)
-    care = await call("POST", f"{API}/clinics/{cid}/care-invitations", c, json={"scopes": ALL})
+    care = await call(
+        "POST", f"{API}/clinics/{cid}/care-invitations", c, json={"scopes": ALL_SCOPES}
+    )
     code = care.json()["code"]
     await call("POST", f"{API}/me/care-invitations/preview", a, json={"code": code})
     rel = await call("POST", f"{API}/me/care-relationships", a, json={"code": code})
