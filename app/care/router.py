@@ -6,13 +6,13 @@ from __future__ import annotations
 import uuid
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, Path
+from fastapi import APIRouter, Depends, Path, Request
 from starlette.responses import Response
 
 from app.assessments import examples as assessment_examples
 from app.assessments import service as assessments
 from app.assessments.models import AssessmentPublic
-from app.care import examples, service
+from app.care import examples, overview, service
 from app.care.access import ClinicID, PatientAccess, PatientID, patient_access
 from app.care.models import (
     AccessLogPublic,
@@ -20,6 +20,7 @@ from app.care.models import (
     CareInvitationCreate,
     CareInvitationIssued,
     CareInvitationPreview,
+    CarePatient,
     ClinicCreate,
     ClinicInvitationCreate,
     ClinicInvitationIssued,
@@ -32,7 +33,7 @@ from app.care.models import (
 )
 from app.care.patients import read_as_patient
 from app.core.changes import sync_key
-from app.core.deps import IfMatch, SettingsDep
+from app.core.deps import IfMatch, SettingsDep, client_address
 from app.core.examples import example_body
 from app.core.pagination import DEFAULT_LIMIT, Cursor, Limit, Page, SortParam
 from app.core.problems import answers
@@ -275,6 +276,33 @@ async def read_access_log(
 
 
 # --- A patient's data, read by a clinician in care ---------------------------------------
+
+
+@router.get(
+    "/clinics/{clinic_id}/patients",
+    summary="Your patients at a clinic, who needs attention first",
+    description="Your active care relationships at this clinic (consent is given to you, "
+    "not to the clinic: an owner sees only their own patients here). Per patient: open "
+    "alerts (with the `alerts` scope); with the `progress` scope, sessions in each of the "
+    "last four weeks and this one (the patient's calendar weeks) against the sessions per "
+    "week of their routine, adherence over the four complete weeks, the last session, its "
+    "worst pain and highest effort, and the weekly left/right asymmetry. Sorted by most "
+    "open alerts, then lowest adherence (no routine or no `progress` scope last), then "
+    "longest since the last session (never logged first), then patient id. Each listed "
+    "patient's access log records the read. Non-members get 404.",
+    response_model=Page[CarePatient],
+    responses=answers(examples.care_patients, 401, 404, 422),
+)
+async def list_care_patients(
+    request: Request,
+    clinic_id: ClinicID,
+    unit: SignedIn,
+    limit: Limit = DEFAULT_LIMIT,
+    cursor: Cursor = None,
+) -> Response:
+    address = client_address(request)
+    return respond(await unit.write(overview.patients, clinic_id, cursor, limit, address))
+
 
 PATIENT = "/clinics/{clinic_id}/patients/{patient_id}"
 IN_CARE = (
