@@ -346,7 +346,7 @@ class AccessLogPublic(BaseModel):
 # --- The clinician's view (GET /clinics/{id}/patients) -----------------------------------
 
 
-class WeekAdherence(BaseModel):
+class CareWeekAdherence(BaseModel):
     starts_on: date = Field(description="The week's Monday, in the patient's time zone.")
     sessions: int = Field(description="Sessions logged that week (the current one so far).")
     ratio: float | None = Field(
@@ -354,7 +354,7 @@ class WeekAdherence(BaseModel):
     )
 
 
-class WeekAsymmetry(BaseModel):
+class CareWeekAsymmetry(BaseModel):
     starts_on: date
     asymmetry: float | None = Field(
         description="(left - right) / the larger side, over the reps and steps of every "
@@ -362,7 +362,7 @@ class WeekAsymmetry(BaseModel):
     )
 
 
-class PatientFigures(BaseModel):
+class CarePatientFigures(BaseModel):
     """What the patient's `progress` consent lets the clinician see at a glance."""
 
     sessions_per_week: int | None = Field(
@@ -372,13 +372,13 @@ class PatientFigures(BaseModel):
         description="Sessions of the last four complete weeks / (4 x sessions_per_week), "
         "at most 1; null without a routine. Sorts the list."
     )
-    weeks: list[WeekAdherence] = Field(
+    weeks: list[CareWeekAdherence] = Field(
         description="The last four weeks and this one, oldest first."
     )
     last_session_at: datetime | None
     latest_pain: int | None = Field(description="The worst pain of the last session's sets.")
     latest_effort: int | None = Field(description="The highest effort of the last session's sets.")
-    asymmetry: list[WeekAsymmetry] = Field(description="Per week, oldest first (as `weeks`).")
+    asymmetry: list[CareWeekAsymmetry] = Field(description="Per week, oldest first (as `weeks`).")
 
 
 class CarePatient(BaseModel):
@@ -386,6 +386,6 @@ class CarePatient(BaseModel):
     relationship_id: uuid.UUID
     scopes: list[CareScope]
     open_alerts: int | None = Field(description="Null unless the patient granted `alerts`.")
-    figures: PatientFigures | None = Field(
+    figures: CarePatientFigures | None = Field(
         description="Null unless the patient granted `progress`."
     )

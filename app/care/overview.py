@@ -22,10 +22,10 @@ from app.care import overview_sql as sql
 from app.care.access_log import record_reads
 from app.care.models import (
     CarePatient,
-    PatientFigures,
+    CarePatientFigures,
+    CareWeekAdherence,
+    CareWeekAsymmetry,
     PersonRef,
-    WeekAdherence,
-    WeekAsymmetry,
 )
 from app.care.service import require_role
 from app.core.db import begin_write
@@ -67,17 +67,17 @@ def _after(cursor: str | None) -> sql.Keyset | None:
 
 def _figures(
     row: Any, weeks: sql.ZoneWeeks, sides: dict[tuple[uuid.UUID, int], tuple[int, int]]
-) -> PatientFigures:
+) -> CarePatientFigures:
     target = row.target
     counts = [int(getattr(row, f"w{k}")) for k in range(sql.WEEKS)]
     days = [datetime.fromordinal(m).date() for m in weeks.mondays]
-    return PatientFigures(
+    return CarePatientFigures(
         sessions_per_week=target,
         adherence=row.adherence / sql.ADHERENCE_SCALE
         if row.adherence <= sql.ADHERENCE_SCALE
         else None,
         weeks=[
-            WeekAdherence(
+            CareWeekAdherence(
                 starts_on=day,
                 sessions=n,
                 ratio=round(n / target, 3) if target else None,
@@ -88,7 +88,7 @@ def _figures(
         latest_pain=row.pain,
         latest_effort=row.effort,
         asymmetry=[
-            WeekAsymmetry(
+            CareWeekAsymmetry(
                 starts_on=day,
                 asymmetry=asymmetry(*sides.get((row.patient_id, k), (0, 0))),
             )

@@ -158,6 +158,7 @@ async def test_every_successful_answer_says_how_it_may_be_cached(
     await call("POST", f"{API}/me/care-invitations/preview", a, json={"code": code})
     rel = await call("POST", f"{API}/me/care-relationships", a, json={"code": code})
     await call("GET", f"{API}/me/care-relationships", a)
+    await call("GET", f"{API}/clinics/{cid}/patients", c)
     for tail in ("sessions", "progress", "assessments"):
         await call("GET", f"{API}/clinics/{cid}/patients/{a.id}/{tail}", c)
     await call("GET", f"{API}/me/access-log", a)
