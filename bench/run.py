@@ -39,7 +39,14 @@ from app.core.config import Settings
 from app.users.service import create_admin
 from bench import loadgen, scenarios
 from bench.config import Config, usage
-from bench.datagen import BENCH_EMAIL, BENCH_PASSWORD, Scale, ScaleData, generate
+from bench.datagen import (
+    BENCH_EMAIL,
+    BENCH_PASSWORD,
+    Scale,
+    ScaleData,
+    care_clinic_id,
+    generate,
+)
 from bench.loader import migrate_and_seed, one_password_hash, prepare_scale
 from bench.report import Row, document
 from bench.scenarios import Scenario
@@ -600,6 +607,13 @@ def run(config: Config) -> str:
             groups, rows = [], []
         if "signed-in" in config.groups:
             groups += signed_in_groups(config, by_key, floors, urls, rows)
+        if "care" in config.groups:
+            if bare_rows[1] not in rows:
+                rows.insert(0, bare_rows[1])
+            for backend in config.backends:
+                groups.append(
+                    care_group(config, by_key[f"{backend}/scale/1w"], bares[1], bare_rows[1], rows)
+                )
 
         for cells in groups:
             names = sorted({f"{s.key}" for _, s, _ in cells} - {"bare"})
@@ -663,7 +677,10 @@ def run(config: Config) -> str:
         f"- Scale database: {config.scale.exercises:,} extra exercises, "
         f"{config.scale.users:,} users, {config.scale.sets:,} logged sets in "
         f"{config.scale.sessions:,} sessions; the signed-in bench user owns "
-        f"{config.scale.bench_user_sets:,} sets. Empty database: migrated and seeded only.",
+        f"{config.scale.bench_user_sets:,} sets and runs a clinic whose "
+        f"{config.scale.care_patients:,} patients (all in the bench user's care) own the "
+        "other sets, logged over the two years up to the run. Empty database: migrated and "
+        "seeded only.",
         f"- Load: {generator.name}, {config.connections} connections (builder: 1), "
         f"{config.runs} interleaved runs ({config.signed_in_runs} for the signed-in rows) of "
         f"{config.seconds} s per row and pinning mode; "
@@ -799,6 +816,22 @@ def progress_group(
         rows.append(row)
         cells.append((target, scenario, row))
     return cells
+
+
+def care_group(
+    config: Config, scale: Target, bare: Target, bare_row: Row, rows: list[Row]
+) -> list[tuple[Target, Scenario, Row]]:
+    """GET /clinics/{id}/patients on the scale database as the bench user (the clinic's
+    owner, with every patient in care), interleaved with the bare app like the public
+    rows: its rps / bare is the row's ratio."""
+    backend = scale.key.split("/")[0]
+    clinic = care_clinic_id(config.scale)
+    scenario = replace(scenarios.CARE, path=scenarios.CARE.path.format(clinic_id=clinic))
+    state = f"{config.scale.care_patients} patients, {sets_label(config.scale)}"
+    row = Row(scenario.key, scenario.label, BACKEND_NAMES[backend], state, 1)
+    row.ceiling = bare_row
+    rows.append(row)
+    return [(bare, scenarios.BARE, bare_row), (scale, scenario, row)]
 
 
 def sets_label(scale: Scale) -> str:

@@ -203,7 +203,10 @@ def page(
         .join(U, U.c.id == R.c.patient_id)
         .outerjoin(counts, counts.c.owner_id == R.c.patient_id)
         .where(*_in_care(clinic_id, clinician_id))
-        .subquery()
+        # Materialized: each patient's correlated lookups (routine, last session) run
+        # once, not once per expression that reads them (SQLite would inline them).
+        .cte("care_patient")
+        .prefix_with("MATERIALIZED")
     )
     pc = patients.c
     progress = pc.sees_progress == 1
