@@ -108,10 +108,8 @@ def patients(
     """One page of the caller's patients at the clinic, who needs attention first."""
     after = _after(cursor)
     require_role(session, caller, clinic_id)
-    begin_write(session)  # the page's reads are logged in this transaction
     names = sql.patient_zones(session, clinic_id, caller.id)
     if not names:
-        session.commit()
         return Page[CarePatient](items=[], next_cursor=None)
     zones = _zones(names, utcnow())
     rows = sql.page(session, clinic_id, caller.id, zones, after, limit)
@@ -119,6 +117,9 @@ def patients(
     rows = rows[:limit]
     shown = [r.patient_id for r in rows if CareScope.PROGRESS in r.scopes]
     sides = sql.side_totals(session, shown, zones)
+    # The page is read without the write lock (SQLite: concurrent views read side by
+    # side); what it showed is then logged in a short write of its own.
+    begin_write(session)
     record_reads(
         session,
         caller,

@@ -34,7 +34,7 @@ from app.care.models import (
 from app.care.patients import read_as_patient
 from app.core.changes import sync_key
 from app.core.deps import IfMatch, SettingsDep, client_address
-from app.core.examples import example_body
+from app.core.examples import example_body, example_response
 from app.core.pagination import DEFAULT_LIMIT, Cursor, Limit, Page, SortParam
 from app.core.problems import answers
 from app.core.responses import respond
@@ -175,7 +175,8 @@ async def invite_member(
 @router.post(
     "/clinic-invitations/accept",
     summary="Join a clinic with an invitation code",
-    description="An unknown, used or expired code is 404; already a member is 409.",
+    description="An unknown, used or expired code is 404; already a member is 409. A retry "
+    "of your own accepted code answers the clinic again (200).",
     response_model=ClinicPublic,
     openapi_extra=example_body(examples.code),
     responses=answers(examples.clinic, *WRITE, 404, 409),
@@ -224,13 +225,18 @@ async def preview_care_invitation(body: CodeBody, unit: SignedIn) -> Response:
     summary="Accept a care invitation",
     description="Starts a care relationship with the clinician who issued the code. Grant "
     "all the scopes it asks for (omit `scopes`) or a subset; more is 422. The code works "
-    "once. An active relationship with the same clinician at the same clinic is 409.",
+    "once: a retry by the same patient (with the same scopes) answers the relationship it "
+    "started (200). An active relationship with the same clinician at the same clinic is 409.",
     response_model=RelationshipPublic,
     openapi_extra=example_body(examples.accept),
-    responses=answers(examples.relationship, *WRITE, 404, 409, status=201),
+    responses={
+        **answers(examples.relationship, *WRITE, 404, 409, status=201),
+        200: example_response(examples.relationship, "Accepted already by an earlier request"),
+    },
 )
 async def accept_care_invitation(data: CareAccept, unit: SignedIn) -> Response:
-    return respond(await unit.write(service.accept_care, data), status_code=201)
+    relationship, created = await unit.write(service.accept_care, data)
+    return respond(relationship, status_code=201 if created else 200)
 
 
 @router.get(

@@ -1,5 +1,5 @@
 from http import HTTPStatus
-from typing import Any
+from typing import Any, cast
 
 import httpx
 
@@ -32,7 +32,11 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Problem | RelationshipPublic | None:
+) -> Any | Problem | RelationshipPublic | None:
+    if response.status_code == 200:
+        response_200 = cast(Any, None)
+        return response_200
+
     if response.status_code == 201:
         response_201 = RelationshipPublic.from_dict(response.json())
 
@@ -86,7 +90,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[Problem | RelationshipPublic]:
+) -> Response[Any | Problem | RelationshipPublic]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -99,11 +103,12 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
     body: CareAccept,
-) -> Response[Problem | RelationshipPublic]:
+) -> Response[Any | Problem | RelationshipPublic]:
     """Accept a care invitation
 
      Starts a care relationship with the clinician who issued the code. Grant all the scopes it asks for
-    (omit `scopes`) or a subset; more is 422. The code works once. An active relationship with the same
+    (omit `scopes`) or a subset; more is 422. The code works once: a retry by the same patient (with the
+    same scopes) answers the relationship it started (200). An active relationship with the same
     clinician at the same clinic is 409.
 
     Args:
@@ -114,7 +119,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Problem | RelationshipPublic]
+        Response[Any | Problem | RelationshipPublic]
     """
 
     kwargs = _get_kwargs(
@@ -132,11 +137,12 @@ def sync(
     *,
     client: AuthenticatedClient,
     body: CareAccept,
-) -> Problem | RelationshipPublic | None:
+) -> Any | Problem | RelationshipPublic | None:
     """Accept a care invitation
 
      Starts a care relationship with the clinician who issued the code. Grant all the scopes it asks for
-    (omit `scopes`) or a subset; more is 422. The code works once. An active relationship with the same
+    (omit `scopes`) or a subset; more is 422. The code works once: a retry by the same patient (with the
+    same scopes) answers the relationship it started (200). An active relationship with the same
     clinician at the same clinic is 409.
 
     Args:
@@ -147,7 +153,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Problem | RelationshipPublic
+        Any | Problem | RelationshipPublic
     """
 
     return sync_detailed(
@@ -160,11 +166,12 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
     body: CareAccept,
-) -> Response[Problem | RelationshipPublic]:
+) -> Response[Any | Problem | RelationshipPublic]:
     """Accept a care invitation
 
      Starts a care relationship with the clinician who issued the code. Grant all the scopes it asks for
-    (omit `scopes`) or a subset; more is 422. The code works once. An active relationship with the same
+    (omit `scopes`) or a subset; more is 422. The code works once: a retry by the same patient (with the
+    same scopes) answers the relationship it started (200). An active relationship with the same
     clinician at the same clinic is 409.
 
     Args:
@@ -175,7 +182,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Problem | RelationshipPublic]
+        Response[Any | Problem | RelationshipPublic]
     """
 
     kwargs = _get_kwargs(
@@ -191,11 +198,12 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
     body: CareAccept,
-) -> Problem | RelationshipPublic | None:
+) -> Any | Problem | RelationshipPublic | None:
     """Accept a care invitation
 
      Starts a care relationship with the clinician who issued the code. Grant all the scopes it asks for
-    (omit `scopes`) or a subset; more is 422. The code works once. An active relationship with the same
+    (omit `scopes`) or a subset; more is 422. The code works once: a retry by the same patient (with the
+    same scopes) answers the relationship it started (200). An active relationship with the same
     clinician at the same clinic is 409.
 
     Args:
@@ -206,7 +214,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Problem | RelationshipPublic
+        Any | Problem | RelationshipPublic
     """
 
     return (
