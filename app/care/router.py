@@ -231,7 +231,10 @@ async def preview_care_invitation(body: CodeBody, unit: SignedIn) -> Response:
     openapi_extra=example_body(examples.accept),
     responses={
         **answers(examples.relationship, *WRITE, 404, 409, status=201),
-        200: example_response(examples.relationship, "Accepted already by an earlier request"),
+        200: {
+            "model": RelationshipPublic,
+            **example_response(examples.relationship, "Accepted already by an earlier request"),
+        },
     },
 )
 async def accept_care_invitation(data: CareAccept, unit: SignedIn) -> Response:

@@ -1,5 +1,5 @@
 from http import HTTPStatus
-from typing import Any, cast
+from typing import Any
 
 import httpx
 
@@ -32,9 +32,10 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Any | Problem | RelationshipPublic | None:
+) -> Problem | RelationshipPublic | None:
     if response.status_code == 200:
-        response_200 = cast(Any, None)
+        response_200 = RelationshipPublic.from_dict(response.json())
+
         return response_200
 
     if response.status_code == 201:
@@ -90,7 +91,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[Any | Problem | RelationshipPublic]:
+) -> Response[Problem | RelationshipPublic]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -103,7 +104,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
     body: CareAccept,
-) -> Response[Any | Problem | RelationshipPublic]:
+) -> Response[Problem | RelationshipPublic]:
     """Accept a care invitation
 
      Starts a care relationship with the clinician who issued the code. Grant all the scopes it asks for
@@ -119,7 +120,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | Problem | RelationshipPublic]
+        Response[Problem | RelationshipPublic]
     """
 
     kwargs = _get_kwargs(
@@ -137,7 +138,7 @@ def sync(
     *,
     client: AuthenticatedClient,
     body: CareAccept,
-) -> Any | Problem | RelationshipPublic | None:
+) -> Problem | RelationshipPublic | None:
     """Accept a care invitation
 
      Starts a care relationship with the clinician who issued the code. Grant all the scopes it asks for
@@ -153,7 +154,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | Problem | RelationshipPublic
+        Problem | RelationshipPublic
     """
 
     return sync_detailed(
@@ -166,7 +167,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
     body: CareAccept,
-) -> Response[Any | Problem | RelationshipPublic]:
+) -> Response[Problem | RelationshipPublic]:
     """Accept a care invitation
 
      Starts a care relationship with the clinician who issued the code. Grant all the scopes it asks for
@@ -182,7 +183,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | Problem | RelationshipPublic]
+        Response[Problem | RelationshipPublic]
     """
 
     kwargs = _get_kwargs(
@@ -198,7 +199,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
     body: CareAccept,
-) -> Any | Problem | RelationshipPublic | None:
+) -> Problem | RelationshipPublic | None:
     """Accept a care invitation
 
      Starts a care relationship with the clinician who issued the code. Grant all the scopes it asks for
@@ -214,7 +215,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | Problem | RelationshipPublic
+        Problem | RelationshipPublic
     """
 
     return (
