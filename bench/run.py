@@ -551,18 +551,23 @@ def run(config: Config) -> str:
         log(f"bare app ready, serving the {len(page.content):,}-byte catalog page")
 
         floors: dict[str, Target] = {}  # by the real target's key; "stack:" + key
-        if "signed-in" in config.groups:
+        if "signed-in" in config.groups or "care" in config.groups:
             for target in targets:
-                if target.state != "empty":
+                # The signed-in rows run on the empty databases; the care row at scale.
+                state = target.key.split("/")[1]
+                if not (
+                    (state == "empty" and "signed-in" in config.groups)
+                    or (state == "scale" and target.workers == 1 and "care" in config.groups)
+                ):
                     continue
-                url = urls[f"{target.key.split('/')[0]}/empty"]
+                url = urls[f"{target.key.split('/')[0]}/{state}"]
                 for prefix, on_stack in (("", False), ("stack:", True)):
                     server = floor_server(workdir, url, target.workers, on_stack)
                     stack.callback(server.stop)
                     floors[prefix + target.key] = Target(
                         f"{'stack-' if on_stack else ''}floor/{target.key}",
                         target.backend,
-                        "empty",
+                        target.state,
                         target.workers,
                         server,
                         signer=target,
@@ -608,12 +613,8 @@ def run(config: Config) -> str:
         if "signed-in" in config.groups:
             groups += signed_in_groups(config, by_key, floors, urls, rows)
         if "care" in config.groups:
-            if bare_rows[1] not in rows:
-                rows.insert(0, bare_rows[1])
             for backend in config.backends:
-                groups.append(
-                    care_group(config, by_key[f"{backend}/scale/1w"], bares[1], bare_rows[1], rows)
-                )
+                groups.append(care_group(config, by_key[f"{backend}/scale/1w"], floors, rows))
 
         for cells in groups:
             names = sorted({f"{s.key}" for _, s, _ in cells} - {"bare"})
@@ -819,19 +820,25 @@ def progress_group(
 
 
 def care_group(
-    config: Config, scale: Target, bare: Target, bare_row: Row, rows: list[Row]
+    config: Config, scale: Target, floors: dict[str, Target], rows: list[Row]
 ) -> list[tuple[Target, Scenario, Row]]:
-    """GET /clinics/{id}/patients on the scale database as the bench user (the clinic's
-    owner, with every patient in care), interleaved with the bare app like the public
-    rows: its rps / bare is the row's ratio."""
+    """GET /clinics/{id}/patients on the scale database as the bench user (the owner of the
+    clinic, with every patient in care), beside its two floors on the same database
+    (bench/floor_app.py's `care_patients`: the same statements in plain SQL)."""
     backend = scale.key.split("/")[0]
     clinic = care_clinic_id(config.scale)
     scenario = replace(scenarios.CARE, path=scenarios.CARE.path.format(clinic_id=clinic))
     state = f"{config.scale.care_patients} patients, {sets_label(config.scale)}"
     row = Row(scenario.key, scenario.label, BACKEND_NAMES[backend], state, 1)
-    row.ceiling = bare_row
+    floor_row = Row(scenario.key, scenario.label, BACKEND_NAMES[backend], "floor", 1)
+    stack_row = replace(floor_row, state="stack floor", results={})
+    row.floor, row.stack_floor = floor_row, stack_row
     rows.append(row)
-    return [(bare, scenarios.BARE, bare_row), (scale, scenario, row)]
+    return [
+        (scale, scenario, row),
+        (floors[scale.key], scenario, floor_row),
+        (floors[f"stack:{scale.key}"], scenario, stack_row),
+    ]
 
 
 def sets_label(scale: Scale) -> str:
