@@ -22,11 +22,13 @@ import pytest
 from app.assessments import examples as assessment_examples
 from app.routines import examples as routine_examples
 from tests.factories import (
+    ALL_SCOPES,
     SignedIn,
     entry,
     exercise_payload,
     routine_payload,
     session_payload,
+    signed_in_user,
     unique_email,
 )
 from tests.test_authorization import PUBLIC_OPERATIONS
@@ -135,6 +137,32 @@ async def test_every_successful_answer_says_how_it_may_be_cached(
     await call("GET", f"{API}/me/assessments/{check.json()['id']}", a)
     await call("GET", f"{API}/me/progress", a)
     await call("GET", f"{API}/me/export", a)
+    # The care team: the admin runs a clinic, alice is in their care.
+    c = admin
+    clinic = await call("POST", f"{API}/clinics", c, json={"name": "Riverside"})
+    cid = clinic.json()["id"]
+    await call("GET", f"{API}/clinics", c)
+    clinic = await call("GET", f"{API}/clinics/{cid}", c)
+    await write("PATCH", f"{API}/clinics/{cid}", c, clinic.headers["etag"], json={"name": "R"})
+    code = (await call("POST", f"{API}/clinics/{cid}/invitations", c, json={})).json()["code"]
+    bob = await signed_in_user(client, unique_email("bob"))
+    await call("POST", f"{API}/clinic-invitations/accept", bob, json={"code": code})
+    await call("GET", f"{API}/clinics/{cid}/members", c)
+    member = f"{API}/clinics/{cid}/members/{bob.id}"
+    await call("PATCH", member, c, json={"role": "owner"})
+    await call("DELETE", member, bob)
+    care = await call(
+        "POST", f"{API}/clinics/{cid}/care-invitations", c, json={"scopes": ALL_SCOPES}
+    )
+    code = care.json()["code"]
+    await call("POST", f"{API}/me/care-invitations/preview", a, json={"code": code})
+    rel = await call("POST", f"{API}/me/care-relationships", a, json={"code": code})
+    await call("GET", f"{API}/me/care-relationships", a)
+    await call("GET", f"{API}/clinics/{cid}/patients", c)
+    for tail in ("sessions", "progress", "assessments"):
+        await call("GET", f"{API}/clinics/{cid}/patients/{a.id}/{tail}", c)
+    await call("GET", f"{API}/me/access-log", a)
+    await call("DELETE", f"{API}/me/care-relationships/{rel.json()['id']}", a)
     await call(
         "POST",
         f"{API}/me/password",

@@ -18,7 +18,11 @@ from .care_accept import CareAccept
 from .care_invitation_create import CareInvitationCreate
 from .care_invitation_issued import CareInvitationIssued
 from .care_invitation_preview import CareInvitationPreview
+from .care_patient import CarePatient
+from .care_patient_figures import CarePatientFigures
 from .care_scope import CareScope
+from .care_week_adherence import CareWeekAdherence
+from .care_week_asymmetry import CareWeekAsymmetry
 from .catalog_document import CatalogDocument
 from .clinic_create import ClinicCreate
 from .clinic_invitation_create import ClinicInvitationCreate
@@ -67,6 +71,7 @@ from .muscle_public_attribution import MusclePublicAttribution
 from .origin import Origin
 from .page_access_log_public import PageAccessLogPublic
 from .page_assessment_public import PageAssessmentPublic
+from .page_care_patient import PageCarePatient
 from .page_clinic_public import PageClinicPublic
 from .page_member_public import PageMemberPublic
 from .page_relationship_public import PageRelationshipPublic
@@ -141,7 +146,11 @@ __all__ = (
     "CareInvitationCreate",
     "CareInvitationIssued",
     "CareInvitationPreview",
+    "CarePatient",
+    "CarePatientFigures",
     "CareScope",
+    "CareWeekAdherence",
+    "CareWeekAsymmetry",
     "CatalogDocument",
     "ClinicCreate",
     "ClinicInvitationCreate",
@@ -190,6 +199,7 @@ __all__ = (
     "Origin",
     "PageAccessLogPublic",
     "PageAssessmentPublic",
+    "PageCarePatient",
     "PageClinicPublic",
     "PageMemberPublic",
     "PageRelationshipPublic",
