@@ -11,7 +11,7 @@ from app.catalog.models import (
 )
 from app.core.changes import UserChangeCounter
 from app.core.ratelimit import RateCounter
-from app.routines.models import Routine, RoutineItem
+from app.routines.models import Routine, RoutineItem, RoutineVersion
 from app.sessions.models import (
     ExerciseDayTotal,
     ExerciseDayZone,
@@ -36,6 +36,7 @@ __all__ = [
     "RefreshToken",
     "Routine",
     "RoutineItem",
+    "RoutineVersion",
     "SessionEntry",
     "TokenFamily",
     "User",

@@ -37,6 +37,8 @@ ADMIN_OPERATIONS = {
 def _concrete(path: str) -> str:
     def fill(match: re.Match[str]) -> str:
         name = match.group(1)
+        if name == "version":  # a routine's version number
+            return "1"
         return "clamshell" if name == "slug" else str(uuid.uuid4())
 
     return re.sub(r"\{([^}]+)\}", fill, path)

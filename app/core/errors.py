@@ -61,6 +61,10 @@ class Forbidden(DomainError):
     """Signed in, but not allowed."""
 
 
+class PrescribedReadOnly(Forbidden):
+    """The patient tried to change a routine a clinician prescribed (they may copy it)."""
+
+
 class NotAcceptable(DomainError):
     """The client accepts none of the representations the resource has."""
 

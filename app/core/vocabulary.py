@@ -166,6 +166,7 @@ class Origin(StrEnum):
     BUILDER = "builder"
     TEMPLATE = "template"
     COPY = "copy"
+    PRESCRIPTION = "prescription"  # a clinician's, read-only for its owner (the patient)
 
 
 # The resistance band used for a logged set (the other load is kilograms).

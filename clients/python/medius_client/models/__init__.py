@@ -50,6 +50,7 @@ from .muscle_public_attribution import MusclePublicAttribution
 from .origin import Origin
 from .page_assessment_public import PageAssessmentPublic
 from .page_routine_public import PageRoutinePublic
+from .page_routine_version_public import PageRoutineVersionPublic
 from .page_union_exercise_public_exercise_tombstone import PageUnionExercisePublicExerciseTombstone
 from .page_union_session_public_session_tombstone import PageUnionSessionPublicSessionTombstone
 from .pain_alert import PainAlert
@@ -59,6 +60,7 @@ from .placement import Placement
 from .plan_item import PlanItem
 from .position import Position
 from .prescribed_dosage import PrescribedDosage
+from .prescriber import Prescriber
 from .problem import Problem
 from .problem_field_error import ProblemFieldError
 from .progress import Progress
@@ -70,11 +72,13 @@ from .provenance import Provenance
 from .readiness import Readiness
 from .refresh_request import RefreshRequest
 from .role import Role
+from .routine_copy import RoutineCopy
 from .routine_create import RoutineCreate
 from .routine_item_in import RoutineItemIn
 from .routine_item_public import RoutineItemPublic
 from .routine_public import RoutinePublic
 from .routine_update import RoutineUpdate
+from .routine_version_public import RoutineVersionPublic
 from .session_create import SessionCreate
 from .session_public import SessionPublic
 from .session_tombstone import SessionTombstone
@@ -148,6 +152,7 @@ __all__ = (
     "Origin",
     "PageAssessmentPublic",
     "PageRoutinePublic",
+    "PageRoutineVersionPublic",
     "PageUnionExercisePublicExerciseTombstone",
     "PageUnionSessionPublicSessionTombstone",
     "PainAlert",
@@ -157,6 +162,7 @@ __all__ = (
     "PlanItem",
     "Position",
     "PrescribedDosage",
+    "Prescriber",
     "Problem",
     "ProblemFieldError",
     "Progress",
@@ -168,11 +174,13 @@ __all__ = (
     "Readiness",
     "RefreshRequest",
     "Role",
+    "RoutineCopy",
     "RoutineCreate",
     "RoutineItemIn",
     "RoutineItemPublic",
     "RoutinePublic",
     "RoutineUpdate",
+    "RoutineVersionPublic",
     "SessionCreate",
     "SessionPublic",
     "SessionTombstone",
