@@ -46,6 +46,7 @@ from app.routine_deletion.router import router as routine_deletion_router
 from app.routines.builder_service import ladder as builder_ladder
 from app.routines.router import router as routines_router
 from app.sessions.router import router as sessions_router
+from app.sharing.router import router as sharing_router
 from app.users.auth import optional_user, visitor
 from app.users.router import auth_router, me_router
 
@@ -129,6 +130,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.include_router(handout_router, prefix=API_PREFIX)
     app.include_router(sessions_router, prefix=API_PREFIX)
     app.include_router(progress_router, prefix=API_PREFIX)
+    app.include_router(sharing_router, prefix=API_PREFIX)
     _install_docs(app)
     install_openapi(app, optional_auth=(optional_user, visitor))
 

@@ -19,6 +19,7 @@ from app.sessions.models import (
     SessionEntry,
     WorkoutSession,
 )
+from app.sharing.models import ShareLink
 from app.users.models import RefreshToken, TokenFamily, User
 
 __all__ = [
@@ -38,6 +39,7 @@ __all__ = [
     "RoutineItem",
     "RoutineVersion",
     "SessionEntry",
+    "ShareLink",
     "TokenFamily",
     "User",
     "UserChangeCounter",

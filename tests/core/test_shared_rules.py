@@ -35,7 +35,10 @@ API = "/api/v1"
 PRIVATE = "private, no-store"
 PUBLIC = re.compile(r"^public, max-age=\d+$")
 # The public reads of the catalog: anyone's, and cacheable by anyone.
-CATALOG_READS = {op for op in PUBLIC_OPERATIONS if op[0] == "GET" and op[1].startswith(API)}
+SHARED = ("GET", f"{API}/shared/{{token}}")  # a share link: public, yet kept by no cache
+CATALOG_READS = {
+    op for op in PUBLIC_OPERATIONS if op[0] == "GET" and op[1].startswith(API) and op != SHARED
+}
 
 
 async def _operations(client: httpx.AsyncClient) -> dict[tuple[str, str], re.Pattern[str]]:
@@ -102,6 +105,12 @@ async def test_every_successful_answer_says_how_it_may_be_cached(
     await call("GET", f"{API}/routines/{rid}/timeline", a)
     await call("GET", f"{API}/routines/{rid}/handout", a, headers={"Accept": "text/html"})
     copy = await call("POST", f"{API}/routines/{rid}/copy", a)
+    await call("GET", f"{API}/routines/{rid}/versions", a)
+    await call("GET", f"{API}/routines/{rid}/versions/1", a)
+    link = await call("POST", f"{API}/me/share-links", a, json={"kind": "progress"})
+    await call("GET", f"{API}/me/share-links", a)
+    await call("GET", f"{API}/shared/{link.json()['token']}", headers={"Accept": "*/*"})
+    await call("DELETE", f"{API}/me/share-links/{link.json()['id']}", a)
     patched = await write(
         "PATCH", f"{API}/routines/{rid}", a, routine.headers["etag"], json={"name": "Evening"}
     )
@@ -170,6 +179,8 @@ async def test_every_successful_answer_says_how_it_may_be_cached(
         cache = response.headers.get("cache-control")
         if op in CATALOG_READS:
             assert cache and PUBLIC.match(cache), (op, cache)
+        elif op == SHARED:  # not even the browser keeps it
+            assert cache == "no-store", (op, cache)
         else:
             assert cache == PRIVATE, (op, response.status_code, cache)
     assert seen == set(operations), f"not exercised: {sorted(set(operations) - seen)}"

@@ -51,6 +51,7 @@ from .origin import Origin
 from .page_assessment_public import PageAssessmentPublic
 from .page_routine_public import PageRoutinePublic
 from .page_routine_version_public import PageRoutineVersionPublic
+from .page_share_link_public import PageShareLinkPublic
 from .page_union_exercise_public_exercise_tombstone import PageUnionExercisePublicExerciseTombstone
 from .page_union_session_public_session_tombstone import PageUnionSessionPublicSessionTombstone
 from .pain_alert import PainAlert
@@ -83,6 +84,11 @@ from .session_create import SessionCreate
 from .session_public import SessionPublic
 from .session_tombstone import SessionTombstone
 from .session_update import SessionUpdate
+from .share_kind import ShareKind
+from .share_link_create import ShareLinkCreate
+from .share_link_created import ShareLinkCreated
+from .share_link_public import ShareLinkPublic
+from .share_status import ShareStatus
 from .side import Side
 from .side_week import SideWeek
 from .source import Source
@@ -153,6 +159,7 @@ __all__ = (
     "PageAssessmentPublic",
     "PageRoutinePublic",
     "PageRoutineVersionPublic",
+    "PageShareLinkPublic",
     "PageUnionExercisePublicExerciseTombstone",
     "PageUnionSessionPublicSessionTombstone",
     "PainAlert",
@@ -185,6 +192,11 @@ __all__ = (
     "SessionPublic",
     "SessionTombstone",
     "SessionUpdate",
+    "ShareKind",
+    "ShareLinkCreate",
+    "ShareLinkCreated",
+    "ShareLinkPublic",
+    "ShareStatus",
     "Side",
     "SideWeek",
     "Source",
