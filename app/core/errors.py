@@ -65,6 +65,10 @@ class PrescribedReadOnly(Forbidden):
     """The patient tried to change a routine a clinician prescribed (they may copy it)."""
 
 
+class ScopeNotGranted(Forbidden):
+    """A clinician in care asked for what the patient's consent does not cover."""
+
+
 class NotAcceptable(DomainError):
     """The client accepts none of the representations the resource has."""
 

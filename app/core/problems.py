@@ -47,6 +47,7 @@ _STATUS_BY_ERROR: dict[type[errors.DomainError], int] = {
 _SLUG_BY_ERROR: dict[type[errors.DomainError], str] = {
     errors.QuotaExceeded: "quota-exceeded",
     errors.PrescribedReadOnly: "prescribed-routine-read-only",
+    errors.ScopeNotGranted: "scope-not-granted",
 }
 
 _SLUG_BY_STATUS = {

@@ -74,7 +74,9 @@ class Routine(SQLModel, table=True):
     prescribed_by: uuid.UUID | None = SQLField(
         default=None, foreign_key="app_user.id", ondelete="SET NULL", index=True
     )
-    clinic_id: uuid.UUID | None = SQLField(default=None, index=True)
+    clinic_id: uuid.UUID | None = SQLField(
+        default=None, foreign_key="clinic.id", ondelete="SET NULL", index=True
+    )
     prescriber_name: str | None = SQLField(default=None, max_length=PRESCRIBER_NAME_MAX)
     clinic_name: str | None = SQLField(default=None, max_length=SHORT_TEXT_MAX)
     # SHA-256 of the request that made this routine under a client-chosen id (a copy, a

@@ -9,7 +9,6 @@ the next request on.
 from __future__ import annotations
 
 import hashlib
-import logging
 import secrets
 import uuid
 from datetime import datetime, timedelta
@@ -19,6 +18,7 @@ import orjson
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session
 
+from app.care.access_log import record_share_use
 from app.core.db import begin_write
 from app.core.errors import Conflict, FieldError, Invalid, NotFound, QuotaExceeded
 from app.core.negotiation import negotiate
@@ -42,7 +42,6 @@ from app.sharing.models import (
 from app.users import repository as users_repository
 from app.users.models import Caller
 
-logger = logging.getLogger("medius")
 JSON = "application/json"
 SHARED_PATH = "/shared/"
 
@@ -174,11 +173,22 @@ def _open(session: Session, token: str) -> tuple[ShareLink, Caller]:
 
 
 def record_use(session: Session, link: ShareLink, resource: str, address: str) -> None:
-    """The one place a link's use is recorded for its owner (the care team's access log
-    takes it over: `app/care/access_log.record_share_use`), in its own transaction."""
-    logger.info(
-        "share link %s of %s used for %s from %s", link.id, link.owner_id, resource, address
+    """Record the use in the owner's access log, in its own short transaction, before
+    anything is shown. The link is checked again inside that transaction (it holds the
+    write lock on SQLite, and reads what committed before it on PostgreSQL): once a
+    revocation has answered, no use is recorded or answered after it."""
+    begin_write(session)
+    if repository.find_live(session, link.token_hash, utcnow()) is None:
+        session.rollback()
+        raise _not_found()
+    record_share_use(
+        session,
+        patient_id=link.owner_id,
+        share_link_id=link.id,
+        resource=resource,
+        address=address,
     )
+    session.commit()
 
 
 def shared(
@@ -201,6 +211,5 @@ def shared(
         # No safety warnings: they tell of logged pain, which this link does not share.
         return render(routine, specs, [], accept)
     negotiate(accept, (JSON,))
-    document = progress_service.progress_document(session, owner, None, None, None, catalog)
     record_use(session, link, "progress", address)
-    return document
+    return progress_service.progress_document(session, owner, None, None, None, catalog)

@@ -7,7 +7,7 @@ gets its version 1 here, from its current items. Sessions record the version fol
 (existing sessions with a routine followed its version 1: the only one there was).
 
 Revision ID: 0011
-Revises: 0009
+Revises: 0010
 Create Date: 2026-11-30 02:10:00
 """
 
@@ -21,7 +21,7 @@ from alembic import op
 import app.core.sqltypes
 
 revision: str = "0011"
-down_revision: str | None = "0009"
+down_revision: str | None = "0010"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
@@ -60,6 +60,9 @@ def upgrade() -> None:
             ["prescribed_by"],
             ["id"],
             ondelete="SET NULL",
+        )
+        batch_op.create_foreign_key(
+            "fk_routine_clinic_id_clinic", "clinic", ["clinic_id"], ["id"], ondelete="SET NULL"
         )
         batch_op.create_index("ix_routine_prescribed_by", ["prescribed_by"], unique=False)
         batch_op.create_index("ix_routine_clinic_id", ["clinic_id"], unique=False)
@@ -139,6 +142,7 @@ def downgrade() -> None:
     with op.batch_alter_table("routine", schema=None) as batch_op:
         batch_op.drop_index("ix_routine_clinic_id")
         batch_op.drop_index("ix_routine_prescribed_by")
+        batch_op.drop_constraint("fk_routine_clinic_id_clinic", type_="foreignkey")
         batch_op.drop_constraint("fk_routine_prescribed_by_app_user", type_="foreignkey")
         batch_op.drop_column("request_digest")
         batch_op.drop_column("clinic_name")

@@ -80,6 +80,14 @@ async def test_handout_link_opens_without_an_account_and_keeps_pain_private(
     assert (await _open(client, token, None)).headers["content-type"].startswith("text/html")
     refused = await _open(client, token, "image/png")
     assert refused.status_code == 406
+    # Every use is in Alice's access log, newest first, with the link and the address.
+    log = (await client.get("/api/v1/me/access-log", headers=alice.headers)).json()["items"]
+    uses = [e for e in log if e["share_link_id"] == link["id"]]
+    assert len(uses) == 3  # HTML, PDF, no Accept: the refused one showed nothing
+    assert {(e["resource"], e["action"], e["actor_id"]) for e in uses} == {
+        (f"routine:{rid}", "read", None)
+    }
+    assert all(e["address"] for e in uses)
     # A bearer token sent along (even a bad one) changes nothing: the link is the credential.
     stale = await client.get(
         f"/api/v1/shared/{token}", headers={"Authorization": "Bearer not-a-token"}
@@ -101,6 +109,8 @@ async def test_progress_link_shares_the_progress_summary_as_json(
     assert shared.json() == own.json()
     assert (await _open(client, link["token"], "*/*")).status_code == 200
     assert (await _open(client, link["token"], "text/html")).status_code == 406
+    log = (await client.get("/api/v1/me/access-log", headers=alice.headers)).json()["items"]
+    assert [(e["share_link_id"], e["resource"]) for e in log] == [(link["id"], "progress")] * 2
 
 
 async def test_unknown_expired_and_revoked_links_are_the_same_404(
