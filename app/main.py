@@ -42,6 +42,7 @@ from app.health.router import router as health_router
 from app.live_catalog.asgi import CatalogReadCache
 from app.live_catalog.live import LiveCatalog
 from app.live_catalog.router import router as live_catalog_router
+from app.prescriptions.router import router as prescriptions_router
 from app.progress.router import router as progress_router
 from app.routine_deletion.router import router as routine_deletion_router
 from app.routines.builder_service import ladder as builder_ladder
@@ -133,6 +134,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.include_router(progress_router, prefix=API_PREFIX)
     app.include_router(sharing_router, prefix=API_PREFIX)
     app.include_router(care_router, prefix=API_PREFIX)
+    app.include_router(prescriptions_router, prefix=API_PREFIX)
     _install_docs(app)
     install_openapi(app, optional_auth=(optional_user, visitor))
 

@@ -41,6 +41,7 @@ PRESCRIBER_NAME_MAX = 254
 # Versions one routine keeps (README, "Limits"): years of weekly revisions, and a bound on
 # what one account's edits can store.
 MAX_VERSIONS = 1000
+MAX_RATIONALE = 20
 
 
 class Routine(SQLModel, table=True):
@@ -194,7 +195,7 @@ class RoutineCreate(BaseModel):
         "every week is checked like the routine (known exercises, dosage, at most 120 "
         "minutes). Dropped when a later PATCH replaces the items.",
     )
-    rationale: list[LongText] | None = Field(default=None, max_length=20)
+    rationale: list[LongText] | None = Field(default=None, max_length=MAX_RATIONALE)
     estimated_seconds: StrictInt | None = Field(
         default=None, ge=0, le=10**6, description="Ignored: always recomputed from the items."
     )

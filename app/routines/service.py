@@ -5,7 +5,7 @@ from __future__ import annotations
 import hashlib
 import logging
 import uuid
-from collections.abc import Collection, Mapping, Sequence
+from collections.abc import Callable, Collection, Mapping, Sequence
 from typing import Any
 
 import orjson
@@ -296,8 +296,13 @@ def request_digest(kind: str, body: object) -> str:
     return hashlib.sha256(canonical).hexdigest()
 
 
+# Called inside a write's transaction, before it commits, with the routine written: what
+# must commit with the change or not at all (the care team's access log).
+Audit = Callable[[Session, uuid.UUID], None]
+
+
 def _insert(
-    session: Session, routine: Routine, rows: Sequence[RoutineItem]
+    session: Session, routine: Routine, rows: Sequence[RoutineItem], audit: Audit | None = None
 ) -> tuple[AnyRoutine, bool]:
     """Store a new routine with its version 1, under the owner's quota; True when new.
 
@@ -314,6 +319,9 @@ def _insert(
         if existing is None:
             repository.add_routine(session, routine, rows)
             repository.add_version(session, versions.snapshot(routine, 1, rows))
+            if audit is not None:
+                session.flush()
+                audit(session, routine.id)
             session.commit()
             return routine, True
     except (IntegrityError, QuotaExceeded):
@@ -373,6 +381,7 @@ def edit(
     changes: RoutineUpdate,
     if_match: str | None,
     provenance: Mapping[str, Any] | None = None,
+    audit: Audit | None = None,
 ) -> None:
     """Apply a merge patch as the routine's next version, conditional on `If-Match`.
 
@@ -400,6 +409,8 @@ def edit(
         repository.add_version(
             session, versions.snapshot(routine, routine.version + 1, items, values)
         )
+        if audit is not None:
+            audit(session, routine.id)
     session.expire_all()
 
 
@@ -444,13 +455,16 @@ def prescribe(
     data: RoutineCreate,
     routine_id: uuid.UUID | None,
     catalog: CatalogSpecs,
+    *,
+    request: object = None,
+    audit: Audit | None = None,
 ) -> tuple[Resource[RoutineBody], bool]:
     """A clinician's new routine for a patient: the patient's, read-only for them, version 1.
 
     The caller (a route above the care layer) has checked that the clinician may prescribe
     to this patient in this clinic. `routine_id`, the client's own id, makes a retry safe:
-    the same id and request answer the stored prescription (False), another request 409.
-    Counts against the patient's routine quota.
+    the same id and `request` (what the client sent; default `data`) answer the stored
+    prescription (False), another request 409. Counts against the patient's routine quota.
     """
     rows, progression = _checked(session, data)
     routine = Routine(
@@ -466,11 +480,15 @@ def prescribe(
         if routine_id is None
         else request_digest(
             "prescription",
-            [str(prescriber.clinic_id), str(patient_id), data.model_dump(mode="json")],
+            [
+                str(prescriber.clinic_id),
+                str(patient_id),
+                data.model_dump(mode="json") if request is None else request,
+            ],
         ),
         **prescriber.columns(),
     )
-    stored, created = _insert(session, routine, rows)
+    stored, created = _insert(session, routine, rows, audit)
     return _resource(session, stored, catalog), created
 
 
@@ -520,11 +538,12 @@ def revise(
     changes: RoutineUpdate,
     if_match: str | None,
     catalog: CatalogSpecs,
+    audit: Audit | None = None,
 ) -> Resource[RoutineBody]:
     """A clinician's edit of a prescription of their clinic: the next version, signed by
     them, conditional on `If-Match` (concurrent edits with one ETag: one wins, 412s)."""
     routine = prescription(session, prescriber.clinic_id, patient_id, routine_id)
-    edit(session, routine, changes, if_match, prescriber.columns())
+    edit(session, routine, changes, if_match, prescriber.columns(), audit)
     return read_prescription(session, prescriber.clinic_id, patient_id, routine_id, catalog)
 
 
@@ -644,6 +663,25 @@ def handout_data(
     for week in public.progression or []:
         slugs |= {c.exercise for c in week.changes} | {i.exercise for i in week.items}
     return public, specs_for(session, catalog, slugs)
+
+
+def template_as_create(
+    session: Session, template: uuid.UUID, name: str | None, loc: Sequence[str]
+) -> RoutineCreate:
+    """A public template as a new routine's request (a clinician prescribing from it)."""
+    routine = repository.get(session, template)
+    if routine is None or not routine.is_template:
+        raise Invalid(
+            "template_id does not name a public template.",
+            errors=[FieldError(list(loc), "no such template", "unknown_reference")],
+        )
+    items = repository.items_for(session, [routine.id])[routine.id]
+    return RoutineCreate(
+        name=name or routine.name,
+        notes=routine.notes,
+        sessions_per_week=routine.sessions_per_week,
+        items=[RoutineItemIn.model_validate(repository.item_values(i)) for i in items],
+    )
 
 
 def template_id(key: str) -> uuid.UUID:

@@ -22,11 +22,13 @@ import pytest
 from app.assessments import examples as assessment_examples
 from app.routines import examples as routine_examples
 from tests.factories import (
+    ALL_SCOPES,
     SignedIn,
     entry,
     exercise_payload,
     routine_payload,
     session_payload,
+    signed_in_user,
     unique_email,
 )
 from tests.test_authorization import PUBLIC_OPERATIONS
@@ -143,6 +145,43 @@ async def test_every_successful_answer_says_how_it_may_be_cached(
     await call("GET", f"{API}/me/assessments", a)
     await call("GET", f"{API}/me/assessments/{check.json()['id']}", a)
     await call("GET", f"{API}/me/progress", a)
+    # The care team: a clinic, a clinician, Alice in care, a prescription, the log.
+    owner = await signed_in_user(client, unique_email("owner"))
+    doc = await signed_in_user(client, unique_email("doc"))
+    clinic = (await call("POST", f"{API}/clinics", owner, json={"name": "Riverside"})).json()
+    cid = clinic["id"]
+    await call("GET", f"{API}/clinics", owner)
+    got = await call("GET", f"{API}/clinics/{cid}", owner)
+    await write("PATCH", f"{API}/clinics/{cid}", owner, got.headers["etag"], json={"name": "R2"})
+    for joiner in (doc, a):  # Alice joins too, to be promoted and to leave
+        invited = await call(
+            "POST", f"{API}/clinics/{cid}/invitations", owner, json={"role": "clinician"}
+        )
+        await call(
+            "POST",
+            f"{API}/clinic-invitations/accept",
+            joiner,
+            json={"code": invited.json()["code"]},
+        )
+    await call("GET", f"{API}/clinics/{cid}/members", owner)
+    await call("PATCH", f"{API}/clinics/{cid}/members/{a.id}", owner, json={"role": "owner"})
+    await call("DELETE", f"{API}/clinics/{cid}/members/{a.id}", a)
+    code = await call(
+        "POST", f"{API}/clinics/{cid}/care-invitations", doc, json={"scopes": ALL_SCOPES}
+    )
+    await call("POST", f"{API}/me/care-invitations/preview", a, json={"code": code.json()["code"]})
+    care = await call("POST", f"{API}/me/care-relationships", a, json={"code": code.json()["code"]})
+    await call("GET", f"{API}/me/care-relationships", a)
+    patient = f"{API}/clinics/{cid}/patients/{a.id}"
+    for tail in ("/sessions", "/progress", "/assessments", "/routines"):
+        await call("GET", patient + tail, doc)
+    prescribed = await call("POST", patient + "/routines", doc, json={"routine": routine_payload()})
+    one = f"{patient}/routines/{prescribed.json()['id']}"
+    got = await call("GET", one, doc)
+    await write("PATCH", one, doc, got.headers["etag"], json={"notes": "week 2"})
+    await call("GET", one + "/versions", doc)
+    await call("GET", f"{API}/me/access-log", a)
+    await call("DELETE", f"{API}/me/care-relationships/{care.json()['id']}", a)
     await call("GET", f"{API}/me/export", a)
     await call(
         "POST",

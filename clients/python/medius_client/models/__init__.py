@@ -30,6 +30,7 @@ from .clinic_update import ClinicUpdate
 from .code_body import CodeBody
 from .compensation import Compensation
 from .compensation_attribution import CompensationAttribution
+from .constraints import Constraints
 from .decision import Decision
 from .default_dosage import DefaultDosage
 from .difficulty import Difficulty
@@ -85,6 +86,7 @@ from .plan_item import PlanItem
 from .position import Position
 from .prescribed_dosage import PrescribedDosage
 from .prescriber import Prescriber
+from .prescription_create import PrescriptionCreate
 from .problem import Problem
 from .problem_field_error import ProblemFieldError
 from .progress import Progress
@@ -163,6 +165,7 @@ __all__ = (
     "CodeBody",
     "Compensation",
     "CompensationAttribution",
+    "Constraints",
     "Decision",
     "DefaultDosage",
     "Difficulty",
@@ -218,6 +221,7 @@ __all__ = (
     "Position",
     "PrescribedDosage",
     "Prescriber",
+    "PrescriptionCreate",
     "Problem",
     "ProblemFieldError",
     "Progress",
