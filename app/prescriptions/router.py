@@ -9,7 +9,7 @@ from starlette.responses import Response
 
 from app.care.access import ClinicID, PatientAccess, PatientID, patient_access
 from app.core.deps import IfMatch
-from app.core.examples import example_body
+from app.core.examples import example_body, example_response
 from app.core.pagination import DEFAULT_LIMIT, Cursor, Limit, Page, SortParam
 from app.core.problems import answers
 from app.core.responses import respond
@@ -49,7 +49,12 @@ WRITE_ERRORS = (400, 401, 403, 404, 413, 415, 422)
     openapi_extra=example_body(examples.prescribe),
     responses={
         **answers(routine_examples.prescribed_routine, *WRITE_ERRORS, 409, status=201),
-        200: {"description": "A retry: the prescription this id already made"},
+        200: {
+            **example_response(
+                routine_examples.prescribed_routine, "A retry: the prescription this id made"
+            ),
+            "model": RoutinePublic,
+        },
     },
 )
 async def prescribe_routine(

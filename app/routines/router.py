@@ -14,7 +14,7 @@ from fastapi import APIRouter, Body, Path, Query
 from starlette.responses import Response
 
 from app.core.deps import IfMatch
-from app.core.examples import example_body
+from app.core.examples import example_body, example_response
 from app.core.pagination import DEFAULT_LIMIT, Cursor, Limit, Page, SortParam
 from app.core.problems import answers
 from app.core.responses import respond
@@ -128,7 +128,10 @@ async def update_routine(
     openapi_extra=example_body(examples.routine_copy),
     responses={
         **answers(examples.routine, 400, 401, 404, 409, 413, 415, 422, status=201),
-        200: {"description": "A retry: the copy this id already made"},
+        200: {
+            **example_response(examples.routine, "A retry: the copy this id already made"),
+            "model": RoutinePublic,
+        },
     },
 )
 async def copy_routine(

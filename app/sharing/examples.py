@@ -28,6 +28,10 @@ def created() -> dict[str, Any]:
     return {**link(), "token": TOKEN, "path": f"/api/v1/shared/{TOKEN}"}
 
 
+def replayed() -> dict[str, Any]:
+    return {**link(), "token": None, "path": None}
+
+
 def link_page() -> dict[str, Any]:
     return {"items": [link()], "next_cursor": None}
 

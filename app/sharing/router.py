@@ -9,7 +9,7 @@ from fastapi import APIRouter, Path, Request
 from starlette.responses import Response
 
 from app.core.deps import ClientAddress
-from app.core.examples import example_body, lazy_example
+from app.core.examples import example_body, example_response, lazy_example
 from app.core.pagination import DEFAULT_LIMIT, Cursor, Limit, Page
 from app.core.problems import answers, problem_responses
 from app.core.responses import respond
@@ -51,7 +51,10 @@ SHARED_HEADERS = {
     openapi_extra=example_body(examples.create),
     responses={
         **answers(examples.created, 400, 401, 409, 413, 415, 422, status=201),
-        200: {"description": "A retry: the link this id already made (no token)"},
+        200: {
+            **example_response(examples.replayed, "A retry: the link this id made (no token)"),
+            "model": ShareLinkCreated,
+        },
     },
 )
 async def create_share_link(data: ShareLinkCreate, unit: SignedIn) -> Response:
@@ -128,7 +131,9 @@ async def open_share_link(
 ) -> Response:
     # Anyone may open a link: no credentials are read, not even a stale token sent along.
     unit = VisitorUnit(request.app.state.engine, None)
-    shared = await unit.run(service.shared, token, request.headers.get("accept"), address, catalog)
+    shared = await unit.write(
+        service.shared, token, request.headers.get("accept"), address, catalog
+    )
     if isinstance(shared, dict):
         return respond(shared, headers=SHARED_HEADERS)
     return program_response(shared, SHARED_HEADERS)

@@ -14,6 +14,7 @@ from tests.factories import (
     CareTeam,
     SignedIn,
     care_team,
+    delete_account,
     routine_payload,
     session_payload,
     signed_in_user,
@@ -289,3 +290,24 @@ async def test_role_matrix_of_prescription_operations(
             codes.append(answer.status_code)
         seen[operation] = tuple(codes)
     assert seen == EXPECTED
+
+
+async def test_a_prescription_outlives_its_prescribers_account_and_stays_signed(
+    client: httpx.AsyncClient,
+) -> None:
+    team = await care_team(client)
+    rid = (await _prescribe(client, team)).json()["id"]
+    gone = await delete_account(client, team.clinician)
+    assert gone.status_code == 204, gone.text
+    kept = await client.get(f"/api/v1/routines/{rid}", headers=team.patient.headers)
+    assert kept.status_code == 200
+    assert kept.json()["prescriber"]["user_id"] is None
+    assert kept.json()["prescriber"]["name"] == "Dr Lee"
+    assert kept.json()["origin"] == "prescription"
+    version = await client.get(f"/api/v1/routines/{rid}/versions/1", headers=team.patient.headers)
+    assert version.json()["prescriber"]["name"] == "Dr Lee"
+    refused = await client.delete(
+        f"/api/v1/routines/{rid}",
+        headers={**team.patient.headers, "If-Match": kept.headers["etag"]},
+    )
+    assert refused.status_code == 403

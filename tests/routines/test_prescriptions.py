@@ -19,35 +19,42 @@ from fastapi import FastAPI
 from pypdf import PdfReader
 from sqlmodel import Session
 
-from app.core.errors import PreconditionFailed
+from app.core.errors import NotFound, PreconditionFailed
 from app.core.json import dumps
 from app.routines import service as routines
 from app.routines.models import RoutineCreate, RoutineUpdate
 from app.routines.versions import PrescriberInfo
-from tests.factories import SignedIn, routine_payload, session_payload
+from tests.factories import SignedIn, create_clinic, routine_payload, session_payload
 
-CLINIC_ID = uuid.UUID("1c2d3e4f-5a6b-4c7d-8e9f-0a1b2c3d4e5f")
 READ_ONLY = "https://medius.dev/problems/prescribed-routine-read-only"
 
 
-def _prescriber(clinician: SignedIn, name: str = "Dr Ada Moss") -> PrescriberInfo:
+@pytest.fixture
+async def clinic_id(client: httpx.AsyncClient, bob: SignedIn) -> uuid.UUID:
+    """Bob's clinic: Bob prescribes in these tests."""
+    return await create_clinic(client, bob, "Riverside Physio")
+
+
+def _prescriber(clinician: SignedIn, clinic: uuid.UUID) -> PrescriberInfo:
     return PrescriberInfo(
-        user_id=clinician.id, name=name, clinic_id=CLINIC_ID, clinic_name="Riverside Physio"
+        user_id=clinician.id, name="Dr Ada Moss", clinic_id=clinic, clinic_name="Riverside Physio"
     )
 
 
 def prescribe(
     app: FastAPI,
+    clinic: uuid.UUID,
     clinician: SignedIn,
     patient: SignedIn,
     routine_id: uuid.UUID | None = None,
     **overrides: Any,
 ) -> tuple[dict[str, Any], bool]:
-    """A prescription made by the clinician's service, as the clinician's route will."""
+    """A prescription made by the clinician's service, as the clinician's route does
+    (tests/prescriptions drives the route itself)."""
     with Session(app.state.engine, expire_on_commit=False) as session:
         made, created = routines.prescribe(
             session,
-            _prescriber(clinician),
+            _prescriber(clinician, clinic),
             patient.id,
             RoutineCreate.model_validate(routine_payload(**overrides)),
             routine_id,
@@ -58,6 +65,7 @@ def prescribe(
 
 def revise(
     app: FastAPI,
+    clinic: uuid.UUID,
     clinician: SignedIn,
     patient: SignedIn,
     routine_id: uuid.UUID,
@@ -67,7 +75,7 @@ def revise(
     with Session(app.state.engine, expire_on_commit=False) as session:
         revised = routines.revise(
             session,
-            _prescriber(clinician),
+            _prescriber(clinician, clinic),
             patient.id,
             routine_id,
             RoutineUpdate.model_validate(changes),
@@ -85,9 +93,9 @@ async def _etag(client: httpx.AsyncClient, user: SignedIn, rid: object) -> str:
 
 
 async def test_prescription_shows_its_prescriber_and_is_read_only_for_the_patient(
-    client: httpx.AsyncClient, app: FastAPI, alice: SignedIn, bob: SignedIn
+    client: httpx.AsyncClient, app: FastAPI, alice: SignedIn, bob: SignedIn, clinic_id: uuid.UUID
 ) -> None:
-    body, created = prescribe(app, bob, alice)
+    body, created = prescribe(app, clinic_id, bob, alice)
     assert created
     rid = body["id"]
     got = await client.get(f"/api/v1/routines/{rid}", headers=alice.headers)
@@ -97,7 +105,7 @@ async def test_prescription_shows_its_prescriber_and_is_read_only_for_the_patien
     assert got.json()["prescriber"] == {
         "user_id": str(bob.id),
         "name": "Dr Ada Moss",
-        "clinic_id": str(CLINIC_ID),
+        "clinic_id": str(clinic_id),
         "clinic_name": "Riverside Physio",
     }
     etag = got.headers["etag"]
@@ -173,34 +181,44 @@ async def test_own_routine_edits_make_versions_with_whole_snapshots(
 
 
 async def test_revisions_by_the_prescriber_are_versions_the_patient_reads(
-    client: httpx.AsyncClient, app: FastAPI, alice: SignedIn, bob: SignedIn
+    client: httpx.AsyncClient, app: FastAPI, alice: SignedIn, bob: SignedIn, clinic_id: uuid.UUID
 ) -> None:
-    body, _ = prescribe(app, bob, alice)
+    body, _ = prescribe(app, clinic_id, bob, alice)
     rid = uuid.UUID(body["id"])
     etag = await _etag(client, alice, rid)
-    revised = revise(app, bob, alice, rid, etag, {"sessions_per_week": 5})
+    revised = revise(app, clinic_id, bob, alice, rid, etag, {"sessions_per_week": 5})
     assert revised["version"] == 2 and revised["sessions_per_week"] == 5
     got = await client.get(f"/api/v1/routines/{rid}", headers=alice.headers)
     assert got.json()["version"] == 2
     history = (await client.get(f"/api/v1/routines/{rid}/versions", headers=alice.headers)).json()
     assert [(v["version"], v["sessions_per_week"]) for v in history["items"]] == [(2, 5), (1, 3)]
     assert all(v["prescriber"]["name"] == "Dr Ada Moss" for v in history["items"])
-    # The old ETag is stale now; a prescription of another patient is not this clinic's.
+    # The old ETag is stale now; another clinic, or another patient, finds no prescription.
     with pytest.raises(PreconditionFailed):
-        revise(app, bob, alice, rid, etag, {"sessions_per_week": 4})
+        revise(app, clinic_id, bob, alice, rid, etag, {"sessions_per_week": 4})
+    elsewhere = await create_clinic(client, bob, "Elsewhere")
+    with pytest.raises(NotFound):
+        revise(app, elsewhere, bob, alice, rid, revised["etag"], {"sessions_per_week": 4})
+    with pytest.raises(NotFound):
+        revise(app, clinic_id, bob, bob, rid, revised["etag"], {"sessions_per_week": 4})
 
 
 @pytest.mark.parametrize("writers", [16])
 async def test_concurrent_revisions_with_one_etag_make_one_version(
-    client: httpx.AsyncClient, app: FastAPI, alice: SignedIn, bob: SignedIn, writers: int
+    client: httpx.AsyncClient,
+    app: FastAPI,
+    alice: SignedIn,
+    bob: SignedIn,
+    clinic_id: uuid.UUID,
+    writers: int,
 ) -> None:
-    body, _ = prescribe(app, bob, alice)
+    body, _ = prescribe(app, clinic_id, bob, alice)
     rid = uuid.UUID(body["id"])
     etag = await _etag(client, alice, rid)
 
     def one(n: int) -> str:
         try:
-            revise(app, bob, alice, rid, etag, {"notes": f"edit {n}"})
+            revise(app, clinic_id, bob, alice, rid, etag, {"notes": f"edit {n}"})
         except PreconditionFailed:
             return "412"
         return "ok"
@@ -214,22 +232,22 @@ async def test_concurrent_revisions_with_one_etag_make_one_version(
 
 
 async def test_prescribe_with_the_clients_id_is_idempotent(
-    client: httpx.AsyncClient, app: FastAPI, alice: SignedIn, bob: SignedIn
+    client: httpx.AsyncClient, app: FastAPI, alice: SignedIn, bob: SignedIn, clinic_id: uuid.UUID
 ) -> None:
     rid = uuid.uuid4()
-    first, created = prescribe(app, bob, alice, rid)
-    again, created_again = prescribe(app, bob, alice, rid)
+    first, created = prescribe(app, clinic_id, bob, alice, rid)
+    again, created_again = prescribe(app, clinic_id, bob, alice, rid)
     assert created and not created_again and first == again
     with pytest.raises(Exception, match="already used"):
-        prescribe(app, bob, alice, rid, name="Something else")
+        prescribe(app, clinic_id, bob, alice, rid, name="Something else")
     listed = await client.get("/api/v1/routines", headers=alice.headers)
     assert [r["id"] for r in listed.json()["items"]] == [str(rid)]
 
 
 async def test_patient_copy_is_editable_and_idempotent_under_concurrent_retries(
-    client: httpx.AsyncClient, app: FastAPI, alice: SignedIn, bob: SignedIn
+    client: httpx.AsyncClient, app: FastAPI, alice: SignedIn, bob: SignedIn, clinic_id: uuid.UUID
 ) -> None:
-    body, _ = prescribe(app, bob, alice)
+    body, _ = prescribe(app, clinic_id, bob, alice)
     rid = body["id"]
     copy_id = str(uuid.uuid4())
     answers = await asyncio.gather(
@@ -273,16 +291,18 @@ async def test_patient_copy_is_editable_and_idempotent_under_concurrent_retries(
 
 
 async def test_session_records_the_routine_version_it_followed(
-    client: httpx.AsyncClient, app: FastAPI, alice: SignedIn, bob: SignedIn
+    client: httpx.AsyncClient, app: FastAPI, alice: SignedIn, bob: SignedIn, clinic_id: uuid.UUID
 ) -> None:
-    body, _ = prescribe(app, bob, alice)
+    body, _ = prescribe(app, clinic_id, bob, alice)
     rid = uuid.UUID(body["id"])
     first = await client.post(
         "/api/v1/sessions", json=session_payload(routine_id=str(rid)), headers=alice.headers
     )
     assert first.status_code == 201, first.text
     assert first.json()["routine_version"] == 1
-    revise(app, bob, alice, rid, await _etag(client, alice, rid), {"sessions_per_week": 4})
+    revise(
+        app, clinic_id, bob, alice, rid, await _etag(client, alice, rid), {"sessions_per_week": 4}
+    )
     second = await client.post(
         "/api/v1/sessions", json=session_payload(routine_id=str(rid)), headers=alice.headers
     )
@@ -324,24 +344,28 @@ async def test_session_records_the_routine_version_it_followed(
 
 
 async def test_retried_session_create_matches_after_the_routine_moved_on(
-    client: httpx.AsyncClient, app: FastAPI, alice: SignedIn, bob: SignedIn
+    client: httpx.AsyncClient, app: FastAPI, alice: SignedIn, bob: SignedIn, clinic_id: uuid.UUID
 ) -> None:
-    body, _ = prescribe(app, bob, alice)
+    body, _ = prescribe(app, clinic_id, bob, alice)
     rid = uuid.UUID(body["id"])
     payload = session_payload(routine_id=str(rid))
     first = await client.post("/api/v1/sessions", json=payload, headers=alice.headers)
-    revise(app, bob, alice, rid, await _etag(client, alice, rid), {"sessions_per_week": 4})
+    revise(
+        app, clinic_id, bob, alice, rid, await _etag(client, alice, rid), {"sessions_per_week": 4}
+    )
     retried = await client.post("/api/v1/sessions", json=payload, headers=alice.headers)
     assert retried.status_code == 200
     assert retried.json() == first.json()
 
 
 async def test_handout_prints_the_version_and_the_prescriber(
-    client: httpx.AsyncClient, app: FastAPI, alice: SignedIn, bob: SignedIn
+    client: httpx.AsyncClient, app: FastAPI, alice: SignedIn, bob: SignedIn, clinic_id: uuid.UUID
 ) -> None:
-    body, _ = prescribe(app, bob, alice)
+    body, _ = prescribe(app, clinic_id, bob, alice)
     rid = uuid.UUID(body["id"])
-    revise(app, bob, alice, rid, await _etag(client, alice, rid), {"sessions_per_week": 4})
+    revise(
+        app, clinic_id, bob, alice, rid, await _etag(client, alice, rid), {"sessions_per_week": 4}
+    )
     page = await client.get(
         f"/api/v1/routines/{rid}/handout", headers={**alice.headers, "Accept": "text/html"}
     )

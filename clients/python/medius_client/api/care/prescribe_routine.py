@@ -1,5 +1,5 @@
 from http import HTTPStatus
-from typing import Any, cast
+from typing import Any
 from urllib.parse import quote
 from uuid import UUID
 
@@ -39,9 +39,10 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Any | Problem | RoutinePublic | None:
+) -> Problem | RoutinePublic | None:
     if response.status_code == 200:
-        response_200 = cast(Any, None)
+        response_200 = RoutinePublic.from_dict(response.json())
+
         return response_200
 
     if response.status_code == 201:
@@ -102,7 +103,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[Any | Problem | RoutinePublic]:
+) -> Response[Problem | RoutinePublic]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -117,7 +118,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
     body: PrescriptionCreate,
-) -> Response[Any | Problem | RoutinePublic]:
+) -> Response[Problem | RoutinePublic]:
     """Prescribe a routine to a patient
 
      A routine for the patient, from one source: a public template (`template_id`), the routine builder
@@ -139,7 +140,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | Problem | RoutinePublic]
+        Response[Problem | RoutinePublic]
     """
 
     kwargs = _get_kwargs(
@@ -161,7 +162,7 @@ def sync(
     *,
     client: AuthenticatedClient,
     body: PrescriptionCreate,
-) -> Any | Problem | RoutinePublic | None:
+) -> Problem | RoutinePublic | None:
     """Prescribe a routine to a patient
 
      A routine for the patient, from one source: a public template (`template_id`), the routine builder
@@ -183,7 +184,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | Problem | RoutinePublic
+        Problem | RoutinePublic
     """
 
     return sync_detailed(
@@ -200,7 +201,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
     body: PrescriptionCreate,
-) -> Response[Any | Problem | RoutinePublic]:
+) -> Response[Problem | RoutinePublic]:
     """Prescribe a routine to a patient
 
      A routine for the patient, from one source: a public template (`template_id`), the routine builder
@@ -222,7 +223,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | Problem | RoutinePublic]
+        Response[Problem | RoutinePublic]
     """
 
     kwargs = _get_kwargs(
@@ -242,7 +243,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
     body: PrescriptionCreate,
-) -> Any | Problem | RoutinePublic | None:
+) -> Problem | RoutinePublic | None:
     """Prescribe a routine to a patient
 
      A routine for the patient, from one source: a public template (`template_id`), the routine builder
@@ -264,7 +265,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | Problem | RoutinePublic
+        Problem | RoutinePublic
     """
 
     return (

@@ -1,5 +1,5 @@
 from http import HTTPStatus
-from typing import Any, cast
+from typing import Any
 from urllib.parse import quote
 from uuid import UUID
 
@@ -40,9 +40,10 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Any | Problem | RoutinePublic | None:
+) -> Problem | RoutinePublic | None:
     if response.status_code == 200:
-        response_200 = cast(Any, None)
+        response_200 = RoutinePublic.from_dict(response.json())
+
         return response_200
 
     if response.status_code == 201:
@@ -98,7 +99,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[Any | Problem | RoutinePublic]:
+) -> Response[Problem | RoutinePublic]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -112,7 +113,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
     body: None | RoutineCopy | Unset = UNSET,
-) -> Response[Any | Problem | RoutinePublic]:
+) -> Response[Problem | RoutinePublic]:
     """Copy a routine or template into yours
 
      Makes your own editable copy of a template, of a routine a clinician prescribed you, or of one of
@@ -130,7 +131,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | Problem | RoutinePublic]
+        Response[Problem | RoutinePublic]
     """
 
     kwargs = _get_kwargs(
@@ -150,7 +151,7 @@ def sync(
     *,
     client: AuthenticatedClient,
     body: None | RoutineCopy | Unset = UNSET,
-) -> Any | Problem | RoutinePublic | None:
+) -> Problem | RoutinePublic | None:
     """Copy a routine or template into yours
 
      Makes your own editable copy of a template, of a routine a clinician prescribed you, or of one of
@@ -168,7 +169,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | Problem | RoutinePublic
+        Problem | RoutinePublic
     """
 
     return sync_detailed(
@@ -183,7 +184,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
     body: None | RoutineCopy | Unset = UNSET,
-) -> Response[Any | Problem | RoutinePublic]:
+) -> Response[Problem | RoutinePublic]:
     """Copy a routine or template into yours
 
      Makes your own editable copy of a template, of a routine a clinician prescribed you, or of one of
@@ -201,7 +202,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | Problem | RoutinePublic]
+        Response[Problem | RoutinePublic]
     """
 
     kwargs = _get_kwargs(
@@ -219,7 +220,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
     body: None | RoutineCopy | Unset = UNSET,
-) -> Any | Problem | RoutinePublic | None:
+) -> Problem | RoutinePublic | None:
     """Copy a routine or template into yours
 
      Makes your own editable copy of a template, of a routine a clinician prescribed you, or of one of
@@ -237,7 +238,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | Problem | RoutinePublic
+        Problem | RoutinePublic
     """
 
     return (

@@ -1,5 +1,5 @@
 from http import HTTPStatus
-from typing import Any, cast
+from typing import Any
 
 import httpx
 
@@ -32,9 +32,10 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Any | Problem | ShareLinkCreated | None:
+) -> Problem | ShareLinkCreated | None:
     if response.status_code == 200:
-        response_200 = cast(Any, None)
+        response_200 = ShareLinkCreated.from_dict(response.json())
+
         return response_200
 
     if response.status_code == 201:
@@ -85,7 +86,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[Any | Problem | ShareLinkCreated]:
+) -> Response[Problem | ShareLinkCreated]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -98,7 +99,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
     body: ShareLinkCreate,
-) -> Response[Any | Problem | ShareLinkCreated]:
+) -> Response[Problem | ShareLinkCreated]:
     """Share a handout or your progress
 
      A read-only link for someone without an account to one thing: a routine's printable handout
@@ -117,7 +118,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | Problem | ShareLinkCreated]
+        Response[Problem | ShareLinkCreated]
     """
 
     kwargs = _get_kwargs(
@@ -135,7 +136,7 @@ def sync(
     *,
     client: AuthenticatedClient,
     body: ShareLinkCreate,
-) -> Any | Problem | ShareLinkCreated | None:
+) -> Problem | ShareLinkCreated | None:
     """Share a handout or your progress
 
      A read-only link for someone without an account to one thing: a routine's printable handout
@@ -154,7 +155,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | Problem | ShareLinkCreated
+        Problem | ShareLinkCreated
     """
 
     return sync_detailed(
@@ -167,7 +168,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
     body: ShareLinkCreate,
-) -> Response[Any | Problem | ShareLinkCreated]:
+) -> Response[Problem | ShareLinkCreated]:
     """Share a handout or your progress
 
      A read-only link for someone without an account to one thing: a routine's printable handout
@@ -186,7 +187,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | Problem | ShareLinkCreated]
+        Response[Problem | ShareLinkCreated]
     """
 
     kwargs = _get_kwargs(
@@ -202,7 +203,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
     body: ShareLinkCreate,
-) -> Any | Problem | ShareLinkCreated | None:
+) -> Problem | ShareLinkCreated | None:
     """Share a handout or your progress
 
      A read-only link for someone without an account to one thing: a routine's printable handout
@@ -221,7 +222,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | Problem | ShareLinkCreated
+        Problem | ShareLinkCreated
     """
 
     return (
