@@ -19,7 +19,7 @@ from app.catalog.models import (
 )
 from app.core.changes import UserChangeCounter
 from app.core.ratelimit import RateCounter
-from app.routines.models import Routine, RoutineItem
+from app.routines.models import Routine, RoutineItem, RoutineVersion
 from app.sessions.models import (
     ExerciseDayTotal,
     ExerciseDayZone,
@@ -27,6 +27,7 @@ from app.sessions.models import (
     SessionEntry,
     WorkoutSession,
 )
+from app.sharing.models import ShareLink
 from app.users.models import RefreshToken, TokenFamily, User
 
 __all__ = [
@@ -50,7 +51,9 @@ __all__ = [
     "RefreshToken",
     "Routine",
     "RoutineItem",
+    "RoutineVersion",
     "SessionEntry",
+    "ShareLink",
     "TokenFamily",
     "User",
     "UserChangeCounter",

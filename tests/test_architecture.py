@@ -19,6 +19,9 @@ The layers, lowest first (a package may import only packages of lower layers):
                   aggregates above the domains they read or write: the account export,
                   the printable program (routine + progress warnings), deleting a routine
                   (the routine + its sessions' sync change, in one transaction)
+    prescriptions a clinician's prescriptions: care's access and log over routines
+    sharing       share links: a patient's handout or progress for someone without an
+                  account (renders the handout, reads progress)
     entry points  models, seed, main, asgi, cli, __main__: wire everything; nothing in a
                   package imports them (they may import each other; the cycle test applies)
 
@@ -47,7 +50,8 @@ LAYERS: list[tuple[str, ...]] = [
     ("sessions",),
     ("progress",),
     ("care",),
-    ("account", "handout", "routine_deletion"),
+    ("account", "handout", "routine_deletion", "prescriptions"),
+    ("sharing",),
 ]
 ENTRY_POINTS = ("models", "seed", "main", "asgi", "cli", "__main__")
 

@@ -37,7 +37,10 @@ API = "/api/v1"
 PRIVATE = "private, no-store"
 PUBLIC = re.compile(r"^public, max-age=\d+$")
 # The public reads of the catalog: anyone's, and cacheable by anyone.
-CATALOG_READS = {op for op in PUBLIC_OPERATIONS if op[0] == "GET" and op[1].startswith(API)}
+SHARED = ("GET", f"{API}/shared/{{token}}")  # a share link: public, yet kept by no cache
+CATALOG_READS = {
+    op for op in PUBLIC_OPERATIONS if op[0] == "GET" and op[1].startswith(API) and op != SHARED
+}
 
 
 async def _operations(client: httpx.AsyncClient) -> dict[tuple[str, str], re.Pattern[str]]:
@@ -104,6 +107,12 @@ async def test_every_successful_answer_says_how_it_may_be_cached(
     await call("GET", f"{API}/routines/{rid}/timeline", a)
     await call("GET", f"{API}/routines/{rid}/handout", a, headers={"Accept": "text/html"})
     copy = await call("POST", f"{API}/routines/{rid}/copy", a)
+    await call("GET", f"{API}/routines/{rid}/versions", a)
+    await call("GET", f"{API}/routines/{rid}/versions/1", a)
+    link = await call("POST", f"{API}/me/share-links", a, json={"kind": "progress"})
+    await call("GET", f"{API}/me/share-links", a)
+    await call("GET", f"{API}/shared/{link.json()['token']}", headers={"Accept": "*/*"})
+    await call("DELETE", f"{API}/me/share-links/{link.json()['id']}", a)
     patched = await write(
         "PATCH", f"{API}/routines/{rid}", a, routine.headers["etag"], json={"name": "Evening"}
     )
@@ -136,6 +145,43 @@ async def test_every_successful_answer_says_how_it_may_be_cached(
     await call("GET", f"{API}/me/assessments", a)
     await call("GET", f"{API}/me/assessments/{check.json()['id']}", a)
     await call("GET", f"{API}/me/progress", a)
+    # The care team: a clinic, a clinician, Alice in care, a prescription, the log.
+    owner = await signed_in_user(client, unique_email("owner"))
+    doc = await signed_in_user(client, unique_email("doc"))
+    clinic = (await call("POST", f"{API}/clinics", owner, json={"name": "Riverside"})).json()
+    cid = clinic["id"]
+    await call("GET", f"{API}/clinics", owner)
+    got = await call("GET", f"{API}/clinics/{cid}", owner)
+    await write("PATCH", f"{API}/clinics/{cid}", owner, got.headers["etag"], json={"name": "R2"})
+    for joiner in (doc, a):  # Alice joins too, to be promoted and to leave
+        invited = await call(
+            "POST", f"{API}/clinics/{cid}/invitations", owner, json={"role": "clinician"}
+        )
+        await call(
+            "POST",
+            f"{API}/clinic-invitations/accept",
+            joiner,
+            json={"code": invited.json()["code"]},
+        )
+    await call("GET", f"{API}/clinics/{cid}/members", owner)
+    await call("PATCH", f"{API}/clinics/{cid}/members/{a.id}", owner, json={"role": "owner"})
+    await call("DELETE", f"{API}/clinics/{cid}/members/{a.id}", a)
+    code = await call(
+        "POST", f"{API}/clinics/{cid}/care-invitations", doc, json={"scopes": ALL_SCOPES}
+    )
+    await call("POST", f"{API}/me/care-invitations/preview", a, json={"code": code.json()["code"]})
+    care = await call("POST", f"{API}/me/care-relationships", a, json={"code": code.json()["code"]})
+    await call("GET", f"{API}/me/care-relationships", a)
+    patient = f"{API}/clinics/{cid}/patients/{a.id}"
+    for tail in ("/sessions", "/progress", "/assessments", "/routines"):
+        await call("GET", patient + tail, doc)
+    prescribed = await call("POST", patient + "/routines", doc, json={"routine": routine_payload()})
+    one = f"{patient}/routines/{prescribed.json()['id']}"
+    got = await call("GET", one, doc)
+    await write("PATCH", one, doc, got.headers["etag"], json={"notes": "week 2"})
+    await call("GET", one + "/versions", doc)
+    await call("GET", f"{API}/me/access-log", a)
+    await call("DELETE", f"{API}/me/care-relationships/{care.json()['id']}", a)
     await call("GET", f"{API}/me/export", a)
     # The care team: the admin runs a clinic, alice is in their care.
     c = admin
@@ -198,6 +244,8 @@ async def test_every_successful_answer_says_how_it_may_be_cached(
         cache = response.headers.get("cache-control")
         if op in CATALOG_READS:
             assert cache and PUBLIC.match(cache), (op, cache)
+        elif op == SHARED:  # not even the browser keeps it
+            assert cache == "no-store", (op, cache)
         else:
             assert cache == PRIVATE, (op, response.status_code, cache)
     assert seen == set(operations), f"not exercised: {sorted(set(operations) - seen)}"

@@ -34,6 +34,7 @@ from .clinic_update import ClinicUpdate
 from .code_body import CodeBody
 from .compensation import Compensation
 from .compensation_attribution import CompensationAttribution
+from .constraints import Constraints
 from .decision import Decision
 from .default_dosage import DefaultDosage
 from .difficulty import Difficulty
@@ -76,7 +77,9 @@ from .page_clinic_public import PageClinicPublic
 from .page_member_public import PageMemberPublic
 from .page_relationship_public import PageRelationshipPublic
 from .page_routine_public import PageRoutinePublic
+from .page_routine_version_public import PageRoutineVersionPublic
 from .page_session_public import PageSessionPublic
+from .page_share_link_public import PageShareLinkPublic
 from .page_union_exercise_public_exercise_tombstone import PageUnionExercisePublicExerciseTombstone
 from .page_union_session_public_session_tombstone import PageUnionSessionPublicSessionTombstone
 from .pain_alert import PainAlert
@@ -87,6 +90,8 @@ from .placement import Placement
 from .plan_item import PlanItem
 from .position import Position
 from .prescribed_dosage import PrescribedDosage
+from .prescriber import Prescriber
+from .prescription_create import PrescriptionCreate
 from .problem import Problem
 from .problem_field_error import ProblemFieldError
 from .progress import Progress
@@ -100,15 +105,22 @@ from .refresh_request import RefreshRequest
 from .relationship_public import RelationshipPublic
 from .relationship_status import RelationshipStatus
 from .role import Role
+from .routine_copy import RoutineCopy
 from .routine_create import RoutineCreate
 from .routine_item_in import RoutineItemIn
 from .routine_item_public import RoutineItemPublic
 from .routine_public import RoutinePublic
 from .routine_update import RoutineUpdate
+from .routine_version_public import RoutineVersionPublic
 from .session_create import SessionCreate
 from .session_public import SessionPublic
 from .session_tombstone import SessionTombstone
 from .session_update import SessionUpdate
+from .share_kind import ShareKind
+from .share_link_create import ShareLinkCreate
+from .share_link_created import ShareLinkCreated
+from .share_link_public import ShareLinkPublic
+from .share_status import ShareStatus
 from .side import Side
 from .side_week import SideWeek
 from .source import Source
@@ -162,6 +174,7 @@ __all__ = (
     "CodeBody",
     "Compensation",
     "CompensationAttribution",
+    "Constraints",
     "Decision",
     "DefaultDosage",
     "Difficulty",
@@ -204,7 +217,9 @@ __all__ = (
     "PageMemberPublic",
     "PageRelationshipPublic",
     "PageRoutinePublic",
+    "PageRoutineVersionPublic",
     "PageSessionPublic",
+    "PageShareLinkPublic",
     "PageUnionExercisePublicExerciseTombstone",
     "PageUnionSessionPublicSessionTombstone",
     "PainAlert",
@@ -215,6 +230,8 @@ __all__ = (
     "PlanItem",
     "Position",
     "PrescribedDosage",
+    "Prescriber",
+    "PrescriptionCreate",
     "Problem",
     "ProblemFieldError",
     "Progress",
@@ -228,15 +245,22 @@ __all__ = (
     "RelationshipPublic",
     "RelationshipStatus",
     "Role",
+    "RoutineCopy",
     "RoutineCreate",
     "RoutineItemIn",
     "RoutineItemPublic",
     "RoutinePublic",
     "RoutineUpdate",
+    "RoutineVersionPublic",
     "SessionCreate",
     "SessionPublic",
     "SessionTombstone",
     "SessionUpdate",
+    "ShareKind",
+    "ShareLinkCreate",
+    "ShareLinkCreated",
+    "ShareLinkPublic",
+    "ShareStatus",
     "Side",
     "SideWeek",
     "Source",
