@@ -26,6 +26,8 @@ from starlette.requests import Request
 from starlette.responses import HTMLResponse, Response
 
 from app.account.router import router as account_router
+from app.alerts import service as alerts_service
+from app.alerts.router import router as alerts_router
 from app.assessments.router import router as assessments_router
 from app.catalog.router import router as catalog_router
 from app.core.caching import strong_etag
@@ -45,6 +47,7 @@ from app.progress.router import router as progress_router
 from app.routine_deletion.router import router as routine_deletion_router
 from app.routines.builder_service import ladder as builder_ladder
 from app.routines.router import router as routines_router
+from app.session_comments.router import router as session_comments_router
 from app.sessions.router import router as sessions_router
 from app.users.auth import optional_user, visitor
 from app.users.router import auth_router, me_router
@@ -71,6 +74,8 @@ Errors are RFC 9457 `application/problem+json`. Lists use `limit` and an opaque
 def create_app(settings: Settings | None = None) -> FastAPI:
     settings = settings or get_settings()
     engine = build_engine(settings)
+    # Alerts follow session and self-check writes inside their transactions.
+    alerts_service.install()
     configure_password_hashing(
         settings.argon2_time_cost,
         settings.argon2_memory_kib,
@@ -129,6 +134,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.include_router(handout_router, prefix=API_PREFIX)
     app.include_router(sessions_router, prefix=API_PREFIX)
     app.include_router(progress_router, prefix=API_PREFIX)
+    app.include_router(alerts_router, prefix=API_PREFIX)
+    app.include_router(session_comments_router, prefix=API_PREFIX)
     _install_docs(app)
     install_openapi(app, optional_auth=(optional_user, visitor))
 

@@ -1,5 +1,6 @@
 """Every table, imported in one place so Alembic and the tests see the whole schema."""
 
+from app.alerts.models import AdviceState, Alert
 from app.assessments.models import Assessment
 from app.catalog.models import (
     CatalogState,
@@ -12,6 +13,7 @@ from app.catalog.models import (
 from app.core.changes import UserChangeCounter
 from app.core.ratelimit import RateCounter
 from app.routines.models import Routine, RoutineItem
+from app.session_comments.models import SessionComment
 from app.sessions.models import (
     ExerciseDayTotal,
     ExerciseDayZone,
@@ -22,6 +24,8 @@ from app.sessions.models import (
 from app.users.models import RefreshToken, TokenFamily, User
 
 __all__ = [
+    "AdviceState",
+    "Alert",
     "Assessment",
     "CatalogState",
     "Equipment",
@@ -36,6 +40,7 @@ __all__ = [
     "RefreshToken",
     "Routine",
     "RoutineItem",
+    "SessionComment",
     "SessionEntry",
     "TokenFamily",
     "User",

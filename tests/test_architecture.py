@@ -13,6 +13,9 @@ The layers, lowest first (a package may import only packages of lower layers):
     routines      routines, templates, the routine-builder endpoint (reads a self-check)
     sessions      session logs against routines, sync
     progress      aggregates over sessions against routines
+    alerts, session_comments, calendar_feed
+                  alerts raised by session/self-check events (and read by the care team),
+                  clinicians' comments on sessions, the planned sessions as an iCalendar feed
     account, handout, routine_deletion
                   aggregates above the domains they read or write: the account export,
                   the printable program (routine + progress warnings), deleting a routine
@@ -44,6 +47,7 @@ LAYERS: list[tuple[str, ...]] = [
     ("routines",),
     ("sessions",),
     ("progress",),
+    ("alerts", "session_comments", "calendar_feed"),
     ("account", "handout", "routine_deletion"),
 ]
 ENTRY_POINTS = ("models", "seed", "main", "asgi", "cli", "__main__")
