@@ -29,6 +29,7 @@ from app.account.router import router as account_router
 from app.alerts import service as alerts_service
 from app.alerts.router import router as alerts_router
 from app.assessments.router import router as assessments_router
+from app.calendar_feed.router import router as calendar_feed_router
 from app.catalog.router import router as catalog_router
 from app.core.caching import strong_etag
 from app.core.config import Settings, get_settings
@@ -136,6 +137,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.include_router(progress_router, prefix=API_PREFIX)
     app.include_router(alerts_router, prefix=API_PREFIX)
     app.include_router(session_comments_router, prefix=API_PREFIX)
+    app.include_router(calendar_feed_router, prefix=API_PREFIX)
     _install_docs(app)
     install_openapi(app, optional_auth=(optional_user, visitor))
 

@@ -2,6 +2,7 @@
 
 from app.alerts.models import AdviceState, Alert
 from app.assessments.models import Assessment
+from app.calendar_feed.models import CalendarFeed
 from app.catalog.models import (
     CatalogState,
     Equipment,
@@ -27,6 +28,7 @@ __all__ = [
     "AdviceState",
     "Alert",
     "Assessment",
+    "CalendarFeed",
     "CatalogState",
     "Equipment",
     "Exercise",

@@ -1,8 +1,8 @@
-"""alerts and session comments
+"""alerts, session comments and calendar feeds
 
 Alerts raised for a patient (unique per patient, kind and source), the per-exercise
-advice state that tells when progression advice turns to "reduce", and the care team's
-comments on sessions.
+advice state that tells when progression advice turns to "reduce", the care team's
+comments on sessions, and each user's calendar feed token (hashed).
 
 Revision ID: 0013
 Revises: 0009
@@ -79,8 +79,20 @@ def upgrade() -> None:
         "ix_session_comment_session_created", "session_comment", ["session_id", "created_at", "id"]
     )
 
+    op.create_table(
+        "calendar_feed",
+        sa.Column("user_id", sa.Uuid(), nullable=False),
+        sa.Column("token_hash", _text(64), nullable=False),
+        sa.Column("minute_of_day", sa.Integer(), nullable=False),
+        sa.Column("created_at", UTCDateTime(), nullable=False),
+        sa.ForeignKeyConstraint(["user_id"], ["app_user.id"], ondelete="CASCADE"),
+        sa.PrimaryKeyConstraint("user_id"),
+        sa.UniqueConstraint("token_hash"),
+    )
+
 
 def downgrade() -> None:
+    op.drop_table("calendar_feed")
     op.drop_index("ix_session_comment_session_created", table_name="session_comment")
     op.drop_table("session_comment")
     op.drop_table("alert_advice_state")

@@ -5,6 +5,9 @@ from .action import Action
 from .action_attribution import ActionAttribution
 from .advice import Advice
 from .affected_side import AffectedSide
+from .alert_kind import AlertKind
+from .alert_public import AlertPublic
+from .alert_status import AlertStatus
 from .assessment_create import AssessmentCreate
 from .assessment_public import AssessmentPublic
 from .attribution import Attribution
@@ -12,6 +15,8 @@ from .band_level import BandLevel
 from .body_sign_in import BodySignIn
 from .builder_answer import BuilderAnswer
 from .builder_request import BuilderRequest
+from .calendar_token_create import CalendarTokenCreate
+from .calendar_token_public import CalendarTokenPublic
 from .catalog_document import CatalogDocument
 from .compensation import Compensation
 from .compensation_attribution import CompensationAttribution
@@ -48,8 +53,10 @@ from .leg import Leg
 from .muscle_public import MusclePublic
 from .muscle_public_attribution import MusclePublicAttribution
 from .origin import Origin
+from .page_alert_public import PageAlertPublic
 from .page_assessment_public import PageAssessmentPublic
 from .page_routine_public import PageRoutinePublic
+from .page_session_comment_public import PageSessionCommentPublic
 from .page_union_exercise_public_exercise_tombstone import PageUnionExercisePublicExerciseTombstone
 from .page_union_session_public_session_tombstone import PageUnionSessionPublicSessionTombstone
 from .pain_alert import PainAlert
@@ -75,6 +82,7 @@ from .routine_item_in import RoutineItemIn
 from .routine_item_public import RoutineItemPublic
 from .routine_public import RoutinePublic
 from .routine_update import RoutineUpdate
+from .session_comment_public import SessionCommentPublic
 from .session_create import SessionCreate
 from .session_public import SessionPublic
 from .session_tombstone import SessionTombstone
@@ -103,6 +111,9 @@ __all__ = (
     "ActionAttribution",
     "Advice",
     "AffectedSide",
+    "AlertKind",
+    "AlertPublic",
+    "AlertStatus",
     "AssessmentCreate",
     "AssessmentPublic",
     "Attribution",
@@ -110,6 +121,8 @@ __all__ = (
     "BodySignIn",
     "BuilderAnswer",
     "BuilderRequest",
+    "CalendarTokenCreate",
+    "CalendarTokenPublic",
     "CatalogDocument",
     "Compensation",
     "CompensationAttribution",
@@ -146,8 +159,10 @@ __all__ = (
     "MusclePublic",
     "MusclePublicAttribution",
     "Origin",
+    "PageAlertPublic",
     "PageAssessmentPublic",
     "PageRoutinePublic",
+    "PageSessionCommentPublic",
     "PageUnionExercisePublicExerciseTombstone",
     "PageUnionSessionPublicSessionTombstone",
     "PainAlert",
@@ -173,6 +188,7 @@ __all__ = (
     "RoutineItemPublic",
     "RoutinePublic",
     "RoutineUpdate",
+    "SessionCommentPublic",
     "SessionCreate",
     "SessionPublic",
     "SessionTombstone",
