@@ -30,6 +30,7 @@ from app.alerts import service as alerts_service
 from app.alerts.router import router as alerts_router
 from app.assessments.router import router as assessments_router
 from app.calendar_feed.router import router as calendar_feed_router
+from app.care.router import router as care_router
 from app.catalog.router import router as catalog_router
 from app.core.caching import strong_etag
 from app.core.config import Settings, get_settings
@@ -135,6 +136,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.include_router(handout_router, prefix=API_PREFIX)
     app.include_router(sessions_router, prefix=API_PREFIX)
     app.include_router(progress_router, prefix=API_PREFIX)
+    app.include_router(care_router, prefix=API_PREFIX)
     app.include_router(alerts_router, prefix=API_PREFIX)
     app.include_router(session_comments_router, prefix=API_PREFIX)
     app.include_router(calendar_feed_router, prefix=API_PREFIX)

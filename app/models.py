@@ -3,6 +3,14 @@
 from app.alerts.models import AdviceState, Alert
 from app.assessments.models import Assessment
 from app.calendar_feed.models import CalendarFeed
+from app.care.models import (
+    AccessLogEntry,
+    CareInvitation,
+    CareRelationship,
+    Clinic,
+    ClinicInvitation,
+    ClinicMember,
+)
 from app.catalog.models import (
     CatalogState,
     Equipment,
@@ -25,11 +33,17 @@ from app.sessions.models import (
 from app.users.models import RefreshToken, TokenFamily, User
 
 __all__ = [
+    "AccessLogEntry",
     "AdviceState",
     "Alert",
     "Assessment",
     "CalendarFeed",
+    "CareInvitation",
+    "CareRelationship",
     "CatalogState",
+    "Clinic",
+    "ClinicInvitation",
+    "ClinicMember",
     "Equipment",
     "Exercise",
     "ExerciseDayTotal",

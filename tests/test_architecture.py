@@ -14,8 +14,11 @@ The layers, lowest first (a package may import only packages of lower layers):
     sessions      session logs against routines, sync
     progress      aggregates over sessions against routines
     alerts, session_comments, calendar_feed
-                  alerts raised by session/self-check events (and read by the care team),
-                  clinicians' comments on sessions, the planned sessions as an iCalendar feed
+                  alerts raised by session/self-check events (their counts feed the care
+                  team's view), clinicians' comments on sessions, the planned sessions as an
+                  iCalendar feed
+    care          clinics, members, care relationships with consent, the access log, and
+                  a patient's data as a clinician in care reads it (via the services below)
     account, handout, routine_deletion
                   aggregates above the domains they read or write: the account export,
                   the printable program (routine + progress warnings), deleting a routine
@@ -48,6 +51,7 @@ LAYERS: list[tuple[str, ...]] = [
     ("sessions",),
     ("progress",),
     ("alerts", "session_comments", "calendar_feed"),
+    ("care",),
     ("account", "handout", "routine_deletion"),
 ]
 ENTRY_POINTS = ("models", "seed", "main", "asgi", "cli", "__main__")

@@ -54,7 +54,9 @@ class Alert(SQLModel, table=True):
     acknowledged_by: uuid.UUID | None = SQLField(
         default=None, foreign_key="app_user.id", ondelete="SET NULL"
     )
-    acknowledged_clinic_id: uuid.UUID | None = None
+    acknowledged_clinic_id: uuid.UUID | None = SQLField(
+        default=None, foreign_key="clinic.id", ondelete="SET NULL"
+    )
     acknowledgement_note: str | None = SQLField(default=None, max_length=SENTENCE_MAX)
 
 

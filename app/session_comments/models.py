@@ -27,7 +27,9 @@ class SessionComment(SQLModel, table=True):
     author_id: uuid.UUID | None = SQLField(
         default=None, foreign_key="app_user.id", ondelete="SET NULL"
     )
-    clinic_id: uuid.UUID | None = None
+    clinic_id: uuid.UUID | None = SQLField(
+        default=None, foreign_key="clinic.id", ondelete="SET NULL"
+    )
     body: str = SQLField(max_length=LONG_TEXT_MAX)
     created_at: datetime = SQLField(
         default_factory=utcnow, sa_column=Column(UTCDateTime(), nullable=False)

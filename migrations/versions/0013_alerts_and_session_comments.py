@@ -5,7 +5,7 @@ advice state that tells when progression advice turns to "reduce", the care team
 comments on sessions, and each user's calendar feed token (hashed).
 
 Revision ID: 0013
-Revises: 0009
+Revises: 0010
 Create Date: 2026-11-30 02:20:00
 """
 
@@ -18,7 +18,7 @@ from alembic import op
 from app.core.sqltypes import UTCDateTime
 
 revision: str = "0013"
-down_revision: str | None = "0009"
+down_revision: str | None = "0010"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
@@ -47,6 +47,7 @@ def upgrade() -> None:
         sa.Column("acknowledgement_note", _text(500), nullable=True),
         sa.ForeignKeyConstraint(["patient_id"], ["app_user.id"], ondelete="CASCADE"),
         sa.ForeignKeyConstraint(["acknowledged_by"], ["app_user.id"], ondelete="SET NULL"),
+        sa.ForeignKeyConstraint(["acknowledged_clinic_id"], ["clinic.id"], ondelete="SET NULL"),
         sa.PrimaryKeyConstraint("id"),
         sa.UniqueConstraint("patient_id", "kind", "source", name="uq_alert_patient_kind_source"),
     )
@@ -73,6 +74,7 @@ def upgrade() -> None:
         sa.ForeignKeyConstraint(["session_id"], ["workout_session.id"], ondelete="CASCADE"),
         sa.ForeignKeyConstraint(["patient_id"], ["app_user.id"], ondelete="CASCADE"),
         sa.ForeignKeyConstraint(["author_id"], ["app_user.id"], ondelete="SET NULL"),
+        sa.ForeignKeyConstraint(["clinic_id"], ["clinic.id"], ondelete="SET NULL"),
         sa.PrimaryKeyConstraint("id"),
     )
     op.create_index(
