@@ -19,10 +19,12 @@ The layers, lowest first (a package may import only packages of lower layers):
                   iCalendar feed
     care          clinics, members, care relationships with consent, the access log, and
                   a patient's data as a clinician in care reads it (via the services below)
-    account, handout, routine_deletion
+    account, handout, routine_deletion, care_followup
                   aggregates above the domains they read or write: the account export,
                   the printable program (routine + progress warnings), deleting a routine
                   (the routine + its sessions' sync change, in one transaction)
+                  care_followup: a patient's alerts and session comments as the care team
+                  reads, acknowledges and writes them (alerts + comments + care access)
     entry points  models, seed, main, asgi, cli, __main__: wire everything; nothing in a
                   package imports them (they may import each other; the cycle test applies)
 
@@ -52,7 +54,7 @@ LAYERS: list[tuple[str, ...]] = [
     ("progress",),
     ("alerts", "session_comments", "calendar_feed"),
     ("care",),
-    ("account", "handout", "routine_deletion"),
+    ("account", "handout", "routine_deletion", "care_followup"),
 ]
 ENTRY_POINTS = ("models", "seed", "main", "asgi", "cli", "__main__")
 

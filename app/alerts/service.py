@@ -18,6 +18,7 @@ raises it once):
 from __future__ import annotations
 
 import uuid
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
@@ -263,11 +264,18 @@ def acknowledge(
     actor_id: uuid.UUID,
     clinic_id: uuid.UUID | None,
     data: AlertAcknowledge,
+    record: Callable[[Session], None] | None = None,
 ) -> AlertPublic:
     """Acknowledge an open alert with a note. Of concurrent acknowledges one wins; a retry
     of the winning request (same clinician, same note) gets the same answer, any other
-    acknowledge of an acknowledged alert is 409 naming who acknowledged it and when."""
+    acknowledge of an acknowledged alert is 409 saying when it was acknowledged.
+
+    `record` runs first inside the write (the care team's access log), so the log entry
+    commits with the attempt, or not at all for an alert that is not the patient's.
+    """
     begin_write(session)
+    if record is not None:
+        record(session)
     values = {
         "acknowledged_at": utcnow(),
         "acknowledged_by": actor_id,
@@ -275,10 +283,11 @@ def acknowledge(
         "acknowledgement_note": data.note,
     }
     won = repository.acknowledge_if_open(session, patient_id, alert_id, values)
-    session.commit()
     row = repository.get(session, patient_id, alert_id)
     if row is None:
+        session.rollback()
         raise NotFound(f"No alert {alert_id} for this patient.")
+    session.commit()
     if not won and (row.acknowledged_by != actor_id or row.acknowledgement_note != data.note):
         assert row.acknowledged_at is not None
         raise Conflict(

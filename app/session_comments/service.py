@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import uuid
+from collections.abc import Callable
 
 from sqlmodel import Session
 
@@ -55,11 +56,15 @@ def add(
     author_id: uuid.UUID,
     clinic_id: uuid.UUID | None,
     data: SessionCommentCreate,
+    record: Callable[[Session], None] | None = None,
 ) -> tuple[SessionCommentPublic, bool]:
     """Store a comment (True), or answer the one a retry stored (False). The id's unique
-    key decides between concurrent retries; another body under a used id is 409."""
+    key decides between concurrent retries; another body under a used id is 409.
+    `record` (the care team's access log) runs inside the same write."""
     comment_id = data.id or uuid.uuid4()
     begin_write(session)
+    if record is not None:
+        record(session)
     _require_session(session, patient_id, session_id)
     values = {
         "id": comment_id,

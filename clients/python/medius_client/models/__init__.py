@@ -7,6 +7,7 @@ from .action import Action
 from .action_attribution import ActionAttribution
 from .advice import Advice
 from .affected_side import AffectedSide
+from .alert_acknowledge import AlertAcknowledge
 from .alert_kind import AlertKind
 from .alert_public import AlertPublic
 from .alert_status import AlertStatus
@@ -107,6 +108,7 @@ from .routine_item_in import RoutineItemIn
 from .routine_item_public import RoutineItemPublic
 from .routine_public import RoutinePublic
 from .routine_update import RoutineUpdate
+from .session_comment_create import SessionCommentCreate
 from .session_comment_public import SessionCommentPublic
 from .session_create import SessionCreate
 from .session_public import SessionPublic
@@ -138,6 +140,7 @@ __all__ = (
     "ActionAttribution",
     "Advice",
     "AffectedSide",
+    "AlertAcknowledge",
     "AlertKind",
     "AlertPublic",
     "AlertStatus",
@@ -238,6 +241,7 @@ __all__ = (
     "RoutineItemPublic",
     "RoutinePublic",
     "RoutineUpdate",
+    "SessionCommentCreate",
     "SessionCommentPublic",
     "SessionCreate",
     "SessionPublic",
