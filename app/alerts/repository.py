@@ -7,7 +7,7 @@ from collections.abc import Iterable, Sequence
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Select, func, select, update
+from sqlalchemy import Select, func, or_, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlmodel import Session, col
 from sqlmodel import select as entities
@@ -15,10 +15,14 @@ from sqlmodel import select as entities
 from app.alerts.models import AdviceState, Alert
 from app.core.pagination import Sort, paginate
 from app.core.vocabulary import AlertKind, AlertStatus
+from app.routines.models import Routine
 from app.sessions.models import SessionEntry, WorkoutSession
+from app.users.models import User
 
 A = Alert.__table__  # type: ignore[attr-defined]
 STATE = AdviceState.__table__  # type: ignore[attr-defined]
+R = Routine.__table__  # type: ignore[attr-defined]
+U = User.__table__  # type: ignore[attr-defined]
 RAISED = Sort(key="raised_at", column=col(Alert.raised_at), descending=True)
 
 
@@ -102,6 +106,16 @@ def open_counts(
     return {patient_id: int(count) for patient_id, count in rows}
 
 
+def patients_with_routines(session: Session) -> list[tuple[uuid.UUID, str]]:
+    """(id, time zone) of every account that owns a routine: whose weeks are planned."""
+    rows = session.execute(
+        select(U.c.id, U.c.time_zone)
+        .where(select(R.c.id).where(R.c.owner_id == U.c.id).exists())
+        .order_by(U.c.id)
+    )
+    return [(user_id, str(zone)) for user_id, zone in rows]
+
+
 # --- what a session write changed ---------------------------------------------------------
 
 S = WorkoutSession.__table__  # type: ignore[attr-defined]
@@ -126,16 +140,13 @@ def session_exercises(session: Session, session_id: uuid.UUID) -> set[str]:
 
 
 def advice_states(
-    session: Session, patient_id: uuid.UUID, exercises: Iterable[str] | None = None
+    session: Session, patient_id: uuid.UUID, exercises: Iterable[str]
 ) -> dict[str, tuple[bool, int]]:
-    """(reducing, episodes) by exercise: of `exercises`, or of every reducing one (None)."""
+    """(reducing, episodes) by exercise, of `exercises` and of every reducing one."""
     statement = select(STATE.c.exercise, STATE.c.reducing, STATE.c.episodes).where(
-        STATE.c.patient_id == patient_id
+        STATE.c.patient_id == patient_id,
+        or_(STATE.c.reducing.is_(True), STATE.c.exercise.in_(list(exercises))),
     )
-    if exercises is None:
-        statement = statement.where(STATE.c.reducing.is_(True))
-    else:
-        statement = statement.where(STATE.c.exercise.in_(list(exercises)))
     return {str(e): (bool(r), int(n)) for e, r, n in session.execute(statement)}
 
 

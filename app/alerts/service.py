@@ -57,10 +57,20 @@ def install() -> None:
 
 
 def on_session_written(session: Session, event: SessionWritten) -> None:
-    facts = repository.session_facts(session, event.session_id)
-    if facts is None:
-        return
-    pain, started_at, deleted = facts
+    """Pain and progression-advice alerts for a session write. Missed weeks are not
+    checked here: logging a session never makes a week missed (only time does), and this
+    is the hottest write path; reads and `python -m app alerts-scan` check them."""
+    started_at: datetime | None
+    if event.written is not None:
+        written = event.written
+        pain, started_at, deleted = written.pain_max, written.started_at, False
+        exercises = set(written.exercises)
+    else:
+        facts = repository.session_facts(session, event.session_id)
+        if facts is None:
+            return
+        pain, started_at, deleted = facts
+        exercises = repository.session_exercises(session, event.session_id)
     rows: list[dict[str, Any]] = []
     if not deleted and pain is not None and pain >= PAIN_ALERT_AT and started_at is not None:
         day = started_at.astimezone(ZoneInfo(event.time_zone)).date().isoformat()
@@ -74,8 +84,7 @@ def on_session_written(session: Session, event: SessionWritten) -> None:
                 pain=pain,
             )
         )
-    rows += _advice_changes(session, event)
-    rows += _missed_weeks(session, event.owner_id, event.time_zone, utcnow())
+    rows += _advice_changes(session, event, exercises)
     repository.insert_alerts(session, rows)
 
 
@@ -117,16 +126,19 @@ def _row(
     }
 
 
-def _advice_changes(session: Session, event: SessionWritten) -> list[dict[str, Any]]:
+def _advice_changes(
+    session: Session, event: SessionWritten, touched: set[str]
+) -> list[dict[str, Any]]:
     """Alerts for the exercises whose advice turned to reduce with this write; the stored
-    states follow the new advice. The user's writers are serialised by their change
-    counter (sessions service), so this read-then-write sees every earlier write."""
+    states follow the new advice. Decided again: the exercises the session holds and every
+    exercise standing at reduce (a write may end that). The user's writers are serialised
+    by their change counter (sessions service), so this read-then-write sees every earlier
+    write."""
     patient = event.owner_id
-    reducing = repository.advice_states(session, patient)
-    exercises = repository.session_exercises(session, event.session_id) | set(reducing)
+    states = repository.advice_states(session, patient, touched)
+    exercises = touched | {e for e, (reducing, _) in states.items() if reducing}
     if not exercises:
         return []
-    states = {**reducing, **repository.advice_states(session, patient, exercises)}
     targets = [progress_repository.Target(e, None, "reps", 1) for e in sorted(exercises)]
     results = progress_repository.recent_results(session, patient, targets)
     changed: dict[str, tuple[bool, int]] = {}
@@ -218,7 +230,8 @@ def _monday(day: Any) -> Any:
 def detect_missed_weeks(session: Session, patient_id: uuid.UUID, time_zone: str) -> int:
     """Raise the missed-week alerts due, in a short write of its own only when there are
     any (a read that finds none writes nothing); how many were raised. Idempotent: called
-    whenever the patient or the care team reads alerts, and on every session write."""
+    whenever the patient or the care team reads alerts, and by `python -m app
+    alerts-scan` (for a scheduler: patients nobody reads still get theirs)."""
     rows = _missed_weeks(session, patient_id, time_zone, utcnow())
     if not rows:
         return 0
@@ -226,6 +239,16 @@ def detect_missed_weeks(session: Session, patient_id: uuid.UUID, time_zone: str)
     raised = repository.insert_alerts(session, rows)
     session.commit()
     return raised
+
+
+def scan_missed_weeks(session: Session) -> int:
+    """Check every patient with a routine for missed weeks (a scheduled job's work, e.g.
+    daily: a patient who stopped logging and whose alerts nobody reads still gets them);
+    how many alerts were raised. One short write per patient that has new ones."""
+    return sum(
+        detect_missed_weeks(session, patient_id, time_zone)
+        for patient_id, time_zone in repository.patients_with_routines(session)
+    )
 
 
 def as_public(row: Alert) -> AlertPublic:

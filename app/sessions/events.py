@@ -4,6 +4,16 @@ from __future__ import annotations
 
 import uuid
 from dataclasses import dataclass
+from datetime import datetime
+
+
+@dataclass(frozen=True, slots=True)
+class WrittenSession:
+    """What a create already holds, so handlers need not read it back."""
+
+    started_at: datetime
+    pain_max: int | None
+    exercises: frozenset[str]
 
 
 @dataclass(frozen=True, slots=True)
@@ -15,3 +25,4 @@ class SessionWritten:
     time_zone: str
     session_id: uuid.UUID
     deleted: bool = False
+    written: WrittenSession | None = None  # a create's session as stored; None: read it

@@ -35,7 +35,7 @@ from app.core.types import local_day_bounds, utcnow
 from app.live_catalog.snapshot import CatalogSpecs
 from app.routines import service as routines
 from app.sessions import repository, totals
-from app.sessions.events import SessionWritten
+from app.sessions.events import SessionWritten, WrittenSession
 from app.sessions.models import (
     MAX_ENTRIES,
     EntryIn,
@@ -213,7 +213,8 @@ def create(
         repository.insert_session(session, row.model_dump())
         repository.insert_entries(session, data.id, 1, entries)
         totals.after_create(session, user.id, user.time_zone, data.started_at, entries)
-        publish(session, SessionWritten(user.id, user.time_zone, data.id))
+        written = WrittenSession(data.started_at, row.pain_max, frozenset(e[0] for e in entries))
+        publish(session, SessionWritten(user.id, user.time_zone, data.id, written=written))
         session.commit()
         return _view(row, entries), True
     except IntegrityError:

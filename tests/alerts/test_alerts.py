@@ -13,9 +13,12 @@ import pytest
 from fastapi import FastAPI
 from pydantic import ValidationError
 from sqlmodel import Session
+from typer.testing import CliRunner
 
 from app.alerts import service
 from app.alerts.models import AlertAcknowledge
+from app.cli import cli
+from app.core.config import get_settings
 from app.core.errors import Conflict, NotFound
 from tests.alerts.helpers import alerts, backdate_routine, log, routine
 from tests.factories import SignedIn, entry, signed_in_user, unique_email
@@ -289,3 +292,29 @@ async def test_open_counts_for_many_patients_take_one_statement(
     assert carol not in counts
     assert counts[bob.id] == len(await alerts(client, bob, status="open")) == 2  # pain, reduce
     assert counts[alice.id] == len(await alerts(client, alice, status="open")) == 3
+
+
+async def test_the_scheduled_scan_raises_missed_weeks_nobody_has_read_yet(
+    client: httpx.AsyncClient,
+    app: FastAPI,
+    alice: SignedIn,
+    bob: SignedIn,
+    database_url: str,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    plan = await routine(client, alice, sessions_per_week=1)
+    backdate_routine(app, plan["id"], datetime.now(UTC) - timedelta(days=30))
+    monkeypatch.setenv("DATABASE_URL", database_url)
+    get_settings.cache_clear()
+    try:
+        first = CliRunner().invoke(cli, ["alerts-scan"])
+        again = CliRunner().invoke(cli, ["alerts-scan"])
+    finally:
+        get_settings.cache_clear()
+    assert first.exit_code == 0, first.output
+    raised = int(first.output.rsplit(":", 1)[1])
+    assert raised >= 3  # 30 days back: at least three whole weeks judged, none met
+    assert again.output.strip() == "missed-week alerts raised: 0"
+    with Session(app.state.engine) as session:
+        counts = service.open_counts(session, [alice.id, bob.id])
+    assert counts == {alice.id: raised}
