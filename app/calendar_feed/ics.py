@@ -14,10 +14,11 @@ import uuid
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
-from typing import Protocol
 from zoneinfo import ZoneInfo
 
 from icalendar import Alarm, Calendar, Event
+
+from app.builder.models import DosageLike
 
 # Days of the week (0 = Monday) for each number of sessions per week: spread out, rest
 # days between sessions where the number allows.
@@ -35,26 +36,9 @@ MIN_EVENT = timedelta(minutes=10)
 PRODID = "-//Medius//Planned sessions//EN"
 
 
-class Dosed(Protocol):
-    @property
-    def exercise(self) -> str: ...
-    @property
-    def sets(self) -> int: ...
-    @property
-    def reps(self) -> int | None: ...
-    @property
-    def steps(self) -> int | None: ...
-    @property
-    def hold_seconds(self) -> int | None: ...
-    @property
-    def side(self) -> str | None: ...
-    @property
-    def rest_seconds(self) -> int: ...
-
-
 @dataclass(frozen=True)
 class PlannedWeek:
-    items: Sequence[Dosed]
+    items: Sequence[DosageLike]
     seconds: int  # the week's estimated session length
 
 
@@ -68,7 +52,7 @@ class Plan:
     changed_at: datetime  # the routine's last change (UTC)
 
 
-def dosage_line(item: Dosed, name: str) -> str:
+def dosage_line(item: DosageLike, name: str) -> str:
     """`Clamshell: 2 x 10 reps, hold 3 s, each side, rest 30 s`."""
     if item.steps is not None:
         amount = f"{item.sets} x {item.steps} steps"

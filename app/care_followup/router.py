@@ -12,6 +12,7 @@ from app.alerts import examples as alert_examples
 from app.alerts.models import AlertAcknowledge, AlertPublic
 from app.alerts.router import ALERTS_NOTE
 from app.care.access import ClinicID, PatientAccess, PatientID, patient_access
+from app.care.router import PATIENT, SessionsAccess
 from app.care_followup import service
 from app.core.examples import example_body, example_response
 from app.core.pagination import DEFAULT_LIMIT, Cursor, Limit, Page
@@ -24,14 +25,12 @@ from app.users.auth import SignedIn
 
 router = APIRouter(tags=["care"])
 
-PATIENT = "/clinics/{clinic_id}/patients/{patient_id}"
 IN_CARE = (
     " Only for a clinician of the clinic with an active care relationship with the "
     "patient (404 otherwise, as for an unknown patient; 403 `scope-not-granted` without "
     "the scope `{scope}`). Recorded in the patient's access log."
 )
 AlertsAccess = Annotated[PatientAccess, Depends(patient_access(CareScope.ALERTS))]
-SessionsAccess = Annotated[PatientAccess, Depends(patient_access(CareScope.SESSIONS))]
 AlertID = Annotated[uuid.UUID, Path(description="The alert's id.")]
 SessionID = Annotated[uuid.UUID, Path(description="The session's id (UUID).")]
 
