@@ -30,17 +30,19 @@ def _insert(session: Session) -> Any:
     return postgresql.insert if session.get_bind().dialect.name == "postgresql" else sqlite.insert
 
 
-def insert_alerts(session: Session, rows: Sequence[dict[str, Any]]) -> int:
-    """Insert the alerts not raised yet (one statement); how many were new."""
+def insert_alerts(
+    session: Session, rows: Sequence[dict[str, Any]]
+) -> list[tuple[uuid.UUID, uuid.UUID, AlertKind]]:
+    """Insert the alerts not raised yet (one statement); (id, patient, kind) of the new."""
     if not rows:
-        return 0
+        return []
     statement = (
         _insert(session)(A)
         .values([{"id": uuid.uuid4(), **row} for row in rows])
         .on_conflict_do_nothing(index_elements=[A.c.patient_id, A.c.kind, A.c.source])
-        .returning(A.c.id)
+        .returning(A.c.id, A.c.patient_id, A.c.kind)
     )
-    return len(session.execute(statement).all())
+    return [(i, p, AlertKind(k)) for i, p, k in session.execute(statement)]
 
 
 def existing_sources(

@@ -27,11 +27,12 @@ from zoneinfo import ZoneInfo
 from sqlmodel import Session
 
 from app.alerts import repository
+from app.alerts.events import AlertRaised
 from app.alerts.models import Alert, AlertAcknowledge, AlertPublic
 from app.assessments.events import SelfCheckRecorded
 from app.core.db import begin_write
 from app.core.errors import Conflict, NotFound
-from app.core.events import subscribe
+from app.core.events import publish, subscribe
 from app.core.pagination import Page
 from app.core.types import utcnow
 from app.core.vocabulary import AlertKind, AlertStatus, Decision
@@ -85,13 +86,13 @@ def on_session_written(session: Session, event: SessionWritten) -> None:
             )
         )
     rows += _advice_changes(session, event, exercises)
-    repository.insert_alerts(session, rows)
+    _raise(session, rows)
 
 
 def on_self_check(session: Session, event: SelfCheckRecorded) -> None:
     if not event.see_a_professional:
         return
-    repository.insert_alerts(
+    _raise(
         session,
         [
             _row(
@@ -105,6 +106,15 @@ def on_self_check(session: Session, event: SelfCheckRecorded) -> None:
             )
         ],
     )
+
+
+def _raise(session: Session, rows: list[dict[str, Any]]) -> int:
+    """Insert the alerts not raised yet and tell the packages above about each new one;
+    how many were new."""
+    raised = repository.insert_alerts(session, rows)
+    for alert_id, patient_id, kind in raised:
+        publish(session, AlertRaised(patient_id, alert_id, kind))
+    return len(raised)
 
 
 def _row(
@@ -236,7 +246,7 @@ def detect_missed_weeks(session: Session, patient_id: uuid.UUID, time_zone: str)
     if not rows:
         return 0
     begin_write(session)
-    raised = repository.insert_alerts(session, rows)
+    raised = _raise(session, rows)
     session.commit()
     return raised
 

@@ -37,3 +37,11 @@ def publish(session: Session, event: object) -> None:
     """Hand `event` to its subscribers, inside the caller's open transaction."""
     for handler in _handlers.get(type(event), ()):
         handler(session, event)
+
+
+def unsubscribe(event_type: type[E], handler: Callable[[Session, E], None]) -> None:
+    """Stop running `handler` for `event_type` (a no-op if it was not subscribed)."""
+    with _lock:
+        handlers = _handlers.get(event_type, [])
+        if handler in handlers:
+            handlers.remove(handler)

@@ -16,10 +16,12 @@ from sqlmodel import Session
 from typer.testing import CliRunner
 
 from app.alerts import service
+from app.alerts.events import AlertRaised
 from app.alerts.models import AlertAcknowledge
 from app.cli import cli
 from app.core.config import get_settings
 from app.core.errors import Conflict, NotFound
+from app.core.events import subscribe, unsubscribe
 from tests.alerts.helpers import alerts, backdate_routine, log, routine
 from tests.factories import SignedIn, entry, signed_in_user, unique_email
 from tests.sqlcount import statements
@@ -318,3 +320,27 @@ async def test_the_scheduled_scan_raises_missed_weeks_nobody_has_read_yet(
     with Session(app.state.engine) as session:
         counts = service.open_counts(session, [alice.id, bob.id])
     assert counts == {alice.id: raised}
+
+
+async def test_each_new_alert_is_announced_once_inside_its_transaction(
+    client: httpx.AsyncClient, alice: SignedIn
+) -> None:
+    announced: list[tuple[uuid.UUID, str]] = []
+
+    def record(_session: Session, event: AlertRaised) -> None:
+        announced.append((event.patient_id, event.kind.value))
+
+    subscribe(AlertRaised, record)
+    try:
+        body = {
+            "id": str(uuid.uuid4()),
+            "started_at": "2026-11-20T07:30:00Z",
+            "entries": [entry(pain=9)],
+        }
+        await asyncio.gather(
+            *[client.post("/api/v1/sessions", json=body, headers=alice.headers) for _ in range(16)]
+        )
+    finally:
+        unsubscribe(AlertRaised, record)
+    assert sorted(announced) == [(alice.id, "pain"), (alice.id, "progress-reduce")]
+    assert len(await alerts(client, alice)) == 2
