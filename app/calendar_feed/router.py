@@ -9,7 +9,7 @@ from starlette.responses import Response
 
 from app.calendar_feed import examples, service
 from app.calendar_feed.models import CalendarTokenCreate, CalendarTokenPublic
-from app.core.caching import etag_matches, strong_etag
+from app.core.caching import PRIVATE, etag_matches, strong_etag
 from app.core.deps import SessionDep
 from app.core.examples import example_body, lazy_example
 from app.core.problems import answers, problem_responses
@@ -20,8 +20,6 @@ from app.users.auth import SignedIn
 router = APIRouter(prefix="/me", tags=["calendar"])
 
 ICS = "text/calendar"
-# The feed may be kept by the calendar app but must be revalidated (ETag) before reuse.
-FEED_CACHE = "private, no-cache"
 FeedToken = Annotated[
     str,
     Query(
@@ -98,7 +96,7 @@ def calendar_feed(
 ) -> Response:
     body = service.document(session, token, catalog)
     etag = strong_etag(body)
-    headers = {"ETag": etag, "Cache-Control": FEED_CACHE}
+    headers = {"ETag": etag, "Cache-Control": PRIVATE}
     if etag_matches(if_none_match, etag):
         return Response(status_code=304, headers=headers)
     headers["Content-Disposition"] = 'inline; filename="medius.ics"'
