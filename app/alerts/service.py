@@ -20,7 +20,7 @@ from __future__ import annotations
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -191,12 +191,12 @@ def _missed_weeks(
     """Missed-week alerts not raised yet.
 
     The plan is the patient's routine that /me/progress follows (the most recently
-    changed one) and its `sessions_per_week`, every week: a week is judged once it is
-    over in the patient's time zone (ISO weeks, Monday to Sunday) and MISSED_WEEK_GRACE
-    has passed, from the first whole
-    week after the routine was created (that week started part-way), at most
-    MISSED_WEEK_LOOKBACK weeks back. Sessions count as /me/progress' adherence counts them:
-    every live session started in the week. Three reads, no write: the caller inserts.
+    changed one) and its current `sessions_per_week`, every week: a week is judged once
+    it is over in the patient's time zone (ISO weeks, Monday to Sunday) and
+    MISSED_WEEK_GRACE has passed, from the first whole week after the routine was created
+    (that week started part-way), at most MISSED_WEEK_LOOKBACK weeks back. Sessions count
+    as /me/progress' adherence counts them: every live session started in the week. Three
+    reads, no write: the caller inserts.
     """
     routine = latest_routine(session, patient_id)
     if routine is None:
@@ -233,7 +233,7 @@ def _missed_weeks(
     ]
 
 
-def _monday(day: Any) -> Any:
+def _monday(day: date) -> date:
     return day - timedelta(days=day.weekday())
 
 
