@@ -22,6 +22,7 @@ from app.cli import cli
 from app.core.config import get_settings
 from app.core.errors import Conflict, NotFound
 from app.core.events import subscribe, unsubscribe
+from app.core.pagination import encode_cursor
 from tests.alerts.helpers import alerts, backdate_routine, log, routine
 from tests.factories import SignedIn, entry, signed_in_user, unique_email
 from tests.sqlcount import statements
@@ -344,3 +345,26 @@ async def test_each_new_alert_is_announced_once_inside_its_transaction(
         unsubscribe(AlertRaised, record)
     assert sorted(announced) == [(alice.id, "pain"), (alice.id, "progress-reduce")]
     assert len(await alerts(client, alice)) == 2
+
+
+async def test_a_refused_write_raises_nothing(client: httpx.AsyncClient, alice: SignedIn) -> None:
+    body = {"id": str(uuid.uuid4()), "started_at": "2026-11-20T07:30:00Z", "entries": [entry()]}
+    assert (await client.post("/api/v1/sessions", json=body, headers=alice.headers)).is_success
+    clash = {**body, "entries": [entry(pain=10)]}  # same id, another body: 409
+    assert (
+        await client.post("/api/v1/sessions", json=clash, headers=alice.headers)
+    ).status_code == 409
+    unknown = {**body, "id": str(uuid.uuid4()), "entries": [entry(exercise="no-such", pain=10)]}
+    assert (
+        await client.post("/api/v1/sessions", json=unknown, headers=alice.headers)
+    ).status_code == 422
+    assert await alerts(client, alice) == []
+
+
+@pytest.mark.parametrize("value", ["0001-01-01T00:00:00+01:00", "9999-12-31T23:59:59-01:00", 5])
+async def test_a_forged_cursor_with_an_extreme_time_is_422(
+    client: httpx.AsyncClient, alice: SignedIn, value: object
+) -> None:
+    forged = encode_cursor("-raised_at", value, uuid.uuid4())
+    answer = await client.get("/api/v1/me/alerts", params={"cursor": forged}, headers=alice.headers)
+    assert answer.status_code == 422
