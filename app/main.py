@@ -26,8 +26,12 @@ from starlette.requests import Request
 from starlette.responses import HTMLResponse, Response
 
 from app.account.router import router as account_router
+from app.alerts import service as alerts_service
+from app.alerts.router import router as alerts_router
 from app.assessments.router import router as assessments_router
+from app.calendar_feed.router import router as calendar_feed_router
 from app.care.router import router as care_router
+from app.care_followup.router import router as care_followup_router
 from app.catalog.router import router as catalog_router
 from app.core.caching import strong_etag
 from app.core.config import Settings, get_settings
@@ -47,6 +51,7 @@ from app.progress.router import router as progress_router
 from app.routine_deletion.router import router as routine_deletion_router
 from app.routines.builder_service import ladder as builder_ladder
 from app.routines.router import router as routines_router
+from app.session_comments.router import router as session_comments_router
 from app.sessions.router import router as sessions_router
 from app.sharing.router import router as sharing_router
 from app.users.auth import optional_user, visitor
@@ -74,6 +79,8 @@ Errors are RFC 9457 `application/problem+json`. Lists use `limit` and an opaque
 def create_app(settings: Settings | None = None) -> FastAPI:
     settings = settings or get_settings()
     engine = build_engine(settings)
+    # Alerts follow session and self-check writes inside their transactions.
+    alerts_service.install()
     configure_password_hashing(
         settings.argon2_time_cost,
         settings.argon2_memory_kib,
@@ -135,6 +142,10 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.include_router(sharing_router, prefix=API_PREFIX)
     app.include_router(care_router, prefix=API_PREFIX)
     app.include_router(prescriptions_router, prefix=API_PREFIX)
+    app.include_router(care_followup_router, prefix=API_PREFIX)
+    app.include_router(alerts_router, prefix=API_PREFIX)
+    app.include_router(session_comments_router, prefix=API_PREFIX)
+    app.include_router(calendar_feed_router, prefix=API_PREFIX)
     _install_docs(app)
     install_openapi(app, optional_auth=(optional_user, visitor))
 

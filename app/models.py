@@ -1,6 +1,8 @@
 """Every table, imported in one place so Alembic and the tests see the whole schema."""
 
+from app.alerts.models import AdviceState, Alert
 from app.assessments.models import Assessment
+from app.calendar_feed.models import CalendarFeed
 from app.care.models import (
     AccessLogEntry,
     CareInvitation,
@@ -20,6 +22,7 @@ from app.catalog.models import (
 from app.core.changes import UserChangeCounter
 from app.core.ratelimit import RateCounter
 from app.routines.models import Routine, RoutineItem, RoutineVersion
+from app.session_comments.models import SessionComment
 from app.sessions.models import (
     ExerciseDayTotal,
     ExerciseDayZone,
@@ -32,7 +35,10 @@ from app.users.models import RefreshToken, TokenFamily, User
 
 __all__ = [
     "AccessLogEntry",
+    "AdviceState",
+    "Alert",
     "Assessment",
+    "CalendarFeed",
     "CareInvitation",
     "CareRelationship",
     "CatalogState",
@@ -52,6 +58,7 @@ __all__ = [
     "Routine",
     "RoutineItem",
     "RoutineVersion",
+    "SessionComment",
     "SessionEntry",
     "ShareLink",
     "TokenFamily",

@@ -27,6 +27,7 @@ PUBLIC_OPERATIONS = {
     ("POST", "/api/v1/auth/refresh"),
     ("POST", "/api/v1/auth/logout"),  # the refresh token in the body is the credential
     ("GET", "/api/v1/shared/{token}"),  # the link's token is the credential
+    ("GET", "/api/v1/me/calendar.ics"),  # the feed token in the query is the credential
 }
 ADMIN_OPERATIONS = {
     ("POST", "/api/v1/exercises"),

@@ -7,10 +7,12 @@ import uuid
 from sqlmodel import Session
 
 from app.assessments import repository
-from app.assessments.interpretation import interpret
+from app.assessments.events import SelfCheckRecorded
+from app.assessments.interpretation import advises_a_professional, interpret
 from app.assessments.models import Assessment, AssessmentCreate, AssessmentPublic, Interpretation
 from app.core.db import begin_write
 from app.core.errors import NotFound
+from app.core.events import publish
 from app.core.pagination import Page, parse_sort
 from app.core.responses import Resource
 from app.users.models import Caller
@@ -34,6 +36,10 @@ def record(session: Session, user: Caller, check: AssessmentCreate) -> Resource[
         interpretation=interpret(check).model_dump(mode="json"),
     )
     repository.add_assessment(session, row)
+    publish(
+        session,
+        SelfCheckRecorded(user.id, row.id, check.pain, advises_a_professional(check.pain)),
+    )
     session.commit()
     return _resource(row)
 

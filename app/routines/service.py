@@ -175,7 +175,7 @@ def _item_body(item: ItemRow | RoutineItem, spec: ExerciseSpec | None) -> dict[s
 def _body(routine: AnyRoutine, items: list[ItemRow], specs: dict[str, ExerciseSpec]) -> RoutineBody:
     """A routine as answered, JSON-ready, built straight from its rows (a `RoutinePublic`
     in shape: tests/routines/test_routine_answers.py holds it to the model)."""
-    plan = _stored_progression(routine)
+    plan = stored_progression(routine)
     return {
         "id": routine.id,
         "name": routine.name,
@@ -195,7 +195,7 @@ def _body(routine: AnyRoutine, items: list[ItemRow], specs: dict[str, ExerciseSp
     }
 
 
-def _stored_progression(routine: AnyRoutine) -> list[WeekPlan] | None:
+def stored_progression(routine: AnyRoutine) -> list[WeekPlan] | None:
     """The stored plan; one stored before plans were bounded and checked reads as none."""
     if routine.progression is None:
         return None
@@ -436,7 +436,7 @@ def copy(
         notes=source.notes,
         sessions_per_week=source.sessions_per_week,
         origin=Origin.COPY,
-        progression=source.progression if _stored_progression(source) is not None else None,
+        progression=source.progression if stored_progression(source) is not None else None,
         rationale=source.rationale,
         request_digest=None if request.id is None else request_digest("copy", str(source.id)),
     )

@@ -27,6 +27,7 @@ from app.core.errors import (
     QuotaExceeded,
     reject_nulls,
 )
+from app.core.events import publish
 from app.core.pagination import list_order, require_sync_alone
 from app.core.responses import Resource
 from app.core.tabular import Cell, csv_chunks, json_chunks
@@ -34,6 +35,7 @@ from app.core.types import local_day_bounds, utcnow
 from app.live_catalog.snapshot import CatalogSpecs
 from app.routines import service as routines
 from app.sessions import repository, totals
+from app.sessions.events import SessionWritten, WrittenSession
 from app.sessions.models import (
     MAX_ENTRIES,
     EntryIn,
@@ -223,6 +225,8 @@ def create(
         repository.insert_session(session, row.model_dump())
         repository.insert_entries(session, data.id, 1, entries)
         totals.after_create(session, user.id, user.time_zone, data.started_at, entries)
+        written = WrittenSession(data.started_at, row.pain_max, frozenset(e[0] for e in entries))
+        publish(session, SessionWritten(user.id, user.time_zone, data.id, written=written))
         session.commit()
         return _view(row, entries), True
     except IntegrityError:
@@ -381,6 +385,7 @@ def update(
         current(_bump(session, row, values))
         if "started_at" in values:  # the only field the day totals depend on
             totals.after_change(session, user.id, user.time_zone, {row.started_at, started})
+        publish(session, SessionWritten(user.id, user.time_zone, row.id))
     session.expire_all()
     return get_one(session, user, session_id)
 
@@ -413,6 +418,7 @@ def write_entries(
         repository.insert_entries(session, row.id, start, rows)
         repository.refresh_pain_max(session, row.id)
         totals.after_change(session, user.id, user.time_zone, [row.started_at])
+        publish(session, SessionWritten(user.id, user.time_zone, row.id))
     session.expire_all()
     return get_one(session, user, session_id)
 
@@ -426,6 +432,7 @@ def delete(session: Session, user: Caller, session_id: uuid.UUID, if_match: str 
         repository.clear_entries(session, row.id)
         repository.refresh_pain_max(session, row.id)
         totals.after_change(session, user.id, user.time_zone, [row.started_at])
+        publish(session, SessionWritten(user.id, user.time_zone, row.id, deleted=True))
 
 
 def _timestamp(value: datetime | None) -> str | None:

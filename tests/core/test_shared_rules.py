@@ -24,6 +24,7 @@ from app.routines import examples as routine_examples
 from tests.factories import (
     ALL_SCOPES,
     SignedIn,
+    care_team,
     entry,
     exercise_payload,
     routine_payload,
@@ -37,10 +38,13 @@ API = "/api/v1"
 PRIVATE = "private, no-store"
 PUBLIC = re.compile(r"^public, max-age=\d+$")
 # The public reads of the catalog: anyone's, and cacheable by anyone.
-SHARED = ("GET", f"{API}/shared/{{token}}")  # a share link: public, yet kept by no cache
+# Public reads that serve one user's data behind a credential in the path or query: public,
+# yet kept by no cache.
+SHARED = ("GET", f"{API}/shared/{{token}}")  # a share link: not even the browser keeps it
+PRIVATE_PUBLIC_READS = {SHARED, ("GET", f"{API}/me/calendar.ics")}
 CATALOG_READS = {
-    op for op in PUBLIC_OPERATIONS if op[0] == "GET" and op[1].startswith(API) and op != SHARED
-}
+    op for op in PUBLIC_OPERATIONS if op[0] == "GET" and op[1].startswith(API)
+} - PRIVATE_PUBLIC_READS
 
 
 async def _operations(client: httpx.AsyncClient) -> dict[tuple[str, str], re.Pattern[str]]:
@@ -137,6 +141,22 @@ async def test_every_successful_answer_says_how_it_may_be_cached(
         got.headers["etag"],
         json={"entries": [entry(set_number=2)]},
     )
+    await call("GET", f"{API}/sessions/{sid}/comments", a)
+    # The care team's follow-up of `a` (the team itself is made outside the walk).
+    team = await care_team(client, a)
+    painful = {**assessment_examples.check(), "pain": 6}
+    assert (await client.post(f"{API}/me/assessments", json=painful, headers=a.headers)).is_success
+    await call("GET", team.patient_path(f"/sessions/{sid}/comments"), team.clinician)
+    await call(
+        "POST", team.patient_path(f"/sessions/{sid}/comments"), team.clinician, json={"body": "ok"}
+    )
+    alert_id = (await call("GET", team.patient_path("/alerts"), team.clinician)).json()["items"][0]
+    await call(
+        "POST",
+        team.patient_path(f"/alerts/{alert_id['id']}/acknowledge"),
+        team.clinician,
+        json={"note": "seen"},
+    )
     await write("DELETE", f"{API}/sessions/{sid}", a, got.headers["etag"])
     await write("DELETE", f"{API}/routines/{rid}", a, patched.headers["etag"])
     assert copy.json()["id"] != rid
@@ -182,6 +202,10 @@ async def test_every_successful_answer_says_how_it_may_be_cached(
     await call("GET", one + "/versions", doc)
     await call("GET", f"{API}/me/access-log", a)
     await call("DELETE", f"{API}/me/care-relationships/{care.json()['id']}", a)
+    await call("GET", f"{API}/me/alerts", a)
+    feed = await call("POST", f"{API}/me/calendar-token", a, json={})
+    await call("GET", feed.json()["url"])
+    await call("DELETE", f"{API}/me/calendar-token", a)
     await call("GET", f"{API}/me/export", a)
     # The care team: the admin runs a clinic, alice is in their care.
     c = admin

@@ -7,6 +7,10 @@ from .action import Action
 from .action_attribution import ActionAttribution
 from .advice import Advice
 from .affected_side import AffectedSide
+from .alert_acknowledge import AlertAcknowledge
+from .alert_kind import AlertKind
+from .alert_public import AlertPublic
+from .alert_status import AlertStatus
 from .assessment_create import AssessmentCreate
 from .assessment_public import AssessmentPublic
 from .attribution import Attribution
@@ -14,6 +18,8 @@ from .band_level import BandLevel
 from .body_sign_in import BodySignIn
 from .builder_answer import BuilderAnswer
 from .builder_request import BuilderRequest
+from .calendar_token_create import CalendarTokenCreate
+from .calendar_token_public import CalendarTokenPublic
 from .care_accept import CareAccept
 from .care_invitation_create import CareInvitationCreate
 from .care_invitation_issued import CareInvitationIssued
@@ -71,6 +77,7 @@ from .muscle_public import MusclePublic
 from .muscle_public_attribution import MusclePublicAttribution
 from .origin import Origin
 from .page_access_log_public import PageAccessLogPublic
+from .page_alert_public import PageAlertPublic
 from .page_assessment_public import PageAssessmentPublic
 from .page_care_patient import PageCarePatient
 from .page_clinic_public import PageClinicPublic
@@ -78,6 +85,7 @@ from .page_member_public import PageMemberPublic
 from .page_relationship_public import PageRelationshipPublic
 from .page_routine_public import PageRoutinePublic
 from .page_routine_version_public import PageRoutineVersionPublic
+from .page_session_comment_public import PageSessionCommentPublic
 from .page_session_public import PageSessionPublic
 from .page_share_link_public import PageShareLinkPublic
 from .page_union_exercise_public_exercise_tombstone import PageUnionExercisePublicExerciseTombstone
@@ -112,6 +120,8 @@ from .routine_item_public import RoutineItemPublic
 from .routine_public import RoutinePublic
 from .routine_update import RoutineUpdate
 from .routine_version_public import RoutineVersionPublic
+from .session_comment_create import SessionCommentCreate
+from .session_comment_public import SessionCommentPublic
 from .session_create import SessionCreate
 from .session_public import SessionPublic
 from .session_tombstone import SessionTombstone
@@ -147,6 +157,10 @@ __all__ = (
     "ActionAttribution",
     "Advice",
     "AffectedSide",
+    "AlertAcknowledge",
+    "AlertKind",
+    "AlertPublic",
+    "AlertStatus",
     "AssessmentCreate",
     "AssessmentPublic",
     "Attribution",
@@ -154,6 +168,8 @@ __all__ = (
     "BodySignIn",
     "BuilderAnswer",
     "BuilderRequest",
+    "CalendarTokenCreate",
+    "CalendarTokenPublic",
     "CareAccept",
     "CareInvitationCreate",
     "CareInvitationIssued",
@@ -211,6 +227,7 @@ __all__ = (
     "MusclePublicAttribution",
     "Origin",
     "PageAccessLogPublic",
+    "PageAlertPublic",
     "PageAssessmentPublic",
     "PageCarePatient",
     "PageClinicPublic",
@@ -218,6 +235,7 @@ __all__ = (
     "PageRelationshipPublic",
     "PageRoutinePublic",
     "PageRoutineVersionPublic",
+    "PageSessionCommentPublic",
     "PageSessionPublic",
     "PageShareLinkPublic",
     "PageUnionExercisePublicExerciseTombstone",
@@ -252,6 +270,8 @@ __all__ = (
     "RoutinePublic",
     "RoutineUpdate",
     "RoutineVersionPublic",
+    "SessionCommentCreate",
+    "SessionCommentPublic",
     "SessionCreate",
     "SessionPublic",
     "SessionTombstone",
