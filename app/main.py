@@ -48,6 +48,7 @@ from app.routines.router import router as routines_router
 from app.sessions.router import router as sessions_router
 from app.users.auth import optional_user, visitor
 from app.users.router import auth_router, me_router
+from app.webhooks.router import router as webhooks_router
 
 FORM_PATHS = frozenset({f"{API_PREFIX}/auth/token"})
 # Public reads whose answers depend only on the catalog revision.
@@ -129,6 +130,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.include_router(handout_router, prefix=API_PREFIX)
     app.include_router(sessions_router, prefix=API_PREFIX)
     app.include_router(progress_router, prefix=API_PREFIX)
+    app.include_router(webhooks_router, prefix=API_PREFIX)
     _install_docs(app)
     install_openapi(app, optional_auth=(optional_user, visitor))
 

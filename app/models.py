@@ -20,6 +20,7 @@ from app.sessions.models import (
     WorkoutSession,
 )
 from app.users.models import RefreshToken, TokenFamily, User
+from app.webhooks.models import WebhookDelivery, WebhookEndpoint, WebhookEvent
 
 __all__ = [
     "Assessment",
@@ -40,5 +41,8 @@ __all__ = [
     "TokenFamily",
     "User",
     "UserChangeCounter",
+    "WebhookDelivery",
+    "WebhookEndpoint",
+    "WebhookEvent",
     "WorkoutSession",
 ]

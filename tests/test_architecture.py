@@ -5,6 +5,8 @@ The layers, lowest first (a package may import only packages of lower layers):
     core          config, database, errors, HTTP plumbing: no domain at all
     users         accounts and who may call (`users.auth`); every domain's routes use it
     health        /healthz, /readyz
+    webhooks      endpoints, the transactional outbox (`emit`, called by the domains above
+                  in their write transactions) and the delivery worker
     catalog       exercises, muscles, equipment
     builder       pure planning over catalog specs
     live_catalog  the catalog as this process serves it: revision, cached responses, the
@@ -37,6 +39,7 @@ APP = Path(__file__).resolve().parent.parent / "app"
 LAYERS: list[tuple[str, ...]] = [
     ("core",),
     ("users", "health"),
+    ("webhooks",),
     ("catalog",),
     ("builder",),
     ("live_catalog",),

@@ -1,0 +1,116 @@
+"""The transactional outbox: `emit` writes an event in the transaction of its change.
+
+Call `emit` inside the transaction that makes the change, before it commits: the event
+and one delivery row per subscribed endpoint are written with the change, so a rolled
+back change sends nothing and a committed one is delivered by a worker (`python -m app
+worker`) however the request ends. Nothing here makes a network call.
+
+Domains above this package can follow an event with events of their own, in the same
+transaction (`on_emit`): progress announces changed advice after a session write.
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Callable, Iterable, Mapping
+from typing import Any
+
+from sqlalchemy import Connection, insert, select
+from sqlmodel import Session, col
+
+from app.core.json import dumps
+from app.core.types import utcnow
+from app.core.vocabulary import WebhookEventType
+from app.webhooks.models import WebhookDelivery, WebhookEndpoint, WebhookEvent
+
+Database = Session | Connection
+EventData = Mapping[str, Any] | Callable[[], Mapping[str, Any]]
+FollowUp = Callable[[Database, uuid.UUID], None]
+PING = "webhook.ping"
+
+_follow_ups: dict[str, list[FollowUp]] = {}
+
+
+def on_emit(event_types: Iterable[WebhookEventType], follow_up: FollowUp) -> None:
+    """Call `follow_up(db, owner_id)` after each emit of these types, in its transaction
+    (once per function: registering again changes nothing)."""
+    for event_type in event_types:
+        registered = _follow_ups.setdefault(event_type.value, [])
+        if follow_up not in registered:
+            registered.append(follow_up)
+
+
+def subscribers(db: Database, owner_id: uuid.UUID, event_type: str) -> list[uuid.UUID]:
+    """The owner's enabled endpoints that subscribe to `event_type` (one indexed read)."""
+    rows = db.execute(
+        select(col(WebhookEndpoint.id), col(WebhookEndpoint.event_types)).where(
+            col(WebhookEndpoint.owner_id) == owner_id, col(WebhookEndpoint.enabled)
+        )
+    ).all()
+    return [row.id for row in rows if event_type in row.event_types]
+
+
+def emit(
+    db: Database,
+    *,
+    owner_id: uuid.UUID,
+    event_type: WebhookEventType,
+    subject: str,
+    data: EventData,
+) -> uuid.UUID | None:
+    """Queue `event_type` about `subject` for every endpoint of `owner_id` that wants it.
+
+    `owner_id` is the user the event is about; the body's `data` gets their `user_id`.
+    `subject` names what the event is about (`session:<id>`): one endpoint receives the
+    events of one subject in the order they were emitted. `data` may be a function,
+    called only when some endpoint subscribes, so an unsubscribed write builds nothing.
+    Returns the event's id, or None when nobody subscribes.
+    """
+    event_id = queue(db, owner_id, event_type.value, subject, data)
+    for follow_up in _follow_ups.get(event_type.value, []):
+        follow_up(db, owner_id)
+    return event_id
+
+
+def queue(
+    db: Database,
+    owner_id: uuid.UUID,
+    event_type: str,
+    subject: str,
+    data: EventData,
+    endpoint_ids: list[uuid.UUID] | None = None,
+) -> uuid.UUID | None:
+    """Write the event and its deliveries (to `endpoint_ids`, or to every subscriber)."""
+    targets = subscribers(db, owner_id, event_type) if endpoint_ids is None else endpoint_ids
+    if not targets:
+        return None
+    now = utcnow()
+    body = data() if callable(data) else data
+    event_id = uuid.uuid4()
+    payload = {"type": event_type, "timestamp": now, "data": {"user_id": owner_id, **body}}
+    db.execute(
+        insert(WebhookEvent).values(
+            id=event_id,
+            owner_id=owner_id,
+            event_type=event_type,
+            subject=subject,
+            payload=dumps(payload).decode(),
+            created_at=now,
+        )
+    )
+    db.execute(
+        insert(WebhookDelivery),
+        [
+            {
+                "endpoint_id": endpoint_id,
+                "event_id": event_id,
+                "subject": subject,
+                "status": "pending",
+                "attempts": 0,
+                "next_attempt_at": now,
+                "created_at": now,
+            }
+            for endpoint_id in targets
+        ],
+    )
+    return event_id
