@@ -41,6 +41,7 @@ from app.health.router import router as health_router
 from app.live_catalog.asgi import CatalogReadCache
 from app.live_catalog.live import LiveCatalog
 from app.live_catalog.router import router as live_catalog_router
+from app.progress import events as progress_events
 from app.progress.router import router as progress_router
 from app.routine_deletion.router import router as routine_deletion_router
 from app.routines.builder_service import ladder as builder_ladder
@@ -118,6 +119,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     )
 
     install_problem_handlers(app)
+    progress_events.install()  # session writes announce changed advice (webhooks)
     app.include_router(health_router)
     app.include_router(catalog_router, prefix=API_PREFIX)
     app.include_router(live_catalog_router, prefix=API_PREFIX)

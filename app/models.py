@@ -11,6 +11,7 @@ from app.catalog.models import (
 )
 from app.core.changes import UserChangeCounter
 from app.core.ratelimit import RateCounter
+from app.progress.models import AnnouncedAdvice
 from app.routines.models import Routine, RoutineItem
 from app.sessions.models import (
     ExerciseDayTotal,
@@ -23,6 +24,7 @@ from app.users.models import RefreshToken, TokenFamily, User
 from app.webhooks.models import WebhookDelivery, WebhookEndpoint, WebhookEvent
 
 __all__ = [
+    "AnnouncedAdvice",
     "Assessment",
     "CatalogState",
     "Equipment",

@@ -103,11 +103,13 @@ def delivery_log(
 
 
 def give_up_pending(session: Session, endpoint_id: uuid.UUID, reason: str) -> None:
-    """Mark the endpoint's waiting deliveries failed (the endpoint is being disabled)."""
+    """Mark the endpoint's waiting deliveries failed (the endpoint is being disabled).
+
+    An attempt in flight loses its lease too, so its outcome is not recorded over this."""
     session.execute(
         update(D)
         .where(col(D.endpoint_id) == endpoint_id, col(D.status) == DeliveryStatus.PENDING)
-        .values(status=DeliveryStatus.FAILED, last_error=reason, lease_until=None)
+        .values(status=DeliveryStatus.FAILED, last_error=reason, lease_until=None, lease_token=None)
     )
 
 

@@ -2,7 +2,8 @@
 
 Endpoints (a user's receiver URL, its events and signing secrets), the outbox's events
 (the signed body, written in the transaction of the change) and one delivery row per
-event and endpoint, which the worker claims, retries and records (app/webhooks).
+event and endpoint, which the worker claims, retries and records (app/webhooks); the
+advice last announced by `progress.advice_changed` (app/progress/events.py).
 
 Revision ID: 0014
 Revises: 0009
@@ -24,6 +25,18 @@ depends_on: str | Sequence[str] | None = None
 
 
 def upgrade() -> None:
+    op.create_table(
+        "announced_advice",
+        sa.Column("owner_id", sa.Uuid(), nullable=False),
+        sa.Column("routine_id", sa.Uuid(), nullable=False),
+        sa.Column("exercise", sqlmodel.sql.sqltypes.AutoString(length=64), nullable=False),
+        sa.Column("decision", sqlmodel.sql.sqltypes.AutoString(length=16), nullable=False),
+        sa.Column("next", sa.JSON(), nullable=False),
+        sa.Column("announced_at", app.core.sqltypes.UTCDateTime(timezone=True), nullable=False),
+        sa.ForeignKeyConstraint(["owner_id"], ["app_user.id"], ondelete="CASCADE"),
+        sa.ForeignKeyConstraint(["routine_id"], ["routine.id"], ondelete="CASCADE"),
+        sa.PrimaryKeyConstraint("owner_id", "routine_id", "exercise"),
+    )
     op.create_table(
         "webhook_endpoint",
         sa.Column("id", sa.Uuid(), nullable=False),
@@ -120,3 +133,4 @@ def downgrade() -> None:
         batch_op.drop_index("ix_webhook_endpoint_owner")
 
     op.drop_table("webhook_endpoint")
+    op.drop_table("announced_advice")
