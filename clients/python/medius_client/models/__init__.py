@@ -17,11 +17,18 @@ from .compensation import Compensation
 from .compensation_attribution import CompensationAttribution
 from .decision import Decision
 from .default_dosage import DefaultDosage
+from .delivery_public import DeliveryPublic
+from .delivery_status import DeliveryStatus
 from .difficulty import Difficulty
 from .dosage import Dosage
 from .dosage_attribution import DosageAttribution
 from .dosage_unit import DosageUnit
 from .emphasis import Emphasis
+from .endpoint_create import EndpointCreate
+from .endpoint_created import EndpointCreated
+from .endpoint_disabled_reason import EndpointDisabledReason
+from .endpoint_public import EndpointPublic
+from .endpoint_update import EndpointUpdate
 from .entries_replace import EntriesReplace
 from .entry_in import EntryIn
 from .entry_public import EntryPublic
@@ -49,12 +56,15 @@ from .muscle_public import MusclePublic
 from .muscle_public_attribution import MusclePublicAttribution
 from .origin import Origin
 from .page_assessment_public import PageAssessmentPublic
+from .page_delivery_public import PageDeliveryPublic
+from .page_endpoint_public import PageEndpointPublic
 from .page_routine_public import PageRoutinePublic
 from .page_union_exercise_public_exercise_tombstone import PageUnionExercisePublicExerciseTombstone
 from .page_union_session_public_session_tombstone import PageUnionSessionPublicSessionTombstone
 from .pain_alert import PainAlert
 from .password_change import PasswordChange
 from .pelvis_drop import PelvisDrop
+from .ping_queued import PingQueued
 from .placement import Placement
 from .plan_item import PlanItem
 from .position import Position
@@ -75,6 +85,7 @@ from .routine_item_in import RoutineItemIn
 from .routine_item_public import RoutineItemPublic
 from .routine_public import RoutinePublic
 from .routine_update import RoutineUpdate
+from .secret_rotated import SecretRotated
 from .session_create import SessionCreate
 from .session_public import SessionPublic
 from .session_tombstone import SessionTombstone
@@ -93,6 +104,7 @@ from .user_public import UserPublic
 from .user_update import UserUpdate
 from .weakness_sign import WeaknessSign
 from .weakness_sign_attribution import WeaknessSignAttribution
+from .webhook_event_type import WebhookEventType
 from .week_adherence import WeekAdherence
 from .week_plan import WeekPlan
 from .working_leg import WorkingLeg
@@ -115,11 +127,18 @@ __all__ = (
     "CompensationAttribution",
     "Decision",
     "DefaultDosage",
+    "DeliveryPublic",
+    "DeliveryStatus",
     "Difficulty",
     "Dosage",
     "DosageAttribution",
     "DosageUnit",
     "Emphasis",
+    "EndpointCreate",
+    "EndpointCreated",
+    "EndpointDisabledReason",
+    "EndpointPublic",
+    "EndpointUpdate",
     "EntriesReplace",
     "EntryIn",
     "EntryPublic",
@@ -147,12 +166,15 @@ __all__ = (
     "MusclePublicAttribution",
     "Origin",
     "PageAssessmentPublic",
+    "PageDeliveryPublic",
+    "PageEndpointPublic",
     "PageRoutinePublic",
     "PageUnionExercisePublicExerciseTombstone",
     "PageUnionSessionPublicSessionTombstone",
     "PainAlert",
     "PasswordChange",
     "PelvisDrop",
+    "PingQueued",
     "Placement",
     "PlanItem",
     "Position",
@@ -173,6 +195,7 @@ __all__ = (
     "RoutineItemPublic",
     "RoutinePublic",
     "RoutineUpdate",
+    "SecretRotated",
     "SessionCreate",
     "SessionPublic",
     "SessionTombstone",
@@ -191,6 +214,7 @@ __all__ = (
     "UserUpdate",
     "WeaknessSign",
     "WeaknessSignAttribution",
+    "WebhookEventType",
     "WeekAdherence",
     "WeekPlan",
     "WorkingLeg",
