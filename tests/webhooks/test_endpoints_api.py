@@ -4,18 +4,31 @@ from __future__ import annotations
 
 import asyncio
 import uuid
+from collections.abc import AsyncIterator
 
 import httpx
 import pytest
 from fastapi import FastAPI
 
 from app.main import create_app
-from tests.conftest import test_settings
+from tests.conftest import asgi_client, test_settings
 from tests.factories import SignedIn
 from tests.webhooks.conftest import deliveries, register
 from tests.webhooks.receiver import Receiver
 
 BASE = "/api/v1/me/webhooks"
+
+
+@pytest.fixture
+async def strict(database_url: str, app: FastAPI) -> AsyncIterator[httpx.AsyncClient]:
+    """A client of an app with the default (production) webhook settings, on the same
+    database as `app`: no network is allow-listed and only https is accepted."""
+    production_like = create_app(test_settings(database_url))
+    try:
+        async with asgi_client(production_like) as c:
+            yield c
+    finally:
+        production_like.state.engine.dispose()
 
 
 async def test_the_secret_is_shown_at_creation_and_never_listed(
@@ -141,57 +154,35 @@ async def test_sixteen_concurrent_registrations_never_exceed_the_quota(
     ],
 )
 async def test_production_settings_refuse_internal_targets(
-    database_url: str, alice: SignedIn, url: str
+    strict: httpx.AsyncClient, alice: SignedIn, url: str
 ) -> None:
     """Server-side request forgery: the default settings allow-list nothing."""
-    production_like = create_app(test_settings(database_url))
-    transport = httpx.ASGITransport(app=production_like, raise_app_exceptions=False)
-    try:
-        async with httpx.AsyncClient(transport=transport, base_url="http://medius.test") as c:
-            body = {"url": url, "event_types": ["session.logged"]}
-            response = await c.post(BASE, json=body, headers=alice.headers)
-            assert response.status_code == 422, response.text
-            assert response.json()["errors"][0]["loc"] == ["body", "url"]
-            assert (await c.get(BASE, headers=alice.headers)).json()["items"] == []
-    finally:
-        production_like.state.engine.dispose()
+    body = {"url": url, "event_types": ["session.logged"]}
+    response = await strict.post(BASE, json=body, headers=alice.headers)
+    assert response.status_code == 422, response.text
+    assert response.json()["errors"][0]["loc"] == ["body", "url"]
+    assert (await strict.get(BASE, headers=alice.headers)).json()["items"] == []
 
 
 async def test_a_public_https_address_is_accepted_by_production_settings(
-    database_url: str, alice: SignedIn
+    strict: httpx.AsyncClient, alice: SignedIn
 ) -> None:
     """The refusal is about the address, not every URL: a public literal passes (no DNS)."""
-    production_like = create_app(test_settings(database_url))
-    transport = httpx.ASGITransport(app=production_like, raise_app_exceptions=False)
-    try:
-        async with httpx.AsyncClient(transport=transport, base_url="http://medius.test") as c:
-            body = {"url": "https://93.184.215.14/hook", "event_types": ["session.logged"]}
-            response = await c.post(BASE, json=body, headers=alice.headers)
-            assert response.status_code == 201, response.text
-    finally:
-        production_like.state.engine.dispose()
+    body = {"url": "https://93.184.215.14/hook", "event_types": ["session.logged"]}
+    response = await strict.post(BASE, json=body, headers=alice.headers)
+    assert response.status_code == 201, response.text
 
 
-async def test_changing_the_url_is_vetted_too(
-    database_url: str, client: httpx.AsyncClient, alice: SignedIn, app: FastAPI
-) -> None:
-    production_like = create_app(test_settings(database_url))
-    transport = httpx.ASGITransport(app=production_like, raise_app_exceptions=False)
-    try:
-        async with httpx.AsyncClient(transport=transport, base_url="http://medius.test") as c:
-            body = {"url": "https://93.184.215.14/hook", "event_types": ["session.logged"]}
-            created = (await c.post(BASE, json=body, headers=alice.headers)).json()
-            url = f"{BASE}/{created['id']}"
-            etag = (await c.get(url, headers=alice.headers)).headers["etag"]
-            moved = await c.patch(
-                url,
-                json={"url": "https://169.254.169.254/"},
-                headers={**alice.headers, "If-Match": etag},
-            )
-            assert moved.status_code == 422
-            assert (await c.get(url, headers=alice.headers)).json()["url"] == body["url"]
-    finally:
-        production_like.state.engine.dispose()
+async def test_changing_the_url_is_vetted_too(strict: httpx.AsyncClient, alice: SignedIn) -> None:
+    body = {"url": "https://93.184.215.14/hook", "event_types": ["session.logged"]}
+    created = (await strict.post(BASE, json=body, headers=alice.headers)).json()
+    url = f"{BASE}/{created['id']}"
+    etag = (await strict.get(url, headers=alice.headers)).headers["etag"]
+    moved = await strict.patch(
+        url, json={"url": "https://169.254.169.254/"}, headers={**alice.headers, "If-Match": etag}
+    )
+    assert moved.status_code == 422
+    assert (await strict.get(url, headers=alice.headers)).json()["url"] == body["url"]
 
 
 async def test_unknown_endpoint_is_404(client: httpx.AsyncClient, alice: SignedIn) -> None:
