@@ -163,7 +163,7 @@ class Settings(BaseSettings):
         default=10, gt=0, le=60, description="Time a receiver has to answer one delivery."
     )
     webhook_max_attempts: int = Field(
-        default=8,
+        default=12,
         ge=1,
         le=50,
         description="Attempts at one event before it is given up (marked failed).",
