@@ -1,6 +1,14 @@
 """Every table, imported in one place so Alembic and the tests see the whole schema."""
 
 from app.assessments.models import Assessment
+from app.care.models import (
+    AccessLogEntry,
+    CareInvitation,
+    CareRelationship,
+    Clinic,
+    ClinicInvitation,
+    ClinicMember,
+)
 from app.catalog.models import (
     CatalogState,
     Equipment,
@@ -24,9 +32,15 @@ from app.users.models import RefreshToken, TokenFamily, User
 from app.webhooks.models import WebhookDelivery, WebhookEndpoint, WebhookEvent
 
 __all__ = [
+    "AccessLogEntry",
     "AnnouncedAdvice",
     "Assessment",
+    "CareInvitation",
+    "CareRelationship",
     "CatalogState",
+    "Clinic",
+    "ClinicInvitation",
+    "ClinicMember",
     "Equipment",
     "Exercise",
     "ExerciseDayTotal",

@@ -1,5 +1,7 @@
 """Contains all the data models used in inputs/outputs"""
 
+from .access_action import AccessAction
+from .access_log_public import AccessLogPublic
 from .account_deletion import AccountDeletion
 from .action import Action
 from .action_attribution import ActionAttribution
@@ -12,7 +14,20 @@ from .band_level import BandLevel
 from .body_sign_in import BodySignIn
 from .builder_answer import BuilderAnswer
 from .builder_request import BuilderRequest
+from .care_accept import CareAccept
+from .care_invitation_create import CareInvitationCreate
+from .care_invitation_issued import CareInvitationIssued
+from .care_invitation_preview import CareInvitationPreview
+from .care_scope import CareScope
 from .catalog_document import CatalogDocument
+from .clinic_create import ClinicCreate
+from .clinic_invitation_create import ClinicInvitationCreate
+from .clinic_invitation_issued import ClinicInvitationIssued
+from .clinic_public import ClinicPublic
+from .clinic_ref import ClinicRef
+from .clinic_role import ClinicRole
+from .clinic_update import ClinicUpdate
+from .code_body import CodeBody
 from .compensation import Compensation
 from .compensation_attribution import CompensationAttribution
 from .decision import Decision
@@ -52,18 +67,26 @@ from .interval import Interval
 from .interval_kind import IntervalKind
 from .laterality import Laterality
 from .leg import Leg
+from .member_public import MemberPublic
+from .member_update import MemberUpdate
 from .muscle_public import MusclePublic
 from .muscle_public_attribution import MusclePublicAttribution
 from .origin import Origin
+from .page_access_log_public import PageAccessLogPublic
 from .page_assessment_public import PageAssessmentPublic
+from .page_clinic_public import PageClinicPublic
 from .page_delivery_public import PageDeliveryPublic
 from .page_endpoint_public import PageEndpointPublic
+from .page_member_public import PageMemberPublic
+from .page_relationship_public import PageRelationshipPublic
 from .page_routine_public import PageRoutinePublic
+from .page_session_public import PageSessionPublic
 from .page_union_exercise_public_exercise_tombstone import PageUnionExercisePublicExerciseTombstone
 from .page_union_session_public_session_tombstone import PageUnionSessionPublicSessionTombstone
 from .pain_alert import PainAlert
 from .password_change import PasswordChange
 from .pelvis_drop import PelvisDrop
+from .person_ref import PersonRef
 from .ping_queued import PingQueued
 from .placement import Placement
 from .plan_item import PlanItem
@@ -79,6 +102,8 @@ from .progression_kind import ProgressionKind
 from .provenance import Provenance
 from .readiness import Readiness
 from .refresh_request import RefreshRequest
+from .relationship_public import RelationshipPublic
+from .relationship_status import RelationshipStatus
 from .role import Role
 from .routine_create import RoutineCreate
 from .routine_item_in import RoutineItemIn
@@ -110,6 +135,8 @@ from .week_plan import WeekPlan
 from .working_leg import WorkingLeg
 
 __all__ = (
+    "AccessAction",
+    "AccessLogPublic",
     "AccountDeletion",
     "Action",
     "ActionAttribution",
@@ -122,7 +149,20 @@ __all__ = (
     "BodySignIn",
     "BuilderAnswer",
     "BuilderRequest",
+    "CareAccept",
+    "CareInvitationCreate",
+    "CareInvitationIssued",
+    "CareInvitationPreview",
+    "CareScope",
     "CatalogDocument",
+    "ClinicCreate",
+    "ClinicInvitationCreate",
+    "ClinicInvitationIssued",
+    "ClinicPublic",
+    "ClinicRef",
+    "ClinicRole",
+    "ClinicUpdate",
+    "CodeBody",
     "Compensation",
     "CompensationAttribution",
     "Decision",
@@ -162,18 +202,26 @@ __all__ = (
     "IntervalKind",
     "Laterality",
     "Leg",
+    "MemberPublic",
+    "MemberUpdate",
     "MusclePublic",
     "MusclePublicAttribution",
     "Origin",
+    "PageAccessLogPublic",
     "PageAssessmentPublic",
+    "PageClinicPublic",
     "PageDeliveryPublic",
     "PageEndpointPublic",
+    "PageMemberPublic",
+    "PageRelationshipPublic",
     "PageRoutinePublic",
+    "PageSessionPublic",
     "PageUnionExercisePublicExerciseTombstone",
     "PageUnionSessionPublicSessionTombstone",
     "PainAlert",
     "PasswordChange",
     "PelvisDrop",
+    "PersonRef",
     "PingQueued",
     "Placement",
     "PlanItem",
@@ -189,6 +237,8 @@ __all__ = (
     "Provenance",
     "Readiness",
     "RefreshRequest",
+    "RelationshipPublic",
+    "RelationshipStatus",
     "Role",
     "RoutineCreate",
     "RoutineItemIn",
