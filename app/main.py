@@ -29,6 +29,8 @@ from app.account.router import router as account_router
 from app.assessments.router import router as assessments_router
 from app.care.router import router as care_router
 from app.catalog.router import router as catalog_router
+from app.clinic_webhooks import service as clinic_webhooks
+from app.clinic_webhooks.router import router as clinic_webhooks_router
 from app.core.caching import strong_etag
 from app.core.config import Settings, get_settings
 from app.core.db import build_engine
@@ -121,6 +123,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
 
     install_problem_handlers(app)
     progress_events.install()  # session writes announce changed advice (webhooks)
+    clinic_webhooks.install()  # clinics in care receive their patients' events
     app.include_router(health_router)
     app.include_router(catalog_router, prefix=API_PREFIX)
     app.include_router(live_catalog_router, prefix=API_PREFIX)
@@ -134,6 +137,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.include_router(sessions_router, prefix=API_PREFIX)
     app.include_router(progress_router, prefix=API_PREFIX)
     app.include_router(webhooks_router, prefix=API_PREFIX)
+    app.include_router(clinic_webhooks_router, prefix=API_PREFIX)
     app.include_router(care_router, prefix=API_PREFIX)
     _install_docs(app)
     install_openapi(app, optional_auth=(optional_user, visitor))

@@ -17,10 +17,12 @@ The layers, lowest first (a package may import only packages of lower layers):
     progress      aggregates over sessions against routines
     care          clinics, members, care relationships with consent, the access log, and
                   a patient's data as a clinician in care reads it (via the services below)
-    account, handout, routine_deletion
+    account, handout, routine_deletion, clinic_webhooks
                   aggregates above the domains they read or write: the account export,
                   the printable program (routine + progress warnings), deleting a routine
-                  (the routine + its sessions' sync change, in one transaction)
+                  (the routine + its sessions' sync change, in one transaction), a
+                  clinic's webhook endpoints (webhooks + care: who receives a patient's
+                  events)
     entry points  models, seed, main, asgi, cli, __main__: wire everything; nothing in a
                   package imports them (they may import each other; the cycle test applies)
 
@@ -50,7 +52,7 @@ LAYERS: list[tuple[str, ...]] = [
     ("sessions",),
     ("progress",),
     ("care",),
-    ("account", "handout", "routine_deletion"),
+    ("account", "handout", "routine_deletion", "clinic_webhooks"),
 ]
 ENTRY_POINTS = ("models", "seed", "main", "asgi", "cli", "__main__")
 

@@ -37,6 +37,7 @@ def endpoint_patch() -> dict[str, Any]:
 def _endpoint() -> EndpointPublic:
     return EndpointPublic(
         id=ENDPOINT_ID,
+        clinic_id=None,
         url="https://example.com/hooks/medius",
         description="Coaching app",
         event_types=["progress.advice_changed", "session.logged"],

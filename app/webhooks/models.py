@@ -27,10 +27,19 @@ class WebhookEndpoint(SQLModel, table=True):
     """A receiver URL and the events it wants; its secrets sign every delivery."""
 
     __tablename__ = "webhook_endpoint"
-    __table_args__ = (Index("ix_webhook_endpoint_owner", "owner_id", "created_at", "id"),)
+    __table_args__ = (
+        Index("ix_webhook_endpoint_owner", "owner_id", "created_at", "id"),
+        Index("ix_webhook_endpoint_clinic", "clinic_id", "created_at", "id"),
+    )
 
     id: uuid.UUID = SQLField(primary_key=True)
-    owner_id: uuid.UUID = SQLField(foreign_key="app_user.id", ondelete="CASCADE")
+    # A user's own endpoint (owner_id) or a clinic's (clinic_id): exactly one is set.
+    owner_id: uuid.UUID | None = SQLField(
+        default=None, foreign_key="app_user.id", ondelete="CASCADE"
+    )
+    clinic_id: uuid.UUID | None = SQLField(
+        default=None, foreign_key="clinic.id", ondelete="CASCADE"
+    )
     url: str = SQLField(max_length=URL_MAX)
     description: str = SQLField(default="", max_length=DESCRIPTION_MAX)
     event_types: list[str] = SQLField(sa_column=Column(JSON, nullable=False))
@@ -157,6 +166,7 @@ class EndpointUpdate(BaseModel):
 
 class EndpointPublic(BaseModel):
     id: uuid.UUID
+    clinic_id: uuid.UUID | None = Field(description="The clinic's, for a clinic's endpoint.")
     url: str
     description: str
     event_types: list[WebhookEventType]

@@ -28,7 +28,11 @@ EventData = Mapping[str, Any] | Callable[[], Mapping[str, Any]]
 FollowUp = Callable[[Database, uuid.UUID], None]
 PING = "webhook.ping"
 
+# Who else receives an owner's event: (db, owner_id, event_type) -> endpoint ids.
+Audience = Callable[[Database, uuid.UUID, str], list[uuid.UUID]]
+
 _follow_ups: dict[str, list[FollowUp]] = {}
+_audiences: list[Audience] = []
 
 
 def on_emit(event_types: Iterable[WebhookEventType], follow_up: FollowUp) -> None:
@@ -40,14 +44,25 @@ def on_emit(event_types: Iterable[WebhookEventType], follow_up: FollowUp) -> Non
             registered.append(follow_up)
 
 
+def add_audience(audience: Audience) -> None:
+    """Let a package above this one add receivers of an owner's events (the clinics that
+    care for a patient, app/clinic_webhooks); registering again changes nothing."""
+    if audience not in _audiences:
+        _audiences.append(audience)
+
+
 def subscribers(db: Database, owner_id: uuid.UUID, event_type: str) -> list[uuid.UUID]:
-    """The owner's enabled endpoints that subscribe to `event_type` (one indexed read)."""
+    """The enabled endpoints that get the owner's `event_type`: the owner's own (one
+    indexed read) and those the registered audiences add."""
     rows = db.execute(
         select(col(WebhookEndpoint.id), col(WebhookEndpoint.event_types)).where(
             col(WebhookEndpoint.owner_id) == owner_id, col(WebhookEndpoint.enabled)
         )
     ).all()
-    return [row.id for row in rows if event_type in row.event_types]
+    found = [row.id for row in rows if event_type in row.event_types]
+    for audience in _audiences:
+        found += [e for e in audience(db, owner_id, event_type) if e not in found]
+    return found
 
 
 def emit(

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import Select, delete, exists, func, or_, select, update
+from sqlalchemy import ColumnElement, Select, delete, exists, func, or_, select, update
 from sqlalchemy.orm import aliased
 from sqlmodel import Session, col
 from sqlmodel import select as select_rows
@@ -23,27 +23,23 @@ D = WebhookDelivery
 E = WebhookEndpoint
 
 
-def get_owned(session: Session, endpoint_id: uuid.UUID, owner_id: uuid.UUID) -> E | None:
-    return session.exec(
-        select_rows(E).where(col(E.id) == endpoint_id, col(E.owner_id) == owner_id)
-    ).first()
+def get_held(session: Session, endpoint_id: uuid.UUID, held: ColumnElement[bool]) -> E | None:
+    return session.exec(select_rows(E).where(col(E.id) == endpoint_id, held)).first()
 
 
-def lock_owner_and_count(session: Session, owner_id: uuid.UUID) -> int:
-    """The owner's endpoints, counted under a lock on the owner's row (call inside the
-    write), so concurrent creates are counted one after the other."""
-    session.execute(select(col(User.id)).where(col(User.id) == owner_id).with_for_update()).one()
-    return int(
-        session.execute(
-            select(func.count()).select_from(E).where(col(E.owner_id) == owner_id)
-        ).scalar_one()
-    )
+def lock_user(session: Session, user_id: uuid.UUID) -> None:
+    """Lock the user's row until commit (PostgreSQL; SQLite serialises writers anyway)."""
+    session.execute(select(col(User.id)).where(col(User.id) == user_id).with_for_update()).one()
 
 
-def list_owned(
-    session: Session, owner_id: uuid.UUID, sort: Sort, cursor: str | None, limit: int
+def count_held(session: Session, held: ColumnElement[bool]) -> int:
+    return int(session.execute(select(func.count()).select_from(E).where(held)).scalar_one())
+
+
+def list_held(
+    session: Session, held: ColumnElement[bool], sort: Sort, cursor: str | None, limit: int
 ) -> tuple[Sequence[E], str | None]:
-    statement = select_rows(E).where(col(E.owner_id) == owner_id)
+    statement = select_rows(E).where(held)
     return paginate(session, statement, sort=sort, id_column=col(E.id), cursor=cursor, limit=limit)
 
 

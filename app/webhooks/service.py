@@ -1,12 +1,20 @@
-"""Webhook endpoints: registration (URL vetted), changes, rotation, the log and a ping."""
+"""Webhook endpoints: registration (URL vetted), changes, rotation, the log and a ping.
+
+An endpoint belongs to a user (`/me/webhooks`) or to a clinic (`/clinics/{id}/webhooks`,
+app/clinic_webhooks); the functions here take its `Holder` and are the same for both.
+`personal` adapts them to the signed-in user's own endpoints.
+"""
 
 from __future__ import annotations
 
 import uuid
+from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import timedelta
-from typing import Any
+from typing import Any, Concatenate, ParamSpec, TypeVar
 
-from sqlmodel import Session
+from sqlalchemy import ColumnElement
+from sqlmodel import Session, col
 
 from app.core.caching import conditional_write, require_if_match, revision_etag
 from app.core.config import Settings
@@ -27,14 +35,61 @@ from app.webhooks.models import (
 )
 
 SORTABLE = {"created_at": WebhookEndpoint.created_at}
+P = ParamSpec("P")
+T = TypeVar("T")
+
+
+@dataclass(frozen=True, slots=True)
+class Holder:
+    """Whose endpoints: a user's own, or a clinic's (`lock` serialises its creates), and
+    who is acting on them (`actor_id`: the user, or the clinic's owner)."""
+
+    user_id: uuid.UUID | None
+    clinic_id: uuid.UUID | None
+    actor_id: uuid.UUID
+    path: str  # below /api/v1, e.g. "/me/webhooks"
+    lock: Callable[[Session], object]
+    noun: str  # "account" or "clinic", for messages
+
+    def where(self) -> ColumnElement[bool]:
+        if self.clinic_id is not None:
+            return col(WebhookEndpoint.clinic_id) == self.clinic_id
+        return col(WebhookEndpoint.owner_id) == self.user_id
+
+
+# Finds (and authorises) the holder of the endpoints a request names, in its transaction.
+HolderOf = Callable[[Session, Caller], Holder]
+
+
+def own_endpoints(_session: Session, caller: Caller) -> Holder:
+    """The signed-in caller's own endpoints (`/me/webhooks`)."""
+    return Holder(
+        caller.id,
+        None,
+        caller.id,
+        "/me/webhooks",
+        lambda s: repository.lock_user(s, caller.id),
+        "account",
+    )
+
+
+def via(
+    work: Callable[Concatenate[Session, Holder, P], T], holder_of: HolderOf
+) -> Callable[Concatenate[Session, Caller, P], T]:
+    """`work` run by a `Unit`: the caller becomes the holder `holder_of` finds for them."""
+
+    def run(session: Session, caller: Caller, /, *args: P.args, **kwargs: P.kwargs) -> T:
+        return work(session, holder_of(session, caller), *args, **kwargs)
+
+    return run
 
 
 def endpoint_etag(row: WebhookEndpoint) -> str:
     return revision_etag("webhook", row.id, row.revision)
 
 
-def _resource(row: WebhookEndpoint, **extra: Any) -> Resource[dict[str, Any]]:
-    return Resource({**endpoint_body(row), **extra}, endpoint_etag(row), f"/me/webhooks/{row.id}")
+def _resource(holder: Holder, row: WebhookEndpoint, **extra: Any) -> Resource[dict[str, Any]]:
+    return Resource({**endpoint_body(row), **extra}, endpoint_etag(row), f"{holder.path}/{row.id}")
 
 
 def check_url(url: str, settings: Settings) -> None:
@@ -49,20 +104,21 @@ def check_url(url: str, settings: Settings) -> None:
         ) from exc
 
 
-def owned(session: Session, user: Caller, endpoint_id: uuid.UUID) -> WebhookEndpoint:
-    row = repository.get_owned(session, endpoint_id, user.id)
+def owned(session: Session, holder: Holder, endpoint_id: uuid.UUID) -> WebhookEndpoint:
+    row = repository.get_held(session, endpoint_id, holder.where())
     if row is None:
-        raise NotFound(f"No webhook endpoint {endpoint_id} among yours.")
+        raise NotFound(f"No webhook endpoint {endpoint_id} among this {holder.noun}'s.")
     return row
 
 
 def create(
-    session: Session, user: Caller, data: EndpointCreate, settings: Settings
+    session: Session, holder: Holder, data: EndpointCreate, settings: Settings
 ) -> Resource[dict[str, Any]]:
     now = utcnow()
     row = WebhookEndpoint(
         id=uuid.uuid4(),
-        owner_id=user.id,
+        owner_id=holder.user_id,
+        clinic_id=holder.clinic_id,
         url=data.url,
         description=data.description,
         event_types=sorted({t.value for t in data.event_types}),
@@ -71,38 +127,39 @@ def create(
         updated_at=now,
     )
     begin_write(session)
-    count = repository.lock_owner_and_count(session, user.id)
+    holder.lock(session)  # concurrent creates are counted one after the other
+    count = repository.count_held(session, holder.where())
     if count >= settings.webhook_max_endpoints:
         session.rollback()
         raise QuotaExceeded(
-            f"You keep {count} webhook endpoints, the most one account may "
+            f"This {holder.noun} keeps {count} webhook endpoints, the most allowed "
             f"({settings.webhook_max_endpoints}); delete one first."
         )
     session.add(row)
     session.commit()
-    return _resource(row, secret=row.secret)
+    return _resource(holder, row, secret=row.secret)
 
 
 def list_for(
-    session: Session, user: Caller, sort: str | None, cursor: str | None, limit: int
+    session: Session, holder: Holder, sort: str | None, cursor: str | None, limit: int
 ) -> dict[str, Any]:
     order = parse_sort(sort, SORTABLE, "created_at")
-    rows, next_cursor = repository.list_owned(session, user.id, order, cursor, limit)
+    rows, next_cursor = repository.list_held(session, holder.where(), order, cursor, limit)
     return {"items": [endpoint_body(r) for r in rows], "next_cursor": next_cursor}
 
 
-def get_one(session: Session, user: Caller, endpoint_id: uuid.UUID) -> Resource[dict[str, Any]]:
-    return _resource(owned(session, user, endpoint_id))
+def get_one(session: Session, holder: Holder, endpoint_id: uuid.UUID) -> Resource[dict[str, Any]]:
+    return _resource(holder, owned(session, holder, endpoint_id))
 
 
 def update(
     session: Session,
-    user: Caller,
+    holder: Holder,
     endpoint_id: uuid.UUID,
     changes: EndpointUpdate,
     if_match: str | None,
 ) -> Resource[dict[str, Any]]:
-    row = owned(session, user, endpoint_id)
+    row = owned(session, holder, endpoint_id)
     require_if_match(if_match, endpoint_etag(row))
     values = changes.model_dump(exclude_unset=True)
     nulled = [name for name, value in values.items() if value is None]
@@ -129,23 +186,23 @@ def update(
         if values.get("enabled") is False:
             repository.give_up_pending(session, row.id, "endpoint disabled by its owner")
     session.expire_all()
-    return get_one(session, user, endpoint_id)
+    return get_one(session, holder, endpoint_id)
 
 
-def delete(session: Session, user: Caller, endpoint_id: uuid.UUID, if_match: str | None) -> None:
-    row = owned(session, user, endpoint_id)
+def delete(session: Session, holder: Holder, endpoint_id: uuid.UUID, if_match: str | None) -> None:
+    row = owned(session, holder, endpoint_id)
     require_if_match(if_match, endpoint_etag(row))
     with conditional_write(session) as current:
         current(repository.delete_endpoint(session, row))
 
 
 def rotate_secret(
-    session: Session, user: Caller, endpoint_id: uuid.UUID, if_match: str | None, grace: timedelta
+    session: Session, holder: Holder, endpoint_id: uuid.UUID, if_match: str | None, grace: timedelta
 ) -> Resource[dict[str, Any]]:
     """A new secret; the current one keeps signing beside it for `grace` (Standard
     Webhooks' multiple signatures), so receivers can switch without missing a delivery.
     A second rotation within the grace period keeps only the secret it replaces."""
-    row = owned(session, user, endpoint_id)
+    row = owned(session, holder, endpoint_id)
     require_if_match(if_match, endpoint_etag(row))
     now = utcnow()
     secret = signing.new_secret()
@@ -159,20 +216,21 @@ def rotate_secret(
     with conditional_write(session) as current:
         current(repository.update_endpoint(session, row, values))
     session.expire_all()
-    rotated = owned(session, user, endpoint_id)
+    rotated = owned(session, holder, endpoint_id)
     body = {"secret": secret, "previous_secret_until": until}
-    return Resource(body, endpoint_etag(rotated), f"/me/webhooks/{endpoint_id}")
+    return Resource(body, endpoint_etag(rotated), f"{holder.path}/{endpoint_id}")
 
 
-def ping(session: Session, user: Caller, endpoint_id: uuid.UUID) -> dict[str, Any]:
-    """Queue a `webhook.ping` event to this endpoint alone; the worker delivers it."""
-    row = owned(session, user, endpoint_id)
+def ping(session: Session, holder: Holder, endpoint_id: uuid.UUID) -> dict[str, Any]:
+    """Queue a `webhook.ping` event to this endpoint alone; the worker delivers it.
+    Its `user_id` is who asked for it."""
+    row = owned(session, holder, endpoint_id)
     if not row.enabled:
         raise Conflict("This endpoint is disabled; enable it (PATCH enabled: true) first.")
     begin_write(session)
     event_id = outbox.queue(
         session,
-        user.id,
+        holder.actor_id,
         outbox.PING,
         f"ping:{row.id}",
         {"endpoint_id": row.id, "message": "Medius is calling: this endpoint receives events."},
@@ -185,9 +243,9 @@ def ping(session: Session, user: Caller, endpoint_id: uuid.UUID) -> dict[str, An
 
 
 def deliveries(
-    session: Session, user: Caller, endpoint_id: uuid.UUID, cursor: str | None, limit: int
+    session: Session, holder: Holder, endpoint_id: uuid.UUID, cursor: str | None, limit: int
 ) -> dict[str, Any]:
-    owned(session, user, endpoint_id)
+    owned(session, holder, endpoint_id)
     rows, next_cursor = repository.delivery_log(session, endpoint_id, cursor, limit)
     items = [
         {

@@ -1,12 +1,12 @@
 """webhooks
 
-Endpoints (a user's receiver URL, its events and signing secrets), the outbox's events
+Endpoints (a user's or a clinic's receiver URL, its events and signing secrets), the outbox's events
 (the signed body, written in the transaction of the change) and one delivery row per
 event and endpoint, which the worker claims, retries and records (app/webhooks); the
 advice last announced by `progress.advice_changed` (app/progress/events.py).
 
 Revision ID: 0014
-Revises: 0009
+Revises: 0010
 Create Date: 2026-11-30 01:51:20
 """
 
@@ -19,7 +19,7 @@ from alembic import op
 import app.core.sqltypes
 
 revision: str = "0014"
-down_revision: str | None = "0009"
+down_revision: str | None = "0010"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
@@ -40,7 +40,8 @@ def upgrade() -> None:
     op.create_table(
         "webhook_endpoint",
         sa.Column("id", sa.Uuid(), nullable=False),
-        sa.Column("owner_id", sa.Uuid(), nullable=False),
+        sa.Column("owner_id", sa.Uuid(), nullable=True),
+        sa.Column("clinic_id", sa.Uuid(), nullable=True),
         sa.Column("url", sqlmodel.sql.sqltypes.AutoString(length=2048), nullable=False),
         sa.Column("description", sqlmodel.sql.sqltypes.AutoString(length=200), nullable=False),
         sa.Column("event_types", sa.JSON(), nullable=False),
@@ -58,11 +59,15 @@ def upgrade() -> None:
         sa.Column("created_at", app.core.sqltypes.UTCDateTime(timezone=True), nullable=False),
         sa.Column("updated_at", app.core.sqltypes.UTCDateTime(timezone=True), nullable=False),
         sa.ForeignKeyConstraint(["owner_id"], ["app_user.id"], ondelete="CASCADE"),
+        sa.ForeignKeyConstraint(["clinic_id"], ["clinic.id"], ondelete="CASCADE"),
         sa.PrimaryKeyConstraint("id"),
     )
     with op.batch_alter_table("webhook_endpoint", schema=None) as batch_op:
         batch_op.create_index(
             "ix_webhook_endpoint_owner", ["owner_id", "created_at", "id"], unique=False
+        )
+        batch_op.create_index(
+            "ix_webhook_endpoint_clinic", ["clinic_id", "created_at", "id"], unique=False
         )
 
     op.create_table(
@@ -130,6 +135,7 @@ def downgrade() -> None:
 
     op.drop_table("webhook_event")
     with op.batch_alter_table("webhook_endpoint", schema=None) as batch_op:
+        batch_op.drop_index("ix_webhook_endpoint_clinic")
         batch_op.drop_index("ix_webhook_endpoint_owner")
 
     op.drop_table("webhook_endpoint")
