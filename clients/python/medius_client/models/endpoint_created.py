@@ -18,6 +18,7 @@ T = TypeVar("T", bound="EndpointCreated")
 class EndpointCreated:
     """
     Attributes:
+        clinic_id (None | UUID): The clinic's, for a clinic's endpoint.
         consecutive_failures (int): Events given up on in a row.
         created_at (datetime.datetime):
         description (str):
@@ -36,6 +37,7 @@ class EndpointCreated:
         url (str):
     """
 
+    clinic_id: None | UUID
     consecutive_failures: int
     created_at: datetime.datetime
     description: str
@@ -53,6 +55,12 @@ class EndpointCreated:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
+        clinic_id: None | str
+        if isinstance(self.clinic_id, UUID):
+            clinic_id = str(self.clinic_id)
+        else:
+            clinic_id = self.clinic_id
+
         consecutive_failures = self.consecutive_failures
 
         created_at = self.created_at.isoformat()
@@ -104,6 +112,7 @@ class EndpointCreated:
         field_dict.update(self.additional_properties)
         field_dict.update(
             {
+                "clinic_id": clinic_id,
                 "consecutive_failures": consecutive_failures,
                 "created_at": created_at,
                 "description": description,
@@ -126,6 +135,22 @@ class EndpointCreated:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
+
+        def _parse_clinic_id(data: object) -> None | UUID:
+            if data is None:
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                clinic_id_type_0 = UUID(data)
+
+                return clinic_id_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(None | UUID, data)
+
+        clinic_id = _parse_clinic_id(d.pop("clinic_id"))
+
         consecutive_failures = d.pop("consecutive_failures")
 
         created_at = datetime.datetime.fromisoformat(d.pop("created_at"))
@@ -212,6 +237,7 @@ class EndpointCreated:
         url = d.pop("url")
 
         endpoint_created = cls(
+            clinic_id=clinic_id,
             consecutive_failures=consecutive_failures,
             created_at=created_at,
             description=description,

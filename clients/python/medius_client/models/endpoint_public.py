@@ -18,6 +18,7 @@ T = TypeVar("T", bound="EndpointPublic")
 class EndpointPublic:
     """
     Attributes:
+        clinic_id (None | UUID): The clinic's, for a clinic's endpoint.
         consecutive_failures (int): Events given up on in a row.
         created_at (datetime.datetime):
         description (str):
@@ -35,6 +36,7 @@ class EndpointPublic:
         url (str):
     """
 
+    clinic_id: None | UUID
     consecutive_failures: int
     created_at: datetime.datetime
     description: str
@@ -51,6 +53,12 @@ class EndpointPublic:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
+        clinic_id: None | str
+        if isinstance(self.clinic_id, UUID):
+            clinic_id = str(self.clinic_id)
+        else:
+            clinic_id = self.clinic_id
+
         consecutive_failures = self.consecutive_failures
 
         created_at = self.created_at.isoformat()
@@ -100,6 +108,7 @@ class EndpointPublic:
         field_dict.update(self.additional_properties)
         field_dict.update(
             {
+                "clinic_id": clinic_id,
                 "consecutive_failures": consecutive_failures,
                 "created_at": created_at,
                 "description": description,
@@ -121,6 +130,22 @@ class EndpointPublic:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
+
+        def _parse_clinic_id(data: object) -> None | UUID:
+            if data is None:
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                clinic_id_type_0 = UUID(data)
+
+                return clinic_id_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(None | UUID, data)
+
+        clinic_id = _parse_clinic_id(d.pop("clinic_id"))
+
         consecutive_failures = d.pop("consecutive_failures")
 
         created_at = datetime.datetime.fromisoformat(d.pop("created_at"))
@@ -205,6 +230,7 @@ class EndpointPublic:
         url = d.pop("url")
 
         endpoint_public = cls(
+            clinic_id=clinic_id,
             consecutive_failures=consecutive_failures,
             created_at=created_at,
             description=description,

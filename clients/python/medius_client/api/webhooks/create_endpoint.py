@@ -99,7 +99,7 @@ def sync_detailed(
 
      An `https://` URL on a public host (private, loopback, link-local, multicast and reserved addresses
     are refused, 422) and the events it receives. The answer holds the signing `secret`, shown only
-    here: keep it to verify deliveries. At most `WEBHOOK_MAX_ENDPOINTS` (10) endpoints per account (409
+    here: keep it to verify deliveries. At most `WEBHOOK_MAX_ENDPOINTS` (10) endpoints per your (409
     `quota-exceeded`). Events are POSTed by a separate worker process, never during your request, signed
     per the Standard Webhooks specification (`webhook-id`, `webhook-timestamp`, `webhook-signature`);
     see the README's webhooks section for the events and their bodies.
@@ -135,7 +135,7 @@ def sync(
 
      An `https://` URL on a public host (private, loopback, link-local, multicast and reserved addresses
     are refused, 422) and the events it receives. The answer holds the signing `secret`, shown only
-    here: keep it to verify deliveries. At most `WEBHOOK_MAX_ENDPOINTS` (10) endpoints per account (409
+    here: keep it to verify deliveries. At most `WEBHOOK_MAX_ENDPOINTS` (10) endpoints per your (409
     `quota-exceeded`). Events are POSTed by a separate worker process, never during your request, signed
     per the Standard Webhooks specification (`webhook-id`, `webhook-timestamp`, `webhook-signature`);
     see the README's webhooks section for the events and their bodies.
@@ -166,7 +166,7 @@ async def asyncio_detailed(
 
      An `https://` URL on a public host (private, loopback, link-local, multicast and reserved addresses
     are refused, 422) and the events it receives. The answer holds the signing `secret`, shown only
-    here: keep it to verify deliveries. At most `WEBHOOK_MAX_ENDPOINTS` (10) endpoints per account (409
+    here: keep it to verify deliveries. At most `WEBHOOK_MAX_ENDPOINTS` (10) endpoints per your (409
     `quota-exceeded`). Events are POSTed by a separate worker process, never during your request, signed
     per the Standard Webhooks specification (`webhook-id`, `webhook-timestamp`, `webhook-signature`);
     see the README's webhooks section for the events and their bodies.
@@ -200,7 +200,7 @@ async def asyncio(
 
      An `https://` URL on a public host (private, loopback, link-local, multicast and reserved addresses
     are refused, 422) and the events it receives. The answer holds the signing `secret`, shown only
-    here: keep it to verify deliveries. At most `WEBHOOK_MAX_ENDPOINTS` (10) endpoints per account (409
+    here: keep it to verify deliveries. At most `WEBHOOK_MAX_ENDPOINTS` (10) endpoints per your (409
     `quota-exceeded`). Events are POSTed by a separate worker process, never during your request, signed
     per the Standard Webhooks specification (`webhook-id`, `webhook-timestamp`, `webhook-signature`);
     see the README's webhooks section for the events and their bodies.

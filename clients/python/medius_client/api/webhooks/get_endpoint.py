@@ -83,7 +83,7 @@ def sync_detailed(
 ) -> Response[EndpointPublic | Problem]:
     """Get a webhook endpoint
 
-     Its state (enabled, failures) and an `ETag` for changes. Another user's endpoint is 404.
+     Its state (enabled, failures) and an `ETag` for changes. Another holder's endpoint is 404.
 
     Args:
         endpoint_id (UUID): The webhook endpoint's id (UUID).
@@ -114,7 +114,7 @@ def sync(
 ) -> EndpointPublic | Problem | None:
     """Get a webhook endpoint
 
-     Its state (enabled, failures) and an `ETag` for changes. Another user's endpoint is 404.
+     Its state (enabled, failures) and an `ETag` for changes. Another holder's endpoint is 404.
 
     Args:
         endpoint_id (UUID): The webhook endpoint's id (UUID).
@@ -140,7 +140,7 @@ async def asyncio_detailed(
 ) -> Response[EndpointPublic | Problem]:
     """Get a webhook endpoint
 
-     Its state (enabled, failures) and an `ETag` for changes. Another user's endpoint is 404.
+     Its state (enabled, failures) and an `ETag` for changes. Another holder's endpoint is 404.
 
     Args:
         endpoint_id (UUID): The webhook endpoint's id (UUID).
@@ -169,7 +169,7 @@ async def asyncio(
 ) -> EndpointPublic | Problem | None:
     """Get a webhook endpoint
 
-     Its state (enabled, failures) and an `ETag` for changes. Another user's endpoint is 404.
+     Its state (enabled, failures) and an `ETag` for changes. Another holder's endpoint is 404.
 
     Args:
         endpoint_id (UUID): The webhook endpoint's id (UUID).
