@@ -26,5 +26,5 @@ router = endpoints_router(
     tag="webhooks",
     name="clinic_",
     whose="the clinic's",
-    errors=(403,),
+    errors=(403, 404),
 )

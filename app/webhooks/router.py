@@ -55,7 +55,7 @@ def endpoints_router(
 ) -> APIRouter:
     """The eight endpoint operations under `prefix`. `holder` is a FastAPI dependency
     answering a `HolderOf` (it may read path parameters); `name` prefixes operation ids;
-    `errors` are statuses the holder check adds (a clinic's 403)."""
+    `errors` are statuses the holder check adds (a clinic's 403 and 404)."""
     router = APIRouter(prefix=prefix, tags=[tag])
     Held = Annotated[HolderOf, Depends(holder)]  # noqa: N806 - a type, named as one
 
