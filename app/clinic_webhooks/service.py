@@ -21,6 +21,7 @@ from app.clinic_webhooks import repository
 from app.core.vocabulary import CareScope, WebhookEventType
 from app.users.models import Caller
 from app.webhooks import outbox
+from app.webhooks.outbox import Target
 from app.webhooks.service import Holder
 
 SCOPE_FOR_EVENT = {
@@ -47,18 +48,13 @@ def clinic_endpoints(session: Session, caller: Caller, clinic_id: uuid.UUID) -> 
     )
 
 
-def clinics_in_care(
-    db: Session | Connection, patient_id: uuid.UUID, event_type: str
-) -> list[uuid.UUID]:
-    """The enabled clinic endpoints that get this patient's `event_type` (one query)."""
-    scope = _SCOPE_BY_TYPE.get(event_type)
-    if scope is None:  # a ping, or an event no scope covers
-        return []
-    found: list[uuid.UUID] = []
-    for endpoint_id, event_types, scopes in repository.clinic_endpoints_of(db, patient_id):
-        if event_type in event_types and scope in scopes and endpoint_id not in found:
-            found.append(endpoint_id)
-    return found
+def clinics_in_care(db: Session | Connection, patient_id: uuid.UUID) -> list[Target]:
+    """The enabled endpoints of the clinics caring for this patient, each with the event
+    types it subscribes to that the relationship's scopes cover (one query)."""
+    return [
+        (endpoint_id, frozenset(t for t in event_types if _SCOPE_BY_TYPE.get(t) in scopes))
+        for endpoint_id, event_types, scopes in repository.clinic_endpoints_of(db, patient_id)
+    ]
 
 
 def install() -> None:

@@ -15,7 +15,8 @@ import uuid
 from collections.abc import Callable, Iterable, Mapping
 from typing import Any
 
-from sqlalchemy import Connection, insert, select
+from sqlalchemy import Connection, event, insert, select
+from sqlalchemy.orm import Session as OrmSession
 from sqlmodel import Session, col
 
 from app.core.json import dumps
@@ -28,8 +29,11 @@ EventData = Mapping[str, Any] | Callable[[], Mapping[str, Any]]
 FollowUp = Callable[[Database, uuid.UUID], None]
 PING = "webhook.ping"
 
-# Who else receives an owner's event: (db, owner_id, event_type) -> endpoint ids.
-Audience = Callable[[Database, uuid.UUID, str], list[uuid.UUID]]
+# An endpoint and the event types it receives of one owner.
+Target = tuple[uuid.UUID, frozenset[str]]
+# Who else receives an owner's events: (db, owner_id) -> targets.
+Audience = Callable[[Database, uuid.UUID], list[Target]]
+_TARGETS = "medius_webhook_targets"
 
 _follow_ups: dict[str, list[FollowUp]] = {}
 _audiences: list[Audience] = []
@@ -51,17 +55,40 @@ def add_audience(audience: Audience) -> None:
         _audiences.append(audience)
 
 
-def subscribers(db: Database, owner_id: uuid.UUID, event_type: str) -> list[uuid.UUID]:
-    """The enabled endpoints that get the owner's `event_type`: the owner's own (one
-    indexed read) and those the registered audiences add."""
+def _targets(db: Database, owner_id: uuid.UUID) -> list[Target]:
+    """Every enabled endpoint that receives some of the owner's events: the owner's own
+    (one indexed read) and those the audiences add. Read once per transaction of a
+    `Session` (a session write emits its event and advice follows it)."""
+    cache: dict[uuid.UUID, list[Target]] | None = (
+        db.info.setdefault(_TARGETS, {}) if isinstance(db, Session) else None
+    )
+    if cache is not None and owner_id in cache:
+        return cache[owner_id]
     rows = db.execute(
         select(col(WebhookEndpoint.id), col(WebhookEndpoint.event_types)).where(
             col(WebhookEndpoint.owner_id) == owner_id, col(WebhookEndpoint.enabled)
         )
     ).all()
-    found = [row.id for row in rows if event_type in row.event_types]
+    found: list[Target] = [(row.id, frozenset(row.event_types)) for row in rows]
     for audience in _audiences:
-        found += [e for e in audience(db, owner_id, event_type) if e not in found]
+        found += audience(db, owner_id)
+    if cache is not None:
+        cache[owner_id] = found
+    return found
+
+
+@event.listens_for(OrmSession, "after_commit")
+@event.listens_for(OrmSession, "after_rollback")
+def _forget_targets(session: OrmSession) -> None:
+    session.info.pop(_TARGETS, None)
+
+
+def subscribers(db: Database, owner_id: uuid.UUID, event_type: str) -> list[uuid.UUID]:
+    """The enabled endpoints that get the owner's `event_type`, each once."""
+    found: list[uuid.UUID] = []
+    for endpoint_id, event_types in _targets(db, owner_id):
+        if event_type in event_types and endpoint_id not in found:
+            found.append(endpoint_id)
     return found
 
 
