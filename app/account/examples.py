@@ -12,6 +12,7 @@ from app.assessments import examples as assessments
 from app.routines import examples as routines
 from app.sessions import examples as sessions
 from app.users import examples as users
+from app.webhooks import examples as webhooks
 
 
 def account_export() -> dict[str, Any]:
@@ -23,5 +24,6 @@ def account_export() -> dict[str, Any]:
             "routines": [routines.routine()],
             "assessments": [assessments.assessment()],
             "sessions": [sessions.session()],
+            "webhooks": [webhooks.endpoint()],
         }
     ).model_dump(mode="json")

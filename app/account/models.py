@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from pydantic import BaseModel
+from pydantic import BaseModel, Field
 
 from app.assessments.models import AssessmentPublic
 from app.routines.models import RoutinePublic
 from app.sessions.models import SessionPublic
 from app.users.models import UserPublic
+from app.webhooks.models import EndpointPublic
 
 EXPORT_FORMAT = "medius-user-export/1"
 
@@ -21,3 +22,6 @@ class UserExport(BaseModel):
     routines: list[RoutinePublic]
     assessments: list[AssessmentPublic]
     sessions: list[SessionPublic]
+    webhooks: list[EndpointPublic] = Field(
+        description="Your own webhook endpoints (their secrets are never exported)."
+    )

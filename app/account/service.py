@@ -14,6 +14,8 @@ from app.sessions.service import as_models
 from app.sessions.service import as_public as sessions_public
 from app.users.models import Caller
 from app.users.service import as_public as user_public
+from app.webhooks import repository as endpoints_repository
+from app.webhooks.models import EndpointPublic, endpoint_body
 
 
 def export_user(session: Session, user: Caller, catalog: CatalogSpecs) -> UserExport:
@@ -25,4 +27,8 @@ def export_user(session: Session, user: Caller, catalog: CatalogSpecs) -> UserEx
         routines=routines_public(session, repository.routines_of(session, user.id), catalog),
         assessments=[assessment_public(a) for a in repository.assessments_of(session, user.id)],
         sessions=as_models(sessions_public(session, repository.sessions_of(session, user.id))),
+        webhooks=[
+            EndpointPublic.model_validate(endpoint_body(e))
+            for e in endpoints_repository.owned_by(session, user.id)
+        ],
     )

@@ -36,6 +36,13 @@ def count_held(session: Session, held: ColumnElement[bool]) -> int:
     return int(session.execute(select(func.count()).select_from(E).where(held)).scalar_one())
 
 
+def owned_by(session: Session, owner_id: uuid.UUID) -> Sequence[E]:
+    """The user's own endpoints, oldest first (the account export)."""
+    return session.exec(
+        select_rows(E).where(col(E.owner_id) == owner_id).order_by(col(E.created_at), col(E.id))
+    ).all()
+
+
 def list_held(
     session: Session, held: ColumnElement[bool], sort: Sort, cursor: str | None, limit: int
 ) -> tuple[Sequence[E], str | None]:

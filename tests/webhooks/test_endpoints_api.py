@@ -188,3 +188,13 @@ async def test_changing_the_url_is_vetted_too(strict: httpx.AsyncClient, alice: 
 async def test_unknown_endpoint_is_404(client: httpx.AsyncClient, alice: SignedIn) -> None:
     response = await client.get(f"{BASE}/{uuid.uuid4()}/deliveries", headers=alice.headers)
     assert response.status_code == 404
+
+
+async def test_the_account_export_lists_your_endpoints_without_their_secrets(
+    client: httpx.AsyncClient, alice: SignedIn, bob: SignedIn, receiver: Receiver
+) -> None:
+    created = await register(client, alice, receiver.url)
+    await register(client, bob, receiver.url)
+    exported = (await client.get("/api/v1/me/export", headers=alice.headers)).json()
+    assert [e["id"] for e in exported["webhooks"]] == [created["id"]]
+    assert created["secret"] not in str(exported)

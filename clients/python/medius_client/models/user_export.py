@@ -9,6 +9,7 @@ from attrs import field as _attrs_field
 
 if TYPE_CHECKING:
     from ..models.assessment_public import AssessmentPublic
+    from ..models.endpoint_public import EndpointPublic
     from ..models.routine_public import RoutinePublic
     from ..models.session_public import SessionPublic
     from ..models.user_public import UserPublic
@@ -27,6 +28,7 @@ class UserExport:
         profile (UserPublic):
         routines (list[RoutinePublic]):
         sessions (list[SessionPublic]):
+        webhooks (list[EndpointPublic]): Your own webhook endpoints (their secrets are never exported).
     """
 
     assessments: list[AssessmentPublic]
@@ -35,6 +37,7 @@ class UserExport:
     profile: UserPublic
     routines: list[RoutinePublic]
     sessions: list[SessionPublic]
+    webhooks: list[EndpointPublic]
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -59,6 +62,11 @@ class UserExport:
             sessions_item = sessions_item_data.to_dict()
             sessions.append(sessions_item)
 
+        webhooks = []
+        for webhooks_item_data in self.webhooks:
+            webhooks_item = webhooks_item_data.to_dict()
+            webhooks.append(webhooks_item)
+
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update(
@@ -69,6 +77,7 @@ class UserExport:
                 "profile": profile,
                 "routines": routines,
                 "sessions": sessions,
+                "webhooks": webhooks,
             }
         )
 
@@ -77,6 +86,7 @@ class UserExport:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         from ..models.assessment_public import AssessmentPublic  # noqa: PLC0415
+        from ..models.endpoint_public import EndpointPublic  # noqa: PLC0415
         from ..models.routine_public import RoutinePublic  # noqa: PLC0415
         from ..models.session_public import SessionPublic  # noqa: PLC0415
         from ..models.user_public import UserPublic  # noqa: PLC0415
@@ -109,6 +119,13 @@ class UserExport:
 
             sessions.append(sessions_item)
 
+        webhooks = []
+        _webhooks = d.pop("webhooks")
+        for webhooks_item_data in _webhooks:
+            webhooks_item = EndpointPublic.from_dict(webhooks_item_data)
+
+            webhooks.append(webhooks_item)
+
         user_export = cls(
             assessments=assessments,
             exported_at=exported_at,
@@ -116,6 +133,7 @@ class UserExport:
             profile=profile,
             routines=routines,
             sessions=sessions,
+            webhooks=webhooks,
         )
 
         user_export.additional_properties = d
