@@ -17,6 +17,8 @@ The layers, lowest first (a package may import only packages of lower layers):
                   aggregates above the domains they read or write: the account export,
                   the printable program (routine + progress warnings), deleting a routine
                   (the routine + its sessions' sync change, in one transaction)
+    fhir          FHIR R4B export: the catalog, and a patient's routines, sessions and
+                  self-checks (reads the account export's rows)
     entry points  models, seed, main, asgi, cli, __main__: wire everything; nothing in a
                   package imports them (they may import each other; the cycle test applies)
 
@@ -45,6 +47,7 @@ LAYERS: list[tuple[str, ...]] = [
     ("sessions",),
     ("progress",),
     ("account", "handout", "routine_deletion"),
+    ("fhir",),
 ]
 ENTRY_POINTS = ("models", "seed", "main", "asgi", "cli", "__main__")
 
