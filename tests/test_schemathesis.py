@@ -96,10 +96,17 @@ def authorization(token: str | None) -> dict[str, str]:
 
 
 def errors_are_problem_details(ctx: CheckContext, response: CheckedResponse, case: Case) -> None:
-    """Every 4xx/5xx is RFC 9457 problem+json with the six members, and leaks no traceback."""
+    """Every 4xx/5xx is RFC 9457 problem+json with the six members (a FHIR OperationOutcome
+    under the FHIR base), and leaks no traceback."""
     if response.status_code < 400:
         return
     content_type = response.headers.get("content-type", [""])[0]
+    if "/fhir/" in case.path:
+        assert content_type == "application/fhir+json", f"{response.status_code} as {content_type}"
+        outcome = json.loads(response.content)
+        assert outcome["resourceType"] == "OperationOutcome" and outcome["issue"], outcome
+        assert "Traceback" not in response.content.decode(errors="replace"), "traceback leaked"
+        return
     assert content_type.split(";")[0] == "application/problem+json", (
         f"{response.status_code} sent as {content_type!r}, not application/problem+json"
     )

@@ -7,7 +7,7 @@ from __future__ import annotations
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Path, Request
-from starlette.responses import Response
+from starlette.responses import JSONResponse, Response
 
 from app.core.caching import CACHE_NOTE, CONDITIONAL_READ, PUBLIC_CACHE_HEADERS, public_json
 from app.core.config import Settings
@@ -30,7 +30,10 @@ from app.users.auth import SignedIn
 router = APIRouter(prefix="/fhir", tags=["fhir"])
 
 
-class FhirResponse(Response):
+class FhirResponse(JSONResponse):
+    """Declares the routes' media type (and, being JSON, their models' schemas) in OpenAPI;
+    the routes answer through `respond` and `public_json` with the same type."""
+
     media_type = FHIR_MEDIA_TYPE
 
 

@@ -3,6 +3,8 @@
 from .account_deletion import AccountDeletion
 from .action import Action
 from .action_attribution import ActionAttribution
+from .activity_definition import ActivityDefinition
+from .activity_definition_status import ActivityDefinitionStatus
 from .advice import Advice
 from .affected_side import AffectedSide
 from .assessment_create import AssessmentCreate
@@ -12,6 +14,12 @@ from .band_level import BandLevel
 from .body_sign_in import BodySignIn
 from .builder_answer import BuilderAnswer
 from .builder_request import BuilderRequest
+from .bundle import Bundle
+from .bundle_entry import BundleEntry
+from .bundle_link import BundleLink
+from .bundle_search import BundleSearch
+from .bundle_search_mode import BundleSearchMode
+from .care_plan import CarePlan
 from .catalog_document import CatalogDocument
 from .compensation import Compensation
 from .compensation_attribution import CompensationAttribution
@@ -37,6 +45,7 @@ from .exercise_update_attribution_type_0 import ExerciseUpdateAttributionType0
 from .exercise_week import ExerciseWeek
 from .export_format import ExportFormat
 from .export_sessions_response_200 import ExportSessionsResponse200
+from .fhir_resource import FhirResource
 from .finding import Finding
 from .goal import Goal
 from .health import Health
@@ -45,8 +54,12 @@ from .interval import Interval
 from .interval_kind import IntervalKind
 from .laterality import Laterality
 from .leg import Leg
+from .meta import Meta
 from .muscle_public import MusclePublic
 from .muscle_public_attribution import MusclePublicAttribution
+from .operation_outcome import OperationOutcome
+from .operation_outcome_issue import OperationOutcomeIssue
+from .operation_outcome_issue_severity import OperationOutcomeIssueSeverity
 from .origin import Origin
 from .page_assessment_public import PageAssessmentPublic
 from .page_routine_public import PageRoutinePublic
@@ -56,6 +69,7 @@ from .pain_alert import PainAlert
 from .password_change import PasswordChange
 from .pelvis_drop import PelvisDrop
 from .placement import Placement
+from .plan_definition import PlanDefinition
 from .plan_item import PlanItem
 from .position import Position
 from .prescribed_dosage import PrescribedDosage
@@ -101,6 +115,8 @@ __all__ = (
     "AccountDeletion",
     "Action",
     "ActionAttribution",
+    "ActivityDefinition",
+    "ActivityDefinitionStatus",
     "Advice",
     "AffectedSide",
     "AssessmentCreate",
@@ -110,6 +126,12 @@ __all__ = (
     "BodySignIn",
     "BuilderAnswer",
     "BuilderRequest",
+    "Bundle",
+    "BundleEntry",
+    "BundleLink",
+    "BundleSearch",
+    "BundleSearchMode",
+    "CarePlan",
     "CatalogDocument",
     "Compensation",
     "CompensationAttribution",
@@ -135,6 +157,7 @@ __all__ = (
     "ExerciseWeek",
     "ExportFormat",
     "ExportSessionsResponse200",
+    "FhirResource",
     "Finding",
     "Goal",
     "Health",
@@ -143,8 +166,12 @@ __all__ = (
     "IntervalKind",
     "Laterality",
     "Leg",
+    "Meta",
     "MusclePublic",
     "MusclePublicAttribution",
+    "OperationOutcome",
+    "OperationOutcomeIssue",
+    "OperationOutcomeIssueSeverity",
     "Origin",
     "PageAssessmentPublic",
     "PageRoutinePublic",
@@ -154,6 +181,7 @@ __all__ = (
     "PasswordChange",
     "PelvisDrop",
     "Placement",
+    "PlanDefinition",
     "PlanItem",
     "Position",
     "PrescribedDosage",
