@@ -27,6 +27,7 @@ from starlette.responses import HTMLResponse, Response
 
 from app.account.router import router as account_router
 from app.assessments.router import router as assessments_router
+from app.care.router import router as care_router
 from app.catalog.router import router as catalog_router
 from app.core.caching import strong_etag
 from app.core.config import Settings, get_settings
@@ -141,6 +142,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.include_router(handout_router, prefix=API_PREFIX)
     app.include_router(sessions_router, prefix=API_PREFIX)
     app.include_router(progress_router, prefix=API_PREFIX)
+    app.include_router(care_router, prefix=API_PREFIX)
     app.include_router(fhir_router, prefix=API_PREFIX)
     _install_docs(app)
     install_openapi(app, optional_auth=(optional_user, visitor))

@@ -1,6 +1,14 @@
 """Every table, imported in one place so Alembic and the tests see the whole schema."""
 
 from app.assessments.models import Assessment
+from app.care.models import (
+    AccessLogEntry,
+    CareInvitation,
+    CareRelationship,
+    Clinic,
+    ClinicInvitation,
+    ClinicMember,
+)
 from app.catalog.models import (
     CatalogState,
     Equipment,
@@ -22,8 +30,14 @@ from app.sessions.models import (
 from app.users.models import RefreshToken, TokenFamily, User
 
 __all__ = [
+    "AccessLogEntry",
     "Assessment",
+    "CareInvitation",
+    "CareRelationship",
     "CatalogState",
+    "Clinic",
+    "ClinicInvitation",
+    "ClinicMember",
     "Equipment",
     "Exercise",
     "ExerciseDayTotal",

@@ -243,3 +243,101 @@ PROPERTY_SETTINGS = settings(
     deadline=None,
     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
 )
+
+
+# --- The care team (app/care) ---------------------------------------------------------------
+
+ALL_SCOPES = ["alerts", "prescribe", "progress", "self_checks", "sessions"]
+
+
+async def create_clinic(
+    client: httpx.AsyncClient, owner: SignedIn, name: str = "Riverside Physiotherapy"
+) -> uuid.UUID:
+    made = await client.post("/api/v1/clinics", json={"name": name}, headers=owner.headers)
+    assert made.status_code == 201, made.text
+    return uuid.UUID(made.json()["id"])
+
+
+async def join_clinic(
+    client: httpx.AsyncClient,
+    owner: SignedIn,
+    clinic_id: uuid.UUID,
+    member: SignedIn,
+    role: str = "clinician",
+) -> None:
+    """`owner` invites `member`, who accepts the code."""
+    issued = await client.post(
+        f"/api/v1/clinics/{clinic_id}/invitations", json={"role": role}, headers=owner.headers
+    )
+    assert issued.status_code == 201, issued.text
+    joined = await client.post(
+        "/api/v1/clinic-invitations/accept",
+        json={"code": issued.json()["code"]},
+        headers=member.headers,
+    )
+    assert joined.status_code == 200, joined.text
+
+
+async def care_code(
+    client: httpx.AsyncClient,
+    clinician: SignedIn,
+    clinic_id: uuid.UUID,
+    scopes: list[str] | None = None,
+) -> str:
+    issued = await client.post(
+        f"/api/v1/clinics/{clinic_id}/care-invitations",
+        json={"scopes": scopes or ALL_SCOPES},
+        headers=clinician.headers,
+    )
+    assert issued.status_code == 201, issued.text
+    code: str = issued.json()["code"]
+    return code
+
+
+async def take_into_care(
+    client: httpx.AsyncClient,
+    clinician: SignedIn,
+    clinic_id: uuid.UUID,
+    patient: SignedIn,
+    scopes: list[str] | None = None,
+) -> uuid.UUID:
+    """The clinician invites the patient, who accepts every scope asked (or `scopes`);
+    the relationship's id."""
+    code = await care_code(client, clinician, clinic_id, scopes)
+    accepted = await client.post(
+        "/api/v1/me/care-relationships", json={"code": code}, headers=patient.headers
+    )
+    assert accepted.status_code == 201, accepted.text
+    return uuid.UUID(accepted.json()["id"])
+
+
+@dataclass(frozen=True)
+class CareTeam:
+    """A clinic (owned by `owner`), `clinician` in it with `patient` in their care,
+    `colleague` in the same clinic without the relationship, `outsider` owning another
+    clinic, and the relationship's id."""
+
+    clinic_id: uuid.UUID
+    owner: SignedIn
+    clinician: SignedIn
+    colleague: SignedIn
+    outsider: SignedIn
+    patient: SignedIn
+    relationship_id: uuid.UUID
+
+    def patient_path(self, tail: str = "") -> str:
+        return f"/api/v1/clinics/{self.clinic_id}/patients/{self.patient.id}{tail}"
+
+
+async def care_team(client: httpx.AsyncClient, patient: SignedIn | None = None) -> CareTeam:
+    owner = await signed_in_user(client, unique_email("owner"))
+    clinician = await signed_in_user(client, unique_email("clinician"), display_name="Dr Lee")
+    colleague = await signed_in_user(client, unique_email("colleague"))
+    outsider = await signed_in_user(client, unique_email("outsider"))
+    patient = patient or await signed_in_user(client, unique_email("patient"))
+    clinic_id = await create_clinic(client, owner)
+    await join_clinic(client, owner, clinic_id, clinician)
+    await join_clinic(client, owner, clinic_id, colleague)
+    await create_clinic(client, outsider, "Elsewhere Clinic")
+    relationship_id = await take_into_care(client, clinician, clinic_id, patient)
+    return CareTeam(clinic_id, owner, clinician, colleague, outsider, patient, relationship_id)

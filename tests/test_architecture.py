@@ -13,6 +13,8 @@ The layers, lowest first (a package may import only packages of lower layers):
     routines      routines, templates, the routine-builder endpoint (reads a self-check)
     sessions      session logs against routines, sync
     progress      aggregates over sessions against routines
+    care          clinics, members, care relationships with consent, the access log, and
+                  a patient's data as a clinician in care reads it (via the services below)
     account, handout, routine_deletion
                   aggregates above the domains they read or write: the account export,
                   the printable program (routine + progress warnings), deleting a routine
@@ -46,6 +48,7 @@ LAYERS: list[tuple[str, ...]] = [
     ("routines",),
     ("sessions",),
     ("progress",),
+    ("care",),
     ("account", "handout", "routine_deletion"),
     ("fhir",),
 ]

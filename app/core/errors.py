@@ -61,6 +61,10 @@ class Forbidden(DomainError):
     """Signed in, but not allowed."""
 
 
+class ScopeNotGranted(Forbidden):
+    """A clinician in care asked for what the patient's consent does not cover."""
+
+
 class NotAcceptable(DomainError):
     """The client accepts none of the representations the resource has."""
 

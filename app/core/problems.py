@@ -44,7 +44,10 @@ _STATUS_BY_ERROR: dict[type[errors.DomainError], int] = {
 }
 
 # Kinds of problem a client may want to tell apart from others of the same status.
-_SLUG_BY_ERROR: dict[type[errors.DomainError], str] = {errors.QuotaExceeded: "quota-exceeded"}
+_SLUG_BY_ERROR: dict[type[errors.DomainError], str] = {
+    errors.QuotaExceeded: "quota-exceeded",
+    errors.ScopeNotGranted: "scope-not-granted",
+}
 
 _SLUG_BY_STATUS = {
     400: "malformed-request",

@@ -189,6 +189,41 @@ class Role(StrEnum):
     ADMIN = "admin"
 
 
+# --- The care team -------------------------------------------------------------------------
+
+
+# A clinic member's role: owners also manage members and the clinic.
+class ClinicRole(StrEnum):
+    OWNER = "owner"
+    CLINICIAN = "clinician"
+
+
+# What a patient grants a clinician: each read (or write) of their data a care
+# relationship allows. An invitation proposes scopes; the patient grants them or a subset.
+class CareScope(StrEnum):
+    SESSIONS = "sessions"
+    PROGRESS = "progress"
+    SELF_CHECKS = "self_checks"
+    ALERTS = "alerts"
+    PRESCRIBE = "prescribe"
+
+
+# A care relationship is active until the patient revokes it or it ends (the clinician
+# left the clinic, or the clinic removed them). An invitation is not a relationship.
+class RelationshipStatus(StrEnum):
+    ACTIVE = "active"
+    REVOKED = "revoked"
+    ENDED = "ended"
+
+
+# What a clinician (or a share link's visitor) did with a patient's data.
+class AccessAction(StrEnum):
+    READ = "read"
+    CREATE = "create"
+    UPDATE = "update"
+    DELETE = "delete"
+
+
 # The units a user prefers to see.
 class Units(StrEnum):
     METRIC = "metric"

@@ -18,6 +18,9 @@ from app.users.auth import SignedIn
 
 router = APIRouter(prefix="/me", tags=["progress"])
 
+FromDay = Annotated[CalendarDate | None, Query(alias="from", description="First day (YYYY-MM-DD).")]
+ToDay = Annotated[CalendarDate | None, Query(alias="to", description="Last day (YYYY-MM-DD).")]
+
 
 @router.get(
     "/progress",
@@ -34,12 +37,8 @@ router = APIRouter(prefix="/me", tags=["progress"])
 async def read_progress(
     unit: SignedIn,
     catalog: CatalogDep,
-    starts_on: Annotated[
-        CalendarDate | None, Query(alias="from", description="First day (YYYY-MM-DD).")
-    ] = None,
-    ends_on: Annotated[
-        CalendarDate | None, Query(alias="to", description="Last day (YYYY-MM-DD).")
-    ] = None,
+    starts_on: FromDay = None,
+    ends_on: ToDay = None,
     routine_id: uuid.UUID | None = None,
 ) -> Response:
     return respond(

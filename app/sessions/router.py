@@ -33,6 +33,8 @@ router = APIRouter(prefix="/sessions", tags=["sessions"])
 
 SessionID = Annotated[uuid.UUID, Path(description="The session's id (UUID).")]
 WRITE_ERRORS = (400, 401, 404, 412, 413, 415, 422, 428)
+StartedFrom = Annotated[AwareDatetime | None, Query(alias="from", description="Start time >=")]
+StartedTo = Annotated[AwareDatetime | None, Query(alias="to", description="Start time <")]
 
 
 @router.post(
@@ -80,12 +82,8 @@ async def create_session(
 async def list_sessions(
     unit: SignedIn,
     settings: SettingsDep,
-    started_from: Annotated[
-        AwareDatetime | None, Query(alias="from", description="Start time >=")
-    ] = None,
-    started_to: Annotated[
-        AwareDatetime | None, Query(alias="to", description="Start time <")
-    ] = None,
+    started_from: StartedFrom = None,
+    started_to: StartedTo = None,
     routine_id: uuid.UUID | None = None,
     exercise: Annotated[
         list[Annotated[str, Query(min_length=1, max_length=64, pattern=SLUG_PATTERN)]],

@@ -47,6 +47,18 @@ def get_signed_in_user(
     return Caller(*row) if row else None
 
 
+_CALLER_BY_ID = core_select(*(_USER.c[name] for name in CALLER_FIELDS)).where(
+    _USER.c.id == bindparam("user_id")
+)
+
+
+def get_caller(session: Session | Connection, user_id: uuid.UUID) -> Caller | None:
+    """An account's profile as a `Caller`, without a sign-in: whose data a clinician in
+    care reads (app/care), already authorized by the care relationship."""
+    row = session.execute(_CALLER_BY_ID, {"user_id": user_id}).first()
+    return Caller(*row) if row else None
+
+
 def get_user_by_email(session: Session, email: str) -> User | None:
     return session.exec(select(User).where(User.email == email)).first()
 

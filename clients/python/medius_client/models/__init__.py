@@ -1,5 +1,7 @@
 """Contains all the data models used in inputs/outputs"""
 
+from .access_action import AccessAction
+from .access_log_public import AccessLogPublic
 from .account_deletion import AccountDeletion
 from .action import Action
 from .action_attribution import ActionAttribution
@@ -19,8 +21,21 @@ from .bundle_entry import BundleEntry
 from .bundle_link import BundleLink
 from .bundle_search import BundleSearch
 from .bundle_search_mode import BundleSearchMode
+from .care_accept import CareAccept
+from .care_invitation_create import CareInvitationCreate
+from .care_invitation_issued import CareInvitationIssued
+from .care_invitation_preview import CareInvitationPreview
 from .care_plan import CarePlan
+from .care_scope import CareScope
 from .catalog_document import CatalogDocument
+from .clinic_create import ClinicCreate
+from .clinic_invitation_create import ClinicInvitationCreate
+from .clinic_invitation_issued import ClinicInvitationIssued
+from .clinic_public import ClinicPublic
+from .clinic_ref import ClinicRef
+from .clinic_role import ClinicRole
+from .clinic_update import ClinicUpdate
+from .code_body import CodeBody
 from .compensation import Compensation
 from .compensation_attribution import CompensationAttribution
 from .decision import Decision
@@ -54,6 +69,8 @@ from .interval import Interval
 from .interval_kind import IntervalKind
 from .laterality import Laterality
 from .leg import Leg
+from .member_public import MemberPublic
+from .member_update import MemberUpdate
 from .meta import Meta
 from .muscle_public import MusclePublic
 from .muscle_public_attribution import MusclePublicAttribution
@@ -61,13 +78,19 @@ from .operation_outcome import OperationOutcome
 from .operation_outcome_issue import OperationOutcomeIssue
 from .operation_outcome_issue_severity import OperationOutcomeIssueSeverity
 from .origin import Origin
+from .page_access_log_public import PageAccessLogPublic
 from .page_assessment_public import PageAssessmentPublic
+from .page_clinic_public import PageClinicPublic
+from .page_member_public import PageMemberPublic
+from .page_relationship_public import PageRelationshipPublic
 from .page_routine_public import PageRoutinePublic
+from .page_session_public import PageSessionPublic
 from .page_union_exercise_public_exercise_tombstone import PageUnionExercisePublicExerciseTombstone
 from .page_union_session_public_session_tombstone import PageUnionSessionPublicSessionTombstone
 from .pain_alert import PainAlert
 from .password_change import PasswordChange
 from .pelvis_drop import PelvisDrop
+from .person_ref import PersonRef
 from .placement import Placement
 from .plan_definition import PlanDefinition
 from .plan_item import PlanItem
@@ -83,6 +106,8 @@ from .progression_kind import ProgressionKind
 from .provenance import Provenance
 from .readiness import Readiness
 from .refresh_request import RefreshRequest
+from .relationship_public import RelationshipPublic
+from .relationship_status import RelationshipStatus
 from .role import Role
 from .routine_create import RoutineCreate
 from .routine_item_in import RoutineItemIn
@@ -112,6 +137,8 @@ from .week_plan import WeekPlan
 from .working_leg import WorkingLeg
 
 __all__ = (
+    "AccessAction",
+    "AccessLogPublic",
     "AccountDeletion",
     "Action",
     "ActionAttribution",
@@ -131,8 +158,21 @@ __all__ = (
     "BundleLink",
     "BundleSearch",
     "BundleSearchMode",
+    "CareAccept",
+    "CareInvitationCreate",
+    "CareInvitationIssued",
+    "CareInvitationPreview",
     "CarePlan",
+    "CareScope",
     "CatalogDocument",
+    "ClinicCreate",
+    "ClinicInvitationCreate",
+    "ClinicInvitationIssued",
+    "ClinicPublic",
+    "ClinicRef",
+    "ClinicRole",
+    "ClinicUpdate",
+    "CodeBody",
     "Compensation",
     "CompensationAttribution",
     "Decision",
@@ -166,6 +206,8 @@ __all__ = (
     "IntervalKind",
     "Laterality",
     "Leg",
+    "MemberPublic",
+    "MemberUpdate",
     "Meta",
     "MusclePublic",
     "MusclePublicAttribution",
@@ -173,13 +215,19 @@ __all__ = (
     "OperationOutcomeIssue",
     "OperationOutcomeIssueSeverity",
     "Origin",
+    "PageAccessLogPublic",
     "PageAssessmentPublic",
+    "PageClinicPublic",
+    "PageMemberPublic",
+    "PageRelationshipPublic",
     "PageRoutinePublic",
+    "PageSessionPublic",
     "PageUnionExercisePublicExerciseTombstone",
     "PageUnionSessionPublicSessionTombstone",
     "PainAlert",
     "PasswordChange",
     "PelvisDrop",
+    "PersonRef",
     "Placement",
     "PlanDefinition",
     "PlanItem",
@@ -195,6 +243,8 @@ __all__ = (
     "Provenance",
     "Readiness",
     "RefreshRequest",
+    "RelationshipPublic",
+    "RelationshipStatus",
     "Role",
     "RoutineCreate",
     "RoutineItemIn",

@@ -1,0 +1,140 @@
+"""The append-only log of who read or wrote a patient's data (`GET /me/access-log`).
+
+Rows are only ever inserted here, and deleted only with the patient's account (the
+foreign key cascades): no route, service or ORM path updates one.
+"""
+
+from __future__ import annotations
+
+import uuid
+from typing import TYPE_CHECKING
+
+from sqlalchemy import Connection, insert, literal, select
+from sqlmodel import Session, col
+from sqlmodel import select as entity_select
+
+from app.care.models import (
+    ACTOR_NAME_MAX,
+    ADDRESS_MAX,
+    RESOURCE_MAX,
+    AccessLogEntry,
+    AccessLogPublic,
+    CareRelationship,
+    Clinic,
+)
+from app.core.errors import NotFound
+from app.core.pagination import Page, paginate, parse_sort
+from app.core.types import utcnow
+from app.core.vocabulary import AccessAction, RelationshipStatus
+
+if TYPE_CHECKING:
+    from app.care.access import PatientAccess
+
+_LOG = AccessLogEntry.__table__  # type: ignore[attr-defined]
+_REL = CareRelationship.__table__  # type: ignore[attr-defined]
+_CLINIC = Clinic.__table__  # type: ignore[attr-defined]
+
+
+def _cut(value: str | None, limit: int) -> str | None:
+    return None if value is None else value[:limit]
+
+
+def record_access(
+    conn_or_session: Session | Connection,
+    access: PatientAccess,
+    *,
+    action: str,
+    resource: str,
+) -> None:
+    """Log one read or write of the patient's data by the clinician `access` names.
+
+    One INSERT ... SELECT that copies the row only while the relationship is still
+    active: a revocation that committed after the request's access check still stops it
+    here (NotFound, the same answer as no relationship), and a write that records in its
+    own transaction is rolled back with it. Reads call this in their own short
+    transaction before the answer is built.
+    """
+    caller = access.caller
+    selected = select(
+        literal(uuid.uuid4(), _LOG.c.id.type),
+        _REL.c.patient_id,
+        literal(caller.id, _LOG.c.actor_id.type),
+        literal(_cut(caller.display_name or caller.email, ACTOR_NAME_MAX), _LOG.c.actor_name.type),
+        _REL.c.clinic_id,
+        _CLINIC.c.name,
+        _REL.c.id,
+        literal(AccessAction(action).value, _LOG.c.action.type),
+        literal(_cut(resource, RESOURCE_MAX), _LOG.c.resource.type),
+        literal(utcnow(), _LOG.c.at.type),
+        literal(_cut(access.address, ADDRESS_MAX), _LOG.c.address.type),
+    ).where(
+        _REL.c.id == access.relationship_id,
+        _REL.c.clinician_id == caller.id,
+        _REL.c.patient_id == access.patient_id,
+        _REL.c.clinic_id == access.clinic_id,
+        _REL.c.status == RelationshipStatus.ACTIVE.value,
+        _CLINIC.c.id == _REL.c.clinic_id,
+    )
+    columns = [
+        "id",
+        "patient_id",
+        "actor_id",
+        "actor_name",
+        "clinic_id",
+        "clinic_name",
+        "relationship_id",
+        "action",
+        "resource",
+        "at",
+        "address",
+    ]
+    # RETURNING, not rowcount: psycopg reports -1 rows for an INSERT ... SELECT.
+    logged = conn_or_session.execute(
+        insert(_LOG).from_select(columns, selected).returning(_LOG.c.id)
+    ).first()
+    if logged is None:
+        raise NotFound(f"No patient {access.patient_id} in your care at this clinic.")
+
+
+def record_share_use(
+    conn_or_session: Session | Connection,
+    *,
+    patient_id: uuid.UUID,
+    share_link_id: uuid.UUID,
+    resource: str,
+    address: str | None,
+) -> None:
+    """Log one use of a patient's share link (no account: no actor, no clinic)."""
+    conn_or_session.execute(
+        insert(_LOG).values(
+            id=uuid.uuid4(),
+            patient_id=patient_id,
+            share_link_id=share_link_id,
+            action=AccessAction.READ.value,
+            resource=_cut(resource, RESOURCE_MAX),
+            at=utcnow(),
+            address=_cut(address, ADDRESS_MAX),
+        )
+    )
+
+
+SORTABLE = {"at": col(AccessLogEntry.at)}
+
+
+def list_for_patient(
+    session: Session, patient_id: uuid.UUID, cursor: str | None, limit: int
+) -> Page[AccessLogPublic]:
+    """The patient's log, newest first (ties by id), one keyset page."""
+    order = parse_sort("-at", SORTABLE, "-at")
+    rows, next_cursor = paginate(
+        session,
+        entity_select(AccessLogEntry).where(col(AccessLogEntry.patient_id) == patient_id),
+        sort=order,
+        id_column=col(AccessLogEntry.id),
+        cursor=cursor,
+        limit=limit,
+    )
+    return Page[AccessLogPublic](
+        items=[AccessLogPublic.model_validate(r, from_attributes=True) for r in rows],
+        next_cursor=next_cursor,
+    )

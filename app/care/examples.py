@@ -1,0 +1,142 @@
+"""OpenAPI examples of the care team's bodies (see `app.core.examples`)."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import UTC, datetime
+from typing import Any
+
+from app.sessions import examples as session_examples
+
+CLINIC_ID = uuid.UUID("c11c0000-0000-4000-8000-000000000001")
+CLINICIAN_ID = uuid.UUID("c11c0000-0000-4000-8000-0000000000c1")
+PATIENT_ID = uuid.UUID("c11c0000-0000-4000-8000-0000000000a1")
+RELATIONSHIP_ID = uuid.UUID("c11c0000-0000-4000-8000-0000000000e1")
+INVITATION_ID = uuid.UUID("c11c0000-0000-4000-8000-0000000000f1")
+AT = "2026-11-20T07:30:00Z"
+EXPIRES = "2026-11-27T07:30:00Z"
+SCOPES = ["progress", "self_checks", "sessions"]
+
+
+def _page(item: dict[str, Any]) -> dict[str, Any]:
+    return {"items": [item], "next_cursor": None}
+
+
+def clinic_create() -> dict[str, Any]:
+    return {"name": "Riverside Physiotherapy"}
+
+
+def clinic() -> dict[str, Any]:
+    return {
+        "id": str(CLINIC_ID),
+        "name": "Riverside Physiotherapy",
+        "role": "owner",
+        "created_at": AT,
+        "updated_at": AT,
+    }
+
+
+def clinic_page() -> dict[str, Any]:
+    return _page(clinic())
+
+
+def member() -> dict[str, Any]:
+    return {
+        "user": {"id": str(CLINICIAN_ID), "display_name": "Dr Lee"},
+        "email": "lee@example.com",
+        "role": "clinician",
+        "created_at": AT,
+    }
+
+
+def member_page() -> dict[str, Any]:
+    return _page(member())
+
+
+def member_update() -> dict[str, Any]:
+    return {"role": "owner"}
+
+
+def clinic_invitation_create() -> dict[str, Any]:
+    return {"role": "clinician", "expires_in_days": 7}
+
+
+def clinic_invitation() -> dict[str, Any]:
+    return {
+        "id": str(INVITATION_ID),
+        "code": "mcl_3q2Yb0v8Wm1f7P0nq0cY3kQ2ZB1lYF5kq9fQw8n3sDk",
+        "expires_at": EXPIRES,
+        "clinic_id": str(CLINIC_ID),
+        "role": "clinician",
+    }
+
+
+def code() -> dict[str, Any]:
+    return {"code": "mcr_Hk2V0b1pQ9cX8wLr4m7tYz3sN6dA5fE0gJ2hK4uW1qI"}
+
+
+def care_invitation_create() -> dict[str, Any]:
+    return {"scopes": SCOPES, "expires_in_days": 7}
+
+
+def care_invitation() -> dict[str, Any]:
+    return {
+        "id": str(INVITATION_ID),
+        "code": code()["code"],
+        "expires_at": EXPIRES,
+        "clinic_id": str(CLINIC_ID),
+        "scopes": SCOPES,
+    }
+
+
+def preview() -> dict[str, Any]:
+    return {
+        "clinic": {"id": str(CLINIC_ID), "name": "Riverside Physiotherapy"},
+        "clinician": {"id": str(CLINICIAN_ID), "display_name": "Dr Lee"},
+        "scopes": SCOPES,
+        "expires_at": EXPIRES,
+    }
+
+
+def accept() -> dict[str, Any]:
+    return {**code(), "scopes": ["progress", "sessions"]}
+
+
+def relationship() -> dict[str, Any]:
+    return {
+        "id": str(RELATIONSHIP_ID),
+        "clinic": {"id": str(CLINIC_ID), "name": "Riverside Physiotherapy"},
+        "clinician": {"id": str(CLINICIAN_ID), "display_name": "Dr Lee"},
+        "patient": {"id": str(PATIENT_ID), "display_name": "Sam"},
+        "scopes": ["progress", "sessions"],
+        "status": "active",
+        "created_at": AT,
+        "ended_at": None,
+    }
+
+
+def relationship_page() -> dict[str, Any]:
+    return _page(relationship())
+
+
+def access_log_page() -> dict[str, Any]:
+    return _page(
+        {
+            "id": str(uuid.UUID("c11c0000-0000-4000-8000-0000000000b1")),
+            "at": datetime(2026, 11, 21, 9, 0, tzinfo=UTC).isoformat().replace("+00:00", "Z"),
+            "actor_id": str(CLINICIAN_ID),
+            "actor_name": "Dr Lee",
+            "clinic_id": str(CLINIC_ID),
+            "clinic_name": "Riverside Physiotherapy",
+            "relationship_id": str(RELATIONSHIP_ID),
+            "share_link_id": None,
+            "action": "read",
+            "resource": "progress",
+            "address": "203.0.113.7",
+        }
+    )
+
+
+def patient_sessions() -> dict[str, Any]:
+    """A patient's sessions as a clinician reads them: live sessions only (no sync)."""
+    return _page(session_examples.session())

@@ -1,0 +1,291 @@
+"""Clinic, membership, invitation and relationship queries."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Sequence
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import and_, func, update
+from sqlalchemy import select as columns_select
+from sqlmodel import Session, col, select
+
+from app.care.models import (
+    CareInvitation,
+    CareRelationship,
+    Clinic,
+    ClinicInvitation,
+    ClinicMember,
+)
+from app.core.pagination import Sort, paginate
+from app.core.vocabulary import CareScope, ClinicRole, RelationshipStatus
+from app.users.models import User
+
+ACTIVE = RelationshipStatus.ACTIVE.value
+
+
+def active_relationship(
+    session: Session, clinic_id: uuid.UUID, clinician_id: uuid.UUID, patient_id: uuid.UUID
+) -> tuple[uuid.UUID, frozenset[CareScope]] | None:
+    """The active relationship's id and scopes, if the clinician is still a member of the
+    clinic and the patient has not revoked it: one statement."""
+    row = session.execute(
+        columns_select(col(CareRelationship.id), col(CareRelationship.scopes))
+        .join(
+            ClinicMember,
+            and_(
+                col(ClinicMember.clinic_id) == col(CareRelationship.clinic_id),
+                col(ClinicMember.user_id) == col(CareRelationship.clinician_id),
+            ),
+        )
+        .where(
+            col(CareRelationship.clinic_id) == clinic_id,
+            col(CareRelationship.clinician_id) == clinician_id,
+            col(CareRelationship.patient_id) == patient_id,
+            col(CareRelationship.status) == ACTIVE,
+        )
+    ).first()
+    return (row[0], row[1]) if row else None
+
+
+def role_in(session: Session, clinic_id: uuid.UUID, user_id: uuid.UUID) -> ClinicRole | None:
+    role = session.exec(
+        select(ClinicMember.role).where(
+            col(ClinicMember.clinic_id) == clinic_id, col(ClinicMember.user_id) == user_id
+        )
+    ).first()
+    return None if role is None else ClinicRole(role)
+
+
+def lock_clinic(session: Session, clinic_id: uuid.UUID) -> Clinic | None:
+    """The clinic, its row locked until commit (PostgreSQL; SQLite writers are serialised
+    already): membership changes of one clinic take turns, so the last-owner rule holds."""
+    return session.exec(select(Clinic).where(col(Clinic.id) == clinic_id).with_for_update()).first()
+
+
+def owner_count(session: Session, clinic_id: uuid.UUID) -> int:
+    return int(
+        session.exec(
+            select(func.count()).where(
+                col(ClinicMember.clinic_id) == clinic_id,
+                col(ClinicMember.role) == ClinicRole.OWNER.value,
+            )
+        ).one()
+    )
+
+
+CLINIC_COLUMNS = (
+    col(Clinic.id),
+    col(Clinic.name),
+    col(ClinicMember.role),
+    col(Clinic.created_at),
+    col(Clinic.updated_at),
+    col(Clinic.revision),
+)
+
+
+def clinic_with_role(session: Session, clinic_id: uuid.UUID, user_id: uuid.UUID) -> Any | None:
+    return session.execute(
+        columns_select(*CLINIC_COLUMNS)
+        .join(ClinicMember, col(ClinicMember.clinic_id) == col(Clinic.id))
+        .where(col(Clinic.id) == clinic_id, col(ClinicMember.user_id) == user_id)
+    ).first()
+
+
+def clinics_of(
+    session: Session, user_id: uuid.UUID, sort: Sort, cursor: str | None, limit: int
+) -> tuple[Sequence[Any], str | None]:
+    statement = (
+        columns_select(*CLINIC_COLUMNS)
+        .join(ClinicMember, col(ClinicMember.clinic_id) == col(Clinic.id))
+        .where(col(ClinicMember.user_id) == user_id)
+    )
+    return paginate(
+        session,
+        statement,  # type: ignore[arg-type]  # a row of columns, paged like an entity
+        sort=sort,
+        id_column=col(Clinic.id),
+        cursor=cursor,
+        limit=limit,
+    )
+
+
+MEMBER_COLUMNS = (
+    col(ClinicMember.user_id),
+    col(User.display_name),
+    col(User.email),
+    col(ClinicMember.role),
+    col(ClinicMember.created_at),
+)
+
+
+def members_of(
+    session: Session, clinic_id: uuid.UUID, sort: Sort, cursor: str | None, limit: int
+) -> tuple[Sequence[Any], str | None]:
+    statement = (
+        columns_select(*MEMBER_COLUMNS)
+        .join(User, col(User.id) == col(ClinicMember.user_id))
+        .where(col(ClinicMember.clinic_id) == clinic_id)
+    )
+    return paginate(
+        session,
+        statement,  # type: ignore[arg-type]  # a row of columns, paged like an entity
+        sort=sort,
+        id_column=col(ClinicMember.user_id),
+        cursor=cursor,
+        limit=limit,
+    )
+
+
+def member(session: Session, clinic_id: uuid.UUID, user_id: uuid.UUID) -> Any | None:
+    return session.execute(
+        columns_select(*MEMBER_COLUMNS)
+        .join(User, col(User.id) == col(ClinicMember.user_id))
+        .where(col(ClinicMember.clinic_id) == clinic_id, col(ClinicMember.user_id) == user_id)
+    ).first()
+
+
+def end_relationships_of(
+    session: Session, clinic_id: uuid.UUID, clinician_id: uuid.UUID, at: datetime
+) -> None:
+    """A clinician who leaves a clinic (or is removed) ends their relationships there."""
+    session.execute(
+        update(CareRelationship)
+        .where(
+            col(CareRelationship.clinic_id) == clinic_id,
+            col(CareRelationship.clinician_id) == clinician_id,
+            col(CareRelationship.status) == ACTIVE,
+        )
+        .values(status=RelationshipStatus.ENDED.value, ended_at=at)
+    )
+
+
+def claim_invitation(
+    session: Session,
+    table: type[ClinicInvitation] | type[CareInvitation],
+    code_hash: str,
+    user_id: uuid.UUID,
+    now: datetime,
+) -> bool:
+    """Use a code once: the check (unused, unexpired) and the write in one statement, so of
+    any number of concurrent accepts exactly one claims it."""
+    result = session.execute(
+        update(table)
+        .where(
+            col(table.code_hash) == code_hash,
+            col(table.used_at).is_(None),
+            col(table.expires_at) > now,
+        )
+        .values(used_at=now, used_by=user_id)
+    )
+    return bool(result.rowcount == 1)  # type: ignore[attr-defined]
+
+
+def open_clinic_invitation(
+    session: Session, code_hash: str, now: datetime
+) -> ClinicInvitation | None:
+    return session.exec(
+        select(ClinicInvitation).where(
+            col(ClinicInvitation.code_hash) == code_hash,
+            col(ClinicInvitation.used_at).is_(None),
+            col(ClinicInvitation.expires_at) > now,
+        )
+    ).first()
+
+
+def open_care_invitation(
+    session: Session, code_hash: str, now: datetime
+) -> tuple[CareInvitation, Clinic, User] | None:
+    """An unused, unexpired care invitation whose clinician is still a clinic member."""
+    row = session.exec(
+        select(CareInvitation, Clinic, User)
+        .join(Clinic, col(Clinic.id) == col(CareInvitation.clinic_id))
+        .join(User, col(User.id) == col(CareInvitation.clinician_id))
+        .join(
+            ClinicMember,
+            and_(
+                col(ClinicMember.clinic_id) == col(CareInvitation.clinic_id),
+                col(ClinicMember.user_id) == col(CareInvitation.clinician_id),
+            ),
+        )
+        .where(
+            col(CareInvitation.code_hash) == code_hash,
+            col(CareInvitation.used_at).is_(None),
+            col(CareInvitation.expires_at) > now,
+        )
+    ).first()
+    return (row[0], row[1], row[2]) if row else None
+
+
+def relationships_of_patient(
+    session: Session, patient_id: uuid.UUID, sort: Sort, cursor: str | None, limit: int
+) -> tuple[Sequence[CareRelationship], str | None]:
+    statement = select(CareRelationship).where(col(CareRelationship.patient_id) == patient_id)
+    return paginate(
+        session,
+        statement,
+        sort=sort,
+        id_column=col(CareRelationship.id),
+        cursor=cursor,
+        limit=limit,
+    )
+
+
+def names(session: Session, user_ids: set[uuid.UUID]) -> dict[uuid.UUID, str | None]:
+    if not user_ids:
+        return {}
+    rows = session.exec(select(User.id, User.display_name).where(col(User.id).in_(user_ids))).all()
+    return {row[0]: row[1] for row in rows}
+
+
+def clinic_names(session: Session, clinic_ids: set[uuid.UUID]) -> dict[uuid.UUID, str]:
+    if not clinic_ids:
+        return {}
+    rows = session.exec(select(Clinic.id, Clinic.name).where(col(Clinic.id).in_(clinic_ids))).all()
+    return {row[0]: row[1] for row in rows}
+
+
+def revoke(
+    session: Session, relationship_id: uuid.UUID, patient_id: uuid.UUID, at: datetime
+) -> bool:
+    """End the patient's relationship if it is still active; False if it was not."""
+    result = session.execute(
+        update(CareRelationship)
+        .where(
+            col(CareRelationship.id) == relationship_id,
+            col(CareRelationship.patient_id) == patient_id,
+            col(CareRelationship.status) == ACTIVE,
+        )
+        .values(status=RelationshipStatus.REVOKED.value, ended_at=at)
+    )
+    return bool(result.rowcount == 1)  # type: ignore[attr-defined]
+
+
+def clinics_owned_alone(session: Session, user_id: uuid.UUID) -> list[uuid.UUID]:
+    """The clinics in which `user_id` is the only owner, their rows locked (PostgreSQL)."""
+    owned = list(
+        session.exec(
+            select(ClinicMember.clinic_id).where(
+                col(ClinicMember.user_id) == user_id,
+                col(ClinicMember.role) == ClinicRole.OWNER.value,
+            )
+        ).all()
+    )
+    alone = []
+    for clinic_id in owned:
+        lock_clinic(session, clinic_id)
+        if owner_count(session, clinic_id) == 1:
+            alone.append(clinic_id)
+    return alone
+
+
+def longest_standing_other(
+    session: Session, clinic_id: uuid.UUID, user_id: uuid.UUID
+) -> ClinicMember | None:
+    return session.exec(
+        select(ClinicMember)
+        .where(col(ClinicMember.clinic_id) == clinic_id, col(ClinicMember.user_id) != user_id)
+        .order_by(col(ClinicMember.created_at), col(ClinicMember.user_id))
+        .limit(1)
+    ).first()

@@ -1,0 +1,12 @@
+from enum import StrEnum
+
+
+class CareScope(StrEnum):
+    ALERTS = "alerts"
+    PRESCRIBE = "prescribe"
+    PROGRESS = "progress"
+    SELF_CHECKS = "self_checks"
+    SESSIONS = "sessions"
+
+    def __str__(self) -> str:
+        return str(self.value)
