@@ -38,6 +38,7 @@ from app.core.problems import install_problem_handlers
 from app.core.responses import API_PREFIX
 from app.core.security import configure_password_hashing
 from app.fhir.outcome import FhirBoundary
+from app.fhir.router import clinic_router as fhir_clinic_router
 from app.fhir.router import router as fhir_router
 from app.handout.router import router as handout_router
 from app.health.router import router as health_router
@@ -144,6 +145,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.include_router(progress_router, prefix=API_PREFIX)
     app.include_router(care_router, prefix=API_PREFIX)
     app.include_router(fhir_router, prefix=API_PREFIX)
+    app.include_router(fhir_clinic_router, prefix=API_PREFIX)
     _install_docs(app)
     install_openapi(app, optional_auth=(optional_user, visitor))
 

@@ -4,14 +4,16 @@ CarePlan), all as `application/fhir+json`; errors as OperationOutcomes (app/fhir
 
 from __future__ import annotations
 
+import uuid
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Path, Request
 from starlette.responses import JSONResponse, Response
 
+from app.care.access import ClinicID
 from app.core.caching import CACHE_NOTE, CONDITIONAL_READ, PUBLIC_CACHE_HEADERS, public_json
 from app.core.config import Settings
-from app.core.deps import SessionDep, SettingsDep
+from app.core.deps import SessionDep, SettingsDep, client_address
 from app.core.examples import ExampleFactory, lazy_example
 from app.core.responses import API_PREFIX, respond, to_bytes
 from app.fhir import examples, service
@@ -63,6 +65,7 @@ CarePlanId = Annotated[
 ERROR_DETAIL = {
     400: "The query string is not valid UTF-8.",
     401: "Sign in first: send `Authorization: Bearer <access token>`.",
+    403: "The patient has granted you none of the scopes the FHIR export reads.",
     404: "No such resource, or not one you may read.",
     406: "Send Accept: application/fhir+json (or application/json).",
     422: "query.limit: Input should be less than or equal to 100",
@@ -197,14 +200,33 @@ def get_plan_definition(
     return _public(request, service.plan_definition(session, catalog, template_id), settings)
 
 
+EVERYTHING_DESCRIPTION = (
+    "A `searchset` Bundle of the Patient, their routines as CarePlans, their sessions as "
+    "Observations (one Physical Activity panel per session with one member per exercise; "
+    "every set's reps/steps/hold, side, load, effort and pain (LOINC 72514-3) as components) "
+    "and their self-checks as Observations."
+)
+CARE_PLAN_DESCRIPTION = (
+    "One of the patient's routines as a CarePlan: one activity per item, in order, each "
+    "naming its exercise's ActivityDefinition (`instantiatesCanonical`) with the prescribed "
+    "dosage: sets, reps or steps, hold, rest and side in the `exercise-dosage` extension, "
+    "sessions per week in `scheduledTiming`."
+)
+CLINIC_NOTE = (
+    " This is the clinic's FHIR base: readable by a clinician of the clinic whose active care "
+    "relationship covers the patient, within the scopes the patient granted (CarePlans: "
+    "`prescribe` or `sessions`; session Observations: `sessions`; self-checks: "
+    "`self_checks`); each read is written to the patient's access log. No such relationship "
+    "is 404, as an unknown patient; one granting none of those scopes is 403."
+)
+
+
 @router.get(
     "/Patient/{patient_id}/$everything",
-    summary="Everything about a patient, as a FHIR Bundle",
-    description="A `searchset` Bundle of the Patient, their routines as CarePlans, their "
-    "sessions as Observations (one Physical Activity panel per session with one member per "
-    "exercise; every set's reps/steps/hold, side, load, effort and pain (LOINC 72514-3) as "
-    "components) and their self-checks as Observations. Readable by the patient (their own "
-    "user id); anyone else's id is 404, as an unknown one.",
+    summary="Everything about you, as a FHIR Bundle",
+    description=EVERYTHING_DESCRIPTION + " Readable by the patient (their own user id); anyone "
+    "else's id is 404, as an unknown one. Clinicians read it at their clinic's base, "
+    "`/api/v1/clinics/{clinic_id}/fhir`.",
     response_model=Bundle,
     response_class=FhirResponse,
     responses=fhir_answers(examples.everything, PATIENT_ERRORS),
@@ -218,16 +240,69 @@ async def patient_everything(
 
 @router.get(
     "/CarePlan/{care_plan_id}",
-    summary="One routine as a FHIR CarePlan",
-    description="One of the patient's routines as a CarePlan: one activity per item, in "
-    "order, each naming its exercise's ActivityDefinition (`instantiatesCanonical`) with the "
-    "prescribed dosage: sets, reps or steps, hold, rest and side in the `exercise-dosage` "
-    "extension, sessions per week in `scheduledTiming`. Readable by the patient; another's "
-    "routine is 404.",
+    summary="One of your routines as a FHIR CarePlan",
+    description=CARE_PLAN_DESCRIPTION + " Readable by the patient; another's routine is 404.",
     response_model=CarePlan,
     response_class=FhirResponse,
     responses=fhir_answers(examples.care_plan, PATIENT_ERRORS),
 )
 async def get_care_plan(care_plan_id: CarePlanId, unit: SignedIn, catalog: CatalogDep) -> Response:
     body = await unit.run(service.care_plan, care_plan_id, catalog)
+    return respond(body, media_type=FHIR_MEDIA_TYPE)
+
+
+# The same reads at a clinic's FHIR base, for its clinicians (README "FHIR").
+clinic_router = APIRouter(prefix="/clinics/{clinic_id}/fhir", tags=["fhir"])
+CLINIC_ERRORS = (*PATIENT_ERRORS, 403)
+
+
+def clinic_base(settings: Settings, clinic_id: uuid.UUID) -> str:
+    return f"{settings.public_url}{API_PREFIX}/clinics/{clinic_id}/fhir"
+
+
+@clinic_router.get(
+    "/Patient/{patient_id}/$everything",
+    summary="Everything about a patient in your care, as a FHIR Bundle",
+    description=EVERYTHING_DESCRIPTION + CLINIC_NOTE,
+    response_model=Bundle,
+    response_class=FhirResponse,
+    responses=fhir_answers(examples.everything, CLINIC_ERRORS),
+)
+async def clinic_patient_everything(
+    clinic_id: ClinicID,
+    patient_id: PatientId,
+    request: Request,
+    unit: SignedIn,
+    catalog: CatalogDep,
+    settings: SettingsDep,
+) -> Response:
+    body = await unit.run(
+        service.everything,
+        patient_id,
+        catalog,
+        clinic_base(settings, clinic_id),
+        clinic_id,
+        client_address(request),
+    )
+    return respond(body, media_type=FHIR_MEDIA_TYPE)
+
+
+@clinic_router.get(
+    "/CarePlan/{care_plan_id}",
+    summary="A routine of a patient in your care, as a FHIR CarePlan",
+    description=CARE_PLAN_DESCRIPTION + CLINIC_NOTE,
+    response_model=CarePlan,
+    response_class=FhirResponse,
+    responses=fhir_answers(examples.care_plan, CLINIC_ERRORS),
+)
+async def clinic_get_care_plan(
+    clinic_id: ClinicID,
+    care_plan_id: CarePlanId,
+    request: Request,
+    unit: SignedIn,
+    catalog: CatalogDep,
+) -> Response:
+    body = await unit.run(
+        service.care_plan, care_plan_id, catalog, clinic_id, client_address(request)
+    )
     return respond(body, media_type=FHIR_MEDIA_TYPE)

@@ -14,7 +14,7 @@ from app.account import repository as account_repository
 from app.assessments.service import as_public as assessment_public
 from app.catalog import repository as catalog_repository
 from app.catalog.service import as_public as exercise_public
-from app.core.errors import NotFound
+from app.core.errors import NotFound, ScopeNotGranted
 from app.core.types import utcnow
 from app.fhir import access, bundles, definitions, records, repository
 from app.live_catalog.snapshot import CatalogSpecs
@@ -86,20 +86,24 @@ def plan_definition(session: Session, catalog: CatalogSpecs, template_id: str) -
 # --- a patient's data: private, read under a grant ------------------------------------------
 
 
-def _grant(caller: Caller, patient_id: str) -> access.Grant:
+def everything(
+    session: Session,
+    caller: Caller,
+    patient_id: str,
+    catalog: CatalogSpecs,
+    base: str,
+    clinic_id: uuid.UUID | None = None,
+    address: str | None = None,
+) -> dict[str, Any]:
+    """`Patient/{id}/$everything`: the Patient, then the CarePlans, session Observations
+    and self-check Observations the reader's grant covers, as one searchset. Read at a
+    clinic's base when `clinic_id` is given (`address` goes to the access log)."""
     try:
         parsed = uuid.UUID(patient_id)
     except ValueError:
         raise access.patient_not_found(patient_id) from None
-    return access.grant(caller, parsed)
-
-
-def everything(
-    session: Session, caller: Caller, patient_id: str, catalog: CatalogSpecs, base: str
-) -> dict[str, Any]:
-    """`Patient/{id}/$everything`: the Patient, then the CarePlans, session Observations
-    and self-check Observations the reader's grant covers, as one searchset."""
-    grant = _grant(caller, patient_id)
+    grant = access.grant(session, access.Reader(caller, clinic_id, address), parsed)
+    access.record(session, grant, "fhir:Patient/$everything")
     user = users_repository.get_user(session, grant.patient_id)
     if user is None:
         raise access.patient_not_found(patient_id)
@@ -141,19 +145,27 @@ def everything(
 
 
 def care_plan(
-    session: Session, caller: Caller, routine_id: str, catalog: CatalogSpecs
+    session: Session,
+    caller: Caller,
+    routine_id: str,
+    catalog: CatalogSpecs,
+    clinic_id: uuid.UUID | None = None,
+    address: str | None = None,
 ) -> dict[str, Any]:
-    """`CarePlan/{id}`: one of the patient's routines, found among the patients the caller
-    may read the care plans of (another's is 404, as an unknown one)."""
+    """`CarePlan/{id}`: a routine, if its owner is a patient the reader may read the care
+    plans of (another's is 404, as an unknown one)."""
     missing = NotFound(f"No CarePlan/{routine_id} you may read.")
     row = repository.owned_routine(session, _uuid(routine_id, "CarePlan"))
     if row is None or row.owner_id is None:
         raise missing
     try:
-        grant = access.grant(caller, row.owner_id)
+        grant = access.grant(session, access.Reader(caller, clinic_id, address), row.owner_id)
     except NotFound:
         raise missing from None
     if not grant.care_plans:
-        raise missing
+        raise ScopeNotGranted(
+            "The patient has granted you neither prescribe nor sessions: no CarePlans."
+        )
+    access.record(session, grant, f"fhir:CarePlan/{row.id}")
     (plan,) = _routines(session, [row], catalog)
     return records.care_plan(plan, grant.patient_id)

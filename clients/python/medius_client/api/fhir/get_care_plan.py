@@ -85,7 +85,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
 ) -> Response[CarePlan | OperationOutcome]:
-    """One routine as a FHIR CarePlan
+    """One of your routines as a FHIR CarePlan
 
      One of the patient's routines as a CarePlan: one activity per item, in order, each naming its
     exercise's ActivityDefinition (`instantiatesCanonical`) with the prescribed dosage: sets, reps or
@@ -119,7 +119,7 @@ def sync(
     *,
     client: AuthenticatedClient,
 ) -> CarePlan | OperationOutcome | None:
-    """One routine as a FHIR CarePlan
+    """One of your routines as a FHIR CarePlan
 
      One of the patient's routines as a CarePlan: one activity per item, in order, each naming its
     exercise's ActivityDefinition (`instantiatesCanonical`) with the prescribed dosage: sets, reps or
@@ -148,7 +148,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
 ) -> Response[CarePlan | OperationOutcome]:
-    """One routine as a FHIR CarePlan
+    """One of your routines as a FHIR CarePlan
 
      One of the patient's routines as a CarePlan: one activity per item, in order, each naming its
     exercise's ActivityDefinition (`instantiatesCanonical`) with the prescribed dosage: sets, reps or
@@ -180,7 +180,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
 ) -> CarePlan | OperationOutcome | None:
-    """One routine as a FHIR CarePlan
+    """One of your routines as a FHIR CarePlan
 
      One of the patient's routines as a CarePlan: one activity per item, in order, each naming its
     exercise's ActivityDefinition (`instantiatesCanonical`) with the prescribed dosage: sets, reps or

@@ -85,12 +85,13 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
 ) -> Response[Bundle | OperationOutcome]:
-    """Everything about a patient, as a FHIR Bundle
+    """Everything about you, as a FHIR Bundle
 
      A `searchset` Bundle of the Patient, their routines as CarePlans, their sessions as Observations
     (one Physical Activity panel per session with one member per exercise; every set's reps/steps/hold,
     side, load, effort and pain (LOINC 72514-3) as components) and their self-checks as Observations.
-    Readable by the patient (their own user id); anyone else's id is 404, as an unknown one.
+    Readable by the patient (their own user id); anyone else's id is 404, as an unknown one. Clinicians
+    read it at their clinic's base, `/api/v1/clinics/{clinic_id}/fhir`.
 
     Args:
         patient_id (str): The Patient's id: the user's id.
@@ -119,12 +120,13 @@ def sync(
     *,
     client: AuthenticatedClient,
 ) -> Bundle | OperationOutcome | None:
-    """Everything about a patient, as a FHIR Bundle
+    """Everything about you, as a FHIR Bundle
 
      A `searchset` Bundle of the Patient, their routines as CarePlans, their sessions as Observations
     (one Physical Activity panel per session with one member per exercise; every set's reps/steps/hold,
     side, load, effort and pain (LOINC 72514-3) as components) and their self-checks as Observations.
-    Readable by the patient (their own user id); anyone else's id is 404, as an unknown one.
+    Readable by the patient (their own user id); anyone else's id is 404, as an unknown one. Clinicians
+    read it at their clinic's base, `/api/v1/clinics/{clinic_id}/fhir`.
 
     Args:
         patient_id (str): The Patient's id: the user's id.
@@ -148,12 +150,13 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
 ) -> Response[Bundle | OperationOutcome]:
-    """Everything about a patient, as a FHIR Bundle
+    """Everything about you, as a FHIR Bundle
 
      A `searchset` Bundle of the Patient, their routines as CarePlans, their sessions as Observations
     (one Physical Activity panel per session with one member per exercise; every set's reps/steps/hold,
     side, load, effort and pain (LOINC 72514-3) as components) and their self-checks as Observations.
-    Readable by the patient (their own user id); anyone else's id is 404, as an unknown one.
+    Readable by the patient (their own user id); anyone else's id is 404, as an unknown one. Clinicians
+    read it at their clinic's base, `/api/v1/clinics/{clinic_id}/fhir`.
 
     Args:
         patient_id (str): The Patient's id: the user's id.
@@ -180,12 +183,13 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
 ) -> Bundle | OperationOutcome | None:
-    """Everything about a patient, as a FHIR Bundle
+    """Everything about you, as a FHIR Bundle
 
      A `searchset` Bundle of the Patient, their routines as CarePlans, their sessions as Observations
     (one Physical Activity panel per session with one member per exercise; every set's reps/steps/hold,
     side, load, effort and pain (LOINC 72514-3) as components) and their self-checks as Observations.
-    Readable by the patient (their own user id); anyone else's id is 404, as an unknown one.
+    Readable by the patient (their own user id); anyone else's id is 404, as an unknown one. Clinicians
+    read it at their clinic's base, `/api/v1/clinics/{clinic_id}/fhir`.
 
     Args:
         patient_id (str): The Patient's id: the user's id.
