@@ -147,17 +147,37 @@ def case_headers(fuzzed_app: FastAPI) -> dict[str, str]:
     return authorization(token)
 
 
+# The FHIR operations (app/fhir) run as a test of their own, so `-k fhir` selects them.
+FHIR_PATHS = "/fhir/"
+
+
 @pytest.fixture
 def api_schema(fuzzed_app: FastAPI) -> OpenApiSchema:
-    return schemathesis.openapi.from_asgi("/openapi.json", fuzzed_app, config=CONFIG)
+    whole = schemathesis.openapi.from_asgi("/openapi.json", fuzzed_app, config=CONFIG)
+    return whole.exclude(path_regex=FHIR_PATHS)
+
+
+@pytest.fixture
+def fhir_api_schema(fuzzed_app: FastAPI) -> OpenApiSchema:
+    whole = schemathesis.openapi.from_asgi("/openapi.json", fuzzed_app, config=CONFIG)
+    return whole.include(path_regex=FHIR_PATHS)
 
 
 schema = schemathesis.pytest.from_fixture("api_schema")
+fhir_schema = schemathesis.pytest.from_fixture("fhir_api_schema")
 
 
 @pytest.mark.slow  # a minute a database: `make test` runs it, `make check` does not
 @schema.parametrize()
 def test_every_operation_honours_its_openapi_contract(
+    case: Case, case_headers: dict[str, str]
+) -> None:
+    case.call_and_validate(headers=case_headers, additional_checks=[errors_are_problem_details])
+
+
+@pytest.mark.slow
+@fhir_schema.parametrize()
+def test_every_fhir_operation_honours_its_openapi_contract(
     case: Case, case_headers: dict[str, str]
 ) -> None:
     case.call_and_validate(headers=case_headers, additional_checks=[errors_are_problem_details])
