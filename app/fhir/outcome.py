@@ -81,8 +81,8 @@ def outcome(problem: dict[str, Any]) -> dict[str, Any]:
     return {"resourceType": "OperationOutcome", "issue": issues}
 
 
-def outcome_bytes(status: int, detail: str) -> bytes:
-    problem = {"status": status, "type": PROBLEM_TYPE_BASE + "error", "detail": detail}
+def outcome_bytes(status: int, slug: str, detail: str) -> bytes:
+    problem = {"status": status, "type": PROBLEM_TYPE_BASE + slug, "detail": detail}
     return orjson.dumps(outcome(problem))
 
 
@@ -111,7 +111,7 @@ class FhirBoundary:
         try:
             negotiate(accept.decode("latin-1") if accept is not None else None, ACCEPTED)
         except NotAcceptable as exc:
-            await _send(send, 406, [], orjson.dumps(outcome(_problem(406, exc.detail))))
+            await _send(send, 406, [], outcome_bytes(406, "not-acceptable", exc.detail))
             return
         started = False
         problem_start: Message | None = None
@@ -142,12 +142,9 @@ class FhirBoundary:
             logger.exception("unhandled error on %s %s", scope["method"], scope["path"])
             if started:
                 raise
-            body = outcome_bytes(500, "An unexpected error occurred; it has been logged.")
+            detail = "An unexpected error occurred; it has been logged."
+            body = outcome_bytes(500, "internal-error", detail)
             await _send(send, 500, [], body)
-
-
-def _problem(status: int, detail: str) -> dict[str, Any]:
-    return {"status": status, "type": PROBLEM_TYPE_BASE + "not-acceptable", "detail": detail}
 
 
 async def _send(send: Send, status: int, headers: list[tuple[bytes, bytes]], body: bytes) -> None:

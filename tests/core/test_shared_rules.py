@@ -23,6 +23,7 @@ from app.assessments import examples as assessment_examples
 from app.routines import examples as routine_examples
 from tests.factories import (
     SignedIn,
+    care_team,
     entry,
     exercise_payload,
     routine_payload,
@@ -74,6 +75,11 @@ async def test_every_successful_answer_says_how_it_may_be_cached(
     await call("GET", f"{API}/exercises/clamshell")
     await call("GET", f"{API}/muscles")
     await call("GET", f"{API}/muscles/gluteus-medius")
+    fhir = f"{API}/fhir"
+    await call("GET", f"{fhir}/ActivityDefinition")
+    await call("GET", f"{fhir}/ActivityDefinition/clamshell")
+    plans = await call("GET", f"{fhir}/PlanDefinition")
+    await call("GET", f"{fhir}/PlanDefinition/{plans.json()['entry'][0]['resource']['id']}")
     # Admin writes, the DELETE included.
     slug = f"rules-{uuid.uuid4().hex[:8]}"
     made = await call("POST", f"{API}/exercises", admin, json=exercise_payload(slug=slug))
@@ -106,6 +112,12 @@ async def test_every_successful_answer_says_how_it_may_be_cached(
         "PATCH", f"{API}/routines/{rid}", a, routine.headers["etag"], json={"name": "Evening"}
     )
     await call("POST", f"{API}/routine-builder", a, json=routine_examples.builder_request())
+    await call("GET", f"{fhir}/CarePlan/{rid}", a)
+    await call("GET", f"{fhir}/Patient/{a.id}/$everything", a)
+    team = await care_team(client, a)
+    clinic_fhir = f"{API}/clinics/{team.clinic_id}/fhir"
+    await call("GET", f"{clinic_fhir}/CarePlan/{rid}", team.clinician)
+    await call("GET", f"{clinic_fhir}/Patient/{a.id}/$everything", team.clinician)
     # Sessions.
     logged = await call("POST", f"{API}/sessions", a, json=session_payload(routine_id=rid))
     sid = logged.json()["id"]

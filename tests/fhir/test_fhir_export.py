@@ -392,6 +392,7 @@ async def test_an_unexpected_failure_under_fhir_is_an_operation_outcome_500(
     async with httpx.AsyncClient(transport=transport, base_url="http://medius.test") as client:
         body = outcome_of(await everything(client, alice), 500, "exception")
     assert body["issue"][0]["severity"] == "fatal"
+    assert body["issue"][0]["details"]["coding"][0]["code"] == "internal-error"
     assert "boom" not in str(body)
 
 
