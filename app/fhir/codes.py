@@ -88,6 +88,9 @@ DOSE_SETS, DOSE_REPS, DOSE_STEPS, DOSE_HOLD, DOSE_REST, DOSE_SIDE, DOSE_ORDER, D
     "order",
     "note",
 )
+# On a CarePlan activity of a routine's progression plan: the plan's week (2, 3, ...).
+# Absent: the routine's current prescription (its items, which are week 1).
+DOSE_WEEK = "week"
 
 _NAMESPACE = uuid.uuid5(uuid.NAMESPACE_URL, MEDIUS_FHIR)
 

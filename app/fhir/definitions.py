@@ -11,10 +11,14 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from app.builder.models import PlanItem
 from app.catalog.models import ExercisePublic, Source
 from app.core.vocabulary import DosageUnit
 from app.fhir import codes
 from app.routines.models import RoutineItemPublic, RoutinePublic
+
+# A routine's item, or an item of one week of its progression plan: the same dosage.
+DosedItem = RoutineItemPublic | PlanItem
 
 PUBLISHER = "Medius"
 
@@ -45,6 +49,7 @@ def dosage_extension(
     side: str | None = None,
     order: int | None = None,
     note: str | None = None,
+    week: int | None = None,
 ) -> dict[str, Any]:
     """One dosage as the Medius `exercise-dosage` complex extension (absent figures left out)."""
     parts: list[dict[str, Any]] = []
@@ -53,6 +58,7 @@ def dosage_extension(
         if value is not None:
             parts.append({"url": url, "valueInteger": value})
 
+    integer(codes.DOSE_WEEK, week)
     integer(codes.DOSE_ORDER, order)
     integer(codes.DOSE_SETS, sets)
     integer(codes.DOSE_REPS, reps)
@@ -68,7 +74,7 @@ def dosage_extension(
     return {"url": codes.DOSAGE_EXTENSION, "extension": parts}
 
 
-def dosage_text(item: RoutineItemPublic) -> str:
+def dosage_text(item: DosedItem) -> str:
     """The prescribed dosage in words, e.g. `2 sets x 10 reps, 3 s hold, left leg, 30 s rest`."""
     words = [f"{item.sets} sets"]
     if item.reps is not None:
@@ -83,8 +89,9 @@ def dosage_text(item: RoutineItemPublic) -> str:
     return ", ".join(words)
 
 
-def item_dosage(item: RoutineItemPublic) -> dict[str, Any]:
+def item_dosage(item: DosedItem, week: int | None = None) -> dict[str, Any]:
     return dosage_extension(
+        week=week,
         order=item.order,
         sets=item.sets,
         reps=item.reps,

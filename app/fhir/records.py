@@ -17,6 +17,7 @@ from typing import Any
 from app.assessments.models import AssessmentPublic
 from app.fhir import codes
 from app.fhir.definitions import (
+    DosedItem,
     canonical,
     dosage_text,
     exercise_concept,
@@ -51,7 +52,15 @@ def patient(user: UserPublic) -> dict[str, Any]:
 
 def care_plan(routine: RoutinePublic, patient_id: uuid.UUID) -> dict[str, Any]:
     """A routine as the patient's CarePlan: one activity per item, in order, each naming
-    its exercise's ActivityDefinition and carrying the prescribed dosage."""
+    its exercise's ActivityDefinition and carrying the prescribed dosage; then, when the
+    routine has a progression plan, the items of its weeks 2, 3, ... (`not-started`, the
+    dosage extension naming the week)."""
+    planned = [
+        {"detail": _activity_detail(item, routine.sessions_per_week, week.week)}
+        for week in routine.progression or []
+        if week.week > 1
+        for item in week.items
+    ]
     resource: dict[str, Any] = {
         "resourceType": "CarePlan",
         "id": str(routine.id),
@@ -67,7 +76,8 @@ def care_plan(routine: RoutinePublic, patient_id: uuid.UUID) -> dict[str, Any]:
         "period": {"start": codes.instant(routine.created_at)},
         "created": codes.instant(routine.created_at),
         "activity": [
-            {"detail": _activity_detail(item, routine.sessions_per_week)} for item in routine.items
+            *({"detail": _activity_detail(i, routine.sessions_per_week)} for i in routine.items),
+            *planned,
         ],
     }
     if routine.notes:
@@ -75,15 +85,17 @@ def care_plan(routine: RoutinePublic, patient_id: uuid.UUID) -> dict[str, Any]:
     return resource
 
 
-def _activity_detail(item: Any, sessions_per_week: int) -> dict[str, Any]:
+def _activity_detail(
+    item: DosedItem, sessions_per_week: int, week: int | None = None
+) -> dict[str, Any]:
     detail: dict[str, Any] = {
-        "extension": [item_dosage(item)],
+        "extension": [item_dosage(item, week)],
         "kind": "ServiceRequest",
         "instantiatesCanonical": [canonical("ActivityDefinition", item.exercise)],
         "code": exercise_concept(item.exercise),
-        "status": "scheduled",
+        "status": "scheduled" if week is None else "not-started",
         "scheduledTiming": weekly(sessions_per_week),
-        "description": dosage_text(item),
+        "description": dosage_text(item) if week is None else f"Week {week}: {dosage_text(item)}",
     }
     if item.reason:
         detail["reasonCode"] = [{"text": item.reason}]

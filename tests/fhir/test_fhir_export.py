@@ -320,6 +320,41 @@ async def test_a_patient_reads_their_care_plan_and_nobody_else_can(
     assert str(alice.id) not in str(bobs)
 
 
+async def test_a_builder_routine_exports_every_week_of_its_plan(
+    client: httpx.AsyncClient, alice: SignedIn
+) -> None:
+    built = await client.post(
+        "/api/v1/routine-builder",
+        json={
+            "level": "beginner",
+            "minutes": 15,
+            "equipment": [],
+            "affected_side": "right",
+            "weeks": 4,
+            "save": True,
+        },
+        headers=alice.headers,
+    )
+    assert built.status_code == 200, built.text
+    routine_id = built.json()["routine_id"]
+    routine = (await client.get(f"/api/v1/routines/{routine_id}", headers=alice.headers)).json()
+    assert len(routine["progression"]) == 4
+    answer = await client.get(f"{FHIR}/CarePlan/{routine_id}", headers=alice.headers)
+    assert answer.status_code == 200, answer.text
+    plan = reading.validated(answer.json())
+    expected = [{"exercise": i["exercise"], **_dosage_of(i)} for i in routine["items"]]
+    expected += [
+        {"exercise": i["exercise"], codes.DOSE_WEEK: week["week"], **_dosage_of(i)}
+        for week in routine["progression"]
+        if week["week"] > 1
+        for i in week["items"]
+    ]
+    assert reading.care_plan_items(plan) == expected
+    assert any(
+        a[codes.DOSE_WEEK] == 4 for a in reading.care_plan_items(plan) if codes.DOSE_WEEK in a
+    )
+
+
 async def test_everything_under_concurrent_reads_and_writes_stays_valid(
     client: httpx.AsyncClient, alice: SignedIn
 ) -> None:
