@@ -26,6 +26,8 @@ PUBLIC_OPERATIONS = {
     ("POST", "/api/v1/auth/token"),
     ("POST", "/api/v1/auth/refresh"),
     ("POST", "/api/v1/auth/logout"),  # the refresh token in the body is the credential
+    ("GET", "/api/v1/fhir/metadata"),
+    ("GET", "/api/v1/clinics/{clinic_id}/fhir/metadata"),
     ("GET", "/api/v1/fhir/ActivityDefinition"),
     ("GET", "/api/v1/fhir/ActivityDefinition/{slug}"),
     ("GET", "/api/v1/fhir/PlanDefinition"),

@@ -199,3 +199,53 @@ def plan_action(item: RoutineItemPublic, sessions_per_week: int) -> dict[str, An
         "timingTiming": weekly(sessions_per_week),
         "definitionCanonical": canonical("ActivityDefinition", item.exercise),
     }
+
+
+def capability_statement(base: str, *, clinic: bool) -> dict[str, Any]:
+    """What this FHIR base serves (`GET [base]/metadata`, which FHIR clients read first)."""
+    everything = {
+        "name": "everything",
+        "definition": "http://hl7.org/fhir/OperationDefinition/Patient-everything",
+    }
+    resources: list[dict[str, Any]] = [
+        {"type": "Patient", "operation": [everything]},
+        {"type": "CarePlan", "interaction": [{"code": "read"}]},
+    ]
+    if not clinic:
+        resources = [
+            {
+                "type": "ActivityDefinition",
+                "interaction": [{"code": "read"}, {"code": "search-type"}],
+            },
+            {"type": "PlanDefinition", "interaction": [{"code": "read"}, {"code": "search-type"}]},
+            *resources,
+        ]
+    who = (
+        "a clinician whose active care relationship in this clinic covers the patient, "
+        "within the scopes granted"
+        if clinic
+        else "the patient themselves (definitions: anyone)"
+    )
+    return {
+        "resourceType": "CapabilityStatement",
+        "id": "medius-clinic" if clinic else "medius",
+        "url": canonical("CapabilityStatement", "medius-clinic" if clinic else "medius"),
+        "status": "active",
+        "date": "2026-11-30",
+        "publisher": PUBLISHER,
+        "kind": "instance",
+        "software": {"name": "Medius"},
+        "implementation": {"description": "Medius FHIR R4B export", "url": base},
+        "fhirVersion": codes.FHIR_VERSION,
+        "format": ["json"],
+        "rest": [
+            {
+                "mode": "server",
+                "security": {
+                    "description": "OAuth2 password flow bearer tokens (POST /api/v1/auth/token); "
+                    f"patient data is readable by {who}."
+                },
+                "resource": resources,
+            }
+        ],
+    }

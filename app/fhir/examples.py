@@ -78,6 +78,10 @@ def everything() -> dict[str, Any]:
     )
 
 
+def capability_statement() -> dict[str, Any]:
+    return definitions.capability_statement(BASE, clinic=False)
+
+
 def outcome() -> dict[str, Any]:
     return {
         "resourceType": "OperationOutcome",

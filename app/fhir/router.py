@@ -16,13 +16,14 @@ from app.core.config import Settings
 from app.core.deps import SessionDep, SettingsDep, client_address
 from app.core.examples import ExampleFactory, lazy_example
 from app.core.responses import API_PREFIX, respond, to_bytes
-from app.fhir import examples, service
+from app.fhir import definitions, examples, service
 from app.fhir.codes import FHIR_MEDIA_TYPE
 from app.fhir.models import (
     FHIR_ID_PATTERN,
     ActivityDefinition,
     Bundle,
     CarePlan,
+    FhirResource,
     OperationOutcome,
     PlanDefinition,
 )
@@ -125,6 +126,26 @@ PUBLIC_NOTE = (
     " Public like the catalog: no sign-in, answered from memory until the catalog "
     "changes." + CACHE_NOTE
 )
+
+
+CAPABILITY_DESCRIPTION = (
+    "The FHIR CapabilityStatement of this base: FHIR 4.3.0 (R4B), JSON, the resources and "
+    "interactions served and who may read them. FHIR clients read it first."
+)
+
+
+@router.get(
+    "/metadata",
+    summary="What the FHIR base serves (CapabilityStatement)",
+    description=CAPABILITY_DESCRIPTION + CACHE_NOTE,
+    dependencies=CONDITIONAL_READ,
+    response_model=FhirResource,
+    response_class=FhirResponse,
+    responses=fhir_answers(examples.capability_statement, PUBLIC_ERRORS, public=True),
+)
+def fhir_metadata(request: Request, settings: SettingsDep) -> Response:
+    body = definitions.capability_statement(fhir_base(settings), clinic=False)
+    return _public(request, body, settings)
 
 
 @router.get(
@@ -258,6 +279,20 @@ CLINIC_ERRORS = (*PATIENT_ERRORS, 403)
 
 def clinic_base(settings: Settings, clinic_id: uuid.UUID) -> str:
     return f"{settings.public_url}{API_PREFIX}/clinics/{clinic_id}/fhir"
+
+
+@clinic_router.get(
+    "/metadata",
+    summary="What a clinic's FHIR base serves (CapabilityStatement)",
+    description=CAPABILITY_DESCRIPTION + " Public: it says nothing of the clinic." + CACHE_NOTE,
+    dependencies=CONDITIONAL_READ,
+    response_model=FhirResource,
+    response_class=FhirResponse,
+    responses=fhir_answers(examples.capability_statement, PUBLIC_ERRORS, public=True),
+)
+def clinic_fhir_metadata(clinic_id: ClinicID, request: Request, settings: SettingsDep) -> Response:
+    body = definitions.capability_statement(clinic_base(settings, clinic_id), clinic=True)
+    return _public(request, body, settings)
 
 
 @clinic_router.get(

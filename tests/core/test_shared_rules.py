@@ -22,12 +22,13 @@ import pytest
 from app.assessments import examples as assessment_examples
 from app.routines import examples as routine_examples
 from tests.factories import (
+    ALL_SCOPES,
     SignedIn,
-    care_team,
     entry,
     exercise_payload,
     routine_payload,
     session_payload,
+    signed_in_user,
     unique_email,
 )
 from tests.test_authorization import PUBLIC_OPERATIONS
@@ -76,6 +77,8 @@ async def test_every_successful_answer_says_how_it_may_be_cached(
     await call("GET", f"{API}/muscles")
     await call("GET", f"{API}/muscles/gluteus-medius")
     fhir = f"{API}/fhir"
+    await call("GET", f"{fhir}/metadata")
+    await call("GET", f"{API}/clinics/{uuid.uuid4()}/fhir/metadata")
     await call("GET", f"{fhir}/ActivityDefinition")
     await call("GET", f"{fhir}/ActivityDefinition/clamshell")
     plans = await call("GET", f"{fhir}/PlanDefinition")
@@ -114,10 +117,35 @@ async def test_every_successful_answer_says_how_it_may_be_cached(
     await call("POST", f"{API}/routine-builder", a, json=routine_examples.builder_request())
     await call("GET", f"{fhir}/CarePlan/{rid}", a)
     await call("GET", f"{fhir}/Patient/{a.id}/$everything", a)
-    team = await care_team(client, a)
-    clinic_fhir = f"{API}/clinics/{team.clinic_id}/fhir"
-    await call("GET", f"{clinic_fhir}/CarePlan/{rid}", team.clinician)
-    await call("GET", f"{clinic_fhir}/Patient/{a.id}/$everything", team.clinician)
+    # The care team: a clinic, its members, consent, the per-patient and FHIR reads, the log.
+    owner = await signed_in_user(client, unique_email("owner"))
+    clinician = await signed_in_user(client, unique_email("clinician"))
+    clinic = await call("POST", f"{API}/clinics", owner, json={"name": "Rules Clinic"})
+    cid = clinic.json()["id"]
+    await call("GET", f"{API}/clinics", owner)
+    got = await call("GET", f"{API}/clinics/{cid}", owner)
+    await write("PATCH", f"{API}/clinics/{cid}", owner, got.headers["etag"], json={"name": "R"})
+    invited = await call("POST", f"{API}/clinics/{cid}/invitations", owner, json={})
+    code = {"code": invited.json()["code"]}
+    await call("POST", f"{API}/clinic-invitations/accept", clinician, json=code)
+    await call("GET", f"{API}/clinics/{cid}/members", owner)
+    asked = await call(
+        "POST", f"{API}/clinics/{cid}/care-invitations", clinician, json={"scopes": ALL_SCOPES}
+    )
+    code = {"code": asked.json()["code"]}
+    await call("POST", f"{API}/me/care-invitations/preview", a, json=code)
+    relationship = (await call("POST", f"{API}/me/care-relationships", a, json=code)).json()
+    await call("GET", f"{API}/me/care-relationships", a)
+    for tail in ("sessions", "progress", "assessments"):
+        await call("GET", f"{API}/clinics/{cid}/patients/{a.id}/{tail}", clinician)
+    clinic_fhir = f"{API}/clinics/{cid}/fhir"
+    await call("GET", f"{clinic_fhir}/CarePlan/{rid}", clinician)
+    await call("GET", f"{clinic_fhir}/Patient/{a.id}/$everything", clinician)
+    await call("GET", f"{API}/me/access-log", a)
+    await call("DELETE", f"{API}/me/care-relationships/{relationship['id']}", a)
+    member = f"{API}/clinics/{cid}/members/{clinician.id}"
+    await call("PATCH", member, owner, json={"role": "owner"})
+    await call("DELETE", member, clinician)
     # Sessions.
     logged = await call("POST", f"{API}/sessions", a, json=session_payload(routine_id=rid))
     sid = logged.json()["id"]

@@ -153,6 +153,25 @@ def _dosage_of(item: dict[str, Any]) -> dict[str, Any]:
     return {url: item[name] for name, url in names.items() if item.get(name) not in (None, "")}
 
 
+async def test_each_fhir_base_states_its_capabilities(client: httpx.AsyncClient) -> None:
+    own = await client.get(f"{FHIR}/metadata")
+    assert own.status_code == 200
+    statement = reading.validated(own.json())
+    assert statement.fhirVersion == "4.3.0"
+    assert statement.implementation.url == BASE
+    served = {r.type for r in statement.rest[0].resource}
+    assert served == {"ActivityDefinition", "PlanDefinition", "Patient", "CarePlan"}
+    clinic_id = uuid.uuid4()
+    clinic = await client.get(f"/api/v1/clinics/{clinic_id}/fhir/metadata")
+    assert clinic.status_code == 200
+    statement = reading.validated(clinic.json())
+    assert statement.implementation.url == f"http://127.0.0.1:8000/api/v1/clinics/{clinic_id}/fhir"
+    assert {r.type for r in statement.rest[0].resource} == {"Patient", "CarePlan"}
+    again = await client.get(f"{FHIR}/metadata", headers={"If-None-Match": own.headers["etag"]})
+    assert again.status_code == 304
+    outcome_of(await client.get("/api/v1/clinics/not-a-uuid/fhir/metadata"), 422, "invalid")
+
+
 # --- a patient's data ----------------------------------------------------------------------
 
 RICH_ENTRIES = [
