@@ -65,19 +65,20 @@ def outcome(problem: dict[str, Any]) -> dict[str, Any]:
                 "coding": [{"system": PROBLEM_SYSTEM, "code": slug}],
                 "text": str(problem.get("title") or HTTPStatus(status).phrase),
             },
-            "diagnostics": str(problem.get("detail", "")),
+            "diagnostics": str(problem.get("detail") or HTTPStatus(status).phrase),
         }
     ]
     for error in problem.get("errors", []):
         where = ".".join(str(p) for p in error.get("loc", []))
-        issues.append(
-            {
-                "severity": "error",
-                "code": "invalid",
-                "details": {"text": str(error.get("type", ""))},
-                "diagnostics": f"{where}: {error.get('msg', '')}" if where else error.get("msg"),
-            }
-        )
+        message = str(error.get("msg") or "invalid value")
+        issue: dict[str, Any] = {
+            "severity": "error",
+            "code": "invalid",
+            "diagnostics": f"{where}: {message}" if where else message,
+        }
+        if error.get("type"):
+            issue["details"] = {"text": str(error["type"])}
+        issues.append(issue)
     return {"resourceType": "OperationOutcome", "issue": issues}
 
 

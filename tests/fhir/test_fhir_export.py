@@ -15,6 +15,7 @@ from fhir.resources.R4B.careplan import CarePlan
 from fhir.resources.R4B.observation import Observation
 
 from app.fhir import codes, service
+from app.fhir.outcome import outcome
 from tests.factories import SEEDED_EXERCISES, SignedIn, entry, routine_payload, session_payload
 from tests.fhir import reading
 
@@ -457,3 +458,29 @@ async def test_full_urls_follow_the_configured_base_not_the_host_header(
     assert response.status_code == 200
     assert all(e["fullUrl"].startswith(BASE + "/") for e in response.json()["entry"])
     assert app.state.settings.public_url == "http://127.0.0.1:8000"
+
+
+def test_every_problem_shape_becomes_a_valid_operation_outcome() -> None:
+    """Whatever a problem document holds (field errors with empty parts, no detail), its
+    OperationOutcome parses as R4B (FHIR strings may not be empty)."""
+    problems = [
+        {
+            "status": 422,
+            "type": "https://medius.dev/problems/validation-error",
+            "detail": "bad",
+            "errors": [
+                {"loc": [], "msg": "", "type": ""},
+                {"loc": ["query", 1], "msg": "x", "type": "t"},
+            ],
+        },
+        {"status": 500},
+        {"status": 429, "type": "https://medius.dev/problems/rate-limited", "detail": ""},
+    ]
+    for problem in problems:
+        body = outcome(problem)
+        reading.validated({**body, "id": "outcome"})
+        assert (
+            body["issue"][0]["code"]
+            == {422: "invalid", 500: "exception", 429: "throttled"}[problem["status"]]
+        )
+    assert len(outcome(problems[0])["issue"]) == 3
