@@ -30,7 +30,9 @@ The layers, lowest first (a package may import only packages of lower layers):
                   acknowledges and writes them, a clinic's webhook endpoints (webhooks +
                   care: who receives a patient's events)
     sharing       share links: a patient's handout or progress for someone without an
-                  account (renders the handout, reads progress)
+                  account (renders the handout, reads progress), and
+    fhir          FHIR R4B export: the catalog, and a patient's routines, sessions and
+                  self-checks (reads the account export's rows)
     entry points  models, seed, main, asgi, cli, __main__: wire everything; nothing in a
                   package imports them (they may import each other; the cycle test applies)
 
@@ -62,7 +64,7 @@ LAYERS: list[tuple[str, ...]] = [
     ("alerts", "session_comments", "calendar_feed"),
     ("care",),
     ("account", "handout", "routine_deletion", "prescriptions", "care_followup", "clinic_webhooks"),
-    ("sharing",),
+    ("sharing", "fhir"),
 ]
 ENTRY_POINTS = ("models", "seed", "main", "asgi", "cli", "__main__")
 
