@@ -4,12 +4,15 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from pydantic import BaseModel
+from pydantic import BaseModel, Field
 
+from app.alerts.models import AlertPublic
 from app.assessments.models import AssessmentPublic
 from app.routines.models import RoutinePublic
+from app.session_comments.models import SessionCommentPublic
 from app.sessions.models import SessionPublic
 from app.users.models import UserPublic
+from app.webhooks.models import EndpointPublic
 
 EXPORT_FORMAT = "medius-user-export/1"
 
@@ -21,3 +24,10 @@ class UserExport(BaseModel):
     routines: list[RoutinePublic]
     assessments: list[AssessmentPublic]
     sessions: list[SessionPublic]
+    alerts: list[AlertPublic] = Field(description="Raised for you, oldest first.")
+    session_comments: list[SessionCommentPublic] = Field(
+        description="Your care team's comments on your sessions, oldest first."
+    )
+    webhooks: list[EndpointPublic] = Field(
+        description="Your own webhook endpoints (their secrets are never exported)."
+    )

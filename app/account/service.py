@@ -6,14 +6,18 @@ from sqlmodel import Session
 
 from app.account import repository
 from app.account.models import EXPORT_FORMAT, UserExport
+from app.alerts.service import as_public as alert_public
 from app.assessments.service import as_public as assessment_public
 from app.core.types import utcnow
 from app.live_catalog.snapshot import CatalogSpecs
 from app.routines.service import as_public as routines_public
+from app.session_comments.service import as_public as comment_public
 from app.sessions.service import as_models
 from app.sessions.service import as_public as sessions_public
 from app.users.models import Caller
 from app.users.service import as_public as user_public
+from app.webhooks import repository as endpoints_repository
+from app.webhooks.models import EndpointPublic, endpoint_body
 
 
 def export_user(session: Session, user: Caller, catalog: CatalogSpecs) -> UserExport:
@@ -25,4 +29,10 @@ def export_user(session: Session, user: Caller, catalog: CatalogSpecs) -> UserEx
         routines=routines_public(session, repository.routines_of(session, user.id), catalog),
         assessments=[assessment_public(a) for a in repository.assessments_of(session, user.id)],
         sessions=as_models(sessions_public(session, repository.sessions_of(session, user.id))),
+        alerts=[alert_public(a) for a in repository.alerts_of(session, user.id)],
+        session_comments=[comment_public(c) for c in repository.comments_of(session, user.id)],
+        webhooks=[
+            EndpointPublic.model_validate(endpoint_body(e))
+            for e in endpoints_repository.owned_by(session, user.id)
+        ],
     )

@@ -166,6 +166,20 @@ class Origin(StrEnum):
     BUILDER = "builder"
     TEMPLATE = "template"
     COPY = "copy"
+    PRESCRIPTION = "prescription"  # a clinician's, read-only for its owner (the patient)
+
+
+# What a share link shows someone without an account (one thing per link).
+class ShareKind(StrEnum):
+    ROUTINE_HANDOUT = "routine_handout"
+    PROGRESS = "progress"
+
+
+# Where a share link stands, as its owner lists it.
+class ShareStatus(StrEnum):
+    ACTIVE = "active"
+    EXPIRED = "expired"
+    REVOKED = "revoked"
 
 
 # The resistance band used for a logged set (the other load is kilograms).
@@ -228,6 +242,46 @@ class AccessAction(StrEnum):
 class Units(StrEnum):
     METRIC = "metric"
     IMPERIAL = "imperial"
+
+
+# What raised an alert for a patient's care team (app/alerts).
+class AlertKind(StrEnum):
+    PAIN = "pain"  # a session with pain of 7/10 or more
+    PROGRESS_REDUCE = "progress-reduce"  # an exercise's progression advice became "reduce"
+    SELF_CHECK_PAIN = "self-check-pain"  # a self-check whose pain advises a professional
+    MISSED_WEEK = "missed-week"  # a planned week ended with fewer sessions than planned
+
+
+# Which alerts a list shows: not yet acknowledged, or acknowledged.
+class AlertStatus(StrEnum):
+    OPEN = "open"
+    ACKNOWLEDGED = "acknowledged"
+
+
+# --- Webhooks -------------------------------------------------------------------------------
+
+
+# What a webhook endpoint can subscribe to (README, "Webhooks", says when each is sent).
+class WebhookEventType(StrEnum):
+    SESSION_LOGGED = "session.logged"
+    SESSION_UPDATED = "session.updated"
+    SESSION_DELETED = "session.deleted"
+    ALERT_RAISED = "alert.raised"
+    ROUTINE_PRESCRIBED = "routine.prescribed"
+    PROGRESS_ADVICE_CHANGED = "progress.advice_changed"
+
+
+# Where one event stands with one endpoint: waiting (or retrying), delivered, or given up.
+class DeliveryStatus(StrEnum):
+    PENDING = "pending"
+    DELIVERED = "delivered"
+    FAILED = "failed"
+
+
+# Why an endpoint is not receiving events.
+class EndpointDisabledReason(StrEnum):
+    BY_OWNER = "by-owner"
+    FAILING = "failing"
 
 
 # --- Bounded numbers ------------------------------------------------------------------------

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import uuid
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, Protocol
@@ -27,13 +27,16 @@ from app.core.errors import (
     QuotaExceeded,
     reject_nulls,
 )
+from app.core.events import publish
 from app.core.pagination import list_order, require_sync_alone
 from app.core.responses import Resource
 from app.core.tabular import Cell, csv_chunks, json_chunks
 from app.core.types import local_day_bounds, utcnow
+from app.core.vocabulary import WebhookEventType
 from app.live_catalog.snapshot import CatalogSpecs
 from app.routines import service as routines
 from app.sessions import repository, totals
+from app.sessions.events import SessionWritten, WrittenSession
 from app.sessions.models import (
     MAX_ENTRIES,
     EntryIn,
@@ -45,6 +48,7 @@ from app.sessions.models import (
 )
 from app.sessions.repository import SessionFilter, SessionRow
 from app.users.models import Caller
+from app.webhooks import outbox
 
 ENTRY_PAIN = repository.ENTRY_KEYS.index("pain")
 
@@ -157,9 +161,20 @@ def _entries(
     return build_entries(entries, catalog.live(session))
 
 
-def _check_routine(session: Session, user: Caller, routine_id: uuid.UUID | None) -> None:
-    if routine_id is not None:
-        routines.referenced(session, user, routine_id, ["body", "routine_id"])
+def _routine_version(
+    session: Session, user: Caller, routine_id: uuid.UUID | None, version: int | None
+) -> int | None:
+    """The routine version a session follows: the one named when the routine (the user's
+    own or a template) has it, else its current one; None without a routine."""
+    if routine_id is None:
+        if version is not None:
+            raise Invalid(
+                "routine_version needs a routine_id.",
+                errors=[FieldError(["body", "routine_version"], "no routine", "value_error")],
+            )
+        return None
+    routine = routines.referenced(session, user, routine_id, ["body", "routine_id"])
+    return routines.current_version(routine, version, ["body", "routine_version"])
 
 
 def digest(data: SessionCreate) -> str:
@@ -181,8 +196,8 @@ def create(
     """
     data = data.model_copy(update={"id": data.id or uuid.uuid4()})
     assert data.id is not None
-    fingerprint = digest(data)
-    _check_routine(session, user, data.routine_id)
+    fingerprint = digest(data)  # as sent: a retry after the routine's next version matches
+    routine_version = _routine_version(session, user, data.routine_id, data.routine_version)
     entries = _entries(session, catalog, data.entries)
     begin_write(session)
     change_seq = bump_user_counter(session, user.id)
@@ -196,6 +211,7 @@ def create(
         id=data.id,
         owner_id=user.id,
         routine_id=data.routine_id,
+        routine_version=routine_version,
         started_at=data.started_at,
         ended_at=data.ended_at,
         notes=data.notes,
@@ -211,6 +227,11 @@ def create(
         repository.insert_session(session, row.model_dump())
         repository.insert_entries(session, data.id, 1, entries)
         totals.after_create(session, user.id, user.time_zone, data.started_at, entries)
+        written = WrittenSession(data.started_at, row.pain_max, frozenset(e[0] for e in entries))
+        publish(session, SessionWritten(user.id, user.time_zone, data.id, written=written))
+        _announce(
+            session, user, WebhookEventType.SESSION_LOGGED, data.id, lambda: _body(row, entries)
+        )
         session.commit()
         return _view(row, entries), True
     except IntegrityError:
@@ -257,6 +278,7 @@ def _body(row: SessionRow | WorkoutSession, entries: Sequence[Sequence[Any]]) ->
     return {
         "id": row.id,
         "routine_id": row.routine_id,
+        "routine_version": row.routine_version,
         "started_at": row.started_at,
         "ended_at": row.ended_at,
         "notes": row.notes,
@@ -332,6 +354,29 @@ def list_for(
     return {"items": items, "next_cursor": next_cursor, "sync_token": sync}
 
 
+def _announce(
+    session: Session,
+    user: Caller,
+    event_type: WebhookEventType,
+    session_id: uuid.UUID,
+    body: Callable[[], dict[str, Any]],
+) -> None:
+    """Queue the webhook event of this write in its transaction (app.webhooks.outbox); the
+    body is built only when an endpoint subscribes."""
+    outbox.emit(
+        session,
+        owner_id=user.id,
+        event_type=event_type,
+        subject=f"session:{session_id}",
+        data=lambda: {"session": body()},
+    )
+
+
+def _current_body(session: Session, user: Caller, session_id: uuid.UUID) -> Callable[[], Any]:
+    """The session as this transaction now sees it (after the write, before commit)."""
+    return lambda: get_one(session, user, session_id).body
+
+
 def _bump(session: Session, row: SessionRow, values: dict[str, object]) -> bool:
     """Write the change if the row is still at the revision read, as the owner's next change."""
     change_seq = bump_user_counter(session, row.owner_id)
@@ -357,12 +402,20 @@ def update(
             "ended_at is before started_at.",
             errors=[FieldError(["body", "ended_at"], "before started_at", "value_error")],
         )
-    if "routine_id" in values:
-        _check_routine(session, user, values["routine_id"])
+    if "routine_id" in values or "routine_version" in values:
+        routine_id = values.get("routine_id", row.routine_id)
+        if "routine_id" not in values and values["routine_version"] is None:
+            reject_nulls(values, ("routine_version",))
+        values["routine_version"] = _routine_version(
+            session, user, routine_id, values.get("routine_version")
+        )
     with conditional_write(session) as current:
         current(_bump(session, row, values))
         if "started_at" in values:  # the only field the day totals depend on
             totals.after_change(session, user.id, user.time_zone, {row.started_at, started})
+        publish(session, SessionWritten(user.id, user.time_zone, row.id))
+        updated = _current_body(session, user, session_id)
+        _announce(session, user, WebhookEventType.SESSION_UPDATED, session_id, updated)
     session.expire_all()
     return get_one(session, user, session_id)
 
@@ -395,6 +448,9 @@ def write_entries(
         repository.insert_entries(session, row.id, start, rows)
         repository.refresh_pain_max(session, row.id)
         totals.after_change(session, user.id, user.time_zone, [row.started_at])
+        publish(session, SessionWritten(user.id, user.time_zone, row.id))
+        updated = _current_body(session, user, session_id)
+        _announce(session, user, WebhookEventType.SESSION_UPDATED, session_id, updated)
     session.expire_all()
     return get_one(session, user, session_id)
 
@@ -403,11 +459,15 @@ def delete(session: Session, user: Caller, session_id: uuid.UUID, if_match: str 
     """Leave a tombstone so offline clients learn of the deletion when they sync."""
     row = owned(session, user, session_id)
     require_if_match(if_match, session_etag(row))
+    deleted_at = utcnow()
     with conditional_write(session) as current:
-        current(_bump(session, row, {"deleted_at": utcnow()}))
+        current(_bump(session, row, {"deleted_at": deleted_at}))
         repository.clear_entries(session, row.id)
         repository.refresh_pain_max(session, row.id)
         totals.after_change(session, user.id, user.time_zone, [row.started_at])
+        publish(session, SessionWritten(user.id, user.time_zone, row.id, deleted=True))
+        tombstone = {"id": row.id, "deleted_at": deleted_at}
+        _announce(session, user, WebhookEventType.SESSION_DELETED, row.id, lambda: tombstone)
 
 
 def _timestamp(value: datetime | None) -> str | None:

@@ -5,8 +5,14 @@ from .access_log_public import AccessLogPublic
 from .account_deletion import AccountDeletion
 from .action import Action
 from .action_attribution import ActionAttribution
+from .activity_definition import ActivityDefinition
+from .activity_definition_status import ActivityDefinitionStatus
 from .advice import Advice
 from .affected_side import AffectedSide
+from .alert_acknowledge import AlertAcknowledge
+from .alert_kind import AlertKind
+from .alert_public import AlertPublic
+from .alert_status import AlertStatus
 from .assessment_create import AssessmentCreate
 from .assessment_public import AssessmentPublic
 from .attribution import Attribution
@@ -14,12 +20,20 @@ from .band_level import BandLevel
 from .body_sign_in import BodySignIn
 from .builder_answer import BuilderAnswer
 from .builder_request import BuilderRequest
+from .bundle import Bundle
+from .bundle_entry import BundleEntry
+from .bundle_link import BundleLink
+from .bundle_search import BundleSearch
+from .bundle_search_mode import BundleSearchMode
+from .calendar_token_create import CalendarTokenCreate
+from .calendar_token_public import CalendarTokenPublic
 from .care_accept import CareAccept
 from .care_invitation_create import CareInvitationCreate
 from .care_invitation_issued import CareInvitationIssued
 from .care_invitation_preview import CareInvitationPreview
 from .care_patient import CarePatient
 from .care_patient_figures import CarePatientFigures
+from .care_plan import CarePlan
 from .care_scope import CareScope
 from .care_week_adherence import CareWeekAdherence
 from .care_week_asymmetry import CareWeekAsymmetry
@@ -34,13 +48,21 @@ from .clinic_update import ClinicUpdate
 from .code_body import CodeBody
 from .compensation import Compensation
 from .compensation_attribution import CompensationAttribution
+from .constraints import Constraints
 from .decision import Decision
 from .default_dosage import DefaultDosage
+from .delivery_public import DeliveryPublic
+from .delivery_status import DeliveryStatus
 from .difficulty import Difficulty
 from .dosage import Dosage
 from .dosage_attribution import DosageAttribution
 from .dosage_unit import DosageUnit
 from .emphasis import Emphasis
+from .endpoint_create import EndpointCreate
+from .endpoint_created import EndpointCreated
+from .endpoint_disabled_reason import EndpointDisabledReason
+from .endpoint_public import EndpointPublic
+from .endpoint_update import EndpointUpdate
 from .entries_replace import EntriesReplace
 from .entry_in import EntryIn
 from .entry_public import EntryPublic
@@ -56,6 +78,7 @@ from .exercise_update_attribution_type_0 import ExerciseUpdateAttributionType0
 from .exercise_week import ExerciseWeek
 from .export_format import ExportFormat
 from .export_sessions_response_200 import ExportSessionsResponse200
+from .fhir_resource import FhirResource
 from .finding import Finding
 from .goal import Goal
 from .health import Health
@@ -66,27 +89,41 @@ from .laterality import Laterality
 from .leg import Leg
 from .member_public import MemberPublic
 from .member_update import MemberUpdate
+from .meta import Meta
 from .muscle_public import MusclePublic
 from .muscle_public_attribution import MusclePublicAttribution
+from .operation_outcome import OperationOutcome
+from .operation_outcome_issue import OperationOutcomeIssue
+from .operation_outcome_issue_severity import OperationOutcomeIssueSeverity
 from .origin import Origin
 from .page_access_log_public import PageAccessLogPublic
+from .page_alert_public import PageAlertPublic
 from .page_assessment_public import PageAssessmentPublic
 from .page_care_patient import PageCarePatient
 from .page_clinic_public import PageClinicPublic
+from .page_delivery_public import PageDeliveryPublic
+from .page_endpoint_public import PageEndpointPublic
 from .page_member_public import PageMemberPublic
 from .page_relationship_public import PageRelationshipPublic
 from .page_routine_public import PageRoutinePublic
+from .page_routine_version_public import PageRoutineVersionPublic
+from .page_session_comment_public import PageSessionCommentPublic
 from .page_session_public import PageSessionPublic
+from .page_share_link_public import PageShareLinkPublic
 from .page_union_exercise_public_exercise_tombstone import PageUnionExercisePublicExerciseTombstone
 from .page_union_session_public_session_tombstone import PageUnionSessionPublicSessionTombstone
 from .pain_alert import PainAlert
 from .password_change import PasswordChange
 from .pelvis_drop import PelvisDrop
 from .person_ref import PersonRef
+from .ping_queued import PingQueued
 from .placement import Placement
+from .plan_definition import PlanDefinition
 from .plan_item import PlanItem
 from .position import Position
 from .prescribed_dosage import PrescribedDosage
+from .prescriber import Prescriber
+from .prescription_create import PrescriptionCreate
 from .problem import Problem
 from .problem_field_error import ProblemFieldError
 from .progress import Progress
@@ -100,15 +137,25 @@ from .refresh_request import RefreshRequest
 from .relationship_public import RelationshipPublic
 from .relationship_status import RelationshipStatus
 from .role import Role
+from .routine_copy import RoutineCopy
 from .routine_create import RoutineCreate
 from .routine_item_in import RoutineItemIn
 from .routine_item_public import RoutineItemPublic
 from .routine_public import RoutinePublic
 from .routine_update import RoutineUpdate
+from .routine_version_public import RoutineVersionPublic
+from .secret_rotated import SecretRotated
+from .session_comment_create import SessionCommentCreate
+from .session_comment_public import SessionCommentPublic
 from .session_create import SessionCreate
 from .session_public import SessionPublic
 from .session_tombstone import SessionTombstone
 from .session_update import SessionUpdate
+from .share_kind import ShareKind
+from .share_link_create import ShareLinkCreate
+from .share_link_created import ShareLinkCreated
+from .share_link_public import ShareLinkPublic
+from .share_status import ShareStatus
 from .side import Side
 from .side_week import SideWeek
 from .source import Source
@@ -123,6 +170,7 @@ from .user_public import UserPublic
 from .user_update import UserUpdate
 from .weakness_sign import WeaknessSign
 from .weakness_sign_attribution import WeaknessSignAttribution
+from .webhook_event_type import WebhookEventType
 from .week_adherence import WeekAdherence
 from .week_plan import WeekPlan
 from .working_leg import WorkingLeg
@@ -133,8 +181,14 @@ __all__ = (
     "AccountDeletion",
     "Action",
     "ActionAttribution",
+    "ActivityDefinition",
+    "ActivityDefinitionStatus",
     "Advice",
     "AffectedSide",
+    "AlertAcknowledge",
+    "AlertKind",
+    "AlertPublic",
+    "AlertStatus",
     "AssessmentCreate",
     "AssessmentPublic",
     "Attribution",
@@ -142,12 +196,20 @@ __all__ = (
     "BodySignIn",
     "BuilderAnswer",
     "BuilderRequest",
+    "Bundle",
+    "BundleEntry",
+    "BundleLink",
+    "BundleSearch",
+    "BundleSearchMode",
+    "CalendarTokenCreate",
+    "CalendarTokenPublic",
     "CareAccept",
     "CareInvitationCreate",
     "CareInvitationIssued",
     "CareInvitationPreview",
     "CarePatient",
     "CarePatientFigures",
+    "CarePlan",
     "CareScope",
     "CareWeekAdherence",
     "CareWeekAsymmetry",
@@ -162,13 +224,21 @@ __all__ = (
     "CodeBody",
     "Compensation",
     "CompensationAttribution",
+    "Constraints",
     "Decision",
     "DefaultDosage",
+    "DeliveryPublic",
+    "DeliveryStatus",
     "Difficulty",
     "Dosage",
     "DosageAttribution",
     "DosageUnit",
     "Emphasis",
+    "EndpointCreate",
+    "EndpointCreated",
+    "EndpointDisabledReason",
+    "EndpointPublic",
+    "EndpointUpdate",
     "EntriesReplace",
     "EntryIn",
     "EntryPublic",
@@ -184,6 +254,7 @@ __all__ = (
     "ExerciseWeek",
     "ExportFormat",
     "ExportSessionsResponse200",
+    "FhirResource",
     "Finding",
     "Goal",
     "Health",
@@ -194,27 +265,41 @@ __all__ = (
     "Leg",
     "MemberPublic",
     "MemberUpdate",
+    "Meta",
     "MusclePublic",
     "MusclePublicAttribution",
+    "OperationOutcome",
+    "OperationOutcomeIssue",
+    "OperationOutcomeIssueSeverity",
     "Origin",
     "PageAccessLogPublic",
+    "PageAlertPublic",
     "PageAssessmentPublic",
     "PageCarePatient",
     "PageClinicPublic",
+    "PageDeliveryPublic",
+    "PageEndpointPublic",
     "PageMemberPublic",
     "PageRelationshipPublic",
     "PageRoutinePublic",
+    "PageRoutineVersionPublic",
+    "PageSessionCommentPublic",
     "PageSessionPublic",
+    "PageShareLinkPublic",
     "PageUnionExercisePublicExerciseTombstone",
     "PageUnionSessionPublicSessionTombstone",
     "PainAlert",
     "PasswordChange",
     "PelvisDrop",
     "PersonRef",
+    "PingQueued",
     "Placement",
+    "PlanDefinition",
     "PlanItem",
     "Position",
     "PrescribedDosage",
+    "Prescriber",
+    "PrescriptionCreate",
     "Problem",
     "ProblemFieldError",
     "Progress",
@@ -228,15 +313,25 @@ __all__ = (
     "RelationshipPublic",
     "RelationshipStatus",
     "Role",
+    "RoutineCopy",
     "RoutineCreate",
     "RoutineItemIn",
     "RoutineItemPublic",
     "RoutinePublic",
     "RoutineUpdate",
+    "RoutineVersionPublic",
+    "SecretRotated",
+    "SessionCommentCreate",
+    "SessionCommentPublic",
     "SessionCreate",
     "SessionPublic",
     "SessionTombstone",
     "SessionUpdate",
+    "ShareKind",
+    "ShareLinkCreate",
+    "ShareLinkCreated",
+    "ShareLinkPublic",
+    "ShareStatus",
     "Side",
     "SideWeek",
     "Source",
@@ -251,6 +346,7 @@ __all__ = (
     "UserUpdate",
     "WeaknessSign",
     "WeaknessSignAttribution",
+    "WebhookEventType",
     "WeekAdherence",
     "WeekPlan",
     "WorkingLeg",
