@@ -396,6 +396,8 @@ async def test_every_read_or_write_of_a_patients_data_by_the_clinician_is_logged
         if path.startswith(PATIENT_DATA)
     ]
     assert len(on_patient_data) >= 4, "the walk found no patient-data operations"
+    missing = sorted(set(on_patient_data) - set(MATRIX))
+    assert not missing, f"patient-data operations with no row in the role matrix: {missing}"
 
     async def logged() -> int:
         page = await client.get("/api/v1/me/access-log?limit=100", headers=patient.headers)
