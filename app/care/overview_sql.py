@@ -29,6 +29,7 @@ from sqlalchemy import (
 )
 from sqlmodel import Session
 
+from app.alerts.models import Alert
 from app.care.models import CareRelationship
 from app.core.sqltypes import epoch_seconds
 from app.core.vocabulary import CareScope, RelationshipStatus
@@ -42,6 +43,7 @@ S = WorkoutSession.__table__  # type: ignore[attr-defined]
 E = SessionEntry.__table__  # type: ignore[attr-defined]
 W = ExerciseWeekTotal.__table__  # type: ignore[attr-defined]
 RT = Routine.__table__  # type: ignore[attr-defined]
+AL = Alert.__table__  # type: ignore[attr-defined]
 
 WEEKS = 5  # the four weeks before this one, then this one
 ADHERENCE_SCALE = 1000  # adherence as an integer per mille: exact in a cursor
@@ -66,26 +68,34 @@ def _granted(scope: CareScope) -> ColumnElement[bool]:
     return granted
 
 
-def prescribed_sessions_per_week(patient_id: Any) -> Any:
-    """The sessions per week a patient's adherence is measured against: the one place to
-    switch to the prescribed routine when prescriptions (`routine.prescribed_by`, the
-    clinic) land. Until then, the patient's most recently updated routine (what
-    /me/progress compares against), read through the (owner, updated_at) index."""
-    return (
-        select(RT.c.sessions_per_week)
-        .where(RT.c.owner_id == patient_id)
-        .order_by(RT.c.updated_at.desc(), RT.c.id)
-        .limit(1)
+def prescribed_sessions_per_week(clinic_id: uuid.UUID, patient_id: Any) -> Any:
+    """The sessions per week a patient's adherence is measured against: the routine
+    prescribed to them at this clinic (the most recently revised, if several), else the
+    patient's own most recently updated routine (what /me/progress compares against).
+    Each is read through the (owner, updated_at) index."""
+
+    def latest(*where: Any) -> Any:
+        return (
+            select(RT.c.sessions_per_week)
+            .where(RT.c.owner_id == patient_id, *where)
+            .order_by(RT.c.updated_at.desc(), RT.c.id)
+            .limit(1)
+            .scalar_subquery()
+        )
+
+    return func.coalesce(latest(RT.c.clinic_id == clinic_id), latest())
+
+
+def open_alerts(patient_id: Any) -> ColumnElement[int]:
+    """The patient's open (unacknowledged) alerts: a correlated count on the (patient,
+    acknowledged_at) index, a column of the page's one statement so it sorts in SQL.
+    Alerts belong to the patient; any clinician with the `alerts` scope sees them."""
+    count: ColumnElement[int] = (
+        select(func.count())
+        .where(AL.c.patient_id == patient_id, AL.c.acknowledged_at.is_(None))
         .scalar_subquery()
     )
-
-
-def open_alerts(clinic_id: uuid.UUID, patient_id: Any) -> ColumnElement[int]:
-    """Open alerts per patient at this clinic: the seam for the alerts package. No alert
-    table exists yet, so it is a constant 0 that costs no statement and no join; replace
-    it with a correlated count on (clinic, patient, open) when alerts land."""
-    del clinic_id, patient_id
-    return literal(0, Integer)
+    return count
 
 
 def patient_zones(session: Session, clinic_id: uuid.UUID, clinician_id: uuid.UUID) -> list[str]:
@@ -183,7 +193,7 @@ def page(
         .limit(1)
         .scalar_subquery()
     )
-    target = prescribed_sessions_per_week(R.c.patient_id)
+    target = prescribed_sessions_per_week(clinic_id, R.c.patient_id)
     patients = (
         select(
             R.c.patient_id.label("patient_id"),
@@ -196,7 +206,7 @@ def page(
             last_id.label("last_id"),
             case((_granted(CareScope.PROGRESS), 1), else_=0).label("sees_progress"),
             case(
-                (_granted(CareScope.ALERTS), open_alerts(clinic_id, R.c.patient_id)),
+                (_granted(CareScope.ALERTS), open_alerts(R.c.patient_id)),
                 else_=literal(0),
             ).label("alerts"),
         )

@@ -94,7 +94,7 @@ async def test_figures_and_attention_order_follow_what_each_patient_logged(
         [w + timedelta(days=d, hours=8) for w in weeks_ago for d in (0, 2, 4)]
         + [monday + timedelta(hours=7)],
     )
-    # Lapsed: one session three weeks ago, with pain 8 and effort 9, left side.
+    # Lapsed: one session three weeks ago, with pain 8 (an alert) and effort 9, left side.
     await _log_sessions(
         client, lapsed, [weeks_ago[1] + timedelta(hours=9)], side="left", pain=8, effort=9
     )
@@ -108,7 +108,10 @@ async def test_figures_and_attention_order_follow_what_each_patient_logged(
     me = {"steady": str(team.patient.id)}
     ids = [i["patient"]["id"] for i in items]
     assert len(ids) == 4 and ids[2] == me["steady"]
-    idle_row, lapsed_row, steady_row, unrouted_row = items
+    # Lapsed's pain of 8 raised an alert: open alerts come first.
+    lapsed_row, idle_row, steady_row, unrouted_row = items
+    assert items[0]["open_alerts"] >= 1  # the pain alert, and the advice to reduce
+    assert [row["open_alerts"] for row in items[1:]] == [0, 0, 0]
     assert idle_row["figures"]["adherence"] == 0.0
     assert idle_row["figures"]["last_session_at"] is None
     assert lapsed_row["figures"]["adherence"] == round(1 / 12, 3) or (
@@ -136,7 +139,6 @@ async def test_figures_and_attention_order_follow_what_each_patient_logged(
     assert unrouted_row["figures"]["sessions_per_week"] is None
     assert unrouted_row["figures"]["adherence"] is None
     assert [w["ratio"] for w in unrouted_row["figures"]["weeks"]] == [None] * 5
-    assert all(row["open_alerts"] == 0 for row in items)
 
 
 async def test_consent_decides_what_the_view_shows_and_the_order_hides_the_rest(
@@ -279,3 +281,54 @@ async def test_unused_helpers_are_not_needed(client: httpx.AsyncClient) -> None:
     assert (await _view(client, team, other)).status_code == 404
     await take_into_care(client, team.clinician, team.clinic_id, other, ["sessions"])
     assert len((await _view(client, team)).json()["items"]) == 2
+
+
+async def test_a_prescription_at_this_clinic_sets_the_target_over_the_patients_own_routine(
+    client: httpx.AsyncClient,
+) -> None:
+    team = await care_team(client)
+    await _routine(client, team.patient.headers, 2)
+    figures = (await _view(client, team)).json()["items"][0]["figures"]
+    assert figures["sessions_per_week"] == 2
+    prescribed = await client.post(
+        team.patient_path("/routines"),
+        json={"routine": routine_payload(sessions_per_week=5)},
+        headers=team.clinician.headers,
+    )
+    assert prescribed.status_code == 201, prescribed.text
+    # The patient's own routine, changed later, does not displace the prescription.
+    await _routine(client, team.patient.headers, 1)
+    figures = (await _view(client, team)).json()["items"][0]["figures"]
+    assert figures["sessions_per_week"] == 5
+
+
+async def test_open_alerts_come_first_until_acknowledged(
+    client: httpx.AsyncClient, app: FastAPI
+) -> None:
+    team = await care_team(client)
+    calm_id, calm = direct_user(app, app.state.engine, "UTC")
+    await _accept(client, await care_code(client, team.clinician, team.clinic_id), calm)
+    await _routine(client, calm, 3)  # adherence 0: first, were it not for alerts
+    await _routine(client, team.patient.headers, 3)
+    monday = _monday(datetime.now(UTC))
+    await _log_sessions(
+        client,
+        team.patient.headers,
+        [monday - timedelta(weeks=w, hours=-9) for w in (1, 2, 3, 4)],
+        pain=8,
+    )
+    items = (await _view(client, team)).json()["items"]
+    assert [i["patient"]["id"] for i in items] == [str(team.patient.id), str(calm_id)]
+    assert items[0]["open_alerts"] >= 1 and items[1]["open_alerts"] == 0
+    alerts = await client.get(team.patient_path("/alerts"), headers=team.clinician.headers)
+    assert alerts.status_code == 200, alerts.text
+    for alert in alerts.json()["items"]:
+        acknowledged = await client.post(
+            team.patient_path(f"/alerts/{alert['id']}/acknowledge"),
+            json={"note": "Called the patient."},
+            headers=team.clinician.headers,
+        )
+        assert acknowledged.status_code == 200, acknowledged.text
+    items = (await _view(client, team)).json()["items"]
+    assert [i["patient"]["id"] for i in items] == [str(calm_id), str(team.patient.id)]
+    assert items[1]["open_alerts"] == 0
