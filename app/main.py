@@ -33,6 +33,8 @@ from app.calendar_feed.router import router as calendar_feed_router
 from app.care.router import router as care_router
 from app.care_followup.router import router as care_followup_router
 from app.catalog.router import router as catalog_router
+from app.clinic_webhooks import service as clinic_webhooks
+from app.clinic_webhooks.router import router as clinic_webhooks_router
 from app.core.caching import strong_etag
 from app.core.config import Settings, get_settings
 from app.core.db import build_engine
@@ -47,6 +49,7 @@ from app.live_catalog.asgi import CatalogReadCache
 from app.live_catalog.live import LiveCatalog
 from app.live_catalog.router import router as live_catalog_router
 from app.prescriptions.router import router as prescriptions_router
+from app.progress import events as progress_events
 from app.progress.router import router as progress_router
 from app.routine_deletion.router import router as routine_deletion_router
 from app.routines.builder_service import ladder as builder_ladder
@@ -56,6 +59,7 @@ from app.sessions.router import router as sessions_router
 from app.sharing.router import router as sharing_router
 from app.users.auth import optional_user, visitor
 from app.users.router import auth_router, me_router
+from app.webhooks.router import router as webhooks_router
 
 FORM_PATHS = frozenset({f"{API_PREFIX}/auth/token"})
 # Public reads whose answers depend only on the catalog revision.
@@ -127,6 +131,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     )
 
     install_problem_handlers(app)
+    progress_events.install()  # session writes announce changed advice (webhooks)
+    clinic_webhooks.install()  # clinics in care receive their patients' events
     app.include_router(health_router)
     app.include_router(catalog_router, prefix=API_PREFIX)
     app.include_router(live_catalog_router, prefix=API_PREFIX)
@@ -140,6 +146,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.include_router(sessions_router, prefix=API_PREFIX)
     app.include_router(progress_router, prefix=API_PREFIX)
     app.include_router(sharing_router, prefix=API_PREFIX)
+    app.include_router(webhooks_router, prefix=API_PREFIX)
+    app.include_router(clinic_webhooks_router, prefix=API_PREFIX)
     app.include_router(care_router, prefix=API_PREFIX)
     app.include_router(prescriptions_router, prefix=API_PREFIX)
     app.include_router(care_followup_router, prefix=API_PREFIX)

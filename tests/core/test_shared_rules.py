@@ -160,6 +160,22 @@ async def test_every_successful_answer_says_how_it_may_be_cached(
     await write("DELETE", f"{API}/sessions/{sid}", a, got.headers["etag"])
     await write("DELETE", f"{API}/routines/{rid}", a, patched.headers["etag"])
     assert copy.json()["id"] != rid
+    # Webhook endpoints, the user's own and a clinic's (a public address: these settings
+    # allow-list no network, and nothing is delivered here).
+    hook = {"url": "https://93.184.215.14/hook", "event_types": ["session.logged"]}
+    clinic = (await call("POST", f"{API}/clinics", a, json={"name": "Rules clinic"})).json()
+    for base in (f"{API}/me/webhooks", f"{API}/clinics/{clinic['id']}/webhooks"):
+        made = await call("POST", base, a, json=hook)
+        one = made.headers["location"]
+        await call("GET", base, a)
+        await call("GET", one, a)
+        await call("GET", f"{one}/deliveries", a)
+        await call("POST", f"{one}/ping", a)
+        rotated = await write("POST", f"{one}/rotate-secret", a, made.headers["etag"])
+        changed = await write(
+            "PATCH", one, a, rotated.headers["etag"], json={"description": "rules"}
+        )
+        await write("DELETE", one, a, changed.headers["etag"])
     # Self-checks, progress, export, and the account's end.
     check = await call("POST", f"{API}/me/assessments", a, json=assessment_examples.check())
     await call("GET", f"{API}/me/assessments", a)
@@ -305,6 +321,13 @@ async def _assessment(client: httpx.AsyncClient, user: SignedIn) -> Owned:
     return Owned(made.headers["location"], "")
 
 
+async def _webhook(client: httpx.AsyncClient, user: SignedIn) -> Owned:
+    hook = {"url": "https://93.184.215.14/hook", "event_types": ["session.logged"]}
+    made = await client.post(f"{API}/me/webhooks", json=hook, headers=user.headers)
+    assert made.status_code == 201, made.text
+    return Owned(made.headers["location"], made.headers["etag"])
+
+
 Maker = Callable[[httpx.AsyncClient, SignedIn], Awaitable[Owned]]
 FOREIGN: list[tuple[str, Maker, str, str, dict[str, Any] | None]] = [
     ("routine-read", _routine, "GET", "", None),
@@ -319,6 +342,12 @@ FOREIGN: list[tuple[str, Maker, str, str, dict[str, Any] | None]] = [
     ("session-append-entries", _session, "POST", "/entries", {"entries": [entry()]}),
     ("session-delete", _session, "DELETE", "", None),
     ("assessment-read", _assessment, "GET", "", None),
+    ("webhook-read", _webhook, "GET", "", None),
+    ("webhook-update", _webhook, "PATCH", "", {"enabled": False}),
+    ("webhook-delete", _webhook, "DELETE", "", None),
+    ("webhook-rotate", _webhook, "POST", "/rotate-secret", None),
+    ("webhook-deliveries", _webhook, "GET", "/deliveries", None),
+    ("webhook-ping", _webhook, "POST", "/ping", None),
 ]
 
 
@@ -380,6 +409,8 @@ async def _conditional(
         return Conditional((await _session(client, alice)).path, alice)
     if kind == "profile":
         return Conditional(f"{API}/me", alice)
+    if kind == "webhook":
+        return Conditional((await _webhook(client, alice)).path, alice)
     slug = f"cond-{uuid.uuid4().hex[:8]}"
     made = await client.post(
         f"{API}/exercises", json=exercise_payload(slug=slug), headers=admin.headers
@@ -393,6 +424,7 @@ PATCHES = {
     "session": {"notes": "changed"},
     "profile": {"display_name": "Changed"},
     "exercise": {"name": "Changed"},
+    "webhook": {"description": "Changed"},
 }
 WRITES: list[tuple[str, str, str, dict[str, Any] | None]] = [
     ("routine", "PATCH", "", PATCHES["routine"]),
@@ -405,6 +437,9 @@ WRITES: list[tuple[str, str, str, dict[str, Any] | None]] = [
     ("profile", "DELETE", "", {"password": "from-the-user"}),
     ("exercise", "PATCH", "", PATCHES["exercise"]),
     ("exercise", "DELETE", "", None),
+    ("webhook", "PATCH", "", PATCHES["webhook"]),
+    ("webhook", "POST", "/rotate-secret", None),
+    ("webhook", "DELETE", "", None),
 ]
 
 

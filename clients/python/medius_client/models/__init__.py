@@ -43,11 +43,18 @@ from .compensation_attribution import CompensationAttribution
 from .constraints import Constraints
 from .decision import Decision
 from .default_dosage import DefaultDosage
+from .delivery_public import DeliveryPublic
+from .delivery_status import DeliveryStatus
 from .difficulty import Difficulty
 from .dosage import Dosage
 from .dosage_attribution import DosageAttribution
 from .dosage_unit import DosageUnit
 from .emphasis import Emphasis
+from .endpoint_create import EndpointCreate
+from .endpoint_created import EndpointCreated
+from .endpoint_disabled_reason import EndpointDisabledReason
+from .endpoint_public import EndpointPublic
+from .endpoint_update import EndpointUpdate
 from .entries_replace import EntriesReplace
 from .entry_in import EntryIn
 from .entry_public import EntryPublic
@@ -81,6 +88,8 @@ from .page_alert_public import PageAlertPublic
 from .page_assessment_public import PageAssessmentPublic
 from .page_care_patient import PageCarePatient
 from .page_clinic_public import PageClinicPublic
+from .page_delivery_public import PageDeliveryPublic
+from .page_endpoint_public import PageEndpointPublic
 from .page_member_public import PageMemberPublic
 from .page_relationship_public import PageRelationshipPublic
 from .page_routine_public import PageRoutinePublic
@@ -94,6 +103,7 @@ from .pain_alert import PainAlert
 from .password_change import PasswordChange
 from .pelvis_drop import PelvisDrop
 from .person_ref import PersonRef
+from .ping_queued import PingQueued
 from .placement import Placement
 from .plan_item import PlanItem
 from .position import Position
@@ -120,6 +130,7 @@ from .routine_item_public import RoutineItemPublic
 from .routine_public import RoutinePublic
 from .routine_update import RoutineUpdate
 from .routine_version_public import RoutineVersionPublic
+from .secret_rotated import SecretRotated
 from .session_comment_create import SessionCommentCreate
 from .session_comment_public import SessionCommentPublic
 from .session_create import SessionCreate
@@ -145,6 +156,7 @@ from .user_public import UserPublic
 from .user_update import UserUpdate
 from .weakness_sign import WeaknessSign
 from .weakness_sign_attribution import WeaknessSignAttribution
+from .webhook_event_type import WebhookEventType
 from .week_adherence import WeekAdherence
 from .week_plan import WeekPlan
 from .working_leg import WorkingLeg
@@ -193,11 +205,18 @@ __all__ = (
     "Constraints",
     "Decision",
     "DefaultDosage",
+    "DeliveryPublic",
+    "DeliveryStatus",
     "Difficulty",
     "Dosage",
     "DosageAttribution",
     "DosageUnit",
     "Emphasis",
+    "EndpointCreate",
+    "EndpointCreated",
+    "EndpointDisabledReason",
+    "EndpointPublic",
+    "EndpointUpdate",
     "EntriesReplace",
     "EntryIn",
     "EntryPublic",
@@ -231,6 +250,8 @@ __all__ = (
     "PageAssessmentPublic",
     "PageCarePatient",
     "PageClinicPublic",
+    "PageDeliveryPublic",
+    "PageEndpointPublic",
     "PageMemberPublic",
     "PageRelationshipPublic",
     "PageRoutinePublic",
@@ -244,6 +265,7 @@ __all__ = (
     "PasswordChange",
     "PelvisDrop",
     "PersonRef",
+    "PingQueued",
     "Placement",
     "PlanItem",
     "Position",
@@ -270,6 +292,7 @@ __all__ = (
     "RoutinePublic",
     "RoutineUpdate",
     "RoutineVersionPublic",
+    "SecretRotated",
     "SessionCommentCreate",
     "SessionCommentPublic",
     "SessionCreate",
@@ -295,6 +318,7 @@ __all__ = (
     "UserUpdate",
     "WeaknessSign",
     "WeaknessSignAttribution",
+    "WebhookEventType",
     "WeekAdherence",
     "WeekPlan",
     "WorkingLeg",
