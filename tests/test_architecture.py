@@ -21,9 +21,8 @@ The layers, lowest first (a package may import only packages of lower layers):
                   iCalendar feed
     care          clinics, members, care relationships with consent, the access log, and
                   a patient's data as a clinician in care reads it (via the services below)
-    account, handout, routine_deletion, prescriptions, care_followup, clinic_webhooks
-                  aggregates above the domains they read or write: the account export,
-                  the printable program (routine + progress warnings), deleting a routine
+    handout, routine_deletion, prescriptions, care_followup, clinic_webhooks
+                  aggregates above the domains they read or write: the printable program (routine + progress warnings), deleting a routine
                   (the routine + its sessions' sync change, in one transaction), a
                   clinician's prescriptions (care's access and log over routines), a
                   patient's alerts and session comments as the care team reads,
@@ -31,6 +30,7 @@ The layers, lowest first (a package may import only packages of lower layers):
                   care: who receives a patient's events)
     sharing       share links: a patient's handout or progress for someone without an
                   account (renders the handout, reads progress)
+    account       the account export: everything one person owns, from every domain
     entry points  models, seed, main, asgi, cli, __main__: wire everything; nothing in a
                   package imports them (they may import each other; the cycle test applies)
 
@@ -61,8 +61,9 @@ LAYERS: list[tuple[str, ...]] = [
     ("progress",),
     ("alerts", "session_comments", "calendar_feed"),
     ("care",),
-    ("account", "handout", "routine_deletion", "prescriptions", "care_followup", "clinic_webhooks"),
+    ("handout", "routine_deletion", "prescriptions", "care_followup", "clinic_webhooks"),
     ("sharing",),
+    ("account",),
 ]
 ENTRY_POINTS = ("models", "seed", "main", "asgi", "cli", "__main__")
 
