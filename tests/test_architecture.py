@@ -22,8 +22,9 @@ The layers, lowest first (a package may import only packages of lower layers):
     care          clinics, members, care relationships with consent, the access log, and
                   a patient's data as a clinician in care reads it (via the services below)
     handout, routine_deletion, prescriptions, care_followup, clinic_webhooks
-                  aggregates above the domains they read or write: the printable program (routine + progress warnings), deleting a routine
-                  (the routine + its sessions' sync change, in one transaction), a
+                  aggregates above the domains they read or write: the printable
+                  program (routine + progress warnings), deleting a routine (the
+                  routine + its sessions' sync change, in one transaction), a
                   clinician's prescriptions (care's access and log over routines), a
                   patient's alerts and session comments as the care team reads,
                   acknowledges and writes them, a clinic's webhook endpoints (webhooks +
