@@ -32,6 +32,8 @@ The layers, lowest first (a package may import only packages of lower layers):
     sharing       share links: a patient's handout or progress for someone without an
                   account (renders the handout, reads progress)
     account       the account export: everything one person owns, from every domain
+    fhir          FHIR R4B export: the catalog, and a patient's routines, sessions and
+                  self-checks (reads the account export's rows)
     entry points  models, seed, main, asgi, cli, __main__: wire everything; nothing in a
                   package imports them (they may import each other; the cycle test applies)
 
@@ -65,6 +67,7 @@ LAYERS: list[tuple[str, ...]] = [
     ("handout", "routine_deletion", "prescriptions", "care_followup", "clinic_webhooks"),
     ("sharing",),
     ("account",),
+    ("fhir",),
 ]
 ENTRY_POINTS = ("models", "seed", "main", "asgi", "cli", "__main__")
 
