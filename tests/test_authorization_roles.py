@@ -153,6 +153,16 @@ async def _care_code(world: World) -> dict[str, Any]:
     return {"json": {"code": code}}
 
 
+async def _current_prescription(world: World) -> dict[str, Any]:
+    """A revision sent with the prescription's current ETag (read as the patient)."""
+    current = await world.client.get(
+        f"/api/v1/routines/{world.params['prescription_id']}",
+        headers=world.users["patient"].headers,
+    )
+    etag = current.headers["etag"]
+    return {"json": {"notes": f"matrix {uuid.uuid4()}"}, "headers": {"If-Match": etag}}
+
+
 SIGNED_IN_OK = "401 200 200 200 200 200 200 200"
 PUBLIC_OK = "200 200 200 200 200 200 200 200"
 PATIENTS_OWN = "401 200 404 404 404 404 404 404"  # the patient's record, by id
@@ -220,6 +230,8 @@ MATRIX: dict[tuple[str, str], Case] = {
     ("DELETE", "/api/v1/routines/{routine_id}"): Case("401 428 404 404 404 404 404 404"),
     ("POST", "/api/v1/routines/{routine_id}/copy"): Case("401 201 404 404 404 404 404 404"),
     ("GET", "/api/v1/routines/{routine_id}/timeline"): Case(PATIENTS_OWN),
+    ("GET", "/api/v1/routines/{routine_id}/versions"): Case(PATIENTS_OWN),
+    ("GET", "/api/v1/routines/{routine_id}/versions/{version}"): Case(PATIENTS_OWN),
     ("GET", "/api/v1/routines/{routine_id}/handout"): Case(
         PATIENTS_OWN, headers={"Accept": "text/html"}
     ),
@@ -246,6 +258,13 @@ MATRIX: dict[tuple[str, str], Case] = {
     ),
     ("GET", "/api/v1/me/assessments/{assessment_id}"): Case(PATIENTS_OWN),
     ("GET", "/api/v1/me/progress"): Case(SIGNED_IN_OK),
+    # Share links: each caller's own; the link is the credential of /shared/{token}.
+    ("POST", "/api/v1/me/share-links"): Case(
+        "401 201 201 201 201 201 201 201", _json(lambda w: {"kind": "progress"})
+    ),
+    ("GET", "/api/v1/me/share-links"): Case(SIGNED_IN_OK),
+    ("DELETE", "/api/v1/me/share-links/{link_id}"): Case("401 204 404 404 404 404 404 404"),
+    ("GET", "/api/v1/shared/{token}"): Case(PUBLIC_OK, headers={"Accept": "application/json"}),
     # The care team. Clinics: members see them; owners manage them.
     ("POST", "/api/v1/clinics"): Case(
         "401 201 201 201 201 201 201 201", _json(lambda w: {"name": "Matrix clinic"})
@@ -295,11 +314,8 @@ MATRIX: dict[tuple[str, str], Case] = {
     ("GET", "/api/v1/clinics/{clinic_id}/patients/{patient_id}/routines/{routine_id}"): Case(
         IN_CARE, params={"routine_id": "prescription_id"}
     ),
-    # No If-Match: 428 once past the care check.
     ("PATCH", "/api/v1/clinics/{clinic_id}/patients/{patient_id}/routines/{routine_id}"): Case(
-        "401 404 404 428 404 404 404 404",
-        _json(lambda w: {"name": "Revised"}),
-        params={"routine_id": "prescription_id"},
+        IN_CARE, _current_prescription, params={"routine_id": "prescription_id"}
     ),
     (
         "GET",
@@ -385,6 +401,12 @@ async def _world(app: FastAPI, client: httpx.AsyncClient) -> World:
         headers=clinician.headers,
     )
     assert prescribed.status_code == 201, prescribed.text
+    shared, spare_link = [
+        await client.post(
+            "/api/v1/me/share-links", json={"kind": "progress"}, headers=patient.headers
+        )
+        for _ in range(2)
+    ]
     world.params = {
         "slug": "clamshell",
         "prescription_id": prescribed.json()["id"],
@@ -398,6 +420,9 @@ async def _world(app: FastAPI, client: httpx.AsyncClient) -> World:
         "routine_id": routine.json()["id"],
         "session_id": logged.json()["id"],
         "assessment_id": check.json()["id"],
+        "version": "1",
+        "link_id": spare_link.json()["id"],
+        "token": shared.json()["token"],
     }
     return world
 
@@ -423,7 +448,7 @@ def _path(world: World, path: str, case: Case) -> str:
 
 async def _call(world: World, role: str, method: str, path: str, case: Case) -> httpx.Response:
     kwargs = await case.body(world) if case.body else {}
-    headers = dict(case.headers)
+    headers = {**case.headers, **kwargs.pop("headers", {})}
     if role != "anonymous":
         headers.update(world.users[role].headers)
     return await world.client.request(method, _path(world, path, case), headers=headers, **kwargs)
