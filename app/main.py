@@ -46,12 +46,14 @@ from app.health.router import router as health_router
 from app.live_catalog.asgi import CatalogReadCache
 from app.live_catalog.live import LiveCatalog
 from app.live_catalog.router import router as live_catalog_router
+from app.prescriptions.router import router as prescriptions_router
 from app.progress.router import router as progress_router
 from app.routine_deletion.router import router as routine_deletion_router
 from app.routines.builder_service import ladder as builder_ladder
 from app.routines.router import router as routines_router
 from app.session_comments.router import router as session_comments_router
 from app.sessions.router import router as sessions_router
+from app.sharing.router import router as sharing_router
 from app.users.auth import optional_user, visitor
 from app.users.router import auth_router, me_router
 
@@ -137,11 +139,13 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.include_router(handout_router, prefix=API_PREFIX)
     app.include_router(sessions_router, prefix=API_PREFIX)
     app.include_router(progress_router, prefix=API_PREFIX)
+    app.include_router(sharing_router, prefix=API_PREFIX)
     app.include_router(care_router, prefix=API_PREFIX)
     app.include_router(care_followup_router, prefix=API_PREFIX)
     app.include_router(alerts_router, prefix=API_PREFIX)
     app.include_router(session_comments_router, prefix=API_PREFIX)
     app.include_router(calendar_feed_router, prefix=API_PREFIX)
+    app.include_router(prescriptions_router, prefix=API_PREFIX)
     _install_docs(app)
     install_openapi(app, optional_auth=(optional_user, visitor))
 

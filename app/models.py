@@ -21,7 +21,7 @@ from app.catalog.models import (
 )
 from app.core.changes import UserChangeCounter
 from app.core.ratelimit import RateCounter
-from app.routines.models import Routine, RoutineItem
+from app.routines.models import Routine, RoutineItem, RoutineVersion
 from app.session_comments.models import SessionComment
 from app.sessions.models import (
     ExerciseDayTotal,
@@ -30,6 +30,7 @@ from app.sessions.models import (
     SessionEntry,
     WorkoutSession,
 )
+from app.sharing.models import ShareLink
 from app.users.models import RefreshToken, TokenFamily, User
 
 __all__ = [
@@ -56,8 +57,10 @@ __all__ = [
     "RefreshToken",
     "Routine",
     "RoutineItem",
+    "RoutineVersion",
     "SessionComment",
     "SessionEntry",
+    "ShareLink",
     "TokenFamily",
     "User",
     "UserChangeCounter",

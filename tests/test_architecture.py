@@ -25,6 +25,9 @@ The layers, lowest first (a package may import only packages of lower layers):
                   (the routine + its sessions' sync change, in one transaction)
                   care_followup: a patient's alerts and session comments as the care team
                   reads, acknowledges and writes them (alerts + comments + care access)
+    prescriptions a clinician's prescriptions: care's access and log over routines
+    sharing       share links: a patient's handout or progress for someone without an
+                  account (renders the handout, reads progress)
     entry points  models, seed, main, asgi, cli, __main__: wire everything; nothing in a
                   package imports them (they may import each other; the cycle test applies)
 
@@ -54,7 +57,8 @@ LAYERS: list[tuple[str, ...]] = [
     ("progress",),
     ("alerts", "session_comments", "calendar_feed"),
     ("care",),
-    ("account", "handout", "routine_deletion", "care_followup"),
+    ("account", "handout", "routine_deletion", "prescriptions", "care_followup"),
+    ("sharing",),
 ]
 ENTRY_POINTS = ("models", "seed", "main", "asgi", "cli", "__main__")
 

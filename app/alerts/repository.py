@@ -101,6 +101,18 @@ def open_counts_statement(patients: Sequence[uuid.UUID] | Select[Any]) -> Select
     )
 
 
+def open_count_of(patient_id: Any) -> Any:
+    """The patient's open alerts as a correlated scalar subquery over `patient_id` (a
+    column of the enclosing statement): one set-based view counts them for every row,
+    through the (patient_id, acknowledged_at) index."""
+    return (
+        select(func.count())
+        .select_from(A)
+        .where(A.c.patient_id == patient_id, A.c.acknowledged_at.is_(None))
+        .scalar_subquery()
+    )
+
+
 def open_counts(
     session: Session, patients: Sequence[uuid.UUID] | Select[Any]
 ) -> dict[uuid.UUID, int]:

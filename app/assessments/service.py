@@ -59,3 +59,9 @@ def list_owned(
         session, owner_id=user.id, sort=order, cursor=cursor, limit=limit
     )
     return Page[AssessmentPublic](items=[as_public(r) for r in rows], next_cursor=next_cursor)
+
+
+def latest_owned(session: Session, user: Caller) -> AssessmentPublic | None:
+    """The user's most recent self-check (what a clinician's builder run applies)."""
+    row = repository.latest(session, user.id)
+    return None if row is None else as_public(row)

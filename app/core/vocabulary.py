@@ -166,6 +166,20 @@ class Origin(StrEnum):
     BUILDER = "builder"
     TEMPLATE = "template"
     COPY = "copy"
+    PRESCRIPTION = "prescription"  # a clinician's, read-only for its owner (the patient)
+
+
+# What a share link shows someone without an account (one thing per link).
+class ShareKind(StrEnum):
+    ROUTINE_HANDOUT = "routine_handout"
+    PROGRESS = "progress"
+
+
+# Where a share link stands, as its owner lists it.
+class ShareStatus(StrEnum):
+    ACTIVE = "active"
+    EXPIRED = "expired"
+    REVOKED = "revoked"
 
 
 # The resistance band used for a logged set (the other load is kilograms).

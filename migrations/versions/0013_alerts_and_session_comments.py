@@ -5,7 +5,7 @@ advice state that tells when progression advice turns to "reduce", the care team
 comments on sessions, and each user's calendar feed token (hashed).
 
 Revision ID: 0013
-Revises: 0010
+Revises: 0012
 Create Date: 2026-11-30 02:20:00
 """
 
@@ -18,7 +18,7 @@ from alembic import op
 from app.core.sqltypes import UTCDateTime
 
 revision: str = "0013"
-down_revision: str | None = "0010"
+down_revision: str | None = "0012"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 

@@ -24,7 +24,11 @@ from .care_accept import CareAccept
 from .care_invitation_create import CareInvitationCreate
 from .care_invitation_issued import CareInvitationIssued
 from .care_invitation_preview import CareInvitationPreview
+from .care_patient import CarePatient
+from .care_patient_figures import CarePatientFigures
 from .care_scope import CareScope
+from .care_week_adherence import CareWeekAdherence
+from .care_week_asymmetry import CareWeekAsymmetry
 from .catalog_document import CatalogDocument
 from .clinic_create import ClinicCreate
 from .clinic_invitation_create import ClinicInvitationCreate
@@ -36,6 +40,7 @@ from .clinic_update import ClinicUpdate
 from .code_body import CodeBody
 from .compensation import Compensation
 from .compensation_attribution import CompensationAttribution
+from .constraints import Constraints
 from .decision import Decision
 from .default_dosage import DefaultDosage
 from .difficulty import Difficulty
@@ -74,12 +79,15 @@ from .origin import Origin
 from .page_access_log_public import PageAccessLogPublic
 from .page_alert_public import PageAlertPublic
 from .page_assessment_public import PageAssessmentPublic
+from .page_care_patient import PageCarePatient
 from .page_clinic_public import PageClinicPublic
 from .page_member_public import PageMemberPublic
 from .page_relationship_public import PageRelationshipPublic
 from .page_routine_public import PageRoutinePublic
+from .page_routine_version_public import PageRoutineVersionPublic
 from .page_session_comment_public import PageSessionCommentPublic
 from .page_session_public import PageSessionPublic
+from .page_share_link_public import PageShareLinkPublic
 from .page_union_exercise_public_exercise_tombstone import PageUnionExercisePublicExerciseTombstone
 from .page_union_session_public_session_tombstone import PageUnionSessionPublicSessionTombstone
 from .pain_alert import PainAlert
@@ -90,6 +98,8 @@ from .placement import Placement
 from .plan_item import PlanItem
 from .position import Position
 from .prescribed_dosage import PrescribedDosage
+from .prescriber import Prescriber
+from .prescription_create import PrescriptionCreate
 from .problem import Problem
 from .problem_field_error import ProblemFieldError
 from .progress import Progress
@@ -103,17 +113,24 @@ from .refresh_request import RefreshRequest
 from .relationship_public import RelationshipPublic
 from .relationship_status import RelationshipStatus
 from .role import Role
+from .routine_copy import RoutineCopy
 from .routine_create import RoutineCreate
 from .routine_item_in import RoutineItemIn
 from .routine_item_public import RoutineItemPublic
 from .routine_public import RoutinePublic
 from .routine_update import RoutineUpdate
+from .routine_version_public import RoutineVersionPublic
 from .session_comment_create import SessionCommentCreate
 from .session_comment_public import SessionCommentPublic
 from .session_create import SessionCreate
 from .session_public import SessionPublic
 from .session_tombstone import SessionTombstone
 from .session_update import SessionUpdate
+from .share_kind import ShareKind
+from .share_link_create import ShareLinkCreate
+from .share_link_created import ShareLinkCreated
+from .share_link_public import ShareLinkPublic
+from .share_status import ShareStatus
 from .side import Side
 from .side_week import SideWeek
 from .source import Source
@@ -157,7 +174,11 @@ __all__ = (
     "CareInvitationCreate",
     "CareInvitationIssued",
     "CareInvitationPreview",
+    "CarePatient",
+    "CarePatientFigures",
     "CareScope",
+    "CareWeekAdherence",
+    "CareWeekAsymmetry",
     "CatalogDocument",
     "ClinicCreate",
     "ClinicInvitationCreate",
@@ -169,6 +190,7 @@ __all__ = (
     "CodeBody",
     "Compensation",
     "CompensationAttribution",
+    "Constraints",
     "Decision",
     "DefaultDosage",
     "Difficulty",
@@ -207,12 +229,15 @@ __all__ = (
     "PageAccessLogPublic",
     "PageAlertPublic",
     "PageAssessmentPublic",
+    "PageCarePatient",
     "PageClinicPublic",
     "PageMemberPublic",
     "PageRelationshipPublic",
     "PageRoutinePublic",
+    "PageRoutineVersionPublic",
     "PageSessionCommentPublic",
     "PageSessionPublic",
+    "PageShareLinkPublic",
     "PageUnionExercisePublicExerciseTombstone",
     "PageUnionSessionPublicSessionTombstone",
     "PainAlert",
@@ -223,6 +248,8 @@ __all__ = (
     "PlanItem",
     "Position",
     "PrescribedDosage",
+    "Prescriber",
+    "PrescriptionCreate",
     "Problem",
     "ProblemFieldError",
     "Progress",
@@ -236,17 +263,24 @@ __all__ = (
     "RelationshipPublic",
     "RelationshipStatus",
     "Role",
+    "RoutineCopy",
     "RoutineCreate",
     "RoutineItemIn",
     "RoutineItemPublic",
     "RoutinePublic",
     "RoutineUpdate",
+    "RoutineVersionPublic",
     "SessionCommentCreate",
     "SessionCommentPublic",
     "SessionCreate",
     "SessionPublic",
     "SessionTombstone",
     "SessionUpdate",
+    "ShareKind",
+    "ShareLinkCreate",
+    "ShareLinkCreated",
+    "ShareLinkPublic",
+    "ShareStatus",
     "Side",
     "SideWeek",
     "Source",
