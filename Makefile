@@ -32,9 +32,10 @@ $(GEN_STAMP): pyproject.toml
 
 install: $(STAMP) $(GEN_STAMP)
 
-## Migrate, seed and serve on HOST:PORT (default 127.0.0.1:8000, SQLite file medius.db).
+## Migrate, seed and serve on HOST:PORT (default 127.0.0.1:8000, SQLite file medius.db),
+## with the webhook worker beside the server; Ctrl-C stops both.
 run: install
-	$(PY) -m app serve
+	$(PY) -m app run
 
 ## Debian's Chromium for the docs browser test (tests/docs), installed when missing (as root).
 browser:

@@ -166,8 +166,9 @@ def alerts_scan() -> None:
 
 
 @cli.command()
-def serve() -> None:
-    """Migrate, seed, then serve with uvicorn on HOST:PORT (what `make run` and Docker do)."""
+def serve(migrated: bool = typer.Option(False, hidden=True)) -> None:
+    """Migrate, seed, then serve with uvicorn on HOST:PORT (what Docker does; `make run`
+    starts a webhook worker beside it)."""
     import uvicorn
 
     from app.core.server import BoundedHttpProtocol
@@ -177,8 +178,9 @@ def serve() -> None:
     except ValidationError as exc:
         typer.echo(f"medius will not start: {exc}", err=True)
         raise typer.Exit(code=2) from exc
-    migrate()
-    seed()
+    if not migrated:
+        migrate()
+        seed()
     uvicorn.run(
         "app.asgi:app",
         host=settings.host,
@@ -189,6 +191,52 @@ def serve() -> None:
         http=BoundedHttpProtocol,
         server_header=False,  # no product name and version for an attacker to look up
     )
+
+
+@cli.command()
+def worker() -> None:
+    """Deliver webhooks until SIGTERM or Ctrl-C (several may run on PostgreSQL; one on SQLite)."""
+    import logging
+    import signal
+
+    from app.webhooks.worker import Worker
+
+    try:
+        settings = get_settings()
+    except ValidationError as exc:
+        typer.echo(f"medius worker will not start: {exc}", err=True)
+        raise typer.Exit(code=2) from exc
+    logging.basicConfig(level=settings.log_level.upper(), format="%(asctime)s %(name)s %(message)s")
+    delivering = Worker(settings)
+
+    def stop(_signal: int, _frame: object) -> None:
+        delivering.stopping.set()
+
+    signal.signal(signal.SIGTERM, stop)
+    signal.signal(signal.SIGINT, stop)
+    delivering.run()
+
+
+@cli.command()
+def run() -> None:
+    """What `make run` does: migrate and seed, then the server and a webhook worker side by
+    side; Ctrl-C (or the server stopping) stops both."""
+    import subprocess
+    import sys
+
+    migrate()
+    seed()
+    # The worker gets Ctrl-C with the server (one process group); it is stopped here too
+    # when the server ends any other way.
+    delivering = subprocess.Popen([sys.executable, "-m", "app", "worker"])
+    try:
+        serve(migrated=True)
+    finally:
+        delivering.terminate()
+        try:
+            delivering.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            delivering.kill()
 
 
 def main() -> None:

@@ -33,6 +33,8 @@ from app.calendar_feed.router import router as calendar_feed_router
 from app.care.router import router as care_router
 from app.care_followup.router import router as care_followup_router
 from app.catalog.router import router as catalog_router
+from app.clinic_webhooks import service as clinic_webhooks
+from app.clinic_webhooks.router import router as clinic_webhooks_router
 from app.core.caching import strong_etag
 from app.core.config import Settings, get_settings
 from app.core.db import build_engine
@@ -41,12 +43,16 @@ from app.core.openapi import install_openapi, operation_id
 from app.core.problems import install_problem_handlers
 from app.core.responses import API_PREFIX
 from app.core.security import configure_password_hashing
+from app.fhir.outcome import FhirBoundary
+from app.fhir.router import clinic_router as fhir_clinic_router
+from app.fhir.router import router as fhir_router
 from app.handout.router import router as handout_router
 from app.health.router import router as health_router
 from app.live_catalog.asgi import CatalogReadCache
 from app.live_catalog.live import LiveCatalog
 from app.live_catalog.router import router as live_catalog_router
 from app.prescriptions.router import router as prescriptions_router
+from app.progress import events as progress_events
 from app.progress.router import router as progress_router
 from app.routine_deletion.router import router as routine_deletion_router
 from app.routines.builder_service import ladder as builder_ladder
@@ -56,10 +62,21 @@ from app.sessions.router import router as sessions_router
 from app.sharing.router import router as sharing_router
 from app.users.auth import optional_user, visitor
 from app.users.router import auth_router, me_router
+from app.webhooks.router import router as webhooks_router
 
 FORM_PATHS = frozenset({f"{API_PREFIX}/auth/token"})
-# Public reads whose answers depend only on the catalog revision.
-CATALOG_PATHS = tuple(f"{API_PREFIX}/{p}" for p in ("exercises", "equipment", "muscles", "catalog"))
+# Public reads whose answers depend only on the catalog revision (templates included).
+CATALOG_PATHS = tuple(
+    f"{API_PREFIX}/{p}"
+    for p in (
+        "exercises",
+        "equipment",
+        "muscles",
+        "catalog",
+        "fhir/ActivityDefinition",
+        "fhir/PlanDefinition",
+    )
+)
 DOCS_ASSETS = Path(fastapi_offline.__file__).parent / "static"
 REDOC_BUNDLE = "redoc.standalone.js"
 DOCS_FAVICON = "/docs-assets/favicon.png"
@@ -127,6 +144,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     )
 
     install_problem_handlers(app)
+    progress_events.install()  # session writes announce changed advice (webhooks)
+    clinic_webhooks.install()  # clinics in care receive their patients' events
     app.include_router(health_router)
     app.include_router(catalog_router, prefix=API_PREFIX)
     app.include_router(live_catalog_router, prefix=API_PREFIX)
@@ -140,12 +159,16 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.include_router(sessions_router, prefix=API_PREFIX)
     app.include_router(progress_router, prefix=API_PREFIX)
     app.include_router(sharing_router, prefix=API_PREFIX)
+    app.include_router(webhooks_router, prefix=API_PREFIX)
+    app.include_router(clinic_webhooks_router, prefix=API_PREFIX)
     app.include_router(care_router, prefix=API_PREFIX)
+    app.include_router(prescriptions_router, prefix=API_PREFIX)
     app.include_router(care_followup_router, prefix=API_PREFIX)
     app.include_router(alerts_router, prefix=API_PREFIX)
     app.include_router(session_comments_router, prefix=API_PREFIX)
     app.include_router(calendar_feed_router, prefix=API_PREFIX)
-    app.include_router(prescriptions_router, prefix=API_PREFIX)
+    app.include_router(fhir_router, prefix=API_PREFIX)
+    app.include_router(fhir_clinic_router, prefix=API_PREFIX)
     _install_docs(app)
     install_openapi(app, optional_auth=(optional_user, visitor))
 
@@ -158,6 +181,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.add_middleware(
         CatalogReadCache, live=live_catalog, routes=app.routes, prefixes=CATALOG_PATHS
     )
+    # Outside the catalog cache and the guard: their answers under /fhir are FHIR too.
+    app.add_middleware(FhirBoundary)
     if settings.cors_origins:
         app.add_middleware(
             CORSMiddleware,

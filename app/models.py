@@ -21,6 +21,7 @@ from app.catalog.models import (
 )
 from app.core.changes import UserChangeCounter
 from app.core.ratelimit import RateCounter
+from app.progress.models import AnnouncedAdvice
 from app.routines.models import Routine, RoutineItem, RoutineVersion
 from app.session_comments.models import SessionComment
 from app.sessions.models import (
@@ -32,11 +33,13 @@ from app.sessions.models import (
 )
 from app.sharing.models import ShareLink
 from app.users.models import RefreshToken, TokenFamily, User
+from app.webhooks.models import WebhookDelivery, WebhookEndpoint, WebhookEvent
 
 __all__ = [
     "AccessLogEntry",
     "AdviceState",
     "Alert",
+    "AnnouncedAdvice",
     "Assessment",
     "CalendarFeed",
     "CareInvitation",
@@ -64,5 +67,8 @@ __all__ = [
     "TokenFamily",
     "User",
     "UserChangeCounter",
+    "WebhookDelivery",
+    "WebhookEndpoint",
+    "WebhookEvent",
     "WorkoutSession",
 ]

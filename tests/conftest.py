@@ -157,7 +157,12 @@ async def spec_client(spec_app: FastAPI) -> AsyncIterator[httpx.AsyncClient]:
 
 
 # Tests that start a real server (`python -m app serve`), by path under tests/.
-SERVER_TESTS = ("reliability/", "client/test_generated_client.py", "docs/")
+SERVER_TESTS = (
+    "reliability/",
+    "client/test_generated_client.py",
+    "docs/",
+    "webhooks/test_worker_process.py",  # `python -m app worker` subprocesses
+)
 # The longest single tests, started first so that no xdist worker idles at the end
 # while another finishes one of them.
 LONG_TESTS = ("test_schemathesis.py", "reliability/", "docs/")

@@ -5,6 +5,8 @@ The layers, lowest first (a package may import only packages of lower layers):
     core          config, database, errors, HTTP plumbing: no domain at all
     users         accounts and who may call (`users.auth`); every domain's routes use it
     health        /healthz, /readyz
+    webhooks      endpoints, the transactional outbox (`emit`, called by the domains above
+                  in their write transactions) and the delivery worker
     catalog       exercises, muscles, equipment
     builder       pure planning over catalog specs
     live_catalog  the catalog as this process serves it: revision, cached responses, the
@@ -19,15 +21,18 @@ The layers, lowest first (a package may import only packages of lower layers):
                   iCalendar feed
     care          clinics, members, care relationships with consent, the access log, and
                   a patient's data as a clinician in care reads it (via the services below)
-    account, handout, routine_deletion, care_followup
+    account, handout, routine_deletion, prescriptions, care_followup, clinic_webhooks
                   aggregates above the domains they read or write: the account export,
                   the printable program (routine + progress warnings), deleting a routine
-                  (the routine + its sessions' sync change, in one transaction)
-                  care_followup: a patient's alerts and session comments as the care team
-                  reads, acknowledges and writes them (alerts + comments + care access)
-    prescriptions a clinician's prescriptions: care's access and log over routines
+                  (the routine + its sessions' sync change, in one transaction), a
+                  clinician's prescriptions (care's access and log over routines), a
+                  patient's alerts and session comments as the care team reads,
+                  acknowledges and writes them, a clinic's webhook endpoints (webhooks +
+                  care: who receives a patient's events)
     sharing       share links: a patient's handout or progress for someone without an
-                  account (renders the handout, reads progress)
+                  account (renders the handout, reads progress), and
+    fhir          FHIR R4B export: the catalog, and a patient's routines, sessions and
+                  self-checks (reads the account export's rows)
     entry points  models, seed, main, asgi, cli, __main__: wire everything; nothing in a
                   package imports them (they may import each other; the cycle test applies)
 
@@ -48,6 +53,7 @@ APP = Path(__file__).resolve().parent.parent / "app"
 LAYERS: list[tuple[str, ...]] = [
     ("core",),
     ("users", "health"),
+    ("webhooks",),
     ("catalog",),
     ("builder",),
     ("live_catalog",),
@@ -57,8 +63,8 @@ LAYERS: list[tuple[str, ...]] = [
     ("progress",),
     ("alerts", "session_comments", "calendar_feed"),
     ("care",),
-    ("account", "handout", "routine_deletion", "prescriptions", "care_followup"),
-    ("sharing",),
+    ("account", "handout", "routine_deletion", "prescriptions", "care_followup", "clinic_webhooks"),
+    ("sharing", "fhir"),
 ]
 ENTRY_POINTS = ("models", "seed", "main", "asgi", "cli", "__main__")
 

@@ -14,6 +14,7 @@ from app.routines import examples as routines
 from app.session_comments import examples as comments
 from app.sessions import examples as sessions
 from app.users import examples as users
+from app.webhooks import examples as webhooks
 
 
 def account_export() -> dict[str, Any]:
@@ -27,5 +28,6 @@ def account_export() -> dict[str, Any]:
             "sessions": [sessions.session()],
             "alerts": [alerts.alert()],
             "session_comments": [comments.comment()],
+            "webhooks": [webhooks.endpoint()],
         }
     ).model_dump(mode="json")

@@ -12,6 +12,7 @@ from app.routines.models import RoutinePublic
 from app.session_comments.models import SessionCommentPublic
 from app.sessions.models import SessionPublic
 from app.users.models import UserPublic
+from app.webhooks.models import EndpointPublic
 
 EXPORT_FORMAT = "medius-user-export/1"
 
@@ -26,4 +27,7 @@ class UserExport(BaseModel):
     alerts: list[AlertPublic] = Field(description="Raised for you, oldest first.")
     session_comments: list[SessionCommentPublic] = Field(
         description="Your care team's comments on your sessions, oldest first."
+    )
+    webhooks: list[EndpointPublic] = Field(
+        description="Your own webhook endpoints (their secrets are never exported)."
     )

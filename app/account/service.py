@@ -16,6 +16,8 @@ from app.sessions.service import as_models
 from app.sessions.service import as_public as sessions_public
 from app.users.models import Caller
 from app.users.service import as_public as user_public
+from app.webhooks import repository as endpoints_repository
+from app.webhooks.models import EndpointPublic, endpoint_body
 
 
 def export_user(session: Session, user: Caller, catalog: CatalogSpecs) -> UserExport:
@@ -29,4 +31,8 @@ def export_user(session: Session, user: Caller, catalog: CatalogSpecs) -> UserEx
         sessions=as_models(sessions_public(session, repository.sessions_of(session, user.id))),
         alerts=[alert_public(a) for a in repository.alerts_of(session, user.id)],
         session_comments=[comment_public(c) for c in repository.comments_of(session, user.id)],
+        webhooks=[
+            EndpointPublic.model_validate(endpoint_body(e))
+            for e in endpoints_repository.owned_by(session, user.id)
+        ],
     )

@@ -7,6 +7,7 @@ import os
 import secrets
 from enum import StrEnum
 from functools import lru_cache
+from ipaddress import IPv4Network, IPv6Network
 from pathlib import Path
 from typing import Annotated, Self
 
@@ -144,6 +145,82 @@ class Settings(BaseSettings):
         default=30, gt=0, le=3600, description="Time a request's body may take to arrive (408)."
     )
     log_level: str = Field(default="info")
+    webhook_allowed_networks: Annotated[list[IPv4Network | IPv6Network], NoDecode] = Field(
+        default_factory=list,
+        description="Comma-separated CIDR networks webhook endpoints may reach although they "
+        "are private, loopback or otherwise internal (refused by default, at registration and "
+        "at each delivery: server-side request forgery). Tests and local development only.",
+    )
+    webhook_allow_http: bool = Field(
+        default=False,
+        description="Accept plain `http://` webhook endpoints (tests and local receivers); "
+        "otherwise only `https://`.",
+    )
+    webhook_max_endpoints: int = Field(
+        default=10, ge=1, le=100, description="Webhook endpoints one account or clinic keeps."
+    )
+    webhook_timeout_seconds: float = Field(
+        default=10, gt=0, le=60, description="Time a receiver has to answer one delivery."
+    )
+    webhook_max_attempts: int = Field(
+        default=12,
+        ge=1,
+        le=50,
+        description="Attempts at one event before it is given up (marked failed).",
+    )
+    webhook_backoff_seconds: float = Field(
+        default=10,
+        gt=0,
+        le=3600,
+        description="First retry delay; each later one doubles, with full jitter.",
+    )
+    webhook_backoff_max_seconds: float = Field(
+        default=6 * 3600, gt=0, le=7 * 86400, description="Longest delay between two attempts."
+    )
+    webhook_lease_seconds: float = Field(
+        default=120,
+        gt=0,
+        le=3600,
+        description="How long a worker owns a claimed delivery; a worker killed mid-delivery "
+        "loses it when the lease runs out and another attempt is made (at-least-once).",
+    )
+    webhook_poll_seconds: float = Field(
+        default=1.0, gt=0, le=60, description="How often an idle worker looks for work."
+    )
+    webhook_worker_threads: int = Field(
+        default=4, ge=1, le=64, description="Deliveries one worker process makes at once."
+    )
+    webhook_disable_after_failed_events: int = Field(
+        default=10,
+        ge=1,
+        le=1000,
+        description="Consecutive events given up on after which an endpoint is disabled.",
+    )
+    webhook_disable_after_hours: float = Field(
+        default=72,
+        gt=0,
+        le=24 * 90,
+        description="An endpoint failing every attempt for longer than this is disabled.",
+    )
+    webhook_secret_grace_hours: float = Field(
+        default=24,
+        ge=0,
+        le=24 * 30,
+        description="After a secret rotation, how long the old secret keeps signing beside "
+        "the new one.",
+    )
+    webhook_retention_days: int = Field(
+        default=30, ge=1, le=3650, description="Days finished deliveries stay in the log."
+    )
+    public_base_url: str | None = Field(
+        default=None,
+        max_length=512,
+        pattern=r"^https?://[^/?#\s]+(/[^?#\s]*)?$",
+        description="The absolute URL clients reach this server at (no trailing slash), "
+        "e.g. https://api.example.org. FHIR `fullUrl`s and links are built on it, never on "
+        "the request's Host header (a client sends that, and public answers are cached); "
+        "unset: http://HOST:PORT.",
+    )
 
     @model_validator(mode="before")
     @classmethod
@@ -152,6 +229,11 @@ class Settings(BaseSettings):
             raw = data.get("cors_origins")
             if isinstance(raw, str):
                 data["cors_origins"] = [o.strip() for o in raw.split(",") if o.strip()]
+            networks = data.get("webhook_allowed_networks")
+            if isinstance(networks, str):
+                data["webhook_allowed_networks"] = [
+                    n.strip() for n in networks.split(",") if n.strip()
+                ]
         return data
 
     @model_validator(mode="after")
@@ -160,6 +242,15 @@ class Settings(BaseSettings):
             raise ValueError(
                 "DB_POOL_SIZE + DB_MAX_OVERFLOW must be at least WORKER_THREADS: each request "
                 "thread holds a connection"
+            )
+        return self
+
+    @model_validator(mode="after")
+    def _lease_outlasts_delivery(self) -> Self:
+        if self.webhook_lease_seconds <= 2 * self.webhook_timeout_seconds:
+            raise ValueError(
+                "WEBHOOK_LEASE_SECONDS must exceed twice WEBHOOK_TIMEOUT_SECONDS: a lease that "
+                "ran out during a delivery would let a second worker send the event too"
             )
         return self
 
@@ -192,6 +283,13 @@ class Settings(BaseSettings):
         waits for a connection and none is opened and closed per request (an overflow
         connection is closed when returned: a new PostgreSQL connection per request)."""
         return self.db_pool_size or self.worker_threads
+
+    @property
+    def public_url(self) -> str:
+        """PUBLIC_BASE_URL without a trailing slash, or where `make run` serves."""
+        if self.public_base_url:
+            return self.public_base_url.rstrip("/")
+        return f"http://{self.host}:{self.port}"
 
     @property
     def signing_key(self) -> str:

@@ -258,6 +258,32 @@ class AlertStatus(StrEnum):
     ACKNOWLEDGED = "acknowledged"
 
 
+# --- Webhooks -------------------------------------------------------------------------------
+
+
+# What a webhook endpoint can subscribe to (README, "Webhooks", says when each is sent).
+class WebhookEventType(StrEnum):
+    SESSION_LOGGED = "session.logged"
+    SESSION_UPDATED = "session.updated"
+    SESSION_DELETED = "session.deleted"
+    ALERT_RAISED = "alert.raised"
+    ROUTINE_PRESCRIBED = "routine.prescribed"
+    PROGRESS_ADVICE_CHANGED = "progress.advice_changed"
+
+
+# Where one event stands with one endpoint: waiting (or retrying), delivered, or given up.
+class DeliveryStatus(StrEnum):
+    PENDING = "pending"
+    DELIVERED = "delivered"
+    FAILED = "failed"
+
+
+# Why an endpoint is not receiving events.
+class EndpointDisabledReason(StrEnum):
+    BY_OWNER = "by-owner"
+    FAILING = "failing"
+
+
 # --- Bounded numbers ------------------------------------------------------------------------
 # Descriptions belong to the field that uses a type (`sets: Sets = Field(description=...)`):
 # the same bound means "sets per side" in a plan and "the article's sets" in a dosage.

@@ -4,9 +4,15 @@ from __future__ import annotations
 
 import uuid
 from datetime import date, datetime
+from typing import Any
 
 from pydantic import BaseModel, Field
+from sqlalchemy import JSON, Column
+from sqlmodel import Field as SQLField
+from sqlmodel import SQLModel
 
+from app.core.sqltypes import UTCDateTime, VocabularyColumn
+from app.core.types import SLUG_MAX
 from app.core.vocabulary import Decision, DosageUnit, ProgressionBasis, Provenance
 
 
@@ -101,3 +107,17 @@ class Progress(BaseModel):
     advice: list[Advice]
 
     model_config = {"populate_by_name": True}
+
+
+class AnnouncedAdvice(SQLModel, table=True):
+    """The advice last announced by a `progress.advice_changed` webhook, per routine item
+    exercise: what the next session write compares its fresh advice with."""
+
+    __tablename__ = "announced_advice"
+
+    owner_id: uuid.UUID = SQLField(foreign_key="app_user.id", primary_key=True, ondelete="CASCADE")
+    routine_id: uuid.UUID = SQLField(foreign_key="routine.id", primary_key=True, ondelete="CASCADE")
+    exercise: str = SQLField(primary_key=True, max_length=SLUG_MAX)
+    decision: Decision = SQLField(sa_type=VocabularyColumn(Decision, 16))
+    next: dict[str, Any] = SQLField(sa_column=Column(JSON, nullable=False))
+    announced_at: datetime = SQLField(sa_column=Column(UTCDateTime(), nullable=False))

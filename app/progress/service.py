@@ -109,7 +109,7 @@ def progress_document(
         "best_streak": best,
         "exercises": _exercises(weeks, rows, specs),
         "alerts": [a.model_dump(mode="json") for a in alerts],
-        "advice": [a.model_dump(mode="json") for a in _advice(session, user, items, specs)],
+        "advice": [a.model_dump(mode="json") for a in advice_for(session, user.id, items, specs)],
     }
 
 
@@ -221,12 +221,13 @@ def _target(item: ItemRow, spec: ExerciseSpec) -> repository.Target:
     return repository.Target(item.exercise, side, column, value or 1)
 
 
-def _advice(
-    session: Session, user: Caller, items: list[ItemRow], specs: dict[str, ExerciseSpec]
+def advice_for(
+    session: Session, owner_id: uuid.UUID, items: list[ItemRow], specs: dict[str, ExerciseSpec]
 ) -> list[Advice]:
+    """The advice for each routine item from the owner's recent sessions (one query)."""
     items = [i for i in items if i.exercise in specs]
     results = repository.recent_results(
-        session, user.id, [_target(i, specs[i.exercise]) for i in items]
+        session, owner_id, [_target(i, specs[i.exercise]) for i in items]
     )
     advice = []
     for item in items:

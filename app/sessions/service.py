@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import uuid
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, Protocol
@@ -32,6 +32,7 @@ from app.core.pagination import list_order, require_sync_alone
 from app.core.responses import Resource
 from app.core.tabular import Cell, csv_chunks, json_chunks
 from app.core.types import local_day_bounds, utcnow
+from app.core.vocabulary import WebhookEventType
 from app.live_catalog.snapshot import CatalogSpecs
 from app.routines import service as routines
 from app.sessions import repository, totals
@@ -47,6 +48,7 @@ from app.sessions.models import (
 )
 from app.sessions.repository import SessionFilter, SessionRow
 from app.users.models import Caller
+from app.webhooks import outbox
 
 ENTRY_PAIN = repository.ENTRY_KEYS.index("pain")
 
@@ -227,6 +229,9 @@ def create(
         totals.after_create(session, user.id, user.time_zone, data.started_at, entries)
         written = WrittenSession(data.started_at, row.pain_max, frozenset(e[0] for e in entries))
         publish(session, SessionWritten(user.id, user.time_zone, data.id, written=written))
+        _announce(
+            session, user, WebhookEventType.SESSION_LOGGED, data.id, lambda: _body(row, entries)
+        )
         session.commit()
         return _view(row, entries), True
     except IntegrityError:
@@ -349,6 +354,29 @@ def list_for(
     return {"items": items, "next_cursor": next_cursor, "sync_token": sync}
 
 
+def _announce(
+    session: Session,
+    user: Caller,
+    event_type: WebhookEventType,
+    session_id: uuid.UUID,
+    body: Callable[[], dict[str, Any]],
+) -> None:
+    """Queue the webhook event of this write in its transaction (app.webhooks.outbox); the
+    body is built only when an endpoint subscribes."""
+    outbox.emit(
+        session,
+        owner_id=user.id,
+        event_type=event_type,
+        subject=f"session:{session_id}",
+        data=lambda: {"session": body()},
+    )
+
+
+def _current_body(session: Session, user: Caller, session_id: uuid.UUID) -> Callable[[], Any]:
+    """The session as this transaction now sees it (after the write, before commit)."""
+    return lambda: get_one(session, user, session_id).body
+
+
 def _bump(session: Session, row: SessionRow, values: dict[str, object]) -> bool:
     """Write the change if the row is still at the revision read, as the owner's next change."""
     change_seq = bump_user_counter(session, row.owner_id)
@@ -386,6 +414,8 @@ def update(
         if "started_at" in values:  # the only field the day totals depend on
             totals.after_change(session, user.id, user.time_zone, {row.started_at, started})
         publish(session, SessionWritten(user.id, user.time_zone, row.id))
+        updated = _current_body(session, user, session_id)
+        _announce(session, user, WebhookEventType.SESSION_UPDATED, session_id, updated)
     session.expire_all()
     return get_one(session, user, session_id)
 
@@ -419,6 +449,8 @@ def write_entries(
         repository.refresh_pain_max(session, row.id)
         totals.after_change(session, user.id, user.time_zone, [row.started_at])
         publish(session, SessionWritten(user.id, user.time_zone, row.id))
+        updated = _current_body(session, user, session_id)
+        _announce(session, user, WebhookEventType.SESSION_UPDATED, session_id, updated)
     session.expire_all()
     return get_one(session, user, session_id)
 
@@ -427,12 +459,15 @@ def delete(session: Session, user: Caller, session_id: uuid.UUID, if_match: str 
     """Leave a tombstone so offline clients learn of the deletion when they sync."""
     row = owned(session, user, session_id)
     require_if_match(if_match, session_etag(row))
+    deleted_at = utcnow()
     with conditional_write(session) as current:
-        current(_bump(session, row, {"deleted_at": utcnow()}))
+        current(_bump(session, row, {"deleted_at": deleted_at}))
         repository.clear_entries(session, row.id)
         repository.refresh_pain_max(session, row.id)
         totals.after_change(session, user.id, user.time_zone, [row.started_at])
         publish(session, SessionWritten(user.id, user.time_zone, row.id, deleted=True))
+        tombstone = {"id": row.id, "deleted_at": deleted_at}
+        _announce(session, user, WebhookEventType.SESSION_DELETED, row.id, lambda: tombstone)
 
 
 def _timestamp(value: datetime | None) -> str | None:

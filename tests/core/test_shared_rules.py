@@ -24,7 +24,6 @@ from app.routines import examples as routine_examples
 from tests.factories import (
     ALL_SCOPES,
     SignedIn,
-    care_team,
     entry,
     exercise_payload,
     routine_payload,
@@ -38,13 +37,13 @@ API = "/api/v1"
 PRIVATE = "private, no-store"
 PUBLIC = re.compile(r"^public, max-age=\d+$")
 # The public reads of the catalog: anyone's, and cacheable by anyone.
-SHARED = ("GET", f"{API}/shared/{{token}}")  # a share link: public, yet kept by no cache
-FEED = ("GET", f"{API}/me/calendar.ics")  # a calendar feed: its token is the credential
+# Public reads that serve one user's data behind a credential in the path or query: public,
+# yet kept by no cache.
+SHARED = ("GET", f"{API}/shared/{{token}}")  # a share link: not even the browser keeps it
+PRIVATE_PUBLIC_READS = {SHARED, ("GET", f"{API}/me/calendar.ics")}
 CATALOG_READS = {
-    op
-    for op in PUBLIC_OPERATIONS
-    if op[0] == "GET" and op[1].startswith(API) and op not in (SHARED, FEED)
-}
+    op for op in PUBLIC_OPERATIONS if op[0] == "GET" and op[1].startswith(API)
+} - PRIVATE_PUBLIC_READS
 
 
 async def _operations(client: httpx.AsyncClient) -> dict[tuple[str, str], re.Pattern[str]]:
@@ -83,6 +82,13 @@ async def test_every_successful_answer_says_how_it_may_be_cached(
     await call("GET", f"{API}/exercises/clamshell")
     await call("GET", f"{API}/muscles")
     await call("GET", f"{API}/muscles/gluteus-medius")
+    fhir = f"{API}/fhir"
+    await call("GET", f"{fhir}/metadata")
+    await call("GET", f"{API}/clinics/{uuid.uuid4()}/fhir/metadata")
+    await call("GET", f"{fhir}/ActivityDefinition")
+    await call("GET", f"{fhir}/ActivityDefinition/clamshell")
+    plans = await call("GET", f"{fhir}/PlanDefinition")
+    await call("GET", f"{fhir}/PlanDefinition/{plans.json()['entry'][0]['resource']['id']}")
     # Admin writes, the DELETE included.
     slug = f"rules-{uuid.uuid4().hex[:8]}"
     made = await call("POST", f"{API}/exercises", admin, json=exercise_payload(slug=slug))
@@ -121,6 +127,8 @@ async def test_every_successful_answer_says_how_it_may_be_cached(
         "PATCH", f"{API}/routines/{rid}", a, routine.headers["etag"], json={"name": "Evening"}
     )
     await call("POST", f"{API}/routine-builder", a, json=routine_examples.builder_request())
+    await call("GET", f"{fhir}/CarePlan/{rid}", a)
+    await call("GET", f"{fhir}/Patient/{a.id}/$everything", a)
     # Sessions.
     logged = await call("POST", f"{API}/sessions", a, json=session_payload(routine_id=rid))
     sid = logged.json()["id"]
@@ -142,24 +150,67 @@ async def test_every_successful_answer_says_how_it_may_be_cached(
         json={"entries": [entry(set_number=2)]},
     )
     await call("GET", f"{API}/sessions/{sid}/comments", a)
-    # The care team's follow-up of `a` (the team itself is made outside the walk).
-    team = await care_team(client, a)
+    # The care team: a clinic, its members, consent, the clinician's reads and writes, the log.
+    owner = await signed_in_user(client, unique_email("owner"))
+    doc = await signed_in_user(client, unique_email("doc"))
+    clinic = await call("POST", f"{API}/clinics", owner, json={"name": "Rules Clinic"})
+    cid = clinic.json()["id"]
+    await call("GET", f"{API}/clinics", owner)
+    read = await call("GET", f"{API}/clinics/{cid}", owner)
+    await write("PATCH", f"{API}/clinics/{cid}", owner, read.headers["etag"], json={"name": "R"})
+    invited = await call("POST", f"{API}/clinics/{cid}/invitations", owner, json={})
+    code = {"code": invited.json()["code"]}
+    await call("POST", f"{API}/clinic-invitations/accept", doc, json=code)
+    await call("GET", f"{API}/clinics/{cid}/members", owner)
+    asked = await call(
+        "POST", f"{API}/clinics/{cid}/care-invitations", doc, json={"scopes": ALL_SCOPES}
+    )
+    code = {"code": asked.json()["code"]}
+    await call("POST", f"{API}/me/care-invitations/preview", a, json=code)
+    relationship = (await call("POST", f"{API}/me/care-relationships", a, json=code)).json()
+    await call("GET", f"{API}/me/care-relationships", a)
+    await call("GET", f"{API}/clinics/{cid}/patients", doc)
+    patient = f"{API}/clinics/{cid}/patients/{a.id}"
+    for tail in ("/sessions", "/progress", "/assessments", "/routines"):
+        await call("GET", patient + tail, doc)
+    prescribed = await call("POST", patient + "/routines", doc, json={"routine": routine_payload()})
+    one = f"{patient}/routines/{prescribed.json()['id']}"
+    read = await call("GET", one, doc)
+    await write("PATCH", one, doc, read.headers["etag"], json={"notes": "week 2"})
+    await call("GET", one + "/versions", doc)
+    clinic_fhir = f"{API}/clinics/{cid}/fhir"
+    await call("GET", f"{clinic_fhir}/CarePlan/{rid}", doc)
+    await call("GET", f"{clinic_fhir}/Patient/{a.id}/$everything", doc)
+    await call("GET", f"{patient}/sessions/{sid}/comments", doc)
+    await call("POST", f"{patient}/sessions/{sid}/comments", doc, json={"body": "ok"})
     painful = {**assessment_examples.check(), "pain": 6}
     assert (await client.post(f"{API}/me/assessments", json=painful, headers=a.headers)).is_success
-    await call("GET", team.patient_path(f"/sessions/{sid}/comments"), team.clinician)
-    await call(
-        "POST", team.patient_path(f"/sessions/{sid}/comments"), team.clinician, json={"body": "ok"}
-    )
-    alert_id = (await call("GET", team.patient_path("/alerts"), team.clinician)).json()["items"][0]
-    await call(
-        "POST",
-        team.patient_path(f"/alerts/{alert_id['id']}/acknowledge"),
-        team.clinician,
-        json={"note": "seen"},
-    )
+    alert = (await call("GET", f"{patient}/alerts", doc)).json()["items"][0]
+    await call("POST", f"{patient}/alerts/{alert['id']}/acknowledge", doc, json={"note": "seen"})
+    await call("GET", f"{API}/me/access-log", a)
+    await call("DELETE", f"{API}/me/care-relationships/{relationship['id']}", a)
+    member = f"{API}/clinics/{cid}/members/{doc.id}"
+    await call("PATCH", member, owner, json={"role": "owner"})
+    await call("DELETE", member, doc)
     await write("DELETE", f"{API}/sessions/{sid}", a, got.headers["etag"])
     await write("DELETE", f"{API}/routines/{rid}", a, patched.headers["etag"])
     assert copy.json()["id"] != rid
+    # Webhook endpoints, the user's own and a clinic's (a public address: these settings
+    # allow-list no network, and nothing is delivered here).
+    hook = {"url": "https://93.184.215.14/hook", "event_types": ["session.logged"]}
+    clinic = (await call("POST", f"{API}/clinics", a, json={"name": "Rules clinic"})).json()
+    for base in (f"{API}/me/webhooks", f"{API}/clinics/{clinic['id']}/webhooks"):
+        made = await call("POST", base, a, json=hook)
+        one = made.headers["location"]
+        await call("GET", base, a)
+        await call("GET", one, a)
+        await call("GET", f"{one}/deliveries", a)
+        await call("POST", f"{one}/ping", a)
+        rotated = await write("POST", f"{one}/rotate-secret", a, made.headers["etag"])
+        changed = await write(
+            "PATCH", one, a, rotated.headers["etag"], json={"description": "rules"}
+        )
+        await write("DELETE", one, a, changed.headers["etag"])
     # Self-checks, progress, export, and the account's end.
     check = await call("POST", f"{API}/me/assessments", a, json=assessment_examples.check())
     await call("GET", f"{API}/me/assessments", a)
@@ -169,70 +220,7 @@ async def test_every_successful_answer_says_how_it_may_be_cached(
     feed = await call("POST", f"{API}/me/calendar-token", a, json={})
     await call("GET", feed.json()["url"])
     await call("DELETE", f"{API}/me/calendar-token", a)
-    # The care team: a clinic, a clinician, Alice in care, a prescription, the log.
-    owner = await signed_in_user(client, unique_email("owner"))
-    doc = await signed_in_user(client, unique_email("doc"))
-    clinic = (await call("POST", f"{API}/clinics", owner, json={"name": "Riverside"})).json()
-    cid = clinic["id"]
-    await call("GET", f"{API}/clinics", owner)
-    got = await call("GET", f"{API}/clinics/{cid}", owner)
-    await write("PATCH", f"{API}/clinics/{cid}", owner, got.headers["etag"], json={"name": "R2"})
-    for joiner in (doc, a):  # Alice joins too, to be promoted and to leave
-        invited = await call(
-            "POST", f"{API}/clinics/{cid}/invitations", owner, json={"role": "clinician"}
-        )
-        await call(
-            "POST",
-            f"{API}/clinic-invitations/accept",
-            joiner,
-            json={"code": invited.json()["code"]},
-        )
-    await call("GET", f"{API}/clinics/{cid}/members", owner)
-    await call("PATCH", f"{API}/clinics/{cid}/members/{a.id}", owner, json={"role": "owner"})
-    await call("DELETE", f"{API}/clinics/{cid}/members/{a.id}", a)
-    code = await call(
-        "POST", f"{API}/clinics/{cid}/care-invitations", doc, json={"scopes": ALL_SCOPES}
-    )
-    await call("POST", f"{API}/me/care-invitations/preview", a, json={"code": code.json()["code"]})
-    care = await call("POST", f"{API}/me/care-relationships", a, json={"code": code.json()["code"]})
-    await call("GET", f"{API}/me/care-relationships", a)
-    patient = f"{API}/clinics/{cid}/patients/{a.id}"
-    for tail in ("/sessions", "/progress", "/assessments", "/routines"):
-        await call("GET", patient + tail, doc)
-    prescribed = await call("POST", patient + "/routines", doc, json={"routine": routine_payload()})
-    one = f"{patient}/routines/{prescribed.json()['id']}"
-    got = await call("GET", one, doc)
-    await write("PATCH", one, doc, got.headers["etag"], json={"notes": "week 2"})
-    await call("GET", one + "/versions", doc)
-    await call("GET", f"{API}/me/access-log", a)
-    await call("DELETE", f"{API}/me/care-relationships/{care.json()['id']}", a)
     await call("GET", f"{API}/me/export", a)
-    # The care team: the admin runs a clinic, alice is in their care.
-    c = admin
-    clinic = await call("POST", f"{API}/clinics", c, json={"name": "Riverside"})
-    cid = clinic.json()["id"]
-    await call("GET", f"{API}/clinics", c)
-    clinic = await call("GET", f"{API}/clinics/{cid}", c)
-    await write("PATCH", f"{API}/clinics/{cid}", c, clinic.headers["etag"], json={"name": "R"})
-    code = (await call("POST", f"{API}/clinics/{cid}/invitations", c, json={})).json()["code"]
-    bob = await signed_in_user(client, unique_email("bob"))
-    await call("POST", f"{API}/clinic-invitations/accept", bob, json={"code": code})
-    await call("GET", f"{API}/clinics/{cid}/members", c)
-    member = f"{API}/clinics/{cid}/members/{bob.id}"
-    await call("PATCH", member, c, json={"role": "owner"})
-    await call("DELETE", member, bob)
-    care = await call(
-        "POST", f"{API}/clinics/{cid}/care-invitations", c, json={"scopes": ALL_SCOPES}
-    )
-    code = care.json()["code"]
-    await call("POST", f"{API}/me/care-invitations/preview", a, json={"code": code})
-    rel = await call("POST", f"{API}/me/care-relationships", a, json={"code": code})
-    await call("GET", f"{API}/me/care-relationships", a)
-    await call("GET", f"{API}/clinics/{cid}/patients", c)
-    for tail in ("sessions", "progress", "assessments"):
-        await call("GET", f"{API}/clinics/{cid}/patients/{a.id}/{tail}", c)
-    await call("GET", f"{API}/me/access-log", a)
-    await call("DELETE", f"{API}/me/care-relationships/{rel.json()['id']}", a)
     await call(
         "POST",
         f"{API}/me/password",
@@ -305,6 +293,13 @@ async def _assessment(client: httpx.AsyncClient, user: SignedIn) -> Owned:
     return Owned(made.headers["location"], "")
 
 
+async def _webhook(client: httpx.AsyncClient, user: SignedIn) -> Owned:
+    hook = {"url": "https://93.184.215.14/hook", "event_types": ["session.logged"]}
+    made = await client.post(f"{API}/me/webhooks", json=hook, headers=user.headers)
+    assert made.status_code == 201, made.text
+    return Owned(made.headers["location"], made.headers["etag"])
+
+
 Maker = Callable[[httpx.AsyncClient, SignedIn], Awaitable[Owned]]
 FOREIGN: list[tuple[str, Maker, str, str, dict[str, Any] | None]] = [
     ("routine-read", _routine, "GET", "", None),
@@ -319,6 +314,12 @@ FOREIGN: list[tuple[str, Maker, str, str, dict[str, Any] | None]] = [
     ("session-append-entries", _session, "POST", "/entries", {"entries": [entry()]}),
     ("session-delete", _session, "DELETE", "", None),
     ("assessment-read", _assessment, "GET", "", None),
+    ("webhook-read", _webhook, "GET", "", None),
+    ("webhook-update", _webhook, "PATCH", "", {"enabled": False}),
+    ("webhook-delete", _webhook, "DELETE", "", None),
+    ("webhook-rotate", _webhook, "POST", "/rotate-secret", None),
+    ("webhook-deliveries", _webhook, "GET", "/deliveries", None),
+    ("webhook-ping", _webhook, "POST", "/ping", None),
 ]
 
 
@@ -380,6 +381,8 @@ async def _conditional(
         return Conditional((await _session(client, alice)).path, alice)
     if kind == "profile":
         return Conditional(f"{API}/me", alice)
+    if kind == "webhook":
+        return Conditional((await _webhook(client, alice)).path, alice)
     slug = f"cond-{uuid.uuid4().hex[:8]}"
     made = await client.post(
         f"{API}/exercises", json=exercise_payload(slug=slug), headers=admin.headers
@@ -393,6 +396,7 @@ PATCHES = {
     "session": {"notes": "changed"},
     "profile": {"display_name": "Changed"},
     "exercise": {"name": "Changed"},
+    "webhook": {"description": "Changed"},
 }
 WRITES: list[tuple[str, str, str, dict[str, Any] | None]] = [
     ("routine", "PATCH", "", PATCHES["routine"]),
@@ -405,6 +409,9 @@ WRITES: list[tuple[str, str, str, dict[str, Any] | None]] = [
     ("profile", "DELETE", "", {"password": "from-the-user"}),
     ("exercise", "PATCH", "", PATCHES["exercise"]),
     ("exercise", "DELETE", "", None),
+    ("webhook", "PATCH", "", PATCHES["webhook"]),
+    ("webhook", "POST", "/rotate-secret", None),
+    ("webhook", "DELETE", "", None),
 ]
 
 

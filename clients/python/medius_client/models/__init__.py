@@ -5,6 +5,8 @@ from .access_log_public import AccessLogPublic
 from .account_deletion import AccountDeletion
 from .action import Action
 from .action_attribution import ActionAttribution
+from .activity_definition import ActivityDefinition
+from .activity_definition_status import ActivityDefinitionStatus
 from .advice import Advice
 from .affected_side import AffectedSide
 from .alert_acknowledge import AlertAcknowledge
@@ -18,6 +20,11 @@ from .band_level import BandLevel
 from .body_sign_in import BodySignIn
 from .builder_answer import BuilderAnswer
 from .builder_request import BuilderRequest
+from .bundle import Bundle
+from .bundle_entry import BundleEntry
+from .bundle_link import BundleLink
+from .bundle_search import BundleSearch
+from .bundle_search_mode import BundleSearchMode
 from .calendar_token_create import CalendarTokenCreate
 from .calendar_token_public import CalendarTokenPublic
 from .care_accept import CareAccept
@@ -26,6 +33,7 @@ from .care_invitation_issued import CareInvitationIssued
 from .care_invitation_preview import CareInvitationPreview
 from .care_patient import CarePatient
 from .care_patient_figures import CarePatientFigures
+from .care_plan import CarePlan
 from .care_scope import CareScope
 from .care_week_adherence import CareWeekAdherence
 from .care_week_asymmetry import CareWeekAsymmetry
@@ -43,11 +51,18 @@ from .compensation_attribution import CompensationAttribution
 from .constraints import Constraints
 from .decision import Decision
 from .default_dosage import DefaultDosage
+from .delivery_public import DeliveryPublic
+from .delivery_status import DeliveryStatus
 from .difficulty import Difficulty
 from .dosage import Dosage
 from .dosage_attribution import DosageAttribution
 from .dosage_unit import DosageUnit
 from .emphasis import Emphasis
+from .endpoint_create import EndpointCreate
+from .endpoint_created import EndpointCreated
+from .endpoint_disabled_reason import EndpointDisabledReason
+from .endpoint_public import EndpointPublic
+from .endpoint_update import EndpointUpdate
 from .entries_replace import EntriesReplace
 from .entry_in import EntryIn
 from .entry_public import EntryPublic
@@ -63,6 +78,7 @@ from .exercise_update_attribution_type_0 import ExerciseUpdateAttributionType0
 from .exercise_week import ExerciseWeek
 from .export_format import ExportFormat
 from .export_sessions_response_200 import ExportSessionsResponse200
+from .fhir_resource import FhirResource
 from .finding import Finding
 from .goal import Goal
 from .health import Health
@@ -73,14 +89,20 @@ from .laterality import Laterality
 from .leg import Leg
 from .member_public import MemberPublic
 from .member_update import MemberUpdate
+from .meta import Meta
 from .muscle_public import MusclePublic
 from .muscle_public_attribution import MusclePublicAttribution
+from .operation_outcome import OperationOutcome
+from .operation_outcome_issue import OperationOutcomeIssue
+from .operation_outcome_issue_severity import OperationOutcomeIssueSeverity
 from .origin import Origin
 from .page_access_log_public import PageAccessLogPublic
 from .page_alert_public import PageAlertPublic
 from .page_assessment_public import PageAssessmentPublic
 from .page_care_patient import PageCarePatient
 from .page_clinic_public import PageClinicPublic
+from .page_delivery_public import PageDeliveryPublic
+from .page_endpoint_public import PageEndpointPublic
 from .page_member_public import PageMemberPublic
 from .page_relationship_public import PageRelationshipPublic
 from .page_routine_public import PageRoutinePublic
@@ -94,7 +116,9 @@ from .pain_alert import PainAlert
 from .password_change import PasswordChange
 from .pelvis_drop import PelvisDrop
 from .person_ref import PersonRef
+from .ping_queued import PingQueued
 from .placement import Placement
+from .plan_definition import PlanDefinition
 from .plan_item import PlanItem
 from .position import Position
 from .prescribed_dosage import PrescribedDosage
@@ -120,6 +144,7 @@ from .routine_item_public import RoutineItemPublic
 from .routine_public import RoutinePublic
 from .routine_update import RoutineUpdate
 from .routine_version_public import RoutineVersionPublic
+from .secret_rotated import SecretRotated
 from .session_comment_create import SessionCommentCreate
 from .session_comment_public import SessionCommentPublic
 from .session_create import SessionCreate
@@ -145,6 +170,7 @@ from .user_public import UserPublic
 from .user_update import UserUpdate
 from .weakness_sign import WeaknessSign
 from .weakness_sign_attribution import WeaknessSignAttribution
+from .webhook_event_type import WebhookEventType
 from .week_adherence import WeekAdherence
 from .week_plan import WeekPlan
 from .working_leg import WorkingLeg
@@ -155,6 +181,8 @@ __all__ = (
     "AccountDeletion",
     "Action",
     "ActionAttribution",
+    "ActivityDefinition",
+    "ActivityDefinitionStatus",
     "Advice",
     "AffectedSide",
     "AlertAcknowledge",
@@ -168,6 +196,11 @@ __all__ = (
     "BodySignIn",
     "BuilderAnswer",
     "BuilderRequest",
+    "Bundle",
+    "BundleEntry",
+    "BundleLink",
+    "BundleSearch",
+    "BundleSearchMode",
     "CalendarTokenCreate",
     "CalendarTokenPublic",
     "CareAccept",
@@ -176,6 +209,7 @@ __all__ = (
     "CareInvitationPreview",
     "CarePatient",
     "CarePatientFigures",
+    "CarePlan",
     "CareScope",
     "CareWeekAdherence",
     "CareWeekAsymmetry",
@@ -193,11 +227,18 @@ __all__ = (
     "Constraints",
     "Decision",
     "DefaultDosage",
+    "DeliveryPublic",
+    "DeliveryStatus",
     "Difficulty",
     "Dosage",
     "DosageAttribution",
     "DosageUnit",
     "Emphasis",
+    "EndpointCreate",
+    "EndpointCreated",
+    "EndpointDisabledReason",
+    "EndpointPublic",
+    "EndpointUpdate",
     "EntriesReplace",
     "EntryIn",
     "EntryPublic",
@@ -213,6 +254,7 @@ __all__ = (
     "ExerciseWeek",
     "ExportFormat",
     "ExportSessionsResponse200",
+    "FhirResource",
     "Finding",
     "Goal",
     "Health",
@@ -223,14 +265,20 @@ __all__ = (
     "Leg",
     "MemberPublic",
     "MemberUpdate",
+    "Meta",
     "MusclePublic",
     "MusclePublicAttribution",
+    "OperationOutcome",
+    "OperationOutcomeIssue",
+    "OperationOutcomeIssueSeverity",
     "Origin",
     "PageAccessLogPublic",
     "PageAlertPublic",
     "PageAssessmentPublic",
     "PageCarePatient",
     "PageClinicPublic",
+    "PageDeliveryPublic",
+    "PageEndpointPublic",
     "PageMemberPublic",
     "PageRelationshipPublic",
     "PageRoutinePublic",
@@ -244,7 +292,9 @@ __all__ = (
     "PasswordChange",
     "PelvisDrop",
     "PersonRef",
+    "PingQueued",
     "Placement",
+    "PlanDefinition",
     "PlanItem",
     "Position",
     "PrescribedDosage",
@@ -270,6 +320,7 @@ __all__ = (
     "RoutinePublic",
     "RoutineUpdate",
     "RoutineVersionPublic",
+    "SecretRotated",
     "SessionCommentCreate",
     "SessionCommentPublic",
     "SessionCreate",
@@ -295,6 +346,7 @@ __all__ = (
     "UserUpdate",
     "WeaknessSign",
     "WeaknessSignAttribution",
+    "WebhookEventType",
     "WeekAdherence",
     "WeekPlan",
     "WorkingLeg",

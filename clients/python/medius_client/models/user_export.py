@@ -10,6 +10,7 @@ from attrs import field as _attrs_field
 if TYPE_CHECKING:
     from ..models.alert_public import AlertPublic
     from ..models.assessment_public import AssessmentPublic
+    from ..models.endpoint_public import EndpointPublic
     from ..models.routine_public import RoutinePublic
     from ..models.session_comment_public import SessionCommentPublic
     from ..models.session_public import SessionPublic
@@ -31,6 +32,7 @@ class UserExport:
         routines (list[RoutinePublic]):
         session_comments (list[SessionCommentPublic]): Your care team's comments on your sessions, oldest first.
         sessions (list[SessionPublic]):
+        webhooks (list[EndpointPublic]): Your own webhook endpoints (their secrets are never exported).
     """
 
     alerts: list[AlertPublic]
@@ -41,6 +43,7 @@ class UserExport:
     routines: list[RoutinePublic]
     session_comments: list[SessionCommentPublic]
     sessions: list[SessionPublic]
+    webhooks: list[EndpointPublic]
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -75,6 +78,11 @@ class UserExport:
             sessions_item = sessions_item_data.to_dict()
             sessions.append(sessions_item)
 
+        webhooks = []
+        for webhooks_item_data in self.webhooks:
+            webhooks_item = webhooks_item_data.to_dict()
+            webhooks.append(webhooks_item)
+
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update(
@@ -87,6 +95,7 @@ class UserExport:
                 "routines": routines,
                 "session_comments": session_comments,
                 "sessions": sessions,
+                "webhooks": webhooks,
             }
         )
 
@@ -96,6 +105,7 @@ class UserExport:
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         from ..models.alert_public import AlertPublic  # noqa: PLC0415
         from ..models.assessment_public import AssessmentPublic  # noqa: PLC0415
+        from ..models.endpoint_public import EndpointPublic  # noqa: PLC0415
         from ..models.routine_public import RoutinePublic  # noqa: PLC0415
         from ..models.session_comment_public import SessionCommentPublic  # noqa: PLC0415
         from ..models.session_public import SessionPublic  # noqa: PLC0415
@@ -143,6 +153,13 @@ class UserExport:
 
             sessions.append(sessions_item)
 
+        webhooks = []
+        _webhooks = d.pop("webhooks")
+        for webhooks_item_data in _webhooks:
+            webhooks_item = EndpointPublic.from_dict(webhooks_item_data)
+
+            webhooks.append(webhooks_item)
+
         user_export = cls(
             alerts=alerts,
             assessments=assessments,
@@ -152,6 +169,7 @@ class UserExport:
             routines=routines,
             session_comments=session_comments,
             sessions=sessions,
+            webhooks=webhooks,
         )
 
         user_export.additional_properties = d

@@ -1,0 +1,1 @@
+"""A clinic's webhook endpoints: the events of the patients in its care, as they consented."""

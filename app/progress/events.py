@@ -1,0 +1,104 @@
+"""`progress.advice_changed`: the advice of the current routine, re-decided after each
+session write, announced when it changes.
+
+Precisely: after a session is logged, changed or deleted, in the same transaction, the
+advice `/me/progress` gives for each item of the owner's current routine (the one it
+compares against by default: the most recently changed) is computed again; for each
+exercise whose decision or next dosage differs from the advice last announced for that
+routine and exercise (or, never announced, from "hold at the prescribed dosage", the
+advice before any session), the event is queued and the new advice remembered.
+
+Cheap because it is bounded: one routine's items, one query for their recent results,
+one read of what was announced, and none of it unless an endpoint subscribes. A routine
+edit that changes the advice is announced on the next session write, not by the edit.
+"""
+
+from __future__ import annotations
+
+import uuid
+from typing import Any
+
+from sqlalchemy import Connection, delete, insert, select
+from sqlmodel import Session, col
+
+from app.catalog.repository import specs_by_slug
+from app.core.types import utcnow
+from app.core.vocabulary import Decision, WebhookEventType
+from app.progress.models import Advice, AnnouncedAdvice
+from app.progress.service import advice_for
+from app.routines.repository import items_for, latest_routine
+from app.webhooks import outbox
+
+SESSION_EVENTS = (
+    WebhookEventType.SESSION_LOGGED,
+    WebhookEventType.SESSION_UPDATED,
+    WebhookEventType.SESSION_DELETED,
+)
+ADVICE = WebhookEventType.PROGRESS_ADVICE_CHANGED
+
+
+def install() -> None:
+    """Follow every session event with the advice check (idempotent; the app calls it)."""
+    outbox.on_emit(SESSION_EVENTS, announce_changed_advice)
+
+
+def _announced(advice: Advice) -> tuple[Decision, dict[str, Any]]:
+    return advice.decision, advice.next.model_dump(mode="json")
+
+
+def announce_changed_advice(db: Session | Connection, owner_id: uuid.UUID) -> None:
+    session = db if isinstance(db, Session) else Session(bind=db)
+    endpoints = outbox.subscribers(session, owner_id, ADVICE.value)
+    if not endpoints:
+        return
+    routine = latest_routine(session, owner_id)
+    if routine is None:
+        return
+    items = items_for(session, [routine.id])[routine.id]
+    specs = specs_by_slug(session, sorted({i.exercise for i in items}), include_deleted=True)
+    before = {
+        row.exercise: (row.decision, row.next)
+        for row in session.execute(
+            select(AnnouncedAdvice).where(
+                col(AnnouncedAdvice.owner_id) == owner_id,
+                col(AnnouncedAdvice.routine_id) == routine.id,
+            )
+        ).scalars()
+    }
+    now = utcnow()
+    for advice in advice_for(session, owner_id, items, specs):
+        starting = (Decision.HOLD, advice.current.model_dump(mode="json"))
+        previous = before.get(advice.exercise, starting)
+        current = _announced(advice)
+        if current == previous:
+            continue
+        key = (
+            col(AnnouncedAdvice.owner_id) == owner_id,
+            col(AnnouncedAdvice.routine_id) == routine.id,
+            col(AnnouncedAdvice.exercise) == advice.exercise,
+        )
+        session.execute(delete(AnnouncedAdvice).where(*key))
+        session.execute(
+            insert(AnnouncedAdvice).values(
+                owner_id=owner_id,
+                routine_id=routine.id,
+                exercise=advice.exercise,
+                decision=current[0],
+                next=current[1],
+                announced_at=now,
+            )
+        )
+        data = {
+            "routine_id": routine.id,
+            "exercise": advice.exercise,
+            "advice": advice.model_dump(mode="json"),
+            "previous": {"decision": previous[0], "next": previous[1]},
+        }
+        outbox.queue(
+            session,
+            owner_id,
+            ADVICE.value,
+            f"advice:{routine.id}:{advice.exercise}",
+            data,
+            endpoint_ids=endpoints,
+        )
