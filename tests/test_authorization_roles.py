@@ -339,6 +339,16 @@ MATRIX: dict[tuple[str, str], Case] = {
     ("GET", "/api/v1/clinics/{clinic_id}/fhir/CarePlan/{care_plan_id}"): Case(
         IN_CARE, params={"care_plan_id": "prescription_id"}
     ),
+    # Alerts and session comments: the patient's own; the care team's with the scope.
+    ("GET", "/api/v1/me/alerts"): Case(SIGNED_IN_OK),
+    ("GET", "/api/v1/sessions/{session_id}/comments"): Case(PATIENTS_OWN),
+    # The calendar feed: each caller's own token; the feed itself takes only the feed
+    # token (none sent here: 422 whoever signs in, a bearer token grants nothing).
+    ("POST", "/api/v1/me/calendar-token"): Case(
+        "401 201 201 201 201 201 201 201", _json(lambda w: {})
+    ),
+    ("DELETE", "/api/v1/me/calendar-token"): Case("401 204 204 204 204 204 204 204"),
+    ("GET", "/api/v1/me/calendar.ics"): Case("422 422 422 422 422 422 422 422"),
 }
 
 

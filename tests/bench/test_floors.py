@@ -160,6 +160,11 @@ async def test_both_floors_answer_the_clinicians_view_as_the_app_does(
         headers=extra.headers,
     )
     assert logged.status_code == 201, logged.text
+    # A painful session: two open alerts put the patient first, and into the cursor.
+    painful = session_payload(started_at=started.isoformat(), ended_at=None)
+    painful["entries"][0]["pain"] = 8
+    hurt = await client.post(f"{API}/sessions", json=painful, headers=team.patient.headers)
+    assert hurt.status_code == 201, hurt.text
     for query in ("?limit=1", "?limit=20"):
         path = f"{API}/clinics/{team.clinic_id}/patients{query}"
         answers = [await c.get(path, headers=team.clinician.headers) for c in (client, bare, stack)]
