@@ -13,6 +13,7 @@ from pydantic import ValidationError
 from sqlmodel import Session
 
 from app.account.service import export_user
+from app.alerts.service import scan_missed_weeks
 from app.catalog import transfer
 from app.catalog.seed import seeded_catalog
 from app.core.config import get_settings
@@ -154,6 +155,14 @@ def export_user_command(email: str) -> None:
             raise typer.BadParameter(f"no account for {email}")
         document = export_user(session, Caller.of(user), CatalogSpecs()).model_dump(mode="json")
     typer.echo(json.dumps(document, indent=2, ensure_ascii=False))
+
+
+@cli.command("alerts-scan")
+def alerts_scan() -> None:
+    """Raise the missed-week alerts due for every patient (idempotent; run it daily)."""
+    with _session() as session:
+        raised = scan_missed_weeks(session)
+    typer.echo(f"missed-week alerts raised: {raised}")
 
 
 @cli.command()

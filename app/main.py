@@ -26,8 +26,12 @@ from starlette.requests import Request
 from starlette.responses import HTMLResponse, Response
 
 from app.account.router import router as account_router
+from app.alerts import service as alerts_service
+from app.alerts.router import router as alerts_router
 from app.assessments.router import router as assessments_router
+from app.calendar_feed.router import router as calendar_feed_router
 from app.care.router import router as care_router
+from app.care_followup.router import router as care_followup_router
 from app.catalog.router import router as catalog_router
 from app.clinic_webhooks import service as clinic_webhooks
 from app.clinic_webhooks.router import router as clinic_webhooks_router
@@ -44,12 +48,15 @@ from app.health.router import router as health_router
 from app.live_catalog.asgi import CatalogReadCache
 from app.live_catalog.live import LiveCatalog
 from app.live_catalog.router import router as live_catalog_router
+from app.prescriptions.router import router as prescriptions_router
 from app.progress import events as progress_events
 from app.progress.router import router as progress_router
 from app.routine_deletion.router import router as routine_deletion_router
 from app.routines.builder_service import ladder as builder_ladder
 from app.routines.router import router as routines_router
+from app.session_comments.router import router as session_comments_router
 from app.sessions.router import router as sessions_router
+from app.sharing.router import router as sharing_router
 from app.users.auth import optional_user, visitor
 from app.users.router import auth_router, me_router
 from app.webhooks.router import router as webhooks_router
@@ -76,6 +83,8 @@ Errors are RFC 9457 `application/problem+json`. Lists use `limit` and an opaque
 def create_app(settings: Settings | None = None) -> FastAPI:
     settings = settings or get_settings()
     engine = build_engine(settings)
+    # Alerts follow session and self-check writes inside their transactions.
+    alerts_service.install()
     configure_password_hashing(
         settings.argon2_time_cost,
         settings.argon2_memory_kib,
@@ -138,7 +147,13 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.include_router(progress_router, prefix=API_PREFIX)
     app.include_router(webhooks_router, prefix=API_PREFIX)
     app.include_router(clinic_webhooks_router, prefix=API_PREFIX)
+    app.include_router(sharing_router, prefix=API_PREFIX)
     app.include_router(care_router, prefix=API_PREFIX)
+    app.include_router(prescriptions_router, prefix=API_PREFIX)
+    app.include_router(care_followup_router, prefix=API_PREFIX)
+    app.include_router(alerts_router, prefix=API_PREFIX)
+    app.include_router(session_comments_router, prefix=API_PREFIX)
+    app.include_router(calendar_feed_router, prefix=API_PREFIX)
     _install_docs(app)
     install_openapi(app, optional_auth=(optional_user, visitor))
 

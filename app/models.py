@@ -1,6 +1,8 @@
 """Every table, imported in one place so Alembic and the tests see the whole schema."""
 
+from app.alerts.models import AdviceState, Alert
 from app.assessments.models import Assessment
+from app.calendar_feed.models import CalendarFeed
 from app.care.models import (
     AccessLogEntry,
     CareInvitation,
@@ -20,7 +22,8 @@ from app.catalog.models import (
 from app.core.changes import UserChangeCounter
 from app.core.ratelimit import RateCounter
 from app.progress.models import AnnouncedAdvice
-from app.routines.models import Routine, RoutineItem
+from app.routines.models import Routine, RoutineItem, RoutineVersion
+from app.session_comments.models import SessionComment
 from app.sessions.models import (
     ExerciseDayTotal,
     ExerciseDayZone,
@@ -28,13 +31,17 @@ from app.sessions.models import (
     SessionEntry,
     WorkoutSession,
 )
+from app.sharing.models import ShareLink
 from app.users.models import RefreshToken, TokenFamily, User
 from app.webhooks.models import WebhookDelivery, WebhookEndpoint, WebhookEvent
 
 __all__ = [
     "AccessLogEntry",
+    "AdviceState",
+    "Alert",
     "AnnouncedAdvice",
     "Assessment",
+    "CalendarFeed",
     "CareInvitation",
     "CareRelationship",
     "CatalogState",
@@ -53,7 +60,10 @@ __all__ = [
     "RefreshToken",
     "Routine",
     "RoutineItem",
+    "RoutineVersion",
+    "SessionComment",
     "SessionEntry",
+    "ShareLink",
     "TokenFamily",
     "User",
     "UserChangeCounter",

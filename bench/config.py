@@ -23,8 +23,9 @@ VARIABLES: dict[str, tuple[str, str]] = {
         "unpinned, pinned (server+database on CPU 0, load on CPU 1) or both (twice as long)",
     ),
     "BENCH_GROUPS": (
-        "catalog,signed-in",
-        "catalog: the public and scale rows; signed-in: the operations against the floor",
+        "catalog,signed-in,care",
+        "catalog: the public and scale rows; signed-in: the operations against the floor; "
+        "care: the clinician's view of a 500-patient clinic at scale",
     ),
     "BENCH_TWO_WORKERS": ("1", "also measure two uvicorn workers on PostgreSQL"),
     "BENCH_LOADGEN": ("auto", "wrk, httpx, or auto (wrk when installed)"),
@@ -33,6 +34,7 @@ VARIABLES: dict[str, tuple[str, str]] = {
     "BENCH_USERS": ("10000", "users in the scale database"),
     "BENCH_SETS": ("1000000", "logged sets (session entries) in the scale database"),
     "BENCH_USER_SETS": ("50000", "sets the measured bench user owns"),
+    "BENCH_CARE_PATIENTS": ("500", "patients of the bench user's clinic (they own the other sets)"),
     "BENCH_OUTPUT": ("bench/results/latest.md", "where the markdown report goes"),
 }
 
@@ -90,6 +92,7 @@ class Config:
                 users=max(1, int(_env("BENCH_USERS"))),
                 sets=int(_env("BENCH_SETS")),
                 bench_user_sets=int(_env("BENCH_USER_SETS")),
+                care_patients=max(1, int(_env("BENCH_CARE_PATIENTS"))),
             ),
             output=output if output.is_absolute() else BENCH_DIR.parent / output,
         )

@@ -97,6 +97,9 @@ class Scale:
     sets: int = 1_000_000
     bench_user_sets: int = 50_000
     entries_per_session: int = 10
+    # The clinic the bench user runs (GET /clinics/{id}/patients): its patients own every
+    # set the bench user does not, logged over the two years up to the bench run.
+    care_patients: int = 500
 
     @property
     def sessions(self) -> int:
@@ -300,8 +303,19 @@ def session_shapes(
     return shapes
 
 
+def care_patient_ids(scale: Scale) -> list[uuid.UUID]:
+    """The bench clinic's patients: the users after the bench user."""
+    return user_ids(scale)[1 : 1 + scale.care_patients]
+
+
+def care_clinic_id(scale: Scale) -> uuid.UUID:
+    return _uuid(random.Random(f"care-clinic-{scale}"))
+
+
 def session_plan(scale: Scale, variants: Sequence[ExerciseSpec]) -> SessionPlan:
-    """Every session row; the bench user owns the first `bench_user_sets` sets' sessions."""
+    """Every session row: the bench user owns `bench_user_sets` sets' sessions, dated in the
+    two years before EPOCH (the progress rows' window); the clinic's patients own the
+    rest, dated in the two years up to now, so the clinician's view finds recent weeks."""
     rng = random.Random(f"sessions-{scale}")
     shapes = session_shapes(scale, variants, rng)
     shape_json = [orjson.dumps(entries, option=orjson.OPT_SORT_KEYS) for entries in shapes]
@@ -311,10 +325,13 @@ def session_plan(scale: Scale, variants: Sequence[ExerciseSpec]) -> SessionPlan:
     bench_owned = set(rng.sample(range(scale.sessions), k=scale.bench_user_sessions))
     sessions: list[tuple[Any, ...]] = []
     shape_of: list[int] = []
-    others = len(owners) - 1
+    others = min(len(owners) - 1, max(scale.care_patients, 1))
+    recent = datetime.now(UTC).replace(minute=0, second=0, microsecond=0)
     for n, session_id in enumerate(ids):
-        owner = owners[0] if n in bench_owned or others == 0 else owners[1 + n % others]
-        started = EPOCH - timedelta(minutes=rng.randrange(0, 730 * 24 * 60))
+        benched = n in bench_owned or others == 0
+        owner = owners[0] if benched else owners[1 + n % others]
+        until = EPOCH if benched else recent
+        started = until - timedelta(minutes=rng.randrange(0, 730 * 24 * 60))
         ended = started + timedelta(minutes=25)
         shape = rng.randrange(len(shapes))
         fingerprint = hashlib.sha256(
@@ -350,6 +367,7 @@ class ScaleData:
     exercise_muscle: list[tuple[int, str]]
     users: list[tuple[Any, ...]]
     plan: SessionPlan
+    care: CareData
 
 
 def generate(scale: Scale, password_hash: str) -> ScaleData:
@@ -363,4 +381,80 @@ def generate(scale: Scale, password_hash: str) -> ScaleData:
         exercise_muscle=muscles,
         users=user_rows(scale, password_hash),
         plan=session_plan(scale, specs),
+        care=care_data(scale),
+    )
+
+
+CLINIC_COLUMNS = ("id", "name", "revision", "created_at", "updated_at")
+MEMBER_COLUMNS = ("clinic_id", "user_id", "role", "created_at")
+RELATIONSHIP_COLUMNS = (
+    "id",
+    "clinic_id",
+    "clinician_id",
+    "patient_id",
+    "scopes",
+    "status",
+    "created_at",
+    "ended_at",
+)
+ROUTINE_COLUMNS = (
+    "id",
+    "owner_id",
+    "is_template",
+    "template_key",
+    "name",
+    "notes",
+    "sessions_per_week",
+    "origin",
+    "progression",
+    "rationale",
+    "revision",
+    "created_at",
+    "updated_at",
+)
+
+
+@dataclass(frozen=True)
+class CareData:
+    """The bench user's clinic: the bench user owns it and has every patient in care,
+    with every scope; each patient has a routine (2-4 sessions a week) to adhere to."""
+
+    clinic: tuple[Any, ...]
+    member: tuple[Any, ...]
+    relationships: list[tuple[Any, ...]]
+    routines: list[tuple[Any, ...]]
+
+
+def care_data(scale: Scale) -> CareData:
+    rng = random.Random(f"care-{scale}")
+    at = EPOCH - timedelta(days=800)
+    clinic_id, clinician = care_clinic_id(scale), bench_user_id(scale)
+    scopes = {"alerts", "prescribe", "progress", "self_checks", "sessions"}
+    relationships, routines = [], []
+    for patient in care_patient_ids(scale):
+        relationships.append(
+            (_uuid(rng), clinic_id, clinician, patient, scopes, "active", at, None)
+        )
+        routines.append(
+            (
+                _uuid(rng),
+                patient,
+                False,
+                None,
+                "Hip strength",
+                "",
+                2 + rng.randrange(3),
+                "user",
+                None,
+                None,
+                1,
+                at,
+                at,
+            )
+        )
+    return CareData(
+        clinic=(clinic_id, "Bench clinic", 1, at, at),
+        member=(clinic_id, clinician, "owner", at),
+        relationships=relationships,
+        routines=routines,
     )

@@ -22,13 +22,15 @@ driver's work is serialised exactly as a single SQLite writer must be anyway.
 
 from __future__ import annotations
 
+import base64
 import hashlib
 import os
 import sqlite3
 import uuid
 from collections.abc import Sequence
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime, timedelta
 from typing import Any
+from zoneinfo import ZoneInfo
 
 import jwt
 import orjson
@@ -84,6 +86,63 @@ SQL = {
     ),
     # The app reads the items' exercises (deleted ones too) for the estimated duration.
     "item_exercises": "SELECT slug, document FROM exercise WHERE slug IN ({})",
+    # The clinician's view (app/care/overview_sql.py), for one time zone: the bench
+    # clinic's patients all live in UTC, where the app's CASE over zones has one branch.
+    "clinic_role": "SELECT role FROM clinic_member WHERE clinic_id = ? AND user_id = ?",
+    "care_zones": (
+        "SELECT DISTINCT u.time_zone FROM app_user u JOIN care_relationship r "
+        "ON r.patient_id = u.id WHERE r.clinic_id = ? AND r.clinician_id = ? "
+        "AND r.status = 'active'"
+    ),
+    "care_page": (
+        "WITH counts AS (SELECT s.owner_id AS owner_id, "
+        + ", ".join(
+            f"SUM(CASE WHEN s.started_at >= ? AND s.started_at < ? THEN 1 ELSE 0 END) AS w{k}"
+            for k in range(5)
+        )
+        + " FROM workout_session s JOIN care_relationship r ON r.patient_id = s.owner_id "
+        "AND r.clinic_id = ? AND r.clinician_id = ? AND r.status = 'active' "
+        "WHERE s.deleted_at IS NULL AND s.started_at >= ? AND s.started_at < ? "
+        "GROUP BY s.owner_id), "
+        "p AS MATERIALIZED (SELECT r.patient_id, u.display_name, r.id AS relationship_id, "
+        "r.scopes, (SELECT t.sessions_per_week FROM routine t WHERE t.owner_id = r.patient_id "
+        "ORDER BY t.updated_at DESC, t.id LIMIT 1) AS target, "
+        + ", ".join(f"COALESCE(c.w{k}, 0) AS w{k}" for k in range(5))
+        + ", (SELECT l.id FROM workout_session l WHERE l.owner_id = r.patient_id "
+        "AND l.deleted_at IS NULL ORDER BY l.started_at DESC, l.id DESC LIMIT 1) AS last_id, "
+        "CASE WHEN (',' || r.scopes || ',') LIKE '%,progress,%' THEN 1 ELSE 0 END AS seen "
+        "FROM care_relationship r JOIN app_user u ON u.id = r.patient_id "
+        "LEFT JOIN counts c ON c.owner_id = r.patient_id "
+        "WHERE r.clinic_id = ? AND r.clinician_id = ? AND r.status = 'active'), "
+        "v AS (SELECT p.patient_id, p.display_name, p.relationship_id, p.scopes, p.target, "
+        "p.w0, p.w1, p.w2, p.w3, p.w4, ls.started_at AS last_at, ls.pain_max AS pain, "
+        "(SELECT MAX(e.effort) FROM session_entry e WHERE e.session_id = p.last_id) AS effort, "
+        "CASE WHEN p.seen = 1 AND p.target > 0 THEN CASE WHEN "
+        "((p.w0 + p.w1 + p.w2 + p.w3) * 1000) / (p.target * 4) < 1000 THEN "
+        "((p.w0 + p.w1 + p.w2 + p.w3) * 1000) / (p.target * 4) ELSE 1000 END "
+        "ELSE 1001 END AS adherence, "
+        "CASE WHEN p.seen = 1 AND ls.started_at IS NOT NULL THEN {epoch} ELSE -1 END "
+        "AS last_key FROM p LEFT JOIN workout_session ls ON ls.id = p.last_id) "
+        "SELECT * FROM v ORDER BY adherence, last_key, patient_id LIMIT ?"
+    ).replace(
+        "{epoch}",
+        "CAST(floor(extract(epoch FROM ls.started_at)) AS BIGINT)"
+        if POSTGRES
+        else "CAST(strftime('%s', ls.started_at) AS INTEGER)",
+    ),
+    "care_sides": (
+        "SELECT owner_id, CASE week "
+        + " ".join(f"WHEN ? THEN {k}" for k in range(5))
+        + " ELSE -1 END AS bucket, SUM(left_counted), SUM(right_counted) "
+        "FROM exercise_week_total WHERE week >= ? AND week <= ? AND owner_id IN ({}) "
+        "GROUP BY owner_id, bucket"
+    ),
+    "care_log": (
+        "INSERT INTO access_log (id, patient_id, actor_id, actor_name, clinic_id, clinic_name, "
+        "relationship_id, action, resource, at, address) "
+        "SELECT ?, ?, ?, ?, c.id, c.name, ?, 'read', 'care_overview', ?, ? FROM clinic c "
+        "WHERE c.id = ?"
+    ),
 }
 ITEM_FIELDS = (
     "exercise",
@@ -153,7 +212,8 @@ class Db:
 
     def q(self, key: str, n: int = 0) -> str:
         text = SQL[key].format(", ".join("?" * n)) if n else SQL[key]
-        return text.replace("?", self.mark) if POSTGRES else text
+        # psycopg reads `%` as a placeholder's start: a literal one is doubled.
+        return text.replace("%", "%%").replace("?", self.mark) if POSTGRES else text
 
     def id(self, value: uuid.UUID) -> Any:
         return value if POSTGRES else value.hex
@@ -167,6 +227,20 @@ class Db:
         """Rows of `SQL[key]`; for an `IN ({})` statement `params` are the list's values."""
         sql = self.q(key, len(params)) if "{}" in SQL[key] else self.q(key)
         return list(self.conn.execute(sql, params).fetchall())
+
+    def fetch_in(self, key: str, params: Sequence[Any], items: Sequence[Any]) -> list[Any]:
+        """Rows of a statement with `?` parameters and, last, an `IN ({})` list."""
+        return list(self.conn.execute(self.q(key, len(items)), [*params, *items]).fetchall())
+
+    def write_many(self, key: str, rows: Sequence[Sequence[Any]]) -> None:
+        """One executemany of `SQL[key]` in its own transaction."""
+        self.conn.execute("BEGIN" if POSTGRES else "BEGIN IMMEDIATE")
+        try:
+            self.conn.cursor().executemany(self.q(key), rows)
+            self.conn.execute("COMMIT")
+        except Exception:
+            self.conn.execute("ROLLBACK")
+            raise
 
     def write(self, session: Sequence[Any], entries: Sequence[Sequence[Any]]) -> bool:
         """Insert the session and its entries in one transaction; False if refused."""
@@ -385,7 +459,118 @@ class Operations:
         }
 
 
-ops = Operations(Db())
+def _week_bounds(time_zone: str) -> tuple[list[datetime], list[int]]:
+    """The five weeks' UTC bounds (six instants) and Mondays (ordinals) in `time_zone`,
+    the last four weeks and this one, as the app's overview computes them."""
+    zone = ZoneInfo(time_zone)
+    today = datetime.now(UTC).astimezone(zone).date()
+    monday = today - timedelta(days=today.weekday())
+    mondays = [monday - timedelta(weeks=4 - k) for k in range(6)]
+    bounds = [
+        datetime.combine(day, datetime.min.time(), tzinfo=zone).astimezone(UTC) for day in mondays
+    ]
+    return bounds, [day.toordinal() for day in mondays[:5]]
+
+
+def _asymmetry(left: int, right: int) -> float | None:
+    larger = max(left, right)
+    return None if larger == 0 else round((left - right) / larger, 3)
+
+
+def care_cursor(row: Sequence[Any]) -> str:
+    payload = orjson.dumps({"s": "attention", "v": [0, row[13], row[14]], "i": _uid(row[0])})
+    return base64.urlsafe_b64encode(payload).decode().rstrip("=")
+
+
+class CareOperations(Operations):
+    """The clinician's view: membership, the patients' zone, the page, the page's
+    left/right totals, then the read logged for each listed patient."""
+
+    def care_patients(self, user: Sequence[Any], clinic_id: str, limit: str | None) -> Any:
+        db = self.db
+        try:
+            clinic = db.id(uuid.UUID(clinic_id))
+            count = int("20" if limit is None else limit)
+        except ValueError:
+            raise UNPROCESSABLE from None
+        if not 1 <= count <= 100:
+            raise UNPROCESSABLE
+        if not db.fetch("clinic_role", (clinic, user[0])):
+            raise NOT_FOUND
+        zones = db.fetch("care_zones", (clinic, user[0]))
+        if not zones:
+            return {"items": [], "next_cursor": None}
+        if len(zones) > 1:
+            raise Refused(501, "Not Implemented")  # the floor serves one zone (see SQL)
+        bounds, mondays = _week_bounds(zones[0][0])
+        # As the app binds them (SQLite: text with microseconds, compared as text).
+        at = [b if POSTGRES else b.strftime("%Y-%m-%d %H:%M:%S.%f") for b in bounds]
+        weeks = [value for k in range(5) for value in (at[k], at[k + 1])]
+        rows = db.fetch(
+            "care_page",
+            (*weeks, clinic, user[0], at[0], at[5], clinic, user[0], count + 1),
+        )
+        page = rows[:count]
+        sides: dict[tuple[str, int], tuple[int, int]] = {}
+        if page:
+            for owner, bucket, left, right in db.fetch_in(
+                "care_sides", (*mondays, mondays[0], mondays[-1]), [r[0] for r in page]
+            ):
+                if bucket >= 0:
+                    sides[(_uid(owner), int(bucket))] = (int(left or 0), int(right or 0))
+        now = db.time(datetime.now(UTC))
+        actor = user[2] or user[1]
+        db.write_many(
+            "care_log",
+            [
+                (db.id(uuid.uuid4()), r[0], user[0], actor, r[2], now, "127.0.0.1", clinic)
+                for r in page
+            ],
+        )
+        days = [date.fromordinal(m).isoformat() for m in mondays]
+        items = []
+        for r in page:
+            patient, target = _uid(r[0]), r[4]
+            counts = [int(n) for n in r[5:10]]
+            scopes = sorted(r[3].split(","))
+            seen = "progress" in scopes
+            items.append(
+                {
+                    "patient": {"id": patient, "display_name": r[1]},
+                    "relationship_id": _uid(r[2]),
+                    "scopes": scopes,
+                    "open_alerts": 0 if "alerts" in scopes else None,
+                    "figures": {
+                        "sessions_per_week": target,
+                        "adherence": r[13] / 1000 if r[13] <= 1000 else None,
+                        "weeks": [
+                            {
+                                "starts_on": day,
+                                "sessions": n,
+                                "ratio": round(n / target, 3) if target else None,
+                            }
+                            for day, n in zip(days, counts, strict=True)
+                        ],
+                        "last_session_at": _when(r[10]),
+                        "latest_pain": r[11],
+                        "latest_effort": r[12],
+                        "asymmetry": [
+                            {
+                                "starts_on": day,
+                                "asymmetry": _asymmetry(*sides.get((patient, k), (0, 0))),
+                            }
+                            for k, day in enumerate(days)
+                        ],
+                    }
+                    if seen
+                    else None,
+                }
+            )
+        more = len(rows) > count
+        return {"items": items, "next_cursor": care_cursor(page[-1]) if more else None}
+
+
+ops = CareOperations(Db())
 PROBLEM = "application/problem+json"
 
 
@@ -431,6 +616,15 @@ async def get_routine(request: Request) -> Response:
     return _read(request, ops.get_routine, request.path_params["routine_id"])
 
 
+async def care_patients(request: Request) -> Response:
+    return _read(
+        request,
+        ops.care_patients,
+        request.path_params["clinic_id"],
+        request.query_params.get("limit"),
+    )
+
+
 async def ready(_request: Request) -> Response:
     return Response(b'{"status":"ok"}', media_type="application/json")
 
@@ -442,6 +636,7 @@ app = Starlette(
         Route("/api/v1/sessions/{session_id}", get_session, methods=["GET"]),
         Route("/api/v1/me", me, methods=["GET"]),
         Route("/api/v1/routines/{routine_id}", get_routine, methods=["GET"]),
+        Route("/api/v1/clinics/{clinic_id}/patients", care_patients, methods=["GET"]),
         Route("/readyz", ready),
     ],
 )

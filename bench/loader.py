@@ -24,8 +24,12 @@ from app.seed import seed_all
 from app.sessions.totals import backfill
 from bench.datagen import (
     BENCH_PASSWORD,
+    CLINIC_COLUMNS,
     ENTRY_COLUMNS,
     EXERCISE_COLUMNS,
+    MEMBER_COLUMNS,
+    RELATIONSHIP_COLUMNS,
+    ROUTINE_COLUMNS,
     SESSION_COLUMNS,
     USER_COLUMNS,
     ScaleData,
@@ -220,6 +224,26 @@ class _Steps:
         self.last = now
 
 
+def load_care(engine: Engine, data: ScaleData) -> dict[str, int]:
+    """The bench clinic (bench/datagen.py `care_data`), in one transaction of bulk Core
+    inserts through the tables' own column types."""
+    tables = SQLModel.metadata.tables
+    care = data.care
+    batches = (
+        ("clinic", CLINIC_COLUMNS, [care.clinic]),
+        ("clinic_member", MEMBER_COLUMNS, [care.member]),
+        ("routine", ROUTINE_COLUMNS, care.routines),
+        ("care_relationship", RELATIONSHIP_COLUMNS, care.relationships),
+    )
+    with engine.begin() as conn:
+        for table, columns, rows in batches:
+            if rows:
+                conn.execute(
+                    tables[table].insert(), [dict(zip(columns, r, strict=True)) for r in rows]
+                )
+    return {table: len(rows) for table, _, rows in batches}
+
+
 def load_scale(
     database_url: str, data: ScaleData, log: Callable[[str], None] = print
 ) -> dict[str, int]:
@@ -262,6 +286,8 @@ def load_scale(
             conn.execute(text("SELECT count(*) FROM exercise_day_total")).scalar_one()
         )
     steps.done("day totals")
+    counts.update(load_care(engine, data))
+    steps.done("clinic")
     if engine.dialect.name == "postgresql":
         with engine.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
             conn.execute(

@@ -39,7 +39,14 @@ from app.core.config import Settings
 from app.users.service import create_admin
 from bench import loadgen, scenarios
 from bench.config import Config, usage
-from bench.datagen import BENCH_EMAIL, BENCH_PASSWORD, Scale, ScaleData, generate
+from bench.datagen import (
+    BENCH_EMAIL,
+    BENCH_PASSWORD,
+    Scale,
+    ScaleData,
+    care_clinic_id,
+    generate,
+)
 from bench.loader import migrate_and_seed, one_password_hash, prepare_scale
 from bench.report import Row, document
 from bench.scenarios import Scenario
@@ -544,18 +551,23 @@ def run(config: Config) -> str:
         log(f"bare app ready, serving the {len(page.content):,}-byte catalog page")
 
         floors: dict[str, Target] = {}  # by the real target's key; "stack:" + key
-        if "signed-in" in config.groups:
+        if "signed-in" in config.groups or "care" in config.groups:
             for target in targets:
-                if target.state != "empty":
+                # The signed-in rows run on the empty databases; the care row at scale.
+                state = target.key.split("/")[1]
+                if not (
+                    (state == "empty" and "signed-in" in config.groups)
+                    or (state == "scale" and target.workers == 1 and "care" in config.groups)
+                ):
                     continue
-                url = urls[f"{target.key.split('/')[0]}/empty"]
+                url = urls[f"{target.key.split('/')[0]}/{state}"]
                 for prefix, on_stack in (("", False), ("stack:", True)):
                     server = floor_server(workdir, url, target.workers, on_stack)
                     stack.callback(server.stop)
                     floors[prefix + target.key] = Target(
                         f"{'stack-' if on_stack else ''}floor/{target.key}",
                         target.backend,
-                        "empty",
+                        target.state,
                         target.workers,
                         server,
                         signer=target,
@@ -600,6 +612,9 @@ def run(config: Config) -> str:
             groups, rows = [], []
         if "signed-in" in config.groups:
             groups += signed_in_groups(config, by_key, floors, urls, rows)
+        if "care" in config.groups:
+            for backend in config.backends:
+                groups.append(care_group(config, by_key[f"{backend}/scale/1w"], floors, rows))
 
         for cells in groups:
             names = sorted({f"{s.key}" for _, s, _ in cells} - {"bare"})
@@ -663,7 +678,10 @@ def run(config: Config) -> str:
         f"- Scale database: {config.scale.exercises:,} extra exercises, "
         f"{config.scale.users:,} users, {config.scale.sets:,} logged sets in "
         f"{config.scale.sessions:,} sessions; the signed-in bench user owns "
-        f"{config.scale.bench_user_sets:,} sets. Empty database: migrated and seeded only.",
+        f"{config.scale.bench_user_sets:,} sets and runs a clinic whose "
+        f"{config.scale.care_patients:,} patients (all in the bench user's care) own the "
+        "other sets, logged over the two years up to the run. Empty database: migrated and "
+        "seeded only.",
         f"- Load: {generator.name}, {config.connections} connections (builder: 1), "
         f"{config.runs} interleaved runs ({config.signed_in_runs} for the signed-in rows) of "
         f"{config.seconds} s per row and pinning mode; "
@@ -799,6 +817,28 @@ def progress_group(
         rows.append(row)
         cells.append((target, scenario, row))
     return cells
+
+
+def care_group(
+    config: Config, scale: Target, floors: dict[str, Target], rows: list[Row]
+) -> list[tuple[Target, Scenario, Row]]:
+    """GET /clinics/{id}/patients on the scale database as the bench user (the owner of the
+    clinic, with every patient in care), beside its two floors on the same database
+    (bench/floor_app.py's `care_patients`: the same statements in plain SQL)."""
+    backend = scale.key.split("/")[0]
+    clinic = care_clinic_id(config.scale)
+    scenario = replace(scenarios.CARE, path=scenarios.CARE.path.format(clinic_id=clinic))
+    state = f"{config.scale.care_patients} patients, {sets_label(config.scale)}"
+    row = Row(scenario.key, scenario.label, BACKEND_NAMES[backend], state, 1)
+    floor_row = Row(scenario.key, scenario.label, BACKEND_NAMES[backend], "floor", 1)
+    stack_row = replace(floor_row, state="stack floor", results={})
+    row.floor, row.stack_floor = floor_row, stack_row
+    rows.append(row)
+    return [
+        (scale, scenario, row),
+        (floors[scale.key], scenario, floor_row),
+        (floors[f"stack:{scale.key}"], scenario, stack_row),
+    ]
 
 
 def sets_label(scale: Scale) -> str:

@@ -147,3 +147,15 @@ PROGRESS_ONE = Scenario(
 PROGRESS_SMALL = replace(
     PROGRESS_ONE, key="progress500", label="GET /me/progress?(2025) (500 sets, 1 connection)"
 )
+
+# The clinician's view on the scale database: the bench user runs a clinic whose
+# `care_patients` patients own every other set (bench/datagen.py); one page of 20,
+# who needs attention first.
+CARE = Scenario(
+    "care",
+    "GET /clinics/{id}/patients?limit=20 (500 patients)",
+    "GET",
+    f"{API}/clinics/{{clinic_id}}/patients?limit=20",
+    200,
+    signed_in=True,
+)

@@ -48,8 +48,8 @@ from bench.floor_app import (
     PROBLEM,
     SQL,
     UNAUTHORIZED,
+    CareOperations,
     Db,
-    Operations,
     Refused,
     problem_body,
     token_claims,
@@ -63,11 +63,11 @@ _WRITE = "stack_floor_write"
 
 def _statement(sql: str) -> TextClause:
     """The floor's SQL as a Core statement: `?` -> `:p0, :p1, ...`, `({})` -> expanding."""
-    if "{}" in sql:
-        return text(sql.replace("({})", ":items")).bindparams(bindparam("items", expanding=True))
-    parts = sql.split("?")
+    expanding = "{}" in sql
+    parts = sql.replace("({})", ":items").split("?")
     named = parts[0] + "".join(f":p{n}{part}" for n, part in enumerate(parts[1:]))
-    return text(named)
+    statement = text(named)
+    return statement.bindparams(bindparam("items", expanding=True)) if expanding else statement
 
 
 STATEMENTS = {key: _statement(sql) for key, sql in SQL.items()}
@@ -121,6 +121,29 @@ class CoreDb(Db):
             bound = {f"p{n}": value for n, value in enumerate(params)}
         return list(self._conn.execute(STATEMENTS[key], bound).fetchall())
 
+    def fetch_in(self, key: str, params: Sequence[Any], items: Sequence[Any]) -> list[Any]:
+        bound: dict[str, Any] = {f"p{n}": value for n, value in enumerate(params)}
+        return list(self._conn.execute(STATEMENTS[key], {**bound, "items": list(items)}).all())
+
+    def write_many(self, key: str, rows: Sequence[Sequence[Any]]) -> None:
+        """One executemany in its own transaction (SQLite: queued, BEGIN IMMEDIATE)."""
+        conn = self._conn
+        if writers is not None:
+            conn.commit()
+            writers.acquire()
+        try:
+            if writers is not None:
+                conn.execution_options(**{_WRITE: True}).begin()
+            params = [{f"p{n}": value for n, value in enumerate(row)} for row in rows]
+            conn.execute(STATEMENTS[key], params)
+            conn.commit()
+        except Exception:
+            conn.rollback()
+            raise
+        finally:
+            if writers is not None:
+                writers.release()
+
     def write(self, session: Sequence[Any], entries: Sequence[Sequence[Any]]) -> bool:
         """The insert and executemany in one transaction on the request's connection
         (PostgreSQL: the one its reads began; SQLite: BEGIN IMMEDIATE after them)."""
@@ -145,6 +168,7 @@ class CoreDb(Db):
         return True
 
 
+WRITES = {"create_session", "care_patients"}  # in a transaction, not autocommit
 Ids = Any  # (user id, token family id) | None
 bearer = HTTPBearer(auto_error=False)
 
@@ -163,10 +187,10 @@ TokenIds = Annotated[Ids, Depends(token_ids)]
 def _run(status: int, ids: Ids, operation: str, *args: Any) -> Response:
     """Check the sign-in and run one operation on one pooled connection (the create's in
     one PostgreSQL transaction, as the floor's reads and write are)."""
-    source = engine if operation == "create_session" else reads
+    source = engine if operation in WRITES else reads
     try:
         with source.connect() as conn:
-            ops = Operations(CoreDb(conn))
+            ops = CareOperations(CoreDb(conn))
             data = getattr(ops, operation)(ops.user(ids), *args)
     except Refused as refused:
         return Response(problem_body(refused), refused.status, media_type=PROBLEM)
@@ -208,6 +232,11 @@ def me(ids: TokenIds) -> Response:
 @app.get("/api/v1/routines/{routine_id}")
 def get_routine(ids: TokenIds, routine_id: str) -> Response:
     return _run(200, ids, "get_routine", routine_id)
+
+
+@app.get("/api/v1/clinics/{clinic_id}/patients")
+def care_patients(ids: TokenIds, clinic_id: str, limit: str | None = None) -> Response:
+    return _run(200, ids, "care_patients", clinic_id, limit)
 
 
 @app.get("/readyz")

@@ -15,14 +15,23 @@ The layers, lowest first (a package may import only packages of lower layers):
     routines      routines, templates, the routine-builder endpoint (reads a self-check)
     sessions      session logs against routines, sync
     progress      aggregates over sessions against routines
+    alerts, session_comments, calendar_feed
+                  alerts raised by session/self-check events (their counts feed the care
+                  team's view), clinicians' comments on sessions, the planned sessions as an
+                  iCalendar feed
     care          clinics, members, care relationships with consent, the access log, and
                   a patient's data as a clinician in care reads it (via the services below)
-    account, handout, routine_deletion, clinic_webhooks
+    account, handout, routine_deletion, care_followup, clinic_webhooks
                   aggregates above the domains they read or write: the account export,
                   the printable program (routine + progress warnings), deleting a routine
                   (the routine + its sessions' sync change, in one transaction), a
                   clinic's webhook endpoints (webhooks + care: who receives a patient's
                   events)
+    prescriptions a clinician's prescriptions: care's access and log over routines
+    sharing       share links: a patient's handout or progress for someone without an
+                  account (renders the handout, reads progress)
+                  care_followup: a patient's alerts and session comments as the care team
+                  reads, acknowledges and writes them (alerts + comments + care access)
     entry points  models, seed, main, asgi, cli, __main__: wire everything; nothing in a
                   package imports them (they may import each other; the cycle test applies)
 
@@ -51,8 +60,10 @@ LAYERS: list[tuple[str, ...]] = [
     ("routines",),
     ("sessions",),
     ("progress",),
+    ("alerts", "session_comments", "calendar_feed"),
     ("care",),
-    ("account", "handout", "routine_deletion", "clinic_webhooks"),
+    ("account", "handout", "routine_deletion", "prescriptions", "care_followup", "clinic_webhooks"),
+    ("sharing",),
 ]
 ENTRY_POINTS = ("models", "seed", "main", "asgi", "cli", "__main__")
 

@@ -26,6 +26,8 @@ PUBLIC_OPERATIONS = {
     ("POST", "/api/v1/auth/token"),
     ("POST", "/api/v1/auth/refresh"),
     ("POST", "/api/v1/auth/logout"),  # the refresh token in the body is the credential
+    ("GET", "/api/v1/shared/{token}"),  # the link's token is the credential
+    ("GET", "/api/v1/me/calendar.ics"),  # the feed token in the query is the credential
 }
 ADMIN_OPERATIONS = {
     ("POST", "/api/v1/exercises"),
@@ -37,6 +39,8 @@ ADMIN_OPERATIONS = {
 def _concrete(path: str) -> str:
     def fill(match: re.Match[str]) -> str:
         name = match.group(1)
+        if name == "version":  # a routine's version number
+            return "1"
         return "clamshell" if name == "slug" else str(uuid.uuid4())
 
     return re.sub(r"\{([^}]+)\}", fill, path)

@@ -19,7 +19,7 @@ from app.catalog.models import Exercise
 from app.catalog.seed import apply_seed, load_seed
 from app.cli import cli
 from app.core.config import get_settings
-from tests.factories import SEEDED_EXERCISES, SignedIn, routine_payload, session_payload
+from tests.factories import SEEDED_EXERCISES, SignedIn, entry, routine_payload, session_payload
 
 
 @pytest.fixture
@@ -93,17 +93,21 @@ async def test_export_user_and_me_export_hold_only_that_users_data(
     await client.post(
         "/api/v1/routines", json=routine_payload(name="Alice's"), headers=alice.headers
     )
-    await client.post("/api/v1/sessions", json=session_payload(), headers=alice.headers)
+    painful = session_payload(entries=[entry(pain=8)])
+    await client.post("/api/v1/sessions", json=painful, headers=alice.headers)
     await client.post("/api/v1/routines", json=routine_payload(name="Bob's"), headers=bob.headers)
     result = run("export-user", alice.email)
     assert result.exit_code == 0, result.output
     exported = json.loads(result.output)
     assert exported["profile"]["email"] == alice.email
     assert [r["name"] for r in exported["routines"]] == ["Alice's"]
-    assert len(exported["sessions"]) == 1 and len(exported["sessions"][0]["entries"]) == 3
+    assert len(exported["sessions"]) == 1 and len(exported["sessions"][0]["entries"]) == 1
+    assert sorted(a["kind"] for a in exported["alerts"]) == ["pain", "progress-reduce"]
+    assert exported["session_comments"] == []
     mine = (await client.get("/api/v1/me/export", headers=bob.headers)).json()
     assert [r["name"] for r in mine["routines"]] == ["Bob's"] and mine["sessions"] == []
     assert exported["webhooks"] == mine["webhooks"] == []
+    assert mine["alerts"] == []
     assert run("export-user", "nobody@example.com").exit_code != 0
 
 

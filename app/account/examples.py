@@ -8,8 +8,10 @@ from __future__ import annotations
 from typing import Any
 
 from app.account.models import EXPORT_FORMAT, UserExport
+from app.alerts import examples as alerts
 from app.assessments import examples as assessments
 from app.routines import examples as routines
+from app.session_comments import examples as comments
 from app.sessions import examples as sessions
 from app.users import examples as users
 from app.webhooks import examples as webhooks
@@ -25,5 +27,7 @@ def account_export() -> dict[str, Any]:
             "assessments": [assessments.assessment()],
             "sessions": [sessions.session()],
             "webhooks": [webhooks.endpoint()],
+            "alerts": [alerts.alert()],
+            "session_comments": [comments.comment()],
         }
     ).model_dump(mode="json")

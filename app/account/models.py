@@ -6,8 +6,10 @@ from datetime import datetime
 
 from pydantic import BaseModel, Field
 
+from app.alerts.models import AlertPublic
 from app.assessments.models import AssessmentPublic
 from app.routines.models import RoutinePublic
+from app.session_comments.models import SessionCommentPublic
 from app.sessions.models import SessionPublic
 from app.users.models import UserPublic
 from app.webhooks.models import EndpointPublic
@@ -24,4 +26,8 @@ class UserExport(BaseModel):
     sessions: list[SessionPublic]
     webhooks: list[EndpointPublic] = Field(
         description="Your own webhook endpoints (their secrets are never exported)."
+    )
+    alerts: list[AlertPublic] = Field(description="Raised for you, oldest first.")
+    session_comments: list[SessionCommentPublic] = Field(
+        description="Your care team's comments on your sessions, oldest first."
     )

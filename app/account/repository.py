@@ -7,8 +7,10 @@ from collections.abc import Sequence
 
 from sqlmodel import Session, col, select
 
+from app.alerts.models import Alert
 from app.assessments.models import Assessment
 from app.routines.models import Routine
+from app.session_comments.models import SessionComment
 from app.sessions.models import WorkoutSession
 
 
@@ -32,4 +34,20 @@ def sessions_of(session: Session, owner_id: uuid.UUID) -> Sequence[WorkoutSessio
         select(WorkoutSession)
         .where(col(WorkoutSession.owner_id) == owner_id, col(WorkoutSession.deleted_at).is_(None))
         .order_by(col(WorkoutSession.started_at), col(WorkoutSession.id))
+    ).all()
+
+
+def alerts_of(session: Session, patient_id: uuid.UUID) -> Sequence[Alert]:
+    return session.exec(
+        select(Alert)
+        .where(col(Alert.patient_id) == patient_id)
+        .order_by(col(Alert.raised_at), col(Alert.id))
+    ).all()
+
+
+def comments_of(session: Session, patient_id: uuid.UUID) -> Sequence[SessionComment]:
+    return session.exec(
+        select(SessionComment)
+        .where(col(SessionComment.patient_id) == patient_id)
+        .order_by(col(SessionComment.created_at), col(SessionComment.id))
     ).all()

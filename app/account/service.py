@@ -6,10 +6,12 @@ from sqlmodel import Session
 
 from app.account import repository
 from app.account.models import EXPORT_FORMAT, UserExport
+from app.alerts.service import as_public as alert_public
 from app.assessments.service import as_public as assessment_public
 from app.core.types import utcnow
 from app.live_catalog.snapshot import CatalogSpecs
 from app.routines.service import as_public as routines_public
+from app.session_comments.service import as_public as comment_public
 from app.sessions.service import as_models
 from app.sessions.service import as_public as sessions_public
 from app.users.models import Caller
@@ -31,4 +33,6 @@ def export_user(session: Session, user: Caller, catalog: CatalogSpecs) -> UserEx
             EndpointPublic.model_validate(endpoint_body(e))
             for e in endpoints_repository.owned_by(session, user.id)
         ],
+        alerts=[alert_public(a) for a in repository.alerts_of(session, user.id)],
+        session_comments=[comment_public(c) for c in repository.comments_of(session, user.id)],
     )

@@ -43,6 +43,11 @@ _SIGNS: dict[str, tuple[str, Emphasis]] = {
 }
 
 
+def advises_a_professional(pain: int) -> bool:
+    """Whether a self-check's pain makes the interpretation send the user to a professional."""
+    return pain >= PAIN_ADVICE_THRESHOLD
+
+
 def interpret(check: AssessmentCreate) -> Interpretation:
     leg = check.stance_leg.value
     other = "left" if leg == "right" else "right"
@@ -85,7 +90,7 @@ def interpret(check: AssessmentCreate) -> Interpretation:
         )
     signs = [f for f in findings if f.provenance is Provenance.ARTICLE]
     advice = []
-    if check.pain >= PAIN_ADVICE_THRESHOLD:
+    if advises_a_professional(check.pain):
         advice.append(
             f"Pain of {check.pain}/10 during the check: stop the exercises and see a "
             "physiotherapist or doctor before training this leg."

@@ -33,3 +33,13 @@ def list_assessments(
     return paginate(
         session, stmt, sort=sort, id_column=col(Assessment.id), cursor=cursor, limit=limit
     )
+
+
+def latest(session: Session, owner_id: uuid.UUID) -> Assessment | None:
+    """The owner's most recent self-check, if any."""
+    return session.exec(
+        select(Assessment)
+        .where(col(Assessment.owner_id) == owner_id)
+        .order_by(col(Assessment.created_at).desc(), col(Assessment.id).desc())
+        .limit(1)
+    ).first()

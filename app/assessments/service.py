@@ -7,10 +7,12 @@ import uuid
 from sqlmodel import Session
 
 from app.assessments import repository
-from app.assessments.interpretation import interpret
+from app.assessments.events import SelfCheckRecorded
+from app.assessments.interpretation import advises_a_professional, interpret
 from app.assessments.models import Assessment, AssessmentCreate, AssessmentPublic, Interpretation
 from app.core.db import begin_write
 from app.core.errors import NotFound
+from app.core.events import publish
 from app.core.pagination import Page, parse_sort
 from app.core.responses import Resource
 from app.users.models import Caller
@@ -34,6 +36,10 @@ def record(session: Session, user: Caller, check: AssessmentCreate) -> Resource[
         interpretation=interpret(check).model_dump(mode="json"),
     )
     repository.add_assessment(session, row)
+    publish(
+        session,
+        SelfCheckRecorded(user.id, row.id, check.pain, advises_a_professional(check.pain)),
+    )
     session.commit()
     return _resource(row)
 
@@ -53,3 +59,9 @@ def list_owned(
         session, owner_id=user.id, sort=order, cursor=cursor, limit=limit
     )
     return Page[AssessmentPublic](items=[as_public(r) for r in rows], next_cursor=next_cursor)
+
+
+def latest_owned(session: Session, user: Caller) -> AssessmentPublic | None:
+    """The user's most recent self-check (what a clinician's builder run applies)."""
+    row = repository.latest(session, user.id)
+    return None if row is None else as_public(row)

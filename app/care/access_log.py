@@ -7,9 +7,10 @@ foreign key cascades): no route, service or ORM path updates one.
 from __future__ import annotations
 
 import uuid
+from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from sqlalchemy import Connection, insert, literal, select
+from sqlalchemy import Connection, bindparam, insert, literal, select
 from sqlmodel import Session, col
 from sqlmodel import select as entity_select
 
@@ -29,6 +30,7 @@ from app.core.vocabulary import AccessAction, RelationshipStatus
 
 if TYPE_CHECKING:
     from app.care.access import PatientAccess
+    from app.users.models import Caller
 
 _LOG = AccessLogEntry.__table__  # type: ignore[attr-defined]
 _REL = CareRelationship.__table__  # type: ignore[attr-defined]
@@ -75,25 +77,27 @@ def record_access(
         _REL.c.status == RelationshipStatus.ACTIVE.value,
         _CLINIC.c.id == _REL.c.clinic_id,
     )
-    columns = [
-        "id",
-        "patient_id",
-        "actor_id",
-        "actor_name",
-        "clinic_id",
-        "clinic_name",
-        "relationship_id",
-        "action",
-        "resource",
-        "at",
-        "address",
-    ]
     # RETURNING, not rowcount: psycopg reports -1 rows for an INSERT ... SELECT.
     logged = conn_or_session.execute(
-        insert(_LOG).from_select(columns, selected).returning(_LOG.c.id)
+        insert(_LOG).from_select(_COLUMNS, selected).returning(_LOG.c.id)
     ).first()
     if logged is None:
         raise NotFound(f"No patient {access.patient_id} in your care at this clinic.")
+
+
+_COLUMNS = [
+    "id",
+    "patient_id",
+    "actor_id",
+    "actor_name",
+    "clinic_id",
+    "clinic_name",
+    "relationship_id",
+    "action",
+    "resource",
+    "at",
+    "address",
+]
 
 
 def record_share_use(
@@ -137,4 +141,40 @@ def list_for_patient(
     return Page[AccessLogPublic](
         items=[AccessLogPublic.model_validate(r, from_attributes=True) for r in rows],
         next_cursor=next_cursor,
+    )
+
+
+def record_reads(
+    conn_or_session: Session | Connection,
+    caller: Caller,
+    clinic_id: uuid.UUID,
+    relationships: Sequence[tuple[uuid.UUID, uuid.UUID]],
+    *,
+    resource: str,
+    address: str | None,
+) -> None:
+    """Log a read of several patients at once (the clinician's view of a page of them):
+    `relationships` are (relationship id, patient id) pairs; one executemany statement."""
+    if not relationships:
+        return
+    uuid_type = _LOG.c.id.type
+    selected = select(
+        bindparam("id", type_=uuid_type),
+        bindparam("patient_id", type_=uuid_type),
+        literal(caller.id, uuid_type),
+        literal(_cut(caller.display_name or caller.email, ACTOR_NAME_MAX), _LOG.c.actor_name.type),
+        _CLINIC.c.id,
+        _CLINIC.c.name,
+        bindparam("relationship_id", type_=uuid_type),
+        literal(AccessAction.READ.value, _LOG.c.action.type),
+        literal(_cut(resource, RESOURCE_MAX), _LOG.c.resource.type),
+        literal(utcnow(), _LOG.c.at.type),
+        literal(_cut(address, ADDRESS_MAX), _LOG.c.address.type),
+    ).where(_CLINIC.c.id == clinic_id)
+    conn_or_session.execute(
+        insert(_LOG).from_select(_COLUMNS, selected),
+        [
+            {"id": uuid.uuid4(), "patient_id": patient_id, "relationship_id": relationship_id}
+            for relationship_id, patient_id in relationships
+        ],
     )

@@ -140,3 +140,31 @@ def access_log_page() -> dict[str, Any]:
 def patient_sessions() -> dict[str, Any]:
     """A patient's sessions as a clinician reads them: live sessions only (no sync)."""
     return _page(session_examples.session())
+
+
+def care_patients() -> dict[str, Any]:
+    mondays = ["2026-10-26", "2026-11-02", "2026-11-09", "2026-11-16", "2026-11-23"]
+    done = [3, 2, 1, 1, 0]
+    return _page(
+        {
+            "patient": {"id": str(PATIENT_ID), "display_name": "Sam"},
+            "relationship_id": str(RELATIONSHIP_ID),
+            "scopes": ["alerts", "progress", "sessions"],
+            "open_alerts": 1,
+            "figures": {
+                "sessions_per_week": 3,
+                "adherence": 0.583,
+                "weeks": [
+                    {"starts_on": day, "sessions": n, "ratio": round(n / 3, 3)}
+                    for day, n in zip(mondays, done, strict=True)
+                ],
+                "last_session_at": "2026-11-18T07:30:00Z",
+                "latest_pain": 7,
+                "latest_effort": 8,
+                "asymmetry": [
+                    {"starts_on": day, "asymmetry": value}
+                    for day, value in zip(mondays, [-0.1, -0.15, -0.2, -0.3, None], strict=True)
+                ],
+            },
+        }
+    )

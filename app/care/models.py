@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import uuid
-from datetime import datetime
+from datetime import date, datetime
 from typing import Annotated, Any
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints
@@ -341,3 +341,51 @@ class AccessLogPublic(BaseModel):
     action: AccessAction
     resource: str = Field(examples=["sessions"])
     address: str | None = Field(description="The client address the request came from.")
+
+
+# --- The clinician's view (GET /clinics/{id}/patients) -----------------------------------
+
+
+class CareWeekAdherence(BaseModel):
+    starts_on: date = Field(description="The week's Monday, in the patient's time zone.")
+    sessions: int = Field(description="Sessions logged that week (the current one so far).")
+    ratio: float | None = Field(
+        description="sessions / sessions_per_week (may pass 1); null without a routine."
+    )
+
+
+class CareWeekAsymmetry(BaseModel):
+    starts_on: date
+    asymmetry: float | None = Field(
+        description="(left - right) / the larger side, over the reps and steps of every "
+        "one-sided set that week, from -1 to 1; 0 is balanced; null without sided sets."
+    )
+
+
+class CarePatientFigures(BaseModel):
+    """What the patient's `progress` consent lets the clinician see at a glance."""
+
+    sessions_per_week: int | None = Field(
+        description="What adherence is measured against: the patient's routine's target."
+    )
+    adherence: float | None = Field(
+        description="Sessions of the last four complete weeks / (4 x sessions_per_week), "
+        "at most 1; null without a routine. Sorts the list."
+    )
+    weeks: list[CareWeekAdherence] = Field(
+        description="The last four weeks and this one, oldest first."
+    )
+    last_session_at: datetime | None
+    latest_pain: int | None = Field(description="The worst pain of the last session's sets.")
+    latest_effort: int | None = Field(description="The highest effort of the last session's sets.")
+    asymmetry: list[CareWeekAsymmetry] = Field(description="Per week, oldest first (as `weeks`).")
+
+
+class CarePatient(BaseModel):
+    patient: PersonRef
+    relationship_id: uuid.UUID
+    scopes: list[CareScope]
+    open_alerts: int | None = Field(description="Null unless the patient granted `alerts`.")
+    figures: CarePatientFigures | None = Field(
+        description="Null unless the patient granted `progress`."
+    )

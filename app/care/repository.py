@@ -5,7 +5,7 @@ from __future__ import annotations
 import uuid
 from collections.abc import Sequence
 from datetime import datetime
-from typing import Any
+from typing import Any, TypeVar
 
 from sqlalchemy import and_, func, update
 from sqlalchemy import select as columns_select
@@ -190,6 +190,31 @@ def open_clinic_invitation(
             col(ClinicInvitation.code_hash) == code_hash,
             col(ClinicInvitation.used_at).is_(None),
             col(ClinicInvitation.expires_at) > now,
+        )
+    ).first()
+
+
+Invitation = TypeVar("Invitation", ClinicInvitation, CareInvitation)
+
+
+def used_by(
+    session: Session, table: type[Invitation], code_hash: str, user_id: uuid.UUID
+) -> Invitation | None:
+    """The invitation behind `code_hash` if `user_id` already used it (a retried accept)."""
+    return session.exec(
+        select(table).where(col(table.code_hash) == code_hash, col(table.used_by) == user_id)
+    ).first()
+
+
+def active_care(
+    session: Session, clinic_id: uuid.UUID, clinician_id: uuid.UUID, patient_id: uuid.UUID
+) -> CareRelationship | None:
+    return session.exec(
+        select(CareRelationship).where(
+            col(CareRelationship.clinic_id) == clinic_id,
+            col(CareRelationship.clinician_id) == clinician_id,
+            col(CareRelationship.patient_id) == patient_id,
+            col(CareRelationship.status) == ACTIVE,
         )
     ).first()
 

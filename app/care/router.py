@@ -6,13 +6,13 @@ from __future__ import annotations
 import uuid
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, Path
+from fastapi import APIRouter, Depends, Path, Request
 from starlette.responses import Response
 
 from app.assessments import examples as assessment_examples
 from app.assessments import service as assessments
 from app.assessments.models import AssessmentPublic
-from app.care import examples, service
+from app.care import examples, overview, service
 from app.care.access import ClinicID, PatientAccess, PatientID, patient_access
 from app.care.models import (
     AccessLogPublic,
@@ -20,6 +20,7 @@ from app.care.models import (
     CareInvitationCreate,
     CareInvitationIssued,
     CareInvitationPreview,
+    CarePatient,
     ClinicCreate,
     ClinicInvitationCreate,
     ClinicInvitationIssued,
@@ -32,8 +33,8 @@ from app.care.models import (
 )
 from app.care.patients import read_as_patient
 from app.core.changes import sync_key
-from app.core.deps import IfMatch, SettingsDep
-from app.core.examples import example_body
+from app.core.deps import IfMatch, SettingsDep, client_address
+from app.core.examples import example_body, example_response
 from app.core.pagination import DEFAULT_LIMIT, Cursor, Limit, Page, SortParam
 from app.core.problems import answers
 from app.core.responses import respond
@@ -174,7 +175,8 @@ async def invite_member(
 @router.post(
     "/clinic-invitations/accept",
     summary="Join a clinic with an invitation code",
-    description="An unknown, used or expired code is 404; already a member is 409.",
+    description="An unknown, used or expired code is 404; already a member is 409. A retry "
+    "of your own accepted code answers the clinic again (200).",
     response_model=ClinicPublic,
     openapi_extra=example_body(examples.code),
     responses=answers(examples.clinic, *WRITE, 404, 409),
@@ -223,13 +225,21 @@ async def preview_care_invitation(body: CodeBody, unit: SignedIn) -> Response:
     summary="Accept a care invitation",
     description="Starts a care relationship with the clinician who issued the code. Grant "
     "all the scopes it asks for (omit `scopes`) or a subset; more is 422. The code works "
-    "once. An active relationship with the same clinician at the same clinic is 409.",
+    "once: a retry by the same patient (with the same scopes) answers the relationship it "
+    "started (200). An active relationship with the same clinician at the same clinic is 409.",
     response_model=RelationshipPublic,
     openapi_extra=example_body(examples.accept),
-    responses=answers(examples.relationship, *WRITE, 404, 409, status=201),
+    responses={
+        **answers(examples.relationship, *WRITE, 404, 409, status=201),
+        200: {
+            "model": RelationshipPublic,
+            **example_response(examples.relationship, "Accepted already by an earlier request"),
+        },
+    },
 )
 async def accept_care_invitation(data: CareAccept, unit: SignedIn) -> Response:
-    return respond(await unit.write(service.accept_care, data), status_code=201)
+    relationship, created = await unit.write(service.accept_care, data)
+    return respond(relationship, status_code=201 if created else 200)
 
 
 @router.get(
@@ -275,6 +285,33 @@ async def read_access_log(
 
 
 # --- A patient's data, read by a clinician in care ---------------------------------------
+
+
+@router.get(
+    "/clinics/{clinic_id}/patients",
+    summary="Your patients at a clinic, who needs attention first",
+    description="Your active care relationships at this clinic (consent is given to you, "
+    "not to the clinic: an owner sees only their own patients here). Per patient: open "
+    "alerts (with the `alerts` scope); with the `progress` scope, sessions in each of the "
+    "last four weeks and this one (the patient's calendar weeks) against the sessions per "
+    "week of their routine, adherence over the four complete weeks, the last session, its "
+    "worst pain and highest effort, and the weekly left/right asymmetry. Sorted by most "
+    "open alerts, then lowest adherence (no routine or no `progress` scope last), then "
+    "longest since the last session (never logged first), then patient id. Each listed "
+    "patient's access log records the read. Non-members get 404.",
+    response_model=Page[CarePatient],
+    responses=answers(examples.care_patients, 401, 404, 422),
+)
+async def list_care_patients(
+    request: Request,
+    clinic_id: ClinicID,
+    unit: SignedIn,
+    limit: Limit = DEFAULT_LIMIT,
+    cursor: Cursor = None,
+) -> Response:
+    address = client_address(request)
+    return respond(await unit.write(overview.patients, clinic_id, cursor, limit, address))
+
 
 PATIENT = "/clinics/{clinic_id}/patients/{patient_id}"
 IN_CARE = (

@@ -257,17 +257,27 @@ def invite_member(
     )
 
 
+def _joined_before(session: Session, caller: Caller, code_hash: str) -> Resource[ClinicPublic]:
+    """A retried join (the answer to the first was lost): the clinic the caller's own
+    earlier use of the code joined, while they are still a member; else 404."""
+    used = repository.used_by(session, ClinicInvitation, code_hash, caller.id)
+    session.rollback()
+    if used is None or repository.role_in(session, used.clinic_id, caller.id) is None:
+        raise _no_code()
+    return get_clinic(session, caller, used.clinic_id)
+
+
 def accept_membership(session: Session, caller: Caller, code: str) -> Resource[ClinicPublic]:
     code_hash, now = digest(code), utcnow()
     begin_write(session)
     try:
         invitation = repository.open_clinic_invitation(session, code_hash, now)
         if invitation is None:
-            raise _no_code()
+            return _joined_before(session, caller, code_hash)
         if repository.role_in(session, invitation.clinic_id, caller.id) is not None:
             raise Conflict("You are already a member of this clinic.")
         if not repository.claim_invitation(session, ClinicInvitation, code_hash, caller.id, now):
-            raise _no_code()
+            return _joined_before(session, caller, code_hash)
         session.add(
             ClinicMember(clinic_id=invitation.clinic_id, user_id=caller.id, role=invitation.role)
         )
@@ -321,15 +331,42 @@ def preview(session: Session, caller: Caller, code: str) -> CareInvitationPrevie
     )
 
 
-def accept_care(session: Session, caller: Caller, data: CareAccept) -> Resource[RelationshipPublic]:
+def _accepted_before(
+    session: Session, caller: Caller, code_hash: str, data: CareAccept
+) -> Resource[RelationshipPublic] | None:
+    """A retried accept (the answer to the first was lost): the relationship the caller's
+    own earlier use of the code started, if still active and asked with the same scopes."""
+    used = repository.used_by(session, CareInvitation, code_hash, caller.id)
+    if used is None:
+        return None
+    relationship = repository.active_care(session, used.clinic_id, used.clinician_id, caller.id)
+    if relationship is None:
+        return None
+    asked = frozenset(data.scopes) if data.scopes is not None else used.scopes
+    if asked != relationship.scopes:
+        raise Conflict("You accepted this code already, granting other scopes.")
+    return Resource(
+        _relationships(session, [relationship])[0],
+        location=f"/me/care-relationships/{relationship.id}",
+    )
+
+
+def accept_care(
+    session: Session, caller: Caller, data: CareAccept
+) -> tuple[Resource[RelationshipPublic], bool]:
     """The patient consents: the code is claimed once and the relationship starts with the
-    scopes they grant (all the invitation asked for, or fewer; never more)."""
+    scopes they grant (all the invitation asked for, or fewer; never more). A retry by the
+    same patient answers the relationship it started (False: not created now)."""
     code_hash, now = digest(data.code), utcnow()
     begin_write(session)
     try:
         found = repository.open_care_invitation(session, code_hash, now)
         if found is None:
-            raise _no_code()
+            earlier = _accepted_before(session, caller, code_hash, data)
+            if earlier is None:
+                raise _no_code()
+            session.rollback()
+            return earlier, False
         invitation = found[0]
         if invitation.clinician_id == caller.id:
             raise Invalid(
@@ -344,7 +381,11 @@ def accept_care(session: Session, caller: Caller, data: CareAccept) -> Resource[
                 errors=[FieldError(["body", "scopes"], "not asked for", "scope_not_asked")],
             )
         if not repository.claim_invitation(session, CareInvitation, code_hash, caller.id, now):
-            raise _no_code()
+            earlier = _accepted_before(session, caller, code_hash, data)
+            if earlier is None:
+                raise _no_code()
+            session.rollback()
+            return earlier, False
         relationship = CareRelationship(
             clinic_id=invitation.clinic_id,
             clinician_id=invitation.clinician_id,
@@ -363,10 +404,11 @@ def accept_care(session: Session, caller: Caller, data: CareAccept) -> Resource[
     except BaseException:
         session.rollback()
         raise
-    return Resource(
+    created = Resource(
         _relationships(session, [relationship])[0],
         location=f"/me/care-relationships/{relationship.id}",
     )
+    return created, True
 
 
 def _relationships(session: Session, rows: list[CareRelationship]) -> list[RelationshipPublic]:

@@ -61,6 +61,10 @@ class Forbidden(DomainError):
     """Signed in, but not allowed."""
 
 
+class PrescribedReadOnly(Forbidden):
+    """The patient tried to change a routine a clinician prescribed (they may copy it)."""
+
+
 class ScopeNotGranted(Forbidden):
     """A clinician in care asked for what the patient's consent does not cover."""
 

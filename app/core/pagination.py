@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import base64
 import binascii
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Annotated, Any, Generic, TypeVar
@@ -231,6 +231,32 @@ def decode_cursor(cursor: str, sort: Sort, id_column: Any) -> tuple[Any, Any]:
         id_type = python_type(id_column)
         row_id = _typed(int(raw_id), int) if id_type is int else _typed(raw_id, id_type)
         return value, row_id
+    except (ValueError, TypeError, KeyError, binascii.Error, orjson.JSONDecodeError) as exc:
+        raise _bad_cursor() from exc
+
+
+def encode_keyset(order: str, values: Sequence[int], row_id: Any) -> str:
+    """A cursor for a list ordered by several computed integers, then an id (the care
+    team's attention order): the values of the page's last row."""
+    return encode_cursor(order, list(values), row_id)
+
+
+def decode_keyset(
+    cursor: str, order: str, arity: int, id_type: Callable[[str], T]
+) -> tuple[tuple[int, ...], T]:
+    """The integers and the id `encode_keyset` wrote for `order`, or a bad cursor (422)."""
+    try:
+        padded = cursor + "=" * (-len(cursor) % 4)
+        data = orjson.loads(base64.urlsafe_b64decode(padded.encode("ascii")))
+        if not isinstance(data, dict) or data.get("s") != order:
+            raise _bad_cursor()
+        values = data["v"]
+        if not isinstance(values, list) or len(values) != arity:
+            raise _bad_cursor()
+        raw_id = data["i"]
+        if not isinstance(raw_id, str) or len(raw_id) > 64:
+            raise _bad_cursor()
+        return tuple(_typed(v, int) for v in values), id_type(raw_id)
     except (ValueError, TypeError, KeyError, binascii.Error, orjson.JSONDecodeError) as exc:
         raise _bad_cursor() from exc
 

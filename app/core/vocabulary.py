@@ -166,6 +166,20 @@ class Origin(StrEnum):
     BUILDER = "builder"
     TEMPLATE = "template"
     COPY = "copy"
+    PRESCRIPTION = "prescription"  # a clinician's, read-only for its owner (the patient)
+
+
+# What a share link shows someone without an account (one thing per link).
+class ShareKind(StrEnum):
+    ROUTINE_HANDOUT = "routine_handout"
+    PROGRESS = "progress"
+
+
+# Where a share link stands, as its owner lists it.
+class ShareStatus(StrEnum):
+    ACTIVE = "active"
+    EXPIRED = "expired"
+    REVOKED = "revoked"
 
 
 # The resistance band used for a logged set (the other load is kilograms).
@@ -254,6 +268,20 @@ class DeliveryStatus(StrEnum):
 class EndpointDisabledReason(StrEnum):
     BY_OWNER = "by-owner"
     FAILING = "failing"
+
+
+# What raised an alert for a patient's care team (app/alerts).
+class AlertKind(StrEnum):
+    PAIN = "pain"  # a session with pain of 7/10 or more
+    PROGRESS_REDUCE = "progress-reduce"  # an exercise's progression advice became "reduce"
+    SELF_CHECK_PAIN = "self-check-pain"  # a self-check whose pain advises a professional
+    MISSED_WEEK = "missed-week"  # a planned week ended with fewer sessions than planned
+
+
+# Which alerts a list shows: not yet acknowledged, or acknowledged.
+class AlertStatus(StrEnum):
+    OPEN = "open"
+    ACKNOWLEDGED = "acknowledged"
 
 
 # --- Bounded numbers ------------------------------------------------------------------------

@@ -121,6 +121,7 @@ def render_html(
         f"<title>{_e(handout.title)} - Medius</title><style>{_CSS}</style></head><body>"
         f"{_html_warnings(handout.warnings)}"
         f'<header><h1>{_e(handout.title)}</h1><p class="summary">{_e(handout.summary)}</p>'
+        f'<p class="provenance">{_e(handout.provenance)}</p>'
         f"{notes}</header>"
         f'<main><section class="exercises"><h2>Exercises</h2>'
         f'<p class="legend">{_e(handout.legend)}</p>{items}</section>'

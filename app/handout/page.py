@@ -81,6 +81,8 @@ class Handout:
     grid_weeks: list[int]  # the rows of the tick grid
     sessions_per_week: int  # its columns
     credit: str
+    # "Version 3, prescribed by Dr Ada Moss (Riverside Physio)": which program this is.
+    provenance: str = ""
     warnings: list[str] = field(default_factory=list)  # printed first, before anything
     legend: str = LEGEND
     disclaimer: str = DISCLAIMER
@@ -276,5 +278,17 @@ def build_handout(
         grid_weeks=[w.week for w in plan] or list(range(1, DEFAULT_GRID_WEEKS + 1)),
         sessions_per_week=routine.sessions_per_week,
         credit=_credit(tally, plan),
+        provenance=_clean(provenance_line(routine)),
         warnings=[_clean(w) for w in warnings],
     )
+
+
+def provenance_line(routine: RoutinePublic) -> str:
+    """Which version of the program this is and, for a prescription, who prescribed it."""
+    line = f"Version {routine.version}"
+    if routine.prescriber is not None:
+        who = routine.prescriber.name
+        if routine.prescriber.clinic_name:
+            who += f" ({routine.prescriber.clinic_name})"
+        line += f", prescribed by {who}"
+    return line

@@ -154,7 +154,11 @@ def render_pdf(
     handout = build_handout(routine, specs, warnings)
     styles = _styles()
     story: list[Any] = [_p("READ THIS FIRST: " + w, styles["Warning"]) for w in handout.warnings]
-    story += [_p(handout.title, styles["Title"]), _p(handout.summary, styles["Summary"])]
+    story += [
+        _p(handout.title, styles["Title"]),
+        _p(handout.summary, styles["Summary"]),
+        _p(handout.provenance, styles["Summary"]),
+    ]
     if handout.notes:
         story += [Spacer(1, 4), _p(handout.notes, styles["Normal"])]
     story += [

@@ -12,7 +12,8 @@ from app.core.caching import PRIVATE
 from app.core.examples import lazy_example
 from app.core.negotiation import negotiate
 from app.core.problems import problem_responses
-from app.handout import examples, html, pdf
+from app.handout import examples
+from app.handout.render import HANDOUT_TYPES, HTML, PDF, Rendered, program_response, render
 from app.live_catalog.deps import CatalogDep
 from app.live_catalog.snapshot import CatalogSpecs
 from app.progress import service as progress_service
@@ -23,9 +24,15 @@ from app.users.models import Caller
 
 router = APIRouter(tags=["routines"])
 
-HTML = "text/html"
-PDF = "application/pdf"
-HANDOUT_TYPES = (HTML, PDF)  # the first is what `*/*` or no Accept gets
+# The printed program's representations in OpenAPI (a shared handout answers them too).
+HANDOUT_CONTENT = {
+    HTML: {"schema": {"type": "string"}, "example": lazy_example(examples.handout_html)},
+    PDF: {"schema": {"type": "string", "format": "binary"}},
+}
+CONTENT_DISPOSITION = {
+    "description": 'PDF only: `inline; filename="<routine-name>.pdf"`.',
+    "schema": {"type": "string"},
+}
 
 
 @router.get(
@@ -49,18 +56,9 @@ HANDOUT_TYPES = (HTML, PDF)  # the first is what `*/*` or no Accept gets
                     "required": True,
                     "schema": {"type": "string", "enum": [PRIVATE]},
                 },
-                "Content-Disposition": {
-                    "description": 'PDF only: `inline; filename="<routine-name>.pdf"`.',
-                    "schema": {"type": "string"},
-                },
+                "Content-Disposition": CONTENT_DISPOSITION,
             },
-            "content": {
-                HTML: {
-                    "schema": {"type": "string"},
-                    "example": lazy_example(examples.handout_html),
-                },
-                PDF: {"schema": {"type": "string", "format": "binary"}},
-            },
+            "content": HANDOUT_CONTENT,
         },
         **problem_responses(401, 404, 406, 422),
     },
@@ -68,16 +66,8 @@ HANDOUT_TYPES = (HTML, PDF)  # the first is what `*/*` or no Accept gets
 async def routine_handout(
     routine_id: RoutineID, request: Request, unit: Visitor, catalog: CatalogDep
 ) -> Response:
-    name, media_type, body = await unit.run(
-        _render, routine_id, catalog, request.headers.get("accept")
-    )
-    headers = {"Cache-Control": PRIVATE, "Vary": "Accept, Authorization"}
-    if media_type == PDF:
-        headers["Content-Disposition"] = f'inline; filename="{pdf.pdf_filename(name)}"'
-        return Response(body, media_type=PDF, headers=headers)
-    headers["Content-Security-Policy"] = "default-src 'none'; style-src 'unsafe-inline'"
-    headers["X-Content-Type-Options"] = "nosniff"
-    return Response(body, media_type="text/html; charset=utf-8", headers=headers)
+    rendered = await unit.run(_render, routine_id, catalog, request.headers.get("accept"))
+    return program_response(rendered, {"Cache-Control": PRIVATE, "Vary": "Accept, Authorization"})
 
 
 def _render(
@@ -86,12 +76,10 @@ def _render(
     routine_id: uuid.UUID,
     catalog: CatalogSpecs,
     accept: str | None,
-) -> tuple[str, str, bytes | str]:
+) -> Rendered:
     """The routine's name, the format chosen and the printed program (rendering is CPU
     work: off the event loop). A routine you may not read is 404 whatever you accept."""
     routine, specs = routines_service.handout_data(session, user, routine_id, catalog)
-    media_type = negotiate(accept, HANDOUT_TYPES)
+    negotiate(accept, HANDOUT_TYPES)  # 406 before the warnings are computed
     warnings = progress_service.safety_warnings(session, user, routine_id) if user else []
-    if media_type == PDF:
-        return routine.name, media_type, pdf.render_pdf(routine, specs, warnings)
-    return routine.name, media_type, html.render_html(routine, specs, warnings)
+    return render(routine, specs, warnings, accept)

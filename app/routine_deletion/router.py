@@ -19,7 +19,8 @@ router = APIRouter(tags=["routines"])
     "/routines/{routine_id}",
     status_code=204,
     summary="Delete a routine",
-    description="Send `If-Match` with the routine's ETag. Templates are read-only (403).",
+    description="Send `If-Match` with the routine's ETag. Templates are read-only (403); so "
+    "is a routine a clinician prescribed you (403 `prescribed-routine-read-only`).",
     responses=answers(None, 401, 403, 404, 412, 422, 428, status=204, description="Deleted"),
 )
 async def delete_routine(

@@ -9,8 +9,9 @@ from pydantic import Field, StrictBool
 from sqlmodel import Session
 
 from app.assessments.interpretation import PAIN_ADVICE_THRESHOLD
-from app.assessments.models import Interpretation
+from app.assessments.models import AssessmentPublic, Interpretation
 from app.assessments.service import get_owned as get_assessment
+from app.assessments.service import latest_owned as latest_assessment
 from app.builder.models import Constraints, Plan, PlanItem
 from app.builder.planner import build_plan
 from app.catalog.repository import equipment_slugs
@@ -20,7 +21,7 @@ from app.core.types import ShortText
 from app.core.vocabulary import AffectedSide, Origin
 from app.live_catalog.snapshot import CatalogSpecs
 from app.routines import service as routines
-from app.routines.models import RoutineCreate, RoutineItemIn
+from app.routines.models import MAX_RATIONALE, RoutineCreate, RoutineItemIn
 from app.users.models import Caller
 
 
@@ -59,24 +60,32 @@ def _apply_assessment(session: Session, user: Caller, request: BuilderRequest) -
                 FieldError(["body", "assessment_id"], "no such self-check", "unknown_reference")
             ],
         ) from exc
+    return apply_assessment(constraints, row, ["body", "assessment_id"])
+
+
+def apply_assessment(
+    constraints: Constraints, row: AssessmentPublic, loc: list[str | int]
+) -> Constraints:
+    """The constraints with a self-check's weak side and emphasis applied (422 when the
+    check's pain calls for a professional, or its weak side contradicts `affected_side`)."""
     reading = row.interpretation
-    _refuse_painful(row.pain, reading)
+    _refuse_painful(row.pain, reading, loc)
     side = constraints.affected_side
     weak = reading.likely_weak_side
     if weak is not AffectedSide.NONE:
         if side is not AffectedSide.NONE and side.value != weak.value:
             raise Invalid(
-                f"affected_side is {side.value}, but your self-check points at the "
+                f"affected_side is {side.value}, but the self-check points at the "
                 f"{weak.value} leg as the weak one. Say which leg to train: send the matching "
                 "affected_side, or leave it out to follow the self-check.",
                 errors=[
                     FieldError(
-                        ["body", "affected_side"],
+                        [*loc[:-1], "affected_side"],
                         f"{side.value} contradicts the self-check's weak side {weak.value}",
                         "contradiction",
                     ),
                     FieldError(
-                        ["body", "assessment_id"],
+                        loc,
                         f"this self-check's weak side is {weak.value}, not {side.value}",
                         "contradiction",
                     ),
@@ -87,7 +96,7 @@ def _apply_assessment(session: Session, user: Caller, request: BuilderRequest) -
     return constraints.model_copy(update={"affected_side": side, "emphasis": emphasis})
 
 
-def _refuse_painful(pain: int, reading: Interpretation) -> None:
+def _refuse_painful(pain: int, reading: Interpretation, loc: list[str | int]) -> None:
     """A self-check whose pain calls for a professional never becomes a training plan."""
     if pain < PAIN_ADVICE_THRESHOLD:
         return
@@ -99,7 +108,7 @@ def _refuse_painful(pain: int, reading: Interpretation) -> None:
         f"Medius will not build a routine from this self-check. {advice}",
         errors=[
             FieldError(
-                ["body", "assessment_id"],
+                loc,
                 f"pain {pain}/10 is at or above {PAIN_ADVICE_THRESHOLD}/10: see a "
                 "physiotherapist or doctor first",
                 "pain_advice",
@@ -108,14 +117,16 @@ def _refuse_painful(pain: int, reading: Interpretation) -> None:
     )
 
 
-def _check_equipment(session: Session, request: BuilderRequest) -> None:
+def _check_equipment(
+    session: Session, request: Constraints, loc: tuple[str, ...] = ("body",)
+) -> None:
     known = equipment_slugs(session)
     unknown = sorted(set(request.equipment or []) - known)
     if unknown:
         allowed = ", ".join(sorted(known))
         raise Invalid(
             f"Unknown equipment {', '.join(unknown)}; allowed: {allowed}.",
-            errors=[FieldError(["body", "equipment"], f"allowed: {allowed}", "enum")],
+            errors=[FieldError([*loc, "equipment"], f"allowed: {allowed}", "enum")],
         )
 
 
@@ -151,6 +162,40 @@ def propose(
         name=request.name,
         sessions_per_week=constraints.sessions_per_week,
         routine_id=routine_id,
+    )
+
+
+def plan_for(
+    session: Session,
+    patient: Caller,
+    constraints: Constraints,
+    name: str,
+    catalog: CatalogSpecs,
+    loc: tuple[str, ...],
+) -> RoutineCreate:
+    """The builder run for `patient` (a clinician prescribing): their latest self-check
+    applied when they have one, as a routine to store. `loc` is where the constraints sit
+    in the request, for the errors."""
+    _check_equipment(session, constraints, loc)
+    check = latest_assessment(session, patient)
+    applied = (
+        constraints
+        if check is None
+        else apply_assessment(constraints, check, [*loc, "latest_self_check"])
+    )
+    plan = build_plan(catalog.planner(session), ladder(), applied)
+    if check is not None:
+        plan.rationale.insert(
+            0,
+            f"Built with the patient's latest self-check {check.id} of "
+            f"{check.created_at.date().isoformat()} (its weak side and findings).",
+        )
+    return RoutineCreate(
+        name=name,
+        sessions_per_week=applied.sessions_per_week,
+        items=[_as_item_in(item) for item in plan.items],
+        progression=plan.progression,
+        rationale=plan.rationale[:MAX_RATIONALE],
     )
 
 

@@ -24,6 +24,8 @@ from app.routines.service import Timeline
 
 ROUTINE_ID = uuid.UUID("0b7c1d2e-3f40-4a5b-8c6d-7e8f9a0b1c2d")
 STAMP = datetime(2026, 1, 1, tzinfo=UTC)
+CLINICIAN_ID = uuid.UUID("5a6b7c8d-9e0f-4a1b-8c2d-3e4f5a6b7c8d")
+CLINIC_ID = uuid.UUID("1c2d3e4f-5a6b-4c7d-8e9f-0a1b2c3d4e5f")
 CLAMSHELL = "clamshell"
 
 
@@ -60,6 +62,8 @@ def routine_view() -> RoutinePublic:
         progression=None,
         rationale=None,
         revision=1,
+        version=1,
+        prescriber=None,
         created_at=STAMP,
         updated_at=STAMP,
     )
@@ -72,6 +76,51 @@ def routine() -> dict[str, Any]:
 
 def routine_page() -> dict[str, Any]:
     return {"items": [routine()], "next_cursor": None}
+
+
+def prescribed_routine() -> dict[str, Any]:
+    """A prescription at its second version, as the patient reads it."""
+    return {
+        **routine(),
+        "origin": Origin.PRESCRIPTION.value,
+        "revision": 2,
+        "version": 2,
+        "prescriber": {
+            "user_id": str(CLINICIAN_ID),
+            "name": "Dr Ada Moss",
+            "clinic_id": str(CLINIC_ID),
+            "clinic_name": "Riverside Physio",
+        },
+    }
+
+
+def version() -> dict[str, Any]:
+    body = routine()
+    return {
+        "routine_id": body["id"],
+        "version": 1,
+        "created_at": body["created_at"],
+        **{
+            key: body[key]
+            for key in (
+                "name",
+                "notes",
+                "sessions_per_week",
+                "items",
+                "estimated_seconds",
+                "progression",
+                "prescriber",
+            )
+        },
+    }
+
+
+def version_page() -> dict[str, Any]:
+    return {"items": [version()], "next_cursor": None}
+
+
+def routine_copy() -> dict[str, Any]:
+    return {"id": "6f1d2c3b-4a59-4e8d-9c7b-1a2b3c4d5e6f"}
 
 
 def routine_create() -> dict[str, Any]:

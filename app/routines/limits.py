@@ -18,7 +18,7 @@ from app.builder.timing import routine_seconds
 from app.catalog.models import ExerciseSpec
 from app.core.errors import FieldError, Invalid, QuotaExceeded
 from app.routines import repository
-from app.routines.models import RoutineItemIn
+from app.routines.models import MAX_VERSIONS, RoutineItemIn
 
 # Per-user quota (README, "Limits"): far above any real use, low enough that one account
 # cannot fill the database.
@@ -117,4 +117,13 @@ def check_routine_quota(session: Session, owner_id: uuid.UUID) -> None:
         raise QuotaExceeded(
             f"You keep {count} routines, the most one account may keep "
             f"({MAX_ROUTINES_PER_USER}); delete one first."
+        )
+
+
+def check_versions(version: int) -> None:
+    """409 quota-exceeded when the routine already has the most versions one may keep."""
+    if version >= MAX_VERSIONS:
+        raise QuotaExceeded(
+            f"This routine has {version} versions, the most one routine keeps "
+            f"({MAX_VERSIONS}); copy it (POST /api/v1/routines/{{id}}/copy) to start afresh."
         )

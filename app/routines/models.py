@@ -36,6 +36,12 @@ from app.core.vocabulary import (
 )
 
 MAX_ITEMS = MAX_PLAN_ITEMS
+# A prescriber's name as printed: a display name (80) or, lacking one, an email (254).
+PRESCRIBER_NAME_MAX = 254
+# Versions one routine keeps (README, "Limits"): years of weekly revisions, and a bound on
+# what one account's edits can store.
+MAX_VERSIONS = 1000
+MAX_RATIONALE = 20
 
 
 class Routine(SQLModel, table=True):
@@ -60,12 +66,56 @@ class Routine(SQLModel, table=True):
     progression: list[dict[str, Any]] | None = SQLField(default=None, sa_column=Column(JSON))
     rationale: list[str] | None = SQLField(default=None, sa_column=Column(JSON))
     revision: int = SQLField(default=1)
+    # The content's version: 1 when made, +1 with every edit; each one kept whole in
+    # `routine_version` (the ETag's `revision` is the row's, this is the program's).
+    version: int = SQLField(default=1)
+    # Provenance of a prescription (origin `prescription`): who prescribed or last revised
+    # it, in which clinic, and both names as they were then (a signed paper prescription
+    # keeps its signature when the clinician renames themselves or leaves).
+    prescribed_by: uuid.UUID | None = SQLField(
+        default=None, foreign_key="app_user.id", ondelete="SET NULL", index=True
+    )
+    clinic_id: uuid.UUID | None = SQLField(
+        default=None, foreign_key="clinic.id", ondelete="SET NULL", index=True
+    )
+    prescriber_name: str | None = SQLField(default=None, max_length=PRESCRIBER_NAME_MAX)
+    clinic_name: str | None = SQLField(default=None, max_length=SHORT_TEXT_MAX)
+    # SHA-256 of the request that made this routine under a client-chosen id (a copy, a
+    # prescription): a retry with the same id and request finds it, another request is 409.
+    request_digest: str | None = SQLField(default=None, max_length=64)
     created_at: datetime = SQLField(
         default_factory=utcnow, sa_column=Column(UTCDateTime(), nullable=False)
     )
     updated_at: datetime = SQLField(
         default_factory=utcnow, sa_column=Column(UTCDateTime(), nullable=False)
     )
+
+
+class RoutineVersion(SQLModel, table=True):
+    """One version of a routine's program, whole: append-only (no update path, no route).
+
+    Written in the transaction of the create or edit it records; its `version` is the
+    routine's at that moment, so the primary key refuses a second writer of one version.
+    """
+
+    __tablename__ = "routine_version"
+
+    routine_id: uuid.UUID = SQLField(foreign_key="routine.id", primary_key=True, ondelete="CASCADE")
+    version: int = SQLField(primary_key=True)
+    created_at: datetime = SQLField(
+        default_factory=utcnow, sa_column=Column(UTCDateTime(), nullable=False)
+    )
+    name: str = SQLField(max_length=SHORT_TEXT_MAX)
+    notes: str = SQLField(default="", max_length=NOTES_MAX)
+    sessions_per_week: int
+    items: list[dict[str, Any]] = SQLField(sa_column=Column(JSON, nullable=False))
+    progression: list[dict[str, Any]] | None = SQLField(default=None, sa_column=Column(JSON))
+    prescribed_by: uuid.UUID | None = SQLField(
+        default=None, foreign_key="app_user.id", ondelete="SET NULL"
+    )
+    clinic_id: uuid.UUID | None = None
+    prescriber_name: str | None = SQLField(default=None, max_length=PRESCRIBER_NAME_MAX)
+    clinic_name: str | None = SQLField(default=None, max_length=SHORT_TEXT_MAX)
 
 
 class RoutineItem(SQLModel, table=True):
@@ -145,7 +195,7 @@ class RoutineCreate(BaseModel):
         "every week is checked like the routine (known exercises, dosage, at most 120 "
         "minutes). Dropped when a later PATCH replaces the items.",
     )
-    rationale: list[LongText] | None = Field(default=None, max_length=20)
+    rationale: list[LongText] | None = Field(default=None, max_length=MAX_RATIONALE)
     estimated_seconds: StrictInt | None = Field(
         default=None, ge=0, le=10**6, description="Ignored: always recomputed from the items."
     )
@@ -187,6 +237,15 @@ class RoutineItemPublic(SideFields):
     reason: str | None
 
 
+class Prescriber(BaseModel):
+    """Who prescribed (or last revised) a prescribed routine, and in which clinic."""
+
+    user_id: uuid.UUID | None = Field(description="The clinician; null once their account is gone.")
+    name: str = Field(description="The clinician's display name (else email) when they wrote it.")
+    clinic_id: uuid.UUID | None
+    clinic_name: str | None = Field(description="The clinic's name when they wrote it.")
+
+
 class RoutinePublic(BaseModel):
     id: uuid.UUID
     name: str
@@ -199,8 +258,42 @@ class RoutinePublic(BaseModel):
     progression: list[WeekPlan] | None
     rationale: list[str] | None
     revision: int
+    version: int = Field(
+        description="The program's version: 1 when made, +1 with every edit; each is kept "
+        "(`GET /routines/{id}/versions`) and a session records the one it followed."
+    )
+    prescriber: Prescriber | None = Field(
+        description="Set when a clinician prescribed this routine (origin `prescription`): "
+        "it is then read-only for you; copy it to change it."
+    )
     created_at: datetime
     updated_at: datetime
+
+
+class RoutineVersionPublic(BaseModel):
+    """One version of a routine's program as it was: items with dosage, plan, prescriber."""
+
+    routine_id: uuid.UUID
+    version: int
+    created_at: datetime = Field(description="When this version was made.")
+    name: str
+    notes: str
+    sessions_per_week: int
+    items: list[RoutineItemPublic]
+    estimated_seconds: int
+    progression: list[WeekPlan] | None
+    prescriber: Prescriber | None
+
+
+class RoutineCopy(BaseModel):
+    """Optional body of a copy: your own id for the copy makes a retried copy safe."""
+
+    model_config = ConfigDict(extra="forbid")
+    id: uuid.UUID | None = Field(
+        default=None,
+        description="Your UUID for the copy: a retry with the same id answers the copy already "
+        "made (200); the same id for another source is 409. Without it every call copies.",
+    )
 
 
 class TemplateSpec(BaseModel):

@@ -12,7 +12,7 @@ from sqlmodel import Session, col, select
 
 from app.core.db import update_if_revision
 from app.core.pagination import Sort, paginate
-from app.routines.models import Routine, RoutineItem
+from app.routines.models import Routine, RoutineItem, RoutineVersion
 from app.users.models import User
 
 SORTABLE = {
@@ -63,6 +63,63 @@ def items_for(session: Session, routine_ids: Sequence[uuid.UUID]) -> dict[uuid.U
     for row in session.execute(_ITEMS, {"routine_ids": list(routine_ids)}):
         out[row.routine_id].append(row)
     return out
+
+
+_GET = core_select(_ROUTINE).where(_ROUTINE.c.id == bindparam("routine_id"))
+
+
+def get(session: Session, routine_id: uuid.UUID) -> RoutineRow | None:
+    """The routine under this id whoever owns it (to tell a retry from a clash)."""
+    return session.execute(_GET, {"routine_id": routine_id}).first()
+
+
+def get_prescription(
+    session: Session, routine_id: uuid.UUID, patient_id: uuid.UUID, clinic_id: uuid.UUID
+) -> RoutineRow | None:
+    """A routine prescribed to the patient in the clinic; anything else is absent."""
+    return session.execute(
+        core_select(_ROUTINE).where(
+            _ROUTINE.c.id == routine_id,
+            _ROUTINE.c.owner_id == patient_id,
+            _ROUTINE.c.clinic_id == clinic_id,
+            _ROUTINE.c.origin == "prescription",
+        )
+    ).first()
+
+
+def list_prescriptions(
+    session: Session,
+    *,
+    patient_id: uuid.UUID,
+    clinic_id: uuid.UUID,
+    sort: Sort,
+    cursor: str | None,
+    limit: int,
+) -> tuple[Sequence[Routine], str | None]:
+    stmt = select(Routine).where(
+        col(Routine.owner_id) == patient_id,
+        col(Routine.clinic_id) == clinic_id,
+        col(Routine.origin) == "prescription",
+    )
+    return paginate(session, stmt, sort=sort, id_column=col(Routine.id), cursor=cursor, limit=limit)
+
+
+def add_version(session: Session, version: RoutineVersion) -> None:
+    """Append one version (the history has no update or delete path)."""
+    session.add(version)
+
+
+def list_versions(
+    session: Session, routine_id: uuid.UUID, sort: Sort, cursor: str | None, limit: int
+) -> tuple[Sequence[RoutineVersion], str | None]:
+    stmt = select(RoutineVersion).where(col(RoutineVersion.routine_id) == routine_id)
+    return paginate(
+        session, stmt, sort=sort, id_column=col(RoutineVersion.version), cursor=cursor, limit=limit
+    )
+
+
+def get_version(session: Session, routine_id: uuid.UUID, version: int) -> RoutineVersion | None:
+    return session.get(RoutineVersion, (routine_id, version))
 
 
 def item_values(item: ItemRow) -> dict[str, Any]:

@@ -10,24 +10,34 @@ from __future__ import annotations
 import uuid
 from typing import Annotated
 
-from fastapi import APIRouter, Path, Query
+from fastapi import APIRouter, Body, Path, Query
 from starlette.responses import Response
 
 from app.core.deps import IfMatch
-from app.core.examples import example_body
+from app.core.examples import example_body, example_response
 from app.core.pagination import DEFAULT_LIMIT, Cursor, Limit, Page, SortParam
 from app.core.problems import answers
 from app.core.responses import respond
 from app.live_catalog.deps import CatalogDep
 from app.routines import builder_service, examples, service
 from app.routines.builder_service import BuilderAnswer, BuilderRequest
-from app.routines.models import RoutineCreate, RoutinePublic, RoutineUpdate
+from app.routines.models import (
+    MAX_VERSIONS,
+    RoutineCopy,
+    RoutineCreate,
+    RoutinePublic,
+    RoutineUpdate,
+    RoutineVersionPublic,
+)
 from app.routines.service import Timeline
 from app.users.auth import SignedIn, Visitor
 
 router = APIRouter(tags=["routines"])
 
 RoutineID = Annotated[uuid.UUID, Path(description="The routine's id (UUID).")]
+VersionNumber = Annotated[
+    int, Path(ge=1, le=MAX_VERSIONS, description="A version number, 1 to the routine's `version`.")
+]
 WRITE_ERRORS = (400, 401, 413, 415, 422)
 
 
@@ -89,7 +99,8 @@ async def get_routine(routine_id: RoutineID, unit: Visitor, catalog: CatalogDep)
     "validated like a new routine (at most 120 minutes per session) and drops the "
     "`progression`, which was planned for the old items. Send `If-Match` (412 when stale, "
     "428 when missing). "
-    "Templates are read-only (403).",
+    "Templates are read-only (403); so is a routine a clinician prescribed you (403 "
+    "`prescribed-routine-read-only`: copy it to change it). Every edit is a new `version`.",
     response_model=RoutinePublic,
     openapi_extra=example_body(examples.routine_patch),
     responses=answers(examples.routine, *WRITE_ERRORS, 403, 404, 412, 428),
@@ -108,13 +119,63 @@ async def update_routine(
     "/routines/{routine_id}/copy",
     status_code=201,
     summary="Copy a routine or template into yours",
-    description="Makes your own editable copy of a template (or of one of your routines). "
-    "409 `quota-exceeded` when you already keep 200 routines.",
+    description="Makes your own editable copy of a template, of a routine a clinician "
+    "prescribed you, or of one of your routines (its version history starts afresh at 1). "
+    "Send your own `id` for the copy to make retries safe: the same id for the same source "
+    "answers the copy already made (200), for anything else 409. Without a body every call "
+    "makes a new copy. 409 `quota-exceeded` when you already keep 200 routines.",
     response_model=RoutinePublic,
-    responses=answers(examples.routine, 401, 404, 409, 422, status=201),
+    openapi_extra=example_body(examples.routine_copy),
+    responses={
+        **answers(examples.routine, 400, 401, 404, 409, 413, 415, 422, status=201),
+        200: {
+            **example_response(examples.routine, "A retry: the copy this id already made"),
+            "model": RoutinePublic,
+        },
+    },
 )
-async def copy_routine(routine_id: RoutineID, unit: SignedIn, catalog: CatalogDep) -> Response:
-    return respond(await unit.write(service.copy, routine_id, catalog), status_code=201)
+async def copy_routine(
+    routine_id: RoutineID,
+    unit: SignedIn,
+    catalog: CatalogDep,
+    request: Annotated[RoutineCopy | None, Body()] = None,
+) -> Response:
+    copied, created = await unit.write(service.copy, routine_id, request or RoutineCopy(), catalog)
+    return respond(copied, status_code=201 if created else 200)
+
+
+@router.get(
+    "/routines/{routine_id}/versions",
+    summary="A routine's versions",
+    description="Every version of the routine's program, newest first, each whole: items "
+    "with dosage, plan, and who prescribed it when a clinician did. Version 1 is the "
+    "routine as made; every edit adds one (nothing is ever rewritten). Readable like the "
+    "routine.",
+    response_model=Page[RoutineVersionPublic],
+    responses=answers(examples.version_page, 401, 404, 422),
+)
+async def list_routine_versions(
+    routine_id: RoutineID,
+    unit: Visitor,
+    catalog: CatalogDep,
+    limit: Limit = DEFAULT_LIMIT,
+    cursor: Cursor = None,
+) -> Response:
+    return respond(await unit.run(service.list_versions, routine_id, cursor, limit, catalog))
+
+
+@router.get(
+    "/routines/{routine_id}/versions/{version}",
+    summary="One version of a routine",
+    description="The routine's program as it was at this version. 404 for a version the "
+    "routine does not have.",
+    response_model=RoutineVersionPublic,
+    responses=answers(examples.version, 401, 404, 422),
+)
+async def get_routine_version(
+    routine_id: RoutineID, version: VersionNumber, unit: Visitor, catalog: CatalogDep
+) -> Response:
+    return respond(await unit.run(service.get_version, routine_id, version, catalog))
 
 
 @router.get(

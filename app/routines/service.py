@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import hashlib
 import logging
 import uuid
-from collections.abc import Collection, Sequence
+from collections.abc import Callable, Collection, Mapping, Sequence
 from typing import Any
 
+import orjson
 from pydantic import BaseModel, ValidationError
+from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session
 
 from app.builder.models import Interval, SideFields, WeekPlan
@@ -19,30 +22,36 @@ from app.catalog.repository import specs_by_slug
 from app.core.caching import conditional_write, require_if_match, revision_etag
 from app.core.db import begin_write
 from app.core.errors import (
+    Conflict,
     FieldError,
     Forbidden,
     Invalid,
     NotFound,
+    PrescribedReadOnly,
+    QuotaExceeded,
     Unauthorized,
     reject_nulls,
 )
-from app.core.pagination import parse_sort
+from app.core.pagination import Sort, parse_sort
 from app.core.responses import Resource
 from app.core.types import utcnow
 from app.core.vocabulary import Origin
 from app.live_catalog.snapshot import CatalogSpecs
-from app.routines import limits, repository
+from app.routines import limits, repository, versions
 from app.routines.models import (
     Routine,
+    RoutineCopy,
     RoutineCreate,
     RoutineItem,
     RoutineItemIn,
     RoutineItemPublic,
     RoutinePublic,
     RoutineUpdate,
+    RoutineVersion,
     TemplateSpec,
 )
 from app.routines.repository import AnyRoutine, ItemRow
+from app.routines.versions import PrescriberInfo
 from app.users.models import Caller
 
 logger = logging.getLogger("medius")
@@ -91,10 +100,16 @@ def referenced(
 
 
 def owned(session: Session, routine_id: uuid.UUID, user: Caller) -> AnyRoutine:
-    """One of the user's own routines, to change (a template is 403, another's 404)."""
+    """One of the user's own routines, to change (a template or a prescription is 403,
+    another's 404)."""
     routine = readable(session, routine_id, user)
     if routine.is_template:
         raise Forbidden("Templates are read-only; copy one with POST /api/v1/routines/{id}/copy.")
+    if routine.origin is Origin.PRESCRIPTION:
+        raise PrescribedReadOnly(
+            "A clinician prescribed this routine: only they change it (each change is a new "
+            "version). Copy it with POST /api/v1/routines/{id}/copy to make your own."
+        )
     return routine
 
 
@@ -150,7 +165,7 @@ _SIDE_DEFAULTS = {
 RoutineBody = dict[str, Any]
 
 
-def _item_body(item: ItemRow, spec: ExerciseSpec | None) -> dict[str, Any]:
+def _item_body(item: ItemRow | RoutineItem, spec: ExerciseSpec | None) -> dict[str, Any]:
     derived = item_fields(spec, item.side) if spec is not None else _SIDE_DEFAULTS
     return {
         name: derived[name] if name in derived else getattr(item, name) for name in _ITEM_PUBLIC
@@ -160,7 +175,7 @@ def _item_body(item: ItemRow, spec: ExerciseSpec | None) -> dict[str, Any]:
 def _body(routine: AnyRoutine, items: list[ItemRow], specs: dict[str, ExerciseSpec]) -> RoutineBody:
     """A routine as answered, JSON-ready, built straight from its rows (a `RoutinePublic`
     in shape: tests/routines/test_routine_answers.py holds it to the model)."""
-    plan = _stored_progression(routine)
+    plan = stored_progression(routine)
     return {
         "id": routine.id,
         "name": routine.name,
@@ -173,12 +188,14 @@ def _body(routine: AnyRoutine, items: list[ItemRow], specs: dict[str, ExerciseSp
         "progression": None if plan is None else [w.model_dump(mode="json") for w in plan],
         "rationale": routine.rationale,
         "revision": routine.revision,
+        "version": routine.version,
+        "prescriber": versions.prescriber_block(routine),
         "created_at": routine.created_at,
         "updated_at": routine.updated_at,
     }
 
 
-def _stored_progression(routine: AnyRoutine) -> list[WeekPlan] | None:
+def stored_progression(routine: AnyRoutine) -> list[WeekPlan] | None:
     """The stored plan; one stored before plans were bounded and checked reads as none."""
     if routine.progression is None:
         return None
@@ -241,6 +258,25 @@ def store(
     session: Session, owner: Caller, data: RoutineCreate, origin: Origin = Origin.USER
 ) -> Routine:
     """Check and store a new routine of `owner` (the builder saves its answers here too)."""
+    rows, progression = _checked(session, data)
+    routine = Routine(
+        owner_id=owner.id,
+        name=data.name,
+        notes=data.notes,
+        sessions_per_week=data.sessions_per_week,
+        origin=Origin.BUILDER if data.progression is not None else origin,
+        progression=progression,
+        rationale=data.rationale,
+    )
+    stored, _ = _insert(session, routine, rows)
+    assert isinstance(stored, Routine)
+    return stored
+
+
+def _checked(
+    session: Session, data: RoutineCreate
+) -> tuple[list[RoutineItem], list[dict[str, Any]] | None]:
+    """A new routine's items and plan, checked against the catalog (before any write)."""
     planned = {i.exercise for w in data.progression or [] for i in w.items}
     specs = specs_by_slug(session, sorted({i.exercise for i in data.items} | planned))
     rows = build_items(data.items, specs, ["body", "items"])
@@ -251,20 +287,55 @@ def store(
             [_item_public(r, specs.get(r.exercise)) for r in rows],
             lambda items, loc: _checked_week(items, specs, loc),
         )
+    return rows, progression
+
+
+def request_digest(kind: str, body: object) -> str:
+    """A fingerprint of a create request under a client-chosen id (retry or clash)."""
+    canonical = orjson.dumps([kind, body], option=orjson.OPT_SORT_KEYS)
+    return hashlib.sha256(canonical).hexdigest()
+
+
+# Called inside a write's transaction, before it commits, with the routine written: what
+# must commit with the change or not at all (the care team's access log).
+Audit = Callable[[Session, uuid.UUID], None]
+
+
+def _insert(
+    session: Session, routine: Routine, rows: Sequence[RoutineItem], audit: Audit | None = None
+) -> tuple[AnyRoutine, bool]:
+    """Store a new routine with its version 1, under the owner's quota; True when new.
+
+    A routine made under a client-chosen id (`request_digest` set) is idempotent: the
+    owner's row lock (taken by the quota check) queues concurrent retries, so each later
+    one finds the stored routine; the primary key backs that up. A retry of the same
+    request answers the stored routine (False); the id used otherwise is 409.
+    """
+    assert routine.owner_id is not None
     begin_write(session)
-    limits.check_routine_quota(session, owner.id)
-    routine = Routine(
-        owner_id=owner.id,
-        name=data.name,
-        notes=data.notes,
-        sessions_per_week=data.sessions_per_week,
-        origin=Origin.BUILDER if data.progression is not None else origin,
-        progression=progression,
-        rationale=data.rationale,
-    )
-    repository.add_routine(session, routine, rows)
-    session.commit()
-    return routine
+    try:
+        limits.check_routine_quota(session, routine.owner_id)
+        existing = repository.get(session, routine.id) if routine.request_digest else None
+        if existing is None:
+            repository.add_routine(session, routine, rows)
+            repository.add_version(session, versions.snapshot(routine, 1, rows))
+            if audit is not None:
+                session.flush()
+                audit(session, routine.id)
+            session.commit()
+            return routine, True
+    except (IntegrityError, QuotaExceeded):
+        session.rollback()
+        existing = repository.get(session, routine.id) if routine.request_digest else None
+        if existing is None:
+            raise
+    session.rollback()
+    if existing.owner_id != routine.owner_id or existing.request_digest != routine.request_digest:
+        raise Conflict(
+            "This id is already used for another routine (or another request); choose a new "
+            "id for a new one."
+        )
+    return existing, False
 
 
 def list_for(
@@ -299,7 +370,25 @@ def update(
     if_match: str | None,
     catalog: CatalogSpecs,
 ) -> Resource[RoutineBody]:
-    routine = owned(session, routine_id, user)
+    """The owner's edit of their own routine: the next version (a prescription is 403)."""
+    edit(session, owned(session, routine_id, user), changes, if_match)
+    return read(session, user, routine_id, catalog)
+
+
+def edit(
+    session: Session,
+    routine: AnyRoutine,
+    changes: RoutineUpdate,
+    if_match: str | None,
+    provenance: Mapping[str, Any] | None = None,
+    audit: Audit | None = None,
+) -> None:
+    """Apply a merge patch as the routine's next version, conditional on `If-Match`.
+
+    The compare-and-set on the revision read decides between concurrent editors holding
+    one ETag: one writes the routine and its next version, the others get 412. The new
+    version is written whole (items and dosage) in the same transaction.
+    """
     require_if_match(if_match, routine_etag(routine))
     values = changes.model_dump(exclude_unset=True, exclude={"items"})
     reject_nulls(values, ("name", "sessions_per_week", "notes"))
@@ -310,41 +399,245 @@ def update(
         # The plan was made for the old items (and from the builder's constraints, which
         # are not kept): it would prescribe removed exercises, so it goes with them.
         values["progression"] = None
+    limits.check_versions(routine.version)
+    values |= {**(provenance or {}), "version": routine.version + 1, "updated_at": utcnow()}
     with conditional_write(session) as current:
-        current(
-            repository.replace_routine(session, routine, {**values, "updated_at": utcnow()}, rows)
+        current(repository.replace_routine(session, routine, values, rows))
+        items = (
+            rows if rows is not None else repository.items_for(session, [routine.id])[routine.id]
         )
+        repository.add_version(
+            session, versions.snapshot(routine, routine.version + 1, items, values)
+        )
+        if audit is not None:
+            audit(session, routine.id)
     session.expire_all()
-    return read(session, user, routine_id, catalog)
 
 
 def copy(
-    session: Session, user: Caller, routine_id: uuid.UUID, catalog: CatalogSpecs
-) -> Resource[RoutineBody]:
+    session: Session,
+    user: Caller,
+    routine_id: uuid.UUID,
+    request: RoutineCopy,
+    catalog: CatalogSpecs,
+) -> tuple[Resource[RoutineBody], bool]:
+    """Your own editable copy of a readable routine (a template, a prescription); True when
+    made now, False when `request.id` names the copy an earlier try of this request made."""
     source = readable(session, routine_id, user)
     items = repository.items_for(session, [source.id])[source.id]
     specs = specs_by_slug(session, sorted({i.exercise for i in items}), include_deleted=True)
     limits.check_duration(
         [_item_public(i, specs.get(i.exercise)) for i in items], specs, ["path", "routine_id"]
     )
-    begin_write(session)
-    limits.check_routine_quota(session, user.id)
     routine = Routine(
+        id=request.id or uuid.uuid4(),
         owner_id=user.id,
         name=source.name,
         notes=source.notes,
         sessions_per_week=source.sessions_per_week,
         origin=Origin.COPY,
-        progression=source.progression if _stored_progression(source) is not None else None,
+        progression=source.progression if stored_progression(source) is not None else None,
         rationale=source.rationale,
+        request_digest=None if request.id is None else request_digest("copy", str(source.id)),
     )
     clones = [
         RoutineItem(**repository.item_values(i))  # same dosage, new owner
         for i in items
     ]
-    repository.add_routine(session, routine, clones)
-    session.commit()
-    return _resource(session, routine, catalog)
+    stored, created = _insert(session, routine, clones)
+    return _resource(session, stored, catalog), created
+
+
+def prescribe(
+    session: Session,
+    prescriber: PrescriberInfo,
+    patient_id: uuid.UUID,
+    data: RoutineCreate,
+    routine_id: uuid.UUID | None,
+    catalog: CatalogSpecs,
+    *,
+    request: object = None,
+    audit: Audit | None = None,
+) -> tuple[Resource[RoutineBody], bool]:
+    """A clinician's new routine for a patient: the patient's, read-only for them, version 1.
+
+    The caller (a route above the care layer) has checked that the clinician may prescribe
+    to this patient in this clinic. `routine_id`, the client's own id, makes a retry safe:
+    the same id and `request` (what the client sent; default `data`) answer the stored
+    prescription (False), another request 409. Counts against the patient's routine quota.
+    """
+    rows, progression = _checked(session, data)
+    routine = Routine(
+        id=routine_id or uuid.uuid4(),
+        owner_id=patient_id,
+        name=data.name,
+        notes=data.notes,
+        sessions_per_week=data.sessions_per_week,
+        origin=Origin.PRESCRIPTION,
+        progression=progression,
+        rationale=data.rationale,
+        request_digest=None
+        if routine_id is None
+        else request_digest(
+            "prescription",
+            [
+                str(prescriber.clinic_id),
+                str(patient_id),
+                data.model_dump(mode="json") if request is None else request,
+            ],
+        ),
+        **prescriber.columns(),
+    )
+    stored, created = _insert(session, routine, rows, audit)
+    return _resource(session, stored, catalog), created
+
+
+def prescription(
+    session: Session, clinic_id: uuid.UUID, patient_id: uuid.UUID, routine_id: uuid.UUID
+) -> AnyRoutine:
+    """A routine prescribed to the patient in this clinic (any other id is 404)."""
+    routine = repository.get_prescription(session, routine_id, patient_id, clinic_id)
+    if routine is None:
+        raise NotFound(f"No routine {routine_id} prescribed to this patient in this clinic.")
+    return routine
+
+
+def read_prescription(
+    session: Session,
+    clinic_id: uuid.UUID,
+    patient_id: uuid.UUID,
+    routine_id: uuid.UUID,
+    catalog: CatalogSpecs,
+) -> Resource[RoutineBody]:
+    return _resource(session, prescription(session, clinic_id, patient_id, routine_id), catalog)
+
+
+def list_prescriptions(
+    session: Session,
+    clinic_id: uuid.UUID,
+    patient_id: uuid.UUID,
+    *,
+    sort: str | None,
+    cursor: str | None,
+    limit: int,
+    catalog: CatalogSpecs,
+) -> dict[str, Any]:
+    """The patient's routines prescribed in this clinic, a page at a time."""
+    order = parse_sort(sort, repository.SORTABLE, default="name")
+    rows, next_cursor = repository.list_prescriptions(
+        session, patient_id=patient_id, clinic_id=clinic_id, sort=order, cursor=cursor, limit=limit
+    )
+    return {"items": as_public(session, rows, catalog), "next_cursor": next_cursor}
+
+
+def revise(
+    session: Session,
+    prescriber: PrescriberInfo,
+    patient_id: uuid.UUID,
+    routine_id: uuid.UUID,
+    changes: RoutineUpdate,
+    if_match: str | None,
+    catalog: CatalogSpecs,
+    audit: Audit | None = None,
+) -> Resource[RoutineBody]:
+    """A clinician's edit of a prescription of their clinic: the next version, signed by
+    them, conditional on `If-Match` (concurrent edits with one ETag: one wins, 412s)."""
+    routine = prescription(session, prescriber.clinic_id, patient_id, routine_id)
+    edit(session, routine, changes, if_match, prescriber.columns(), audit)
+    return read_prescription(session, prescriber.clinic_id, patient_id, routine_id, catalog)
+
+
+# --- versions ---------------------------------------------------------------------------
+
+VERSION_SORTABLE = {"version": RoutineVersion.version}
+
+
+def version_body(version: RoutineVersion, specs: Mapping[str, ExerciseSpec]) -> RoutineBody:
+    items = versions.items_of(version)
+    plan = version.progression
+    return {
+        "routine_id": version.routine_id,
+        "version": version.version,
+        "created_at": version.created_at,
+        "name": version.name,
+        "notes": version.notes,
+        "sessions_per_week": version.sessions_per_week,
+        "items": [_item_body(i, specs.get(i.exercise)) for i in items],
+        "estimated_seconds": routine_seconds(items, specs),
+        "progression": plan,
+        "prescriber": versions.prescriber_block(version),
+    }
+
+
+def _version_page(
+    session: Session,
+    routine: AnyRoutine,
+    cursor: str | None,
+    limit: int,
+    catalog: CatalogSpecs,
+) -> dict[str, Any]:
+    sort = Sort(key="version", column=VERSION_SORTABLE["version"], descending=True)
+    rows, next_cursor = repository.list_versions(session, routine.id, sort, cursor, limit)
+    slugs = {i["exercise"] for row in rows for i in row.items}
+    specs = specs_for(session, catalog, slugs)
+    return {"items": [version_body(r, specs) for r in rows], "next_cursor": next_cursor}
+
+
+def _version(
+    session: Session, routine: AnyRoutine, number: int, catalog: CatalogSpecs
+) -> RoutineBody:
+    row = repository.get_version(session, routine.id, number)
+    if row is None:
+        raise NotFound(f"Routine {routine.id} has no version {number}; it is at {routine.version}.")
+    return version_body(row, specs_for(session, catalog, {i["exercise"] for i in row.items}))
+
+
+def list_versions(
+    session: Session,
+    user: Caller | None,
+    routine_id: uuid.UUID,
+    cursor: str | None,
+    limit: int,
+    catalog: CatalogSpecs,
+) -> dict[str, Any]:
+    """A readable routine's versions, newest first."""
+    return _version_page(session, readable(session, routine_id, user), cursor, limit, catalog)
+
+
+def get_version(
+    session: Session,
+    user: Caller | None,
+    routine_id: uuid.UUID,
+    number: int,
+    catalog: CatalogSpecs,
+) -> RoutineBody:
+    return _version(session, readable(session, routine_id, user), number, catalog)
+
+
+def prescription_versions(
+    session: Session,
+    clinic_id: uuid.UUID,
+    patient_id: uuid.UUID,
+    routine_id: uuid.UUID,
+    cursor: str | None,
+    limit: int,
+    catalog: CatalogSpecs,
+) -> dict[str, Any]:
+    """A prescription's versions as its clinic sees them, newest first."""
+    routine = prescription(session, clinic_id, patient_id, routine_id)
+    return _version_page(session, routine, cursor, limit, catalog)
+
+
+def current_version(routine: AnyRoutine, requested: int | None, loc: Sequence[str]) -> int:
+    """The version a session follows: `requested` when the routine has it, else its current."""
+    if requested is None:
+        return int(routine.version)
+    if requested > routine.version:
+        raise Invalid(
+            f"The routine has versions 1 to {routine.version}.",
+            errors=[FieldError(list(loc), f"at most {routine.version}", "unknown_reference")],
+        )
+    return requested
 
 
 def routine_timeline(
@@ -372,6 +665,25 @@ def handout_data(
     return public, specs_for(session, catalog, slugs)
 
 
+def template_as_create(
+    session: Session, template: uuid.UUID, name: str | None, loc: Sequence[str]
+) -> RoutineCreate:
+    """A public template as a new routine's request (a clinician prescribing from it)."""
+    routine = repository.get(session, template)
+    if routine is None or not routine.is_template:
+        raise Invalid(
+            "template_id does not name a public template.",
+            errors=[FieldError(list(loc), "no such template", "unknown_reference")],
+        )
+    items = repository.items_for(session, [routine.id])[routine.id]
+    return RoutineCreate(
+        name=name or routine.name,
+        notes=routine.notes,
+        sessions_per_week=routine.sessions_per_week,
+        items=[RoutineItemIn.model_validate(repository.item_values(i)) for i in items],
+    )
+
+
 def template_id(key: str) -> uuid.UUID:
     """Templates get stable ids, so links to them survive reseeding."""
     return uuid.uuid5(uuid.NAMESPACE_URL, f"https://medius.dev/templates/{key}")
@@ -397,6 +709,7 @@ def seed_templates(session: Session, templates: Sequence[TemplateSpec]) -> int:
             origin=Origin.TEMPLATE,
         )
         repository.add_routine(session, routine, rows)
+        repository.add_version(session, versions.snapshot(routine, 1, rows))
         added += 1
     session.commit()
     return added

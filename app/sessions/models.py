@@ -5,9 +5,9 @@ from __future__ import annotations
 import uuid
 from datetime import datetime
 from decimal import Decimal
-from typing import Self
+from typing import Annotated, Self
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import BaseModel, ConfigDict, Field, StrictInt, model_validator
 from sqlalchemy import BigInteger, Column, Index, Numeric
 from sqlmodel import Field as SQLField
 from sqlmodel import SQLModel
@@ -24,8 +24,10 @@ from app.core.types import (
     utcnow,
 )
 from app.core.vocabulary import BandLevel, Count, HoldSeconds, Kilograms, Leg, Scale, SetNumber
+from app.routines.models import MAX_VERSIONS
 
 MAX_ENTRIES = 500
+RoutineVersionNumber = Annotated[StrictInt, Field(ge=1, le=MAX_VERSIONS)]
 
 
 class WorkoutSession(SQLModel, table=True):
@@ -41,6 +43,8 @@ class WorkoutSession(SQLModel, table=True):
     routine_id: uuid.UUID | None = SQLField(
         default=None, foreign_key="routine.id", ondelete="SET NULL", index=True
     )
+    # The version of the routine's program this session followed (None without a routine).
+    routine_version: int | None = None
     started_at: datetime = SQLField(sa_column=Column(UTCDateTime(), nullable=False))
     ended_at: datetime | None = SQLField(default=None, sa_column=Column(UTCDateTime()))
     notes: str = SQLField(default="", max_length=NOTES_MAX)
@@ -125,6 +129,11 @@ class SessionCreate(BaseModel):
         description="Your own UUID makes retries safe; the server makes one if absent.",
     )
     routine_id: uuid.UUID | None = None
+    routine_version: RoutineVersionNumber | None = Field(
+        default=None,
+        description="The version of the routine followed (with `routine_id` only); default "
+        "the routine's current version.",
+    )
     started_at: AwareDatetime = Field(description="RFC 3339 with an offset; stored in UTC.")
     ended_at: AwareDatetime | None = None
     notes: Notes = ""
@@ -133,6 +142,8 @@ class SessionCreate(BaseModel):
     @model_validator(mode="after")
     def _times(self) -> Self:
         _check_times(self.started_at, self.ended_at)
+        if self.routine_version is not None and self.routine_id is None:
+            raise ValueError("routine_version needs a routine_id")
         return self
 
 
@@ -141,6 +152,11 @@ class SessionUpdate(BaseModel):
 
     model_config = ConfigDict(extra="forbid")
     routine_id: uuid.UUID | None = None
+    routine_version: RoutineVersionNumber | None = Field(
+        default=None,
+        description="The version followed; when `routine_id` changes without it, that "
+        "routine's current version.",
+    )
     started_at: AwareDatetime | None = None
     ended_at: AwareDatetime | None = None
     notes: Notes | None = None
@@ -168,6 +184,7 @@ class EntryPublic(BaseModel):
 class SessionPublic(BaseModel):
     id: uuid.UUID
     routine_id: uuid.UUID | None
+    routine_version: int | None = Field(description="The routine's version this followed.")
     started_at: datetime
     ended_at: datetime | None
     notes: str

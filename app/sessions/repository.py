@@ -257,6 +257,7 @@ def unlink_routine(session: Session, routine_id: uuid.UUID, now: datetime) -> No
             )
             .values(
                 routine_id=None,
+                routine_version=None,
                 revision=WorkoutSession.revision + 1,
                 updated_at=now,
                 change_seq=seq,

@@ -27,6 +27,7 @@ from app.core.errors import (
     QuotaExceeded,
     reject_nulls,
 )
+from app.core.events import publish
 from app.core.pagination import list_order, require_sync_alone
 from app.core.responses import Resource
 from app.core.tabular import Cell, csv_chunks, json_chunks
@@ -35,6 +36,7 @@ from app.core.vocabulary import WebhookEventType
 from app.live_catalog.snapshot import CatalogSpecs
 from app.routines import service as routines
 from app.sessions import repository, totals
+from app.sessions.events import SessionWritten, WrittenSession
 from app.sessions.models import (
     MAX_ENTRIES,
     EntryIn,
@@ -159,9 +161,20 @@ def _entries(
     return build_entries(entries, catalog.live(session))
 
 
-def _check_routine(session: Session, user: Caller, routine_id: uuid.UUID | None) -> None:
-    if routine_id is not None:
-        routines.referenced(session, user, routine_id, ["body", "routine_id"])
+def _routine_version(
+    session: Session, user: Caller, routine_id: uuid.UUID | None, version: int | None
+) -> int | None:
+    """The routine version a session follows: the one named when the routine (the user's
+    own or a template) has it, else its current one; None without a routine."""
+    if routine_id is None:
+        if version is not None:
+            raise Invalid(
+                "routine_version needs a routine_id.",
+                errors=[FieldError(["body", "routine_version"], "no routine", "value_error")],
+            )
+        return None
+    routine = routines.referenced(session, user, routine_id, ["body", "routine_id"])
+    return routines.current_version(routine, version, ["body", "routine_version"])
 
 
 def digest(data: SessionCreate) -> str:
@@ -183,8 +196,8 @@ def create(
     """
     data = data.model_copy(update={"id": data.id or uuid.uuid4()})
     assert data.id is not None
-    fingerprint = digest(data)
-    _check_routine(session, user, data.routine_id)
+    fingerprint = digest(data)  # as sent: a retry after the routine's next version matches
+    routine_version = _routine_version(session, user, data.routine_id, data.routine_version)
     entries = _entries(session, catalog, data.entries)
     begin_write(session)
     change_seq = bump_user_counter(session, user.id)
@@ -198,6 +211,7 @@ def create(
         id=data.id,
         owner_id=user.id,
         routine_id=data.routine_id,
+        routine_version=routine_version,
         started_at=data.started_at,
         ended_at=data.ended_at,
         notes=data.notes,
@@ -216,6 +230,8 @@ def create(
         _announce(
             session, user, WebhookEventType.SESSION_LOGGED, data.id, lambda: _body(row, entries)
         )
+        written = WrittenSession(data.started_at, row.pain_max, frozenset(e[0] for e in entries))
+        publish(session, SessionWritten(user.id, user.time_zone, data.id, written=written))
         session.commit()
         return _view(row, entries), True
     except IntegrityError:
@@ -262,6 +278,7 @@ def _body(row: SessionRow | WorkoutSession, entries: Sequence[Sequence[Any]]) ->
     return {
         "id": row.id,
         "routine_id": row.routine_id,
+        "routine_version": row.routine_version,
         "started_at": row.started_at,
         "ended_at": row.ended_at,
         "notes": row.notes,
@@ -385,14 +402,20 @@ def update(
             "ended_at is before started_at.",
             errors=[FieldError(["body", "ended_at"], "before started_at", "value_error")],
         )
-    if "routine_id" in values:
-        _check_routine(session, user, values["routine_id"])
+    if "routine_id" in values or "routine_version" in values:
+        routine_id = values.get("routine_id", row.routine_id)
+        if "routine_id" not in values and values["routine_version"] is None:
+            reject_nulls(values, ("routine_version",))
+        values["routine_version"] = _routine_version(
+            session, user, routine_id, values.get("routine_version")
+        )
     with conditional_write(session) as current:
         current(_bump(session, row, values))
         if "started_at" in values:  # the only field the day totals depend on
             totals.after_change(session, user.id, user.time_zone, {row.started_at, started})
         updated = _current_body(session, user, session_id)
         _announce(session, user, WebhookEventType.SESSION_UPDATED, session_id, updated)
+        publish(session, SessionWritten(user.id, user.time_zone, row.id))
     session.expire_all()
     return get_one(session, user, session_id)
 
@@ -427,6 +450,7 @@ def write_entries(
         totals.after_change(session, user.id, user.time_zone, [row.started_at])
         updated = _current_body(session, user, session_id)
         _announce(session, user, WebhookEventType.SESSION_UPDATED, session_id, updated)
+        publish(session, SessionWritten(user.id, user.time_zone, row.id))
     session.expire_all()
     return get_one(session, user, session_id)
 
@@ -443,6 +467,7 @@ def delete(session: Session, user: Caller, session_id: uuid.UUID, if_match: str 
         totals.after_change(session, user.id, user.time_zone, [row.started_at])
         tombstone = {"id": row.id, "deleted_at": deleted_at}
         _announce(session, user, WebhookEventType.SESSION_DELETED, row.id, lambda: tombstone)
+        publish(session, SessionWritten(user.id, user.time_zone, row.id, deleted=True))
 
 
 def _timestamp(value: datetime | None) -> str | None:

@@ -6,7 +6,7 @@ event and endpoint, which the worker claims, retries and records (app/webhooks);
 advice last announced by `progress.advice_changed` (app/progress/events.py).
 
 Revision ID: 0014
-Revises: 0010
+Revises: 0013
 Create Date: 2026-11-30 01:51:20
 """
 
@@ -19,7 +19,7 @@ from alembic import op
 import app.core.sqltypes
 
 revision: str = "0014"
-down_revision: str | None = "0010"
+down_revision: str | None = "0013"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 import importlib
 import uuid
 from collections.abc import AsyncIterator, Iterator
+from datetime import UTC, datetime, timedelta
 from types import ModuleType
 
 import httpx
@@ -19,7 +20,15 @@ import orjson
 import pytest
 from sqlalchemy import Engine, text
 
-from tests.factories import SignedIn
+from tests.factories import (
+    SignedIn,
+    care_team,
+    routine_payload,
+    session_payload,
+    signed_in_user,
+    take_into_care,
+    unique_email,
+)
 
 API = "/api/v1"
 ENTRIES = [
@@ -127,3 +136,38 @@ async def test_both_floors_answer_the_same_bytes(
         statuses.append(one.status_code)
     assert statuses == [200] * 6 + [404, 200, 401, 422, 404, 401, 422]
     assert (await stack.get(f"{API}/sessions", headers=bob.headers)).json()["items"] == []
+
+
+async def test_both_floors_answer_the_clinicians_view_as_the_app_does(
+    clients: tuple[httpx.AsyncClient, httpx.AsyncClient], client: httpx.AsyncClient
+) -> None:
+    """The care row's floors do the app's work: the same page, figures and cursor."""
+    bare, stack = clients
+    team = await care_team(client)
+    extra = await signed_in_user(client, unique_email("floor-patient"))
+    await take_into_care(client, team.clinician, team.clinic_id, extra)
+    for patient, per_week in ((team.patient, 3), (extra, 2)):
+        made = await client.post(
+            f"{API}/routines",
+            json=routine_payload(sessions_per_week=per_week),
+            headers=patient.headers,
+        )
+        assert made.status_code == 201
+    started = datetime.now(UTC) - timedelta(days=8)
+    logged = await client.post(
+        f"{API}/sessions",
+        json=session_payload(started_at=started.isoformat(), ended_at=None),
+        headers=extra.headers,
+    )
+    assert logged.status_code == 201, logged.text
+    for query in ("?limit=1", "?limit=20"):
+        path = f"{API}/clinics/{team.clinic_id}/patients{query}"
+        answers = [await c.get(path, headers=team.clinician.headers) for c in (client, bare, stack)]
+        assert [a.status_code for a in answers] == [200, 200, 200]
+        app_body, bare_body, stack_body = (a.json() for a in answers)
+        assert bare_body == app_body, query
+        assert stack_body == app_body, query
+    outsider = await bare.get(
+        f"{API}/clinics/{team.clinic_id}/patients", headers=team.outsider.headers
+    )
+    assert outsider.status_code == 404

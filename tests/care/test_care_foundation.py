@@ -538,3 +538,38 @@ async def test_a_clinic_left_without_members_goes_with_its_owner(
         None,
         "Riverside Physiotherapy",
     )
+
+
+async def test_a_retried_accept_answers_the_relationship_it_started(
+    client: httpx.AsyncClient, app: FastAPI, alice: SignedIn, bob: SignedIn
+) -> None:
+    clinic_id = await create_clinic(client, alice)
+    code = await care_code(client, alice, clinic_id)
+    body = {"code": code, "scopes": ["sessions"]}
+    path = "/api/v1/me/care-relationships"
+    first = await client.post(path, json=body, headers=bob.headers)
+    again = await client.post(path, json=body, headers=bob.headers)
+    assert (first.status_code, again.status_code) == (201, 200)
+    assert again.json() == first.json()
+    other = await client.post(path, json={"code": code}, headers=bob.headers)
+    assert other.status_code == 409
+    assert _count(app.state.engine, CareRelationship, patient_id=bob.id) == 1
+    # Once revoked, the used code starts nothing again.
+    await client.delete(f"{path}/{first.json()['id']}", headers=bob.headers)
+    assert (await client.post(path, json=body, headers=bob.headers)).status_code == 404
+
+
+async def test_a_retried_join_answers_the_clinic_again(
+    client: httpx.AsyncClient, alice: SignedIn, bob: SignedIn
+) -> None:
+    clinic_id = await create_clinic(client, alice)
+    issued = await client.post(
+        f"/api/v1/clinics/{clinic_id}/invitations", json={}, headers=alice.headers
+    )
+    body = {"code": issued.json()["code"]}
+    first = await client.post("/api/v1/clinic-invitations/accept", json=body, headers=bob.headers)
+    again = await client.post("/api/v1/clinic-invitations/accept", json=body, headers=bob.headers)
+    assert (first.status_code, again.status_code) == (200, 200)
+    assert again.json()["id"] == str(clinic_id)
+    members = await client.get(f"/api/v1/clinics/{clinic_id}/members", headers=alice.headers)
+    assert len(members.json()["items"]) == 2

@@ -22,11 +22,14 @@ import pytest
 from app.assessments import examples as assessment_examples
 from app.routines import examples as routine_examples
 from tests.factories import (
+    ALL_SCOPES,
     SignedIn,
+    care_team,
     entry,
     exercise_payload,
     routine_payload,
     session_payload,
+    signed_in_user,
     unique_email,
 )
 from tests.test_authorization import PUBLIC_OPERATIONS
@@ -35,7 +38,13 @@ API = "/api/v1"
 PRIVATE = "private, no-store"
 PUBLIC = re.compile(r"^public, max-age=\d+$")
 # The public reads of the catalog: anyone's, and cacheable by anyone.
-CATALOG_READS = {op for op in PUBLIC_OPERATIONS if op[0] == "GET" and op[1].startswith(API)}
+# Public reads that serve one user's data behind a credential in the path or query: public,
+# yet kept by no cache.
+SHARED = ("GET", f"{API}/shared/{{token}}")  # a share link: not even the browser keeps it
+PRIVATE_PUBLIC_READS = {SHARED, ("GET", f"{API}/me/calendar.ics")}
+CATALOG_READS = {
+    op for op in PUBLIC_OPERATIONS if op[0] == "GET" and op[1].startswith(API)
+} - PRIVATE_PUBLIC_READS
 
 
 async def _operations(client: httpx.AsyncClient) -> dict[tuple[str, str], re.Pattern[str]]:
@@ -102,6 +111,12 @@ async def test_every_successful_answer_says_how_it_may_be_cached(
     await call("GET", f"{API}/routines/{rid}/timeline", a)
     await call("GET", f"{API}/routines/{rid}/handout", a, headers={"Accept": "text/html"})
     copy = await call("POST", f"{API}/routines/{rid}/copy", a)
+    await call("GET", f"{API}/routines/{rid}/versions", a)
+    await call("GET", f"{API}/routines/{rid}/versions/1", a)
+    link = await call("POST", f"{API}/me/share-links", a, json={"kind": "progress"})
+    await call("GET", f"{API}/me/share-links", a)
+    await call("GET", f"{API}/shared/{link.json()['token']}", headers={"Accept": "*/*"})
+    await call("DELETE", f"{API}/me/share-links/{link.json()['id']}", a)
     patched = await write(
         "PATCH", f"{API}/routines/{rid}", a, routine.headers["etag"], json={"name": "Evening"}
     )
@@ -125,6 +140,22 @@ async def test_every_successful_answer_says_how_it_may_be_cached(
         a,
         got.headers["etag"],
         json={"entries": [entry(set_number=2)]},
+    )
+    await call("GET", f"{API}/sessions/{sid}/comments", a)
+    # The care team's follow-up of `a` (the team itself is made outside the walk).
+    team = await care_team(client, a)
+    painful = {**assessment_examples.check(), "pain": 6}
+    assert (await client.post(f"{API}/me/assessments", json=painful, headers=a.headers)).is_success
+    await call("GET", team.patient_path(f"/sessions/{sid}/comments"), team.clinician)
+    await call(
+        "POST", team.patient_path(f"/sessions/{sid}/comments"), team.clinician, json={"body": "ok"}
+    )
+    alert_id = (await call("GET", team.patient_path("/alerts"), team.clinician)).json()["items"][0]
+    await call(
+        "POST",
+        team.patient_path(f"/alerts/{alert_id['id']}/acknowledge"),
+        team.clinician,
+        json={"note": "seen"},
     )
     await write("DELETE", f"{API}/sessions/{sid}", a, got.headers["etag"])
     await write("DELETE", f"{API}/routines/{rid}", a, patched.headers["etag"])
@@ -150,7 +181,74 @@ async def test_every_successful_answer_says_how_it_may_be_cached(
     await call("GET", f"{API}/me/assessments", a)
     await call("GET", f"{API}/me/assessments/{check.json()['id']}", a)
     await call("GET", f"{API}/me/progress", a)
+    # The care team: a clinic, a clinician, Alice in care, a prescription, the log.
+    owner = await signed_in_user(client, unique_email("owner"))
+    doc = await signed_in_user(client, unique_email("doc"))
+    clinic = (await call("POST", f"{API}/clinics", owner, json={"name": "Riverside"})).json()
+    cid = clinic["id"]
+    await call("GET", f"{API}/clinics", owner)
+    got = await call("GET", f"{API}/clinics/{cid}", owner)
+    await write("PATCH", f"{API}/clinics/{cid}", owner, got.headers["etag"], json={"name": "R2"})
+    for joiner in (doc, a):  # Alice joins too, to be promoted and to leave
+        invited = await call(
+            "POST", f"{API}/clinics/{cid}/invitations", owner, json={"role": "clinician"}
+        )
+        await call(
+            "POST",
+            f"{API}/clinic-invitations/accept",
+            joiner,
+            json={"code": invited.json()["code"]},
+        )
+    await call("GET", f"{API}/clinics/{cid}/members", owner)
+    await call("PATCH", f"{API}/clinics/{cid}/members/{a.id}", owner, json={"role": "owner"})
+    await call("DELETE", f"{API}/clinics/{cid}/members/{a.id}", a)
+    code = await call(
+        "POST", f"{API}/clinics/{cid}/care-invitations", doc, json={"scopes": ALL_SCOPES}
+    )
+    await call("POST", f"{API}/me/care-invitations/preview", a, json={"code": code.json()["code"]})
+    care = await call("POST", f"{API}/me/care-relationships", a, json={"code": code.json()["code"]})
+    await call("GET", f"{API}/me/care-relationships", a)
+    patient = f"{API}/clinics/{cid}/patients/{a.id}"
+    for tail in ("/sessions", "/progress", "/assessments", "/routines"):
+        await call("GET", patient + tail, doc)
+    prescribed = await call("POST", patient + "/routines", doc, json={"routine": routine_payload()})
+    one = f"{patient}/routines/{prescribed.json()['id']}"
+    got = await call("GET", one, doc)
+    await write("PATCH", one, doc, got.headers["etag"], json={"notes": "week 2"})
+    await call("GET", one + "/versions", doc)
+    await call("GET", f"{API}/me/access-log", a)
+    await call("DELETE", f"{API}/me/care-relationships/{care.json()['id']}", a)
+    await call("GET", f"{API}/me/alerts", a)
+    feed = await call("POST", f"{API}/me/calendar-token", a, json={})
+    await call("GET", feed.json()["url"])
+    await call("DELETE", f"{API}/me/calendar-token", a)
     await call("GET", f"{API}/me/export", a)
+    # The care team: the admin runs a clinic, alice is in their care.
+    c = admin
+    clinic = await call("POST", f"{API}/clinics", c, json={"name": "Riverside"})
+    cid = clinic.json()["id"]
+    await call("GET", f"{API}/clinics", c)
+    clinic = await call("GET", f"{API}/clinics/{cid}", c)
+    await write("PATCH", f"{API}/clinics/{cid}", c, clinic.headers["etag"], json={"name": "R"})
+    code = (await call("POST", f"{API}/clinics/{cid}/invitations", c, json={})).json()["code"]
+    bob = await signed_in_user(client, unique_email("bob"))
+    await call("POST", f"{API}/clinic-invitations/accept", bob, json={"code": code})
+    await call("GET", f"{API}/clinics/{cid}/members", c)
+    member = f"{API}/clinics/{cid}/members/{bob.id}"
+    await call("PATCH", member, c, json={"role": "owner"})
+    await call("DELETE", member, bob)
+    care = await call(
+        "POST", f"{API}/clinics/{cid}/care-invitations", c, json={"scopes": ALL_SCOPES}
+    )
+    code = care.json()["code"]
+    await call("POST", f"{API}/me/care-invitations/preview", a, json={"code": code})
+    rel = await call("POST", f"{API}/me/care-relationships", a, json={"code": code})
+    await call("GET", f"{API}/me/care-relationships", a)
+    await call("GET", f"{API}/clinics/{cid}/patients", c)
+    for tail in ("sessions", "progress", "assessments"):
+        await call("GET", f"{API}/clinics/{cid}/patients/{a.id}/{tail}", c)
+    await call("GET", f"{API}/me/access-log", a)
+    await call("DELETE", f"{API}/me/care-relationships/{rel.json()['id']}", a)
     await call(
         "POST",
         f"{API}/me/password",
@@ -186,6 +284,8 @@ async def test_every_successful_answer_says_how_it_may_be_cached(
         cache = response.headers.get("cache-control")
         if op in CATALOG_READS:
             assert cache and PUBLIC.match(cache), (op, cache)
+        elif op == SHARED:  # not even the browser keeps it
+            assert cache == "no-store", (op, cache)
         else:
             assert cache == PRIVATE, (op, response.status_code, cache)
     assert seen == set(operations), f"not exercised: {sorted(set(operations) - seen)}"

@@ -7,6 +7,10 @@ from .action import Action
 from .action_attribution import ActionAttribution
 from .advice import Advice
 from .affected_side import AffectedSide
+from .alert_acknowledge import AlertAcknowledge
+from .alert_kind import AlertKind
+from .alert_public import AlertPublic
+from .alert_status import AlertStatus
 from .assessment_create import AssessmentCreate
 from .assessment_public import AssessmentPublic
 from .attribution import Attribution
@@ -14,11 +18,17 @@ from .band_level import BandLevel
 from .body_sign_in import BodySignIn
 from .builder_answer import BuilderAnswer
 from .builder_request import BuilderRequest
+from .calendar_token_create import CalendarTokenCreate
+from .calendar_token_public import CalendarTokenPublic
 from .care_accept import CareAccept
 from .care_invitation_create import CareInvitationCreate
 from .care_invitation_issued import CareInvitationIssued
 from .care_invitation_preview import CareInvitationPreview
+from .care_patient import CarePatient
+from .care_patient_figures import CarePatientFigures
 from .care_scope import CareScope
+from .care_week_adherence import CareWeekAdherence
+from .care_week_asymmetry import CareWeekAsymmetry
 from .catalog_document import CatalogDocument
 from .clinic_create import ClinicCreate
 from .clinic_invitation_create import ClinicInvitationCreate
@@ -30,6 +40,7 @@ from .clinic_update import ClinicUpdate
 from .code_body import CodeBody
 from .compensation import Compensation
 from .compensation_attribution import CompensationAttribution
+from .constraints import Constraints
 from .decision import Decision
 from .default_dosage import DefaultDosage
 from .delivery_public import DeliveryPublic
@@ -73,14 +84,19 @@ from .muscle_public import MusclePublic
 from .muscle_public_attribution import MusclePublicAttribution
 from .origin import Origin
 from .page_access_log_public import PageAccessLogPublic
+from .page_alert_public import PageAlertPublic
 from .page_assessment_public import PageAssessmentPublic
+from .page_care_patient import PageCarePatient
 from .page_clinic_public import PageClinicPublic
 from .page_delivery_public import PageDeliveryPublic
 from .page_endpoint_public import PageEndpointPublic
 from .page_member_public import PageMemberPublic
 from .page_relationship_public import PageRelationshipPublic
 from .page_routine_public import PageRoutinePublic
+from .page_routine_version_public import PageRoutineVersionPublic
+from .page_session_comment_public import PageSessionCommentPublic
 from .page_session_public import PageSessionPublic
+from .page_share_link_public import PageShareLinkPublic
 from .page_union_exercise_public_exercise_tombstone import PageUnionExercisePublicExerciseTombstone
 from .page_union_session_public_session_tombstone import PageUnionSessionPublicSessionTombstone
 from .pain_alert import PainAlert
@@ -92,6 +108,8 @@ from .placement import Placement
 from .plan_item import PlanItem
 from .position import Position
 from .prescribed_dosage import PrescribedDosage
+from .prescriber import Prescriber
+from .prescription_create import PrescriptionCreate
 from .problem import Problem
 from .problem_field_error import ProblemFieldError
 from .progress import Progress
@@ -105,16 +123,25 @@ from .refresh_request import RefreshRequest
 from .relationship_public import RelationshipPublic
 from .relationship_status import RelationshipStatus
 from .role import Role
+from .routine_copy import RoutineCopy
 from .routine_create import RoutineCreate
 from .routine_item_in import RoutineItemIn
 from .routine_item_public import RoutineItemPublic
 from .routine_public import RoutinePublic
 from .routine_update import RoutineUpdate
+from .routine_version_public import RoutineVersionPublic
 from .secret_rotated import SecretRotated
+from .session_comment_create import SessionCommentCreate
+from .session_comment_public import SessionCommentPublic
 from .session_create import SessionCreate
 from .session_public import SessionPublic
 from .session_tombstone import SessionTombstone
 from .session_update import SessionUpdate
+from .share_kind import ShareKind
+from .share_link_create import ShareLinkCreate
+from .share_link_created import ShareLinkCreated
+from .share_link_public import ShareLinkPublic
+from .share_status import ShareStatus
 from .side import Side
 from .side_week import SideWeek
 from .source import Source
@@ -142,6 +169,10 @@ __all__ = (
     "ActionAttribution",
     "Advice",
     "AffectedSide",
+    "AlertAcknowledge",
+    "AlertKind",
+    "AlertPublic",
+    "AlertStatus",
     "AssessmentCreate",
     "AssessmentPublic",
     "Attribution",
@@ -149,11 +180,17 @@ __all__ = (
     "BodySignIn",
     "BuilderAnswer",
     "BuilderRequest",
+    "CalendarTokenCreate",
+    "CalendarTokenPublic",
     "CareAccept",
     "CareInvitationCreate",
     "CareInvitationIssued",
     "CareInvitationPreview",
+    "CarePatient",
+    "CarePatientFigures",
     "CareScope",
+    "CareWeekAdherence",
+    "CareWeekAsymmetry",
     "CatalogDocument",
     "ClinicCreate",
     "ClinicInvitationCreate",
@@ -165,6 +202,7 @@ __all__ = (
     "CodeBody",
     "Compensation",
     "CompensationAttribution",
+    "Constraints",
     "Decision",
     "DefaultDosage",
     "DeliveryPublic",
@@ -208,14 +246,19 @@ __all__ = (
     "MusclePublicAttribution",
     "Origin",
     "PageAccessLogPublic",
+    "PageAlertPublic",
     "PageAssessmentPublic",
+    "PageCarePatient",
     "PageClinicPublic",
     "PageDeliveryPublic",
     "PageEndpointPublic",
     "PageMemberPublic",
     "PageRelationshipPublic",
     "PageRoutinePublic",
+    "PageRoutineVersionPublic",
+    "PageSessionCommentPublic",
     "PageSessionPublic",
+    "PageShareLinkPublic",
     "PageUnionExercisePublicExerciseTombstone",
     "PageUnionSessionPublicSessionTombstone",
     "PainAlert",
@@ -227,6 +270,8 @@ __all__ = (
     "PlanItem",
     "Position",
     "PrescribedDosage",
+    "Prescriber",
+    "PrescriptionCreate",
     "Problem",
     "ProblemFieldError",
     "Progress",
@@ -240,16 +285,25 @@ __all__ = (
     "RelationshipPublic",
     "RelationshipStatus",
     "Role",
+    "RoutineCopy",
     "RoutineCreate",
     "RoutineItemIn",
     "RoutineItemPublic",
     "RoutinePublic",
     "RoutineUpdate",
+    "RoutineVersionPublic",
     "SecretRotated",
+    "SessionCommentCreate",
+    "SessionCommentPublic",
     "SessionCreate",
     "SessionPublic",
     "SessionTombstone",
     "SessionUpdate",
+    "ShareKind",
+    "ShareLinkCreate",
+    "ShareLinkCreated",
+    "ShareLinkPublic",
+    "ShareStatus",
     "Side",
     "SideWeek",
     "Source",

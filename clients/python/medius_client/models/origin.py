@@ -4,6 +4,7 @@ from enum import StrEnum
 class Origin(StrEnum):
     BUILDER = "builder"
     COPY = "copy"
+    PRESCRIPTION = "prescription"
     TEMPLATE = "template"
     USER = "user"
 

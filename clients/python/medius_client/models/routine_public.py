@@ -11,6 +11,7 @@ from attrs import field as _attrs_field
 from ..models.origin import Origin
 
 if TYPE_CHECKING:
+    from ..models.prescriber import Prescriber
     from ..models.routine_item_public import RoutineItemPublic
     from ..models.week_plan import WeekPlan
 
@@ -30,11 +31,15 @@ class RoutinePublic:
         name (str):
         notes (str):
         origin (Origin):
+        prescriber (None | Prescriber): Set when a clinician prescribed this routine (origin `prescription`): it is then
+            read-only for you; copy it to change it.
         progression (list[WeekPlan] | None):
         rationale (list[str] | None):
         revision (int):
         sessions_per_week (int):
         updated_at (datetime.datetime):
+        version (int): The program's version: 1 when made, +1 with every edit; each is kept (`GET
+            /routines/{id}/versions`) and a session records the one it followed.
     """
 
     created_at: datetime.datetime
@@ -45,14 +50,18 @@ class RoutinePublic:
     name: str
     notes: str
     origin: Origin
+    prescriber: None | Prescriber
     progression: list[WeekPlan] | None
     rationale: list[str] | None
     revision: int
     sessions_per_week: int
     updated_at: datetime.datetime
+    version: int
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
+        from ..models.prescriber import Prescriber  # noqa: PLC0415
+
         created_at = self.created_at.isoformat()
 
         estimated_seconds = self.estimated_seconds
@@ -71,6 +80,12 @@ class RoutinePublic:
         notes = self.notes
 
         origin = self.origin.value
+
+        prescriber: dict[str, Any] | None
+        if isinstance(self.prescriber, Prescriber):
+            prescriber = self.prescriber.to_dict()
+        else:
+            prescriber = self.prescriber
 
         progression: list[dict[str, Any]] | None
         if isinstance(self.progression, list):
@@ -95,6 +110,8 @@ class RoutinePublic:
 
         updated_at = self.updated_at.isoformat()
 
+        version = self.version
+
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update(
@@ -107,11 +124,13 @@ class RoutinePublic:
                 "name": name,
                 "notes": notes,
                 "origin": origin,
+                "prescriber": prescriber,
                 "progression": progression,
                 "rationale": rationale,
                 "revision": revision,
                 "sessions_per_week": sessions_per_week,
                 "updated_at": updated_at,
+                "version": version,
             }
         )
 
@@ -119,6 +138,7 @@ class RoutinePublic:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.prescriber import Prescriber  # noqa: PLC0415
         from ..models.routine_item_public import RoutineItemPublic  # noqa: PLC0415
         from ..models.week_plan import WeekPlan  # noqa: PLC0415
 
@@ -143,6 +163,21 @@ class RoutinePublic:
         notes = d.pop("notes")
 
         origin = Origin(d.pop("origin"))
+
+        def _parse_prescriber(data: object) -> None | Prescriber:
+            if data is None:
+                return data
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                prescriber_type_0 = Prescriber.from_dict(data)
+
+                return prescriber_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(None | Prescriber, data)
+
+        prescriber = _parse_prescriber(d.pop("prescriber"))
 
         def _parse_progression(data: object) -> list[WeekPlan] | None:
             if data is None:
@@ -185,6 +220,8 @@ class RoutinePublic:
 
         updated_at = datetime.datetime.fromisoformat(d.pop("updated_at"))
 
+        version = d.pop("version")
+
         routine_public = cls(
             created_at=created_at,
             estimated_seconds=estimated_seconds,
@@ -194,11 +231,13 @@ class RoutinePublic:
             name=name,
             notes=notes,
             origin=origin,
+            prescriber=prescriber,
             progression=progression,
             rationale=rationale,
             revision=revision,
             sessions_per_week=sessions_per_week,
             updated_at=updated_at,
+            version=version,
         )
 
         routine_public.additional_properties = d

@@ -26,6 +26,8 @@ class SessionCreate:
         id (None | Unset | UUID): Your own UUID makes retries safe; the server makes one if absent.
         notes (str | Unset):  Default: ''.
         routine_id (None | Unset | UUID):
+        routine_version (int | None | Unset): The version of the routine followed (with `routine_id` only); default the
+            routine's current version.
     """
 
     started_at: datetime.datetime
@@ -34,6 +36,7 @@ class SessionCreate:
     id: None | Unset | UUID = UNSET
     notes: str | Unset = ""
     routine_id: None | Unset | UUID = UNSET
+    routine_version: int | None | Unset = UNSET
 
     def to_dict(self) -> dict[str, Any]:
         started_at = self.started_at.isoformat()
@@ -71,6 +74,12 @@ class SessionCreate:
         else:
             routine_id = self.routine_id
 
+        routine_version: int | None | Unset
+        if isinstance(self.routine_version, Unset):
+            routine_version = UNSET
+        else:
+            routine_version = self.routine_version
+
         field_dict: dict[str, Any] = {}
 
         field_dict.update(
@@ -88,6 +97,8 @@ class SessionCreate:
             field_dict["notes"] = notes
         if routine_id is not UNSET:
             field_dict["routine_id"] = routine_id
+        if routine_version is not UNSET:
+            field_dict["routine_version"] = routine_version
 
         return field_dict
 
@@ -160,6 +171,15 @@ class SessionCreate:
 
         routine_id = _parse_routine_id(d.pop("routine_id", UNSET))
 
+        def _parse_routine_version(data: object) -> int | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(int | None | Unset, data)
+
+        routine_version = _parse_routine_version(d.pop("routine_version", UNSET))
+
         session_create = cls(
             started_at=started_at,
             ended_at=ended_at,
@@ -167,6 +187,7 @@ class SessionCreate:
             id=id,
             notes=notes,
             routine_id=routine_id,
+            routine_version=routine_version,
         )
 
         return session_create

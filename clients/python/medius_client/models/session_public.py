@@ -26,6 +26,7 @@ class SessionPublic:
         notes (str):
         revision (int):
         routine_id (None | UUID):
+        routine_version (int | None): The routine's version this followed.
         started_at (datetime.datetime):
         updated_at (datetime.datetime):
     """
@@ -37,6 +38,7 @@ class SessionPublic:
     notes: str
     revision: int
     routine_id: None | UUID
+    routine_version: int | None
     started_at: datetime.datetime
     updated_at: datetime.datetime
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
@@ -67,6 +69,9 @@ class SessionPublic:
         else:
             routine_id = self.routine_id
 
+        routine_version: int | None
+        routine_version = self.routine_version
+
         started_at = self.started_at.isoformat()
 
         updated_at = self.updated_at.isoformat()
@@ -82,6 +87,7 @@ class SessionPublic:
                 "notes": notes,
                 "revision": revision,
                 "routine_id": routine_id,
+                "routine_version": routine_version,
                 "started_at": started_at,
                 "updated_at": updated_at,
             }
@@ -139,6 +145,13 @@ class SessionPublic:
 
         routine_id = _parse_routine_id(d.pop("routine_id"))
 
+        def _parse_routine_version(data: object) -> int | None:
+            if data is None:
+                return data
+            return cast(int | None, data)
+
+        routine_version = _parse_routine_version(d.pop("routine_version"))
+
         started_at = datetime.datetime.fromisoformat(d.pop("started_at"))
 
         updated_at = datetime.datetime.fromisoformat(d.pop("updated_at"))
@@ -151,6 +164,7 @@ class SessionPublic:
             notes=notes,
             revision=revision,
             routine_id=routine_id,
+            routine_version=routine_version,
             started_at=started_at,
             updated_at=updated_at,
         )

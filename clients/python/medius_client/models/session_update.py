@@ -20,12 +20,15 @@ class SessionUpdate:
         ended_at (datetime.datetime | None | Unset):
         notes (None | str | Unset):
         routine_id (None | Unset | UUID):
+        routine_version (int | None | Unset): The version followed; when `routine_id` changes without it, that routine's
+            current version.
         started_at (datetime.datetime | None | Unset):
     """
 
     ended_at: datetime.datetime | None | Unset = UNSET
     notes: None | str | Unset = UNSET
     routine_id: None | Unset | UUID = UNSET
+    routine_version: int | None | Unset = UNSET
     started_at: datetime.datetime | None | Unset = UNSET
 
     def to_dict(self) -> dict[str, Any]:
@@ -51,6 +54,12 @@ class SessionUpdate:
         else:
             routine_id = self.routine_id
 
+        routine_version: int | None | Unset
+        if isinstance(self.routine_version, Unset):
+            routine_version = UNSET
+        else:
+            routine_version = self.routine_version
+
         started_at: None | str | Unset
         if isinstance(self.started_at, Unset):
             started_at = UNSET
@@ -68,6 +77,8 @@ class SessionUpdate:
             field_dict["notes"] = notes
         if routine_id is not UNSET:
             field_dict["routine_id"] = routine_id
+        if routine_version is not UNSET:
+            field_dict["routine_version"] = routine_version
         if started_at is not UNSET:
             field_dict["started_at"] = started_at
 
@@ -120,6 +131,15 @@ class SessionUpdate:
 
         routine_id = _parse_routine_id(d.pop("routine_id", UNSET))
 
+        def _parse_routine_version(data: object) -> int | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(int | None | Unset, data)
+
+        routine_version = _parse_routine_version(d.pop("routine_version", UNSET))
+
         def _parse_started_at(data: object) -> datetime.datetime | None | Unset:
             if data is None:
                 return data
@@ -141,6 +161,7 @@ class SessionUpdate:
             ended_at=ended_at,
             notes=notes,
             routine_id=routine_id,
+            routine_version=routine_version,
             started_at=started_at,
         )
 

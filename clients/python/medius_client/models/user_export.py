@@ -8,9 +8,11 @@ from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 if TYPE_CHECKING:
+    from ..models.alert_public import AlertPublic
     from ..models.assessment_public import AssessmentPublic
     from ..models.endpoint_public import EndpointPublic
     from ..models.routine_public import RoutinePublic
+    from ..models.session_comment_public import SessionCommentPublic
     from ..models.session_public import SessionPublic
     from ..models.user_public import UserPublic
 
@@ -22,25 +24,34 @@ T = TypeVar("T", bound="UserExport")
 class UserExport:
     """
     Attributes:
+        alerts (list[AlertPublic]): Raised for you, oldest first.
         assessments (list[AssessmentPublic]):
         exported_at (datetime.datetime):
         format_ (str):
         profile (UserPublic):
         routines (list[RoutinePublic]):
+        session_comments (list[SessionCommentPublic]): Your care team's comments on your sessions, oldest first.
         sessions (list[SessionPublic]):
         webhooks (list[EndpointPublic]): Your own webhook endpoints (their secrets are never exported).
     """
 
+    alerts: list[AlertPublic]
     assessments: list[AssessmentPublic]
     exported_at: datetime.datetime
     format_: str
     profile: UserPublic
     routines: list[RoutinePublic]
+    session_comments: list[SessionCommentPublic]
     sessions: list[SessionPublic]
     webhooks: list[EndpointPublic]
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
+        alerts = []
+        for alerts_item_data in self.alerts:
+            alerts_item = alerts_item_data.to_dict()
+            alerts.append(alerts_item)
+
         assessments = []
         for assessments_item_data in self.assessments:
             assessments_item = assessments_item_data.to_dict()
@@ -57,6 +68,11 @@ class UserExport:
             routines_item = routines_item_data.to_dict()
             routines.append(routines_item)
 
+        session_comments = []
+        for session_comments_item_data in self.session_comments:
+            session_comments_item = session_comments_item_data.to_dict()
+            session_comments.append(session_comments_item)
+
         sessions = []
         for sessions_item_data in self.sessions:
             sessions_item = sessions_item_data.to_dict()
@@ -71,11 +87,13 @@ class UserExport:
         field_dict.update(self.additional_properties)
         field_dict.update(
             {
+                "alerts": alerts,
                 "assessments": assessments,
                 "exported_at": exported_at,
                 "format": format_,
                 "profile": profile,
                 "routines": routines,
+                "session_comments": session_comments,
                 "sessions": sessions,
                 "webhooks": webhooks,
             }
@@ -85,13 +103,22 @@ class UserExport:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.alert_public import AlertPublic  # noqa: PLC0415
         from ..models.assessment_public import AssessmentPublic  # noqa: PLC0415
         from ..models.endpoint_public import EndpointPublic  # noqa: PLC0415
         from ..models.routine_public import RoutinePublic  # noqa: PLC0415
+        from ..models.session_comment_public import SessionCommentPublic  # noqa: PLC0415
         from ..models.session_public import SessionPublic  # noqa: PLC0415
         from ..models.user_public import UserPublic  # noqa: PLC0415
 
         d = dict(src_dict)
+        alerts = []
+        _alerts = d.pop("alerts")
+        for alerts_item_data in _alerts:
+            alerts_item = AlertPublic.from_dict(alerts_item_data)
+
+            alerts.append(alerts_item)
+
         assessments = []
         _assessments = d.pop("assessments")
         for assessments_item_data in _assessments:
@@ -112,6 +139,13 @@ class UserExport:
 
             routines.append(routines_item)
 
+        session_comments = []
+        _session_comments = d.pop("session_comments")
+        for session_comments_item_data in _session_comments:
+            session_comments_item = SessionCommentPublic.from_dict(session_comments_item_data)
+
+            session_comments.append(session_comments_item)
+
         sessions = []
         _sessions = d.pop("sessions")
         for sessions_item_data in _sessions:
@@ -127,11 +161,13 @@ class UserExport:
             webhooks.append(webhooks_item)
 
         user_export = cls(
+            alerts=alerts,
             assessments=assessments,
             exported_at=exported_at,
             format_=format_,
             profile=profile,
             routines=routines,
+            session_comments=session_comments,
             sessions=sessions,
             webhooks=webhooks,
         )

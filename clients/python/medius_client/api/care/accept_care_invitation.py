@@ -33,6 +33,11 @@ def _get_kwargs(
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
 ) -> Problem | RelationshipPublic | None:
+    if response.status_code == 200:
+        response_200 = RelationshipPublic.from_dict(response.json())
+
+        return response_200
+
     if response.status_code == 201:
         response_201 = RelationshipPublic.from_dict(response.json())
 
@@ -103,7 +108,8 @@ def sync_detailed(
     """Accept a care invitation
 
      Starts a care relationship with the clinician who issued the code. Grant all the scopes it asks for
-    (omit `scopes`) or a subset; more is 422. The code works once. An active relationship with the same
+    (omit `scopes`) or a subset; more is 422. The code works once: a retry by the same patient (with the
+    same scopes) answers the relationship it started (200). An active relationship with the same
     clinician at the same clinic is 409.
 
     Args:
@@ -136,7 +142,8 @@ def sync(
     """Accept a care invitation
 
      Starts a care relationship with the clinician who issued the code. Grant all the scopes it asks for
-    (omit `scopes`) or a subset; more is 422. The code works once. An active relationship with the same
+    (omit `scopes`) or a subset; more is 422. The code works once: a retry by the same patient (with the
+    same scopes) answers the relationship it started (200). An active relationship with the same
     clinician at the same clinic is 409.
 
     Args:
@@ -164,7 +171,8 @@ async def asyncio_detailed(
     """Accept a care invitation
 
      Starts a care relationship with the clinician who issued the code. Grant all the scopes it asks for
-    (omit `scopes`) or a subset; more is 422. The code works once. An active relationship with the same
+    (omit `scopes`) or a subset; more is 422. The code works once: a retry by the same patient (with the
+    same scopes) answers the relationship it started (200). An active relationship with the same
     clinician at the same clinic is 409.
 
     Args:
@@ -195,7 +203,8 @@ async def asyncio(
     """Accept a care invitation
 
      Starts a care relationship with the clinician who issued the code. Grant all the scopes it asks for
-    (omit `scopes`) or a subset; more is 422. The code works once. An active relationship with the same
+    (omit `scopes`) or a subset; more is 422. The code works once: a retry by the same patient (with the
+    same scopes) answers the relationship it started (200). An active relationship with the same
     clinician at the same clinic is 409.
 
     Args:

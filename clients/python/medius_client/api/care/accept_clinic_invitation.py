@@ -100,7 +100,8 @@ def sync_detailed(
 ) -> Response[ClinicPublic | Problem]:
     """Join a clinic with an invitation code
 
-     An unknown, used or expired code is 404; already a member is 409.
+     An unknown, used or expired code is 404; already a member is 409. A retry of your own accepted code
+    answers the clinic again (200).
 
     Args:
         body (CodeBody):
@@ -131,7 +132,8 @@ def sync(
 ) -> ClinicPublic | Problem | None:
     """Join a clinic with an invitation code
 
-     An unknown, used or expired code is 404; already a member is 409.
+     An unknown, used or expired code is 404; already a member is 409. A retry of your own accepted code
+    answers the clinic again (200).
 
     Args:
         body (CodeBody):
@@ -157,7 +159,8 @@ async def asyncio_detailed(
 ) -> Response[ClinicPublic | Problem]:
     """Join a clinic with an invitation code
 
-     An unknown, used or expired code is 404; already a member is 409.
+     An unknown, used or expired code is 404; already a member is 409. A retry of your own accepted code
+    answers the clinic again (200).
 
     Args:
         body (CodeBody):
@@ -186,7 +189,8 @@ async def asyncio(
 ) -> ClinicPublic | Problem | None:
     """Join a clinic with an invitation code
 
-     An unknown, used or expired code is 404; already a member is 409.
+     An unknown, used or expired code is 404; already a member is 409. A retry of your own accepted code
+    answers the clinic again (200).
 
     Args:
         body (CodeBody):

@@ -8,13 +8,17 @@ import httpx
 from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.problem import Problem
+from ...models.routine_copy import RoutineCopy
 from ...models.routine_public import RoutinePublic
-from ...types import Response
+from ...types import UNSET, Response, Unset
 
 
 def _get_kwargs(
     routine_id: UUID,
+    *,
+    body: None | RoutineCopy | Unset = UNSET,
 ) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
 
     _kwargs: dict[str, Any] = {
         "method": "post",
@@ -23,12 +27,25 @@ def _get_kwargs(
         ),
     }
 
+    if isinstance(body, RoutineCopy):
+        _kwargs["json"] = body.to_dict()
+    else:
+        _kwargs["json"] = body
+
+    headers["Content-Type"] = "application/json"
+
+    _kwargs["headers"] = headers
     return _kwargs
 
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
 ) -> Problem | RoutinePublic | None:
+    if response.status_code == 200:
+        response_200 = RoutinePublic.from_dict(response.json())
+
+        return response_200
+
     if response.status_code == 201:
         response_201 = RoutinePublic.from_dict(response.json())
 
@@ -95,14 +112,19 @@ def sync_detailed(
     routine_id: UUID,
     *,
     client: AuthenticatedClient,
+    body: None | RoutineCopy | Unset = UNSET,
 ) -> Response[Problem | RoutinePublic]:
     """Copy a routine or template into yours
 
-     Makes your own editable copy of a template (or of one of your routines). 409 `quota-exceeded` when
-    you already keep 200 routines.
+     Makes your own editable copy of a template, of a routine a clinician prescribed you, or of one of
+    your routines (its version history starts afresh at 1). Send your own `id` for the copy to make
+    retries safe: the same id for the same source answers the copy already made (200), for anything else
+    409. Without a body every call makes a new copy. 409 `quota-exceeded` when you already keep 200
+    routines.
 
     Args:
         routine_id (UUID): The routine's id (UUID).
+        body (None | RoutineCopy | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -114,6 +136,7 @@ def sync_detailed(
 
     kwargs = _get_kwargs(
         routine_id=routine_id,
+        body=body,
     )
 
     response = client.get_httpx_client().request(
@@ -127,14 +150,19 @@ def sync(
     routine_id: UUID,
     *,
     client: AuthenticatedClient,
+    body: None | RoutineCopy | Unset = UNSET,
 ) -> Problem | RoutinePublic | None:
     """Copy a routine or template into yours
 
-     Makes your own editable copy of a template (or of one of your routines). 409 `quota-exceeded` when
-    you already keep 200 routines.
+     Makes your own editable copy of a template, of a routine a clinician prescribed you, or of one of
+    your routines (its version history starts afresh at 1). Send your own `id` for the copy to make
+    retries safe: the same id for the same source answers the copy already made (200), for anything else
+    409. Without a body every call makes a new copy. 409 `quota-exceeded` when you already keep 200
+    routines.
 
     Args:
         routine_id (UUID): The routine's id (UUID).
+        body (None | RoutineCopy | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -147,6 +175,7 @@ def sync(
     return sync_detailed(
         routine_id=routine_id,
         client=client,
+        body=body,
     ).parsed
 
 
@@ -154,14 +183,19 @@ async def asyncio_detailed(
     routine_id: UUID,
     *,
     client: AuthenticatedClient,
+    body: None | RoutineCopy | Unset = UNSET,
 ) -> Response[Problem | RoutinePublic]:
     """Copy a routine or template into yours
 
-     Makes your own editable copy of a template (or of one of your routines). 409 `quota-exceeded` when
-    you already keep 200 routines.
+     Makes your own editable copy of a template, of a routine a clinician prescribed you, or of one of
+    your routines (its version history starts afresh at 1). Send your own `id` for the copy to make
+    retries safe: the same id for the same source answers the copy already made (200), for anything else
+    409. Without a body every call makes a new copy. 409 `quota-exceeded` when you already keep 200
+    routines.
 
     Args:
         routine_id (UUID): The routine's id (UUID).
+        body (None | RoutineCopy | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -173,6 +207,7 @@ async def asyncio_detailed(
 
     kwargs = _get_kwargs(
         routine_id=routine_id,
+        body=body,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -184,14 +219,19 @@ async def asyncio(
     routine_id: UUID,
     *,
     client: AuthenticatedClient,
+    body: None | RoutineCopy | Unset = UNSET,
 ) -> Problem | RoutinePublic | None:
     """Copy a routine or template into yours
 
-     Makes your own editable copy of a template (or of one of your routines). 409 `quota-exceeded` when
-    you already keep 200 routines.
+     Makes your own editable copy of a template, of a routine a clinician prescribed you, or of one of
+    your routines (its version history starts afresh at 1). Send your own `id` for the copy to make
+    retries safe: the same id for the same source answers the copy already made (200), for anything else
+    409. Without a body every call makes a new copy. 409 `quota-exceeded` when you already keep 200
+    routines.
 
     Args:
         routine_id (UUID): The routine's id (UUID).
+        body (None | RoutineCopy | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -205,5 +245,6 @@ async def asyncio(
         await asyncio_detailed(
             routine_id=routine_id,
             client=client,
+            body=body,
         )
     ).parsed

@@ -109,7 +109,8 @@ def sync_detailed(
 ) -> Response[Any | Problem]:
     """Delete a routine
 
-     Send `If-Match` with the routine's ETag. Templates are read-only (403).
+     Send `If-Match` with the routine's ETag. Templates are read-only (403); so is a routine a clinician
+    prescribed you (403 `prescribed-routine-read-only`).
 
     Args:
         routine_id (UUID): The routine's id (UUID).
@@ -144,7 +145,8 @@ def sync(
 ) -> Any | Problem | None:
     """Delete a routine
 
-     Send `If-Match` with the routine's ETag. Templates are read-only (403).
+     Send `If-Match` with the routine's ETag. Templates are read-only (403); so is a routine a clinician
+    prescribed you (403 `prescribed-routine-read-only`).
 
     Args:
         routine_id (UUID): The routine's id (UUID).
@@ -174,7 +176,8 @@ async def asyncio_detailed(
 ) -> Response[Any | Problem]:
     """Delete a routine
 
-     Send `If-Match` with the routine's ETag. Templates are read-only (403).
+     Send `If-Match` with the routine's ETag. Templates are read-only (403); so is a routine a clinician
+    prescribed you (403 `prescribed-routine-read-only`).
 
     Args:
         routine_id (UUID): The routine's id (UUID).
@@ -207,7 +210,8 @@ async def asyncio(
 ) -> Any | Problem | None:
     """Delete a routine
 
-     Send `If-Match` with the routine's ETag. Templates are read-only (403).
+     Send `If-Match` with the routine's ETag. Templates are read-only (403); so is a routine a clinician
+    prescribed you (403 `prescribed-routine-read-only`).
 
     Args:
         routine_id (UUID): The routine's id (UUID).

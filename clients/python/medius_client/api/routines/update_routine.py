@@ -124,7 +124,9 @@ def sync_detailed(
 
      JSON merge patch; `items`, when sent, replaces the whole list, is validated like a new routine (at
     most 120 minutes per session) and drops the `progression`, which was planned for the old items. Send
-    `If-Match` (412 when stale, 428 when missing). Templates are read-only (403).
+    `If-Match` (412 when stale, 428 when missing). Templates are read-only (403); so is a routine a
+    clinician prescribed you (403 `prescribed-routine-read-only`: copy it to change it). Every edit is a
+    new `version`.
 
     Args:
         routine_id (UUID): The routine's id (UUID).
@@ -164,7 +166,9 @@ def sync(
 
      JSON merge patch; `items`, when sent, replaces the whole list, is validated like a new routine (at
     most 120 minutes per session) and drops the `progression`, which was planned for the old items. Send
-    `If-Match` (412 when stale, 428 when missing). Templates are read-only (403).
+    `If-Match` (412 when stale, 428 when missing). Templates are read-only (403); so is a routine a
+    clinician prescribed you (403 `prescribed-routine-read-only`: copy it to change it). Every edit is a
+    new `version`.
 
     Args:
         routine_id (UUID): The routine's id (UUID).
@@ -199,7 +203,9 @@ async def asyncio_detailed(
 
      JSON merge patch; `items`, when sent, replaces the whole list, is validated like a new routine (at
     most 120 minutes per session) and drops the `progression`, which was planned for the old items. Send
-    `If-Match` (412 when stale, 428 when missing). Templates are read-only (403).
+    `If-Match` (412 when stale, 428 when missing). Templates are read-only (403); so is a routine a
+    clinician prescribed you (403 `prescribed-routine-read-only`: copy it to change it). Every edit is a
+    new `version`.
 
     Args:
         routine_id (UUID): The routine's id (UUID).
@@ -237,7 +243,9 @@ async def asyncio(
 
      JSON merge patch; `items`, when sent, replaces the whole list, is validated like a new routine (at
     most 120 minutes per session) and drops the `progression`, which was planned for the old items. Send
-    `If-Match` (412 when stale, 428 when missing). Templates are read-only (403).
+    `If-Match` (412 when stale, 428 when missing). Templates are read-only (403); so is a routine a
+    clinician prescribed you (403 `prescribed-routine-read-only`: copy it to change it). Every edit is a
+    new `version`.
 
     Args:
         routine_id (UUID): The routine's id (UUID).

@@ -1,0 +1,18 @@
+"""What the alerts package tells the packages above it (app/core/events.py): e.g. an
+outbox for `alert.raised` webhooks, written in the same transaction as the alert."""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass
+
+from app.core.vocabulary import AlertKind
+
+
+@dataclass(frozen=True, slots=True)
+class AlertRaised:
+    """A new alert (never a retry's duplicate), inside the transaction that raised it."""
+
+    patient_id: uuid.UUID
+    alert_id: uuid.UUID
+    kind: AlertKind

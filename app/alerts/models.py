@@ -1,0 +1,97 @@
+"""Alerts: one per patient event, unique per (patient, kind, source)."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import datetime
+
+from pydantic import BaseModel, ConfigDict, Field
+from sqlalchemy import Column, Index, UniqueConstraint
+from sqlmodel import Field as SQLField
+from sqlmodel import SQLModel
+
+from app.core.sqltypes import UTCDateTime, VocabularyColumn
+from app.core.types import SENTENCE_MAX, SLUG_MAX, Sentence, utcnow
+from app.core.vocabulary import AlertKind, AlertStatus
+
+SOURCE_MAX = 120
+WEEK_LABEL_MAX = 10  # "2026-W47"
+
+
+class Alert(SQLModel, table=True):
+    """Something the care team should look at, raised for the patient (not for one
+    relationship: every clinician the patient granted `alerts` sees the same alert).
+
+    `source` names the event that raised it (`session:<id>`, `assessment:<id>`,
+    `reduce:<exercise>:<episode>`, `week:<routine id>:<ISO week>`): with the unique key a
+    retried or concurrent write raises it once.
+    """
+
+    __tablename__ = "alert"
+    __table_args__ = (
+        UniqueConstraint("patient_id", "kind", "source", name="uq_alert_patient_kind_source"),
+        Index("ix_alert_patient_raised", "patient_id", "raised_at", "id"),
+        Index("ix_alert_patient_acknowledged", "patient_id", "acknowledged_at"),
+    )
+
+    id: uuid.UUID = SQLField(default_factory=uuid.uuid4, primary_key=True)
+    patient_id: uuid.UUID = SQLField(foreign_key="app_user.id", ondelete="CASCADE")
+    kind: AlertKind = SQLField(sa_type=VocabularyColumn(AlertKind, 24))
+    source: str = SQLField(max_length=SOURCE_MAX)
+    message: str = SQLField(max_length=SENTENCE_MAX)
+    # What the alert is about; no foreign keys: an alert outlives a deleted session.
+    session_id: uuid.UUID | None = None
+    assessment_id: uuid.UUID | None = None
+    exercise: str | None = SQLField(default=None, max_length=SLUG_MAX)
+    week: str | None = SQLField(default=None, max_length=WEEK_LABEL_MAX)
+    pain: int | None = None
+    raised_at: datetime = SQLField(
+        default_factory=utcnow, sa_column=Column(UTCDateTime(), nullable=False)
+    )
+    acknowledged_at: datetime | None = SQLField(
+        default=None, sa_column=Column(UTCDateTime(), nullable=True)
+    )
+    acknowledged_by: uuid.UUID | None = SQLField(
+        default=None, foreign_key="app_user.id", ondelete="SET NULL"
+    )
+    acknowledged_clinic_id: uuid.UUID | None = SQLField(
+        default=None, foreign_key="clinic.id", ondelete="SET NULL"
+    )
+    acknowledgement_note: str | None = SQLField(default=None, max_length=SENTENCE_MAX)
+
+
+class AdviceState(SQLModel, table=True):
+    """Whether an exercise's progression advice stood at "reduce" after the patient's last
+    session write, and how many times it has turned to "reduce": what makes "the advice
+    changed to reduce" a fact the next write can compare against."""
+
+    __tablename__ = "alert_advice_state"
+
+    patient_id: uuid.UUID = SQLField(
+        foreign_key="app_user.id", primary_key=True, ondelete="CASCADE"
+    )
+    exercise: str = SQLField(primary_key=True, max_length=SLUG_MAX)
+    reducing: bool
+    episodes: int
+
+
+class AlertPublic(BaseModel):
+    id: uuid.UUID
+    kind: AlertKind
+    message: str
+    raised_at: datetime
+    session_id: uuid.UUID | None = Field(description="The session that raised it, if any.")
+    assessment_id: uuid.UUID | None = Field(description="The self-check that raised it, if any.")
+    exercise: str | None = Field(description="The exercise whose advice turned to reduce.")
+    week: str | None = Field(description="The missed ISO week (`2026-W47`), local time.")
+    pain: int | None = Field(description="The pain (0-10) that raised it, if any.")
+    status: AlertStatus
+    acknowledged_at: datetime | None
+    acknowledged_by: uuid.UUID | None = Field(description="The clinician who acknowledged it.")
+    acknowledged_clinic_id: uuid.UUID | None = Field(description="Their clinic.")
+    acknowledgement_note: str | None
+
+
+class AlertAcknowledge(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    note: Sentence = Field(description="A short note for the patient (1-500 characters).")

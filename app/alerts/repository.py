@@ -1,0 +1,171 @@
+"""Alert queries: idempotent inserts, keyset pages, the acknowledge compare-and-set, counts."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Iterable, Sequence
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import Select, func, or_, select, update
+from sqlalchemy.dialects import postgresql, sqlite
+from sqlmodel import Session, col
+from sqlmodel import select as entities
+
+from app.alerts.models import AdviceState, Alert
+from app.core.pagination import Sort, paginate
+from app.core.vocabulary import AlertKind, AlertStatus
+from app.routines.models import Routine
+from app.sessions.models import SessionEntry, WorkoutSession
+from app.users.models import User
+
+A = Alert.__table__  # type: ignore[attr-defined]
+STATE = AdviceState.__table__  # type: ignore[attr-defined]
+R = Routine.__table__  # type: ignore[attr-defined]
+U = User.__table__  # type: ignore[attr-defined]
+RAISED = Sort(key="raised_at", column=col(Alert.raised_at), descending=True)
+
+
+def _insert(session: Session) -> Any:
+    return postgresql.insert if session.get_bind().dialect.name == "postgresql" else sqlite.insert
+
+
+def insert_alerts(
+    session: Session, rows: Sequence[dict[str, Any]]
+) -> list[tuple[uuid.UUID, uuid.UUID, AlertKind]]:
+    """Insert the alerts not raised yet (one statement); (id, patient, kind) of the new."""
+    if not rows:
+        return []
+    statement = (
+        _insert(session)(A)
+        .values([{"id": uuid.uuid4(), **row} for row in rows])
+        .on_conflict_do_nothing(index_elements=[A.c.patient_id, A.c.kind, A.c.source])
+        .returning(A.c.id, A.c.patient_id, A.c.kind)
+    )
+    return [(i, p, AlertKind(k)) for i, p, k in session.execute(statement)]
+
+
+def existing_sources(
+    session: Session, patient_id: uuid.UUID, kind: AlertKind, sources: Iterable[str]
+) -> set[str]:
+    found = session.execute(
+        select(A.c.source).where(
+            A.c.patient_id == patient_id, A.c.kind == kind, A.c.source.in_(list(sources))
+        )
+    ).scalars()
+    return set(found)
+
+
+def page(
+    session: Session,
+    patient_id: uuid.UUID,
+    status: AlertStatus | None,
+    cursor: str | None,
+    limit: int,
+) -> tuple[Sequence[Alert], str | None]:
+    statement = entities(Alert).where(col(Alert.patient_id) == patient_id)
+    if status is AlertStatus.OPEN:
+        statement = statement.where(col(Alert.acknowledged_at).is_(None))
+    elif status is AlertStatus.ACKNOWLEDGED:
+        statement = statement.where(col(Alert.acknowledged_at).is_not(None))
+    return paginate(
+        session, statement, sort=RAISED, id_column=col(Alert.id), cursor=cursor, limit=limit
+    )
+
+
+def get(session: Session, patient_id: uuid.UUID, alert_id: uuid.UUID) -> Alert | None:
+    return session.exec(
+        entities(Alert).where(col(Alert.id) == alert_id, col(Alert.patient_id) == patient_id)
+    ).first()
+
+
+def acknowledge_if_open(
+    session: Session, patient_id: uuid.UUID, alert_id: uuid.UUID, values: dict[str, Any]
+) -> bool:
+    """Compare-and-set: acknowledge only an open alert, so one of concurrent callers wins."""
+    result = session.execute(
+        update(A)
+        .where(A.c.id == alert_id, A.c.patient_id == patient_id, A.c.acknowledged_at.is_(None))
+        .values(**values)
+    )
+    return bool(result.rowcount == 1)  # type: ignore[attr-defined]
+
+
+def open_counts_statement(patients: Sequence[uuid.UUID] | Select[Any]) -> Select[Any]:
+    """(patient_id, open alerts) for the patients with any open alert; `patients` may be a
+    list of ids or a subquery selecting them (to join into a larger set-based view)."""
+    return (
+        select(A.c.patient_id, func.count().label("open_alerts"))
+        .where(A.c.patient_id.in_(patients), A.c.acknowledged_at.is_(None))
+        .group_by(A.c.patient_id)
+    )
+
+
+def open_counts(
+    session: Session, patients: Sequence[uuid.UUID] | Select[Any]
+) -> dict[uuid.UUID, int]:
+    rows = session.execute(open_counts_statement(patients)).all()
+    return {patient_id: int(count) for patient_id, count in rows}
+
+
+def patients_with_routines(session: Session) -> list[tuple[uuid.UUID, str]]:
+    """(id, time zone) of every account that owns a routine: whose weeks are planned."""
+    rows = session.execute(
+        select(U.c.id, U.c.time_zone)
+        .where(select(R.c.id).where(R.c.owner_id == U.c.id).exists())
+        .order_by(U.c.id)
+    )
+    return [(user_id, str(zone)) for user_id, zone in rows]
+
+
+# --- what a session write changed ---------------------------------------------------------
+
+S = WorkoutSession.__table__  # type: ignore[attr-defined]
+E = SessionEntry.__table__  # type: ignore[attr-defined]
+
+
+def session_facts(
+    session: Session, session_id: uuid.UUID
+) -> tuple[int | None, datetime | None, bool] | None:
+    """(max pain, started_at, deleted) of the session, None if there is no such row."""
+    row = session.execute(
+        select(S.c.pain_max, S.c.started_at, S.c.deleted_at.is_not(None)).where(
+            S.c.id == session_id
+        )
+    ).first()
+    return None if row is None else (row[0], row[1], bool(row[2]))
+
+
+def session_exercises(session: Session, session_id: uuid.UUID) -> set[str]:
+    rows = session.execute(select(E.c.exercise).where(E.c.session_id == session_id).distinct())
+    return {str(slug) for slug in rows.scalars()}
+
+
+def advice_states(
+    session: Session, patient_id: uuid.UUID, exercises: Iterable[str]
+) -> dict[str, tuple[bool, int]]:
+    """(reducing, episodes) by exercise, of `exercises` and of every reducing one."""
+    statement = select(STATE.c.exercise, STATE.c.reducing, STATE.c.episodes).where(
+        STATE.c.patient_id == patient_id,
+        or_(STATE.c.reducing.is_(True), STATE.c.exercise.in_(list(exercises))),
+    )
+    return {str(e): (bool(r), int(n)) for e, r, n in session.execute(statement)}
+
+
+def save_advice_states(
+    session: Session, patient_id: uuid.UUID, states: dict[str, tuple[bool, int]]
+) -> None:
+    if not states:
+        return
+    insert = _insert(session)(STATE).values(
+        [
+            {"patient_id": patient_id, "exercise": e, "reducing": r, "episodes": n}
+            for e, (r, n) in states.items()
+        ]
+    )
+    session.execute(
+        insert.on_conflict_do_update(
+            index_elements=[STATE.c.patient_id, STATE.c.exercise],
+            set_={"reducing": insert.excluded.reducing, "episodes": insert.excluded.episodes},
+        )
+    )

@@ -1,0 +1,335 @@
+"""Raising alerts from the events below, listing and acknowledging them.
+
+Triggers (each alert unique per (patient, kind, source), so a retried or concurrent write
+raises it once):
+
+- `pain`: a session (created or edited) whose highest pain is 7/10 or more; one per
+  session, however often it is edited.
+- `progress-reduce`: after each session write, the advice of every exercise the session
+  holds (and of every exercise whose advice stood at "reduce") is decided again by
+  /me/progress' own rule (`progress.calc.decide` over the exercise's last two sessions);
+  an exercise whose stored state was not "reduce" and now is raises one alert per such
+  change (`reduce:<exercise>:<n>`, the n-th time it turned to reduce).
+- `self-check-pain`: a self-check whose pain makes its interpretation send the patient
+  to a professional.
+- `missed-week`: see `detect_missed_weeks`.
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from sqlmodel import Session
+
+from app.alerts import repository
+from app.alerts.events import AlertRaised
+from app.alerts.models import Alert, AlertAcknowledge, AlertPublic
+from app.assessments.events import SelfCheckRecorded
+from app.core.db import begin_write
+from app.core.errors import Conflict, NotFound
+from app.core.events import publish, subscribe
+from app.core.pagination import Page
+from app.core.types import utcnow
+from app.core.vocabulary import AlertKind, AlertStatus, Decision
+from app.progress import calc
+from app.progress import repository as progress_repository
+from app.routines.repository import latest_routine
+from app.sessions.events import SessionWritten
+from app.users.models import Caller
+
+PAIN_ALERT_AT = calc.ALERT_AT_PAIN
+# How many finished weeks back a check looks for a missed one: a bound on the work of
+# every check, and no flood of alerts for a history nobody was watching.
+MISSED_WEEK_LOOKBACK = 8
+# A week is judged this long after it ends: sessions an offline phone logged late in the
+# week have time to sync before their absence raises an alert.
+MISSED_WEEK_GRACE = timedelta(days=1)
+
+
+def install() -> None:
+    """Subscribe the alert triggers to the domain events (called by the app factory)."""
+    subscribe(SessionWritten, on_session_written)
+    subscribe(SelfCheckRecorded, on_self_check)
+
+
+def on_session_written(session: Session, event: SessionWritten) -> None:
+    """Pain and progression-advice alerts for a session write. Missed weeks are not
+    checked here: logging a session never makes a week missed (only time does), and this
+    is the hottest write path; reads and `python -m app alerts-scan` check them."""
+    started_at: datetime | None
+    if event.written is not None:
+        written = event.written
+        pain, started_at, deleted = written.pain_max, written.started_at, False
+        exercises = set(written.exercises)
+    else:
+        facts = repository.session_facts(session, event.session_id)
+        if facts is None:
+            return
+        pain, started_at, deleted = facts
+        exercises = repository.session_exercises(session, event.session_id)
+    rows: list[dict[str, Any]] = []
+    if not deleted and pain is not None and pain >= PAIN_ALERT_AT and started_at is not None:
+        day = started_at.astimezone(ZoneInfo(event.time_zone)).date().isoformat()
+        rows.append(
+            _row(
+                event.owner_id,
+                AlertKind.PAIN,
+                f"session:{event.session_id}",
+                f"Pain of {pain}/10 logged in the session of {day}.",
+                session_id=event.session_id,
+                pain=pain,
+            )
+        )
+    rows += _advice_changes(session, event, exercises)
+    _raise(session, rows)
+
+
+def on_self_check(session: Session, event: SelfCheckRecorded) -> None:
+    if not event.see_a_professional:
+        return
+    _raise(
+        session,
+        [
+            _row(
+                event.owner_id,
+                AlertKind.SELF_CHECK_PAIN,
+                f"assessment:{event.assessment_id}",
+                f"Pain of {event.pain}/10 during a self-check: the patient was advised to "
+                "see a professional.",
+                assessment_id=event.assessment_id,
+                pain=event.pain,
+            )
+        ],
+    )
+
+
+def _raise(session: Session, rows: list[dict[str, Any]]) -> int:
+    """Insert the alerts not raised yet and tell the packages above about each new one;
+    how many were new."""
+    raised = repository.insert_alerts(session, rows)
+    for alert_id, patient_id, kind in raised:
+        publish(session, AlertRaised(patient_id, alert_id, kind))
+    return len(raised)
+
+
+def _row(
+    patient_id: uuid.UUID, kind: AlertKind, source: str, message: str, **about: Any
+) -> dict[str, Any]:
+    values = dict.fromkeys(("session_id", "assessment_id", "exercise", "week", "pain"))
+    return {
+        **values,
+        **about,
+        "patient_id": patient_id,
+        "kind": kind,
+        "source": source,
+        "message": message,
+        "raised_at": utcnow(),
+        "acknowledged_at": None,
+        "acknowledged_by": None,
+        "acknowledged_clinic_id": None,
+        "acknowledgement_note": None,
+    }
+
+
+def _advice_changes(
+    session: Session, event: SessionWritten, touched: set[str]
+) -> list[dict[str, Any]]:
+    """Alerts for the exercises whose advice turned to reduce with this write; the stored
+    states follow the new advice. Decided again: the exercises the session holds and every
+    exercise standing at reduce (a write may end that). The user's writers are serialised
+    by their change counter (sessions service), so this read-then-write sees every earlier
+    write."""
+    patient = event.owner_id
+    states = repository.advice_states(session, patient, touched)
+    exercises = touched | {e for e, (reducing, _) in states.items() if reducing}
+    if not exercises:
+        return []
+    targets = [progress_repository.Target(e, None, "reps", 1) for e in sorted(exercises)]
+    results = progress_repository.recent_results(session, patient, targets)
+    changed: dict[str, tuple[bool, int]] = {}
+    rows = []
+    for exercise in sorted(exercises):
+        recent = [calc.SessionResult(met, pain) for met, pain in results.get(exercise, [])]
+        decision, reason = calc.decide(recent, 1)
+        now_reducing = decision is Decision.REDUCE
+        was_reducing, episodes = states.get(exercise, (False, 0))
+        if now_reducing == was_reducing:
+            continue
+        if now_reducing:
+            episodes += 1
+            rows.append(
+                _row(
+                    patient,
+                    AlertKind.PROGRESS_REDUCE,
+                    f"reduce:{exercise}:{episodes}",
+                    f"Progression advice for {exercise} is now reduce. {reason}",
+                    exercise=exercise,
+                    pain=max(r.max_pain for r in recent),
+                    session_id=event.session_id,
+                )
+            )
+        changed[exercise] = (now_reducing, episodes)
+    repository.save_advice_states(session, patient, changed)
+    return rows
+
+
+@dataclass(frozen=True)
+class _PlannedWeek:
+    label: str
+    done: int
+    target: int
+
+
+def _missed_weeks(
+    session: Session, patient_id: uuid.UUID, time_zone: str, now: datetime
+) -> list[dict[str, Any]]:
+    """Missed-week alerts not raised yet.
+
+    The plan is the patient's routine that /me/progress follows (the most recently
+    changed one) and its current `sessions_per_week`, every week: a week is judged once
+    it is over in the patient's time zone (ISO weeks, Monday to Sunday) and
+    MISSED_WEEK_GRACE has passed, from the first whole week after the routine was created
+    (that week started part-way), at most MISSED_WEEK_LOOKBACK weeks back. Sessions count
+    as /me/progress' adherence counts them: every live session started in the week. Three
+    reads, no write: the caller inserts.
+    """
+    routine = latest_routine(session, patient_id)
+    if routine is None:
+        return []
+    zone = ZoneInfo(time_zone)
+    this_monday = _monday((now.astimezone(zone) - MISSED_WEEK_GRACE).date())
+    first = max(
+        _monday(routine.created_at.astimezone(zone).date()) + timedelta(days=7),
+        this_monday - timedelta(days=7 * MISSED_WEEK_LOOKBACK),
+    )
+    if first >= this_monday:
+        return []
+    cal = calc.calendar(first, this_monday - timedelta(days=1), zone)
+    done = progress_repository.sessions_per_week(session, patient_id, cal, None)
+    target = routine.sessions_per_week
+    missed = {
+        f"week:{routine.id}:{week.label}": _PlannedWeek(week.label, done.get(i, 0), target)
+        for i, week in enumerate(cal.weeks)
+        if done.get(i, 0) < target
+    }
+    if not missed:
+        return []
+    known = repository.existing_sources(session, patient_id, AlertKind.MISSED_WEEK, missed)
+    return [
+        _row(
+            patient_id,
+            AlertKind.MISSED_WEEK,
+            source,
+            f"Week {w.label}: {w.done} of {w.target} planned sessions logged.",
+            week=w.label,
+        )
+        for source, w in missed.items()
+        if source not in known
+    ]
+
+
+def _monday(day: date) -> date:
+    return day - timedelta(days=day.weekday())
+
+
+def detect_missed_weeks(session: Session, patient_id: uuid.UUID, time_zone: str) -> int:
+    """Raise the missed-week alerts due, in a short write of its own only when there are
+    any (a read that finds none writes nothing); how many were raised. Idempotent: called
+    whenever the patient or the care team reads alerts, and by `python -m app
+    alerts-scan` (for a scheduler: patients nobody reads still get theirs)."""
+    rows = _missed_weeks(session, patient_id, time_zone, utcnow())
+    if not rows:
+        return 0
+    begin_write(session)
+    raised = _raise(session, rows)
+    session.commit()
+    return raised
+
+
+def scan_missed_weeks(session: Session) -> int:
+    """Check every patient with a routine for missed weeks (a scheduled job's work, e.g.
+    daily: a patient who stopped logging and whose alerts nobody reads still gets them);
+    how many alerts were raised. One short write per patient that has new ones."""
+    return sum(
+        detect_missed_weeks(session, patient_id, time_zone)
+        for patient_id, time_zone in repository.patients_with_routines(session)
+    )
+
+
+def as_public(row: Alert) -> AlertPublic:
+    status = AlertStatus.OPEN if row.acknowledged_at is None else AlertStatus.ACKNOWLEDGED
+    return AlertPublic.model_validate({**row.model_dump(), "status": status})
+
+
+def list_for_patient(
+    session: Session,
+    patient_id: uuid.UUID,
+    time_zone: str,
+    status: AlertStatus | None,
+    cursor: str | None,
+    limit: int,
+) -> Page[AlertPublic]:
+    """A page of the patient's alerts, newest first (missed weeks checked first)."""
+    detect_missed_weeks(session, patient_id, time_zone)
+    rows, next_cursor = repository.page(session, patient_id, status, cursor, limit)
+    return Page[AlertPublic](items=[as_public(r) for r in rows], next_cursor=next_cursor)
+
+
+def list_mine(
+    session: Session,
+    user: Caller,
+    status: AlertStatus | None,
+    cursor: str | None,
+    limit: int,
+) -> Page[AlertPublic]:
+    return list_for_patient(session, user.id, user.time_zone, status, cursor, limit)
+
+
+def acknowledge(
+    session: Session,
+    patient_id: uuid.UUID,
+    alert_id: uuid.UUID,
+    actor_id: uuid.UUID,
+    clinic_id: uuid.UUID | None,
+    data: AlertAcknowledge,
+    record: Callable[[Session], None] | None = None,
+) -> AlertPublic:
+    """Acknowledge an open alert with a note. Of concurrent acknowledges one wins; a retry
+    of the winning request (same clinician, same note) gets the same answer, any other
+    acknowledge of an acknowledged alert is 409 saying when it was acknowledged.
+
+    `record` runs first inside the write (the care team's access log), so the log entry
+    commits with the attempt, or not at all for an alert that is not the patient's.
+    """
+    begin_write(session)
+    if record is not None:
+        record(session)
+    values = {
+        "acknowledged_at": utcnow(),
+        "acknowledged_by": actor_id,
+        "acknowledged_clinic_id": clinic_id,
+        "acknowledgement_note": data.note,
+    }
+    won = repository.acknowledge_if_open(session, patient_id, alert_id, values)
+    row = repository.get(session, patient_id, alert_id)
+    if row is None:
+        session.rollback()
+        raise NotFound(f"No alert {alert_id} for this patient.")
+    session.commit()
+    if not won and (row.acknowledged_by != actor_id or row.acknowledgement_note != data.note):
+        assert row.acknowledged_at is not None
+        raise Conflict(
+            "This alert was already acknowledged at "
+            f"{row.acknowledged_at.isoformat().replace('+00:00', 'Z')}; its note stays."
+        )
+    return as_public(row)
+
+
+def open_counts(session: Session, patient_ids: list[uuid.UUID] | Any) -> dict[uuid.UUID, int]:
+    """Open alerts per patient, in one statement (patients without any are absent)."""
+    return repository.open_counts(session, patient_ids)

@@ -1,0 +1,19 @@
+"""OpenAPI examples of prescriptions (functions: see `app.core.examples`)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from app.routines import examples as routines
+
+
+def prescribe() -> dict[str, Any]:
+    return {
+        "id": str(routines.ROUTINE_ID),
+        "builder": {"level": "beginner", "minutes": 15, "affected_side": "right"},
+        "name": "Right hip, weeks 1-4",
+    }
+
+
+def prescription_page() -> dict[str, Any]:
+    return {"items": [routines.prescribed_routine()], "next_cursor": None}

@@ -1,0 +1,169 @@
+"""Prescribing for a patient in care: resolve the source, write through the routines'
+service, and record every call in the patient's access log (a write in its transaction,
+a read in its own short one first)."""
+
+from __future__ import annotations
+
+import uuid
+from typing import Any
+
+from sqlmodel import Session
+
+from app.care.access import PatientAccess, no_patient
+from app.care.access_log import record_access
+from app.care.repository import clinic_names
+from app.core.db import begin_write
+from app.core.responses import Resource
+from app.core.vocabulary import AccessAction
+from app.live_catalog.snapshot import CatalogSpecs
+from app.prescriptions.models import PrescriptionCreate
+from app.routines import builder_service
+from app.routines import service as routines
+from app.routines.models import RoutineCreate, RoutineUpdate
+from app.routines.service import RoutineBody
+from app.routines.versions import PrescriberInfo
+from app.users.models import Caller
+from app.users.repository import get_caller
+
+DEFAULT_NAME = "Prescribed routine"
+
+
+def _prescriber(session: Session, access: PatientAccess) -> PrescriberInfo:
+    clinician = access.caller
+    clinic = clinic_names(session, {access.clinic_id}).get(access.clinic_id)
+    if clinic is None:  # pragma: no cover - the access check just read the clinic
+        raise no_patient(access.patient_id)
+    return PrescriberInfo(
+        user_id=clinician.id,
+        name=clinician.display_name or clinician.email,
+        clinic_id=access.clinic_id,
+        clinic_name=clinic,
+    )
+
+
+def _logged_read(session: Session, access: PatientAccess, resource: str) -> None:
+    """Record a read in its own short transaction (which re-checks the relationship)."""
+    begin_write(session)
+    record_access(session, access, action=AccessAction.READ, resource=resource)
+    session.commit()
+
+
+def _source(
+    session: Session, patient: Caller, data: PrescriptionCreate, catalog: CatalogSpecs
+) -> RoutineCreate:
+    if data.routine is not None:
+        return data.routine
+    if data.template_id is not None:
+        return routines.template_as_create(
+            session, data.template_id, data.name, ["body", "template_id"]
+        )
+    assert data.builder is not None
+    return builder_service.plan_for(
+        session, patient, data.builder, data.name or DEFAULT_NAME, catalog, ("body", "builder")
+    )
+
+
+def prescribe(
+    session: Session,
+    _clinician: Caller,
+    access: PatientAccess,
+    data: PrescriptionCreate,
+    catalog: CatalogSpecs,
+) -> tuple[Resource[RoutineBody], bool]:
+    """A new prescription (True), or the one an earlier try with this id made (False)."""
+    patient = get_caller(session, access.patient_id)
+    if patient is None:
+        raise no_patient(access.patient_id)
+    routine = _source(session, patient, data, catalog)
+
+    def audit(db: Session, routine_id: uuid.UUID) -> None:
+        record_access(db, access, action=AccessAction.CREATE, resource=f"routine:{routine_id}")
+
+    made, created = routines.prescribe(
+        session,
+        _prescriber(session, access),
+        access.patient_id,
+        routine,
+        data.id,
+        catalog,
+        request=data.model_dump(mode="json", exclude={"id"}),
+        audit=audit,
+    )
+    if not created:  # a retry: what it showed is a read of the stored prescription
+        _logged_read(session, access, f"routine:{data.id}")
+    return made, created
+
+
+def list_prescriptions(
+    session: Session,
+    _clinician: Caller,
+    access: PatientAccess,
+    sort: str | None,
+    cursor: str | None,
+    limit: int,
+    catalog: CatalogSpecs,
+) -> dict[str, Any]:
+    _logged_read(session, access, "routines")
+    return routines.list_prescriptions(
+        session,
+        access.clinic_id,
+        access.patient_id,
+        sort=sort,
+        cursor=cursor,
+        limit=limit,
+        catalog=catalog,
+    )
+
+
+def read(
+    session: Session,
+    _clinician: Caller,
+    access: PatientAccess,
+    routine_id: uuid.UUID,
+    catalog: CatalogSpecs,
+) -> Resource[RoutineBody]:
+    routines.prescription(session, access.clinic_id, access.patient_id, routine_id)
+    _logged_read(session, access, f"routine:{routine_id}")
+    return routines.read_prescription(
+        session, access.clinic_id, access.patient_id, routine_id, catalog
+    )
+
+
+def revise(
+    session: Session,
+    _clinician: Caller,
+    access: PatientAccess,
+    routine_id: uuid.UUID,
+    changes: RoutineUpdate,
+    if_match: str | None,
+    catalog: CatalogSpecs,
+) -> Resource[RoutineBody]:
+    def audit(db: Session, revised: uuid.UUID) -> None:
+        record_access(db, access, action=AccessAction.UPDATE, resource=f"routine:{revised}")
+
+    return routines.revise(
+        session,
+        _prescriber(session, access),
+        access.patient_id,
+        routine_id,
+        changes,
+        if_match,
+        catalog,
+        audit,
+    )
+
+
+def versions(
+    session: Session,
+    _clinician: Caller,
+    access: PatientAccess,
+    routine_id: uuid.UUID,
+    cursor: str | None,
+    limit: int,
+    catalog: CatalogSpecs,
+) -> dict[str, Any]:
+    routines.prescription(session, access.clinic_id, access.patient_id, routine_id)
+    _logged_read(session, access, f"routine:{routine_id}/versions")
+    return routines.prescription_versions(
+        session, access.clinic_id, access.patient_id, routine_id, cursor, limit, catalog
+    )

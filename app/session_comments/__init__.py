@@ -1,0 +1,1 @@
+"""Comments a clinician writes on a patient's session; the patient reads them."""

@@ -1,0 +1,89 @@
+"""Comments on a patient's session: the care team writes, the patient reads."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Callable
+
+from sqlmodel import Session
+
+from app.core.db import begin_write
+from app.core.errors import Conflict, NotFound
+from app.core.pagination import Page
+from app.core.types import utcnow
+from app.session_comments import repository
+from app.session_comments.models import (
+    SessionComment,
+    SessionCommentCreate,
+    SessionCommentPublic,
+)
+from app.sessions import repository as sessions_repository
+from app.users.models import Caller
+
+
+def _require_session(session: Session, patient_id: uuid.UUID, session_id: uuid.UUID) -> None:
+    if sessions_repository.get_owned(session, session_id, patient_id) is None:
+        raise NotFound(f"No session {session_id} for this patient.")
+
+
+def as_public(row: SessionComment) -> SessionCommentPublic:
+    return SessionCommentPublic.model_validate(row, from_attributes=True)
+
+
+def list_for_session(
+    session: Session,
+    patient_id: uuid.UUID,
+    session_id: uuid.UUID,
+    cursor: str | None,
+    limit: int,
+) -> Page[SessionCommentPublic]:
+    """The comments on a live session of the patient, oldest first; 404 for another's."""
+    _require_session(session, patient_id, session_id)
+    rows, next_cursor = repository.page(session, session_id, cursor, limit)
+    return Page[SessionCommentPublic](items=[as_public(r) for r in rows], next_cursor=next_cursor)
+
+
+def list_mine(
+    session: Session, user: Caller, session_id: uuid.UUID, cursor: str | None, limit: int
+) -> Page[SessionCommentPublic]:
+    return list_for_session(session, user.id, session_id, cursor, limit)
+
+
+def add(
+    session: Session,
+    patient_id: uuid.UUID,
+    session_id: uuid.UUID,
+    author_id: uuid.UUID,
+    clinic_id: uuid.UUID | None,
+    data: SessionCommentCreate,
+    record: Callable[[Session], None] | None = None,
+) -> tuple[SessionCommentPublic, bool]:
+    """Store a comment (True), or answer the one a retry stored (False). The id's unique
+    key decides between concurrent retries; another body under a used id is 409.
+    `record` (the care team's access log) runs inside the same write."""
+    comment_id = data.id or uuid.uuid4()
+    begin_write(session)
+    if record is not None:
+        record(session)
+    _require_session(session, patient_id, session_id)
+    values = {
+        "id": comment_id,
+        "session_id": session_id,
+        "patient_id": patient_id,
+        "author_id": author_id,
+        "clinic_id": clinic_id,
+        "body": data.body,
+        "created_at": utcnow(),
+    }
+    created = repository.insert(session, values)
+    session.commit()
+    row = repository.get(session, comment_id)
+    if row is None or (
+        not created
+        and (row.session_id, row.author_id, row.body) != (session_id, author_id, data.body)
+    ):
+        raise Conflict(
+            "This comment id is already used with a different body; choose a new id for a "
+            "new comment."
+        )
+    return as_public(row), created

@@ -1,0 +1,207 @@
+from http import HTTPStatus
+from typing import Any
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.calendar_token_create import CalendarTokenCreate
+from ...models.calendar_token_public import CalendarTokenPublic
+from ...models.problem import Problem
+from ...types import Response
+
+
+def _get_kwargs(
+    *,
+    body: CalendarTokenCreate,
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+
+    _kwargs: dict[str, Any] = {
+        "method": "post",
+        "url": "/api/v1/me/calendar-token",
+    }
+
+    _kwargs["json"] = body.to_dict()
+
+    headers["Content-Type"] = "application/json"
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> CalendarTokenPublic | Problem | None:
+    if response.status_code == 201:
+        response_201 = CalendarTokenPublic.from_dict(response.json())
+
+        return response_201
+
+    if response.status_code == 400:
+        response_400 = Problem.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 413:
+        response_413 = Problem.from_dict(response.json())
+
+        return response_413
+
+    if response.status_code == 415:
+        response_415 = Problem.from_dict(response.json())
+
+        return response_415
+
+    if response.status_code == 422:
+        response_422 = Problem.from_dict(response.json())
+
+        return response_422
+
+    if response.status_code == 500:
+        response_500 = Problem.from_dict(response.json())
+
+        return response_500
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[CalendarTokenPublic | Problem]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    *,
+    client: AuthenticatedClient,
+    body: CalendarTokenCreate,
+) -> Response[CalendarTokenPublic | Problem]:
+    """Create (or regenerate) your calendar feed token
+
+     A new read-only token for `GET /me/calendar.ics`, shown once (Medius keeps only its hash).
+    Regenerating replaces the token: the old feed URL stops working at once. `time_of_day` (default
+    18:00, your time zone) is when the planned sessions start in the calendar.
+
+    Args:
+        body (CalendarTokenCreate):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[CalendarTokenPublic | Problem]
+    """
+
+    kwargs = _get_kwargs(
+        body=body,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    *,
+    client: AuthenticatedClient,
+    body: CalendarTokenCreate,
+) -> CalendarTokenPublic | Problem | None:
+    """Create (or regenerate) your calendar feed token
+
+     A new read-only token for `GET /me/calendar.ics`, shown once (Medius keeps only its hash).
+    Regenerating replaces the token: the old feed URL stops working at once. `time_of_day` (default
+    18:00, your time zone) is when the planned sessions start in the calendar.
+
+    Args:
+        body (CalendarTokenCreate):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        CalendarTokenPublic | Problem
+    """
+
+    return sync_detailed(
+        client=client,
+        body=body,
+    ).parsed
+
+
+async def asyncio_detailed(
+    *,
+    client: AuthenticatedClient,
+    body: CalendarTokenCreate,
+) -> Response[CalendarTokenPublic | Problem]:
+    """Create (or regenerate) your calendar feed token
+
+     A new read-only token for `GET /me/calendar.ics`, shown once (Medius keeps only its hash).
+    Regenerating replaces the token: the old feed URL stops working at once. `time_of_day` (default
+    18:00, your time zone) is when the planned sessions start in the calendar.
+
+    Args:
+        body (CalendarTokenCreate):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[CalendarTokenPublic | Problem]
+    """
+
+    kwargs = _get_kwargs(
+        body=body,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    *,
+    client: AuthenticatedClient,
+    body: CalendarTokenCreate,
+) -> CalendarTokenPublic | Problem | None:
+    """Create (or regenerate) your calendar feed token
+
+     A new read-only token for `GET /me/calendar.ics`, shown once (Medius keeps only its hash).
+    Regenerating replaces the token: the old feed URL stops working at once. `time_of_day` (default
+    18:00, your time zone) is when the planned sessions start in the calendar.
+
+    Args:
+        body (CalendarTokenCreate):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        CalendarTokenPublic | Problem
+    """
+
+    return (
+        await asyncio_detailed(
+            client=client,
+            body=body,
+        )
+    ).parsed

@@ -1,0 +1,235 @@
+from http import HTTPStatus
+from typing import Any
+from urllib.parse import quote
+from uuid import UUID
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.problem import Problem
+from ...models.routine_public import RoutinePublic
+from ...types import Response
+
+
+def _get_kwargs(
+    clinic_id: UUID,
+    patient_id: UUID,
+    routine_id: UUID,
+) -> dict[str, Any]:
+
+    _kwargs: dict[str, Any] = {
+        "method": "get",
+        "url": "/api/v1/clinics/{clinic_id}/patients/{patient_id}/routines/{routine_id}".format(
+            clinic_id=quote(str(clinic_id), safe=""),
+            patient_id=quote(str(patient_id), safe=""),
+            routine_id=quote(str(routine_id), safe=""),
+        ),
+    }
+
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Problem | RoutinePublic | None:
+    if response.status_code == 200:
+        response_200 = RoutinePublic.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 400:
+        response_400 = Problem.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = Problem.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = Problem.from_dict(response.json())
+
+        return response_404
+
+    if response.status_code == 422:
+        response_422 = Problem.from_dict(response.json())
+
+        return response_422
+
+    if response.status_code == 500:
+        response_500 = Problem.from_dict(response.json())
+
+        return response_500
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[Problem | RoutinePublic]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    clinic_id: UUID,
+    patient_id: UUID,
+    routine_id: UUID,
+    *,
+    client: AuthenticatedClient,
+) -> Response[Problem | RoutinePublic]:
+    """One prescription
+
+     A routine this clinic prescribed to the patient, with its `ETag` for `PATCH`. Only for a clinician
+    of the clinic in an active care relationship with the patient that grants `prescribe` (404
+    otherwise, as for an unknown patient; 403 `scope-not-granted` without the scope). Every call is
+    recorded in the patient's access log.
+
+    Args:
+        clinic_id (UUID): The clinic's id.
+        patient_id (UUID): The patient's user id.
+        routine_id (UUID): The routine's id (UUID).
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Problem | RoutinePublic]
+    """
+
+    kwargs = _get_kwargs(
+        clinic_id=clinic_id,
+        patient_id=patient_id,
+        routine_id=routine_id,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    clinic_id: UUID,
+    patient_id: UUID,
+    routine_id: UUID,
+    *,
+    client: AuthenticatedClient,
+) -> Problem | RoutinePublic | None:
+    """One prescription
+
+     A routine this clinic prescribed to the patient, with its `ETag` for `PATCH`. Only for a clinician
+    of the clinic in an active care relationship with the patient that grants `prescribe` (404
+    otherwise, as for an unknown patient; 403 `scope-not-granted` without the scope). Every call is
+    recorded in the patient's access log.
+
+    Args:
+        clinic_id (UUID): The clinic's id.
+        patient_id (UUID): The patient's user id.
+        routine_id (UUID): The routine's id (UUID).
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Problem | RoutinePublic
+    """
+
+    return sync_detailed(
+        clinic_id=clinic_id,
+        patient_id=patient_id,
+        routine_id=routine_id,
+        client=client,
+    ).parsed
+
+
+async def asyncio_detailed(
+    clinic_id: UUID,
+    patient_id: UUID,
+    routine_id: UUID,
+    *,
+    client: AuthenticatedClient,
+) -> Response[Problem | RoutinePublic]:
+    """One prescription
+
+     A routine this clinic prescribed to the patient, with its `ETag` for `PATCH`. Only for a clinician
+    of the clinic in an active care relationship with the patient that grants `prescribe` (404
+    otherwise, as for an unknown patient; 403 `scope-not-granted` without the scope). Every call is
+    recorded in the patient's access log.
+
+    Args:
+        clinic_id (UUID): The clinic's id.
+        patient_id (UUID): The patient's user id.
+        routine_id (UUID): The routine's id (UUID).
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Problem | RoutinePublic]
+    """
+
+    kwargs = _get_kwargs(
+        clinic_id=clinic_id,
+        patient_id=patient_id,
+        routine_id=routine_id,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    clinic_id: UUID,
+    patient_id: UUID,
+    routine_id: UUID,
+    *,
+    client: AuthenticatedClient,
+) -> Problem | RoutinePublic | None:
+    """One prescription
+
+     A routine this clinic prescribed to the patient, with its `ETag` for `PATCH`. Only for a clinician
+    of the clinic in an active care relationship with the patient that grants `prescribe` (404
+    otherwise, as for an unknown patient; 403 `scope-not-granted` without the scope). Every call is
+    recorded in the patient's access log.
+
+    Args:
+        clinic_id (UUID): The clinic's id.
+        patient_id (UUID): The patient's user id.
+        routine_id (UUID): The routine's id (UUID).
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Problem | RoutinePublic
+    """
+
+    return (
+        await asyncio_detailed(
+            clinic_id=clinic_id,
+            patient_id=patient_id,
+            routine_id=routine_id,
+            client=client,
+        )
+    ).parsed

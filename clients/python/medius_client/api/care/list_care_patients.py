@@ -1,0 +1,259 @@
+from http import HTTPStatus
+from typing import Any
+from urllib.parse import quote
+from uuid import UUID
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.page_care_patient import PageCarePatient
+from ...models.problem import Problem
+from ...types import UNSET, Response, Unset
+
+
+def _get_kwargs(
+    clinic_id: UUID,
+    *,
+    limit: int | Unset = 20,
+    cursor: None | str | Unset = UNSET,
+) -> dict[str, Any]:
+
+    params: dict[str, Any] = {}
+
+    params["limit"] = limit
+
+    json_cursor: None | str | Unset
+    if isinstance(cursor, Unset):
+        json_cursor = UNSET
+    else:
+        json_cursor = cursor
+    params["cursor"] = json_cursor
+
+    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
+
+    _kwargs: dict[str, Any] = {
+        "method": "get",
+        "url": "/api/v1/clinics/{clinic_id}/patients".format(
+            clinic_id=quote(str(clinic_id), safe=""),
+        ),
+        "params": params,
+    }
+
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> PageCarePatient | Problem | None:
+    if response.status_code == 200:
+        response_200 = PageCarePatient.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 400:
+        response_400 = Problem.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 404:
+        response_404 = Problem.from_dict(response.json())
+
+        return response_404
+
+    if response.status_code == 422:
+        response_422 = Problem.from_dict(response.json())
+
+        return response_422
+
+    if response.status_code == 500:
+        response_500 = Problem.from_dict(response.json())
+
+        return response_500
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[PageCarePatient | Problem]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    clinic_id: UUID,
+    *,
+    client: AuthenticatedClient,
+    limit: int | Unset = 20,
+    cursor: None | str | Unset = UNSET,
+) -> Response[PageCarePatient | Problem]:
+    """Your patients at a clinic, who needs attention first
+
+     Your active care relationships at this clinic (consent is given to you, not to the clinic: an owner
+    sees only their own patients here). Per patient: open alerts (with the `alerts` scope); with the
+    `progress` scope, sessions in each of the last four weeks and this one (the patient's calendar
+    weeks) against the sessions per week of their routine, adherence over the four complete weeks, the
+    last session, its worst pain and highest effort, and the weekly left/right asymmetry. Sorted by most
+    open alerts, then lowest adherence (no routine or no `progress` scope last), then longest since the
+    last session (never logged first), then patient id. Each listed patient's access log records the
+    read. Non-members get 404.
+
+    Args:
+        clinic_id (UUID): The clinic's id.
+        limit (int | Unset): Page size, 1-100 (above is 422). Default: 20.
+        cursor (None | str | Unset): Opaque `next_cursor` from the previous page.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[PageCarePatient | Problem]
+    """
+
+    kwargs = _get_kwargs(
+        clinic_id=clinic_id,
+        limit=limit,
+        cursor=cursor,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    clinic_id: UUID,
+    *,
+    client: AuthenticatedClient,
+    limit: int | Unset = 20,
+    cursor: None | str | Unset = UNSET,
+) -> PageCarePatient | Problem | None:
+    """Your patients at a clinic, who needs attention first
+
+     Your active care relationships at this clinic (consent is given to you, not to the clinic: an owner
+    sees only their own patients here). Per patient: open alerts (with the `alerts` scope); with the
+    `progress` scope, sessions in each of the last four weeks and this one (the patient's calendar
+    weeks) against the sessions per week of their routine, adherence over the four complete weeks, the
+    last session, its worst pain and highest effort, and the weekly left/right asymmetry. Sorted by most
+    open alerts, then lowest adherence (no routine or no `progress` scope last), then longest since the
+    last session (never logged first), then patient id. Each listed patient's access log records the
+    read. Non-members get 404.
+
+    Args:
+        clinic_id (UUID): The clinic's id.
+        limit (int | Unset): Page size, 1-100 (above is 422). Default: 20.
+        cursor (None | str | Unset): Opaque `next_cursor` from the previous page.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        PageCarePatient | Problem
+    """
+
+    return sync_detailed(
+        clinic_id=clinic_id,
+        client=client,
+        limit=limit,
+        cursor=cursor,
+    ).parsed
+
+
+async def asyncio_detailed(
+    clinic_id: UUID,
+    *,
+    client: AuthenticatedClient,
+    limit: int | Unset = 20,
+    cursor: None | str | Unset = UNSET,
+) -> Response[PageCarePatient | Problem]:
+    """Your patients at a clinic, who needs attention first
+
+     Your active care relationships at this clinic (consent is given to you, not to the clinic: an owner
+    sees only their own patients here). Per patient: open alerts (with the `alerts` scope); with the
+    `progress` scope, sessions in each of the last four weeks and this one (the patient's calendar
+    weeks) against the sessions per week of their routine, adherence over the four complete weeks, the
+    last session, its worst pain and highest effort, and the weekly left/right asymmetry. Sorted by most
+    open alerts, then lowest adherence (no routine or no `progress` scope last), then longest since the
+    last session (never logged first), then patient id. Each listed patient's access log records the
+    read. Non-members get 404.
+
+    Args:
+        clinic_id (UUID): The clinic's id.
+        limit (int | Unset): Page size, 1-100 (above is 422). Default: 20.
+        cursor (None | str | Unset): Opaque `next_cursor` from the previous page.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[PageCarePatient | Problem]
+    """
+
+    kwargs = _get_kwargs(
+        clinic_id=clinic_id,
+        limit=limit,
+        cursor=cursor,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    clinic_id: UUID,
+    *,
+    client: AuthenticatedClient,
+    limit: int | Unset = 20,
+    cursor: None | str | Unset = UNSET,
+) -> PageCarePatient | Problem | None:
+    """Your patients at a clinic, who needs attention first
+
+     Your active care relationships at this clinic (consent is given to you, not to the clinic: an owner
+    sees only their own patients here). Per patient: open alerts (with the `alerts` scope); with the
+    `progress` scope, sessions in each of the last four weeks and this one (the patient's calendar
+    weeks) against the sessions per week of their routine, adherence over the four complete weeks, the
+    last session, its worst pain and highest effort, and the weekly left/right asymmetry. Sorted by most
+    open alerts, then lowest adherence (no routine or no `progress` scope last), then longest since the
+    last session (never logged first), then patient id. Each listed patient's access log records the
+    read. Non-members get 404.
+
+    Args:
+        clinic_id (UUID): The clinic's id.
+        limit (int | Unset): Page size, 1-100 (above is 422). Default: 20.
+        cursor (None | str | Unset): Opaque `next_cursor` from the previous page.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        PageCarePatient | Problem
+    """
+
+    return (
+        await asyncio_detailed(
+            clinic_id=clinic_id,
+            client=client,
+            limit=limit,
+            cursor=cursor,
+        )
+    ).parsed

@@ -1,0 +1,11 @@
+from enum import StrEnum
+
+
+class AlertKind(StrEnum):
+    MISSED_WEEK = "missed-week"
+    PAIN = "pain"
+    PROGRESS_REDUCE = "progress-reduce"
+    SELF_CHECK_PAIN = "self-check-pain"
+
+    def __str__(self) -> str:
+        return str(self.value)

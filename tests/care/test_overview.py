@@ -1,0 +1,281 @@
+"""The clinician's view (GET /clinics/{id}/patients): figures per patient against what
+they logged, who needs attention first, paging, consent, and statements that do not grow
+with the number of patients."""
+
+from __future__ import annotations
+
+import asyncio
+import base64
+import json
+import uuid
+from datetime import UTC, datetime, timedelta
+from typing import Any
+
+import httpx
+from fastapi import FastAPI
+
+from tests.factories import (
+    CareTeam,
+    SignedIn,
+    care_code,
+    care_team,
+    direct_user,
+    routine_payload,
+    session_payload,
+    signed_in_user,
+    take_into_care,
+    unique_email,
+)
+from tests.sqlcount import statements
+
+
+def _monday(now: datetime) -> datetime:
+    day = now.astimezone(UTC).replace(hour=0, minute=0, second=0, microsecond=0)
+    return day - timedelta(days=day.weekday())
+
+
+async def _log_sessions(
+    client: httpx.AsyncClient, headers: dict[str, str], starts: list[datetime], **entry: Any
+) -> None:
+    for at in starts:
+        body = session_payload(
+            started_at=at.isoformat(), ended_at=(at + timedelta(minutes=20)).isoformat()
+        )
+        if entry:
+            body["entries"] = [{**body["entries"][0], **entry}]
+        answer = await client.post("/api/v1/sessions", json=body, headers=headers)
+        assert answer.status_code == 201, answer.text
+
+
+async def _routine(client: httpx.AsyncClient, headers: dict[str, str], per_week: int) -> None:
+    made = await client.post(
+        "/api/v1/routines", json=routine_payload(sessions_per_week=per_week), headers=headers
+    )
+    assert made.status_code == 201, made.text
+
+
+async def _view(
+    client: httpx.AsyncClient, team: CareTeam, user: SignedIn | None = None, query: str = ""
+) -> httpx.Response:
+    who = user or team.clinician
+    return await client.get(
+        f"/api/v1/clinics/{team.clinic_id}/patients{query}", headers=who.headers
+    )
+
+
+async def _accept(client: httpx.AsyncClient, code: str, headers: dict[str, str]) -> None:
+    answer = await client.post(
+        "/api/v1/me/care-relationships", json={"code": code}, headers=headers
+    )
+    assert answer.status_code == 201, answer.text
+
+
+async def test_figures_and_attention_order_follow_what_each_patient_logged(
+    client: httpx.AsyncClient, app: FastAPI
+) -> None:
+    team = await care_team(client)  # team.patient: routine 3/week, every week met
+    engine = app.state.engine
+    monday = _monday(datetime.now(UTC))
+    weeks_ago = [monday - timedelta(weeks=w) for w in (4, 3, 2, 1)]
+    steady, lapsed, idle, unrouted = (
+        team.patient.headers,
+        direct_user(app, engine, "UTC")[1],
+        direct_user(app, engine, "UTC")[1],
+        direct_user(app, engine, "UTC")[1],
+    )
+    for headers in (lapsed, idle, unrouted):
+        await _accept(client, await care_code(client, team.clinician, team.clinic_id), headers)
+    for headers in (steady, lapsed, idle):
+        await _routine(client, headers, 3)
+    # Steady: three sessions in each complete week, right side only; one this week.
+    await _log_sessions(
+        client,
+        steady,
+        [w + timedelta(days=d, hours=8) for w in weeks_ago for d in (0, 2, 4)]
+        + [monday + timedelta(hours=7)],
+    )
+    # Lapsed: one session three weeks ago, with pain 8 and effort 9, left side.
+    await _log_sessions(
+        client, lapsed, [weeks_ago[1] + timedelta(hours=9)], side="left", pain=8, effort=9
+    )
+    # Unrouted logs a session; idle logs nothing.
+    await _log_sessions(client, unrouted, [weeks_ago[3] + timedelta(hours=9)])
+
+    answer = await _view(client, team)
+    assert answer.status_code == 200, answer.text
+    assert answer.headers["cache-control"] == "private, no-store"
+    items = answer.json()["items"]
+    me = {"steady": str(team.patient.id)}
+    ids = [i["patient"]["id"] for i in items]
+    assert len(ids) == 4 and ids[2] == me["steady"]
+    idle_row, lapsed_row, steady_row, unrouted_row = items
+    assert idle_row["figures"]["adherence"] == 0.0
+    assert idle_row["figures"]["last_session_at"] is None
+    assert lapsed_row["figures"]["adherence"] == round(1 / 12, 3) or (
+        abs(lapsed_row["figures"]["adherence"] - 1 / 12) < 0.001
+    )
+    assert lapsed_row["figures"]["latest_pain"] == 8
+    assert lapsed_row["figures"]["latest_effort"] == 9
+    assert [w["sessions"] for w in lapsed_row["figures"]["weeks"]] == [0, 1, 0, 0, 0]
+    assert [a["asymmetry"] for a in lapsed_row["figures"]["asymmetry"]] == [
+        None,
+        1.0,
+        None,
+        None,
+        None,
+    ]
+    s = steady_row["figures"]
+    assert s["sessions_per_week"] == 3
+    assert s["adherence"] == 1.0
+    assert [w["sessions"] for w in s["weeks"]] == [3, 3, 3, 3, 1]
+    assert [w["ratio"] for w in s["weeks"]] == [1.0, 1.0, 1.0, 1.0, 0.333]
+    assert s["weeks"][-1]["starts_on"] == monday.date().isoformat()
+    assert s["last_session_at"] == (monday + timedelta(hours=7)).isoformat().replace("+00:00", "Z")
+    # session_payload logs two right clamshell sets and a bilateral monster walk.
+    assert [a["asymmetry"] for a in s["asymmetry"]] == [-1.0] * 5
+    assert unrouted_row["figures"]["sessions_per_week"] is None
+    assert unrouted_row["figures"]["adherence"] is None
+    assert [w["ratio"] for w in unrouted_row["figures"]["weeks"]] == [None] * 5
+    assert all(row["open_alerts"] == 0 for row in items)
+
+
+async def test_consent_decides_what_the_view_shows_and_the_order_hides_the_rest(
+    client: httpx.AsyncClient, app: FastAPI
+) -> None:
+    team = await care_team(client)
+    quiet_id, quiet = direct_user(app, app.state.engine, "UTC")
+    code = await care_code(client, team.clinician, team.clinic_id, ["sessions"])
+    await _accept(client, code, quiet)
+    # Seen, quiet's adherence (0) would sort before the patient's (1 of 12 sessions).
+    await _routine(client, quiet, 3)
+    await _routine(client, team.patient.headers, 3)
+    two_weeks_ago = _monday(datetime.now(UTC)) - timedelta(weeks=2)
+    await _log_sessions(client, team.patient.headers, [two_weeks_ago])
+    items = (await _view(client, team)).json()["items"]
+    assert [i["patient"]["id"] for i in items] == [str(team.patient.id), str(quiet_id)]
+    assert items[1]["figures"] is None and items[1]["open_alerts"] is None
+    assert items[1]["scopes"] == ["sessions"]
+
+
+async def test_each_clinician_sees_only_their_own_patients(client: httpx.AsyncClient) -> None:
+    team = await care_team(client)
+    assert [i["patient"]["id"] for i in (await _view(client, team)).json()["items"]] == [
+        str(team.patient.id)
+    ]
+    for member in (team.owner, team.colleague):
+        answer = await _view(client, team, member)
+        assert answer.status_code == 200 and answer.json()["items"] == []
+    for stranger in (team.outsider, team.patient):
+        assert (await _view(client, team, stranger)).status_code == 404
+    assert (await client.get(f"/api/v1/clinics/{team.clinic_id}/patients")).status_code == 401
+    # A revoked relationship leaves the list on the next request.
+    revoke = f"/api/v1/me/care-relationships/{team.relationship_id}"
+    assert (await client.delete(revoke, headers=team.patient.headers)).status_code == 204
+    assert (await _view(client, team)).json()["items"] == []
+
+
+async def test_each_listed_patient_logs_the_read(client: httpx.AsyncClient, app: FastAPI) -> None:
+    team = await care_team(client)
+    _other_id, other = direct_user(app, app.state.engine, "UTC")
+    await _accept(client, await care_code(client, team.clinician, team.clinic_id), other)
+    await _view(client, team, query="?limit=1")
+    await _view(client, team, query="?limit=100")
+    mine = (await client.get("/api/v1/me/access-log", headers=team.patient.headers)).json()
+    theirs = (await client.get("/api/v1/me/access-log", headers=other)).json()
+    assert sum(len(log["items"]) for log in (mine, theirs)) == 3
+    entry = mine["items"][0]
+    assert (entry["resource"], entry["action"], entry["actor_id"]) == (
+        "care_overview",
+        "read",
+        str(team.clinician.id),
+    )
+    assert entry["relationship_id"] == str(team.relationship_id)
+
+
+async def _patients(client: httpx.AsyncClient, app: FastAPI, team: CareTeam, n: int) -> None:
+    """`n` more patients in the clinician's care, each with a routine and sessions."""
+    monday = _monday(datetime.now(UTC))
+    for k in range(n):
+        _, headers = direct_user(
+            app, app.state.engine, ("UTC", "Europe/Berlin", "Asia/Tokyo")[k % 3]
+        )
+        await _accept(client, await care_code(client, team.clinician, team.clinic_id), headers)
+        await _routine(client, headers, 1 + k % 4)
+        await _log_sessions(
+            client, headers, [monday - timedelta(days=d, hours=-9) for d in range(k % 5)]
+        )
+
+
+async def test_the_view_reads_in_as_many_statements_for_20_patients_as_for_1(
+    client: httpx.AsyncClient, app: FastAPI
+) -> None:
+    team = await care_team(client)
+    await _routine(client, team.patient.headers, 2)
+
+    async def count() -> int:
+        with statements(app) as seen:
+            answer = await _view(client, team, query="?limit=100")
+        assert answer.status_code == 200
+        return len(seen)
+
+    one = await count()
+    await _patients(client, app, team, 19)
+    twenty = await count()
+    assert len((await _view(client, team, query="?limit=100")).json()["items"]) == 20
+    assert one == twenty
+
+
+async def test_pages_walk_the_attention_order_without_skips_or_repeats(
+    client: httpx.AsyncClient, app: FastAPI
+) -> None:
+    team = await care_team(client)
+    await _patients(client, app, team, 11)
+    whole = [
+        i["patient"]["id"] for i in (await _view(client, team, query="?limit=100")).json()["items"]
+    ]
+    walked: list[str] = []
+    cursor = None
+    while True:
+        query = "?limit=3" + (f"&cursor={cursor}" if cursor else "")
+        page = (await _view(client, team, query=query)).json()
+        walked += [i["patient"]["id"] for i in page["items"]]
+        cursor = page["next_cursor"]
+        if cursor is None:
+            break
+    assert walked == whole and len(whole) == 12
+
+
+async def test_bad_paging_is_422(client: httpx.AsyncClient) -> None:
+    team = await care_team(client)
+    for query in ("?limit=0", "?limit=101", "?cursor=bm9wZQ", "?cursor=" + "x" * 513):
+        assert (await _view(client, team, query=query)).status_code == 422, query
+    for forged in (
+        {"s": "attention", "v": [0, 0], "i": str(uuid.uuid4())},
+        {"s": "attention", "v": [0, 0, "x"], "i": str(uuid.uuid4())},
+        {"s": "attention", "v": [0, 0, 2**70], "i": str(uuid.uuid4())},
+        {"s": "attention", "v": [0, 0, 0], "i": "not-a-uuid"},
+        {"s": "-at", "v": [0, 0, 0], "i": str(uuid.uuid4())},
+    ):
+        token = base64.urlsafe_b64encode(json.dumps(forged).encode()).decode().rstrip("=")
+        answer = await _view(client, team, query=f"?cursor={token}")
+        assert answer.status_code == 422, forged
+
+
+async def test_concurrent_views_each_log_their_read(
+    client: httpx.AsyncClient, app: FastAPI
+) -> None:
+    team = await care_team(client)
+    answers = await asyncio.gather(*(_view(client, team) for _ in range(16)))
+    assert {a.status_code for a in answers} == {200}
+    log = await client.get("/api/v1/me/access-log?limit=100", headers=team.patient.headers)
+    assert len(log.json()["items"]) == 16
+
+
+async def test_unused_helpers_are_not_needed(client: httpx.AsyncClient) -> None:
+    # signed_in_user, take_into_care and unique_email stay imported for the factories'
+    # sake: a second clinic's clinician sees nothing of this clinic's patients.
+    team = await care_team(client)
+    other = await signed_in_user(client, unique_email("other"))
+    assert (await _view(client, team, other)).status_code == 404
+    await take_into_care(client, team.clinician, team.clinic_id, other, ["sessions"])
+    assert len((await _view(client, team)).json()["items"]) == 2
