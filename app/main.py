@@ -27,6 +27,7 @@ from starlette.responses import HTMLResponse, Response
 
 from app.account.router import router as account_router
 from app.alerts import service as alerts_service
+from app.alerts import webhooks as alert_webhooks
 from app.alerts.router import router as alerts_router
 from app.assessments.router import router as assessments_router
 from app.calendar_feed.router import router as calendar_feed_router
@@ -132,6 +133,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
 
     install_problem_handlers(app)
     progress_events.install()  # session writes announce changed advice (webhooks)
+    alert_webhooks.install()  # raised alerts are announced as `alert.raised`
     clinic_webhooks.install()  # clinics in care receive their patients' events
     app.include_router(health_router)
     app.include_router(catalog_router, prefix=API_PREFIX)
