@@ -44,6 +44,9 @@ from app.core.openapi import install_openapi, operation_id
 from app.core.problems import install_problem_handlers
 from app.core.responses import API_PREFIX
 from app.core.security import configure_password_hashing
+from app.fhir.outcome import FhirBoundary
+from app.fhir.router import clinic_router as fhir_clinic_router
+from app.fhir.router import router as fhir_router
 from app.handout.router import router as handout_router
 from app.health.router import router as health_router
 from app.live_catalog.asgi import CatalogReadCache
@@ -63,8 +66,18 @@ from app.users.router import auth_router, me_router
 from app.webhooks.router import router as webhooks_router
 
 FORM_PATHS = frozenset({f"{API_PREFIX}/auth/token"})
-# Public reads whose answers depend only on the catalog revision.
-CATALOG_PATHS = tuple(f"{API_PREFIX}/{p}" for p in ("exercises", "equipment", "muscles", "catalog"))
+# Public reads whose answers depend only on the catalog revision (templates included).
+CATALOG_PATHS = tuple(
+    f"{API_PREFIX}/{p}"
+    for p in (
+        "exercises",
+        "equipment",
+        "muscles",
+        "catalog",
+        "fhir/ActivityDefinition",
+        "fhir/PlanDefinition",
+    )
+)
 DOCS_ASSETS = Path(fastapi_offline.__file__).parent / "static"
 REDOC_BUNDLE = "redoc.standalone.js"
 DOCS_FAVICON = "/docs-assets/favicon.png"
@@ -147,15 +160,17 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.include_router(handout_router, prefix=API_PREFIX)
     app.include_router(sessions_router, prefix=API_PREFIX)
     app.include_router(progress_router, prefix=API_PREFIX)
+    app.include_router(sharing_router, prefix=API_PREFIX)
     app.include_router(webhooks_router, prefix=API_PREFIX)
     app.include_router(clinic_webhooks_router, prefix=API_PREFIX)
-    app.include_router(sharing_router, prefix=API_PREFIX)
     app.include_router(care_router, prefix=API_PREFIX)
     app.include_router(prescriptions_router, prefix=API_PREFIX)
     app.include_router(care_followup_router, prefix=API_PREFIX)
     app.include_router(alerts_router, prefix=API_PREFIX)
     app.include_router(session_comments_router, prefix=API_PREFIX)
     app.include_router(calendar_feed_router, prefix=API_PREFIX)
+    app.include_router(fhir_router, prefix=API_PREFIX)
+    app.include_router(fhir_clinic_router, prefix=API_PREFIX)
     _install_docs(app)
     install_openapi(app, optional_auth=(optional_user, visitor))
 
@@ -168,6 +183,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.add_middleware(
         CatalogReadCache, live=live_catalog, routes=app.routes, prefixes=CATALOG_PATHS
     )
+    # Outside the catalog cache and the guard: their answers under /fhir are FHIR too.
+    app.add_middleware(FhirBoundary)
     if settings.cors_origins:
         app.add_middleware(
             CORSMiddleware,

@@ -21,17 +21,18 @@ The layers, lowest first (a package may import only packages of lower layers):
                   iCalendar feed
     care          clinics, members, care relationships with consent, the access log, and
                   a patient's data as a clinician in care reads it (via the services below)
-    account, handout, routine_deletion, care_followup, clinic_webhooks
+    account, handout, routine_deletion, prescriptions, care_followup, clinic_webhooks
                   aggregates above the domains they read or write: the account export,
                   the printable program (routine + progress warnings), deleting a routine
                   (the routine + its sessions' sync change, in one transaction), a
-                  clinic's webhook endpoints (webhooks + care: who receives a patient's
-                  events)
-    prescriptions a clinician's prescriptions: care's access and log over routines
+                  clinician's prescriptions (care's access and log over routines), a
+                  patient's alerts and session comments as the care team reads,
+                  acknowledges and writes them, a clinic's webhook endpoints (webhooks +
+                  care: who receives a patient's events)
     sharing       share links: a patient's handout or progress for someone without an
-                  account (renders the handout, reads progress)
-                  care_followup: a patient's alerts and session comments as the care team
-                  reads, acknowledges and writes them (alerts + comments + care access)
+                  account (renders the handout, reads progress), and
+    fhir          FHIR R4B export: the catalog, and a patient's routines, sessions and
+                  self-checks (reads the account export's rows)
     entry points  models, seed, main, asgi, cli, __main__: wire everything; nothing in a
                   package imports them (they may import each other; the cycle test applies)
 
@@ -63,7 +64,7 @@ LAYERS: list[tuple[str, ...]] = [
     ("alerts", "session_comments", "calendar_feed"),
     ("care",),
     ("account", "handout", "routine_deletion", "prescriptions", "care_followup", "clinic_webhooks"),
-    ("sharing",),
+    ("sharing", "fhir"),
 ]
 ENTRY_POINTS = ("models", "seed", "main", "asgi", "cli", "__main__")
 

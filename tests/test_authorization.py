@@ -28,6 +28,12 @@ PUBLIC_OPERATIONS = {
     ("POST", "/api/v1/auth/logout"),  # the refresh token in the body is the credential
     ("GET", "/api/v1/shared/{token}"),  # the link's token is the credential
     ("GET", "/api/v1/me/calendar.ics"),  # the feed token in the query is the credential
+    ("GET", "/api/v1/fhir/metadata"),
+    ("GET", "/api/v1/clinics/{clinic_id}/fhir/metadata"),
+    ("GET", "/api/v1/fhir/ActivityDefinition"),
+    ("GET", "/api/v1/fhir/ActivityDefinition/{slug}"),
+    ("GET", "/api/v1/fhir/PlanDefinition"),
+    ("GET", "/api/v1/fhir/PlanDefinition/{template_id}"),
 }
 ADMIN_OPERATIONS = {
     ("POST", "/api/v1/exercises"),
@@ -66,7 +72,9 @@ async def test_every_non_public_operation_refuses_anonymous_callers(
     for method, path in protected:
         response = await client.request(method, _concrete(path), json={})
         assert response.status_code == 401, (method, path, response.status_code)
-        assert response.headers["content-type"] == "application/problem+json"
+        # FHIR operations answer a FHIR OperationOutcome (app/fhir/outcome.py).
+        expected = "application/fhir+json" if "/fhir/" in path else "application/problem+json"
+        assert response.headers["content-type"] == expected
         assert response.headers["www-authenticate"] == "Bearer"
 
 

@@ -106,8 +106,8 @@ async def test_export_user_and_me_export_hold_only_that_users_data(
     assert exported["session_comments"] == []
     mine = (await client.get("/api/v1/me/export", headers=bob.headers)).json()
     assert [r["name"] for r in mine["routines"]] == ["Bob's"] and mine["sessions"] == []
-    assert exported["webhooks"] == mine["webhooks"] == []
     assert mine["alerts"] == []
+    assert exported["webhooks"] == mine["webhooks"] == []
     assert run("export-user", "nobody@example.com").exit_code != 0
 
 

@@ -20,6 +20,9 @@ from tests.test_authorization import PUBLIC_OPERATIONS
 
 PROBLEM = "application/problem+json"
 PROBLEM_REF = "#/components/schemas/Problem"
+# Under the FHIR base every error is a FHIR OperationOutcome instead (app/fhir/outcome.py).
+FHIR = "application/fhir+json"
+OUTCOME_REF = "#/components/schemas/OperationOutcome"
 HTTP_METHODS = {"get", "put", "post", "delete", "options", "head", "patch", "trace"}
 DOCS_ASSETS = [
     "/docs-assets/swagger-ui-bundle.js",
@@ -144,15 +147,21 @@ async def test_every_operation_declares_its_errors_as_problem_json(
 ) -> None:
     spec = await served_openapi(spec_client)
     offenders = []
+    fhir_operations = 0
     for label, op in operations(spec):
         errors = error_responses(op)
         if not errors:
             offenders.append(f"{label}: declares no error response")
+        media, ref = (FHIR, OUTCOME_REF) if "/fhir/" in label else (PROBLEM, PROBLEM_REF)
+        fhir_operations += media == FHIR
         for status, response in errors.items():
             content = response.get("content", {})
-            if set(content) != {PROBLEM} or content[PROBLEM].get("schema") != {"$ref": PROBLEM_REF}:
+            if set(content) != {media} or content[media].get("schema") != {"$ref": ref}:
                 offenders.append(f"{label} {status}: content is {sorted(content)}")
+        if media == FHIR:
+            assert {"400", "404", "406", "422", "500"} <= set(errors), label
     assert offenders == []
+    assert fhir_operations >= 6
 
 
 async def test_problem_schema_requires_every_member(spec_client: httpx.AsyncClient) -> None:

@@ -26,8 +26,8 @@ def account_export() -> dict[str, Any]:
             "routines": [routines.routine()],
             "assessments": [assessments.assessment()],
             "sessions": [sessions.session()],
-            "webhooks": [webhooks.endpoint()],
             "alerts": [alerts.alert()],
             "session_comments": [comments.comment()],
+            "webhooks": [webhooks.endpoint()],
         }
     ).model_dump(mode="json")

@@ -24,10 +24,10 @@ class UserExport(BaseModel):
     routines: list[RoutinePublic]
     assessments: list[AssessmentPublic]
     sessions: list[SessionPublic]
-    webhooks: list[EndpointPublic] = Field(
-        description="Your own webhook endpoints (their secrets are never exported)."
-    )
     alerts: list[AlertPublic] = Field(description="Raised for you, oldest first.")
     session_comments: list[SessionCommentPublic] = Field(
         description="Your care team's comments on your sessions, oldest first."
+    )
+    webhooks: list[EndpointPublic] = Field(
+        description="Your own webhook endpoints (their secrets are never exported)."
     )

@@ -29,10 +29,10 @@ def export_user(session: Session, user: Caller, catalog: CatalogSpecs) -> UserEx
         routines=routines_public(session, repository.routines_of(session, user.id), catalog),
         assessments=[assessment_public(a) for a in repository.assessments_of(session, user.id)],
         sessions=as_models(sessions_public(session, repository.sessions_of(session, user.id))),
+        alerts=[alert_public(a) for a in repository.alerts_of(session, user.id)],
+        session_comments=[comment_public(c) for c in repository.comments_of(session, user.id)],
         webhooks=[
             EndpointPublic.model_validate(endpoint_body(e))
             for e in endpoints_repository.owned_by(session, user.id)
         ],
-        alerts=[alert_public(a) for a in repository.alerts_of(session, user.id)],
-        session_comments=[comment_public(c) for c in repository.comments_of(session, user.id)],
     )

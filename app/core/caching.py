@@ -84,6 +84,7 @@ def public_json(
     max_age: int,
     etag: str | None = None,
     content_encoding: str | None = None,
+    media_type: str = "application/json",
 ) -> Response:
     """A cacheable JSON response, or 304 when the client already holds this version."""
     tag = etag or strong_etag(body)
@@ -96,7 +97,7 @@ def public_json(
         headers["Content-Encoding"] = content_encoding
     if etag_matches(request.headers.get("if-none-match"), tag):
         return Response(status_code=304, headers=headers)
-    return Response(content=body, media_type="application/json", headers=headers)
+    return Response(content=body, media_type=media_type, headers=headers)
 
 
 def cacheable_responses(ok: dict[str, Any]) -> dict[int | str, dict[str, Any]]:

@@ -212,6 +212,15 @@ class Settings(BaseSettings):
     webhook_retention_days: int = Field(
         default=30, ge=1, le=3650, description="Days finished deliveries stay in the log."
     )
+    public_base_url: str | None = Field(
+        default=None,
+        max_length=512,
+        pattern=r"^https?://[^/?#\s]+(/[^?#\s]*)?$",
+        description="The absolute URL clients reach this server at (no trailing slash), "
+        "e.g. https://api.example.org. FHIR `fullUrl`s and links are built on it, never on "
+        "the request's Host header (a client sends that, and public answers are cached); "
+        "unset: http://HOST:PORT.",
+    )
 
     @model_validator(mode="before")
     @classmethod
@@ -274,6 +283,13 @@ class Settings(BaseSettings):
         waits for a connection and none is opened and closed per request (an overflow
         connection is closed when returned: a new PostgreSQL connection per request)."""
         return self.db_pool_size or self.worker_threads
+
+    @property
+    def public_url(self) -> str:
+        """PUBLIC_BASE_URL without a trailing slash, or where `make run` serves."""
+        if self.public_base_url:
+            return self.public_base_url.rstrip("/")
+        return f"http://{self.host}:{self.port}"
 
     @property
     def signing_key(self) -> str:

@@ -48,6 +48,7 @@ def respond(
     payload: Resource[Any] | Body | None = None,
     status_code: int = 200,
     headers: dict[str, str] | None = None,
+    media_type: str = "application/json",
 ) -> Response:
     """The response for a service's answer: JSON (or 204 for None), never cached by
     shared caches, with the resource's `ETag` and `Location` when it has them."""
@@ -68,6 +69,6 @@ def respond(
     return Response(
         content=to_bytes(body),
         status_code=status_code,
-        media_type="application/json",
+        media_type=media_type,
         headers=merged,
     )

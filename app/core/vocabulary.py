@@ -244,6 +244,20 @@ class Units(StrEnum):
     IMPERIAL = "imperial"
 
 
+# What raised an alert for a patient's care team (app/alerts).
+class AlertKind(StrEnum):
+    PAIN = "pain"  # a session with pain of 7/10 or more
+    PROGRESS_REDUCE = "progress-reduce"  # an exercise's progression advice became "reduce"
+    SELF_CHECK_PAIN = "self-check-pain"  # a self-check whose pain advises a professional
+    MISSED_WEEK = "missed-week"  # a planned week ended with fewer sessions than planned
+
+
+# Which alerts a list shows: not yet acknowledged, or acknowledged.
+class AlertStatus(StrEnum):
+    OPEN = "open"
+    ACKNOWLEDGED = "acknowledged"
+
+
 # --- Webhooks -------------------------------------------------------------------------------
 
 
@@ -268,20 +282,6 @@ class DeliveryStatus(StrEnum):
 class EndpointDisabledReason(StrEnum):
     BY_OWNER = "by-owner"
     FAILING = "failing"
-
-
-# What raised an alert for a patient's care team (app/alerts).
-class AlertKind(StrEnum):
-    PAIN = "pain"  # a session with pain of 7/10 or more
-    PROGRESS_REDUCE = "progress-reduce"  # an exercise's progression advice became "reduce"
-    SELF_CHECK_PAIN = "self-check-pain"  # a self-check whose pain advises a professional
-    MISSED_WEEK = "missed-week"  # a planned week ended with fewer sessions than planned
-
-
-# Which alerts a list shows: not yet acknowledged, or acknowledged.
-class AlertStatus(StrEnum):
-    OPEN = "open"
-    ACKNOWLEDGED = "acknowledged"
 
 
 # --- Bounded numbers ------------------------------------------------------------------------

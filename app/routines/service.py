@@ -18,7 +18,7 @@ from app.builder.sides import item_fields
 from app.builder.timing import routine_seconds, timeline
 from app.builder.validation import dosage_errors, known_spec
 from app.catalog.models import ExerciseSpec
-from app.catalog.repository import specs_by_slug
+from app.catalog.repository import bump_catalog_revision, specs_by_slug
 from app.core.caching import conditional_write, require_if_match, revision_etag
 from app.core.db import begin_write
 from app.core.errors import (
@@ -711,5 +711,9 @@ def seed_templates(session: Session, templates: Sequence[TemplateSpec]) -> int:
         repository.add_routine(session, routine, rows)
         repository.add_version(session, versions.snapshot(routine, 1, rows))
         added += 1
+    if added:
+        # Templates are public catalog data too (FHIR PlanDefinitions are cached per
+        # catalog revision): adding one is a catalog change.
+        bump_catalog_revision(session)
     session.commit()
     return added

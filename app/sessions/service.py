@@ -227,11 +227,11 @@ def create(
         repository.insert_session(session, row.model_dump())
         repository.insert_entries(session, data.id, 1, entries)
         totals.after_create(session, user.id, user.time_zone, data.started_at, entries)
+        written = WrittenSession(data.started_at, row.pain_max, frozenset(e[0] for e in entries))
+        publish(session, SessionWritten(user.id, user.time_zone, data.id, written=written))
         _announce(
             session, user, WebhookEventType.SESSION_LOGGED, data.id, lambda: _body(row, entries)
         )
-        written = WrittenSession(data.started_at, row.pain_max, frozenset(e[0] for e in entries))
-        publish(session, SessionWritten(user.id, user.time_zone, data.id, written=written))
         session.commit()
         return _view(row, entries), True
     except IntegrityError:
@@ -413,9 +413,9 @@ def update(
         current(_bump(session, row, values))
         if "started_at" in values:  # the only field the day totals depend on
             totals.after_change(session, user.id, user.time_zone, {row.started_at, started})
+        publish(session, SessionWritten(user.id, user.time_zone, row.id))
         updated = _current_body(session, user, session_id)
         _announce(session, user, WebhookEventType.SESSION_UPDATED, session_id, updated)
-        publish(session, SessionWritten(user.id, user.time_zone, row.id))
     session.expire_all()
     return get_one(session, user, session_id)
 
@@ -448,9 +448,9 @@ def write_entries(
         repository.insert_entries(session, row.id, start, rows)
         repository.refresh_pain_max(session, row.id)
         totals.after_change(session, user.id, user.time_zone, [row.started_at])
+        publish(session, SessionWritten(user.id, user.time_zone, row.id))
         updated = _current_body(session, user, session_id)
         _announce(session, user, WebhookEventType.SESSION_UPDATED, session_id, updated)
-        publish(session, SessionWritten(user.id, user.time_zone, row.id))
     session.expire_all()
     return get_one(session, user, session_id)
 
@@ -465,9 +465,9 @@ def delete(session: Session, user: Caller, session_id: uuid.UUID, if_match: str 
         repository.clear_entries(session, row.id)
         repository.refresh_pain_max(session, row.id)
         totals.after_change(session, user.id, user.time_zone, [row.started_at])
+        publish(session, SessionWritten(user.id, user.time_zone, row.id, deleted=True))
         tombstone = {"id": row.id, "deleted_at": deleted_at}
         _announce(session, user, WebhookEventType.SESSION_DELETED, row.id, lambda: tombstone)
-        publish(session, SessionWritten(user.id, user.time_zone, row.id, deleted=True))
 
 
 def _timestamp(value: datetime | None) -> str | None:

@@ -24,7 +24,6 @@ from app.routines import examples as routine_examples
 from tests.factories import (
     ALL_SCOPES,
     SignedIn,
-    care_team,
     entry,
     exercise_payload,
     routine_payload,
@@ -83,6 +82,13 @@ async def test_every_successful_answer_says_how_it_may_be_cached(
     await call("GET", f"{API}/exercises/clamshell")
     await call("GET", f"{API}/muscles")
     await call("GET", f"{API}/muscles/gluteus-medius")
+    fhir = f"{API}/fhir"
+    await call("GET", f"{fhir}/metadata")
+    await call("GET", f"{API}/clinics/{uuid.uuid4()}/fhir/metadata")
+    await call("GET", f"{fhir}/ActivityDefinition")
+    await call("GET", f"{fhir}/ActivityDefinition/clamshell")
+    plans = await call("GET", f"{fhir}/PlanDefinition")
+    await call("GET", f"{fhir}/PlanDefinition/{plans.json()['entry'][0]['resource']['id']}")
     # Admin writes, the DELETE included.
     slug = f"rules-{uuid.uuid4().hex[:8]}"
     made = await call("POST", f"{API}/exercises", admin, json=exercise_payload(slug=slug))
@@ -121,6 +127,8 @@ async def test_every_successful_answer_says_how_it_may_be_cached(
         "PATCH", f"{API}/routines/{rid}", a, routine.headers["etag"], json={"name": "Evening"}
     )
     await call("POST", f"{API}/routine-builder", a, json=routine_examples.builder_request())
+    await call("GET", f"{fhir}/CarePlan/{rid}", a)
+    await call("GET", f"{fhir}/Patient/{a.id}/$everything", a)
     # Sessions.
     logged = await call("POST", f"{API}/sessions", a, json=session_payload(routine_id=rid))
     sid = logged.json()["id"]
@@ -142,21 +150,48 @@ async def test_every_successful_answer_says_how_it_may_be_cached(
         json={"entries": [entry(set_number=2)]},
     )
     await call("GET", f"{API}/sessions/{sid}/comments", a)
-    # The care team's follow-up of `a` (the team itself is made outside the walk).
-    team = await care_team(client, a)
+    # The care team: a clinic, its members, consent, the clinician's reads and writes, the log.
+    owner = await signed_in_user(client, unique_email("owner"))
+    doc = await signed_in_user(client, unique_email("doc"))
+    clinic = await call("POST", f"{API}/clinics", owner, json={"name": "Rules Clinic"})
+    cid = clinic.json()["id"]
+    await call("GET", f"{API}/clinics", owner)
+    read = await call("GET", f"{API}/clinics/{cid}", owner)
+    await write("PATCH", f"{API}/clinics/{cid}", owner, read.headers["etag"], json={"name": "R"})
+    invited = await call("POST", f"{API}/clinics/{cid}/invitations", owner, json={})
+    code = {"code": invited.json()["code"]}
+    await call("POST", f"{API}/clinic-invitations/accept", doc, json=code)
+    await call("GET", f"{API}/clinics/{cid}/members", owner)
+    asked = await call(
+        "POST", f"{API}/clinics/{cid}/care-invitations", doc, json={"scopes": ALL_SCOPES}
+    )
+    code = {"code": asked.json()["code"]}
+    await call("POST", f"{API}/me/care-invitations/preview", a, json=code)
+    relationship = (await call("POST", f"{API}/me/care-relationships", a, json=code)).json()
+    await call("GET", f"{API}/me/care-relationships", a)
+    await call("GET", f"{API}/clinics/{cid}/patients", doc)
+    patient = f"{API}/clinics/{cid}/patients/{a.id}"
+    for tail in ("/sessions", "/progress", "/assessments", "/routines"):
+        await call("GET", patient + tail, doc)
+    prescribed = await call("POST", patient + "/routines", doc, json={"routine": routine_payload()})
+    one = f"{patient}/routines/{prescribed.json()['id']}"
+    read = await call("GET", one, doc)
+    await write("PATCH", one, doc, read.headers["etag"], json={"notes": "week 2"})
+    await call("GET", one + "/versions", doc)
+    clinic_fhir = f"{API}/clinics/{cid}/fhir"
+    await call("GET", f"{clinic_fhir}/CarePlan/{rid}", doc)
+    await call("GET", f"{clinic_fhir}/Patient/{a.id}/$everything", doc)
+    await call("GET", f"{patient}/sessions/{sid}/comments", doc)
+    await call("POST", f"{patient}/sessions/{sid}/comments", doc, json={"body": "ok"})
     painful = {**assessment_examples.check(), "pain": 6}
     assert (await client.post(f"{API}/me/assessments", json=painful, headers=a.headers)).is_success
-    await call("GET", team.patient_path(f"/sessions/{sid}/comments"), team.clinician)
-    await call(
-        "POST", team.patient_path(f"/sessions/{sid}/comments"), team.clinician, json={"body": "ok"}
-    )
-    alert_id = (await call("GET", team.patient_path("/alerts"), team.clinician)).json()["items"][0]
-    await call(
-        "POST",
-        team.patient_path(f"/alerts/{alert_id['id']}/acknowledge"),
-        team.clinician,
-        json={"note": "seen"},
-    )
+    alert = (await call("GET", f"{patient}/alerts", doc)).json()["items"][0]
+    await call("POST", f"{patient}/alerts/{alert['id']}/acknowledge", doc, json={"note": "seen"})
+    await call("GET", f"{API}/me/access-log", a)
+    await call("DELETE", f"{API}/me/care-relationships/{relationship['id']}", a)
+    member = f"{API}/clinics/{cid}/members/{doc.id}"
+    await call("PATCH", member, owner, json={"role": "owner"})
+    await call("DELETE", member, doc)
     await write("DELETE", f"{API}/sessions/{sid}", a, got.headers["etag"])
     await write("DELETE", f"{API}/routines/{rid}", a, patched.headers["etag"])
     assert copy.json()["id"] != rid
@@ -181,74 +216,11 @@ async def test_every_successful_answer_says_how_it_may_be_cached(
     await call("GET", f"{API}/me/assessments", a)
     await call("GET", f"{API}/me/assessments/{check.json()['id']}", a)
     await call("GET", f"{API}/me/progress", a)
-    # The care team: a clinic, a clinician, Alice in care, a prescription, the log.
-    owner = await signed_in_user(client, unique_email("owner"))
-    doc = await signed_in_user(client, unique_email("doc"))
-    clinic = (await call("POST", f"{API}/clinics", owner, json={"name": "Riverside"})).json()
-    cid = clinic["id"]
-    await call("GET", f"{API}/clinics", owner)
-    got = await call("GET", f"{API}/clinics/{cid}", owner)
-    await write("PATCH", f"{API}/clinics/{cid}", owner, got.headers["etag"], json={"name": "R2"})
-    for joiner in (doc, a):  # Alice joins too, to be promoted and to leave
-        invited = await call(
-            "POST", f"{API}/clinics/{cid}/invitations", owner, json={"role": "clinician"}
-        )
-        await call(
-            "POST",
-            f"{API}/clinic-invitations/accept",
-            joiner,
-            json={"code": invited.json()["code"]},
-        )
-    await call("GET", f"{API}/clinics/{cid}/members", owner)
-    await call("PATCH", f"{API}/clinics/{cid}/members/{a.id}", owner, json={"role": "owner"})
-    await call("DELETE", f"{API}/clinics/{cid}/members/{a.id}", a)
-    code = await call(
-        "POST", f"{API}/clinics/{cid}/care-invitations", doc, json={"scopes": ALL_SCOPES}
-    )
-    await call("POST", f"{API}/me/care-invitations/preview", a, json={"code": code.json()["code"]})
-    care = await call("POST", f"{API}/me/care-relationships", a, json={"code": code.json()["code"]})
-    await call("GET", f"{API}/me/care-relationships", a)
-    patient = f"{API}/clinics/{cid}/patients/{a.id}"
-    for tail in ("/sessions", "/progress", "/assessments", "/routines"):
-        await call("GET", patient + tail, doc)
-    prescribed = await call("POST", patient + "/routines", doc, json={"routine": routine_payload()})
-    one = f"{patient}/routines/{prescribed.json()['id']}"
-    got = await call("GET", one, doc)
-    await write("PATCH", one, doc, got.headers["etag"], json={"notes": "week 2"})
-    await call("GET", one + "/versions", doc)
-    await call("GET", f"{API}/me/access-log", a)
-    await call("DELETE", f"{API}/me/care-relationships/{care.json()['id']}", a)
     await call("GET", f"{API}/me/alerts", a)
     feed = await call("POST", f"{API}/me/calendar-token", a, json={})
     await call("GET", feed.json()["url"])
     await call("DELETE", f"{API}/me/calendar-token", a)
     await call("GET", f"{API}/me/export", a)
-    # The care team: the admin runs a clinic, alice is in their care.
-    c = admin
-    clinic = await call("POST", f"{API}/clinics", c, json={"name": "Riverside"})
-    cid = clinic.json()["id"]
-    await call("GET", f"{API}/clinics", c)
-    clinic = await call("GET", f"{API}/clinics/{cid}", c)
-    await write("PATCH", f"{API}/clinics/{cid}", c, clinic.headers["etag"], json={"name": "R"})
-    code = (await call("POST", f"{API}/clinics/{cid}/invitations", c, json={})).json()["code"]
-    bob = await signed_in_user(client, unique_email("bob"))
-    await call("POST", f"{API}/clinic-invitations/accept", bob, json={"code": code})
-    await call("GET", f"{API}/clinics/{cid}/members", c)
-    member = f"{API}/clinics/{cid}/members/{bob.id}"
-    await call("PATCH", member, c, json={"role": "owner"})
-    await call("DELETE", member, bob)
-    care = await call(
-        "POST", f"{API}/clinics/{cid}/care-invitations", c, json={"scopes": ALL_SCOPES}
-    )
-    code = care.json()["code"]
-    await call("POST", f"{API}/me/care-invitations/preview", a, json={"code": code})
-    rel = await call("POST", f"{API}/me/care-relationships", a, json={"code": code})
-    await call("GET", f"{API}/me/care-relationships", a)
-    await call("GET", f"{API}/clinics/{cid}/patients", c)
-    for tail in ("sessions", "progress", "assessments"):
-        await call("GET", f"{API}/clinics/{cid}/patients/{a.id}/{tail}", c)
-    await call("GET", f"{API}/me/access-log", a)
-    await call("DELETE", f"{API}/me/care-relationships/{rel.json()['id']}", a)
     await call(
         "POST",
         f"{API}/me/password",

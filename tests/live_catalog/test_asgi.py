@@ -5,6 +5,7 @@ databases, is in tests/catalog/test_read_cache.py."""
 from __future__ import annotations
 
 import asyncio
+import re
 from typing import Annotated
 
 import httpx
@@ -127,7 +128,7 @@ def test_the_real_list_route_keys_on_every_parameter_the_contract_declares(
         in_query = {
             p["name"] for p in operations["get"].get("parameters", []) if p["in"] == "query"
         }
-        pattern = "^" + path.replace("{slug}", "(?P<slug>[^/]+)") + "$"
+        pattern = "^" + re.sub(r"\{(\w+)\}", r"(?P<\1>[^/]+)", path) + "$"
         assert declared[pattern] == in_query, path
 
 

@@ -5,6 +5,8 @@ from .access_log_public import AccessLogPublic
 from .account_deletion import AccountDeletion
 from .action import Action
 from .action_attribution import ActionAttribution
+from .activity_definition import ActivityDefinition
+from .activity_definition_status import ActivityDefinitionStatus
 from .advice import Advice
 from .affected_side import AffectedSide
 from .alert_acknowledge import AlertAcknowledge
@@ -18,6 +20,11 @@ from .band_level import BandLevel
 from .body_sign_in import BodySignIn
 from .builder_answer import BuilderAnswer
 from .builder_request import BuilderRequest
+from .bundle import Bundle
+from .bundle_entry import BundleEntry
+from .bundle_link import BundleLink
+from .bundle_search import BundleSearch
+from .bundle_search_mode import BundleSearchMode
 from .calendar_token_create import CalendarTokenCreate
 from .calendar_token_public import CalendarTokenPublic
 from .care_accept import CareAccept
@@ -26,6 +33,7 @@ from .care_invitation_issued import CareInvitationIssued
 from .care_invitation_preview import CareInvitationPreview
 from .care_patient import CarePatient
 from .care_patient_figures import CarePatientFigures
+from .care_plan import CarePlan
 from .care_scope import CareScope
 from .care_week_adherence import CareWeekAdherence
 from .care_week_asymmetry import CareWeekAsymmetry
@@ -70,6 +78,7 @@ from .exercise_update_attribution_type_0 import ExerciseUpdateAttributionType0
 from .exercise_week import ExerciseWeek
 from .export_format import ExportFormat
 from .export_sessions_response_200 import ExportSessionsResponse200
+from .fhir_resource import FhirResource
 from .finding import Finding
 from .goal import Goal
 from .health import Health
@@ -80,8 +89,12 @@ from .laterality import Laterality
 from .leg import Leg
 from .member_public import MemberPublic
 from .member_update import MemberUpdate
+from .meta import Meta
 from .muscle_public import MusclePublic
 from .muscle_public_attribution import MusclePublicAttribution
+from .operation_outcome import OperationOutcome
+from .operation_outcome_issue import OperationOutcomeIssue
+from .operation_outcome_issue_severity import OperationOutcomeIssueSeverity
 from .origin import Origin
 from .page_access_log_public import PageAccessLogPublic
 from .page_alert_public import PageAlertPublic
@@ -105,6 +118,7 @@ from .pelvis_drop import PelvisDrop
 from .person_ref import PersonRef
 from .ping_queued import PingQueued
 from .placement import Placement
+from .plan_definition import PlanDefinition
 from .plan_item import PlanItem
 from .position import Position
 from .prescribed_dosage import PrescribedDosage
@@ -167,6 +181,8 @@ __all__ = (
     "AccountDeletion",
     "Action",
     "ActionAttribution",
+    "ActivityDefinition",
+    "ActivityDefinitionStatus",
     "Advice",
     "AffectedSide",
     "AlertAcknowledge",
@@ -180,6 +196,11 @@ __all__ = (
     "BodySignIn",
     "BuilderAnswer",
     "BuilderRequest",
+    "Bundle",
+    "BundleEntry",
+    "BundleLink",
+    "BundleSearch",
+    "BundleSearchMode",
     "CalendarTokenCreate",
     "CalendarTokenPublic",
     "CareAccept",
@@ -188,6 +209,7 @@ __all__ = (
     "CareInvitationPreview",
     "CarePatient",
     "CarePatientFigures",
+    "CarePlan",
     "CareScope",
     "CareWeekAdherence",
     "CareWeekAsymmetry",
@@ -232,6 +254,7 @@ __all__ = (
     "ExerciseWeek",
     "ExportFormat",
     "ExportSessionsResponse200",
+    "FhirResource",
     "Finding",
     "Goal",
     "Health",
@@ -242,8 +265,12 @@ __all__ = (
     "Leg",
     "MemberPublic",
     "MemberUpdate",
+    "Meta",
     "MusclePublic",
     "MusclePublicAttribution",
+    "OperationOutcome",
+    "OperationOutcomeIssue",
+    "OperationOutcomeIssueSeverity",
     "Origin",
     "PageAccessLogPublic",
     "PageAlertPublic",
@@ -267,6 +294,7 @@ __all__ = (
     "PersonRef",
     "PingQueued",
     "Placement",
+    "PlanDefinition",
     "PlanItem",
     "Position",
     "PrescribedDosage",

@@ -1,0 +1,242 @@
+from http import HTTPStatus
+from typing import Any
+from urllib.parse import quote
+from uuid import UUID
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.care_plan import CarePlan
+from ...models.operation_outcome import OperationOutcome
+from ...types import Response
+
+
+def _get_kwargs(
+    clinic_id: UUID,
+    care_plan_id: str,
+) -> dict[str, Any]:
+
+    _kwargs: dict[str, Any] = {
+        "method": "get",
+        "url": "/api/v1/clinics/{clinic_id}/fhir/CarePlan/{care_plan_id}".format(
+            clinic_id=quote(str(clinic_id), safe=""),
+            care_plan_id=quote(str(care_plan_id), safe=""),
+        ),
+    }
+
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> CarePlan | OperationOutcome | None:
+    if response.status_code == 200:
+        response_200 = CarePlan.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 400:
+        response_400 = OperationOutcome.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = OperationOutcome.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = OperationOutcome.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = OperationOutcome.from_dict(response.json())
+
+        return response_404
+
+    if response.status_code == 406:
+        response_406 = OperationOutcome.from_dict(response.json())
+
+        return response_406
+
+    if response.status_code == 422:
+        response_422 = OperationOutcome.from_dict(response.json())
+
+        return response_422
+
+    if response.status_code == 500:
+        response_500 = OperationOutcome.from_dict(response.json())
+
+        return response_500
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[CarePlan | OperationOutcome]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    clinic_id: UUID,
+    care_plan_id: str,
+    *,
+    client: AuthenticatedClient,
+) -> Response[CarePlan | OperationOutcome]:
+    """A routine of a patient in your care, as a FHIR CarePlan
+
+     One of the patient's routines as a CarePlan: one activity per item, in order, each naming its
+    exercise's ActivityDefinition (`instantiatesCanonical`) with the prescribed dosage: sets, reps or
+    steps, hold, rest and side in the `exercise-dosage` extension, sessions per week in
+    `scheduledTiming`. This is the clinic's FHIR base: readable by a clinician of the clinic whose
+    active care relationship covers the patient, within the scopes the patient granted (CarePlans:
+    `prescribe` or `sessions`; session Observations: `sessions`; self-checks: `self_checks`); each read
+    is written to the patient's access log. No such relationship is 404, as an unknown patient; one
+    granting none of those scopes is 403.
+
+    Args:
+        clinic_id (UUID): The clinic's id.
+        care_plan_id (str): The CarePlan's id: the routine's id.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[CarePlan | OperationOutcome]
+    """
+
+    kwargs = _get_kwargs(
+        clinic_id=clinic_id,
+        care_plan_id=care_plan_id,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    clinic_id: UUID,
+    care_plan_id: str,
+    *,
+    client: AuthenticatedClient,
+) -> CarePlan | OperationOutcome | None:
+    """A routine of a patient in your care, as a FHIR CarePlan
+
+     One of the patient's routines as a CarePlan: one activity per item, in order, each naming its
+    exercise's ActivityDefinition (`instantiatesCanonical`) with the prescribed dosage: sets, reps or
+    steps, hold, rest and side in the `exercise-dosage` extension, sessions per week in
+    `scheduledTiming`. This is the clinic's FHIR base: readable by a clinician of the clinic whose
+    active care relationship covers the patient, within the scopes the patient granted (CarePlans:
+    `prescribe` or `sessions`; session Observations: `sessions`; self-checks: `self_checks`); each read
+    is written to the patient's access log. No such relationship is 404, as an unknown patient; one
+    granting none of those scopes is 403.
+
+    Args:
+        clinic_id (UUID): The clinic's id.
+        care_plan_id (str): The CarePlan's id: the routine's id.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        CarePlan | OperationOutcome
+    """
+
+    return sync_detailed(
+        clinic_id=clinic_id,
+        care_plan_id=care_plan_id,
+        client=client,
+    ).parsed
+
+
+async def asyncio_detailed(
+    clinic_id: UUID,
+    care_plan_id: str,
+    *,
+    client: AuthenticatedClient,
+) -> Response[CarePlan | OperationOutcome]:
+    """A routine of a patient in your care, as a FHIR CarePlan
+
+     One of the patient's routines as a CarePlan: one activity per item, in order, each naming its
+    exercise's ActivityDefinition (`instantiatesCanonical`) with the prescribed dosage: sets, reps or
+    steps, hold, rest and side in the `exercise-dosage` extension, sessions per week in
+    `scheduledTiming`. This is the clinic's FHIR base: readable by a clinician of the clinic whose
+    active care relationship covers the patient, within the scopes the patient granted (CarePlans:
+    `prescribe` or `sessions`; session Observations: `sessions`; self-checks: `self_checks`); each read
+    is written to the patient's access log. No such relationship is 404, as an unknown patient; one
+    granting none of those scopes is 403.
+
+    Args:
+        clinic_id (UUID): The clinic's id.
+        care_plan_id (str): The CarePlan's id: the routine's id.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[CarePlan | OperationOutcome]
+    """
+
+    kwargs = _get_kwargs(
+        clinic_id=clinic_id,
+        care_plan_id=care_plan_id,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    clinic_id: UUID,
+    care_plan_id: str,
+    *,
+    client: AuthenticatedClient,
+) -> CarePlan | OperationOutcome | None:
+    """A routine of a patient in your care, as a FHIR CarePlan
+
+     One of the patient's routines as a CarePlan: one activity per item, in order, each naming its
+    exercise's ActivityDefinition (`instantiatesCanonical`) with the prescribed dosage: sets, reps or
+    steps, hold, rest and side in the `exercise-dosage` extension, sessions per week in
+    `scheduledTiming`. This is the clinic's FHIR base: readable by a clinician of the clinic whose
+    active care relationship covers the patient, within the scopes the patient granted (CarePlans:
+    `prescribe` or `sessions`; session Observations: `sessions`; self-checks: `self_checks`); each read
+    is written to the patient's access log. No such relationship is 404, as an unknown patient; one
+    granting none of those scopes is 403.
+
+    Args:
+        clinic_id (UUID): The clinic's id.
+        care_plan_id (str): The CarePlan's id: the routine's id.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        CarePlan | OperationOutcome
+    """
+
+    return (
+        await asyncio_detailed(
+            clinic_id=clinic_id,
+            care_plan_id=care_plan_id,
+            client=client,
+        )
+    ).parsed

@@ -1,0 +1,215 @@
+from http import HTTPStatus
+from typing import Any, cast
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.bundle import Bundle
+from ...models.operation_outcome import OperationOutcome
+from ...types import UNSET, Response, Unset
+
+
+def _get_kwargs(
+    *,
+    if_none_match: None | str | Unset = UNSET,
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+    if not isinstance(if_none_match, Unset):
+        headers["If-None-Match"] = if_none_match
+
+    _kwargs: dict[str, Any] = {
+        "method": "get",
+        "url": "/api/v1/fhir/ActivityDefinition",
+    }
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Any | Bundle | OperationOutcome | None:
+    if response.status_code == 200:
+        response_200 = Bundle.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 304:
+        response_304 = cast(Any, None)
+        return response_304
+
+    if response.status_code == 400:
+        response_400 = OperationOutcome.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 404:
+        response_404 = OperationOutcome.from_dict(response.json())
+
+        return response_404
+
+    if response.status_code == 406:
+        response_406 = OperationOutcome.from_dict(response.json())
+
+        return response_406
+
+    if response.status_code == 422:
+        response_422 = OperationOutcome.from_dict(response.json())
+
+        return response_422
+
+    if response.status_code == 500:
+        response_500 = OperationOutcome.from_dict(response.json())
+
+        return response_500
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[Any | Bundle | OperationOutcome]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    *,
+    client: AuthenticatedClient | Client,
+    if_none_match: None | str | Unset = UNSET,
+) -> Response[Any | Bundle | OperationOutcome]:
+    """Every exercise as a FHIR ActivityDefinition
+
+     The catalog's exercises as a FHIR R4B `searchset` Bundle of ActivityDefinitions: id = the exercise's
+    slug, canonical `url` `https://medius.dev/fhir/ActivityDefinition/<slug>`, the steps and cues in
+    `usage`, Medius' default dosage in the `exercise-dosage` extension (README "FHIR"). Public like the
+    catalog: no sign-in, answered from memory until the catalog changes. Sends `ETag` and `Cache-
+    Control: public`; repeat with `If-None-Match` to get 304.
+
+    Args:
+        if_none_match (None | str | Unset): An `ETag` from an earlier read (or `*`): 304 with no
+            body while current.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Any | Bundle | OperationOutcome]
+    """
+
+    kwargs = _get_kwargs(
+        if_none_match=if_none_match,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    *,
+    client: AuthenticatedClient | Client,
+    if_none_match: None | str | Unset = UNSET,
+) -> Any | Bundle | OperationOutcome | None:
+    """Every exercise as a FHIR ActivityDefinition
+
+     The catalog's exercises as a FHIR R4B `searchset` Bundle of ActivityDefinitions: id = the exercise's
+    slug, canonical `url` `https://medius.dev/fhir/ActivityDefinition/<slug>`, the steps and cues in
+    `usage`, Medius' default dosage in the `exercise-dosage` extension (README "FHIR"). Public like the
+    catalog: no sign-in, answered from memory until the catalog changes. Sends `ETag` and `Cache-
+    Control: public`; repeat with `If-None-Match` to get 304.
+
+    Args:
+        if_none_match (None | str | Unset): An `ETag` from an earlier read (or `*`): 304 with no
+            body while current.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Any | Bundle | OperationOutcome
+    """
+
+    return sync_detailed(
+        client=client,
+        if_none_match=if_none_match,
+    ).parsed
+
+
+async def asyncio_detailed(
+    *,
+    client: AuthenticatedClient | Client,
+    if_none_match: None | str | Unset = UNSET,
+) -> Response[Any | Bundle | OperationOutcome]:
+    """Every exercise as a FHIR ActivityDefinition
+
+     The catalog's exercises as a FHIR R4B `searchset` Bundle of ActivityDefinitions: id = the exercise's
+    slug, canonical `url` `https://medius.dev/fhir/ActivityDefinition/<slug>`, the steps and cues in
+    `usage`, Medius' default dosage in the `exercise-dosage` extension (README "FHIR"). Public like the
+    catalog: no sign-in, answered from memory until the catalog changes. Sends `ETag` and `Cache-
+    Control: public`; repeat with `If-None-Match` to get 304.
+
+    Args:
+        if_none_match (None | str | Unset): An `ETag` from an earlier read (or `*`): 304 with no
+            body while current.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Any | Bundle | OperationOutcome]
+    """
+
+    kwargs = _get_kwargs(
+        if_none_match=if_none_match,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    *,
+    client: AuthenticatedClient | Client,
+    if_none_match: None | str | Unset = UNSET,
+) -> Any | Bundle | OperationOutcome | None:
+    """Every exercise as a FHIR ActivityDefinition
+
+     The catalog's exercises as a FHIR R4B `searchset` Bundle of ActivityDefinitions: id = the exercise's
+    slug, canonical `url` `https://medius.dev/fhir/ActivityDefinition/<slug>`, the steps and cues in
+    `usage`, Medius' default dosage in the `exercise-dosage` extension (README "FHIR"). Public like the
+    catalog: no sign-in, answered from memory until the catalog changes. Sends `ETag` and `Cache-
+    Control: public`; repeat with `If-None-Match` to get 304.
+
+    Args:
+        if_none_match (None | str | Unset): An `ETag` from an earlier read (or `*`): 304 with no
+            body while current.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Any | Bundle | OperationOutcome
+    """
+
+    return (
+        await asyncio_detailed(
+            client=client,
+            if_none_match=if_none_match,
+        )
+    ).parsed
