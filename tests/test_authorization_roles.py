@@ -170,6 +170,13 @@ IN_CARE = "401 404 404 200 404 404 404 404"  # the patient's data, for the clini
 MEMBERS = "401 404 404 200 200 404 200 404"  # what any member of the clinic may do
 OWNERS = "401 404 404 403 403 404 201 404"  # what only the clinic's owners may do
 ADMINS = "401 403 403 403 403 403 403 {}"
+CLINIC_OWNERS = "401 404 404 403 403 404 {} 404"  # OWNERS, for a status other than 201
+CLINIC_ENDPOINT = {"endpoint_id": "clinic_endpoint_id"}
+
+
+def _hook(world: World) -> dict[str, Any]:
+    return {"url": "https://93.184.215.14/hook", "event_types": ["session.logged"]}
+
 
 MATRIX: dict[tuple[str, str], Case] = {
     # Service and catalog: public.
@@ -349,6 +356,49 @@ MATRIX: dict[tuple[str, str], Case] = {
     ),
     ("DELETE", "/api/v1/me/calendar-token"): Case("401 204 204 204 204 204 204 204"),
     ("GET", "/api/v1/me/calendar.ics"): Case("422 422 422 422 422 422 422 422"),
+    # Webhook endpoints: each caller's own (the one named is the patient's), and a clinic's
+    # for its owners only (a public address: these settings allow-list no network).
+    ("POST", "/api/v1/me/webhooks"): Case("401 201 201 201 201 201 201 201", _json(_hook)),
+    ("GET", "/api/v1/me/webhooks"): Case(SIGNED_IN_OK),
+    ("GET", "/api/v1/me/webhooks/{endpoint_id}"): Case(PATIENTS_OWN),
+    ("PATCH", "/api/v1/me/webhooks/{endpoint_id}"): Case(
+        "401 428 404 404 404 404 404 404", _json(lambda w: {"description": "matrix"})
+    ),
+    ("DELETE", "/api/v1/me/webhooks/{endpoint_id}"): Case("401 428 404 404 404 404 404 404"),
+    ("POST", "/api/v1/me/webhooks/{endpoint_id}/rotate-secret"): Case(
+        "401 428 404 404 404 404 404 404"
+    ),
+    ("GET", "/api/v1/me/webhooks/{endpoint_id}/deliveries"): Case(PATIENTS_OWN),
+    ("POST", "/api/v1/me/webhooks/{endpoint_id}/ping"): Case("401 202 404 404 404 404 404 404"),
+    ("POST", "/api/v1/clinics/{clinic_id}/webhooks"): Case(OWNERS, _json(_hook)),
+    ("GET", "/api/v1/clinics/{clinic_id}/webhooks"): Case(CLINIC_OWNERS.format(200)),
+    ("GET", "/api/v1/clinics/{clinic_id}/webhooks/{endpoint_id}"): Case(
+        CLINIC_OWNERS.format(200), params=CLINIC_ENDPOINT
+    ),
+    ("PATCH", "/api/v1/clinics/{clinic_id}/webhooks/{endpoint_id}"): Case(
+        CLINIC_OWNERS.format(428), _json(lambda w: {"enabled": False}), params=CLINIC_ENDPOINT
+    ),
+    ("DELETE", "/api/v1/clinics/{clinic_id}/webhooks/{endpoint_id}"): Case(
+        CLINIC_OWNERS.format(428), params=CLINIC_ENDPOINT
+    ),
+    ("POST", "/api/v1/clinics/{clinic_id}/webhooks/{endpoint_id}/rotate-secret"): Case(
+        CLINIC_OWNERS.format(428), params=CLINIC_ENDPOINT
+    ),
+    ("GET", "/api/v1/clinics/{clinic_id}/webhooks/{endpoint_id}/deliveries"): Case(
+        CLINIC_OWNERS.format(200), params=CLINIC_ENDPOINT
+    ),
+    ("POST", "/api/v1/clinics/{clinic_id}/webhooks/{endpoint_id}/ping"): Case(
+        CLINIC_OWNERS.format(202), params=CLINIC_ENDPOINT
+    ),
+    # FHIR: definitions public like the catalog; a patient's resources as their REST twins.
+    ("GET", "/api/v1/fhir/metadata"): Case(PUBLIC_OK),
+    ("GET", "/api/v1/fhir/ActivityDefinition"): Case(PUBLIC_OK),
+    ("GET", "/api/v1/fhir/ActivityDefinition/{slug}"): Case(PUBLIC_OK),
+    ("GET", "/api/v1/fhir/PlanDefinition"): Case(PUBLIC_OK),
+    ("GET", "/api/v1/fhir/PlanDefinition/{template_id}"): Case(PUBLIC_OK),
+    ("GET", "/api/v1/fhir/CarePlan/{care_plan_id}"): Case(PATIENTS_OWN),
+    ("GET", "/api/v1/fhir/Patient/{patient_id}/$everything"): Case(PATIENTS_OWN),
+    ("GET", "/api/v1/clinics/{clinic_id}/fhir/metadata"): Case(PUBLIC_OK),
 }
 
 
@@ -417,11 +467,20 @@ async def _world(app: FastAPI, client: httpx.AsyncClient) -> World:
         )
         for _ in range(2)
     ]
+    templates = await client.get("/api/v1/routines?template=true")
+    hook = _hook(world)
+    own_hook = await client.post("/api/v1/me/webhooks", json=hook, headers=patient.headers)
+    clinic_hook = await client.post(
+        f"/api/v1/clinics/{clinic_id}/webhooks", json=hook, headers=owner.headers
+    )
     world.params = {
         "slug": "clamshell",
         "prescription_id": prescribed.json()["id"],
         "care_plan_id": prescribed.json()["id"],
+        "template_id": templates.json()["items"][0]["id"],
         "alert_id": alerts.json()["items"][0]["id"],
+        "endpoint_id": own_hook.json()["id"],
+        "clinic_endpoint_id": clinic_hook.json()["id"],
         "clinic_id": str(clinic_id),
         "patient_id": str(patient.id),
         "user_id": str(users["colleague"].id),

@@ -14,7 +14,7 @@ from app.care.access_log import record_access
 from app.care.repository import clinic_names
 from app.core.db import begin_write
 from app.core.responses import Resource
-from app.core.vocabulary import AccessAction
+from app.core.vocabulary import AccessAction, WebhookEventType
 from app.live_catalog.snapshot import CatalogSpecs
 from app.prescriptions.models import PrescriptionCreate
 from app.routines import builder_service
@@ -24,6 +24,7 @@ from app.routines.service import RoutineBody
 from app.routines.versions import PrescriberInfo
 from app.users.models import Caller
 from app.users.repository import get_caller
+from app.webhooks import outbox
 
 DEFAULT_NAME = "Prescribed routine"
 
@@ -63,6 +64,28 @@ def _source(
     )
 
 
+def _announce(
+    db: Session, access: PatientAccess, routine_id: uuid.UUID, catalog: CatalogSpecs, revised: bool
+) -> None:
+    """Queue `routine.prescribed` in the prescription's transaction (app/webhooks/outbox.py);
+    the routine is read only when an endpoint subscribes."""
+
+    def body() -> dict[str, Any]:
+        db.expire_all()  # the routine as this transaction has just written it
+        made = routines.read_prescription(
+            db, access.clinic_id, access.patient_id, routine_id, catalog
+        )
+        return {"routine": made.body, "clinic_id": access.clinic_id, "revised": revised}
+
+    outbox.emit(
+        db,
+        owner_id=access.patient_id,
+        event_type=WebhookEventType.ROUTINE_PRESCRIBED,
+        subject=f"routine:{routine_id}",
+        data=body,
+    )
+
+
 def prescribe(
     session: Session,
     _clinician: Caller,
@@ -78,6 +101,7 @@ def prescribe(
 
     def audit(db: Session, routine_id: uuid.UUID) -> None:
         record_access(db, access, action=AccessAction.CREATE, resource=f"routine:{routine_id}")
+        _announce(db, access, routine_id, catalog, revised=False)
 
     made, created = routines.prescribe(
         session,
@@ -140,6 +164,7 @@ def revise(
 ) -> Resource[RoutineBody]:
     def audit(db: Session, revised: uuid.UUID) -> None:
         record_access(db, access, action=AccessAction.UPDATE, resource=f"routine:{revised}")
+        _announce(db, access, revised, catalog, revised=True)
 
     return routines.revise(
         session,
