@@ -27,6 +27,7 @@ from starlette.responses import HTMLResponse, Response
 
 from app.account.router import router as account_router
 from app.alerts import service as alerts_service
+from app.alerts import webhooks as alert_webhooks
 from app.alerts.router import router as alerts_router
 from app.assessments.router import router as assessments_router
 from app.calendar_feed.router import router as calendar_feed_router
@@ -146,6 +147,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     install_problem_handlers(app)
     progress_events.install()  # session writes announce changed advice (webhooks)
     clinic_webhooks.install()  # clinics in care receive their patients' events
+    alert_webhooks.install()  # new alerts announce `alert.raised`
     app.include_router(health_router)
     app.include_router(catalog_router, prefix=API_PREFIX)
     app.include_router(live_catalog_router, prefix=API_PREFIX)

@@ -14,7 +14,7 @@ from app.care.access_log import record_access
 from app.care.repository import clinic_names
 from app.core.db import begin_write
 from app.core.responses import Resource
-from app.core.vocabulary import AccessAction
+from app.core.vocabulary import AccessAction, WebhookEventType
 from app.live_catalog.snapshot import CatalogSpecs
 from app.prescriptions.models import PrescriptionCreate
 from app.routines import builder_service
@@ -24,6 +24,7 @@ from app.routines.service import RoutineBody
 from app.routines.versions import PrescriberInfo
 from app.users.models import Caller
 from app.users.repository import get_caller
+from app.webhooks import outbox
 
 DEFAULT_NAME = "Prescribed routine"
 
@@ -46,6 +47,32 @@ def _logged_read(session: Session, access: PatientAccess, resource: str) -> None
     begin_write(session)
     record_access(session, access, action=AccessAction.READ, resource=resource)
     session.commit()
+
+
+def _announce(
+    session: Session, access: PatientAccess, routine_id: uuid.UUID, catalog: CatalogSpecs
+) -> None:
+    """`routine.prescribed`, in the transaction of the prescription or of its new version:
+    to the patient's endpoints and to the clinics in care holding `prescribe`. `data`
+    carries the version (1 for a new prescription) as `GET /routines/{id}/versions/{n}`
+    answers it, so a receiver tells a new prescription from a revision by `version`."""
+
+    def data() -> dict[str, object]:
+        body = routines.latest_version_body(session, routine_id, catalog)
+        return {
+            "routine_id": routine_id,
+            "version": body["version"],
+            "clinic_id": access.clinic_id,
+            "routine": body,
+        }
+
+    outbox.emit(
+        session,
+        owner_id=access.patient_id,
+        event_type=WebhookEventType.ROUTINE_PRESCRIBED,
+        subject=f"routine:{routine_id}",
+        data=data,
+    )
 
 
 def _source(
@@ -78,6 +105,7 @@ def prescribe(
 
     def audit(db: Session, routine_id: uuid.UUID) -> None:
         record_access(db, access, action=AccessAction.CREATE, resource=f"routine:{routine_id}")
+        _announce(db, access, routine_id, catalog)
 
     made, created = routines.prescribe(
         session,
@@ -140,6 +168,7 @@ def revise(
 ) -> Resource[RoutineBody]:
     def audit(db: Session, revised: uuid.UUID) -> None:
         record_access(db, access, action=AccessAction.UPDATE, resource=f"routine:{revised}")
+        _announce(db, access, revised, catalog)
 
     return routines.revise(
         session,
