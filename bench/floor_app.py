@@ -105,12 +105,18 @@ SQL = {
         "WHERE s.deleted_at IS NULL AND s.started_at >= ? AND s.started_at < ? "
         "GROUP BY s.owner_id), "
         "p AS MATERIALIZED (SELECT r.patient_id, u.display_name, r.id AS relationship_id, "
-        "r.scopes, (SELECT t.sessions_per_week FROM routine t WHERE t.owner_id = r.patient_id "
-        "ORDER BY t.updated_at DESC, t.id LIMIT 1) AS target, "
+        "r.scopes, COALESCE((SELECT t.sessions_per_week FROM routine t "
+        "WHERE t.owner_id = r.patient_id AND t.clinic_id = r.clinic_id "
+        "AND t.origin = 'prescription' ORDER BY t.updated_at DESC, t.id LIMIT 1), "
+        "(SELECT t.sessions_per_week FROM routine t WHERE t.owner_id = r.patient_id "
+        "ORDER BY t.updated_at DESC, t.id LIMIT 1)) AS target, "
         + ", ".join(f"COALESCE(c.w{k}, 0) AS w{k}" for k in range(5))
         + ", (SELECT l.id FROM workout_session l WHERE l.owner_id = r.patient_id "
         "AND l.deleted_at IS NULL ORDER BY l.started_at DESC, l.id DESC LIMIT 1) AS last_id, "
-        "CASE WHEN (',' || r.scopes || ',') LIKE '%,progress,%' THEN 1 ELSE 0 END AS seen "
+        "CASE WHEN (',' || r.scopes || ',') LIKE '%,progress,%' THEN 1 ELSE 0 END AS seen, "
+        "CASE WHEN (',' || r.scopes || ',') LIKE '%,alerts,%' THEN (SELECT COUNT(*) "
+        "FROM alert a WHERE a.patient_id = r.patient_id AND a.acknowledged_at IS NULL) "
+        "ELSE 0 END AS alerts "
         "FROM care_relationship r JOIN app_user u ON u.id = r.patient_id "
         "LEFT JOIN counts c ON c.owner_id = r.patient_id "
         "WHERE r.clinic_id = ? AND r.clinician_id = ? AND r.status = 'active'), "
@@ -122,8 +128,8 @@ SQL = {
         "((p.w0 + p.w1 + p.w2 + p.w3) * 1000) / (p.target * 4) ELSE 1000 END "
         "ELSE 1001 END AS adherence, "
         "CASE WHEN p.seen = 1 AND ls.started_at IS NOT NULL THEN {epoch} ELSE -1 END "
-        "AS last_key FROM p LEFT JOIN workout_session ls ON ls.id = p.last_id) "
-        "SELECT * FROM v ORDER BY adherence, last_key, patient_id LIMIT ?"
+        "AS last_key, p.alerts FROM p LEFT JOIN workout_session ls ON ls.id = p.last_id) "
+        "SELECT * FROM v ORDER BY alerts DESC, adherence, last_key, patient_id LIMIT ?"
     ).replace(
         "{epoch}",
         "CAST(floor(extract(epoch FROM ls.started_at)) AS BIGINT)"
@@ -478,7 +484,7 @@ def _asymmetry(left: int, right: int) -> float | None:
 
 
 def care_cursor(row: Sequence[Any]) -> str:
-    payload = orjson.dumps({"s": "attention", "v": [0, row[13], row[14]], "i": _uid(row[0])})
+    payload = orjson.dumps({"s": "attention", "v": [row[15], row[13], row[14]], "i": _uid(row[0])})
     return base64.urlsafe_b64encode(payload).decode().rstrip("=")
 
 
@@ -539,7 +545,7 @@ class CareOperations(Operations):
                     "patient": {"id": patient, "display_name": r[1]},
                     "relationship_id": _uid(r[2]),
                     "scopes": scopes,
-                    "open_alerts": 0 if "alerts" in scopes else None,
+                    "open_alerts": int(r[15]) if "alerts" in scopes else None,
                     "figures": {
                         "sessions_per_week": target,
                         "adherence": r[13] / 1000 if r[13] <= 1000 else None,

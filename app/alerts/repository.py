@@ -101,6 +101,19 @@ def open_counts_statement(patients: Sequence[uuid.UUID] | Select[Any]) -> Select
     )
 
 
+def open_count_of(patient_id: Any) -> Any:
+    """The patient's unacknowledged alerts as a scalar subquery correlated on
+    `patient_id` (a column of the enclosing statement), read through the (patient,
+    acknowledged_at) index: the clinician's view counts every patient of a page in its
+    own statement."""
+    return (
+        select(func.count())
+        .select_from(A)
+        .where(A.c.patient_id == patient_id, A.c.acknowledged_at.is_(None))
+        .scalar_subquery()
+    )
+
+
 def open_counts(
     session: Session, patients: Sequence[uuid.UUID] | Select[Any]
 ) -> dict[uuid.UUID, int]:

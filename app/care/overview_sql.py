@@ -29,9 +29,10 @@ from sqlalchemy import (
 )
 from sqlmodel import Session
 
+from app.alerts.repository import open_count_of
 from app.care.models import CareRelationship
 from app.core.sqltypes import epoch_seconds
-from app.core.vocabulary import CareScope, RelationshipStatus
+from app.core.vocabulary import CareScope, Origin, RelationshipStatus
 from app.routines.models import Routine
 from app.sessions.models import ExerciseWeekTotal, SessionEntry, WorkoutSession
 from app.users.models import User
@@ -66,26 +67,31 @@ def _granted(scope: CareScope) -> ColumnElement[bool]:
     return granted
 
 
-def prescribed_sessions_per_week(patient_id: Any) -> Any:
-    """The sessions per week a patient's adherence is measured against: the one place to
-    switch to the prescribed routine when prescriptions (`routine.prescribed_by`, the
-    clinic) land. Until then, the patient's most recently updated routine (what
-    /me/progress compares against), read through the (owner, updated_at) index."""
-    return (
-        select(RT.c.sessions_per_week)
-        .where(RT.c.owner_id == patient_id)
-        .order_by(RT.c.updated_at.desc(), RT.c.id)
-        .limit(1)
-        .scalar_subquery()
-    )
+def prescribed_sessions_per_week(clinic_id: uuid.UUID, patient_id: Any) -> Any:
+    """The sessions per week a patient's adherence is measured against: those of their
+    current prescription from this clinic (the most recently changed routine the clinic
+    prescribed them), else of their most recently updated routine (what /me/progress
+    compares against). Both read through the (owner, updated_at) index."""
+
+    def latest(*where: ColumnElement[bool]) -> Any:
+        return (
+            select(RT.c.sessions_per_week)
+            .where(RT.c.owner_id == patient_id, *where)
+            .order_by(RT.c.updated_at.desc(), RT.c.id)
+            .limit(1)
+            .scalar_subquery()
+        )
+
+    prescribed = latest(RT.c.clinic_id == clinic_id, RT.c.origin == Origin.PRESCRIPTION.value)
+    return func.coalesce(prescribed, latest())
 
 
-def open_alerts(clinic_id: uuid.UUID, patient_id: Any) -> ColumnElement[int]:
-    """Open alerts per patient at this clinic: the seam for the alerts package. No alert
-    table exists yet, so it is a constant 0 that costs no statement and no join; replace
-    it with a correlated count on (clinic, patient, open) when alerts land."""
-    del clinic_id, patient_id
-    return literal(0, Integer)
+def open_alerts(patient_id: Any) -> ColumnElement[int]:
+    """The patient's open (unacknowledged) alerts: alerts are raised for the patient, so
+    every clinician the patient granted `alerts` sees the same count (a correlated count,
+    app/alerts/repository.py)."""
+    count: ColumnElement[int] = open_count_of(patient_id)
+    return count
 
 
 def patient_zones(session: Session, clinic_id: uuid.UUID, clinician_id: uuid.UUID) -> list[str]:
@@ -183,7 +189,7 @@ def page(
         .limit(1)
         .scalar_subquery()
     )
-    target = prescribed_sessions_per_week(R.c.patient_id)
+    target = prescribed_sessions_per_week(clinic_id, R.c.patient_id)
     patients = (
         select(
             R.c.patient_id.label("patient_id"),
@@ -196,7 +202,7 @@ def page(
             last_id.label("last_id"),
             case((_granted(CareScope.PROGRESS), 1), else_=0).label("sees_progress"),
             case(
-                (_granted(CareScope.ALERTS), open_alerts(clinic_id, R.c.patient_id)),
+                (_granted(CareScope.ALERTS), open_alerts(R.c.patient_id)),
                 else_=literal(0),
             ).label("alerts"),
         )

@@ -108,7 +108,9 @@ async def test_figures_and_attention_order_follow_what_each_patient_logged(
     me = {"steady": str(team.patient.id)}
     ids = [i["patient"]["id"] for i in items]
     assert len(ids) == 4 and ids[2] == me["steady"]
-    idle_row, lapsed_row, steady_row, unrouted_row = items
+    # Lapsed's pain 8 raised two open alerts (pain, advice turned to reduce): first.
+    lapsed_row, idle_row, steady_row, unrouted_row = items
+    assert lapsed_row["open_alerts"] == 2
     assert idle_row["figures"]["adherence"] == 0.0
     assert idle_row["figures"]["last_session_at"] is None
     assert lapsed_row["figures"]["adherence"] == round(1 / 12, 3) or (
@@ -136,7 +138,7 @@ async def test_figures_and_attention_order_follow_what_each_patient_logged(
     assert unrouted_row["figures"]["sessions_per_week"] is None
     assert unrouted_row["figures"]["adherence"] is None
     assert [w["ratio"] for w in unrouted_row["figures"]["weeks"]] == [None] * 5
-    assert all(row["open_alerts"] == 0 for row in items)
+    assert [row["open_alerts"] for row in items] == [2, 0, 0, 0]
 
 
 async def test_consent_decides_what_the_view_shows_and_the_order_hides_the_rest(
@@ -193,16 +195,27 @@ async def test_each_listed_patient_logs_the_read(client: httpx.AsyncClient, app:
 
 
 async def _patients(client: httpx.AsyncClient, app: FastAPI, team: CareTeam, n: int) -> None:
-    """`n` more patients in the clinician's care, each with a routine and sessions."""
+    """`n` more patients in the clinician's care, each with a routine and sessions; every
+    third one also with a prescription, every other one with painful sessions (alerts)."""
     monday = _monday(datetime.now(UTC))
     for k in range(n):
-        _, headers = direct_user(
+        patient_id, headers = direct_user(
             app, app.state.engine, ("UTC", "Europe/Berlin", "Asia/Tokyo")[k % 3]
         )
         await _accept(client, await care_code(client, team.clinician, team.clinic_id), headers)
         await _routine(client, headers, 1 + k % 4)
+        if k % 3 == 0:
+            made = await client.post(
+                f"/api/v1/clinics/{team.clinic_id}/patients/{patient_id}/routines",
+                json={"routine": routine_payload(sessions_per_week=1 + k % 5)},
+                headers=team.clinician.headers,
+            )
+            assert made.status_code == 201, made.text
         await _log_sessions(
-            client, headers, [monday - timedelta(days=d, hours=-9) for d in range(k % 5)]
+            client,
+            headers,
+            [monday - timedelta(days=d, hours=-9) for d in range(k % 5)],
+            **({"pain": 8} if k % 2 else {}),
         )
 
 
@@ -211,6 +224,9 @@ async def test_the_view_reads_in_as_many_statements_for_20_patients_as_for_1(
 ) -> None:
     team = await care_team(client)
     await _routine(client, team.patient.headers, 2)
+    await _prescribe(client, team.clinician, team.clinic_id, team.patient, 3)
+    painful = _monday(datetime.now(UTC)) - timedelta(days=3)
+    await _log_sessions(client, team.patient.headers, [painful], pain=9)  # open alerts
 
     async def count() -> int:
         with statements(app) as seen:
@@ -279,3 +295,102 @@ async def test_unused_helpers_are_not_needed(client: httpx.AsyncClient) -> None:
     assert (await _view(client, team, other)).status_code == 404
     await take_into_care(client, team.clinician, team.clinic_id, other, ["sessions"])
     assert len((await _view(client, team)).json()["items"]) == 2
+
+
+async def _alert_ids(client: httpx.AsyncClient, team: CareTeam, patient: SignedIn) -> list[str]:
+    path = f"/api/v1/clinics/{team.clinic_id}/patients/{patient.id}/alerts?status=open"
+    answer = await client.get(path, headers=team.clinician.headers)
+    assert answer.status_code == 200, answer.text
+    return [a["id"] for a in answer.json()["items"]]
+
+
+async def test_open_alerts_are_the_patients_unacknowledged_alerts_and_come_first(
+    client: httpx.AsyncClient,
+) -> None:
+    team = await care_team(client)
+    other = await signed_in_user(client, unique_email("other"))
+    narrow = await signed_in_user(client, unique_email("narrow"))
+    quiet = await signed_in_user(client, unique_email("quiet"))
+    await take_into_care(client, team.clinician, team.clinic_id, other)
+    await take_into_care(client, team.clinician, team.clinic_id, narrow, ["sessions"])
+    await take_into_care(client, team.clinician, team.clinic_id, quiet)
+    # Elsewhere: the same clinician's alerts-scoped patient at another clinic is not here.
+    before = _monday(datetime.now(UTC)) - timedelta(weeks=1)
+    for who in (team.patient, other, narrow):  # pain 8: a pain alert and a reduce alert
+        await _log_sessions(client, who.headers, [before + timedelta(hours=9)], pain=8)
+    first = (await _alert_ids(client, team, other))[0]
+    acknowledged = await client.post(
+        f"/api/v1/clinics/{team.clinic_id}/patients/{other.id}/alerts/{first}/acknowledge",
+        json={"note": "Seen."},
+        headers=team.clinician.headers,
+    )
+    assert acknowledged.status_code == 200, acknowledged.text
+    items = (await _view(client, team)).json()["items"]
+    rows = {i["patient"]["id"]: i["open_alerts"] for i in items}
+    assert rows == {
+        str(team.patient.id): 2,
+        str(other.id): 1,
+        str(narrow.id): None,  # not granted: not shown, and sorts as none
+        str(quiet.id): 0,
+    }
+    assert [i["patient"]["id"] for i in items][:2] == [str(team.patient.id), str(other.id)]
+    assert len(await _alert_ids(client, team, team.patient)) == 2
+    # The colleague's own view of the same patients does not exist; the count is the
+    # patient's: a second clinician with `alerts` sees the same 2.
+    await take_into_care(client, team.colleague, team.clinic_id, team.patient)
+    theirs = (await _view(client, team, team.colleague)).json()["items"]
+    assert [(i["patient"]["id"], i["open_alerts"]) for i in theirs] == [(str(team.patient.id), 2)]
+
+
+async def _prescribe(
+    client: httpx.AsyncClient,
+    clinician: SignedIn,
+    clinic_id: uuid.UUID,
+    patient: SignedIn,
+    per_week: int,
+) -> httpx.Response:
+    made = await client.post(
+        f"/api/v1/clinics/{clinic_id}/patients/{patient.id}/routines",
+        json={"routine": routine_payload(sessions_per_week=per_week)},
+        headers=clinician.headers,
+    )
+    assert made.status_code == 201, made.text
+    return made
+
+
+async def test_adherence_is_measured_against_this_clinics_current_prescription(
+    client: httpx.AsyncClient,
+) -> None:
+    team = await care_team(client)
+    elsewhere = (await client.get("/api/v1/clinics", headers=team.outsider.headers)).json()
+    other_clinic = uuid.UUID(elsewhere["items"][0]["id"])
+    await take_into_care(client, team.outsider, other_clinic, team.patient)
+    monday = _monday(datetime.now(UTC))
+    await _log_sessions(
+        client,
+        team.patient.headers,
+        [monday - timedelta(weeks=w, hours=-9) for w in (1, 2, 3, 4)],
+    )
+    await _routine(client, team.patient.headers, 1)
+    fallback = (await _view(client, team)).json()["items"][0]["figures"]
+    assert (fallback["sessions_per_week"], fallback["adherence"]) == (1, 1.0)
+    made = await _prescribe(client, team.clinician, team.clinic_id, team.patient, 4)
+    # Newer than the prescription: the patient's own routine and another clinic's one.
+    await _routine(client, team.patient.headers, 1)
+    await _prescribe(client, team.outsider, other_clinic, team.patient, 5)
+    figures = (await _view(client, team)).json()["items"][0]["figures"]
+    assert (figures["sessions_per_week"], figures["adherence"]) == (4, 0.25)
+    assert [w["ratio"] for w in figures["weeks"]] == [0.25, 0.25, 0.25, 0.25, 0.0]
+    there = await client.get(
+        f"/api/v1/clinics/{other_clinic}/patients", headers=team.outsider.headers
+    )
+    theirs = there.json()["items"][0]["figures"]
+    assert (theirs["sessions_per_week"], theirs["adherence"]) == (5, 0.2)
+    revised = await client.patch(
+        team.patient_path(f"/routines/{made.json()['id']}"),
+        json={"sessions_per_week": 2},
+        headers={**team.clinician.headers, "If-Match": made.headers["etag"]},
+    )
+    assert revised.status_code == 200, revised.text
+    figures = (await _view(client, team)).json()["items"][0]["figures"]
+    assert (figures["sessions_per_week"], figures["adherence"]) == (2, 0.5)
