@@ -14,8 +14,8 @@ fails for any operation of the spec missing from the table, so a new operation n
 (other packages add theirs when they merge).
 
 A second test walks the same table: every operation on a patient's data by a clinician in
-care (the paths under /clinics/{clinic_id}/patients) adds an entry to the patient's
-access log.
+care (the paths under /clinics/{clinic_id}/patients and the clinic's FHIR CarePlan and
+Patient) adds an entry to the patient's access log.
 """
 
 from __future__ import annotations
@@ -53,7 +53,13 @@ ROLES = (
     "admin",
 )
 PASSWORD = "role matrix passphrase"
-PATIENT_DATA = "/api/v1/clinics/{clinic_id}/patients"
+# A patient's data, read or written by a clinician: the paths under these prefixes (the
+# clinic's FHIR base serves the same data as FHIR resources).
+PATIENT_DATA = (
+    "/api/v1/clinics/{clinic_id}/patients",
+    "/api/v1/clinics/{clinic_id}/fhir/CarePlan",
+    "/api/v1/clinics/{clinic_id}/fhir/Patient",
+)
 
 
 @dataclass
@@ -139,11 +145,40 @@ async def _care_code(world: World) -> dict[str, Any]:
     return {"json": {"code": code}}
 
 
+async def _feed_token(world: World) -> dict[str, Any]:
+    """A fresh calendar token of the patient's (the token row and other rows replace or
+    revoke it): the feed's credential is the token, whoever presents it."""
+    made = await world.client.post(
+        "/api/v1/me/calendar-token", json={}, headers=world.users["patient"].headers
+    )
+    assert made.status_code in (200, 201), made.text
+    return {"params": {"token": made.json()["token"]}}
+
+
+async def _current_prescription(world: World) -> dict[str, Any]:
+    """The prescription's current ETag (read by the clinician in care), so that a revision
+    passes `If-Match` and the roles are what decides."""
+    path = (
+        f"/api/v1/clinics/{world.params['clinic_id']}/patients/{world.params['patient_id']}"
+        f"/routines/{world.params['prescription_id']}"
+    )
+    read = await world.client.get(path, headers=world.users["clinician"].headers)
+    assert read.status_code == 200, read.text
+    return {
+        "json": {"notes": "Revised by the matrix."},
+        "headers": {"If-Match": read.headers["etag"]},
+    }
+
+
+HOOK = {"url": "https://93.184.215.14/hook", "event_types": ["session.logged"]}
 SIGNED_IN_OK = "401 200 200 200 200 200 200 200"
 PUBLIC_OK = "200 200 200 200 200 200 200 200"
 PATIENTS_OWN = "401 200 404 404 404 404 404 404"  # the patient's record, by id
 IN_CARE = "401 404 404 200 404 404 404 404"  # the patient's data, for the clinician in care
 MEMBERS = "401 404 404 200 200 404 200 404"  # what any member of the clinic may do
+CLINIC_OWNERS = "401 404 404 403 403 404 200 404"  # reads only the clinic's owners may make
+OWNERS_428 = "401 404 404 403 403 404 428 404"  # owners' conditional writes, no If-Match
+OWN_428 = "401 428 404 404 404 404 404 404"  # the patient's conditional writes, no If-Match
 OWNERS = "401 404 404 403 403 404 201 404"  # what only the clinic's owners may do
 ADMINS = "401 403 403 403 403 403 403 {}"
 
@@ -273,6 +308,101 @@ MATRIX: dict[tuple[str, str], Case] = {
     ("GET", "/api/v1/clinics/{clinic_id}/patients/{patient_id}/sessions"): Case(IN_CARE),
     ("GET", "/api/v1/clinics/{clinic_id}/patients/{patient_id}/progress"): Case(IN_CARE),
     ("GET", "/api/v1/clinics/{clinic_id}/patients/{patient_id}/assessments"): Case(IN_CARE),
+    # Prescriptions: the clinician in care prescribes and revises; the patient reads the
+    # versions of their routine at /routines.
+    ("GET", "/api/v1/clinics/{clinic_id}/patients/{patient_id}/routines"): Case(IN_CARE),
+    ("POST", "/api/v1/clinics/{clinic_id}/patients/{patient_id}/routines"): Case(
+        "401 404 404 201 404 404 404 404", _json(lambda w: {"routine": routine_payload()})
+    ),
+    ("GET", "/api/v1/clinics/{clinic_id}/patients/{patient_id}/routines/{routine_id}"): Case(
+        IN_CARE, params={"routine_id": "prescription_id"}
+    ),
+    ("PATCH", "/api/v1/clinics/{clinic_id}/patients/{patient_id}/routines/{routine_id}"): Case(
+        "401 404 404 200 404 404 404 404",
+        _current_prescription,
+        params={"routine_id": "prescription_id"},
+    ),
+    (
+        "GET",
+        "/api/v1/clinics/{clinic_id}/patients/{patient_id}/routines/{routine_id}/versions",
+    ): Case(IN_CARE, params={"routine_id": "prescription_id"}),
+    ("GET", "/api/v1/routines/{routine_id}/versions"): Case(PATIENTS_OWN),
+    ("GET", "/api/v1/routines/{routine_id}/versions/{version}"): Case(PATIENTS_OWN),
+    # Alerts and session comments: the patient's own; the clinician in care.
+    ("GET", "/api/v1/me/alerts"): Case(SIGNED_IN_OK),
+    ("GET", "/api/v1/clinics/{clinic_id}/patients/{patient_id}/alerts"): Case(IN_CARE),
+    # The same note again is a safe retry (200) for the clinician who acknowledged.
+    (
+        "POST",
+        "/api/v1/clinics/{clinic_id}/patients/{patient_id}/alerts/{alert_id}/acknowledge",
+    ): Case("401 404 404 200 404 404 404 404", _json(lambda w: {"note": "Seen by the matrix."})),
+    ("GET", "/api/v1/sessions/{session_id}/comments"): Case(PATIENTS_OWN),
+    (
+        "GET",
+        "/api/v1/clinics/{clinic_id}/patients/{patient_id}/sessions/{session_id}/comments",
+    ): Case(IN_CARE),
+    (
+        "POST",
+        "/api/v1/clinics/{clinic_id}/patients/{patient_id}/sessions/{session_id}/comments",
+    ): Case("401 404 404 201 404 404 404 404", _json(lambda w: {"body": "Well done."})),
+    # Share links: each caller's own; the link's token is the credential, for anyone.
+    ("GET", "/api/v1/me/share-links"): Case(SIGNED_IN_OK),
+    ("POST", "/api/v1/me/share-links"): Case(
+        "401 201 201 201 201 201 201 201", _json(lambda w: {"kind": "progress"})
+    ),
+    ("DELETE", "/api/v1/me/share-links/{link_id}"): Case("401 204 404 404 404 404 404 404"),
+    ("GET", "/api/v1/shared/{token}"): Case(PUBLIC_OK, headers={"Accept": "*/*"}),
+    # The calendar feed: each caller's own token; the feed answers whoever holds one.
+    ("POST", "/api/v1/me/calendar-token"): Case(
+        "401 201 201 201 201 201 201 201", _json(lambda w: {})
+    ),
+    ("DELETE", "/api/v1/me/calendar-token"): Case("401 204 204 204 204 204 204 204"),
+    ("GET", "/api/v1/me/calendar.ics"): Case(PUBLIC_OK, _feed_token),
+    # Webhook endpoints: each caller's own (the one named is the patient's).
+    ("GET", "/api/v1/me/webhooks"): Case(SIGNED_IN_OK),
+    ("POST", "/api/v1/me/webhooks"): Case("401 201 201 201 201 201 201 201", _json(lambda w: HOOK)),
+    ("GET", "/api/v1/me/webhooks/{endpoint_id}"): Case(PATIENTS_OWN),
+    ("PATCH", "/api/v1/me/webhooks/{endpoint_id}"): Case(
+        OWN_428, _json(lambda w: {"description": "matrix"})
+    ),
+    ("DELETE", "/api/v1/me/webhooks/{endpoint_id}"): Case(OWN_428),
+    ("POST", "/api/v1/me/webhooks/{endpoint_id}/rotate-secret"): Case(OWN_428),
+    ("POST", "/api/v1/me/webhooks/{endpoint_id}/ping"): Case("401 202 404 404 404 404 404 404"),
+    ("GET", "/api/v1/me/webhooks/{endpoint_id}/deliveries"): Case(PATIENTS_OWN),
+    # A clinic's endpoints: its owners only (its clinicians 403, anyone else 404).
+    ("GET", "/api/v1/clinics/{clinic_id}/webhooks"): Case(CLINIC_OWNERS),
+    ("POST", "/api/v1/clinics/{clinic_id}/webhooks"): Case(OWNERS, _json(lambda w: HOOK)),
+    ("GET", "/api/v1/clinics/{clinic_id}/webhooks/{endpoint_id}"): Case(
+        CLINIC_OWNERS, params={"endpoint_id": "clinic_endpoint_id"}
+    ),
+    ("PATCH", "/api/v1/clinics/{clinic_id}/webhooks/{endpoint_id}"): Case(
+        OWNERS_428,
+        _json(lambda w: {"description": "matrix"}),
+        params={"endpoint_id": "clinic_endpoint_id"},
+    ),
+    ("DELETE", "/api/v1/clinics/{clinic_id}/webhooks/{endpoint_id}"): Case(
+        OWNERS_428, params={"endpoint_id": "clinic_endpoint_id"}
+    ),
+    ("POST", "/api/v1/clinics/{clinic_id}/webhooks/{endpoint_id}/rotate-secret"): Case(
+        OWNERS_428, params={"endpoint_id": "clinic_endpoint_id"}
+    ),
+    ("POST", "/api/v1/clinics/{clinic_id}/webhooks/{endpoint_id}/ping"): Case(
+        "401 404 404 403 403 404 202 404", params={"endpoint_id": "clinic_endpoint_id"}
+    ),
+    ("GET", "/api/v1/clinics/{clinic_id}/webhooks/{endpoint_id}/deliveries"): Case(
+        CLINIC_OWNERS, params={"endpoint_id": "clinic_endpoint_id"}
+    ),
+    # FHIR: definitions public like the catalog; a patient's resources as their REST twins.
+    ("GET", "/api/v1/fhir/metadata"): Case(PUBLIC_OK),
+    ("GET", "/api/v1/fhir/ActivityDefinition"): Case(PUBLIC_OK),
+    ("GET", "/api/v1/fhir/ActivityDefinition/{slug}"): Case(PUBLIC_OK),
+    ("GET", "/api/v1/fhir/PlanDefinition"): Case(PUBLIC_OK),
+    ("GET", "/api/v1/fhir/PlanDefinition/{template_id}"): Case(PUBLIC_OK),
+    ("GET", "/api/v1/fhir/CarePlan/{care_plan_id}"): Case(PATIENTS_OWN),
+    ("GET", "/api/v1/fhir/Patient/{patient_id}/$everything"): Case(PATIENTS_OWN),
+    ("GET", "/api/v1/clinics/{clinic_id}/fhir/metadata"): Case(PUBLIC_OK),
+    ("GET", "/api/v1/clinics/{clinic_id}/fhir/CarePlan/{care_plan_id}"): Case(IN_CARE),
+    ("GET", "/api/v1/clinics/{clinic_id}/fhir/Patient/{patient_id}/$everything"): Case(IN_CARE),
 }
 
 
@@ -325,6 +455,28 @@ async def _world(app: FastAPI, client: httpx.AsyncClient) -> World:
     check = await client.post(
         "/api/v1/me/assessments", json=assessment_examples.check(), headers=patient.headers
     )
+    painful = {**assessment_examples.check(), "pain": 6}  # raises a self-check alert
+    assert (
+        await client.post("/api/v1/me/assessments", json=painful, headers=patient.headers)
+    ).status_code == 201
+    alerts = await client.get("/api/v1/me/alerts", headers=patient.headers)
+    prescribed = await client.post(
+        f"/api/v1/clinics/{clinic_id}/patients/{patient.id}/routines",
+        json={"routine": routine_payload()},
+        headers=clinician.headers,
+    )
+    assert prescribed.status_code == 201, prescribed.text
+    links = [
+        await client.post(
+            "/api/v1/me/share-links", json={"kind": "progress"}, headers=patient.headers
+        )
+        for _ in range(2)
+    ]
+    hook = await client.post("/api/v1/me/webhooks", json=HOOK, headers=patient.headers)
+    clinic_hook = await client.post(
+        f"/api/v1/clinics/{clinic_id}/webhooks", json=HOOK, headers=owner.headers
+    )
+    templates = await client.get("/api/v1/routines?template=true", headers=patient.headers)
     world.params = {
         "slug": "clamshell",
         "clinic_id": str(clinic_id),
@@ -335,6 +487,15 @@ async def _world(app: FastAPI, client: httpx.AsyncClient) -> World:
         "routine_id": routine.json()["id"],
         "session_id": logged.json()["id"],
         "assessment_id": check.json()["id"],
+        "alert_id": alerts.json()["items"][0]["id"],
+        "prescription_id": prescribed.json()["id"],
+        "version": "1",
+        "care_plan_id": routine.json()["id"],
+        "template_id": templates.json()["items"][0]["id"],
+        "token": links[0].json()["token"],  # the share link's
+        "link_id": links[1].json()["id"],
+        "endpoint_id": hook.json()["id"],
+        "clinic_endpoint_id": clinic_hook.json()["id"],
     }
     return world
 
@@ -359,8 +520,15 @@ def _path(world: World, path: str, case: Case) -> str:
 
 
 async def _call(world: World, role: str, method: str, path: str, case: Case) -> httpx.Response:
-    kwargs = await case.body(world) if case.body else {}
-    headers = dict(case.headers)
+    return await _send(world, role, method, path, case, await case.body(world) if case.body else {})
+
+
+async def _send(
+    world: World, role: str, method: str, path: str, case: Case, kwargs: dict[str, Any]
+) -> httpx.Response:
+    """Call with a body made already (making one may itself read: the access-log walk
+    counts only the call)."""
+    headers = {**case.headers, **kwargs.pop("headers", {})}
     if role != "anonymous":
         headers.update(world.users[role].headers)
     return await world.client.request(method, _path(world, path, case), headers=headers, **kwargs)
@@ -395,7 +563,7 @@ async def test_every_read_or_write_of_a_patients_data_by_the_clinician_is_logged
         for method, path in await _spec_operations(client)
         if path.startswith(PATIENT_DATA)
     ]
-    assert len(on_patient_data) >= 4, "the walk found no patient-data operations"
+    assert len(on_patient_data) >= 15, "the walk misses patient-data operations"
 
     async def logged() -> int:
         page = await client.get("/api/v1/me/access-log?limit=100", headers=patient.headers)
@@ -403,7 +571,8 @@ async def test_every_read_or_write_of_a_patients_data_by_the_clinician_is_logged
 
     for method, path in on_patient_data:
         case = MATRIX[(method, path)]
+        kwargs = await case.body(world) if case.body else {}
         before = await logged()
-        answer = await _call(world, "clinician", method, path, case)
+        answer = await _send(world, "clinician", method, path, case, kwargs)
         assert answer.status_code == case.expected()["clinician"], (method, path, answer.text)
         assert await logged() == before + 1, (method, path)
