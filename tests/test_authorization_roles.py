@@ -445,7 +445,8 @@ async def _world(app: FastAPI, client: httpx.AsyncClient) -> World:
     owner, clinician, patient = users["owner"], users["clinician"], users["patient"]
     clinic_id = await create_clinic(client, owner)  # type: ignore[arg-type]
     spare = _account(app, "spare")
-    for member in (clinician, users["colleague"], spare):
+    narrow = users["narrow"]
+    for member in (clinician, users["colleague"], spare, narrow):
         issued = await client.post(
             f"/api/v1/clinics/{clinic_id}/invitations", json={}, headers=owner.headers
         )
@@ -455,16 +456,6 @@ async def _world(app: FastAPI, client: httpx.AsyncClient) -> World:
             headers=member.headers,
         )
         assert joined.status_code == 200, joined.text
-    narrow = users["narrow"]
-    issued = await client.post(
-        f"/api/v1/clinics/{clinic_id}/invitations", json={}, headers=owner.headers
-    )
-    joined = await client.post(
-        "/api/v1/clinic-invitations/accept",
-        json={"code": issued.json()["code"]},
-        headers=narrow.headers,
-    )
-    assert joined.status_code == 200, joined.text
     narrow_code = await care_code(client, narrow, clinic_id, ["progress"])  # type: ignore[arg-type]
     granted = await client.post(
         "/api/v1/me/care-relationships", json={"code": narrow_code}, headers=patient.headers
