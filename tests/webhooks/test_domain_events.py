@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Iterator
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 import httpx
@@ -13,11 +14,15 @@ import pytest
 from fastapi import FastAPI
 from sqlalchemy import func, select
 from sqlmodel import Session
+from typer.testing import CliRunner
 
+from app.cli import cli
+from app.core import events as domain_events
+from app.core.config import get_settings
 from app.webhooks import outbox
 from app.webhooks.models import WebhookEvent
 from app.webhooks.worker import Worker
-from tests.alerts.helpers import log
+from tests.alerts.helpers import backdate_routine, log, routine
 from tests.factories import (
     CareTeam,
     care_team,
@@ -247,3 +252,41 @@ async def test_a_prescription_that_rolls_back_is_never_delivered(
     assert _events(app, "routine.prescribed") == (1 if revision else 0)
     routines = (await client.get("/api/v1/routines", headers=team.patient.headers)).json()
     assert [r["version"] for r in routines["items"]] == ([1] if revision else [])
+
+
+async def test_the_scheduled_scan_announces_its_alerts_from_a_process_of_its_own(
+    client: httpx.AsyncClient,
+    app: FastAPI,
+    receiver: Receiver,
+    clinic_receiver: Receiver,
+    worker: Worker,
+    database_url: str,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """`python -m app alerts-scan` runs without the app factory: it must wire the same
+    handlers, or its missed-week alerts would reach no endpoint."""
+    team = await care_team(client)
+    own = await register(client, team.patient, receiver.url, ["alert.raised"])
+    clinic = await _clinic_endpoint(client, team, clinic_receiver.url, ["alert.raised"])
+    plan = await routine(client, team.patient, sessions_per_week=1)
+    backdate_routine(app, plan["id"], datetime.now(UTC) - timedelta(days=30))
+    # A fresh process: nothing subscribed, no audience, no follow-up.
+    monkeypatch.setattr(domain_events, "_handlers", {})
+    monkeypatch.setattr(outbox, "_audiences", [])
+    monkeypatch.setattr(outbox, "_follow_ups", {})
+    monkeypatch.setenv("DATABASE_URL", database_url)
+    get_settings.cache_clear()
+    try:
+        scanned = CliRunner().invoke(cli, ["alerts-scan"])
+    finally:
+        get_settings.cache_clear()
+    assert scanned.exit_code == 0, scanned.output
+    raised = int(scanned.output.rsplit(":", 1)[1])
+    assert raised >= 3
+    deliver_until(
+        worker, lambda: len(receiver.received) + len(clinic_receiver.received) >= 2 * raised
+    )
+    assert worker.drain() == 0
+    for got, secret in [(receiver, own["secret"]), (clinic_receiver, clinic["secret"])]:
+        kinds = [r.verify(secret)["data"]["alert"]["kind"] for r in got.received]
+        assert kinds == ["missed-week"] * raised
