@@ -161,7 +161,7 @@ def export_user_command(email: str) -> None:
 @cli.command("alerts-scan")
 def alerts_scan() -> None:
     """Raise the missed-week alerts due for every patient (idempotent; run it daily)."""
-    install_domain_handlers()  # `alert.raised` for each, as the server would send
+    install_domain_handlers()  # the clinics in care hear of its alerts, as from the server
     with _session() as session:
         raised = scan_missed_weeks(session)
     typer.echo(f"missed-week alerts raised: {raised}")

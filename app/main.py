@@ -27,7 +27,6 @@ from starlette.responses import HTMLResponse, Response
 
 from app.account.router import router as account_router
 from app.alerts import service as alerts_service
-from app.alerts import webhooks as alert_webhooks
 from app.alerts.router import router as alerts_router
 from app.assessments.router import router as assessments_router
 from app.calendar_feed.router import router as calendar_feed_router
@@ -101,7 +100,6 @@ def install_domain_handlers() -> None:
     alerts_service.install()  # alerts follow session and self-check writes
     progress_events.install()  # session writes announce changed advice (webhooks)
     clinic_webhooks.install()  # clinics in care receive their patients' events
-    alert_webhooks.install()  # new alerts announce `alert.raised`
 
 
 def create_app(settings: Settings | None = None) -> FastAPI:

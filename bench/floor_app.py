@@ -106,17 +106,15 @@ SQL = {
         "GROUP BY s.owner_id), "
         "p AS MATERIALIZED (SELECT r.patient_id, u.display_name, r.id AS relationship_id, "
         "r.scopes, COALESCE((SELECT t.sessions_per_week FROM routine t "
-        "WHERE t.owner_id = r.patient_id AND t.clinic_id = r.clinic_id "
-        "AND t.origin = 'prescription' ORDER BY t.updated_at DESC, t.id LIMIT 1), "
-        "(SELECT t.sessions_per_week FROM routine t WHERE t.owner_id = r.patient_id "
-        "ORDER BY t.updated_at DESC, t.id LIMIT 1)) AS target, "
+        "WHERE t.owner_id = r.patient_id AND t.clinic_id = ? "
+        "ORDER BY t.updated_at DESC, t.id LIMIT 1), (SELECT t.sessions_per_week FROM routine t "
+        "WHERE t.owner_id = r.patient_id ORDER BY t.updated_at DESC, t.id LIMIT 1)) AS target, "
         + ", ".join(f"COALESCE(c.w{k}, 0) AS w{k}" for k in range(5))
         + ", (SELECT l.id FROM workout_session l WHERE l.owner_id = r.patient_id "
         "AND l.deleted_at IS NULL ORDER BY l.started_at DESC, l.id DESC LIMIT 1) AS last_id, "
         "CASE WHEN (',' || r.scopes || ',') LIKE '%,progress,%' THEN 1 ELSE 0 END AS seen, "
-        "CASE WHEN (',' || r.scopes || ',') LIKE '%,alerts,%' THEN (SELECT COUNT(*) "
-        "FROM alert a WHERE a.patient_id = r.patient_id AND a.acknowledged_at IS NULL) "
-        "ELSE 0 END AS alerts "
+        "CASE WHEN (',' || r.scopes || ',') LIKE '%,alerts,%' THEN (SELECT COUNT(*) FROM alert a "
+        "WHERE a.patient_id = r.patient_id AND a.acknowledged_at IS NULL) ELSE 0 END AS alerts "
         "FROM care_relationship r JOIN app_user u ON u.id = r.patient_id "
         "LEFT JOIN counts c ON c.owner_id = r.patient_id "
         "WHERE r.clinic_id = ? AND r.clinician_id = ? AND r.status = 'active'), "
@@ -484,7 +482,8 @@ def _asymmetry(left: int, right: int) -> float | None:
 
 
 def care_cursor(row: Sequence[Any]) -> str:
-    payload = orjson.dumps({"s": "attention", "v": [row[15], row[13], row[14]], "i": _uid(row[0])})
+    values = [int(row[15]), row[13], row[14]]
+    payload = orjson.dumps({"s": "attention", "v": values, "i": _uid(row[0])})
     return base64.urlsafe_b64encode(payload).decode().rstrip("=")
 
 
@@ -514,7 +513,7 @@ class CareOperations(Operations):
         weeks = [value for k in range(5) for value in (at[k], at[k + 1])]
         rows = db.fetch(
             "care_page",
-            (*weeks, clinic, user[0], at[0], at[5], clinic, user[0], count + 1),
+            (*weeks, clinic, user[0], at[0], at[5], clinic, clinic, user[0], count + 1),
         )
         page = rows[:count]
         sides: dict[tuple[str, int], tuple[int, int]] = {}

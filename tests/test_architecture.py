@@ -21,16 +21,17 @@ The layers, lowest first (a package may import only packages of lower layers):
                   iCalendar feed
     care          clinics, members, care relationships with consent, the access log, and
                   a patient's data as a clinician in care reads it (via the services below)
-    account, handout, routine_deletion, prescriptions, care_followup, clinic_webhooks
-                  aggregates above the domains they read or write: the account export,
-                  the printable program (routine + progress warnings), deleting a routine
-                  (the routine + its sessions' sync change, in one transaction), a
+    handout, routine_deletion, prescriptions, care_followup, clinic_webhooks
+                  aggregates above the domains they read or write: the printable
+                  program (routine + progress warnings), deleting a routine (the
+                  routine + its sessions' sync change, in one transaction), a
                   clinician's prescriptions (care's access and log over routines), a
                   patient's alerts and session comments as the care team reads,
                   acknowledges and writes them, a clinic's webhook endpoints (webhooks +
                   care: who receives a patient's events)
     sharing       share links: a patient's handout or progress for someone without an
-                  account (renders the handout, reads progress), and
+                  account (renders the handout, reads progress)
+    account       the account export: everything one person owns, from every domain
     fhir          FHIR R4B export: the catalog, and a patient's routines, sessions and
                   self-checks (reads the account export's rows)
     entry points  models, seed, main, asgi, cli, __main__: wire everything; nothing in a
@@ -63,8 +64,10 @@ LAYERS: list[tuple[str, ...]] = [
     ("progress",),
     ("alerts", "session_comments", "calendar_feed"),
     ("care",),
-    ("account", "handout", "routine_deletion", "prescriptions", "care_followup", "clinic_webhooks"),
-    ("sharing", "fhir"),
+    ("handout", "routine_deletion", "prescriptions", "care_followup", "clinic_webhooks"),
+    ("sharing",),
+    ("account",),
+    ("fhir",),
 ]
 ENTRY_POINTS = ("models", "seed", "main", "asgi", "cli", "__main__")
 

@@ -25,12 +25,14 @@ from app.core.migrations import current_revision, downgrade, head_revision, upgr
 from app.core.sqltypes import UTCDateTime
 from app.live_catalog.snapshot import CatalogSpecs
 from app.progress import service as progress_service
+from app.routines import service as routines_service
+from app.routines.models import Routine, RoutineCreate, RoutineVersion
 from app.sessions import service as sessions_service
 from app.sessions.models import EntryIn, SessionCreate, WorkoutSession
 from app.users import service as users_service
-from app.users.models import RefreshToken, TokenFamily, User, UserCreate
+from app.users.models import Caller, RefreshToken, TokenFamily, User, UserCreate
 from tests.conftest import reset_database
-from tests.factories import SEEDED_EXERCISES
+from tests.factories import SEEDED_EXERCISES, routine_payload
 from tests.progress.raw_oracle import expected_alerts, expected_exercises
 
 VERSION_TABLE = "alembic_version"
@@ -236,3 +238,40 @@ def test_upgrade_to_day_totals_keeps_every_progress_answer(
             alerts = [str(a["session_id"]) for a in report["alerts"]]
             assert alerts == expected_alerts(migrated, owner.id, first, last, zone)
             assert alerts, "some sessions reached pain 7"
+
+
+def test_upgrade_gives_every_stored_routine_its_first_version(
+    database_url: str, migrated: Engine
+) -> None:
+    """0011 on a database with data: each routine's version 1 holds its items as they are,
+    and sessions logged against a routine followed that version."""
+    reset_database(migrated)
+    with Session(migrated, expire_on_commit=False) as session:
+        user = users_service.create_account(
+            session, UserCreate(email="versions@example.com", password="migration passphrase")
+        )
+        owner = Caller.of(user)
+        routine = routines_service.store(
+            session, owner, RoutineCreate.model_validate(routine_payload())
+        )
+        body = SessionCreate(routine_id=routine.id, started_at=datetime(2026, 1, 5, tzinfo=UTC))
+        sessions_service.create(session, owner, body, NO_DAILY_CAP, CatalogSpecs())
+        loose = SessionCreate(started_at=datetime(2026, 1, 6, tzinfo=UTC))
+        sessions_service.create(session, owner, loose, NO_DAILY_CAP, CatalogSpecs())
+    downgrade(database_url, "0011-1")  # wherever 0011 ends up in the chain
+    upgrade(database_url)
+
+    with Session(migrated) as session:
+        first = session.get(RoutineVersion, (routine.id, 1))
+        assert first is not None
+        assert [(i["exercise"], i["order"], i["sets"]) for i in first.items] == [
+            ("clamshell", 1, 2),
+            ("monster-walk", 2, 2),
+        ]
+        assert first.name == "Morning glute med" and first.prescriber_name is None
+        templates = session.scalars(select(Routine.id).where(Routine.is_template)).all()
+        assert templates and all(session.get(RoutineVersion, (t, 1)) for t in templates)
+        followed = session.scalars(
+            select(WorkoutSession.routine_version).order_by(WorkoutSession.started_at)
+        ).all()
+        assert followed == [1, None]

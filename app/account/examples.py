@@ -13,6 +13,7 @@ from app.assessments import examples as assessments
 from app.routines import examples as routines
 from app.session_comments import examples as comments
 from app.sessions import examples as sessions
+from app.sharing import examples as sharing
 from app.users import examples as users
 from app.webhooks import examples as webhooks
 
@@ -29,5 +30,6 @@ def account_export() -> dict[str, Any]:
             "alerts": [alerts.alert()],
             "session_comments": [comments.comment()],
             "webhooks": [webhooks.endpoint()],
+            "share_links": [sharing.link()],
         }
     ).model_dump(mode="json")

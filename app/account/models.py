@@ -11,6 +11,7 @@ from app.assessments.models import AssessmentPublic
 from app.routines.models import RoutinePublic
 from app.session_comments.models import SessionCommentPublic
 from app.sessions.models import SessionPublic
+from app.sharing.models import ShareLinkPublic
 from app.users.models import UserPublic
 from app.webhooks.models import EndpointPublic
 
@@ -30,4 +31,8 @@ class UserExport(BaseModel):
     )
     webhooks: list[EndpointPublic] = Field(
         description="Your own webhook endpoints (their secrets are never exported)."
+    )
+    share_links: list[ShareLinkPublic] = Field(
+        default_factory=list,
+        description="Your share links, oldest first, with their status (never their tokens).",
     )

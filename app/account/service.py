@@ -14,6 +14,7 @@ from app.routines.service import as_public as routines_public
 from app.session_comments.service import as_public as comment_public
 from app.sessions.service import as_models
 from app.sessions.service import as_public as sessions_public
+from app.sharing.service import all_of as share_links_of
 from app.users.models import Caller
 from app.users.service import as_public as user_public
 from app.webhooks import repository as endpoints_repository
@@ -35,4 +36,5 @@ def export_user(session: Session, user: Caller, catalog: CatalogSpecs) -> UserEx
             EndpointPublic.model_validate(endpoint_body(e))
             for e in endpoints_repository.owned_by(session, user.id)
         ],
+        share_links=share_links_of(session, user),
     )

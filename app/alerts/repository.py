@@ -30,19 +30,19 @@ def _insert(session: Session) -> Any:
     return postgresql.insert if session.get_bind().dialect.name == "postgresql" else sqlite.insert
 
 
-def insert_alerts(
-    session: Session, rows: Sequence[dict[str, Any]]
-) -> list[tuple[uuid.UUID, uuid.UUID, AlertKind]]:
-    """Insert the alerts not raised yet (one statement); (id, patient, kind) of the new."""
+def insert_alerts(session: Session, rows: Sequence[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Insert the alerts not raised yet (one statement); the rows that were new, with ids."""
     if not rows:
         return []
+    values = [{"id": uuid.uuid4(), **row} for row in rows]
     statement = (
         _insert(session)(A)
-        .values([{"id": uuid.uuid4(), **row} for row in rows])
+        .values(values)
         .on_conflict_do_nothing(index_elements=[A.c.patient_id, A.c.kind, A.c.source])
-        .returning(A.c.id, A.c.patient_id, A.c.kind)
+        .returning(A.c.id)
     )
-    return [(i, p, AlertKind(k)) for i, p, k in session.execute(statement)]
+    new = set(session.execute(statement).scalars())
+    return [row for row in values if row["id"] in new]
 
 
 def existing_sources(
@@ -102,10 +102,9 @@ def open_counts_statement(patients: Sequence[uuid.UUID] | Select[Any]) -> Select
 
 
 def open_count_of(patient_id: Any) -> Any:
-    """The patient's unacknowledged alerts as a scalar subquery correlated on
-    `patient_id` (a column of the enclosing statement), read through the (patient,
-    acknowledged_at) index: the clinician's view counts every patient of a page in its
-    own statement."""
+    """The patient's open alerts as a correlated scalar subquery over `patient_id` (a
+    column of the enclosing statement): one set-based view counts them for every row,
+    through the (patient_id, acknowledged_at) index."""
     return (
         select(func.count())
         .select_from(A)

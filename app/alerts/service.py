@@ -21,6 +21,7 @@ import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
+from functools import partial
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -35,12 +36,13 @@ from app.core.errors import Conflict, NotFound
 from app.core.events import publish, subscribe
 from app.core.pagination import Page
 from app.core.types import utcnow
-from app.core.vocabulary import AlertKind, AlertStatus, Decision
+from app.core.vocabulary import AlertKind, AlertStatus, Decision, WebhookEventType
 from app.progress import calc
 from app.progress import repository as progress_repository
 from app.routines.repository import latest_routine
 from app.sessions.events import SessionWritten
 from app.users.models import Caller
+from app.webhooks import outbox
 
 PAIN_ALERT_AT = calc.ALERT_AT_PAIN
 # How many finished weeks back a check looks for a missed one: a bound on the work of
@@ -109,12 +111,25 @@ def on_self_check(session: Session, event: SelfCheckRecorded) -> None:
 
 
 def _raise(session: Session, rows: list[dict[str, Any]]) -> int:
-    """Insert the alerts not raised yet and tell the packages above about each new one;
-    how many were new."""
+    """Insert the alerts not raised yet; for each new one, queue the `alert.raised`
+    webhook and tell the packages above, all in this transaction. How many were new."""
     raised = repository.insert_alerts(session, rows)
-    for alert_id, patient_id, kind in raised:
-        publish(session, AlertRaised(patient_id, alert_id, kind))
+    for row in raised:
+        body = AlertPublic.model_validate({**row, "status": AlertStatus.OPEN})
+        outbox.emit(
+            session,
+            owner_id=row["patient_id"],
+            event_type=WebhookEventType.ALERT_RAISED,
+            subject=f"alert:{row['id']}",
+            data=partial(_alert_data, body),
+        )
+        publish(session, AlertRaised(row["patient_id"], row["id"], row["kind"]))
     return len(raised)
+
+
+def _alert_data(body: AlertPublic) -> dict[str, Any]:
+    """The `alert.raised` event's data, built only when an endpoint subscribes."""
+    return {"alert": body.model_dump(mode="json")}
 
 
 def _row(

@@ -29,10 +29,10 @@ from sqlalchemy import (
 )
 from sqlmodel import Session
 
-from app.alerts.repository import open_count_of
+from app.alerts.models import Alert
 from app.care.models import CareRelationship
 from app.core.sqltypes import epoch_seconds
-from app.core.vocabulary import CareScope, Origin, RelationshipStatus
+from app.core.vocabulary import CareScope, RelationshipStatus
 from app.routines.models import Routine
 from app.sessions.models import ExerciseWeekTotal, SessionEntry, WorkoutSession
 from app.users.models import User
@@ -43,6 +43,7 @@ S = WorkoutSession.__table__  # type: ignore[attr-defined]
 E = SessionEntry.__table__  # type: ignore[attr-defined]
 W = ExerciseWeekTotal.__table__  # type: ignore[attr-defined]
 RT = Routine.__table__  # type: ignore[attr-defined]
+AL = Alert.__table__  # type: ignore[attr-defined]
 
 WEEKS = 5  # the four weeks before this one, then this one
 ADHERENCE_SCALE = 1000  # adherence as an integer per mille: exact in a cursor
@@ -68,12 +69,12 @@ def _granted(scope: CareScope) -> ColumnElement[bool]:
 
 
 def prescribed_sessions_per_week(clinic_id: uuid.UUID, patient_id: Any) -> Any:
-    """The sessions per week a patient's adherence is measured against: those of their
-    current prescription from this clinic (the most recently changed routine the clinic
-    prescribed them), else of their most recently updated routine (what /me/progress
-    compares against). Both read through the (owner, updated_at) index."""
+    """The sessions per week a patient's adherence is measured against: the routine
+    prescribed to them at this clinic (the most recently revised, if several), else the
+    patient's own most recently updated routine (what /me/progress compares against).
+    Each is read through the (owner, updated_at) index."""
 
-    def latest(*where: ColumnElement[bool]) -> Any:
+    def latest(*where: Any) -> Any:
         return (
             select(RT.c.sessions_per_week)
             .where(RT.c.owner_id == patient_id, *where)
@@ -82,15 +83,18 @@ def prescribed_sessions_per_week(clinic_id: uuid.UUID, patient_id: Any) -> Any:
             .scalar_subquery()
         )
 
-    prescribed = latest(RT.c.clinic_id == clinic_id, RT.c.origin == Origin.PRESCRIPTION.value)
-    return func.coalesce(prescribed, latest())
+    return func.coalesce(latest(RT.c.clinic_id == clinic_id), latest())
 
 
 def open_alerts(patient_id: Any) -> ColumnElement[int]:
-    """The patient's open (unacknowledged) alerts: alerts are raised for the patient, so
-    every clinician the patient granted `alerts` sees the same count (a correlated count,
-    app/alerts/repository.py)."""
-    count: ColumnElement[int] = open_count_of(patient_id)
+    """The patient's open (unacknowledged) alerts: a correlated count on the (patient,
+    acknowledged_at) index, a column of the page's one statement so it sorts in SQL.
+    Alerts belong to the patient; any clinician with the `alerts` scope sees them."""
+    count: ColumnElement[int] = (
+        select(func.count())
+        .where(AL.c.patient_id == patient_id, AL.c.acknowledged_at.is_(None))
+        .scalar_subquery()
+    )
     return count
 
 

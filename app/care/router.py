@@ -12,7 +12,7 @@ from starlette.responses import Response
 from app.assessments import examples as assessment_examples
 from app.assessments import service as assessments
 from app.assessments.models import AssessmentPublic
-from app.care import examples, overview, service
+from app.care import consent, examples, overview, service
 from app.care.access import ClinicID, PatientAccess, PatientID, patient_access
 from app.care.models import (
     AccessLogPublic,
@@ -203,7 +203,7 @@ async def accept_clinic_invitation(body: CodeBody, unit: SignedIn) -> Response:
 async def invite_patient(
     clinic_id: ClinicID, data: CareInvitationCreate, unit: SignedIn
 ) -> Response:
-    return respond(await unit.write(service.invite_patient, clinic_id, data), status_code=201)
+    return respond(await unit.write(consent.invite_patient, clinic_id, data), status_code=201)
 
 
 @router.post(
@@ -216,7 +216,7 @@ async def invite_patient(
     responses=answers(examples.preview, *WRITE, 404),
 )
 async def preview_care_invitation(body: CodeBody, unit: SignedIn) -> Response:
-    return respond(await unit.run(service.preview, body.code))
+    return respond(await unit.run(consent.preview, body.code))
 
 
 @router.post(
@@ -238,7 +238,7 @@ async def preview_care_invitation(body: CodeBody, unit: SignedIn) -> Response:
     },
 )
 async def accept_care_invitation(data: CareAccept, unit: SignedIn) -> Response:
-    relationship, created = await unit.write(service.accept_care, data)
+    relationship, created = await unit.write(consent.accept_care, data)
     return respond(relationship, status_code=201 if created else 200)
 
 
@@ -253,7 +253,7 @@ async def accept_care_invitation(data: CareAccept, unit: SignedIn) -> Response:
 async def list_care_relationships(
     unit: SignedIn, limit: Limit = DEFAULT_LIMIT, cursor: Cursor = None
 ) -> Response:
-    return respond(await unit.run(service.list_relationships, cursor, limit))
+    return respond(await unit.run(consent.list_relationships, cursor, limit))
 
 
 @router.delete(
@@ -265,7 +265,7 @@ async def list_care_relationships(
     responses=answers(None, 401, 404, 422, status=204, description="Revoked"),
 )
 async def revoke_care_relationship(relationship_id: RelationshipID, unit: SignedIn) -> Response:
-    await unit.write(service.revoke, relationship_id)
+    await unit.write(consent.revoke, relationship_id)
     return respond()
 
 
@@ -281,7 +281,7 @@ async def revoke_care_relationship(relationship_id: RelationshipID, unit: Signed
 async def read_access_log(
     unit: SignedIn, limit: Limit = DEFAULT_LIMIT, cursor: Cursor = None
 ) -> Response:
-    return respond(await unit.run(service.access_log_page, cursor, limit))
+    return respond(await unit.run(consent.access_log_page, cursor, limit))
 
 
 # --- A patient's data, read by a clinician in care ---------------------------------------
@@ -294,7 +294,8 @@ async def read_access_log(
     "not to the clinic: an owner sees only their own patients here). Per patient: open "
     "alerts (with the `alerts` scope); with the `progress` scope, sessions in each of the "
     "last four weeks and this one (the patient's calendar weeks) against the sessions per "
-    "week of their routine, adherence over the four complete weeks, the last session, its "
+    "week of the routine prescribed at this clinic (else the patient's own latest routine), "
+    "adherence over the four complete weeks, the last session, its "
     "worst pain and highest effort, and the weekly left/right asymmetry. Sorted by most "
     "open alerts, then lowest adherence (no routine or no `progress` scope last), then "
     "longest since the last session (never logged first), then patient id. Each listed "

@@ -49,32 +49,6 @@ def _logged_read(session: Session, access: PatientAccess, resource: str) -> None
     session.commit()
 
 
-def _announce(
-    session: Session, access: PatientAccess, routine_id: uuid.UUID, catalog: CatalogSpecs
-) -> None:
-    """`routine.prescribed`, in the transaction of the prescription or of its new version:
-    to the patient's endpoints and to the clinics in care holding `prescribe`. `data`
-    carries the version (1 for a new prescription) as `GET /routines/{id}/versions/{n}`
-    answers it, so a receiver tells a new prescription from a revision by `version`."""
-
-    def data() -> dict[str, object]:
-        body = routines.latest_version_body(session, routine_id, catalog)
-        return {
-            "routine_id": routine_id,
-            "version": body["version"],
-            "clinic_id": access.clinic_id,
-            "routine": body,
-        }
-
-    outbox.emit(
-        session,
-        owner_id=access.patient_id,
-        event_type=WebhookEventType.ROUTINE_PRESCRIBED,
-        subject=f"routine:{routine_id}",
-        data=data,
-    )
-
-
 def _source(
     session: Session, patient: Caller, data: PrescriptionCreate, catalog: CatalogSpecs
 ) -> RoutineCreate:
@@ -87,6 +61,28 @@ def _source(
     assert data.builder is not None
     return builder_service.plan_for(
         session, patient, data.builder, data.name or DEFAULT_NAME, catalog, ("body", "builder")
+    )
+
+
+def _announce(
+    db: Session, access: PatientAccess, routine_id: uuid.UUID, catalog: CatalogSpecs, revised: bool
+) -> None:
+    """Queue `routine.prescribed` in the prescription's transaction (app/webhooks/outbox.py);
+    the routine is read only when an endpoint subscribes."""
+
+    def body() -> dict[str, Any]:
+        db.expire_all()  # the routine as this transaction has just written it
+        made = routines.read_prescription(
+            db, access.clinic_id, access.patient_id, routine_id, catalog
+        )
+        return {"routine": made.body, "clinic_id": access.clinic_id, "revised": revised}
+
+    outbox.emit(
+        db,
+        owner_id=access.patient_id,
+        event_type=WebhookEventType.ROUTINE_PRESCRIBED,
+        subject=f"routine:{routine_id}",
+        data=body,
     )
 
 
@@ -105,7 +101,7 @@ def prescribe(
 
     def audit(db: Session, routine_id: uuid.UUID) -> None:
         record_access(db, access, action=AccessAction.CREATE, resource=f"routine:{routine_id}")
-        _announce(db, access, routine_id, catalog)
+        _announce(db, access, routine_id, catalog, revised=False)
 
     made, created = routines.prescribe(
         session,
@@ -168,7 +164,7 @@ def revise(
 ) -> Resource[RoutineBody]:
     def audit(db: Session, revised: uuid.UUID) -> None:
         record_access(db, access, action=AccessAction.UPDATE, resource=f"routine:{revised}")
-        _announce(db, access, revised, catalog)
+        _announce(db, access, revised, catalog, revised=True)
 
     return routines.revise(
         session,

@@ -18,36 +18,38 @@ from __future__ import annotations
 import uuid
 from typing import Any
 
-from sqlalchemy import Connection, delete, insert, select
+from sqlalchemy import delete, insert, select
 from sqlmodel import Session, col
 
 from app.catalog.repository import specs_by_slug
+from app.core.events import subscribe
 from app.core.types import utcnow
 from app.core.vocabulary import Decision, WebhookEventType
 from app.progress.models import Advice, AnnouncedAdvice
 from app.progress.service import advice_for
 from app.routines.repository import items_for, latest_routine
+from app.sessions.events import SessionWritten
 from app.webhooks import outbox
 
-SESSION_EVENTS = (
-    WebhookEventType.SESSION_LOGGED,
-    WebhookEventType.SESSION_UPDATED,
-    WebhookEventType.SESSION_DELETED,
-)
 ADVICE = WebhookEventType.PROGRESS_ADVICE_CHANGED
 
 
 def install() -> None:
-    """Follow every session event with the advice check (idempotent; the app calls it)."""
-    outbox.on_emit(SESSION_EVENTS, announce_changed_advice)
+    """Check the advice after every session write (idempotent; the app factory calls it)."""
+    subscribe(SessionWritten, on_session_written)
+
+
+def on_session_written(session: Session, event: SessionWritten) -> None:
+    announce_changed_advice(session, event.owner_id)
 
 
 def _announced(advice: Advice) -> tuple[Decision, dict[str, Any]]:
     return advice.decision, advice.next.model_dump(mode="json")
 
 
-def announce_changed_advice(db: Session | Connection, owner_id: uuid.UUID) -> None:
-    session = db if isinstance(db, Session) else Session(bind=db)
+def announce_changed_advice(session: Session, owner_id: uuid.UUID) -> None:
+    """Queue `progress.advice_changed` for each exercise of the current routine whose
+    advice differs from what was last announced (inside the write's transaction)."""
     endpoints = outbox.subscribers(session, owner_id, ADVICE.value)
     if not endpoints:
         return

@@ -122,16 +122,6 @@ def get_version(session: Session, routine_id: uuid.UUID, version: int) -> Routin
     return session.get(RoutineVersion, (routine_id, version))
 
 
-def latest_version(session: Session, routine_id: uuid.UUID) -> RoutineVersion | None:
-    """The routine's newest version (in a writing transaction: the one it just added)."""
-    return session.exec(
-        select(RoutineVersion)
-        .where(col(RoutineVersion.routine_id) == routine_id)
-        .order_by(col(RoutineVersion.version).desc())
-        .limit(1)
-    ).first()
-
-
 def item_values(item: ItemRow) -> dict[str, Any]:
     """An item row's columns by name, routine_id left out (to copy it into another)."""
     return {c.key: getattr(item, c.key) for c in ITEM_COLUMNS}

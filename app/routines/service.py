@@ -592,17 +592,6 @@ def _version(
     return version_body(row, specs_for(session, catalog, {i["exercise"] for i in row.items}))
 
 
-def latest_version_body(
-    session: Session, routine_id: uuid.UUID, catalog: CatalogSpecs
-) -> RoutineBody:
-    """The routine's newest version as `GET /routines/{id}/versions/{n}` answers it; inside
-    the writing transaction, the version that transaction added."""
-    row = repository.latest_version(session, routine_id)
-    if row is None:  # pragma: no cover - every routine is written with its version 1
-        raise NotFound(f"Routine {routine_id} has no version.")
-    return version_body(row, specs_for(session, catalog, {i["exercise"] for i in row.items}))
-
-
 def list_versions(
     session: Session,
     user: Caller | None,

@@ -53,6 +53,15 @@ def list_links(
     )
 
 
+def owned_by(session: Session, owner_id: uuid.UUID) -> Sequence[ShareLink]:
+    """Every link of the owner, oldest first (at most MAX_LINKS: the account export)."""
+    return session.exec(
+        select(ShareLink)
+        .where(col(ShareLink.owner_id) == owner_id)
+        .order_by(col(ShareLink.created_at), col(ShareLink.id))
+    ).all()
+
+
 def revoke(session: Session, link_id: uuid.UUID, now: datetime) -> None:
     """Revoke once: a second revocation keeps the first moment."""
     session.execute(

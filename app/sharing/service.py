@@ -38,6 +38,7 @@ from app.sharing.models import (
     TOKEN_BYTES,
     ShareLink,
     ShareLinkCreate,
+    ShareLinkPublic,
 )
 from app.users import repository as users_repository
 from app.users.models import Caller
@@ -151,6 +152,14 @@ def list_for(session: Session, user: Caller, cursor: str | None, limit: int) -> 
     rows, next_cursor = repository.list_links(session, user.id, cursor, limit)
     now = utcnow()
     return {"items": [_body(r, now) for r in rows], "next_cursor": next_cursor}
+
+
+def all_of(session: Session, user: Caller) -> list[ShareLinkPublic]:
+    """Every link of the user, oldest first, never a token (the account export)."""
+    now = utcnow()
+    return [
+        ShareLinkPublic.model_validate(_body(r, now)) for r in repository.owned_by(session, user.id)
+    ]
 
 
 def revoke(session: Session, user: Caller, link_id: uuid.UUID) -> None:

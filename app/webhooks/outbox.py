@@ -5,14 +5,14 @@ and one delivery row per subscribed endpoint are written with the change, so a r
 back change sends nothing and a committed one is delivered by a worker (`python -m app
 worker`) however the request ends. Nothing here makes a network call.
 
-Domains above this package can follow an event with events of their own, in the same
-transaction (`on_emit`): progress announces changed advice after a session write.
+Packages above this one may add receivers of an owner's events (`add_audience`): the
+clinics caring for a patient (app/clinic_webhooks).
 """
 
 from __future__ import annotations
 
 import uuid
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Mapping
 from typing import Any
 
 from sqlalchemy import Connection, event, insert, select
@@ -26,7 +26,6 @@ from app.webhooks.models import WebhookDelivery, WebhookEndpoint, WebhookEvent
 
 Database = Session | Connection
 EventData = Mapping[str, Any] | Callable[[], Mapping[str, Any]]
-FollowUp = Callable[[Database, uuid.UUID], None]
 PING = "webhook.ping"
 
 # An endpoint and the event types it receives of one owner.
@@ -35,17 +34,7 @@ Target = tuple[uuid.UUID, frozenset[str]]
 Audience = Callable[[Database, uuid.UUID], list[Target]]
 _TARGETS = "medius_webhook_targets"
 
-_follow_ups: dict[str, list[FollowUp]] = {}
 _audiences: list[Audience] = []
-
-
-def on_emit(event_types: Iterable[WebhookEventType], follow_up: FollowUp) -> None:
-    """Call `follow_up(db, owner_id)` after each emit of these types, in its transaction
-    (once per function: registering again changes nothing)."""
-    for event_type in event_types:
-        registered = _follow_ups.setdefault(event_type.value, [])
-        if follow_up not in registered:
-            registered.append(follow_up)
 
 
 def add_audience(audience: Audience) -> None:
@@ -108,10 +97,7 @@ def emit(
     called only when some endpoint subscribes, so an unsubscribed write builds nothing.
     Returns the event's id, or None when nobody subscribes.
     """
-    event_id = queue(db, owner_id, event_type.value, subject, data)
-    for follow_up in _follow_ups.get(event_type.value, []):
-        follow_up(db, owner_id)
-    return event_id
+    return queue(db, owner_id, event_type.value, subject, data)
 
 
 def queue(

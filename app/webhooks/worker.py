@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import logging
 import random
+import ssl
 import threading
 import time
 from concurrent.futures import ThreadPoolExecutor
@@ -55,9 +56,16 @@ def backoff(attempts: int, settings: Settings) -> timedelta:
 
 
 class Worker:
-    def __init__(self, settings: Settings, engine: Engine | None = None) -> None:
+    def __init__(
+        self,
+        settings: Settings,
+        engine: Engine | None = None,
+        tls: ssl.SSLContext | None = None,
+    ) -> None:
+        """`tls` replaces the system's trusted certificates (tests trust their own CA)."""
         self.settings = settings
         self.engine = engine or build_engine(settings)
+        self._tls: ssl.SSLContext | bool = tls or True
         self.stopping = threading.Event()
         self._local = threading.local()
         self._pool = ThreadPoolExecutor(
@@ -141,6 +149,7 @@ class Worker:
                 timeout=self.settings.webhook_timeout_seconds,
                 follow_redirects=False,
                 trust_env=False,
+                verify=self._tls,
             )
             self._local.client = client
         return client

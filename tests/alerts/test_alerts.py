@@ -23,6 +23,7 @@ from app.core.config import get_settings
 from app.core.errors import Conflict, NotFound
 from app.core.events import subscribe, unsubscribe
 from app.core.pagination import encode_cursor
+from app.sessions.events import SessionWritten
 from tests.alerts.helpers import alerts, backdate_routine, log, routine
 from tests.factories import SignedIn, entry, signed_in_user, unique_email
 from tests.sqlcount import statements
@@ -368,3 +369,27 @@ async def test_a_forged_cursor_with_an_extreme_time_is_422(
     forged = encode_cursor("-raised_at", value, uuid.uuid4())
     answer = await client.get("/api/v1/me/alerts", params={"cursor": forged}, headers=alice.headers)
     assert answer.status_code == 422
+
+
+async def test_an_alert_commits_with_its_session_or_not_at_all(
+    client: httpx.AsyncClient, alice: SignedIn
+) -> None:
+    """A failure after the alert is raised, inside the session's write, leaves neither."""
+
+    def fail_after_the_alert(_session: Session, _event: SessionWritten) -> None:
+        raise RuntimeError("the write fails after the alert was raised")
+
+    subscribe(SessionWritten, fail_after_the_alert)  # runs after the alerts' handler
+    try:
+        body = {
+            "id": str(uuid.uuid4()),
+            "started_at": "2026-11-20T07:30:00Z",
+            "entries": [entry(pain=9)],
+        }
+        failed = await client.post("/api/v1/sessions", json=body, headers=alice.headers)
+    finally:
+        unsubscribe(SessionWritten, fail_after_the_alert)
+    assert failed.status_code == 500
+    assert failed.headers["content-type"] == "application/problem+json"
+    assert (await client.get("/api/v1/sessions", headers=alice.headers)).json()["items"] == []
+    assert await alerts(client, alice) == []

@@ -311,3 +311,33 @@ async def test_a_prescription_outlives_its_prescribers_account_and_stays_signed(
         headers={**team.patient.headers, "If-Match": kept.headers["etag"]},
     )
     assert refused.status_code == 403
+
+
+async def test_revocation_raced_against_prescription_reads_holds_from_the_next_request(
+    client: httpx.AsyncClient,
+) -> None:
+    team = await care_team(client)
+    rid = (await _prescribe(client, team)).json()["id"]
+    path = team.patient_path(f"/routines/{rid}")
+    before = len(await _log(client, team.patient))
+    reads = [client.get(path, headers=team.clinician.headers) for _ in range(16)]
+    revoke = client.delete(
+        f"/api/v1/me/care-relationships/{team.relationship_id}", headers=team.patient.headers
+    )
+    *answers, revoked = await asyncio.gather(*reads, revoke)
+    assert revoked.status_code == 204
+    assert {a.status_code for a in answers} <= {200, 404}
+    # Every read answered was logged; none was answered unlogged.
+    served = sum(a.status_code == 200 for a in answers)
+    assert len(await _log(client, team.patient)) == before + served
+    after = await asyncio.gather(
+        *(client.get(path, headers=team.clinician.headers) for _ in range(16))
+    )
+    assert [a.status_code for a in after] == [404] * 16
+    etag = (await client.get(f"/api/v1/routines/{rid}", headers=team.patient.headers)).headers[
+        "etag"
+    ]
+    late = await client.patch(
+        path, json={"notes": "late"}, headers={**team.clinician.headers, "If-Match": etag}
+    )
+    assert late.status_code == 404

@@ -143,6 +143,12 @@ async def test_unknown_expired_and_revoked_links_are_the_same_404(
         (revoked["id"], "revoked"),
     }
     assert all("token" not in i for i in listed)
+    exported = (await client.get("/api/v1/me/export", headers=alice.headers)).json()
+    assert {(i["id"], i["status"]) for i in exported["share_links"]} == {
+        (expired["id"], "expired"),
+        (revoked["id"], "revoked"),
+    }
+    assert expired["token"] not in str(exported) and revoked["token"] not in str(exported)
     # Deleting the routine takes its links with it.
     live = await _link(client, alice, kind="routine_handout", routine_id=rid)
     etag = (await client.get(f"/api/v1/routines/{rid}", headers=alice.headers)).headers["etag"]

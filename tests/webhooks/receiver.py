@@ -6,6 +6,8 @@ It can be down (nothing listens: connection refused), failing (answers 503), or 
 
 from __future__ import annotations
 
+import socket
+import ssl
 import threading
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -39,6 +41,9 @@ class Received:
 class Receiver:
     port: int = field(default_factory=free_port)
     path: str = "/hooks/medius"
+    bind: str = "127.0.0.1"  # the address it listens on
+    name: str | None = None  # the host its URL names (default: `bind`)
+    tls: ssl.SSLContext | None = None  # serve HTTPS with this server context
     received: list[Received] = field(default_factory=list)
     failing: int = 0  # answer 503 to this many more requests
     holding: bool = False
@@ -49,7 +54,9 @@ class Receiver:
 
     @property
     def url(self) -> str:
-        return f"http://127.0.0.1:{self.port}{self.path}"
+        scheme = "https" if self.tls else "http"
+        host = self.name or (f"[{self.bind}]" if ":" in self.bind else self.bind)
+        return f"{scheme}://{host}:{self.port}{self.path}"
 
     def up(self) -> Receiver:
         receiver = self
@@ -74,8 +81,15 @@ class Receiver:
             def log_message(self, format: str, *args: Any) -> None:
                 pass
 
-        self._server = ThreadingHTTPServer(("127.0.0.1", self.port), Handler)
+        family = socket.AF_INET6 if ":" in self.bind else socket.AF_INET
+
+        class Server(ThreadingHTTPServer):
+            address_family = family
+
+        self._server = Server((self.bind, self.port), Handler)
         self._server.daemon_threads = True
+        if self.tls is not None:
+            self._server.socket = self.tls.wrap_socket(self._server.socket, server_side=True)
         threading.Thread(target=self._server.serve_forever, daemon=True).start()
         return self
 

@@ -67,15 +67,20 @@ def _events(app: FastAPI, event_type: str) -> int:
 
 
 def _fail_after(event_type: str, monkeypatch: pytest.MonkeyPatch) -> list[uuid.UUID]:
-    """Make the change that emits `event_type` fail right after its event is written (a
-    follow-up of the emit that raises), so its transaction rolls back; who it hit."""
+    """Make the change that emits `event_type` fail right after its event is written (the
+    emit goes through, then raises), so its transaction rolls back; who it hit."""
     hit: list[uuid.UUID] = []
+    emit = outbox.emit
 
-    def fail(_db: outbox.Database, owner_id: uuid.UUID) -> None:
-        hit.append(owner_id)
-        raise RuntimeError("the change fails after its event was queued")
+    def emit_then_fail(db: outbox.Database, **kwargs: Any) -> uuid.UUID | None:
+        queued = emit(db, **kwargs)
+        if kwargs["event_type"] == event_type:
+            assert queued is not None  # the event was written...
+            hit.append(kwargs["owner_id"])
+            raise RuntimeError("...and then its change fails")
+        return queued
 
-    monkeypatch.setitem(outbox._follow_ups, event_type, [fail])
+    monkeypatch.setattr(outbox, "emit", emit_then_fail)
     return hit
 
 
@@ -180,17 +185,16 @@ async def test_a_prescription_and_each_new_version_are_routine_prescribed(
     for got, secret in [(receiver, own["secret"]), (clinic_receiver, clinic["secret"])]:
         events = [r.verify(secret) for r in got.received]  # in order: one subject
         assert [e["type"] for e in events] == ["routine.prescribed"] * 2
-        assert [e["data"]["version"] for e in events] == [1, 2]
+        assert [e["data"]["routine"]["version"] for e in events] == [1, 2]
+        assert [e["data"]["revised"] for e in events] == [False, True]
         assert [e["data"]["routine"]["sessions_per_week"] for e in events] == [3, 4]
         for event in events:
             assert event["data"]["user_id"] == str(team.patient.id)
-            assert event["data"]["routine_id"] == made_id
+            assert event["data"]["routine"]["id"] == made_id
             assert event["data"]["clinic_id"] == str(team.clinic_id)
             assert event["data"]["routine"]["prescriber"]["name"] == "Dr Lee"
-    version = await client.get(
-        f"/api/v1/routines/{made_id}/versions/2", headers=team.patient.headers
-    )
-    assert receiver.received[1].json["data"]["routine"] == version.json()
+    current = await client.get(f"/api/v1/routines/{made_id}", headers=team.patient.headers)
+    assert receiver.received[1].json["data"]["routine"] == current.json()
 
 
 async def test_a_clinic_without_the_prescribe_scope_hears_no_prescription(
@@ -214,7 +218,7 @@ async def test_a_clinic_without_the_prescribe_scope_hears_no_prescription(
     deliver_until(worker, lambda: len(clinic_receiver.received) == 1)
     assert worker.drain() == 0
     assert receiver.received == []
-    assert clinic_receiver.received[0].json["data"]["routine_id"] == made.json()["id"]
+    assert clinic_receiver.received[0].json["data"]["routine"]["id"] == made.json()["id"]
 
 
 @pytest.mark.parametrize("revision", [False, True])
@@ -270,10 +274,9 @@ async def test_the_scheduled_scan_announces_its_alerts_from_a_process_of_its_own
     clinic = await _clinic_endpoint(client, team, clinic_receiver.url, ["alert.raised"])
     plan = await routine(client, team.patient, sessions_per_week=1)
     backdate_routine(app, plan["id"], datetime.now(UTC) - timedelta(days=30))
-    # A fresh process: nothing subscribed, no audience, no follow-up.
+    # A fresh process: nothing subscribed, no audience.
     monkeypatch.setattr(domain_events, "_handlers", {})
     monkeypatch.setattr(outbox, "_audiences", [])
-    monkeypatch.setattr(outbox, "_follow_ups", {})
     monkeypatch.setenv("DATABASE_URL", database_url)
     get_settings.cache_clear()
     try:

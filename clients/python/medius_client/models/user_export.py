@@ -7,6 +7,8 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..types import UNSET, Unset
+
 if TYPE_CHECKING:
     from ..models.alert_public import AlertPublic
     from ..models.assessment_public import AssessmentPublic
@@ -14,6 +16,7 @@ if TYPE_CHECKING:
     from ..models.routine_public import RoutinePublic
     from ..models.session_comment_public import SessionCommentPublic
     from ..models.session_public import SessionPublic
+    from ..models.share_link_public import ShareLinkPublic
     from ..models.user_public import UserPublic
 
 
@@ -33,6 +36,8 @@ class UserExport:
         session_comments (list[SessionCommentPublic]): Your care team's comments on your sessions, oldest first.
         sessions (list[SessionPublic]):
         webhooks (list[EndpointPublic]): Your own webhook endpoints (their secrets are never exported).
+        share_links (list[ShareLinkPublic] | Unset): Your share links, oldest first, with their status (never their
+            tokens).
     """
 
     alerts: list[AlertPublic]
@@ -44,6 +49,7 @@ class UserExport:
     session_comments: list[SessionCommentPublic]
     sessions: list[SessionPublic]
     webhooks: list[EndpointPublic]
+    share_links: list[ShareLinkPublic] | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -83,6 +89,13 @@ class UserExport:
             webhooks_item = webhooks_item_data.to_dict()
             webhooks.append(webhooks_item)
 
+        share_links: list[dict[str, Any]] | Unset = UNSET
+        if not isinstance(self.share_links, Unset):
+            share_links = []
+            for share_links_item_data in self.share_links:
+                share_links_item = share_links_item_data.to_dict()
+                share_links.append(share_links_item)
+
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update(
@@ -98,6 +111,8 @@ class UserExport:
                 "webhooks": webhooks,
             }
         )
+        if share_links is not UNSET:
+            field_dict["share_links"] = share_links
 
         return field_dict
 
@@ -109,6 +124,7 @@ class UserExport:
         from ..models.routine_public import RoutinePublic  # noqa: PLC0415
         from ..models.session_comment_public import SessionCommentPublic  # noqa: PLC0415
         from ..models.session_public import SessionPublic  # noqa: PLC0415
+        from ..models.share_link_public import ShareLinkPublic  # noqa: PLC0415
         from ..models.user_public import UserPublic  # noqa: PLC0415
 
         d = dict(src_dict)
@@ -160,6 +176,15 @@ class UserExport:
 
             webhooks.append(webhooks_item)
 
+        _share_links = d.pop("share_links", UNSET)
+        share_links: list[ShareLinkPublic] | Unset = UNSET
+        if _share_links is not UNSET:
+            share_links = []
+            for share_links_item_data in _share_links:
+                share_links_item = ShareLinkPublic.from_dict(share_links_item_data)
+
+                share_links.append(share_links_item)
+
         user_export = cls(
             alerts=alerts,
             assessments=assessments,
@@ -170,6 +195,7 @@ class UserExport:
             session_comments=session_comments,
             sessions=sessions,
             webhooks=webhooks,
+            share_links=share_links,
         )
 
         user_export.additional_properties = d

@@ -105,11 +105,12 @@ def sync_detailed(
      Your active care relationships at this clinic (consent is given to you, not to the clinic: an owner
     sees only their own patients here). Per patient: open alerts (with the `alerts` scope); with the
     `progress` scope, sessions in each of the last four weeks and this one (the patient's calendar
-    weeks) against the sessions per week of their routine, adherence over the four complete weeks, the
-    last session, its worst pain and highest effort, and the weekly left/right asymmetry. Sorted by most
-    open alerts, then lowest adherence (no routine or no `progress` scope last), then longest since the
-    last session (never logged first), then patient id. Each listed patient's access log records the
-    read. Non-members get 404.
+    weeks) against the sessions per week of the routine prescribed at this clinic (else the patient's
+    own latest routine), adherence over the four complete weeks, the last session, its worst pain and
+    highest effort, and the weekly left/right asymmetry. Sorted by most open alerts, then lowest
+    adherence (no routine or no `progress` scope last), then longest since the last session (never
+    logged first), then patient id. Each listed patient's access log records the read. Non-members get
+    404.
 
     Args:
         clinic_id (UUID): The clinic's id.
@@ -149,11 +150,12 @@ def sync(
      Your active care relationships at this clinic (consent is given to you, not to the clinic: an owner
     sees only their own patients here). Per patient: open alerts (with the `alerts` scope); with the
     `progress` scope, sessions in each of the last four weeks and this one (the patient's calendar
-    weeks) against the sessions per week of their routine, adherence over the four complete weeks, the
-    last session, its worst pain and highest effort, and the weekly left/right asymmetry. Sorted by most
-    open alerts, then lowest adherence (no routine or no `progress` scope last), then longest since the
-    last session (never logged first), then patient id. Each listed patient's access log records the
-    read. Non-members get 404.
+    weeks) against the sessions per week of the routine prescribed at this clinic (else the patient's
+    own latest routine), adherence over the four complete weeks, the last session, its worst pain and
+    highest effort, and the weekly left/right asymmetry. Sorted by most open alerts, then lowest
+    adherence (no routine or no `progress` scope last), then longest since the last session (never
+    logged first), then patient id. Each listed patient's access log records the read. Non-members get
+    404.
 
     Args:
         clinic_id (UUID): The clinic's id.
@@ -188,11 +190,12 @@ async def asyncio_detailed(
      Your active care relationships at this clinic (consent is given to you, not to the clinic: an owner
     sees only their own patients here). Per patient: open alerts (with the `alerts` scope); with the
     `progress` scope, sessions in each of the last four weeks and this one (the patient's calendar
-    weeks) against the sessions per week of their routine, adherence over the four complete weeks, the
-    last session, its worst pain and highest effort, and the weekly left/right asymmetry. Sorted by most
-    open alerts, then lowest adherence (no routine or no `progress` scope last), then longest since the
-    last session (never logged first), then patient id. Each listed patient's access log records the
-    read. Non-members get 404.
+    weeks) against the sessions per week of the routine prescribed at this clinic (else the patient's
+    own latest routine), adherence over the four complete weeks, the last session, its worst pain and
+    highest effort, and the weekly left/right asymmetry. Sorted by most open alerts, then lowest
+    adherence (no routine or no `progress` scope last), then longest since the last session (never
+    logged first), then patient id. Each listed patient's access log records the read. Non-members get
+    404.
 
     Args:
         clinic_id (UUID): The clinic's id.
@@ -230,11 +233,12 @@ async def asyncio(
      Your active care relationships at this clinic (consent is given to you, not to the clinic: an owner
     sees only their own patients here). Per patient: open alerts (with the `alerts` scope); with the
     `progress` scope, sessions in each of the last four weeks and this one (the patient's calendar
-    weeks) against the sessions per week of their routine, adherence over the four complete weeks, the
-    last session, its worst pain and highest effort, and the weekly left/right asymmetry. Sorted by most
-    open alerts, then lowest adherence (no routine or no `progress` scope last), then longest since the
-    last session (never logged first), then patient id. Each listed patient's access log records the
-    read. Non-members get 404.
+    weeks) against the sessions per week of the routine prescribed at this clinic (else the patient's
+    own latest routine), adherence over the four complete weeks, the last session, its worst pain and
+    highest effort, and the weekly left/right asymmetry. Sorted by most open alerts, then lowest
+    adherence (no routine or no `progress` scope last), then longest since the last session (never
+    logged first), then patient id. Each listed patient's access log records the read. Non-members get
+    404.
 
     Args:
         clinic_id (UUID): The clinic's id.
