@@ -22,6 +22,7 @@ from app.core.errors import DomainError
 from app.core.migrations import upgrade
 from app.core.security import configure_password_hashing
 from app.live_catalog.snapshot import CatalogSpecs
+from app.main import install_domain_handlers
 from app.seed import seed_all
 from app.users import repository as users_repository
 from app.users import service as users_service
@@ -160,6 +161,7 @@ def export_user_command(email: str) -> None:
 @cli.command("alerts-scan")
 def alerts_scan() -> None:
     """Raise the missed-week alerts due for every patient (idempotent; run it daily)."""
+    install_domain_handlers()  # the clinics in care hear of its alerts, as from the server
     with _session() as session:
         raised = scan_missed_weeks(session)
     typer.echo(f"missed-week alerts raised: {raised}")

@@ -93,11 +93,19 @@ Errors are RFC 9457 `application/problem+json`. Lists use `limit` and an opaque
 """
 
 
+def install_domain_handlers() -> None:
+    """What the packages above do inside the writes of those below (app/core/events.py,
+    app.webhooks.outbox): every process that writes needs it, the server and the CLI's
+    writing commands alike (idempotent)."""
+    alerts_service.install()  # alerts follow session and self-check writes
+    progress_events.install()  # session writes announce changed advice (webhooks)
+    clinic_webhooks.install()  # clinics in care receive their patients' events
+
+
 def create_app(settings: Settings | None = None) -> FastAPI:
     settings = settings or get_settings()
     engine = build_engine(settings)
-    # Alerts follow session and self-check writes inside their transactions.
-    alerts_service.install()
+    install_domain_handlers()
     configure_password_hashing(
         settings.argon2_time_cost,
         settings.argon2_memory_kib,
@@ -144,8 +152,6 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     )
 
     install_problem_handlers(app)
-    progress_events.install()  # session writes announce changed advice (webhooks)
-    clinic_webhooks.install()  # clinics in care receive their patients' events
     app.include_router(health_router)
     app.include_router(catalog_router, prefix=API_PREFIX)
     app.include_router(live_catalog_router, prefix=API_PREFIX)

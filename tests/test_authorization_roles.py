@@ -1,10 +1,12 @@
 """The authorization matrix by role: every operation of the OpenAPI document, called by
-each of eight callers, against ONE table of expected status codes.
+each of nine callers, against ONE table of expected status codes.
 
 The callers: anonymous; the patient (who owns the data the paths name); another patient;
 the clinician with the patient in care; a colleague in the same clinic without the
 relationship; the owner of another clinic; the clinic's owner (no relationship with the
-patient: consent is given to a clinician, not to a clinic); a catalog admin.
+patient: consent is given to a clinician, not to a clinic); a catalog admin; and a
+clinician of the clinic whom the patient granted `progress` only (in care without the
+scope an operation needs: 403).
 
 Each row says how the operation is called (its body, made fresh for each call) and what
 each caller gets, in the order of ROLES. Writes that would change what later rows rely on
@@ -51,6 +53,7 @@ ROLES = (
     "outsider",
     "owner",
     "admin",
+    "narrow",
 )
 PASSWORD = "role matrix passphrase"
 CLINIC = "/api/v1/clinics/{clinic_id}"
@@ -109,15 +112,25 @@ Body = Callable[[World], Awaitable[dict[str, Any]]]
 
 @dataclass(frozen=True)
 class Case:
-    codes: str  # one status per role, in ROLES order
+    codes: str  # one status per role, in ROLES order (`narrow` may be left out, below)
     body: Body | None = None
     params: dict[str, str] = field(default_factory=dict)  # path parameters for this row
     headers: dict[str, str] = field(default_factory=dict)
 
     def expected(self) -> dict[str, int]:
+        """Per role. `narrow` is a clinician of the clinic in care of the patient with the
+        `progress` scope only: where the row leaves it out (an operation on no patient's
+        data: `test_patient_data_rows_say_what_a_narrow_grant_gets` holds them to it), it
+        gets what the colleague, a clinician of the clinic, gets."""
         statuses = [int(code) for code in self.codes.split()]
+        if len(statuses) == len(ROLES) - 1:
+            statuses.append(statuses[ROLES.index("colleague")])
         assert len(statuses) == len(ROLES), self.codes
         return dict(zip(ROLES, statuses, strict=True))
+
+    @property
+    def names_narrow(self) -> bool:
+        return len(self.codes.split()) == len(ROLES)
 
 
 def _json(make: Callable[[World], Any]) -> Body:
@@ -167,6 +180,7 @@ SIGNED_IN_OK = "401 200 200 200 200 200 200 200"
 PUBLIC_OK = "200 200 200 200 200 200 200 200"
 PATIENTS_OWN = "401 200 404 404 404 404 404 404"  # the patient's record, by id
 IN_CARE = "401 404 404 200 404 404 404 404"  # the patient's data, for the clinician in care
+IN_CARE_403 = IN_CARE + " 403"  # ... and in care without the scope it needs: 403
 MEMBERS = "401 404 404 200 200 404 200 404"  # what any member of the clinic may do
 OWNERS = "401 404 404 403 403 404 201 404"  # what only the clinic's owners may do
 ADMINS = "401 403 403 403 403 403 403 {}"
@@ -309,42 +323,42 @@ MATRIX: dict[tuple[str, str], Case] = {
     ("GET", "/api/v1/me/access-log"): Case(SIGNED_IN_OK),
     # A patient's data: only the clinician in care; the clinic's owner and colleague
     # without the relationship get what a stranger gets.
-    ("GET", "/api/v1/clinics/{clinic_id}/patients"): Case(MEMBERS),
-    ("GET", "/api/v1/clinics/{clinic_id}/patients/{patient_id}/sessions"): Case(IN_CARE),
-    ("GET", "/api/v1/clinics/{clinic_id}/patients/{patient_id}/progress"): Case(IN_CARE),
-    ("GET", "/api/v1/clinics/{clinic_id}/patients/{patient_id}/assessments"): Case(IN_CARE),
+    ("GET", "/api/v1/clinics/{clinic_id}/patients"): Case(MEMBERS + " 200"),
+    ("GET", "/api/v1/clinics/{clinic_id}/patients/{patient_id}/sessions"): Case(IN_CARE_403),
+    ("GET", "/api/v1/clinics/{clinic_id}/patients/{patient_id}/progress"): Case(IN_CARE + " 200"),
+    ("GET", "/api/v1/clinics/{clinic_id}/patients/{patient_id}/assessments"): Case(IN_CARE_403),
     # The care team's work on the patient (prescriptions, alerts, comments, FHIR export).
-    ("GET", "/api/v1/clinics/{clinic_id}/patients/{patient_id}/routines"): Case(IN_CARE),
+    ("GET", "/api/v1/clinics/{clinic_id}/patients/{patient_id}/routines"): Case(IN_CARE_403),
     ("POST", "/api/v1/clinics/{clinic_id}/patients/{patient_id}/routines"): Case(
-        "401 404 404 201 404 404 404 404", _json(lambda w: {"routine": routine_payload()})
+        "401 404 404 201 404 404 404 404 403", _json(lambda w: {"routine": routine_payload()})
     ),
     ("GET", "/api/v1/clinics/{clinic_id}/patients/{patient_id}/routines/{routine_id}"): Case(
-        IN_CARE, params={"routine_id": "prescription_id"}
+        IN_CARE_403, params={"routine_id": "prescription_id"}
     ),
     ("PATCH", "/api/v1/clinics/{clinic_id}/patients/{patient_id}/routines/{routine_id}"): Case(
-        IN_CARE, _current_prescription, params={"routine_id": "prescription_id"}
+        IN_CARE_403, _current_prescription, params={"routine_id": "prescription_id"}
     ),
     (
         "GET",
         "/api/v1/clinics/{clinic_id}/patients/{patient_id}/routines/{routine_id}/versions",
-    ): Case(IN_CARE, params={"routine_id": "prescription_id"}),
-    ("GET", "/api/v1/clinics/{clinic_id}/patients/{patient_id}/alerts"): Case(IN_CARE),
+    ): Case(IN_CARE_403, params={"routine_id": "prescription_id"}),
+    ("GET", "/api/v1/clinics/{clinic_id}/patients/{patient_id}/alerts"): Case(IN_CARE_403),
     # Acknowledging again with the same note is a safe retry (200).
     (
         "POST",
         "/api/v1/clinics/{clinic_id}/patients/{patient_id}/alerts/{alert_id}/acknowledge",
-    ): Case(IN_CARE, _json(lambda w: {"note": "Seen by the matrix."})),
+    ): Case(IN_CARE_403, _json(lambda w: {"note": "Seen by the matrix."})),
     (
         "GET",
         "/api/v1/clinics/{clinic_id}/patients/{patient_id}/sessions/{session_id}/comments",
-    ): Case(IN_CARE),
+    ): Case(IN_CARE_403),
     (
         "POST",
         "/api/v1/clinics/{clinic_id}/patients/{patient_id}/sessions/{session_id}/comments",
-    ): Case("401 404 404 201 404 404 404 404", _json(lambda w: {"body": "Good form."})),
-    ("GET", "/api/v1/clinics/{clinic_id}/fhir/Patient/{patient_id}/$everything"): Case(IN_CARE),
+    ): Case("401 404 404 201 404 404 404 404 403", _json(lambda w: {"body": "Good form."})),
+    ("GET", "/api/v1/clinics/{clinic_id}/fhir/Patient/{patient_id}/$everything"): Case(IN_CARE_403),
     ("GET", "/api/v1/clinics/{clinic_id}/fhir/CarePlan/{care_plan_id}"): Case(
-        IN_CARE, params={"care_plan_id": "prescription_id"}
+        IN_CARE_403, params={"care_plan_id": "prescription_id"}
     ),
     # Alerts and session comments: the patient's own; the care team's with the scope.
     ("GET", "/api/v1/me/alerts"): Case(SIGNED_IN_OK),
@@ -425,7 +439,8 @@ async def _world(app: FastAPI, client: httpx.AsyncClient) -> World:
     owner, clinician, patient = users["owner"], users["clinician"], users["patient"]
     clinic_id = await create_clinic(client, owner)  # type: ignore[arg-type]
     spare = _account(app, "spare")
-    for member in (clinician, users["colleague"], spare):
+    narrow = users["narrow"]
+    for member in (clinician, users["colleague"], spare, narrow):
         issued = await client.post(
             f"/api/v1/clinics/{clinic_id}/invitations", json={}, headers=owner.headers
         )
@@ -435,6 +450,11 @@ async def _world(app: FastAPI, client: httpx.AsyncClient) -> World:
             headers=member.headers,
         )
         assert joined.status_code == 200, joined.text
+    narrow_code = await care_code(client, narrow, clinic_id, ["progress"])  # type: ignore[arg-type]
+    granted = await client.post(
+        "/api/v1/me/care-relationships", json={"code": narrow_code}, headers=patient.headers
+    )
+    assert granted.status_code == 201, granted.text
     world.scratch_clinic = await create_clinic(client, owner, "Scratch")  # type: ignore[arg-type]
     code = await care_code(client, clinician, clinic_id)  # type: ignore[arg-type]
     accepted = await client.post(
@@ -565,3 +585,14 @@ async def test_every_read_or_write_of_a_patients_data_by_the_clinician_is_logged
         assert answer.status_code == case.expected()["clinician"], (method, path, answer.text)
         if answer.is_success:  # a refused write (428) changed nothing, the log included
             assert await logged() == before + 1, (method, path)
+
+
+async def test_patient_data_rows_say_what_a_narrow_grant_gets(client: httpx.AsyncClient) -> None:
+    """Every operation on a patient's data names the `narrow` clinician's code itself (in
+    care, without the scope: 403; with it: the clinician's), never the default."""
+    unnamed = [
+        (method, path)
+        for method, path in await _spec_operations(client)
+        if _on_patient_data(path) and not MATRIX[(method, path)].names_narrow
+    ]
+    assert not unnamed, f"patient-data rows without the narrow clinician's code: {unnamed}"
