@@ -336,7 +336,7 @@ def session_plan(scale: Scale, variants: Sequence[ExerciseSpec]) -> SessionPlan:
         shape = rng.randrange(len(shapes))
         fingerprint = hashlib.sha256(
             b'{"ended_at":"%s","entries":%s,"id":"%s","notes":"","routine_id":null,'
-            b'"started_at":"%s"}'
+            b'"routine_version":null,"started_at":"%s"}'
             % (
                 _iso(ended).encode(),
                 shape_json[shape],

@@ -225,6 +225,12 @@ class AccessLogEntry(SQLModel, table=True):
 
 class ClinicCreate(BaseModel):
     model_config = ConfigDict(extra="forbid")
+    id: uuid.UUID | None = Field(
+        default=None,
+        description="Your UUID for the clinic makes retries safe: the same id and name answer "
+        "the clinic already made (200); the same id with another name, or someone else's "
+        "clinic, is 409.",
+    )
     name: ShortText = Field(description="The clinic's name as patients see it.")
 
 

@@ -64,13 +64,22 @@ WRITE = (400, 401, 413, 415, 422)
     "/clinics",
     status_code=201,
     summary="Create a clinic",
-    description="You become its first owner. A clinic always keeps at least one owner.",
+    description="You become its first owner. A clinic always keeps at least one owner. "
+    "Send your own UUID `id` so a retry is safe: the same id and name answer the clinic "
+    "already made (200); the same id with another name is 409.",
     response_model=ClinicPublic,
     openapi_extra=example_body(examples.clinic_create),
-    responses=answers(examples.clinic, *WRITE, status=201),
+    responses={
+        **answers(examples.clinic, *WRITE, 409, status=201),
+        200: {
+            "model": ClinicPublic,
+            **example_response(examples.clinic, "Made already by an earlier identical request"),
+        },
+    },
 )
 async def create_clinic(data: ClinicCreate, unit: SignedIn) -> Response:
-    return respond(await unit.write(service.create_clinic, data), status_code=201)
+    clinic, created = await unit.write(service.create_clinic, data)
+    return respond(clinic, status_code=201 if created else 200)
 
 
 @router.get(

@@ -86,14 +86,38 @@ def require_role(
     return role
 
 
-def create_clinic(session: Session, caller: Caller, data: ClinicCreate) -> Resource[ClinicPublic]:
+def create_clinic(
+    session: Session, caller: Caller, data: ClinicCreate
+) -> tuple[Resource[ClinicPublic], bool]:
+    """A new clinic with the caller as its owner (True), or, for a retry under the same
+    client id, the clinic that try made (False); the id's primary key decides between
+    concurrent retries."""
+    clinic_id = data.id or uuid.uuid4()
     begin_write(session)
-    clinic = Clinic(name=data.name)
-    session.add(clinic)
-    session.flush()
-    session.add(ClinicMember(clinic_id=clinic.id, user_id=caller.id, role=ClinicRole.OWNER))
-    session.commit()
-    return get_clinic(session, caller, clinic.id)
+    try:
+        if data.id is not None and session.get(Clinic, clinic_id) is not None:
+            session.rollback()
+            return _replayed_clinic(session, caller, data), False
+        session.add(Clinic(id=clinic_id, name=data.name))
+        session.flush()
+        session.add(ClinicMember(clinic_id=clinic_id, user_id=caller.id, role=ClinicRole.OWNER))
+        session.commit()
+    except IntegrityError:
+        session.rollback()
+        return _replayed_clinic(session, caller, data), False
+    return get_clinic(session, caller, clinic_id), True
+
+
+def _replayed_clinic(
+    session: Session, caller: Caller, data: ClinicCreate
+) -> Resource[ClinicPublic]:
+    row = None if data.id is None else repository.clinic_with_role(session, data.id, caller.id)
+    if row is None or row.role != ClinicRole.OWNER or row.name != data.name:
+        raise Conflict(
+            "This clinic id is already used with a different name or by someone else; "
+            "choose a new id for a new clinic."
+        )
+    return _clinic_resource(row)
 
 
 def get_clinic(session: Session, caller: Caller, clinic_id: uuid.UUID) -> Resource[ClinicPublic]:

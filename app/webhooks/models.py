@@ -148,6 +148,12 @@ EventTypes = Annotated[
 class EndpointCreate(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
+    id: uuid.UUID | None = Field(
+        default=None,
+        description="Your UUID for the endpoint makes retries safe: the same id and body "
+        "answer the endpoint already registered (200, with its current secret); the same id "
+        "with another body, or someone else's, is 409.",
+    )
     url: EndpointURL
     description: EndpointDescription = ""
     event_types: EventTypes

@@ -12,7 +12,7 @@ from starlette.responses import Response
 
 from app.core.config import Settings
 from app.core.deps import IfMatch, SettingsDep
-from app.core.examples import example_body
+from app.core.examples import example_body, example_response
 from app.core.pagination import DEFAULT_LIMIT, Cursor, Limit, Page, SortParam
 from app.core.problems import answers
 from app.core.responses import respond
@@ -67,20 +67,29 @@ def endpoints_router(
         description="An `https://` URL on a public host (private, loopback, link-local, "
         "multicast and reserved addresses are refused, 422) and the events it receives. The "
         "answer holds the signing `secret`, shown only here: keep it to verify deliveries. "
-        f"At most `WEBHOOK_MAX_ENDPOINTS` (10) endpoints per {whose.split()[-1]} "
+        "Send your own UUID `id` so a retry is safe: the same id and body answer the "
+        "endpoint already registered (200, with its secret); the same id with another body "
+        f"is 409. At most `WEBHOOK_MAX_ENDPOINTS` (10) endpoints per {whose.split()[-1]} "
         "(409 `quota-exceeded`)." + EVENTS_NOTE,
         response_model=EndpointCreated,
         openapi_extra=example_body(examples.endpoint_create),
-        responses=answers(
-            examples.endpoint_created, 400, 401, 409, 413, 415, 422, *errors, status=201
-        ),
+        responses={
+            **answers(examples.endpoint_created, 400, 401, 409, 413, 415, 422, *errors, status=201),
+            200: {
+                "model": EndpointCreated,
+                **example_response(
+                    examples.endpoint_created, "Registered already by an earlier identical request"
+                ),
+            },
+        },
     )
     async def create_endpoint(
         data: EndpointCreate, unit: SignedIn, settings: SettingsDep, held: Held
     ) -> Response:
         await _check_url(data.url, settings)
         work = via(service.create, held)
-        return respond(await unit.write(work, data, settings), status_code=201)
+        endpoint, created = await unit.write(work, data, settings)
+        return respond(endpoint, status_code=201 if created else 200)
 
     @router.get(
         "",

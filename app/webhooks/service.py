@@ -14,6 +14,7 @@ from datetime import timedelta
 from typing import Any, Concatenate, ParamSpec, TypeVar
 
 from sqlalchemy import ColumnElement
+from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, col
 
 from app.core.caching import conditional_write, require_if_match, revision_etag
@@ -113,10 +114,13 @@ def owned(session: Session, holder: Holder, endpoint_id: uuid.UUID) -> WebhookEn
 
 def create(
     session: Session, holder: Holder, data: EndpointCreate, settings: Settings
-) -> Resource[dict[str, Any]]:
+) -> tuple[Resource[dict[str, Any]], bool]:
+    """A new endpoint with its secret (True), or, for a retry under the same client id,
+    the endpoint that try made, secret included, since the lost answer was the only one
+    to carry it (False). The holder's lock orders its concurrent creates."""
     now = utcnow()
     row = WebhookEndpoint(
-        id=uuid.uuid4(),
+        id=data.id or uuid.uuid4(),
         owner_id=holder.user_id,
         clinic_id=holder.clinic_id,
         url=data.url,
@@ -128,6 +132,10 @@ def create(
     )
     begin_write(session)
     holder.lock(session)  # concurrent creates are counted one after the other
+    if data.id is not None:
+        stored = session.get(WebhookEndpoint, data.id)
+        if stored is not None:
+            return _replayed(session, holder, stored, row), False
     count = repository.count_held(session, holder.where())
     if count >= settings.webhook_max_endpoints:
         session.rollback()
@@ -136,8 +144,36 @@ def create(
             f"({settings.webhook_max_endpoints}); delete one first."
         )
     session.add(row)
-    session.commit()
-    return _resource(holder, row, secret=row.secret)
+    try:
+        session.commit()
+    except IntegrityError:  # the id is another holder's, committed since the check
+        session.rollback()
+        raise _id_taken() from None
+    return _resource(holder, row, secret=row.secret), True
+
+
+def _replayed(
+    session: Session, holder: Holder, stored: WebhookEndpoint, asked: WebhookEndpoint
+) -> Resource[dict[str, Any]]:
+    same = (stored.owner_id, stored.clinic_id, stored.url, stored.description) == (
+        asked.owner_id,
+        asked.clinic_id,
+        asked.url,
+        asked.description,
+    ) and sorted(stored.event_types) == asked.event_types
+    if not same:
+        session.rollback()
+        raise _id_taken()
+    answer = _resource(holder, stored, secret=stored.secret)
+    session.rollback()
+    return answer
+
+
+def _id_taken() -> Conflict:
+    return Conflict(
+        "This endpoint id is already used with a different body or by someone else; "
+        "choose a new id for a new endpoint."
+    )
 
 
 def list_for(

@@ -65,6 +65,29 @@ async def test_creator_owns_the_clinic_and_a_stranger_cannot_see_it(
     assert (await client.get("/api/v1/clinics", headers=bob.headers)).json()["items"] == []
 
 
+async def test_a_retried_clinic_create_makes_one_clinic_even_sixteen_at_once(
+    client: httpx.AsyncClient, app: FastAPI, alice: SignedIn, bob: SignedIn
+) -> None:
+    body = {"id": str(uuid.uuid4()), "name": "Retry Clinic"}
+    answers = await asyncio.gather(
+        *(client.post("/api/v1/clinics", json=body, headers=alice.headers) for _ in range(16))
+    )
+    assert sorted(a.status_code for a in answers) == [200] * 15 + [201]
+    assert {a.json()["id"] for a in answers} == {body["id"]}
+    assert {a.headers["etag"] for a in answers} == {answers[0].headers["etag"]}
+    mine = (await client.get("/api/v1/clinics", headers=alice.headers)).json()["items"]
+    assert [(c["id"], c["role"]) for c in mine] == [(body["id"], "owner")]
+    # Another name under the id, or the id from someone else: 409, and nothing changes.
+    renamed = await client.post(
+        "/api/v1/clinics", json={**body, "name": "Other"}, headers=alice.headers
+    )
+    stolen = await client.post("/api/v1/clinics", json=body, headers=bob.headers)
+    assert (renamed.status_code, stolen.status_code) == (409, 409), (renamed.text, stolen.text)
+    assert (await client.get("/api/v1/clinics", headers=bob.headers)).json()["items"] == []
+    one = (await client.get(f"/api/v1/clinics/{body['id']}", headers=alice.headers)).json()
+    assert one["name"] == "Retry Clinic"
+
+
 async def test_owner_renames_with_if_match_and_a_clinician_may_not(
     client: httpx.AsyncClient, alice: SignedIn, bob: SignedIn
 ) -> None:

@@ -134,6 +134,28 @@ async def test_sixteen_concurrent_registrations_never_exceed_the_quota(
     assert len(listed) == 10
 
 
+async def test_a_retried_registration_makes_one_endpoint_and_answers_its_secret(
+    client: httpx.AsyncClient, alice: SignedIn, bob: SignedIn, receiver: Receiver
+) -> None:
+    body = {"id": str(uuid.uuid4()), "url": receiver.url, "event_types": ["session.logged"]}
+    answers = await asyncio.gather(
+        *[client.post(BASE, json=body, headers=alice.headers) for _ in range(16)]
+    )
+    assert sorted(a.status_code for a in answers) == [200] * 15 + [201]
+    assert {(a.json()["id"], a.json()["secret"]) for a in answers} == {
+        (body["id"], answers[0].json()["secret"])
+    }
+    listed = (await client.get(f"{BASE}?limit=100", headers=alice.headers)).json()["items"]
+    assert [e["id"] for e in listed] == [body["id"]]
+    # Another body under the id, or someone else's retry of it: 409, nothing stored.
+    other = {**body, "event_types": ["session.deleted"]}
+    assert (await client.post(BASE, json=other, headers=alice.headers)).status_code == 409
+    assert (await client.post(BASE, json=body, headers=bob.headers)).status_code == 409
+    assert (await client.get(BASE, headers=bob.headers)).json()["items"] == []
+    one = (await client.get(f"{BASE}/{body['id']}", headers=alice.headers)).json()
+    assert one["event_types"] == ["session.logged"]
+
+
 @pytest.mark.parametrize(
     "url",
     [

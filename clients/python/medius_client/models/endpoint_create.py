@@ -1,7 +1,8 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, TypeVar
+from typing import Any, TypeVar, cast
+from uuid import UUID
 
 from attrs import define as _attrs_define
 
@@ -19,11 +20,15 @@ class EndpointCreate:
         url (str): Where events are POSTed: an `https://` URL on the public internet (private, loopback, link-local,
             multicast and reserved addresses are refused).
         description (str | Unset): A note for yourself: what receives these events. Default: ''.
+        id (None | Unset | UUID): Your UUID for the endpoint makes retries safe: the same id and body answer the
+            endpoint already registered (200, with its current secret); the same id with another body, or someone else's, is
+            409.
     """
 
     event_types: list[WebhookEventType]
     url: str
     description: str | Unset = ""
+    id: None | Unset | UUID = UNSET
 
     def to_dict(self) -> dict[str, Any]:
         event_types = []
@@ -35,6 +40,14 @@ class EndpointCreate:
 
         description = self.description
 
+        id: None | str | Unset
+        if isinstance(self.id, Unset):
+            id = UNSET
+        elif isinstance(self.id, UUID):
+            id = str(self.id)
+        else:
+            id = self.id
+
         field_dict: dict[str, Any] = {}
 
         field_dict.update(
@@ -45,6 +58,8 @@ class EndpointCreate:
         )
         if description is not UNSET:
             field_dict["description"] = description
+        if id is not UNSET:
+            field_dict["id"] = id
 
         return field_dict
 
@@ -62,10 +77,28 @@ class EndpointCreate:
 
         description = d.pop("description", UNSET)
 
+        def _parse_id(data: object) -> None | Unset | UUID:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                id_type_0 = UUID(data)
+
+                return id_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(None | Unset | UUID, data)
+
+        id = _parse_id(d.pop("id", UNSET))
+
         endpoint_create = cls(
             event_types=event_types,
             url=url,
             description=description,
+            id=id,
         )
 
         return endpoint_create

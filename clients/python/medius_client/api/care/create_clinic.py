@@ -31,6 +31,11 @@ def _get_kwargs(
 
 
 def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> ClinicPublic | Problem | None:
+    if response.status_code == 200:
+        response_200 = ClinicPublic.from_dict(response.json())
+
+        return response_200
+
     if response.status_code == 201:
         response_201 = ClinicPublic.from_dict(response.json())
 
@@ -45,6 +50,11 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
         response_401 = Problem.from_dict(response.json())
 
         return response_401
+
+    if response.status_code == 409:
+        response_409 = Problem.from_dict(response.json())
+
+        return response_409
 
     if response.status_code == 413:
         response_413 = Problem.from_dict(response.json())
@@ -90,7 +100,9 @@ def sync_detailed(
 ) -> Response[ClinicPublic | Problem]:
     """Create a clinic
 
-     You become its first owner. A clinic always keeps at least one owner.
+     You become its first owner. A clinic always keeps at least one owner. Send your own UUID `id` so a
+    retry is safe: the same id and name answer the clinic already made (200); the same id with another
+    name is 409.
 
     Args:
         body (ClinicCreate):
@@ -121,7 +133,9 @@ def sync(
 ) -> ClinicPublic | Problem | None:
     """Create a clinic
 
-     You become its first owner. A clinic always keeps at least one owner.
+     You become its first owner. A clinic always keeps at least one owner. Send your own UUID `id` so a
+    retry is safe: the same id and name answer the clinic already made (200); the same id with another
+    name is 409.
 
     Args:
         body (ClinicCreate):
@@ -147,7 +161,9 @@ async def asyncio_detailed(
 ) -> Response[ClinicPublic | Problem]:
     """Create a clinic
 
-     You become its first owner. A clinic always keeps at least one owner.
+     You become its first owner. A clinic always keeps at least one owner. Send your own UUID `id` so a
+    retry is safe: the same id and name answer the clinic already made (200); the same id with another
+    name is 409.
 
     Args:
         body (ClinicCreate):
@@ -176,7 +192,9 @@ async def asyncio(
 ) -> ClinicPublic | Problem | None:
     """Create a clinic
 
-     You become its first owner. A clinic always keeps at least one owner.
+     You become its first owner. A clinic always keeps at least one owner. Send your own UUID `id` so a
+    retry is safe: the same id and name answer the clinic already made (200); the same id with another
+    name is 409.
 
     Args:
         body (ClinicCreate):

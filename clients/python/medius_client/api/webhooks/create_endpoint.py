@@ -33,6 +33,11 @@ def _get_kwargs(
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
 ) -> EndpointCreated | Problem | None:
+    if response.status_code == 200:
+        response_200 = EndpointCreated.from_dict(response.json())
+
+        return response_200
+
     if response.status_code == 201:
         response_201 = EndpointCreated.from_dict(response.json())
 
@@ -99,10 +104,12 @@ def sync_detailed(
 
      An `https://` URL on a public host (private, loopback, link-local, multicast and reserved addresses
     are refused, 422) and the events it receives. The answer holds the signing `secret`, shown only
-    here: keep it to verify deliveries. At most `WEBHOOK_MAX_ENDPOINTS` (10) endpoints per your (409
-    `quota-exceeded`). Events are POSTed by a separate worker process, never during your request, signed
-    per the Standard Webhooks specification (`webhook-id`, `webhook-timestamp`, `webhook-signature`);
-    see the README's webhooks section for the events and their bodies.
+    here: keep it to verify deliveries. Send your own UUID `id` so a retry is safe: the same id and body
+    answer the endpoint already registered (200, with its secret); the same id with another body is 409.
+    At most `WEBHOOK_MAX_ENDPOINTS` (10) endpoints per your (409 `quota-exceeded`). Events are POSTed by
+    a separate worker process, never during your request, signed per the Standard Webhooks specification
+    (`webhook-id`, `webhook-timestamp`, `webhook-signature`); see the README's webhooks section for the
+    events and their bodies.
 
     Args:
         body (EndpointCreate):
@@ -135,10 +142,12 @@ def sync(
 
      An `https://` URL on a public host (private, loopback, link-local, multicast and reserved addresses
     are refused, 422) and the events it receives. The answer holds the signing `secret`, shown only
-    here: keep it to verify deliveries. At most `WEBHOOK_MAX_ENDPOINTS` (10) endpoints per your (409
-    `quota-exceeded`). Events are POSTed by a separate worker process, never during your request, signed
-    per the Standard Webhooks specification (`webhook-id`, `webhook-timestamp`, `webhook-signature`);
-    see the README's webhooks section for the events and their bodies.
+    here: keep it to verify deliveries. Send your own UUID `id` so a retry is safe: the same id and body
+    answer the endpoint already registered (200, with its secret); the same id with another body is 409.
+    At most `WEBHOOK_MAX_ENDPOINTS` (10) endpoints per your (409 `quota-exceeded`). Events are POSTed by
+    a separate worker process, never during your request, signed per the Standard Webhooks specification
+    (`webhook-id`, `webhook-timestamp`, `webhook-signature`); see the README's webhooks section for the
+    events and their bodies.
 
     Args:
         body (EndpointCreate):
@@ -166,10 +175,12 @@ async def asyncio_detailed(
 
      An `https://` URL on a public host (private, loopback, link-local, multicast and reserved addresses
     are refused, 422) and the events it receives. The answer holds the signing `secret`, shown only
-    here: keep it to verify deliveries. At most `WEBHOOK_MAX_ENDPOINTS` (10) endpoints per your (409
-    `quota-exceeded`). Events are POSTed by a separate worker process, never during your request, signed
-    per the Standard Webhooks specification (`webhook-id`, `webhook-timestamp`, `webhook-signature`);
-    see the README's webhooks section for the events and their bodies.
+    here: keep it to verify deliveries. Send your own UUID `id` so a retry is safe: the same id and body
+    answer the endpoint already registered (200, with its secret); the same id with another body is 409.
+    At most `WEBHOOK_MAX_ENDPOINTS` (10) endpoints per your (409 `quota-exceeded`). Events are POSTed by
+    a separate worker process, never during your request, signed per the Standard Webhooks specification
+    (`webhook-id`, `webhook-timestamp`, `webhook-signature`); see the README's webhooks section for the
+    events and their bodies.
 
     Args:
         body (EndpointCreate):
@@ -200,10 +211,12 @@ async def asyncio(
 
      An `https://` URL on a public host (private, loopback, link-local, multicast and reserved addresses
     are refused, 422) and the events it receives. The answer holds the signing `secret`, shown only
-    here: keep it to verify deliveries. At most `WEBHOOK_MAX_ENDPOINTS` (10) endpoints per your (409
-    `quota-exceeded`). Events are POSTed by a separate worker process, never during your request, signed
-    per the Standard Webhooks specification (`webhook-id`, `webhook-timestamp`, `webhook-signature`);
-    see the README's webhooks section for the events and their bodies.
+    here: keep it to verify deliveries. Send your own UUID `id` so a retry is safe: the same id and body
+    answer the endpoint already registered (200, with its secret); the same id with another body is 409.
+    At most `WEBHOOK_MAX_ENDPOINTS` (10) endpoints per your (409 `quota-exceeded`). Events are POSTed by
+    a separate worker process, never during your request, signed per the Standard Webhooks specification
+    (`webhook-id`, `webhook-timestamp`, `webhook-signature`); see the README's webhooks section for the
+    events and their bodies.
 
     Args:
         body (EndpointCreate):
