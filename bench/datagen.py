@@ -242,6 +242,7 @@ def session_body(
     return {
         "id": str(session_id),
         "routine_id": None,
+        "routine_version": None,
         "started_at": _iso(started),
         "ended_at": _iso(ended),
         "notes": "",
