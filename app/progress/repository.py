@@ -26,13 +26,13 @@ from sqlalchemy import (
     bindparam,
     case,
     cast,
+    exists,
     func,
     literal,
     or_,
     select,
     union_all,
 )
-from sqlalchemy.sql.expression import over
 from sqlmodel import Session, col
 
 from app.core.sqltypes import epoch_seconds
@@ -194,31 +194,37 @@ def recent_results(
         ],
         else_=0,
     )
-    per_session = (
-        select(
-            col(E.exercise).label("exercise"),
-            col(S.id).label("session_id"),
-            func.sum(meets).label("met"),
-            func.max(col(E.pain)).label("pain"),
-            over(
-                func.row_number(),
-                partition_by=col(E.exercise),
-                order_by=(col(S.started_at).desc(), col(S.id).desc()),
-            ).label("rank"),
+    # Each exercise's last sessions, found by walking the owner's sessions newest first
+    # (ix_session_owner_started) and probing the entry index (exercise, session_id): the
+    # walk stops after `per_exercise` hits, so a write costs the same however long the
+    # history (an aggregate over every entry of the exercise grew with it).
+    picks = []
+    for t in targets:
+        last = (
+            select(
+                literal(t.exercise).label("exercise"),
+                col(S.id).label("session_id"),
+                col(S.started_at).label("started_at"),
+            )
+            .where(
+                col(S.owner_id) == owner_id,
+                col(S.deleted_at).is_(None),
+                exists().where(col(E.session_id) == col(S.id), col(E.exercise) == t.exercise),
+            )
+            .order_by(col(S.started_at).desc(), col(S.id).desc())
+            .limit(per_exercise)
+            .subquery()
         )
-        .join(S, col(S.id) == col(E.session_id))
-        .where(
-            col(S.owner_id) == owner_id,
-            col(S.deleted_at).is_(None),
-            col(E.exercise).in_([t.exercise for t in targets]),
-        )
-        .group_by(col(E.exercise), col(S.id), col(S.started_at))
-        .subquery()
-    )
+        picks.append(select(last.c.exercise, last.c.session_id, last.c.started_at))
+    picked = union_all(*picks).subquery()
     rows = session.execute(
-        select(per_session.c.exercise, per_session.c.met, per_session.c.pain)
-        .where(per_session.c.rank <= per_exercise)
-        .order_by(per_session.c.exercise, per_session.c.rank)
+        select(picked.c.exercise, func.sum(meets).label("met"), func.max(col(E.pain)))
+        .join(
+            E,
+            and_(col(E.session_id) == picked.c.session_id, col(E.exercise) == picked.c.exercise),
+        )
+        .group_by(picked.c.exercise, picked.c.session_id, picked.c.started_at)
+        .order_by(picked.c.exercise, picked.c.started_at.desc(), picked.c.session_id.desc())
     ).all()
     out: dict[str, list[tuple[int, int]]] = {}
     for exercise, met, pain in rows:
