@@ -14,6 +14,7 @@ from sqlalchemy import Connection, bindparam, insert, literal, select
 from sqlmodel import Session, col
 from sqlmodel import select as entity_select
 
+from app.care.access import PatientAccess, no_patient
 from app.care.models import (
     ACTOR_NAME_MAX,
     ADDRESS_MAX,
@@ -23,13 +24,11 @@ from app.care.models import (
     CareRelationship,
     Clinic,
 )
-from app.core.errors import NotFound
 from app.core.pagination import Page, paginate, parse_sort
 from app.core.types import utcnow
 from app.core.vocabulary import AccessAction, RelationshipStatus
 
 if TYPE_CHECKING:
-    from app.care.access import PatientAccess
     from app.users.models import Caller
 
 _LOG = AccessLogEntry.__table__  # type: ignore[attr-defined]
@@ -82,7 +81,7 @@ def record_access(
         insert(_LOG).from_select(_COLUMNS, selected).returning(_LOG.c.id)
     ).first()
     if logged is None:
-        raise NotFound(f"No patient {access.patient_id} in your care at this clinic.")
+        raise no_patient(access.patient_id)
 
 
 _COLUMNS = [
