@@ -44,6 +44,41 @@ def no_patient(patient_id: uuid.UUID) -> NotFound:
     return NotFound(f"No patient {patient_id} in your care at this clinic.")
 
 
+@dataclass(frozen=True, slots=True)
+class Standing:
+    """A clinician's active care relationship with one patient at one clinic, as read now
+    (the clinician still a member, the patient not having revoked it)."""
+
+    relationship_id: uuid.UUID
+    scopes: frozenset[CareScope]
+
+
+def sees(standing: Standing | None, scope: CareScope) -> bool:
+    """THE access decision: whether a clinician in `standing` may see what `scope` covers.
+    Every channel a patient's data leaves by towards a clinic (REST, the clinician's view,
+    the clinic's FHIR base, comments and notes, prescriptions, clinic webhooks) asks this
+    and nothing else; `decide` is its form that raises the contract's answers."""
+    return standing is not None and scope in standing.scopes
+
+
+def decide(standing: Standing | None, patient_id: uuid.UUID, scope: CareScope) -> Standing:
+    """`sees` as the answers a route gives: 404 (as for an unknown patient) without an
+    active relationship, 403 `scope-not-granted` when the patient did not grant `scope`."""
+    if standing is None:
+        raise no_patient(patient_id)
+    if not sees(standing, scope):
+        raise ScopeNotGranted(f"The patient has not granted the scope {scope.value!r} to you.")
+    return standing
+
+
+def standing_of(
+    session: Session, clinic_id: uuid.UUID, clinician_id: uuid.UUID, patient_id: uuid.UUID
+) -> Standing | None:
+    """The clinician's standing with the patient at the clinic, read now: one statement."""
+    found = repository.active_relationship(session, clinic_id, clinician_id, patient_id)
+    return None if found is None else Standing(*found)
+
+
 def check_access(
     session: Session,
     caller: Caller,
@@ -53,13 +88,10 @@ def check_access(
     address: str | None,
 ) -> PatientAccess:
     """The caller's access to the patient under `scope`, read now: one statement."""
-    found = repository.active_relationship(session, clinic_id, caller.id, patient_id)
-    if found is None:
-        raise no_patient(patient_id)
-    relationship_id, scopes = found
-    if scope not in scopes:
-        raise ScopeNotGranted(f"The patient has not granted the scope {scope.value!r} to you.")
-    return PatientAccess(caller, clinic_id, patient_id, relationship_id, scopes, address)
+    standing = decide(standing_of(session, clinic_id, caller.id, patient_id), patient_id, scope)
+    return PatientAccess(
+        caller, clinic_id, patient_id, standing.relationship_id, standing.scopes, address
+    )
 
 
 def patient_access(scope: CareScope) -> Callable[..., Awaitable[PatientAccess]]:

@@ -26,8 +26,7 @@ from dataclasses import dataclass
 
 from sqlmodel import Session
 
-from app.care import repository as care_repository
-from app.care.access import PatientAccess
+from app.care.access import PatientAccess, sees, standing_of
 from app.care.access_log import record_access
 from app.core.db import begin_write
 from app.core.errors import NotFound, ScopeNotGranted
@@ -69,26 +68,29 @@ def grant(session: Session, reader: Reader, patient_id: uuid.UUID) -> Grant:
         if reader.caller.id != patient_id:
             raise patient_not_found(patient_id)
         return Grant(patient_id, care_plans=True, sessions=True, self_checks=True)
-    found = care_repository.active_relationship(
-        session, reader.clinic_id, reader.caller.id, patient_id
-    )
-    if found is None:
+    standing = standing_of(session, reader.clinic_id, reader.caller.id, patient_id)
+    if standing is None:
         raise patient_not_found(patient_id)
-    relationship_id, scopes = found
-    if not scopes & EXPORT_SCOPES:
+    if not any(sees(standing, scope) for scope in EXPORT_SCOPES):
         raise ScopeNotGranted(
             "The patient has granted you none of the scopes the FHIR export reads: "
             "prescribe or sessions (CarePlans), sessions (session Observations), "
             "self_checks (self-check Observations)."
         )
+    scopes = standing.scopes
     access = PatientAccess(
-        reader.caller, reader.clinic_id, patient_id, relationship_id, scopes, reader.address
+        reader.caller,
+        reader.clinic_id,
+        patient_id,
+        standing.relationship_id,
+        scopes,
+        reader.address,
     )
     return Grant(
         patient_id,
-        care_plans=bool(scopes & CARE_PLAN_SCOPES),
-        sessions=CareScope.SESSIONS in scopes,
-        self_checks=CareScope.SELF_CHECKS in scopes,
+        care_plans=any(sees(standing, scope) for scope in CARE_PLAN_SCOPES),
+        sessions=sees(standing, CareScope.SESSIONS),
+        self_checks=sees(standing, CareScope.SELF_CHECKS),
         access=access,
     )
 
