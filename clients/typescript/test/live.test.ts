@@ -126,6 +126,10 @@ describe("the TypeScript client against a live server", { concurrency: false }, 
     assert.equal(clamshell?.total_reps, 12);
   });
 
+  test("runs the README's example (examples/quickstart.ts)", async () => {
+    await import("../examples/quickstart.js");
+  });
+
   test("reads errors as typed problem+json", async () => {
     const missing = await me.GET("/api/v1/routines/{routine_id}", {
       params: { path: { routine_id: randomUUID() } },
