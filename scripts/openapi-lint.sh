@@ -7,28 +7,10 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 TOOLS=tools/redocly
 
-unavailable() {
-    if [ "${CI:-}" = true ]; then
-        echo "openapi-lint: $1; CI=true needs it to lint openapi.json" >&2
-        exit 1
-    fi
-    echo "openapi-lint: $1; SKIPPED linting openapi.json (install Node.js 20.19+ or 22.12+ and npm)"
-    exit 0
-}
-
-command -v node >/dev/null 2>&1 || unavailable "node is not installed"
-command -v npm >/dev/null 2>&1 || unavailable "npm is not installed"
+source scripts/node-tools.sh
 # The engines field of @redocly/cli: ">=22.12.0 || >=20.19.0 <21.0.0".
-node -e '
-const [major, minor] = process.versions.node.split(".").map(Number);
-process.exit((major === 20 && minor >= 19) || (major === 22 && minor >= 12) || major > 22 ? 0 : 1);
-' || unavailable "Node.js $(node --version) is older than Redocly CLI needs (20.19+ or 22.12+)"
-
-stamp="$TOOLS/node_modules/.installed-$(cksum < "$TOOLS/package-lock.json" | cut -d' ' -f1)"
-if [ ! -e "$stamp" ]; then
-    npm ci --prefix "$TOOLS" --no-audit --no-fund --ignore-scripts --loglevel=error
-    touch "$stamp"
-fi
+node_tools_require openapi-lint "lint openapi.json" "20.19 22.12"
+node_tools_install "$TOOLS"
 
 report="$(mktemp)"
 trap 'rm -f "$report"' EXIT

@@ -160,6 +160,7 @@ async def spec_client(spec_app: FastAPI) -> AsyncIterator[httpx.AsyncClient]:
 SERVER_TESTS = (
     "reliability/",
     "client/test_generated_client.py",
+    "client/test_typescript_client.py",
     "docs/",
     "webhooks/test_worker_process.py",  # `python -m app worker` subprocesses
 )
