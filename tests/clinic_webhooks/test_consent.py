@@ -9,6 +9,7 @@ from typing import Any
 
 import httpx
 import pytest
+from fastapi import FastAPI
 
 from app.core.vocabulary import CareScope, WebhookEventType
 from app.webhooks.worker import Worker
@@ -18,11 +19,13 @@ from tests.factories import (
     SignedIn,
     care_code,
     care_team,
+    delete_account,
     session_payload,
     signed_in_user,
     take_into_care,
     unique_email,
 )
+from tests.sqlcount import statements
 from tests.webhooks.conftest import deliver_until, register
 from tests.webhooks.receiver import Receiver
 
@@ -108,7 +111,7 @@ async def test_granting_again_without_clinic_systems_stops_the_events_written_af
     assert [r.json["data"]["session"]["id"] for r in receiver.received] == [before]
 
 
-@pytest.mark.parametrize("how", ["removed", "left", "demoted"])
+@pytest.mark.parametrize("how", ["removed", "left", "demoted", "deleted their account"])
 async def test_the_endpoints_of_an_owner_who_goes_stop_queued_deliveries_included(
     client: httpx.AsyncClient, receiver: Receiver, worker: Worker, how: str
 ) -> None:
@@ -126,6 +129,8 @@ async def test_the_endpoints_of_an_owner_who_goes_stop_queued_deliveries_include
         gone = await client.patch(
             leaving, json={"role": "clinician"}, headers=team.colleague.headers
         )
+    elif how == "deleted their account":
+        gone = await delete_account(client, team.owner)
     else:
         by = team.owner if how == "left" else team.colleague
         gone = await client.delete(leaving, headers=by.headers)
@@ -224,3 +229,21 @@ async def test_the_preview_states_what_each_scope_opens_and_where_it_goes(
     for detail in without["scope_details"]:
         assert "clinic_systems" not in detail["channels"]
         assert detail["events"] == []
+
+
+async def test_a_session_write_decides_the_clinics_audience_in_one_query_and_logs_once(
+    client: httpx.AsyncClient, app: FastAPI, receiver: Receiver
+) -> None:
+    team = await care_team(client)
+    await take_into_care(client, team.colleague, team.clinic_id, team.patient)
+    await _register(client, team, receiver.url)
+    await _register(client, team, receiver.url)
+    with statements(app) as seen:
+        await _log(client, team.patient)
+    audience = [s for s in seen if "care_relationship" in s and "webhook_endpoint" in s]
+    logged = [s for s in seen if s.lstrip().upper().startswith("INSERT INTO ACCESS_LOG")]
+    # one audience read serves the session event and the advice check; both endpoints'
+    # entries go in one statement (executemany counts once here)
+    assert len(audience) == 1, audience
+    assert len(logged) == 1, logged
+    assert len(await _sends(client, team.patient)) == 2
