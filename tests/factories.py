@@ -247,7 +247,7 @@ PROPERTY_SETTINGS = settings(
 
 # --- The care team (app/care) ---------------------------------------------------------------
 
-ALL_SCOPES = ["alerts", "prescribe", "progress", "self_checks", "sessions"]
+ALL_SCOPES = ["alerts", "clinic_systems", "prescribe", "progress", "self_checks", "sessions"]
 
 
 async def create_clinic(

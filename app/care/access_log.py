@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Sequence
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from sqlalchemy import Connection, bindparam, insert, literal, select
@@ -27,6 +28,7 @@ from app.care.models import (
 from app.core.pagination import Page, paginate, parse_sort
 from app.core.types import utcnow
 from app.core.vocabulary import AccessAction, RelationshipStatus
+from app.webhooks.models import webhook_id
 
 if TYPE_CHECKING:
     from app.users.models import Caller
@@ -137,9 +139,75 @@ def list_for_patient(
         cursor=cursor,
         limit=limit,
     )
-    return Page[AccessLogPublic](
-        items=[AccessLogPublic.model_validate(r, from_attributes=True) for r in rows],
-        next_cursor=next_cursor,
+    return Page[AccessLogPublic](items=[_public(r) for r in rows], next_cursor=next_cursor)
+
+
+def _public(row: AccessLogEntry) -> AccessLogPublic:
+    return AccessLogPublic(
+        id=row.id,
+        at=row.at,
+        actor_id=row.actor_id,
+        actor_name=row.actor_name,
+        clinic_id=row.clinic_id,
+        clinic_name=row.clinic_name,
+        relationship_id=row.relationship_id,
+        share_link_id=row.share_link_id,
+        endpoint_id=row.endpoint_id,
+        webhook_id=None if row.event_id is None else webhook_id(row.event_id),
+        action=row.action,
+        resource=row.resource,
+        address=row.address,
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class Sent:
+    """An event on its way to one clinic endpoint, and who answers for it: the clinic, the
+    owner who registered the endpoint, and the care relationship whose consent let it go."""
+
+    endpoint_id: uuid.UUID
+    clinic_id: uuid.UUID
+    clinic_name: str
+    registrant_id: uuid.UUID
+    registrant_name: str | None
+    relationship_id: uuid.UUID
+
+
+def record_sends(
+    db: Session | Connection,
+    *,
+    patient_id: uuid.UUID,
+    event_id: uuid.UUID,
+    event_type: str,
+    sent: Sequence[Sent],
+) -> None:
+    """Log one event queued to clinic endpoints: one entry per endpoint, written in the
+    transaction that queues the deliveries (one executemany statement), so it commits
+    exactly when they do and no retry of a delivery can add another."""
+    if not sent:
+        return
+    at = utcnow()
+    resource = _cut(f"webhook:{event_type}", RESOURCE_MAX)
+    db.execute(
+        insert(_LOG),
+        [
+            {
+                "id": uuid.uuid4(),
+                "patient_id": patient_id,
+                "actor_id": s.registrant_id,
+                "actor_name": _cut(s.registrant_name, ACTOR_NAME_MAX),
+                "clinic_id": s.clinic_id,
+                "clinic_name": s.clinic_name,
+                "relationship_id": s.relationship_id,
+                "endpoint_id": s.endpoint_id,
+                "event_id": event_id,
+                "action": AccessAction.SEND.value,
+                "resource": resource,
+                "at": at,
+                "address": None,
+            }
+            for s in sent
+        ],
     )
 
 

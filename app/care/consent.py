@@ -13,7 +13,7 @@ from datetime import timedelta
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, col
 
-from app.care import access_log, repository
+from app.care import access_log, repository, scope_terms
 from app.care.models import (
     AccessLogPublic,
     CareAccept,
@@ -71,6 +71,7 @@ def preview(session: Session, caller: Caller, code: str) -> CareInvitationPrevie
         clinic=ClinicRef(id=clinic.id, name=clinic.name),
         clinician=PersonRef(id=clinician.id, display_name=clinician.display_name),
         scopes=sorted(invitation.scopes),
+        scope_details=scope_terms.details(invitation.scopes),
         expires_at=invitation.expires_at,
     )
 

@@ -6,6 +6,8 @@ import uuid
 from datetime import UTC, datetime
 from typing import Any
 
+from app.care import scope_terms
+from app.core.vocabulary import CareScope
 from app.sessions import examples as session_examples
 
 CLINIC_ID = uuid.UUID("c11c0000-0000-4000-8000-000000000001")
@@ -90,10 +92,12 @@ def care_invitation() -> dict[str, Any]:
 
 
 def preview() -> dict[str, Any]:
+    asked = [CareScope.CLINIC_SYSTEMS, CareScope.PROGRESS, CareScope.SESSIONS]
     return {
         "clinic": {"id": str(CLINIC_ID), "name": "Riverside Physiotherapy"},
         "clinician": {"id": str(CLINICIAN_ID), "display_name": "Dr Lee"},
-        "scopes": SCOPES,
+        "scopes": [s.value for s in asked],
+        "scope_details": [d.model_dump(mode="json") for d in scope_terms.details(asked)],
         "expires_at": EXPIRES,
     }
 
@@ -130,6 +134,8 @@ def access_log_page() -> dict[str, Any]:
             "clinic_name": "Riverside Physiotherapy",
             "relationship_id": str(RELATIONSHIP_ID),
             "share_link_id": None,
+            "endpoint_id": None,
+            "webhook_id": None,
             "action": "read",
             "resource": "progress",
             "address": "203.0.113.7",

@@ -15,7 +15,14 @@ from sqlmodel import SQLModel
 
 from app.core.sqltypes import UTCDateTime, VocabularyColumn
 from app.core.types import ONE_LINE, SHORT_TEXT_MAX, ShortText, utcnow
-from app.core.vocabulary import AccessAction, CareScope, ClinicRole, RelationshipStatus
+from app.core.vocabulary import (
+    AccessAction,
+    CareChannel,
+    CareScope,
+    ClinicRole,
+    RelationshipStatus,
+    WebhookEventType,
+)
 
 # Invitation codes: 32 random bytes, URL-safe (43 characters) behind a prefix naming the
 # kind, so a code pasted into the wrong form is told apart. Stored only as a digest.
@@ -214,6 +221,10 @@ class AccessLogEntry(SQLModel, table=True):
     )
     # No foreign key: share links are another package's table; the id is kept as said.
     share_link_id: uuid.UUID | None = SQLField(default=None, sa_column=Column(Uuid()))
+    # An event sent to a clinic's webhook endpoint: which endpoint, which event. No foreign
+    # keys: the entry outlives both, as said.
+    endpoint_id: uuid.UUID | None = SQLField(default=None, sa_column=Column(Uuid()))
+    event_id: uuid.UUID | None = SQLField(default=None, sa_column=Column(Uuid()))
     action: AccessAction = SQLField(sa_type=VocabularyColumn(AccessAction, 16))
     resource: str = SQLField(max_length=RESOURCE_MAX)
     at: datetime = _at()
@@ -306,12 +317,33 @@ class CareInvitationIssued(IssuedCode):
     scopes: list[CareScope]
 
 
+class ScopeDetail(BaseModel):
+    """One asked scope in plain words: what it opens, and where that data can go."""
+
+    scope: CareScope
+    summary: str = Field(description="What granting the scope opens, in plain words.")
+    channels: list[CareChannel] = Field(
+        description="Where the data goes: `clinician` (the clinician reads it in Medius), "
+        "`clinic_fhir` (the clinic's FHIR base, read with the clinician's sign-in), "
+        "`clinic_systems` (the clinic's connected systems, by webhook; only together with "
+        "the `clinic_systems` scope)."
+    )
+    events: list[WebhookEventType] = Field(
+        description="The webhook events the clinic's systems would receive for this scope: "
+        "empty unless the invitation also asks for `clinic_systems`."
+    )
+
+
 class CareInvitationPreview(BaseModel):
     """What accepting the code would grant, to whom: shown before the patient agrees."""
 
     clinic: ClinicRef
     clinician: PersonRef
     scopes: list[CareScope]
+    scope_details: list[ScopeDetail] = Field(
+        description="Each asked scope (in `scopes` order): what it opens and through which "
+        "channels."
+    )
     expires_at: datetime
 
 
@@ -344,8 +376,18 @@ class AccessLogPublic(BaseModel):
     clinic_name: str | None
     relationship_id: uuid.UUID | None
     share_link_id: uuid.UUID | None
+    endpoint_id: uuid.UUID | None = Field(
+        description="For `send`: the clinic's webhook endpoint the event went to."
+    )
+    webhook_id: str | None = Field(
+        description="For `send`: the event's `webhook-id`, as the clinic's delivery log shows it."
+    )
     action: AccessAction
-    resource: str = Field(examples=["sessions"])
+    resource: str = Field(
+        examples=["sessions"],
+        description="What was read or written; `webhook:<event type>` for an event sent to "
+        "a clinic's connected system.",
+    )
     address: str | None = Field(description="The client address the request came from.")
 
 

@@ -219,7 +219,10 @@ async def invite_patient(
     "/me/care-invitations/preview",
     summary="See what a care invitation asks for",
     description="The clinic, the clinician and the scopes the code asks you to grant, "
-    "before you accept. Nothing changes. Unknown, used or expired is 404.",
+    "before you accept; `scope_details` says in plain words what each scope opens and "
+    "through which channels (the clinician's reads, the clinic's FHIR base, the clinic's "
+    "connected systems by webhook, which need `clinic_systems`). Nothing changes. Unknown, "
+    "used or expired is 404.",
     response_model=CareInvitationPreview,
     openapi_extra=example_body(examples.code),
     responses=answers(examples.preview, *WRITE, 404),

@@ -40,6 +40,7 @@ from app.core.types import utcnow
 from app.core.vocabulary import ClinicRole
 from app.users.deletion import before_account_deletion
 from app.users.models import Caller
+from app.webhooks import repository as webhooks_repository
 
 CLINIC_CODE_PREFIX = "mcl_"
 CARE_CODE_PREFIX = "mcr_"
@@ -217,6 +218,7 @@ def change_role(
         if change.role is not target.role:
             if change.role is ClinicRole.CLINICIAN:
                 _keep_an_owner(session, clinic_id, target)
+                _stop_endpoints_of(session, clinic_id, user_id)
             target.role = change.role
             session.add(target)
         session.commit()
@@ -236,11 +238,19 @@ def remove_member(
         target = _locked_membership(session, caller, clinic_id, user_id, owner=user_id != caller.id)
         _keep_an_owner(session, clinic_id, target)
         repository.end_relationships_of(session, clinic_id, user_id, utcnow())
+        _stop_endpoints_of(session, clinic_id, user_id)
         session.delete(target)
         session.commit()
     except BaseException:
         session.rollback()
         raise
+
+
+def _stop_endpoints_of(session: Session, clinic_id: uuid.UUID | None, user_id: uuid.UUID) -> None:
+    """A clinic endpoint carries patients' data only while its registrant is an owner:
+    one who leaves or is demoted has theirs disabled in the same transaction (README,
+    "Webhooks"); another owner may enable one again and answer for it."""
+    webhooks_repository.disable_registered_by(session, user_id, clinic_id, utcnow())
 
 
 def invite_member(
@@ -306,7 +316,7 @@ def hand_over_clinics(session: Session, user_id: uuid.UUID) -> None:
     """A clinic keeps an owner when its only owner deletes their account: the member who
     joined it first becomes owner; a clinic left with no member at all is deleted (its
     invitations and relationships with it; patients' access-log entries stay, with the
-    clinic's name)."""
+    clinic's name). The clinic endpoints they registered stop, as when they leave."""
     for clinic_id in repository.clinics_owned_alone(session, user_id):
         heir = repository.longest_standing_other(session, clinic_id, user_id)
         if heir is None:
@@ -316,4 +326,5 @@ def hand_over_clinics(session: Session, user_id: uuid.UUID) -> None:
         else:
             heir.role = ClinicRole.OWNER
             session.add(heir)
+    _stop_endpoints_of(session, None, user_id)
     session.flush()

@@ -6,27 +6,60 @@ import uuid
 from collections.abc import Sequence
 from typing import Any
 
-from sqlalchemy import Connection, select
+from sqlalchemy import Connection, and_, select
+from sqlalchemy.orm import aliased
 from sqlmodel import Session, col
 
-from app.care.models import CareRelationship
-from app.core.vocabulary import RelationshipStatus
+from app.care.models import CareRelationship, Clinic, ClinicMember
+from app.core.vocabulary import ClinicRole, RelationshipStatus
+from app.users.models import User
 from app.webhooks.models import WebhookEndpoint
+
+E = WebhookEndpoint
+R = CareRelationship
 
 
 def clinic_endpoints_of(db: Session | Connection, patient_id: uuid.UUID) -> Sequence[Any]:
-    """(endpoint id, its event types, the relationship's scopes) for each enabled endpoint
-    of each clinic where the patient holds an active relationship (one row per pair)."""
+    """One row per (enabled clinic endpoint, active relationship of the patient at that
+    clinic) where the relationship's clinician is still a member of the clinic and the
+    endpoint's registrant still one of its owners: the endpoint (id, event types, clinic,
+    registrant and their name) and the relationship (id, scopes), oldest relationship
+    first. Whether the scopes let an event through is decided by the caller (`sees`)."""
+    clinician = aliased(ClinicMember)
+    registrant = aliased(ClinicMember)
     return db.execute(
         select(
-            col(WebhookEndpoint.id),
-            col(WebhookEndpoint.event_types),
-            col(CareRelationship.scopes),
+            col(E.id).label("endpoint_id"),
+            col(E.event_types),
+            col(E.clinic_id),
+            col(Clinic.name).label("clinic_name"),
+            col(E.created_by).label("registrant_id"),
+            col(User.display_name).label("registrant_name"),
+            col(R.id).label("relationship_id"),
+            col(R.scopes),
         )
-        .join(CareRelationship, col(CareRelationship.clinic_id) == col(WebhookEndpoint.clinic_id))
+        .join(R, col(R.clinic_id) == col(E.clinic_id))
+        .join(
+            clinician,
+            and_(
+                col(clinician.clinic_id) == col(R.clinic_id),
+                col(clinician.user_id) == col(R.clinician_id),
+            ),
+        )
+        .join(
+            registrant,
+            and_(
+                col(registrant.clinic_id) == col(E.clinic_id),
+                col(registrant.user_id) == col(E.created_by),
+                col(registrant.role) == ClinicRole.OWNER.value,
+            ),
+        )
+        .join(Clinic, col(Clinic.id) == col(E.clinic_id))
+        .join(User, col(User.id) == col(E.created_by))
         .where(
-            col(CareRelationship.patient_id) == patient_id,
-            col(CareRelationship.status) == RelationshipStatus.ACTIVE,
-            col(WebhookEndpoint.enabled),
+            col(R.patient_id) == patient_id,
+            col(R.status) == RelationshipStatus.ACTIVE,
+            col(E.enabled),
         )
+        .order_by(col(R.created_at), col(R.id))
     ).all()

@@ -1,11 +1,20 @@
 """Who may manage a clinic's endpoints, and which of a patient's events a clinic receives.
 
-A clinic's endpoints receive the events of each patient who holds an active care
-relationship with the clinic (with any of its clinicians) whose scopes cover the event:
-session events need `sessions`, `alert.raised` needs `alerts`, `routine.prescribed`
-needs `prescribe`, `progress.advice_changed` needs `progress`. The audience is decided
-when the event is written, in the transaction of the change: a revocation stops every
-event written after it commits (events written before it may still be delivered).
+A clinic endpoint receives patient P's event E only when some clinician X, still a member
+of the clinic, holds an active care relationship with P there whose standing `sees` both
+E's scope (`SCOPE_FOR_EVENT`: session events need `sessions`, `alert.raised` `alerts`,
+`routine.prescribed` `prescribe`, `progress.advice_changed` `progress`) and
+`clinic_systems`, the patient's consent to the clinic's connected systems, which the
+consent preview states in words; and only while the owner who registered the endpoint is
+still an owner of the clinic (one who leaves or is demoted has their endpoints disabled in
+that transaction, pending deliveries given up: app/care/service.py).
+
+The audience is decided when the event is written, in the transaction of the change (one
+query per event write): a revocation stops every event written after it commits. Each
+event queued to a clinic endpoint is one entry of the patient's access log, written in
+that same transaction (action `send`, resource `webhook:<event type>`, the endpoint, the
+event, the registrant as actor, the consenting relationship), so it exists exactly when
+the delivery does and a retried attempt never adds one.
 """
 
 from __future__ import annotations
@@ -16,22 +25,19 @@ from sqlalchemy import Connection
 from sqlmodel import Session
 
 from app.care import repository as care_repository
+from app.care.access import Standing, sees
+from app.care.access_log import Sent, record_sends
+from app.care.scope_terms import SCOPE_FOR_EVENT
 from app.care.service import require_role
 from app.clinic_webhooks import repository
-from app.core.vocabulary import CareScope, WebhookEventType
+from app.core.vocabulary import CareScope
 from app.users.models import Caller
 from app.webhooks import outbox
-from app.webhooks.outbox import Target
+from app.webhooks.outbox import Database, Queued, Target
 from app.webhooks.service import Holder
 
-SCOPE_FOR_EVENT = {
-    WebhookEventType.SESSION_LOGGED: CareScope.SESSIONS,
-    WebhookEventType.SESSION_UPDATED: CareScope.SESSIONS,
-    WebhookEventType.SESSION_DELETED: CareScope.SESSIONS,
-    WebhookEventType.ALERT_RAISED: CareScope.ALERTS,
-    WebhookEventType.ROUTINE_PRESCRIBED: CareScope.PRESCRIBE,
-    WebhookEventType.PROGRESS_ADVICE_CHANGED: CareScope.PROGRESS,
-}
+__all__ = ["SCOPE_FOR_EVENT", "clinic_endpoints", "clinics_in_care", "install"]
+
 _SCOPE_BY_TYPE: dict[str, CareScope] = {k.value: v for k, v in SCOPE_FOR_EVENT.items()}
 
 
@@ -48,13 +54,47 @@ def clinic_endpoints(session: Session, caller: Caller, clinic_id: uuid.UUID) -> 
     )
 
 
+def carries(standing: Standing, event_type: str) -> bool:
+    """Whether a relationship in `standing` lets its clinic's systems receive this event:
+    the event's own scope and `clinic_systems`, both through `sees`."""
+    scope = _SCOPE_BY_TYPE.get(event_type)
+    return scope is not None and sees(standing, scope) and sees(standing, CareScope.CLINIC_SYSTEMS)
+
+
 def clinics_in_care(db: Session | Connection, patient_id: uuid.UUID) -> list[Target]:
-    """The enabled endpoints of the clinics caring for this patient, each with the event
-    types it subscribes to that the relationship's scopes cover (one query)."""
+    """The clinic endpoints that receive some of this patient's events, each with the
+    event types its subscription and the patient's consent let through, and, per event
+    type, the relationship that consented (the oldest): one query."""
+    grants: dict[uuid.UUID, dict[str, Sent]] = {}
+    for row in repository.clinic_endpoints_of(db, patient_id):
+        standing = Standing(row.relationship_id, row.scopes)
+        granted = grants.setdefault(row.endpoint_id, {})
+        for event_type in row.event_types:
+            if event_type not in granted and carries(standing, event_type):
+                granted[event_type] = Sent(
+                    endpoint_id=row.endpoint_id,
+                    clinic_id=row.clinic_id,
+                    clinic_name=row.clinic_name,
+                    registrant_id=row.registrant_id,
+                    registrant_name=row.registrant_name,
+                    relationship_id=row.relationship_id,
+                )
     return [
-        (endpoint_id, frozenset(t for t in event_types if _SCOPE_BY_TYPE.get(t) in scopes))
-        for endpoint_id, event_types, scopes in repository.clinic_endpoints_of(db, patient_id)
+        Target(endpoint_id, frozenset(granted), _log_sends, granted)
+        for endpoint_id, granted in grants.items()
+        if granted
     ]
+
+
+def _log_sends(db: Database, queued: Queued, targets: list[Target]) -> None:
+    """The patient's access-log entries of one event queued to clinic endpoints."""
+    record_sends(
+        db,
+        patient_id=queued.owner_id,
+        event_id=queued.event_id,
+        event_type=queued.event_type,
+        sent=[target.grants[queued.event_type] for target in targets],
+    )
 
 
 def install() -> None:

@@ -220,6 +220,16 @@ class CareScope(StrEnum):
     SELF_CHECKS = "self_checks"
     ALERTS = "alerts"
     PRESCRIBE = "prescribe"
+    # The clinic's own connected systems (its webhook endpoints) receive, as it happens, what
+    # the other granted scopes cover; without it no clinic endpoint carries this patient's data.
+    CLINIC_SYSTEMS = "clinic_systems"
+
+
+# Where a granted scope lets a patient's data go (the consent preview names each).
+class CareChannel(StrEnum):
+    CLINICIAN = "clinician"  # the clinician reads it in Medius: the API, their patient list
+    CLINIC_FHIR = "clinic_fhir"  # the clinician's record software, at the clinic's FHIR base
+    CLINIC_SYSTEMS = "clinic_systems"  # the clinic's connected systems, through its webhooks
 
 
 # A care relationship is active until the patient revokes it or it ends (the clinician
@@ -236,6 +246,7 @@ class AccessAction(StrEnum):
     CREATE = "create"
     UPDATE = "update"
     DELETE = "delete"
+    SEND = "send"  # an event sent to a clinic's connected system (its webhook endpoint)
 
 
 # The units a user prefers to see.
@@ -282,6 +293,9 @@ class DeliveryStatus(StrEnum):
 class EndpointDisabledReason(StrEnum):
     BY_OWNER = "by-owner"
     FAILING = "failing"
+    # A clinic's endpoint whose registrant left the clinic or is no longer an owner (or is
+    # not known): an owner who enables it again answers for it from then on.
+    REGISTRANT_LEFT = "registrant-left"
 
 
 # --- Bounded numbers ------------------------------------------------------------------------

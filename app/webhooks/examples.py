@@ -17,6 +17,7 @@ from app.webhooks.models import (
 )
 
 ENDPOINT_ID = uuid.UUID("5f0a3c2e-8b1d-4e6f-9a7c-2d4b6e8f0a1c")
+USER_ID = uuid.UUID("3c8e1f2a-6b4d-4a7e-9c1f-5e2d7a9b0c3e")
 EVENT_ID = uuid.UUID("9d2b7e4f-1a3c-4b5d-8e6f-0a1b2c3d4e5f")
 STAMP = datetime(2026, 11, 20, 6, 46, tzinfo=UTC)
 SECRET = "whsec_C2FVsBQIhrscChlQIMV+b5sSYspob7oD"  # noqa: S105 - a documentation value
@@ -38,6 +39,7 @@ def _endpoint() -> EndpointPublic:
     return EndpointPublic(
         id=ENDPOINT_ID,
         clinic_id=None,
+        created_by=USER_ID,
         url="https://example.com/hooks/medius",
         description="Coaching app",
         event_types=["progress.advice_changed", "session.logged"],

@@ -40,6 +40,11 @@ class WebhookEndpoint(SQLModel, table=True):
     clinic_id: uuid.UUID | None = SQLField(
         default=None, foreign_key="clinic.id", ondelete="CASCADE"
     )
+    # Who registered it (or last enabled it again): a clinic's endpoint receives patients'
+    # events only while this user is an owner of the clinic.
+    created_by: uuid.UUID | None = SQLField(
+        default=None, foreign_key="app_user.id", ondelete="SET NULL"
+    )
     url: str = SQLField(max_length=URL_MAX)
     description: str = SQLField(default="", max_length=DESCRIPTION_MAX)
     event_types: list[str] = SQLField(sa_column=Column(JSON, nullable=False))
@@ -173,13 +178,20 @@ class EndpointUpdate(BaseModel):
 class EndpointPublic(BaseModel):
     id: uuid.UUID
     clinic_id: uuid.UUID | None = Field(description="The clinic's, for a clinic's endpoint.")
+    created_by: uuid.UUID | None = Field(
+        description="Who registered the endpoint (or last enabled it again). A clinic's "
+        "endpoint carries patients' events only while they are an owner of the clinic: it "
+        "is disabled (`registrant-left`) when they leave or stop being one."
+    )
     url: str
     description: str
     event_types: list[WebhookEventType]
     enabled: bool
     disabled_reason: EndpointDisabledReason | None = Field(
         description="`failing`: disabled by Medius after repeated failures; `by-owner`: you "
-        "disabled it. Null while enabled."
+        "disabled it; `registrant-left`: a clinic's endpoint whose registrant left the clinic "
+        "or stopped being an owner (an owner who enables it again answers for it). Null "
+        "while enabled."
     )
     disabled_at: datetime | None
     consecutive_failures: int = Field(description="Events given up on in a row.")

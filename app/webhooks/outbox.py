@@ -6,13 +6,16 @@ back change sends nothing and a committed one is delivered by a worker (`python 
 worker`) however the request ends. Nothing here makes a network call.
 
 Packages above this one may add receivers of an owner's events (`add_audience`): the
-clinics caring for a patient (app/clinic_webhooks).
+clinics caring for a patient (app/clinic_webhooks). Their targets may carry a `recorder`,
+called in the same transaction once an event is queued to them (the patient's access log
+of what went to a clinic's systems), so the record commits exactly when the deliveries do.
 """
 
 from __future__ import annotations
 
 import uuid
 from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
 from typing import Any
 
 from sqlalchemy import Connection, event, insert, select
@@ -28,8 +31,30 @@ Database = Session | Connection
 EventData = Mapping[str, Any] | Callable[[], Mapping[str, Any]]
 PING = "webhook.ping"
 
-# An endpoint and the event types it receives of one owner.
-Target = tuple[uuid.UUID, frozenset[str]]
+
+@dataclass(frozen=True, slots=True)
+class Queued:
+    """An event just written to the outbox, as an audience's recorder sees it."""
+
+    event_id: uuid.UUID
+    owner_id: uuid.UUID
+    event_type: str
+
+
+@dataclass(frozen=True, slots=True)
+class Target:
+    """An endpoint and the event types it receives of one owner. An audience's target may
+    name a `recorder`, called (in the transaction, once per event, with all its targets
+    that get it) after the event is queued, and `grants`: per event type, what the
+    recorder needs to know of why this endpoint receives it."""
+
+    endpoint_id: uuid.UUID
+    event_types: frozenset[str]
+    recorder: Recorder | None = None
+    grants: Mapping[str, Any] = field(default_factory=dict)
+
+
+Recorder = Callable[[Database, Queued, list[Target]], None]
 # Who else receives an owner's events: (db, owner_id) -> targets.
 Audience = Callable[[Database, uuid.UUID], list[Target]]
 _TARGETS = "medius_webhook_targets"
@@ -58,7 +83,7 @@ def _targets(db: Database, owner_id: uuid.UUID) -> list[Target]:
             col(WebhookEndpoint.owner_id) == owner_id, col(WebhookEndpoint.enabled)
         )
     ).all()
-    found: list[Target] = [(row.id, frozenset(row.event_types)) for row in rows]
+    found: list[Target] = [Target(row.id, frozenset(row.event_types)) for row in rows]
     for audience in _audiences:
         found += audience(db, owner_id)
     if cache is not None:
@@ -75,10 +100,30 @@ def _forget_targets(session: OrmSession) -> None:
 def subscribers(db: Database, owner_id: uuid.UUID, event_type: str) -> list[uuid.UUID]:
     """The enabled endpoints that get the owner's `event_type`, each once."""
     found: list[uuid.UUID] = []
-    for endpoint_id, event_types in _targets(db, owner_id):
-        if event_type in event_types and endpoint_id not in found:
-            found.append(endpoint_id)
+    for target in _targets(db, owner_id):
+        if event_type in target.event_types and target.endpoint_id not in found:
+            found.append(target.endpoint_id)
     return found
+
+
+def _record(db: Database, queued: Queued, endpoint_ids: list[uuid.UUID]) -> None:
+    """Let each audience record the event queued to its targets (one call per recorder)."""
+    if queued.event_type == PING:  # a ping carries nobody's data, and has no audience
+        return
+    wanted, seen = set(endpoint_ids), set()
+    by_recorder: dict[Recorder, list[Target]] = {}
+    for target in _targets(db, queued.owner_id):
+        if (
+            target.recorder is None
+            or target.endpoint_id not in wanted
+            or target.endpoint_id in seen
+            or queued.event_type not in target.event_types
+        ):
+            continue
+        seen.add(target.endpoint_id)
+        by_recorder.setdefault(target.recorder, []).append(target)
+    for recorder, targets in by_recorder.items():
+        recorder(db, queued, targets)
 
 
 def emit(
@@ -141,4 +186,5 @@ def queue(
             for endpoint_id in targets
         ],
     )
+    _record(db, Queued(event_id, owner_id, event_type), targets)
     return event_id

@@ -15,7 +15,7 @@ from sqlmodel import select as select_rows
 
 from app.core.db import update_if_revision
 from app.core.pagination import Sort, paginate
-from app.core.vocabulary import DeliveryStatus
+from app.core.vocabulary import DeliveryStatus, EndpointDisabledReason
 from app.users.models import User
 from app.webhooks.models import WebhookDelivery, WebhookEndpoint, WebhookEvent
 
@@ -114,6 +114,32 @@ def give_up_pending(session: Session, endpoint_id: uuid.UUID, reason: str) -> No
         .where(col(D.endpoint_id) == endpoint_id, col(D.status) == DeliveryStatus.PENDING)
         .values(status=DeliveryStatus.FAILED, last_error=reason, lease_until=None, lease_token=None)
     )
+
+
+def disable_registered_by(
+    session: Session, user_id: uuid.UUID, clinic_id: uuid.UUID | None, now: datetime
+) -> None:
+    """Disable the enabled clinic endpoints `user_id` registered (in `clinic_id`, or in
+    every clinic) and give up their waiting deliveries: their registrant is no longer an
+    owner there. The worker claims only enabled endpoints' deliveries, so nothing already
+    queued goes out either."""
+    held = [col(E.created_by) == user_id, col(E.clinic_id).is_not(None), col(E.enabled)]
+    if clinic_id is not None:
+        held.append(col(E.clinic_id) == clinic_id)
+    stopped = session.execute(select(col(E.id)).where(*held)).scalars().all()
+    for endpoint_id in stopped:
+        session.execute(
+            update(E)
+            .where(col(E.id) == endpoint_id)
+            .values(
+                enabled=False,
+                disabled_reason=EndpointDisabledReason.REGISTRANT_LEFT,
+                disabled_at=now,
+                revision=E.revision + 1,
+                updated_at=now,
+            )
+        )
+        give_up_pending(session, endpoint_id, "endpoint disabled: its registrant left the clinic")
 
 
 # --- The worker -------------------------------------------------------------------------------

@@ -126,8 +126,10 @@ def endpoints_router(
         summary="Change a webhook endpoint",
         description="JSON merge patch of `url`, `description`, `event_types` and `enabled`. "
         "`enabled: true` re-enables an endpoint Medius disabled after repeated failures (its "
-        "failure count starts again); `enabled: false` stops deliveries, and events still "
-        "waiting are given up. Send `If-Match` (412 when stale, 428 when missing).",
+        "failure count starts again), or a clinic's endpoint disabled when its registrant "
+        "left (the caller becomes its `created_by`); `enabled: false` stops deliveries, and "
+        "events still waiting are given up. Send `If-Match` (412 when stale, 428 when "
+        "missing).",
         response_model=EndpointPublic,
         openapi_extra=example_body(examples.endpoint_patch),
         responses=answers(examples.endpoint, *WRITE_ERRORS, *errors),

@@ -123,6 +123,7 @@ def create(
         id=data.id or uuid.uuid4(),
         owner_id=holder.user_id,
         clinic_id=holder.clinic_id,
+        created_by=holder.actor_id,
         url=data.url,
         description=data.description,
         event_types=sorted({t.value for t in data.event_types}),
@@ -214,6 +215,8 @@ def update(
                 "disabled_at": None,
                 "consecutive_failures": 0,
                 "failing_since": None,
+                # whoever turns it back on answers for it from now on (a clinic's owner)
+                "created_by": holder.actor_id,
             }
         else:
             values |= {"disabled_reason": EndpointDisabledReason.BY_OWNER, "disabled_at": now}

@@ -134,14 +134,16 @@ async def test_session_events_need_the_sessions_scope(
     await client.delete(
         f"/api/v1/me/care-relationships/{team.relationship_id}", headers=patient.headers
     )
-    await take_into_care(client, team.clinician, team.clinic_id, patient, ["progress", "alerts"])
+    await take_into_care(
+        client, team.clinician, team.clinic_id, patient, ["alerts", "clinic_systems", "progress"]
+    )
     await _register(client, team, receiver.url, ["session.logged", "alert.raised"])
     await _log(client, patient)
     assert worker.drain() == 0  # no `sessions` scope: the session event is not queued for it
     assert receiver.received == []
 
 
-@pytest.mark.parametrize("granted", [["alerts"], ["sessions"]])
+@pytest.mark.parametrize("granted", [["alerts", "clinic_systems"], ["clinic_systems", "sessions"]])
 async def test_alert_events_need_the_alerts_scope(
     client: httpx.AsyncClient,
     app: FastAPI,

@@ -112,7 +112,9 @@ async def test_a_clinic_without_the_alerts_scope_hears_no_alert(
     await client.delete(
         f"/api/v1/me/care-relationships/{team.relationship_id}", headers=team.patient.headers
     )
-    await take_into_care(client, team.clinician, team.clinic_id, team.patient, ["sessions"])
+    await take_into_care(
+        client, team.clinician, team.clinic_id, team.patient, ["clinic_systems", "sessions"]
+    )
     await _clinic_endpoint(client, team, receiver.url, ["alert.raised", "session.logged"])
     await log(client, team.patient, PAINFUL_DAY, 9)
     deliver_until(worker, lambda: len(receiver.received) == 1)

@@ -28,6 +28,7 @@ from .bundle_search_mode import BundleSearchMode
 from .calendar_token_create import CalendarTokenCreate
 from .calendar_token_public import CalendarTokenPublic
 from .care_accept import CareAccept
+from .care_channel import CareChannel
 from .care_invitation_create import CareInvitationCreate
 from .care_invitation_issued import CareInvitationIssued
 from .care_invitation_preview import CareInvitationPreview
@@ -144,6 +145,7 @@ from .routine_item_public import RoutineItemPublic
 from .routine_public import RoutinePublic
 from .routine_update import RoutineUpdate
 from .routine_version_public import RoutineVersionPublic
+from .scope_detail import ScopeDetail
 from .secret_rotated import SecretRotated
 from .session_comment_create import SessionCommentCreate
 from .session_comment_public import SessionCommentPublic
@@ -204,6 +206,7 @@ __all__ = (
     "CalendarTokenCreate",
     "CalendarTokenPublic",
     "CareAccept",
+    "CareChannel",
     "CareInvitationCreate",
     "CareInvitationIssued",
     "CareInvitationPreview",
@@ -320,6 +323,7 @@ __all__ = (
     "RoutinePublic",
     "RoutineUpdate",
     "RoutineVersionPublic",
+    "ScopeDetail",
     "SecretRotated",
     "SessionCommentCreate",
     "SessionCommentPublic",

@@ -5,6 +5,7 @@ class AccessAction(StrEnum):
     CREATE = "create"
     DELETE = "delete"
     READ = "read"
+    SEND = "send"
     UPDATE = "update"
 
     def __str__(self) -> str:

@@ -24,10 +24,13 @@ class AccessLogPublic:
         at (datetime.datetime):
         clinic_id (None | UUID):
         clinic_name (None | str):
+        endpoint_id (None | UUID): For `send`: the clinic's webhook endpoint the event went to.
         id (UUID):
         relationship_id (None | UUID):
-        resource (str):
+        resource (str): What was read or written; `webhook:<event type>` for an event sent to a clinic's connected
+            system.
         share_link_id (None | UUID):
+        webhook_id (None | str): For `send`: the event's `webhook-id`, as the clinic's delivery log shows it.
     """
 
     action: AccessAction
@@ -37,10 +40,12 @@ class AccessLogPublic:
     at: datetime.datetime
     clinic_id: None | UUID
     clinic_name: None | str
+    endpoint_id: None | UUID
     id: UUID
     relationship_id: None | UUID
     resource: str
     share_link_id: None | UUID
+    webhook_id: None | str
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -69,6 +74,12 @@ class AccessLogPublic:
         clinic_name: None | str
         clinic_name = self.clinic_name
 
+        endpoint_id: None | str
+        if isinstance(self.endpoint_id, UUID):
+            endpoint_id = str(self.endpoint_id)
+        else:
+            endpoint_id = self.endpoint_id
+
         id = str(self.id)
 
         relationship_id: None | str
@@ -85,6 +96,9 @@ class AccessLogPublic:
         else:
             share_link_id = self.share_link_id
 
+        webhook_id: None | str
+        webhook_id = self.webhook_id
+
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update(
@@ -96,10 +110,12 @@ class AccessLogPublic:
                 "at": at,
                 "clinic_id": clinic_id,
                 "clinic_name": clinic_name,
+                "endpoint_id": endpoint_id,
                 "id": id,
                 "relationship_id": relationship_id,
                 "resource": resource,
                 "share_link_id": share_link_id,
+                "webhook_id": webhook_id,
             }
         )
 
@@ -163,6 +179,21 @@ class AccessLogPublic:
 
         clinic_name = _parse_clinic_name(d.pop("clinic_name"))
 
+        def _parse_endpoint_id(data: object) -> None | UUID:
+            if data is None:
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                endpoint_id_type_0 = UUID(data)
+
+                return endpoint_id_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(None | UUID, data)
+
+        endpoint_id = _parse_endpoint_id(d.pop("endpoint_id"))
+
         id = UUID(d.pop("id"))
 
         def _parse_relationship_id(data: object) -> None | UUID:
@@ -197,6 +228,13 @@ class AccessLogPublic:
 
         share_link_id = _parse_share_link_id(d.pop("share_link_id"))
 
+        def _parse_webhook_id(data: object) -> None | str:
+            if data is None:
+                return data
+            return cast(None | str, data)
+
+        webhook_id = _parse_webhook_id(d.pop("webhook_id"))
+
         access_log_public = cls(
             action=action,
             actor_id=actor_id,
@@ -205,10 +243,12 @@ class AccessLogPublic:
             at=at,
             clinic_id=clinic_id,
             clinic_name=clinic_name,
+            endpoint_id=endpoint_id,
             id=id,
             relationship_id=relationship_id,
             resource=resource,
             share_link_id=share_link_id,
+            webhook_id=webhook_id,
         )
 
         access_log_public.additional_properties = d

@@ -12,6 +12,7 @@ from ..models.care_scope import CareScope
 if TYPE_CHECKING:
     from ..models.clinic_ref import ClinicRef
     from ..models.person_ref import PersonRef
+    from ..models.scope_detail import ScopeDetail
 
 
 T = TypeVar("T", bound="CareInvitationPreview")
@@ -25,12 +26,15 @@ class CareInvitationPreview:
         clinic (ClinicRef):
         clinician (PersonRef):
         expires_at (datetime.datetime):
+        scope_details (list[ScopeDetail]): Each asked scope (in `scopes` order): what it opens and through which
+            channels.
         scopes (list[CareScope]):
     """
 
     clinic: ClinicRef
     clinician: PersonRef
     expires_at: datetime.datetime
+    scope_details: list[ScopeDetail]
     scopes: list[CareScope]
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
@@ -40,6 +44,11 @@ class CareInvitationPreview:
         clinician = self.clinician.to_dict()
 
         expires_at = self.expires_at.isoformat()
+
+        scope_details = []
+        for scope_details_item_data in self.scope_details:
+            scope_details_item = scope_details_item_data.to_dict()
+            scope_details.append(scope_details_item)
 
         scopes = []
         for scopes_item_data in self.scopes:
@@ -53,6 +62,7 @@ class CareInvitationPreview:
                 "clinic": clinic,
                 "clinician": clinician,
                 "expires_at": expires_at,
+                "scope_details": scope_details,
                 "scopes": scopes,
             }
         )
@@ -63,6 +73,7 @@ class CareInvitationPreview:
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         from ..models.clinic_ref import ClinicRef  # noqa: PLC0415
         from ..models.person_ref import PersonRef  # noqa: PLC0415
+        from ..models.scope_detail import ScopeDetail  # noqa: PLC0415
 
         d = dict(src_dict)
         clinic = ClinicRef.from_dict(d.pop("clinic"))
@@ -70,6 +81,13 @@ class CareInvitationPreview:
         clinician = PersonRef.from_dict(d.pop("clinician"))
 
         expires_at = datetime.datetime.fromisoformat(d.pop("expires_at"))
+
+        scope_details = []
+        _scope_details = d.pop("scope_details")
+        for scope_details_item_data in _scope_details:
+            scope_details_item = ScopeDetail.from_dict(scope_details_item_data)
+
+            scope_details.append(scope_details_item)
 
         scopes = []
         _scopes = d.pop("scopes")
@@ -82,6 +100,7 @@ class CareInvitationPreview:
             clinic=clinic,
             clinician=clinician,
             expires_at=expires_at,
+            scope_details=scope_details,
             scopes=scopes,
         )
 

@@ -3,6 +3,7 @@ from enum import StrEnum
 
 class CareScope(StrEnum):
     ALERTS = "alerts"
+    CLINIC_SYSTEMS = "clinic_systems"
     PRESCRIBE = "prescribe"
     PROGRESS = "progress"
     SELF_CHECKS = "self_checks"

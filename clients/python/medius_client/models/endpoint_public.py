@@ -21,10 +21,14 @@ class EndpointPublic:
         clinic_id (None | UUID): The clinic's, for a clinic's endpoint.
         consecutive_failures (int): Events given up on in a row.
         created_at (datetime.datetime):
+        created_by (None | UUID): Who registered the endpoint (or last enabled it again). A clinic's endpoint carries
+            patients' events only while they are an owner of the clinic: it is disabled (`registrant-left`) when they leave
+            or stop being one.
         description (str):
         disabled_at (datetime.datetime | None):
         disabled_reason (EndpointDisabledReason | None): `failing`: disabled by Medius after repeated failures; `by-
-            owner`: you disabled it. Null while enabled.
+            owner`: you disabled it; `registrant-left`: a clinic's endpoint whose registrant left the clinic or stopped
+            being an owner (an owner who enables it again answers for it). Null while enabled.
         enabled (bool):
         event_types (list[WebhookEventType]):
         failing_since (datetime.datetime | None): Since when every attempt has failed; null once one succeeds.
@@ -39,6 +43,7 @@ class EndpointPublic:
     clinic_id: None | UUID
     consecutive_failures: int
     created_at: datetime.datetime
+    created_by: None | UUID
     description: str
     disabled_at: datetime.datetime | None
     disabled_reason: EndpointDisabledReason | None
@@ -62,6 +67,12 @@ class EndpointPublic:
         consecutive_failures = self.consecutive_failures
 
         created_at = self.created_at.isoformat()
+
+        created_by: None | str
+        if isinstance(self.created_by, UUID):
+            created_by = str(self.created_by)
+        else:
+            created_by = self.created_by
 
         description = self.description
 
@@ -111,6 +122,7 @@ class EndpointPublic:
                 "clinic_id": clinic_id,
                 "consecutive_failures": consecutive_failures,
                 "created_at": created_at,
+                "created_by": created_by,
                 "description": description,
                 "disabled_at": disabled_at,
                 "disabled_reason": disabled_reason,
@@ -149,6 +161,21 @@ class EndpointPublic:
         consecutive_failures = d.pop("consecutive_failures")
 
         created_at = datetime.datetime.fromisoformat(d.pop("created_at"))
+
+        def _parse_created_by(data: object) -> None | UUID:
+            if data is None:
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                created_by_type_0 = UUID(data)
+
+                return created_by_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(None | UUID, data)
+
+        created_by = _parse_created_by(d.pop("created_by"))
 
         description = d.pop("description")
 
@@ -233,6 +260,7 @@ class EndpointPublic:
             clinic_id=clinic_id,
             consecutive_failures=consecutive_failures,
             created_at=created_at,
+            created_by=created_by,
             description=description,
             disabled_at=disabled_at,
             disabled_reason=disabled_reason,

@@ -97,8 +97,10 @@ def sync_detailed(
 ) -> Response[CareInvitationPreview | Problem]:
     """See what a care invitation asks for
 
-     The clinic, the clinician and the scopes the code asks you to grant, before you accept. Nothing
-    changes. Unknown, used or expired is 404.
+     The clinic, the clinician and the scopes the code asks you to grant, before you accept;
+    `scope_details` says in plain words what each scope opens and through which channels (the
+    clinician's reads, the clinic's FHIR base, the clinic's connected systems by webhook, which need
+    `clinic_systems`). Nothing changes. Unknown, used or expired is 404.
 
     Args:
         body (CodeBody):
@@ -129,8 +131,10 @@ def sync(
 ) -> CareInvitationPreview | Problem | None:
     """See what a care invitation asks for
 
-     The clinic, the clinician and the scopes the code asks you to grant, before you accept. Nothing
-    changes. Unknown, used or expired is 404.
+     The clinic, the clinician and the scopes the code asks you to grant, before you accept;
+    `scope_details` says in plain words what each scope opens and through which channels (the
+    clinician's reads, the clinic's FHIR base, the clinic's connected systems by webhook, which need
+    `clinic_systems`). Nothing changes. Unknown, used or expired is 404.
 
     Args:
         body (CodeBody):
@@ -156,8 +160,10 @@ async def asyncio_detailed(
 ) -> Response[CareInvitationPreview | Problem]:
     """See what a care invitation asks for
 
-     The clinic, the clinician and the scopes the code asks you to grant, before you accept. Nothing
-    changes. Unknown, used or expired is 404.
+     The clinic, the clinician and the scopes the code asks you to grant, before you accept;
+    `scope_details` says in plain words what each scope opens and through which channels (the
+    clinician's reads, the clinic's FHIR base, the clinic's connected systems by webhook, which need
+    `clinic_systems`). Nothing changes. Unknown, used or expired is 404.
 
     Args:
         body (CodeBody):
@@ -186,8 +192,10 @@ async def asyncio(
 ) -> CareInvitationPreview | Problem | None:
     """See what a care invitation asks for
 
-     The clinic, the clinician and the scopes the code asks you to grant, before you accept. Nothing
-    changes. Unknown, used or expired is 404.
+     The clinic, the clinician and the scopes the code asks you to grant, before you accept;
+    `scope_details` says in plain words what each scope opens and through which channels (the
+    clinician's reads, the clinic's FHIR base, the clinic's connected systems by webhook, which need
+    `clinic_systems`). Nothing changes. Unknown, used or expired is 404.
 
     Args:
         body (CodeBody):

@@ -126,7 +126,8 @@ def sync_detailed(
     """Change a webhook endpoint
 
      JSON merge patch of `url`, `description`, `event_types` and `enabled`. `enabled: true` re-enables an
-    endpoint Medius disabled after repeated failures (its failure count starts again); `enabled: false`
+    endpoint Medius disabled after repeated failures (its failure count starts again), or a clinic's
+    endpoint disabled when its registrant left (the caller becomes its `created_by`); `enabled: false`
     stops deliveries, and events still waiting are given up. Send `If-Match` (412 when stale, 428 when
     missing).
 
@@ -171,7 +172,8 @@ def sync(
     """Change a webhook endpoint
 
      JSON merge patch of `url`, `description`, `event_types` and `enabled`. `enabled: true` re-enables an
-    endpoint Medius disabled after repeated failures (its failure count starts again); `enabled: false`
+    endpoint Medius disabled after repeated failures (its failure count starts again), or a clinic's
+    endpoint disabled when its registrant left (the caller becomes its `created_by`); `enabled: false`
     stops deliveries, and events still waiting are given up. Send `If-Match` (412 when stale, 428 when
     missing).
 
@@ -211,7 +213,8 @@ async def asyncio_detailed(
     """Change a webhook endpoint
 
      JSON merge patch of `url`, `description`, `event_types` and `enabled`. `enabled: true` re-enables an
-    endpoint Medius disabled after repeated failures (its failure count starts again); `enabled: false`
+    endpoint Medius disabled after repeated failures (its failure count starts again), or a clinic's
+    endpoint disabled when its registrant left (the caller becomes its `created_by`); `enabled: false`
     stops deliveries, and events still waiting are given up. Send `If-Match` (412 when stale, 428 when
     missing).
 
@@ -254,7 +257,8 @@ async def asyncio(
     """Change a webhook endpoint
 
      JSON merge patch of `url`, `description`, `event_types` and `enabled`. `enabled: true` re-enables an
-    endpoint Medius disabled after repeated failures (its failure count starts again); `enabled: false`
+    endpoint Medius disabled after repeated failures (its failure count starts again), or a clinic's
+    endpoint disabled when its registrant left (the caller becomes its `created_by`); `enabled: false`
     stops deliveries, and events still waiting are given up. Send `If-Match` (412 when stale, 428 when
     missing).
 
