@@ -173,7 +173,7 @@ def serve(migrated: bool = typer.Option(False, hidden=True)) -> None:
     starts a webhook worker beside it)."""
     import uvicorn
 
-    from app.core.server import BoundedHttpProtocol
+    from app.core.server import BoundedHttpProtocol, proxy_options
 
     try:
         settings = get_settings()
@@ -189,9 +189,9 @@ def serve(migrated: bool = typer.Option(False, hidden=True)) -> None:
         port=settings.port,
         workers=settings.workers,
         log_level=settings.log_level,
-        proxy_headers=True,
         http=BoundedHttpProtocol,
         server_header=False,  # no product name and version for an attacker to look up
+        **proxy_options(settings),
     )
 
 

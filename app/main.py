@@ -29,6 +29,7 @@ from app.account.router import router as account_router
 from app.alerts import service as alerts_service
 from app.alerts.router import router as alerts_router
 from app.assessments.router import router as assessments_router
+from app.calendar_feed import service as calendar_feed_service
 from app.calendar_feed.router import router as calendar_feed_router
 from app.care.router import router as care_router
 from app.care_followup.router import router as care_followup_router
@@ -100,6 +101,7 @@ def install_domain_handlers() -> None:
     alerts_service.install()  # alerts follow session and self-check writes
     progress_events.install()  # session writes announce changed advice (webhooks)
     clinic_webhooks.install()  # clinics in care receive their patients' events
+    calendar_feed_service.install()  # a password change ends the calendar feed's token
 
 
 def create_app(settings: Settings | None = None) -> FastAPI:

@@ -36,6 +36,7 @@ from sqlalchemy import create_engine, text
 from sqlmodel import Session
 
 from app.core.config import Settings
+from app.core.server import proxy_options
 from app.users.service import create_admin
 from bench import loadgen, scenarios
 from bench.config import Config, usage
@@ -225,8 +226,15 @@ def _uvicorn(module: str, port: int, workers: int) -> list[str]:
         str(workers),
         "--log-level",
         settings.log_level,
-        "--proxy-headers",
+        *_proxy_flags(settings),
     ]
+
+
+def _proxy_flags(settings: Settings) -> list[str]:
+    options = proxy_options(settings)
+    if not options["proxy_headers"]:
+        return ["--no-proxy-headers"]
+    return ["--proxy-headers", "--forwarded-allow-ips", ",".join(options["forwarded_allow_ips"])]
 
 
 def prepare_signed_in(target: Target, url: str, sessions: int = 20) -> dict[str, str]:

@@ -163,6 +163,7 @@ SERVER_TESTS = (
     "client/test_typescript_client.py",
     "docs/",
     "webhooks/test_worker_process.py",  # `python -m app worker` subprocesses
+    "users/test_trusted_proxies.py",
 )
 # The longest single tests, started first so that no xdist worker idles at the end
 # while another finishes one of them.

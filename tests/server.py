@@ -17,11 +17,18 @@ import socket
 import subprocess
 import sys
 import time
+import uuid
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import httpx
+from sqlalchemy import create_engine, text
+from sqlalchemy.engine import make_url
+
+if TYPE_CHECKING:
+    import pytest
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
 PRODUCTION_SECRET = "reliability-and-bench-secret-key-of-more-than-32-bytes"
@@ -218,3 +225,22 @@ def served(env: dict[str, str], folder: Path, timeout: float = 60.0) -> Iterator
         yield server
     finally:
         server.stop()
+
+
+@contextlib.contextmanager
+def new_database(backend: str, request: pytest.FixtureRequest, folder: Path) -> Iterator[str]:
+    """A SQLite file, or a new database in the test run's PostgreSQL (dropped after)."""
+    if backend == "sqlite":
+        yield f"sqlite:///{folder / 'server.db'}"
+        return
+    base = make_url(request.getfixturevalue("postgres_base_url"))
+    name = f"medius_served_{uuid.uuid4().hex[:8]}"
+    admin = create_engine(base.set(database="postgres"), isolation_level="AUTOCOMMIT")
+    with admin.connect() as conn:
+        conn.execute(text(f'CREATE DATABASE "{name}"'))
+    try:
+        yield base.set(database=name).render_as_string(hide_password=False)
+    finally:
+        with admin.connect() as conn:
+            conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+        admin.dispose()

@@ -21,17 +21,31 @@ from app.calendar_feed import ics, repository
 from app.calendar_feed.models import CalendarTokenCreate, CalendarTokenPublic
 from app.core.db import begin_write
 from app.core.errors import NotFound
+from app.core.events import subscribe
 from app.core.responses import API_PREFIX
 from app.core.types import utcnow
 from app.live_catalog.snapshot import CatalogSpecs
 from app.routines.repository import items_for, latest_routine
 from app.routines.service import specs_for, stored_progression
+from app.users.events import EverySignInEnded
 from app.users.models import Caller
 
 TOKEN_BYTES = 32  # 256 bits from the OS's CSPRNG
 FEED_WEEKS_BEHIND = 4
 FEED_WEEKS_AHEAD = 26
 FEED_PATH = "/me/calendar.ics"
+
+
+def install() -> None:
+    """End the feed with every sign-in (idempotent; the app factory calls it)."""
+    subscribe(EverySignInEnded, on_every_sign_in_ended)
+
+
+def on_every_sign_in_ended(session: Session, event: EverySignInEnded) -> None:
+    """A password change ends the feed's token too: it reads the account's plan without
+    the password, so a token copied before the change must not outlive it. The feed then
+    answers 404, as for a token never issued; the user issues a new one."""
+    repository.remove(session, event.user_id)
 
 
 def token_hash(token: str) -> str:

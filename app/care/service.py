@@ -32,7 +32,7 @@ from app.care.models import (
 )
 from app.core.caching import conditional_write, require_if_match, revision_etag
 from app.core.db import begin_write, update_if_revision
-from app.core.errors import Conflict, Forbidden, NotFound, reject_nulls
+from app.core.errors import Conflict, Forbidden, IdTaken, NotFound, reject_nulls
 from app.core.pagination import Page, parse_sort
 from app.core.responses import Resource
 from app.core.security import digest
@@ -114,10 +114,7 @@ def _replayed_clinic(
 ) -> Resource[ClinicPublic]:
     row = None if data.id is None else repository.clinic_with_role(session, data.id, caller.id)
     if row is None or row.role != ClinicRole.OWNER or row.name != data.name:
-        raise Conflict(
-            "This clinic id is already used with a different name or by someone else; "
-            "choose a new id for a new clinic."
-        )
+        raise IdTaken.of("clinic")
     return _clinic_resource(row)
 
 

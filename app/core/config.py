@@ -145,6 +145,14 @@ class Settings(BaseSettings):
         default=30, gt=0, le=3600, description="Time a request's body may take to arrive (408)."
     )
     log_level: str = Field(default="info")
+    trusted_proxies: Annotated[list[IPv4Network | IPv6Network], NoDecode] = Field(
+        default_factory=list,
+        description="Comma-separated addresses or CIDR networks of the reverse proxies in "
+        "front of the server: only a connection from one of them may name the client with "
+        "`X-Forwarded-For` / `X-Forwarded-Proto` (the address the sign-in and sign-up limits "
+        "count and the access log records). Empty (the default everywhere): proxy headers "
+        "are ignored and the connection's own address is the client's.",
+    )
     webhook_allowed_networks: Annotated[list[IPv4Network | IPv6Network], NoDecode] = Field(
         default_factory=list,
         description="Comma-separated CIDR networks webhook endpoints may reach although they "
@@ -229,11 +237,10 @@ class Settings(BaseSettings):
             raw = data.get("cors_origins")
             if isinstance(raw, str):
                 data["cors_origins"] = [o.strip() for o in raw.split(",") if o.strip()]
-            networks = data.get("webhook_allowed_networks")
-            if isinstance(networks, str):
-                data["webhook_allowed_networks"] = [
-                    n.strip() for n in networks.split(",") if n.strip()
-                ]
+            for key in ("webhook_allowed_networks", "trusted_proxies"):
+                networks = data.get(key)
+                if isinstance(networks, str):
+                    data[key] = [n.strip() for n in networks.split(",") if n.strip()]
         return data
 
     @model_validator(mode="after")

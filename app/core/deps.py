@@ -23,7 +23,8 @@ async def get_app_settings(request: Request) -> Settings:
 
 
 def client_address(request: Request) -> str:
-    """The caller's IP address (uvicorn applies X-Forwarded-For only from trusted proxies)."""
+    """The caller's IP address: the connection's, or the one a `TRUSTED_PROXIES` proxy
+    named (uvicorn applies X-Forwarded-For from those only; app/core/server.py)."""
     return request.client.host if request.client else "unknown"
 
 

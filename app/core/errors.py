@@ -33,6 +33,21 @@ class Conflict(DomainError):
     """The write clashes with what is stored (duplicate key, same id another body)."""
 
 
+class IdTaken(Conflict):
+    """A create under a client-chosen id that a stored record already has, unless it is a
+    retry of the request that made it. One answer per kind of record, whoever holds the id
+    (the caller with another body, a record since deleted, or someone else), so it never
+    says whose it is (README, "Client-chosen ids")."""
+
+    @classmethod
+    def of(cls, noun: str) -> IdTaken:
+        return cls(
+            f"This {noun} id is already used. Only a retry of the request that made the "
+            f"{noun} may send it again (200); choose a new id for a new {noun}.",
+            errors=[FieldError(["body", "id"], "this id is already used", "id_taken")],
+        )
+
+
 class QuotaExceeded(Conflict):
     """The owner already keeps as many records of a kind as one account may (README)."""
 

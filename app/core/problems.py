@@ -46,6 +46,7 @@ _STATUS_BY_ERROR: dict[type[errors.DomainError], int] = {
 # Kinds of problem a client may want to tell apart from others of the same status.
 _SLUG_BY_ERROR: dict[type[errors.DomainError], str] = {
     errors.QuotaExceeded: "quota-exceeded",
+    errors.IdTaken: "id-taken",
     errors.PrescribedReadOnly: "prescribed-routine-read-only",
     errors.ScopeNotGranted: "scope-not-granted",
 }

@@ -1,4 +1,10 @@
-"""uvicorn's HTTP protocol with a bound on how long a request head may take to arrive.
+"""How uvicorn serves Medius: which proxies it believes, and an HTTP protocol with a bound
+on how long a request head may take to arrive.
+
+uvicorn believes `X-Forwarded-For` from 127.0.0.1 unless told otherwise, so any process on
+the host (or anything a local service relays) could pick the client address the rate
+limits count and the access log records. `proxy_options` turns proxy headers on only for
+the `TRUSTED_PROXIES` the settings name, and names exactly those.
 
 uvicorn closes a connection idle between requests (`timeout_keep_alive`) but waits
 forever for a request that was started and never finished: a client that sends half
@@ -17,7 +23,7 @@ from typing import Any
 
 from uvicorn.protocols.http.httptools_impl import HttpToolsProtocol
 
-from app.core.config import get_settings
+from app.core.config import Settings, get_settings
 
 _TIMEOUT_RESPONSE = (
     b"HTTP/1.1 408 Request Timeout\r\n"
@@ -25,6 +31,13 @@ _TIMEOUT_RESPONSE = (
     b"content-length: 0\r\n"
     b"connection: close\r\n\r\n"
 )
+
+
+def proxy_options(settings: Settings) -> dict[str, Any]:
+    """uvicorn's `proxy_headers` and `forwarded_allow_ips` for `settings`: off without
+    trusted proxies (uvicorn's own default would trust loopback, or FORWARDED_ALLOW_IPS)."""
+    trusted = [str(network) for network in settings.trusted_proxies]
+    return {"proxy_headers": bool(trusted), "forwarded_allow_ips": trusted}
 
 
 class BoundedHttpProtocol(HttpToolsProtocol):

@@ -22,9 +22,9 @@ from app.catalog.repository import bump_catalog_revision, specs_by_slug
 from app.core.caching import conditional_write, require_if_match, revision_etag
 from app.core.db import begin_write
 from app.core.errors import (
-    Conflict,
     FieldError,
     Forbidden,
+    IdTaken,
     Invalid,
     NotFound,
     PrescribedReadOnly,
@@ -331,10 +331,7 @@ def _insert(
             raise
     session.rollback()
     if existing.owner_id != routine.owner_id or existing.request_digest != routine.request_digest:
-        raise Conflict(
-            "This id is already used for another routine (or another request); choose a new "
-            "id for a new one."
-        )
+        raise IdTaken.of("routine")
     return existing, False
 
 

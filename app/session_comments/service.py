@@ -8,7 +8,7 @@ from collections.abc import Callable
 from sqlmodel import Session
 
 from app.core.db import begin_write
-from app.core.errors import Conflict, NotFound
+from app.core.errors import IdTaken, NotFound
 from app.core.pagination import Page
 from app.core.types import utcnow
 from app.session_comments import repository
@@ -82,8 +82,5 @@ def add(
         not created
         and (row.session_id, row.author_id, row.body) != (session_id, author_id, data.body)
     ):
-        raise Conflict(
-            "This comment id is already used with a different body; choose a new id for a "
-            "new comment."
-        )
+        raise IdTaken.of("comment")
     return as_public(row), created

@@ -20,8 +20,8 @@ from app.core.caching import conditional_write, require_if_match, revision_etag
 from app.core.changes import bump_user_counter, read_changes
 from app.core.db import begin_write
 from app.core.errors import (
-    Conflict,
     FieldError,
+    IdTaken,
     Invalid,
     NotFound,
     QuotaExceeded,
@@ -260,10 +260,7 @@ def _stored_retry(
         or existing.deleted_at is not None
         or existing.body_digest != fingerprint
     ):
-        raise Conflict(
-            "This session id is already used with a different body (or was deleted); "
-            "choose a new id for a new session."
-        )
+        raise IdTaken.of("session")
     return existing
 
 

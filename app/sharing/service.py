@@ -20,7 +20,7 @@ from sqlmodel import Session
 
 from app.care.access_log import record_share_use
 from app.core.db import begin_write
-from app.core.errors import Conflict, FieldError, Invalid, NotFound, QuotaExceeded
+from app.core.errors import FieldError, IdTaken, Invalid, NotFound, QuotaExceeded
 from app.core.negotiation import negotiate
 from app.core.responses import API_PREFIX
 from app.core.types import utcnow
@@ -141,9 +141,7 @@ def _replayed(session: Session, user: Caller, link: ShareLink) -> dict[str, Any]
         or existing.owner_id != user.id
         or existing.request_digest != link.request_digest
     ):
-        raise Conflict(
-            "This link id is already used with another body; choose a new id for a new link."
-        )
+        raise IdTaken.of("link")
     return {**_body(existing, utcnow()), "token": None, "path": None}
 
 

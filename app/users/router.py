@@ -157,7 +157,10 @@ async def update_me(changes: UserUpdate, unit: SignedIn, if_match: IfMatch = Non
     summary="Change your password",
     description="Send `current_password` and `new_password` (the same rules as registration). "
     "Every sign-in of the account ends (all refresh and access tokens, on every device); "
-    "the answer carries the tokens of a new sign-in for this client. A wrong current "
+    "the answer carries the tokens of a new sign-in for this client. Your calendar feed's "
+    "token ends too (its URL answers 404; issue a new one with `POST /me/calendar-token`); "
+    "share links stay, since each is a deliberate share you list and revoke on its own. "
+    "A wrong current "
     "password is 403 and counts as a failed sign-in (429 when over the limit).",
     response_model=Token,
     responses=answers(examples.token, 400, 401, 403, 409, 413, 415, 422, 429),

@@ -33,6 +33,7 @@ from app.core.errors import (
     invalid_from,
     reject_nulls,
 )
+from app.core.events import publish
 from app.core.responses import Resource
 from app.core.security import (
     AccessClaims,
@@ -48,6 +49,7 @@ from app.core.types import utcnow
 from app.core.vocabulary import Role
 from app.users import deletion, repository, throttle
 from app.users.emails import email_or_none
+from app.users.events import EverySignInEnded
 from app.users.models import (
     AccountDeletion,
     Caller,
@@ -299,6 +301,7 @@ def _store_password(
         session.rollback()
         raise Conflict(CHANGED)
     repository.revoke_every_family(session, user.id, now)
+    publish(session, EverySignInEnded(user.id))
     token = _start_family(session, user.id, settings)
     session.commit()
     return token

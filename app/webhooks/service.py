@@ -20,7 +20,7 @@ from sqlmodel import Session, col
 from app.core.caching import conditional_write, require_if_match, revision_etag
 from app.core.config import Settings
 from app.core.db import begin_write
-from app.core.errors import Conflict, FieldError, Invalid, NotFound, QuotaExceeded
+from app.core.errors import Conflict, FieldError, IdTaken, Invalid, NotFound, QuotaExceeded
 from app.core.pagination import parse_sort
 from app.core.responses import Resource
 from app.core.types import utcnow
@@ -170,11 +170,8 @@ def _replayed(
     return answer
 
 
-def _id_taken() -> Conflict:
-    return Conflict(
-        "This endpoint id is already used with a different body or by someone else; "
-        "choose a new id for a new endpoint."
-    )
+def _id_taken() -> IdTaken:
+    return IdTaken.of("endpoint")
 
 
 def list_for(

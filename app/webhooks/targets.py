@@ -4,7 +4,10 @@ A URL is checked when it is registered and again before every delivery, because 
 host name resolves to can change in between (DNS rebinding). Every address the name
 resolves to must be public (not private, loopback, link-local, multicast, reserved or
 unspecified), unless it falls in a network the settings allow-list
-(`WEBHOOK_ALLOWED_NETWORKS`: tests and local development). The delivery then connects to
+(`WEBHOOK_ALLOWED_NETWORKS`: tests and local development). An IPv6 address that carries an
+IPv4 one (IPv4-mapped and -compatible, 6to4, NAT64, Teredo, ISATAP) is refused when the IPv4
+address inside would be: 2002:7f00:1::1 reaches 127.0.0.1 through a 6to4 relay. The port
+must be 1-65535. The delivery then connects to
 the address that was checked, not to a second lookup of the name, with the TLS server
 name and `Host` header of the URL, so a certificate is still checked for the name.
 """
@@ -15,12 +18,69 @@ import ipaddress
 import socket
 from collections.abc import Sequence
 from dataclasses import dataclass
+from enum import StrEnum
 
 import httpx
 
 from app.core.config import Settings
 
 IPAddress = ipaddress.IPv4Address | ipaddress.IPv6Address
+Network = ipaddress.IPv4Network | ipaddress.IPv6Network
+
+MAX_PORT = 65535
+_LOW32 = 0xFFFFFFFF
+_IPV4_MAPPED = ipaddress.IPv6Network("::ffff:0:0/96")
+_IPV4_TRANSLATED = ipaddress.IPv6Network("::ffff:0:0:0/96")  # SIIT (RFC 2765)
+_IPV4_COMPATIBLE = ipaddress.IPv6Network("::/96")  # deprecated (RFC 4291), but still routed
+_SIX_TO_FOUR = ipaddress.IPv6Network("2002::/16")  # RFC 3056: bits 16-47
+_NAT64 = ipaddress.IPv6Network("64:ff9b::/96")  # RFC 6052 well-known prefix: the last 32 bits
+_TEREDO = ipaddress.IPv6Network("2001::/32")  # RFC 4380: server bits 32-63, client inverted
+# RFC 8215: a network's own NAT64 prefix, translated however that network chooses (the IPv4
+# address may sit at any of RFC 6052's offsets), so no embedded address can be trusted.
+_LOCAL_NAT64 = ipaddress.IPv6Network("64:ff9b:1::/48")
+_ISATAP_IDS = (0x00005EFE, 0x02005EFE)  # RFC 5214 interface identifier, then the IPv4
+
+
+class Form(StrEnum):
+    """How an IPv6 address carries an IPv4 one (named in a refusal)."""
+
+    MAPPED = "IPv4-mapped"
+    TRANSLATED = "IPv4-translated"
+    COMPATIBLE = "IPv4-compatible"
+    SIX_TO_FOUR = "6to4"
+    NAT64 = "NAT64"
+    TEREDO_SERVER = "Teredo server"
+    TEREDO_CLIENT = "Teredo client"
+    ISATAP = "ISATAP"
+
+
+# Forms whose packets end at the IPv4 address itself (a translator or relay on the way):
+# an allowed IPv4 address inside makes the IPv6 one allowed, whatever Python's tables say
+# of the prefix. Teredo and ISATAP addresses are judged by their IPv6 prefix as well.
+_LEADS_TO_IPV4 = frozenset({Form.MAPPED, Form.TRANSLATED, Form.SIX_TO_FOUR, Form.NAT64})
+
+
+def embedded_ipv4(address: ipaddress.IPv6Address) -> list[tuple[Form, ipaddress.IPv4Address]]:
+    """The IPv4 addresses an IPv6 transition address carries, each with its form; empty
+    for an address of none. :: and ::1 are not IPv4-compatible (RFC 4291)."""
+    value = int(address)
+    found: list[tuple[Form, ipaddress.IPv4Address]] = []
+    if address in _IPV4_MAPPED:
+        found.append((Form.MAPPED, ipaddress.IPv4Address(value & _LOW32)))
+    elif address in _IPV4_TRANSLATED:
+        found.append((Form.TRANSLATED, ipaddress.IPv4Address(value & _LOW32)))
+    elif address in _IPV4_COMPATIBLE and value > 1:
+        found.append((Form.COMPATIBLE, ipaddress.IPv4Address(value & _LOW32)))
+    elif address in _SIX_TO_FOUR:
+        found.append((Form.SIX_TO_FOUR, ipaddress.IPv4Address((value >> 80) & _LOW32)))
+    elif address in _NAT64:
+        found.append((Form.NAT64, ipaddress.IPv4Address(value & _LOW32)))
+    elif address in _TEREDO:
+        found.append((Form.TEREDO_SERVER, ipaddress.IPv4Address((value >> 64) & _LOW32)))
+        found.append((Form.TEREDO_CLIENT, ipaddress.IPv4Address(~value & _LOW32)))
+    if not found and (value >> 32) & _LOW32 in _ISATAP_IDS:
+        found.append((Form.ISATAP, ipaddress.IPv4Address(value & _LOW32)))
+    return found
 
 
 class TargetRefused(Exception):
@@ -58,18 +118,27 @@ def parse(url: str, settings: Settings) -> Target:
         raise TargetRefused("the URL may not carry a user name or password")
     if parsed.fragment:
         raise TargetRefused("the URL may not carry a #fragment")
+    if parsed.port is not None and not 1 <= parsed.port <= MAX_PORT:
+        raise TargetRefused(f"the port {parsed.port} is outside 1-{MAX_PORT}")
     port = parsed.port or (443 if parsed.scheme == "https" else 80)
     return Target(parsed, parsed.host, port)
 
 
-def refusal(
-    address: IPAddress, allowed: Sequence[ipaddress.IPv4Network | ipaddress.IPv6Network]
-) -> str | None:
-    """Why `address` may not be reached, or None when it may."""
+def refusal(address: IPAddress, allowed: Sequence[Network]) -> str | None:
+    """Why `address` may not be reached, or None when it may. An IPv4 address carried
+    inside an IPv6 one is judged by the same rules, allow-list included."""
     if any(address in network for network in allowed):
         return None
-    if isinstance(address, ipaddress.IPv6Address) and address.ipv4_mapped is not None:
-        return refusal(address.ipv4_mapped, allowed)
+    if isinstance(address, ipaddress.IPv6Address):
+        if address in _LOCAL_NAT64:
+            return "a local-use NAT64 address (64:ff9b:1::/48)"
+        carried = embedded_ipv4(address)
+        for form, inner in carried:
+            reason = refusal(inner, allowed)
+            if reason is not None:
+                return f"an address carrying {inner} ({form}), {reason}"
+        if carried and carried[0][0] in _LEADS_TO_IPV4:
+            return None
     if address.is_loopback:
         return "a loopback address"
     if address.is_link_local:

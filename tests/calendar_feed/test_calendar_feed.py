@@ -213,3 +213,36 @@ async def test_time_of_day_is_a_24_hour_clock_time(
 async def test_token_routes_need_a_sign_in(client: httpx.AsyncClient) -> None:
     assert (await client.post(TOKEN, json={})).status_code == 401
     assert (await client.delete(TOKEN)).status_code == 401
+
+
+async def _change_password(client: httpx.AsyncClient, user: SignedIn, current: str) -> int:
+    answer = await client.post(
+        "/api/v1/me/password",
+        json={"current_password": current, "new_password": "a brand new passphrase"},
+        headers=user.headers,
+    )
+    return answer.status_code
+
+
+async def test_a_password_change_ends_the_feed_token_as_if_it_never_was(
+    client: httpx.AsyncClient, alice: SignedIn, bob: SignedIn
+) -> None:
+    """The token reads the plan without the password: a copy taken before the change must
+    not outlive it. A share link is a deliberate share listed on its own, and stays."""
+    feed = await _token(client, alice)
+    bobs = await _token(client, bob)
+    shared = await client.post(
+        "/api/v1/me/share-links", json={"kind": "progress"}, headers=alice.headers
+    )
+    assert shared.status_code == 201, shared.text
+    assert await _change_password(client, alice, "not my password") == 403
+    assert (await client.get(feed["url"])).status_code == 200  # a refused change ends nothing
+    assert await _change_password(client, alice, alice.password) == 200
+    ended = await client.get(feed["url"])
+    never = await client.get(FEED, params={"token": "A" * 43})
+    assert ended.status_code == never.status_code == 404
+    assert {k: v for k, v in ended.json().items() if k != "instance"} == {
+        k: v for k, v in never.json().items() if k != "instance"
+    }
+    assert (await client.get(bobs["url"])).status_code == 200
+    assert (await client.get(shared.json()["path"])).status_code == 200

@@ -7,20 +7,17 @@ counts. All traffic goes to 127.0.0.1, and every loop is bounded in count and ti
 from __future__ import annotations
 
 import os
-import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Any
 
 import pytest
-from sqlalchemy import Engine, create_engine, func, select, text
-from sqlalchemy.engine import make_url
+from sqlalchemy import Engine, create_engine, func, select
 from sqlmodel import SQLModel
 
 import app.models  # noqa: F401  (every table on SQLModel.metadata)
-from tests.server import ServerProcess, free_port, production_env, served
+from tests.server import ServerProcess, free_port, new_database, production_env, served
 
 SOAK = os.environ.get("MEDIUS_SOAK", "") == "1"
 BACKENDS = ["sqlite", "postgresql"]
@@ -72,25 +69,6 @@ class Live:
     sent: dict[str, dict[str, Any]] = field(default_factory=dict)
 
 
-@contextmanager
-def _new_database(backend: str, request: pytest.FixtureRequest, folder: Path) -> Iterator[str]:
-    """A SQLite file, or a new database in the test run's PostgreSQL (dropped after)."""
-    if backend == "sqlite":
-        yield f"sqlite:///{folder / 'reliability.db'}"
-        return
-    base = make_url(request.getfixturevalue("postgres_base_url"))
-    name = f"medius_reliability_{uuid.uuid4().hex[:8]}"
-    admin = create_engine(base.set(database="postgres"), isolation_level="AUTOCOMMIT")
-    with admin.connect() as conn:
-        conn.execute(text(f'CREATE DATABASE "{name}"'))
-    try:
-        yield base.set(database=name).render_as_string(hide_password=False)
-    finally:
-        with admin.connect() as conn:
-            conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-        admin.dispose()
-
-
 # Every request of these tests comes from 127.0.0.1: the per-address sign-up limit
 # would otherwise refuse the accounts the tests need (tests/users checks the limit).
 SIGN_UPS_FROM_LOOPBACK = "100000"
@@ -108,7 +86,7 @@ def _served(
 ) -> Iterator[tuple[ServerProcess, str]]:
     """`python -m app serve` in production mode on a new database of the backend."""
     folder = tmp_path_factory.mktemp(f"{name}-{request.param}")
-    with _new_database(request.param, request, folder) as database:
+    with new_database(request.param, request, folder) as database:
         env = production_env(
             database,
             free_port(),

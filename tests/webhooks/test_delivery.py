@@ -327,6 +327,27 @@ async def test_the_delivery_re_checks_the_address_and_refuses_a_now_internal_tar
     assert failed["last_error"].startswith("refused: 127.0.0.1 is a loopback address")
 
 
+async def test_the_delivery_refuses_a_6to4_address_that_carries_loopback(
+    client: httpx.AsyncClient, alice: SignedIn, receiver: Receiver, app: FastAPI
+) -> None:
+    """Registered while 127.0.0.0/8 was allowed (which opens what carries it too); the
+    worker with production settings sees 127.0.0.1 inside the 6to4 address and sends
+    nothing."""
+    port = httpx.URL(receiver.url).port
+    endpoint = await register(client, alice, f"http://[2002:7f00:1::1]:{port}/hook")
+    await _log(client, alice)
+    strict = worker_for(app, webhook_allowed_networks=[], webhook_max_attempts=1)
+    try:
+        assert strict.drain() == 1
+    finally:
+        strict.close()
+    [failed] = await deliveries(client, alice, endpoint["id"])
+    assert failed["status"] == "failed"
+    assert failed["last_error"].startswith(
+        "refused: 2002:7f00:1::1 is an address carrying 127.0.0.1 (6to4), a loopback address"
+    )
+
+
 async def test_the_delivery_log_pages_newest_first(
     client: httpx.AsyncClient, alice: SignedIn, receiver: Receiver
 ) -> None:

@@ -172,6 +172,17 @@ async def test_a_retried_registration_makes_one_endpoint_and_answers_its_secret(
         "https://240.0.0.1/hook",
         "https://0.0.0.0/hook",
         "https://100.64.0.1/hook",
+        # IPv6 forms that carry an internal IPv4 address (each reaches it on the way)
+        "https://[2002:7f00:1::1]/hook",  # 6to4 of 127.0.0.1
+        "https://[2002:a9fe:a9fe::1]/latest/meta-data",  # 6to4 of 169.254.169.254
+        "https://[64:ff9b::7f00:1]/hook",  # NAT64 of 127.0.0.1
+        "https://[64:ff9b:1::5db8:d70e]/hook",  # local-use NAT64: wherever the network says
+        "https://[2001:0:4136:e378:8000:63bf:80ff:fffe]/hook",  # Teredo, client 127.0.0.1
+        "https://[::127.0.0.1]/hook",  # IPv4-compatible
+        "https://[::ffff:0:a00:1]/hook",  # IPv4-translated 10.0.0.1
+        "https://[2600::200:5efe:a00:1]/hook",  # ISATAP of 10.0.0.1
+        "https://93.184.215.14:99999/hook",
+        "https://93.184.215.14:0/hook",
         "http://93.184.215.14/hook",  # public, but plain http is refused in production
     ],
 )
@@ -184,6 +195,42 @@ async def test_production_settings_refuse_internal_targets(
     assert response.status_code == 422, response.text
     assert response.json()["errors"][0]["loc"] == ["body", "url"]
     assert (await strict.get(BASE, headers=alice.headers)).json()["items"] == []
+
+
+async def test_a_port_out_of_range_is_422_naming_the_range(
+    strict: httpx.AsyncClient, alice: SignedIn
+) -> None:
+    body = {"url": "https://example.org:99999/hook", "event_types": ["session.logged"]}
+    response = await strict.post(BASE, json=body, headers=alice.headers)
+    assert response.status_code == 422, response.text
+    [error] = response.json()["errors"]
+    assert error["loc"] == ["body", "url"]
+    assert error["msg"] == "the port 99999 is outside 1-65535"
+
+
+async def test_a_6to4_address_is_refused_naming_the_ipv4_address_it_carries(
+    strict: httpx.AsyncClient, alice: SignedIn
+) -> None:
+    body = {"url": "https://[2002:7f00:1::1]/hook", "event_types": ["session.logged"]}
+    response = await strict.post(BASE, json=body, headers=alice.headers)
+    assert response.status_code == 422, response.text
+    assert "carrying 127.0.0.1 (6to4), a loopback address" in response.json()["detail"]
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "https://[2002:5db8:d70e::1]/hook",  # 6to4 of a public address
+        "https://[64:ff9b::5db8:d70e]/hook",  # NAT64 of a public address
+        "https://93.184.215.14:65535/hook",
+    ],
+)
+async def test_transition_forms_of_a_public_address_are_accepted(
+    strict: httpx.AsyncClient, alice: SignedIn, url: str
+) -> None:
+    body = {"url": url, "event_types": ["session.logged"]}
+    response = await strict.post(BASE, json=body, headers=alice.headers)
+    assert response.status_code == 201, response.text
 
 
 async def test_a_public_https_address_is_accepted_by_production_settings(

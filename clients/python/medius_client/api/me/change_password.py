@@ -105,8 +105,10 @@ def sync_detailed(
 
      Send `current_password` and `new_password` (the same rules as registration). Every sign-in of the
     account ends (all refresh and access tokens, on every device); the answer carries the tokens of a
-    new sign-in for this client. A wrong current password is 403 and counts as a failed sign-in (429
-    when over the limit).
+    new sign-in for this client. Your calendar feed's token ends too (its URL answers 404; issue a new
+    one with `POST /me/calendar-token`); share links stay, since each is a deliberate share you list and
+    revoke on its own. A wrong current password is 403 and counts as a failed sign-in (429 when over the
+    limit).
 
     Args:
         body (PasswordChange):
@@ -139,8 +141,10 @@ def sync(
 
      Send `current_password` and `new_password` (the same rules as registration). Every sign-in of the
     account ends (all refresh and access tokens, on every device); the answer carries the tokens of a
-    new sign-in for this client. A wrong current password is 403 and counts as a failed sign-in (429
-    when over the limit).
+    new sign-in for this client. Your calendar feed's token ends too (its URL answers 404; issue a new
+    one with `POST /me/calendar-token`); share links stay, since each is a deliberate share you list and
+    revoke on its own. A wrong current password is 403 and counts as a failed sign-in (429 when over the
+    limit).
 
     Args:
         body (PasswordChange):
@@ -168,8 +172,10 @@ async def asyncio_detailed(
 
      Send `current_password` and `new_password` (the same rules as registration). Every sign-in of the
     account ends (all refresh and access tokens, on every device); the answer carries the tokens of a
-    new sign-in for this client. A wrong current password is 403 and counts as a failed sign-in (429
-    when over the limit).
+    new sign-in for this client. Your calendar feed's token ends too (its URL answers 404; issue a new
+    one with `POST /me/calendar-token`); share links stay, since each is a deliberate share you list and
+    revoke on its own. A wrong current password is 403 and counts as a failed sign-in (429 when over the
+    limit).
 
     Args:
         body (PasswordChange):
@@ -200,8 +206,10 @@ async def asyncio(
 
      Send `current_password` and `new_password` (the same rules as registration). Every sign-in of the
     account ends (all refresh and access tokens, on every device); the answer carries the tokens of a
-    new sign-in for this client. A wrong current password is 403 and counts as a failed sign-in (429
-    when over the limit).
+    new sign-in for this client. Your calendar feed's token ends too (its URL answers 404; issue a new
+    one with `POST /me/calendar-token`); share links stay, since each is a deliberate share you list and
+    revoke on its own. A wrong current password is 403 and counts as a failed sign-in (429 when over the
+    limit).
 
     Args:
         body (PasswordChange):
