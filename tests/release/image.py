@@ -63,15 +63,15 @@ def runtime_venv() -> Path:
 
 
 def stage_image(folder: Path) -> Path:
-    """/srv/medius: the package sources, installed non-editable into the venv, then the files
-    the app reads at run time beside them. Returns the folder to run `python -m app` from."""
+    """/srv/medius as far as `pip install --no-deps .` sees it: pyproject.toml and app/."""
     for name in PACKAGE_FILES:
         _copy(REPO_ROOT / name, folder / name)
     return folder
 
 
 def install_package(venv: Path, folder: Path) -> None:
-    """`pip install --no-deps .` from the image folder: no extras, nothing beyond the lock."""
+    """`pip install --no-deps .` from the image folder (no extras, nothing beyond the lock),
+    then what the app reads at run time copied beside it: the folder `python -m app` runs in."""
     pip(venv / "bin" / "python", "install", "--no-deps", "--force-reinstall", ".", cwd=folder)
     for name in RUNTIME_FILES:
         _copy(REPO_ROOT / name, folder / name)

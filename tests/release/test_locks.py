@@ -44,16 +44,19 @@ def disagreements(pins: list[Pin], wanted: list[Requirement], source: str) -> li
     """How a lock and the requirements it was made from differ (empty when they agree)."""
     found: list[str] = []
     by_name = {canonicalize_name(req.name): req for req in wanted}
+    top_level = asked_for_by(pins, source)
     for name, req in by_name.items():
         locked = [pin for pin in pins if pin.name == name]
         if not locked:
             found.append(f"{req} is not in the lock")
+        elif name not in top_level:
+            found.append(f"{req} is in the lock only as another package's dependency")
         for pin in locked:
             if not req.specifier.contains(pin.version, prereleases=True):
                 found.append(f"{req} but the lock pins {name}=={pin.version}")
             if not pin.hashes:
                 found.append(f"{name}=={pin.version} has no hash")
-    for extra in sorted(asked_for_by(pins, source) - set(by_name)):
+    for extra in sorted(top_level - set(by_name)):
         found.append(f"the lock pins {extra} for pyproject.toml, which no longer asks for it")
     return found
 
