@@ -11,15 +11,19 @@ clone, as in CI, builds it); the package is installed into it again on every run
 
 from __future__ import annotations
 
+import contextlib
+import fcntl
 import hashlib
 import shutil
 import subprocess
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
 RUNTIME_LOCK = REPO_ROOT / "requirements" / "runtime.txt"
 CACHE = REPO_ROOT / ".venv" / "release"
+LOCKFILE = REPO_ROOT / ".venv" / "release.lock"
 # COPY lines of the Dockerfile: what `pip install --no-deps .` sees, then what is copied after.
 PACKAGE_FILES = ("pyproject.toml", "app")
 RUNTIME_FILES = ("migrations", "seed_data", "alembic.ini")
@@ -44,6 +48,18 @@ def pip(python: Path, *args: str, cwd: Path | None = None) -> None:
     )
     if done.returncode != 0:
         raise RuntimeError(f"pip {' '.join(args)} failed:\n{done.stdout}\n{done.stderr}")
+
+
+@contextlib.contextmanager
+def release_cache() -> Iterator[None]:
+    """The cached venv to oneself: two test runs in one checkout would install into it at once."""
+    LOCKFILE.parent.mkdir(parents=True, exist_ok=True)
+    with LOCKFILE.open("w") as handle:
+        fcntl.flock(handle, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
 
 
 def runtime_venv() -> Path:

@@ -61,7 +61,9 @@ def disagreements(pins: list[Pin], wanted: list[Requirement], source: str) -> li
     return found
 
 
-@pytest.mark.parametrize(("lock", "sections", "source"), LOCKED_SETS, ids=lambda v: str(v))
+@pytest.mark.parametrize(
+    ("lock", "sections", "source"), LOCKED_SETS, ids=[lock.name for lock, _, _ in LOCKED_SETS]
+)
 def test_each_lock_pins_exactly_what_pyproject_asks_for(
     lock: Path, sections: tuple[str, ...], source: str
 ) -> None:

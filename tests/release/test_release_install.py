@@ -6,6 +6,9 @@ from it, and `python -m app serve` (migrate and seed included) and `python -m ap
 must start in production mode from a folder laid out like the image's, and answer: liveness,
 readiness, a catalog read and a signed-in write. A module the app imports but that only the
 dev extra declares fails the import walk (tests/release/test_locks.py shows the walk's message).
+
+One test, its steps in order: a pytest-xdist worker of its own would otherwise install into
+the cached venv and start a server beside another's (`--dist loadgroup` does not group).
 """
 
 from __future__ import annotations
@@ -14,7 +17,6 @@ import signal
 import subprocess
 import time
 import uuid
-from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -24,6 +26,7 @@ import pytest
 from tests.release.image import (
     RUNTIME_LOCK,
     install_package,
+    release_cache,
     runtime_venv,
     stage_image,
 )
@@ -38,14 +41,25 @@ class Release:
     python: Path
     folder: Path
     env: dict[str, str]
+    logs: Path
+
+    def process(self, command: str) -> ServerProcess:
+        """`python -m app COMMAND` from the image's folder, with the image's environment."""
+        return ServerProcess(
+            env=self.env,
+            log_path=self.logs / f"{command}.log",
+            command=[str(self.python), "-m", "app", command],
+            cwd=self.folder,
+        )
 
 
-@pytest.fixture(scope="module")
-def release(tmp_path_factory: pytest.TempPathFactory) -> Release:
-    venv = runtime_venv()
-    folder = stage_image(tmp_path_factory.mktemp("srv") / "medius")
-    install_package(venv, folder)
-    data = tmp_path_factory.mktemp("data")
+def install_release(tmp_path: Path) -> Release:
+    folder = stage_image(tmp_path / "srv" / "medius")
+    with release_cache():
+        venv = runtime_venv()
+        install_package(venv, folder)
+    data = tmp_path / "data"
+    data.mkdir()
     # The image's environment (Dockerfile ENV) and nothing of this run's: no PYTHONPATH, no
     # venv, no development settings.
     env = {
@@ -62,12 +76,12 @@ def release(tmp_path_factory: pytest.TempPathFactory) -> Release:
         "LOG_LEVEL": "info",
     }
     assert len(env["SECRET_KEY"].encode()) >= 32
-    return Release(python=venv / "bin" / "python", folder=folder, env=env)
+    return Release(python=venv / "bin" / "python", folder=folder, env=env, logs=tmp_path)
 
 
-def test_the_release_venv_holds_the_runtime_lock_and_nothing_else(release: Release) -> None:
+def check_the_venv_holds_the_runtime_lock_and_nothing_else(release: Release) -> None:
     frozen = subprocess.run(
-        [str(release.python), "-m", "pip", "list", "--format=freeze", "--exclude-editable"],
+        [str(release.python), "-m", "pip", "list", "--format=freeze"],
         capture_output=True,
         text=True,
         check=True,
@@ -87,7 +101,7 @@ def test_the_release_venv_holds_the_runtime_lock_and_nothing_else(release: Relea
     assert checked.returncode == 0, checked.stdout
 
 
-def test_every_module_under_app_imports_from_the_release_install(release: Release) -> None:
+def check_every_module_under_app_imports(release: Release) -> None:
     walked = subprocess.run(
         [str(release.python), str(IMPORT_ALL)],
         cwd=release.folder,
@@ -97,48 +111,13 @@ def test_every_module_under_app_imports_from_the_release_install(release: Releas
         check=False,
     )
     assert walked.returncode == 0, walked.stderr
-    assert f"from {release.folder / 'app'}" in walked.stdout
-    assert "0 failed" in walked.stdout
+    assert f"from {release.folder / 'app'}" in walked.stdout, walked.stdout
+    assert "0 failed" in walked.stdout, walked.stdout
 
 
-@pytest.fixture(scope="module")
-def served(release: Release, tmp_path_factory: pytest.TempPathFactory) -> Iterator[ServerProcess]:
-    logs = tmp_path_factory.mktemp("logs")
-    server = ServerProcess(
-        env=release.env,
-        log_path=logs / "serve.log",
-        command=[str(release.python), "-m", "app", "serve"],
-        cwd=release.folder,
-    )
-    server.start(timeout=60)
-    try:
-        yield server
-    finally:
-        server.stop()
-
-
-@pytest.fixture(scope="module")
-def worker(
-    release: Release, served: ServerProcess, tmp_path_factory: pytest.TempPathFactory
-) -> Iterator[ServerProcess]:
-    """The webhook worker beside the server (after it: `serve` migrates the database)."""
-    process = ServerProcess(
-        env=release.env,
-        log_path=tmp_path_factory.mktemp("logs") / "worker.log",
-        command=[str(release.python), "-m", "app", "worker"],
-        cwd=release.folder,
-    )
-    process.launch()
-    try:
-        yield process
-    finally:
-        process.stop()
-
-
-def test_serve_answers_health_readiness_a_catalog_read_and_a_signed_in_write(
-    served: ServerProcess,
-) -> None:
-    with httpx.Client(base_url=served.base_url, timeout=30) as http:
+def check_serve_answers(server: ServerProcess) -> None:
+    """Liveness, readiness, a catalog read, and a signed-in write read back."""
+    with httpx.Client(base_url=server.base_url, timeout=30) as http:
         assert http.get("/healthz").json() == {"status": "ok"}
         ready = http.get("/readyz")
         assert ready.status_code == 200, ready.text
@@ -165,26 +144,41 @@ def test_serve_answers_health_readiness_a_catalog_read_and_a_signed_in_write(
         read = http.get(created.headers["location"], headers=signed_in)
         assert read.status_code == 200, read.text
         assert read.json()["name"] == "Release check"
-    assert "Traceback" not in served.output()
+    assert "Traceback" not in server.output(), server.output()
 
 
-def test_the_worker_runs_beside_the_server_and_stops_cleanly(
-    served: ServerProcess, worker: ServerProcess
-) -> None:
+def check_the_worker_runs_and_stops_cleanly(worker: ServerProcess, server: ServerProcess) -> None:
     process = worker.process
     assert process is not None
-    deadline = time.monotonic() + 30
+    deadline = time.monotonic() + 60
     while "webhook worker started" not in worker.output():
         assert process.poll() is None, f"the worker died:\n{worker.output()}"
         assert time.monotonic() < deadline, f"the worker did not start:\n{worker.output()}"
         time.sleep(0.05)
     # It polls the outbox of the served database while the server takes a request.
-    with httpx.Client(base_url=served.base_url, timeout=30) as http:
+    with httpx.Client(base_url=server.base_url, timeout=30) as http:
         assert http.get("/readyz").status_code == 200
     assert process.poll() is None, worker.output()
     process.send_signal(signal.SIGTERM)
     assert process.wait(timeout=30) == 0, worker.output()
     log = worker.output()
-    assert "webhook worker started" in log, log
     assert "webhook worker stopped" in log, log
     assert "Traceback" not in log and "round failed" not in log, log
+
+
+@pytest.mark.slow
+def test_the_image_install_imports_every_module_and_serves_in_production(tmp_path: Path) -> None:
+    release = install_release(tmp_path)
+    check_the_venv_holds_the_runtime_lock_and_nothing_else(release)
+    check_every_module_under_app_imports(release)
+    server = release.process("serve")
+    server.start(timeout=90)  # migrate and seed first
+    worker = release.process("worker")
+    try:
+        # The worker after the server's start: `serve` migrates the database it polls.
+        worker.launch()
+        check_serve_answers(server)
+        check_the_worker_runs_and_stops_cleanly(worker, server)
+    finally:
+        worker.stop()
+        server.stop()
