@@ -22,7 +22,7 @@ UV_COMPILE = $(VENV)/bin/uv pip compile --quiet --generate-hashes --universal --
 XDIST := -n auto --dist loadgroup
 CHECK_TESTS := not postgres and not server and not browser and not slow
 
-.PHONY: install lock browser run test check lint typecheck pytest format clean openapi client bench soak
+.PHONY: install browser run test check lint typecheck pytest format clean openapi client bench soak
 .PHONY: openapi-lint
 
 # What serving needs, from the runtime lock (the Dockerfile installs the same lock).
@@ -51,6 +51,7 @@ install: $(STAMP) $(GEN_STAMP)
 
 ## Regenerate the hashed locks from pyproject.toml: the runtime set, the dev set (runtime pins
 ## as constraints) and the client generator's group. Keeps current pins; UPGRADE=1 lifts them.
+.PHONY: lock
 lock: $(STAMP)
 	$(UV_COMPILE) pyproject.toml -o $(RUNTIME_LOCK)
 	$(UV_COMPILE) pyproject.toml --extra dev -c $(RUNTIME_LOCK) -o $(DEV_LOCK)
