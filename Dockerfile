@@ -11,10 +11,14 @@ ENV PYTHONDONTWRITEBYTECODE=1 \
 
 WORKDIR /srv/medius
 
-# Dependencies and the package itself (a regular, non-editable install).
+# tests/release/ repeats these install steps (no Docker engine in CI): keep the two in step.
+# Dependencies from the hashed runtime lock (`make lock`), then the package itself, a regular
+# non-editable install with no extras and nothing resolved beyond the lock.
+COPY requirements/runtime.txt ./requirements/
+RUN pip install --require-hashes -r requirements/runtime.txt
 COPY pyproject.toml ./
 COPY app/ ./app/
-RUN pip install .
+RUN pip install --no-deps .
 
 # What the app reads at run time, next to the code (`python -m app` runs from here, so
 # app/core/migrations.py and app/catalog/seed.py find ../migrations and ../seed_data).

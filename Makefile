@@ -4,10 +4,20 @@ VENV ?= .venv
 PY := $(VENV)/bin/python
 CLIENT := clients/python
 CLIENT_CONFIG := clients/openapi-python-client.yaml
-STAMP := $(VENV)/.installed-$(shell cat pyproject.toml $(CLIENT)/pyproject.toml | cksum | cut -d' ' -f1)
+# Hashed locks (`make lock`, uv pip compile): every install here, in CI and in the image
+# (Dockerfile) comes from them; tests/release/test_locks.py fails when pyproject.toml disagrees.
+RUNTIME_LOCK := requirements/runtime.txt
+DEV_LOCK := requirements/dev.txt
+CLIENTGEN_LOCK := requirements/clientgen.txt
+LOCKED := -m pip install --quiet --require-hashes
+# `make run` needs only the runtime set; `make install` adds the dev tools and the client.
+RUN_STAMP := $(VENV)/.runtime-$(shell cat pyproject.toml $(RUNTIME_LOCK) | cksum | cut -d' ' -f1)
+STAMP := $(VENV)/.installed-$(shell cat pyproject.toml $(DEV_LOCK) $(CLIENT)/pyproject.toml | cksum | cut -d' ' -f1)
 # The client generator has its own venv: its pins clash with the app's (see pyproject.toml).
 GEN_VENV := $(VENV)/clientgen
-GEN_STAMP := $(GEN_VENV)/.installed-$(shell cksum pyproject.toml | cut -d' ' -f1)
+GEN_STAMP := $(GEN_VENV)/.installed-$(shell cksum < $(CLIENTGEN_LOCK) | cut -d' ' -f1)
+UV_COMPILE = $(VENV)/bin/uv pip compile --quiet --generate-hashes --universal --python-version 3.11 \
+	--custom-compile-command "make lock" $(if $(UPGRADE),--upgrade)
 # One pytest-xdist worker per core; the reliability tests stay together (tests/conftest.py).
 XDIST := -n auto --dist loadgroup
 CHECK_TESTS := not postgres and not server and not browser and not slow
@@ -15,26 +25,41 @@ CHECK_TESTS := not postgres and not server and not browser and not slow
 .PHONY: install browser run test check lint typecheck pytest format clean openapi client bench soak
 .PHONY: openapi-lint client-python client-ts
 
-# The app with its dev tools, and the generated client (tests drive a server through it).
-$(STAMP): pyproject.toml $(CLIENT)/pyproject.toml
+# What serving needs, from the runtime lock (the Dockerfile installs the same lock).
+$(RUN_STAMP): pyproject.toml $(RUNTIME_LOCK)
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
-	$(PY) -m pip install --quiet --upgrade pip
-	$(PY) -m pip install --quiet -e '.[dev]' -e $(CLIENT)
-	rm -f $(VENV)/.installed-*
-	touch $(STAMP)
+	$(PY) $(LOCKED) -r $(RUNTIME_LOCK)
+	$(PY) -m pip install --quiet --no-deps -e .
+	rm -f $(VENV)/.runtime-*
+	touch $@
 
-$(GEN_STAMP): pyproject.toml
+# The dev tools on top, and the generated client (tests drive a server through it). The dev
+# lock is resolved with the runtime lock as constraints, so this changes no runtime pin.
+$(STAMP): $(RUN_STAMP) $(DEV_LOCK) $(CLIENT)/pyproject.toml
+	$(PY) $(LOCKED) -r $(DEV_LOCK)
+	$(PY) -m pip install --quiet --no-deps -e $(CLIENT)
+	rm -f $(VENV)/.installed-*
+	touch $@
+
+$(GEN_STAMP): $(CLIENTGEN_LOCK)
 	test -x $(GEN_VENV)/bin/python || $(PYTHON) -m venv $(GEN_VENV)
-	$(GEN_VENV)/bin/python -m pip install --quiet --upgrade pip
-	$(GEN_VENV)/bin/python -m pip install --quiet --group clientgen
+	$(GEN_VENV)/bin/python $(LOCKED) -r $(CLIENTGEN_LOCK)
 	rm -f $(GEN_VENV)/.installed-*
-	touch $(GEN_STAMP)
+	touch $@
 
 install: $(STAMP) $(GEN_STAMP)
 
+## Regenerate the hashed locks from pyproject.toml: the runtime set, the dev set (runtime pins
+## as constraints) and the client generator's group. Keeps current pins; UPGRADE=1 lifts them.
+.PHONY: lock
+lock: $(STAMP)
+	$(UV_COMPILE) pyproject.toml -o $(RUNTIME_LOCK)
+	$(UV_COMPILE) pyproject.toml --extra dev -c $(RUNTIME_LOCK) -o $(DEV_LOCK)
+	$(UV_COMPILE) --group pyproject.toml:clientgen -o $(CLIENTGEN_LOCK)
+
 ## Migrate, seed and serve on HOST:PORT (default 127.0.0.1:8000, SQLite file medius.db),
 ## with the webhook worker beside the server; Ctrl-C stops both.
-run: install
+run: $(RUN_STAMP)
 	$(PY) -m app run
 
 ## Debian's Chromium for the docs browser test (tests/docs), installed when missing (as root).

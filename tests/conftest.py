@@ -164,10 +164,11 @@ SERVER_TESTS = (
     "docs/",
     "webhooks/test_worker_process.py",  # `python -m app worker` subprocesses
     "users/test_trusted_proxies.py",
+    "release/test_release_install.py",  # the image's install in its own venv, then served
 )
 # The longest single tests, started first so that no xdist worker idles at the end
 # while another finishes one of them.
-LONG_TESTS = ("test_schemathesis.py", "reliability/", "docs/")
+LONG_TESTS = ("test_schemathesis.py", "reliability/", "docs/", "release/test_release_install.py")
 
 
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:

@@ -118,6 +118,7 @@ class ServerProcess:
     log_path: Path
     command: list[str] = field(default_factory=lambda: [sys.executable, "-m", "app", "serve"])
     ready_path: str = "/readyz"
+    cwd: Path = REPO_ROOT  # tests/release runs from a folder laid out like the image's
     process: subprocess.Popen[bytes] | None = None
 
     @property
@@ -142,7 +143,7 @@ class ServerProcess:
         try:
             self.process = subprocess.Popen(
                 self.command,
-                cwd=REPO_ROOT,
+                cwd=self.cwd,
                 env=self.env,
                 stdout=log,
                 stderr=subprocess.STDOUT,
