@@ -93,6 +93,7 @@ def preview() -> dict[str, Any]:
     return {
         "clinic": {"id": str(CLINIC_ID), "name": "Riverside Physiotherapy"},
         "clinician": {"id": str(CLINICIAN_ID), "display_name": "Dr Lee"},
+        "asked_by": "Dr Lee at Riverside Physiotherapy",
         "scopes": SCOPES,
         "expires_at": EXPIRES,
     }

@@ -311,6 +311,11 @@ class CareInvitationPreview(BaseModel):
 
     clinic: ClinicRef
     clinician: PersonRef
+    asked_by: str = Field(
+        description="Who asks, in words: the clinician's display name and the clinic "
+        '("Dr Ada Moss at Riverside Physiotherapy"); "your clinician at <clinic>" if '
+        "they have since cleared their display name. Never an email."
+    )
     scopes: list[CareScope]
     expires_at: datetime
 

@@ -50,6 +50,7 @@ _SLUG_BY_ERROR: dict[type[errors.DomainError], str] = {
     errors.QuotaExceeded: "quota-exceeded",
     errors.PrescribedReadOnly: "prescribed-routine-read-only",
     errors.ScopeNotGranted: "scope-not-granted",
+    errors.DisplayNameRequired: "display-name-required",
 }
 
 _SLUG_BY_STATUS = {

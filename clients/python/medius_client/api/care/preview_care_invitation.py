@@ -97,8 +97,8 @@ def sync_detailed(
 ) -> Response[CareInvitationPreview | Problem]:
     """See what a care invitation asks for
 
-     The clinic, the clinician and the scopes the code asks you to grant, before you accept. Nothing
-    changes. Unknown, used or expired is 404.
+     The clinic, the clinician (by name: `asked_by`) and the scopes the code asks you to grant, before
+    you accept. Nothing changes. Unknown, used or expired is 404.
 
     Args:
         body (CodeBody):
@@ -129,8 +129,8 @@ def sync(
 ) -> CareInvitationPreview | Problem | None:
     """See what a care invitation asks for
 
-     The clinic, the clinician and the scopes the code asks you to grant, before you accept. Nothing
-    changes. Unknown, used or expired is 404.
+     The clinic, the clinician (by name: `asked_by`) and the scopes the code asks you to grant, before
+    you accept. Nothing changes. Unknown, used or expired is 404.
 
     Args:
         body (CodeBody):
@@ -156,8 +156,8 @@ async def asyncio_detailed(
 ) -> Response[CareInvitationPreview | Problem]:
     """See what a care invitation asks for
 
-     The clinic, the clinician and the scopes the code asks you to grant, before you accept. Nothing
-    changes. Unknown, used or expired is 404.
+     The clinic, the clinician (by name: `asked_by`) and the scopes the code asks you to grant, before
+    you accept. Nothing changes. Unknown, used or expired is 404.
 
     Args:
         body (CodeBody):
@@ -186,8 +186,8 @@ async def asyncio(
 ) -> CareInvitationPreview | Problem | None:
     """See what a care invitation asks for
 
-     The clinic, the clinician and the scopes the code asks you to grant, before you accept. Nothing
-    changes. Unknown, used or expired is 404.
+     The clinic, the clinician (by name: `asked_by`) and the scopes the code asks you to grant, before
+    you accept. Nothing changes. Unknown, used or expired is 404.
 
     Args:
         body (CodeBody):
