@@ -39,7 +39,7 @@ from app.clinic_webhooks.router import router as clinic_webhooks_router
 from app.core.caching import strong_etag
 from app.core.config import Settings, get_settings
 from app.core.db import build_engine
-from app.core.middleware import RequestGuard, SecurityHeaders
+from app.core.middleware import HeadAsGet, RequestGuard, SecurityHeaders
 from app.core.openapi import install_openapi, operation_id
 from app.core.problems import install_problem_handlers
 from app.core.responses import API_PREFIX
@@ -91,6 +91,7 @@ physiotherapist's article, routines and a routine builder, and session logs.
 
 Errors are RFC 9457 `application/problem+json`. Lists use `limit` and an opaque
 `cursor`. Catalog reads are public and cacheable (`ETag`, `If-None-Match`).
+Every GET also answers HEAD (RFC 9110): the same status and headers, no body.
 """
 
 
@@ -199,6 +200,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
             allow_headers=["Authorization", "Content-Type", "If-Match", "If-None-Match"],
             expose_headers=["ETag", "Location", "Retry-After"],
         )
+    # Outside everything that reads the method: a HEAD is the GET of the same URL throughout.
+    app.add_middleware(HeadAsGet)
     app.add_middleware(SecurityHeaders)  # last added runs first: every answer gets them
     return app
 

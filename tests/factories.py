@@ -278,12 +278,27 @@ async def join_clinic(
     assert joined.status_code == 200, joined.text
 
 
+async def named(client: httpx.AsyncClient, user: SignedIn, name: str = "Dr Lee") -> None:
+    """Give `user` a display name unless they have one (a clinician needs one to invite)."""
+    me = await client.get("/api/v1/me", headers=user.headers)
+    if me.json()["display_name"]:
+        return
+    changed = await client.patch(
+        "/api/v1/me",
+        json={"display_name": name},
+        headers={**user.headers, "If-Match": me.headers["etag"]},
+    )
+    assert changed.status_code == 200, changed.text
+
+
 async def care_code(
     client: httpx.AsyncClient,
     clinician: SignedIn,
     clinic_id: uuid.UUID,
     scopes: list[str] | None = None,
 ) -> str:
+    """A care code from `clinician` (named first, as inviting a patient requires)."""
+    await named(client, clinician)
     issued = await client.post(
         f"/api/v1/clinics/{clinic_id}/care-invitations",
         json={"scopes": scopes or ALL_SCOPES},

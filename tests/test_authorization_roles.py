@@ -596,3 +596,64 @@ async def test_patient_data_rows_say_what_a_narrow_grant_gets(client: httpx.Asyn
         if _on_patient_data(path) and not MATRIX[(method, path)].names_narrow
     ]
     assert not unnamed, f"patient-data rows without the narrow clinician's code: {unnamed}"
+
+
+# Headers two identical requests may answer differently (RFC 9110's Date; nothing else).
+PER_REQUEST_HEADERS = frozenset({"date"})
+
+
+def _comparable(answer: httpx.Response) -> dict[str, str]:
+    return {k: v for k, v in answer.headers.items() if k not in PER_REQUEST_HEADERS}
+
+
+async def test_head_answers_every_get_with_its_status_and_headers_for_each_role(
+    client: httpx.AsyncClient, app: FastAPI
+) -> None:
+    """RFC 9110 section 9.3.2: a HEAD is the GET without its body, for every caller (the
+    same 200, 401, 403 or 404, and the same Content-Type, Content-Length, ETag...)."""
+    world = await _world(app, client)
+    gets = [(m, p) for m, p in await _spec_operations(client) if m == "GET"]
+    assert len(gets) >= 50, "the walk found too few GET operations"
+    wrong = []
+    for _, path in gets:
+        case = MATRIX[("GET", path)]
+        for role in ROLES:
+            head = await _call(world, role, "HEAD", path, case)
+            got = await _call(world, role, "GET", path, case)
+            if head.content:
+                wrong.append(("HEAD has a body", path, role, head.content[:80]))
+            if head.status_code != got.status_code or _comparable(head) != _comparable(got):
+                wrong.append(
+                    (path, role, head.status_code, got.status_code, head.headers, got.headers)
+                )
+    assert not wrong, "\n".join(map(str, wrong))
+
+
+async def test_a_head_of_a_patients_data_by_the_clinician_is_logged_like_the_get(
+    client: httpx.AsyncClient, app: FastAPI
+) -> None:
+    """A HEAD tells what the data's headers say (its ETag, its length): it goes through the
+    same access decision and writes the same access-log entry as the GET."""
+    world = await _world(app, client)
+    patient = world.users["patient"]
+    reads = [
+        (m, p) for m, p in await _spec_operations(client) if m == "GET" and _on_patient_data(p)
+    ]
+    assert len(reads) >= 4
+
+    async def logged() -> list[dict[str, Any]]:
+        page = await client.get("/api/v1/me/access-log?limit=100", headers=patient.headers)
+        items: list[dict[str, Any]] = page.json()["items"]
+        return items
+
+    for _, path in reads:
+        case = MATRIX[("GET", path)]
+        before = await logged()
+        answer = await _call(world, "clinician", "HEAD", path, case)
+        assert answer.status_code == case.expected()["clinician"], path
+        after = await logged()
+        assert len(after) == len(before) + (1 if answer.is_success else 0), path
+        refused = await _call(world, "narrow", "HEAD", path, case)
+        assert refused.status_code == case.expected()["narrow"], path
+        if not refused.is_success:
+            assert len(await logged()) == len(after), path

@@ -14,7 +14,7 @@ def token_create() -> dict[str, Any]:
 def token() -> dict[str, Any]:
     return {
         "token": TOKEN,
-        "url": f"/api/v1/me/calendar.ics?token={TOKEN}",
+        "url": f"https://medius.example/api/v1/me/calendar.ics?token={TOKEN}",
         "time_of_day": "07:30",
         "created_at": "2026-11-20T09:30:00Z",
     }

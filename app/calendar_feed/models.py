@@ -42,6 +42,9 @@ class CalendarTokenCreate(BaseModel):
 
 class CalendarTokenPublic(BaseModel):
     token: str = Field(description="Shown once: Medius keeps only its hash.")
-    url: str = Field(description="The feed's path; subscribe to it from any calendar app.")
+    url: str = Field(
+        description="The feed's absolute URL (on the server's PUBLIC_BASE_URL); subscribe to "
+        "it from any calendar app."
+    )
     time_of_day: str
     created_at: datetime

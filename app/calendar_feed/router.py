@@ -10,7 +10,7 @@ from starlette.responses import Response
 from app.calendar_feed import examples, service
 from app.calendar_feed.models import CalendarTokenCreate, CalendarTokenPublic
 from app.core.caching import PRIVATE, etag_matches, strong_etag
-from app.core.deps import SessionDep
+from app.core.deps import SessionDep, SettingsDep
 from app.core.examples import example_body, lazy_example
 from app.core.problems import answers, problem_responses
 from app.core.responses import respond
@@ -43,8 +43,11 @@ FeedToken = Annotated[
     openapi_extra=example_body(examples.token_create),
     responses=answers(examples.token, 400, 401, 413, 415, 422, status=201),
 )
-async def create_calendar_token(unit: SignedIn, data: CalendarTokenCreate) -> Response:
-    return respond(await unit.write(service.issue, data), status_code=201)
+async def create_calendar_token(
+    unit: SignedIn, data: CalendarTokenCreate, settings: SettingsDep
+) -> Response:
+    issued = await unit.write(service.issue, data=data, public_url=settings.public_url)
+    return respond(issued, status_code=201)
 
 
 @router.delete(

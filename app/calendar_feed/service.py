@@ -53,8 +53,14 @@ def token_hash(token: str) -> str:
     return hashlib.sha256(token.encode()).hexdigest()
 
 
-def issue(session: Session, user: Caller, data: CalendarTokenCreate) -> CalendarTokenPublic:
-    """A new feed token (shown this once); an earlier token of the user stops working."""
+def issue(
+    session: Session, user: Caller, data: CalendarTokenCreate, public_url: str
+) -> CalendarTokenPublic:
+    """A new feed token (shown this once); an earlier token of the user stops working.
+
+    Its `url` is absolute, on PUBLIC_BASE_URL (`public_url`): a calendar app is handed the
+    link alone, with no base to resolve a path against.
+    """
     token = secrets.token_urlsafe(TOKEN_BYTES)
     hours, minutes = (int(part) for part in data.time_of_day.split(":"))
     now = utcnow()
@@ -63,7 +69,7 @@ def issue(session: Session, user: Caller, data: CalendarTokenCreate) -> Calendar
     session.commit()
     return CalendarTokenPublic(
         token=token,
-        url=f"{API_PREFIX}{FEED_PATH}?token={token}",
+        url=f"{public_url}{API_PREFIX}{FEED_PATH}?token={token}",
         time_of_day=data.time_of_day,
         created_at=now,
     )

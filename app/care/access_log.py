@@ -25,6 +25,7 @@ from app.care.models import (
     CareRelationship,
     Clinic,
 )
+from app.care.names import clinician_name
 from app.core.pagination import Page, paginate, parse_sort
 from app.core.types import utcnow
 from app.core.vocabulary import AccessAction, RelationshipStatus
@@ -62,7 +63,7 @@ def record_access(
         literal(uuid.uuid4(), _LOG.c.id.type),
         _REL.c.patient_id,
         literal(caller.id, _LOG.c.actor_id.type),
-        literal(_cut(caller.display_name or caller.email, ACTOR_NAME_MAX), _LOG.c.actor_name.type),
+        literal(_cut(clinician_name(caller.display_name), ACTOR_NAME_MAX), _LOG.c.actor_name.type),
         _REL.c.clinic_id,
         _CLINIC.c.name,
         _REL.c.id,
@@ -229,7 +230,7 @@ def record_reads(
         bindparam("id", type_=uuid_type),
         bindparam("patient_id", type_=uuid_type),
         literal(caller.id, uuid_type),
-        literal(_cut(caller.display_name or caller.email, ACTOR_NAME_MAX), _LOG.c.actor_name.type),
+        literal(_cut(clinician_name(caller.display_name), ACTOR_NAME_MAX), _LOG.c.actor_name.type),
         _CLINIC.c.id,
         _CLINIC.c.name,
         bindparam("relationship_id", type_=uuid_type),

@@ -26,9 +26,10 @@ from app.care.models import (
     PersonRef,
     RelationshipPublic,
 )
+from app.care.names import asked_by
 from app.care.service import CARE_CODE_PREFIX, new_code, no_code, require_role
 from app.core.db import begin_write
-from app.core.errors import Conflict, FieldError, Invalid, NotFound
+from app.core.errors import Conflict, DisplayNameRequired, FieldError, Invalid, NotFound
 from app.core.pagination import Page, parse_sort
 from app.core.responses import Resource
 from app.core.security import digest
@@ -43,6 +44,11 @@ def invite_patient(
 ) -> CareInvitationIssued:
     begin_write(session)
     require_role(session, caller, clinic_id)
+    if not caller.display_name:
+        raise DisplayNameRequired(
+            "Set a display name on your profile (PATCH /api/v1/me) before inviting a patient: "
+            "the patient is asked to consent to a named person, and is never shown your email."
+        )
     code = new_code(CARE_CODE_PREFIX)
     invitation = CareInvitation(
         clinic_id=clinic_id,
@@ -70,6 +76,7 @@ def preview(session: Session, caller: Caller, code: str) -> CareInvitationPrevie
     return CareInvitationPreview(
         clinic=ClinicRef(id=clinic.id, name=clinic.name),
         clinician=PersonRef(id=clinician.id, display_name=clinician.display_name),
+        asked_by=asked_by(clinician.display_name, clinic.name),
         scopes=sorted(invitation.scopes),
         scope_details=scope_terms.details(invitation.scopes),
         expires_at=invitation.expires_at,

@@ -96,6 +96,7 @@ def preview() -> dict[str, Any]:
     return {
         "clinic": {"id": str(CLINIC_ID), "name": "Riverside Physiotherapy"},
         "clinician": {"id": str(CLINICIAN_ID), "display_name": "Dr Lee"},
+        "asked_by": "Dr Lee at Riverside Physiotherapy",
         "scopes": [s.value for s in asked],
         "scope_details": [d.model_dump(mode="json") for d in scope_terms.details(asked)],
         "expires_at": EXPIRES,

@@ -339,6 +339,11 @@ class CareInvitationPreview(BaseModel):
 
     clinic: ClinicRef
     clinician: PersonRef
+    asked_by: str = Field(
+        description="Who asks, in words: the clinician's display name and the clinic "
+        '("Dr Ada Moss at Riverside Physiotherapy"); "your clinician at <clinic>" if '
+        "they have since cleared their display name. Never an email."
+    )
     scopes: list[CareScope]
     scope_details: list[ScopeDetail] = Field(
         description="Each asked scope (in `scopes` order): what it opens and through which "

@@ -204,10 +204,12 @@ async def accept_clinic_invitation(body: CodeBody, unit: SignedIn) -> Response:
     description="Any member of the clinic. Names what you ask the patient to grant "
     "(`scopes`); the code is in this answer only, single use, expiring after "
     "`expires_in_days` (default 7, at most 30). The patient sees it with "
-    "`POST /me/care-invitations/preview` before accepting.",
+    "`POST /me/care-invitations/preview` before accepting, with your name: set a display "
+    "name first (`PATCH /me`), else 409 `display-name-required` (a patient consents to a "
+    "named person, and never sees your email).",
     response_model=CareInvitationIssued,
     openapi_extra=example_body(examples.care_invitation_create),
-    responses=answers(examples.care_invitation, *WRITE, 404, status=201),
+    responses=answers(examples.care_invitation, *WRITE, 404, 409, status=201),
 )
 async def invite_patient(
     clinic_id: ClinicID, data: CareInvitationCreate, unit: SignedIn
@@ -218,11 +220,11 @@ async def invite_patient(
 @router.post(
     "/me/care-invitations/preview",
     summary="See what a care invitation asks for",
-    description="The clinic, the clinician and the scopes the code asks you to grant, "
-    "before you accept; `scope_details` says in plain words what each scope opens and "
-    "through which channels (the clinician's reads, the clinic's FHIR base, the clinic's "
-    "connected systems by webhook, which need `clinic_systems`). Nothing changes. Unknown, "
-    "used or expired is 404.",
+    description="The clinic, the clinician (by name: `asked_by`) and the scopes the code "
+    "asks you to grant, before you accept; `scope_details` says in plain words what each "
+    "scope opens and through which channels (the clinician's reads, the clinic's FHIR base, "
+    "the clinic's connected systems by webhook, which need `clinic_systems`). Nothing "
+    "changes. Unknown, used or expired is 404.",
     response_model=CareInvitationPreview,
     openapi_extra=example_body(examples.code),
     responses=answers(examples.preview, *WRITE, 404),

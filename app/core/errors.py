@@ -52,6 +52,10 @@ class QuotaExceeded(Conflict):
     """The owner already keeps as many records of a kind as one account may (README)."""
 
 
+class DisplayNameRequired(Conflict):
+    """The caller's profile has no display name, and the write would name them to someone."""
+
+
 class PreconditionFailed(DomainError):
     """`If-Match` named a version that is no longer current."""
 

@@ -14,7 +14,7 @@ import anyio
 import orjson
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from app.core.problems import problem_response
+from app.core.problems import HEAD_REQUEST, problem_response
 from app.core.types import control_characters
 
 # DELETE too: deleting an account carries the password in a (bounded, JSON) body.
@@ -252,3 +252,31 @@ class SecurityHeaders:
             await send(message)
 
         await self.app(scope, receive, with_headers)
+
+
+class HeadAsGet:
+    """Answer HEAD as the GET of the same URL without its body (RFC 9110 section 9.3.2).
+
+    The request goes on as a GET, so routing, the access decision and the access log, the
+    catalog cache and conditional requests (304) are the GET's: a HEAD of a patient's data
+    is a read like any other, because its headers (ETag, Content-Length) tell something of
+    the data. Only the body is dropped. A path without GET answers 405 as a GET would, with
+    an `Allow` that names HEAD wherever it names GET (app/core/problems.py).
+    """
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http" or scope["method"] != "HEAD":
+            await self.app(scope, receive, send)
+            return
+
+        async def headers_only(message: Message) -> None:
+            if message["type"] == "http.response.body":
+                if message.get("more_body", False):
+                    return
+                message = {"type": "http.response.body", "body": b"", "more_body": False}
+            await send(message)
+
+        await self.app({**scope, "method": "GET", HEAD_REQUEST: True}, receive, headers_only)

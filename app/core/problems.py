@@ -19,6 +19,8 @@ from app.core.examples import ExampleFactory, example_response
 from app.core.json import dumps
 
 PROBLEM_MEDIA_TYPE = "application/problem+json"
+# The scope key app.core.middleware.HeadAsGet sets on a HEAD it passes on as a GET.
+HEAD_REQUEST = "medius.head"
 # A problem document is bounded whatever the request: a 1 MiB body of nested lists once
 # made a 135 MB answer. Past MAX_ERRORS entries one last entry says how many were left
 # out; echoed text (a location's key, a message, the detail) is cut to these lengths.
@@ -49,6 +51,7 @@ _SLUG_BY_ERROR: dict[type[errors.DomainError], str] = {
     errors.IdTaken: "id-taken",
     errors.PrescribedReadOnly: "prescribed-routine-read-only",
     errors.ScopeNotGranted: "scope-not-granted",
+    errors.DisplayNameRequired: "display-name-required",
 }
 
 _SLUG_BY_STATUS = {
@@ -197,18 +200,22 @@ async def _on_http_exception(request: Request, exc: Exception) -> Response:
         detail = f"No resource at {request.url.path}."
     headers = dict(exc.headers or {})
     if exc.status_code == 405:
-        detail = f"{request.method} is not allowed on {request.url.path}."
+        method = "HEAD" if request.scope.get(HEAD_REQUEST) else request.method
+        detail = f"{method} is not allowed on {request.url.path}."
         headers["Allow"] = ", ".join(_allowed_methods(request))
     return problem_response(request, exc.status_code, detail, headers=headers)
 
 
 def _allowed_methods(request: Request) -> list[str]:
-    """Every method some route serves at this path (Starlette names only the first route's)."""
+    """Every method some route serves at this path (Starlette names only the first route's);
+    HEAD wherever GET is (app.core.middleware.HeadAsGet answers it)."""
     allowed = []
     for method in ("DELETE", "GET", "PATCH", "POST", "PUT"):
         scope = {**request.scope, "method": method}
         if any(route.matches(scope)[0] == Match.FULL for route in request.app.routes):
             allowed.append(method)
+            if method == "GET":
+                allowed.append("HEAD")
     return allowed
 
 

@@ -11,6 +11,7 @@ from sqlmodel import Session
 
 from app.care.access import PatientAccess, no_patient
 from app.care.access_log import record_access
+from app.care.names import clinician_name
 from app.care.repository import clinic_names
 from app.core.db import begin_write
 from app.core.responses import Resource
@@ -36,7 +37,7 @@ def _prescriber(session: Session, access: PatientAccess) -> PrescriberInfo:
         raise no_patient(access.patient_id)
     return PrescriberInfo(
         user_id=clinician.id,
-        name=clinician.display_name or clinician.email,
+        name=clinician_name(clinician.display_name),
         clinic_id=access.clinic_id,
         clinic_name=clinic,
     )

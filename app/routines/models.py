@@ -36,7 +36,8 @@ from app.core.vocabulary import (
 )
 
 MAX_ITEMS = MAX_PLAN_ITEMS
-# A prescriber's name as printed: a display name (80) or, lacking one, an email (254).
+# A prescriber's name as printed (a display name, 80; rows written before issue #22 may hold
+# an email, up to 254).
 PRESCRIBER_NAME_MAX = 254
 # Versions one routine keeps (README, "Limits"): years of weekly revisions, and a bound on
 # what one account's edits can store.
@@ -241,7 +242,10 @@ class Prescriber(BaseModel):
     """Who prescribed (or last revised) a prescribed routine, and in which clinic."""
 
     user_id: uuid.UUID | None = Field(description="The clinician; null once their account is gone.")
-    name: str = Field(description="The clinician's display name (else email) when they wrote it.")
+    name: str = Field(
+        description="The clinician's display name when they wrote it (never their "
+        "email: 'your clinician' when they had none)."
+    )
     clinic_id: uuid.UUID | None
     clinic_name: str | None = Field(description="The clinic's name when they wrote it.")
 

@@ -14,7 +14,9 @@ from fastapi import FastAPI
 from icalendar import Calendar
 
 from app.calendar_feed import ics
+from app.main import create_app
 from tests.alerts.helpers import backdate_routine, routine
+from tests.conftest import asgi_client, test_settings
 from tests.factories import SignedIn, signed_in_user, unique_email
 
 FEED = "/api/v1/me/calendar.ics"
@@ -122,7 +124,7 @@ async def test_the_feed_over_http_in_the_users_zone_with_etag(
     plan = await routine(client, user, sessions_per_week=2)
     backdate_routine(app, plan["id"], datetime.now(UTC) - timedelta(days=60))
     issued = await _token(client, user, time_of_day="07:15")
-    assert issued["url"] == f"{FEED}?token={issued['token']}"
+    assert issued["url"] == f"http://127.0.0.1:8000{FEED}?token={issued['token']}"
     assert len(issued["token"]) >= 43  # 256 bits, base64url
     first = await client.get(issued["url"])
     assert first.status_code == 200, first.text
@@ -246,3 +248,23 @@ async def test_a_password_change_ends_the_feed_token_as_if_it_never_was(
     }
     assert (await client.get(bobs["url"])).status_code == 200
     assert (await client.get(shared.json()["path"])).status_code == 200
+
+
+async def test_the_feed_url_is_absolute_on_the_public_base_url_not_the_host_header(
+    database_url: str,
+) -> None:
+    """A calendar app is handed the link alone: it has no base to resolve a path against."""
+    app = create_app(test_settings(database_url, public_base_url="https://medius.example/"))
+    try:
+        async with asgi_client(app) as client:
+            user = await signed_in_user(client, unique_email("cal"))
+            answer = await client.post(
+                TOKEN, json={}, headers={**user.headers, "Host": "evil.example"}
+            )
+            issued = answer.json()
+            assert issued["url"] == (
+                f"https://medius.example/api/v1/me/calendar.ics?token={issued['token']}"
+            )
+            assert (await client.get(issued["url"])).status_code == 200
+    finally:
+        app.state.engine.dispose()

@@ -177,9 +177,9 @@ async def test_invalid_values_name_each_offending_field(client: httpx.AsyncClien
 async def test_405_says_which_methods_are_allowed(client: httpx.AsyncClient) -> None:
     response = await client.put("/api/v1/exercises")
     assert_problem(response, 405)
-    assert response.headers["allow"] == "GET, POST"  # every route at the path, not the first
+    assert response.headers["allow"] == "GET, HEAD, POST"  # every route at the path, not the first
     detail = await client.put("/api/v1/exercises/clamshell")
-    assert detail.headers["allow"] == "DELETE, GET, PATCH"
+    assert detail.headers["allow"] == "DELETE, GET, HEAD, PATCH"
 
 
 @pytest.mark.parametrize("path", ["/probe/crash/python", "/probe/crash/sql"])

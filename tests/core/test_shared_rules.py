@@ -152,7 +152,7 @@ async def test_every_successful_answer_says_how_it_may_be_cached(
     await call("GET", f"{API}/sessions/{sid}/comments", a)
     # The care team: a clinic, its members, consent, the clinician's reads and writes, the log.
     owner = await signed_in_user(client, unique_email("owner"))
-    doc = await signed_in_user(client, unique_email("doc"))
+    doc = await signed_in_user(client, unique_email("doc"), display_name="Dr Rules")
     clinic = await call("POST", f"{API}/clinics", owner, json={"name": "Rules Clinic"})
     cid = clinic.json()["id"]
     await call("GET", f"{API}/clinics", owner)

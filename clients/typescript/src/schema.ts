@@ -184,7 +184,7 @@ export interface paths {
         put?: never;
         /**
          * Invite a patient into your care
-         * @description Any member of the clinic. Names what you ask the patient to grant (`scopes`); the code is in this answer only, single use, expiring after `expires_in_days` (default 7, at most 30). The patient sees it with `POST /me/care-invitations/preview` before accepting.
+         * @description Any member of the clinic. Names what you ask the patient to grant (`scopes`); the code is in this answer only, single use, expiring after `expires_in_days` (default 7, at most 30). The patient sees it with `POST /me/care-invitations/preview` before accepting, with your name: set a display name first (`PATCH /me`), else 409 `display-name-required` (a patient consents to a named person, and never sees your email).
          */
         post: operations["invite_patient"];
         delete?: never;
@@ -576,7 +576,7 @@ export interface paths {
         head?: never;
         /**
          * Change a webhook endpoint
-         * @description JSON merge patch of `url`, `description`, `event_types` and `enabled`. `enabled: true` re-enables an endpoint Medius disabled after repeated failures (its failure count starts again); `enabled: false` stops deliveries, and events still waiting are given up. Send `If-Match` (412 when stale, 428 when missing).
+         * @description JSON merge patch of `url`, `description`, `event_types` and `enabled`. `enabled: true` re-enables an endpoint Medius disabled after repeated failures (its failure count starts again), or a clinic's endpoint disabled when its registrant left (the caller becomes its `created_by`); `enabled: false` stops deliveries, and events still waiting are given up. Send `If-Match` (412 when stale, 428 when missing).
          */
         patch: operations["clinic_update_endpoint"];
         trace?: never;
@@ -1020,7 +1020,7 @@ export interface paths {
         put?: never;
         /**
          * See what a care invitation asks for
-         * @description The clinic, the clinician and the scopes the code asks you to grant, before you accept. Nothing changes. Unknown, used or expired is 404.
+         * @description The clinic, the clinician (by name: `asked_by`) and the scopes the code asks you to grant, before you accept; `scope_details` says in plain words what each scope opens and through which channels (the clinician's reads, the clinic's FHIR base, the clinic's connected systems by webhook, which need `clinic_systems`). Nothing changes. Unknown, used or expired is 404.
          */
         post: operations["preview_care_invitation"];
         delete?: never;
@@ -1104,7 +1104,7 @@ export interface paths {
         put?: never;
         /**
          * Change your password
-         * @description Send `current_password` and `new_password` (the same rules as registration). Every sign-in of the account ends (all refresh and access tokens, on every device); the answer carries the tokens of a new sign-in for this client. A wrong current password is 403 and counts as a failed sign-in (429 when over the limit).
+         * @description Send `current_password` and `new_password` (the same rules as registration). Every sign-in of the account ends (all refresh and access tokens, on every device); the answer carries the tokens of a new sign-in for this client. Your calendar feed's token ends too (its URL answers 404; issue a new one with `POST /me/calendar-token`); share links stay, since each is a deliberate share you list and revoke on its own. A wrong current password is 403 and counts as a failed sign-in (429 when over the limit).
          */
         post: operations["change_password"];
         delete?: never;
@@ -1224,7 +1224,7 @@ export interface paths {
         head?: never;
         /**
          * Change a webhook endpoint
-         * @description JSON merge patch of `url`, `description`, `event_types` and `enabled`. `enabled: true` re-enables an endpoint Medius disabled after repeated failures (its failure count starts again); `enabled: false` stops deliveries, and events still waiting are given up. Send `If-Match` (412 when stale, 428 when missing).
+         * @description JSON merge patch of `url`, `description`, `event_types` and `enabled`. `enabled: true` re-enables an endpoint Medius disabled after repeated failures (its failure count starts again), or a clinic's endpoint disabled when its registrant left (the caller becomes its `created_by`); `enabled: false` stops deliveries, and events still waiting are given up. Send `If-Match` (412 when stale, 428 when missing).
          */
         patch: operations["update_endpoint"];
         trace?: never;
@@ -1685,7 +1685,7 @@ export interface components {
          * AccessAction
          * @enum {string}
          */
-        AccessAction: "read" | "create" | "update" | "delete";
+        AccessAction: "read" | "create" | "update" | "delete" | "send";
         /** AccessLogPublic */
         AccessLogPublic: {
             action: components["schemas"]["AccessAction"];
@@ -1711,16 +1711,29 @@ export interface components {
             /** Clinic Name */
             clinic_name: string | null;
             /**
+             * Endpoint Id
+             * @description For `send`: the clinic's webhook endpoint the event went to.
+             */
+            endpoint_id: string | null;
+            /**
              * Id
              * Format: uuid
              */
             id: string;
             /** Relationship Id */
             relationship_id: string | null;
-            /** Resource */
+            /**
+             * Resource
+             * @description What was read or written; `webhook:<event type>` for an event sent to a clinic's connected system.
+             */
             resource: string;
             /** Share Link Id */
             share_link_id: string | null;
+            /**
+             * Webhook Id
+             * @description For `send`: the event's `webhook-id`, as the clinic's delivery log shows it.
+             */
+            webhook_id: string | null;
         };
         /** AccountDeletion */
         AccountDeletion: {
@@ -2143,7 +2156,7 @@ export interface components {
             token: string;
             /**
              * Url
-             * @description The feed's path; subscribe to it from any calendar app.
+             * @description The feed's absolute URL (on the server's PUBLIC_BASE_URL); subscribe to it from any calendar app.
              */
             url: string;
         };
@@ -2160,6 +2173,11 @@ export interface components {
              */
             scopes?: components["schemas"]["CareScope"][] | null;
         };
+        /**
+         * CareChannel
+         * @enum {string}
+         */
+        CareChannel: "clinician" | "clinic_fhir" | "clinic_systems";
         /** CareInvitationCreate */
         CareInvitationCreate: {
             /**
@@ -2204,6 +2222,11 @@ export interface components {
          * @description What accepting the code would grant, to whom: shown before the patient agrees.
          */
         CareInvitationPreview: {
+            /**
+             * Asked By
+             * @description Who asks, in words: the clinician's display name and the clinic ("Dr Ada Moss at Riverside Physiotherapy"); "your clinician at <clinic>" if they have since cleared their display name. Never an email.
+             */
+            asked_by: string;
             clinic: components["schemas"]["ClinicRef"];
             clinician: components["schemas"]["PersonRef"];
             /**
@@ -2211,6 +2234,11 @@ export interface components {
              * Format: date-time
              */
             expires_at: string;
+            /**
+             * Scope Details
+             * @description Each asked scope (in `scopes` order): what it opens and through which channels.
+             */
+            scope_details: components["schemas"]["ScopeDetail"][];
             /** Scopes */
             scopes: components["schemas"]["CareScope"][];
         };
@@ -2294,7 +2322,7 @@ export interface components {
          * CareScope
          * @enum {string}
          */
-        CareScope: "sessions" | "progress" | "self_checks" | "alerts" | "prescribe";
+        CareScope: "sessions" | "progress" | "self_checks" | "alerts" | "prescribe" | "clinic_systems";
         /** CareWeekAdherence */
         CareWeekAdherence: {
             /**
@@ -2696,11 +2724,16 @@ export interface components {
              * Format: date-time
              */
             created_at: string;
+            /**
+             * Created By
+             * @description Who registered the endpoint (or last enabled it again). A clinic's endpoint carries patients' events only while they are an owner of the clinic: it is disabled (`registrant-left`) when they leave or stop being one.
+             */
+            created_by: string | null;
             /** Description */
             description: string;
             /** Disabled At */
             disabled_at: string | null;
-            /** @description `failing`: disabled by Medius after repeated failures; `by-owner`: you disabled it. Null while enabled. */
+            /** @description `failing`: disabled by Medius after repeated failures; `by-owner`: you disabled it; `registrant-left`: a clinic's endpoint whose registrant left the clinic or stopped being an owner (an owner who enables it again answers for it). Null while enabled. */
             disabled_reason: components["schemas"]["EndpointDisabledReason"] | null;
             /** Enabled */
             enabled: boolean;
@@ -2740,7 +2773,7 @@ export interface components {
          * EndpointDisabledReason
          * @enum {string}
          */
-        EndpointDisabledReason: "by-owner" | "failing";
+        EndpointDisabledReason: "by-owner" | "failing" | "registrant-left";
         /** EndpointPublic */
         EndpointPublic: {
             /**
@@ -2758,11 +2791,16 @@ export interface components {
              * Format: date-time
              */
             created_at: string;
+            /**
+             * Created By
+             * @description Who registered the endpoint (or last enabled it again). A clinic's endpoint carries patients' events only while they are an owner of the clinic: it is disabled (`registrant-left`) when they leave or stop being one.
+             */
+            created_by: string | null;
             /** Description */
             description: string;
             /** Disabled At */
             disabled_at: string | null;
-            /** @description `failing`: disabled by Medius after repeated failures; `by-owner`: you disabled it. Null while enabled. */
+            /** @description `failing`: disabled by Medius after repeated failures; `by-owner`: you disabled it; `registrant-left`: a clinic's endpoint whose registrant left the clinic or stopped being an owner (an owner who enables it again answers for it). Null while enabled. */
             disabled_reason: components["schemas"]["EndpointDisabledReason"] | null;
             /** Enabled */
             enabled: boolean;
@@ -3613,7 +3651,7 @@ export interface components {
             clinic_name: string | null;
             /**
              * Name
-             * @description The clinician's display name (else email) when they wrote it.
+             * @description The clinician's display name when they wrote it (never their email: 'your clinician' when they had none).
              */
             name: string;
             /**
@@ -4062,6 +4100,28 @@ export interface components {
             sessions_per_week: number;
             /** Version */
             version: number;
+        };
+        /**
+         * ScopeDetail
+         * @description One asked scope in plain words: what it opens, and where that data can go.
+         */
+        ScopeDetail: {
+            /**
+             * Channels
+             * @description Where the data goes: `clinician` (the clinician reads it in Medius), `clinic_fhir` (the clinic's FHIR base, read with the clinician's sign-in), `clinic_systems` (the clinic's connected systems, by webhook; only together with the `clinic_systems` scope).
+             */
+            channels: components["schemas"]["CareChannel"][];
+            /**
+             * Events
+             * @description The webhook events the clinic's systems would receive for this scope: empty unless the invitation also asks for `clinic_systems`.
+             */
+            events: components["schemas"]["WebhookEventType"][];
+            scope: components["schemas"]["CareScope"];
+            /**
+             * Summary
+             * @description What granting the scope opens, in plain words.
+             */
+            summary: string;
         };
         /** SecretRotated */
         SecretRotated: {
@@ -5503,6 +5563,15 @@ export interface operations {
             };
             /** @description Not Found */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };

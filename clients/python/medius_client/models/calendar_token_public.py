@@ -17,7 +17,7 @@ class CalendarTokenPublic:
         created_at (datetime.datetime):
         time_of_day (str):
         token (str): Shown once: Medius keeps only its hash.
-        url (str): The feed's path; subscribe to it from any calendar app.
+        url (str): The feed's absolute URL (on the server's PUBLIC_BASE_URL); subscribe to it from any calendar app.
     """
 
     created_at: datetime.datetime

@@ -23,6 +23,8 @@ class CareInvitationPreview:
     """What accepting the code would grant, to whom: shown before the patient agrees.
 
     Attributes:
+        asked_by (str): Who asks, in words: the clinician's display name and the clinic ("Dr Ada Moss at Riverside
+            Physiotherapy"); "your clinician at <clinic>" if they have since cleared their display name. Never an email.
         clinic (ClinicRef):
         clinician (PersonRef):
         expires_at (datetime.datetime):
@@ -31,6 +33,7 @@ class CareInvitationPreview:
         scopes (list[CareScope]):
     """
 
+    asked_by: str
     clinic: ClinicRef
     clinician: PersonRef
     expires_at: datetime.datetime
@@ -39,6 +42,8 @@ class CareInvitationPreview:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
+        asked_by = self.asked_by
+
         clinic = self.clinic.to_dict()
 
         clinician = self.clinician.to_dict()
@@ -59,6 +64,7 @@ class CareInvitationPreview:
         field_dict.update(self.additional_properties)
         field_dict.update(
             {
+                "asked_by": asked_by,
                 "clinic": clinic,
                 "clinician": clinician,
                 "expires_at": expires_at,
@@ -76,6 +82,8 @@ class CareInvitationPreview:
         from ..models.scope_detail import ScopeDetail  # noqa: PLC0415
 
         d = dict(src_dict)
+        asked_by = d.pop("asked_by")
+
         clinic = ClinicRef.from_dict(d.pop("clinic"))
 
         clinician = PersonRef.from_dict(d.pop("clinician"))
@@ -97,6 +105,7 @@ class CareInvitationPreview:
             scopes.append(scopes_item)
 
         care_invitation_preview = cls(
+            asked_by=asked_by,
             clinic=clinic,
             clinician=clinician,
             expires_at=expires_at,

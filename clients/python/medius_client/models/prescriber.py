@@ -17,7 +17,8 @@ class Prescriber:
     Attributes:
         clinic_id (None | UUID):
         clinic_name (None | str): The clinic's name when they wrote it.
-        name (str): The clinician's display name (else email) when they wrote it.
+        name (str): The clinician's display name when they wrote it (never their email: 'your clinician' when they had
+            none).
         user_id (None | UUID): The clinician; null once their account is gone.
     """
 

@@ -58,6 +58,11 @@ def _parse_response(
 
         return response_404
 
+    if response.status_code == 409:
+        response_409 = Problem.from_dict(response.json())
+
+        return response_409
+
     if response.status_code == 413:
         response_413 = Problem.from_dict(response.json())
 
@@ -105,7 +110,9 @@ def sync_detailed(
 
      Any member of the clinic. Names what you ask the patient to grant (`scopes`); the code is in this
     answer only, single use, expiring after `expires_in_days` (default 7, at most 30). The patient sees
-    it with `POST /me/care-invitations/preview` before accepting.
+    it with `POST /me/care-invitations/preview` before accepting, with your name: set a display name
+    first (`PATCH /me`), else 409 `display-name-required` (a patient consents to a named person, and
+    never sees your email).
 
     Args:
         clinic_id (UUID): The clinic's id.
@@ -141,7 +148,9 @@ def sync(
 
      Any member of the clinic. Names what you ask the patient to grant (`scopes`); the code is in this
     answer only, single use, expiring after `expires_in_days` (default 7, at most 30). The patient sees
-    it with `POST /me/care-invitations/preview` before accepting.
+    it with `POST /me/care-invitations/preview` before accepting, with your name: set a display name
+    first (`PATCH /me`), else 409 `display-name-required` (a patient consents to a named person, and
+    never sees your email).
 
     Args:
         clinic_id (UUID): The clinic's id.
@@ -172,7 +181,9 @@ async def asyncio_detailed(
 
      Any member of the clinic. Names what you ask the patient to grant (`scopes`); the code is in this
     answer only, single use, expiring after `expires_in_days` (default 7, at most 30). The patient sees
-    it with `POST /me/care-invitations/preview` before accepting.
+    it with `POST /me/care-invitations/preview` before accepting, with your name: set a display name
+    first (`PATCH /me`), else 409 `display-name-required` (a patient consents to a named person, and
+    never sees your email).
 
     Args:
         clinic_id (UUID): The clinic's id.
@@ -206,7 +217,9 @@ async def asyncio(
 
      Any member of the clinic. Names what you ask the patient to grant (`scopes`); the code is in this
     answer only, single use, expiring after `expires_in_days` (default 7, at most 30). The patient sees
-    it with `POST /me/care-invitations/preview` before accepting.
+    it with `POST /me/care-invitations/preview` before accepting, with your name: set a display name
+    first (`PATCH /me`), else 409 `display-name-required` (a patient consents to a named person, and
+    never sees your email).
 
     Args:
         clinic_id (UUID): The clinic's id.

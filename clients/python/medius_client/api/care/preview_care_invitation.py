@@ -97,10 +97,10 @@ def sync_detailed(
 ) -> Response[CareInvitationPreview | Problem]:
     """See what a care invitation asks for
 
-     The clinic, the clinician and the scopes the code asks you to grant, before you accept;
-    `scope_details` says in plain words what each scope opens and through which channels (the
-    clinician's reads, the clinic's FHIR base, the clinic's connected systems by webhook, which need
-    `clinic_systems`). Nothing changes. Unknown, used or expired is 404.
+     The clinic, the clinician (by name: `asked_by`) and the scopes the code asks you to grant, before
+    you accept; `scope_details` says in plain words what each scope opens and through which channels
+    (the clinician's reads, the clinic's FHIR base, the clinic's connected systems by webhook, which
+    need `clinic_systems`). Nothing changes. Unknown, used or expired is 404.
 
     Args:
         body (CodeBody):
@@ -131,10 +131,10 @@ def sync(
 ) -> CareInvitationPreview | Problem | None:
     """See what a care invitation asks for
 
-     The clinic, the clinician and the scopes the code asks you to grant, before you accept;
-    `scope_details` says in plain words what each scope opens and through which channels (the
-    clinician's reads, the clinic's FHIR base, the clinic's connected systems by webhook, which need
-    `clinic_systems`). Nothing changes. Unknown, used or expired is 404.
+     The clinic, the clinician (by name: `asked_by`) and the scopes the code asks you to grant, before
+    you accept; `scope_details` says in plain words what each scope opens and through which channels
+    (the clinician's reads, the clinic's FHIR base, the clinic's connected systems by webhook, which
+    need `clinic_systems`). Nothing changes. Unknown, used or expired is 404.
 
     Args:
         body (CodeBody):
@@ -160,10 +160,10 @@ async def asyncio_detailed(
 ) -> Response[CareInvitationPreview | Problem]:
     """See what a care invitation asks for
 
-     The clinic, the clinician and the scopes the code asks you to grant, before you accept;
-    `scope_details` says in plain words what each scope opens and through which channels (the
-    clinician's reads, the clinic's FHIR base, the clinic's connected systems by webhook, which need
-    `clinic_systems`). Nothing changes. Unknown, used or expired is 404.
+     The clinic, the clinician (by name: `asked_by`) and the scopes the code asks you to grant, before
+    you accept; `scope_details` says in plain words what each scope opens and through which channels
+    (the clinician's reads, the clinic's FHIR base, the clinic's connected systems by webhook, which
+    need `clinic_systems`). Nothing changes. Unknown, used or expired is 404.
 
     Args:
         body (CodeBody):
@@ -192,10 +192,10 @@ async def asyncio(
 ) -> CareInvitationPreview | Problem | None:
     """See what a care invitation asks for
 
-     The clinic, the clinician and the scopes the code asks you to grant, before you accept;
-    `scope_details` says in plain words what each scope opens and through which channels (the
-    clinician's reads, the clinic's FHIR base, the clinic's connected systems by webhook, which need
-    `clinic_systems`). Nothing changes. Unknown, used or expired is 404.
+     The clinic, the clinician (by name: `asked_by`) and the scopes the code asks you to grant, before
+    you accept; `scope_details` says in plain words what each scope opens and through which channels
+    (the clinician's reads, the clinic's FHIR base, the clinic's connected systems by webhook, which
+    need `clinic_systems`). Nothing changes. Unknown, used or expired is 404.
 
     Args:
         body (CodeBody):
