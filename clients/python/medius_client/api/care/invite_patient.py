@@ -105,7 +105,8 @@ def sync_detailed(
 
      Any member of the clinic. Names what you ask the patient to grant (`scopes`); the code is in this
     answer only, single use, expiring after `expires_in_days` (default 7, at most 30). The patient sees
-    it with `POST /me/care-invitations/preview` before accepting.
+    it with `POST /me/care-invitations/preview` before accepting. A code dies with its issuer's
+    standing: when they leave or are removed (for good: rejoining revives none).
 
     Args:
         clinic_id (UUID): The clinic's id.
@@ -141,7 +142,8 @@ def sync(
 
      Any member of the clinic. Names what you ask the patient to grant (`scopes`); the code is in this
     answer only, single use, expiring after `expires_in_days` (default 7, at most 30). The patient sees
-    it with `POST /me/care-invitations/preview` before accepting.
+    it with `POST /me/care-invitations/preview` before accepting. A code dies with its issuer's
+    standing: when they leave or are removed (for good: rejoining revives none).
 
     Args:
         clinic_id (UUID): The clinic's id.
@@ -172,7 +174,8 @@ async def asyncio_detailed(
 
      Any member of the clinic. Names what you ask the patient to grant (`scopes`); the code is in this
     answer only, single use, expiring after `expires_in_days` (default 7, at most 30). The patient sees
-    it with `POST /me/care-invitations/preview` before accepting.
+    it with `POST /me/care-invitations/preview` before accepting. A code dies with its issuer's
+    standing: when they leave or are removed (for good: rejoining revives none).
 
     Args:
         clinic_id (UUID): The clinic's id.
@@ -206,7 +209,8 @@ async def asyncio(
 
      Any member of the clinic. Names what you ask the patient to grant (`scopes`); the code is in this
     answer only, single use, expiring after `expires_in_days` (default 7, at most 30). The patient sees
-    it with `POST /me/care-invitations/preview` before accepting.
+    it with `POST /me/care-invitations/preview` before accepting. A code dies with its issuer's
+    standing: when they leave or are removed (for good: rejoining revives none).
 
     Args:
         clinic_id (UUID): The clinic's id.
