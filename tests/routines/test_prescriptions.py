@@ -59,6 +59,7 @@ def prescribe(
             RoutineCreate.model_validate(routine_payload(**overrides)),
             routine_id,
             app.state.live_catalog.specs,
+            most_prescriptions=app.state.settings.max_prescriptions_per_clinic,
         )
     return orjson.loads(dumps(made.body)), created
 
