@@ -19,6 +19,7 @@ from tests.factories import (
     SignedIn,
     care_code,
     create_clinic,
+    delete_account,
     join_clinic,
     signed_in_user,
     unique_email,
@@ -141,6 +142,20 @@ async def test_a_removed_clinicians_care_code_stays_dead_when_they_are_invited_b
     assert (await _accept_care(client, code, patient)).status_code == 404
     mine = await client.get(f"{API}/clinics/{clinic_id}/care-invitations", headers=bob.headers)
     assert [i["status"] for i in mine.json()["items"]] == ["revoked"]
+
+
+async def test_a_deleted_owners_codes_die_with_the_account(
+    client: httpx.AsyncClient, alice: SignedIn, bob: SignedIn
+) -> None:
+    clinic_id = await create_clinic(client, alice)
+    await join_clinic(client, alice, clinic_id, bob, role="owner")
+    code = (await _issue(client, bob, clinic_id, role="owner"))["code"]
+    assert (await delete_account(client, bob)).status_code == 204
+    carol = await _person(client, "carol")
+    assert (await _join(client, code, carol)).status_code == 404
+    listed = await client.get(f"{API}/clinics/{clinic_id}/invitations", headers=alice.headers)
+    orphaned = [i for i in listed.json()["items"] if i["created_by"] is None]
+    assert [i["status"] for i in orphaned] == ["revoked"]
 
 
 async def test_a_demoted_owner_is_still_a_clinician_and_their_care_codes_work(
