@@ -31,6 +31,7 @@ from app.alerts.router import router as alerts_router
 from app.assessments.router import router as assessments_router
 from app.calendar_feed import service as calendar_feed_service
 from app.calendar_feed.router import router as calendar_feed_router
+from app.care.invitations_router import router as care_invitations_router
 from app.care.router import router as care_router
 from app.care_followup.router import router as care_followup_router
 from app.catalog.router import router as catalog_router
@@ -171,6 +172,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.include_router(webhooks_router, prefix=API_PREFIX)
     app.include_router(clinic_webhooks_router, prefix=API_PREFIX)
     app.include_router(care_router, prefix=API_PREFIX)
+    app.include_router(care_invitations_router, prefix=API_PREFIX)
     app.include_router(prescriptions_router, prefix=API_PREFIX)
     app.include_router(care_followup_router, prefix=API_PREFIX)
     app.include_router(alerts_router, prefix=API_PREFIX)

@@ -22,7 +22,7 @@ from app.catalog.models import (
 from app.core.changes import UserChangeCounter
 from app.core.ratelimit import RateCounter
 from app.progress.models import AnnouncedAdvice
-from app.routines.models import Routine, RoutineItem, RoutineVersion
+from app.routines.models import DeletedPrescription, Routine, RoutineItem, RoutineVersion
 from app.session_comments.models import SessionComment
 from app.sessions.models import (
     ExerciseDayTotal,
@@ -48,6 +48,7 @@ __all__ = [
     "Clinic",
     "ClinicInvitation",
     "ClinicMember",
+    "DeletedPrescription",
     "Equipment",
     "Exercise",
     "ExerciseDayTotal",

@@ -305,6 +305,11 @@ MATRIX: dict[tuple[str, str], Case] = {
         "401 404 404 403 403 404 204 404", params={"user_id": "spare_id"}
     ),
     ("POST", "/api/v1/clinics/{clinic_id}/invitations"): Case(OWNERS, _json(lambda w: {})),
+    ("GET", "/api/v1/clinics/{clinic_id}/invitations"): Case(CLINIC_OWNERS.format(200)),
+    # An open code of the clinic; revoking is idempotent, so the row's order is free.
+    ("DELETE", "/api/v1/clinics/{clinic_id}/invitations/{invitation_id}"): Case(
+        CLINIC_OWNERS.format(204)
+    ),
     ("POST", "/api/v1/clinic-invitations/accept"): Case(
         "401 200 200 200 200 200 409 200", _clinic_code
     ),
@@ -312,6 +317,11 @@ MATRIX: dict[tuple[str, str], Case] = {
     # clinician cannot accept their own (422), anyone else becomes their patient.
     ("POST", "/api/v1/clinics/{clinic_id}/care-invitations"): Case(
         "401 404 404 201 201 404 201 404", _json(lambda w: {"scopes": ALL_SCOPES})
+    ),
+    # Each member lists their own care codes; only the issuer (the clinician) revokes one.
+    ("GET", "/api/v1/clinics/{clinic_id}/care-invitations"): Case(MEMBERS),
+    ("DELETE", "/api/v1/clinics/{clinic_id}/care-invitations/{invitation_id}"): Case(
+        "401 404 404 204 404 404 404 404", params={"invitation_id": "care_invitation_id"}
     ),
     ("POST", "/api/v1/me/care-invitations/preview"): Case(SIGNED_IN_OK, _care_code),
     ("POST", "/api/v1/me/care-relationships"): Case("401 409 201 422 201 201 201 201", _care_code),
@@ -342,6 +352,9 @@ MATRIX: dict[tuple[str, str], Case] = {
         "GET",
         "/api/v1/clinics/{clinic_id}/patients/{patient_id}/routines/{routine_id}/versions",
     ): Case(IN_CARE_403, params={"routine_id": "prescription_id"}),
+    ("GET", "/api/v1/clinics/{clinic_id}/patients/{patient_id}/deleted-prescriptions"): Case(
+        IN_CARE_403
+    ),
     ("GET", "/api/v1/clinics/{clinic_id}/patients/{patient_id}/alerts"): Case(IN_CARE_403),
     # Acknowledging again with the same note is a safe retry (200).
     (
@@ -488,6 +501,14 @@ async def _world(app: FastAPI, client: httpx.AsyncClient) -> World:
         for _ in range(2)
     ]
     templates = await client.get("/api/v1/routines?template=true")
+    open_code = await client.post(
+        f"/api/v1/clinics/{clinic_id}/invitations", json={}, headers=owner.headers
+    )
+    open_care_code = await client.post(
+        f"/api/v1/clinics/{clinic_id}/care-invitations",
+        json={"scopes": ALL_SCOPES},
+        headers=clinician.headers,
+    )
     hook = _hook(world)
     own_hook = await client.post("/api/v1/me/webhooks", json=hook, headers=patient.headers)
     clinic_hook = await client.post(
@@ -511,6 +532,8 @@ async def _world(app: FastAPI, client: httpx.AsyncClient) -> World:
         "assessment_id": check.json()["id"],
         "version": "1",
         "link_id": spare_link.json()["id"],
+        "invitation_id": open_code.json()["id"],
+        "care_invitation_id": open_care_code.json()["id"],
         "token": shared.json()["token"],
     }
     return world

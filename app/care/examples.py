@@ -175,3 +175,41 @@ def care_patients() -> dict[str, Any]:
             },
         }
     )
+
+
+OWNER_ID = uuid.UUID("c11c0000-0000-4000-8000-0000000000b1")
+
+
+def clinic_invitation_listed() -> dict[str, Any]:
+    return {
+        "id": str(INVITATION_ID),
+        "clinic_id": str(CLINIC_ID),
+        "status": "used",
+        "created_at": AT,
+        "expires_at": EXPIRES,
+        "used_at": "2026-11-21T09:00:00Z",
+        "used_by": {"id": str(CLINICIAN_ID), "display_name": "Dr Lee"},
+        "revoked_at": None,
+        "role": "clinician",
+        "created_by": {"id": str(OWNER_ID), "display_name": "Dr Okafor"},
+    }
+
+
+def clinic_invitation_page() -> dict[str, Any]:
+    return _page(clinic_invitation_listed())
+
+
+def care_invitation_page() -> dict[str, Any]:
+    return _page(
+        {
+            "id": str(INVITATION_ID),
+            "clinic_id": str(CLINIC_ID),
+            "status": "open",
+            "created_at": AT,
+            "expires_at": EXPIRES,
+            "used_at": None,
+            "used_by": None,
+            "revoked_at": None,
+            "scopes": SCOPES,
+        }
+    )

@@ -20,6 +20,7 @@ from app.core.vocabulary import (
     CareChannel,
     CareScope,
     ClinicRole,
+    InvitationStatus,
     RelationshipStatus,
     WebhookEventType,
 )
@@ -154,6 +155,10 @@ class ClinicInvitation(SQLModel, table=True):
     expires_at: datetime = SQLField(sa_column=Column(UTCDateTime(), nullable=False))
     used_at: datetime | None = _at(nullable=True)
     used_by: uuid.UUID | None = _user_fk("SET NULL", nullable=True)
+    # Set when the code stops working before use: revoked by its issuer or an owner, or
+    # dead with its issuer's membership (or, for a clinic code, their owner role). Kept
+    # set, so a rejoining issuer does not bring an old code back.
+    revoked_at: datetime | None = _at(nullable=True)
 
 
 class CareInvitation(SQLModel, table=True):
@@ -169,6 +174,10 @@ class CareInvitation(SQLModel, table=True):
     expires_at: datetime = SQLField(sa_column=Column(UTCDateTime(), nullable=False))
     used_at: datetime | None = _at(nullable=True)
     used_by: uuid.UUID | None = _user_fk("SET NULL", nullable=True)
+    # Set when the code stops working before use: revoked by its issuer or an owner, or
+    # dead with its issuer's membership (or, for a clinic code, their owner role). Kept
+    # set, so a rejoining issuer does not bring an old code back.
+    revoked_at: datetime | None = _at(nullable=True)
 
 
 class CareRelationship(SQLModel, table=True):
@@ -299,6 +308,33 @@ class IssuedCode(BaseModel):
 class ClinicInvitationIssued(IssuedCode):
     clinic_id: uuid.UUID
     role: ClinicRole
+
+
+class InvitationPublic(BaseModel):
+    """An invitation as its issuer (or the clinic's owners) see it later: never the code."""
+
+    id: uuid.UUID
+    clinic_id: uuid.UUID
+    status: InvitationStatus = Field(
+        description="`open` (usable now), `used`, `expired`, or `revoked` (by an owner or "
+        "the issuer, or dead with the issuer's membership or owner role)."
+    )
+    created_at: datetime
+    expires_at: datetime
+    used_at: datetime | None
+    used_by: PersonRef | None = Field(description="Who used the code (null until used).")
+    revoked_at: datetime | None
+
+
+class ClinicInvitationPublic(InvitationPublic):
+    role: ClinicRole
+    created_by: PersonRef | None = Field(
+        description="The owner who issued it (null when their account is deleted)."
+    )
+
+
+class CareInvitationPublic(InvitationPublic):
+    scopes: list[CareScope]
 
 
 class CodeBody(BaseModel):

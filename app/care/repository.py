@@ -23,6 +23,7 @@ from app.core.vocabulary import CareScope, ClinicRole, RelationshipStatus
 from app.users.models import User
 
 ACTIVE = RelationshipStatus.ACTIVE.value
+Invitation = TypeVar("Invitation", ClinicInvitation, CareInvitation)
 
 
 def active_relationship(
@@ -175,6 +176,7 @@ def claim_invitation(
         .where(
             col(table.code_hash) == code_hash,
             col(table.used_at).is_(None),
+            col(table.revoked_at).is_(None),
             col(table.expires_at) > now,
         )
         .values(used_at=now, used_by=user_id)
@@ -185,16 +187,103 @@ def claim_invitation(
 def open_clinic_invitation(
     session: Session, code_hash: str, now: datetime
 ) -> ClinicInvitation | None:
+    """An unused, unrevoked, unexpired clinic invitation whose issuer is still an owner of
+    the clinic (issuing them is an owner's power: the codes go with it)."""
     return session.exec(
-        select(ClinicInvitation).where(
+        select(ClinicInvitation)
+        .join(
+            ClinicMember,
+            and_(
+                col(ClinicMember.clinic_id) == col(ClinicInvitation.clinic_id),
+                col(ClinicMember.user_id) == col(ClinicInvitation.created_by),
+            ),
+        )
+        .where(
             col(ClinicInvitation.code_hash) == code_hash,
             col(ClinicInvitation.used_at).is_(None),
+            col(ClinicInvitation.revoked_at).is_(None),
             col(ClinicInvitation.expires_at) > now,
+            col(ClinicMember.role) == ClinicRole.OWNER.value,
         )
     ).first()
 
 
-Invitation = TypeVar("Invitation", ClinicInvitation, CareInvitation)
+def retire_codes(
+    session: Session,
+    clinic_id: uuid.UUID,
+    issuer_id: uuid.UUID,
+    at: datetime,
+    *,
+    care_codes: bool,
+) -> None:
+    """The issuer's open codes at the clinic stop working for good (marked revoked, so a
+    rejoin or a new promotion brings none back): their clinic invitations, and with
+    `care_codes` their care invitations too."""
+    tables: list[type[ClinicInvitation] | type[CareInvitation]] = [ClinicInvitation]
+    if care_codes:
+        tables.append(CareInvitation)
+    for table in tables:
+        issuer = (
+            col(ClinicInvitation.created_by)
+            if table is ClinicInvitation
+            else col(CareInvitation.clinician_id)
+        )
+        session.execute(
+            update(table)
+            .where(
+                col(table.clinic_id) == clinic_id,
+                issuer == issuer_id,
+                col(table.used_at).is_(None),
+                col(table.revoked_at).is_(None),
+            )
+            .values(revoked_at=at)
+        )
+
+
+def lock_invitation(
+    session: Session, table: type[Invitation], invitation_id: uuid.UUID
+) -> Invitation | None:
+    """The invitation, its row locked until commit (PostgreSQL): a revocation and a claim
+    of the same code take turns."""
+    return session.exec(
+        select(table).where(col(table.id) == invitation_id).with_for_update()
+    ).first()
+
+
+def clinic_invitations(
+    session: Session, clinic_id: uuid.UUID, sort: Sort, cursor: str | None, limit: int
+) -> tuple[Sequence[ClinicInvitation], str | None]:
+    statement = select(ClinicInvitation).where(col(ClinicInvitation.clinic_id) == clinic_id)
+    return paginate(
+        session,
+        statement,
+        sort=sort,
+        id_column=col(ClinicInvitation.id),
+        cursor=cursor,
+        limit=limit,
+    )
+
+
+def care_invitations(
+    session: Session,
+    clinic_id: uuid.UUID,
+    clinician_id: uuid.UUID,
+    sort: Sort,
+    cursor: str | None,
+    limit: int,
+) -> tuple[Sequence[CareInvitation], str | None]:
+    statement = select(CareInvitation).where(
+        col(CareInvitation.clinic_id) == clinic_id,
+        col(CareInvitation.clinician_id) == clinician_id,
+    )
+    return paginate(
+        session,
+        statement,
+        sort=sort,
+        id_column=col(CareInvitation.id),
+        cursor=cursor,
+        limit=limit,
+    )
 
 
 def used_by(
@@ -222,7 +311,8 @@ def active_care(
 def open_care_invitation(
     session: Session, code_hash: str, now: datetime
 ) -> tuple[CareInvitation, Clinic, User] | None:
-    """An unused, unexpired care invitation whose clinician is still a clinic member."""
+    """An unused, unrevoked, unexpired care invitation whose clinician is still a clinic
+    member (codes of a clinician who left are revoked then: rejoining revives none)."""
     row = session.exec(
         select(CareInvitation, Clinic, User)
         .join(Clinic, col(Clinic.id) == col(CareInvitation.clinic_id))
@@ -237,6 +327,7 @@ def open_care_invitation(
         .where(
             col(CareInvitation.code_hash) == code_hash,
             col(CareInvitation.used_at).is_(None),
+            col(CareInvitation.revoked_at).is_(None),
             col(CareInvitation.expires_at) > now,
         )
     ).first()
@@ -285,6 +376,12 @@ def revoke(
         .values(status=RelationshipStatus.REVOKED.value, ended_at=at)
     )
     return bool(result.rowcount == 1)  # type: ignore[attr-defined]
+
+
+def clinics_of_member(session: Session, user_id: uuid.UUID) -> list[uuid.UUID]:
+    return list(
+        session.exec(select(ClinicMember.clinic_id).where(col(ClinicMember.user_id) == user_id))
+    )
 
 
 def clinics_owned_alone(session: Session, user_id: uuid.UUID) -> list[uuid.UUID]:

@@ -17,13 +17,9 @@ from app.care.access import ClinicID, PatientAccess, PatientID, patient_access
 from app.care.models import (
     AccessLogPublic,
     CareAccept,
-    CareInvitationCreate,
-    CareInvitationIssued,
     CareInvitationPreview,
     CarePatient,
     ClinicCreate,
-    ClinicInvitationCreate,
-    ClinicInvitationIssued,
     ClinicPublic,
     ClinicUpdate,
     CodeBody,
@@ -165,56 +161,7 @@ async def remove_member(clinic_id: ClinicID, user_id: MemberID, unit: SignedIn) 
     return respond()
 
 
-@router.post(
-    "/clinics/{clinic_id}/invitations",
-    status_code=201,
-    summary="Invite a clinician to the clinic",
-    description="Owners only. The code is in this answer only (stored hashed): pass it on. "
-    "It is single use and expires after `expires_in_days` (default 7, at most 30).",
-    response_model=ClinicInvitationIssued,
-    openapi_extra=example_body(examples.clinic_invitation_create),
-    responses=answers(examples.clinic_invitation, *WRITE, 403, 404, status=201),
-)
-async def invite_member(
-    clinic_id: ClinicID, data: ClinicInvitationCreate, unit: SignedIn
-) -> Response:
-    return respond(await unit.write(service.invite_member, clinic_id, data), status_code=201)
-
-
-@router.post(
-    "/clinic-invitations/accept",
-    summary="Join a clinic with an invitation code",
-    description="An unknown, used or expired code is 404; already a member is 409. A retry "
-    "of your own accepted code answers the clinic again (200).",
-    response_model=ClinicPublic,
-    openapi_extra=example_body(examples.code),
-    responses=answers(examples.clinic, *WRITE, 404, 409),
-)
-async def accept_clinic_invitation(body: CodeBody, unit: SignedIn) -> Response:
-    return respond(await unit.write(service.accept_membership, body.code))
-
-
 # --- Consent -----------------------------------------------------------------------------
-
-
-@router.post(
-    "/clinics/{clinic_id}/care-invitations",
-    status_code=201,
-    summary="Invite a patient into your care",
-    description="Any member of the clinic. Names what you ask the patient to grant "
-    "(`scopes`); the code is in this answer only, single use, expiring after "
-    "`expires_in_days` (default 7, at most 30). The patient sees it with "
-    "`POST /me/care-invitations/preview` before accepting, with your name: set a display "
-    "name first (`PATCH /me`), else 409 `display-name-required` (a patient consents to a "
-    "named person, and never sees your email).",
-    response_model=CareInvitationIssued,
-    openapi_extra=example_body(examples.care_invitation_create),
-    responses=answers(examples.care_invitation, *WRITE, 404, 409, status=201),
-)
-async def invite_patient(
-    clinic_id: ClinicID, data: CareInvitationCreate, unit: SignedIn
-) -> Response:
-    return respond(await unit.write(consent.invite_patient, clinic_id, data), status_code=201)
 
 
 @router.post(

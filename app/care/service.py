@@ -216,6 +216,9 @@ def change_role(
             if change.role is ClinicRole.CLINICIAN:
                 _keep_an_owner(session, clinic_id, target)
                 _stop_endpoints_of(session, clinic_id, user_id)
+                # Inviting members is an owner's power: their open clinic codes go with it
+                # (their care codes stay: they are still a clinician of the clinic).
+                repository.retire_codes(session, clinic_id, user_id, utcnow(), care_codes=False)
             target.role = change.role
             session.add(target)
         session.commit()
@@ -230,11 +233,14 @@ def change_role(
 def remove_member(
     session: Session, caller: Caller, clinic_id: uuid.UUID, user_id: uuid.UUID
 ) -> None:
-    """An owner removes a member, or a member leaves; their relationships there end."""
+    """An owner removes a member, or a member leaves; their relationships there end, and
+    every code they issued there that is still open dies (rejoining revives none)."""
     try:
         target = _locked_membership(session, caller, clinic_id, user_id, owner=user_id != caller.id)
         _keep_an_owner(session, clinic_id, target)
-        repository.end_relationships_of(session, clinic_id, user_id, utcnow())
+        now = utcnow()
+        repository.end_relationships_of(session, clinic_id, user_id, now)
+        repository.retire_codes(session, clinic_id, user_id, now, care_codes=True)
         _stop_endpoints_of(session, clinic_id, user_id)
         session.delete(target)
         session.commit()
@@ -306,6 +312,15 @@ def accept_membership(session: Session, caller: Caller, code: str) -> Resource[C
         session.rollback()
         raise
     return get_clinic(session, caller, invitation.clinic_id)
+
+
+@before_account_deletion
+def retire_clinic_codes(session: Session, user_id: uuid.UUID) -> None:
+    """A deleted account's open clinic codes die (their care codes go with the account;
+    a clinic code outlives it, unsigned, and is listed as revoked)."""
+    now = utcnow()
+    for clinic_id in repository.clinics_of_member(session, user_id):
+        repository.retire_codes(session, clinic_id, user_id, now, care_codes=False)
 
 
 @before_account_deletion

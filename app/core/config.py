@@ -73,6 +73,13 @@ class Settings(BaseSettings):
     argon2_memory_kib: int = Field(
         default=65536, ge=1024, le=1048576, description="argon2id memory per hash (KiB)."
     )
+    max_prescriptions_per_clinic: int = Field(
+        default=50,
+        ge=1,
+        le=1000,
+        description="Prescriptions one clinic may keep for one patient at once (a clinic's "
+        "own limit: prescriptions never count against the patient's own routines).",
+    )
     max_sessions_per_day: int = Field(
         default=200,
         ge=1,

@@ -240,6 +240,15 @@ class RelationshipStatus(StrEnum):
     ENDED = "ended"
 
 
+# An invitation code's state as its issuer sees it (the code itself is never shown again).
+# `revoked` also covers a code that died with its issuer's membership or owner role.
+class InvitationStatus(StrEnum):
+    OPEN = "open"
+    USED = "used"
+    EXPIRED = "expired"
+    REVOKED = "revoked"
+
+
 # What a clinician (or a share link's visitor) did with a patient's data.
 class AccessAction(StrEnum):
     READ = "read"

@@ -17,3 +17,18 @@ def prescribe() -> dict[str, Any]:
 
 def prescription_page() -> dict[str, Any]:
     return {"items": [routines.prescribed_routine()], "next_cursor": None}
+
+
+def deleted_page() -> dict[str, Any]:
+    last = routines.version_page()["items"][0]
+    return {
+        "items": [
+            {
+                "routine_id": last["routine_id"],
+                "prescribed_at": last["created_at"],
+                "deleted_at": "2026-12-01T08:00:00Z",
+                "last_version": last,
+            }
+        ],
+        "next_cursor": None,
+    }

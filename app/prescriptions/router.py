@@ -8,7 +8,7 @@ from fastapi import APIRouter, Depends
 from starlette.responses import Response
 
 from app.care.access import ClinicID, PatientAccess, PatientID, patient_access
-from app.core.deps import IfMatch
+from app.core.deps import IfMatch, SettingsDep
 from app.core.examples import example_body, example_response
 from app.core.pagination import DEFAULT_LIMIT, Cursor, Limit, Page, SortParam
 from app.core.problems import answers
@@ -18,7 +18,12 @@ from app.live_catalog.deps import CatalogDep
 from app.prescriptions import examples, service
 from app.prescriptions.models import PrescriptionCreate
 from app.routines import examples as routine_examples
-from app.routines.models import RoutinePublic, RoutineUpdate, RoutineVersionPublic
+from app.routines.models import (
+    DeletedPrescriptionPublic,
+    RoutinePublic,
+    RoutineUpdate,
+    RoutineVersionPublic,
+)
 from app.routines.router import RoutineID
 from app.users.auth import SignedIn
 
@@ -42,8 +47,10 @@ WRITE_ERRORS = (400, 401, 403, 404, 413, 415, 422)
     description="A routine for the patient, from one source: a public template "
     "(`template_id`), the routine builder run with `builder` constraints and the patient's "
     "latest self-check, or written by hand (`routine`). It is the patient's routine, shows "
-    "you as its `prescriber`, and is read-only for them (they may copy it); it counts "
-    "against their 200 routines (409 `quota-exceeded`). Send your own `id` to make retries "
+    "you as its `prescriber`, and is read-only for them (they may copy it, and delete it: see "
+    "`GET .../deleted-prescriptions`). It never counts against the patient's own routines: "
+    "a clinic keeps at most `max_prescriptions_per_clinic` (default 50) for one patient "
+    "(409 `quota-exceeded`, saying how many it keeps). Send your own `id` to make retries "
     "safe (the same id and body: 200 with the stored one; another body: 409)." + IN_CARE,
     response_model=RoutinePublic,
     openapi_extra=example_body(examples.prescribe),
@@ -64,8 +71,11 @@ async def prescribe_routine(
     access: PrescribeAccess,
     unit: SignedIn,
     catalog: CatalogDep,
+    settings: SettingsDep,
 ) -> Response:
-    made, created = await unit.write(service.prescribe, access, data, catalog)
+    made, created = await unit.write(
+        service.prescribe, access, data, catalog, settings.max_prescriptions_per_clinic
+    )
     return respond(made, status_code=201 if created else 200)
 
 
@@ -153,3 +163,25 @@ async def list_prescription_versions(
     cursor: Cursor = None,
 ) -> Response:
     return respond(await unit.write(service.versions, access, routine_id, cursor, limit, catalog))
+
+
+@router.get(
+    "/clinics/{clinic_id}/patients/{patient_id}/deleted-prescriptions",
+    summary="Prescriptions the patient deleted",
+    description="A patient may delete any routine prescribed to them; the clinic keeps its "
+    "record of each one it prescribed: when, when the patient deleted it, and its last "
+    "version whole (earlier versions and the patient's sessions are not kept). Newest "
+    "deletion first." + IN_CARE,
+    response_model=Page[DeletedPrescriptionPublic],
+    responses=answers(examples.deleted_page, 401, 403, 404, 422),
+)
+async def list_deleted_prescriptions(
+    clinic_id: ClinicID,
+    patient_id: PatientID,
+    access: PrescribeAccess,
+    unit: SignedIn,
+    catalog: CatalogDep,
+    limit: Limit = DEFAULT_LIMIT,
+    cursor: Cursor = None,
+) -> Response:
+    return respond(await unit.write(service.deleted, access, cursor, limit, catalog))

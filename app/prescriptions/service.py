@@ -93,8 +93,10 @@ def prescribe(
     access: PatientAccess,
     data: PrescriptionCreate,
     catalog: CatalogSpecs,
+    most_prescriptions: int,
 ) -> tuple[Resource[RoutineBody], bool]:
-    """A new prescription (True), or the one an earlier try with this id made (False)."""
+    """A new prescription (True), or the one an earlier try with this id made (False);
+    the clinic keeps at most `most_prescriptions` for the patient."""
     patient = get_caller(session, access.patient_id)
     if patient is None:
         raise no_patient(access.patient_id)
@@ -111,6 +113,7 @@ def prescribe(
         routine,
         data.id,
         catalog,
+        most_prescriptions=most_prescriptions,
         request=data.model_dump(mode="json", exclude={"id"}),
         audit=audit,
     )
@@ -192,4 +195,19 @@ def versions(
     _logged_read(session, access, f"routine:{routine_id}/versions")
     return routines.prescription_versions(
         session, access.clinic_id, access.patient_id, routine_id, cursor, limit, catalog
+    )
+
+
+def deleted(
+    session: Session,
+    _clinician: Caller,
+    access: PatientAccess,
+    cursor: str | None,
+    limit: int,
+    catalog: CatalogSpecs,
+) -> dict[str, Any]:
+    """The clinic's record of prescriptions the patient deleted (a logged read)."""
+    _logged_read(session, access, "routines:deleted")
+    return routines.deleted_prescriptions(
+        session, access.clinic_id, access.patient_id, cursor, limit, catalog
     )

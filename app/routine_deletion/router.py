@@ -19,8 +19,10 @@ router = APIRouter(tags=["routines"])
     "/routines/{routine_id}",
     status_code=204,
     summary="Delete a routine",
-    description="Send `If-Match` with the routine's ETag. Templates are read-only (403); so "
-    "is a routine a clinician prescribed you (403 `prescribed-routine-read-only`).",
+    description="Send `If-Match` with the routine's ETag. Templates are read-only (403). A "
+    "routine a clinician prescribed you may be deleted too, at any time, consent or not "
+    "(you cannot change it, but you decide what you keep); the clinic keeps its record of "
+    "having prescribed it. Sessions logged against the routine keep their data, unlinked.",
     responses=answers(None, 401, 403, 404, 412, 422, 428, status=204, description="Deleted"),
 )
 async def delete_routine(

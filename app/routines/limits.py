@@ -105,7 +105,8 @@ def _dosages(items: Sequence[DosageLike]) -> list[tuple[object, ...]]:
 
 
 def check_routine_quota(session: Session, owner_id: uuid.UUID) -> None:
-    """409 quota-exceeded (transaction rolled back) when the owner keeps the most allowed.
+    """409 quota-exceeded (transaction rolled back) when the owner keeps the most routines
+    of their own allowed (prescriptions are not counted: they have their own limit).
 
     Call inside the writing transaction (after `begin_write`): the owner's row is locked
     first (SQLite's write lock already serialises writers), so concurrent creates are
@@ -115,8 +116,25 @@ def check_routine_quota(session: Session, owner_id: uuid.UUID) -> None:
     if count >= MAX_ROUTINES_PER_USER:
         session.rollback()
         raise QuotaExceeded(
-            f"You keep {count} routines, the most one account may keep "
-            f"({MAX_ROUTINES_PER_USER}); delete one first."
+            f"You keep {count} routines of your own, the most one account may keep "
+            f"({MAX_ROUTINES_PER_USER}; routines prescribed to you are not counted); "
+            "delete one first."
+        )
+
+
+def check_prescription_quota(
+    session: Session, patient_id: uuid.UUID, clinic_id: uuid.UUID, most: int
+) -> None:
+    """409 quota-exceeded (rolled back) when the clinic already keeps `most` prescriptions
+    for the patient: a clinic's own limit, so it never uses up the patient's routines.
+    Locks like `check_routine_quota`, so concurrent prescriptions never overshoot."""
+    count = repository.lock_owner_and_count_prescriptions(session, patient_id, clinic_id)
+    if count >= most:
+        session.rollback()
+        raise QuotaExceeded(
+            f"This clinic has {count} prescriptions for this patient, the most one clinic "
+            f"may keep for one patient ({most}); revise one of them instead (the patient's "
+            "own routines are not affected)."
         )
 
 

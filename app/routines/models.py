@@ -119,6 +119,39 @@ class RoutineVersion(SQLModel, table=True):
     clinic_name: str | None = SQLField(default=None, max_length=SHORT_TEXT_MAX)
 
 
+class DeletedPrescription(SQLModel, table=True):
+    """A clinic's record of a prescription its patient deleted: when it was prescribed and
+    deleted, and its last version as the clinic wrote it (the patient's sessions, notes or
+    copies are not kept). Written in the deletion's transaction; goes with the patient's
+    account or the clinic."""
+
+    __tablename__ = "deleted_prescription"
+    __table_args__ = (
+        Index("ix_deleted_prescription_patient", "patient_id", "clinic_id", "deleted_at"),
+    )
+
+    routine_id: uuid.UUID = SQLField(primary_key=True)
+    patient_id: uuid.UUID = SQLField(foreign_key="app_user.id", ondelete="CASCADE")
+    clinic_id: uuid.UUID = SQLField(foreign_key="clinic.id", ondelete="CASCADE")
+    prescribed_at: datetime = SQLField(sa_column=Column(UTCDateTime(), nullable=False))
+    deleted_at: datetime = SQLField(
+        default_factory=utcnow, sa_column=Column(UTCDateTime(), nullable=False)
+    )
+    # The last version, whole, as `routine_version` kept it.
+    version: int
+    version_created_at: datetime = SQLField(sa_column=Column(UTCDateTime(), nullable=False))
+    name: str = SQLField(max_length=SHORT_TEXT_MAX)
+    notes: str = SQLField(default="", max_length=NOTES_MAX)
+    sessions_per_week: int
+    items: list[dict[str, Any]] = SQLField(sa_column=Column(JSON, nullable=False))
+    progression: list[dict[str, Any]] | None = SQLField(default=None, sa_column=Column(JSON))
+    prescribed_by: uuid.UUID | None = SQLField(
+        default=None, foreign_key="app_user.id", ondelete="SET NULL"
+    )
+    prescriber_name: str | None = SQLField(default=None, max_length=PRESCRIBER_NAME_MAX)
+    clinic_name: str | None = SQLField(default=None, max_length=SHORT_TEXT_MAX)
+
+
 class RoutineItem(SQLModel, table=True):
     __tablename__ = "routine_item"
     __table_args__ = (Index("ix_routine_item_exercise", "exercise"),)
@@ -287,6 +320,17 @@ class RoutineVersionPublic(BaseModel):
     estimated_seconds: int
     progression: list[WeekPlan] | None
     prescriber: Prescriber | None
+
+
+class DeletedPrescriptionPublic(BaseModel):
+    """A prescription the patient deleted, as the clinic that prescribed it keeps it."""
+
+    routine_id: uuid.UUID
+    prescribed_at: datetime
+    deleted_at: datetime = Field(description="When the patient deleted it.")
+    last_version: RoutineVersionPublic = Field(
+        description="The last version the clinic wrote, whole (earlier versions are not kept)."
+    )
 
 
 class RoutineCopy(BaseModel):

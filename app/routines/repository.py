@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Sequence
+from datetime import datetime
 from typing import Any
 
 from sqlalchemy import Row, bindparam, delete, func, or_
@@ -12,9 +13,11 @@ from sqlmodel import Session, col, select
 
 from app.core.db import update_if_revision
 from app.core.pagination import Sort, paginate
-from app.routines.models import Routine, RoutineItem, RoutineVersion
+from app.core.vocabulary import Origin
+from app.routines.models import DeletedPrescription, Routine, RoutineItem, RoutineVersion
 from app.users.models import User
 
+PRESCRIPTION = Origin.PRESCRIPTION.value
 SORTABLE = {
     "name": Routine.name,
     "created_at": Routine.created_at,
@@ -186,13 +189,85 @@ def template_keys(session: Session) -> set[str]:
     return {k for k in keys if k}
 
 
-def lock_owner_and_count_routines(session: Session, owner_id: uuid.UUID) -> int:
-    """How many routines the owner keeps, counted under a lock on the owner's row, so
-    concurrent creates are counted one after the other (call inside the write)."""
+def _lock_owner(session: Session, owner_id: uuid.UUID) -> None:
     session.exec(select(User.id).where(col(User.id) == owner_id).with_for_update()).one()
+
+
+def lock_owner_and_count_routines(session: Session, owner_id: uuid.UUID) -> int:
+    """How many routines of their own the owner keeps (prescriptions left out), counted
+    under a lock on the owner's row, so concurrent creates are counted one after the
+    other (call inside the write)."""
+    _lock_owner(session, owner_id)
     return session.exec(
-        select(func.count()).select_from(Routine).where(col(Routine.owner_id) == owner_id)
+        select(func.count())
+        .select_from(Routine)
+        .where(col(Routine.owner_id) == owner_id, col(Routine.origin) != PRESCRIPTION)
     ).one()
+
+
+def lock_owner_and_count_prescriptions(
+    session: Session, patient_id: uuid.UUID, clinic_id: uuid.UUID
+) -> int:
+    """How many prescriptions of this clinic the patient keeps, under the same lock."""
+    _lock_owner(session, patient_id)
+    return session.exec(
+        select(func.count())
+        .select_from(Routine)
+        .where(
+            col(Routine.owner_id) == patient_id,
+            col(Routine.clinic_id) == clinic_id,
+            col(Routine.origin) == PRESCRIPTION,
+        )
+    ).one()
+
+
+def record_deleted_prescription(session: Session, routine: AnyRoutine, at: datetime) -> None:
+    """Keep the clinic's record of a prescription its patient is deleting (in the delete's
+    transaction): its last version, whole."""
+    last = get_version(session, routine.id, routine.version)
+    if last is None or routine.clinic_id is None or routine.owner_id is None:
+        return  # pragma: no cover - every edit writes a version; a prescription has both
+    session.add(
+        DeletedPrescription(
+            routine_id=routine.id,
+            patient_id=routine.owner_id,
+            clinic_id=routine.clinic_id,
+            prescribed_at=routine.created_at,
+            deleted_at=at,
+            version=last.version,
+            version_created_at=last.created_at,
+            name=last.name,
+            notes=last.notes,
+            sessions_per_week=last.sessions_per_week,
+            items=last.items,
+            progression=last.progression,
+            prescribed_by=last.prescribed_by,
+            prescriber_name=last.prescriber_name,
+            clinic_name=last.clinic_name,
+        )
+    )
+
+
+def deleted_prescriptions(
+    session: Session,
+    patient_id: uuid.UUID,
+    clinic_id: uuid.UUID,
+    sort: Sort,
+    cursor: str | None,
+    limit: int,
+) -> tuple[Sequence[DeletedPrescription], str | None]:
+    stmt = select(DeletedPrescription).where(
+        col(DeletedPrescription.patient_id) == patient_id,
+        col(DeletedPrescription.clinic_id) == clinic_id,
+    )
+    return paginate(
+        session,
+        stmt,
+        sort=sort,
+        id_column=col(DeletedPrescription.routine_id),
+        cursor=cursor,
+        limit=limit,
+    )
 
 
 def latest_routine(session: Session, owner_id: uuid.UUID) -> Routine | None:

@@ -11,7 +11,7 @@ from typing import Any
 import orjson
 from pydantic import BaseModel, ValidationError
 from sqlalchemy.exc import IntegrityError
-from sqlmodel import Session
+from sqlmodel import Session, col
 
 from app.builder.models import Interval, SideFields, WeekPlan
 from app.builder.sides import item_fields
@@ -39,6 +39,7 @@ from app.core.vocabulary import Origin
 from app.live_catalog.snapshot import CatalogSpecs
 from app.routines import limits, repository, versions
 from app.routines.models import (
+    DeletedPrescription,
     Routine,
     RoutineCopy,
     RoutineCreate,
@@ -110,6 +111,15 @@ def owned(session: Session, routine_id: uuid.UUID, user: Caller) -> AnyRoutine:
             "A clinician prescribed this routine: only they change it (each change is a new "
             "version). Copy it with POST /api/v1/routines/{id}/copy to make your own."
         )
+    return routine
+
+
+def deletable(session: Session, routine_id: uuid.UUID, user: Caller) -> AnyRoutine:
+    """One of the user's routines, to delete: their own or one prescribed to them (the
+    patient stays in control of what they keep); a template is 403, another's 404."""
+    routine = readable(session, routine_id, user)
+    if routine.is_template:
+        raise Forbidden("Templates are read-only; copy one with POST /api/v1/routines/{id}/copy.")
     return routine
 
 
@@ -302,9 +312,14 @@ Audit = Callable[[Session, uuid.UUID], None]
 
 
 def _insert(
-    session: Session, routine: Routine, rows: Sequence[RoutineItem], audit: Audit | None = None
+    session: Session,
+    routine: Routine,
+    rows: Sequence[RoutineItem],
+    audit: Audit | None = None,
+    most_prescriptions: int | None = None,
 ) -> tuple[AnyRoutine, bool]:
-    """Store a new routine with its version 1, under the owner's quota; True when new.
+    """Store a new routine with its version 1, under the owner's quota (a prescription:
+    under its clinic's `most_prescriptions` for the patient instead); True when new.
 
     A routine made under a client-chosen id (`request_digest` set) is idempotent: the
     owner's row lock (taken by the quota check) queues concurrent retries, so each later
@@ -314,7 +329,13 @@ def _insert(
     assert routine.owner_id is not None
     begin_write(session)
     try:
-        limits.check_routine_quota(session, routine.owner_id)
+        if routine.origin is Origin.PRESCRIPTION:
+            assert routine.clinic_id is not None and most_prescriptions is not None
+            limits.check_prescription_quota(
+                session, routine.owner_id, routine.clinic_id, most_prescriptions
+            )
+        else:
+            limits.check_routine_quota(session, routine.owner_id)
         existing = repository.get(session, routine.id) if routine.request_digest else None
         if existing is None:
             repository.add_routine(session, routine, rows)
@@ -453,15 +474,18 @@ def prescribe(
     routine_id: uuid.UUID | None,
     catalog: CatalogSpecs,
     *,
+    most_prescriptions: int,
     request: object = None,
     audit: Audit | None = None,
 ) -> tuple[Resource[RoutineBody], bool]:
-    """A clinician's new routine for a patient: the patient's, read-only for them, version 1.
+    """A clinician's new routine for a patient: the patient's, read-only for them (they
+    may delete it), version 1.
 
     The caller (a route above the care layer) has checked that the clinician may prescribe
     to this patient in this clinic. `routine_id`, the client's own id, makes a retry safe:
     the same id and `request` (what the client sent; default `data`) answer the stored
-    prescription (False), another request 409. Counts against the patient's routine quota.
+    prescription (False), another request 409. Counts against the clinic's own limit for
+    the patient (`most_prescriptions`), never the patient's routine quota.
     """
     rows, progression = _checked(session, data)
     routine = Routine(
@@ -485,7 +509,7 @@ def prescribe(
         ),
         **prescriber.columns(),
     )
-    stored, created = _insert(session, routine, rows, audit)
+    stored, created = _insert(session, routine, rows, audit, most_prescriptions)
     return _resource(session, stored, catalog), created
 
 
@@ -542,6 +566,49 @@ def revise(
     routine = prescription(session, prescriber.clinic_id, patient_id, routine_id)
     edit(session, routine, changes, if_match, prescriber.columns(), audit)
     return read_prescription(session, prescriber.clinic_id, patient_id, routine_id, catalog)
+
+
+def deleted_prescriptions(
+    session: Session,
+    clinic_id: uuid.UUID,
+    patient_id: uuid.UUID,
+    cursor: str | None,
+    limit: int,
+    catalog: CatalogSpecs,
+) -> dict[str, Any]:
+    """The clinic's record of the prescriptions this patient deleted, newest first."""
+    sort = Sort(key="deleted_at", column=col(DeletedPrescription.deleted_at), descending=True)
+    rows, next_cursor = repository.deleted_prescriptions(
+        session, patient_id, clinic_id, sort, cursor, limit
+    )
+    specs = specs_for(session, catalog, {i["exercise"] for r in rows for i in r.items})
+    items = [
+        {
+            "routine_id": r.routine_id,
+            "prescribed_at": r.prescribed_at,
+            "deleted_at": r.deleted_at,
+            "last_version": version_body(_as_version(r), specs),
+        }
+        for r in rows
+    ]
+    return {"items": items, "next_cursor": next_cursor}
+
+
+def _as_version(record: DeletedPrescription) -> RoutineVersion:
+    return RoutineVersion(
+        routine_id=record.routine_id,
+        version=record.version,
+        created_at=record.version_created_at,
+        name=record.name,
+        notes=record.notes,
+        sessions_per_week=record.sessions_per_week,
+        items=record.items,
+        progression=record.progression,
+        prescribed_by=record.prescribed_by,
+        clinic_id=record.clinic_id,
+        prescriber_name=record.prescriber_name,
+        clinic_name=record.clinic_name,
+    )
 
 
 # --- versions ---------------------------------------------------------------------------

@@ -162,6 +162,14 @@ async def test_every_successful_answer_says_how_it_may_be_cached(
     code = {"code": invited.json()["code"]}
     await call("POST", f"{API}/clinic-invitations/accept", doc, json=code)
     await call("GET", f"{API}/clinics/{cid}/members", owner)
+    await call("GET", f"{API}/clinics/{cid}/invitations", owner)
+    spare = await call("POST", f"{API}/clinics/{cid}/invitations", owner, json={})
+    await call("DELETE", f"{API}/clinics/{cid}/invitations/{spare.json()['id']}", owner)
+    spare = await call(
+        "POST", f"{API}/clinics/{cid}/care-invitations", doc, json={"scopes": ALL_SCOPES}
+    )
+    await call("GET", f"{API}/clinics/{cid}/care-invitations", doc)
+    await call("DELETE", f"{API}/clinics/{cid}/care-invitations/{spare.json()['id']}", doc)
     asked = await call(
         "POST", f"{API}/clinics/{cid}/care-invitations", doc, json={"scopes": ALL_SCOPES}
     )
@@ -178,6 +186,7 @@ async def test_every_successful_answer_says_how_it_may_be_cached(
     read = await call("GET", one, doc)
     await write("PATCH", one, doc, read.headers["etag"], json={"notes": "week 2"})
     await call("GET", one + "/versions", doc)
+    await call("GET", patient + "/deleted-prescriptions", doc)
     clinic_fhir = f"{API}/clinics/{cid}/fhir"
     await call("GET", f"{clinic_fhir}/CarePlan/{rid}", doc)
     await call("GET", f"{clinic_fhir}/Patient/{a.id}/$everything", doc)

@@ -283,7 +283,7 @@ async def test_an_account_keeps_at_most_the_routine_quota_even_when_creating_at_
     refused = next(a for a in answers if a.status_code == 409)
     problem = assert_problem(refused, 409)
     assert problem["type"] == "https://medius.dev/problems/quota-exceeded"
-    assert "(5)" in problem["detail"]
+    assert "5 routines of your own" in problem["detail"] and "(5;" in problem["detail"]
     some = next(a for a in answers if a.status_code == 201).json()["id"]
     copied = await client.post(f"{API}/routines/{some}/copy", headers=alice.headers)
     assert_problem(copied, 409)

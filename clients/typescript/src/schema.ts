@@ -116,7 +116,7 @@ export interface paths {
         put?: never;
         /**
          * Join a clinic with an invitation code
-         * @description An unknown, used or expired code is 404; already a member is 409. A retry of your own accepted code answers the clinic again (200).
+         * @description An unknown, used, expired or revoked code is 404 (so is one whose issuer has left the clinic or is no longer an owner); already a member is 409. A retry of your own accepted code answers the clinic again (200).
          */
         post: operations["accept_clinic_invitation"];
         delete?: never;
@@ -180,14 +180,38 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        /**
+         * List your care invitations at a clinic
+         * @description Any member: the care codes you issued at this clinic, newest first, with the scopes asked, expiry and status; never the code itself (nor a colleague's).
+         */
+        get: operations["list_care_invitations"];
         put?: never;
         /**
          * Invite a patient into your care
-         * @description Any member of the clinic. Names what you ask the patient to grant (`scopes`); the code is in this answer only, single use, expiring after `expires_in_days` (default 7, at most 30). The patient sees it with `POST /me/care-invitations/preview` before accepting, with your name: set a display name first (`PATCH /me`), else 409 `display-name-required` (a patient consents to a named person, and never sees your email).
+         * @description Any member of the clinic. Names what you ask the patient to grant (`scopes`); the code is in this answer only, single use, expiring after `expires_in_days` (default 7, at most 30). The patient sees it with `POST /me/care-invitations/preview` before accepting, with your name: set a display name first (`PATCH /me`), else 409 `display-name-required` (a patient consents to a named person, and never sees your email). A code dies with its issuer's standing: when they leave or are removed (for good: rejoining revives none).
          */
         post: operations["invite_patient"];
         delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/clinics/{clinic_id}/care-invitations/{invitation_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Revoke one of your care invitations
+         * @description The code stops working at once. Another clinician's invitation is 404. Revoking an expired or revoked invitation again is a no-op (204); a used one is 409 (the patient revokes the relationship instead).
+         */
+        delete: operations["revoke_care_invitation"];
         options?: never;
         head?: never;
         patch?: never;
@@ -260,14 +284,38 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        /**
+         * List the clinic's membership invitations
+         * @description Owners only (403 for a clinician). Every code issued for the clinic, newest first, with its role, issuer, expiry and status (`open`, `used`, `expired`, `revoked`); never the code itself.
+         */
+        get: operations["list_clinic_invitations"];
         put?: never;
         /**
          * Invite a clinician to the clinic
-         * @description Owners only. The code is in this answer only (stored hashed): pass it on. It is single use and expires after `expires_in_days` (default 7, at most 30).
+         * @description Owners only. The code is in this answer only (stored hashed): pass it on. It is single use and expires after `expires_in_days` (default 7, at most 30). A code dies with its issuer's standing: when they leave or are removed (for good: rejoining revives none), or stop being an owner.
          */
         post: operations["invite_member"];
         delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/clinics/{clinic_id}/invitations/{invitation_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Revoke a membership invitation
+         * @description Owners only, whoever issued it. The code stops working at once. Revoking an expired or revoked invitation again is a no-op (204); a used one is 409 (remove the member instead).
+         */
+        delete: operations["revoke_clinic_invitation"];
         options?: never;
         head?: never;
         patch?: never;
@@ -397,6 +445,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/clinics/{clinic_id}/patients/{patient_id}/deleted-prescriptions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Prescriptions the patient deleted
+         * @description A patient may delete any routine prescribed to them; the clinic keeps its record of each one it prescribed: when, when the patient deleted it, and its last version whole (earlier versions and the patient's sessions are not kept). Newest deletion first. Only for a clinician of the clinic in an active care relationship with the patient that grants `prescribe` (404 otherwise, as for an unknown patient; 403 `scope-not-granted` without the scope). Every call is recorded in the patient's access log.
+         */
+        get: operations["list_deleted_prescriptions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/clinics/{clinic_id}/patients/{patient_id}/progress": {
         parameters: {
             query?: never;
@@ -432,7 +500,7 @@ export interface paths {
         put?: never;
         /**
          * Prescribe a routine to a patient
-         * @description A routine for the patient, from one source: a public template (`template_id`), the routine builder run with `builder` constraints and the patient's latest self-check, or written by hand (`routine`). It is the patient's routine, shows you as its `prescriber`, and is read-only for them (they may copy it); it counts against their 200 routines (409 `quota-exceeded`). Send your own `id` to make retries safe (the same id and body: 200 with the stored one; another body: 409). Only for a clinician of the clinic in an active care relationship with the patient that grants `prescribe` (404 otherwise, as for an unknown patient; 403 `scope-not-granted` without the scope). Every call is recorded in the patient's access log.
+         * @description A routine for the patient, from one source: a public template (`template_id`), the routine builder run with `builder` constraints and the patient's latest self-check, or written by hand (`routine`). It is the patient's routine, shows you as its `prescriber`, and is read-only for them (they may copy it, and delete it: see `GET .../deleted-prescriptions`). It never counts against the patient's own routines: a clinic keeps at most `max_prescriptions_per_clinic` (default 50) for one patient (409 `quota-exceeded`, saying how many it keeps). Send your own `id` to make retries safe (the same id and body: 200 with the stored one; another body: 409). Only for a clinician of the clinic in an active care relationship with the patient that grants `prescribe` (404 otherwise, as for an unknown patient; 403 `scope-not-granted` without the scope). Every call is recorded in the patient's access log.
          */
         post: operations["prescribe_routine"];
         delete?: never;
@@ -1389,7 +1457,7 @@ export interface paths {
         post?: never;
         /**
          * Delete a routine
-         * @description Send `If-Match` with the routine's ETag. Templates are read-only (403); so is a routine a clinician prescribed you (403 `prescribed-routine-read-only`).
+         * @description Send `If-Match` with the routine's ETag. Templates are read-only (403). A routine a clinician prescribed you may be deleted too, at any time, consent or not (you cannot change it, but you decide what you keep); the clinic keeps its record of having prescribed it. Sessions logged against the routine keep their data, unlinked.
          */
         delete: operations["delete_routine"];
         options?: never;
@@ -2242,6 +2310,39 @@ export interface components {
             /** Scopes */
             scopes: components["schemas"]["CareScope"][];
         };
+        /** CareInvitationPublic */
+        CareInvitationPublic: {
+            /**
+             * Clinic Id
+             * Format: uuid
+             */
+            clinic_id: string;
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /**
+             * Expires At
+             * Format: date-time
+             */
+            expires_at: string;
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /** Revoked At */
+            revoked_at: string | null;
+            /** Scopes */
+            scopes: components["schemas"]["CareScope"][];
+            /** @description `open` (usable now), `used`, `expired`, or `revoked` (by an owner or the issuer, or dead with the issuer's membership or owner role). */
+            status: components["schemas"]["InvitationStatus"];
+            /** Used At */
+            used_at: string | null;
+            /** @description Who used the code (null until used). */
+            used_by: components["schemas"]["PersonRef"] | null;
+        };
         /** CarePatient */
         CarePatient: {
             /** @description Null unless the patient granted `progress`. */
@@ -2436,6 +2537,40 @@ export interface components {
             id: string;
             role: components["schemas"]["ClinicRole"];
         };
+        /** ClinicInvitationPublic */
+        ClinicInvitationPublic: {
+            /**
+             * Clinic Id
+             * Format: uuid
+             */
+            clinic_id: string;
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /** @description The owner who issued it (null when their account is deleted). */
+            created_by: components["schemas"]["PersonRef"] | null;
+            /**
+             * Expires At
+             * Format: date-time
+             */
+            expires_at: string;
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /** Revoked At */
+            revoked_at: string | null;
+            role: components["schemas"]["ClinicRole"];
+            /** @description `open` (usable now), `used`, `expired`, or `revoked` (by an owner or the issuer, or dead with the issuer's membership or owner role). */
+            status: components["schemas"]["InvitationStatus"];
+            /** Used At */
+            used_at: string | null;
+            /** @description Who used the code (null until used). */
+            used_by: components["schemas"]["PersonRef"] | null;
+        };
         /** ClinicPublic */
         ClinicPublic: {
             /**
@@ -2577,6 +2712,30 @@ export interface components {
             seconds_per_rep?: number;
             /** Sets */
             sets: number;
+        };
+        /**
+         * DeletedPrescriptionPublic
+         * @description A prescription the patient deleted, as the clinic that prescribed it keeps it.
+         */
+        DeletedPrescriptionPublic: {
+            /**
+             * Deleted At
+             * Format: date-time
+             * @description When the patient deleted it.
+             */
+            deleted_at: string;
+            /** @description The last version the clinic wrote, whole (earlier versions are not kept). */
+            last_version: components["schemas"]["RoutineVersionPublic"];
+            /**
+             * Prescribed At
+             * Format: date-time
+             */
+            prescribed_at: string;
+            /**
+             * Routine Id
+             * Format: uuid
+             */
+            routine_id: string;
         };
         /** DeliveryPublic */
         DeliveryPublic: {
@@ -3233,6 +3392,11 @@ export interface components {
          */
         IntervalKind: "work" | "hold" | "rest" | "switch_side";
         /**
+         * InvitationStatus
+         * @enum {string}
+         */
+        InvitationStatus: "open" | "used" | "expired" | "revoked";
+        /**
          * Laterality
          * @enum {string}
          */
@@ -3366,6 +3530,16 @@ export interface components {
              */
             next_cursor: string | null;
         };
+        /** Page[CareInvitationPublic] */
+        Page_CareInvitationPublic_: {
+            /** Items */
+            items: components["schemas"]["CareInvitationPublic"][];
+            /**
+             * Next Cursor
+             * @description Pass as `cursor` for the next page; null at end.
+             */
+            next_cursor: string | null;
+        };
         /** Page[CarePatient] */
         Page_CarePatient_: {
             /** Items */
@@ -3376,10 +3550,30 @@ export interface components {
              */
             next_cursor: string | null;
         };
+        /** Page[ClinicInvitationPublic] */
+        Page_ClinicInvitationPublic_: {
+            /** Items */
+            items: components["schemas"]["ClinicInvitationPublic"][];
+            /**
+             * Next Cursor
+             * @description Pass as `cursor` for the next page; null at end.
+             */
+            next_cursor: string | null;
+        };
         /** Page[ClinicPublic] */
         Page_ClinicPublic_: {
             /** Items */
             items: components["schemas"]["ClinicPublic"][];
+            /**
+             * Next Cursor
+             * @description Pass as `cursor` for the next page; null at end.
+             */
+            next_cursor: string | null;
+        };
+        /** Page[DeletedPrescriptionPublic] */
+        Page_DeletedPrescriptionPublic_: {
+            /** Items */
+            items: components["schemas"]["DeletedPrescriptionPublic"][];
             /**
              * Next Cursor
              * @description Pass as `cursor` for the next page; null at end.
@@ -5518,6 +5712,79 @@ export interface operations {
             };
         };
     };
+    list_care_invitations: {
+        parameters: {
+            query?: {
+                /** @description Page size, 1-100 (above is 422). */
+                limit?: number;
+                /** @description Opaque `next_cursor` from the previous page. */
+                cursor?: string | null;
+            };
+            header?: never;
+            path: {
+                /** @description The clinic's id. */
+                clinic_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Page_CareInvitationPublic_"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     invite_patient: {
         parameters: {
             query?: never;
@@ -5542,6 +5809,101 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["CareInvitationIssued"];
                 };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request Entity Too Large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unsupported Media Type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    revoke_care_invitation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The clinic's id. */
+                clinic_id: string;
+                /** @description The invitation's id (never its code). */
+                invitation_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Revoked */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             /** @description Bad Request */
             400: {
@@ -5879,6 +6241,88 @@ export interface operations {
             };
         };
     };
+    list_clinic_invitations: {
+        parameters: {
+            query?: {
+                /** @description Page size, 1-100 (above is 422). */
+                limit?: number;
+                /** @description Opaque `next_cursor` from the previous page. */
+                cursor?: string | null;
+            };
+            header?: never;
+            path: {
+                /** @description The clinic's id. */
+                clinic_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Page_ClinicInvitationPublic_"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     invite_member: {
         parameters: {
             query?: never;
@@ -5933,6 +6377,110 @@ export interface operations {
             };
             /** @description Not Found */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request Entity Too Large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unsupported Media Type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    revoke_clinic_invitation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The clinic's id. */
+                clinic_id: string;
+                /** @description The invitation's id (never its code). */
+                invitation_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Revoked */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6563,6 +7111,90 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Page_AssessmentPublic_"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_deleted_prescriptions: {
+        parameters: {
+            query?: {
+                /** @description Page size, 1-100 (above is 422). */
+                limit?: number;
+                /** @description Opaque `next_cursor` from the previous page. */
+                cursor?: string | null;
+            };
+            header?: never;
+            path: {
+                /** @description The clinic's id. */
+                clinic_id: string;
+                /** @description The patient's user id. */
+                patient_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Page_DeletedPrescriptionPublic_"];
                 };
             };
             /** @description Bad Request */

@@ -32,6 +32,7 @@ from .care_channel import CareChannel
 from .care_invitation_create import CareInvitationCreate
 from .care_invitation_issued import CareInvitationIssued
 from .care_invitation_preview import CareInvitationPreview
+from .care_invitation_public import CareInvitationPublic
 from .care_patient import CarePatient
 from .care_patient_figures import CarePatientFigures
 from .care_plan import CarePlan
@@ -42,6 +43,7 @@ from .catalog_document import CatalogDocument
 from .clinic_create import ClinicCreate
 from .clinic_invitation_create import ClinicInvitationCreate
 from .clinic_invitation_issued import ClinicInvitationIssued
+from .clinic_invitation_public import ClinicInvitationPublic
 from .clinic_public import ClinicPublic
 from .clinic_ref import ClinicRef
 from .clinic_role import ClinicRole
@@ -52,6 +54,7 @@ from .compensation_attribution import CompensationAttribution
 from .constraints import Constraints
 from .decision import Decision
 from .default_dosage import DefaultDosage
+from .deleted_prescription_public import DeletedPrescriptionPublic
 from .delivery_public import DeliveryPublic
 from .delivery_status import DeliveryStatus
 from .difficulty import Difficulty
@@ -86,6 +89,7 @@ from .health import Health
 from .interpretation import Interpretation
 from .interval import Interval
 from .interval_kind import IntervalKind
+from .invitation_status import InvitationStatus
 from .laterality import Laterality
 from .leg import Leg
 from .member_public import MemberPublic
@@ -100,8 +104,11 @@ from .origin import Origin
 from .page_access_log_public import PageAccessLogPublic
 from .page_alert_public import PageAlertPublic
 from .page_assessment_public import PageAssessmentPublic
+from .page_care_invitation_public import PageCareInvitationPublic
 from .page_care_patient import PageCarePatient
+from .page_clinic_invitation_public import PageClinicInvitationPublic
 from .page_clinic_public import PageClinicPublic
+from .page_deleted_prescription_public import PageDeletedPrescriptionPublic
 from .page_delivery_public import PageDeliveryPublic
 from .page_endpoint_public import PageEndpointPublic
 from .page_member_public import PageMemberPublic
@@ -210,6 +217,7 @@ __all__ = (
     "CareInvitationCreate",
     "CareInvitationIssued",
     "CareInvitationPreview",
+    "CareInvitationPublic",
     "CarePatient",
     "CarePatientFigures",
     "CarePlan",
@@ -220,6 +228,7 @@ __all__ = (
     "ClinicCreate",
     "ClinicInvitationCreate",
     "ClinicInvitationIssued",
+    "ClinicInvitationPublic",
     "ClinicPublic",
     "ClinicRef",
     "ClinicRole",
@@ -230,6 +239,7 @@ __all__ = (
     "Constraints",
     "Decision",
     "DefaultDosage",
+    "DeletedPrescriptionPublic",
     "DeliveryPublic",
     "DeliveryStatus",
     "Difficulty",
@@ -264,6 +274,7 @@ __all__ = (
     "Interpretation",
     "Interval",
     "IntervalKind",
+    "InvitationStatus",
     "Laterality",
     "Leg",
     "MemberPublic",
@@ -278,8 +289,11 @@ __all__ = (
     "PageAccessLogPublic",
     "PageAlertPublic",
     "PageAssessmentPublic",
+    "PageCareInvitationPublic",
     "PageCarePatient",
+    "PageClinicInvitationPublic",
     "PageClinicPublic",
+    "PageDeletedPrescriptionPublic",
     "PageDeliveryPublic",
     "PageEndpointPublic",
     "PageMemberPublic",

@@ -100,8 +100,9 @@ def sync_detailed(
 ) -> Response[ClinicPublic | Problem]:
     """Join a clinic with an invitation code
 
-     An unknown, used or expired code is 404; already a member is 409. A retry of your own accepted code
-    answers the clinic again (200).
+     An unknown, used, expired or revoked code is 404 (so is one whose issuer has left the clinic or is
+    no longer an owner); already a member is 409. A retry of your own accepted code answers the clinic
+    again (200).
 
     Args:
         body (CodeBody):
@@ -132,8 +133,9 @@ def sync(
 ) -> ClinicPublic | Problem | None:
     """Join a clinic with an invitation code
 
-     An unknown, used or expired code is 404; already a member is 409. A retry of your own accepted code
-    answers the clinic again (200).
+     An unknown, used, expired or revoked code is 404 (so is one whose issuer has left the clinic or is
+    no longer an owner); already a member is 409. A retry of your own accepted code answers the clinic
+    again (200).
 
     Args:
         body (CodeBody):
@@ -159,8 +161,9 @@ async def asyncio_detailed(
 ) -> Response[ClinicPublic | Problem]:
     """Join a clinic with an invitation code
 
-     An unknown, used or expired code is 404; already a member is 409. A retry of your own accepted code
-    answers the clinic again (200).
+     An unknown, used, expired or revoked code is 404 (so is one whose issuer has left the clinic or is
+    no longer an owner); already a member is 409. A retry of your own accepted code answers the clinic
+    again (200).
 
     Args:
         body (CodeBody):
@@ -189,8 +192,9 @@ async def asyncio(
 ) -> ClinicPublic | Problem | None:
     """Join a clinic with an invitation code
 
-     An unknown, used or expired code is 404; already a member is 409. A retry of your own accepted code
-    answers the clinic again (200).
+     An unknown, used, expired or revoked code is 404 (so is one whose issuer has left the clinic or is
+    no longer an owner); already a member is 409. A retry of your own accepted code answers the clinic
+    again (200).
 
     Args:
         body (CodeBody):

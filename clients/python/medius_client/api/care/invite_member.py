@@ -109,7 +109,8 @@ def sync_detailed(
     """Invite a clinician to the clinic
 
      Owners only. The code is in this answer only (stored hashed): pass it on. It is single use and
-    expires after `expires_in_days` (default 7, at most 30).
+    expires after `expires_in_days` (default 7, at most 30). A code dies with its issuer's standing:
+    when they leave or are removed (for good: rejoining revives none), or stop being an owner.
 
     Args:
         clinic_id (UUID): The clinic's id.
@@ -144,7 +145,8 @@ def sync(
     """Invite a clinician to the clinic
 
      Owners only. The code is in this answer only (stored hashed): pass it on. It is single use and
-    expires after `expires_in_days` (default 7, at most 30).
+    expires after `expires_in_days` (default 7, at most 30). A code dies with its issuer's standing:
+    when they leave or are removed (for good: rejoining revives none), or stop being an owner.
 
     Args:
         clinic_id (UUID): The clinic's id.
@@ -174,7 +176,8 @@ async def asyncio_detailed(
     """Invite a clinician to the clinic
 
      Owners only. The code is in this answer only (stored hashed): pass it on. It is single use and
-    expires after `expires_in_days` (default 7, at most 30).
+    expires after `expires_in_days` (default 7, at most 30). A code dies with its issuer's standing:
+    when they leave or are removed (for good: rejoining revives none), or stop being an owner.
 
     Args:
         clinic_id (UUID): The clinic's id.
@@ -207,7 +210,8 @@ async def asyncio(
     """Invite a clinician to the clinic
 
      Owners only. The code is in this answer only (stored hashed): pass it on. It is single use and
-    expires after `expires_in_days` (default 7, at most 30).
+    expires after `expires_in_days` (default 7, at most 30). A code dies with its issuer's standing:
+    when they leave or are removed (for good: rejoining revives none), or stop being an owner.
 
     Args:
         clinic_id (UUID): The clinic's id.

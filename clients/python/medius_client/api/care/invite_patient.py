@@ -112,7 +112,8 @@ def sync_detailed(
     answer only, single use, expiring after `expires_in_days` (default 7, at most 30). The patient sees
     it with `POST /me/care-invitations/preview` before accepting, with your name: set a display name
     first (`PATCH /me`), else 409 `display-name-required` (a patient consents to a named person, and
-    never sees your email).
+    never sees your email). A code dies with its issuer's standing: when they leave or are removed (for
+    good: rejoining revives none).
 
     Args:
         clinic_id (UUID): The clinic's id.
@@ -150,7 +151,8 @@ def sync(
     answer only, single use, expiring after `expires_in_days` (default 7, at most 30). The patient sees
     it with `POST /me/care-invitations/preview` before accepting, with your name: set a display name
     first (`PATCH /me`), else 409 `display-name-required` (a patient consents to a named person, and
-    never sees your email).
+    never sees your email). A code dies with its issuer's standing: when they leave or are removed (for
+    good: rejoining revives none).
 
     Args:
         clinic_id (UUID): The clinic's id.
@@ -183,7 +185,8 @@ async def asyncio_detailed(
     answer only, single use, expiring after `expires_in_days` (default 7, at most 30). The patient sees
     it with `POST /me/care-invitations/preview` before accepting, with your name: set a display name
     first (`PATCH /me`), else 409 `display-name-required` (a patient consents to a named person, and
-    never sees your email).
+    never sees your email). A code dies with its issuer's standing: when they leave or are removed (for
+    good: rejoining revives none).
 
     Args:
         clinic_id (UUID): The clinic's id.
@@ -219,7 +222,8 @@ async def asyncio(
     answer only, single use, expiring after `expires_in_days` (default 7, at most 30). The patient sees
     it with `POST /me/care-invitations/preview` before accepting, with your name: set a display name
     first (`PATCH /me`), else 409 `display-name-required` (a patient consents to a named person, and
-    never sees your email).
+    never sees your email). A code dies with its issuer's standing: when they leave or are removed (for
+    good: rejoining revives none).
 
     Args:
         clinic_id (UUID): The clinic's id.

@@ -124,11 +124,13 @@ def sync_detailed(
      A routine for the patient, from one source: a public template (`template_id`), the routine builder
     run with `builder` constraints and the patient's latest self-check, or written by hand (`routine`).
     It is the patient's routine, shows you as its `prescriber`, and is read-only for them (they may copy
-    it); it counts against their 200 routines (409 `quota-exceeded`). Send your own `id` to make retries
-    safe (the same id and body: 200 with the stored one; another body: 409). Only for a clinician of the
-    clinic in an active care relationship with the patient that grants `prescribe` (404 otherwise, as
-    for an unknown patient; 403 `scope-not-granted` without the scope). Every call is recorded in the
-    patient's access log.
+    it, and delete it: see `GET .../deleted-prescriptions`). It never counts against the patient's own
+    routines: a clinic keeps at most `max_prescriptions_per_clinic` (default 50) for one patient (409
+    `quota-exceeded`, saying how many it keeps). Send your own `id` to make retries safe (the same id
+    and body: 200 with the stored one; another body: 409). Only for a clinician of the clinic in an
+    active care relationship with the patient that grants `prescribe` (404 otherwise, as for an unknown
+    patient; 403 `scope-not-granted` without the scope). Every call is recorded in the patient's access
+    log.
 
     Args:
         clinic_id (UUID): The clinic's id.
@@ -168,11 +170,13 @@ def sync(
      A routine for the patient, from one source: a public template (`template_id`), the routine builder
     run with `builder` constraints and the patient's latest self-check, or written by hand (`routine`).
     It is the patient's routine, shows you as its `prescriber`, and is read-only for them (they may copy
-    it); it counts against their 200 routines (409 `quota-exceeded`). Send your own `id` to make retries
-    safe (the same id and body: 200 with the stored one; another body: 409). Only for a clinician of the
-    clinic in an active care relationship with the patient that grants `prescribe` (404 otherwise, as
-    for an unknown patient; 403 `scope-not-granted` without the scope). Every call is recorded in the
-    patient's access log.
+    it, and delete it: see `GET .../deleted-prescriptions`). It never counts against the patient's own
+    routines: a clinic keeps at most `max_prescriptions_per_clinic` (default 50) for one patient (409
+    `quota-exceeded`, saying how many it keeps). Send your own `id` to make retries safe (the same id
+    and body: 200 with the stored one; another body: 409). Only for a clinician of the clinic in an
+    active care relationship with the patient that grants `prescribe` (404 otherwise, as for an unknown
+    patient; 403 `scope-not-granted` without the scope). Every call is recorded in the patient's access
+    log.
 
     Args:
         clinic_id (UUID): The clinic's id.
@@ -207,11 +211,13 @@ async def asyncio_detailed(
      A routine for the patient, from one source: a public template (`template_id`), the routine builder
     run with `builder` constraints and the patient's latest self-check, or written by hand (`routine`).
     It is the patient's routine, shows you as its `prescriber`, and is read-only for them (they may copy
-    it); it counts against their 200 routines (409 `quota-exceeded`). Send your own `id` to make retries
-    safe (the same id and body: 200 with the stored one; another body: 409). Only for a clinician of the
-    clinic in an active care relationship with the patient that grants `prescribe` (404 otherwise, as
-    for an unknown patient; 403 `scope-not-granted` without the scope). Every call is recorded in the
-    patient's access log.
+    it, and delete it: see `GET .../deleted-prescriptions`). It never counts against the patient's own
+    routines: a clinic keeps at most `max_prescriptions_per_clinic` (default 50) for one patient (409
+    `quota-exceeded`, saying how many it keeps). Send your own `id` to make retries safe (the same id
+    and body: 200 with the stored one; another body: 409). Only for a clinician of the clinic in an
+    active care relationship with the patient that grants `prescribe` (404 otherwise, as for an unknown
+    patient; 403 `scope-not-granted` without the scope). Every call is recorded in the patient's access
+    log.
 
     Args:
         clinic_id (UUID): The clinic's id.
@@ -249,11 +255,13 @@ async def asyncio(
      A routine for the patient, from one source: a public template (`template_id`), the routine builder
     run with `builder` constraints and the patient's latest self-check, or written by hand (`routine`).
     It is the patient's routine, shows you as its `prescriber`, and is read-only for them (they may copy
-    it); it counts against their 200 routines (409 `quota-exceeded`). Send your own `id` to make retries
-    safe (the same id and body: 200 with the stored one; another body: 409). Only for a clinician of the
-    clinic in an active care relationship with the patient that grants `prescribe` (404 otherwise, as
-    for an unknown patient; 403 `scope-not-granted` without the scope). Every call is recorded in the
-    patient's access log.
+    it, and delete it: see `GET .../deleted-prescriptions`). It never counts against the patient's own
+    routines: a clinic keeps at most `max_prescriptions_per_clinic` (default 50) for one patient (409
+    `quota-exceeded`, saying how many it keeps). Send your own `id` to make retries safe (the same id
+    and body: 200 with the stored one; another body: 409). Only for a clinician of the clinic in an
+    active care relationship with the patient that grants `prescribe` (404 otherwise, as for an unknown
+    patient; 403 `scope-not-granted` without the scope). Every call is recorded in the patient's access
+    log.
 
     Args:
         clinic_id (UUID): The clinic's id.

@@ -109,8 +109,10 @@ def sync_detailed(
 ) -> Response[Any | Problem]:
     """Delete a routine
 
-     Send `If-Match` with the routine's ETag. Templates are read-only (403); so is a routine a clinician
-    prescribed you (403 `prescribed-routine-read-only`).
+     Send `If-Match` with the routine's ETag. Templates are read-only (403). A routine a clinician
+    prescribed you may be deleted too, at any time, consent or not (you cannot change it, but you decide
+    what you keep); the clinic keeps its record of having prescribed it. Sessions logged against the
+    routine keep their data, unlinked.
 
     Args:
         routine_id (UUID): The routine's id (UUID).
@@ -145,8 +147,10 @@ def sync(
 ) -> Any | Problem | None:
     """Delete a routine
 
-     Send `If-Match` with the routine's ETag. Templates are read-only (403); so is a routine a clinician
-    prescribed you (403 `prescribed-routine-read-only`).
+     Send `If-Match` with the routine's ETag. Templates are read-only (403). A routine a clinician
+    prescribed you may be deleted too, at any time, consent or not (you cannot change it, but you decide
+    what you keep); the clinic keeps its record of having prescribed it. Sessions logged against the
+    routine keep their data, unlinked.
 
     Args:
         routine_id (UUID): The routine's id (UUID).
@@ -176,8 +180,10 @@ async def asyncio_detailed(
 ) -> Response[Any | Problem]:
     """Delete a routine
 
-     Send `If-Match` with the routine's ETag. Templates are read-only (403); so is a routine a clinician
-    prescribed you (403 `prescribed-routine-read-only`).
+     Send `If-Match` with the routine's ETag. Templates are read-only (403). A routine a clinician
+    prescribed you may be deleted too, at any time, consent or not (you cannot change it, but you decide
+    what you keep); the clinic keeps its record of having prescribed it. Sessions logged against the
+    routine keep their data, unlinked.
 
     Args:
         routine_id (UUID): The routine's id (UUID).
@@ -210,8 +216,10 @@ async def asyncio(
 ) -> Any | Problem | None:
     """Delete a routine
 
-     Send `If-Match` with the routine's ETag. Templates are read-only (403); so is a routine a clinician
-    prescribed you (403 `prescribed-routine-read-only`).
+     Send `If-Match` with the routine's ETag. Templates are read-only (403). A routine a clinician
+    prescribed you may be deleted too, at any time, consent or not (you cannot change it, but you decide
+    what you keep); the clinic keeps its record of having prescribed it. Sessions logged against the
+    routine keep their data, unlinked.
 
     Args:
         routine_id (UUID): The routine's id (UUID).

@@ -1,0 +1,240 @@
+from http import HTTPStatus
+from typing import Any
+from urllib.parse import quote
+from uuid import UUID
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.page_clinic_invitation_public import PageClinicInvitationPublic
+from ...models.problem import Problem
+from ...types import UNSET, Response, Unset
+
+
+def _get_kwargs(
+    clinic_id: UUID,
+    *,
+    limit: int | Unset = 20,
+    cursor: None | str | Unset = UNSET,
+) -> dict[str, Any]:
+
+    params: dict[str, Any] = {}
+
+    params["limit"] = limit
+
+    json_cursor: None | str | Unset
+    if isinstance(cursor, Unset):
+        json_cursor = UNSET
+    else:
+        json_cursor = cursor
+    params["cursor"] = json_cursor
+
+    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
+
+    _kwargs: dict[str, Any] = {
+        "method": "get",
+        "url": "/api/v1/clinics/{clinic_id}/invitations".format(
+            clinic_id=quote(str(clinic_id), safe=""),
+        ),
+        "params": params,
+    }
+
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> PageClinicInvitationPublic | Problem | None:
+    if response.status_code == 200:
+        response_200 = PageClinicInvitationPublic.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 400:
+        response_400 = Problem.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = Problem.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = Problem.from_dict(response.json())
+
+        return response_404
+
+    if response.status_code == 422:
+        response_422 = Problem.from_dict(response.json())
+
+        return response_422
+
+    if response.status_code == 500:
+        response_500 = Problem.from_dict(response.json())
+
+        return response_500
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[PageClinicInvitationPublic | Problem]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    clinic_id: UUID,
+    *,
+    client: AuthenticatedClient,
+    limit: int | Unset = 20,
+    cursor: None | str | Unset = UNSET,
+) -> Response[PageClinicInvitationPublic | Problem]:
+    """List the clinic's membership invitations
+
+     Owners only (403 for a clinician). Every code issued for the clinic, newest first, with its role,
+    issuer, expiry and status (`open`, `used`, `expired`, `revoked`); never the code itself.
+
+    Args:
+        clinic_id (UUID): The clinic's id.
+        limit (int | Unset): Page size, 1-100 (above is 422). Default: 20.
+        cursor (None | str | Unset): Opaque `next_cursor` from the previous page.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[PageClinicInvitationPublic | Problem]
+    """
+
+    kwargs = _get_kwargs(
+        clinic_id=clinic_id,
+        limit=limit,
+        cursor=cursor,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    clinic_id: UUID,
+    *,
+    client: AuthenticatedClient,
+    limit: int | Unset = 20,
+    cursor: None | str | Unset = UNSET,
+) -> PageClinicInvitationPublic | Problem | None:
+    """List the clinic's membership invitations
+
+     Owners only (403 for a clinician). Every code issued for the clinic, newest first, with its role,
+    issuer, expiry and status (`open`, `used`, `expired`, `revoked`); never the code itself.
+
+    Args:
+        clinic_id (UUID): The clinic's id.
+        limit (int | Unset): Page size, 1-100 (above is 422). Default: 20.
+        cursor (None | str | Unset): Opaque `next_cursor` from the previous page.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        PageClinicInvitationPublic | Problem
+    """
+
+    return sync_detailed(
+        clinic_id=clinic_id,
+        client=client,
+        limit=limit,
+        cursor=cursor,
+    ).parsed
+
+
+async def asyncio_detailed(
+    clinic_id: UUID,
+    *,
+    client: AuthenticatedClient,
+    limit: int | Unset = 20,
+    cursor: None | str | Unset = UNSET,
+) -> Response[PageClinicInvitationPublic | Problem]:
+    """List the clinic's membership invitations
+
+     Owners only (403 for a clinician). Every code issued for the clinic, newest first, with its role,
+    issuer, expiry and status (`open`, `used`, `expired`, `revoked`); never the code itself.
+
+    Args:
+        clinic_id (UUID): The clinic's id.
+        limit (int | Unset): Page size, 1-100 (above is 422). Default: 20.
+        cursor (None | str | Unset): Opaque `next_cursor` from the previous page.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[PageClinicInvitationPublic | Problem]
+    """
+
+    kwargs = _get_kwargs(
+        clinic_id=clinic_id,
+        limit=limit,
+        cursor=cursor,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    clinic_id: UUID,
+    *,
+    client: AuthenticatedClient,
+    limit: int | Unset = 20,
+    cursor: None | str | Unset = UNSET,
+) -> PageClinicInvitationPublic | Problem | None:
+    """List the clinic's membership invitations
+
+     Owners only (403 for a clinician). Every code issued for the clinic, newest first, with its role,
+    issuer, expiry and status (`open`, `used`, `expired`, `revoked`); never the code itself.
+
+    Args:
+        clinic_id (UUID): The clinic's id.
+        limit (int | Unset): Page size, 1-100 (above is 422). Default: 20.
+        cursor (None | str | Unset): Opaque `next_cursor` from the previous page.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        PageClinicInvitationPublic | Problem
+    """
+
+    return (
+        await asyncio_detailed(
+            clinic_id=clinic_id,
+            client=client,
+            limit=limit,
+            cursor=cursor,
+        )
+    ).parsed
