@@ -21,6 +21,7 @@ from tests.factories import (
     create_clinic,
     delete_account,
     join_clinic,
+    named,
     signed_in_user,
     unique_email,
 )
@@ -289,6 +290,8 @@ async def test_clinicians_list_and_revoke_only_their_own_care_codes(
     clinic_id = await create_clinic(client, alice)
     await join_clinic(client, alice, clinic_id, bob)
     path = f"{API}/clinics/{clinic_id}/care-invitations"
+    await named(client, alice, "Dr Green")
+    await named(client, bob)
     mine = await client.post(path, json={"scopes": ["progress"]}, headers=bob.headers)
     theirs = await client.post(path, json={"scopes": ["sessions"]}, headers=alice.headers)
     listed = await client.get(path, headers=bob.headers)
