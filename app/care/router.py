@@ -31,7 +31,7 @@ from app.care.models import (
     MemberUpdate,
     RelationshipPublic,
 )
-from app.care.patients import read_as_patient
+from app.care.patients import progress_in_care, read_as_patient
 from app.core.changes import sync_key
 from app.core.deps import IfMatch, SettingsDep, client_address
 from app.core.examples import example_body, example_response
@@ -41,7 +41,6 @@ from app.core.responses import respond
 from app.core.vocabulary import CareScope
 from app.live_catalog.deps import CatalogDep
 from app.progress import examples as progress_examples
-from app.progress import service as progress
 from app.progress.models import Progress
 from app.progress.router import FromDay, ToDay
 from app.sessions import service as sessions
@@ -375,7 +374,9 @@ async def read_patient_sessions(
     PATIENT + "/progress",
     summary="A patient's progress",
     description="The report `GET /me/progress` gives the patient, in the patient's time "
-    "zone." + IN_CARE,
+    "zone: weekly adherence, per-exercise figures and advice. Its `alerts` (each painful "
+    "session's id, time and pain) are single sessions: they come only with the `sessions` "
+    "scope too (empty under `progress` alone)." + IN_CARE,
     response_model=Progress,
     responses=answers(progress_examples.progress, 401, 403, 404, 422),
 )
@@ -393,10 +394,10 @@ async def read_patient_progress(
             read_as_patient,
             access,
             "progress",
-            progress.progress_document,
+            progress_in_care,
+            access.standing,
             starts_on,
             ends_on,
-            None,
             catalog,
         )
     )

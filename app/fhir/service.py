@@ -112,9 +112,12 @@ def everything(
     times = [profile.updated_at]
     plans: list[RoutinePublic] = []
     if grant.care_plans:
-        plans = _routines(
-            session, account_repository.routines_of(session, grant.patient_id), catalog
+        rows = (
+            account_repository.routines_of(session, grant.patient_id)
+            if grant.access is None
+            else repository.prescriptions_of(session, grant.patient_id, grant.access.clinic_id)
         )
+        plans = _routines(session, rows, catalog)
         resources += [records.care_plan(p, grant.patient_id) for p in plans]
         times += [p.updated_at for p in plans]
     if grant.sessions:
@@ -123,7 +126,7 @@ def everything(
                 session, account_repository.sessions_of(session, grant.patient_id)
             )
         )
-        own = {p.id for p in plans}
+        own = {p.id for p in plans}  # basedOn names only a CarePlan the reader may read
         templates = repository.template_ids(session)
         for one in logged:
             resources += records.session_observations(one, grant.patient_id, own, templates)
@@ -166,6 +169,8 @@ def care_plan(
         raise ScopeNotGranted(
             "The patient has granted you neither prescribe nor sessions: no CarePlans."
         )
+    if not access.shows_care_plan(grant, row):  # another clinic's, or the patient's own
+        raise missing
     access.record(session, grant, f"fhir:CarePlan/{row.id}")
     (plan,) = _routines(session, [row], catalog)
     return records.care_plan(plan, grant.patient_id)
