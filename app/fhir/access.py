@@ -101,14 +101,10 @@ def grant(session: Session, reader: Reader, patient_id: uuid.UUID) -> Grant:
     )
 
 
-def shows_care_plan(grant_: Grant, routine: Routine) -> bool:
-    """Whether the grant reads this routine of the patient's as a CarePlan: the patient
-    every one of theirs; a clinic only those it prescribed."""
-    if not grant_.care_plans:
-        return False
-    if grant_.access is None:
-        return True
-    return routine.origin is Origin.PRESCRIPTION and routine.clinic_id == grant_.access.clinic_id
+def prescribed_at(routine: Routine, clinic_id: uuid.UUID) -> bool:
+    """Whether the routine is a prescription of the clinic: the only routines of a patient
+    a clinic's FHIR base shows (as its REST prescription routes)."""
+    return routine.origin is Origin.PRESCRIPTION and routine.clinic_id == clinic_id
 
 
 def record(session: Session, grant_: Grant, resource: str) -> None:

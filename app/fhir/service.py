@@ -161,6 +161,8 @@ def care_plan(
     row = repository.owned_routine(session, _uuid(routine_id, "CarePlan"))
     if row is None or row.owner_id is None:
         raise missing
+    if clinic_id is not None and not access.prescribed_at(row, clinic_id):
+        raise missing  # the patient's own routine or another clinic's: as an unknown id
     try:
         grant = access.grant(session, access.Reader(caller, clinic_id, address), row.owner_id)
     except NotFound:
@@ -169,8 +171,6 @@ def care_plan(
         raise ScopeNotGranted(
             "The patient has granted you neither prescribe nor sessions: no CarePlans."
         )
-    if not access.shows_care_plan(grant, row):  # another clinic's, or the patient's own
-        raise missing
     access.record(session, grant, f"fhir:CarePlan/{row.id}")
     (plan,) = _routines(session, [row], catalog)
     return records.care_plan(plan, grant.patient_id)
