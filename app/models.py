@@ -1,6 +1,6 @@
 """Every table, imported in one place so Alembic and the tests see the whole schema."""
 
-from app.alerts.models import AdviceState, Alert
+from app.alerts.models import AdviceState, Alert, AlertAcknowledgement
 from app.assessments.models import Assessment
 from app.calendar_feed.models import CalendarFeed
 from app.care.models import (
@@ -39,6 +39,7 @@ __all__ = [
     "AccessLogEntry",
     "AdviceState",
     "Alert",
+    "AlertAcknowledgement",
     "AnnouncedAdvice",
     "Assessment",
     "CalendarFeed",

@@ -608,6 +608,20 @@ async def test_every_read_or_write_of_a_patients_data_by_the_clinician_is_logged
         assert answer.status_code == case.expected()["clinician"], (method, path, answer.text)
         if answer.is_success:  # a refused write (428) changed nothing, the log included
             assert await logged() == before + 1, (method, path)
+        else:
+            assert await logged() == before, (method, path)
+    # A builder prescription reads the self-check too: still one entry, naming it; refused
+    # (the narrow clinician, without `prescribe`), none.
+    builder = {"builder": {"level": "beginner", "minutes": 15}}
+    prescribe = _path(world, "/api/v1/clinics/{clinic_id}/patients/{patient_id}/routines", Case(""))
+    before = await logged()
+    refused = await client.post(prescribe, json=builder, headers=world.users["narrow"].headers)
+    assert refused.status_code == 403 and await logged() == before
+    built = await client.post(prescribe, json=builder, headers=world.users["clinician"].headers)
+    assert built.status_code == 201, built.text
+    assert await logged() == before + 1
+    latest = await client.get("/api/v1/me/access-log?limit=1", headers=patient.headers)
+    assert "self-check:" in latest.json()["items"][0]["resource"]
 
 
 async def test_patient_data_rows_say_what_a_narrow_grant_gets(client: httpx.AsyncClient) -> None:

@@ -19,6 +19,7 @@ from sqlalchemy import Engine, func, inspect, select
 from sqlmodel import Session, SQLModel
 
 import app.models  # noqa: F401  (registers every table on SQLModel.metadata)
+from app.alerts.models import AlertAcknowledgement
 from app.catalog.models import CatalogState, Exercise
 from app.core.changes import UserChangeCounter, bump_user_counter
 from app.core.migrations import current_revision, downgrade, head_revision, upgrade
@@ -275,3 +276,69 @@ def test_upgrade_gives_every_stored_routine_its_first_version(
             select(WorkoutSession.routine_version).order_by(WorkoutSession.started_at)
         ).all()
         assert followed == [1, None]
+
+
+def test_upgrade_moves_each_acknowledgement_to_its_clinic(
+    database_url: str, migrated: Engine
+) -> None:
+    """0017 on a database with data: an alert acknowledged before becomes acknowledged by
+    that clinic only (its clinician, note and time kept); an open alert stays open."""
+    reset_database(migrated)
+    with Session(migrated, expire_on_commit=False) as session:
+        user = users_service.create_account(
+            session, UserCreate(email="acks@example.com", password="migration passphrase")
+        )
+        session.commit()
+    downgrade(database_url, "0017-1")  # wherever 0017 ends up in the chain
+    clinic_id, seen, unseen = uuid.uuid4(), uuid.uuid4(), uuid.uuid4()
+    at = datetime(2026, 11, 20, 9, 30, tzinfo=UTC)
+    clinic = sa.table(
+        "clinic",
+        sa.column("id", sa.Uuid()),
+        sa.column("name", sa.String()),
+        sa.column("revision", sa.Integer()),
+        sa.column("created_at", UTCDateTime()),
+        sa.column("updated_at", UTCDateTime()),
+    )
+    alert = sa.table(
+        "alert",
+        sa.column("id", sa.Uuid()),
+        sa.column("patient_id", sa.Uuid()),
+        sa.column("kind", sa.String()),
+        sa.column("source", sa.String()),
+        sa.column("message", sa.String()),
+        sa.column("raised_at", UTCDateTime()),
+        sa.column("acknowledged_at", UTCDateTime()),
+        sa.column("acknowledged_by", sa.Uuid()),
+        sa.column("acknowledged_clinic_id", sa.Uuid()),
+        sa.column("acknowledgement_note", sa.String()),
+    )
+    with migrated.begin() as conn:
+        conn.execute(
+            clinic.insert().values(
+                id=clinic_id, name="Old", revision=1, created_at=at, updated_at=at
+            )
+        )
+        for alert_id, acknowledged in ((seen, True), (unseen, False)):
+            conn.execute(
+                alert.insert().values(
+                    id=alert_id,
+                    patient_id=user.id,
+                    kind="pain",
+                    source=f"session:{alert_id}",
+                    message="Pain of 8/10.",
+                    raised_at=at,
+                    acknowledged_at=at if acknowledged else None,
+                    acknowledged_by=user.id if acknowledged else None,
+                    acknowledged_clinic_id=clinic_id if acknowledged else None,
+                    acknowledgement_note="Seen." if acknowledged else None,
+                )
+            )
+    upgrade(database_url)
+
+    with Session(migrated) as session:
+        rows = session.scalars(select(AlertAcknowledgement)).all()
+        assert [(r.alert_id, r.clinic_id, r.acknowledged_by, r.note) for r in rows] == [
+            (seen, clinic_id, user.id, "Seen.")
+        ]
+        assert rows[0].acknowledged_at == at

@@ -6,7 +6,7 @@ from sqlmodel import Session
 
 from app.account import repository
 from app.account.models import EXPORT_FORMAT, UserExport
-from app.alerts.service import as_public as alert_public
+from app.alerts.service import as_public_all as alerts_public
 from app.assessments.service import as_public as assessment_public
 from app.core.types import utcnow
 from app.live_catalog.snapshot import CatalogSpecs
@@ -30,7 +30,7 @@ def export_user(session: Session, user: Caller, catalog: CatalogSpecs) -> UserEx
         routines=routines_public(session, repository.routines_of(session, user.id), catalog),
         assessments=[assessment_public(a) for a in repository.assessments_of(session, user.id)],
         sessions=as_models(sessions_public(session, repository.sessions_of(session, user.id))),
-        alerts=[alert_public(a) for a in repository.alerts_of(session, user.id)],
+        alerts=alerts_public(session, repository.alerts_of(session, user.id)),
         session_comments=[comment_public(c) for c in repository.comments_of(session, user.id)],
         webhooks=[
             EndpointPublic.model_validate(endpoint_body(e))

@@ -20,7 +20,8 @@ WEEK_LABEL_MAX = 10  # "2026-W47"
 
 class Alert(SQLModel, table=True):
     """Something the care team should look at, raised for the patient (not for one
-    relationship: every clinician the patient granted `alerts` sees the same alert).
+    relationship: every clinician the patient granted `alerts` sees the same alert; each
+    clinic acknowledges it for itself, `AlertAcknowledgement`).
 
     `source` names the event that raised it (`session:<id>`, `assessment:<id>`,
     `reduce:<exercise>:<episode>`, `week:<routine id>:<ISO week>`): with the unique key a
@@ -31,7 +32,6 @@ class Alert(SQLModel, table=True):
     __table_args__ = (
         UniqueConstraint("patient_id", "kind", "source", name="uq_alert_patient_kind_source"),
         Index("ix_alert_patient_raised", "patient_id", "raised_at", "id"),
-        Index("ix_alert_patient_acknowledged", "patient_id", "acknowledged_at"),
     )
 
     id: uuid.UUID = SQLField(default_factory=uuid.uuid4, primary_key=True)
@@ -48,16 +48,31 @@ class Alert(SQLModel, table=True):
     raised_at: datetime = SQLField(
         default_factory=utcnow, sa_column=Column(UTCDateTime(), nullable=False)
     )
-    acknowledged_at: datetime | None = SQLField(
-        default=None, sa_column=Column(UTCDateTime(), nullable=True)
+
+
+class AlertAcknowledgement(SQLModel, table=True):
+    """One clinic's acknowledgement of an alert, with its note: each clinic acknowledges
+    for itself (another clinic's acknowledgement neither closes its alert nor shows to it);
+    the patient sees them all. The clinic's account may go (the clinic id becomes null),
+    the patient keeps the note."""
+
+    __tablename__ = "alert_acknowledgement"
+    __table_args__ = (
+        UniqueConstraint("alert_id", "clinic_id", name="uq_alert_acknowledgement_clinic"),
+    )
+
+    id: uuid.UUID = SQLField(default_factory=uuid.uuid4, primary_key=True)
+    alert_id: uuid.UUID = SQLField(foreign_key="alert.id", ondelete="CASCADE")
+    clinic_id: uuid.UUID | None = SQLField(
+        default=None, foreign_key="clinic.id", ondelete="SET NULL"
     )
     acknowledged_by: uuid.UUID | None = SQLField(
         default=None, foreign_key="app_user.id", ondelete="SET NULL"
     )
-    acknowledged_clinic_id: uuid.UUID | None = SQLField(
-        default=None, foreign_key="clinic.id", ondelete="SET NULL"
+    acknowledged_at: datetime = SQLField(
+        default_factory=utcnow, sa_column=Column(UTCDateTime(), nullable=False)
     )
-    acknowledgement_note: str | None = SQLField(default=None, max_length=SENTENCE_MAX)
+    note: str = SQLField(max_length=SENTENCE_MAX)
 
 
 class AdviceState(SQLModel, table=True):
@@ -75,6 +90,13 @@ class AdviceState(SQLModel, table=True):
     episodes: int
 
 
+class AcknowledgementPublic(BaseModel):
+    acknowledged_at: datetime
+    acknowledged_by: uuid.UUID | None = Field(description="The clinician who acknowledged it.")
+    clinic_id: uuid.UUID | None = Field(description="Their clinic.")
+    note: str
+
+
 class AlertPublic(BaseModel):
     id: uuid.UUID
     kind: AlertKind
@@ -85,11 +107,20 @@ class AlertPublic(BaseModel):
     exercise: str | None = Field(description="The exercise whose advice turned to reduce.")
     week: str | None = Field(description="The missed ISO week (`2026-W47`), local time.")
     pain: int | None = Field(description="The pain (0-10) that raised it, if any.")
-    status: AlertStatus
-    acknowledged_at: datetime | None
+    status: AlertStatus = Field(
+        description="For the patient: acknowledged once any clinic has. For a clinic: "
+        "whether that clinic has (each clinic acknowledges for itself)."
+    )
+    acknowledged_at: datetime | None = Field(
+        description="The first acknowledgement shown (`acknowledgements[0]`), if any."
+    )
     acknowledged_by: uuid.UUID | None = Field(description="The clinician who acknowledged it.")
     acknowledged_clinic_id: uuid.UUID | None = Field(description="Their clinic.")
     acknowledgement_note: str | None
+    acknowledgements: list[AcknowledgementPublic] = Field(
+        default_factory=list,
+        description="Oldest first. The patient sees every clinic's; a clinic only its own.",
+    )
 
 
 class AlertAcknowledge(BaseModel):

@@ -7,12 +7,12 @@ from collections.abc import Iterable, Sequence
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Select, func, or_, select, update
+from sqlalchemy import Select, func, or_, select
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlmodel import Session, col
 from sqlmodel import select as entities
 
-from app.alerts.models import AdviceState, Alert
+from app.alerts.models import AdviceState, Alert, AlertAcknowledgement
 from app.core.pagination import Sort, paginate
 from app.core.vocabulary import AlertKind, AlertStatus
 from app.routines.models import Routine
@@ -20,6 +20,7 @@ from app.sessions.models import SessionEntry, WorkoutSession
 from app.users.models import User
 
 A = Alert.__table__  # type: ignore[attr-defined]
+ACK = AlertAcknowledgement.__table__  # type: ignore[attr-defined]
 STATE = AdviceState.__table__  # type: ignore[attr-defined]
 R = Routine.__table__  # type: ignore[attr-defined]
 U = User.__table__  # type: ignore[attr-defined]
@@ -56,21 +57,54 @@ def existing_sources(
     return set(found)
 
 
+def _acknowledged(alert_id: Any, clinic_id: uuid.UUID | None) -> Any:
+    """Whether the alert has an acknowledgement: the clinic's own when `clinic_id` is
+    given (a clinic's view), any clinic's otherwise (the patient's)."""
+    where = [ACK.c.alert_id == alert_id]
+    if clinic_id is not None:
+        where.append(ACK.c.clinic_id == clinic_id)
+    return select(ACK.c.id).where(*where).exists()
+
+
 def page(
     session: Session,
     patient_id: uuid.UUID,
     status: AlertStatus | None,
     cursor: str | None,
     limit: int,
+    clinic_id: uuid.UUID | None = None,
 ) -> tuple[Sequence[Alert], str | None]:
+    """A page of the patient's alerts; `status` as the patient sees it, or as the clinic
+    `clinic_id` does (open until that clinic acknowledged it)."""
     statement = entities(Alert).where(col(Alert.patient_id) == patient_id)
+    acknowledged = _acknowledged(col(Alert.id), clinic_id)
     if status is AlertStatus.OPEN:
-        statement = statement.where(col(Alert.acknowledged_at).is_(None))
+        statement = statement.where(~acknowledged)
     elif status is AlertStatus.ACKNOWLEDGED:
-        statement = statement.where(col(Alert.acknowledged_at).is_not(None))
+        statement = statement.where(acknowledged)
     return paginate(
         session, statement, sort=RAISED, id_column=col(Alert.id), cursor=cursor, limit=limit
     )
+
+
+def acknowledgements(
+    session: Session, alert_ids: Sequence[uuid.UUID], clinic_id: uuid.UUID | None = None
+) -> dict[uuid.UUID, list[AlertAcknowledgement]]:
+    """The acknowledgements of the alerts, oldest first: all of them, or only the clinic's."""
+    if not alert_ids:
+        return {}
+    statement = entities(AlertAcknowledgement).where(
+        col(AlertAcknowledgement.alert_id).in_(list(alert_ids))
+    )
+    if clinic_id is not None:
+        statement = statement.where(col(AlertAcknowledgement.clinic_id) == clinic_id)
+    found: dict[uuid.UUID, list[AlertAcknowledgement]] = {}
+    rows = session.exec(
+        statement.order_by(col(AlertAcknowledgement.acknowledged_at), col(AlertAcknowledgement.id))
+    )
+    for row in rows:
+        found.setdefault(row.alert_id, []).append(row)
+    return found
 
 
 def get(session: Session, patient_id: uuid.UUID, alert_id: uuid.UUID) -> Alert | None:
@@ -79,36 +113,26 @@ def get(session: Session, patient_id: uuid.UUID, alert_id: uuid.UUID) -> Alert |
     ).first()
 
 
-def acknowledge_if_open(
-    session: Session, patient_id: uuid.UUID, alert_id: uuid.UUID, values: dict[str, Any]
-) -> bool:
-    """Compare-and-set: acknowledge only an open alert, so one of concurrent callers wins."""
-    result = session.execute(
-        update(A)
-        .where(A.c.id == alert_id, A.c.patient_id == patient_id, A.c.acknowledged_at.is_(None))
-        .values(**values)
+def acknowledge_once(session: Session, values: dict[str, Any]) -> bool:
+    """Insert the clinic's acknowledgement unless it has one (the unique (alert, clinic)
+    key decides between concurrent callers); whether this one was inserted."""
+    statement = (
+        _insert(session)(ACK)
+        .values(id=uuid.uuid4(), **values)
+        .on_conflict_do_nothing(index_elements=[ACK.c.alert_id, ACK.c.clinic_id])
+        .returning(ACK.c.id)
     )
-    return bool(result.rowcount == 1)  # type: ignore[attr-defined]
+    return session.execute(statement).first() is not None
 
 
-def open_counts_statement(patients: Sequence[uuid.UUID] | Select[Any]) -> Select[Any]:
-    """(patient_id, open alerts) for the patients with any open alert; `patients` may be a
-    list of ids or a subquery selecting them (to join into a larger set-based view)."""
-    return (
-        select(A.c.patient_id, func.count().label("open_alerts"))
-        .where(A.c.patient_id.in_(patients), A.c.acknowledged_at.is_(None))
-        .group_by(A.c.patient_id)
-    )
-
-
-def open_count_of(patient_id: Any) -> Any:
-    """The patient's open alerts as a correlated scalar subquery over `patient_id` (a
-    column of the enclosing statement): one set-based view counts them for every row,
-    through the (patient_id, acknowledged_at) index."""
+def open_count_of(patient_id: Any, clinic_id: uuid.UUID) -> Any:
+    """The patient's alerts the clinic has not acknowledged, as a correlated scalar
+    subquery over `patient_id` (a column of the enclosing statement): one set-based view
+    counts them for every row."""
     return (
         select(func.count())
         .select_from(A)
-        .where(A.c.patient_id == patient_id, A.c.acknowledged_at.is_(None))
+        .where(A.c.patient_id == patient_id, ~_acknowledged(A.c.id, clinic_id))
         .scalar_subquery()
     )
 
@@ -116,7 +140,12 @@ def open_count_of(patient_id: Any) -> Any:
 def open_counts(
     session: Session, patients: Sequence[uuid.UUID] | Select[Any]
 ) -> dict[uuid.UUID, int]:
-    rows = session.execute(open_counts_statement(patients)).all()
+    """(patient, alerts no clinic has acknowledged) for the patients with any, one statement."""
+    rows = session.execute(
+        select(A.c.patient_id, func.count())
+        .where(A.c.patient_id.in_(patients), ~_acknowledged(A.c.id, None))
+        .group_by(A.c.patient_id)
+    ).all()
     return {patient_id: int(count) for patient_id, count in rows}
 
 

@@ -22,7 +22,8 @@ ALERTS_NOTE = (
     "professional (`self-check-pain`), a week of the routine with fewer sessions than "
     "planned, judged once the week is over in the patient's time zone (`missed-week`). "
     "Each event raises one alert, however often it is retried. Every clinician the "
-    "patient granted `alerts` sees the same alerts and may acknowledge them with a note."
+    "patient granted `alerts` sees the same alerts; each clinic acknowledges them for "
+    "itself with a note, and sees only its own acknowledgements (the patient sees all)."
 )
 
 

@@ -18,7 +18,7 @@ raises it once):
 from __future__ import annotations
 
 import uuid
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from functools import partial
@@ -29,7 +29,13 @@ from sqlmodel import Session
 
 from app.alerts import repository
 from app.alerts.events import AlertRaised
-from app.alerts.models import Alert, AlertAcknowledge, AlertPublic
+from app.alerts.models import (
+    AcknowledgementPublic,
+    Alert,
+    AlertAcknowledge,
+    AlertAcknowledgement,
+    AlertPublic,
+)
 from app.assessments.events import SelfCheckRecorded
 from app.core.db import begin_write
 from app.core.errors import Conflict, NotFound
@@ -115,7 +121,7 @@ def _raise(session: Session, rows: list[dict[str, Any]]) -> int:
     webhook and tell the packages above, all in this transaction. How many were new."""
     raised = repository.insert_alerts(session, rows)
     for row in raised:
-        body = AlertPublic.model_validate({**row, "status": AlertStatus.OPEN})
+        body = as_public(Alert.model_validate(row))
         outbox.emit(
             session,
             owner_id=row["patient_id"],
@@ -144,10 +150,6 @@ def _row(
         "source": source,
         "message": message,
         "raised_at": utcnow(),
-        "acknowledged_at": None,
-        "acknowledged_by": None,
-        "acknowledged_clinic_id": None,
-        "acknowledgement_note": None,
     }
 
 
@@ -276,9 +278,30 @@ def scan_missed_weeks(session: Session) -> int:
     )
 
 
-def as_public(row: Alert) -> AlertPublic:
-    status = AlertStatus.OPEN if row.acknowledged_at is None else AlertStatus.ACKNOWLEDGED
-    return AlertPublic.model_validate({**row.model_dump(), "status": status})
+def as_public(row: Alert, acknowledgements: Sequence[AlertAcknowledgement] = ()) -> AlertPublic:
+    """The alert with the acknowledgements its reader may see (the patient: all; a
+    clinic: its own), the first of them also in the flat `acknowledged_*` fields."""
+    first = acknowledgements[0] if acknowledgements else None
+    return AlertPublic.model_validate(
+        {
+            **row.model_dump(),
+            "status": AlertStatus.OPEN if first is None else AlertStatus.ACKNOWLEDGED,
+            "acknowledged_at": None if first is None else first.acknowledged_at,
+            "acknowledged_by": None if first is None else first.acknowledged_by,
+            "acknowledged_clinic_id": None if first is None else first.clinic_id,
+            "acknowledgement_note": None if first is None else first.note,
+            "acknowledgements": [
+                AcknowledgementPublic.model_validate(a, from_attributes=True)
+                for a in acknowledgements
+            ],
+        }
+    )
+
+
+def as_public_all(session: Session, rows: Sequence[Alert]) -> list[AlertPublic]:
+    """The patient's alerts with every clinic's acknowledgements (the patient's own view)."""
+    acks = repository.acknowledgements(session, [r.id for r in rows])
+    return [as_public(r, acks.get(r.id, [])) for r in rows]
 
 
 def list_for_patient(
@@ -288,11 +311,17 @@ def list_for_patient(
     status: AlertStatus | None,
     cursor: str | None,
     limit: int,
+    clinic_id: uuid.UUID | None = None,
 ) -> Page[AlertPublic]:
-    """A page of the patient's alerts, newest first (missed weeks checked first)."""
+    """A page of the patient's alerts, newest first (missed weeks checked first): as the
+    patient sees them, or as the clinic `clinic_id` does (its own acknowledgements only:
+    nothing of another clinic's care shows)."""
     detect_missed_weeks(session, patient_id, time_zone)
-    rows, next_cursor = repository.page(session, patient_id, status, cursor, limit)
-    return Page[AlertPublic](items=[as_public(r) for r in rows], next_cursor=next_cursor)
+    rows, next_cursor = repository.page(session, patient_id, status, cursor, limit, clinic_id)
+    acks = repository.acknowledgements(session, [r.id for r in rows], clinic_id)
+    return Page[AlertPublic](
+        items=[as_public(r, acks.get(r.id, [])) for r in rows], next_cursor=next_cursor
+    )
 
 
 def list_mine(
@@ -305,18 +334,35 @@ def list_mine(
     return list_for_patient(session, user.id, user.time_zone, status, cursor, limit)
 
 
+def list_for_clinic(
+    session: Session,
+    patient: Caller,
+    clinic_id: uuid.UUID,
+    status: AlertStatus | None,
+    cursor: str | None,
+    limit: int,
+) -> Page[AlertPublic]:
+    """The patient's alerts as the clinic sees them (`list_for_patient`)."""
+    return list_for_patient(
+        session, patient.id, patient.time_zone, status, cursor, limit, clinic_id
+    )
+
+
 def acknowledge(
     session: Session,
     patient_id: uuid.UUID,
     alert_id: uuid.UUID,
     actor_id: uuid.UUID,
-    clinic_id: uuid.UUID | None,
+    clinic_id: uuid.UUID,
     data: AlertAcknowledge,
     record: Callable[[Session], None] | None = None,
 ) -> AlertPublic:
-    """Acknowledge an open alert with a note. Of concurrent acknowledges one wins; a retry
-    of the winning request (same clinician, same note) gets the same answer, any other
-    acknowledge of an acknowledged alert is 409 saying when it was acknowledged.
+    """The clinic acknowledges an alert with a note; the answer shows the clinic's own
+    acknowledgement only. Each clinic acknowledges for itself: another clinic's
+    acknowledgement neither closes the alert for this one nor shows to it. Of a clinic's
+    concurrent acknowledges one wins; a retry of the winning request (same clinician, same
+    note) gets the same answer, any other acknowledge by the clinic is 409 saying when it
+    acknowledged.
 
     `record` runs first inside the write (the care team's access log), so the log entry
     commits with the attempt, or not at all for an alert that is not the patient's.
@@ -324,27 +370,32 @@ def acknowledge(
     begin_write(session)
     if record is not None:
         record(session)
-    values = {
-        "acknowledged_at": utcnow(),
-        "acknowledged_by": actor_id,
-        "acknowledged_clinic_id": clinic_id,
-        "acknowledgement_note": data.note,
-    }
-    won = repository.acknowledge_if_open(session, patient_id, alert_id, values)
     row = repository.get(session, patient_id, alert_id)
     if row is None:
         session.rollback()
         raise NotFound(f"No alert {alert_id} for this patient.")
+    won = repository.acknowledge_once(
+        session,
+        {
+            "alert_id": alert_id,
+            "clinic_id": clinic_id,
+            "acknowledged_by": actor_id,
+            "acknowledged_at": utcnow(),
+            "note": data.note,
+        },
+    )
     session.commit()
-    if not won and (row.acknowledged_by != actor_id or row.acknowledgement_note != data.note):
-        assert row.acknowledged_at is not None
+    session.refresh(row)
+    (ours,) = repository.acknowledgements(session, [alert_id], clinic_id)[alert_id]
+    if not won and (ours.acknowledged_by != actor_id or ours.note != data.note):
         raise Conflict(
-            "This alert was already acknowledged at "
-            f"{row.acknowledged_at.isoformat().replace('+00:00', 'Z')}; its note stays."
+            "Your clinic already acknowledged this alert at "
+            f"{ours.acknowledged_at.isoformat().replace('+00:00', 'Z')}; its note stays."
         )
-    return as_public(row)
+    return as_public(row, [ours])
 
 
 def open_counts(session: Session, patient_ids: list[uuid.UUID] | Any) -> dict[uuid.UUID, int]:
-    """Open alerts per patient, in one statement (patients without any are absent)."""
+    """Alerts no clinic has acknowledged, per patient, in one statement (patients without
+    any are absent)."""
     return repository.open_counts(session, patient_ids)

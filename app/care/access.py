@@ -37,6 +37,11 @@ class PatientAccess:
     scopes: frozenset[CareScope]
     address: str | None  # the client's address, for the access log
 
+    @property
+    def standing(self) -> Standing:
+        """The standing this access was admitted on, for `sees`."""
+        return Standing(self.relationship_id, self.scopes)
+
 
 def no_patient(patient_id: uuid.UUID) -> NotFound:
     """The one answer for every way a patient is out of reach: no such account, not in

@@ -464,9 +464,15 @@ class CarePatientFigures(BaseModel):
     weeks: list[CareWeekAdherence] = Field(
         description="The last four weeks and this one, oldest first."
     )
-    last_session_at: datetime | None
-    latest_pain: int | None = Field(description="The worst pain of the last session's sets.")
-    latest_effort: int | None = Field(description="The highest effort of the last session's sets.")
+    last_session_at: datetime | None = Field(
+        description="Null unless the patient also granted `sessions` (it names one session)."
+    )
+    latest_pain: int | None = Field(
+        description="The worst pain of the last session's sets; null without `sessions`."
+    )
+    latest_effort: int | None = Field(
+        description="The highest effort of the last session's sets; null without `sessions`."
+    )
     asymmetry: list[CareWeekAsymmetry] = Field(description="Per week, oldest first (as `weeks`).")
 
 
@@ -474,7 +480,10 @@ class CarePatient(BaseModel):
     patient: PersonRef
     relationship_id: uuid.UUID
     scopes: list[CareScope]
-    open_alerts: int | None = Field(description="Null unless the patient granted `alerts`.")
+    open_alerts: int | None = Field(
+        description="The patient's alerts this clinic has not acknowledged; null unless the "
+        "patient granted `alerts`."
+    )
     figures: CarePatientFigures | None = Field(
         description="Null unless the patient granted `progress`."
     )

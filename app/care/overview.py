@@ -4,7 +4,10 @@ Consent is given to a clinician, not to a clinic: the list holds the caller's ow
 relationships there, the owner's included. Who needs attention first: most open alerts,
 then the lowest adherence over the last four complete weeks (no routine, or no
 `progress` consent: after every ratio), then the longest since the last session (never
-logged first), then the patient id. The SQL is in overview_sql.py; each listed patient's
+logged first), then the patient id. What each row shows is `care.access.sees`' answer for
+that relationship: the open alerts (this clinic's unacknowledged ones) with `alerts`, the
+weekly figures with `progress`, the last session's time, pain and effort with `sessions`
+too. The SQL is in overview_sql.py; each listed patient's
 read is logged.
 """
 
@@ -19,6 +22,7 @@ from zoneinfo import ZoneInfo
 from sqlmodel import Session
 
 from app.care import overview_sql as sql
+from app.care.access import Standing, sees
 from app.care.access_log import record_reads
 from app.care.models import (
     CarePatient,
@@ -37,6 +41,7 @@ from app.users.models import Caller
 
 ORDER = "attention"
 RESOURCE = "care_overview"
+PROGRESS = CareScope.PROGRESS
 
 
 @lru_cache(maxsize=1024)
@@ -66,8 +71,13 @@ def _after(cursor: str | None) -> sql.Keyset | None:
 
 
 def _figures(
-    row: Any, weeks: sql.ZoneWeeks, sides: dict[tuple[uuid.UUID, int], tuple[int, int]]
+    row: Any,
+    weeks: sql.ZoneWeeks,
+    sides: dict[tuple[uuid.UUID, int], tuple[int, int]],
+    single_sessions: bool,
 ) -> CarePatientFigures:
+    """The weekly figures (`progress`); the last session's time, pain and effort name one
+    session, so they come only with `sessions` as well (null otherwise)."""
     target = row.target
     counts = [int(getattr(row, f"w{k}")) for k in range(sql.WEEKS)]
     days = [datetime.fromordinal(m).date() for m in weeks.mondays]
@@ -84,9 +94,9 @@ def _figures(
             )
             for day, n in zip(days, counts, strict=True)
         ],
-        last_session_at=row.last_at,
-        latest_pain=row.pain,
-        latest_effort=row.effort,
+        last_session_at=row.last_at if single_sessions else None,
+        latest_pain=row.pain if single_sessions else None,
+        latest_effort=row.effort if single_sessions else None,
         asymmetry=[
             CareWeekAsymmetry(
                 starts_on=day,
@@ -115,7 +125,8 @@ def patients(
     rows = sql.page(session, clinic_id, caller.id, zones, after, limit)
     more = len(rows) > limit
     rows = rows[:limit]
-    shown = [r.patient_id for r in rows if CareScope.PROGRESS in r.scopes]
+    standings = [Standing(r.relationship_id, r.scopes) for r in rows]
+    shown = [r.patient_id for r, s in zip(rows, standings, strict=True) if sees(s, PROGRESS)]
     sides = sql.side_totals(session, shown, zones)
     # The page is read without the write lock (SQLite: concurrent views read side by
     # side); what it showed is then logged in a short write of its own.
@@ -134,12 +145,12 @@ def patients(
             patient=PersonRef(id=r.patient_id, display_name=r.display_name),
             relationship_id=r.relationship_id,
             scopes=sorted(r.scopes),
-            open_alerts=int(r.alerts) if CareScope.ALERTS in r.scopes else None,
-            figures=_figures(r, zones[r.time_zone], sides)
-            if CareScope.PROGRESS in r.scopes
+            open_alerts=int(r.alerts) if sees(standing, CareScope.ALERTS) else None,
+            figures=_figures(r, zones[r.time_zone], sides, sees(standing, CareScope.SESSIONS))
+            if sees(standing, PROGRESS)
             else None,
         )
-        for r in rows
+        for r, standing in zip(rows, standings, strict=True)
     ]
     next_cursor = None
     if more:

@@ -29,7 +29,7 @@ from sqlalchemy import (
 )
 from sqlmodel import Session
 
-from app.alerts.models import Alert
+from app.alerts.models import Alert, AlertAcknowledgement
 from app.care.models import CareRelationship
 from app.core.sqltypes import epoch_seconds
 from app.core.vocabulary import CareScope, RelationshipStatus
@@ -44,6 +44,7 @@ E = SessionEntry.__table__  # type: ignore[attr-defined]
 W = ExerciseWeekTotal.__table__  # type: ignore[attr-defined]
 RT = Routine.__table__  # type: ignore[attr-defined]
 AL = Alert.__table__  # type: ignore[attr-defined]
+ACK = AlertAcknowledgement.__table__  # type: ignore[attr-defined]
 
 WEEKS = 5  # the four weeks before this one, then this one
 ADHERENCE_SCALE = 1000  # adherence as an integer per mille: exact in a cursor
@@ -86,14 +87,15 @@ def prescribed_sessions_per_week(clinic_id: uuid.UUID, patient_id: Any) -> Any:
     return func.coalesce(latest(RT.c.clinic_id == clinic_id), latest())
 
 
-def open_alerts(patient_id: Any) -> ColumnElement[int]:
-    """The patient's open (unacknowledged) alerts: a correlated count on the (patient,
-    acknowledged_at) index, a column of the page's one statement so it sorts in SQL.
-    Alerts belong to the patient; any clinician with the `alerts` scope sees them."""
+def open_alerts(patient_id: Any, clinic_id: uuid.UUID) -> ColumnElement[int]:
+    """The patient's alerts this clinic has not acknowledged (each clinic acknowledges for
+    itself, and another's acknowledgement never shows here): a correlated count over the
+    (alert, clinic) key, a column of the page's one statement so it sorts in SQL."""
+    acknowledged = (
+        select(ACK.c.id).where(ACK.c.alert_id == AL.c.id, ACK.c.clinic_id == clinic_id).exists()
+    )
     count: ColumnElement[int] = (
-        select(func.count())
-        .where(AL.c.patient_id == patient_id, AL.c.acknowledged_at.is_(None))
-        .scalar_subquery()
+        select(func.count()).where(AL.c.patient_id == patient_id, ~acknowledged).scalar_subquery()
     )
     return count
 
@@ -206,7 +208,7 @@ def page(
             last_id.label("last_id"),
             case((_granted(CareScope.PROGRESS), 1), else_=0).label("sees_progress"),
             case(
-                (_granted(CareScope.ALERTS), open_alerts(R.c.patient_id)),
+                (_granted(CareScope.ALERTS), open_alerts(R.c.patient_id, clinic_id)),
                 else_=literal(0),
             ).label("alerts"),
         )

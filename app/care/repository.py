@@ -19,11 +19,13 @@ from app.care.models import (
     ClinicMember,
 )
 from app.core.pagination import Sort, paginate
-from app.core.vocabulary import CareScope, ClinicRole, RelationshipStatus
+from app.core.vocabulary import CareScope, ClinicRole, Origin, RelationshipStatus
+from app.routines.models import Routine
 from app.users.models import User
 
 ACTIVE = RelationshipStatus.ACTIVE.value
 Invitation = TypeVar("Invitation", ClinicInvitation, CareInvitation)
+RT = Routine.__table__  # type: ignore[attr-defined]
 
 
 def active_relationship(
@@ -411,3 +413,18 @@ def longest_standing_other(
         .order_by(col(ClinicMember.created_at), col(ClinicMember.user_id))
         .limit(1)
     ).first()
+
+
+def prescription_ids(
+    session: Session, clinic_id: uuid.UUID, patient_id: uuid.UUID
+) -> set[uuid.UUID]:
+    """The routines prescribed to the patient at the clinic: the only routines of theirs
+    the clinic may name."""
+    rows = session.execute(
+        columns_select(RT.c.id).where(
+            RT.c.owner_id == patient_id,
+            RT.c.clinic_id == clinic_id,
+            RT.c.origin == Origin.PRESCRIPTION.value,
+        )
+    ).scalars()
+    return set(rows)

@@ -27,9 +27,8 @@ from app.care.models import (
     MemberUpdate,
     RelationshipPublic,
 )
-from app.care.patients import read_as_patient
-from app.core.changes import sync_key
-from app.core.deps import IfMatch, SettingsDep, client_address
+from app.care.patients import progress_in_care, read_as_patient, sessions_in_care
+from app.core.deps import IfMatch, client_address
 from app.core.examples import example_body, example_response
 from app.core.pagination import DEFAULT_LIMIT, Cursor, Limit, Page, SortParam
 from app.core.problems import answers
@@ -37,10 +36,8 @@ from app.core.responses import respond
 from app.core.vocabulary import CareScope
 from app.live_catalog.deps import CatalogDep
 from app.progress import examples as progress_examples
-from app.progress import service as progress
 from app.progress.models import Progress
 from app.progress.router import FromDay, ToDay
-from app.sessions import service as sessions
 from app.sessions.models import SessionPublic
 from app.sessions.repository import SessionFilter
 from app.sessions.router import StartedFrom, StartedTo
@@ -290,7 +287,8 @@ SelfChecksAccess = Annotated[PatientAccess, Depends(patient_access(CareScope.SEL
     PATIENT + "/sessions",
     summary="A patient's sessions",
     description="The patient's session logs as `GET /sessions` answers them (newest first; "
-    "`from`/`to` on the start time)." + IN_CARE,
+    "`from`/`to` on the start time). A session names its routine only when this clinic "
+    "prescribed it (`routine_id` null otherwise)." + IN_CARE,
     response_model=Page[SessionPublic],
     responses=answers(examples.patient_sessions, 401, 403, 404, 422),
 )
@@ -299,7 +297,6 @@ async def read_patient_sessions(
     patient_id: PatientID,
     access: SessionsAccess,
     unit: SignedIn,
-    settings: SettingsDep,
     started_from: StartedFrom = None,
     started_to: StartedTo = None,
     sort: SortParam = None,
@@ -311,15 +308,13 @@ async def read_patient_sessions(
         read_as_patient,
         access,
         "sessions",
-        sessions.list_for,
+        sessions_in_care,
+        access.clinic_id,
         flt,
         sort,
         cursor,
         limit,
-        None,
-        sync_key(settings.signing_key),
     )
-    page.pop("sync_token", None)
     return respond(page)
 
 
@@ -327,7 +322,10 @@ async def read_patient_sessions(
     PATIENT + "/progress",
     summary="A patient's progress",
     description="The report `GET /me/progress` gives the patient, in the patient's time "
-    "zone." + IN_CARE,
+    "zone: weekly adherence, per-exercise figures and advice. Its `alerts` (each painful "
+    "session's id, time and pain) are single sessions: they come only with the `sessions` "
+    "scope too (empty under `progress` alone); `routine_id` is null unless this clinic "
+    "prescribed the routine the report follows." + IN_CARE,
     response_model=Progress,
     responses=answers(progress_examples.progress, 401, 403, 404, 422),
 )
@@ -345,10 +343,11 @@ async def read_patient_progress(
             read_as_patient,
             access,
             "progress",
-            progress.progress_document,
+            progress_in_care,
+            access.standing,
+            access.clinic_id,
             starts_on,
             ends_on,
-            None,
             catalog,
         )
     )

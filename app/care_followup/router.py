@@ -58,10 +58,11 @@ async def read_patient_alerts(
 @router.post(
     PATIENT + "/alerts/{alert_id}/acknowledge",
     summary="Acknowledge a patient's alert",
-    description="Marks the alert acknowledged with a short note the patient sees (1-500 "
-    "characters, one line). The first acknowledge wins: repeating it with the same note "
-    "answers the same (a safe retry); any other acknowledge of an acknowledged alert is "
-    "409." + IN_CARE.format(scope="alerts"),
+    description="Marks the alert acknowledged by your clinic with a short note the patient "
+    "sees (1-500 characters, one line). Each clinic acknowledges for itself: another "
+    "clinic's acknowledgement neither closes the alert for yours nor shows to it. Your "
+    "clinic's first acknowledge wins: repeating it with the same note answers the same (a "
+    "safe retry); any other acknowledge by your clinic is 409." + IN_CARE.format(scope="alerts"),
     response_model=AlertPublic,
     openapi_extra=example_body(alert_examples.acknowledge),
     responses=answers(alert_examples.alert, 400, 401, 403, 404, 409, 413, 415, 422),
@@ -80,8 +81,9 @@ async def acknowledge_patient_alert(
 @router.get(
     PATIENT + "/sessions/{session_id}/comments",
     summary="Comments on a patient's session",
-    description="The care team's comments on the session, oldest first; a session that is "
-    "not the patient's (or deleted) is 404." + IN_CARE.format(scope="sessions"),
+    description="Your clinic's comments on the session, oldest first (other clinics' "
+    "comments are theirs and the patient's); a session that is not the patient's (or "
+    "deleted) is 404." + IN_CARE.format(scope="sessions"),
     response_model=Page[SessionCommentPublic],
     responses=answers(comment_examples.comment_page, 401, 403, 404, 422),
 )

@@ -33,7 +33,15 @@ def list_alerts(
     limit: int,
 ) -> Page[AlertPublic]:
     return read_as_patient(
-        session, clinician, access, "alerts", alerts.list_mine, status, cursor, limit
+        session,
+        clinician,
+        access,
+        "alerts",
+        alerts.list_for_clinic,
+        access.clinic_id,
+        status,
+        cursor,
+        limit,
     )
 
 
@@ -65,7 +73,8 @@ def list_comments(
         clinician,
         access,
         f"session:{session_id}:comments",
-        comments.list_mine,
+        comments.list_for_clinic,
+        access.clinic_id,
         session_id,
         cursor,
         limit,

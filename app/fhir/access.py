@@ -8,9 +8,14 @@ relationship with them, in that clinic, grants:
 | part of the export        | scope needed                |
 | ------------------------- | --------------------------- |
 | Patient                   | any of the three below      |
-| CarePlans (routines)      | `prescribe` or `sessions`   |
+| CarePlans (the routines the clinic prescribed) | `prescribe` or `sessions` |
 | session Observations      | `sessions`                  |
 | self-check Observations   | `self_checks`               |
+
+At a clinic's base the CarePlans are only that clinic's prescriptions (what its REST
+prescription routes answer): the patient's own routines and other clinics' prescriptions
+are 404 there, and a session Observation names (`basedOn`) only a CarePlan the reader may
+read, so nothing reveals care elsewhere.
 
 No relationship (or not a member, or revoked) is 404, as an unknown patient: who exists
 is never revealed; a relationship granting none of those scopes is 403
@@ -30,7 +35,8 @@ from app.care.access import PatientAccess, sees, standing_of
 from app.care.access_log import record_access
 from app.core.db import begin_write
 from app.core.errors import NotFound, ScopeNotGranted
-from app.core.vocabulary import AccessAction, CareScope
+from app.core.vocabulary import AccessAction, CareScope, Origin
+from app.routines.models import Routine
 from app.users.models import Caller
 
 CARE_PLAN_SCOPES = frozenset({CareScope.PRESCRIBE, CareScope.SESSIONS})
@@ -93,6 +99,12 @@ def grant(session: Session, reader: Reader, patient_id: uuid.UUID) -> Grant:
         self_checks=sees(standing, CareScope.SELF_CHECKS),
         access=access,
     )
+
+
+def prescribed_at(routine: Routine, clinic_id: uuid.UUID) -> bool:
+    """Whether the routine is a prescription of the clinic: the only routines of a patient
+    a clinic's FHIR base shows (as its REST prescription routes)."""
+    return routine.origin is Origin.PRESCRIPTION and routine.clinic_id == clinic_id
 
 
 def record(session: Session, grant_: Grant, resource: str) -> None:

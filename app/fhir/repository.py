@@ -8,6 +8,7 @@ from collections.abc import Sequence
 from sqlmodel import Session, col, select
 
 from app.catalog.models import Exercise
+from app.core.vocabulary import Origin
 from app.routines.models import Routine
 
 
@@ -39,3 +40,19 @@ def owned_routine(session: Session, routine_id: uuid.UUID) -> Routine | None:
     return session.exec(
         select(Routine).where(col(Routine.id) == routine_id, col(Routine.owner_id).is_not(None))
     ).first()
+
+
+def prescriptions_of(
+    session: Session, patient_id: uuid.UUID, clinic_id: uuid.UUID
+) -> Sequence[Routine]:
+    """The routines prescribed to the patient at the clinic: all of a patient's routines a
+    clinic's FHIR base shows (as its REST prescription routes), oldest first."""
+    return session.exec(
+        select(Routine)
+        .where(
+            col(Routine.owner_id) == patient_id,
+            col(Routine.clinic_id) == clinic_id,
+            col(Routine.origin) == Origin.PRESCRIPTION,
+        )
+        .order_by(col(Routine.created_at), col(Routine.id))
+    ).all()

@@ -112,9 +112,12 @@ def everything(
     times = [profile.updated_at]
     plans: list[RoutinePublic] = []
     if grant.care_plans:
-        plans = _routines(
-            session, account_repository.routines_of(session, grant.patient_id), catalog
+        rows = (
+            account_repository.routines_of(session, grant.patient_id)
+            if grant.access is None
+            else repository.prescriptions_of(session, grant.patient_id, grant.access.clinic_id)
         )
+        plans = _routines(session, rows, catalog)
         resources += [records.care_plan(p, grant.patient_id) for p in plans]
         times += [p.updated_at for p in plans]
     if grant.sessions:
@@ -123,7 +126,7 @@ def everything(
                 session, account_repository.sessions_of(session, grant.patient_id)
             )
         )
-        own = {p.id for p in plans}
+        own = {p.id for p in plans}  # basedOn names only a CarePlan the reader may read
         templates = repository.template_ids(session)
         for one in logged:
             resources += records.session_observations(one, grant.patient_id, own, templates)
@@ -158,6 +161,8 @@ def care_plan(
     row = repository.owned_routine(session, _uuid(routine_id, "CarePlan"))
     if row is None or row.owner_id is None:
         raise missing
+    if clinic_id is not None and not access.prescribed_at(row, clinic_id):
+        raise missing  # the patient's own routine or another clinic's: as an unknown id
     try:
         grant = access.grant(session, access.Reader(caller, clinic_id, address), row.owner_id)
     except NotFound:

@@ -9,17 +9,18 @@ from typing import Any
 
 from sqlmodel import Session
 
-from app.care.access import PatientAccess, no_patient
+from app.care.access import PatientAccess, no_patient, sees
 from app.care.access_log import record_access
 from app.care.names import clinician_name
 from app.care.repository import clinic_names
 from app.core.db import begin_write
 from app.core.responses import Resource
-from app.core.vocabulary import AccessAction, WebhookEventType
+from app.core.vocabulary import AccessAction, CareScope, WebhookEventType
 from app.live_catalog.snapshot import CatalogSpecs
 from app.prescriptions.models import PrescriptionCreate
 from app.routines import builder_service
 from app.routines import service as routines
+from app.routines.builder_service import SelfCheckRefused
 from app.routines.models import RoutineCreate, RoutineUpdate
 from app.routines.service import RoutineBody
 from app.routines.versions import PrescriberInfo
@@ -51,18 +52,37 @@ def _logged_read(session: Session, access: PatientAccess, resource: str) -> None
 
 
 def _source(
-    session: Session, patient: Caller, data: PrescriptionCreate, catalog: CatalogSpecs
-) -> RoutineCreate:
+    session: Session,
+    access: PatientAccess,
+    patient: Caller,
+    data: PrescriptionCreate,
+    catalog: CatalogSpecs,
+) -> tuple[RoutineCreate, uuid.UUID | None]:
+    """The routine to prescribe, and the self-check it was built with (builder only)."""
     if data.routine is not None:
-        return data.routine
+        return data.routine, None
     if data.template_id is not None:
-        return routines.template_as_create(
+        made = routines.template_as_create(
             session, data.template_id, data.name, ["body", "template_id"]
         )
+        return made, None
     assert data.builder is not None
-    return builder_service.plan_for(
-        session, patient, data.builder, data.name or DEFAULT_NAME, catalog, ("body", "builder")
-    )
+    try:
+        built, check = builder_service.plan_for(
+            session,
+            patient,
+            data.builder,
+            data.name or DEFAULT_NAME,
+            catalog,
+            ("body", "builder"),
+            read_self_check=sees(access.standing, CareScope.SELF_CHECKS),
+        )
+    except SelfCheckRefused as refused:
+        # The refusal shows what the self-check holds (its pain, its weak side): a read of
+        # it, logged like any other (only reachable with `self_checks`).
+        _logged_read(session, access, f"self-check:{refused.check_id}")
+        raise
+    return built, None if check is None else check.id
 
 
 def _announce(
@@ -100,10 +120,14 @@ def prescribe(
     patient = get_caller(session, access.patient_id)
     if patient is None:
         raise no_patient(access.patient_id)
-    routine = _source(session, patient, data, catalog)
+    routine, self_check = _source(session, access, patient, data, catalog)
+    # One entry for the prescription, naming the self-check it read when it read one.
+    read_too = "" if self_check is None else f" with self-check:{self_check}"
 
     def audit(db: Session, routine_id: uuid.UUID) -> None:
-        record_access(db, access, action=AccessAction.CREATE, resource=f"routine:{routine_id}")
+        record_access(
+            db, access, action=AccessAction.CREATE, resource=f"routine:{routine_id}{read_too}"
+        )
         _announce(db, access, routine_id, catalog, revised=False)
 
     made, created = routines.prescribe(

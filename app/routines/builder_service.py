@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import uuid
+from dataclasses import dataclass
 from functools import lru_cache
 
 from pydantic import Field, StrictBool
 from sqlmodel import Session
 
 from app.assessments.interpretation import PAIN_ADVICE_THRESHOLD
-from app.assessments.models import AssessmentPublic, Interpretation
+from app.assessments.models import AssessmentPublic
 from app.assessments.service import get_owned as get_assessment
 from app.assessments.service import latest_owned as latest_assessment
 from app.builder.models import Constraints, Plan, PlanItem
@@ -23,6 +24,14 @@ from app.live_catalog.snapshot import CatalogSpecs
 from app.routines import service as routines
 from app.routines.models import MAX_RATIONALE, RoutineCreate, RoutineItemIn
 from app.users.models import Caller
+
+
+@dataclass
+class SelfCheckRefused(Invalid):
+    """A self-check stops the build (its pain calls for a professional, or its weak side
+    contradicts the request): the answer shows something of the self-check `check_id`."""
+
+    check_id: uuid.UUID | None = None
 
 
 class BuilderRequest(Constraints):
@@ -69,12 +78,12 @@ def apply_assessment(
     """The constraints with a self-check's weak side and emphasis applied (422 when the
     check's pain calls for a professional, or its weak side contradicts `affected_side`)."""
     reading = row.interpretation
-    _refuse_painful(row.pain, reading, loc)
+    _refuse_painful(row, loc)
     side = constraints.affected_side
     weak = reading.likely_weak_side
     if weak is not AffectedSide.NONE:
         if side is not AffectedSide.NONE and side.value != weak.value:
-            raise Invalid(
+            raise SelfCheckRefused(
                 f"affected_side is {side.value}, but the self-check points at the "
                 f"{weak.value} leg as the weak one. Say which leg to train: send the matching "
                 "affected_side, or leave it out to follow the self-check.",
@@ -90,21 +99,23 @@ def apply_assessment(
                         "contradiction",
                     ),
                 ],
+                check_id=row.id,
             )
         side = AffectedSide(weak.value)
     emphasis = list(dict.fromkeys([*constraints.emphasis, *reading.emphasis]))
     return constraints.model_copy(update={"affected_side": side, "emphasis": emphasis})
 
 
-def _refuse_painful(pain: int, reading: Interpretation, loc: list[str | int]) -> None:
+def _refuse_painful(row: AssessmentPublic, loc: list[str | int]) -> None:
     """A self-check whose pain calls for a professional never becomes a training plan."""
+    pain, reading = row.pain, row.interpretation
     if pain < PAIN_ADVICE_THRESHOLD:
         return
     advice = " ".join(a for a in reading.advice if "/10" in a) or (
         f"Pain of {pain}/10 during the check: stop the exercises and see a physiotherapist "
         "or doctor before training this leg."
     )
-    raise Invalid(
+    raise SelfCheckRefused(
         f"Medius will not build a routine from this self-check. {advice}",
         errors=[
             FieldError(
@@ -114,6 +125,7 @@ def _refuse_painful(pain: int, reading: Interpretation, loc: list[str | int]) ->
                 "pain_advice",
             )
         ],
+        check_id=row.id,
     )
 
 
@@ -165,6 +177,12 @@ def propose(
     )
 
 
+NO_SELF_CHECK_GRANTED = (
+    "Built without a self-check: the patient has not granted you `self_checks`, so none was read."
+)
+NO_SELF_CHECK_YET = "Built without a self-check: the patient has none yet."
+
+
 def plan_for(
     session: Session,
     patient: Caller,
@@ -172,12 +190,15 @@ def plan_for(
     name: str,
     catalog: CatalogSpecs,
     loc: tuple[str, ...],
-) -> RoutineCreate:
-    """The builder run for `patient` (a clinician prescribing): their latest self-check
-    applied when they have one, as a routine to store. `loc` is where the constraints sit
-    in the request, for the errors."""
+    *,
+    read_self_check: bool,
+) -> tuple[RoutineCreate, AssessmentPublic | None]:
+    """The builder run for `patient` (a clinician prescribing), as a routine to store, and
+    the self-check it used. Their latest self-check is read and applied only when
+    `read_self_check` (the clinician holds `self_checks`); the rationale says which. `loc`
+    is where the constraints sit in the request, for the errors."""
     _check_equipment(session, constraints, loc)
-    check = latest_assessment(session, patient)
+    check = latest_assessment(session, patient) if read_self_check else None
     applied = (
         constraints
         if check is None
@@ -190,13 +211,16 @@ def plan_for(
             f"Built with the patient's latest self-check {check.id} of "
             f"{check.created_at.date().isoformat()} (its weak side and findings).",
         )
-    return RoutineCreate(
+    else:
+        plan.rationale.insert(0, NO_SELF_CHECK_YET if read_self_check else NO_SELF_CHECK_GRANTED)
+    routine = RoutineCreate(
         name=name,
         sessions_per_week=applied.sessions_per_week,
         items=[_as_item_in(item) for item in plan.items],
         progression=plan.progression,
         rationale=plan.rationale[:MAX_RATIONALE],
     )
+    return routine, check
 
 
 def _as_item_in(item: PlanItem) -> RoutineItemIn:

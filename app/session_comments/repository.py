@@ -33,9 +33,16 @@ def get(session: Session, comment_id: uuid.UUID) -> SessionComment | None:
 
 
 def page(
-    session: Session, session_id: uuid.UUID, cursor: str | None, limit: int
+    session: Session,
+    session_id: uuid.UUID,
+    cursor: str | None,
+    limit: int,
+    clinic_id: uuid.UUID | None = None,
 ) -> tuple[Sequence[SessionComment], str | None]:
+    """The session's comments: all of them, or only those written at the clinic."""
     statement = select(SessionComment).where(col(SessionComment.session_id) == session_id)
+    if clinic_id is not None:
+        statement = statement.where(col(SessionComment.clinic_id) == clinic_id)
     return paginate(
         session,
         statement,

@@ -36,10 +36,13 @@ def list_for_session(
     session_id: uuid.UUID,
     cursor: str | None,
     limit: int,
+    clinic_id: uuid.UUID | None = None,
 ) -> Page[SessionCommentPublic]:
-    """The comments on a live session of the patient, oldest first; 404 for another's."""
+    """The comments on a live session of the patient, oldest first; 404 for another's.
+    The patient reads every clinic's; a clinic (`clinic_id`) reads only its own, so no
+    comment reveals care elsewhere."""
     _require_session(session, patient_id, session_id)
-    rows, next_cursor = repository.page(session, session_id, cursor, limit)
+    rows, next_cursor = repository.page(session, session_id, cursor, limit, clinic_id)
     return Page[SessionCommentPublic](items=[as_public(r) for r in rows], next_cursor=next_cursor)
 
 
@@ -47,6 +50,17 @@ def list_mine(
     session: Session, user: Caller, session_id: uuid.UUID, cursor: str | None, limit: int
 ) -> Page[SessionCommentPublic]:
     return list_for_session(session, user.id, session_id, cursor, limit)
+
+
+def list_for_clinic(
+    session: Session,
+    patient: Caller,
+    clinic_id: uuid.UUID,
+    session_id: uuid.UUID,
+    cursor: str | None,
+    limit: int,
+) -> Page[SessionCommentPublic]:
+    return list_for_session(session, patient.id, session_id, cursor, limit, clinic_id)
 
 
 def add(

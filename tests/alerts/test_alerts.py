@@ -25,7 +25,7 @@ from app.core.events import subscribe, unsubscribe
 from app.core.pagination import encode_cursor
 from app.sessions.events import SessionWritten
 from tests.alerts.helpers import alerts, backdate_routine, log, routine
-from tests.factories import SignedIn, entry, signed_in_user, unique_email
+from tests.factories import SignedIn, create_clinic, entry, signed_in_user, unique_email
 from tests.sqlcount import statements
 
 CHECK = {
@@ -201,9 +201,15 @@ async def test_status_filter_paging_and_bounds(
     first = await alerts(client, alice, limit=100)
     pain = [a for a in first if a["kind"] == "pain"]
     assert len(pain) == 5
+    clinic = await create_clinic(client, alice)
     with Session(app.state.engine) as session:
         service.acknowledge(
-            session, alice.id, uuid.UUID(pain[0]["id"]), alice.id, None, AlertAcknowledge(note="ok")
+            session,
+            alice.id,
+            uuid.UUID(pain[0]["id"]),
+            alice.id,
+            clinic,
+            AlertAcknowledge(note="ok"),
         )
     seen: list[str] = []
     cursor = None
@@ -246,6 +252,7 @@ async def test_concurrent_acknowledges_one_wins_and_a_retry_gets_the_same_answer
     await log(client, alice, "2026-11-20T07:30:00Z", 9)
     (alert,) = [a for a in await alerts(client, alice) if a["kind"] == "pain"]
     alert_id = uuid.UUID(alert["id"])
+    clinic = await create_clinic(client, bob)
     outcomes: list[str] = []
     start = threading.Barrier(16)
 
@@ -254,7 +261,7 @@ async def test_concurrent_acknowledges_one_wins_and_a_retry_gets_the_same_answer
         with Session(app.state.engine) as session:
             try:
                 service.acknowledge(
-                    session, alice.id, alert_id, bob.id, None, AlertAcknowledge(note=f"n{n}")
+                    session, alice.id, alert_id, bob.id, clinic, AlertAcknowledge(note=f"n{n}")
                 )
                 outcomes.append(f"won n{n}")
             except Conflict:
@@ -273,13 +280,13 @@ async def test_concurrent_acknowledges_one_wins_and_a_retry_gets_the_same_answer
     assert stored["acknowledgement_note"] == note and stored["acknowledged_by"] == str(bob.id)
     with Session(app.state.engine) as session:
         again = service.acknowledge(
-            session, alice.id, alert_id, bob.id, None, AlertAcknowledge(note=note)
+            session, alice.id, alert_id, bob.id, clinic, AlertAcknowledge(note=note)
         )
         assert again.acknowledged_at is not None
         assert again.acknowledged_at.isoformat().replace("+00:00", "Z") == stored["acknowledged_at"]
         with pytest.raises(NotFound):  # another patient's alert is not found
             service.acknowledge(
-                session, bob.id, alert_id, bob.id, None, AlertAcknowledge(note=note)
+                session, bob.id, alert_id, bob.id, clinic, AlertAcknowledge(note=note)
             )
 
 

@@ -41,9 +41,14 @@ def clinic_base(team: CareTeam) -> str:
 
 
 async def _patient_data(client: httpx.AsyncClient, team: CareTeam) -> str:
-    """A routine, a session against it and a self-check; the routine's id."""
+    """A routine the clinic prescribed (a clinic's FHIR base shows only its own
+    prescriptions), a session against it and a self-check; the routine's id."""
     headers = team.patient.headers
-    routine = await client.post("/api/v1/routines", json=routine_payload(), headers=headers)
+    routine = await client.post(
+        team.patient_path("/routines"),
+        json={"routine": routine_payload()},
+        headers=team.clinician.headers,
+    )
     assert routine.status_code == 201, routine.text
     body = session_payload(routine_id=routine.json()["id"])
     assert (await client.post("/api/v1/sessions", json=body, headers=headers)).status_code == 201
@@ -113,8 +118,9 @@ async def test_a_clinician_in_care_reads_what_the_patient_reads_and_each_read_is
     assert [e["resource"] for e in log] == [
         f"fhir:CarePlan/{routine_id}",
         "fhir:Patient/$everything",
+        f"routine:{routine_id}",  # the prescription
     ]
-    for entry in log:
+    for entry in log[:2]:
         assert entry["actor_id"] == str(team.clinician.id)
         assert entry["clinic_id"] == str(team.clinic_id)
         assert entry["relationship_id"] == str(team.relationship_id)
@@ -199,4 +205,4 @@ async def test_nobody_outside_the_relationship_reads_and_a_revocation_stops_the_
     outcome_of(await client.get(everything, headers=team.clinician.headers), 404, "not-found")
     outcome_of(await client.get(care_plan, headers=team.clinician.headers), 404, "not-found")
     log = await _access_log(client, team)
-    assert [e["resource"] for e in log] == ["fhir:Patient/$everything"]
+    assert [e["resource"] for e in log] == ["fhir:Patient/$everything", f"routine:{routine_id}"]

@@ -394,7 +394,7 @@ export interface paths {
         };
         /**
          * A patient's alerts
-         * @description Alerts are raised for the patient, in the same transaction as what caused them: a session with pain of 7/10 or more (`pain`), an exercise whose progression advice turned to reduce (`progress-reduce`), a self-check whose pain advises seeing a professional (`self-check-pain`), a week of the routine with fewer sessions than planned, judged once the week is over in the patient's time zone (`missed-week`). Each event raises one alert, however often it is retried. Every clinician the patient granted `alerts` sees the same alerts and may acknowledge them with a note. Newest first; `status` narrows to open or acknowledged ones. Only for a clinician of the clinic with an active care relationship with the patient (404 otherwise, as for an unknown patient; 403 `scope-not-granted` without the scope `alerts`). Recorded in the patient's access log.
+         * @description Alerts are raised for the patient, in the same transaction as what caused them: a session with pain of 7/10 or more (`pain`), an exercise whose progression advice turned to reduce (`progress-reduce`), a self-check whose pain advises seeing a professional (`self-check-pain`), a week of the routine with fewer sessions than planned, judged once the week is over in the patient's time zone (`missed-week`). Each event raises one alert, however often it is retried. Every clinician the patient granted `alerts` sees the same alerts; each clinic acknowledges them for itself with a note, and sees only its own acknowledgements (the patient sees all). Newest first; `status` narrows to open or acknowledged ones. Only for a clinician of the clinic with an active care relationship with the patient (404 otherwise, as for an unknown patient; 403 `scope-not-granted` without the scope `alerts`). Recorded in the patient's access log.
          */
         get: operations["read_patient_alerts"];
         put?: never;
@@ -416,7 +416,7 @@ export interface paths {
         put?: never;
         /**
          * Acknowledge a patient's alert
-         * @description Marks the alert acknowledged with a short note the patient sees (1-500 characters, one line). The first acknowledge wins: repeating it with the same note answers the same (a safe retry); any other acknowledge of an acknowledged alert is 409. Only for a clinician of the clinic with an active care relationship with the patient (404 otherwise, as for an unknown patient; 403 `scope-not-granted` without the scope `alerts`). Recorded in the patient's access log.
+         * @description Marks the alert acknowledged by your clinic with a short note the patient sees (1-500 characters, one line). Each clinic acknowledges for itself: another clinic's acknowledgement neither closes the alert for yours nor shows to it. Your clinic's first acknowledge wins: repeating it with the same note answers the same (a safe retry); any other acknowledge by your clinic is 409. Only for a clinician of the clinic with an active care relationship with the patient (404 otherwise, as for an unknown patient; 403 `scope-not-granted` without the scope `alerts`). Recorded in the patient's access log.
          */
         post: operations["acknowledge_patient_alert"];
         delete?: never;
@@ -474,7 +474,7 @@ export interface paths {
         };
         /**
          * A patient's progress
-         * @description The report `GET /me/progress` gives the patient, in the patient's time zone. Only for a clinician of the clinic with an active care relationship with the patient (404 otherwise, as for an unknown patient; 403 `scope-not-granted` without the scope). Each read is recorded in the patient's access log.
+         * @description The report `GET /me/progress` gives the patient, in the patient's time zone: weekly adherence, per-exercise figures and advice. Its `alerts` (each painful session's id, time and pain) are single sessions: they come only with the `sessions` scope too (empty under `progress` alone); `routine_id` is null unless this clinic prescribed the routine the report follows. Only for a clinician of the clinic with an active care relationship with the patient (404 otherwise, as for an unknown patient; 403 `scope-not-granted` without the scope). Each read is recorded in the patient's access log.
          */
         get: operations["read_patient_progress"];
         put?: never;
@@ -562,7 +562,7 @@ export interface paths {
         };
         /**
          * A patient's sessions
-         * @description The patient's session logs as `GET /sessions` answers them (newest first; `from`/`to` on the start time). Only for a clinician of the clinic with an active care relationship with the patient (404 otherwise, as for an unknown patient; 403 `scope-not-granted` without the scope). Each read is recorded in the patient's access log.
+         * @description The patient's session logs as `GET /sessions` answers them (newest first; `from`/`to` on the start time). A session names its routine only when this clinic prescribed it (`routine_id` null otherwise). Only for a clinician of the clinic with an active care relationship with the patient (404 otherwise, as for an unknown patient; 403 `scope-not-granted` without the scope). Each read is recorded in the patient's access log.
          */
         get: operations["read_patient_sessions"];
         put?: never;
@@ -582,7 +582,7 @@ export interface paths {
         };
         /**
          * Comments on a patient's session
-         * @description The care team's comments on the session, oldest first; a session that is not the patient's (or deleted) is 404. Only for a clinician of the clinic with an active care relationship with the patient (404 otherwise, as for an unknown patient; 403 `scope-not-granted` without the scope `sessions`). Recorded in the patient's access log.
+         * @description Your clinic's comments on the session, oldest first (other clinics' comments are theirs and the patient's); a session that is not the patient's (or deleted) is 404. Only for a clinician of the clinic with an active care relationship with the patient (404 otherwise, as for an unknown patient; 403 `scope-not-granted` without the scope `sessions`). Recorded in the patient's access log.
          */
         get: operations["read_patient_session_comments"];
         put?: never;
@@ -978,7 +978,7 @@ export interface paths {
         };
         /**
          * Your alerts
-         * @description Alerts are raised for the patient, in the same transaction as what caused them: a session with pain of 7/10 or more (`pain`), an exercise whose progression advice turned to reduce (`progress-reduce`), a self-check whose pain advises seeing a professional (`self-check-pain`), a week of the routine with fewer sessions than planned, judged once the week is over in the patient's time zone (`missed-week`). Each event raises one alert, however often it is retried. Every clinician the patient granted `alerts` sees the same alerts and may acknowledge them with a note. Newest first; `status` narrows to open or acknowledged ones. An acknowledged alert shows when, by whom and with which note.
+         * @description Alerts are raised for the patient, in the same transaction as what caused them: a session with pain of 7/10 or more (`pain`), an exercise whose progression advice turned to reduce (`progress-reduce`), a self-check whose pain advises seeing a professional (`self-check-pain`), a week of the routine with fewer sessions than planned, judged once the week is over in the patient's time zone (`missed-week`). Each event raises one alert, however often it is retried. Every clinician the patient granted `alerts` sees the same alerts; each clinic acknowledges them for itself with a note, and sees only its own acknowledgements (the patient sees all). Newest first; `status` narrows to open or acknowledged ones. An acknowledged alert shows when, by whom and with which note.
          */
         get: operations["list_my_alerts"];
         put?: never;
@@ -1811,6 +1811,26 @@ export interface components {
              */
             password: string;
         };
+        /** AcknowledgementPublic */
+        AcknowledgementPublic: {
+            /**
+             * Acknowledged At
+             * Format: date-time
+             */
+            acknowledged_at: string;
+            /**
+             * Acknowledged By
+             * @description The clinician who acknowledged it.
+             */
+            acknowledged_by: string | null;
+            /**
+             * Clinic Id
+             * @description Their clinic.
+             */
+            clinic_id: string | null;
+            /** Note */
+            note: string;
+        };
         /** Action */
         Action: {
             /**
@@ -1888,7 +1908,10 @@ export interface components {
         AlertKind: "pain" | "progress-reduce" | "self-check-pain" | "missed-week";
         /** AlertPublic */
         AlertPublic: {
-            /** Acknowledged At */
+            /**
+             * Acknowledged At
+             * @description The first acknowledgement shown (`acknowledgements[0]`), if any.
+             */
             acknowledged_at: string | null;
             /**
              * Acknowledged By
@@ -1902,6 +1925,11 @@ export interface components {
             acknowledged_clinic_id: string | null;
             /** Acknowledgement Note */
             acknowledgement_note: string | null;
+            /**
+             * Acknowledgements
+             * @description Oldest first. The patient sees every clinic's; a clinic only its own.
+             */
+            acknowledgements?: components["schemas"]["AcknowledgementPublic"][];
             /**
              * Assessment Id
              * @description The self-check that raised it, if any.
@@ -1935,6 +1963,7 @@ export interface components {
              * @description The session that raised it, if any.
              */
             session_id: string | null;
+            /** @description For the patient: acknowledged once any clinic has. For a clinic: whether that clinic has (each clinic acknowledges for itself). */
             status: components["schemas"]["AlertStatus"];
             /**
              * Week
@@ -2349,7 +2378,7 @@ export interface components {
             figures: components["schemas"]["CarePatientFigures"] | null;
             /**
              * Open Alerts
-             * @description Null unless the patient granted `alerts`.
+             * @description The patient's alerts this clinic has not acknowledged; null unless the patient granted `alerts`.
              */
             open_alerts: number | null;
             patient: components["schemas"]["PersonRef"];
@@ -2376,16 +2405,19 @@ export interface components {
              * @description Per week, oldest first (as `weeks`).
              */
             asymmetry: components["schemas"]["CareWeekAsymmetry"][];
-            /** Last Session At */
+            /**
+             * Last Session At
+             * @description Null unless the patient also granted `sessions` (it names one session).
+             */
             last_session_at: string | null;
             /**
              * Latest Effort
-             * @description The highest effort of the last session's sets.
+             * @description The highest effort of the last session's sets; null without `sessions`.
              */
             latest_effort: number | null;
             /**
              * Latest Pain
-             * @description The worst pain of the last session's sets.
+             * @description The worst pain of the last session's sets; null without `sessions`.
              */
             latest_pain: number | null;
             /**

@@ -3,6 +3,7 @@
 from .access_action import AccessAction
 from .access_log_public import AccessLogPublic
 from .account_deletion import AccountDeletion
+from .acknowledgement_public import AcknowledgementPublic
 from .action import Action
 from .action_attribution import ActionAttribution
 from .activity_definition import ActivityDefinition
@@ -188,6 +189,7 @@ __all__ = (
     "AccessAction",
     "AccessLogPublic",
     "AccountDeletion",
+    "AcknowledgementPublic",
     "Action",
     "ActionAttribution",
     "ActivityDefinition",

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Mapping
-from typing import Any, TypeVar, cast
+from typing import TYPE_CHECKING, Any, TypeVar, cast
 from uuid import UUID
 
 from attrs import define as _attrs_define
@@ -10,6 +10,11 @@ from attrs import field as _attrs_field
 
 from ..models.alert_kind import AlertKind
 from ..models.alert_status import AlertStatus
+from ..types import UNSET, Unset
+
+if TYPE_CHECKING:
+    from ..models.acknowledgement_public import AcknowledgementPublic
+
 
 T = TypeVar("T", bound="AlertPublic")
 
@@ -18,7 +23,7 @@ T = TypeVar("T", bound="AlertPublic")
 class AlertPublic:
     """
     Attributes:
-        acknowledged_at (datetime.datetime | None):
+        acknowledged_at (datetime.datetime | None): The first acknowledgement shown (`acknowledgements[0]`), if any.
         acknowledged_by (None | UUID): The clinician who acknowledged it.
         acknowledged_clinic_id (None | UUID): Their clinic.
         acknowledgement_note (None | str):
@@ -32,6 +37,8 @@ class AlertPublic:
         session_id (None | UUID): The session that raised it, if any.
         status (AlertStatus):
         week (None | str): The missed ISO week (`2026-W47`), local time.
+        acknowledgements (list[AcknowledgementPublic] | Unset): Oldest first. The patient sees every clinic's; a clinic
+            only its own.
     """
 
     acknowledged_at: datetime.datetime | None
@@ -48,6 +55,7 @@ class AlertPublic:
     session_id: None | UUID
     status: AlertStatus
     week: None | str
+    acknowledgements: list[AcknowledgementPublic] | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -103,6 +111,13 @@ class AlertPublic:
         week: None | str
         week = self.week
 
+        acknowledgements: list[dict[str, Any]] | Unset = UNSET
+        if not isinstance(self.acknowledgements, Unset):
+            acknowledgements = []
+            for acknowledgements_item_data in self.acknowledgements:
+                acknowledgements_item = acknowledgements_item_data.to_dict()
+                acknowledgements.append(acknowledgements_item)
+
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update(
@@ -123,11 +138,15 @@ class AlertPublic:
                 "week": week,
             }
         )
+        if acknowledgements is not UNSET:
+            field_dict["acknowledgements"] = acknowledgements
 
         return field_dict
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.acknowledgement_public import AcknowledgementPublic  # noqa: PLC0415
+
         d = dict(src_dict)
 
         def _parse_acknowledged_at(data: object) -> datetime.datetime | None:
@@ -243,6 +262,15 @@ class AlertPublic:
 
         week = _parse_week(d.pop("week"))
 
+        _acknowledgements = d.pop("acknowledgements", UNSET)
+        acknowledgements: list[AcknowledgementPublic] | Unset = UNSET
+        if _acknowledgements is not UNSET:
+            acknowledgements = []
+            for acknowledgements_item_data in _acknowledgements:
+                acknowledgements_item = AcknowledgementPublic.from_dict(acknowledgements_item_data)
+
+                acknowledgements.append(acknowledgements_item)
+
         alert_public = cls(
             acknowledged_at=acknowledged_at,
             acknowledged_by=acknowledged_by,
@@ -258,6 +286,7 @@ class AlertPublic:
             session_id=session_id,
             status=status,
             week=week,
+            acknowledgements=acknowledgements,
         )
 
         alert_public.additional_properties = d

@@ -22,7 +22,8 @@ class CarePatient:
     """
     Attributes:
         figures (CarePatientFigures | None): Null unless the patient granted `progress`.
-        open_alerts (int | None): Null unless the patient granted `alerts`.
+        open_alerts (int | None): The patient's alerts this clinic has not acknowledged; null unless the patient granted
+            `alerts`.
         patient (PersonRef):
         relationship_id (UUID):
         scopes (list[CareScope]):

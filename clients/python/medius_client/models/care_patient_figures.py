@@ -23,9 +23,10 @@ class CarePatientFigures:
         adherence (float | None): Sessions of the last four complete weeks / (4 x sessions_per_week), at most 1; null
             without a routine. Sorts the list.
         asymmetry (list[CareWeekAsymmetry]): Per week, oldest first (as `weeks`).
-        last_session_at (datetime.datetime | None):
-        latest_effort (int | None): The highest effort of the last session's sets.
-        latest_pain (int | None): The worst pain of the last session's sets.
+        last_session_at (datetime.datetime | None): Null unless the patient also granted `sessions` (it names one
+            session).
+        latest_effort (int | None): The highest effort of the last session's sets; null without `sessions`.
+        latest_pain (int | None): The worst pain of the last session's sets; null without `sessions`.
         sessions_per_week (int | None): What adherence is measured against: the patient's routine's target.
         weeks (list[CareWeekAdherence]): The last four weeks and this one, oldest first.
     """

@@ -108,8 +108,9 @@ def sync_detailed(
     a self-check whose pain advises seeing a professional (`self-check-pain`), a week of the routine
     with fewer sessions than planned, judged once the week is over in the patient's time zone (`missed-
     week`). Each event raises one alert, however often it is retried. Every clinician the patient
-    granted `alerts` sees the same alerts and may acknowledge them with a note. Newest first; `status`
-    narrows to open or acknowledged ones. An acknowledged alert shows when, by whom and with which note.
+    granted `alerts` sees the same alerts; each clinic acknowledges them for itself with a note, and
+    sees only its own acknowledgements (the patient sees all). Newest first; `status` narrows to open or
+    acknowledged ones. An acknowledged alert shows when, by whom and with which note.
 
     Args:
         status (AlertStatus | None | Unset):
@@ -151,8 +152,9 @@ def sync(
     a self-check whose pain advises seeing a professional (`self-check-pain`), a week of the routine
     with fewer sessions than planned, judged once the week is over in the patient's time zone (`missed-
     week`). Each event raises one alert, however often it is retried. Every clinician the patient
-    granted `alerts` sees the same alerts and may acknowledge them with a note. Newest first; `status`
-    narrows to open or acknowledged ones. An acknowledged alert shows when, by whom and with which note.
+    granted `alerts` sees the same alerts; each clinic acknowledges them for itself with a note, and
+    sees only its own acknowledgements (the patient sees all). Newest first; `status` narrows to open or
+    acknowledged ones. An acknowledged alert shows when, by whom and with which note.
 
     Args:
         status (AlertStatus | None | Unset):
@@ -189,8 +191,9 @@ async def asyncio_detailed(
     a self-check whose pain advises seeing a professional (`self-check-pain`), a week of the routine
     with fewer sessions than planned, judged once the week is over in the patient's time zone (`missed-
     week`). Each event raises one alert, however often it is retried. Every clinician the patient
-    granted `alerts` sees the same alerts and may acknowledge them with a note. Newest first; `status`
-    narrows to open or acknowledged ones. An acknowledged alert shows when, by whom and with which note.
+    granted `alerts` sees the same alerts; each clinic acknowledges them for itself with a note, and
+    sees only its own acknowledgements (the patient sees all). Newest first; `status` narrows to open or
+    acknowledged ones. An acknowledged alert shows when, by whom and with which note.
 
     Args:
         status (AlertStatus | None | Unset):
@@ -230,8 +233,9 @@ async def asyncio(
     a self-check whose pain advises seeing a professional (`self-check-pain`), a week of the routine
     with fewer sessions than planned, judged once the week is over in the patient's time zone (`missed-
     week`). Each event raises one alert, however often it is retried. Every clinician the patient
-    granted `alerts` sees the same alerts and may acknowledge them with a note. Newest first; `status`
-    narrows to open or acknowledged ones. An acknowledged alert shows when, by whom and with which note.
+    granted `alerts` sees the same alerts; each clinic acknowledges them for itself with a note, and
+    sees only its own acknowledgements (the patient sees all). Newest first; `status` narrows to open or
+    acknowledged ones. An acknowledged alert shows when, by whom and with which note.
 
     Args:
         status (AlertStatus | None | Unset):

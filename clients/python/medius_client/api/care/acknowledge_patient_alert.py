@@ -117,11 +117,13 @@ def sync_detailed(
 ) -> Response[AlertPublic | Problem]:
     """Acknowledge a patient's alert
 
-     Marks the alert acknowledged with a short note the patient sees (1-500 characters, one line). The
-    first acknowledge wins: repeating it with the same note answers the same (a safe retry); any other
-    acknowledge of an acknowledged alert is 409. Only for a clinician of the clinic with an active care
-    relationship with the patient (404 otherwise, as for an unknown patient; 403 `scope-not-granted`
-    without the scope `alerts`). Recorded in the patient's access log.
+     Marks the alert acknowledged by your clinic with a short note the patient sees (1-500 characters,
+    one line). Each clinic acknowledges for itself: another clinic's acknowledgement neither closes the
+    alert for yours nor shows to it. Your clinic's first acknowledge wins: repeating it with the same
+    note answers the same (a safe retry); any other acknowledge by your clinic is 409. Only for a
+    clinician of the clinic with an active care relationship with the patient (404 otherwise, as for an
+    unknown patient; 403 `scope-not-granted` without the scope `alerts`). Recorded in the patient's
+    access log.
 
     Args:
         clinic_id (UUID): The clinic's id.
@@ -161,11 +163,13 @@ def sync(
 ) -> AlertPublic | Problem | None:
     """Acknowledge a patient's alert
 
-     Marks the alert acknowledged with a short note the patient sees (1-500 characters, one line). The
-    first acknowledge wins: repeating it with the same note answers the same (a safe retry); any other
-    acknowledge of an acknowledged alert is 409. Only for a clinician of the clinic with an active care
-    relationship with the patient (404 otherwise, as for an unknown patient; 403 `scope-not-granted`
-    without the scope `alerts`). Recorded in the patient's access log.
+     Marks the alert acknowledged by your clinic with a short note the patient sees (1-500 characters,
+    one line). Each clinic acknowledges for itself: another clinic's acknowledgement neither closes the
+    alert for yours nor shows to it. Your clinic's first acknowledge wins: repeating it with the same
+    note answers the same (a safe retry); any other acknowledge by your clinic is 409. Only for a
+    clinician of the clinic with an active care relationship with the patient (404 otherwise, as for an
+    unknown patient; 403 `scope-not-granted` without the scope `alerts`). Recorded in the patient's
+    access log.
 
     Args:
         clinic_id (UUID): The clinic's id.
@@ -200,11 +204,13 @@ async def asyncio_detailed(
 ) -> Response[AlertPublic | Problem]:
     """Acknowledge a patient's alert
 
-     Marks the alert acknowledged with a short note the patient sees (1-500 characters, one line). The
-    first acknowledge wins: repeating it with the same note answers the same (a safe retry); any other
-    acknowledge of an acknowledged alert is 409. Only for a clinician of the clinic with an active care
-    relationship with the patient (404 otherwise, as for an unknown patient; 403 `scope-not-granted`
-    without the scope `alerts`). Recorded in the patient's access log.
+     Marks the alert acknowledged by your clinic with a short note the patient sees (1-500 characters,
+    one line). Each clinic acknowledges for itself: another clinic's acknowledgement neither closes the
+    alert for yours nor shows to it. Your clinic's first acknowledge wins: repeating it with the same
+    note answers the same (a safe retry); any other acknowledge by your clinic is 409. Only for a
+    clinician of the clinic with an active care relationship with the patient (404 otherwise, as for an
+    unknown patient; 403 `scope-not-granted` without the scope `alerts`). Recorded in the patient's
+    access log.
 
     Args:
         clinic_id (UUID): The clinic's id.
@@ -242,11 +248,13 @@ async def asyncio(
 ) -> AlertPublic | Problem | None:
     """Acknowledge a patient's alert
 
-     Marks the alert acknowledged with a short note the patient sees (1-500 characters, one line). The
-    first acknowledge wins: repeating it with the same note answers the same (a safe retry); any other
-    acknowledge of an acknowledged alert is 409. Only for a clinician of the clinic with an active care
-    relationship with the patient (404 otherwise, as for an unknown patient; 403 `scope-not-granted`
-    without the scope `alerts`). Recorded in the patient's access log.
+     Marks the alert acknowledged by your clinic with a short note the patient sees (1-500 characters,
+    one line). Each clinic acknowledges for itself: another clinic's acknowledgement neither closes the
+    alert for yours nor shows to it. Your clinic's first acknowledge wins: repeating it with the same
+    note answers the same (a safe retry); any other acknowledge by your clinic is 409. Only for a
+    clinician of the clinic with an active care relationship with the patient (404 otherwise, as for an
+    unknown patient; 403 `scope-not-granted` without the scope `alerts`). Recorded in the patient's
+    access log.
 
     Args:
         clinic_id (UUID): The clinic's id.

@@ -127,10 +127,11 @@ def sync_detailed(
     a self-check whose pain advises seeing a professional (`self-check-pain`), a week of the routine
     with fewer sessions than planned, judged once the week is over in the patient's time zone (`missed-
     week`). Each event raises one alert, however often it is retried. Every clinician the patient
-    granted `alerts` sees the same alerts and may acknowledge them with a note. Newest first; `status`
-    narrows to open or acknowledged ones. Only for a clinician of the clinic with an active care
-    relationship with the patient (404 otherwise, as for an unknown patient; 403 `scope-not-granted`
-    without the scope `alerts`). Recorded in the patient's access log.
+    granted `alerts` sees the same alerts; each clinic acknowledges them for itself with a note, and
+    sees only its own acknowledgements (the patient sees all). Newest first; `status` narrows to open or
+    acknowledged ones. Only for a clinician of the clinic with an active care relationship with the
+    patient (404 otherwise, as for an unknown patient; 403 `scope-not-granted` without the scope
+    `alerts`). Recorded in the patient's access log.
 
     Args:
         clinic_id (UUID): The clinic's id.
@@ -178,10 +179,11 @@ def sync(
     a self-check whose pain advises seeing a professional (`self-check-pain`), a week of the routine
     with fewer sessions than planned, judged once the week is over in the patient's time zone (`missed-
     week`). Each event raises one alert, however often it is retried. Every clinician the patient
-    granted `alerts` sees the same alerts and may acknowledge them with a note. Newest first; `status`
-    narrows to open or acknowledged ones. Only for a clinician of the clinic with an active care
-    relationship with the patient (404 otherwise, as for an unknown patient; 403 `scope-not-granted`
-    without the scope `alerts`). Recorded in the patient's access log.
+    granted `alerts` sees the same alerts; each clinic acknowledges them for itself with a note, and
+    sees only its own acknowledgements (the patient sees all). Newest first; `status` narrows to open or
+    acknowledged ones. Only for a clinician of the clinic with an active care relationship with the
+    patient (404 otherwise, as for an unknown patient; 403 `scope-not-granted` without the scope
+    `alerts`). Recorded in the patient's access log.
 
     Args:
         clinic_id (UUID): The clinic's id.
@@ -224,10 +226,11 @@ async def asyncio_detailed(
     a self-check whose pain advises seeing a professional (`self-check-pain`), a week of the routine
     with fewer sessions than planned, judged once the week is over in the patient's time zone (`missed-
     week`). Each event raises one alert, however often it is retried. Every clinician the patient
-    granted `alerts` sees the same alerts and may acknowledge them with a note. Newest first; `status`
-    narrows to open or acknowledged ones. Only for a clinician of the clinic with an active care
-    relationship with the patient (404 otherwise, as for an unknown patient; 403 `scope-not-granted`
-    without the scope `alerts`). Recorded in the patient's access log.
+    granted `alerts` sees the same alerts; each clinic acknowledges them for itself with a note, and
+    sees only its own acknowledgements (the patient sees all). Newest first; `status` narrows to open or
+    acknowledged ones. Only for a clinician of the clinic with an active care relationship with the
+    patient (404 otherwise, as for an unknown patient; 403 `scope-not-granted` without the scope
+    `alerts`). Recorded in the patient's access log.
 
     Args:
         clinic_id (UUID): The clinic's id.
@@ -273,10 +276,11 @@ async def asyncio(
     a self-check whose pain advises seeing a professional (`self-check-pain`), a week of the routine
     with fewer sessions than planned, judged once the week is over in the patient's time zone (`missed-
     week`). Each event raises one alert, however often it is retried. Every clinician the patient
-    granted `alerts` sees the same alerts and may acknowledge them with a note. Newest first; `status`
-    narrows to open or acknowledged ones. Only for a clinician of the clinic with an active care
-    relationship with the patient (404 otherwise, as for an unknown patient; 403 `scope-not-granted`
-    without the scope `alerts`). Recorded in the patient's access log.
+    granted `alerts` sees the same alerts; each clinic acknowledges them for itself with a note, and
+    sees only its own acknowledgements (the patient sees all). Newest first; `status` narrows to open or
+    acknowledged ones. Only for a clinician of the clinic with an active care relationship with the
+    patient (404 otherwise, as for an unknown patient; 403 `scope-not-granted` without the scope
+    `alerts`). Recorded in the patient's access log.
 
     Args:
         clinic_id (UUID): The clinic's id.

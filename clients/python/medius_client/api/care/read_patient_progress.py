@@ -116,10 +116,12 @@ def sync_detailed(
 ) -> Response[Problem | Progress]:
     """A patient's progress
 
-     The report `GET /me/progress` gives the patient, in the patient's time zone. Only for a clinician of
-    the clinic with an active care relationship with the patient (404 otherwise, as for an unknown
-    patient; 403 `scope-not-granted` without the scope). Each read is recorded in the patient's access
-    log.
+     The report `GET /me/progress` gives the patient, in the patient's time zone: weekly adherence, per-
+    exercise figures and advice. Its `alerts` (each painful session's id, time and pain) are single
+    sessions: they come only with the `sessions` scope too (empty under `progress` alone); `routine_id`
+    is null unless this clinic prescribed the routine the report follows. Only for a clinician of the
+    clinic with an active care relationship with the patient (404 otherwise, as for an unknown patient;
+    403 `scope-not-granted` without the scope). Each read is recorded in the patient's access log.
 
     Args:
         clinic_id (UUID): The clinic's id.
@@ -159,10 +161,12 @@ def sync(
 ) -> Problem | Progress | None:
     """A patient's progress
 
-     The report `GET /me/progress` gives the patient, in the patient's time zone. Only for a clinician of
-    the clinic with an active care relationship with the patient (404 otherwise, as for an unknown
-    patient; 403 `scope-not-granted` without the scope). Each read is recorded in the patient's access
-    log.
+     The report `GET /me/progress` gives the patient, in the patient's time zone: weekly adherence, per-
+    exercise figures and advice. Its `alerts` (each painful session's id, time and pain) are single
+    sessions: they come only with the `sessions` scope too (empty under `progress` alone); `routine_id`
+    is null unless this clinic prescribed the routine the report follows. Only for a clinician of the
+    clinic with an active care relationship with the patient (404 otherwise, as for an unknown patient;
+    403 `scope-not-granted` without the scope). Each read is recorded in the patient's access log.
 
     Args:
         clinic_id (UUID): The clinic's id.
@@ -197,10 +201,12 @@ async def asyncio_detailed(
 ) -> Response[Problem | Progress]:
     """A patient's progress
 
-     The report `GET /me/progress` gives the patient, in the patient's time zone. Only for a clinician of
-    the clinic with an active care relationship with the patient (404 otherwise, as for an unknown
-    patient; 403 `scope-not-granted` without the scope). Each read is recorded in the patient's access
-    log.
+     The report `GET /me/progress` gives the patient, in the patient's time zone: weekly adherence, per-
+    exercise figures and advice. Its `alerts` (each painful session's id, time and pain) are single
+    sessions: they come only with the `sessions` scope too (empty under `progress` alone); `routine_id`
+    is null unless this clinic prescribed the routine the report follows. Only for a clinician of the
+    clinic with an active care relationship with the patient (404 otherwise, as for an unknown patient;
+    403 `scope-not-granted` without the scope). Each read is recorded in the patient's access log.
 
     Args:
         clinic_id (UUID): The clinic's id.
@@ -238,10 +244,12 @@ async def asyncio(
 ) -> Problem | Progress | None:
     """A patient's progress
 
-     The report `GET /me/progress` gives the patient, in the patient's time zone. Only for a clinician of
-    the clinic with an active care relationship with the patient (404 otherwise, as for an unknown
-    patient; 403 `scope-not-granted` without the scope). Each read is recorded in the patient's access
-    log.
+     The report `GET /me/progress` gives the patient, in the patient's time zone: weekly adherence, per-
+    exercise figures and advice. Its `alerts` (each painful session's id, time and pain) are single
+    sessions: they come only with the `sessions` scope too (empty under `progress` alone); `routine_id`
+    is null unless this clinic prescribed the routine the report follows. Only for a clinician of the
+    clinic with an active care relationship with the patient (404 otherwise, as for an unknown patient;
+    403 `scope-not-granted` without the scope). Each read is recorded in the patient's access log.
 
     Args:
         clinic_id (UUID): The clinic's id.

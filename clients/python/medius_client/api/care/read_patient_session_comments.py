@@ -113,10 +113,10 @@ def sync_detailed(
 ) -> Response[PageSessionCommentPublic | Problem]:
     """Comments on a patient's session
 
-     The care team's comments on the session, oldest first; a session that is not the patient's (or
-    deleted) is 404. Only for a clinician of the clinic with an active care relationship with the
-    patient (404 otherwise, as for an unknown patient; 403 `scope-not-granted` without the scope
-    `sessions`). Recorded in the patient's access log.
+     Your clinic's comments on the session, oldest first (other clinics' comments are theirs and the
+    patient's); a session that is not the patient's (or deleted) is 404. Only for a clinician of the
+    clinic with an active care relationship with the patient (404 otherwise, as for an unknown patient;
+    403 `scope-not-granted` without the scope `sessions`). Recorded in the patient's access log.
 
     Args:
         clinic_id (UUID): The clinic's id.
@@ -159,10 +159,10 @@ def sync(
 ) -> PageSessionCommentPublic | Problem | None:
     """Comments on a patient's session
 
-     The care team's comments on the session, oldest first; a session that is not the patient's (or
-    deleted) is 404. Only for a clinician of the clinic with an active care relationship with the
-    patient (404 otherwise, as for an unknown patient; 403 `scope-not-granted` without the scope
-    `sessions`). Recorded in the patient's access log.
+     Your clinic's comments on the session, oldest first (other clinics' comments are theirs and the
+    patient's); a session that is not the patient's (or deleted) is 404. Only for a clinician of the
+    clinic with an active care relationship with the patient (404 otherwise, as for an unknown patient;
+    403 `scope-not-granted` without the scope `sessions`). Recorded in the patient's access log.
 
     Args:
         clinic_id (UUID): The clinic's id.
@@ -200,10 +200,10 @@ async def asyncio_detailed(
 ) -> Response[PageSessionCommentPublic | Problem]:
     """Comments on a patient's session
 
-     The care team's comments on the session, oldest first; a session that is not the patient's (or
-    deleted) is 404. Only for a clinician of the clinic with an active care relationship with the
-    patient (404 otherwise, as for an unknown patient; 403 `scope-not-granted` without the scope
-    `sessions`). Recorded in the patient's access log.
+     Your clinic's comments on the session, oldest first (other clinics' comments are theirs and the
+    patient's); a session that is not the patient's (or deleted) is 404. Only for a clinician of the
+    clinic with an active care relationship with the patient (404 otherwise, as for an unknown patient;
+    403 `scope-not-granted` without the scope `sessions`). Recorded in the patient's access log.
 
     Args:
         clinic_id (UUID): The clinic's id.
@@ -244,10 +244,10 @@ async def asyncio(
 ) -> PageSessionCommentPublic | Problem | None:
     """Comments on a patient's session
 
-     The care team's comments on the session, oldest first; a session that is not the patient's (or
-    deleted) is 404. Only for a clinician of the clinic with an active care relationship with the
-    patient (404 otherwise, as for an unknown patient; 403 `scope-not-granted` without the scope
-    `sessions`). Recorded in the patient's access log.
+     Your clinic's comments on the session, oldest first (other clinics' comments are theirs and the
+    patient's); a session that is not the patient's (or deleted) is 404. Only for a clinician of the
+    clinic with an active care relationship with the patient (404 otherwise, as for an unknown patient;
+    403 `scope-not-granted` without the scope `sessions`). Recorded in the patient's access log.
 
     Args:
         clinic_id (UUID): The clinic's id.

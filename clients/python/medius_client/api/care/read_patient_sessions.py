@@ -143,8 +143,9 @@ def sync_detailed(
     """A patient's sessions
 
      The patient's session logs as `GET /sessions` answers them (newest first; `from`/`to` on the start
-    time). Only for a clinician of the clinic with an active care relationship with the patient (404
-    otherwise, as for an unknown patient; 403 `scope-not-granted` without the scope). Each read is
+    time). A session names its routine only when this clinic prescribed it (`routine_id` null
+    otherwise). Only for a clinician of the clinic with an active care relationship with the patient
+    (404 otherwise, as for an unknown patient; 403 `scope-not-granted` without the scope). Each read is
     recorded in the patient's access log.
 
     Args:
@@ -195,8 +196,9 @@ def sync(
     """A patient's sessions
 
      The patient's session logs as `GET /sessions` answers them (newest first; `from`/`to` on the start
-    time). Only for a clinician of the clinic with an active care relationship with the patient (404
-    otherwise, as for an unknown patient; 403 `scope-not-granted` without the scope). Each read is
+    time). A session names its routine only when this clinic prescribed it (`routine_id` null
+    otherwise). Only for a clinician of the clinic with an active care relationship with the patient
+    (404 otherwise, as for an unknown patient; 403 `scope-not-granted` without the scope). Each read is
     recorded in the patient's access log.
 
     Args:
@@ -242,8 +244,9 @@ async def asyncio_detailed(
     """A patient's sessions
 
      The patient's session logs as `GET /sessions` answers them (newest first; `from`/`to` on the start
-    time). Only for a clinician of the clinic with an active care relationship with the patient (404
-    otherwise, as for an unknown patient; 403 `scope-not-granted` without the scope). Each read is
+    time). A session names its routine only when this clinic prescribed it (`routine_id` null
+    otherwise). Only for a clinician of the clinic with an active care relationship with the patient
+    (404 otherwise, as for an unknown patient; 403 `scope-not-granted` without the scope). Each read is
     recorded in the patient's access log.
 
     Args:
@@ -292,8 +295,9 @@ async def asyncio(
     """A patient's sessions
 
      The patient's session logs as `GET /sessions` answers them (newest first; `from`/`to` on the start
-    time). Only for a clinician of the clinic with an active care relationship with the patient (404
-    otherwise, as for an unknown patient; 403 `scope-not-granted` without the scope). Each read is
+    time). A session names its routine only when this clinic prescribed it (`routine_id` null
+    otherwise). Only for a clinician of the clinic with an active care relationship with the patient
+    (404 otherwise, as for an unknown patient; 403 `scope-not-granted` without the scope). Each read is
     recorded in the patient's access log.
 
     Args:
