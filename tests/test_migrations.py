@@ -20,10 +20,12 @@ from sqlmodel import Session, SQLModel
 
 import app.models  # noqa: F401  (registers every table on SQLModel.metadata)
 from app.alerts.models import AlertAcknowledgement
+from app.care.models import AccessLogEntry
 from app.catalog.models import CatalogState, Exercise
 from app.core.changes import UserChangeCounter, bump_user_counter
 from app.core.migrations import current_revision, downgrade, head_revision, upgrade
 from app.core.sqltypes import UTCDateTime
+from app.core.vocabulary import AccessAction
 from app.live_catalog.snapshot import CatalogSpecs
 from app.progress import service as progress_service
 from app.routines import service as routines_service
@@ -342,3 +344,69 @@ def test_upgrade_moves_each_acknowledgement_to_its_clinic(
             (seen, clinic_id, user.id, "Seen.")
         ]
         assert rows[0].acknowledged_at == at
+
+
+def test_upgrade_replaces_an_email_written_as_a_clinicians_name(
+    database_url: str, migrated: Engine
+) -> None:
+    """0018 on a database with data: a prescription (and its version) and an access-log
+    entry that named a clinician by their email name them neutrally; a real name stays."""
+    reset_database(migrated)
+    with Session(migrated, expire_on_commit=False) as session:
+        patient = users_service.create_account(
+            session, UserCreate(email="patient@example.com", password="migration passphrase")
+        )
+        clinician = users_service.create_account(
+            session, UserCreate(email="dr.lee@example.com", password="migration passphrase")
+        )
+        named = users_service.create_account(
+            session, UserCreate(email="dr.moss@example.com", password="migration passphrase")
+        )
+        routine = routines_service.store(
+            session, Caller.of(patient), RoutineCreate.model_validate(routine_payload())
+        )
+        session.add_all(
+            [
+                AccessLogEntry(
+                    patient_id=patient.id,
+                    actor_id=clinician.id,
+                    actor_name=clinician.email,
+                    action=AccessAction.READ,
+                    resource="sessions",
+                ),
+                AccessLogEntry(
+                    patient_id=patient.id,
+                    actor_id=named.id,
+                    actor_name="Dr Ada Moss",
+                    action=AccessAction.READ,
+                    resource="sessions",
+                ),
+            ]
+        )
+        session.commit()
+    downgrade(database_url, "0018-1")  # wherever 0018 ends up in the chain
+    with migrated.begin() as conn:
+        for table, key in (("routine", "id"), ("routine_version", "routine_id")):
+            named_by = sa.table(
+                table,
+                sa.column(key, sa.Uuid()),
+                sa.column("prescribed_by", sa.Uuid()),
+                sa.column("prescriber_name", sa.String()),
+            )
+            conn.execute(
+                named_by.update()
+                .where(named_by.c[key] == routine.id)
+                .values(prescribed_by=clinician.id, prescriber_name=clinician.email)
+            )
+    upgrade(database_url)
+
+    with Session(migrated) as session:
+        assert session.get(Routine, routine.id).prescriber_name == "your clinician"  # type: ignore[union-attr]
+        versions = session.scalars(
+            select(RoutineVersion.prescriber_name).where(RoutineVersion.routine_id == routine.id)
+        ).all()
+        assert versions == ["your clinician"]
+        names = session.scalars(
+            select(AccessLogEntry.actor_name).order_by(AccessLogEntry.actor_name)
+        ).all()
+        assert names == ["Dr Ada Moss", "your clinician"]
