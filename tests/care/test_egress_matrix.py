@@ -364,6 +364,10 @@ CHANNELS: dict[str, Channel] = {
     f"GET {PATIENT}/routines": Channel(
         frozenset({S.PRESCRIBE}), _get(PATIENT + "/routines"), check=_not_elsewhere
     ),
+    # The clinic's record of its prescriptions the patient deleted (only its own).
+    f"GET {PATIENT}/deleted-prescriptions": Channel(
+        frozenset({S.PRESCRIBE}), _get(PATIENT + "/deleted-prescriptions"), check=_not_elsewhere
+    ),
     f"POST {PATIENT}/routines": Channel(
         frozenset({S.PRESCRIBE}),
         _post(PATIENT + "/routines", lambda w, a: {"routine": routine_payload(name=a.name)}),
