@@ -178,21 +178,27 @@ def emit(
 
 def _bodies(
     targets: list[Target],
-    body: Mapping[str, Any],
+    data: EventData,
     care_of: CareOf,
     clinic_private: Collection[str] | None,
 ) -> list[tuple[Mapping[str, Any], list[Target]]]:
     """Who gets which body: the full one (the owner's endpoints, the caring clinic's), a
-    redacted one (other clinics), each with its targets; a body nobody gets is left out."""
+    redacted one (other clinics), each with its targets; the body is built only when
+    somebody gets it, and a copy nobody gets (or identical to the full one) is left out."""
     full = [t for t in targets if t.clinic_id is None]
     others = [t for t in targets if t.clinic_id is not None]
     if others:
         caring = care_of() if callable(care_of) else care_of
         full += [t for t in others if t.clinic_id == caring]
         others = [t for t in others if t.clinic_id != caring]
-    if not others or clinic_private is None:
-        return [(body, full)] if full else []
-    redacted = _redacted(body, clinic_private)
+    if clinic_private is None:
+        others = []
+    if not full and not others:
+        return []
+    body = data() if callable(data) else data
+    if not others:
+        return [(body, full)]
+    redacted = _redacted(body, clinic_private or ())
     if redacted == body:
         return [(body, full + others)]
     return [(b, ts) for b, ts in ((body, full), (redacted, others)) if ts]
@@ -217,8 +223,7 @@ def queue(
         return None
     now = utcnow()
     first: uuid.UUID | None = None
-    body = data() if callable(data) else data
-    for sent, receivers in _bodies(targets, body, care_of, clinic_private):
+    for sent, receivers in _bodies(targets, data, care_of, clinic_private):
         event_id = uuid.uuid4()
         first = first or event_id
         payload = {"type": event_type, "timestamp": now, "data": {"user_id": owner_id, **sent}}
