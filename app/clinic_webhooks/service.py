@@ -64,9 +64,12 @@ def carries(standing: Standing, event_type: str) -> bool:
 def clinics_in_care(db: Session | Connection, patient_id: uuid.UUID) -> list[Target]:
     """The clinic endpoints that receive some of this patient's events, each with the
     event types its subscription and the patient's consent let through, and, per event
-    type, the relationship that consented (the oldest): one query."""
+    type, the relationship that consented (the oldest), and its clinic (which decides
+    whether the event's body reaches it whole: app/webhooks/outbox.py): one query."""
     grants: dict[uuid.UUID, dict[str, Sent]] = {}
+    clinic_of: dict[uuid.UUID, uuid.UUID] = {}
     for row in repository.clinic_endpoints_of(db, patient_id):
+        clinic_of[row.endpoint_id] = row.clinic_id
         standing = Standing(row.relationship_id, row.scopes)
         granted = grants.setdefault(row.endpoint_id, {})
         for event_type in row.event_types:
@@ -80,7 +83,7 @@ def clinics_in_care(db: Session | Connection, patient_id: uuid.UUID) -> list[Tar
                     relationship_id=row.relationship_id,
                 )
     return [
-        Target(endpoint_id, frozenset(granted), _log_sends, granted)
+        Target(endpoint_id, frozenset(granted), _log_sends, granted, clinic_of[endpoint_id])
         for endpoint_id, granted in grants.items()
         if granted
     ]

@@ -88,8 +88,9 @@ def _source(
 def _announce(
     db: Session, access: PatientAccess, routine_id: uuid.UUID, catalog: CatalogSpecs, revised: bool
 ) -> None:
-    """Queue `routine.prescribed` in the prescription's transaction (app/webhooks/outbox.py);
-    the routine is read only when an endpoint subscribes."""
+    """Queue `routine.prescribed` in the prescription's transaction (app/webhooks/outbox.py)
+    for the patient's endpoints and this clinic's alone; the routine is read only when an
+    endpoint subscribes."""
 
     def body() -> dict[str, Any]:
         db.expire_all()  # the routine as this transaction has just written it
@@ -104,6 +105,8 @@ def _announce(
         event_type=WebhookEventType.ROUTINE_PRESCRIBED,
         subject=f"routine:{routine_id}",
         data=body,
+        care_of=access.clinic_id,
+        clinic_private=None,  # another clinic learns nothing of this prescription
     )
 
 

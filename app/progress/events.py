@@ -11,6 +11,10 @@ advice before any session), the event is queued and the new advice remembered.
 Cheap because it is bounded: one routine's items, one query for their recent results,
 one read of what was announced, and none of it unless an endpoint subscribes. A routine
 edit that changes the advice is announced on the next session write, not by the edit.
+
+A clinic that did not prescribe the routine gets the advice with `routine_id` null, as its
+REST reads of progress show it; the subject (which the endpoint's delivery log lists) is
+the exercise alone, so it names no routine either.
 """
 
 from __future__ import annotations
@@ -27,7 +31,7 @@ from app.core.types import utcnow
 from app.core.vocabulary import Decision, WebhookEventType
 from app.progress.models import Advice, AnnouncedAdvice
 from app.progress.service import advice_for
-from app.routines.repository import items_for, latest_routine
+from app.routines.repository import caring_clinic, items_for, latest_routine
 from app.sessions.events import SessionWritten
 from app.webhooks import outbox
 
@@ -100,7 +104,9 @@ def announce_changed_advice(session: Session, owner_id: uuid.UUID) -> None:
             session,
             owner_id,
             ADVICE.value,
-            f"advice:{routine.id}:{advice.exercise}",
+            f"advice:{advice.exercise}",
             data,
-            endpoint_ids=endpoints,
+            endpoints,
+            care_of=caring_clinic(routine),
+            clinic_private=("routine_id",),
         )

@@ -278,3 +278,17 @@ def latest_routine(session: Session, owner_id: uuid.UUID) -> Routine | None:
         .order_by(col(Routine.updated_at).desc(), col(Routine.id))
         .limit(1)
     ).first()
+
+
+def prescribing_clinic(session: Session, routine_id: uuid.UUID) -> uuid.UUID | None:
+    """The clinic that prescribed this routine (deleted or not); None for anyone's own."""
+    return session.execute(
+        core_select(col(Routine.clinic_id)).where(
+            col(Routine.id) == routine_id, col(Routine.origin) == PRESCRIPTION
+        )
+    ).scalar_one_or_none()
+
+
+def caring_clinic(routine: Routine) -> uuid.UUID | None:
+    """The clinic whose care this routine belongs to: its prescriber; None for the owner's own."""
+    return routine.clinic_id if routine.origin == Origin.PRESCRIPTION else None

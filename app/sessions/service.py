@@ -7,6 +7,7 @@ import uuid
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import datetime
+from functools import cache
 from typing import Any, Protocol
 
 import orjson
@@ -34,6 +35,7 @@ from app.core.tabular import Cell, csv_chunks, json_chunks
 from app.core.types import local_day_bounds, utcnow
 from app.core.vocabulary import WebhookEventType
 from app.live_catalog.snapshot import CatalogSpecs
+from app.routines import repository as routines_repository
 from app.routines import service as routines
 from app.sessions import repository, totals
 from app.sessions.events import SessionWritten, WrittenSession
@@ -359,13 +361,26 @@ def _announce(
     body: Callable[[], dict[str, Any]],
 ) -> None:
     """Queue the webhook event of this write in its transaction (app.webhooks.outbox); the
-    body is built only when an endpoint subscribes."""
+    body is built only when an endpoint subscribes. As in a clinic's REST reads, a clinic
+    that did not prescribe the routine followed gets the session without naming it."""
+    built = cache(body)
+
+    def care_of() -> uuid.UUID | None:
+        routine_id = built().get("routine_id")
+        return (
+            None
+            if routine_id is None
+            else routines_repository.prescribing_clinic(session, routine_id)
+        )
+
     outbox.emit(
         session,
         owner_id=user.id,
         event_type=event_type,
         subject=f"session:{session_id}",
-        data=lambda: {"session": body()},
+        data=lambda: {"session": built()},
+        care_of=care_of,
+        clinic_private=("session.routine_id", "session.routine_version"),
     )
 
 

@@ -9,12 +9,19 @@ Packages above this one may add receivers of an owner's events (`add_audience`):
 clinics caring for a patient (app/clinic_webhooks). Their targets may carry a `recorder`,
 called in the same transaction once an event is queued to them (the patient's access log
 of what went to a clinic's systems), so the record commits exactly when the deliveries do.
+
+A clinic sees nothing that reveals care elsewhere, on this channel as in its REST reads:
+an event may belong to one clinic's care (`care_of`: the clinic that prescribed the routine
+it is about) and name what other clinics must not get (`clinic_private`). The owner's own
+endpoints and the caring clinic's get the full body; every other clinic a copy with those
+fields null, or nothing at all (`clinic_private=None`). Each distinct body is its own event
+row, so a delivery (and the access-log entry that records it) names what was sent.
 """
 
 from __future__ import annotations
 
 import uuid
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Collection, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -29,6 +36,8 @@ from app.webhooks.models import WebhookDelivery, WebhookEndpoint, WebhookEvent
 
 Database = Session | Connection
 EventData = Mapping[str, Any] | Callable[[], Mapping[str, Any]]
+# The clinic whose care an event belongs to: known, or found only when a clinic subscribes.
+CareOf = uuid.UUID | None | Callable[[], uuid.UUID | None]
 PING = "webhook.ping"
 
 
@@ -45,13 +54,15 @@ class Queued:
 class Target:
     """An endpoint and the event types it receives of one owner. An audience's target may
     name a `recorder`, called (in the transaction, once per event, with all its targets
-    that get it) after the event is queued, and `grants`: per event type, what the
-    recorder needs to know of why this endpoint receives it."""
+    that get it) after the event is queued, `grants`: per event type, what the recorder
+    needs to know of why this endpoint receives it, and `clinic_id`: the clinic whose
+    systems it is (None for the owner's own endpoints), which decides the body it gets."""
 
     endpoint_id: uuid.UUID
     event_types: frozenset[str]
     recorder: Recorder | None = None
     grants: Mapping[str, Any] = field(default_factory=dict)
+    clinic_id: uuid.UUID | None = None
 
 
 Recorder = Callable[[Database, Queued, list[Target]], None]
@@ -97,33 +108,39 @@ def _forget_targets(session: OrmSession) -> None:
     session.info.pop(_TARGETS, None)
 
 
-def subscribers(db: Database, owner_id: uuid.UUID, event_type: str) -> list[uuid.UUID]:
+def subscribers(db: Database, owner_id: uuid.UUID, event_type: str) -> list[Target]:
     """The enabled endpoints that get the owner's `event_type`, each once."""
-    found: list[uuid.UUID] = []
+    found: dict[uuid.UUID, Target] = {}
     for target in _targets(db, owner_id):
-        if event_type in target.event_types and target.endpoint_id not in found:
-            found.append(target.endpoint_id)
-    return found
+        if event_type in target.event_types:
+            found.setdefault(target.endpoint_id, target)
+    return list(found.values())
 
 
-def _record(db: Database, queued: Queued, endpoint_ids: list[uuid.UUID]) -> None:
+def _record(db: Database, queued: Queued, targets: list[Target]) -> None:
     """Let each audience record the event queued to its targets (one call per recorder)."""
     if queued.event_type == PING:  # a ping carries nobody's data, and has no audience
         return
-    wanted, seen = set(endpoint_ids), set()
     by_recorder: dict[Recorder, list[Target]] = {}
-    for target in _targets(db, queued.owner_id):
-        if (
-            target.recorder is None
-            or target.endpoint_id not in wanted
-            or target.endpoint_id in seen
-            or queued.event_type not in target.event_types
-        ):
+    for target in targets:
+        if target.recorder is not None:
+            by_recorder.setdefault(target.recorder, []).append(target)
+    for recorder, recorded in by_recorder.items():
+        recorder(db, queued, recorded)
+
+
+def _redacted(body: Mapping[str, Any], paths: Collection[str]) -> dict[str, Any]:
+    """A copy of `body` with each dotted path (`session.routine_id`) null where present."""
+    copy = dict(body)
+    for path in paths:
+        key, _, rest = path.partition(".")
+        if key not in copy:
             continue
-        seen.add(target.endpoint_id)
-        by_recorder.setdefault(target.recorder, []).append(target)
-    for recorder, targets in by_recorder.items():
-        recorder(db, queued, targets)
+        if not rest:
+            copy[key] = None
+        elif isinstance(copy[key], Mapping):
+            copy[key] = _redacted(copy[key], [rest])
+    return copy
 
 
 def emit(
@@ -133,6 +150,8 @@ def emit(
     event_type: WebhookEventType,
     subject: str,
     data: EventData,
+    care_of: CareOf = None,
+    clinic_private: Collection[str] | None = (),
 ) -> uuid.UUID | None:
     """Queue `event_type` about `subject` for every endpoint of `owner_id` that wants it.
 
@@ -140,9 +159,49 @@ def emit(
     `subject` names what the event is about (`session:<id>`): one endpoint receives the
     events of one subject in the order they were emitted. `data` may be a function,
     called only when some endpoint subscribes, so an unsubscribed write builds nothing.
-    Returns the event's id, or None when nobody subscribes.
+    `care_of` is the clinic whose care the event belongs to (or a function finding it,
+    called only when a clinic subscribes); `clinic_private` the dotted paths of `data`
+    that any other clinic gets null, or None when other clinics get no event at all.
+    Returns the id of the event with the full body (or of the only one), or None when
+    nobody subscribes.
     """
-    return queue(db, owner_id, event_type.value, subject, data)
+    return queue(
+        db,
+        owner_id,
+        event_type.value,
+        subject,
+        data,
+        care_of=care_of,
+        clinic_private=clinic_private,
+    )
+
+
+def _bodies(
+    targets: list[Target],
+    data: EventData,
+    care_of: CareOf,
+    clinic_private: Collection[str] | None,
+) -> list[tuple[Mapping[str, Any], list[Target]]]:
+    """Who gets which body: the full one (the owner's endpoints, the caring clinic's), a
+    redacted one (other clinics), each with its targets; the body is built only when
+    somebody gets it, and a copy nobody gets (or identical to the full one) is left out."""
+    full = [t for t in targets if t.clinic_id is None]
+    others = [t for t in targets if t.clinic_id is not None]
+    if others:
+        caring = care_of() if callable(care_of) else care_of
+        full += [t for t in others if t.clinic_id == caring]
+        others = [t for t in others if t.clinic_id != caring]
+    if clinic_private is None:
+        others = []
+    if not full and not others:
+        return []
+    body = data() if callable(data) else data
+    if not others:
+        return [(body, full)]
+    redacted = _redacted(body, clinic_private or ())
+    if redacted == body:
+        return [(body, full + others)]
+    return [(b, ts) for b, ts in ((body, full), (redacted, others)) if ts]
 
 
 def queue(
@@ -151,40 +210,47 @@ def queue(
     event_type: str,
     subject: str,
     data: EventData,
-    endpoint_ids: list[uuid.UUID] | None = None,
+    targets: list[Target] | None = None,
+    *,
+    care_of: CareOf = None,
+    clinic_private: Collection[str] | None = (),
 ) -> uuid.UUID | None:
-    """Write the event and its deliveries (to `endpoint_ids`, or to every subscriber)."""
-    targets = subscribers(db, owner_id, event_type) if endpoint_ids is None else endpoint_ids
+    """Write the event and its deliveries (to `targets`, or to every subscriber): one
+    event row per distinct body (`emit` says who gets which)."""
+    if targets is None:
+        targets = subscribers(db, owner_id, event_type)
     if not targets:
         return None
     now = utcnow()
-    body = data() if callable(data) else data
-    event_id = uuid.uuid4()
-    payload = {"type": event_type, "timestamp": now, "data": {"user_id": owner_id, **body}}
-    db.execute(
-        insert(WebhookEvent).values(
-            id=event_id,
-            owner_id=owner_id,
-            event_type=event_type,
-            subject=subject,
-            payload=dumps(payload).decode(),
-            created_at=now,
+    first: uuid.UUID | None = None
+    for sent, receivers in _bodies(targets, data, care_of, clinic_private):
+        event_id = uuid.uuid4()
+        first = first or event_id
+        payload = {"type": event_type, "timestamp": now, "data": {"user_id": owner_id, **sent}}
+        db.execute(
+            insert(WebhookEvent).values(
+                id=event_id,
+                owner_id=owner_id,
+                event_type=event_type,
+                subject=subject,
+                payload=dumps(payload).decode(),
+                created_at=now,
+            )
         )
-    )
-    db.execute(
-        insert(WebhookDelivery),
-        [
-            {
-                "endpoint_id": endpoint_id,
-                "event_id": event_id,
-                "subject": subject,
-                "status": "pending",
-                "attempts": 0,
-                "next_attempt_at": now,
-                "created_at": now,
-            }
-            for endpoint_id in targets
-        ],
-    )
-    _record(db, Queued(event_id, owner_id, event_type), targets)
-    return event_id
+        db.execute(
+            insert(WebhookDelivery),
+            [
+                {
+                    "endpoint_id": target.endpoint_id,
+                    "event_id": event_id,
+                    "subject": subject,
+                    "status": "pending",
+                    "attempts": 0,
+                    "next_attempt_at": now,
+                    "created_at": now,
+                }
+                for target in receivers
+            ],
+        )
+        _record(db, Queued(event_id, owner_id, event_type), receivers)
+    return first

@@ -270,7 +270,7 @@ def ping(session: Session, holder: Holder, endpoint_id: uuid.UUID) -> dict[str, 
         outbox.PING,
         f"ping:{row.id}",
         {"endpoint_id": row.id, "message": "Medius is calling: this endpoint receives events."},
-        endpoint_ids=[row.id],
+        [outbox.Target(row.id, frozenset({outbox.PING}))],
     )
     assert event_id is not None
     delivery_id = repository.delivery_of(session, event_id, row.id)

@@ -34,7 +34,6 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import httpx
-import pytest
 from fastapi import FastAPI
 from sqlalchemy import func, select
 from sqlmodel import Session
@@ -365,6 +364,10 @@ CHANNELS: dict[str, Channel] = {
     f"GET {PATIENT}/routines": Channel(
         frozenset({S.PRESCRIBE}), _get(PATIENT + "/routines"), check=_not_elsewhere
     ),
+    # The clinic's record of its prescriptions the patient deleted (only its own).
+    f"GET {PATIENT}/deleted-prescriptions": Channel(
+        frozenset({S.PRESCRIBE}), _get(PATIENT + "/deleted-prescriptions"), check=_not_elsewhere
+    ),
     f"POST {PATIENT}/routines": Channel(
         frozenset({S.PRESCRIBE}),
         _post(PATIENT + "/routines", lambda w, a: {"routine": routine_payload(name=a.name)}),
@@ -473,10 +476,7 @@ WEBHOOK_SCOPES: dict[WebhookEventType, CareScope] = {
     WebhookEventType.ROUTINE_PRESCRIBED: S.PRESCRIBE,
     WebhookEventType.PROGRESS_ADVICE_CHANGED: S.PROGRESS,
 }
-# Switched on when the `clinic_systems` scope exists (after the webhook consent work is
-# merged): until then the webhook rows are listed but not walked.
 HOOK_URL = "https://93.184.215.14/hook"
-CLINIC_SYSTEMS = next((s for s in CareScope if s.value == "clinic_systems"), None)
 
 
 def expected(key: str, channel: Channel, actor: Actor) -> tuple[int, bool]:
@@ -725,69 +725,221 @@ async def test_each_caller_sees_what_the_table_says_and_each_egress_is_logged_on
     assert not wrong, "\n".join(wrong)
 
 
-@pytest.mark.skipif(
-    CLINIC_SYSTEMS is None,
-    reason="SWITCH ON AT MERGE: the `clinic_systems` scope (webhook consent) is not on this "
-    "branch; WEBHOOK_SCOPES holds the rows",
-)
+@dataclass(frozen=True)
+class HookClinic:
+    """A clinic of the webhook walk: the state of its clinician's relationship with the
+    patient, the scope set granted, and whether `clinic_systems` was granted with it."""
+
+    state: str
+    scope_set: str
+    systems: bool
+    id: uuid.UUID
+    clinician: Account | None
+
+    @property
+    def name(self) -> str:
+        return f"{self.state}:{self.scope_set}{'+systems' if self.systems else ''}"
+
+    def granted(self) -> frozenset[CareScope]:
+        scopes = SCOPE_SETS.get(self.scope_set, frozenset())
+        if self.systems:
+            return scopes | {CareScope.CLINIC_SYSTEMS}
+        return scopes - {CareScope.CLINIC_SYSTEMS}
+
+
+async def _hook_clinic(
+    client: httpx.AsyncClient,
+    app: FastAPI,
+    patient: Account,
+    state: str,
+    scope_set: str,
+    systems: bool,
+) -> HookClinic:
+    """A clinic with an endpoint for every event type and, unless `owner`, a clinician in
+    care of the patient in `state` with the scope set (and `clinic_systems` or not)."""
+    owner = _account(app, f"owner-{state}-{scope_set}-{systems}")
+    clinic = await _clinic(client, owner, f"{state} {scope_set} {systems}")
+    await _ok(
+        client.post(
+            f"/api/v1/clinics/{clinic}/webhooks",
+            json={"url": HOOK_URL, "event_types": list(WebhookEventType)},
+            headers=owner.headers,
+        ),
+        201,
+    )
+    made = HookClinic(state, scope_set, systems, clinic, None)
+    if state == "owner":
+        return made
+    clinician = _account(app, f"{state}-{scope_set}-{systems}")
+    await _join(client, owner, clinic, clinician)
+    granted = sorted(s.value for s in made.granted())
+    relationship = await _in_care(client, clinician, clinic, patient, granted)
+    if state == "revoked":
+        await _ok(
+            client.delete(f"/api/v1/me/care-relationships/{relationship}", headers=patient.headers),
+            204,
+        )
+    if state == "removed":
+        await _ok(
+            client.delete(
+                f"/api/v1/clinics/{clinic}/members/{clinician.id}", headers=owner.headers
+            ),
+            204,
+        )
+    return HookClinic(state, scope_set, systems, clinic, clinician)
+
+
+async def _session_following(
+    client: httpx.AsyncClient, patient: Account, routine_id: str, pain: int
+) -> str:
+    """A session of today following `routine_id`, both clamshell sets at `pain` (it raises
+    an alert, and turns the clamshell's advice to reduce when it is the current routine)."""
+    from datetime import UTC, datetime, timedelta
+
+    started = datetime.now(UTC) - timedelta(hours=1)
+    body = session_payload(
+        routine_id=routine_id,
+        started_at=started.isoformat(),
+        ended_at=(started + timedelta(minutes=20)).isoformat(),
+    )
+    for set_ in body["entries"][:2]:
+        set_["pain"] = pain
+    made = await _ok(client.post("/api/v1/sessions", json=body, headers=patient.headers), 201)
+    return str(made["id"])
+
+
 async def test_a_clinic_endpoint_receives_only_what_the_patient_granted_it(
     client: httpx.AsyncClient, app: FastAPI
 ) -> None:
-    from app.webhooks.models import WebhookDelivery, WebhookEvent
+    """Clinic endpoints in every relationship state x scope set, with and without
+    `clinic_systems` (without it only for active relationships: the other states get
+    nothing either way), and the owner of a clinic without a relationship. A clinician of
+    one active clinic prescribes by hand; the patient follows that prescription and their
+    own routine, the prescriber acknowledges an alert, a second alert is raised, a session
+    is changed and one deleted. Then, read from the outbox: which clinic got which event
+    type, what the bodies name, and one `send` entry of the access log per delivery."""
+    from app.webhooks.models import WebhookDelivery, WebhookEndpoint, WebhookEvent
 
-    assert CLINIC_SYSTEMS is not None
+    systems = CareScope.CLINIC_SYSTEMS
     patient = _account(app, "patient")
-    clinics: dict[tuple[str, str], uuid.UUID] = {}
-    for state in (*RELATIONSHIP_STATES, "owner"):
-        for scope_set, scopes in SCOPE_SETS.items() if state != "owner" else [("none", None)]:
-            owner = _account(app, f"owner-{state}-{scope_set}")
-            clinic = await _clinic(client, owner, f"{state} {scope_set}")
-            await _ok(
-                client.post(
-                    f"/api/v1/clinics/{clinic}/webhooks",
-                    json={"url": HOOK_URL, "event_types": list(WebhookEventType)},
-                    headers=owner.headers,
-                ),
-                201,
-            )
-            clinics[(state, scope_set)] = clinic
-            if scopes is None:
-                continue
-            clinician = _account(app, f"{state}-{scope_set}")
-            await _join(client, owner, clinic, clinician)
-            granted = sorted({s.value for s in scopes} | {CLINIC_SYSTEMS.value})
-            relationship = await _in_care(client, clinician, clinic, patient, granted)
-            if state == "revoked":
-                await client.delete(
-                    f"/api/v1/me/care-relationships/{relationship}", headers=patient.headers
-                )
-            if state == "removed":
-                await client.delete(
-                    f"/api/v1/clinics/{clinic}/members/{clinician.id}", headers=owner.headers
-                )
-    session_id = await _painful_session(client, patient)
-    await client.delete(f"/api/v1/sessions/{session_id}", headers=patient.headers)
-    with Session(app.state.engine) as session:
-        rows = session.execute(
-            select(WebhookEvent.event_type, WebhookDelivery.endpoint_id).join(  # type: ignore[call-overload]
-                WebhookDelivery, WebhookDelivery.event_id == WebhookEvent.id
-            )
-        ).all()
-    from app.webhooks.models import WebhookEndpoint
+    own_endpoint = await _ok(
+        client.post(
+            "/api/v1/me/webhooks",
+            json={"url": HOOK_URL, "event_types": list(WebhookEventType)},
+            headers=patient.headers,
+        ),
+        201,
+    )
+    clinics: list[HookClinic] = [
+        await _hook_clinic(client, app, patient, state, scope_set, with_systems)
+        for state in RELATIONSHIP_STATES
+        for scope_set in SCOPE_SETS
+        for with_systems in ((True, False) if state == "active" else (True,))
+        if with_systems or scope_set != systems.value  # no relationship holds no scope
+    ]
+    clinics.append(await _hook_clinic(client, app, patient, "owner", "none", False))
+
+    own = await _ok(
+        client.post("/api/v1/routines", json=routine_payload(), headers=patient.headers), 201
+    )
+    prescriber = next(c for c in clinics if c.name == "active:all+systems")
+    assert prescriber.clinician is not None
+    in_care = f"/api/v1/clinics/{prescriber.id}/patients/{patient.id}"
+    prescription = await _ok(
+        client.post(
+            in_care + "/routines",
+            json={"routine": routine_payload(name="Prescribed by hand")},
+            headers=prescriber.clinician.headers,
+        ),
+        201,
+    )
+    followed_prescription = await _session_following(client, patient, prescription["id"], 8)
+    alerts = await _ok(client.get("/api/v1/me/alerts", headers=patient.headers))
+    await _ok(
+        client.post(
+            in_care + f"/alerts/{alerts['items'][0]['id']}/acknowledge",
+            json={"note": "Seen by the prescriber."},
+            headers=prescriber.clinician.headers,
+        )
+    )
+    followed_own = await _session_following(client, patient, own["id"], 7)
+    url = f"/api/v1/sessions/{followed_own}"
+    etag = (await client.get(url, headers=patient.headers)).headers["etag"]
+    await _ok(
+        client.patch(url, json={"notes": "changed"}, headers={**patient.headers, "If-Match": etag})
+    )
+    url = f"/api/v1/sessions/{followed_prescription}"
+    etag = (await client.get(url, headers=patient.headers)).headers["etag"]
+    await _ok(client.delete(url, headers={**patient.headers, "If-Match": etag}), 204)
 
     with Session(app.state.engine) as session:
         endpoint_clinic = dict(
             session.execute(select(WebhookEndpoint.id, WebhookEndpoint.clinic_id)).all()  # type: ignore[call-overload]
         )
-    received = {(endpoint_clinic.get(e), t) for t, e in rows}
-    wrong = []
-    for (state, scope_set), clinic in clinics.items():
+        rows = session.execute(
+            select(  # type: ignore[call-overload]
+                WebhookEvent.id,
+                WebhookEvent.event_type,
+                WebhookEvent.payload,
+                WebhookDelivery.endpoint_id,
+            )
+            .join(WebhookDelivery, WebhookDelivery.event_id == WebhookEvent.id)
+            .where(WebhookEvent.owner_id == patient.id)
+        ).all()
+        sends = session.execute(
+            select(AccessLogEntry.endpoint_id, AccessLogEntry.event_id).where(  # type: ignore[call-overload]
+                AccessLogEntry.patient_id == patient.id, AccessLogEntry.action == "send"
+            )
+        ).all()
+
+    wrong: list[str] = []
+    received = {(endpoint_clinic[e], t) for _, t, _, e in rows}
+    for clinic in clinics:
         for event_type, scope in WEBHOOK_SCOPES.items():
+            granted = clinic.granted()
+            should = clinic.state == "active" and {scope, systems} <= granted
             if event_type is WebhookEventType.ROUTINE_PRESCRIBED:
-                continue  # nobody prescribed in this walk
-            if event_type is WebhookEventType.PROGRESS_ADVICE_CHANGED:
-                continue  # no advice changed in this walk
-            should = state == "active" and scope in SCOPE_SETS[scope_set]
-            if ((clinic, event_type.value) in received) != should:
-                wrong.append(f"{event_type} to {state}:{scope_set}: expected {should}")
-    assert not wrong, "\n".join(wrong) + json.dumps([])
+                should = should and clinic is prescriber  # nobody else learns of it
+            if ((clinic.id, event_type.value) in received) != should:
+                wrong.append(f"{event_type} to {clinic.name}: expected {should}")
+
+    # What each body names: the patient's own endpoint everything; a clinic only its own
+    # prescription, never the patient's own routine nor anything of another clinic.
+    clinic_ids = {str(c.id) for c in clinics}
+    followed = {followed_prescription: prescription["id"], followed_own: own["id"]}
+    for event_id, event_type, payload, endpoint_id in rows:
+        clinic_id = endpoint_clinic[endpoint_id]
+        data = json.loads(payload)["data"]
+        where = f"{event_type} {event_id} to {clinic_id or 'the patient'}"
+        # The patient's own endpoint names every routine; a clinic only its prescription.
+        named = {prescription["id"]} if clinic_id in (None, prescriber.id) else set()
+        named |= {own["id"]} if clinic_id is None else set()
+        if clinic_id is not None:
+            if any(other in payload for other in clinic_ids - {str(clinic_id)}):
+                wrong.append(f"{where}: names another clinic")
+            if any(r in payload for r in {own["id"], prescription["id"]} - named):
+                wrong.append(f"{where}: names a routine the clinic did not prescribe")
+        session_body = data.get("session", {})
+        if "routine_id" in session_body:  # a tombstone names none
+            routine = followed[session_body["id"]]
+            shown = (routine, 1) if routine in named else (None, None)
+            if (session_body["routine_id"], session_body["routine_version"]) != shown:
+                wrong.append(f"{where}: routine {session_body['routine_id']}, not {shown}")
+        if event_type == WebhookEventType.PROGRESS_ADVICE_CHANGED.value:
+            shown_id = prescription["id"] if prescription["id"] in named else None
+            if data["routine_id"] != shown_id:
+                wrong.append(f"{where}: advice names routine {data['routine_id']}")
+        if event_type == WebhookEventType.ALERT_RAISED.value:
+            alert = data["alert"]
+            if alert["acknowledgements"] or alert["acknowledged_clinic_id"] is not None:
+                wrong.append(f"{where}: carries an acknowledgement")
+        if clinic_id is None and str(endpoint_id) != own_endpoint["id"]:
+            wrong.append(f"{where}: an endpoint of nobody's")
+
+    # Each delivery to a clinic's endpoint is one `send` entry naming it and its event;
+    # the patient's own endpoint and the clinics left out write none.
+    to_clinics = sorted((e, ev) for ev, _, _, e in rows if endpoint_clinic[e] is not None)
+    if sorted(sends) != to_clinics:
+        wrong.append(f"{len(sends)} send entries for {len(to_clinics)} clinic deliveries")
+    assert {t for _, t in received} == {t.value for t in WebhookEventType}, received
+    assert not wrong, "\n".join(wrong)
