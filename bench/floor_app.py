@@ -114,7 +114,8 @@ SQL = {
         "AND l.deleted_at IS NULL ORDER BY l.started_at DESC, l.id DESC LIMIT 1) AS last_id, "
         "CASE WHEN (',' || r.scopes || ',') LIKE '%,progress,%' THEN 1 ELSE 0 END AS seen, "
         "CASE WHEN (',' || r.scopes || ',') LIKE '%,alerts,%' THEN (SELECT COUNT(*) FROM alert a "
-        "WHERE a.patient_id = r.patient_id AND a.acknowledged_at IS NULL) ELSE 0 END AS alerts "
+        "WHERE a.patient_id = r.patient_id AND NOT EXISTS (SELECT 1 FROM alert_acknowledgement k "
+        "WHERE k.alert_id = a.id AND k.clinic_id = ?)) ELSE 0 END AS alerts "
         "FROM care_relationship r JOIN app_user u ON u.id = r.patient_id "
         "LEFT JOIN counts c ON c.owner_id = r.patient_id "
         "WHERE r.clinic_id = ? AND r.clinician_id = ? AND r.status = 'active'), "
@@ -513,7 +514,7 @@ class CareOperations(Operations):
         weeks = [value for k in range(5) for value in (at[k], at[k + 1])]
         rows = db.fetch(
             "care_page",
-            (*weeks, clinic, user[0], at[0], at[5], clinic, clinic, user[0], count + 1),
+            (*weeks, clinic, user[0], at[0], at[5], clinic, clinic, clinic, user[0], count + 1),
         )
         page = rows[:count]
         sides: dict[tuple[str, int], tuple[int, int]] = {}
@@ -524,7 +525,7 @@ class CareOperations(Operations):
                 if bucket >= 0:
                     sides[(_uid(owner), int(bucket))] = (int(left or 0), int(right or 0))
         now = db.time(datetime.now(UTC))
-        actor = user[2] or user[1]
+        actor = user[2] or "your clinician"  # app/care/names.py: never the email
         db.write_many(
             "care_log",
             [
@@ -539,6 +540,7 @@ class CareOperations(Operations):
             counts = [int(n) for n in r[5:10]]
             scopes = sorted(r[3].split(","))
             seen = "progress" in scopes
+            single = "sessions" in scopes  # one session's time, pain, effort
             items.append(
                 {
                     "patient": {"id": patient, "display_name": r[1]},
@@ -556,9 +558,9 @@ class CareOperations(Operations):
                             }
                             for day, n in zip(days, counts, strict=True)
                         ],
-                        "last_session_at": _when(r[10]),
-                        "latest_pain": r[11],
-                        "latest_effort": r[12],
+                        "last_session_at": _when(r[10]) if single else None,
+                        "latest_pain": r[11] if single else None,
+                        "latest_effort": r[12] if single else None,
                         "asymmetry": [
                             {
                                 "starts_on": day,

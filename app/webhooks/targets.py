@@ -41,7 +41,7 @@ _LOCAL_NAT64 = ipaddress.IPv6Network("64:ff9b:1::/48")
 _ISATAP_IDS = (0x00005EFE, 0x02005EFE)  # RFC 5214 interface identifier, then the IPv4
 
 
-class Form(StrEnum):
+class AddressForm(StrEnum):
     """How an IPv6 address carries an IPv4 one (named in a refusal)."""
 
     MAPPED = "IPv4-mapped"
@@ -57,29 +57,33 @@ class Form(StrEnum):
 # Forms whose packets end at the IPv4 address itself (a translator or relay on the way):
 # an allowed IPv4 address inside makes the IPv6 one allowed, whatever Python's tables say
 # of the prefix. Teredo and ISATAP addresses are judged by their IPv6 prefix as well.
-_LEADS_TO_IPV4 = frozenset({Form.MAPPED, Form.TRANSLATED, Form.SIX_TO_FOUR, Form.NAT64})
+_LEADS_TO_IPV4 = frozenset(
+    {AddressForm.MAPPED, AddressForm.TRANSLATED, AddressForm.SIX_TO_FOUR, AddressForm.NAT64}
+)
 
 
-def embedded_ipv4(address: ipaddress.IPv6Address) -> list[tuple[Form, ipaddress.IPv4Address]]:
+def embedded_ipv4(
+    address: ipaddress.IPv6Address,
+) -> list[tuple[AddressForm, ipaddress.IPv4Address]]:
     """The IPv4 addresses an IPv6 transition address carries, each with its form; empty
     for an address of none. :: and ::1 are not IPv4-compatible (RFC 4291)."""
     value = int(address)
-    found: list[tuple[Form, ipaddress.IPv4Address]] = []
+    found: list[tuple[AddressForm, ipaddress.IPv4Address]] = []
     if address in _IPV4_MAPPED:
-        found.append((Form.MAPPED, ipaddress.IPv4Address(value & _LOW32)))
+        found.append((AddressForm.MAPPED, ipaddress.IPv4Address(value & _LOW32)))
     elif address in _IPV4_TRANSLATED:
-        found.append((Form.TRANSLATED, ipaddress.IPv4Address(value & _LOW32)))
+        found.append((AddressForm.TRANSLATED, ipaddress.IPv4Address(value & _LOW32)))
     elif address in _IPV4_COMPATIBLE and value > 1:
-        found.append((Form.COMPATIBLE, ipaddress.IPv4Address(value & _LOW32)))
+        found.append((AddressForm.COMPATIBLE, ipaddress.IPv4Address(value & _LOW32)))
     elif address in _SIX_TO_FOUR:
-        found.append((Form.SIX_TO_FOUR, ipaddress.IPv4Address((value >> 80) & _LOW32)))
+        found.append((AddressForm.SIX_TO_FOUR, ipaddress.IPv4Address((value >> 80) & _LOW32)))
     elif address in _NAT64:
-        found.append((Form.NAT64, ipaddress.IPv4Address(value & _LOW32)))
+        found.append((AddressForm.NAT64, ipaddress.IPv4Address(value & _LOW32)))
     elif address in _TEREDO:
-        found.append((Form.TEREDO_SERVER, ipaddress.IPv4Address((value >> 64) & _LOW32)))
-        found.append((Form.TEREDO_CLIENT, ipaddress.IPv4Address(~value & _LOW32)))
+        found.append((AddressForm.TEREDO_SERVER, ipaddress.IPv4Address((value >> 64) & _LOW32)))
+        found.append((AddressForm.TEREDO_CLIENT, ipaddress.IPv4Address(~value & _LOW32)))
     if not found and (value >> 32) & _LOW32 in _ISATAP_IDS:
-        found.append((Form.ISATAP, ipaddress.IPv4Address(value & _LOW32)))
+        found.append((AddressForm.ISATAP, ipaddress.IPv4Address(value & _LOW32)))
     return found
 
 

@@ -188,7 +188,8 @@ async def test_every_successful_answer_says_how_it_may_be_cached(
     await call("GET", one + "/versions", doc)
     await call("GET", patient + "/deleted-prescriptions", doc)
     clinic_fhir = f"{API}/clinics/{cid}/fhir"
-    await call("GET", f"{clinic_fhir}/CarePlan/{rid}", doc)
+    # A clinic reads its own prescriptions as CarePlans (the patient's own routine is 404).
+    await call("GET", f"{clinic_fhir}/CarePlan/{prescribed.json()['id']}", doc)
     await call("GET", f"{clinic_fhir}/Patient/{a.id}/$everything", doc)
     await call("GET", f"{patient}/sessions/{sid}/comments", doc)
     await call("POST", f"{patient}/sessions/{sid}/comments", doc, json={"body": "ok"})

@@ -10,7 +10,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from app.webhooks.targets import Form, embedded_ipv4, refusal
+from app.webhooks.targets import AddressForm, embedded_ipv4, refusal
 
 ipv4s = st.integers(min_value=0, max_value=2**32 - 1).map(ipaddress.IPv4Address)
 bits = st.integers
@@ -22,21 +22,21 @@ def v6(value: int) -> ipaddress.IPv6Address:
 
 @given(inner=ipv4s)
 def test_an_ipv4_mapped_address_carries_its_last_32_bits(inner: ipaddress.IPv4Address) -> None:
-    assert embedded_ipv4(v6(0xFFFF << 32 | int(inner))) == [(Form.MAPPED, inner)]
+    assert embedded_ipv4(v6(0xFFFF << 32 | int(inner))) == [(AddressForm.MAPPED, inner)]
 
 
 @given(inner=ipv4s)
 def test_an_ipv4_translated_address_carries_its_last_32_bits(
     inner: ipaddress.IPv4Address,
 ) -> None:
-    assert embedded_ipv4(v6(0xFFFF << 48 | int(inner))) == [(Form.TRANSLATED, inner)]
+    assert embedded_ipv4(v6(0xFFFF << 48 | int(inner))) == [(AddressForm.TRANSLATED, inner)]
 
 
 @given(inner=ipv4s.filter(lambda a: int(a) > 1))
 def test_an_ipv4_compatible_address_carries_its_last_32_bits(
     inner: ipaddress.IPv4Address,
 ) -> None:
-    assert embedded_ipv4(v6(int(inner))) == [(Form.COMPATIBLE, inner)]
+    assert embedded_ipv4(v6(int(inner))) == [(AddressForm.COMPATIBLE, inner)]
 
 
 @given(inner=ipv4s, subnet=bits(0, 2**16 - 1), interface=bits(0, 2**64 - 1))
@@ -44,7 +44,7 @@ def test_a_6to4_address_carries_bits_16_to_47(
     inner: ipaddress.IPv4Address, subnet: int, interface: int
 ) -> None:
     address = v6(0x2002 << 112 | int(inner) << 80 | subnet << 64 | interface)
-    assert embedded_ipv4(address) == [(Form.SIX_TO_FOUR, inner)]
+    assert embedded_ipv4(address) == [(AddressForm.SIX_TO_FOUR, inner)]
     assert address.sixtofour == inner  # the standard library agrees
 
 
@@ -52,7 +52,7 @@ def test_a_6to4_address_carries_bits_16_to_47(
 def test_a_nat64_well_known_address_carries_its_last_32_bits(
     inner: ipaddress.IPv4Address,
 ) -> None:
-    assert embedded_ipv4(v6(0x64FF9B << 96 | int(inner))) == [(Form.NAT64, inner)]
+    assert embedded_ipv4(v6(0x64FF9B << 96 | int(inner))) == [(AddressForm.NAT64, inner)]
 
 
 @given(server=ipv4s, client=ipv4s, flags=bits(0, 2**16 - 1), port=bits(0, 2**16 - 1))
@@ -61,7 +61,10 @@ def test_a_teredo_address_carries_the_server_and_the_inverted_client(
 ) -> None:
     inverted_client = int(client) ^ 0xFFFFFFFF
     address = v6(0x20010000 << 96 | int(server) << 64 | flags << 48 | port << 32 | inverted_client)
-    assert embedded_ipv4(address) == [(Form.TEREDO_SERVER, server), (Form.TEREDO_CLIENT, client)]
+    assert embedded_ipv4(address) == [
+        (AddressForm.TEREDO_SERVER, server),
+        (AddressForm.TEREDO_CLIENT, client),
+    ]
     assert address.teredo == (server, client)
 
 
@@ -74,7 +77,7 @@ def test_an_isatap_interface_identifier_carries_its_last_32_bits(
     inner: ipaddress.IPv4Address, prefix: int, universal: bool
 ) -> None:
     identifier = (0x02005EFE if universal else 0x00005EFE) << 32 | int(inner)
-    assert embedded_ipv4(v6(prefix << 64 | identifier)) == [(Form.ISATAP, inner)]
+    assert embedded_ipv4(v6(prefix << 64 | identifier)) == [(AddressForm.ISATAP, inner)]
 
 
 @given(address=bits(0x2400 << 112, (0x2800 << 112) - 1).map(v6))
