@@ -74,11 +74,10 @@ def add(
 ) -> tuple[SessionCommentPublic, bool]:
     """Store a comment (True), or answer the one a retry stored (False). The id's unique
     key decides between concurrent retries; another body under a used id is 409.
-    `record` (the care team's access log) runs inside the same write."""
+    `record` (the care team's access log) runs inside the same write, once the comment is
+    known to be answered: a refusal logs nothing."""
     comment_id = data.id or uuid.uuid4()
     begin_write(session)
-    if record is not None:
-        record(session)
     _require_session(session, patient_id, session_id)
     values = {
         "id": comment_id,
@@ -90,11 +89,14 @@ def add(
         "created_at": utcnow(),
     }
     created = repository.insert(session, values)
-    session.commit()
     row = repository.get(session, comment_id)
     if row is None or (
         not created
         and (row.session_id, row.author_id, row.body) != (session_id, author_id, data.body)
     ):
+        session.rollback()  # a refusal: nothing written, nothing logged
         raise IdTaken.of("comment")
+    if record is not None:
+        record(session)
+    session.commit()
     return as_public(row), created

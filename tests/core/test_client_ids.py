@@ -176,3 +176,36 @@ async def test_a_used_id_answers_the_same_409_whoever_holds_it(
     assert mine["errors"] == [
         {"loc": ["body", "id"], "msg": "this id is already used", "type": "id_taken"}
     ]
+
+
+async def test_a_comment_refused_for_its_id_leaves_no_access_log_entry(
+    client: httpx.AsyncClient,
+) -> None:
+    """A refusal is not an egress: the 409 writes nothing to the patient's access log, while
+    the comment and its retry each log the look they are."""
+    team = await care_team(client)
+    logged = await client.post(
+        "/api/v1/sessions", json=session_payload(), headers=team.patient.headers
+    )
+    assert logged.status_code == 201, logged.text
+    comments = team.patient_path(f"/sessions/{logged.json()['id']}/comments")
+
+    async def entries() -> int:
+        log = await client.get(
+            "/api/v1/me/access-log", params={"limit": 100}, headers=team.patient.headers
+        )
+        assert log.status_code == 200, log.text
+        return len(log.json()["items"])
+
+    used = str(uuid.uuid4())
+    before = await entries()
+    made = await client.post(
+        comments, json={"id": used, "body": "Good form."}, headers=team.clinician.headers
+    )
+    assert made.status_code == 201, made.text
+    assert await entries() == before + 1
+    clash = await client.post(
+        comments, json={"id": used, "body": "Another text."}, headers=team.clinician.headers
+    )
+    assert clash.status_code == 409, clash.text
+    assert await entries() == before + 1
