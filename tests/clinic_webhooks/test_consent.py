@@ -182,9 +182,7 @@ async def test_an_owner_who_points_a_colleagues_endpoint_elsewhere_answers_for_i
     assert moved.status_code == 200, moved.text
     assert moved.json()["created_by"] == str(team.colleague.id)
     await _log(client, team.patient)
-    assert [e["actor_id"] for e in await _sends(client, team.patient)] == [
-        str(team.colleague.id)
-    ]
+    assert [e["actor_id"] for e in await _sends(client, team.patient)] == [str(team.colleague.id)]
     left = await client.delete(f"{members}/{team.colleague.id}", headers=team.colleague.headers)
     assert left.status_code == 204, left.text
     await _log(client, team.patient)
