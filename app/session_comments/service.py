@@ -92,8 +92,9 @@ def add(
     row = repository.get(session, comment_id)
     if row is None or (
         not created
-        and (row.session_id, row.author_id, row.body) != (session_id, author_id, data.body)
-    ):
+        and (row.session_id, row.author_id, row.clinic_id, row.body)
+        != (session_id, author_id, clinic_id, data.body)
+    ):  # the same author's comment at another clinic is that clinic's, not a retry here
         session.rollback()  # a refusal: nothing written, nothing logged
         raise IdTaken.of("comment")
     if record is not None:

@@ -40,8 +40,8 @@ class WebhookEndpoint(SQLModel, table=True):
     clinic_id: uuid.UUID | None = SQLField(
         default=None, foreign_key="clinic.id", ondelete="CASCADE"
     )
-    # Who registered it (or last enabled it again): a clinic's endpoint receives patients'
-    # events only while this user is an owner of the clinic.
+    # Who registered it (or last enabled it again or changed its URL): a clinic's endpoint
+    # receives patients' events only while this user is an owner of the clinic.
     created_by: uuid.UUID | None = SQLField(
         default=None, foreign_key="app_user.id", ondelete="SET NULL"
     )
@@ -179,9 +179,9 @@ class EndpointPublic(BaseModel):
     id: uuid.UUID
     clinic_id: uuid.UUID | None = Field(description="The clinic's, for a clinic's endpoint.")
     created_by: uuid.UUID | None = Field(
-        description="Who registered the endpoint (or last enabled it again). A clinic's "
-        "endpoint carries patients' events only while they are an owner of the clinic: it "
-        "is disabled (`registrant-left`) when they leave or stop being one."
+        description="Who registered the endpoint (or last enabled it again or changed its "
+        "URL). A clinic's endpoint carries patients' events only while they are an owner of "
+        "the clinic: it is disabled (`registrant-left`) when they leave or stop being one."
     )
     url: str
     description: str

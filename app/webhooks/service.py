@@ -204,6 +204,10 @@ def update(
         )
     if "event_types" in values:
         values["event_types"] = sorted({t.value for t in changes.event_types or []})
+    if values.get("url", row.url) != row.url:
+        # whoever points it elsewhere answers for where it sends (a clinic's owner): the
+        # endpoint stops when they leave, as if they had registered it
+        values["created_by"] = holder.actor_id
     now = utcnow()
     if "enabled" in values and values["enabled"] != row.enabled:
         if values["enabled"]:  # re-enabled: a fresh start, failures forgotten

@@ -82,6 +82,29 @@ async def test_a_clinic_reads_only_its_own_comments_the_patient_reads_all(
     }
 
 
+async def test_a_comment_id_used_at_another_clinic_is_no_retry_here(
+    client: httpx.AsyncClient,
+) -> None:
+    """A clinician of two clinics, the patient in their care at both, sends at the second
+    clinic a comment with the id and text of one they wrote at the first: 409, and the
+    second clinic's route never answers the first clinic's comment nor logs a write."""
+    two = await two_clinics(client)
+    logged = await log(client, two.patient, "2026-11-20T07:30:00Z", 2)
+    tail = f"/sessions/{logged['id']}/comments"
+    comment = {"id": str(uuid.uuid4()), "body": "Keep the pelvis still."}
+    await _ok(client.post(two.path(two.here_id, tail), json=comment, headers=two.here.headers), 201)
+    second = await create_clinic(client, two.here, "Here too")
+    await take_into_care(client, two.here, second, two.patient)
+    before = await _ok(client.get("/api/v1/me/access-log", headers=two.patient.headers))
+    refused = await client.post(two.path(second, tail), json=comment, headers=two.here.headers)
+    assert refused.status_code == 409, refused.text
+    assert str(two.here_id) not in refused.text
+    after = await _ok(client.get("/api/v1/me/access-log", headers=two.patient.headers))
+    assert after["items"] == before["items"]
+    listed = await _ok(client.get(two.path(second, tail), headers=two.here.headers))
+    assert listed["items"] == []
+
+
 async def test_another_clinics_acknowledgement_neither_closes_nor_shows_here(
     client: httpx.AsyncClient,
 ) -> None:

@@ -160,6 +160,38 @@ async def _etag(client: httpx.AsyncClient, path: str, user: SignedIn) -> str:
     return (await client.get(path, headers=user.headers)).headers["etag"]
 
 
+async def test_an_owner_who_points_a_colleagues_endpoint_elsewhere_answers_for_it(
+    client: httpx.AsyncClient, receiver: Receiver, worker: Worker
+) -> None:
+    """Another owner changes the URL of an endpoint they did not register, then leaves:
+    the endpoint stops (it was theirs from the change on), rather than sending on to where
+    they pointed it."""
+    team = await care_team(client)
+    members = f"/api/v1/clinics/{team.clinic_id}/members"
+    promoted = await client.patch(
+        f"{members}/{team.colleague.id}", json={"role": "owner"}, headers=team.owner.headers
+    )
+    assert promoted.status_code == 200, promoted.text
+    endpoint = await _register(client, team, "https://93.184.215.14/owners-system")
+    one = f"{_base(team)}/{endpoint['id']}"
+    moved = await client.patch(
+        one,
+        json={"url": receiver.url},
+        headers={**team.colleague.headers, "If-Match": await _etag(client, one, team.colleague)},
+    )
+    assert moved.status_code == 200, moved.text
+    assert moved.json()["created_by"] == str(team.colleague.id)
+    await _log(client, team.patient)
+    assert [e["actor_id"] for e in await _sends(client, team.patient)] == [str(team.colleague.id)]
+    left = await client.delete(f"{members}/{team.colleague.id}", headers=team.colleague.headers)
+    assert left.status_code == 204, left.text
+    await _log(client, team.patient)
+    assert worker.drain() == 0
+    assert receiver.received == []
+    stopped = (await client.get(one, headers=team.owner.headers)).json()
+    assert (stopped["enabled"], stopped["disabled_reason"]) == (False, "registrant-left")
+
+
 async def test_each_event_sent_is_one_access_log_entry_however_often_it_is_retried(
     client: httpx.AsyncClient, receiver: Receiver, worker: Worker
 ) -> None:

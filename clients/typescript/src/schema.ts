@@ -2917,7 +2917,7 @@ export interface components {
             created_at: string;
             /**
              * Created By
-             * @description Who registered the endpoint (or last enabled it again). A clinic's endpoint carries patients' events only while they are an owner of the clinic: it is disabled (`registrant-left`) when they leave or stop being one.
+             * @description Who registered the endpoint (or last enabled it again or changed its URL). A clinic's endpoint carries patients' events only while they are an owner of the clinic: it is disabled (`registrant-left`) when they leave or stop being one.
              */
             created_by: string | null;
             /** Description */
@@ -2984,7 +2984,7 @@ export interface components {
             created_at: string;
             /**
              * Created By
-             * @description Who registered the endpoint (or last enabled it again). A clinic's endpoint carries patients' events only while they are an owner of the clinic: it is disabled (`registrant-left`) when they leave or stop being one.
+             * @description Who registered the endpoint (or last enabled it again or changed its URL). A clinic's endpoint carries patients' events only while they are an owner of the clinic: it is disabled (`registrant-left`) when they leave or stop being one.
              */
             created_by: string | null;
             /** Description */

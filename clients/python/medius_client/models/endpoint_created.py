@@ -21,9 +21,9 @@ class EndpointCreated:
         clinic_id (None | UUID): The clinic's, for a clinic's endpoint.
         consecutive_failures (int): Events given up on in a row.
         created_at (datetime.datetime):
-        created_by (None | UUID): Who registered the endpoint (or last enabled it again). A clinic's endpoint carries
-            patients' events only while they are an owner of the clinic: it is disabled (`registrant-left`) when they leave
-            or stop being one.
+        created_by (None | UUID): Who registered the endpoint (or last enabled it again or changed its URL). A clinic's
+            endpoint carries patients' events only while they are an owner of the clinic: it is disabled (`registrant-left`)
+            when they leave or stop being one.
         description (str):
         disabled_at (datetime.datetime | None):
         disabled_reason (EndpointDisabledReason | None): `failing`: disabled by Medius after repeated failures; `by-
