@@ -14,6 +14,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, col
 
 from app.care import access_log, repository, scope_terms
+from app.care.events import CareEnded
 from app.care.models import (
     AccessLogPublic,
     CareAccept,
@@ -30,6 +31,7 @@ from app.care.names import asked_by
 from app.care.service import CARE_CODE_PREFIX, new_code, no_code, require_role
 from app.core.db import begin_write
 from app.core.errors import Conflict, DisplayNameRequired, FieldError, Invalid, NotFound
+from app.core.events import publish
 from app.core.pagination import Page, parse_sort
 from app.core.responses import Resource
 from app.core.security import digest
@@ -197,14 +199,21 @@ def list_relationships(
 
 def revoke(session: Session, caller: Caller, relationship_id: uuid.UUID) -> None:
     """The patient withdraws consent. Idempotent: revoking an ended relationship again is a
-    no-op; someone else's relationship is 404."""
+    no-op; someone else's relationship is 404. What the clinic's systems were still to
+    receive under it is given up in the same transaction (`CareEnded`)."""
     begin_write(session)
-    if not repository.revoke(session, relationship_id, caller.id, utcnow()):
-        row = session.get(CareRelationship, relationship_id)
-        if row is None or row.patient_id != caller.id:
-            session.rollback()
-            raise NotFound(f"No care relationship {relationship_id} among yours.")
-    session.commit()
+    try:
+        clinic_id = repository.revoke(session, relationship_id, caller.id, utcnow())
+        if clinic_id is None:
+            row = session.get(CareRelationship, relationship_id)
+            if row is None or row.patient_id != caller.id:
+                raise NotFound(f"No care relationship {relationship_id} among yours.")
+        else:
+            publish(session, CareEnded(clinic_id, frozenset({caller.id})))
+        session.commit()
+    except BaseException:
+        session.rollback()
+        raise
 
 
 def access_log_page(

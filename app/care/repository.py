@@ -150,18 +150,23 @@ def member(session: Session, clinic_id: uuid.UUID, user_id: uuid.UUID) -> Any | 
 
 
 def end_relationships_of(
-    session: Session, clinic_id: uuid.UUID, clinician_id: uuid.UUID, at: datetime
-) -> None:
-    """A clinician who leaves a clinic (or is removed) ends their relationships there."""
-    session.execute(
+    session: Session, clinic_id: uuid.UUID | None, clinician_id: uuid.UUID, at: datetime
+) -> list[tuple[uuid.UUID, uuid.UUID]]:
+    """A clinician who leaves a clinic (or is removed; `clinic_id` None: who deletes their
+    account) ends their relationships there: the (clinic, patient) of each ended."""
+    held = [
+        col(CareRelationship.clinician_id) == clinician_id,
+        col(CareRelationship.status) == ACTIVE,
+    ]
+    if clinic_id is not None:
+        held.append(col(CareRelationship.clinic_id) == clinic_id)
+    ended = session.execute(
         update(CareRelationship)
-        .where(
-            col(CareRelationship.clinic_id) == clinic_id,
-            col(CareRelationship.clinician_id) == clinician_id,
-            col(CareRelationship.status) == ACTIVE,
-        )
+        .where(*held)
         .values(status=RelationshipStatus.ENDED.value, ended_at=at)
-    )
+        .returning(col(CareRelationship.clinic_id), col(CareRelationship.patient_id))
+    ).all()
+    return [(row.clinic_id, row.patient_id) for row in ended]
 
 
 def claim_invitation(
@@ -366,9 +371,9 @@ def clinic_names(session: Session, clinic_ids: set[uuid.UUID]) -> dict[uuid.UUID
 
 def revoke(
     session: Session, relationship_id: uuid.UUID, patient_id: uuid.UUID, at: datetime
-) -> bool:
-    """End the patient's relationship if it is still active; False if it was not."""
-    result = session.execute(
+) -> uuid.UUID | None:
+    """End the patient's relationship if it is still active: its clinic; None if it was not."""
+    return session.execute(
         update(CareRelationship)
         .where(
             col(CareRelationship.id) == relationship_id,
@@ -376,8 +381,8 @@ def revoke(
             col(CareRelationship.status) == ACTIVE,
         )
         .values(status=RelationshipStatus.REVOKED.value, ended_at=at)
-    )
-    return bool(result.rowcount == 1)  # type: ignore[attr-defined]
+        .returning(col(CareRelationship.clinic_id))
+    ).scalar_one_or_none()
 
 
 def clinics_of_member(session: Session, user_id: uuid.UUID) -> list[uuid.UUID]:

@@ -17,6 +17,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, col
 
 from app.care import repository
+from app.care.events import CareEnded
 from app.care.models import (
     Clinic,
     ClinicCreate,
@@ -33,6 +34,7 @@ from app.care.models import (
 from app.core.caching import conditional_write, require_if_match, revision_etag
 from app.core.db import begin_write, update_if_revision
 from app.core.errors import Conflict, Forbidden, IdTaken, NotFound, reject_nulls
+from app.core.events import publish
 from app.core.pagination import Page, parse_sort
 from app.core.responses import Resource
 from app.core.security import digest
@@ -239,7 +241,7 @@ def remove_member(
         target = _locked_membership(session, caller, clinic_id, user_id, owner=user_id != caller.id)
         _keep_an_owner(session, clinic_id, target)
         now = utcnow()
-        repository.end_relationships_of(session, clinic_id, user_id, now)
+        _end_care(session, repository.end_relationships_of(session, clinic_id, user_id, now))
         repository.retire_codes(session, clinic_id, user_id, now, care_codes=True)
         _stop_endpoints_of(session, clinic_id, user_id)
         session.delete(target)
@@ -247,6 +249,16 @@ def remove_member(
     except BaseException:
         session.rollback()
         raise
+
+
+def _end_care(session: Session, ended: list[tuple[uuid.UUID, uuid.UUID]]) -> None:
+    """Say which (clinic, patient) relationships ended, one event per clinic: the clinic's
+    systems stop receiving what they were still to receive under them (app/clinic_webhooks)."""
+    patients_at: dict[uuid.UUID, set[uuid.UUID]] = {}
+    for clinic_id, patient_id in ended:
+        patients_at.setdefault(clinic_id, set()).add(patient_id)
+    for clinic_id, patient_ids in patients_at.items():
+        publish(session, CareEnded(clinic_id, frozenset(patient_ids)))
 
 
 def _stop_endpoints_of(session: Session, clinic_id: uuid.UUID | None, user_id: uuid.UUID) -> None:
@@ -312,6 +324,13 @@ def accept_membership(session: Session, caller: Caller, code: str) -> Resource[C
         session.rollback()
         raise
     return get_clinic(session, caller, invitation.clinic_id)
+
+
+@before_account_deletion
+def end_care_given(session: Session, user_id: uuid.UUID) -> None:
+    """A clinician who deletes their account ends their relationships, as when they leave
+    (the rows then go with the account)."""
+    _end_care(session, repository.end_relationships_of(session, None, user_id, utcnow()))
 
 
 @before_account_deletion

@@ -63,3 +63,23 @@ def clinic_endpoints_of(db: Session | Connection, patient_id: uuid.UUID) -> Sequ
         )
         .order_by(col(R.created_at), col(R.id))
     ).all()
+
+
+def scopes_in_care(
+    session: Session, clinic_id: uuid.UUID, patient_ids: frozenset[uuid.UUID]
+) -> Sequence[Any]:
+    """The patients' active relationships at the clinic whose clinician is still one of
+    its members: (patient, relationship id, scopes) each: one statement."""
+    member = and_(
+        col(ClinicMember.clinic_id) == col(R.clinic_id),
+        col(ClinicMember.user_id) == col(R.clinician_id),
+    )
+    return session.execute(
+        select(col(R.patient_id), col(R.id), col(R.scopes))
+        .join(ClinicMember, member)
+        .where(
+            col(R.clinic_id) == clinic_id,
+            col(R.patient_id).in_(sorted(patient_ids)),
+            col(R.status) == RelationshipStatus.ACTIVE,
+        )
+    ).all()

@@ -10,7 +10,8 @@ still an owner of the clinic (one who leaves or is demoted has their endpoints d
 that transaction, pending deliveries given up: app/care/service.py).
 
 The audience is decided when the event is written, in the transaction of the change (one
-query per event write): a revocation stops every event written after it commits. Each
+query per event write): a revocation stops every event written after it commits, and
+(`on_care_ended`, in the revoking transaction) gives up what was queued before it. Each
 event queued to a clinic endpoint is one entry of the patient's access log, written in
 that same transaction (action `send`, resource `webhook:<event type>`, the endpoint, the
 event, the registrant as actor, the consenting relationship), so it exists exactly when
@@ -27,12 +28,15 @@ from sqlmodel import Session
 from app.care import repository as care_repository
 from app.care.access import Standing, sees
 from app.care.access_log import Sent, record_sends
+from app.care.events import CareEnded
 from app.care.scope_terms import SCOPE_FOR_EVENT
 from app.care.service import require_role
 from app.clinic_webhooks import repository
+from app.core.events import subscribe
 from app.core.vocabulary import CareScope
 from app.users.models import Caller
 from app.webhooks import outbox
+from app.webhooks import repository as webhooks_repository
 from app.webhooks.outbox import Database, Queued, Target
 from app.webhooks.service import Holder
 
@@ -100,6 +104,30 @@ def _log_sends(db: Database, queued: Queued, targets: list[Target]) -> None:
     )
 
 
+CONSENT_ENDED = "consent ended"
+
+
+def on_care_ended(session: Session, ended: CareEnded) -> None:
+    """Give up what the clinic's endpoints were still to receive of these patients' events
+    that no relationship left at the clinic `carries`: a revocation (or a clinician who
+    goes) stops what was queued under it, not only what is written after. An event type
+    another relationship of the patient there still carries keeps going. Two statements
+    for one patient; one more per further set of event types still carried."""
+    kept: dict[uuid.UUID, set[str]] = {p: set() for p in ended.patient_ids}
+    for row in repository.scopes_in_care(session, ended.clinic_id, ended.patient_ids):
+        standing = Standing(row.id, row.scopes)
+        kept[row.patient_id].update(t for t in _SCOPE_BY_TYPE if carries(standing, t))
+    patients_keeping: dict[frozenset[str], list[uuid.UUID]] = {}
+    for patient_id, carried in kept.items():
+        patients_keeping.setdefault(frozenset(carried), []).append(patient_id)
+    for kept_types, patient_ids in patients_keeping.items():
+        webhooks_repository.give_up_pending_at_clinic(
+            session, ended.clinic_id, sorted(patient_ids), kept_types, CONSENT_ENDED
+        )
+
+
 def install() -> None:
-    """Add the clinics in care to every event's receivers (idempotent; the app calls it)."""
+    """Add the clinics in care to every event's receivers, and stop their queued deliveries
+    when the consent under which they were queued ends (idempotent; the app calls it)."""
     outbox.add_audience(clinics_in_care)
+    subscribe(CareEnded, on_care_ended)

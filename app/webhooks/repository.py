@@ -116,6 +116,30 @@ def give_up_pending(session: Session, endpoint_id: uuid.UUID, reason: str) -> No
     )
 
 
+def give_up_pending_at_clinic(
+    session: Session,
+    clinic_id: uuid.UUID,
+    owner_ids: Sequence[uuid.UUID],
+    kept_event_types: frozenset[str],
+    reason: str,
+) -> None:
+    """Mark failed the waiting deliveries, to the clinic's endpoints, of these owners'
+    events of any type but `kept_event_types`: one statement. An attempt in flight loses
+    its lease, as in `give_up_pending`."""
+    events = select(col(WebhookEvent.id)).where(col(WebhookEvent.owner_id).in_(owner_ids))
+    if kept_event_types:
+        events = events.where(col(WebhookEvent.event_type).not_in(sorted(kept_event_types)))
+    session.execute(
+        update(D)
+        .where(
+            col(D.status) == DeliveryStatus.PENDING,
+            col(D.endpoint_id).in_(select(col(E.id)).where(col(E.clinic_id) == clinic_id)),
+            col(D.event_id).in_(events),
+        )
+        .values(status=DeliveryStatus.FAILED, last_error=reason, lease_until=None, lease_token=None)
+    )
+
+
 def disable_registered_by(
     session: Session, user_id: uuid.UUID, clinic_id: uuid.UUID | None, now: datetime
 ) -> None:

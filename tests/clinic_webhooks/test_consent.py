@@ -26,7 +26,7 @@ from tests.factories import (
     unique_email,
 )
 from tests.sqlcount import statements
-from tests.webhooks.conftest import deliver_until, register
+from tests.webhooks.conftest import deliver_until, register, worker_for
 from tests.webhooks.receiver import Receiver
 
 WITHOUT_SYSTEMS = [s for s in ALL_SCOPES if s != "clinic_systems"]
@@ -104,11 +104,77 @@ async def test_granting_again_without_clinic_systems_stops_the_events_written_af
     team = await care_team(client)
     await _register(client, team, receiver.url)
     before = await _log(client, team.patient)
+    deliver_until(worker, lambda: len(receiver.received) == 1)
     await _regrant(client, team, WITHOUT_SYSTEMS)
     await _log(client, team.patient)
-    deliver_until(worker, lambda: len(receiver.received) == 1)
     assert worker.drain() == 0
     assert [r.json["data"]["session"]["id"] for r in receiver.received] == [before]
+
+
+async def _end_care(client: httpx.AsyncClient, team: CareTeam, how: str) -> None:
+    if how == "revoked":
+        gone = await client.delete(
+            f"/api/v1/me/care-relationships/{team.relationship_id}", headers=team.patient.headers
+        )
+    elif how == "deleted their account":
+        gone = await delete_account(client, team.clinician)
+    else:
+        by = team.clinician if how == "left" else team.owner
+        gone = await client.delete(
+            f"/api/v1/clinics/{team.clinic_id}/members/{team.clinician.id}", headers=by.headers
+        )
+    assert gone.status_code == 204, gone.text
+
+
+@pytest.mark.parametrize("how", ["revoked", "removed", "left", "deleted their account"])
+async def test_when_consent_ends_what_was_queued_under_it_is_given_up(
+    client: httpx.AsyncClient, app: FastAPI, receiver: Receiver, how: str
+) -> None:
+    # a retry falls due at once, so the worker would send it on the next round
+    worker = worker_for(app, webhook_backoff_seconds=0, webhook_backoff_max_seconds=0)
+    team = await care_team(client)
+    endpoint = await _register(client, team, receiver.url)
+    receiver.failing = 1  # the clinic's receiver is down for the first attempt
+    await _log(client, team.patient)
+    assert worker.run_once() == 1
+    await _end_care(client, team, how)
+    try:
+        assert worker.drain() == 0
+    finally:
+        worker.close()
+    assert len(receiver.received) == 1  # the attempt that failed, nothing since
+    log = await client.get(f"{_base(team)}/{endpoint['id']}/deliveries", headers=team.owner.headers)
+    assert [(d["status"], d["attempts"], d["last_error"]) for d in log.json()["items"]] == [
+        ("failed", 1, "consent ended")
+    ]
+    # the access-log entry of the queued event stays: it was sent under consent then
+    assert len(await _sends(client, team.patient)) == 1
+
+
+@pytest.mark.parametrize(
+    ("colleague_scopes", "delivered"),
+    [(["sessions", "clinic_systems"], True), (["sessions"], False), (["clinic_systems"], False)],
+)
+async def test_another_relationship_at_the_clinic_that_carries_the_event_keeps_it_going(
+    client: httpx.AsyncClient,
+    receiver: Receiver,
+    worker: Worker,
+    colleague_scopes: list[str],
+    delivered: bool,
+) -> None:
+    team = await care_team(client)
+    await take_into_care(client, team.colleague, team.clinic_id, team.patient, colleague_scopes)
+    endpoint = await _register(client, team, receiver.url)
+    session_id = await _log(client, team.patient)
+    await _end_care(client, team, "revoked")
+    worker.drain()
+    log = await client.get(f"{_base(team)}/{endpoint['id']}/deliveries", headers=team.owner.headers)
+    if delivered:
+        assert [r.json["data"]["session"]["id"] for r in receiver.received] == [session_id]
+        assert [d["status"] for d in log.json()["items"]] == ["delivered"]
+    else:
+        assert receiver.received == []
+        assert [d["status"] for d in log.json()["items"]] == ["failed"]
 
 
 @pytest.mark.parametrize("how", ["removed", "left", "demoted", "deleted their account"])
