@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Sequence
+from functools import cache
 from typing import Any
 
-from sqlalchemy import Connection, and_, select
+from sqlalchemy import Connection, Executable, and_, bindparam, select
 from sqlalchemy.orm import aliased
 from sqlmodel import Session, col
 
@@ -25,9 +26,16 @@ def clinic_endpoints_of(db: Session | Connection, patient_id: uuid.UUID) -> Sequ
     endpoint's registrant still one of its owners: the endpoint (id, event types, clinic,
     registrant and their name) and the relationship (id, scopes), oldest relationship
     first. Whether the scopes let an event through is decided by the caller (`sees`)."""
+    return db.execute(_audience_statement(), {"patient_id": patient_id}).all()
+
+
+@cache
+def _audience_statement() -> Executable:
+    # Built once: every session write asks for its audience, and composing this join
+    # costs more than running it (the patient id is a bound parameter).
     clinician = aliased(ClinicMember)
     registrant = aliased(ClinicMember)
-    return db.execute(
+    return (
         select(
             col(E.id).label("endpoint_id"),
             col(E.event_types),
@@ -57,12 +65,12 @@ def clinic_endpoints_of(db: Session | Connection, patient_id: uuid.UUID) -> Sequ
         .join(Clinic, col(Clinic.id) == col(E.clinic_id))
         .join(User, col(User.id) == col(E.created_by))
         .where(
-            col(R.patient_id) == patient_id,
+            col(R.patient_id) == bindparam("patient_id"),
             col(R.status) == RelationshipStatus.ACTIVE,
             col(E.enabled),
         )
         .order_by(col(R.created_at), col(R.id))
-    ).all()
+    )
 
 
 def scopes_in_care(
