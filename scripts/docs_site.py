@@ -8,7 +8,9 @@ cannot drift and nothing generated is committed:
 - `architecture/layout.md` from pyproject.toml's `[tool.medius.architecture]` table (the
   layers `tests/test_architecture.py` enforces) and the docstring of each context's and
   each package's `__init__.py`, read with `ast` (nothing under app/ is imported for it);
-- `operations/bench-results.md` from `bench/results/latest.md` (the last `make bench`).
+- `operations/bench-results.md` from `bench/results/latest.md` (the last `make bench`);
+- the builder's level and goal tables in `reference/builder.md`, where the page holds the
+  marker `LEVEL_TABLES`, from the planner's own rules.
 
 mkdocs loads this file as a hook (`hooks:` in mkdocs.yml). It imports nothing from tests/.
 """
@@ -250,5 +252,17 @@ def on_files(files: Any, config: Any) -> Any:
     return files
 
 
+LEVEL_TABLES = "<!-- generated: the builder's level and goal tables (scripts/docs_site.py) -->"
+
+
+def level_tables() -> str:
+    """The builder's one level table and its goals, as the planner keeps them."""
+    from app.builder import level_table_markdown
+
+    return level_table_markdown()
+
+
 def on_page_markdown(markdown: str, **_: Any) -> str:
+    if LEVEL_TABLES in markdown:
+        markdown = markdown.replace(LEVEL_TABLES, level_tables())
     return NO_RUN_FENCE.sub(r"\1", markdown)

@@ -254,3 +254,20 @@ def test_the_paths_and_modules_the_docs_name_exist() -> None:
             if not dotted.startswith("app.state") and not _module_exists(dotted):
                 missing.append(f"{name}: {dotted}")
     assert missing == [], "\n".join(missing)
+
+
+def test_the_readme_links_into_the_docs_resolve() -> None:
+    """mkdocs checks the pages' links; the README is outside the site, so it is checked here."""
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    targets = re.findall(r"\]\(((?!https?:|#)[^)#]+)", readme)
+    assert len(targets) >= 10, targets
+    assert [t for t in targets if not (ROOT / t).exists()] == []
+
+
+def test_the_builder_page_shows_the_planner_s_own_level_table(site: Path) -> None:
+    page = (site / "reference" / "builder.html").read_text(encoding="utf-8")
+    source = (DOCS / "reference" / "builder.md").read_text(encoding="utf-8")
+    assert docs_site.LEVEL_TABLES in source and "| beginner |" not in source
+    for row in docs_site.level_tables().splitlines()[2:5]:
+        level = row.split("|")[1].strip()
+        assert f"<td>{level}</td>" in page, level
