@@ -204,6 +204,7 @@ def layout_page(pyproject: Path, app_dir: Path) -> str:
             out.append(_docstring(app_dir / name / "__init__.py") + "\n")
             inner = _layers(packages.get(name, []), f"packages.{name}")
             if not inner:
+                out.extend(_module_table(app_dir / name, f"app.{name}"))
                 continue
             out.append("| layer | package | what it holds |")
             out.append("| --: | --- | --- |")
@@ -213,6 +214,17 @@ def layout_page(pyproject: Path, app_dir: Path) -> str:
                     summary = _cell(_first_paragraph(_docstring(init)))
                     out.append(f"| {number} | `app.{name}.{package}` | {summary} |")
     return "\n".join(out) + "\n"
+
+
+def _module_table(folder: Path, dotted: str) -> list[str]:
+    """A context without packages: its modules and the first line of each docstring."""
+    rows = ["| module | what it holds |", "| --- | --- |"]
+    for module in sorted(folder.glob("*.py")):
+        if module.name == "__init__.py":
+            continue
+        text = ast.get_docstring(ast.parse(module.read_text(encoding="utf-8"))) or ""
+        rows.append(f"| `{dotted}.{module.stem}` | {_cell(_first_paragraph(text))} |")
+    return rows if len(rows) > 2 else []
 
 
 # --- bench results -----------------------------------------------------------------------
@@ -257,7 +269,7 @@ LEVEL_TABLES = "<!-- generated: the builder's level and goal tables (scripts/doc
 
 def level_tables() -> str:
     """The builder's one level table and its goals, as the planner keeps them."""
-    from app.builder import level_table_markdown
+    from app.catalog.planner import level_table_markdown
 
     return level_table_markdown()
 

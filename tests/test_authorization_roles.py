@@ -31,7 +31,7 @@ import httpx
 from fastapi import FastAPI
 from sqlmodel import Session
 
-from app.assessments import examples as assessment_examples
+from app.training.self_checks import examples as assessment_examples
 from app.users import service as users_service
 from app.users.models import UserCreate
 from tests.factories import (

@@ -73,7 +73,7 @@ class Live:
 # would otherwise refuse the accounts the tests need (tests/users checks the limit).
 SIGN_UPS_FROM_LOOPBACK = "100000"
 # The writers log thousands of sessions started at one instant (a soak run passes the
-# default daily quota of 200 per account); tests/sessions/test_daily_quota.py checks it.
+# default daily quota of 200 per account); tests/logbook/sessions/test_daily_quota.py checks it.
 SESSIONS_PER_DAY_UNDER_LOAD = "100000"
 
 

@@ -22,7 +22,7 @@ from app.core.config import get_settings
 from app.webhooks import outbox
 from app.webhooks.models import WebhookEvent
 from app.webhooks.worker import Worker
-from tests.alerts.helpers import backdate_routine, log, routine
+from tests.logbook.alerts.helpers import backdate_routine, log, routine
 from tests.factories import (
     CareTeam,
     care_team,
