@@ -250,3 +250,22 @@ def test_the_cycle_finder_reports_a_cycle_through_a_function_level_import(
     graph = import_graph(app)
     assert find_cycle(graph) == ["alpha", "beta", "alpha"]
     assert graph["beta"]["alpha"] == ["app/beta/service.py:2"]
+
+
+def test_nothing_outside_tests_imports_tests() -> None:
+    """The app, the bench and the harness they share never import `tests`: what the bench
+    needs of the test run's machinery (the PostgreSQL cluster, the server process) lives in
+    harness/, so a test helper can change without the bench or the app noticing."""
+    sites: list[str] = []
+    for folder in ("app", "bench", "harness"):
+        for path in sorted((ROOT / folder).rglob("*.py")):
+            for node in ast.walk(ast.parse(path.read_text(), filename=str(path))):
+                if isinstance(node, ast.Import):
+                    names = [alias.name for alias in node.names]
+                elif isinstance(node, ast.ImportFrom) and not node.level:
+                    names = [node.module or ""]
+                else:
+                    continue
+                if any(name == "tests" or name.startswith("tests.") for name in names):
+                    sites.append(f"{path.relative_to(ROOT)}:{node.lineno}")
+    assert not sites, f"imports of tests/ outside it (move what they need to harness/): {sites}"

@@ -21,8 +21,8 @@ import httpx
 import pytest
 
 from app.catalog.exercises.seed import load_seed
+from harness.server import free_port, served, test_env
 from tests.conftest import TEST_SECRET
-from tests.server import free_port, served, test_env
 
 try:
     import medius_client

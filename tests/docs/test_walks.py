@@ -33,8 +33,8 @@ from typing import Any
 import pytest
 import yaml
 
+from harness.server import ServerProcess, free_port, served, test_env
 from tests.conftest import TEST_SECRET
-from tests.server import ServerProcess, free_port, served, test_env
 
 ROOT = Path(__file__).resolve().parents[2]
 README = ROOT / "README.md"

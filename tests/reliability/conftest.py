@@ -17,7 +17,7 @@ from sqlalchemy import Engine, create_engine, func, select
 from sqlmodel import SQLModel
 
 import app.models  # noqa: F401  (every table on SQLModel.metadata)
-from tests.server import ServerProcess, free_port, new_database, production_env, served
+from harness.server import ServerProcess, free_port, new_database, production_env, served
 
 SOAK = os.environ.get("MEDIUS_SOAK", "") == "1"
 BACKENDS = ["sqlite", "postgresql"]

@@ -16,7 +16,7 @@ from typing import Any
 import orjson
 from standardwebhooks.webhooks import Webhook
 
-from tests.server import free_port
+from harness.server import free_port
 
 
 @dataclass(frozen=True)
