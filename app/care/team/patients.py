@@ -15,9 +15,11 @@ from app.care.team.access import PatientAccess, Standing, no_patient, sees
 from app.care.team.access_log import record_access
 from app.catalog.live.snapshot import CatalogSpecs
 from app.core.db import begin_write
+from app.core.pagination import SyncPageBody
 from app.core.vocabulary import AccessAction, CareScope
 from app.logbook.progress import service as progress
 from app.logbook.sessions import service as sessions
+from app.logbook.sessions.models import SessionBody, SessionTombstoneBody
 from app.logbook.sessions.repository import SessionFilter
 from app.users.models import Caller
 from app.users.repository import get_caller
@@ -91,7 +93,7 @@ def sessions_in_care(
     sort: str | None,
     cursor: str | None,
     limit: int,
-) -> dict[str, Any]:
+) -> SyncPageBody[SessionBody | SessionTombstoneBody]:
     """A page of the patient's sessions as `GET /sessions` gives it (without a sync
     token), each naming only a routine the clinic prescribed."""
     page = sessions.list_for(session, patient, flt, sort, cursor, limit)
