@@ -18,6 +18,7 @@ from app.core.db import begin_write
 from app.core.pagination import SyncPageBody
 from app.core.vocabulary import AccessAction, CareScope
 from app.logbook.progress import service as progress
+from app.logbook.progress.models import ProgressBody
 from app.logbook.sessions import service as sessions
 from app.logbook.sessions.models import SessionBody, SessionTombstoneBody
 from app.logbook.sessions.repository import SessionFilter
@@ -57,7 +58,7 @@ def progress_in_care(
     starts_on: date | None,
     ends_on: date | None,
     catalog: CatalogSpecs,
-) -> dict[str, Any]:
+) -> ProgressBody:
     """The patient's progress report as `progress` shows it to a clinician: the weekly
     figures and advice (aggregates). Its `alerts` name single sessions (id, time, pain):
     they are the `sessions` scope's, so under `progress` alone the list is empty."""
