@@ -189,5 +189,7 @@ class AnnouncedAdvice(SQLModel, table=True):
     routine_id: uuid.UUID = SQLField(foreign_key="routine.id", primary_key=True, ondelete="CASCADE")
     exercise: str = SQLField(primary_key=True, max_length=SLUG_MAX)
     decision: Decision = SQLField(sa_type=VocabularyColumn(Decision, 16))
+    # A JSON column: a `PrescribedDosage`, dumped. Left open (`Any`): a typed JSON
+    # alias would make pydantic walk the document whenever a row is validated.
     next: dict[str, Any] = SQLField(sa_column=Column(JSON, nullable=False))
     announced_at: datetime = SQLField(sa_column=Column(UTCDateTime(), nullable=False))

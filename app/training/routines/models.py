@@ -66,6 +66,8 @@ class Routine(SQLModel, table=True):
     notes: str = SQLField(default="", max_length=NOTES_MAX)
     sessions_per_week: int
     origin: Origin = SQLField(sa_type=VocabularyColumn(Origin, 16))
+    # A JSON column: `WeekPlan`s as checked, dumped. Left open (`Any`): a typed JSON
+    # alias would make pydantic walk the document whenever a row is validated.
     progression: list[dict[str, Any]] | None = SQLField(default=None, sa_column=Column(JSON))
     rationale: list[str] | None = SQLField(default=None, sa_column=Column(JSON))
     revision: int = SQLField(default=1)
@@ -111,6 +113,8 @@ class RoutineVersion(SQLModel, table=True):
     name: str = SQLField(max_length=SHORT_TEXT_MAX)
     notes: str = SQLField(default="", max_length=NOTES_MAX)
     sessions_per_week: int
+    # A JSON column: the items and `WeekPlan`s as written. Left open (`Any`): a typed JSON
+    # alias would make pydantic walk the document whenever a row is validated.
     items: list[dict[str, Any]] = SQLField(sa_column=Column(JSON, nullable=False))
     progression: list[dict[str, Any]] | None = SQLField(default=None, sa_column=Column(JSON))
     prescribed_by: uuid.UUID | None = SQLField(
@@ -145,6 +149,8 @@ class DeletedPrescription(SQLModel, table=True):
     name: str = SQLField(max_length=SHORT_TEXT_MAX)
     notes: str = SQLField(default="", max_length=NOTES_MAX)
     sessions_per_week: int
+    # A JSON column: the version's items and `WeekPlan`s, dumped. Left open (`Any`): a typed JSON
+    # alias would make pydantic walk the document whenever a row is validated.
     items: list[dict[str, Any]] = SQLField(sa_column=Column(JSON, nullable=False))
     progression: list[dict[str, Any]] | None = SQLField(default=None, sa_column=Column(JSON))
     prescribed_by: uuid.UUID | None = SQLField(
