@@ -14,6 +14,7 @@ second pass would cost more than the encoding itself on the signed-in hot paths.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any, Generic, TypeVar
 
@@ -26,7 +27,8 @@ from app.core.json import dumps
 API_PREFIX = "/api/v1"
 
 T = TypeVar("T")
-Body = BaseModel | list[Any] | dict[str, Any]
+# A Mapping, so a service's TypedDict answer (app/core/shapes.py) is a body as it is.
+Body = BaseModel | list[Any] | Mapping[str, Any]
 
 
 @dataclass(frozen=True, slots=True)
