@@ -29,6 +29,8 @@ from app.exports.fhir.models import (
     OperationOutcome,
     PlanDefinition,
 )
+from app.exports.fhir.resources import Answer
+from app.exports.fhir.resources import OperationOutcome as OperationOutcomeBody
 from app.users.auth import SignedIn
 
 router = APIRouter(prefix="/fhir", tags=["fhir"])
@@ -78,7 +80,7 @@ PATIENT_ERRORS = (400, 401, 404, 406, 422, 500)
 
 
 def _outcome_example(status: int) -> ExampleFactory:
-    def example() -> dict[str, Any]:
+    def example() -> OperationOutcomeBody:
         body = examples.outcome()
         body["issue"][0]["diagnostics"] = ERROR_DETAIL[status]
         return body
@@ -117,7 +119,7 @@ def fhir_base(settings: Settings) -> str:
     return f"{settings.public_url}{API_PREFIX}/fhir"
 
 
-def _public(request: Request, body: dict[str, Any], settings: Settings) -> Response:
+def _public(request: Request, body: Answer, settings: Settings) -> Response:
     return public_json(
         request, to_bytes(body), settings.catalog_max_age, media_type=FHIR_MEDIA_TYPE
     )
