@@ -19,7 +19,9 @@ import copy
 from collections.abc import Callable
 from typing import Any
 
-ExampleFactory = Callable[[], Any]
+from app.core.types import JSONValue, OpenAPIObject
+
+ExampleFactory = Callable[[], JSONValue]
 JSON = "application/json"
 _FACTORIES: dict[str, ExampleFactory] = {}
 
@@ -33,12 +35,12 @@ def lazy_example(factory: ExampleFactory) -> str:
 
 def example_response(
     factory: ExampleFactory, description: str = "Successful Response"
-) -> dict[str, Any]:
+) -> OpenAPIObject:
     """A `responses=` entry whose JSON body example is `factory()`."""
     return {"description": description, "content": {JSON: {"example": lazy_example(factory)}}}
 
 
-def example_body(factory: ExampleFactory) -> dict[str, Any]:
+def example_body(factory: ExampleFactory) -> OpenAPIObject:
     """An `openapi_extra=` giving the JSON request body the example `factory()`."""
     return {"requestBody": {"content": {JSON: {"example": lazy_example(factory)}}}}
 

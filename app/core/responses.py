@@ -14,7 +14,7 @@ second pass would cost more than the encoding itself on the signed-in hot paths.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, Generic, TypeVar
 
@@ -27,8 +27,9 @@ from app.core.json import dumps
 API_PREFIX = "/api/v1"
 
 T = TypeVar("T")
-# A Mapping, so a service's TypedDict answer (app/core/shapes.py) is a body as it is.
-Body = BaseModel | list[Any] | Mapping[str, Any]
+# A service's answer: a model, or a list or a dict of a model's shape (a TypedDict, so
+# `Mapping[str, object]`: a TypedDict is no `dict[str, Any]` to mypy).
+Body = BaseModel | Sequence[object] | Mapping[str, object]
 
 
 @dataclass(frozen=True, slots=True)

@@ -6,7 +6,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
-from typing import Annotated, Any
+from typing import Annotated, Any, TypeAlias
 from zoneinfo import ZoneInfo
 
 from pydantic import (
@@ -19,6 +19,15 @@ from pydantic import (
 )
 from pydantic.json_schema import JsonSchemaValue
 from pydantic_core import PydanticCustomError, core_schema
+
+# JSON as parsed or as orjson will encode it, for values whose members are open by contract
+# (an OpenAPI example, a webhook event's `data`, an imported document before its model
+# reads it). An answer a service builds has a TypedDict shape instead (app.core.shapes).
+JSONValue: TypeAlias = str | int | float | bool | list["JSONValue"] | dict[str, "JSONValue"] | None
+JSONObject: TypeAlias = dict[str, JSONValue]
+# An OpenAPI document or a piece of one (a `responses=` entry, an `openapi_extra=`): open by
+# the OpenAPI specification, and typed as FastAPI types the parameters it is handed to.
+OpenAPIObject: TypeAlias = dict[str, Any]
 
 SLUG_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 # Lengths shared by the wire types below and the table columns that store their values.

@@ -20,7 +20,7 @@ def prescription_page() -> dict[str, Any]:
 
 
 def deleted_page() -> dict[str, Any]:
-    last = routines.version_page()["items"][0]
+    last = routines.version()
     return {
         "items": [
             {
