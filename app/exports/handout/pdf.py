@@ -9,6 +9,7 @@ import unicodedata
 from collections.abc import Mapping, Sequence
 from typing import Any, TypedDict
 
+# ReportLab ships no types (pyproject: ignore_missing_imports): its flowables are Any to mypy.
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_CENTER
 from reportlab.lib.pagesizes import A4
