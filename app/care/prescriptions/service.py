@@ -16,12 +16,18 @@ from app.care.team.names import clinician_name
 from app.care.team.repository import clinic_names
 from app.catalog.live.snapshot import CatalogSpecs
 from app.core.db import begin_write
+from app.core.pagination import PageBody
 from app.core.responses import Resource
 from app.core.vocabulary import AccessAction, CareScope, WebhookEventType
 from app.training.routines import builder_service
 from app.training.routines import service as routines
 from app.training.routines.builder_service import SelfCheckRefused
-from app.training.routines.models import RoutineCreate, RoutineUpdate
+from app.training.routines.models import (
+    DeletedPrescriptionBody,
+    RoutineCreate,
+    RoutineUpdate,
+    RoutineVersionBody,
+)
 from app.training.routines.service import RoutineBody
 from app.training.routines.versions import PrescriberInfo
 from app.users.models import Caller
@@ -157,7 +163,7 @@ def list_prescriptions(
     cursor: str | None,
     limit: int,
     catalog: CatalogSpecs,
-) -> dict[str, Any]:
+) -> PageBody[RoutineBody]:
     _logged_read(session, access, "routines")
     return routines.list_prescriptions(
         session,
@@ -217,7 +223,7 @@ def versions(
     cursor: str | None,
     limit: int,
     catalog: CatalogSpecs,
-) -> dict[str, Any]:
+) -> PageBody[RoutineVersionBody]:
     routines.prescription(session, access.clinic_id, access.patient_id, routine_id)
     _logged_read(session, access, f"routine:{routine_id}/versions")
     return routines.prescription_versions(
@@ -232,7 +238,7 @@ def deleted(
     cursor: str | None,
     limit: int,
     catalog: CatalogSpecs,
-) -> dict[str, Any]:
+) -> PageBody[DeletedPrescriptionBody]:
     """The clinic's record of prescriptions the patient deleted (a logged read)."""
     _logged_read(session, access, "routines:deleted")
     return routines.deleted_prescriptions(
