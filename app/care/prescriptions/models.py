@@ -9,8 +9,7 @@ from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from app.catalog.planner.models import Constraints
 from app.core.types import ShortText
-from app.training.routines.models import RoutineCreate
-from app.training.routines.service import RoutineBody
+from app.training.routines.models import RoutineBody, RoutineCreate
 
 
 class PrescriptionCreate(BaseModel):

@@ -5,7 +5,6 @@ a read in its own short one first)."""
 from __future__ import annotations
 
 import uuid
-from typing import Any
 
 from sqlmodel import Session
 
