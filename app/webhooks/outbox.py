@@ -35,7 +35,7 @@ from app.core.vocabulary import WebhookEventType
 from app.webhooks.models import WebhookDelivery, WebhookEndpoint, WebhookEvent
 
 Database = Session | Connection
-EventData = Mapping[str, Any] | Callable[[], Mapping[str, Any]]
+EventData = Mapping[str, object] | Callable[[], Mapping[str, object]]
 # The clinic whose care an event belongs to: known, or found only when a clinic subscribes.
 CareOf = uuid.UUID | None | Callable[[], uuid.UUID | None]
 PING = "webhook.ping"
@@ -129,17 +129,18 @@ def _record(db: Database, queued: Queued, targets: list[Target]) -> None:
         recorder(db, queued, recorded)
 
 
-def _redacted(body: Mapping[str, Any], paths: Collection[str]) -> dict[str, Any]:
+def _redacted(body: Mapping[str, object], paths: Collection[str]) -> dict[str, object]:
     """A copy of `body` with each dotted path (`session.routine_id`) null where present."""
     copy = dict(body)
     for path in paths:
         key, _, rest = path.partition(".")
         if key not in copy:
             continue
+        value = copy[key]
         if not rest:
             copy[key] = None
-        elif isinstance(copy[key], Mapping):
-            copy[key] = _redacted(copy[key], [rest])
+        elif isinstance(value, Mapping):
+            copy[key] = _redacted(value, [rest])
     return copy
 
 
@@ -181,7 +182,7 @@ def _bodies(
     data: EventData,
     care_of: CareOf,
     clinic_private: Collection[str] | None,
-) -> list[tuple[Mapping[str, Any], list[Target]]]:
+) -> list[tuple[Mapping[str, object], list[Target]]]:
     """Who gets which body: the full one (the owner's endpoints, the caring clinic's), a
     redacted one (other clinics), each with its targets; the body is built only when
     somebody gets it, and a copy nobody gets (or identical to the full one) is left out."""

@@ -15,9 +15,12 @@ from app.care.team.access import PatientAccess, Standing, no_patient, sees
 from app.care.team.access_log import record_access
 from app.catalog.live.snapshot import CatalogSpecs
 from app.core.db import begin_write
+from app.core.pagination import SyncPageBody
 from app.core.vocabulary import AccessAction, CareScope
 from app.logbook.progress import service as progress
+from app.logbook.progress.models import ProgressBody
 from app.logbook.sessions import service as sessions
+from app.logbook.sessions.models import SessionBody, SessionTombstoneBody
 from app.logbook.sessions.repository import SessionFilter
 from app.users.models import Caller
 from app.users.repository import get_caller
@@ -55,7 +58,7 @@ def progress_in_care(
     starts_on: date | None,
     ends_on: date | None,
     catalog: CatalogSpecs,
-) -> dict[str, Any]:
+) -> ProgressBody:
     """The patient's progress report as `progress` shows it to a clinician: the weekly
     figures and advice (aggregates). Its `alerts` name single sessions (id, time, pain):
     they are the `sessions` scope's, so under `progress` alone the list is empty."""
@@ -91,7 +94,7 @@ def sessions_in_care(
     sort: str | None,
     cursor: str | None,
     limit: int,
-) -> dict[str, Any]:
+) -> SyncPageBody[SessionBody | SessionTombstoneBody]:
     """A page of the patient's sessions as `GET /sessions` gives it (without a sync
     token), each naming only a routine the clinic prescribed."""
     page = sessions.list_for(session, patient, flt, sort, cursor, limit)

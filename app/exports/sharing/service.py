@@ -42,6 +42,7 @@ from app.exports.sharing.models import (
     ShareLinkPublic,
 )
 from app.logbook.progress import service as progress_service
+from app.logbook.progress.models import ProgressBody
 from app.training.routines import service as routines_service
 from app.users import repository as users_repository
 from app.users.models import Caller
@@ -212,7 +213,7 @@ def shared(
     accept: str | None,
     address: str,
     catalog: CatalogSpecs,
-) -> Rendered | dict[str, Any]:
+) -> Rendered | ProgressBody:
     """What a live link shows, in the format asked: a routine's printed program (HTML or
     PDF), or the owner's progress summary (JSON). Unknown, expired, revoked: 404. The
     visitor is anonymous (the route reads no credentials): the link is the credential."""

@@ -13,6 +13,7 @@ from app.core.pagination import Page
 from app.core.types import utcnow
 from app.logbook.comments import repository
 from app.logbook.comments.models import (
+    CommentValues,
     SessionComment,
     SessionCommentCreate,
     SessionCommentPublic,
@@ -79,7 +80,7 @@ def add(
     comment_id = data.id or uuid.uuid4()
     begin_write(session)
     _require_session(session, patient_id, session_id)
-    values = {
+    values: CommentValues = {
         "id": comment_id,
         "session_id": session_id,
         "patient_id": patient_id,

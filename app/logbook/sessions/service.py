@@ -30,7 +30,7 @@ from app.core.errors import (
     reject_nulls,
 )
 from app.core.events import publish, subscribe
-from app.core.pagination import list_order, require_sync_alone
+from app.core.pagination import SyncPageBody, list_order, require_sync_alone
 from app.core.responses import Resource
 from app.core.tabular import Cell, csv_chunks, json_chunks
 from app.core.types import local_day_bounds, utcnow
@@ -39,10 +39,13 @@ from app.logbook.sessions import repository, totals
 from app.logbook.sessions.events import SessionWritten, WrittenSession
 from app.logbook.sessions.models import (
     MAX_ENTRIES,
+    EntryBody,
     EntryIn,
     EntryPublic,
+    SessionBody,
     SessionCreate,
     SessionPublic,
+    SessionTombstoneBody,
     SessionUpdate,
     WorkoutSession,
 )
@@ -82,10 +85,6 @@ class _Revisioned(Protocol):
     def revision(self) -> int: ...
 
 
-# A session as answered: a JSON-ready dict of SessionPublic's shape, built from rows or
-# from the validated request, never through response models: the database and the request
-# model already hold valid values (README, "Performance").
-SessionBody = dict[str, Any]
 SessionView = Resource[SessionBody]
 
 
@@ -267,11 +266,23 @@ def _stored_retry(
     return existing
 
 
-def _entry_body(values: Sequence[Any]) -> dict[str, Any]:
-    entry = dict(zip(ENTRY_PUBLIC_KEYS, values, strict=True))
-    if entry["load_kg"] is not None:  # Decimal in the column, a JSON number on the wire
-        entry["load_kg"] = float(entry["load_kg"])
-    return entry
+def _entry_body(values: Sequence[Any]) -> EntryBody:
+    """An entry's column values (repository.ENTRY_COLUMNS order) as answered."""
+    exercise, set_number, side, reps, steps, hold, band, load_kg, pain, effort, notes = values
+    return {
+        "exercise": exercise,
+        "set_number": set_number,
+        "side": side,
+        "reps": reps,
+        "steps": steps,
+        "hold_seconds": hold,
+        "load_band": band,
+        # Decimal in the column, a JSON number on the wire
+        "load_kg": None if load_kg is None else float(load_kg),
+        "pain": pain,
+        "effort": effort,
+        "notes": notes,
+    }
 
 
 def _body(row: SessionRow | WorkoutSession, entries: Sequence[Sequence[Any]]) -> SessionBody:
@@ -325,7 +336,7 @@ def list_for(
     limit: int,
     sync_token: str | None = None,
     key: bytes = b"",
-) -> dict[str, Any]:
+) -> SyncPageBody[SessionBody | SessionTombstoneBody]:
     """A page of the caller's sessions (or of their changes), JSON-ready."""
     sync: str | None = None
     if sync_token is not None:
@@ -347,7 +358,7 @@ def list_for(
         order = list_order(sort, repository.SORTABLE, "-started_at", flt.updated_since)
         rows, next_cursor = repository.list_sessions(session, user.id, flt, order, cursor, limit)
     live = {b["id"]: b for b in as_public(session, [r for r in rows if r.deleted_at is None])}
-    items = [
+    items: list[SessionBody | SessionTombstoneBody] = [
         live[r.id] if r.deleted_at is None else {"id": r.id, "deleted_at": r.deleted_at}
         for r in rows
     ]
@@ -359,7 +370,7 @@ def _announce(
     user: Caller,
     event_type: WebhookEventType,
     session_id: uuid.UUID,
-    body: Callable[[], dict[str, Any]],
+    body: Callable[[], SessionBody | SessionTombstoneBody],
 ) -> None:
     """Queue the webhook event of this write in its transaction (app.webhooks.outbox); the
     body is built only when an endpoint subscribes. As in a clinic's REST reads, a clinic
@@ -367,12 +378,10 @@ def _announce(
     built = cache(body)
 
     def care_of() -> uuid.UUID | None:
-        routine_id = built().get("routine_id")
-        return (
-            None
-            if routine_id is None
-            else routines_repository.prescribing_clinic(session, routine_id)
-        )
+        routine_id = built().get("routine_id")  # a tombstone names none
+        if not isinstance(routine_id, uuid.UUID):
+            return None
+        return routines_repository.prescribing_clinic(session, routine_id)
 
     outbox.emit(
         session,
@@ -385,7 +394,9 @@ def _announce(
     )
 
 
-def _current_body(session: Session, user: Caller, session_id: uuid.UUID) -> Callable[[], Any]:
+def _current_body(
+    session: Session, user: Caller, session_id: uuid.UUID
+) -> Callable[[], SessionBody]:
     """The session as this transaction now sees it (after the write, before commit)."""
     return lambda: get_one(session, user, session_id).body
 
@@ -479,7 +490,7 @@ def delete(session: Session, user: Caller, session_id: uuid.UUID, if_match: str 
         repository.refresh_pain_max(session, row.id)
         totals.after_change(session, user.id, user.time_zone, [row.started_at])
         publish(session, SessionWritten(user.id, user.time_zone, row.id, deleted=True))
-        tombstone = {"id": row.id, "deleted_at": deleted_at}
+        tombstone: SessionTombstoneBody = {"id": row.id, "deleted_at": deleted_at}
         _announce(session, user, WebhookEventType.SESSION_DELETED, row.id, lambda: tombstone)
 
 
