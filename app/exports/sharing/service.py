@@ -12,7 +12,6 @@ import hashlib
 import secrets
 import uuid
 from datetime import datetime, timedelta
-from typing import Any
 
 import orjson
 from sqlalchemy.exc import IntegrityError
