@@ -16,12 +16,13 @@ checks every example of the rendered document against the schema it is published
 from __future__ import annotations
 
 import copy
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from typing import Any
 
 from app.core.types import JSONValue, OpenAPIObject
 
-ExampleFactory = Callable[[], JSONValue]
+# A JSON value, or a document typed by its TypedDict (the FHIR resources: app/exports/fhir).
+ExampleFactory = Callable[[], JSONValue | Mapping[str, object]]
 JSON = "application/json"
 _FACTORIES: dict[str, ExampleFactory] = {}
 

@@ -5,11 +5,10 @@ a read in its own short one first)."""
 from __future__ import annotations
 
 import uuid
-from typing import Any
 
 from sqlmodel import Session
 
-from app.care.prescriptions.models import PrescriptionCreate
+from app.care.prescriptions.models import PrescriptionCreate, RoutinePrescribedData
 from app.care.team.access import PatientAccess, no_patient, sees
 from app.care.team.access_log import record_access
 from app.care.team.names import clinician_name
@@ -98,7 +97,7 @@ def _announce(
     for the patient's endpoints and this clinic's alone; the routine is read only when an
     endpoint subscribes."""
 
-    def body() -> dict[str, Any]:
+    def body() -> RoutinePrescribedData:
         db.expire_all()  # the routine as this transaction has just written it
         made = routines.read_prescription(
             db, access.clinic_id, access.patient_id, routine_id, catalog

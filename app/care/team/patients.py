@@ -6,7 +6,7 @@ from __future__ import annotations
 import uuid
 from collections.abc import Callable
 from datetime import date
-from typing import Any, Concatenate, ParamSpec, TypeVar
+from typing import Concatenate, ParamSpec, TypeGuard, TypeVar
 
 from sqlmodel import Session
 
@@ -65,25 +65,22 @@ def progress_in_care(
     document = progress.progress_document(session, patient, starts_on, ends_on, None, catalog)
     if not sees(standing, CareScope.SESSIONS):
         document["alerts"] = []
-    _name_only_own_routines(session, clinic_id, patient.id, [document])
+    followed = document["routine_id"]
+    if followed is not None and followed not in _prescribed_here(session, clinic_id, patient.id):
+        document["routine_id"] = None
     return document
 
 
-def _name_only_own_routines(
-    session: Session, clinic_id: uuid.UUID, patient_id: uuid.UUID, documents: list[Any]
-) -> None:
-    """A routine the clinic did not prescribe (the patient's own, another clinic's) is not
-    named to it: `routine_id` (and the version followed) become null, so no answer
-    reveals care elsewhere."""
-    named = [d for d in documents if isinstance(d, dict) and d.get("routine_id") is not None]
-    if not named:
-        return
-    ours = {str(r) for r in repository.prescription_ids(session, clinic_id, patient_id)}
-    for document in named:
-        if str(document["routine_id"]) not in ours:
-            document["routine_id"] = None
-            if "routine_version" in document:
-                document["routine_version"] = None
+def _prescribed_here(session: Session, clinic_id: uuid.UUID, patient_id: uuid.UUID) -> set[str]:
+    """The routines this clinic prescribed the patient (as strings, as progress names its
+    routine). Any other routine (the patient's own, another clinic's) is not named to the
+    clinic: its `routine_id` (and the version followed) become null, so no answer reveals
+    care elsewhere."""
+    return {str(r) for r in repository.prescription_ids(session, clinic_id, patient_id)}
+
+
+def _live(item: SessionBody | SessionTombstoneBody) -> TypeGuard[SessionBody]:
+    return "routine_id" in item  # a tombstone holds only its id and when it was deleted
 
 
 def sessions_in_care(
@@ -99,5 +96,11 @@ def sessions_in_care(
     token), each naming only a routine the clinic prescribed."""
     page = sessions.list_for(session, patient, flt, sort, cursor, limit)
     page.pop("sync_token", None)
-    _name_only_own_routines(session, clinic_id, patient.id, page["items"])
+    named = [s for s in page["items"] if _live(s) and s["routine_id"] is not None]
+    if named:
+        ours = _prescribed_here(session, clinic_id, patient.id)
+        for logged in named:
+            if str(logged["routine_id"]) not in ours:
+                logged["routine_id"] = None
+                logged["routine_version"] = None
     return page

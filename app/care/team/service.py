@@ -11,7 +11,6 @@ from __future__ import annotations
 import secrets
 import uuid
 from datetime import timedelta
-from typing import Any
 
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, col
@@ -65,7 +64,7 @@ def no_code() -> NotFound:
 # --- Clinics ------------------------------------------------------------------------------
 
 
-def _clinic_resource(row: Any) -> Resource[ClinicPublic]:
+def _clinic_resource(row: repository.ClinicRow) -> Resource[ClinicPublic]:
     body = ClinicPublic(
         id=row.id,
         name=row.name,
@@ -167,7 +166,7 @@ def update_clinic(
 # --- Members ------------------------------------------------------------------------------
 
 
-def _member(row: Any) -> MemberPublic:
+def _member(row: repository.MemberRow) -> MemberPublic:
     return MemberPublic(
         user=PersonRef(id=row.user_id, display_name=row.display_name),
         email=row.email,

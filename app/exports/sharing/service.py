@@ -12,7 +12,6 @@ import hashlib
 import secrets
 import uuid
 from datetime import datetime, timedelta
-from typing import Any
 
 import orjson
 from sqlalchemy.exc import IntegrityError
@@ -23,6 +22,7 @@ from app.catalog.live.snapshot import CatalogSpecs
 from app.core.db import begin_write
 from app.core.errors import FieldError, IdTaken, Invalid, NotFound, QuotaExceeded
 from app.core.negotiation import negotiate
+from app.core.pagination import PageBody
 from app.core.responses import API_PREFIX
 from app.core.types import utcnow
 from app.core.vocabulary import ShareKind, ShareStatus
@@ -35,7 +35,9 @@ from app.exports.sharing.models import (
     MAX_LINKS,
     TOKEN_BYTES,
     ShareLink,
+    ShareLinkBody,
     ShareLinkCreate,
+    ShareLinkCreatedBody,
     ShareLinkPublic,
 )
 from app.logbook.progress import service as progress_service
@@ -63,7 +65,7 @@ def status(link: ShareLink, now: datetime) -> ShareStatus:
     return ShareStatus.ACTIVE if link.expires_at > now else ShareStatus.EXPIRED
 
 
-def _body(link: ShareLink, now: datetime) -> dict[str, Any]:
+def _body(link: ShareLink, now: datetime) -> ShareLinkBody:
     return {
         "id": link.id,
         "kind": link.kind,
@@ -94,7 +96,9 @@ def _digest(data: ShareLinkCreate) -> str:
     return hashlib.sha256(canonical).hexdigest()
 
 
-def create(session: Session, user: Caller, data: ShareLinkCreate) -> tuple[dict[str, Any], bool]:
+def create(
+    session: Session, user: Caller, data: ShareLinkCreate
+) -> tuple[ShareLinkCreatedBody, bool]:
     """A new link (with its token, shown this once), or an earlier try's under the same id."""
     now = utcnow()
     expires_at = _expiry(data, now)
@@ -135,7 +139,7 @@ def create(session: Session, user: Caller, data: ShareLinkCreate) -> tuple[dict[
     return {**_body(link, now), "token": token, "path": API_PREFIX + SHARED_PATH + token}, True
 
 
-def _replayed(session: Session, user: Caller, link: ShareLink) -> dict[str, Any]:
+def _replayed(session: Session, user: Caller, link: ShareLink) -> ShareLinkCreatedBody:
     existing = repository.get(session, link.id)
     if (
         existing is None
@@ -146,7 +150,9 @@ def _replayed(session: Session, user: Caller, link: ShareLink) -> dict[str, Any]
     return {**_body(existing, utcnow()), "token": None, "path": None}
 
 
-def list_for(session: Session, user: Caller, cursor: str | None, limit: int) -> dict[str, Any]:
+def list_for(
+    session: Session, user: Caller, cursor: str | None, limit: int
+) -> PageBody[ShareLinkBody]:
     """The caller's links, newest first, active or not (never their tokens)."""
     rows, next_cursor = repository.list_links(session, user.id, cursor, limit)
     now = utcnow()
