@@ -33,8 +33,9 @@ from app.care.team.models import (
 )
 from app.core.caching import conditional_write, require_if_match, revision_etag
 from app.core.db import begin_write, update_if_revision
-from app.core.errors import Conflict, Forbidden, IdTaken, NotFound, reject_nulls
+from app.core.errors import Conflict, Forbidden, NotFound, reject_nulls
 from app.core.events import publish
+from app.core.idempotency import ClientId, create_once
 from app.core.pagination import Page, parse_sort
 from app.core.responses import Resource
 from app.core.security import digest
@@ -93,31 +94,27 @@ def create_clinic(
     session: Session, caller: Caller, data: ClinicCreate
 ) -> tuple[Resource[ClinicPublic], bool]:
     """A new clinic with the caller as its owner (True), or, for a retry under the same
-    client id, the clinic that try made (False); the id's primary key decides between
-    concurrent retries."""
+    client id, the clinic that try made (False; app/core/idempotency.py): the caller still
+    its owner, under the same name."""
     clinic_id = data.id or uuid.uuid4()
-    begin_write(session)
-    try:
-        if data.id is not None and session.get(Clinic, clinic_id) is not None:
-            session.rollback()
-            return _replayed_clinic(session, caller, data), False
+
+    def write() -> Resource[ClinicPublic]:
         session.add(Clinic(id=clinic_id, name=data.name))
         session.flush()
         session.add(ClinicMember(clinic_id=clinic_id, user_id=caller.id, role=ClinicRole.OWNER))
-        session.commit()
-    except IntegrityError:
-        session.rollback()
-        return _replayed_clinic(session, caller, data), False
-    return get_clinic(session, caller, clinic_id), True
+        session.flush()
+        return get_clinic(session, caller, clinic_id)
 
+    def is_retry(stored: Any) -> bool:
+        return bool(stored.role == ClinicRole.OWNER and stored.name == data.name)
 
-def _replayed_clinic(
-    session: Session, caller: Caller, data: ClinicCreate
-) -> Resource[ClinicPublic]:
-    row = None if data.id is None else repository.clinic_with_role(session, data.id, caller.id)
-    if row is None or row.role != ClinicRole.OWNER or row.name != data.name:
-        raise IdTaken.of("clinic")
-    return _clinic_resource(row)
+    claim = ClientId(
+        "clinic",
+        data.id,
+        lambda s: repository.clinic_with_role(s, clinic_id, caller.id),
+        is_retry,
+    )
+    return create_once(session, claim, write, _clinic_resource)
 
 
 def get_clinic(session: Session, caller: Caller, clinic_id: uuid.UUID) -> Resource[ClinicPublic]:
