@@ -22,7 +22,6 @@ from app.core.config import get_settings
 from app.webhooks import outbox
 from app.webhooks.models import WebhookEvent
 from app.webhooks.worker import Worker
-from tests.logbook.alerts.helpers import backdate_routine, log, routine
 from tests.factories import (
     CareTeam,
     care_team,
@@ -31,6 +30,7 @@ from tests.factories import (
     session_payload,
     take_into_care,
 )
+from tests.logbook.alerts.helpers import backdate_routine, log, routine
 from tests.webhooks.conftest import deliver_until, register
 from tests.webhooks.receiver import Receiver
 
@@ -276,9 +276,8 @@ async def test_the_scheduled_scan_announces_its_alerts_from_a_process_of_its_own
     clinic = await _clinic_endpoint(client, team, clinic_receiver.url, ["alert.raised"])
     plan = await routine(client, team.patient, sessions_per_week=1)
     backdate_routine(app, plan["id"], datetime.now(UTC) - timedelta(days=30))
-    # A fresh process: nothing subscribed, no audience.
+    # A fresh process: nothing subscribed (the clinics' audience included).
     monkeypatch.setattr(domain_events, "_handlers", {})
-    monkeypatch.setattr(outbox, "_audiences", [])
     monkeypatch.setenv("DATABASE_URL", database_url)
     get_settings.cache_clear()
     try:

@@ -41,7 +41,7 @@ from app.core.responses import Resource
 from app.core.security import digest
 from app.core.types import utcnow
 from app.core.vocabulary import ClinicRole
-from app.users.deletion import before_account_deletion
+from app.users.events import AccountDeleting
 from app.users.models import Caller
 from app.webhooks import repository as webhooks_repository
 
@@ -323,28 +323,28 @@ def accept_membership(session: Session, caller: Caller, code: str) -> Resource[C
     return get_clinic(session, caller, invitation.clinic_id)
 
 
-@before_account_deletion
-def end_care_given(session: Session, user_id: uuid.UUID) -> None:
+def end_care_given(session: Session, deleting: AccountDeleting) -> None:
     """A clinician who deletes their account ends their relationships, as when they leave
     (the rows then go with the account)."""
+    user_id = deleting.user_id
     _end_care(session, repository.end_relationships_of(session, None, user_id, utcnow()))
 
 
-@before_account_deletion
-def retire_clinic_codes(session: Session, user_id: uuid.UUID) -> None:
+def retire_clinic_codes(session: Session, deleting: AccountDeleting) -> None:
     """A deleted account's open clinic codes die (their care codes go with the account;
     a clinic code outlives it, unsigned, and is listed as revoked)."""
+    user_id = deleting.user_id
     now = utcnow()
     for clinic_id in repository.clinics_of_member(session, user_id):
         repository.retire_codes(session, clinic_id, user_id, now, care_codes=False)
 
 
-@before_account_deletion
-def hand_over_clinics(session: Session, user_id: uuid.UUID) -> None:
+def hand_over_clinics(session: Session, deleting: AccountDeleting) -> None:
     """A clinic keeps an owner when its only owner deletes their account: the member who
     joined it first becomes owner; a clinic left with no member at all is deleted (its
     invitations and relationships with it; patients' access-log entries stay, with the
     clinic's name). The clinic endpoints they registered stop, as when they leave."""
+    user_id = deleting.user_id
     for clinic_id in repository.clinics_owned_alone(session, user_id):
         heir = repository.longest_standing_other(session, clinic_id, user_id)
         if heir is None:

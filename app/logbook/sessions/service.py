@@ -24,7 +24,7 @@ from app.core.errors import (
     QuotaExceeded,
     reject_nulls,
 )
-from app.core.events import publish, subscribe
+from app.core.events import publish
 from app.core.idempotency import ClientId, create_once, request_digest
 from app.core.pagination import list_order, require_sync_alone
 from app.core.responses import Resource
@@ -501,11 +501,6 @@ def export_csv(engine: Engine, user: Caller) -> Iterator[bytes]:
 def export_json(engine: Engine, user: Caller) -> Iterator[bytes]:
     """The log as `{columns, rows}` JSON, rows keyed by column."""
     return json_chunks(EXPORT_COLUMNS, _export_table(engine, user.id))
-
-
-def install() -> None:
-    """Subscribe to the routines' events (called by the app factory)."""
-    subscribe(RoutineDeleted, on_routine_deleted)
 
 
 def on_routine_deleted(session: Session, event: RoutineDeleted) -> None:
