@@ -14,13 +14,13 @@ from datetime import timedelta
 from typing import Concatenate, ParamSpec, TypeVar
 
 from sqlalchemy import ColumnElement
-from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, col
 
 from app.core.caching import conditional_write, require_if_match, revision_etag
 from app.core.config import Settings
 from app.core.db import begin_write
-from app.core.errors import Conflict, FieldError, IdTaken, Invalid, NotFound, QuotaExceeded
+from app.core.errors import Conflict, FieldError, Invalid, NotFound, QuotaExceeded
+from app.core.idempotency import ClientId, create_once
 from app.core.pagination import PageBody, parse_sort
 from app.core.responses import Resource
 from app.core.types import utcnow
@@ -142,47 +142,32 @@ def create(
         created_at=now,
         updated_at=now,
     )
-    begin_write(session)
-    holder.lock(session)  # concurrent creates are counted one after the other
-    if data.id is not None:
-        stored = session.get(WebhookEndpoint, data.id)
-        if stored is not None:
-            return _replayed(session, holder, stored, row), False
-    count = repository.count_held(session, holder.where())
-    if count >= settings.webhook_max_endpoints:
-        session.rollback()
-        raise QuotaExceeded(
-            f"This {holder.noun} keeps {count} webhook endpoints, the most allowed "
-            f"({settings.webhook_max_endpoints}); delete one first."
-        )
-    session.add(row)
-    try:
-        session.commit()
-    except IntegrityError:  # the id is another holder's, committed since the check
-        session.rollback()
-        raise _id_taken() from None
-    return _with_secret(holder, row), True
+    asked = (row.owner_id, row.clinic_id, row.url, row.description, row.event_types)
 
+    def write() -> Resource[EndpointCreatedBody]:
+        holder.lock(session)  # concurrent creates are counted one after the other
+        count = repository.count_held(session, holder.where())
+        if count >= settings.webhook_max_endpoints:
+            raise QuotaExceeded(
+                f"This {holder.noun} keeps {count} webhook endpoints, the most allowed "
+                f"({settings.webhook_max_endpoints}); delete one first."
+            )
+        session.add(row)
+        session.flush()
+        return _with_secret(holder, row)
 
-def _replayed(
-    session: Session, holder: Holder, stored: WebhookEndpoint, asked: WebhookEndpoint
-) -> Resource[EndpointCreatedBody]:
-    same = (stored.owner_id, stored.clinic_id, stored.url, stored.description) == (
-        asked.owner_id,
-        asked.clinic_id,
-        asked.url,
-        asked.description,
-    ) and sorted(stored.event_types) == asked.event_types
-    if not same:
-        session.rollback()
-        raise _id_taken()
-    answer = _with_secret(holder, stored)
-    session.rollback()
-    return answer
+    def is_retry(stored: WebhookEndpoint) -> bool:
+        return (
+            stored.owner_id,
+            stored.clinic_id,
+            stored.url,
+            stored.description,
+            sorted(stored.event_types),
+        ) == asked
 
-
-def _id_taken() -> IdTaken:
-    return IdTaken.of("endpoint")
+    endpoint_id = row.id
+    claim = ClientId("endpoint", data.id, lambda s: s.get(WebhookEndpoint, endpoint_id), is_retry)
+    return create_once(session, claim, write, lambda stored: _with_secret(holder, stored))
 
 
 def list_for(

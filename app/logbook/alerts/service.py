@@ -29,7 +29,7 @@ from sqlmodel import Session
 
 from app.core.db import begin_write
 from app.core.errors import Conflict, NotFound
-from app.core.events import publish, subscribe
+from app.core.events import publish
 from app.core.pagination import Page
 from app.core.types import JSONObject, utcnow
 from app.core.vocabulary import AlertKind, AlertStatus, Decision, WebhookEventType
@@ -58,12 +58,6 @@ MISSED_WEEK_LOOKBACK = 8
 # A week is judged this long after it ends: sessions an offline phone logged late in the
 # week have time to sync before their absence raises an alert.
 MISSED_WEEK_GRACE = timedelta(days=1)
-
-
-def install() -> None:
-    """Subscribe the alert triggers to the domain events (called by the app factory)."""
-    subscribe(SessionWritten, on_session_written)
-    subscribe(SelfCheckRecorded, on_self_check)
 
 
 def on_session_written(session: Session, event: SessionWritten) -> None:

@@ -25,7 +25,6 @@ from sqlalchemy import delete, insert, select
 from sqlmodel import Session, col
 
 from app.catalog.exercises.repository import specs_by_slug
-from app.core.events import subscribe
 from app.core.types import JSONObject, utcnow
 from app.core.vocabulary import Decision, WebhookEventType
 from app.logbook.progress.models import Advice, AnnouncedAdvice
@@ -35,11 +34,6 @@ from app.training.routines.repository import caring_clinic, items_for, latest_ro
 from app.webhooks import outbox
 
 ADVICE = WebhookEventType.PROGRESS_ADVICE_CHANGED
-
-
-def install() -> None:
-    """Check the advice after every session write (idempotent; the app factory calls it)."""
-    subscribe(SessionWritten, on_session_written)
 
 
 def on_session_written(session: Session, event: SessionWritten) -> None:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 import uuid
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
@@ -10,9 +9,7 @@ from datetime import datetime
 from functools import cache
 from typing import Any, Protocol
 
-import orjson
 from sqlalchemy import Engine
-from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, col
 
 from app.catalog.exercises.models import ExerciseSpec
@@ -20,16 +17,15 @@ from app.catalog.live.snapshot import CatalogSpecs
 from app.catalog.planner.validation import dosage_errors, known_spec
 from app.core.caching import conditional_write, require_if_match, revision_etag
 from app.core.changes import bump_user_counter, read_changes
-from app.core.db import begin_write
 from app.core.errors import (
     FieldError,
-    IdTaken,
     Invalid,
     NotFound,
     QuotaExceeded,
     reject_nulls,
 )
-from app.core.events import publish, subscribe
+from app.core.events import publish
+from app.core.idempotency import ClientId, create_once, request_digest
 from app.core.pagination import SyncPageBody, list_order, require_sync_alone
 from app.core.responses import Resource
 from app.core.tabular import Cell, csv_chunks, json_chunks
@@ -181,89 +177,71 @@ def _routine_version(
 
 def digest(data: SessionCreate) -> str:
     """A fingerprint of a create request, to tell a retry from a different body."""
-    canonical = orjson.dumps(data.model_dump(mode="json"), option=orjson.OPT_SORT_KEYS)
-    return hashlib.sha256(canonical).hexdigest()
+    return request_digest(data.model_dump(mode="json"))
 
 
 def create(
     session: Session, user: Caller, data: SessionCreate, max_per_day: int, catalog: CatalogSpecs
 ) -> tuple[SessionView, bool]:
-    """Store a session whole, or return the one already stored for the same id and body.
+    """Store a session whole, or return the one already stored for the same id and body
+    (app/core/idempotency.py; a soft-deleted session's id stays taken).
 
-    The primary key decides between concurrent retries: every insert but one fails on
-    it, and those answer with the stored session (same body) or 409 (different body).
     At most `max_per_day` sessions per local day of `started_at`: counted after the
     user's change counter is taken, whose row lock serialises the user's writers.
     The answer to a new session is made from what was written, not read back.
     """
+    client_id = data.id
     data = data.model_copy(update={"id": data.id or uuid.uuid4()})
     assert data.id is not None
+    session_id = data.id
     fingerprint = digest(data)  # as sent: a retry after the routine's next version matches
     routine_version = _routine_version(session, user, data.routine_id, data.routine_version)
     entries = _entries(session, catalog, data.entries)
-    begin_write(session)
-    change_seq = bump_user_counter(session, user.id)
-    day_start, day_end = local_day_bounds(data.started_at, user.time_zone)
-    if repository.count_started_between(session, user.id, day_start, day_end) >= max_per_day:
-        session.rollback()
-        stored = _stored_retry(session, user, data.id, fingerprint, over_quota=max_per_day)
-        return _read(session, stored), False
-    now = utcnow()
-    row = WorkoutSession(
-        id=data.id,
-        owner_id=user.id,
-        routine_id=data.routine_id,
-        routine_version=routine_version,
-        started_at=data.started_at,
-        ended_at=data.ended_at,
-        notes=data.notes,
-        body_digest=fingerprint,
-        revision=1,
-        created_at=now,
-        updated_at=now,
-        deleted_at=None,
-        change_seq=change_seq,
-        pain_max=max((e[ENTRY_PAIN] for e in entries), default=None),
-    )
-    try:
+
+    def write() -> SessionView:
+        change_seq = bump_user_counter(session, user.id)
+        day_start, day_end = local_day_bounds(data.started_at, user.time_zone)
+        if repository.count_started_between(session, user.id, day_start, day_end) >= max_per_day:
+            raise QuotaExceeded(
+                f"You have logged {max_per_day} sessions for that day, the most one account "
+                "may; a retry of a stored session still answers 200."
+            )
+        now = utcnow()
+        row = WorkoutSession(
+            id=session_id,
+            owner_id=user.id,
+            routine_id=data.routine_id,
+            routine_version=routine_version,
+            started_at=data.started_at,
+            ended_at=data.ended_at,
+            notes=data.notes,
+            body_digest=fingerprint,
+            revision=1,
+            created_at=now,
+            updated_at=now,
+            deleted_at=None,
+            change_seq=change_seq,
+            pain_max=max((e[ENTRY_PAIN] for e in entries), default=None),
+        )
         repository.insert_session(session, row.model_dump())
-        repository.insert_entries(session, data.id, 1, entries)
+        repository.insert_entries(session, session_id, 1, entries)
         totals.after_create(session, user.id, user.time_zone, data.started_at, entries)
         written = WrittenSession(data.started_at, row.pain_max, frozenset(e[0] for e in entries))
-        publish(session, SessionWritten(user.id, user.time_zone, data.id, written=written))
+        publish(session, SessionWritten(user.id, user.time_zone, session_id, written=written))
         _announce(
-            session, user, WebhookEventType.SESSION_LOGGED, data.id, lambda: _body(row, entries)
+            session, user, WebhookEventType.SESSION_LOGGED, session_id, lambda: _body(row, entries)
         )
-        session.commit()
-        return _view(row, entries), True
-    except IntegrityError:
-        session.rollback()
-    return _read(session, _stored_retry(session, user, data.id, fingerprint)), False
+        return _view(row, entries)
 
-
-def _stored_retry(
-    session: Session,
-    user: Caller,
-    session_id: uuid.UUID,
-    fingerprint: str,
-    over_quota: int | None = None,
-) -> SessionRow:
-    """The caller's live session stored under this id with this body (a retry), else the
-    reason this create cannot be stored: the id is taken (409), or the day is full."""
-    existing = repository.get(session, session_id)
-    if existing is None and over_quota is not None:
-        raise QuotaExceeded(
-            f"You have logged {over_quota} sessions for that day, the most one account may; "
-            "a retry of a stored session still answers 200."
+    def is_retry(stored: SessionRow) -> bool:
+        return (
+            stored.owner_id == user.id
+            and stored.deleted_at is None
+            and stored.body_digest == fingerprint
         )
-    if (
-        existing is None
-        or existing.owner_id != user.id
-        or existing.deleted_at is not None
-        or existing.body_digest != fingerprint
-    ):
-        raise IdTaken.of("session")
-    return existing
+
+    claim = ClientId("session", client_id, lambda s: repository.get(s, session_id), is_retry)
+    return create_once(session, claim, write, lambda stored: _read(session, stored))
 
 
 def _entry_body(values: Sequence[Any]) -> EntryBody:
@@ -534,11 +512,6 @@ def export_csv(engine: Engine, user: Caller) -> Iterator[bytes]:
 def export_json(engine: Engine, user: Caller) -> Iterator[bytes]:
     """The log as `{columns, rows}` JSON, rows keyed by column."""
     return json_chunks(EXPORT_COLUMNS, _export_table(engine, user.id))
-
-
-def install() -> None:
-    """Subscribe to the routines' events (called by the app factory)."""
-    subscribe(RoutineDeleted, on_routine_deleted)
 
 
 def on_routine_deleted(session: Session, event: RoutineDeleted) -> None:

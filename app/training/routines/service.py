@@ -2,14 +2,11 @@
 
 from __future__ import annotations
 
-import hashlib
 import logging
 import uuid
 from collections.abc import Callable, Collection, Mapping, Sequence
 
-import orjson
 from pydantic import BaseModel, ValidationError
-from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, col
 
 from app.catalog.exercises.models import ExerciseSpec
@@ -19,21 +16,20 @@ from app.catalog.planner.models import Interval, SideBody, WeekPlan
 from app.catalog.planner.sides import item_fields
 from app.catalog.planner.timing import routine_seconds, timeline
 from app.catalog.planner.validation import dosage_errors, known_spec
+from app.core import idempotency
 from app.core.caching import conditional_write, require_if_match, revision_etag
 from app.core.changes import bump_user_counter
-from app.core.db import begin_write
 from app.core.errors import (
     FieldError,
     Forbidden,
-    IdTaken,
     Invalid,
     NotFound,
     PrescribedReadOnly,
-    QuotaExceeded,
     Unauthorized,
     reject_nulls,
 )
 from app.core.events import publish
+from app.core.idempotency import ClientId
 from app.core.pagination import PageBody, Sort, parse_sort
 from app.core.responses import Resource
 from app.core.types import JSONObject, utcnow
@@ -337,8 +333,7 @@ def _checked(
 
 def request_digest(kind: str, body: object) -> str:
     """A fingerprint of a create request under a client-chosen id (retry or clash)."""
-    canonical = orjson.dumps([kind, body], option=orjson.OPT_SORT_KEYS)
-    return hashlib.sha256(canonical).hexdigest()
+    return idempotency.request_digest([kind, body])
 
 
 # Called inside a write's transaction, before it commits, with the routine written: what
@@ -356,39 +351,38 @@ def _insert(
     """Store a new routine with its version 1, under the owner's quota (a prescription:
     under its clinic's `most_prescriptions` for the patient instead); True when new.
 
-    A routine made under a client-chosen id (`request_digest` set) is idempotent: the
-    owner's row lock (taken by the quota check) queues concurrent retries, so each later
-    one finds the stored routine; the primary key backs that up. A retry of the same
-    request answers the stored routine (False); the id used otherwise is 409.
+    A routine made under a client-chosen id (`request_digest` set) is made once
+    (app/core/idempotency.py): a retry of the same request answers the stored routine
+    (False), even with the quota full since; the id used otherwise is 409.
     """
     assert routine.owner_id is not None
-    begin_write(session)
-    try:
+    owner_id, routine_id, fingerprint = routine.owner_id, routine.id, routine.request_digest
+
+    def write() -> AnyRoutine:
         if routine.origin is Origin.PRESCRIPTION:
             assert routine.clinic_id is not None and most_prescriptions is not None
             limits.check_prescription_quota(
-                session, routine.owner_id, routine.clinic_id, most_prescriptions
+                session, owner_id, routine.clinic_id, most_prescriptions
             )
         else:
-            limits.check_routine_quota(session, routine.owner_id)
-        existing = repository.get(session, routine.id) if routine.request_digest else None
-        if existing is None:
-            repository.add_routine(session, routine, rows)
-            repository.add_version(session, versions.snapshot(routine, 1, rows))
-            if audit is not None:
-                session.flush()
-                audit(session, routine.id)
-            session.commit()
-            return routine, True
-    except (IntegrityError, QuotaExceeded):
-        session.rollback()
-        existing = repository.get(session, routine.id) if routine.request_digest else None
-        if existing is None:
-            raise
-    session.rollback()
-    if existing.owner_id != routine.owner_id or existing.request_digest != routine.request_digest:
-        raise IdTaken.of("routine")
-    return existing, False
+            limits.check_routine_quota(session, owner_id)
+        repository.add_routine(session, routine, rows)
+        repository.add_version(session, versions.snapshot(routine, 1, rows))
+        if audit is not None:
+            session.flush()
+            audit(session, routine.id)
+        return routine
+
+    def is_retry(stored: AnyRoutine) -> bool:
+        return stored.owner_id == owner_id and stored.request_digest == fingerprint
+
+    claim: ClientId[AnyRoutine] = ClientId(
+        "routine",
+        routine_id if fingerprint else None,
+        lambda s: repository.get(s, routine_id),
+        is_retry,
+    )
+    return idempotency.create_once(session, claim, write, lambda stored: stored)
 
 
 def list_for(
