@@ -250,3 +250,25 @@ def test_the_cycle_finder_reports_a_cycle_through_a_function_level_import(
     graph = import_graph(app)
     assert find_cycle(graph) == ["alpha", "beta", "alpha"]
     assert graph["beta"]["alpha"] == ["app/beta/service.py:2"]
+
+
+def test_no_router_imports_another_router() -> None:
+    """A router's path types and shared words live in its package's params.py: a router
+    importing another router for them ties two HTTP surfaces together and hides where a
+    parameter is declared. Only app/main.py imports routers, to mount them."""
+    routers = {
+        ".".join(_module_name(path, APP)): path
+        for path in APP.rglob("*.py")
+        if path.stem == "router" or path.stem.endswith("_router")
+    }
+    imported_routers = [
+        f"{path.relative_to(ROOT)}:{node.lineno} imports {name}"
+        for module, path in sorted(routers.items())
+        for node in ast.walk(ast.parse(path.read_text(), filename=str(path)))
+        if isinstance(node, ast.Import | ast.ImportFrom)
+        for name in _imported(node, module.split("."), is_package=False)
+        if name in routers and name != module
+    ]
+    assert not imported_routers, "move what they share into a params.py:\n" + "\n".join(
+        imported_routers
+    )

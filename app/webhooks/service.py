@@ -11,7 +11,7 @@ import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import timedelta
-from typing import Any, Concatenate, ParamSpec, TypeVar
+from typing import Any
 
 from sqlalchemy import ColumnElement
 from sqlalchemy.exc import IntegrityError
@@ -36,8 +36,6 @@ from app.webhooks.models import (
 )
 
 SORTABLE = {"created_at": WebhookEndpoint.created_at}
-P = ParamSpec("P")
-T = TypeVar("T")
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,17 +70,6 @@ def own_endpoints(_session: Session, caller: Caller) -> Holder:
         lambda s: repository.lock_user(s, caller.id),
         "account",
     )
-
-
-def via(
-    work: Callable[Concatenate[Session, Holder, P], T], holder_of: HolderOf
-) -> Callable[Concatenate[Session, Caller, P], T]:
-    """`work` run by a `Unit`: the caller becomes the holder `holder_of` finds for them."""
-
-    def run(session: Session, caller: Caller, /, *args: P.args, **kwargs: P.kwargs) -> T:
-        return work(session, holder_of(session, caller), *args, **kwargs)
-
-    return run
 
 
 def endpoint_etag(row: WebhookEndpoint) -> str:
