@@ -1,7 +1,7 @@
 """The care team follows a patient up: lists and acknowledges alerts, comments on sessions.
 
-Every call goes through `patient_access` and lands in the patient's access log; nobody
-outside the relationship gets more than the same 404.
+Every call goes through `PatientCare` (app/care/team/auth.py) and lands in the patient's
+access log; nobody outside the relationship gets more than the same 404.
 """
 
 from __future__ import annotations
@@ -16,7 +16,6 @@ from fastapi import FastAPI
 from sqlmodel import Session
 
 from app.users import service as users_service
-from tests.logbook.alerts.helpers import alerts, log
 from tests.factories import (
     CareTeam,
     SignedIn,
@@ -26,6 +25,7 @@ from tests.factories import (
     take_into_care,
     unique_email,
 )
+from tests.logbook.alerts.helpers import alerts, log
 
 
 async def _access_log(client: httpx.AsyncClient, user: SignedIn) -> list[dict[str, Any]]:

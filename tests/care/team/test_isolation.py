@@ -11,7 +11,6 @@ from typing import Any
 import httpx
 
 from app.training.self_checks import examples as assessment_examples
-from tests.logbook.alerts.helpers import alerts, log
 from tests.factories import (
     SignedIn,
     create_clinic,
@@ -20,6 +19,7 @@ from tests.factories import (
     take_into_care,
     unique_email,
 )
+from tests.logbook.alerts.helpers import alerts, log
 
 
 @dataclass(frozen=True)

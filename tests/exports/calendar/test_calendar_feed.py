@@ -15,9 +15,9 @@ from icalendar import Calendar
 
 from app.exports.calendar import ics
 from app.main import create_app
-from tests.logbook.alerts.helpers import backdate_routine, routine
 from tests.conftest import asgi_client, test_settings
 from tests.factories import SignedIn, signed_in_user, unique_email
+from tests.logbook.alerts.helpers import backdate_routine, routine
 
 FEED = "/api/v1/me/calendar.ics"
 TOKEN = "/api/v1/me/calendar-token"

@@ -10,6 +10,8 @@ import httpx
 from fastapi import FastAPI
 
 from app.exports.fhir.codes import PA_CODES
+from tests.exports.fhir import reading
+from tests.exports.fhir.test_fhir_export import FHIR, outcome_of
 from tests.factories import (
     CareTeam,
     SignedIn,
@@ -22,8 +24,6 @@ from tests.factories import (
     take_into_care,
     unique_email,
 )
-from tests.exports.fhir import reading
-from tests.exports.fhir.test_fhir_export import FHIR, outcome_of
 
 PUBLIC = "http://127.0.0.1:8000"
 CHECK = {

@@ -16,8 +16,8 @@ from fhir.resources.R4B.observation import Observation
 
 from app.exports.fhir import codes, service
 from app.exports.fhir.outcome import outcome
-from tests.factories import SEEDED_EXERCISES, SignedIn, entry, routine_payload, session_payload
 from tests.exports.fhir import reading
+from tests.factories import SEEDED_EXERCISES, SignedIn, entry, routine_payload, session_payload
 
 FHIR = "/api/v1/fhir"
 BASE = "http://127.0.0.1:8000/api/v1/fhir"  # the test settings' PUBLIC_BASE_URL default

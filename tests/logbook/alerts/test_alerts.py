@@ -24,8 +24,8 @@ from app.logbook.alerts import service
 from app.logbook.alerts.events import AlertRaised
 from app.logbook.alerts.models import AlertAcknowledge
 from app.logbook.sessions.events import SessionWritten
-from tests.logbook.alerts.helpers import alerts, backdate_routine, log, routine
 from tests.factories import SignedIn, create_clinic, entry, signed_in_user, unique_email
+from tests.logbook.alerts.helpers import alerts, backdate_routine, log, routine
 from tests.sqlcount import statements
 
 CHECK = {

@@ -14,8 +14,8 @@ from sqlmodel import Session
 from app.core.errors import Conflict, NotFound
 from app.logbook.comments import service
 from app.logbook.comments.models import SessionCommentCreate
-from tests.logbook.alerts.helpers import log
 from tests.factories import SignedIn
+from tests.logbook.alerts.helpers import log
 
 
 def _add(app: FastAPI, patient: SignedIn, session_id: str, author: SignedIn, body: str) -> None:
