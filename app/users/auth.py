@@ -77,9 +77,9 @@ class Unit(ABC, Generic[U]):
     - `read`: a pure read. No write turn: reads run beside the writer (WAL).
     - `write`: the work changes something. It takes the write turn first.
     - `read_logged`: a read that writes only its access-log line (a clinician's read of a
-      patient's data). The log line is a write, so it takes the write turn like any
-      other; the read itself runs after the line is committed, outside the write lock,
-      while the turn lets the next writer into the lock.
+      patient's data, the opening of a share link). The line is a write, so it takes the
+      write turn like any other; the read itself runs once the line is committed, outside
+      the write lock, while the second turn lets the next writer into the lock.
     """
 
     def __init__(self, engine: Engine, claims: AccessClaims | None) -> None:
