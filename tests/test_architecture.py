@@ -269,3 +269,25 @@ def test_nothing_outside_tests_imports_tests() -> None:
                 if any(name == "tests" or name.startswith("tests.") for name in names):
                     sites.append(f"{path.relative_to(ROOT)}:{node.lineno}")
     assert not sites, f"imports of tests/ outside it (move what they need to harness/): {sites}"
+
+
+def test_no_router_imports_another_router() -> None:
+    """A router's path types and shared words live in its package's params.py: a router
+    importing another router for them ties two HTTP surfaces together and hides where a
+    parameter is declared. Only app/main.py imports routers, to mount them."""
+    routers = {
+        ".".join(_module_name(path, APP)): path
+        for path in APP.rglob("*.py")
+        if path.stem == "router" or path.stem.endswith("_router")
+    }
+    imported_routers = [
+        f"{path.relative_to(ROOT)}:{node.lineno} imports {name}"
+        for module, path in sorted(routers.items())
+        for node in ast.walk(ast.parse(path.read_text(), filename=str(path)))
+        if isinstance(node, ast.Import | ast.ImportFrom)
+        for name in _imported(node, module.split("."), is_package=False)
+        if name in routers and name != module
+    ]
+    assert not imported_routers, "move what they share into a params.py:\n" + "\n".join(
+        imported_routers
+    )

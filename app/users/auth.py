@@ -4,8 +4,7 @@ from __future__ import annotations
 
 from abc import ABC, abstractmethod
 from collections.abc import Callable
-from functools import partial
-from typing import Annotated, Concatenate, Generic, ParamSpec, TypeVar
+from typing import Annotated, Generic, TypeVar
 
 from anyio import to_thread
 from fastapi import Depends, Request
@@ -24,7 +23,6 @@ from app.users.models import Caller
 TOKEN_URL = "/api/v1/auth/token"  # noqa: S105
 bearer = OAuth2PasswordBearer(tokenUrl=TOKEN_URL, auto_error=False)
 
-P = ParamSpec("P")
 T = TypeVar("T")
 U = TypeVar("U", Caller, Caller | None)
 
@@ -61,35 +59,51 @@ class Unit(ABC, Generic[U]):
     """One request's database work: one worker thread, one `Session`, the caller checked
     inside it.
 
-    The hot signed-in routes are `async def` and hand `run` one plain function that
-    reads, writes and builds the response bytes. The token's signature and expiry are
-    checked on the event loop before (a bad token is 401 before the body is judged);
-    the sign-in's revocation is checked in the same thread and session as the work, so
-    a signed-out family is refused on the very next request. One hop to the thread
-    pool per request, instead of one per sync dependency and one for the endpoint.
+    The hot signed-in routes are `async def` and hand the unit one call written out where
+    a reader, an IDE and mypy see it, its arguments by keyword::
+
+        await unit.read(lambda db, caller: service.get_one(db, caller, session_id=session_id))
+
+    The token's signature and expiry are checked on the event loop before (a bad token is
+    401 before the body is judged); the sign-in's revocation is checked in the same thread
+    and session as the work, so a signed-out family is refused on the very next request.
+    One hop to the thread pool per request, instead of one per sync dependency and one
+    for the endpoint (bench/results/profile-notes.md).
+
+    Three methods, named for whether the work takes the write turn (`write_turn` in
+    app/core/db.py, SQLite's one writer at a time, waited for on the event loop so that no
+    request thread sits idle behind the write lock):
+
+    - `read`: a pure read. No write turn: reads run beside the writer (WAL).
+    - `write`: the work changes something. It takes the write turn first.
+    - `read_logged`: a read that writes only its access-log line (a clinician's read of a
+      patient's data, the opening of a share link). The line is a write, so it takes the
+      write turn like any other; the read itself runs once the line is committed, outside
+      the write lock, while the second turn lets the next writer into the lock.
     """
 
     def __init__(self, engine: Engine, claims: AccessClaims | None) -> None:
         self._engine = engine
         self._claims = claims
 
-    async def run(
-        self, work: Callable[Concatenate[Session, U, P], T], *args: P.args, **kwargs: P.kwargs
-    ) -> T:
-        return await to_thread.run_sync(partial(self._work, work, *args, **kwargs))
+    async def read(self, work: Callable[[Session, U], T]) -> T:
+        """Run `work(session, caller)` in one worker thread: a read, no write turn."""
+        return await to_thread.run_sync(self._work, work)
 
-    async def write(
-        self, work: Callable[Concatenate[Session, U, P], T], *args: P.args, **kwargs: P.kwargs
-    ) -> T:
-        """`run` for work that writes: it takes a thread only once it may write."""
+    async def write(self, work: Callable[[Session, U], T]) -> T:
+        """`read` for work that writes: it takes a thread only once it may write."""
         async with write_turn(self._engine):
-            return await self.run(work, *args, **kwargs)
+            return await to_thread.run_sync(self._work, work)
 
-    def _work(
-        self, work: Callable[Concatenate[Session, U, P], T], *args: P.args, **kwargs: P.kwargs
-    ) -> T:
+    async def read_logged(self, work: Callable[[Session, U], T]) -> T:
+        """`read` for a read that writes its access-log line: in the write turn, as a
+        write, since the line takes SQLite's write lock (see the class docstring)."""
+        async with write_turn(self._engine):
+            return await to_thread.run_sync(self._work, work)
+
+    def _work(self, work: Callable[[Session, U], T]) -> T:
         with Session(self._engine, expire_on_commit=False) as session:
-            return work(session, self._caller(session), *args, **kwargs)
+            return work(session, self._caller(session))
 
     async def caller(self) -> U:
         """Just the checked caller, for routes whose work needs no database session."""

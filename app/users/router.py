@@ -149,7 +149,11 @@ async def read_me(unit: SignedIn) -> Response:
     responses=answers(examples.user, 400, 401, 412, 413, 415, 422, 428),
 )
 async def update_me(changes: UserUpdate, unit: SignedIn, if_match: IfMatch = None) -> Response:
-    return respond(await unit.write(service.update_profile, changes, if_match))
+    return respond(
+        await unit.write(
+            lambda db, user: service.update_profile(db, user, changes=changes, if_match=if_match)
+        )
+    )
 
 
 @me_router.post(

@@ -11,7 +11,6 @@ import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import timedelta
-from typing import Concatenate, ParamSpec, TypeVar
 
 from sqlalchemy import ColumnElement
 from sqlmodel import Session, col
@@ -41,8 +40,6 @@ from app.webhooks.models import (
 )
 
 SORTABLE = {"created_at": WebhookEndpoint.created_at}
-P = ParamSpec("P")
-T = TypeVar("T")
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,17 +74,6 @@ def own_endpoints(_session: Session, caller: Caller) -> Holder:
         lambda s: repository.lock_user(s, caller.id),
         "account",
     )
-
-
-def via(
-    work: Callable[Concatenate[Session, Holder, P], T], holder_of: HolderOf
-) -> Callable[Concatenate[Session, Caller, P], T]:
-    """`work` run by a `Unit`: the caller becomes the holder `holder_of` finds for them."""
-
-    def run(session: Session, caller: Caller, /, *args: P.args, **kwargs: P.kwargs) -> T:
-        return work(session, holder_of(session, caller), *args, **kwargs)
-
-    return run
 
 
 def endpoint_etag(row: WebhookEndpoint) -> str:

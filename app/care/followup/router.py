@@ -2,26 +2,25 @@
 
 from __future__ import annotations
 
-import uuid
-from typing import Annotated
-
-from fastapi import APIRouter, Depends, Path
+from fastapi import APIRouter
 from starlette.responses import Response
 
 from app.care.followup import service
-from app.care.team.access import ClinicID, PatientAccess, PatientID, patient_access
-from app.care.team.router import PATIENT, SessionsAccess
+from app.care.team.auth import AlertsCare, SessionsCare
+from app.care.team.params import PATIENT, ClinicID, PatientID
 from app.core.examples import example_body, example_response
 from app.core.pagination import DEFAULT_LIMIT, Cursor, Limit, Page
 from app.core.problems import answers, problem_responses
 from app.core.responses import respond
-from app.core.vocabulary import AlertStatus, CareScope
+from app.core.vocabulary import AlertStatus
 from app.logbook.alerts import examples as alert_examples
+from app.logbook.alerts import service as alerts
 from app.logbook.alerts.models import AlertAcknowledge, AlertPublic
-from app.logbook.alerts.router import ALERTS_NOTE
+from app.logbook.alerts.params import ALERTS_NOTE, AlertID
 from app.logbook.comments import examples as comment_examples
+from app.logbook.comments import service as comments
 from app.logbook.comments.models import SessionCommentCreate, SessionCommentPublic
-from app.users.auth import SignedIn
+from app.logbook.sessions.params import SessionID
 
 router = APIRouter(tags=["care"])
 
@@ -30,9 +29,6 @@ IN_CARE = (
     "patient (404 otherwise, as for an unknown patient; 403 `scope-not-granted` without "
     "the scope `{scope}`). Recorded in the patient's access log."
 )
-AlertsAccess = Annotated[PatientAccess, Depends(patient_access(CareScope.ALERTS))]
-AlertID = Annotated[uuid.UUID, Path(description="The alert's id.")]
-SessionID = Annotated[uuid.UUID, Path(description="The session's id (UUID).")]
 
 
 @router.get(
@@ -46,13 +42,18 @@ SessionID = Annotated[uuid.UUID, Path(description="The session's id (UUID).")]
 async def read_patient_alerts(
     clinic_id: ClinicID,
     patient_id: PatientID,
-    access: AlertsAccess,
-    unit: SignedIn,
+    care: AlertsCare,
     status: AlertStatus | None = None,
     limit: Limit = DEFAULT_LIMIT,
     cursor: Cursor = None,
 ) -> Response:
-    return respond(await unit.write(service.list_alerts, access, status, cursor, limit))
+    page = await care.read_logged(
+        "alerts",
+        lambda db, seen: alerts.list_for_clinic(
+            db, seen.patient, clinic_id=clinic_id, status=status, cursor=cursor, limit=limit
+        ),
+    )
+    return respond(page)
 
 
 @router.post(
@@ -72,10 +73,14 @@ async def acknowledge_patient_alert(
     patient_id: PatientID,
     alert_id: AlertID,
     data: AlertAcknowledge,
-    access: AlertsAccess,
-    unit: SignedIn,
+    care: AlertsCare,
 ) -> Response:
-    return respond(await unit.write(service.acknowledge_alert, access, alert_id, data))
+    acknowledged = await care.write(
+        lambda db, access: service.acknowledge_alert(
+            db, access.caller, access, alert_id=alert_id, data=data
+        )
+    )
+    return respond(acknowledged)
 
 
 @router.get(
@@ -91,12 +96,22 @@ async def read_patient_session_comments(
     clinic_id: ClinicID,
     patient_id: PatientID,
     session_id: SessionID,
-    access: SessionsAccess,
-    unit: SignedIn,
+    care: SessionsCare,
     limit: Limit = DEFAULT_LIMIT,
     cursor: Cursor = None,
 ) -> Response:
-    return respond(await unit.write(service.list_comments, access, session_id, cursor, limit))
+    page = await care.read_logged(
+        f"session:{session_id}:comments",
+        lambda db, seen: comments.list_for_clinic(
+            db,
+            seen.patient,
+            clinic_id=clinic_id,
+            session_id=session_id,
+            cursor=cursor,
+            limit=limit,
+        ),
+    )
+    return respond(page)
 
 
 @router.post(
@@ -123,8 +138,11 @@ async def comment_on_patient_session(
     patient_id: PatientID,
     session_id: SessionID,
     data: SessionCommentCreate,
-    access: SessionsAccess,
-    unit: SignedIn,
+    care: SessionsCare,
 ) -> Response:
-    comment, created = await unit.write(service.add_comment, access, session_id, data)
+    comment, created = await care.write(
+        lambda db, access: service.add_comment(
+            db, access.caller, access, session_id=session_id, data=data
+        )
+    )
     return respond(comment, status_code=201 if created else 200)

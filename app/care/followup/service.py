@@ -1,6 +1,6 @@
-"""The care team's alert and comment operations: the alerts and session_comments services,
-run for the patient the access names, each recorded in the patient's access log (reads in
-their own short transaction first, writes in the transaction of the change)."""
+"""The care team's alert and comment writes: the alerts and comments services, run for
+the patient the access names, each recorded in the patient's access log in the transaction
+of the change. (Their reads are `PatientCare.read_logged`, app/care/team/auth.py.)"""
 
 from __future__ import annotations
 
@@ -11,9 +11,7 @@ from sqlmodel import Session
 
 from app.care.team.access import PatientAccess
 from app.care.team.access_log import record_access
-from app.care.team.patients import read_as_patient
-from app.core.pagination import Page
-from app.core.vocabulary import AccessAction, AlertStatus
+from app.core.vocabulary import AccessAction
 from app.logbook.alerts import service as alerts
 from app.logbook.alerts.models import AlertAcknowledge, AlertPublic
 from app.logbook.comments import service as comments
@@ -22,27 +20,6 @@ from app.logbook.comments.models import (
     SessionCommentPublic,
 )
 from app.users.models import Caller
-
-
-def list_alerts(
-    session: Session,
-    clinician: Caller,
-    access: PatientAccess,
-    status: AlertStatus | None,
-    cursor: str | None,
-    limit: int,
-) -> Page[AlertPublic]:
-    return read_as_patient(
-        session,
-        clinician,
-        access,
-        "alerts",
-        alerts.list_for_clinic,
-        access.clinic_id,
-        status,
-        cursor,
-        limit,
-    )
 
 
 def acknowledge_alert(
@@ -57,27 +34,6 @@ def acknowledge_alert(
     )
     return alerts.acknowledge(
         session, access.patient_id, alert_id, clinician.id, access.clinic_id, data, record
-    )
-
-
-def list_comments(
-    session: Session,
-    clinician: Caller,
-    access: PatientAccess,
-    session_id: uuid.UUID,
-    cursor: str | None,
-    limit: int,
-) -> Page[SessionCommentPublic]:
-    return read_as_patient(
-        session,
-        clinician,
-        access,
-        f"session:{session_id}:comments",
-        comments.list_for_clinic,
-        access.clinic_id,
-        session_id,
-        cursor,
-        limit,
     )
 
 

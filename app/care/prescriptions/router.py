@@ -2,21 +2,19 @@
 
 from __future__ import annotations
 
-from typing import Annotated
-
-from fastapi import APIRouter, Depends
+from fastapi import APIRouter
 from starlette.responses import Response
 
 from app.care.prescriptions import examples, service
 from app.care.prescriptions.models import PrescriptionCreate
-from app.care.team.access import ClinicID, PatientAccess, PatientID, patient_access
+from app.care.team.auth import PrescribeCare
+from app.care.team.params import ClinicID, PatientID
 from app.catalog.live.deps import CatalogDep
 from app.core.deps import IfMatch, SettingsDep
 from app.core.examples import example_body, example_response
 from app.core.pagination import DEFAULT_LIMIT, Cursor, Limit, Page, SortParam
 from app.core.problems import answers
 from app.core.responses import respond
-from app.core.vocabulary import CareScope
 from app.training.routines import examples as routine_examples
 from app.training.routines.models import (
     DeletedPrescriptionPublic,
@@ -24,13 +22,11 @@ from app.training.routines.models import (
     RoutineUpdate,
     RoutineVersionPublic,
 )
-from app.training.routines.router import RoutineID
-from app.users.auth import SignedIn
+from app.training.routines.params import RoutineID
 
 router = APIRouter(tags=["care"])
 
 ROUTINES = "/clinics/{clinic_id}/patients/{patient_id}/routines"
-PrescribeAccess = Annotated[PatientAccess, Depends(patient_access(CareScope.PRESCRIBE))]
 IN_CARE = (
     " Only for a clinician of the clinic in an active care relationship with the patient "
     "that grants `prescribe` (404 otherwise, as for an unknown patient; 403 "
@@ -68,13 +64,15 @@ async def prescribe_routine(
     clinic_id: ClinicID,
     patient_id: PatientID,
     data: PrescriptionCreate,
-    access: PrescribeAccess,
-    unit: SignedIn,
+    care: PrescribeCare,
     catalog: CatalogDep,
     settings: SettingsDep,
 ) -> Response:
-    made, created = await unit.write(
-        service.prescribe, access, data, catalog, settings.max_prescriptions_per_clinic
+    most = settings.max_prescriptions_per_clinic
+    made, created = await care.write(
+        lambda db, access: service.prescribe(
+            db, access.caller, access, data=data, catalog=catalog, most_prescriptions=most
+        )
     )
     return respond(made, status_code=201 if created else 200)
 
@@ -90,16 +88,19 @@ async def prescribe_routine(
 async def list_prescriptions(
     clinic_id: ClinicID,
     patient_id: PatientID,
-    access: PrescribeAccess,
-    unit: SignedIn,
+    care: PrescribeCare,
     catalog: CatalogDep,
     sort: SortParam = None,
     limit: Limit = DEFAULT_LIMIT,
     cursor: Cursor = None,
 ) -> Response:
-    return respond(
-        await unit.write(service.list_prescriptions, access, sort, cursor, limit, catalog)
+    # The prescription services log their reads themselves: `write`, for the log line.
+    page = await care.write(
+        lambda db, access: service.list_prescriptions(
+            db, access.caller, access, sort=sort, cursor=cursor, limit=limit, catalog=catalog
+        )
     )
+    return respond(page)
 
 
 @router.get(
@@ -114,11 +115,15 @@ async def get_prescription(
     clinic_id: ClinicID,
     patient_id: PatientID,
     routine_id: RoutineID,
-    access: PrescribeAccess,
-    unit: SignedIn,
+    care: PrescribeCare,
     catalog: CatalogDep,
 ) -> Response:
-    return respond(await unit.write(service.read, access, routine_id, catalog))
+    found = await care.write(
+        lambda db, access: service.read(
+            db, access.caller, access, routine_id=routine_id, catalog=catalog
+        )
+    )
+    return respond(found)
 
 
 @router.patch(
@@ -137,12 +142,22 @@ async def revise_prescription(
     patient_id: PatientID,
     routine_id: RoutineID,
     changes: RoutineUpdate,
-    access: PrescribeAccess,
-    unit: SignedIn,
+    care: PrescribeCare,
     catalog: CatalogDep,
     if_match: IfMatch = None,
 ) -> Response:
-    return respond(await unit.write(service.revise, access, routine_id, changes, if_match, catalog))
+    revised = await care.write(
+        lambda db, access: service.revise(
+            db,
+            access.caller,
+            access,
+            routine_id=routine_id,
+            changes=changes,
+            if_match=if_match,
+            catalog=catalog,
+        )
+    )
+    return respond(revised)
 
 
 @router.get(
@@ -156,13 +171,23 @@ async def list_prescription_versions(
     clinic_id: ClinicID,
     patient_id: PatientID,
     routine_id: RoutineID,
-    access: PrescribeAccess,
-    unit: SignedIn,
+    care: PrescribeCare,
     catalog: CatalogDep,
     limit: Limit = DEFAULT_LIMIT,
     cursor: Cursor = None,
 ) -> Response:
-    return respond(await unit.write(service.versions, access, routine_id, cursor, limit, catalog))
+    page = await care.write(
+        lambda db, access: service.versions(
+            db,
+            access.caller,
+            access,
+            routine_id=routine_id,
+            cursor=cursor,
+            limit=limit,
+            catalog=catalog,
+        )
+    )
+    return respond(page)
 
 
 @router.get(
@@ -178,10 +203,14 @@ async def list_prescription_versions(
 async def list_deleted_prescriptions(
     clinic_id: ClinicID,
     patient_id: PatientID,
-    access: PrescribeAccess,
-    unit: SignedIn,
+    care: PrescribeCare,
     catalog: CatalogDep,
     limit: Limit = DEFAULT_LIMIT,
     cursor: Cursor = None,
 ) -> Response:
-    return respond(await unit.write(service.deleted, access, cursor, limit, catalog))
+    page = await care.write(
+        lambda db, access: service.deleted(
+            db, access.caller, access, cursor=cursor, limit=limit, catalog=catalog
+        )
+    )
+    return respond(page)

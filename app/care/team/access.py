@@ -1,31 +1,22 @@
-"""`PatientAccess`: who may read or write a patient's data under a care relationship.
+"""`PatientAccess`: who may read or write a patient's data under a care relationship, and
+`decide`, the one access decision every channel asks.
 
-Routes under `/clinics/{clinic_id}/patients/{patient_id}/...` declare
-`Annotated[PatientAccess, Depends(patient_access(CareScope.X))]`. Nothing is cached and
-nothing rides in the token: the membership and the relationship are read on every
-request, so a revocation takes effect on the next one (and `record_access` checks the
-relationship again in the statement that logs the access).
+The routes reach it through `PatientCare` (app/care/team/auth.py), which decides in the
+route's own thread hop; `record_access` copies the relationship into the log line only
+while it is active, so a revocation committed after the decision still stops the line.
 """
 
 from __future__ import annotations
 
 import uuid
-from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
-from typing import Annotated
 
-from fastapi import Path, Request
 from sqlmodel import Session
 
 from app.care.team import repository
-from app.core.deps import client_address
 from app.core.errors import NotFound, ScopeNotGranted
 from app.core.vocabulary import CareScope
-from app.users.auth import SignedIn
 from app.users.models import Caller
-
-ClinicID = Annotated[uuid.UUID, Path(description="The clinic's id.")]
-PatientID = Annotated[uuid.UUID, Path(description="The patient's user id.")]
 
 
 @dataclass(frozen=True, slots=True)
@@ -82,31 +73,3 @@ def standing_of(
     """The clinician's standing with the patient at the clinic, read now: one statement."""
     found = repository.active_relationship(session, clinic_id, clinician_id, patient_id)
     return None if found is None else Standing(*found)
-
-
-def check_access(
-    session: Session,
-    caller: Caller,
-    clinic_id: uuid.UUID,
-    patient_id: uuid.UUID,
-    scope: CareScope,
-    address: str | None,
-) -> PatientAccess:
-    """The caller's access to the patient under `scope`, read now: one statement."""
-    standing = decide(standing_of(session, clinic_id, caller.id, patient_id), patient_id, scope)
-    return PatientAccess(
-        caller, clinic_id, patient_id, standing.relationship_id, standing.scopes, address
-    )
-
-
-def patient_access(scope: CareScope) -> Callable[..., Awaitable[PatientAccess]]:
-    """The FastAPI dependency admitting a clinician in care with `scope` granted:
-    404 problem otherwise (as for an unknown patient), 403 `scope-not-granted` when the
-    relationship exists without the scope."""
-
-    async def dependency(
-        request: Request, clinic_id: ClinicID, patient_id: PatientID, unit: SignedIn
-    ) -> PatientAccess:
-        return await unit.run(check_access, clinic_id, patient_id, scope, client_address(request))
-
-    return dependency

@@ -3,14 +3,10 @@ and listing and revoking the codes issued (a code is shown once, when issued, ne
 
 from __future__ import annotations
 
-import uuid
-from typing import Annotated
-
-from fastapi import APIRouter, Path
+from fastapi import APIRouter
 from starlette.responses import Response
 
 from app.care.team import consent, examples, invitations, service
-from app.care.team.access import ClinicID
 from app.care.team.models import (
     CareInvitationCreate,
     CareInvitationIssued,
@@ -21,6 +17,7 @@ from app.care.team.models import (
     ClinicPublic,
     CodeBody,
 )
+from app.care.team.params import ClinicID, InvitationID
 from app.core.examples import example_body
 from app.core.pagination import DEFAULT_LIMIT, Cursor, Limit, Page
 from app.core.problems import answers
@@ -29,7 +26,6 @@ from app.users.auth import SignedIn
 
 router = APIRouter(tags=["care"])
 
-InvitationID = Annotated[uuid.UUID, Path(description="The invitation's id (never its code).")]
 WRITE = (400, 401, 413, 415, 422)
 DIES = (
     " A code dies with its issuer's standing: when they leave or are removed (for good: "
@@ -55,7 +51,10 @@ DIES = (
 async def invite_member(
     clinic_id: ClinicID, data: ClinicInvitationCreate, unit: SignedIn
 ) -> Response:
-    return respond(await unit.write(service.invite_member, clinic_id, data), status_code=201)
+    issued = await unit.write(
+        lambda db, caller: service.invite_member(db, caller, clinic_id=clinic_id, data=data)
+    )
+    return respond(issued, status_code=201)
 
 
 @router.get(
@@ -70,7 +69,12 @@ async def invite_member(
 async def list_clinic_invitations(
     clinic_id: ClinicID, unit: SignedIn, limit: Limit = DEFAULT_LIMIT, cursor: Cursor = None
 ) -> Response:
-    return respond(await unit.run(invitations.list_clinic_invitations, clinic_id, cursor, limit))
+    page = await unit.read(
+        lambda db, caller: invitations.list_clinic_invitations(
+            db, caller, clinic_id=clinic_id, cursor=cursor, limit=limit
+        )
+    )
+    return respond(page)
 
 
 @router.delete(
@@ -85,7 +89,11 @@ async def list_clinic_invitations(
 async def revoke_clinic_invitation(
     clinic_id: ClinicID, invitation_id: InvitationID, unit: SignedIn
 ) -> Response:
-    await unit.write(invitations.revoke_clinic_invitation, clinic_id, invitation_id)
+    await unit.write(
+        lambda db, caller: invitations.revoke_clinic_invitation(
+            db, caller, clinic_id=clinic_id, invitation_id=invitation_id
+        )
+    )
     return respond()
 
 
@@ -100,7 +108,9 @@ async def revoke_clinic_invitation(
     responses=answers(examples.clinic, *WRITE, 404, 409),
 )
 async def accept_clinic_invitation(body: CodeBody, unit: SignedIn) -> Response:
-    return respond(await unit.write(service.accept_membership, body.code))
+    return respond(
+        await unit.write(lambda db, caller: service.accept_membership(db, caller, code=body.code))
+    )
 
 
 # --- Care codes ---------------------------------------------------------------------------
@@ -123,7 +133,10 @@ async def accept_clinic_invitation(body: CodeBody, unit: SignedIn) -> Response:
 async def invite_patient(
     clinic_id: ClinicID, data: CareInvitationCreate, unit: SignedIn
 ) -> Response:
-    return respond(await unit.write(consent.invite_patient, clinic_id, data), status_code=201)
+    issued = await unit.write(
+        lambda db, caller: consent.invite_patient(db, caller, clinic_id=clinic_id, data=data)
+    )
+    return respond(issued, status_code=201)
 
 
 @router.get(
@@ -137,7 +150,12 @@ async def invite_patient(
 async def list_care_invitations(
     clinic_id: ClinicID, unit: SignedIn, limit: Limit = DEFAULT_LIMIT, cursor: Cursor = None
 ) -> Response:
-    return respond(await unit.run(invitations.list_care_invitations, clinic_id, cursor, limit))
+    page = await unit.read(
+        lambda db, caller: invitations.list_care_invitations(
+            db, caller, clinic_id=clinic_id, cursor=cursor, limit=limit
+        )
+    )
+    return respond(page)
 
 
 @router.delete(
@@ -152,5 +170,9 @@ async def list_care_invitations(
 async def revoke_care_invitation(
     clinic_id: ClinicID, invitation_id: InvitationID, unit: SignedIn
 ) -> Response:
-    await unit.write(invitations.revoke_care_invitation, clinic_id, invitation_id)
+    await unit.write(
+        lambda db, caller: invitations.revoke_care_invitation(
+            db, caller, clinic_id=clinic_id, invitation_id=invitation_id
+        )
+    )
     return respond()

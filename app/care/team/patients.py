@@ -1,53 +1,25 @@
 """A patient's data as a clinician in care reads it: the patient's own services, run for
-the patient, each read logged first (app/care/team/access_log.py)."""
+the patient once `PatientCare.read_logged` (app/care/team/auth.py) has logged the read."""
 
 from __future__ import annotations
 
 import uuid
-from collections.abc import Callable
 from datetime import date
-from typing import Concatenate, ParamSpec, TypeGuard, TypeVar
+from typing import TypeGuard
 
 from sqlmodel import Session
 
 from app.care.team import repository
-from app.care.team.access import PatientAccess, Standing, no_patient, sees
-from app.care.team.access_log import record_access
+from app.care.team.access import Standing, sees
 from app.catalog.live.snapshot import CatalogSpecs
-from app.core.db import begin_write
 from app.core.pagination import SyncPageBody
-from app.core.vocabulary import AccessAction, CareScope
+from app.core.vocabulary import CareScope
 from app.logbook.progress import service as progress
 from app.logbook.progress.models import ProgressBody
 from app.logbook.sessions import service as sessions
 from app.logbook.sessions.models import SessionBody, SessionTombstoneBody
 from app.logbook.sessions.repository import SessionFilter
 from app.users.models import Caller
-from app.users.repository import get_caller
-
-P = ParamSpec("P")
-T = TypeVar("T")
-
-
-def read_as_patient(
-    session: Session,
-    _clinician: Caller,
-    access: PatientAccess,
-    resource: str,
-    work: Callable[Concatenate[Session, Caller, P], T],
-    *args: P.args,
-    **kwargs: P.kwargs,
-) -> T:
-    """Log the read in its own short transaction (which re-checks the relationship: a
-    revocation committed since the access check is a 404 here), then answer what the
-    patient's own route would."""
-    begin_write(session)
-    record_access(session, access, action=AccessAction.READ, resource=resource)
-    session.commit()
-    patient = get_caller(session, access.patient_id)
-    if patient is None:
-        raise no_patient(access.patient_id)
-    return work(session, patient, *args, **kwargs)
 
 
 def progress_in_care(

@@ -3,14 +3,11 @@ access log, and a patient's data as a clinician in care reads it."""
 
 from __future__ import annotations
 
-import uuid
-from typing import Annotated
-
-from fastapi import APIRouter, Depends, Path, Request
+from fastapi import APIRouter, Request
 from starlette.responses import Response
 
 from app.care.team import consent, examples, overview, service
-from app.care.team.access import ClinicID, PatientAccess, PatientID, patient_access
+from app.care.team.auth import ProgressCare, SelfChecksCare, SessionsCare
 from app.care.team.models import (
     AccessLogPublic,
     CareAccept,
@@ -24,20 +21,20 @@ from app.care.team.models import (
     MemberUpdate,
     RelationshipPublic,
 )
-from app.care.team.patients import progress_in_care, read_as_patient, sessions_in_care
+from app.care.team.params import PATIENT, ClinicID, MemberID, PatientID, RelationshipID
+from app.care.team.patients import progress_in_care, sessions_in_care
 from app.catalog.live.deps import CatalogDep
 from app.core.deps import IfMatch, client_address
 from app.core.examples import example_body, example_response
 from app.core.pagination import DEFAULT_LIMIT, Cursor, Limit, Page, SortParam
 from app.core.problems import answers
 from app.core.responses import respond
-from app.core.vocabulary import CareScope
 from app.logbook.progress import examples as progress_examples
 from app.logbook.progress.models import Progress
-from app.logbook.progress.router import FromDay, ToDay
+from app.logbook.progress.params import FromDay, ToDay
 from app.logbook.sessions.models import SessionPublic
+from app.logbook.sessions.params import StartedFrom, StartedTo
 from app.logbook.sessions.repository import SessionFilter
-from app.logbook.sessions.router import StartedFrom, StartedTo
 from app.training.self_checks import examples as assessment_examples
 from app.training.self_checks import service as assessments
 from app.training.self_checks.models import AssessmentPublic
@@ -45,8 +42,6 @@ from app.users.auth import SignedIn
 
 router = APIRouter(tags=["care"])
 
-MemberID = Annotated[uuid.UUID, Path(description="The member's user id.")]
-RelationshipID = Annotated[uuid.UUID, Path(description="The care relationship's id.")]
 WRITE = (400, 401, 413, 415, 422)
 
 
@@ -71,7 +66,9 @@ WRITE = (400, 401, 413, 415, 422)
     },
 )
 async def create_clinic(data: ClinicCreate, unit: SignedIn) -> Response:
-    clinic, created = await unit.write(service.create_clinic, data)
+    clinic, created = await unit.write(
+        lambda db, caller: service.create_clinic(db, caller, data=data)
+    )
     return respond(clinic, status_code=201 if created else 200)
 
 
@@ -86,7 +83,10 @@ async def create_clinic(data: ClinicCreate, unit: SignedIn) -> Response:
 async def list_clinics(
     unit: SignedIn, sort: SortParam = None, limit: Limit = DEFAULT_LIMIT, cursor: Cursor = None
 ) -> Response:
-    return respond(await unit.run(service.list_clinics, sort, cursor, limit))
+    page = await unit.read(
+        lambda db, caller: service.list_clinics(db, caller, sort=sort, cursor=cursor, limit=limit)
+    )
+    return respond(page)
 
 
 @router.get(
@@ -97,7 +97,9 @@ async def list_clinics(
     responses=answers(examples.clinic, 401, 404, 422),
 )
 async def get_clinic(clinic_id: ClinicID, unit: SignedIn) -> Response:
-    return respond(await unit.run(service.get_clinic, clinic_id))
+    return respond(
+        await unit.read(lambda db, caller: service.get_clinic(db, caller, clinic_id=clinic_id))
+    )
 
 
 @router.patch(
@@ -112,7 +114,12 @@ async def get_clinic(clinic_id: ClinicID, unit: SignedIn) -> Response:
 async def update_clinic(
     clinic_id: ClinicID, changes: ClinicUpdate, unit: SignedIn, if_match: IfMatch = None
 ) -> Response:
-    return respond(await unit.write(service.update_clinic, clinic_id, changes, if_match))
+    updated = await unit.write(
+        lambda db, caller: service.update_clinic(
+            db, caller, clinic_id=clinic_id, changes=changes, if_match=if_match
+        )
+    )
+    return respond(updated)
 
 
 # --- Members ------------------------------------------------------------------------------
@@ -128,7 +135,12 @@ async def update_clinic(
 async def list_members(
     clinic_id: ClinicID, unit: SignedIn, limit: Limit = DEFAULT_LIMIT, cursor: Cursor = None
 ) -> Response:
-    return respond(await unit.run(service.list_members, clinic_id, cursor, limit))
+    page = await unit.read(
+        lambda db, caller: service.list_members(
+            db, caller, clinic_id=clinic_id, cursor=cursor, limit=limit
+        )
+    )
+    return respond(page)
 
 
 @router.patch(
@@ -142,7 +154,12 @@ async def list_members(
 async def change_member_role(
     clinic_id: ClinicID, user_id: MemberID, change: MemberUpdate, unit: SignedIn
 ) -> Response:
-    return respond(await unit.write(service.change_role, clinic_id, user_id, change))
+    member = await unit.write(
+        lambda db, caller: service.change_role(
+            db, caller, clinic_id=clinic_id, user_id=user_id, change=change
+        )
+    )
+    return respond(member)
 
 
 @router.delete(
@@ -154,7 +171,9 @@ async def change_member_role(
     responses=answers(None, 401, 403, 404, 409, 422, status=204, description="Removed"),
 )
 async def remove_member(clinic_id: ClinicID, user_id: MemberID, unit: SignedIn) -> Response:
-    await unit.write(service.remove_member, clinic_id, user_id)
+    await unit.write(
+        lambda db, caller: service.remove_member(db, caller, clinic_id=clinic_id, user_id=user_id)
+    )
     return respond()
 
 
@@ -174,7 +193,7 @@ async def remove_member(clinic_id: ClinicID, user_id: MemberID, unit: SignedIn) 
     responses=answers(examples.preview, *WRITE, 404),
 )
 async def preview_care_invitation(body: CodeBody, unit: SignedIn) -> Response:
-    return respond(await unit.run(consent.preview, body.code))
+    return respond(await unit.read(lambda db, caller: consent.preview(db, caller, code=body.code)))
 
 
 @router.post(
@@ -196,7 +215,9 @@ async def preview_care_invitation(body: CodeBody, unit: SignedIn) -> Response:
     },
 )
 async def accept_care_invitation(data: CareAccept, unit: SignedIn) -> Response:
-    relationship, created = await unit.write(consent.accept_care, data)
+    relationship, created = await unit.write(
+        lambda db, caller: consent.accept_care(db, caller, data=data)
+    )
     return respond(relationship, status_code=201 if created else 200)
 
 
@@ -211,7 +232,10 @@ async def accept_care_invitation(data: CareAccept, unit: SignedIn) -> Response:
 async def list_care_relationships(
     unit: SignedIn, limit: Limit = DEFAULT_LIMIT, cursor: Cursor = None
 ) -> Response:
-    return respond(await unit.run(consent.list_relationships, cursor, limit))
+    page = await unit.read(
+        lambda db, caller: consent.list_relationships(db, caller, cursor=cursor, limit=limit)
+    )
+    return respond(page)
 
 
 @router.delete(
@@ -223,7 +247,7 @@ async def list_care_relationships(
     responses=answers(None, 401, 404, 422, status=204, description="Revoked"),
 )
 async def revoke_care_relationship(relationship_id: RelationshipID, unit: SignedIn) -> Response:
-    await unit.write(consent.revoke, relationship_id)
+    await unit.write(lambda db, caller: consent.revoke(db, caller, relationship_id=relationship_id))
     return respond()
 
 
@@ -239,7 +263,10 @@ async def revoke_care_relationship(relationship_id: RelationshipID, unit: Signed
 async def read_access_log(
     unit: SignedIn, limit: Limit = DEFAULT_LIMIT, cursor: Cursor = None
 ) -> Response:
-    return respond(await unit.run(consent.access_log_page, cursor, limit))
+    page = await unit.read(
+        lambda db, caller: consent.access_log_page(db, caller, cursor=cursor, limit=limit)
+    )
+    return respond(page)
 
 
 # --- A patient's data, read by a clinician in care ---------------------------------------
@@ -269,18 +296,20 @@ async def list_care_patients(
     cursor: Cursor = None,
 ) -> Response:
     address = client_address(request)
-    return respond(await unit.write(overview.patients, clinic_id, cursor, limit, address))
+    # A read that writes only its lines in the listed patients' access logs.
+    page = await unit.read_logged(
+        lambda db, caller: overview.patients(
+            db, caller, clinic_id=clinic_id, cursor=cursor, limit=limit, address=address
+        )
+    )
+    return respond(page)
 
 
-PATIENT = "/clinics/{clinic_id}/patients/{patient_id}"
 IN_CARE = (
     " Only for a clinician of the clinic with an active care relationship with the "
     "patient (404 otherwise, as for an unknown patient; 403 `scope-not-granted` without "
     "the scope). Each read is recorded in the patient's access log."
 )
-SessionsAccess = Annotated[PatientAccess, Depends(patient_access(CareScope.SESSIONS))]
-ProgressAccess = Annotated[PatientAccess, Depends(patient_access(CareScope.PROGRESS))]
-SelfChecksAccess = Annotated[PatientAccess, Depends(patient_access(CareScope.SELF_CHECKS))]
 
 
 @router.get(
@@ -295,8 +324,7 @@ SelfChecksAccess = Annotated[PatientAccess, Depends(patient_access(CareScope.SEL
 async def read_patient_sessions(
     clinic_id: ClinicID,
     patient_id: PatientID,
-    access: SessionsAccess,
-    unit: SignedIn,
+    care: SessionsCare,
     started_from: StartedFrom = None,
     started_to: StartedTo = None,
     sort: SortParam = None,
@@ -304,16 +332,11 @@ async def read_patient_sessions(
     cursor: Cursor = None,
 ) -> Response:
     flt = SessionFilter(started_from=started_from, started_to=started_to)
-    page = await unit.write(
-        read_as_patient,
-        access,
+    page = await care.read_logged(
         "sessions",
-        sessions_in_care,
-        access.clinic_id,
-        flt,
-        sort,
-        cursor,
-        limit,
+        lambda db, seen: sessions_in_care(
+            db, seen.patient, clinic_id=clinic_id, flt=flt, sort=sort, cursor=cursor, limit=limit
+        ),
     )
     return respond(page)
 
@@ -332,25 +355,24 @@ async def read_patient_sessions(
 async def read_patient_progress(
     clinic_id: ClinicID,
     patient_id: PatientID,
-    access: ProgressAccess,
-    unit: SignedIn,
+    care: ProgressCare,
     catalog: CatalogDep,
     starts_on: FromDay = None,
     ends_on: ToDay = None,
 ) -> Response:
-    return respond(
-        await unit.write(
-            read_as_patient,
-            access,
-            "progress",
-            progress_in_care,
-            access.standing,
-            access.clinic_id,
-            starts_on,
-            ends_on,
-            catalog,
-        )
+    document = await care.read_logged(
+        "progress",
+        lambda db, seen: progress_in_care(
+            db,
+            seen.patient,
+            standing=seen.access.standing,
+            clinic_id=clinic_id,
+            starts_on=starts_on,
+            ends_on=ends_on,
+            catalog=catalog,
+        ),
     )
+    return respond(document)
 
 
 @router.get(
@@ -364,14 +386,15 @@ async def read_patient_progress(
 async def read_patient_assessments(
     clinic_id: ClinicID,
     patient_id: PatientID,
-    access: SelfChecksAccess,
-    unit: SignedIn,
+    care: SelfChecksCare,
     sort: SortParam = None,
     limit: Limit = DEFAULT_LIMIT,
     cursor: Cursor = None,
 ) -> Response:
-    return respond(
-        await unit.write(
-            read_as_patient, access, "self_checks", assessments.list_owned, sort, cursor, limit
-        )
+    page = await care.read_logged(
+        "self_checks",
+        lambda db, seen: assessments.list_owned(
+            db, seen.patient, sort=sort, cursor=cursor, limit=limit
+        ),
     )
+    return respond(page)

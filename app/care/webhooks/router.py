@@ -4,21 +4,14 @@ owners, receiving the events of the patients in the clinic's care who granted
 
 from __future__ import annotations
 
-import uuid
-from functools import partial
-from typing import Annotated
-
-from fastapi import Path
-
+from app.care.webhooks.params import ClinicID
 from app.care.webhooks.service import clinic_endpoints
-from app.webhooks.router import endpoints_router
+from app.webhooks.routes import endpoints_router
 from app.webhooks.service import HolderOf
-
-ClinicID = Annotated[uuid.UUID, Path(description="The clinic's id (UUID).")]
 
 
 async def _clinic(clinic_id: ClinicID) -> HolderOf:
-    return partial(clinic_endpoints, clinic_id=clinic_id)
+    return lambda db, caller: clinic_endpoints(db, caller, clinic_id=clinic_id)
 
 
 router = endpoints_router(

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Path, Query, Request
+from fastapi import APIRouter, Query, Request
 from starlette.responses import Response
 
 from app.catalog.exercises import examples, service
@@ -16,6 +16,7 @@ from app.catalog.exercises.models import (
     ExerciseUpdate,
     MusclePublic,
 )
+from app.catalog.exercises.params import ExerciseSlug, MuscleSlug
 from app.catalog.exercises.repository import ExerciseFilter
 from app.core.caching import CACHE_NOTE, CONDITIONAL_READ, cacheable_responses, public_json
 from app.core.changes import sync_key
@@ -31,26 +32,6 @@ from app.users.auth import AdminUser
 router = APIRouter(tags=["catalog"])
 
 SlugQuery = Annotated[str, Query(min_length=1, max_length=64, pattern=SLUG_PATTERN)]
-ExerciseSlug = Annotated[
-    str,
-    Path(
-        min_length=1,
-        max_length=64,
-        pattern=SLUG_PATTERN,
-        description="Exercise slug.",
-        examples=["clamshell"],
-    ),
-]
-MuscleSlug = Annotated[
-    str,
-    Path(
-        min_length=1,
-        max_length=64,
-        pattern=SLUG_PATTERN,
-        description="Muscle slug.",
-        examples=["gluteus-medius"],
-    ),
-]
 
 
 @router.get(

@@ -25,6 +25,6 @@ router = APIRouter(prefix="/me", tags=["me"])
 )
 async def export_me(unit: SignedIn, catalog: CatalogDep) -> Response:
     return respond(
-        await unit.run(service.export_user, catalog),
+        await unit.read(lambda db, caller: service.export_user(db, caller, catalog=catalog)),
         headers={"Content-Disposition": 'attachment; filename="medius-export.json"'},
     )

@@ -46,7 +46,9 @@ FeedToken = Annotated[
 async def create_calendar_token(
     unit: SignedIn, data: CalendarTokenCreate, settings: SettingsDep
 ) -> Response:
-    issued = await unit.write(service.issue, data=data, public_url=settings.public_url)
+    issued = await unit.write(
+        lambda db, caller: service.issue(db, caller, data=data, public_url=settings.public_url)
+    )
     return respond(issued, status_code=201)
 
 

@@ -6,12 +6,12 @@ CarePlan), all as `application/fhir+json`; errors as OperationOutcomes
 from __future__ import annotations
 
 import uuid
-from typing import Annotated, Any
+from typing import Any
 
-from fastapi import APIRouter, Path, Request
+from fastapi import APIRouter, Request
 from starlette.responses import JSONResponse, Response
 
-from app.care.team.access import ClinicID
+from app.care.team.params import ClinicID
 from app.catalog.live.deps import CatalogDep
 from app.core.caching import CACHE_NOTE, CONDITIONAL_READ, PUBLIC_CACHE_HEADERS, public_json
 from app.core.config import Settings
@@ -21,7 +21,6 @@ from app.core.responses import API_PREFIX, respond, to_bytes
 from app.exports.fhir import definitions, examples, resources, service
 from app.exports.fhir.codes import FHIR_MEDIA_TYPE
 from app.exports.fhir.models import (
-    FHIR_ID_PATTERN,
     ActivityDefinition,
     Bundle,
     CarePlan,
@@ -29,6 +28,7 @@ from app.exports.fhir.models import (
     OperationOutcome,
     PlanDefinition,
 )
+from app.exports.fhir.params import ActivityDefinitionId, CarePlanId, PatientId, PlanDefinitionId
 from app.users.auth import SignedIn
 
 router = APIRouter(prefix="/fhir", tags=["fhir"])
@@ -40,29 +40,6 @@ class FhirResponse(JSONResponse):
 
     media_type = FHIR_MEDIA_TYPE
 
-
-def _id(description: str, example: str) -> Any:
-    return Path(
-        min_length=1,
-        max_length=64,
-        pattern=FHIR_ID_PATTERN,
-        description=description,
-        examples=[example],
-    )
-
-
-ActivityDefinitionId = Annotated[
-    str, _id("The ActivityDefinition's id: the exercise's slug.", "clamshell")
-]
-PlanDefinitionId = Annotated[
-    str, _id("The PlanDefinition's id: the template's id.", "6f8d3f7c-0e4a-5a3e-9a51-2b1c0c2f0b11")
-]
-PatientId = Annotated[
-    str, _id("The Patient's id: the user's id.", "3fa85f64-5717-4562-b3fc-2c963f66afa6")
-]
-CarePlanId = Annotated[
-    str, _id("The CarePlan's id: the routine's id.", "0b7e7c52-51f4-4f0e-9a3c-6f3c2b1d9e47")
-]
 
 ERROR_DETAIL = {
     400: "The query string is not valid UTF-8.",
@@ -256,7 +233,12 @@ CLINIC_NOTE = (
 async def patient_everything(
     patient_id: PatientId, unit: SignedIn, catalog: CatalogDep, settings: SettingsDep
 ) -> Response:
-    body = await unit.run(service.everything, patient_id, catalog, fhir_base(settings))
+    base = fhir_base(settings)
+    body = await unit.read(
+        lambda db, caller: service.everything(
+            db, caller, patient_id=patient_id, catalog=catalog, base=base
+        )
+    )
     return respond(body, media_type=FHIR_MEDIA_TYPE)
 
 
@@ -269,7 +251,9 @@ async def patient_everything(
     responses=fhir_answers(examples.care_plan, PATIENT_ERRORS),
 )
 async def get_care_plan(care_plan_id: CarePlanId, unit: SignedIn, catalog: CatalogDep) -> Response:
-    body = await unit.run(service.care_plan, care_plan_id, catalog)
+    body = await unit.read(
+        lambda db, caller: service.care_plan(db, caller, routine_id=care_plan_id, catalog=catalog)
+    )
     return respond(body, media_type=FHIR_MEDIA_TYPE)
 
 
@@ -312,13 +296,19 @@ async def clinic_patient_everything(
     catalog: CatalogDep,
     settings: SettingsDep,
 ) -> Response:
-    body = await unit.run(
-        service.everything,
-        patient_id,
-        catalog,
-        clinic_base(settings, clinic_id),
-        clinic_id,
-        client_address(request),
+    base = clinic_base(settings, clinic_id)
+    address = client_address(request)
+    # A clinician's read writes its line in the patient's access log.
+    body = await unit.read_logged(
+        lambda db, caller: service.everything(
+            db,
+            caller,
+            patient_id=patient_id,
+            catalog=catalog,
+            base=base,
+            clinic_id=clinic_id,
+            address=address,
+        )
     )
     return respond(body, media_type=FHIR_MEDIA_TYPE)
 
@@ -338,7 +328,16 @@ async def clinic_get_care_plan(
     unit: SignedIn,
     catalog: CatalogDep,
 ) -> Response:
-    body = await unit.run(
-        service.care_plan, care_plan_id, catalog, clinic_id, client_address(request)
+    address = client_address(request)
+    # A clinician's read writes its line in the patient's access log.
+    body = await unit.read_logged(
+        lambda db, caller: service.care_plan(
+            db,
+            caller,
+            routine_id=care_plan_id,
+            catalog=catalog,
+            clinic_id=clinic_id,
+            address=address,
+        )
     )
     return respond(body, media_type=FHIR_MEDIA_TYPE)

@@ -11,28 +11,17 @@ from starlette.responses import Response
 from app.catalog.live.deps import CatalogDep
 from app.catalog.live.snapshot import CatalogSpecs
 from app.core.caching import PRIVATE
-from app.core.examples import lazy_example
 from app.core.negotiation import negotiate
 from app.core.problems import problem_responses
-from app.exports.handout import examples
-from app.exports.handout.render import HANDOUT_TYPES, HTML, PDF, Rendered, program_response, render
+from app.exports.handout.params import CONTENT_DISPOSITION, HANDOUT_CONTENT
+from app.exports.handout.render import HANDOUT_TYPES, Rendered, program_response, render
 from app.logbook.progress import service as progress_service
 from app.training.routines import service as routines_service
-from app.training.routines.router import RoutineID
+from app.training.routines.params import RoutineID
 from app.users.auth import Visitor
 from app.users.models import Caller
 
 router = APIRouter(tags=["routines"])
-
-# The printed program's representations in OpenAPI (a shared handout answers them too).
-HANDOUT_CONTENT = {
-    HTML: {"schema": {"type": "string"}, "example": lazy_example(examples.handout_html)},
-    PDF: {"schema": {"type": "string", "format": "binary"}},
-}
-CONTENT_DISPOSITION = {
-    "description": 'PDF only: `inline; filename="<routine-name>.pdf"`.',
-    "schema": {"type": "string"},
-}
 
 
 @router.get(
@@ -66,7 +55,12 @@ CONTENT_DISPOSITION = {
 async def routine_handout(
     routine_id: RoutineID, request: Request, unit: Visitor, catalog: CatalogDep
 ) -> Response:
-    rendered = await unit.run(_render, routine_id, catalog, request.headers.get("accept"))
+    accept = request.headers.get("accept")
+    rendered = await unit.read(
+        lambda db, caller: _render(
+            db, caller, routine_id=routine_id, catalog=catalog, accept=accept
+        )
+    )
     return program_response(rendered, {"Cache-Control": PRIVATE, "Vary": "Accept, Authorization"})
 
 

@@ -2,10 +2,7 @@
 
 from __future__ import annotations
 
-import uuid
-from typing import Annotated
-
-from fastapi import APIRouter, Path, Request
+from fastapi import APIRouter, Request
 from starlette.responses import Response
 
 from app.catalog.live.deps import CatalogDep
@@ -14,18 +11,15 @@ from app.core.examples import example_body, example_response, lazy_example
 from app.core.pagination import DEFAULT_LIMIT, Cursor, Limit, Page
 from app.core.problems import answers, problem_responses
 from app.core.responses import respond
+from app.exports.handout.params import CONTENT_DISPOSITION, HANDOUT_CONTENT
 from app.exports.handout.render import program_response
-from app.exports.handout.router import CONTENT_DISPOSITION, HANDOUT_CONTENT
 from app.exports.sharing import examples, service
-from app.exports.sharing.models import TOKEN_MAX, ShareLinkCreate, ShareLinkCreated, ShareLinkPublic
+from app.exports.sharing.models import ShareLinkCreate, ShareLinkCreated, ShareLinkPublic
+from app.exports.sharing.params import LinkID, Token
 from app.users.auth import SignedIn, VisitorUnit
 
 router = APIRouter(tags=["sharing"])
 
-LinkID = Annotated[uuid.UUID, Path(description="The share link's id (UUID).")]
-Token = Annotated[
-    str, Path(min_length=1, max_length=TOKEN_MAX, description="The link's secret token.")
-]
 # A shared document is someone's health data opened from a link: kept by no cache, sent
 # to no site it links to, listed by no search engine.
 SHARED_HEADERS = {
@@ -58,7 +52,7 @@ SHARED_HEADERS = {
     },
 )
 async def create_share_link(data: ShareLinkCreate, unit: SignedIn) -> Response:
-    body, created = await unit.write(service.create, data)
+    body, created = await unit.write(lambda db, caller: service.create(db, caller, data=data))
     return respond(body, status_code=201 if created else 200)
 
 
@@ -73,7 +67,10 @@ async def create_share_link(data: ShareLinkCreate, unit: SignedIn) -> Response:
 async def list_share_links(
     unit: SignedIn, limit: Limit = DEFAULT_LIMIT, cursor: Cursor = None
 ) -> Response:
-    return respond(await unit.run(service.list_for, cursor, limit))
+    page = await unit.read(
+        lambda db, caller: service.list_for(db, caller, cursor=cursor, limit=limit)
+    )
+    return respond(page)
 
 
 @router.delete(
@@ -85,7 +82,7 @@ async def list_share_links(
     responses=answers(None, 401, 404, 422, status=204, description="Revoked"),
 )
 async def revoke_share_link(link_id: LinkID, unit: SignedIn) -> Response:
-    await unit.write(service.revoke, link_id)
+    await unit.write(lambda db, caller: service.revoke(db, caller, link_id=link_id))
     return respond()
 
 
@@ -131,8 +128,12 @@ async def open_share_link(
 ) -> Response:
     # Anyone may open a link: no credentials are read, not even a stale token sent along.
     unit = VisitorUnit(request.app.state.engine, None)
-    shared = await unit.write(
-        service.shared, token, request.headers.get("accept"), address, catalog
+    accept = request.headers.get("accept")
+    # A read that writes only the use's line in the owner's access log.
+    shared = await unit.read_logged(
+        lambda db, visitor: service.shared(
+            db, visitor, token=token, accept=accept, address=address, catalog=catalog
+        )
     )
     if isinstance(shared, dict):
         return respond(shared, headers=SHARED_HEADERS)

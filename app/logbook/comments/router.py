@@ -2,10 +2,7 @@
 
 from __future__ import annotations
 
-import uuid
-from typing import Annotated
-
-from fastapi import APIRouter, Path
+from fastapi import APIRouter
 from starlette.responses import Response
 
 from app.core.pagination import DEFAULT_LIMIT, Cursor, Limit, Page
@@ -13,11 +10,10 @@ from app.core.problems import answers
 from app.core.responses import respond
 from app.logbook.comments import examples, service
 from app.logbook.comments.models import SessionCommentPublic
+from app.logbook.sessions.params import SessionID
 from app.users.auth import SignedIn
 
 router = APIRouter(prefix="/sessions", tags=["sessions"])
-
-SessionID = Annotated[uuid.UUID, Path(description="The session's id (UUID).")]
 
 
 @router.get(
@@ -34,4 +30,9 @@ async def list_session_comments(
     limit: Limit = DEFAULT_LIMIT,
     cursor: Cursor = None,
 ) -> Response:
-    return respond(await unit.run(service.list_mine, session_id, cursor, limit))
+    page = await unit.read(
+        lambda db, caller: service.list_mine(
+            db, caller, session_id=session_id, cursor=cursor, limit=limit
+        )
+    )
+    return respond(page)

@@ -3,23 +3,19 @@
 from __future__ import annotations
 
 import uuid
-from typing import Annotated
 
-from fastapi import APIRouter, Query
+from fastapi import APIRouter
 from starlette.responses import Response
 
 from app.catalog.live.deps import CatalogDep
 from app.core.problems import answers
 from app.core.responses import respond
-from app.core.types import CalendarDate
 from app.logbook.progress import examples, service
 from app.logbook.progress.models import Progress
+from app.logbook.progress.params import FromDay, ToDay
 from app.users.auth import SignedIn
 
 router = APIRouter(prefix="/me", tags=["progress"])
-
-FromDay = Annotated[CalendarDate | None, Query(alias="from", description="First day (YYYY-MM-DD).")]
-ToDay = Annotated[CalendarDate | None, Query(alias="to", description="Last day (YYYY-MM-DD).")]
 
 
 @router.get(
@@ -41,6 +37,9 @@ async def read_progress(
     ends_on: ToDay = None,
     routine_id: uuid.UUID | None = None,
 ) -> Response:
-    return respond(
-        await unit.run(service.progress_document, starts_on, ends_on, routine_id, catalog)
+    document = await unit.read(
+        lambda db, caller: service.progress_document(
+            db, caller, first=starts_on, last=ends_on, routine_id=routine_id, catalog=catalog
+        )
     )
+    return respond(document)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import uuid
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Path, Query, Request
+from fastapi import APIRouter, Query, Request
 from starlette.responses import Response, StreamingResponse
 
 from app.catalog.live.deps import CatalogDep
@@ -16,7 +16,7 @@ from app.core.examples import example_body, example_response, lazy_example
 from app.core.pagination import SyncListQuery, SyncPage
 from app.core.problems import answers, problem_responses
 from app.core.responses import respond
-from app.core.types import SLUG_PATTERN, AwareDatetime
+from app.core.types import SLUG_PATTERN
 from app.core.vocabulary import ExportFormat
 from app.logbook.sessions import examples, service
 from app.logbook.sessions.models import (
@@ -26,15 +26,13 @@ from app.logbook.sessions.models import (
     SessionTombstone,
     SessionUpdate,
 )
+from app.logbook.sessions.params import SessionID, StartedFrom, StartedTo
 from app.logbook.sessions.repository import SessionFilter
 from app.users.auth import SignedIn
 
 router = APIRouter(prefix="/sessions", tags=["sessions"])
 
-SessionID = Annotated[uuid.UUID, Path(description="The session's id (UUID).")]
 WRITE_ERRORS = (400, 401, 404, 412, 413, 415, 422, 428)
-StartedFrom = Annotated[AwareDatetime | None, Query(alias="from", description="Start time >=")]
-StartedTo = Annotated[AwareDatetime | None, Query(alias="to", description="Start time <")]
 
 
 @router.post(
@@ -62,7 +60,10 @@ StartedTo = Annotated[AwareDatetime | None, Query(alias="to", description="Start
 async def create_session(
     data: SessionCreate, unit: SignedIn, settings: SettingsDep, catalog: CatalogDep
 ) -> Response:
-    view, created = await unit.write(service.create, data, settings.max_sessions_per_day, catalog)
+    most = settings.max_sessions_per_day
+    view, created = await unit.write(
+        lambda db, caller: service.create(db, caller, data=data, max_per_day=most, catalog=catalog)
+    )
     return respond(view, status_code=201 if created else 200)
 
 
@@ -100,8 +101,17 @@ async def list_sessions(
         updated_since=query.updated_since,
     )
     key = sync_key(settings.signing_key)
-    page = await unit.run(
-        service.list_for, flt, query.sort, query.cursor, query.limit, query.sync_token, key
+    page = await unit.read(
+        lambda db, caller: service.list_for(
+            db,
+            caller,
+            flt=flt,
+            sort=query.sort,
+            cursor=query.cursor,
+            limit=query.limit,
+            sync_token=query.sync_token,
+            key=key,
+        )
     )
     return respond(page)
 
@@ -161,7 +171,9 @@ async def export_sessions(
     responses=answers(examples.session, 401, 404, 422),
 )
 async def get_session(session_id: SessionID, unit: SignedIn) -> Response:
-    return respond(await unit.run(service.get_one, session_id))
+    return respond(
+        await unit.read(lambda db, caller: service.get_one(db, caller, session_id=session_id))
+    )
 
 
 @router.patch(
@@ -176,7 +188,12 @@ async def get_session(session_id: SessionID, unit: SignedIn) -> Response:
 async def update_session(
     session_id: SessionID, changes: SessionUpdate, unit: SignedIn, if_match: IfMatch = None
 ) -> Response:
-    return respond(await unit.write(service.update, session_id, changes, if_match))
+    updated = await unit.write(
+        lambda db, caller: service.update(
+            db, caller, session_id=session_id, changes=changes, if_match=if_match
+        )
+    )
+    return respond(updated)
 
 
 ENTRIES_WRITE: dict[str, Any] = {
@@ -212,11 +229,18 @@ async def write_entries(
     if_match: IfMatch = None,
 ) -> Response:
     append = request.method == "POST"
-    return respond(
-        await unit.write(
-            service.write_entries, session_id, body.entries, if_match, catalog, append=append
+    written = await unit.write(
+        lambda db, caller: service.write_entries(
+            db,
+            caller,
+            session_id=session_id,
+            entries=body.entries,
+            if_match=if_match,
+            catalog=catalog,
+            append=append,
         )
     )
+    return respond(written)
 
 
 @router.delete(
@@ -229,5 +253,7 @@ async def write_entries(
 async def delete_session(
     session_id: SessionID, unit: SignedIn, if_match: IfMatch = None
 ) -> Response:
-    await unit.write(service.delete, session_id, if_match)
+    await unit.write(
+        lambda db, caller: service.delete(db, caller, session_id=session_id, if_match=if_match)
+    )
     return respond()

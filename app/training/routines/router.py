@@ -7,10 +7,10 @@ sessions through an event (`events.RoutineDeleted`), so it stays here.
 
 from __future__ import annotations
 
-import uuid
 from typing import Annotated
 
-from fastapi import APIRouter, Body, Path, Query
+from fastapi import APIRouter, Body, Query
+from sqlmodel import Session
 from starlette.responses import Response
 
 from app.catalog.live.deps import CatalogDep
@@ -22,22 +22,19 @@ from app.core.responses import respond
 from app.training.routines import builder_service, examples, service
 from app.training.routines.builder_service import BuilderAnswer, BuilderRequest
 from app.training.routines.models import (
-    MAX_VERSIONS,
     RoutineCopy,
     RoutineCreate,
     RoutinePublic,
     RoutineUpdate,
     RoutineVersionPublic,
 )
+from app.training.routines.params import RoutineID, VersionNumber
 from app.training.routines.service import Timeline
 from app.users.auth import SignedIn, Visitor
+from app.users.models import Caller
 
 router = APIRouter(tags=["routines"])
 
-RoutineID = Annotated[uuid.UUID, Path(description="The routine's id (UUID).")]
-VersionNumber = Annotated[
-    int, Path(ge=1, le=MAX_VERSIONS, description="A version number, 1 to the routine's `version`.")
-]
 WRITE_ERRORS = (400, 401, 413, 415, 422)
 
 
@@ -57,8 +54,10 @@ async def list_routines(
     limit: Limit = DEFAULT_LIMIT,
     cursor: Cursor = None,
 ) -> Response:
-    page = await unit.run(
-        service.list_for, templates=template, sort=sort, cursor=cursor, limit=limit, catalog=catalog
+    page = await unit.read(
+        lambda db, caller: service.list_for(
+            db, caller, templates=template, sort=sort, cursor=cursor, limit=limit, catalog=catalog
+        )
     )
     return respond(page)
 
@@ -77,7 +76,10 @@ async def list_routines(
     responses=answers(examples.routine, *WRITE_ERRORS, 409, status=201),
 )
 async def create_routine(data: RoutineCreate, unit: SignedIn, catalog: CatalogDep) -> Response:
-    return respond(await unit.write(service.create, data, catalog), status_code=201)
+    made = await unit.write(
+        lambda db, caller: service.create(db, caller, data=data, catalog=catalog)
+    )
+    return respond(made, status_code=201)
 
 
 @router.get(
@@ -89,7 +91,11 @@ async def create_routine(data: RoutineCreate, unit: SignedIn, catalog: CatalogDe
     responses=answers(examples.routine, 401, 404, 422),
 )
 async def get_routine(routine_id: RoutineID, unit: Visitor, catalog: CatalogDep) -> Response:
-    return respond(await unit.run(service.read, routine_id, catalog))
+    return respond(
+        await unit.read(
+            lambda db, caller: service.read(db, caller, routine_id=routine_id, catalog=catalog)
+        )
+    )
 
 
 @router.patch(
@@ -112,7 +118,12 @@ async def update_routine(
     catalog: CatalogDep,
     if_match: IfMatch = None,
 ) -> Response:
-    return respond(await unit.write(service.update, routine_id, changes, if_match, catalog))
+    updated = await unit.write(
+        lambda db, caller: service.update(
+            db, caller, routine_id=routine_id, changes=changes, if_match=if_match, catalog=catalog
+        )
+    )
+    return respond(updated)
 
 
 @router.post(
@@ -140,7 +151,12 @@ async def copy_routine(
     catalog: CatalogDep,
     request: Annotated[RoutineCopy | None, Body()] = None,
 ) -> Response:
-    copied, created = await unit.write(service.copy, routine_id, request or RoutineCopy(), catalog)
+    copy = request or RoutineCopy()
+    copied, created = await unit.write(
+        lambda db, caller: service.copy(
+            db, caller, routine_id=routine_id, request=copy, catalog=catalog
+        )
+    )
     return respond(copied, status_code=201 if created else 200)
 
 
@@ -161,7 +177,12 @@ async def list_routine_versions(
     limit: Limit = DEFAULT_LIMIT,
     cursor: Cursor = None,
 ) -> Response:
-    return respond(await unit.run(service.list_versions, routine_id, cursor, limit, catalog))
+    page = await unit.read(
+        lambda db, caller: service.list_versions(
+            db, caller, routine_id=routine_id, cursor=cursor, limit=limit, catalog=catalog
+        )
+    )
+    return respond(page)
 
 
 @router.get(
@@ -175,7 +196,12 @@ async def list_routine_versions(
 async def get_routine_version(
     routine_id: RoutineID, version: VersionNumber, unit: Visitor, catalog: CatalogDep
 ) -> Response:
-    return respond(await unit.run(service.get_version, routine_id, version, catalog))
+    found = await unit.read(
+        lambda db, caller: service.get_version(
+            db, caller, routine_id=routine_id, number=version, catalog=catalog
+        )
+    )
+    return respond(found)
 
 
 @router.get(
@@ -190,7 +216,12 @@ async def get_routine_version(
 async def get_routine_timeline(
     routine_id: RoutineID, unit: Visitor, catalog: CatalogDep
 ) -> Response:
-    return respond(await unit.run(service.routine_timeline, routine_id, catalog))
+    timeline = await unit.read(
+        lambda db, caller: service.routine_timeline(
+            db, caller, routine_id=routine_id, catalog=catalog
+        )
+    )
+    return respond(timeline)
 
 
 @router.post(
@@ -206,9 +237,11 @@ async def get_routine_timeline(
     responses=answers(examples.builder_answer, *WRITE_ERRORS, 409, description="The proposal"),
 )
 async def build_routine(request: BuilderRequest, unit: SignedIn, catalog: CatalogDep) -> Response:
+    def propose(db: Session, caller: Caller) -> BuilderAnswer:
+        return builder_service.propose(db, caller, request=request, catalog=catalog)
+
     # Only a saved proposal writes: a plain one plans beside other requests' writes.
-    work = unit.write if request.save else unit.run
-    return respond(await work(builder_service.propose, request, catalog))
+    return respond(await (unit.write(propose) if request.save else unit.read(propose)))
 
 
 @router.delete(
@@ -224,5 +257,9 @@ async def build_routine(request: BuilderRequest, unit: SignedIn, catalog: Catalo
 async def delete_routine(
     routine_id: RoutineID, unit: SignedIn, if_match: IfMatch = None
 ) -> Response:
-    await unit.write(service.delete_routine, routine_id, if_match)
+    await unit.write(
+        lambda db, caller: service.delete_routine(
+            db, caller, routine_id=routine_id, if_match=if_match
+        )
+    )
     return respond()

@@ -2,10 +2,7 @@
 
 from __future__ import annotations
 
-import uuid
-from typing import Annotated
-
-from fastapi import APIRouter, Path
+from fastapi import APIRouter
 from starlette.responses import Response
 
 from app.core.examples import example_body
@@ -14,11 +11,10 @@ from app.core.problems import answers
 from app.core.responses import respond
 from app.training.self_checks import examples, service
 from app.training.self_checks.models import AssessmentCreate, AssessmentPublic
+from app.training.self_checks.params import AssessmentID
 from app.users.auth import SignedIn
 
 router = APIRouter(prefix="/me/assessments", tags=["assessments"])
-
-AssessmentID = Annotated[uuid.UUID, Path(description="The self-check's id.")]
 
 
 @router.post(
@@ -33,7 +29,10 @@ AssessmentID = Annotated[uuid.UUID, Path(description="The self-check's id.")]
     responses=answers(examples.assessment, 400, 401, 413, 415, 422, status=201),
 )
 async def record_assessment(check: AssessmentCreate, unit: SignedIn) -> Response:
-    return respond(await unit.write(service.record, check), status_code=201)
+    return respond(
+        await unit.write(lambda db, caller: service.record(db, caller, check=check)),
+        status_code=201,
+    )
 
 
 @router.get(
@@ -49,7 +48,11 @@ async def list_assessments(
     limit: Limit = DEFAULT_LIMIT,
     cursor: Cursor = None,
 ) -> Response:
-    return respond(await unit.run(service.list_owned, sort, cursor, limit))
+    return respond(
+        await unit.read(
+            lambda db, caller: service.list_owned(db, caller, sort=sort, cursor=cursor, limit=limit)
+        )
+    )
 
 
 @router.get(
@@ -60,4 +63,8 @@ async def list_assessments(
     responses=answers(examples.assessment, 401, 404, 422),
 )
 async def get_assessment(assessment_id: AssessmentID, unit: SignedIn) -> Response:
-    return respond(await unit.run(service.get_owned, assessment_id))
+    return respond(
+        await unit.read(
+            lambda db, caller: service.get_owned(db, caller, assessment_id=assessment_id)
+        )
+    )

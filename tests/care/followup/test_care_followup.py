@@ -1,7 +1,7 @@
 """The care team follows a patient up: lists and acknowledges alerts, comments on sessions.
 
-Every call goes through `patient_access` and lands in the patient's access log; nobody
-outside the relationship gets more than the same 404.
+Every call goes through `PatientCare` (app/care/team/auth.py) and lands in the patient's
+access log; nobody outside the relationship gets more than the same 404.
 """
 
 from __future__ import annotations
