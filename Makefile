@@ -22,7 +22,7 @@ UV_COMPILE = $(VENV)/bin/uv pip compile --quiet --generate-hashes --universal --
 XDIST := -n auto --dist loadgroup
 CHECK_TESTS := not postgres and not server and not browser and not slow
 
-.PHONY: install browser run test check lint typecheck pytest format clean openapi client bench soak
+.PHONY: install browser run test check lint typecheck pytest format clean openapi client bench soak docs
 .PHONY: openapi-lint client-python client-ts
 
 # What serving needs, from the runtime lock (the Dockerfile installs the same lock).
@@ -74,9 +74,9 @@ browser:
 		echo "  the docs browser test will skip (and fail with CI=true); as root: apt-get install chromium"; \
 	fi
 
-## ruff, mypy (strict) and the whole pytest suite on SQLite and PostgreSQL, spread over
+## ruff, mypy (strict), the docs site and the whole pytest suite on SQLite and PostgreSQL, spread over
 ## the cores (pytest-xdist), with the slowest tests listed at the end.
-test: install browser lint typecheck pytest
+test: install browser lint typecheck docs pytest
 test: openapi-lint
 
 ## The edit-test loop (well under 90 s): ruff, mypy, and every test that needs no
@@ -93,6 +93,12 @@ typecheck: install
 
 pytest: install
 	$(VENV)/bin/pytest $(XDIST) --durations=30
+
+## The docs site (mkdocs-material) from docs/ into site/ (git-ignored), --strict: a broken link,
+## a page missing from the nav or a setting without a description fails. Settings, layout
+## and bench results pages are generated at build time (scripts/docs_site.py).
+docs: install
+	NO_MKDOCS_2_WARNING=1 $(VENV)/bin/mkdocs build --strict --quiet
 
 ## Regenerate the committed OpenAPI document (a test fails when it is stale).
 openapi: install
@@ -134,5 +140,5 @@ format: install
 	$(VENV)/bin/ruff check --fix .
 
 clean:
-	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache medius.db medius.db-wal medius.db-shm
+	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache medius.db medius.db-wal medius.db-shm site
 	rm -rf clients/typescript/node_modules clients/typescript/build

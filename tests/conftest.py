@@ -161,14 +161,21 @@ SERVER_TESTS = (
     "reliability/",
     "client/test_generated_client.py",
     "client/test_typescript_client.py",
-    "docs/",
+    "docs/test_walks.py",  # one server for every shell walk of the README and docs/
+    "docs/test_docs_in_browser.py",
     "webhooks/test_worker_process.py",  # `python -m app worker` subprocesses
     "users/test_trusted_proxies.py",
     "release/test_release_install.py",  # the image's install in its own venv, then served
 )
 # The longest single tests, started first so that no xdist worker idles at the end
 # while another finishes one of them.
-LONG_TESTS = ("test_schemathesis.py", "reliability/", "docs/", "release/test_release_install.py")
+LONG_TESTS = (
+    "test_schemathesis.py",
+    "reliability/",
+    "docs/test_walks.py",
+    "docs/test_docs_in_browser.py",
+    "release/test_release_install.py",
+)
 
 
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
@@ -192,6 +199,8 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
             item.add_marker(pytest.mark.server)
         if where(item).startswith("reliability/"):
             item.add_marker(pytest.mark.xdist_group("reliability"))
+        if where(item).startswith("docs/test_walks.py"):
+            item.add_marker(pytest.mark.xdist_group("walks"))  # they share one server
     items.sort(key=lambda item: not where(item).startswith(LONG_TESTS))
 
 

@@ -26,11 +26,16 @@ class Environment(StrEnum):
 
 
 class Settings(BaseSettings):
-    """Every knob of the service. The README's settings table lists these fields."""
+    """Every knob of the service. The docs' settings page is generated from these fields
+    (scripts/docs_site.py), so each needs a `description`."""
 
     model_config = SettingsConfigDict(env_file=".env", extra="ignore")
 
-    env: Environment = Field(default=Environment.DEVELOPMENT, description="Deployment kind.")
+    env: Environment = Field(
+        default=Environment.DEVELOPMENT,
+        description="Deployment kind: `production` refuses to start without a private "
+        "`SECRET_KEY` of 32 bytes or more.",
+    )
     host: str = Field(default="127.0.0.1", description="Interface `make run` binds to.")
     port: int = Field(default=8000, ge=1, le=65535, description="Port `make run` listens on.")
     workers: int = Field(default=1, ge=1, le=64, description="uvicorn worker processes.")
@@ -55,9 +60,16 @@ class Settings(BaseSettings):
         default=2,
         ge=0,
         le=100,
-        description="Extra connections per worker beyond the pool (closed when returned).",
+        description="Extra connections per worker beyond the pool (closed when returned); "
+        "`DB_POOL_SIZE + DB_MAX_OVERFLOW` must be at least `WORKER_THREADS`.",
     )
-    sqlite_busy_timeout_ms: int = Field(default=5000, ge=0, le=60000)
+    sqlite_busy_timeout_ms: int = Field(
+        default=5000,
+        ge=0,
+        le=60000,
+        description="How long a SQLite writer of another process waits for the write lock "
+        "(milliseconds).",
+    )
     secret_key: str | None = Field(
         default=None,
         description="Signs access tokens. Required in production; elsewhere, when unset, a "
@@ -67,8 +79,12 @@ class Settings(BaseSettings):
         default=Path(".medius-secret"),
         description="Where development and test keep their generated key (mode 0600).",
     )
-    access_token_minutes: int = Field(default=15, ge=1, le=1440)
-    refresh_token_days: int = Field(default=30, ge=1, le=365)
+    access_token_minutes: int = Field(
+        default=15, ge=1, le=1440, description="Access-token lifetime (minutes)."
+    )
+    refresh_token_days: int = Field(
+        default=30, ge=1, le=365, description="Refresh-token lifetime (days)."
+    )
     argon2_time_cost: int = Field(default=3, ge=1, le=20, description="argon2id passes.")
     argon2_memory_kib: int = Field(
         default=65536, ge=1024, le=1048576, description="argon2id memory per hash (KiB)."
@@ -101,7 +117,9 @@ class Settings(BaseSettings):
         le=100000,
         description="Failed sign-ins per client address (any account) per window before 429.",
     )
-    login_window_seconds: int = Field(default=60, ge=1, le=86400)
+    login_window_seconds: int = Field(
+        default=60, ge=1, le=86400, description="The sign-in limits' window (seconds)."
+    )
     login_slowdown_max_seconds: float = Field(
         default=4.0,
         ge=0,
@@ -111,7 +129,9 @@ class Settings(BaseSettings):
     register_max_per_address: int = Field(
         default=10, ge=1, le=100000, description="Sign-ups per client address per window."
     )
-    register_window_seconds: int = Field(default=3600, ge=1, le=86400)
+    register_window_seconds: int = Field(
+        default=3600, ge=1, le=86400, description="The sign-up limit's window (seconds)."
+    )
     password_hash_workers: int | None = Field(
         default=None,
         ge=1,
@@ -144,14 +164,21 @@ class Settings(BaseSettings):
         description="Bytes the catalog responses and /catalog document cached by each "
         "worker may take together; the least recently used go first (0: keep none).",
     )
-    max_body_bytes: int = Field(default=1024 * 1024, ge=1024, le=64 * 1024 * 1024)
+    max_body_bytes: int = Field(
+        default=1024 * 1024,
+        ge=1024,
+        le=64 * 1024 * 1024,
+        description="Largest request body accepted; a larger one is 413.",
+    )
     header_timeout_seconds: float = Field(
         default=10, gt=0, le=300, description="Time a request's head may take to arrive (408)."
     )
     body_timeout_seconds: float = Field(
         default=30, gt=0, le=3600, description="Time a request's body may take to arrive (408)."
     )
-    log_level: str = Field(default="info")
+    log_level: str = Field(
+        default="info", description="uvicorn's log level (`info` logs every request)."
+    )
     trusted_proxies: Annotated[list[IPv4Network | IPv6Network], NoDecode] = Field(
         default_factory=list,
         description="Comma-separated addresses or CIDR networks of the reverse proxies in "

@@ -75,7 +75,7 @@ def _configure_sqlite(engine: Engine, busy_timeout_ms: int) -> None:
 
     # This process's writers queue on a lock instead of in SQLite's busy handler, which
     # sleeps in steps of up to 100 ms however soon the write lock frees: with 16
-    # concurrent creates that made the p99 20x the median (bench/results). Writers in
+    # concurrent creates that made the p99 many times the median (profile-notes.md). Writers in
     # other processes (a second worker, the CLI) still meet through busy_timeout; a
     # writer that waits here longer than that goes on to SQLite's own wait and error.
     writers = threading.Lock()

@@ -37,7 +37,7 @@ class IdTaken(Conflict):
     """A create under a client-chosen id that a stored record already has, unless it is a
     retry of the request that made it. One answer per kind of record, whoever holds the id
     (the caller with another body, a record since deleted, or someone else), so it never
-    says whose it is (README, "Client-chosen ids")."""
+    says whose it is (docs/reference/api-conventions.md, client-chosen ids)."""
 
     @classmethod
     def of(cls, noun: str) -> IdTaken:
@@ -49,7 +49,8 @@ class IdTaken(Conflict):
 
 
 class QuotaExceeded(Conflict):
-    """The owner already keeps as many records of a kind as one account may (README)."""
+    """The owner already keeps as many records of a kind as one account may
+    (docs/reference/limits.md)."""
 
 
 class DisplayNameRequired(Conflict):

@@ -1,9 +1,10 @@
 """Create under a client-chosen id, once: the one way every such create is written.
 
 A client may name the id of what it creates, so that a retry after a lost answer is safe.
-The rule (README, "Client-chosen ids"): a retry of the request that made the record
-answers the stored record (200, same Location), and any other request under a used id is
-409 `id-taken`, one answer whoever holds the id, so it never says whose it is.
+The rule (docs/reference/api-conventions.md, client-chosen ids): a retry of the request
+that made the record answers the stored record (200, same Location), and any other
+request under a used id is 409 `id-taken`, one answer whoever holds the id, so it never
+says whose it is.
 
 `create_once` writes it for every such create. It inserts first; the database's unique key
 on the id decides between concurrent requests (16 identical ones store one row on SQLite

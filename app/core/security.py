@@ -146,10 +146,11 @@ def issue_access_token(
 
 
 # Verified tokens, by (token, key): a client sends the same access token for its whole
-# lifetime, and PyJWT's decode (parsing, claim checks, HMAC) was 15% of GET /me in
-# process. Only tokens that verified are kept (a failure raises, and lru_cache keeps no
-# exceptions), so a forged or garbled token is checked in full every time; expiry is
-# checked on every use, so a kept token stops working at its `exp` as before.
+# lifetime, and PyJWT's decode (parsing, claim checks, HMAC) was a visible share of
+# GET /me in process (bench/results/profile-notes.md). Only tokens that verified are kept
+# (a failure raises, and lru_cache keeps no exceptions), so a forged or garbled token is
+# checked in full every time; expiry is checked on every use, so a kept token stops
+# working at its `exp` as before.
 VERIFIED_TOKENS_KEPT = 4096
 
 

@@ -281,7 +281,8 @@ class AlertStatus(StrEnum):
 # --- Webhooks -------------------------------------------------------------------------------
 
 
-# What a webhook endpoint can subscribe to (README, "Webhooks", says when each is sent).
+# What a webhook endpoint can subscribe to (docs/guides/integrations/webhooks.md says when
+# each is sent).
 class WebhookEventType(StrEnum):
     SESSION_LOGGED = "session.logged"
     SESSION_UPDATED = "session.updated"

@@ -18,8 +18,8 @@ def get_user(session: Session, user_id: uuid.UUID) -> User | None:
 
 
 # The sign-in check runs on every signed-in request: a Core statement built once, reading
-# only the profile's columns into a `Caller` (loading a `User` entity was 40% of GET /me,
-# bench/results/profile-notes.md). The join on a live token family is the revocation
+# only the profile's columns into a `Caller` (loading a `User` entity was the largest cost
+# of GET /me: bench/results/profile-notes.md). The join on a live token family is the revocation
 # check: a signed-out family, or a password change (which revokes every family), finds
 # no row on the very next request.
 _USER = User.__table__  # type: ignore[attr-defined]

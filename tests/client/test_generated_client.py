@@ -183,11 +183,13 @@ def test_catalog_account_routine_sessions_and_progress_through_the_client(
         assert per_exercise["monster-walk"].total_steps == 20
 
 
-def test_the_readme_python_client_example_runs(server_url: str) -> None:
-    """The README's "Python client" example, run as written against the test server."""
-    readme = (ROOT / "README.md").read_text(encoding="utf-8")
-    section = readme.split("## Python client", 1)[1]
-    example = re.search(r"```python\n(.*?)```", section, re.DOTALL)
-    assert example is not None, "README.md: the Python client section needs a python example"
+DOCS_PAGE = "docs/guides/integrations/python-client.md"
+
+
+def test_the_docs_python_client_example_runs(server_url: str) -> None:
+    """The docs' "Python client" example, run as written against the test server."""
+    page = (ROOT / DOCS_PAGE).read_text(encoding="utf-8")
+    example = re.search(r"```python\n(.*?)```", page, re.DOTALL)
+    assert example is not None, f"{DOCS_PAGE} needs a python example"
     code = example.group(1).replace("http://127.0.0.1:8000", server_url)
-    exec(compile(code, "README.md", "exec"), {"__name__": "readme_example"})
+    exec(compile(code, DOCS_PAGE, "exec"), {"__name__": "docs_example"})

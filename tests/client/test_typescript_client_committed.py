@@ -1,5 +1,5 @@
 """No hand edits, no stale client: clients/typescript/src/schema.ts is what `make client`
-generates from the committed openapi.json; the README shows the example the tests run."""
+generates from the committed openapi.json; the docs show the example the tests run."""
 
 from __future__ import annotations
 
@@ -33,12 +33,14 @@ def test_committed_typescript_client_matches_a_fresh_generation(tmp_path: Path) 
     pytest.fail(f"clients/typescript is stale or hand-edited; run `make client`:\n{report[:4000]}")
 
 
-def test_the_readme_typescript_example_is_the_one_the_tests_run() -> None:
+DOCS_PAGE = "docs/guides/integrations/typescript-client.md"
+
+
+def test_the_docs_typescript_example_is_the_one_the_tests_run() -> None:
     """tests/client/test_typescript_client.py type-checks and runs examples/quickstart.ts."""
-    readme = (ROOT / "README.md").read_text(encoding="utf-8")
-    section = readme.split("## TypeScript client", 1)[1]
-    example = re.search(r"```ts\n(.*?)```", section, re.DOTALL)
-    assert example is not None, "README.md: the TypeScript client section needs a ts example"
+    page = (ROOT / DOCS_PAGE).read_text(encoding="utf-8")
+    example = re.search(r"```ts\n(.*?)```", page, re.DOTALL)
+    assert example is not None, f"{DOCS_PAGE} needs a ts example"
     assert example.group(1) == EXAMPLE.read_text(encoding="utf-8"), (
-        "README.md's TypeScript example differs from clients/typescript/examples/quickstart.ts"
+        f"{DOCS_PAGE}'s example differs from clients/typescript/examples/quickstart.ts"
     )

@@ -81,12 +81,20 @@ def test_every_pin_carries_hashes_for_pip_require_hashes() -> None:
 
 
 def test_the_dev_lock_keeps_every_runtime_pin() -> None:
-    """The dev venv runs the tests on the very versions the image installs."""
+    """The dev venv runs the tests on the very versions the image installs.
+
+    A runtime pin under a marker is kept by the same pin without one: a dev tool may need
+    the package everywhere (mkdocs-material needs colorama, which typer needs on Windows).
+    """
     dev = {(pin.name, pin.version, pin.marker): pin.hashes for pin in parse_lock(DEV)}
     moved = [
         f"{pin.name}=={pin.version}"
         for pin in parse_lock(RUNTIME)
-        if dev.get((pin.name, pin.version, pin.marker)) != pin.hashes
+        if pin.hashes
+        not in (
+            dev.get((pin.name, pin.version, pin.marker)),
+            dev.get((pin.name, pin.version, None)),
+        )
     ]
     assert not moved, f"the dev lock differs from the runtime lock on {moved}: run `make lock`"
 
@@ -105,13 +113,30 @@ def test_the_checker_names_a_pin_out_of_step() -> None:
 # The static half of "runtime dependencies are complete": what app/ imports, by distribution.
 
 
+def _type_checking_only(tree: ast.AST) -> set[int]:
+    """The nodes under `if TYPE_CHECKING:`: read by mypy alone, never imported at run time."""
+    skipped: set[int] = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.If) and ast.unparse(node.test) in {
+            "TYPE_CHECKING",
+            "typing.TYPE_CHECKING",
+        }:
+            skipped |= {id(inner) for part in node.body for inner in ast.walk(part)}
+    return skipped
+
+
 def imported_distributions(package: Path) -> dict[str, str]:
-    """Each third-party distribution imported anywhere under `package`, with one module that
-    imports it (as installed in this venv: importlib.metadata maps modules to distributions)."""
+    """Each third-party distribution imported anywhere under `package` at run time, with one
+    module that imports it (as installed in this venv: importlib.metadata maps modules to
+    distributions). Imports under `if TYPE_CHECKING:` never run, so they need no runtime pin."""
     providers = importlib.metadata.packages_distributions()
     found: dict[str, str] = {}
     for path in sorted(package.rglob("*.py")):
-        for node in ast.walk(ast.parse(path.read_text(), str(path))):
+        tree = ast.parse(path.read_text(), str(path))
+        type_only = _type_checking_only(tree)
+        for node in ast.walk(tree):
+            if id(node) in type_only:
+                continue
             if isinstance(node, ast.Import):
                 modules = [alias.name for alias in node.names]
             elif isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
@@ -124,7 +149,7 @@ def imported_distributions(package: Path) -> dict[str, str]:
                     continue
                 for distribution in providers.get(top, [f"<no distribution has {top}>"]):
                     found.setdefault(
-                        canonicalize_name(distribution), str(path.relative_to(REPO_ROOT))
+                        canonicalize_name(distribution), str(path.relative_to(package.parent))
                     )
     return found
 
@@ -159,6 +184,18 @@ def test_the_import_check_catches_a_dependency_declared_only_for_development() -
     dev = [*requirements("dev"), Requirement("httpx==0.28.1")]
     problems = undeclared(imported_distributions(REPO_ROOT / "app"), runtime, dev)
     assert problems == ["app/webhooks/targets.py imports httpx (declared only in the dev extra)"]
+
+
+def test_the_import_check_skips_only_what_type_checking_guards(tmp_path: Path) -> None:
+    package = tmp_path / "app"
+    package.mkdir()
+    (package / "typed.py").write_text(
+        "from typing import TYPE_CHECKING\n"
+        "if TYPE_CHECKING:\n    import httpx\n"
+        "else:\n    import orjson\n"
+    )
+    imported = imported_distributions(package)
+    assert "orjson" in imported and "httpx" not in imported
 
 
 def test_the_import_walk_names_a_module_the_install_lacks(tmp_path: Path) -> None:

@@ -259,8 +259,8 @@ def _end_care(session: Session, ended: list[tuple[uuid.UUID, uuid.UUID]]) -> Non
 
 def _stop_endpoints_of(session: Session, clinic_id: uuid.UUID | None, user_id: uuid.UUID) -> None:
     """A clinic endpoint carries patients' data only while its registrant is an owner:
-    one who leaves or is demoted has theirs disabled in the same transaction (README,
-    "Webhooks"); another owner may enable one again and answer for it."""
+    one who leaves or is demoted has theirs disabled in the same transaction
+    (docs/guides/integrations/webhooks.md); another owner may enable one again and answer for it."""
     webhooks_repository.disable_registered_by(session, user_id, clinic_id, utcnow())
 
 

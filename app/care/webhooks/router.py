@@ -1,6 +1,6 @@
 """`/clinics/{clinic_id}/webhooks`: the same operations as `/me/webhooks`, for a clinic's
 owners, receiving the events of the patients in the clinic's care who granted
-`clinic_systems` (README, "Webhooks")."""
+`clinic_systems` (docs/guides/integrations/webhooks.md)."""
 
 from __future__ import annotations
 

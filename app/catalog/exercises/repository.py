@@ -264,8 +264,8 @@ class Revision(NamedTuple):
 
 
 # Read by every request that checks against the catalog (routine views, session logs):
-# a Core statement built once, two columns into a tuple (an ORM `get` of the row was 12%
-# of GET /routines/{id}, bench/results/profile-notes.md).
+# a Core statement built once, two columns into a tuple: an ORM `get` of the row was a
+# visible share of GET /routines/{id} in the profiles (bench/results/profile-notes.md).
 _STATE = CatalogState.__table__  # type: ignore[attr-defined]
 _REVISION = core_select(_STATE.c.revision, _STATE.c.changed_at).where(_STATE.c.id == 1)
 

@@ -1,7 +1,8 @@
 """Medius' rules for building a routine, kept as data: the ONE level table, goals, timing.
 
 Everything here is Medius' choice unless a row says it comes from the article; the
-README renders `level_table_markdown()` so the documentation and the code never drift.
+docs site renders `level_table_markdown()` (scripts/docs_site.py), so the documentation
+and the code never drift.
 """
 
 from __future__ import annotations
@@ -106,7 +107,7 @@ DISCLAIMER = (
 
 
 def level_table_markdown() -> str:
-    """The level and goal tables as Markdown, for the README."""
+    """The level and goal tables as Markdown, for the docs site's builder page."""
     rows = [
         "| level | difficulties | dose in the article's ranges | sets (Medius) "
         "| rest x | max exercises | ladder order |",

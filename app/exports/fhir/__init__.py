@@ -1,2 +1,3 @@
 """FHIR R4B export: the catalog as ActivityDefinitions and PlanDefinitions, a patient's
-routines as CarePlans and their sessions and self-checks as Observations (README "FHIR")."""
+routines as CarePlans and their sessions and self-checks as Observations
+(docs/guides/integrations/fhir.md)."""

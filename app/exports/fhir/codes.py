@@ -3,7 +3,7 @@
 Standard terminologies where one fits (LOINC for pain, SNOMED CT for laterality, UCUM
 for units, the HL7 Physical Activity IG's categories); Medius' own code systems and
 extensions under MEDIUS_FHIR where none does (per-set detail, dosage, the self-check).
-The README's FHIR section documents each.
+docs/guides/integrations/fhir.md documents each.
 """
 
 from __future__ import annotations

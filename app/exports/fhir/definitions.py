@@ -3,7 +3,7 @@
 Plain functions from the public models to FHIR R4B JSON (dicts): built for every read of
 a revision once (the live catalog keeps the answers), validated through `fhir.resources`
 in the tests. Medius' per-item dosage rides on the DOSAGE_EXTENSION wherever FHIR has no
-element for sets and repetitions (README "FHIR").
+element for sets and repetitions (docs/guides/integrations/fhir.md).
 """
 
 from __future__ import annotations

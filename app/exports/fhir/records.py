@@ -5,7 +5,7 @@ Plain functions from the public models to FHIR R4B JSON (dicts), validated throu
 `fhir.resources` in the tests. One session becomes a Physical Activity IG panel (the
 session: times, notes, the routine it followed) with one member Observation per exercise,
 whose components carry every set: one component per figure, each marked with its set
-number (README "FHIR" has the table).
+number (docs/guides/integrations/fhir.md has the table).
 """
 
 from __future__ import annotations

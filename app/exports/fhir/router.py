@@ -257,7 +257,7 @@ async def get_care_plan(care_plan_id: CarePlanId, unit: SignedIn, catalog: Catal
     return respond(body, media_type=FHIR_MEDIA_TYPE)
 
 
-# The same reads at a clinic's FHIR base, for its clinicians (README "FHIR").
+# The same reads at a clinic's FHIR base, for its clinicians (docs/guides/integrations/fhir.md).
 clinic_router = APIRouter(prefix="/clinics/{clinic_id}/fhir", tags=["fhir"])
 CLINIC_ERRORS = (*PATIENT_ERRORS, 403)
 

@@ -18,7 +18,7 @@ from app.core.vocabulary import ShareKind, ShareStatus
 
 DEFAULT_DAYS = 30
 MAX_DAYS = 90
-# Links one account keeps (README, "Limits"): active ones at once, and ever (revoked and
+# Links one account keeps (docs/reference/limits.md): active ones at once, and ever (revoked and
 # expired links stay, so the access log keeps naming what was used).
 MAX_ACTIVE_LINKS = 50
 MAX_LINKS = 1000

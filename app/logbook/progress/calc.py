@@ -1,6 +1,7 @@
 """Progress maths that need no database: calendar weeks, streaks, asymmetry, advice rules.
 
-Advice rules (one table, also in the README), over the last two sessions of an exercise:
+Advice rules (one table, also in docs/guides/patients/sessions-and-progress.md), over the
+last two sessions of an exercise:
 
 | what the last two sessions show                 | decision | next dosage                        |
 | ----------------------------------------------- | -------- | ---------------------------------- |

@@ -202,7 +202,7 @@ class SessionTombstone(BaseModel):
 
 # A session as answered: a JSON-ready dict of SessionPublic's shape, built from rows or
 # from the validated request, never through response models: the database and the request
-# model already hold valid values (README, "Performance").
+# model already hold valid values (docs/architecture/hot-paths.md).
 
 
 class EntryBody(TypedDict):

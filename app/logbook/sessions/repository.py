@@ -39,7 +39,7 @@ from app.logbook.sessions.models import (
 )
 from app.users.models import User
 
-# The hot path of this domain is written in SQLAlchemy Core (README, "Performance"):
+# The hot path of this domain is written in SQLAlchemy Core (docs/architecture/hot-paths.md):
 # entries go in as one executemany and come out as rows, never as ORM entities.
 _SESSION = WorkoutSession.__table__  # type: ignore[attr-defined]
 _ENTRY = SessionEntry.__table__  # type: ignore[attr-defined]

@@ -25,7 +25,7 @@ from app.core.types import JSONObject
 from app.training.routines import repository
 from app.training.routines.models import MAX_VERSIONS, RoutineItemIn
 
-# Per-user quota (README, "Limits"): far above any real use, low enough that one account
+# Per-user quota (docs/reference/limits.md): far above any real use, low enough that one account
 # cannot fill the database.
 MAX_ROUTINES_PER_USER = 200
 

@@ -41,7 +41,7 @@ MAX_ITEMS = MAX_PLAN_ITEMS
 # A prescriber's name as printed (a display name, 80; rows written before issue #22 may hold
 # an email, up to 254).
 PRESCRIBER_NAME_MAX = 254
-# Versions one routine keeps (README, "Limits"): years of weekly revisions, and a bound on
+# Versions one routine keeps (docs/reference/limits.md): years of weekly revisions, and a bound on
 # what one account's edits can store.
 MAX_VERSIONS = 1000
 MAX_RATIONALE = 20

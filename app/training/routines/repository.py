@@ -25,10 +25,10 @@ SORTABLE = {
 }
 
 
-# Reads are SQLAlchemy Core, as the sessions domain's are (README, "Performance"):
-# statements built once, rows with attribute access (routine.revision, item.position)
-# instead of ORM entities. In process, an ORM read of the routine was 31% of
-# GET /routines/{id} and its items as entities 27% (bench/results/profile-notes.md).
+# Reads are SQLAlchemy Core, as the sessions domain's are (docs: architecture, "Hot
+# paths"): statements built once, rows with attribute access (routine.revision,
+# item.position) instead of ORM entities: the routine and its items as ORM entities were
+# most of GET /routines/{id} in process (bench/results/profile-notes.md).
 # Writes stay ORM; the compare-and-set writers take a row or an entity.
 RoutineRow = Row[Any]
 AnyRoutine = Routine | RoutineRow

@@ -1,6 +1,6 @@
-"""The sessions domain answers from rows and from the validated request (README,
-"Performance"): those bodies must be exactly what the response models would produce,
-and a new session's answer must equal what a later read returns."""
+"""The sessions domain answers from rows and from the validated request
+(docs/architecture/hot-paths.md): those bodies must be exactly what the response models
+would produce, and a new session's answer must equal what a later read returns."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""The routines domain answers reads from rows (README, "Performance"): those bodies must
+"""The routines domain answers reads from rows (docs/architecture/hot-paths.md): those bodies must
 be exactly what the response model would produce -- a template, a builder routine with
 its plan and sides, the list -- and the read must agree with the create."""
 
