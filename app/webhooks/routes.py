@@ -33,7 +33,7 @@ WRITE_ERRORS = (400, 401, 404, 412, 413, 415, 422, 428)
 EVENTS_NOTE = (
     " Events are POSTed by a separate worker process, never during your request, signed "
     "per the Standard Webhooks specification (`webhook-id`, `webhook-timestamp`, "
-    "`webhook-signature`); see the README's webhooks section for the events and their bodies."
+    "`webhook-signature`); the events and their bodies are in docs/guides/integrations/webhooks.md."
 )
 
 

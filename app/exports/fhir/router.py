@@ -132,7 +132,8 @@ def fhir_metadata(request: Request, settings: SettingsDep) -> Response:
     description="The catalog's exercises as a FHIR R4B `searchset` Bundle of "
     "ActivityDefinitions: id = the exercise's slug, canonical `url` "
     "`https://medius.dev/fhir/ActivityDefinition/<slug>`, the steps and cues in `usage`, "
-    'Medius\' default dosage in the `exercise-dosage` extension (README "FHIR").' + PUBLIC_NOTE,
+    "Medius' default dosage in the `exercise-dosage` extension (docs: guides/integrations/fhir.md)."
+    + PUBLIC_NOTE,
     dependencies=CONDITIONAL_READ,
     response_model=Bundle,
     response_class=FhirResponse,

@@ -299,7 +299,11 @@ class RoutinePublic(BaseModel):
     is_template: bool
     origin: Origin
     items: list[RoutineItemPublic]
-    estimated_seconds: int = Field(description="Computed from the items' dosage; see README.")
+    estimated_seconds: int = Field(
+        description="Computed from the items' dosage, never sent: each set's reps x "
+        "(tempo + hold), steps x tempo or hold, a 10 s side switch, and the rest after every "
+        "set but the last; `GET /api/v1/routines/{id}/timeline` lists the intervals it sums."
+    )
     progression: list[WeekPlan] | None
     rationale: list[str] | None
     revision: int

@@ -612,7 +612,7 @@ export interface paths {
         put?: never;
         /**
          * Register a webhook endpoint
-         * @description An `https://` URL on a public host (private, loopback, link-local, multicast and reserved addresses are refused, 422) and the events it receives. The answer holds the signing `secret`, shown only here: keep it to verify deliveries. Send your own UUID `id` so a retry is safe: the same id and body answer the endpoint already registered (200, with its secret); the same id with another body is 409. At most `WEBHOOK_MAX_ENDPOINTS` (10) endpoints per clinic's (409 `quota-exceeded`). Events are POSTed by a separate worker process, never during your request, signed per the Standard Webhooks specification (`webhook-id`, `webhook-timestamp`, `webhook-signature`); see the README's webhooks section for the events and their bodies.
+         * @description An `https://` URL on a public host (private, loopback, link-local, multicast and reserved addresses are refused, 422) and the events it receives. The answer holds the signing `secret`, shown only here: keep it to verify deliveries. Send your own UUID `id` so a retry is safe: the same id and body answer the endpoint already registered (200, with its secret); the same id with another body is 409. At most `WEBHOOK_MAX_ENDPOINTS` (10) endpoints per clinic's (409 `quota-exceeded`). Events are POSTed by a separate worker process, never during your request, signed per the Standard Webhooks specification (`webhook-id`, `webhook-timestamp`, `webhook-signature`); the events and their bodies are in docs/guides/integrations/webhooks.md.
          */
         post: operations["clinic_create_endpoint"];
         delete?: never;
@@ -790,7 +790,7 @@ export interface paths {
         };
         /**
          * Every exercise as a FHIR ActivityDefinition
-         * @description The catalog's exercises as a FHIR R4B `searchset` Bundle of ActivityDefinitions: id = the exercise's slug, canonical `url` `https://medius.dev/fhir/ActivityDefinition/<slug>`, the steps and cues in `usage`, Medius' default dosage in the `exercise-dosage` extension (README "FHIR"). Public like the catalog: no sign-in, answered from memory until the catalog changes. Sends `ETag` and `Cache-Control: public`; repeat with `If-None-Match` to get 304.
+         * @description The catalog's exercises as a FHIR R4B `searchset` Bundle of ActivityDefinitions: id = the exercise's slug, canonical `url` `https://medius.dev/fhir/ActivityDefinition/<slug>`, the steps and cues in `usage`, Medius' default dosage in the `exercise-dosage` extension (docs: guides/integrations/fhir.md). Public like the catalog: no sign-in, answered from memory until the catalog changes. Sends `ETag` and `Cache-Control: public`; repeat with `If-None-Match` to get 304.
          */
         get: operations["list_activity_definitions"];
         put?: never;
@@ -1260,7 +1260,7 @@ export interface paths {
         put?: never;
         /**
          * Register a webhook endpoint
-         * @description An `https://` URL on a public host (private, loopback, link-local, multicast and reserved addresses are refused, 422) and the events it receives. The answer holds the signing `secret`, shown only here: keep it to verify deliveries. Send your own UUID `id` so a retry is safe: the same id and body answer the endpoint already registered (200, with its secret); the same id with another body is 409. At most `WEBHOOK_MAX_ENDPOINTS` (10) endpoints per your (409 `quota-exceeded`). Events are POSTed by a separate worker process, never during your request, signed per the Standard Webhooks specification (`webhook-id`, `webhook-timestamp`, `webhook-signature`); see the README's webhooks section for the events and their bodies.
+         * @description An `https://` URL on a public host (private, loopback, link-local, multicast and reserved addresses are refused, 422) and the events it receives. The answer holds the signing `secret`, shown only here: keep it to verify deliveries. Send your own UUID `id` so a retry is safe: the same id and body answer the endpoint already registered (200, with its secret); the same id with another body is 409. At most `WEBHOOK_MAX_ENDPOINTS` (10) endpoints per your (409 `quota-exceeded`). Events are POSTed by a separate worker process, never during your request, signed per the Standard Webhooks specification (`webhook-id`, `webhook-timestamp`, `webhook-signature`); the events and their bodies are in docs/guides/integrations/webhooks.md.
          */
         post: operations["create_endpoint"];
         delete?: never;
@@ -4243,7 +4243,7 @@ export interface components {
             created_at: string;
             /**
              * Estimated Seconds
-             * @description Computed from the items' dosage; see README.
+             * @description Computed from the items' dosage, never sent: each set's reps x (tempo + hold), steps x tempo or hold, a 10 s side switch, and the rest after every set but the last; `GET /api/v1/routines/{id}/timeline` lists the intervals it sums.
              */
             estimated_seconds: number;
             /**

@@ -24,7 +24,9 @@ class RoutinePublic:
     """
     Attributes:
         created_at (datetime.datetime):
-        estimated_seconds (int): Computed from the items' dosage; see README.
+        estimated_seconds (int): Computed from the items' dosage, never sent: each set's reps x (tempo + hold), steps x
+            tempo or hold, a 10 s side switch, and the rest after every set but the last; `GET
+            /api/v1/routines/{id}/timeline` lists the intervals it sums.
         id (UUID):
         is_template (bool):
         items (list[RoutineItemPublic]):

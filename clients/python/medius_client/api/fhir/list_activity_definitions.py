@@ -90,9 +90,9 @@ def sync_detailed(
 
      The catalog's exercises as a FHIR R4B `searchset` Bundle of ActivityDefinitions: id = the exercise's
     slug, canonical `url` `https://medius.dev/fhir/ActivityDefinition/<slug>`, the steps and cues in
-    `usage`, Medius' default dosage in the `exercise-dosage` extension (README "FHIR"). Public like the
-    catalog: no sign-in, answered from memory until the catalog changes. Sends `ETag` and `Cache-
-    Control: public`; repeat with `If-None-Match` to get 304.
+    `usage`, Medius' default dosage in the `exercise-dosage` extension (docs:
+    guides/integrations/fhir.md). Public like the catalog: no sign-in, answered from memory until the
+    catalog changes. Sends `ETag` and `Cache-Control: public`; repeat with `If-None-Match` to get 304.
 
     Args:
         if_none_match (None | str | Unset): An `ETag` from an earlier read (or `*`): 304 with no
@@ -126,9 +126,9 @@ def sync(
 
      The catalog's exercises as a FHIR R4B `searchset` Bundle of ActivityDefinitions: id = the exercise's
     slug, canonical `url` `https://medius.dev/fhir/ActivityDefinition/<slug>`, the steps and cues in
-    `usage`, Medius' default dosage in the `exercise-dosage` extension (README "FHIR"). Public like the
-    catalog: no sign-in, answered from memory until the catalog changes. Sends `ETag` and `Cache-
-    Control: public`; repeat with `If-None-Match` to get 304.
+    `usage`, Medius' default dosage in the `exercise-dosage` extension (docs:
+    guides/integrations/fhir.md). Public like the catalog: no sign-in, answered from memory until the
+    catalog changes. Sends `ETag` and `Cache-Control: public`; repeat with `If-None-Match` to get 304.
 
     Args:
         if_none_match (None | str | Unset): An `ETag` from an earlier read (or `*`): 304 with no
@@ -157,9 +157,9 @@ async def asyncio_detailed(
 
      The catalog's exercises as a FHIR R4B `searchset` Bundle of ActivityDefinitions: id = the exercise's
     slug, canonical `url` `https://medius.dev/fhir/ActivityDefinition/<slug>`, the steps and cues in
-    `usage`, Medius' default dosage in the `exercise-dosage` extension (README "FHIR"). Public like the
-    catalog: no sign-in, answered from memory until the catalog changes. Sends `ETag` and `Cache-
-    Control: public`; repeat with `If-None-Match` to get 304.
+    `usage`, Medius' default dosage in the `exercise-dosage` extension (docs:
+    guides/integrations/fhir.md). Public like the catalog: no sign-in, answered from memory until the
+    catalog changes. Sends `ETag` and `Cache-Control: public`; repeat with `If-None-Match` to get 304.
 
     Args:
         if_none_match (None | str | Unset): An `ETag` from an earlier read (or `*`): 304 with no
@@ -191,9 +191,9 @@ async def asyncio(
 
      The catalog's exercises as a FHIR R4B `searchset` Bundle of ActivityDefinitions: id = the exercise's
     slug, canonical `url` `https://medius.dev/fhir/ActivityDefinition/<slug>`, the steps and cues in
-    `usage`, Medius' default dosage in the `exercise-dosage` extension (README "FHIR"). Public like the
-    catalog: no sign-in, answered from memory until the catalog changes. Sends `ETag` and `Cache-
-    Control: public`; repeat with `If-None-Match` to get 304.
+    `usage`, Medius' default dosage in the `exercise-dosage` extension (docs:
+    guides/integrations/fhir.md). Public like the catalog: no sign-in, answered from memory until the
+    catalog changes. Sends `ETag` and `Cache-Control: public`; repeat with `If-None-Match` to get 304.
 
     Args:
         if_none_match (None | str | Unset): An `ETag` from an earlier read (or `*`): 304 with no

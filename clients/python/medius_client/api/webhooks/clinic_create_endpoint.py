@@ -124,8 +124,8 @@ def sync_detailed(
     answer the endpoint already registered (200, with its secret); the same id with another body is 409.
     At most `WEBHOOK_MAX_ENDPOINTS` (10) endpoints per clinic's (409 `quota-exceeded`). Events are
     POSTed by a separate worker process, never during your request, signed per the Standard Webhooks
-    specification (`webhook-id`, `webhook-timestamp`, `webhook-signature`); see the README's webhooks
-    section for the events and their bodies.
+    specification (`webhook-id`, `webhook-timestamp`, `webhook-signature`); the events and their bodies
+    are in docs/guides/integrations/webhooks.md.
 
     Args:
         clinic_id (UUID): The clinic's id (UUID).
@@ -165,8 +165,8 @@ def sync(
     answer the endpoint already registered (200, with its secret); the same id with another body is 409.
     At most `WEBHOOK_MAX_ENDPOINTS` (10) endpoints per clinic's (409 `quota-exceeded`). Events are
     POSTed by a separate worker process, never during your request, signed per the Standard Webhooks
-    specification (`webhook-id`, `webhook-timestamp`, `webhook-signature`); see the README's webhooks
-    section for the events and their bodies.
+    specification (`webhook-id`, `webhook-timestamp`, `webhook-signature`); the events and their bodies
+    are in docs/guides/integrations/webhooks.md.
 
     Args:
         clinic_id (UUID): The clinic's id (UUID).
@@ -201,8 +201,8 @@ async def asyncio_detailed(
     answer the endpoint already registered (200, with its secret); the same id with another body is 409.
     At most `WEBHOOK_MAX_ENDPOINTS` (10) endpoints per clinic's (409 `quota-exceeded`). Events are
     POSTed by a separate worker process, never during your request, signed per the Standard Webhooks
-    specification (`webhook-id`, `webhook-timestamp`, `webhook-signature`); see the README's webhooks
-    section for the events and their bodies.
+    specification (`webhook-id`, `webhook-timestamp`, `webhook-signature`); the events and their bodies
+    are in docs/guides/integrations/webhooks.md.
 
     Args:
         clinic_id (UUID): The clinic's id (UUID).
@@ -240,8 +240,8 @@ async def asyncio(
     answer the endpoint already registered (200, with its secret); the same id with another body is 409.
     At most `WEBHOOK_MAX_ENDPOINTS` (10) endpoints per clinic's (409 `quota-exceeded`). Events are
     POSTed by a separate worker process, never during your request, signed per the Standard Webhooks
-    specification (`webhook-id`, `webhook-timestamp`, `webhook-signature`); see the README's webhooks
-    section for the events and their bodies.
+    specification (`webhook-id`, `webhook-timestamp`, `webhook-signature`); the events and their bodies
+    are in docs/guides/integrations/webhooks.md.
 
     Args:
         clinic_id (UUID): The clinic's id (UUID).
