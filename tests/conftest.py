@@ -262,6 +262,10 @@ SERVER_TESTS = (
 LONG_TESTS = ("test_schemathesis.py", "reliability/", "docs/", "release/test_release_install.py")
 
 
+# First: pytest-xdist's own hook reads the `xdist_group` marks (for `--dist loadgroup`)
+# from the items it is handed, so they must be on them before it runs. Without this the
+# reliability tests went to both workers and each started the shared servers.
+@pytest.hookimpl(tryfirst=True)
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
     """Mark what `make check` leaves out (PostgreSQL legs, tests that start a server) and
     order the run for pytest-xdist.
