@@ -21,7 +21,7 @@ COPY app/ ./app/
 RUN pip install --no-deps .
 
 # What the app reads at run time, next to the code (`python -m app` runs from here, so
-# app/core/migrations.py and app/catalog/seed.py find ../migrations and ../seed_data).
+# app/core/migrations.py and app/catalog/exercises/seed.py find ../migrations and ../seed_data).
 COPY migrations/ ./migrations/
 COPY seed_data/ ./seed_data/
 COPY alembic.ini ./

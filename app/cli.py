@@ -12,16 +12,16 @@ import yaml
 from pydantic import ValidationError
 from sqlmodel import Session
 
-from app.account.service import export_user
-from app.alerts.service import scan_missed_weeks
-from app.catalog import transfer
-from app.catalog.seed import seeded_catalog
+from app.catalog.exercises import transfer
+from app.catalog.exercises.seed import seeded_catalog
+from app.catalog.live.snapshot import CatalogSpecs
 from app.core.config import get_settings
 from app.core.db import build_engine
 from app.core.errors import DomainError
 from app.core.migrations import upgrade
 from app.core.security import configure_password_hashing
-from app.live_catalog.snapshot import CatalogSpecs
+from app.exports.account.service import export_user
+from app.logbook.alerts.service import scan_missed_weeks
 from app.main import install_domain_handlers
 from app.seed import seed_all
 from app.users import repository as users_repository

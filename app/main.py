@@ -25,18 +25,16 @@ from fastapi.staticfiles import StaticFiles
 from starlette.requests import Request
 from starlette.responses import HTMLResponse, Response
 
-from app.account.router import router as account_router
-from app.alerts import service as alerts_service
-from app.alerts.router import router as alerts_router
-from app.assessments.router import router as assessments_router
-from app.calendar_feed import service as calendar_feed_service
-from app.calendar_feed.router import router as calendar_feed_router
-from app.care.invitations_router import router as care_invitations_router
-from app.care.router import router as care_router
-from app.care_followup.router import router as care_followup_router
-from app.catalog.router import router as catalog_router
-from app.clinic_webhooks import service as clinic_webhooks
-from app.clinic_webhooks.router import router as clinic_webhooks_router
+from app.care.followup.router import router as care_followup_router
+from app.care.prescriptions.router import router as prescriptions_router
+from app.care.team.invitations_router import router as care_invitations_router
+from app.care.team.router import router as care_router
+from app.care.webhooks import service as clinic_webhooks
+from app.care.webhooks.router import router as clinic_webhooks_router
+from app.catalog.exercises.router import router as catalog_router
+from app.catalog.live.asgi import CatalogReadCache
+from app.catalog.live.live import LiveCatalog
+from app.catalog.live.router import router as live_catalog_router
 from app.core.caching import strong_etag
 from app.core.config import Settings, get_settings
 from app.core.db import build_engine
@@ -45,23 +43,25 @@ from app.core.openapi import install_openapi, operation_id
 from app.core.problems import install_problem_handlers
 from app.core.responses import API_PREFIX
 from app.core.security import configure_password_hashing
-from app.fhir.outcome import FhirBoundary
-from app.fhir.router import clinic_router as fhir_clinic_router
-from app.fhir.router import router as fhir_router
-from app.handout.router import router as handout_router
+from app.exports.account.router import router as account_router
+from app.exports.calendar import service as calendar_feed_service
+from app.exports.calendar.router import router as calendar_feed_router
+from app.exports.fhir.outcome import FhirBoundary
+from app.exports.fhir.router import clinic_router as fhir_clinic_router
+from app.exports.fhir.router import router as fhir_router
+from app.exports.handout.router import router as handout_router
+from app.exports.sharing.router import router as sharing_router
 from app.health.router import router as health_router
-from app.live_catalog.asgi import CatalogReadCache
-from app.live_catalog.live import LiveCatalog
-from app.live_catalog.router import router as live_catalog_router
-from app.prescriptions.router import router as prescriptions_router
-from app.progress import events as progress_events
-from app.progress.router import router as progress_router
-from app.routine_deletion.router import router as routine_deletion_router
-from app.routines.builder_service import ladder as builder_ladder
-from app.routines.router import router as routines_router
-from app.session_comments.router import router as session_comments_router
-from app.sessions.router import router as sessions_router
-from app.sharing.router import router as sharing_router
+from app.logbook.alerts import service as alerts_service
+from app.logbook.alerts.router import router as alerts_router
+from app.logbook.comments.router import router as session_comments_router
+from app.logbook.progress import events as progress_events
+from app.logbook.progress.router import router as progress_router
+from app.logbook.sessions import service as sessions_service
+from app.logbook.sessions.router import router as sessions_router
+from app.training.routines.builder_service import ladder as builder_ladder
+from app.training.routines.router import router as routines_router
+from app.training.self_checks.router import router as assessments_router
 from app.users.auth import optional_user, visitor
 from app.users.router import auth_router, me_router
 from app.webhooks.router import router as webhooks_router
@@ -100,6 +100,7 @@ def install_domain_handlers() -> None:
     """What the packages above do inside the writes of those below (app/core/events.py,
     app.webhooks.outbox): every process that writes needs it, the server and the CLI's
     writing commands alike (idempotent)."""
+    sessions_service.install()  # a deleted routine's sessions are unlinked, as changes
     alerts_service.install()  # alerts follow session and self-check writes
     progress_events.install()  # session writes announce changed advice (webhooks)
     clinic_webhooks.install()  # clinics in care receive their patients' events
@@ -164,7 +165,6 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.include_router(account_router, prefix=API_PREFIX)
     app.include_router(assessments_router, prefix=API_PREFIX)
     app.include_router(routines_router, prefix=API_PREFIX)
-    app.include_router(routine_deletion_router, prefix=API_PREFIX)
     app.include_router(handout_router, prefix=API_PREFIX)
     app.include_router(sessions_router, prefix=API_PREFIX)
     app.include_router(progress_router, prefix=API_PREFIX)

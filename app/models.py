@@ -1,9 +1,6 @@
 """Every table, imported in one place so Alembic and the tests see the whole schema."""
 
-from app.alerts.models import AdviceState, Alert, AlertAcknowledgement
-from app.assessments.models import Assessment
-from app.calendar_feed.models import CalendarFeed
-from app.care.models import (
+from app.care.team.models import (
     AccessLogEntry,
     CareInvitation,
     CareRelationship,
@@ -11,7 +8,7 @@ from app.care.models import (
     ClinicInvitation,
     ClinicMember,
 )
-from app.catalog.models import (
+from app.catalog.exercises.models import (
     CatalogState,
     Equipment,
     Exercise,
@@ -21,17 +18,20 @@ from app.catalog.models import (
 )
 from app.core.changes import UserChangeCounter
 from app.core.ratelimit import RateCounter
-from app.progress.models import AnnouncedAdvice
-from app.routines.models import DeletedPrescription, Routine, RoutineItem, RoutineVersion
-from app.session_comments.models import SessionComment
-from app.sessions.models import (
+from app.exports.calendar.models import CalendarFeed
+from app.exports.sharing.models import ShareLink
+from app.logbook.alerts.models import AdviceState, Alert, AlertAcknowledgement
+from app.logbook.comments.models import SessionComment
+from app.logbook.progress.models import AnnouncedAdvice
+from app.logbook.sessions.models import (
     ExerciseDayTotal,
     ExerciseDayZone,
     ExerciseWeekTotal,
     SessionEntry,
     WorkoutSession,
 )
-from app.sharing.models import ShareLink
+from app.training.routines.models import DeletedPrescription, Routine, RoutineItem, RoutineVersion
+from app.training.self_checks.models import Assessment
 from app.users.models import RefreshToken, TokenFamily, User
 from app.webhooks.models import WebhookDelivery, WebhookEndpoint, WebhookEvent
 

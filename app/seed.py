@@ -8,9 +8,9 @@ import yaml
 from pydantic import TypeAdapter
 from sqlmodel import Session
 
-from app.catalog.seed import SEED_DIR, apply_seed, load_seed
-from app.routines.models import TemplateSpec
-from app.routines.service import seed_templates
+from app.catalog.exercises.seed import SEED_DIR, apply_seed, load_seed
+from app.training.routines.models import TemplateSpec
+from app.training.routines.service import seed_templates
 
 
 def load_templates(directory: Path = SEED_DIR) -> list[TemplateSpec]:

@@ -20,12 +20,12 @@ from typing import Any
 
 import orjson
 
-from app.catalog import repository as catalog_repository
-from app.catalog.models import ExerciseSpec
-from app.catalog.seed import load_seed
+from app.catalog.exercises import repository as catalog_repository
+from app.catalog.exercises.models import ExerciseSpec
+from app.catalog.exercises.seed import load_seed
 from app.core.vocabulary import DosageUnit, Laterality
-from app.sessions.models import EntryIn, SessionCreate
-from app.sessions.service import build_entries, digest
+from app.logbook.sessions.models import EntryIn, SessionCreate
+from app.logbook.sessions.service import build_entries, digest
 
 BENCH_EMAIL = "bench@example.com"
 BENCH_PASSWORD = "bench passphrase that is long enough"  # noqa: S105

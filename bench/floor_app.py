@@ -45,7 +45,7 @@ POSTGRES = DATABASE.startswith("postgresql")
 MAX_ENTRIES = 500
 
 # `?` placeholders; psycopg's `%s` is substituted below. Column lists follow
-# app/sessions/models.py, app/users/models.py and app/routines/models.py.
+# app/logbook/sessions/models.py, app/users/models.py and app/training/routines/models.py.
 _SESSION_COLUMNS = (
     "SELECT id, routine_id, started_at, ended_at, notes, revision, created_at, updated_at "
     "FROM workout_session "
@@ -86,7 +86,7 @@ SQL = {
     ),
     # The app reads the items' exercises (deleted ones too) for the estimated duration.
     "item_exercises": "SELECT slug, document FROM exercise WHERE slug IN ({})",
-    # The clinician's view (app/care/overview_sql.py), for one time zone: the bench
+    # The clinician's view (app/care/team/overview_sql.py), for one time zone: the bench
     # clinic's patients all live in UTC, where the app's CASE over zones has one branch.
     "clinic_role": "SELECT role FROM clinic_member WHERE clinic_id = ? AND user_id = ?",
     "care_zones": (
@@ -525,7 +525,7 @@ class CareOperations(Operations):
                 if bucket >= 0:
                     sides[(_uid(owner), int(bucket))] = (int(left or 0), int(right or 0))
         now = db.time(datetime.now(UTC))
-        actor = user[2] or "your clinician"  # app/care/names.py: never the email
+        actor = user[2] or "your clinician"  # app/care/team/names.py: never the email
         db.write_many(
             "care_log",
             [

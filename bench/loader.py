@@ -20,8 +20,8 @@ from app.core.config import Settings
 from app.core.db import build_engine
 from app.core.migrations import upgrade
 from app.core.security import configure_password_hashing, hash_password
+from app.logbook.sessions.totals import backfill
 from app.seed import seed_all
-from app.sessions.totals import backfill
 from bench.datagen import (
     BENCH_PASSWORD,
     CLINIC_COLUMNS,

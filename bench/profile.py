@@ -43,7 +43,7 @@ from app.main import create_app
 from bench import loadgen, scenarios
 from bench.datagen import BENCH_EMAIL, BENCH_PASSWORD, Scale, generate
 from bench.loader import load_scale, migrate_and_seed, one_password_hash
-from tests.server import PRODUCTION_SECRET
+from harness.server import PRODUCTION_SECRET
 
 OUT = Path(__file__).resolve().parent / "results" / "profiles"
 API = "/api/v1"
@@ -238,8 +238,8 @@ def main() -> None:
             if name == "sqlite":
                 url = f"sqlite:///{Path(workdir) / 'profile.db'}"
             else:
-                from tests.postgres import start_cluster
-                from tests.server import free_port
+                from harness.postgres import start_cluster
+                from harness.server import free_port
 
                 cluster = start_cluster(port=free_port())  # over TCP, as in production
                 admin = cluster.admin_url

@@ -2,7 +2,7 @@
 
 1. Databases: an empty one (migrated and seeded by the server's own start-up) and a
    scale one (migrated, seeded, then bulk-loaded) per backend; PostgreSQL is a
-   throwaway cluster started by `tests.postgres`.
+   throwaway cluster started by `harness.postgres`.
 2. Servers: `python -m app serve` with production settings, as `make run` starts it,
    one worker (and two on PostgreSQL); then the bare Starlette app serving the
    catalog page's bytes, fetched from the real server, with the same uvicorn settings.
@@ -51,8 +51,8 @@ from bench.datagen import (
 from bench.loader import migrate_and_seed, one_password_hash, prepare_scale
 from bench.report import Row, document
 from bench.scenarios import Scenario
-from tests.postgres import PG_BIN, Cluster, start_cluster
-from tests.server import ServerProcess, free_port, production_env
+from harness.postgres import PG_BIN, Cluster, start_cluster
+from harness.server import ServerProcess, free_port, production_env
 
 BEGAN = float(os.environ.get("BENCH_STARTED_AT") or time.time())
 TOKEN_MAX_AGE = 600.0  # access tokens live 15 minutes; sign in again after 10
@@ -681,7 +681,7 @@ def run(config: Config) -> str:
         f"- Machine: {os.cpu_count()} CPUs ({_cpu_model()}), Python {platform.python_version()}, "
         f"load average before/after: {' '.join(load_before)} / {' '.join(load_after)}.",
         "- Server: `python -m app serve` (ENV=production, uvicorn, LOG_LEVEL=info so access "
-        "logs are on, as `make run`); PostgreSQL 15 throwaway cluster from tests/postgres.py "
+        "logs are on, as `make run`); PostgreSQL 15 throwaway cluster from harness/postgres.py "
         "(fsync off).",
         f"- Scale database: {config.scale.exercises:,} extra exercises, "
         f"{config.scale.users:,} users, {config.scale.sets:,} logged sets in "

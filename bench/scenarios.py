@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass, replace
 
-from app.catalog.seed import load_seed
+from app.catalog.exercises.seed import load_seed
 from bench.datagen import entry_templates
 from bench.loadgen import ID_MARK, Request
 

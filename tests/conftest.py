@@ -27,8 +27,8 @@ from app.core.migrations import upgrade
 from app.main import create_app
 from app.seed import seed_all
 from app.users import service as users_service
+from harness.postgres import Cluster, PostgresUnavailable, start_cluster
 from tests.factories import DEFAULT_PASSWORD, SignedIn, sign_in, signed_in_user, unique_email
-from tests.postgres import Cluster, PostgresUnavailable, start_cluster
 
 BACKENDS = ["sqlite", "postgresql"]
 TEST_SECRET = "test-secret-key-that-is-long-enough-for-hs256-signing"

@@ -17,7 +17,7 @@ from hypothesis import HealthCheck, settings
 from sqlalchemy import Engine
 from sqlmodel import Session
 
-from app.catalog.seed import load_seed
+from app.catalog.exercises.seed import load_seed
 from app.users import service as users_service
 from app.users.models import UserCreate
 
@@ -266,7 +266,7 @@ PROPERTY_SETTINGS = settings(
 )
 
 
-# --- The care team (app/care) ---------------------------------------------------------------
+# --- The care team (app/care/team) ---------------------------------------------------------------
 
 ALL_SCOPES = ["alerts", "clinic_systems", "prescribe", "progress", "self_checks", "sessions"]
 

@@ -1,75 +1,60 @@
-"""The packages of `app/` import downward only: no cycle, and every import names a lower layer.
+"""`app/` imports downward only, at two levels: contexts, then packages inside a context.
 
-The layers, lowest first (a package may import only packages of lower layers):
+The layers are declared once, in pyproject.toml (`[tool.medius.architecture]`), and the
+docs' layout page is generated from the same table, so neither can drift from this test:
 
-    core          config, database, errors, HTTP plumbing: no domain at all
-    users         accounts and who may call (`users.auth`); every domain's routes use it
-    health        /healthz, /readyz
-    webhooks      endpoints, the transactional outbox (`emit`, called by the domains above
-                  in their write transactions) and the delivery worker
-    catalog       exercises, muscles, equipment
-    builder       pure planning over catalog specs
-    live_catalog  the catalog as this process serves it: revision, cached responses, the
-                  /catalog document, specs and planner index (invalidated on commit)
-    assessments   self-checks (their interpretation feeds the builder's emphasis)
-    routines      routines, templates, the routine-builder endpoint (reads a self-check)
-    sessions      session logs against routines, sync
-    progress      aggregates over sessions against routines
-    alerts, session_comments, calendar_feed
-                  alerts raised by session/self-check events (their counts feed the care
-                  team's view), clinicians' comments on sessions, the planned sessions as an
-                  iCalendar feed
-    care          clinics, members, care relationships with consent, the access log, and
-                  a patient's data as a clinician in care reads it (via the services below)
-    handout, routine_deletion, prescriptions, care_followup, clinic_webhooks
-                  aggregates above the domains they read or write: the printable
-                  program (routine + progress warnings), deleting a routine (the
-                  routine + its sessions' sync change, in one transaction), a
-                  clinician's prescriptions (care's access and log over routines), a
-                  patient's alerts and session comments as the care team reads,
-                  acknowledges and writes them, a clinic's webhook endpoints (webhooks +
-                  care: who receives a patient's events)
-    sharing       share links: a patient's handout or progress for someone without an
-                  account (renders the handout, reads progress)
-    account       the account export: everything one person owns, from every domain
-    fhir          FHIR R4B export: the catalog, and a patient's routines, sessions and
-                  self-checks (reads the account export's rows)
-    entry points  models, seed, main, asgi, cli, __main__: wire everything; nothing in a
-                  package imports them (they may import each other; the cycle test applies)
+- `contexts`: layers of contexts, lowest first. A context imports only contexts of lower
+  layers (`core` is no domain at all; `exports` reads everything below it).
+- `packages`: for a context split into packages, the layers of its packages, lowest first.
+  A package imports lower contexts and the lower packages of its own context.
+- `entry_points`: models, seed, main, asgi, cli, __main__ wire everything; nothing in a
+  package imports them (they may import each other; the cycle test applies).
 
-Imports are read from the source with `ast`, function-level ones included, so a "lazy"
-import does not hide a cycle. A new package must be placed in `LAYERS` (and in the
-README's layout section).
+A context's or package's purpose is the docstring of its `__init__.py`. Imports are read
+from the source with `ast`, function-level ones included, so a "lazy" import does not hide
+a cycle. A new context or package must be placed in the table.
 """
 
 from __future__ import annotations
 
 import ast
+import tomllib
 from collections import defaultdict
 from itertools import pairwise
 from pathlib import Path
 
-APP = Path(__file__).resolve().parent.parent / "app"
+ROOT = Path(__file__).resolve().parent.parent
+APP = ROOT / "app"
 
-LAYERS: list[tuple[str, ...]] = [
-    ("core",),
-    ("users", "health"),
-    ("webhooks",),
-    ("catalog",),
-    ("builder",),
-    ("live_catalog",),
-    ("assessments",),
-    ("routines",),
-    ("sessions",),
-    ("progress",),
-    ("alerts", "session_comments", "calendar_feed"),
-    ("care",),
-    ("handout", "routine_deletion", "prescriptions", "care_followup", "clinic_webhooks"),
-    ("sharing",),
-    ("account",),
-    ("fhir",),
-]
-ENTRY_POINTS = ("models", "seed", "main", "asgi", "cli", "__main__")
+
+def declared_layout(pyproject: Path = ROOT / "pyproject.toml") -> dict[str, object]:
+    """The `[tool.medius.architecture]` table of pyproject.toml."""
+    table: dict[str, object] = tomllib.loads(pyproject.read_text())["tool"]["medius"][
+        "architecture"
+    ]
+    return table
+
+
+_LAYOUT = declared_layout()
+CONTEXTS: list[list[str]] = _LAYOUT["contexts"]  # type: ignore[assignment]
+PACKAGES: dict[str, list[list[str]]] = _LAYOUT["packages"]  # type: ignore[assignment]
+ENTRY_POINTS: tuple[str, ...] = tuple(_LAYOUT["entry_points"])  # type: ignore[arg-type]
+
+
+def unit_ranks() -> dict[str, tuple[int, int]]:
+    """Every unit (a flat context `users`, or a context's package `catalog.planner`) and its
+    rank: (its context's layer, its layer inside the context)."""
+    ranks: dict[str, tuple[int, int]] = {}
+    for layer, contexts in enumerate(CONTEXTS):
+        for context in contexts:
+            inner = PACKAGES.get(context)
+            if not inner:
+                ranks[context] = (layer, 0)
+            for depth, packages in enumerate(inner or []):
+                for package in packages:
+                    ranks[f"{context}.{package}"] = (layer, depth)
+    return ranks
+
 
 Graph = dict[str, dict[str, list[str]]]  # package -> imported package -> "file:line" sites
 
@@ -79,11 +64,14 @@ def _module_name(path: Path, root: Path) -> list[str]:
     return parts[:-1] if parts[-1] == "__init__" else parts
 
 
-def _package(dotted: str) -> str | None:
-    """`app.users.service` -> `users`; None outside `app`."""
+def _package(dotted: str, root: Path = APP) -> str | None:
+    """The unit a dotted name is in: `app.users.service` -> `users`,
+    `app.catalog.planner.rules` -> `catalog.planner`; None outside `app`."""
     parts = dotted.split(".")
     if parts[0] != "app" or len(parts) < 2:
         return None
+    if len(parts) >= 3 and (root / parts[1] / parts[2]).is_dir():
+        return f"{parts[1]}.{parts[2]}"
     return parts[1]
 
 
@@ -105,16 +93,18 @@ def import_graph(root: Path = APP) -> Graph:
     graph: Graph = defaultdict(lambda: defaultdict(list))
     for path in sorted(root.rglob("*.py")):
         module = _module_name(path, root)
-        source = _package(".".join(module))
+        source = _package(".".join(module), root)
         if source is None:
             continue
         for node in ast.walk(ast.parse(path.read_text(), filename=str(path))):
             if not isinstance(node, ast.Import | ast.ImportFrom):
                 continue
-            targets = {_package(t) for t in _imported(node, module, path.name == "__init__.py")}
+            imported = _imported(node, module, path.name == "__init__.py")
+            targets = {_package(t, root) for t in imported}
             for target in targets - {None, source}:
                 assert target is not None
-                if (root / target).is_dir() or (root / f"{target}.py").exists():
+                where = root.joinpath(*target.split("."))
+                if where.is_dir() or where.with_suffix(".py").exists():
                     site = f"{path.relative_to(root.parent)}:{node.lineno}"
                     graph[source][target].append(site)
     return graph
@@ -154,22 +144,94 @@ def test_the_package_import_graph_has_no_cycle() -> None:
     assert cycle is None, _describe(graph, cycle or [])
 
 
-def test_packages_import_only_lower_layers() -> None:
-    rank = {package: i for i, layer in enumerate(LAYERS) for package in layer}
-    top = len(LAYERS)
+def _units_on_disk() -> set[str]:
+    units: set[str] = set()
+    for context in APP.iterdir():
+        if not (context / "__init__.py").exists():
+            continue
+        inner = {p.name for p in context.iterdir() if (p / "__init__.py").exists()}
+        units |= {f"{context.name}.{p}" for p in inner} if inner else {context.name}
+    return units | {p.stem for p in APP.glob("*.py") if p.stem != "__init__"}
+
+
+def test_every_context_and_package_is_placed_in_the_layout() -> None:
+    declared = set(unit_ranks()) | set(ENTRY_POINTS)
+    on_disk = _units_on_disk()
+    assert not on_disk - declared, (
+        f"place {sorted(on_disk - declared)} in pyproject.toml's [tool.medius.architecture]"
+    )
+    assert not declared - on_disk, f"{sorted(declared - on_disk)} declared but not in app/"
+
+
+def test_a_split_context_holds_only_packages() -> None:
+    """A context's own modules would sit outside the package layers: only its docstring."""
+    stray = [
+        str(path.relative_to(ROOT))
+        for context in PACKAGES
+        for path in (APP / context).glob("*.py")
+        if path.name != "__init__.py"
+    ]
+    assert not stray, f"modules at a split context's root (move them into a package): {stray}"
+
+
+def test_every_context_and_package_says_what_it_is() -> None:
+    undocumented = [
+        unit
+        for unit in unit_ranks()
+        if not ast.get_docstring(
+            ast.parse(APP.joinpath(*unit.split("."), "__init__.py").read_text())
+        )
+    ]
+    undocumented += [
+        c
+        for c in PACKAGES
+        if not ast.get_docstring(ast.parse((APP / c / "__init__.py").read_text()))
+    ]
+    assert not undocumented, (
+        f"give these an __init__.py docstring (the layout page shows it): {undocumented}"
+    )
+
+
+def imports_that_do_not_go_down(graph: Graph) -> list[str]:
+    rank = unit_ranks()
+    top = (len(CONTEXTS), 0)
     rank |= dict.fromkeys(ENTRY_POINTS, top)
-    graph = import_graph()
-    packages = {p.name for p in APP.iterdir() if p.is_dir() and (p / "__init__.py").exists()}
-    modules = {p.stem for p in APP.glob("*.py") if p.stem != "__init__"}
-    unplaced = sorted((packages | modules) - rank.keys())
-    assert not unplaced, f"place {unplaced} in LAYERS or ENTRY_POINTS of {__name__}"
-    upward = [
+
+    def allowed(source: str, target: str) -> bool:
+        if rank[source] == rank[target] == top:
+            return True
+        (source_layer, source_depth), (target_layer, target_depth) = rank[source], rank[target]
+        if source.split(".")[0] == target.split(".")[0]:  # one context: its package layers
+            return target_depth < source_depth
+        return target_layer < source_layer
+
+    return [
         f"app.{a} -> app.{b}  ({', '.join(sites)})"
         for a, targets in sorted(graph.items())
         for b, sites in sorted(targets.items())
-        if rank[b] >= rank[a] and not (rank[a] == rank[b] == top)
+        if not allowed(a, b)
     ]
+
+
+def test_contexts_and_packages_import_only_lower_layers() -> None:
+    upward = imports_that_do_not_go_down(import_graph())
     assert not upward, "imports that do not go down a layer:\n" + "\n".join(upward)
+
+
+def test_the_layer_check_refuses_an_import_up_or_across() -> None:
+    """The check itself can fail: a package importing a higher package of its own context,
+    a same-layer sibling, or a higher context."""
+    graph: Graph = {
+        "catalog.exercises": {"catalog.planner": ["x.py:1"]},
+        "logbook.alerts": {"logbook.comments": ["y.py:2"]},
+        "training.routines": {"logbook.sessions": ["z.py:3"]},
+        "logbook.sessions": {"training.routines": ["ok.py:4"]},
+    }
+    assert imports_that_do_not_go_down(graph) == [
+        "app.catalog.exercises -> app.catalog.planner  (x.py:1)",
+        "app.logbook.alerts -> app.logbook.comments  (y.py:2)",
+        "app.training.routines -> app.logbook.sessions  (z.py:3)",
+    ]
 
 
 def test_the_cycle_finder_reports_a_cycle_through_a_function_level_import(
@@ -188,3 +250,22 @@ def test_the_cycle_finder_reports_a_cycle_through_a_function_level_import(
     graph = import_graph(app)
     assert find_cycle(graph) == ["alpha", "beta", "alpha"]
     assert graph["beta"]["alpha"] == ["app/beta/service.py:2"]
+
+
+def test_nothing_outside_tests_imports_tests() -> None:
+    """The app, the bench and the harness they share never import `tests`: what the bench
+    needs of the test run's machinery (the PostgreSQL cluster, the server process) lives in
+    harness/, so a test helper can change without the bench or the app noticing."""
+    sites: list[str] = []
+    for folder in ("app", "bench", "harness"):
+        for path in sorted((ROOT / folder).rglob("*.py")):
+            for node in ast.walk(ast.parse(path.read_text(), filename=str(path))):
+                if isinstance(node, ast.Import):
+                    names = [alias.name for alias in node.names]
+                elif isinstance(node, ast.ImportFrom) and not node.level:
+                    names = [node.module or ""]
+                else:
+                    continue
+                if any(name == "tests" or name.startswith("tests.") for name in names):
+                    sites.append(f"{path.relative_to(ROOT)}:{node.lineno}")
+    assert not sites, f"imports of tests/ outside it (move what they need to harness/): {sites}"

@@ -72,7 +72,7 @@ async def test_every_non_public_operation_refuses_anonymous_callers(
     for method, path in protected:
         response = await client.request(method, _concrete(path), json={})
         assert response.status_code == 401, (method, path, response.status_code)
-        # FHIR operations answer a FHIR OperationOutcome (app/fhir/outcome.py).
+        # FHIR operations answer a FHIR OperationOutcome (app/exports/fhir/outcome.py).
         expected = "application/fhir+json" if "/fhir/" in path else "application/problem+json"
         assert response.headers["content-type"] == expected
         assert response.headers["www-authenticate"] == "Bearer"

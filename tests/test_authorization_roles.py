@@ -1,19 +1,10 @@
 """The authorization matrix by role: every operation of the OpenAPI document, called by
 each of nine callers, against ONE table of expected status codes.
 
-The callers: anonymous; the patient (who owns the data the paths name); another patient;
-the clinician with the patient in care; a colleague in the same clinic without the
-relationship; the owner of another clinic; the clinic's owner (no relationship with the
-patient: consent is given to a clinician, not to a clinic); a catalog admin; and a
-clinician of the clinic whom the patient granted `progress` only (in care without the
-scope an operation needs: 403).
-
-Each row says how the operation is called (its body, made fresh for each call) and what
-each caller gets, in the order of ROLES. Writes that would change what later rows rely on
-are called so that the route's authorization is passed and a later rule stops them: no
-`If-Match` (428), a wrong current password (403), a code of a scratch clinic. The walk
-fails for any operation of the spec missing from the table, so a new operation needs a row
-(other packages add theirs when they merge).
+The table, its callers and how a row is written are in tests/role_matrix.py; each
+package's rows sit beside its tests, in `tests/<context>/<package>/roles.py`. The walk
+fails for any operation of the spec without a row (naming the roles.py it belongs in), for
+a row of an operation the spec no longer has, and for a row beside the wrong package.
 
 A second test walks the same table: every operation on a patient's data by a clinician in
 care (every path under /clinics/{clinic_id}/ but the clinic's own administration) adds an
@@ -22,46 +13,47 @@ entry to the patient's access log.
 
 from __future__ import annotations
 
-import uuid
-from collections.abc import Awaitable, Callable
-from dataclasses import dataclass, field
 from typing import Any
 
 import httpx
 from fastapi import FastAPI
 from sqlmodel import Session
 
-from app.assessments import examples as assessment_examples
+from app.training.self_checks import examples as assessment_examples
 from app.users import service as users_service
 from app.users.models import UserCreate
 from tests.factories import (
     ALL_SCOPES,
     care_code,
     create_clinic,
-    exercise_payload,
     routine_payload,
     session_payload,
     unique_email,
 )
-
-ROLES = (
-    "anonymous",
-    "patient",
-    "other_patient",
-    "clinician",
-    "colleague",
-    "outsider",
-    "owner",
-    "admin",
-    "narrow",
+from tests.role_matrix import (
+    PASSWORD,
+    PUBLIC_OK,
+    ROLES,
+    TESTS,
+    Account,
+    Case,
+    Matrix,
+    World,
+    collect,
+    hook_payload,
+    problems,
+    row_homes,
 )
-PASSWORD = "role matrix passphrase"
+
 CLINIC = "/api/v1/clinics/{clinic_id}"
 # What a clinic's routes do that is not a patient's data: the clinic's own administration.
 # Every other route under a clinic (the patients' data, their FHIR export, and any route
 # added later) is patient data: the walk requires it to log each call.
 CLINIC_ADMINISTRATION = ("/members", "/invitations", "/care-invitations", "/webhooks")
 CLINIC_PUBLIC = ("/fhir/metadata",)
+
+ROWS: Matrix = collect()
+MATRIX: dict[tuple[str, str], Case] = ROWS.cases
 
 
 def _on_patient_data(path: str) -> bool:
@@ -71,362 +63,6 @@ def _on_patient_data(path: str) -> bool:
     if tail in CLINIC_PUBLIC:
         return False
     return not any(tail == p or tail.startswith(p + "/") for p in CLINIC_ADMINISTRATION)
-
-
-@dataclass
-class Account:
-    id: uuid.UUID
-    email: str
-    access_token: str
-
-    @property
-    def headers(self) -> dict[str, str]:
-        return {"Authorization": f"Bearer {self.access_token}"}
-
-
-@dataclass
-class World:
-    """Everyone, and the records the paths name (all the patient's unless said)."""
-
-    app: FastAPI
-    client: httpx.AsyncClient
-    users: dict[str, Account]
-    params: dict[str, str] = field(default_factory=dict)
-    scratch_clinic: uuid.UUID | None = None
-
-    def signed_in(self, role: str) -> Account:
-        return self.users[role]
-
-    def fresh_sign_in(self) -> str:
-        """A new refresh token of the patient's (refresh and logout each use one up)."""
-        with Session(self.app.state.engine) as session:
-            user = users_service._account_by_id(session, self.users["patient"].id)
-            assert user is not None
-            token = users_service.issue_sign_in(session, user, self.app.state.settings)
-            session.commit()
-        return token.refresh_token
-
-
-Body = Callable[[World], Awaitable[dict[str, Any]]]
-
-
-@dataclass(frozen=True)
-class Case:
-    codes: str  # one status per role, in ROLES order (`narrow` may be left out, below)
-    body: Body | None = None
-    params: dict[str, str] = field(default_factory=dict)  # path parameters for this row
-    headers: dict[str, str] = field(default_factory=dict)
-
-    def expected(self) -> dict[str, int]:
-        """Per role. `narrow` is a clinician of the clinic in care of the patient with the
-        `progress` scope only: where the row leaves it out (an operation on no patient's
-        data: `test_patient_data_rows_say_what_a_narrow_grant_gets` holds them to it), it
-        gets what the colleague, a clinician of the clinic, gets."""
-        statuses = [int(code) for code in self.codes.split()]
-        if len(statuses) == len(ROLES) - 1:
-            statuses.append(statuses[ROLES.index("colleague")])
-        assert len(statuses) == len(ROLES), self.codes
-        return dict(zip(ROLES, statuses, strict=True))
-
-    @property
-    def names_narrow(self) -> bool:
-        return len(self.codes.split()) == len(ROLES)
-
-
-def _json(make: Callable[[World], Any]) -> Body:
-    async def body(world: World) -> dict[str, Any]:
-        return {"json": make(world)}
-
-    return body
-
-
-async def _token_form(world: World) -> dict[str, Any]:
-    return {"data": {"username": world.users["patient"].email, "password": PASSWORD}}
-
-
-async def _clinic_code(world: World) -> dict[str, Any]:
-    """A code to join the scratch clinic (owned by the owner): joining it changes nothing
-    the other rows rely on."""
-    assert world.scratch_clinic is not None
-    issued = await world.client.post(
-        f"/api/v1/clinics/{world.scratch_clinic}/invitations",
-        json={},
-        headers=world.users["owner"].headers,
-    )
-    assert issued.status_code == 201, issued.text
-    return {"json": {"code": issued.json()["code"]}}
-
-
-async def _care_code(world: World) -> dict[str, Any]:
-    code = await care_code(
-        world.client,
-        world.users["clinician"],
-        uuid.UUID(world.params["clinic_id"]),  # type: ignore[arg-type]
-    )
-    return {"json": {"code": code}}
-
-
-async def _current_prescription(world: World) -> dict[str, Any]:
-    """A revision sent with the prescription's current ETag (read as the patient)."""
-    current = await world.client.get(
-        f"/api/v1/routines/{world.params['prescription_id']}",
-        headers=world.users["patient"].headers,
-    )
-    etag = current.headers["etag"]
-    return {"json": {"notes": f"matrix {uuid.uuid4()}"}, "headers": {"If-Match": etag}}
-
-
-SIGNED_IN_OK = "401 200 200 200 200 200 200 200"
-PUBLIC_OK = "200 200 200 200 200 200 200 200"
-PATIENTS_OWN = "401 200 404 404 404 404 404 404"  # the patient's record, by id
-IN_CARE = "401 404 404 200 404 404 404 404"  # the patient's data, for the clinician in care
-IN_CARE_403 = IN_CARE + " 403"  # ... and in care without the scope it needs: 403
-MEMBERS = "401 404 404 200 200 404 200 404"  # what any member of the clinic may do
-OWNERS = "401 404 404 403 403 404 201 404"  # what only the clinic's owners may do
-ADMINS = "401 403 403 403 403 403 403 {}"
-CLINIC_OWNERS = "401 404 404 403 403 404 {} 404"  # OWNERS, for a status other than 201
-CLINIC_ENDPOINT = {"endpoint_id": "clinic_endpoint_id"}
-
-
-def _hook(world: World) -> dict[str, Any]:
-    return {"url": "https://93.184.215.14/hook", "event_types": ["session.logged"]}
-
-
-MATRIX: dict[tuple[str, str], Case] = {
-    # Service and catalog: public.
-    ("GET", "/healthz"): Case(PUBLIC_OK),
-    ("GET", "/readyz"): Case(PUBLIC_OK),
-    ("GET", "/api/v1/catalog"): Case(PUBLIC_OK),
-    ("GET", "/api/v1/equipment"): Case(PUBLIC_OK),
-    ("GET", "/api/v1/exercises"): Case(PUBLIC_OK),
-    ("GET", "/api/v1/exercises/{slug}"): Case(PUBLIC_OK),
-    ("GET", "/api/v1/muscles"): Case(PUBLIC_OK),
-    ("GET", "/api/v1/muscles/{slug}"): Case(PUBLIC_OK, params={"slug": "gluteus-medius"}),
-    # The catalog's writes: admins only (no If-Match: 428 once past the role check).
-    ("POST", "/api/v1/exercises"): Case(
-        ADMINS.format(201),
-        _json(lambda w: exercise_payload(slug=f"matrix-{uuid.uuid4().hex[:10]}")),
-    ),
-    ("PATCH", "/api/v1/exercises/{slug}"): Case(
-        ADMINS.format(428), _json(lambda w: {"summary": "Changed by the matrix."})
-    ),
-    ("DELETE", "/api/v1/exercises/{slug}"): Case(ADMINS.format(428)),
-    # Accounts: the auth routes ignore a bearer token.
-    ("POST", "/api/v1/auth/register"): Case(
-        "201 201 201 201 201 201 201 201",
-        _json(lambda w: {"email": unique_email("matrix"), "password": PASSWORD}),
-    ),
-    ("POST", "/api/v1/auth/token"): Case(PUBLIC_OK, _token_form),
-    ("POST", "/api/v1/auth/refresh"): Case(
-        PUBLIC_OK, _json(lambda w: {"refresh_token": w.fresh_sign_in()})
-    ),
-    ("POST", "/api/v1/auth/logout"): Case(
-        "204 204 204 204 204 204 204 204",
-        _json(lambda w: {"refresh_token": w.fresh_sign_in()}),
-    ),
-    ("GET", "/api/v1/me"): Case(SIGNED_IN_OK),
-    ("PATCH", "/api/v1/me"): Case(
-        "401 428 428 428 428 428 428 428", _json(lambda w: {"units": "imperial"})
-    ),
-    ("DELETE", "/api/v1/me"): Case(
-        "401 428 428 428 428 428 428 428", _json(lambda w: {"password": PASSWORD})
-    ),
-    ("POST", "/api/v1/me/password"): Case(
-        "401 403 403 403 403 403 403 403",
-        _json(lambda w: {"current_password": "not the password", "new_password": PASSWORD + "!"}),
-    ),
-    ("GET", "/api/v1/me/export"): Case(SIGNED_IN_OK),
-    # Routines: each caller's own; the one named is the patient's.
-    ("GET", "/api/v1/routines"): Case(SIGNED_IN_OK),
-    ("POST", "/api/v1/routines"): Case(
-        "401 201 201 201 201 201 201 201", _json(lambda w: routine_payload())
-    ),
-    ("POST", "/api/v1/routine-builder"): Case(
-        SIGNED_IN_OK, _json(lambda w: {"level": "beginner", "minutes": 15})
-    ),
-    ("GET", "/api/v1/routines/{routine_id}"): Case(PATIENTS_OWN),
-    ("PATCH", "/api/v1/routines/{routine_id}"): Case(
-        "401 428 404 404 404 404 404 404", _json(lambda w: {"name": "Renamed"})
-    ),
-    ("DELETE", "/api/v1/routines/{routine_id}"): Case("401 428 404 404 404 404 404 404"),
-    ("POST", "/api/v1/routines/{routine_id}/copy"): Case("401 201 404 404 404 404 404 404"),
-    ("GET", "/api/v1/routines/{routine_id}/timeline"): Case(PATIENTS_OWN),
-    ("GET", "/api/v1/routines/{routine_id}/versions"): Case(PATIENTS_OWN),
-    ("GET", "/api/v1/routines/{routine_id}/versions/{version}"): Case(PATIENTS_OWN),
-    ("GET", "/api/v1/routines/{routine_id}/handout"): Case(
-        PATIENTS_OWN, headers={"Accept": "text/html"}
-    ),
-    # Sessions and self-checks: each caller's own; the one named is the patient's.
-    ("GET", "/api/v1/sessions"): Case(SIGNED_IN_OK),
-    ("POST", "/api/v1/sessions"): Case(
-        "401 201 201 201 201 201 201 201", _json(lambda w: session_payload())
-    ),
-    ("GET", "/api/v1/sessions/export"): Case(SIGNED_IN_OK),
-    ("GET", "/api/v1/sessions/{session_id}"): Case(PATIENTS_OWN),
-    ("PATCH", "/api/v1/sessions/{session_id}"): Case(
-        "401 428 404 404 404 404 404 404", _json(lambda w: {"notes": "matrix"})
-    ),
-    ("PUT", "/api/v1/sessions/{session_id}/entries"): Case(
-        "401 428 404 404 404 404 404 404", _json(lambda w: {"entries": []})
-    ),
-    ("POST", "/api/v1/sessions/{session_id}/entries"): Case(
-        "401 428 404 404 404 404 404 404", _json(lambda w: {"entries": []})
-    ),
-    ("DELETE", "/api/v1/sessions/{session_id}"): Case("401 428 404 404 404 404 404 404"),
-    ("GET", "/api/v1/me/assessments"): Case(SIGNED_IN_OK),
-    ("POST", "/api/v1/me/assessments"): Case(
-        "401 201 201 201 201 201 201 201", _json(lambda w: assessment_examples.check())
-    ),
-    ("GET", "/api/v1/me/assessments/{assessment_id}"): Case(PATIENTS_OWN),
-    ("GET", "/api/v1/me/progress"): Case(SIGNED_IN_OK),
-    # Share links: each caller's own; the link is the credential of /shared/{token}.
-    ("POST", "/api/v1/me/share-links"): Case(
-        "401 201 201 201 201 201 201 201", _json(lambda w: {"kind": "progress"})
-    ),
-    ("GET", "/api/v1/me/share-links"): Case(SIGNED_IN_OK),
-    ("DELETE", "/api/v1/me/share-links/{link_id}"): Case("401 204 404 404 404 404 404 404"),
-    ("GET", "/api/v1/shared/{token}"): Case(PUBLIC_OK, headers={"Accept": "application/json"}),
-    # The care team. Clinics: members see them; owners manage them.
-    ("POST", "/api/v1/clinics"): Case(
-        "401 201 201 201 201 201 201 201", _json(lambda w: {"name": "Matrix clinic"})
-    ),
-    ("GET", "/api/v1/clinics"): Case(SIGNED_IN_OK),
-    ("GET", "/api/v1/clinics/{clinic_id}"): Case(MEMBERS),
-    ("PATCH", "/api/v1/clinics/{clinic_id}"): Case(
-        "401 404 404 403 403 404 428 404", _json(lambda w: {"name": "Renamed"})
-    ),
-    ("GET", "/api/v1/clinics/{clinic_id}/members"): Case(MEMBERS),
-    # The colleague is a clinician already: the owner's change is a no-op (200).
-    ("PATCH", "/api/v1/clinics/{clinic_id}/members/{user_id}"): Case(
-        "401 404 404 403 403 404 200 404", _json(lambda w: {"role": "clinician"})
-    ),
-    # A spare member the owner removes (the admin, after, finds no clinic: 404).
-    ("DELETE", "/api/v1/clinics/{clinic_id}/members/{user_id}"): Case(
-        "401 404 404 403 403 404 204 404", params={"user_id": "spare_id"}
-    ),
-    ("POST", "/api/v1/clinics/{clinic_id}/invitations"): Case(OWNERS, _json(lambda w: {})),
-    ("GET", "/api/v1/clinics/{clinic_id}/invitations"): Case(CLINIC_OWNERS.format(200)),
-    # An open code of the clinic; revoking is idempotent, so the row's order is free.
-    ("DELETE", "/api/v1/clinics/{clinic_id}/invitations/{invitation_id}"): Case(
-        CLINIC_OWNERS.format(204)
-    ),
-    ("POST", "/api/v1/clinic-invitations/accept"): Case(
-        "401 200 200 200 200 200 409 200", _clinic_code
-    ),
-    # Consent: the clinician's code; the patient already has this relationship (409), the
-    # clinician cannot accept their own (422), anyone else becomes their patient.
-    ("POST", "/api/v1/clinics/{clinic_id}/care-invitations"): Case(
-        "401 404 404 201 201 404 201 404", _json(lambda w: {"scopes": ALL_SCOPES})
-    ),
-    # Each member lists their own care codes; only the issuer (the clinician) revokes one.
-    ("GET", "/api/v1/clinics/{clinic_id}/care-invitations"): Case(MEMBERS),
-    ("DELETE", "/api/v1/clinics/{clinic_id}/care-invitations/{invitation_id}"): Case(
-        "401 404 404 204 404 404 404 404", params={"invitation_id": "care_invitation_id"}
-    ),
-    ("POST", "/api/v1/me/care-invitations/preview"): Case(SIGNED_IN_OK, _care_code),
-    ("POST", "/api/v1/me/care-relationships"): Case("401 409 201 422 201 201 201 201", _care_code),
-    ("GET", "/api/v1/me/care-relationships"): Case(SIGNED_IN_OK),
-    # The patient's relationship with the outsider's clinic, revoked by the patient only.
-    ("DELETE", "/api/v1/me/care-relationships/{relationship_id}"): Case(
-        "401 204 404 404 404 404 404 404"
-    ),
-    ("GET", "/api/v1/me/access-log"): Case(SIGNED_IN_OK),
-    # A patient's data: only the clinician in care; the clinic's owner and colleague
-    # without the relationship get what a stranger gets.
-    ("GET", "/api/v1/clinics/{clinic_id}/patients"): Case(MEMBERS + " 200"),
-    ("GET", "/api/v1/clinics/{clinic_id}/patients/{patient_id}/sessions"): Case(IN_CARE_403),
-    ("GET", "/api/v1/clinics/{clinic_id}/patients/{patient_id}/progress"): Case(IN_CARE + " 200"),
-    ("GET", "/api/v1/clinics/{clinic_id}/patients/{patient_id}/assessments"): Case(IN_CARE_403),
-    # The care team's work on the patient (prescriptions, alerts, comments, FHIR export).
-    ("GET", "/api/v1/clinics/{clinic_id}/patients/{patient_id}/routines"): Case(IN_CARE_403),
-    ("POST", "/api/v1/clinics/{clinic_id}/patients/{patient_id}/routines"): Case(
-        "401 404 404 201 404 404 404 404 403", _json(lambda w: {"routine": routine_payload()})
-    ),
-    ("GET", "/api/v1/clinics/{clinic_id}/patients/{patient_id}/routines/{routine_id}"): Case(
-        IN_CARE_403, params={"routine_id": "prescription_id"}
-    ),
-    ("PATCH", "/api/v1/clinics/{clinic_id}/patients/{patient_id}/routines/{routine_id}"): Case(
-        IN_CARE_403, _current_prescription, params={"routine_id": "prescription_id"}
-    ),
-    (
-        "GET",
-        "/api/v1/clinics/{clinic_id}/patients/{patient_id}/routines/{routine_id}/versions",
-    ): Case(IN_CARE_403, params={"routine_id": "prescription_id"}),
-    ("GET", "/api/v1/clinics/{clinic_id}/patients/{patient_id}/deleted-prescriptions"): Case(
-        IN_CARE_403
-    ),
-    ("GET", "/api/v1/clinics/{clinic_id}/patients/{patient_id}/alerts"): Case(IN_CARE_403),
-    # Acknowledging again with the same note is a safe retry (200).
-    (
-        "POST",
-        "/api/v1/clinics/{clinic_id}/patients/{patient_id}/alerts/{alert_id}/acknowledge",
-    ): Case(IN_CARE_403, _json(lambda w: {"note": "Seen by the matrix."})),
-    (
-        "GET",
-        "/api/v1/clinics/{clinic_id}/patients/{patient_id}/sessions/{session_id}/comments",
-    ): Case(IN_CARE_403),
-    (
-        "POST",
-        "/api/v1/clinics/{clinic_id}/patients/{patient_id}/sessions/{session_id}/comments",
-    ): Case("401 404 404 201 404 404 404 404 403", _json(lambda w: {"body": "Good form."})),
-    ("GET", "/api/v1/clinics/{clinic_id}/fhir/Patient/{patient_id}/$everything"): Case(IN_CARE_403),
-    ("GET", "/api/v1/clinics/{clinic_id}/fhir/CarePlan/{care_plan_id}"): Case(
-        IN_CARE_403, params={"care_plan_id": "prescription_id"}
-    ),
-    # Alerts and session comments: the patient's own; the care team's with the scope.
-    ("GET", "/api/v1/me/alerts"): Case(SIGNED_IN_OK),
-    ("GET", "/api/v1/sessions/{session_id}/comments"): Case(PATIENTS_OWN),
-    # The calendar feed: each caller's own token; the feed itself takes only the feed
-    # token (none sent here: 422 whoever signs in, a bearer token grants nothing).
-    ("POST", "/api/v1/me/calendar-token"): Case(
-        "401 201 201 201 201 201 201 201", _json(lambda w: {})
-    ),
-    ("DELETE", "/api/v1/me/calendar-token"): Case("401 204 204 204 204 204 204 204"),
-    ("GET", "/api/v1/me/calendar.ics"): Case("422 422 422 422 422 422 422 422"),
-    # Webhook endpoints: each caller's own (the one named is the patient's), and a clinic's
-    # for its owners only (a public address: these settings allow-list no network).
-    ("POST", "/api/v1/me/webhooks"): Case("401 201 201 201 201 201 201 201", _json(_hook)),
-    ("GET", "/api/v1/me/webhooks"): Case(SIGNED_IN_OK),
-    ("GET", "/api/v1/me/webhooks/{endpoint_id}"): Case(PATIENTS_OWN),
-    ("PATCH", "/api/v1/me/webhooks/{endpoint_id}"): Case(
-        "401 428 404 404 404 404 404 404", _json(lambda w: {"description": "matrix"})
-    ),
-    ("DELETE", "/api/v1/me/webhooks/{endpoint_id}"): Case("401 428 404 404 404 404 404 404"),
-    ("POST", "/api/v1/me/webhooks/{endpoint_id}/rotate-secret"): Case(
-        "401 428 404 404 404 404 404 404"
-    ),
-    ("GET", "/api/v1/me/webhooks/{endpoint_id}/deliveries"): Case(PATIENTS_OWN),
-    ("POST", "/api/v1/me/webhooks/{endpoint_id}/ping"): Case("401 202 404 404 404 404 404 404"),
-    ("POST", "/api/v1/clinics/{clinic_id}/webhooks"): Case(OWNERS, _json(_hook)),
-    ("GET", "/api/v1/clinics/{clinic_id}/webhooks"): Case(CLINIC_OWNERS.format(200)),
-    ("GET", "/api/v1/clinics/{clinic_id}/webhooks/{endpoint_id}"): Case(
-        CLINIC_OWNERS.format(200), params=CLINIC_ENDPOINT
-    ),
-    ("PATCH", "/api/v1/clinics/{clinic_id}/webhooks/{endpoint_id}"): Case(
-        CLINIC_OWNERS.format(428), _json(lambda w: {"enabled": False}), params=CLINIC_ENDPOINT
-    ),
-    ("DELETE", "/api/v1/clinics/{clinic_id}/webhooks/{endpoint_id}"): Case(
-        CLINIC_OWNERS.format(428), params=CLINIC_ENDPOINT
-    ),
-    ("POST", "/api/v1/clinics/{clinic_id}/webhooks/{endpoint_id}/rotate-secret"): Case(
-        CLINIC_OWNERS.format(428), params=CLINIC_ENDPOINT
-    ),
-    ("GET", "/api/v1/clinics/{clinic_id}/webhooks/{endpoint_id}/deliveries"): Case(
-        CLINIC_OWNERS.format(200), params=CLINIC_ENDPOINT
-    ),
-    ("POST", "/api/v1/clinics/{clinic_id}/webhooks/{endpoint_id}/ping"): Case(
-        CLINIC_OWNERS.format(202), params=CLINIC_ENDPOINT
-    ),
-    # FHIR: definitions public like the catalog; a patient's resources as their REST twins.
-    ("GET", "/api/v1/fhir/metadata"): Case(PUBLIC_OK),
-    ("GET", "/api/v1/fhir/ActivityDefinition"): Case(PUBLIC_OK),
-    ("GET", "/api/v1/fhir/ActivityDefinition/{slug}"): Case(PUBLIC_OK),
-    ("GET", "/api/v1/fhir/PlanDefinition"): Case(PUBLIC_OK),
-    ("GET", "/api/v1/fhir/PlanDefinition/{template_id}"): Case(PUBLIC_OK),
-    ("GET", "/api/v1/fhir/CarePlan/{care_plan_id}"): Case(PATIENTS_OWN),
-    ("GET", "/api/v1/fhir/Patient/{patient_id}/$everything"): Case(PATIENTS_OWN),
-    ("GET", "/api/v1/clinics/{clinic_id}/fhir/metadata"): Case(PUBLIC_OK),
-}
 
 
 def _account(app: FastAPI, role: str) -> Account:
@@ -509,7 +145,7 @@ async def _world(app: FastAPI, client: httpx.AsyncClient) -> World:
         json={"scopes": ALL_SCOPES},
         headers=clinician.headers,
     )
-    hook = _hook(world)
+    hook = hook_payload(world)
     own_hook = await client.post("/api/v1/me/webhooks", json=hook, headers=patient.headers)
     clinic_hook = await client.post(
         f"/api/v1/clinics/{clinic_id}/webhooks", json=hook, headers=owner.headers
@@ -570,10 +206,8 @@ async def test_every_operation_answers_each_role_as_the_table_says(
     client: httpx.AsyncClient, app: FastAPI
 ) -> None:
     operations = await _spec_operations(client)
-    missing = sorted(set(operations) - set(MATRIX))
-    assert not missing, f"operations with no row in the role matrix: {missing}"
-    stale = sorted(set(MATRIX) - set(operations))
-    assert not stale, f"rows for operations the spec no longer has: {stale}"
+    unplaced = problems(operations, ROWS, row_homes(app))
+    assert not unplaced, "the role matrix does not cover the spec:\n" + "\n".join(unplaced)
     world = await _world(app, client)
     wrong = []
     for method, path in operations:
@@ -583,6 +217,31 @@ async def test_every_operation_answers_each_role_as_the_table_says(
             if answer.status_code != expected:
                 wrong.append((method, path, role, expected, answer.status_code, answer.text[:200]))
     assert not wrong, "\n".join(map(str, wrong))
+
+
+async def test_the_walk_names_the_roles_file_to_fix(
+    client: httpx.AsyncClient, app: FastAPI
+) -> None:
+    """The walk itself can fail, and says where: a missing row names the roles.py beside the
+    package serving the operation; a row of an operation the spec lacks, a row written twice
+    and a row beside the wrong package name the files holding them."""
+    operations = await _spec_operations(client)
+    cases = dict(ROWS.cases)
+    files = {operation: list(paths) for operation, paths in ROWS.files.items()}
+    del cases[("GET", "/api/v1/muscles")]
+    cases[("GET", "/api/v1/gone")] = Case(PUBLIC_OK)
+    files[("GET", "/api/v1/gone")] = [TESTS / "catalog" / "exercises" / "roles.py"]
+    files[("GET", "/api/v1/me")] = [TESTS / "webhooks" / "roles.py"]
+    files[("GET", "/api/v1/me/alerts")].append(TESTS / "care" / "followup" / "roles.py")
+    assert problems(operations, Matrix(cases, files), row_homes(app)) == [
+        "GET /api/v1/muscles has no row: add one to `ROWS` in tests/catalog/exercises/roles.py",
+        "tests/catalog/exercises/roles.py has a row for GET /api/v1/gone: the spec has no such "
+        "operation",
+        "GET /api/v1/me: its row is in tests/webhooks/roles.py, move it to tests/users/roles.py "
+        "(beside the package serving it)",
+        "GET /api/v1/me/alerts has rows in tests/logbook/alerts/roles.py, "
+        "tests/care/followup/roles.py: keep one",
+    ]
 
 
 async def test_every_read_or_write_of_a_patients_data_by_the_clinician_is_logged(

@@ -15,8 +15,8 @@ from sqlalchemy import Engine
 from sqlmodel import Session, col, select
 from typer.testing import CliRunner, Result
 
-from app.catalog.models import Exercise
-from app.catalog.seed import apply_seed, load_seed
+from app.catalog.exercises.models import Exercise
+from app.catalog.exercises.seed import apply_seed, load_seed
 from app.cli import cli
 from app.core.config import get_settings
 from tests.factories import SEEDED_EXERCISES, SignedIn, entry, routine_payload, session_payload

@@ -19,24 +19,24 @@ from sqlalchemy import Engine, func, inspect, select
 from sqlmodel import Session, SQLModel
 
 import app.models  # noqa: F401  (registers every table on SQLModel.metadata)
-from app.alerts.models import AlertAcknowledgement
-from app.care.models import AccessLogEntry
-from app.catalog.models import CatalogState, Exercise
+from app.care.team.models import AccessLogEntry
+from app.catalog.exercises.models import CatalogState, Exercise
+from app.catalog.live.snapshot import CatalogSpecs
 from app.core.changes import UserChangeCounter, bump_user_counter
 from app.core.migrations import current_revision, downgrade, head_revision, upgrade
 from app.core.sqltypes import UTCDateTime
 from app.core.vocabulary import AccessAction
-from app.live_catalog.snapshot import CatalogSpecs
-from app.progress import service as progress_service
-from app.routines import service as routines_service
-from app.routines.models import Routine, RoutineCreate, RoutineVersion
-from app.sessions import service as sessions_service
-from app.sessions.models import EntryIn, SessionCreate, WorkoutSession
+from app.logbook.alerts.models import AlertAcknowledgement
+from app.logbook.progress import service as progress_service
+from app.logbook.sessions import service as sessions_service
+from app.logbook.sessions.models import EntryIn, SessionCreate, WorkoutSession
+from app.training.routines import service as routines_service
+from app.training.routines.models import Routine, RoutineCreate, RoutineVersion
 from app.users import service as users_service
 from app.users.models import Caller, RefreshToken, TokenFamily, User, UserCreate
 from tests.conftest import reset_database
 from tests.factories import SEEDED_EXERCISES, routine_payload
-from tests.progress.raw_oracle import expected_alerts, expected_exercises
+from tests.logbook.progress.raw_oracle import expected_alerts, expected_exercises
 
 VERSION_TABLE = "alembic_version"
 

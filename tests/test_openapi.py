@@ -20,7 +20,7 @@ from tests.test_authorization import PUBLIC_OPERATIONS
 
 PROBLEM = "application/problem+json"
 PROBLEM_REF = "#/components/schemas/Problem"
-# Under the FHIR base every error is a FHIR OperationOutcome instead (app/fhir/outcome.py).
+# Under the FHIR base every error is a FHIR OperationOutcome instead (app/exports/fhir/outcome.py).
 FHIR = "application/fhir+json"
 OUTCOME_REF = "#/components/schemas/OperationOutcome"
 HTTP_METHODS = {"get", "put", "post", "delete", "options", "head", "patch", "trace"}

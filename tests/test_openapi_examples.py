@@ -284,8 +284,8 @@ def test_importing_the_app_computes_no_example() -> None:
     probe = (
         "import app.main\n"
         "from app.core.config import Settings\n"
-        "from app.routines import examples\n"
-        "from app.catalog.seed import load_seed\n"
+        "from app.training.routines import examples\n"
+        "from app.catalog.exercises.seed import load_seed\n"
         "print(load_seed.cache_info().currsize)\n"
         "application = app.main.create_app(Settings(database_url='sqlite://'))\n"
         "print(examples.builder_answer.cache_info().currsize)\n"

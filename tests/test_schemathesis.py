@@ -147,7 +147,7 @@ def case_headers(fuzzed_app: FastAPI) -> dict[str, str]:
     return authorization(token)
 
 
-# The FHIR operations (app/fhir) run as a test of their own, so `-k fhir` selects them.
+# The FHIR operations (app/exports/fhir) run as a test of their own, so `-k fhir` selects them.
 FHIR_PATHS = "/fhir/"
 
 

@@ -20,8 +20,8 @@ from sqlmodel import Session, select
 
 from app.core import vocabulary
 from app.core.vocabulary import AffectedSide, BandLevel, Leg, Origin, Role, Side, Units
-from app.routines.models import Routine, RoutineItem
-from app.sessions.models import SessionEntry
+from app.logbook.sessions.models import SessionEntry
+from app.training.routines.models import Routine, RoutineItem
 from app.users.models import User
 from tests.factories import SignedIn, routine_payload, session_payload
 

@@ -1,2 +1,2 @@
-"""The care team: clinics, members, care relationships with the patient's consent, and the
-log of every read or write of a patient's data by someone else (issue #14)."""
+"""The care team: clinics and clinicians, care relationships under the patient's consent, the
+one access decision and its log, prescriptions, follow-up and a clinic's webhooks."""

@@ -178,7 +178,7 @@ def update_if_revision(
 #
 # A write marks its transaction with a topic (`changed_on_commit`); once that transaction
 # commits, every callback registered for the topic on the session's engine runs. So a
-# process's derived copies (app/live_catalog) follow each write path -- the admin API, an
+# process's derived copies (app/catalog/live) follow each write path -- the admin API, an
 # import, the seed -- without any of them remembering to say so, and never before the
 # change is visible to a new transaction. A rollback drops the marks.
 

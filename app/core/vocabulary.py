@@ -264,7 +264,7 @@ class Units(StrEnum):
     IMPERIAL = "imperial"
 
 
-# What raised an alert for a patient's care team (app/alerts).
+# What raised an alert for a patient's care team (app/logbook/alerts).
 class AlertKind(StrEnum):
     PAIN = "pain"  # a session with pain of 7/10 or more
     PROGRESS_REDUCE = "progress-reduce"  # an exercise's progression advice became "reduce"

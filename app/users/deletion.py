@@ -2,7 +2,7 @@
 
 Most owned rows simply go with the account (`ON DELETE CASCADE`). A few need a decision
 first, by a package above `users` that `users` cannot import (a clinic whose only owner
-leaves must get another owner or go: app/care). Such a package registers a step here;
+leaves must get another owner or go: app/care/team). Such a package registers a step here;
 every step runs in the deleting transaction, so the deletion and its consequences commit
 or roll back together.
 """

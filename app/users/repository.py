@@ -54,7 +54,7 @@ _CALLER_BY_ID = core_select(*(_USER.c[name] for name in CALLER_FIELDS)).where(
 
 def get_caller(session: Session | Connection, user_id: uuid.UUID) -> Caller | None:
     """An account's profile as a `Caller`, without a sign-in: whose data a clinician in
-    care reads (app/care), already authorized by the care relationship."""
+    care reads (app/care/team), already authorized by the care relationship."""
     row = session.execute(_CALLER_BY_ID, {"user_id": user_id}).first()
     return Caller(*row) if row else None
 

@@ -6,7 +6,7 @@ back change sends nothing and a committed one is delivered by a worker (`python 
 worker`) however the request ends. Nothing here makes a network call.
 
 Packages above this one may add receivers of an owner's events (`add_audience`): the
-clinics caring for a patient (app/clinic_webhooks). Their targets may carry a `recorder`,
+clinics caring for a patient (app/care/webhooks). Their targets may carry a `recorder`,
 called in the same transaction once an event is queued to them (the patient's access log
 of what went to a clinic's systems), so the record commits exactly when the deliveries do.
 
@@ -75,7 +75,7 @@ _audiences: list[Audience] = []
 
 def add_audience(audience: Audience) -> None:
     """Let a package above this one add receivers of an owner's events (the clinics that
-    care for a patient, app/clinic_webhooks); registering again changes nothing."""
+    care for a patient, app/care/webhooks); registering again changes nothing."""
     if audience not in _audiences:
         _audiences.append(audience)
 

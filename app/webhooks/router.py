@@ -1,5 +1,5 @@
 """Webhook endpoint routes, made once for every holder: `/me/webhooks` here, and
-`/clinics/{clinic_id}/webhooks` in app/clinic_webhooks with the same factory."""
+`/clinics/{clinic_id}/webhooks` in app/care/webhooks with the same factory."""
 
 import uuid
 from collections.abc import Callable

@@ -1,7 +1,7 @@
 """Webhook endpoints: registration (URL vetted), changes, rotation, the log and a ping.
 
 An endpoint belongs to a user (`/me/webhooks`) or to a clinic (`/clinics/{id}/webhooks`,
-app/clinic_webhooks); the functions here take its `Holder` and are the same for both.
+app/care/webhooks); the functions here take its `Holder` and are the same for both.
 `personal` adapts them to the signed-in user's own endpoints.
 """
 

@@ -1,7 +1,7 @@
 """exercise day totals
 
 Per-(owner, exercise, local day) sums of the session log, kept with every session write
-(app/sessions/totals.py), so /me/progress reads days x exercises small rows instead of
+(app/logbook/sessions/totals.py), so /me/progress reads days x exercises small rows instead of
 every set; the time zone each owner's rows are dated in; and each session's worst pain
 (`workout_session.pain_max`), so pain alerts read sessions, not sets. Backfilled here
 from the stored entries, each owner's days in the owner's time zone.
@@ -17,7 +17,7 @@ import sqlalchemy as sa
 import sqlmodel
 from alembic import op
 
-from app.sessions.totals import backfill
+from app.logbook.sessions.totals import backfill
 
 revision: str = "0008"
 down_revision: str | None = "0007"

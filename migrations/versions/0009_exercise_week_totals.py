@@ -1,7 +1,7 @@
 """exercise week totals
 
 Per-(owner, exercise, local ISO week) sums beside the per-day ones of 0008, kept with
-every session write (app/sessions/totals.py), so /me/progress reads whole weeks without
+every session write (app/logbook/sessions/totals.py), so /me/progress reads whole weeks without
 grouping day rows; only a range's clipped first and last weeks come from the day rows.
 Backfilled here from the day rows (already dated in each owner's zone).
 
@@ -16,7 +16,7 @@ import sqlalchemy as sa
 import sqlmodel
 from alembic import op
 
-from app.sessions.repository import weeks_from_days
+from app.logbook.sessions.repository import weeks_from_days
 
 revision: str = "0009"
 down_revision: str | None = "0008"

@@ -3,7 +3,7 @@
 Endpoints (a user's or a clinic's receiver URL, its events and signing secrets), the outbox's events
 (the signed body, written in the transaction of the change) and one delivery row per
 event and endpoint, which the worker claims, retries and records (app/webhooks); the
-advice last announced by `progress.advice_changed` (app/progress/events.py).
+advice last announced by `progress.advice_changed` (app/logbook/progress/events.py).
 
 Revision ID: 0014
 Revises: 0013

@@ -4,7 +4,7 @@ Invitation codes can be revoked (`revoked_at` on clinic and care invitations): b
 or their issuer, and when the issuer leaves the clinic or stops being an owner, for good.
 Care codes of clinicians who left and rejoined before this revision are revoked here (they
 were issued under a membership that ended). A patient may delete a prescribed routine;
-its clinic keeps a record of it (`deleted_prescription`, app/routines/models.py).
+its clinic keeps a record of it (`deleted_prescription`, app/training/routines/models.py).
 
 Revision ID: 0016
 Revises: 0015

@@ -4,7 +4,7 @@ Before a clinician needed a display name to ask a patient's consent (issue #21),
 prescription and the patient's access log named a clinician without one by their email,
 and handouts and share links printed it (issue #22). The names are kept as written, like
 a signature; an email written as a name is replaced here by the neutral name the app now
-gives a clinician without a display name (`app/care/names.py`). Nothing to undo.
+gives a clinician without a display name (`app/care/team/names.py`). Nothing to undo.
 
 Revision ID: 0018
 Revises: 0017
@@ -21,7 +21,7 @@ down_revision: str | None = "0017"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
-# app.care.names.UNNAMED_CLINICIAN as of this revision (a migration never imports app code
+# app.care.team.names.UNNAMED_CLINICIAN as of this revision (a migration never imports app code
 # that may change after it).
 UNNAMED_CLINICIAN = "your clinician"
 # (table, the column naming a person, the column holding that person's user id)

@@ -20,9 +20,9 @@ from pathlib import Path
 import httpx
 import pytest
 
-from app.catalog.seed import load_seed
+from app.catalog.exercises.seed import load_seed
+from harness.server import free_port, served, test_env
 from tests.conftest import TEST_SECRET
-from tests.server import free_port, served, test_env
 
 try:
     import medius_client

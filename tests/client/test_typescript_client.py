@@ -12,9 +12,9 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from harness.server import free_port, served, test_env
 from tests.client.typescript import run_client_ts
 from tests.conftest import TEST_SECRET
-from tests.server import free_port, served, test_env
 
 
 def test_the_typescript_client_against_a_live_server(tmp_path: Path) -> None:

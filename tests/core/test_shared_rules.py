@@ -19,8 +19,8 @@ from typing import Any
 import httpx
 import pytest
 
-from app.assessments import examples as assessment_examples
-from app.routines import examples as routine_examples
+from app.training.routines import examples as routine_examples
+from app.training.self_checks import examples as assessment_examples
 from tests.factories import (
     ALL_SCOPES,
     SignedIn,

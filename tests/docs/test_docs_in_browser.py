@@ -28,8 +28,8 @@ from playwright.sync_api import (
 )
 from playwright.sync_api import Error as PlaywrightError
 
+from harness.server import ServerProcess, free_port, served, test_env
 from tests.conftest import TEST_SECRET
-from tests.server import ServerProcess, free_port, served, test_env
 
 pytestmark = pytest.mark.browser
 

@@ -22,8 +22,8 @@ from pathlib import Path
 
 import pytest
 
+from harness.server import ServerProcess, free_port, served, test_env
 from tests.conftest import TEST_SECRET
-from tests.server import ServerProcess, free_port, served, test_env
 
 README = Path(__file__).resolve().parents[2] / "README.md"
 FENCE = re.compile(r"^```(sh|bash)([^\n]*)\n(.*?)^```$", re.MULTILINE | re.DOTALL)

@@ -23,6 +23,7 @@ from pathlib import Path
 import httpx
 import pytest
 
+from harness.server import PRODUCTION_SECRET, ServerProcess, free_port
 from tests.release.image import (
     RUNTIME_LOCK,
     install_package,
@@ -31,7 +32,6 @@ from tests.release.image import (
     stage_image,
 )
 from tests.release.locks import installed_here, parse_lock
-from tests.server import PRODUCTION_SECRET, ServerProcess, free_port
 
 IMPORT_ALL = Path(__file__).with_name("import_all.py")
 

@@ -17,7 +17,7 @@ from sqlalchemy import Engine, create_engine, func, select
 from sqlmodel import SQLModel
 
 import app.models  # noqa: F401  (every table on SQLModel.metadata)
-from tests.server import ServerProcess, free_port, new_database, production_env, served
+from harness.server import ServerProcess, free_port, new_database, production_env, served
 
 SOAK = os.environ.get("MEDIUS_SOAK", "") == "1"
 BACKENDS = ["sqlite", "postgresql"]
@@ -73,7 +73,7 @@ class Live:
 # would otherwise refuse the accounts the tests need (tests/users checks the limit).
 SIGN_UPS_FROM_LOOPBACK = "100000"
 # The writers log thousands of sessions started at one instant (a soak run passes the
-# default daily quota of 200 per account); tests/sessions/test_daily_quota.py checks it.
+# default daily quota of 200 per account); tests/logbook/sessions/test_daily_quota.py checks it.
 SESSIONS_PER_DAY_UNDER_LOAD = "100000"
 
 

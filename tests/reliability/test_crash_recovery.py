@@ -9,7 +9,7 @@ from typing import Any
 import httpx
 from sqlalchemy import Engine, func, select
 
-from app.sessions.models import SessionEntry, WorkoutSession
+from app.logbook.sessions.models import SessionEntry, WorkoutSession
 from tests.factories import Account, session_body, sign_up
 from tests.reliability.conftest import LOAD, Live, same_entries
 

@@ -8,9 +8,9 @@ import time
 
 import httpx
 
+from harness.server import ServerProcess
 from tests.factories import DEFAULT_PASSWORD, Account, session_body, sign_up, unique_email
 from tests.reliability.conftest import FLOOD, SOAK
-from tests.server import ServerProcess
 
 
 def p99(samples: list[float]) -> float:

@@ -16,7 +16,7 @@ from pathlib import Path
 import httpx
 import pytest
 
-from tests.server import ServerProcess, free_port, production_env, served
+from harness.server import ServerProcess, free_port, production_env, served
 
 HEADER_TIMEOUT = 1.0
 BODY_TIMEOUT = 2.0

@@ -21,6 +21,7 @@ from app.core import security
 from app.core.config import Settings
 from app.main import create_app
 from app.users import throttle
+from harness.server import REPO_ROOT, free_port, production_env
 from tests.conftest import TEST_SECRET, test_settings
 from tests.factories import (
     DEFAULT_PASSWORD,
@@ -30,7 +31,6 @@ from tests.factories import (
     sign_in,
     unique_email,
 )
-from tests.server import REPO_ROOT, free_port, production_env
 
 PROBLEM = "application/problem+json"
 

@@ -9,11 +9,11 @@ from sqlalchemy import Engine
 from sqlmodel import Session, select
 from typer.testing import CliRunner
 
-from app.assessments.models import Assessment
 from app.cli import cli
 from app.core.config import get_settings
-from app.routines.models import Routine
-from app.sessions.models import SessionEntry, WorkoutSession
+from app.logbook.sessions.models import SessionEntry, WorkoutSession
+from app.training.routines.models import Routine
+from app.training.self_checks.models import Assessment
 from app.users.models import RefreshToken
 from tests.factories import (
     DEFAULT_PASSWORD,

@@ -15,6 +15,7 @@ import pytest
 
 from app.core.config import Settings
 from app.core.server import proxy_options
+from harness.server import ServerProcess, free_port, new_database, served, test_env
 from tests.conftest import TEST_SECRET
 from tests.factories import (
     DEFAULT_PASSWORD,
@@ -24,7 +25,6 @@ from tests.factories import (
     take_into_care,
     unique_email,
 )
-from tests.server import ServerProcess, free_port, new_database, served, test_env
 
 PROXY = "127.0.0.2"
 SIGN_UPS_PER_ADDRESS = 3

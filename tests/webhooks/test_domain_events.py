@@ -22,7 +22,6 @@ from app.core.config import get_settings
 from app.webhooks import outbox
 from app.webhooks.models import WebhookEvent
 from app.webhooks.worker import Worker
-from tests.alerts.helpers import backdate_routine, log, routine
 from tests.factories import (
     CareTeam,
     care_team,
@@ -31,6 +30,7 @@ from tests.factories import (
     session_payload,
     take_into_care,
 )
+from tests.logbook.alerts.helpers import backdate_routine, log, routine
 from tests.webhooks.conftest import deliver_until, register
 from tests.webhooks.receiver import Receiver
 

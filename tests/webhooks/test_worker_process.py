@@ -24,9 +24,9 @@ from sqlmodel import Session
 
 from app.core.vocabulary import DeliveryStatus
 from app.webhooks.models import WebhookDelivery
+from harness.server import REPO_ROOT
 from tests.conftest import TEST_SECRET
 from tests.factories import SignedIn, session_payload
-from tests.server import REPO_ROOT
 from tests.webhooks.conftest import register
 from tests.webhooks.receiver import Receiver
 

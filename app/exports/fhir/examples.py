@@ -1,0 +1,99 @@
+"""OpenAPI examples of the FHIR export, made by the real mappings from the seed catalog
+and the other domains' examples."""
+
+from __future__ import annotations
+
+import uuid
+from functools import cache
+from typing import Any
+
+from app.catalog.exercises import examples as catalog_examples
+from app.catalog.exercises.models import ExercisePublic
+from app.exports.fhir import bundles, definitions, records
+from app.logbook.sessions import examples as session_examples
+from app.logbook.sessions.models import SessionPublic
+from app.training.routines import examples as routine_examples
+from app.training.self_checks import examples as assessment_examples
+from app.training.self_checks.models import AssessmentPublic
+from app.users import examples as user_examples
+from app.users.models import UserPublic
+
+BASE = "https://api.example.org/api/v1/fhir"
+
+
+@cache
+def activity_definition() -> dict[str, Any]:
+    exercise = ExercisePublic.model_validate(catalog_examples.exercise())
+    return definitions.activity_definition(exercise)
+
+
+def activity_definitions() -> dict[str, Any]:
+    exercise = ExercisePublic.model_validate(catalog_examples.exercise())
+    return bundles.searchset(
+        BASE,
+        f"{BASE}/ActivityDefinition",
+        [activity_definition()],
+        last_updated=exercise.updated_at,
+    )
+
+
+@cache
+def plan_definition() -> dict[str, Any]:
+    template = routine_examples.routine_view().model_copy(update={"is_template": True})
+    return definitions.plan_definition(template)
+
+
+def plan_definitions() -> dict[str, Any]:
+    template = routine_examples.routine_view()
+    return bundles.searchset(
+        BASE, f"{BASE}/PlanDefinition", [plan_definition()], last_updated=template.updated_at
+    )
+
+
+def _patient() -> UserPublic:
+    return UserPublic.model_validate(user_examples.user())
+
+
+def care_plan() -> dict[str, Any]:
+    return records.care_plan(routine_examples.routine_view(), _patient().id)
+
+
+def everything() -> dict[str, Any]:
+    user = _patient()
+    routine = routine_examples.routine_view()
+    logged = SessionPublic.model_validate(session_examples.session())
+    check = AssessmentPublic.model_validate(assessment_examples.assessment())
+    resources = [
+        records.patient(user),
+        records.care_plan(routine, user.id),
+        *records.session_observations(logged, user.id, {routine.id}, set()),
+        records.self_check(check, user.id),
+    ]
+    return bundles.searchset(
+        BASE,
+        f"{BASE}/Patient/{user.id}/$everything",
+        resources,
+        last_updated=max(user.updated_at, logged.updated_at),
+        timestamp=logged.updated_at,
+    )
+
+
+def capability_statement() -> dict[str, Any]:
+    return definitions.capability_statement(BASE, clinic=False)
+
+
+def outcome() -> dict[str, Any]:
+    return {
+        "resourceType": "OperationOutcome",
+        "issue": [
+            {
+                "severity": "error",
+                "code": "not-found",
+                "details": {
+                    "coding": [{"system": "https://medius.dev/problems", "code": "not-found"}],
+                    "text": "Not Found",
+                },
+                "diagnostics": f"No Patient/{uuid.UUID(int=7)} you may read.",
+            }
+        ],
+    }

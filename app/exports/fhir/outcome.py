@@ -1,0 +1,155 @@
+"""Every error under the FHIR bases is a FHIR OperationOutcome, not problem+json.
+
+The rest of the API answers RFC 9457 problems, made in one place (app/core/problems.py)
+by the guards, the handlers and the routes alike. `FhirBoundary` sits in front of all of
+them for the FHIR paths only and rewrites each problem into an OperationOutcome with the
+same status and headers, so no error path needs a FHIR copy of its own: a 404 of an
+unknown route, a 422 of the query guard, a 401 of the token check, a 500. It also
+refuses (406) an `Accept` that takes neither `application/fhir+json` nor
+`application/json`, before the catalog cache could answer.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from http import HTTPStatus
+from typing import Any
+
+import orjson
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+from app.core.errors import NotAcceptable
+from app.core.negotiation import negotiate
+from app.core.problems import PROBLEM_MEDIA_TYPE, PROBLEM_TYPE_BASE
+from app.core.responses import API_PREFIX
+from app.exports.fhir.codes import FHIR_MEDIA_TYPE
+
+# The patient's own base and, per clinic, the clinic's.
+FHIR_PATH = re.compile(rf"^{API_PREFIX}/(clinics/[^/]+/)?fhir(/|$)")
+ACCEPTED = (FHIR_MEDIA_TYPE, "application/json")
+PROBLEM_SYSTEM = PROBLEM_TYPE_BASE.rstrip("/")
+
+# OperationOutcome.issue.code (http://hl7.org/fhir/issue-type) for each status.
+ISSUE_TYPE = {
+    400: "structure",
+    401: "login",
+    403: "forbidden",
+    404: "not-found",
+    405: "not-supported",
+    406: "not-supported",
+    408: "timeout",
+    409: "conflict",
+    412: "conflict",
+    413: "too-costly",
+    415: "not-supported",
+    422: "invalid",
+    428: "required",
+    429: "throttled",
+    500: "exception",
+}
+
+logger = logging.getLogger("medius")
+
+
+def outcome(problem: dict[str, Any]) -> dict[str, Any]:
+    """A problem document as an OperationOutcome: one issue for the problem, one per
+    offending value."""
+    status = int(problem.get("status", 500))
+    slug = str(problem.get("type", "")).removeprefix(PROBLEM_TYPE_BASE) or "error"
+    issues: list[dict[str, Any]] = [
+        {
+            "severity": "fatal" if status >= 500 else "error",
+            "code": ISSUE_TYPE.get(status, "processing"),
+            "details": {
+                "coding": [{"system": PROBLEM_SYSTEM, "code": slug}],
+                "text": str(problem.get("title") or HTTPStatus(status).phrase),
+            },
+            "diagnostics": str(problem.get("detail") or HTTPStatus(status).phrase),
+        }
+    ]
+    for error in problem.get("errors", []):
+        where = ".".join(str(p) for p in error.get("loc", []))
+        message = str(error.get("msg") or "invalid value")
+        issue: dict[str, Any] = {
+            "severity": "error",
+            "code": "invalid",
+            "diagnostics": f"{where}: {message}" if where else message,
+        }
+        if error.get("type"):
+            issue["details"] = {"text": str(error["type"])}
+        issues.append(issue)
+    return {"resourceType": "OperationOutcome", "issue": issues}
+
+
+def outcome_bytes(status: int, slug: str, detail: str) -> bytes:
+    problem = {"status": status, "type": PROBLEM_TYPE_BASE + slug, "detail": detail}
+    return orjson.dumps(outcome(problem))
+
+
+def _headers(start: Message, body: bytes) -> list[tuple[bytes, bytes]]:
+    kept = [
+        (k, v)
+        for k, v in start.get("headers", [])
+        if k.lower() not in (b"content-type", b"content-length")
+    ]
+    return [
+        *kept,
+        (b"content-type", FHIR_MEDIA_TYPE.encode()),
+        (b"content-length", str(len(body)).encode()),
+    ]
+
+
+class FhirBoundary:
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http" or not FHIR_PATH.match(scope["path"]):
+            await self.app(scope, receive, send)
+            return
+        accept = dict(scope["headers"]).get(b"accept")
+        try:
+            negotiate(accept.decode("latin-1") if accept is not None else None, ACCEPTED)
+        except NotAcceptable as exc:
+            await _send(send, 406, [], outcome_bytes(406, "not-acceptable", exc.detail))
+            return
+        started = False
+        problem_start: Message | None = None
+        chunks: list[bytes] = []
+
+        async def rewrite(message: Message) -> None:
+            nonlocal started, problem_start
+            if message["type"] == "http.response.start":
+                started = True
+                content_type = dict(message.get("headers", [])).get(b"content-type", b"")
+                if content_type.startswith(PROBLEM_MEDIA_TYPE.encode()):
+                    problem_start = message
+                    return
+            elif message["type"] == "http.response.body" and problem_start is not None:
+                chunks.append(message.get("body", b""))
+                if message.get("more_body", False):
+                    return
+                body = orjson.dumps(outcome(orjson.loads(b"".join(chunks))))
+                await _send(send, problem_start["status"], _headers(problem_start, body), body)
+                return
+            await send(message)
+
+        try:
+            await self.app(scope, receive, rewrite)
+        except Exception:
+            # Starlette's last-resort handler sits outside every middleware; answer here so
+            # a failure under the FHIR base is an OperationOutcome too.
+            logger.exception("unhandled error on %s %s", scope["method"], scope["path"])
+            if started:
+                raise
+            detail = "An unexpected error occurred; it has been logged."
+            body = outcome_bytes(500, "internal-error", detail)
+            await _send(send, 500, [], body)
+
+
+async def _send(send: Send, status: int, headers: list[tuple[bytes, bytes]], body: bytes) -> None:
+    if not headers:
+        headers = _headers({}, body)
+    await send({"type": "http.response.start", "status": status, "headers": headers})
+    await send({"type": "http.response.body", "body": body})

@@ -1,0 +1,287 @@
+"""A patient's own data in FHIR: Patient, CarePlans (routines), Observations (session
+sets and self-checks).
+
+Plain functions from the public models to FHIR R4B JSON (dicts), validated through
+`fhir.resources` in the tests. One session becomes a Physical Activity IG panel (the
+session: times, notes, the routine it followed) with one member Observation per exercise,
+whose components carry every set: one component per figure, each marked with its set
+number (README "FHIR" has the table).
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Iterable
+from typing import Any
+
+from app.exports.fhir import codes
+from app.exports.fhir.definitions import (
+    DosedItem,
+    canonical,
+    dosage_text,
+    exercise_concept,
+    item_dosage,
+    weekly,
+)
+from app.logbook.sessions.models import EntryPublic, SessionPublic
+from app.training.routines.models import RoutinePublic
+from app.training.self_checks.models import AssessmentPublic
+from app.users.models import UserPublic
+
+WORKFLOW_CANONICAL = "http://hl7.org/fhir/StructureDefinition/workflow-instantiatesCanonical"
+
+
+def reference(resource_type: str, resource_id: object) -> dict[str, str]:
+    return {"reference": f"{resource_type}/{resource_id}"}
+
+
+def patient(user: UserPublic) -> dict[str, Any]:
+    resource: dict[str, Any] = {
+        "resourceType": "Patient",
+        "id": str(user.id),
+        "meta": {"lastUpdated": codes.instant(user.updated_at)},
+        "extension": [{"url": codes.TZ_EXTENSION, "valueCode": user.time_zone}],
+        "identifier": [{"system": codes.USER_ID_SYSTEM, "value": str(user.id)}],
+        "active": True,
+        "telecom": [{"system": "email", "value": user.email}],
+    }
+    if user.display_name:
+        resource["name"] = [{"text": user.display_name}]
+    return resource
+
+
+def care_plan(routine: RoutinePublic, patient_id: uuid.UUID) -> dict[str, Any]:
+    """A routine as the patient's CarePlan: one activity per item, in order, each naming
+    its exercise's ActivityDefinition and carrying the prescribed dosage; then, when the
+    routine has a progression plan, the items of its weeks 2, 3, ... (`not-started`, the
+    dosage extension naming the week)."""
+    planned = [
+        {"detail": _activity_detail(item, routine.sessions_per_week, week.week)}
+        for week in routine.progression or []
+        if week.week > 1
+        for item in week.items
+    ]
+    resource: dict[str, Any] = {
+        "resourceType": "CarePlan",
+        "id": str(routine.id),
+        "meta": {
+            "versionId": str(routine.revision),
+            "lastUpdated": codes.instant(routine.updated_at),
+        },
+        "status": "active",
+        "intent": "plan",
+        "category": [codes.concept(codes.PA_CODES, "PhysicalActivity", "Physical Activity")],
+        "title": routine.name,
+        "subject": reference("Patient", patient_id),
+        "period": {"start": codes.instant(routine.created_at)},
+        "created": codes.instant(routine.created_at),
+        "activity": [
+            *({"detail": _activity_detail(i, routine.sessions_per_week)} for i in routine.items),
+            *planned,
+        ],
+    }
+    if routine.notes:
+        resource["description"] = routine.notes
+    return resource
+
+
+def _activity_detail(
+    item: DosedItem, sessions_per_week: int, week: int | None = None
+) -> dict[str, Any]:
+    detail: dict[str, Any] = {
+        "extension": [item_dosage(item, week)],
+        "kind": "ServiceRequest",
+        "instantiatesCanonical": [canonical("ActivityDefinition", item.exercise)],
+        "code": exercise_concept(item.exercise),
+        "status": "scheduled" if week is None else "not-started",
+        "scheduledTiming": weekly(sessions_per_week),
+        "description": dosage_text(item) if week is None else f"Week {week}: {dosage_text(item)}",
+    }
+    if item.reason:
+        detail["reasonCode"] = [{"text": item.reason}]
+    return detail
+
+
+def _effective(session: SessionPublic) -> dict[str, Any]:
+    if session.ended_at is None:
+        return {"effectiveDateTime": codes.instant(session.started_at)}
+    return {
+        "effectivePeriod": {
+            "start": codes.instant(session.started_at),
+            "end": codes.instant(session.ended_at),
+        }
+    }
+
+
+def _session_common(
+    session: SessionPublic, patient_id: uuid.UUID, plan: dict[str, Any]
+) -> dict[str, Any]:
+    return {
+        "meta": {
+            "versionId": str(session.revision),
+            "lastUpdated": codes.instant(session.updated_at),
+        },
+        **plan,
+        # A session changed after it was logged is `amended` (the IG's statuses).
+        "status": "final" if session.revision == 1 else "amended",
+        "category": codes.activity_categories(),
+        "subject": reference("Patient", patient_id),
+        **_effective(session),
+        "performer": [reference("Patient", patient_id)],
+    }
+
+
+def session_observations(
+    session: SessionPublic,
+    patient_id: uuid.UUID,
+    care_plans: set[uuid.UUID],
+    templates: set[uuid.UUID],
+) -> list[dict[str, Any]]:
+    """The session's panel, then one Observation per exercise (in the order first logged).
+
+    `care_plans` are the routines exported as CarePlans (`basedOn`); a session against a
+    template names its PlanDefinition through the workflow-instantiatesCanonical extension.
+    """
+    plan: dict[str, Any] = {}
+    if session.routine_id in care_plans:
+        plan["basedOn"] = [reference("CarePlan", session.routine_id)]
+    elif session.routine_id in templates:
+        canonical_url = canonical("PlanDefinition", str(session.routine_id))
+        plan["extension"] = [{"url": WORKFLOW_CANONICAL, "valueCanonical": canonical_url}]
+    by_exercise: dict[str, list[tuple[int, EntryPublic]]] = {}
+    for position, entry in enumerate(session.entries, start=1):
+        by_exercise.setdefault(entry.exercise, []).append((position, entry))
+    members = [
+        {
+            "resourceType": "Observation",
+            "id": codes.derived_id("session", session.id, slug),
+            **_session_common(session, patient_id, plan),
+            "code": codes.concept(codes.LOINC, codes.EXERCISE_ACTIVITY_LOINC, "Exercise activity"),
+            "valueCodeableConcept": exercise_concept(slug),
+            "component": [c for n, entry in entries for c in set_components(n, entry)],
+        }
+        for slug, entries in by_exercise.items()
+    ]
+    panel: dict[str, Any] = {
+        "resourceType": "Observation",
+        "id": str(session.id),
+        **_session_common(session, patient_id, plan),
+        "code": codes.concept(codes.PA_CODES, "PAPanel", "Physical Activity Panel"),
+    }
+    if session.notes:
+        panel["note"] = [
+            {
+                "authorReference": reference("Patient", patient_id),
+                "time": codes.instant(session.updated_at),
+                "text": session.notes,
+            }
+        ]
+    if members:
+        panel["hasMember"] = [reference("Observation", m["id"]) for m in members]
+    return [panel, *members]
+
+
+def _marks(position: int, entry: EntryPublic) -> list[dict[str, Any]]:
+    return [
+        {"url": codes.SET_NUMBER_EXTENSION, "valuePositiveInt": entry.set_number},
+        {"url": codes.SET_ENTRY_EXTENSION, "valuePositiveInt": position},
+    ]
+
+
+def _set_code(code: str) -> dict[str, Any]:
+    return codes.concept(codes.SET_COMPONENT_SYSTEM, code, codes.SET_COMPONENT_DISPLAY[code])
+
+
+def set_components(position: int, entry: EntryPublic) -> Iterable[dict[str, Any]]:
+    """One set as components, one per figure, each marked with the set's number and its
+    place among the session's sets (`position`)."""
+    figures: list[tuple[dict[str, Any], dict[str, Any]]] = []
+    if entry.side is not None:
+        figures.append(
+            (_set_code(codes.SIDE), {"valueCodeableConcept": codes.laterality(entry.side)})
+        )
+    if entry.reps is not None:
+        figures.append(
+            (_set_code(codes.REPS), {"valueQuantity": codes.count(entry.reps, "repetitions")})
+        )
+    if entry.steps is not None:
+        figures.append(
+            (_set_code(codes.STEPS), {"valueQuantity": codes.count(entry.steps, "steps")})
+        )
+    if entry.hold_seconds is not None:
+        figures.append(
+            (_set_code(codes.HOLD), {"valueQuantity": codes.seconds(entry.hold_seconds)})
+        )
+    if entry.load_band is not None:
+        band = codes.concept(codes.BAND_SYSTEM, entry.load_band.value)
+        figures.append((_set_code(codes.LOAD_BAND), {"valueCodeableConcept": band}))
+    if entry.load_kg is not None:
+        kilograms = codes.quantity(entry.load_kg, "kg", "kg")
+        figures.append((_set_code(codes.LOAD_KG), {"valueQuantity": kilograms}))
+    figures.append((codes.pain_concept(), {"valueQuantity": codes.score(entry.pain)}))
+    figures.append((_set_code(codes.EFFORT), {"valueQuantity": codes.score(entry.effort)}))
+    if entry.notes:
+        figures.append((_set_code(codes.SET_NOTE), {"valueString": entry.notes}))
+    marks = _marks(position, entry)
+    return [{"extension": marks, "code": code, **value} for code, value in figures]
+
+
+def _check_code(code: str, display: str) -> dict[str, Any]:
+    return codes.concept(codes.SELF_CHECK_SYSTEM, code, display)
+
+
+def self_check(check: AssessmentPublic, patient_id: uuid.UUID) -> dict[str, Any]:
+    """A single-leg stance self-check: what was seen as components, the findings as the
+    Observation's interpretation."""
+    weak = check.interpretation.likely_weak_side.value
+    weak_side = codes.laterality(weak) if weak in codes.LATERALITY else {"text": "none"}
+    resource: dict[str, Any] = {
+        "resourceType": "Observation",
+        "id": str(check.id),
+        "meta": {"lastUpdated": codes.instant(check.created_at)},
+        "status": "final",
+        "category": [codes.concept(codes.OBSERVATION_CATEGORY, "exam", "Exam")],
+        "code": _check_code("single-leg-stance", "Single-leg stance self-check"),
+        "subject": reference("Patient", patient_id),
+        "effectiveDateTime": codes.instant(check.created_at),
+        "issued": codes.instant(check.created_at),
+        "performer": [reference("Patient", patient_id)],
+        "interpretation": [
+            codes.concept(codes.FINDING_SYSTEM, f.code, f.finding)
+            for f in check.interpretation.findings
+        ],
+        "component": [
+            {
+                "code": _check_code("stance-leg", "Leg stood on"),
+                "valueCodeableConcept": codes.laterality(check.stance_leg.value),
+            },
+            {
+                "code": _check_code("pelvis-drop", "Drop of the other side's hip"),
+                "valueCodeableConcept": codes.concept(
+                    codes.PELVIS_DROP_SYSTEM, check.pelvis_drop.value
+                ),
+            },
+            {
+                "code": _check_code("knee-drifts-in", "Stance knee drifts toward the midline"),
+                "valueBoolean": check.knee_drifts_in,
+            },
+            {
+                "code": _check_code("trunk-lean", "Trunk leans toward the stance side"),
+                "valueBoolean": check.trunk_lean,
+            },
+            {
+                "code": _check_code("hold", "Stance held"),
+                "valueQuantity": codes.seconds(check.hold_seconds),
+            },
+            {"code": codes.pain_concept(), "valueQuantity": codes.score(check.pain)},
+            {
+                "code": _check_code("likely-weak-side", "Likely weak side"),
+                "valueCodeableConcept": weak_side,
+            },
+        ],
+    }
+    if not resource["interpretation"]:
+        del resource["interpretation"]
+    if check.notes:
+        resource["note"] = [{"text": check.notes}]
+    return resource

@@ -1,0 +1,58 @@
+"""The rows the FHIR export reads that no other domain's repository answers."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Sequence
+
+from sqlmodel import Session, col, select
+
+from app.catalog.exercises.models import Exercise
+from app.core.vocabulary import Origin
+from app.training.routines.models import Routine
+
+
+def exercise_any(session: Session, slug: str) -> Exercise | None:
+    """An exercise by slug, removed ones included: a CarePlan may still name it."""
+    return session.exec(select(Exercise).where(col(Exercise.slug) == slug)).first()
+
+
+def templates(session: Session) -> Sequence[Routine]:
+    return session.exec(
+        select(Routine)
+        .where(col(Routine.is_template).is_(True))
+        .order_by(col(Routine.name), col(Routine.id))
+    ).all()
+
+
+def template(session: Session, template_id: uuid.UUID) -> Routine | None:
+    return session.exec(
+        select(Routine).where(col(Routine.id) == template_id, col(Routine.is_template).is_(True))
+    ).first()
+
+
+def template_ids(session: Session) -> set[uuid.UUID]:
+    return set(session.exec(select(Routine.id).where(col(Routine.is_template).is_(True))).all())
+
+
+def owned_routine(session: Session, routine_id: uuid.UUID) -> Routine | None:
+    """A routine someone owns (not a template), whoever it is: access is decided after."""
+    return session.exec(
+        select(Routine).where(col(Routine.id) == routine_id, col(Routine.owner_id).is_not(None))
+    ).first()
+
+
+def prescriptions_of(
+    session: Session, patient_id: uuid.UUID, clinic_id: uuid.UUID
+) -> Sequence[Routine]:
+    """The routines prescribed to the patient at the clinic: all of a patient's routines a
+    clinic's FHIR base shows (as its REST prescription routes), oldest first."""
+    return session.exec(
+        select(Routine)
+        .where(
+            col(Routine.owner_id) == patient_id,
+            col(Routine.clinic_id) == clinic_id,
+            col(Routine.origin) == Origin.PRESCRIPTION,
+        )
+        .order_by(col(Routine.created_at), col(Routine.id))
+    ).all()

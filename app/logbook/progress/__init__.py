@@ -1,0 +1,1 @@
+"""Progress: figures and advice per exercise computed from the sessions and their totals."""

@@ -1,0 +1,536 @@
+"""Session-log rules: whole-or-nothing writes, idempotent creates, owner-only access."""
+
+from __future__ import annotations
+
+import hashlib
+import uuid
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from functools import cache
+from typing import Any, Protocol
+
+import orjson
+from sqlalchemy import Engine
+from sqlalchemy.exc import IntegrityError
+from sqlmodel import Session, col
+
+from app.catalog.exercises.models import ExerciseSpec
+from app.catalog.live.snapshot import CatalogSpecs
+from app.catalog.planner.validation import dosage_errors, known_spec
+from app.core.caching import conditional_write, require_if_match, revision_etag
+from app.core.changes import bump_user_counter, read_changes
+from app.core.db import begin_write
+from app.core.errors import (
+    FieldError,
+    IdTaken,
+    Invalid,
+    NotFound,
+    QuotaExceeded,
+    reject_nulls,
+)
+from app.core.events import publish, subscribe
+from app.core.pagination import list_order, require_sync_alone
+from app.core.responses import Resource
+from app.core.tabular import Cell, csv_chunks, json_chunks
+from app.core.types import local_day_bounds, utcnow
+from app.core.vocabulary import WebhookEventType
+from app.logbook.sessions import repository, totals
+from app.logbook.sessions.events import SessionWritten, WrittenSession
+from app.logbook.sessions.models import (
+    MAX_ENTRIES,
+    EntryIn,
+    EntryPublic,
+    SessionCreate,
+    SessionPublic,
+    SessionUpdate,
+    WorkoutSession,
+)
+from app.logbook.sessions.repository import SessionFilter, SessionRow
+from app.training.routines import repository as routines_repository
+from app.training.routines import service as routines
+from app.training.routines.events import RoutineDeleted
+from app.users.models import Caller
+from app.webhooks import outbox
+
+ENTRY_PAIN = repository.ENTRY_KEYS.index("pain")
+
+EXPORT_COLUMNS = (
+    "session_id",
+    "started_at",
+    "ended_at",
+    "routine_id",
+    "exercise",
+    "set_number",
+    "side",
+    "reps",
+    "steps",
+    "hold_seconds",
+    "load_band",
+    "load_kg",
+    "pain",
+    "effort",
+    "notes",
+    "session_notes",
+)
+
+
+class _Revisioned(Protocol):
+    @property
+    def id(self) -> uuid.UUID: ...
+    @property
+    def revision(self) -> int: ...
+
+
+# A session as answered: a JSON-ready dict of SessionPublic's shape, built from rows or
+# from the validated request, never through response models: the database and the request
+# model already hold valid values (README, "Performance").
+SessionBody = dict[str, Any]
+SessionView = Resource[SessionBody]
+
+
+# EntryPublic's keys, in the order of repository.ENTRY_COLUMNS (the rows' order).
+ENTRY_PUBLIC_KEYS = tuple(EntryPublic.model_fields)
+assert ENTRY_PUBLIC_KEYS == repository.ENTRY_KEYS  # the columns carry the wire names
+
+
+def session_etag(row: _Revisioned) -> str:
+    return revision_etag("session", row.id, row.revision)
+
+
+def _not_found(session_id: uuid.UUID) -> NotFound:
+    return NotFound(f"No session {session_id} among yours.")
+
+
+def owned(session: Session, user: Caller, session_id: uuid.UUID) -> SessionRow:
+    row = repository.get_owned(session, session_id, user.id)
+    if row is None:
+        raise _not_found(session_id)
+    return row
+
+
+@dataclass(frozen=True)
+class _SetDosage:
+    """An entry seen as a one-set dosage, so the routines' dosage rule applies unchanged."""
+
+    exercise: str
+    reps: int | None
+    steps: int | None
+    hold_seconds: int | None
+    side: str | None
+    sets: int = 1
+    rest_seconds: int = 0
+
+
+def build_entries(
+    entries: Sequence[EntryIn], specs: dict[str, ExerciseSpec]
+) -> list[tuple[Any, ...]]:
+    """Check each entry against its exercise; its column values (repository.ENTRY_COLUMNS
+    order), or Invalid naming every entry that does not fit."""
+    errors: list[FieldError] = []
+    rows: list[tuple[Any, ...]] = []
+    for index, entry in enumerate(entries):
+        loc: list[str | int] = ["body", "entries", index]
+        spec = known_spec(specs, entry.exercise, loc, errors)
+        if spec is None:
+            continue
+        side = entry.side.value if entry.side else None
+        as_set = _SetDosage(entry.exercise, entry.reps, entry.steps, entry.hold_seconds, side)
+        errors += dosage_errors(as_set, spec, loc)
+        rows.append(
+            (
+                entry.exercise,
+                entry.set_number,
+                side,
+                entry.reps,
+                entry.steps,
+                entry.hold_seconds,
+                entry.load_band.value if entry.load_band else None,
+                entry.load_kg,
+                entry.pain,
+                entry.effort,
+                entry.notes,
+            )
+        )
+    if errors:
+        raise Invalid("Some entries do not fit their exercise; nothing was stored.", errors=errors)
+    return rows
+
+
+def _entries(
+    session: Session, catalog: CatalogSpecs, entries: Sequence[EntryIn]
+) -> list[tuple[Any, ...]]:
+    """The entries checked against the live catalog's cached specs (one revision read)."""
+    return build_entries(entries, catalog.live(session))
+
+
+def _routine_version(
+    session: Session, user: Caller, routine_id: uuid.UUID | None, version: int | None
+) -> int | None:
+    """The routine version a session follows: the one named when the routine (the user's
+    own or a template) has it, else its current one; None without a routine."""
+    if routine_id is None:
+        if version is not None:
+            raise Invalid(
+                "routine_version needs a routine_id.",
+                errors=[FieldError(["body", "routine_version"], "no routine", "value_error")],
+            )
+        return None
+    routine = routines.referenced(session, user, routine_id, ["body", "routine_id"])
+    return routines.current_version(routine, version, ["body", "routine_version"])
+
+
+def digest(data: SessionCreate) -> str:
+    """A fingerprint of a create request, to tell a retry from a different body."""
+    canonical = orjson.dumps(data.model_dump(mode="json"), option=orjson.OPT_SORT_KEYS)
+    return hashlib.sha256(canonical).hexdigest()
+
+
+def create(
+    session: Session, user: Caller, data: SessionCreate, max_per_day: int, catalog: CatalogSpecs
+) -> tuple[SessionView, bool]:
+    """Store a session whole, or return the one already stored for the same id and body.
+
+    The primary key decides between concurrent retries: every insert but one fails on
+    it, and those answer with the stored session (same body) or 409 (different body).
+    At most `max_per_day` sessions per local day of `started_at`: counted after the
+    user's change counter is taken, whose row lock serialises the user's writers.
+    The answer to a new session is made from what was written, not read back.
+    """
+    data = data.model_copy(update={"id": data.id or uuid.uuid4()})
+    assert data.id is not None
+    fingerprint = digest(data)  # as sent: a retry after the routine's next version matches
+    routine_version = _routine_version(session, user, data.routine_id, data.routine_version)
+    entries = _entries(session, catalog, data.entries)
+    begin_write(session)
+    change_seq = bump_user_counter(session, user.id)
+    day_start, day_end = local_day_bounds(data.started_at, user.time_zone)
+    if repository.count_started_between(session, user.id, day_start, day_end) >= max_per_day:
+        session.rollback()
+        stored = _stored_retry(session, user, data.id, fingerprint, over_quota=max_per_day)
+        return _read(session, stored), False
+    now = utcnow()
+    row = WorkoutSession(
+        id=data.id,
+        owner_id=user.id,
+        routine_id=data.routine_id,
+        routine_version=routine_version,
+        started_at=data.started_at,
+        ended_at=data.ended_at,
+        notes=data.notes,
+        body_digest=fingerprint,
+        revision=1,
+        created_at=now,
+        updated_at=now,
+        deleted_at=None,
+        change_seq=change_seq,
+        pain_max=max((e[ENTRY_PAIN] for e in entries), default=None),
+    )
+    try:
+        repository.insert_session(session, row.model_dump())
+        repository.insert_entries(session, data.id, 1, entries)
+        totals.after_create(session, user.id, user.time_zone, data.started_at, entries)
+        written = WrittenSession(data.started_at, row.pain_max, frozenset(e[0] for e in entries))
+        publish(session, SessionWritten(user.id, user.time_zone, data.id, written=written))
+        _announce(
+            session, user, WebhookEventType.SESSION_LOGGED, data.id, lambda: _body(row, entries)
+        )
+        session.commit()
+        return _view(row, entries), True
+    except IntegrityError:
+        session.rollback()
+    return _read(session, _stored_retry(session, user, data.id, fingerprint)), False
+
+
+def _stored_retry(
+    session: Session,
+    user: Caller,
+    session_id: uuid.UUID,
+    fingerprint: str,
+    over_quota: int | None = None,
+) -> SessionRow:
+    """The caller's live session stored under this id with this body (a retry), else the
+    reason this create cannot be stored: the id is taken (409), or the day is full."""
+    existing = repository.get(session, session_id)
+    if existing is None and over_quota is not None:
+        raise QuotaExceeded(
+            f"You have logged {over_quota} sessions for that day, the most one account may; "
+            "a retry of a stored session still answers 200."
+        )
+    if (
+        existing is None
+        or existing.owner_id != user.id
+        or existing.deleted_at is not None
+        or existing.body_digest != fingerprint
+    ):
+        raise IdTaken.of("session")
+    return existing
+
+
+def _entry_body(values: Sequence[Any]) -> dict[str, Any]:
+    entry = dict(zip(ENTRY_PUBLIC_KEYS, values, strict=True))
+    if entry["load_kg"] is not None:  # Decimal in the column, a JSON number on the wire
+        entry["load_kg"] = float(entry["load_kg"])
+    return entry
+
+
+def _body(row: SessionRow | WorkoutSession, entries: Sequence[Sequence[Any]]) -> SessionBody:
+    return {
+        "id": row.id,
+        "routine_id": row.routine_id,
+        "routine_version": row.routine_version,
+        "started_at": row.started_at,
+        "ended_at": row.ended_at,
+        "notes": row.notes,
+        "entries": [_entry_body(e) for e in entries],
+        "revision": row.revision,
+        "created_at": row.created_at,
+        "updated_at": row.updated_at,
+    }
+
+
+def _view(row: SessionRow | WorkoutSession, entries: Sequence[Sequence[Any]]) -> SessionView:
+    return Resource(_body(row, entries), session_etag(row), f"/sessions/{row.id}")
+
+
+def as_public(session: Session, rows: Sequence[SessionRow | WorkoutSession]) -> list[SessionBody]:
+    """The sessions as answered, with all their entries in one more query."""
+    entries = repository.entries_for(session, [r.id for r in rows])
+    return [_body(r, entries[r.id]) for r in rows]
+
+
+def _read(session: Session, row: SessionRow) -> SessionView:
+    return _view(row, repository.entries_for(session, [row.id])[row.id])
+
+
+def get_one(session: Session, user: Caller, session_id: uuid.UUID) -> SessionView:
+    return _read(session, owned(session, user, session_id))
+
+
+def as_models(bodies: Sequence[SessionBody]) -> list[SessionPublic]:
+    """The bodies as validated models, for documents that embed them (the account export)."""
+    return [SessionPublic.model_validate(b) for b in bodies]
+
+
+def _changes_scope(owner_id: uuid.UUID) -> str:
+    return f"sessions:{owner_id}"
+
+
+def list_for(
+    session: Session,
+    user: Caller,
+    flt: SessionFilter,
+    sort: str | None,
+    cursor: str | None,
+    limit: int,
+    sync_token: str | None = None,
+    key: bytes = b"",
+) -> dict[str, Any]:
+    """A page of the caller's sessions (or of their changes), JSON-ready."""
+    sync: str | None = None
+    if sync_token is not None:
+        require_sync_alone(flt.narrowed, flt.updated_since, sort)
+        page = read_changes(
+            session,
+            repository.changes(user.id),
+            seq_column=col(WorkoutSession.change_seq),
+            id_column=col(WorkoutSession.id),
+            sync_token=sync_token,
+            cursor=cursor,
+            limit=limit,
+            scope=_changes_scope(user.id),
+            key=key,
+        )
+        rows: Sequence[SessionRow] = page.rows
+        next_cursor, sync = page.next_cursor, page.sync_token
+    else:
+        order = list_order(sort, repository.SORTABLE, "-started_at", flt.updated_since)
+        rows, next_cursor = repository.list_sessions(session, user.id, flt, order, cursor, limit)
+    live = {b["id"]: b for b in as_public(session, [r for r in rows if r.deleted_at is None])}
+    items = [
+        live[r.id] if r.deleted_at is None else {"id": r.id, "deleted_at": r.deleted_at}
+        for r in rows
+    ]
+    return {"items": items, "next_cursor": next_cursor, "sync_token": sync}
+
+
+def _announce(
+    session: Session,
+    user: Caller,
+    event_type: WebhookEventType,
+    session_id: uuid.UUID,
+    body: Callable[[], dict[str, Any]],
+) -> None:
+    """Queue the webhook event of this write in its transaction (app.webhooks.outbox); the
+    body is built only when an endpoint subscribes. As in a clinic's REST reads, a clinic
+    that did not prescribe the routine followed gets the session without naming it."""
+    built = cache(body)
+
+    def care_of() -> uuid.UUID | None:
+        routine_id = built().get("routine_id")
+        return (
+            None
+            if routine_id is None
+            else routines_repository.prescribing_clinic(session, routine_id)
+        )
+
+    outbox.emit(
+        session,
+        owner_id=user.id,
+        event_type=event_type,
+        subject=f"session:{session_id}",
+        data=lambda: {"session": built()},
+        care_of=care_of,
+        clinic_private=("session.routine_id", "session.routine_version"),
+    )
+
+
+def _current_body(session: Session, user: Caller, session_id: uuid.UUID) -> Callable[[], Any]:
+    """The session as this transaction now sees it (after the write, before commit)."""
+    return lambda: get_one(session, user, session_id).body
+
+
+def _bump(session: Session, row: SessionRow, values: dict[str, object]) -> bool:
+    """Write the change if the row is still at the revision read, as the owner's next change."""
+    change_seq = bump_user_counter(session, row.owner_id)
+    stamped = {**values, "updated_at": utcnow(), "change_seq": change_seq}
+    return repository.update_if_current(session, row, stamped)
+
+
+def update(
+    session: Session,
+    user: Caller,
+    session_id: uuid.UUID,
+    changes: SessionUpdate,
+    if_match: str | None,
+) -> SessionView:
+    row = owned(session, user, session_id)
+    require_if_match(if_match, session_etag(row))
+    values = changes.model_dump(exclude_unset=True)
+    reject_nulls(values, ("started_at", "notes"))
+    started: datetime = values.get("started_at", row.started_at)
+    ended: datetime | None = values.get("ended_at", row.ended_at)
+    if ended is not None and ended < started:
+        raise Invalid(
+            "ended_at is before started_at.",
+            errors=[FieldError(["body", "ended_at"], "before started_at", "value_error")],
+        )
+    if "routine_id" in values or "routine_version" in values:
+        routine_id = values.get("routine_id", row.routine_id)
+        if "routine_id" not in values and values["routine_version"] is None:
+            reject_nulls(values, ("routine_version",))
+        values["routine_version"] = _routine_version(
+            session, user, routine_id, values.get("routine_version")
+        )
+    with conditional_write(session) as current:
+        current(_bump(session, row, values))
+        if "started_at" in values:  # the only field the day totals depend on
+            totals.after_change(session, user.id, user.time_zone, {row.started_at, started})
+        publish(session, SessionWritten(user.id, user.time_zone, row.id))
+        updated = _current_body(session, user, session_id)
+        _announce(session, user, WebhookEventType.SESSION_UPDATED, session_id, updated)
+    session.expire_all()
+    return get_one(session, user, session_id)
+
+
+def write_entries(
+    session: Session,
+    user: Caller,
+    session_id: uuid.UUID,
+    entries: Sequence[EntryIn],
+    if_match: str | None,
+    catalog: CatalogSpecs,
+    *,
+    append: bool,
+) -> SessionView:
+    """Replace the session's entries, or `append` to them, as one conditional change."""
+    row = owned(session, user, session_id)
+    require_if_match(if_match, session_etag(row))
+    rows = _entries(session, catalog, entries)  # validate before taking the write lock
+    with conditional_write(session) as current:
+        current(_bump(session, row, {}))
+        if not append:
+            repository.clear_entries(session, row.id)
+        # positions run 1..n without gaps
+        start = repository.next_position(session, row.id) if append else 1
+        if start - 1 + len(rows) > MAX_ENTRIES:
+            raise Invalid(
+                f"A session holds at most {MAX_ENTRIES} entries.",
+                errors=[FieldError(["body", "entries"], "too many entries", "too_long")],
+            )
+        repository.insert_entries(session, row.id, start, rows)
+        repository.refresh_pain_max(session, row.id)
+        totals.after_change(session, user.id, user.time_zone, [row.started_at])
+        publish(session, SessionWritten(user.id, user.time_zone, row.id))
+        updated = _current_body(session, user, session_id)
+        _announce(session, user, WebhookEventType.SESSION_UPDATED, session_id, updated)
+    session.expire_all()
+    return get_one(session, user, session_id)
+
+
+def delete(session: Session, user: Caller, session_id: uuid.UUID, if_match: str | None) -> None:
+    """Leave a tombstone so offline clients learn of the deletion when they sync."""
+    row = owned(session, user, session_id)
+    require_if_match(if_match, session_etag(row))
+    deleted_at = utcnow()
+    with conditional_write(session) as current:
+        current(_bump(session, row, {"deleted_at": deleted_at}))
+        repository.clear_entries(session, row.id)
+        repository.refresh_pain_max(session, row.id)
+        totals.after_change(session, user.id, user.time_zone, [row.started_at])
+        publish(session, SessionWritten(user.id, user.time_zone, row.id, deleted=True))
+        tombstone = {"id": row.id, "deleted_at": deleted_at}
+        _announce(session, user, WebhookEventType.SESSION_DELETED, row.id, lambda: tombstone)
+
+
+def _timestamp(value: datetime | None) -> str | None:
+    return value.isoformat().replace("+00:00", "Z") if value is not None else None
+
+
+def _export_table(engine: Engine, owner_id: uuid.UUID) -> Iterator[tuple[Cell, ...]]:
+    """The export's rows in EXPORT_COLUMNS order, read in its own database session.
+
+    Its own session, because the rows are produced while the response streams, after
+    the request's session is closed.
+    """
+    with Session(engine) as session:
+        for r in repository.export_rows(session, owner_id):
+            yield (
+                str(r.id),
+                _timestamp(r.started_at),
+                _timestamp(r.ended_at),
+                str(r.routine_id) if r.routine_id else None,
+                r.exercise,
+                r.set_number,
+                r.side,
+                r.reps,
+                r.steps,
+                r.hold_seconds,
+                r.load_band,
+                float(r.load_kg) if r.load_kg is not None else None,
+                r.pain,
+                r.effort,
+                r.notes,
+                r.session_notes,
+            )
+
+
+def export_csv(engine: Engine, user: Caller) -> Iterator[bytes]:
+    """The log as spreadsheet-safe CSV, one row per entry (one per session without any)."""
+    return csv_chunks(EXPORT_COLUMNS, _export_table(engine, user.id))
+
+
+def export_json(engine: Engine, user: Caller) -> Iterator[bytes]:
+    """The log as `{columns, rows}` JSON, rows keyed by column."""
+    return json_chunks(EXPORT_COLUMNS, _export_table(engine, user.id))
+
+
+def install() -> None:
+    """Subscribe to the routines' events (called by the app factory)."""
+    subscribe(RoutineDeleted, on_routine_deleted)
+
+
+def on_routine_deleted(session: Session, event: RoutineDeleted) -> None:
+    """The sessions logged against a deleted routine keep their data, unlinked: each as a
+    change of its own, in the routine's delete transaction."""
+    repository.unlink_routine(session, event.routine_id, event.at)

@@ -1,0 +1,17 @@
+"""What the routines service tells the packages above it (app/core/events.py)."""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass
+from datetime import datetime
+
+
+@dataclass(frozen=True, slots=True)
+class RoutineDeleted:
+    """A routine is about to be deleted, inside the delete's transaction: rows above that
+    name it record the change themselves (the foreign key's ON DELETE SET NULL would do it
+    silently, so offline clients would never learn)."""
+
+    routine_id: uuid.UUID
+    at: datetime
