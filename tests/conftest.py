@@ -236,7 +236,9 @@ def spec_app(tmp_path_factory: pytest.TempPathFactory) -> Iterator[FastAPI]:
     and the docs pages. It is never migrated (nothing here reads the database), so these
     tests have no database leg, and the document (~0.35 s to build) is built once."""
     folder = tmp_path_factory.mktemp("spec")
-    application = create_app(test_settings(f"sqlite:///{folder / 'never-migrated.db'}"))
+    application = with_resolved_routes(
+        create_app(test_settings(f"sqlite:///{folder / 'never-migrated.db'}"))
+    )
     yield application
     application.state.engine.dispose()
 
