@@ -27,6 +27,8 @@ from starlette.responses import HTMLResponse, Response
 
 from app.care.followup.router import router as care_followup_router
 from app.care.prescriptions.router import router as prescriptions_router
+from app.care.team import service as care_service
+from app.care.team.events import CareEnded
 from app.care.team.invitations_router import router as care_invitations_router
 from app.care.team.router import router as care_router
 from app.care.webhooks import service as clinic_webhooks
@@ -38,6 +40,7 @@ from app.catalog.live.router import router as live_catalog_router
 from app.core.caching import strong_etag
 from app.core.config import Settings, get_settings
 from app.core.db import build_engine
+from app.core.events import check_reactions, subscribe
 from app.core.middleware import HeadAsGet, RequestGuard, SecurityHeaders
 from app.core.openapi import install_openapi, operation_id
 from app.core.problems import install_problem_handlers
@@ -58,12 +61,17 @@ from app.logbook.comments.router import router as session_comments_router
 from app.logbook.progress import events as progress_events
 from app.logbook.progress.router import router as progress_router
 from app.logbook.sessions import service as sessions_service
+from app.logbook.sessions.events import SessionWritten
 from app.logbook.sessions.router import router as sessions_router
 from app.training.routines.builder_service import ladder as builder_ladder
+from app.training.routines.events import RoutineDeleted
 from app.training.routines.router import router as routines_router
+from app.training.self_checks.events import SelfCheckRecorded
 from app.training.self_checks.router import router as assessments_router
 from app.users.auth import optional_user, visitor
+from app.users.events import AccountDeleting, EverySignInEnded
 from app.users.router import auth_router, me_router
+from app.webhooks.outbox import WebhookAudience
 from app.webhooks.router import router as webhooks_router
 
 FORM_PATHS = frozenset({f"{API_PREFIX}/auth/token"})
@@ -97,14 +105,27 @@ Every GET also answers HEAD (RFC 9110): the same status and headers, no body.
 
 
 def install_domain_handlers() -> None:
-    """What the packages above do inside the writes of those below (app/core/events.py,
-    app.webhooks.outbox): every process that writes needs it, the server and the CLI's
-    writing commands alike (idempotent)."""
-    sessions_service.install()  # a deleted routine's sessions are unlinked, as changes
-    alerts_service.install()  # alerts follow session and self-check writes
-    progress_events.install()  # session writes announce changed advice (webhooks)
-    clinic_webhooks.install()  # clinics in care receive their patients' events
-    calendar_feed_service.install()  # a password change ends the calendar feed's token
+    """Every reaction of a package to an event of one below it (app/core/events.py), in
+    the order they run: every process that writes needs them, the server and the CLI's
+    writing commands alike (idempotent). Fails when an event type that must have a
+    reaction, or a webhook event type without a decision for clinics, is left out."""
+    # a deleted routine's sessions are unlinked, as changes
+    subscribe(RoutineDeleted, sessions_service.on_routine_deleted)
+    # alerts follow session and self-check writes; session writes announce changed advice
+    subscribe(SessionWritten, alerts_service.on_session_written)
+    subscribe(SelfCheckRecorded, alerts_service.on_self_check)
+    subscribe(SessionWritten, progress_events.on_session_written)
+    # clinics in care receive their patients' events, and stop when the consent ends
+    subscribe(WebhookAudience, clinic_webhooks.on_webhook_audience)
+    subscribe(CareEnded, clinic_webhooks.on_care_ended)
+    # a password change ends the calendar feed's token
+    subscribe(EverySignInEnded, calendar_feed_service.on_every_sign_in_ended)
+    # an account's deletion ends the care it gave and hands its clinics over
+    subscribe(AccountDeleting, care_service.end_care_given)
+    subscribe(AccountDeleting, care_service.retire_clinic_codes)
+    subscribe(AccountDeleting, care_service.hand_over_clinics)
+    check_reactions()
+    clinic_webhooks.check_audience_rules()
 
 
 def create_app(settings: Settings | None = None) -> FastAPI:

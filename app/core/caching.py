@@ -5,7 +5,7 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from typing import Annotated, Any
+from typing import Annotated
 
 from fastapi import Depends, Header
 from sqlmodel import Session
@@ -14,6 +14,7 @@ from starlette.responses import Response
 
 from app.core.db import begin_write
 from app.core.errors import PreconditionFailed, PreconditionRequired
+from app.core.types import OpenAPIObject
 
 PRIVATE = "private, no-store"
 IF_NONE_MATCH_MAX = 1024
@@ -22,7 +23,7 @@ CACHE_NOTE = " Sends `ETag` and `Cache-Control: public`; repeat with `If-None-Ma
 STALE_WRITE = "The record changed since you read it; fetch it again and reapply your change."
 
 # OpenAPI `headers` of a public cached read; schemathesis checks every response sends them.
-PUBLIC_CACHE_HEADERS: dict[str, Any] = {
+PUBLIC_CACHE_HEADERS: OpenAPIObject = {
     "ETag": {
         "description": "Version of this representation; send it back in `If-None-Match`.",
         "required": True,
@@ -100,7 +101,7 @@ def public_json(
     return Response(content=body, media_type=media_type, headers=headers)
 
 
-def cacheable_responses(ok: dict[str, Any]) -> dict[int | str, dict[str, Any]]:
+def cacheable_responses(ok: OpenAPIObject) -> dict[int | str, OpenAPIObject]:
     """OpenAPI `responses=` for a `public_json` read: its 200 and 304, both with cache headers."""
     return {
         200: {**ok, "headers": PUBLIC_CACHE_HEADERS},

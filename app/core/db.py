@@ -6,7 +6,7 @@ import asyncio
 import contextlib
 import threading
 import weakref
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from contextlib import AbstractAsyncContextManager
 from typing import Any
 
@@ -159,7 +159,7 @@ def update_if_revision(
     table: Any,
     where: ColumnElement[bool],
     revision: int,
-    values: dict[str, Any],
+    values: Mapping[str, object],
 ) -> bool:
     """Compare-and-set: write only if the row is still at `revision`, then bump it.
 

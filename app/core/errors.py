@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import Any
 
 from pydantic import ValidationError
 
@@ -107,7 +107,7 @@ def invalid_from(exc: ValidationError, prefix: list[str | int], detail: str) -> 
     )
 
 
-def reject_nulls(values: dict[str, Any], required: tuple[str, ...]) -> None:
+def reject_nulls(values: Mapping[str, object], required: tuple[str, ...]) -> None:
     """A merge patch may null optional fields only; nulling a required one is 422."""
     nulled = [name for name in required if name in values and values[name] is None]
     if nulled:

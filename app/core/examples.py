@@ -16,10 +16,13 @@ checks every example of the rendered document against the schema it is published
 from __future__ import annotations
 
 import copy
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from typing import Any
 
-ExampleFactory = Callable[[], Any]
+from app.core.types import JSONValue, OpenAPIObject
+
+# A JSON value, or a document typed by its TypedDict (the FHIR resources: app/exports/fhir).
+ExampleFactory = Callable[[], JSONValue | Mapping[str, object]]
 JSON = "application/json"
 _FACTORIES: dict[str, ExampleFactory] = {}
 
@@ -33,12 +36,12 @@ def lazy_example(factory: ExampleFactory) -> str:
 
 def example_response(
     factory: ExampleFactory, description: str = "Successful Response"
-) -> dict[str, Any]:
+) -> OpenAPIObject:
     """A `responses=` entry whose JSON body example is `factory()`."""
     return {"description": description, "content": {JSON: {"example": lazy_example(factory)}}}
 
 
-def example_body(factory: ExampleFactory) -> dict[str, Any]:
+def example_body(factory: ExampleFactory) -> OpenAPIObject:
     """An `openapi_extra=` giving the JSON request body the example `factory()`."""
     return {"requestBody": {"content": {JSON: {"example": lazy_example(factory)}}}}
 

@@ -7,14 +7,13 @@ in a JSON string is). And the security headers every response carries."""
 from __future__ import annotations
 
 import math
-from typing import Any
 from urllib.parse import parse_qsl, unquote_to_bytes
 
 import anyio
 import orjson
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from app.core.problems import HEAD_REQUEST, problem_response
+from app.core.problems import HEAD_REQUEST, ProblemFieldErrorBody, problem_response
 from app.core.types import control_characters
 
 # DELETE too: deleting an account carries the password in a (bounded, JSON) body.
@@ -156,7 +155,7 @@ class RequestGuard:
         send: Send,
         status: int,
         detail: str,
-        field_errors: list[dict[str, Any]] | None = None,
+        field_errors: list[ProblemFieldErrorBody] | None = None,
         headers: dict[str, str] | None = None,
     ) -> None:
         response = problem_response(
@@ -194,7 +193,7 @@ def _controlled_parameter(query: bytes) -> str | None:
     return None
 
 
-def _strict_json_problem(body: bytes) -> dict[str, Any] | None:
+def _strict_json_problem(body: bytes) -> ProblemFieldErrorBody | None:
     """Why the body is not RFC 8259 JSON in UTF-8 (as a problem's field error), or None.
 
     Python's own parser (which FastAPI uses next) also takes UTF-16/32, NaN and

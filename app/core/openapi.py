@@ -31,6 +31,7 @@ from fastapi.routing import APIRoute, iter_route_contexts
 from app.core.examples import fill_examples
 from app.core.middleware import BODY_METHODS, GUARD_STATUSES, QUERY_GUARD_STATUSES
 from app.core.problems import Problem, problem_responses
+from app.core.types import OpenAPIObject
 
 # Raised by the validation handler when a JSON body does not parse (400) or fit (422).
 BODY_STATUSES = (400, 422)
@@ -53,10 +54,10 @@ def install_openapi(app: FastAPI, optional_auth: Sequence[Callable[..., Any]] = 
     """
     original = app.openapi
 
-    def openapi() -> dict[str, Any]:
+    def openapi() -> OpenAPIObject:
         if app.openapi_schema:
             return app.openapi_schema
-        schema: dict[str, Any] = fill_examples(original())
+        schema: OpenAPIObject = fill_examples(original())
         anonymous_too = _operations_depending_on(app, optional_auth)
         _register_problem_schema(schema)
         for path_item in schema.get("paths", {}).values():
@@ -93,7 +94,7 @@ def _operations_depending_on(app: FastAPI, calls: Sequence[Callable[..., Any]]) 
     }
 
 
-def _register_problem_schema(schema: dict[str, Any]) -> None:
+def _register_problem_schema(schema: OpenAPIObject) -> None:
     components = schema.setdefault("components", {}).setdefault("schemas", {})
     problem = Problem.model_json_schema(ref_template=_REF + "{model}")
     for name, sub in problem.pop("$defs", {}).items():
@@ -101,8 +102,8 @@ def _register_problem_schema(schema: dict[str, Any]) -> None:
     components.setdefault("Problem", problem)
 
 
-def _declare_problems(method: str, operation: dict[str, Any]) -> None:
-    responses: dict[str, Any] = operation["responses"]
+def _declare_problems(method: str, operation: OpenAPIObject) -> None:
+    responses: OpenAPIObject = operation["responses"]
     statuses: list[int] = list(EVERY_OPERATION_STATUSES)
     if method in BODY_METHODS:
         statuses += GUARD_STATUSES
@@ -114,14 +115,14 @@ def _declare_problems(method: str, operation: dict[str, Any]) -> None:
             responses[str(status)] = entry
 
 
-def _is_fastapi_validation_error(response: dict[str, Any] | None) -> bool:
+def _is_fastapi_validation_error(response: OpenAPIObject | None) -> bool:
     """FastAPI's own 422 entry, added to any operation with parameters or a body."""
     content = (response or {}).get("content", {})
     ref = content.get("application/json", {}).get("schema", {}).get("$ref", "")
     return bool(ref == _REF + "HTTPValidationError")
 
 
-def _drop_unused_fastapi_validation_schemas(schema: dict[str, Any]) -> None:
+def _drop_unused_fastapi_validation_schemas(schema: OpenAPIObject) -> None:
     """FastAPI's validation schemas describe a body this app never sends; drop them if orphaned."""
     components = schema.get("components", {}).get("schemas", {})
     others = {name: sub for name, sub in components.items() if name not in _FASTAPI_SCHEMAS}

@@ -11,7 +11,7 @@ import binascii
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Annotated, Any, Generic, TypeVar
+from typing import Annotated, Any, Generic, NotRequired, TypedDict, TypeVar
 
 import orjson
 from fastapi import Depends, Query
@@ -20,6 +20,7 @@ from sqlalchemy import ColumnElement, Select, and_, or_
 from sqlmodel import Session
 
 from app.core.errors import FieldError, Invalid
+from app.core.shapes import mirror
 from app.core.types import ONE_LINE, AwareDatetime, in_time_range
 
 T = TypeVar("T")
@@ -61,6 +62,23 @@ class SyncPage(Page[T], Generic[T]):
         description="When you sent `sync_token`: store this and send it next time (it covers "
         "this page). Null for a plain list.",
     )
+
+
+class PageBody(TypedDict, Generic[T]):
+    """A `Page` as a service builds it: `items` of the item's own shape."""
+
+    items: list[T]
+    next_cursor: str | None
+
+
+class SyncPageBody(PageBody[T], Generic[T]):
+    """A `SyncPage` as a service builds it (`sync_token` when the caller sent one)."""
+
+    sync_token: NotRequired[str | None]
+
+
+mirror(PageBody, Page)
+mirror(SyncPageBody, SyncPage)
 
 
 UpdatedSince = Annotated[

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import Sequence
 from http import HTTPStatus
-from typing import Any
+from typing import Any, TypedDict
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
@@ -17,6 +18,8 @@ from app.core import errors
 from app.core.caching import STALE_WRITE
 from app.core.examples import ExampleFactory, example_response
 from app.core.json import dumps
+from app.core.shapes import mirror
+from app.core.types import OpenAPIObject
 
 PROBLEM_MEDIA_TYPE = "application/problem+json"
 # The scope key app.core.middleware.HeadAsGet sets on a HEAD it passes on as a GET.
@@ -98,18 +101,37 @@ class Problem(BaseModel):
     )
 
 
+class ProblemFieldErrorBody(TypedDict):
+    loc: list[str | int]
+    msg: str
+    type: str
+
+
+class ProblemBody(TypedDict):
+    type: str
+    title: str
+    status: int
+    detail: str
+    instance: str
+    errors: list[ProblemFieldErrorBody]
+
+
+mirror(ProblemFieldErrorBody, ProblemFieldError)
+mirror(ProblemBody, Problem)
+
+
 def problem_response(
     request: Request | None,
     status: int,
     detail: str,
     *,
-    field_errors: list[dict[str, Any]] | None = None,
+    field_errors: Sequence[ProblemFieldErrorBody] | None = None,
     headers: dict[str, str] | None = None,
     path: str | None = None,
     type_slug: str | None = None,
 ) -> Response:
     instance = path if path is not None else (request.url.path if request is not None else "")
-    body = {
+    body: ProblemBody = {
         "type": PROBLEM_TYPE_BASE + (type_slug or _SLUG_BY_STATUS.get(status, "error")),
         "title": HTTPStatus(status).phrase,
         "status": status,
@@ -126,15 +148,15 @@ def _cut(text: str, limit: int) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
-def _bounded(field_errors: list[dict[str, Any]]) -> list[dict[str, Any]]:
+def _bounded(field_errors: Sequence[ProblemFieldErrorBody]) -> list[ProblemFieldErrorBody]:
     """At most MAX_ERRORS entries (the last one counting the rest), each of bounded size."""
-    kept = [
+    kept: list[ProblemFieldErrorBody] = [
         {
             "loc": [p if isinstance(p, int) else _cut(str(p), MAX_LOC_TEXT) for p in e["loc"]][
                 :MAX_ERRORS
             ],
-            "msg": _cut(str(e["msg"]), MAX_MSG),
-            "type": _cut(str(e["type"]), MAX_LOC_TEXT),
+            "msg": _cut(e["msg"], MAX_MSG),
+            "type": _cut(e["type"], MAX_LOC_TEXT),
         }
         for e in field_errors[:MAX_ERRORS]
     ]
@@ -152,12 +174,16 @@ def _jsonable_loc(loc: Any) -> list[str | int]:
     return [p if isinstance(p, int) else str(p) for p in loc]
 
 
-def _validation_errors(exc: RequestValidationError) -> list[dict[str, Any]]:
-    out = []
+def _validation_errors(exc: RequestValidationError) -> list[ProblemFieldErrorBody]:
+    out: list[ProblemFieldErrorBody] = []
     for err in exc.errors():
         msg = str(err.get("msg", "invalid value"))
         out.append(
-            {"loc": _jsonable_loc(err.get("loc", ())), "msg": msg, "type": err.get("type", "")}
+            {
+                "loc": _jsonable_loc(err.get("loc", ())),
+                "msg": msg,
+                "type": str(err.get("type", "")),
+            }
         )
     return out
 
@@ -231,7 +257,7 @@ def install_problem_handlers(app: FastAPI) -> None:
     app.add_exception_handler(Exception, _on_unexpected)
 
 
-def problem_responses(*statuses: int) -> dict[int | str, dict[str, Any]]:
+def problem_responses(*statuses: int) -> dict[int | str, OpenAPIObject]:
     """OpenAPI `responses=` entries declaring problem+json bodies for the given statuses.
 
     No `model=`: FastAPI would then also advertise the body as `application/json`, which
@@ -256,16 +282,16 @@ def answers(
     *problems: int,
     status: int = 200,
     description: str = "Successful Response",
-) -> dict[int | str, dict[str, Any]]:
+) -> dict[int | str, OpenAPIObject]:
     """A route's whole `responses=`: its success (with `example` as the body, or none for
     a 204) and the problem+json statuses it can answer with."""
     success = example_response(example, description) if example else {"description": description}
     return {status: success, **problem_responses(*problems)}
 
 
-def _example(status: int) -> dict[str, Any]:
+def _example(status: int) -> ProblemBody:
     """A realistic problem document for the status, for the docs."""
-    errors = (
+    errors: list[ProblemFieldErrorBody] = (
         [
             {
                 "loc": ["query", "limit"],

@@ -14,6 +14,7 @@ second pass would cost more than the encoding itself on the signed-in hot paths.
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, Generic, TypeVar
 
@@ -26,7 +27,9 @@ from app.core.json import dumps
 API_PREFIX = "/api/v1"
 
 T = TypeVar("T")
-Body = BaseModel | list[Any] | dict[str, Any]
+# A service's answer: a model, or a list or a dict of a model's shape (a TypedDict, so
+# `Mapping[str, object]`: a TypedDict is no `dict[str, Any]` to mypy).
+Body = BaseModel | Sequence[object] | Mapping[str, object]
 
 
 @dataclass(frozen=True, slots=True)

@@ -19,7 +19,7 @@ with a body) must arrive within `body_timeout_seconds` too, or the connection cl
 from __future__ import annotations
 
 import asyncio
-from typing import Any
+from typing import Any, TypedDict
 
 from uvicorn.protocols.http.httptools_impl import HttpToolsProtocol
 
@@ -33,7 +33,14 @@ _TIMEOUT_RESPONSE = (
 )
 
 
-def proxy_options(settings: Settings) -> dict[str, Any]:
+class ProxyOptions(TypedDict):
+    """The keyword arguments of `uvicorn.run` that decide whom proxy headers are taken from."""
+
+    proxy_headers: bool
+    forwarded_allow_ips: list[str]
+
+
+def proxy_options(settings: Settings) -> ProxyOptions:
     """uvicorn's `proxy_headers` and `forwarded_allow_ips` for `settings`: off without
     trusted proxies (uvicorn's own default would trust loopback, or FORWARDED_ALLOW_IPS)."""
     trusted = [str(network) for network in settings.trusted_proxies]

@@ -6,7 +6,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any, ForwardRef, TypeAlias
 from zoneinfo import ZoneInfo
 
 from pydantic import (
@@ -19,6 +19,24 @@ from pydantic import (
 )
 from pydantic.json_schema import JsonSchemaValue
 from pydantic_core import PydanticCustomError, core_schema
+
+# JSON as parsed or as orjson will encode it, for values whose members are open by contract
+# (an OpenAPI example, a webhook event's `data`, an imported document before its model
+# reads it). An answer a service builds has a TypedDict shape instead (app.core.shapes).
+if TYPE_CHECKING:
+    JSONValue: TypeAlias = (
+        str | int | float | bool | list["JSONValue"] | dict[str, "JSONValue"] | None
+    )
+else:
+    # The same at run time, its self-references bound to this module, so that
+    # `typing.get_type_hints` resolves a shape using it from any module (tests/core). Not for
+    # a pydantic field: pydantic would recurse on it (Python 3.12's `type` statement fixes that).
+    _JSON_VALUE = ForwardRef("JSONValue", module=__name__)
+    JSONValue = str | int | float | bool | list[_JSON_VALUE] | dict[str, _JSON_VALUE] | None
+JSONObject: TypeAlias = dict[str, JSONValue]
+# An OpenAPI document or a piece of one (a `responses=` entry, an `openapi_extra=`): open by
+# the OpenAPI specification, and typed as FastAPI types the parameters it is handed to.
+OpenAPIObject: TypeAlias = dict[str, Any]
 
 SLUG_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 # Lengths shared by the wire types below and the table columns that store their values.

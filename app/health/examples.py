@@ -5,13 +5,13 @@ Functions (see `app.core.examples`), like every domain's examples.
 
 from __future__ import annotations
 
-from typing import Any
+from app.core.types import JSONObject
 
 
-def health() -> dict[str, Any]:
+def health() -> JSONObject:
     return {"status": "ok"}
 
 
-def readiness() -> dict[str, Any]:
+def readiness() -> JSONObject:
     # A fixed revision: the example shows the shape, and must not change with each migration.
     return {"status": "ready", "database": "ok", "migration": "0001"}

@@ -5,12 +5,11 @@ Each is a function (see `app.core.examples`): called once, when the document is 
 
 from __future__ import annotations
 
-from typing import Any
-
+from app.core.types import JSONObject
 from app.users.models import Token, UserPublic
 
 
-def user() -> dict[str, Any]:
+def user() -> JSONObject:
     return UserPublic.model_validate(
         {
             "id": "3f1c2a8e-5b7d-4c1e-9a7b-2d6f0e4b8c91",
@@ -25,7 +24,7 @@ def user() -> dict[str, Any]:
     ).model_dump(mode="json")
 
 
-def token() -> dict[str, Any]:
+def token() -> JSONObject:
     return Token(
         access_token="eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9...",  # noqa: S106
         token_type="bearer",  # noqa: S106

@@ -47,9 +47,9 @@ from app.core.security import (
 )
 from app.core.types import utcnow
 from app.core.vocabulary import Role
-from app.users import deletion, repository, throttle
+from app.users import repository, throttle
 from app.users.emails import email_or_none
-from app.users.events import EverySignInEnded
+from app.users.events import AccountDeleting, EverySignInEnded
 from app.users.models import (
     AccountDeletion,
     Caller,
@@ -334,7 +334,7 @@ async def delete_account(
 def _delete_user(session: Session, admitted: throttle.Admitted, user: Caller) -> None:
     with conditional_write(session) as current:
         throttle.record_success(session, admitted)
-        deletion.run_steps(session, user.id)
+        publish(session, AccountDeleting(user.id))
         current(repository.delete_user_if_current(session, user.id, user.revision))
 
 

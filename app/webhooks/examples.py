@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import uuid
 from datetime import UTC, datetime
-from typing import Any
 
+from app.core.types import JSONObject
 from app.core.vocabulary import DeliveryStatus
 from app.webhooks.models import (
     DeliveryPublic,
@@ -23,7 +23,7 @@ STAMP = datetime(2026, 11, 20, 6, 46, tzinfo=UTC)
 SECRET = "whsec_C2FVsBQIhrscChlQIMV+b5sSYspob7oD"  # noqa: S105 - a documentation value
 
 
-def endpoint_create() -> dict[str, Any]:
+def endpoint_create() -> JSONObject:
     return {
         "url": "https://example.com/hooks/medius",
         "description": "Coaching app",
@@ -31,7 +31,7 @@ def endpoint_create() -> dict[str, Any]:
     }
 
 
-def endpoint_patch() -> dict[str, Any]:
+def endpoint_patch() -> JSONObject:
     return {"enabled": True}
 
 
@@ -55,30 +55,30 @@ def _endpoint() -> EndpointPublic:
     )
 
 
-def endpoint() -> dict[str, Any]:
+def endpoint() -> JSONObject:
     return _endpoint().model_dump(mode="json")
 
 
-def endpoint_created() -> dict[str, Any]:
+def endpoint_created() -> JSONObject:
     return EndpointCreated(**_endpoint().model_dump(), secret=SECRET).model_dump(mode="json")
 
 
-def endpoint_page() -> dict[str, Any]:
+def endpoint_page() -> JSONObject:
     return {"items": [endpoint()], "next_cursor": None}
 
 
-def rotated() -> dict[str, Any]:
+def rotated() -> JSONObject:
     return SecretRotated(
         secret="whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw",  # noqa: S106
         previous_secret_until=datetime(2026, 11, 21, 6, 46, tzinfo=UTC),
     ).model_dump(mode="json")
 
 
-def ping_queued() -> dict[str, Any]:
+def ping_queued() -> JSONObject:
     return PingQueued(delivery_id=42, webhook_id=webhook_id(EVENT_ID)).model_dump(mode="json")
 
 
-def delivery_page() -> dict[str, Any]:
+def delivery_page() -> JSONObject:
     delivery = DeliveryPublic(
         id=42,
         webhook_id=webhook_id(EVENT_ID),

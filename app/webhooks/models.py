@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import uuid
 from datetime import datetime
-from typing import Annotated, Any
+from typing import Annotated, TypedDict
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 from sqlalchemy import JSON, BigInteger, Column, Index, Integer, Text
 from sqlmodel import Field as SQLField
 from sqlmodel import SQLModel
 
+from app.core.shapes import mirror
 from app.core.sqltypes import UTCDateTime, VocabularyColumn
 from app.core.types import ONE_LINE, utcnow
 from app.core.vocabulary import DeliveryStatus, EndpointDisabledReason, WebhookEventType
@@ -244,6 +245,79 @@ def webhook_id(event_id: uuid.UUID) -> str:
     return f"msg_{event_id.hex}"
 
 
-def endpoint_body(row: Any) -> dict[str, Any]:
+# The answers as the service builds them, each the shape of the public model above it.
+
+
+class EndpointBody(TypedDict):
+    id: uuid.UUID
+    clinic_id: uuid.UUID | None
+    created_by: uuid.UUID | None
+    url: str
+    description: str
+    event_types: list[str]  # `WebhookEventType` values, as stored
+    enabled: bool
+    disabled_reason: EndpointDisabledReason | None
+    disabled_at: datetime | None
+    consecutive_failures: int
+    failing_since: datetime | None
+    previous_secret_until: datetime | None
+    revision: int
+    created_at: datetime
+    updated_at: datetime
+
+
+class EndpointCreatedBody(EndpointBody):
+    secret: str
+
+
+class SecretRotatedBody(TypedDict):
+    secret: str
+    previous_secret_until: datetime | None
+
+
+class DeliveryBody(TypedDict):
+    id: int
+    webhook_id: str
+    event_type: str
+    subject: str
+    status: DeliveryStatus
+    attempts: int
+    next_attempt_at: datetime | None
+    last_attempt_at: datetime | None
+    last_status_code: int | None
+    last_error: str | None
+    delivered_at: datetime | None
+    created_at: datetime
+
+
+class PingQueuedBody(TypedDict):
+    delivery_id: int
+    webhook_id: str
+
+
+mirror(EndpointBody, EndpointPublic)
+mirror(EndpointCreatedBody, EndpointCreated)
+mirror(SecretRotatedBody, SecretRotated)
+mirror(DeliveryBody, DeliveryPublic)
+mirror(PingQueuedBody, PingQueued)
+
+
+def endpoint_body(row: WebhookEndpoint) -> EndpointBody:
     """An endpoint row as `EndpointPublic`'s JSON-ready dict."""
-    return {name: getattr(row, name) for name in EndpointPublic.model_fields}
+    return {
+        "id": row.id,
+        "clinic_id": row.clinic_id,
+        "created_by": row.created_by,
+        "url": row.url,
+        "description": row.description,
+        "event_types": row.event_types,
+        "enabled": row.enabled,
+        "disabled_reason": row.disabled_reason,
+        "disabled_at": row.disabled_at,
+        "consecutive_failures": row.consecutive_failures,
+        "failing_since": row.failing_since,
+        "previous_secret_until": row.previous_secret_until,
+        "revision": row.revision,
+        "created_at": row.created_at,
+        "updated_at": row.updated_at,
+    }

@@ -5,8 +5,9 @@ and one delivery row per subscribed endpoint are written with the change, so a r
 back change sends nothing and a committed one is delivered by a worker (`python -m app
 worker`) however the request ends. Nothing here makes a network call.
 
-Packages above this one may add receivers of an owner's events (`add_audience`): the
-clinics caring for a patient (app/care/webhooks). Their targets may carry a `recorder`,
+Packages above this one may add receivers of an owner's events, reacting to the
+`WebhookAudience` event (app/core/events.py): the clinics caring for a patient
+(app/care/webhooks). Their targets may carry a `recorder`,
 called in the same transaction once an event is queued to them (the patient's access log
 of what went to a clinic's systems), so the record commits exactly when the deliveries do.
 
@@ -25,17 +26,18 @@ from collections.abc import Callable, Collection, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import Connection, event, insert, select
+from sqlalchemy import event, insert, select
 from sqlalchemy.orm import Session as OrmSession
 from sqlmodel import Session, col
 
+from app.core.events import domain_event, publish
 from app.core.json import dumps
 from app.core.types import utcnow
 from app.core.vocabulary import WebhookEventType
 from app.webhooks.models import WebhookDelivery, WebhookEndpoint, WebhookEvent
 
-Database = Session | Connection
-EventData = Mapping[str, Any] | Callable[[], Mapping[str, Any]]
+Database = Session
+EventData = Mapping[str, object] | Callable[[], Mapping[str, object]]
 # The clinic whose care an event belongs to: known, or found only when a clinic subscribes.
 CareOf = uuid.UUID | None | Callable[[], uuid.UUID | None]
 PING = "webhook.ping"
@@ -66,28 +68,25 @@ class Target:
 
 
 Recorder = Callable[[Database, Queued, list[Target]], None]
-# Who else receives an owner's events: (db, owner_id) -> targets.
-Audience = Callable[[Database, uuid.UUID], list[Target]]
 _TARGETS = "medius_webhook_targets"
 
-_audiences: list[Audience] = []
 
+@domain_event(must_react=True)
+@dataclass(frozen=True, slots=True)
+class WebhookAudience:
+    """Who receives `owner_id`'s events, asked once per transaction: a reaction adds its
+    receivers to `targets` (the owner's own endpoints are there already)."""
 
-def add_audience(audience: Audience) -> None:
-    """Let a package above this one add receivers of an owner's events (the clinics that
-    care for a patient, app/care/webhooks); registering again changes nothing."""
-    if audience not in _audiences:
-        _audiences.append(audience)
+    owner_id: uuid.UUID
+    targets: list[Target]
 
 
 def _targets(db: Database, owner_id: uuid.UUID) -> list[Target]:
     """Every enabled endpoint that receives some of the owner's events: the owner's own
-    (one indexed read) and those the audiences add. Read once per transaction of a
-    `Session` (a session write emits its event and advice follows it)."""
-    cache: dict[uuid.UUID, list[Target]] | None = (
-        db.info.setdefault(_TARGETS, {}) if isinstance(db, Session) else None
-    )
-    if cache is not None and owner_id in cache:
+    (one indexed read) and those the reactions to `WebhookAudience` add. Read once per
+    transaction (a session write emits its event and advice follows it)."""
+    cache: dict[uuid.UUID, list[Target]] = db.info.setdefault(_TARGETS, {})
+    if owner_id in cache:
         return cache[owner_id]
     rows = db.execute(
         select(col(WebhookEndpoint.id), col(WebhookEndpoint.event_types)).where(
@@ -95,10 +94,8 @@ def _targets(db: Database, owner_id: uuid.UUID) -> list[Target]:
         )
     ).all()
     found: list[Target] = [Target(row.id, frozenset(row.event_types)) for row in rows]
-    for audience in _audiences:
-        found += audience(db, owner_id)
-    if cache is not None:
-        cache[owner_id] = found
+    publish(db, WebhookAudience(owner_id, found))
+    cache[owner_id] = found
     return found
 
 
@@ -129,17 +126,18 @@ def _record(db: Database, queued: Queued, targets: list[Target]) -> None:
         recorder(db, queued, recorded)
 
 
-def _redacted(body: Mapping[str, Any], paths: Collection[str]) -> dict[str, Any]:
+def _redacted(body: Mapping[str, object], paths: Collection[str]) -> dict[str, object]:
     """A copy of `body` with each dotted path (`session.routine_id`) null where present."""
     copy = dict(body)
     for path in paths:
         key, _, rest = path.partition(".")
         if key not in copy:
             continue
+        value = copy[key]
         if not rest:
             copy[key] = None
-        elif isinstance(copy[key], Mapping):
-            copy[key] = _redacted(copy[key], [rest])
+        elif isinstance(value, Mapping):
+            copy[key] = _redacted(value, [rest])
     return copy
 
 
@@ -181,7 +179,7 @@ def _bodies(
     data: EventData,
     care_of: CareOf,
     clinic_private: Collection[str] | None,
-) -> list[tuple[Mapping[str, Any], list[Target]]]:
+) -> list[tuple[Mapping[str, object], list[Target]]]:
     """Who gets which body: the full one (the owner's endpoints, the caring clinic's), a
     redacted one (other clinics), each with its targets; the body is built only when
     somebody gets it, and a copy nobody gets (or identical to the full one) is left out."""

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import uuid
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
@@ -50,7 +50,7 @@ def list_held(
     return paginate(session, statement, sort=sort, id_column=col(E.id), cursor=cursor, limit=limit)
 
 
-def update_endpoint(session: Session, row: E, values: dict[str, Any]) -> bool:
+def update_endpoint(session: Session, row: E, values: Mapping[str, object]) -> bool:
     return update_if_revision(session, E, col(E.id) == row.id, row.revision, values)
 
 
@@ -262,7 +262,7 @@ def claim(session: Session, now: datetime, lease: timedelta, limit: int) -> list
     ]
 
 
-def finish(session: Session, claimed: Claimed, values: dict[str, Any]) -> bool:
+def finish(session: Session, claimed: Claimed, values: Mapping[str, object]) -> bool:
     """Record an attempt's outcome if this worker still holds the lease (a worker whose
     lease ran out, and whose delivery another worker took over, records nothing)."""
     result = session.execute(

@@ -11,25 +11,30 @@ import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import timedelta
-from typing import Any, Concatenate, ParamSpec, TypeVar
+from typing import Concatenate, ParamSpec, TypeVar
 
 from sqlalchemy import ColumnElement
-from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, col
 
 from app.core.caching import conditional_write, require_if_match, revision_etag
 from app.core.config import Settings
 from app.core.db import begin_write
-from app.core.errors import Conflict, FieldError, IdTaken, Invalid, NotFound, QuotaExceeded
-from app.core.pagination import parse_sort
+from app.core.errors import Conflict, FieldError, Invalid, NotFound, QuotaExceeded
+from app.core.idempotency import ClientId, create_once
+from app.core.pagination import PageBody, parse_sort
 from app.core.responses import Resource
 from app.core.types import utcnow
 from app.core.vocabulary import DeliveryStatus, EndpointDisabledReason
 from app.users.models import Caller
 from app.webhooks import outbox, repository, signing, targets
 from app.webhooks.models import (
+    DeliveryBody,
+    EndpointBody,
     EndpointCreate,
+    EndpointCreatedBody,
     EndpointUpdate,
+    PingQueuedBody,
+    SecretRotatedBody,
     WebhookEndpoint,
     endpoint_body,
     webhook_id,
@@ -89,8 +94,14 @@ def endpoint_etag(row: WebhookEndpoint) -> str:
     return revision_etag("webhook", row.id, row.revision)
 
 
-def _resource(holder: Holder, row: WebhookEndpoint, **extra: Any) -> Resource[dict[str, Any]]:
-    return Resource({**endpoint_body(row), **extra}, endpoint_etag(row), f"{holder.path}/{row.id}")
+def _resource(holder: Holder, row: WebhookEndpoint) -> Resource[EndpointBody]:
+    return Resource(endpoint_body(row), endpoint_etag(row), f"{holder.path}/{row.id}")
+
+
+def _with_secret(holder: Holder, row: WebhookEndpoint) -> Resource[EndpointCreatedBody]:
+    """The endpoint as its creation answers it: the one answer that carries its secret."""
+    body: EndpointCreatedBody = {**endpoint_body(row), "secret": row.secret}
+    return Resource(body, endpoint_etag(row), f"{holder.path}/{row.id}")
 
 
 def check_url(url: str, settings: Settings) -> None:
@@ -114,7 +125,7 @@ def owned(session: Session, holder: Holder, endpoint_id: uuid.UUID) -> WebhookEn
 
 def create(
     session: Session, holder: Holder, data: EndpointCreate, settings: Settings
-) -> tuple[Resource[dict[str, Any]], bool]:
+) -> tuple[Resource[EndpointCreatedBody], bool]:
     """A new endpoint with its secret (True), or, for a retry under the same client id,
     the endpoint that try made, secret included, since the lost answer was the only one
     to carry it (False). The holder's lock orders its concurrent creates."""
@@ -131,58 +142,43 @@ def create(
         created_at=now,
         updated_at=now,
     )
-    begin_write(session)
-    holder.lock(session)  # concurrent creates are counted one after the other
-    if data.id is not None:
-        stored = session.get(WebhookEndpoint, data.id)
-        if stored is not None:
-            return _replayed(session, holder, stored, row), False
-    count = repository.count_held(session, holder.where())
-    if count >= settings.webhook_max_endpoints:
-        session.rollback()
-        raise QuotaExceeded(
-            f"This {holder.noun} keeps {count} webhook endpoints, the most allowed "
-            f"({settings.webhook_max_endpoints}); delete one first."
-        )
-    session.add(row)
-    try:
-        session.commit()
-    except IntegrityError:  # the id is another holder's, committed since the check
-        session.rollback()
-        raise _id_taken() from None
-    return _resource(holder, row, secret=row.secret), True
+    asked = (row.owner_id, row.clinic_id, row.url, row.description, row.event_types)
 
+    def write() -> Resource[EndpointCreatedBody]:
+        holder.lock(session)  # concurrent creates are counted one after the other
+        count = repository.count_held(session, holder.where())
+        if count >= settings.webhook_max_endpoints:
+            raise QuotaExceeded(
+                f"This {holder.noun} keeps {count} webhook endpoints, the most allowed "
+                f"({settings.webhook_max_endpoints}); delete one first."
+            )
+        session.add(row)
+        session.flush()
+        return _with_secret(holder, row)
 
-def _replayed(
-    session: Session, holder: Holder, stored: WebhookEndpoint, asked: WebhookEndpoint
-) -> Resource[dict[str, Any]]:
-    same = (stored.owner_id, stored.clinic_id, stored.url, stored.description) == (
-        asked.owner_id,
-        asked.clinic_id,
-        asked.url,
-        asked.description,
-    ) and sorted(stored.event_types) == asked.event_types
-    if not same:
-        session.rollback()
-        raise _id_taken()
-    answer = _resource(holder, stored, secret=stored.secret)
-    session.rollback()
-    return answer
+    def is_retry(stored: WebhookEndpoint) -> bool:
+        return (
+            stored.owner_id,
+            stored.clinic_id,
+            stored.url,
+            stored.description,
+            sorted(stored.event_types),
+        ) == asked
 
-
-def _id_taken() -> IdTaken:
-    return IdTaken.of("endpoint")
+    endpoint_id = row.id
+    claim = ClientId("endpoint", data.id, lambda s: s.get(WebhookEndpoint, endpoint_id), is_retry)
+    return create_once(session, claim, write, lambda stored: _with_secret(holder, stored))
 
 
 def list_for(
     session: Session, holder: Holder, sort: str | None, cursor: str | None, limit: int
-) -> dict[str, Any]:
+) -> PageBody[EndpointBody]:
     order = parse_sort(sort, SORTABLE, "created_at")
     rows, next_cursor = repository.list_held(session, holder.where(), order, cursor, limit)
     return {"items": [endpoint_body(r) for r in rows], "next_cursor": next_cursor}
 
 
-def get_one(session: Session, holder: Holder, endpoint_id: uuid.UUID) -> Resource[dict[str, Any]]:
+def get_one(session: Session, holder: Holder, endpoint_id: uuid.UUID) -> Resource[EndpointBody]:
     return _resource(holder, owned(session, holder, endpoint_id))
 
 
@@ -192,7 +188,7 @@ def update(
     endpoint_id: uuid.UUID,
     changes: EndpointUpdate,
     if_match: str | None,
-) -> Resource[dict[str, Any]]:
+) -> Resource[EndpointBody]:
     row = owned(session, holder, endpoint_id)
     require_if_match(if_match, endpoint_etag(row))
     values = changes.model_dump(exclude_unset=True)
@@ -238,7 +234,7 @@ def delete(session: Session, holder: Holder, endpoint_id: uuid.UUID, if_match: s
 
 def rotate_secret(
     session: Session, holder: Holder, endpoint_id: uuid.UUID, if_match: str | None, grace: timedelta
-) -> Resource[dict[str, Any]]:
+) -> Resource[SecretRotatedBody]:
     """A new secret; the current one keeps signing beside it for `grace` (Standard
     Webhooks' multiple signatures), so receivers can switch without missing a delivery.
     A second rotation within the grace period keeps only the secret it replaces."""
@@ -257,11 +253,11 @@ def rotate_secret(
         current(repository.update_endpoint(session, row, values))
     session.expire_all()
     rotated = owned(session, holder, endpoint_id)
-    body = {"secret": secret, "previous_secret_until": until}
+    body: SecretRotatedBody = {"secret": secret, "previous_secret_until": until}
     return Resource(body, endpoint_etag(rotated), f"{holder.path}/{endpoint_id}")
 
 
-def ping(session: Session, holder: Holder, endpoint_id: uuid.UUID) -> dict[str, Any]:
+def ping(session: Session, holder: Holder, endpoint_id: uuid.UUID) -> PingQueuedBody:
     """Queue a `webhook.ping` event to this endpoint alone; the worker delivers it.
     Its `user_id` is who asked for it."""
     row = owned(session, holder, endpoint_id)
@@ -284,10 +280,10 @@ def ping(session: Session, holder: Holder, endpoint_id: uuid.UUID) -> dict[str, 
 
 def deliveries(
     session: Session, holder: Holder, endpoint_id: uuid.UUID, cursor: str | None, limit: int
-) -> dict[str, Any]:
+) -> PageBody[DeliveryBody]:
     owned(session, holder, endpoint_id)
     rows, next_cursor = repository.delivery_log(session, endpoint_id, cursor, limit)
-    items = [
+    items: list[DeliveryBody] = [
         {
             "id": r.id,
             "webhook_id": webhook_id(r.event_id),

@@ -8,6 +8,7 @@ the two problem documents must be the same but for `instance`.
 
 from __future__ import annotations
 
+import asyncio
 import uuid
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
@@ -37,6 +38,8 @@ class Case:
     mine: Send
     theirs: Send
     body: Callable[[str, int], dict[str, Any]]
+    # What only the answer that made the record shows (a share link's token).
+    shown_once: frozenset[str] = frozenset()
 
 
 def _poster(client: httpx.AsyncClient, path: str, user: SignedIn) -> Send:
@@ -80,6 +83,7 @@ async def _share_links(client: httpx.AsyncClient, alice: SignedIn, bob: SignedIn
         _poster(client, path, alice),
         _poster(client, path, bob),
         lambda id_, v: {"id": id_, "kind": "progress", "label": f"variant {v}"},
+        frozenset({"token", "path"}),
     )
 
 
@@ -209,3 +213,21 @@ async def test_a_comment_refused_for_its_id_leaves_no_access_log_entry(
     )
     assert clash.status_code == 409, clash.text
     assert await entries() == before + 1
+
+
+@pytest.mark.parametrize("kind", sorted(CASES))
+async def test_sixteen_identical_creates_at_once_store_one_record_and_answer_alike(
+    client: httpx.AsyncClient, alice: SignedIn, bob: SignedIn, kind: str
+) -> None:
+    """Every create under a client id, raced by 16 copies of one request: one makes the
+    record (201), the others answer it as a retry (200), all at the same Location (where
+    the route gives one) with the same body (but what only the first answer shows)."""
+    case = await CASES[kind](client, alice, bob)
+    used = str(uuid.uuid4())
+    answers = await asyncio.gather(*(case.mine(case.body(used, 0)) for _ in range(16)))
+    statuses = sorted(a.status_code for a in answers)
+    assert statuses == [200] * 15 + [201], [a.text for a in answers if a.status_code >= 300]
+    assert len({a.headers.get("location") for a in answers}) == 1
+    bodies = [{k: v for k, v in a.json().items() if k not in case.shown_once} for a in answers]
+    assert all(b == bodies[0] for b in bodies), bodies
+    assert bodies[0]["id"] == used

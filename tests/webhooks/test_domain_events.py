@@ -276,9 +276,8 @@ async def test_the_scheduled_scan_announces_its_alerts_from_a_process_of_its_own
     clinic = await _clinic_endpoint(client, team, clinic_receiver.url, ["alert.raised"])
     plan = await routine(client, team.patient, sessions_per_week=1)
     backdate_routine(app, plan["id"], datetime.now(UTC) - timedelta(days=30))
-    # A fresh process: nothing subscribed, no audience.
+    # A fresh process: nothing subscribed (the clinics' audience included).
     monkeypatch.setattr(domain_events, "_handlers", {})
-    monkeypatch.setattr(outbox, "_audiences", [])
     monkeypatch.setenv("DATABASE_URL", database_url)
     get_settings.cache_clear()
     try:

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-from typing import Any
-
+from app.core.types import JSONObject
 from app.training.routines import examples as routines
 
 
-def prescribe() -> dict[str, Any]:
+def prescribe() -> JSONObject:
     return {
         "id": str(routines.ROUTINE_ID),
         "builder": {"level": "beginner", "minutes": 15, "affected_side": "right"},
@@ -15,12 +14,12 @@ def prescribe() -> dict[str, Any]:
     }
 
 
-def prescription_page() -> dict[str, Any]:
+def prescription_page() -> JSONObject:
     return {"items": [routines.prescribed_routine()], "next_cursor": None}
 
 
-def deleted_page() -> dict[str, Any]:
-    last = routines.version_page()["items"][0]
+def deleted_page() -> JSONObject:
+    last = routines.version()
     return {
         "items": [
             {

@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import uuid
-from typing import Self
+from typing import Self, TypedDict
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from app.catalog.planner.models import Constraints
 from app.core.types import ShortText
-from app.training.routines.models import RoutineCreate
+from app.training.routines.models import RoutineBody, RoutineCreate
 
 
 class PrescriptionCreate(BaseModel):
@@ -48,3 +48,12 @@ class PrescriptionCreate(BaseModel):
         if self.routine is not None and self.name is not None:
             raise ValueError("name the routine inside `routine`")
         return self
+
+
+class RoutinePrescribedData(TypedDict):
+    """The `data` of a `routine.prescribed` webhook event: the routine as the prescription
+    answers it, the prescribing clinic, and whether this revised an earlier prescription."""
+
+    routine: RoutineBody
+    clinic_id: uuid.UUID
+    revised: bool

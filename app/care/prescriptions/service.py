@@ -5,23 +5,28 @@ a read in its own short one first)."""
 from __future__ import annotations
 
 import uuid
-from typing import Any
 
 from sqlmodel import Session
 
-from app.care.prescriptions.models import PrescriptionCreate
+from app.care.prescriptions.models import PrescriptionCreate, RoutinePrescribedData
 from app.care.team.access import PatientAccess, no_patient, sees
 from app.care.team.access_log import record_access
 from app.care.team.names import clinician_name
 from app.care.team.repository import clinic_names
 from app.catalog.live.snapshot import CatalogSpecs
 from app.core.db import begin_write
+from app.core.pagination import PageBody
 from app.core.responses import Resource
 from app.core.vocabulary import AccessAction, CareScope, WebhookEventType
 from app.training.routines import builder_service
 from app.training.routines import service as routines
 from app.training.routines.builder_service import SelfCheckRefused
-from app.training.routines.models import RoutineCreate, RoutineUpdate
+from app.training.routines.models import (
+    DeletedPrescriptionBody,
+    RoutineCreate,
+    RoutineUpdate,
+    RoutineVersionBody,
+)
 from app.training.routines.service import RoutineBody
 from app.training.routines.versions import PrescriberInfo
 from app.users.models import Caller
@@ -92,7 +97,7 @@ def _announce(
     for the patient's endpoints and this clinic's alone; the routine is read only when an
     endpoint subscribes."""
 
-    def body() -> dict[str, Any]:
+    def body() -> RoutinePrescribedData:
         db.expire_all()  # the routine as this transaction has just written it
         made = routines.read_prescription(
             db, access.clinic_id, access.patient_id, routine_id, catalog
@@ -157,7 +162,7 @@ def list_prescriptions(
     cursor: str | None,
     limit: int,
     catalog: CatalogSpecs,
-) -> dict[str, Any]:
+) -> PageBody[RoutineBody]:
     _logged_read(session, access, "routines")
     return routines.list_prescriptions(
         session,
@@ -217,7 +222,7 @@ def versions(
     cursor: str | None,
     limit: int,
     catalog: CatalogSpecs,
-) -> dict[str, Any]:
+) -> PageBody[RoutineVersionBody]:
     routines.prescription(session, access.clinic_id, access.patient_id, routine_id)
     _logged_read(session, access, f"routine:{routine_id}/versions")
     return routines.prescription_versions(
@@ -232,7 +237,7 @@ def deleted(
     cursor: str | None,
     limit: int,
     catalog: CatalogSpecs,
-) -> dict[str, Any]:
+) -> PageBody[DeletedPrescriptionBody]:
     """The clinic's record of prescriptions the patient deleted (a logged read)."""
     _logged_read(session, access, "routines:deleted")
     return routines.deleted_prescriptions(

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import uuid
 from datetime import UTC, datetime
-from typing import Any
 
 from app.care.team import scope_terms
+from app.core.types import JSONObject, JSONValue
 from app.core.vocabulary import CareScope
 from app.logbook.sessions import examples as session_examples
 
@@ -17,18 +17,18 @@ RELATIONSHIP_ID = uuid.UUID("c11c0000-0000-4000-8000-0000000000e1")
 INVITATION_ID = uuid.UUID("c11c0000-0000-4000-8000-0000000000f1")
 AT = "2026-11-20T07:30:00Z"
 EXPIRES = "2026-11-27T07:30:00Z"
-SCOPES = ["progress", "self_checks", "sessions"]
+SCOPES: list[JSONValue] = ["progress", "self_checks", "sessions"]
 
 
-def _page(item: dict[str, Any]) -> dict[str, Any]:
+def _page(item: JSONObject) -> JSONObject:
     return {"items": [item], "next_cursor": None}
 
 
-def clinic_create() -> dict[str, Any]:
+def clinic_create() -> JSONObject:
     return {"name": "Riverside Physiotherapy"}
 
 
-def clinic() -> dict[str, Any]:
+def clinic() -> JSONObject:
     return {
         "id": str(CLINIC_ID),
         "name": "Riverside Physiotherapy",
@@ -38,11 +38,11 @@ def clinic() -> dict[str, Any]:
     }
 
 
-def clinic_page() -> dict[str, Any]:
+def clinic_page() -> JSONObject:
     return _page(clinic())
 
 
-def member() -> dict[str, Any]:
+def member() -> JSONObject:
     return {
         "user": {"id": str(CLINICIAN_ID), "display_name": "Dr Lee"},
         "email": "lee@example.com",
@@ -51,19 +51,19 @@ def member() -> dict[str, Any]:
     }
 
 
-def member_page() -> dict[str, Any]:
+def member_page() -> JSONObject:
     return _page(member())
 
 
-def member_update() -> dict[str, Any]:
+def member_update() -> JSONObject:
     return {"role": "owner"}
 
 
-def clinic_invitation_create() -> dict[str, Any]:
+def clinic_invitation_create() -> JSONObject:
     return {"role": "clinician", "expires_in_days": 7}
 
 
-def clinic_invitation() -> dict[str, Any]:
+def clinic_invitation() -> JSONObject:
     return {
         "id": str(INVITATION_ID),
         "code": "mcl_3q2Yb0v8Wm1f7P0nq0cY3kQ2ZB1lYF5kq9fQw8n3sDk",
@@ -73,15 +73,15 @@ def clinic_invitation() -> dict[str, Any]:
     }
 
 
-def code() -> dict[str, Any]:
+def code() -> JSONObject:
     return {"code": "mcr_Hk2V0b1pQ9cX8wLr4m7tYz3sN6dA5fE0gJ2hK4uW1qI"}
 
 
-def care_invitation_create() -> dict[str, Any]:
+def care_invitation_create() -> JSONObject:
     return {"scopes": SCOPES, "expires_in_days": 7}
 
 
-def care_invitation() -> dict[str, Any]:
+def care_invitation() -> JSONObject:
     return {
         "id": str(INVITATION_ID),
         "code": code()["code"],
@@ -91,7 +91,7 @@ def care_invitation() -> dict[str, Any]:
     }
 
 
-def preview() -> dict[str, Any]:
+def preview() -> JSONObject:
     asked = [CareScope.CLINIC_SYSTEMS, CareScope.PROGRESS, CareScope.SESSIONS]
     return {
         "clinic": {"id": str(CLINIC_ID), "name": "Riverside Physiotherapy"},
@@ -103,11 +103,11 @@ def preview() -> dict[str, Any]:
     }
 
 
-def accept() -> dict[str, Any]:
+def accept() -> JSONObject:
     return {**code(), "scopes": ["progress", "sessions"]}
 
 
-def relationship() -> dict[str, Any]:
+def relationship() -> JSONObject:
     return {
         "id": str(RELATIONSHIP_ID),
         "clinic": {"id": str(CLINIC_ID), "name": "Riverside Physiotherapy"},
@@ -120,11 +120,11 @@ def relationship() -> dict[str, Any]:
     }
 
 
-def relationship_page() -> dict[str, Any]:
+def relationship_page() -> JSONObject:
     return _page(relationship())
 
 
-def access_log_page() -> dict[str, Any]:
+def access_log_page() -> JSONObject:
     return _page(
         {
             "id": str(uuid.UUID("c11c0000-0000-4000-8000-0000000000b1")),
@@ -144,12 +144,12 @@ def access_log_page() -> dict[str, Any]:
     )
 
 
-def patient_sessions() -> dict[str, Any]:
+def patient_sessions() -> JSONObject:
     """A patient's sessions as a clinician reads them: live sessions only (no sync)."""
     return _page(session_examples.session())
 
 
-def care_patients() -> dict[str, Any]:
+def care_patients() -> JSONObject:
     mondays = ["2026-10-26", "2026-11-02", "2026-11-09", "2026-11-16", "2026-11-23"]
     done = [3, 2, 1, 1, 0]
     return _page(
@@ -180,7 +180,7 @@ def care_patients() -> dict[str, Any]:
 OWNER_ID = uuid.UUID("c11c0000-0000-4000-8000-0000000000b1")
 
 
-def clinic_invitation_listed() -> dict[str, Any]:
+def clinic_invitation_listed() -> JSONObject:
     return {
         "id": str(INVITATION_ID),
         "clinic_id": str(CLINIC_ID),
@@ -195,11 +195,11 @@ def clinic_invitation_listed() -> dict[str, Any]:
     }
 
 
-def clinic_invitation_page() -> dict[str, Any]:
+def clinic_invitation_page() -> JSONObject:
     return _page(clinic_invitation_listed())
 
 
-def care_invitation_page() -> dict[str, Any]:
+def care_invitation_page() -> JSONObject:
     return _page(
         {
             "id": str(INVITATION_ID),

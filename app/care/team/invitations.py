@@ -11,6 +11,7 @@ from __future__ import annotations
 import uuid
 from collections.abc import Sequence
 from datetime import datetime
+from typing import TypedDict
 
 from sqlmodel import Session, col
 
@@ -20,12 +21,14 @@ from app.care.team.models import (
     CareInvitationPublic,
     ClinicInvitation,
     ClinicInvitationPublic,
+    InvitationPublic,
     PersonRef,
 )
 from app.care.team.service import require_role
 from app.core.db import begin_write
 from app.core.errors import Conflict, NotFound
 from app.core.pagination import Page, parse_sort
+from app.core.shapes import mirror
 from app.core.types import utcnow
 from app.core.vocabulary import InvitationStatus
 from app.users.models import Caller
@@ -59,9 +62,25 @@ def _person(people: dict[uuid.UUID, str | None], user_id: uuid.UUID | None) -> P
     return PersonRef(id=user_id, display_name=people.get(user_id))
 
 
+class _InvitationFields(TypedDict):
+    """The fields both kinds of listed invitation show: `InvitationPublic`'s (mirrored)."""
+
+    id: uuid.UUID
+    clinic_id: uuid.UUID
+    status: InvitationStatus
+    created_at: datetime
+    expires_at: datetime
+    used_at: datetime | None
+    used_by: PersonRef | None
+    revoked_at: datetime | None
+
+
+mirror(_InvitationFields, InvitationPublic)
+
+
 def _common(
     invitation: AnyInvitation, people: dict[uuid.UUID, str | None], now: datetime
-) -> dict[str, object]:
+) -> _InvitationFields:
     return {
         "id": invitation.id,
         "clinic_id": invitation.clinic_id,

@@ -16,7 +16,6 @@ from __future__ import annotations
 import uuid
 from datetime import datetime, timedelta
 from functools import lru_cache
-from typing import Any
 from zoneinfo import ZoneInfo
 
 from sqlmodel import Session
@@ -71,7 +70,7 @@ def _after(cursor: str | None) -> sql.Keyset | None:
 
 
 def _figures(
-    row: Any,
+    row: sql.PatientRow,
     weeks: sql.ZoneWeeks,
     sides: dict[tuple[uuid.UUID, int], tuple[int, int]],
     single_sessions: bool,

@@ -14,7 +14,7 @@ import uuid
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any
+from typing import Any, Protocol
 
 from sqlalchemy import (
     ColumnElement,
@@ -59,6 +59,49 @@ class ZoneWeeks:
 
     bounds: tuple[datetime, ...]  # WEEKS + 1 instants
     mondays: tuple[int, ...]  # WEEKS ordinals
+
+
+class PatientRow(Protocol):
+    """A row of `page` (a SQLAlchemy `Row`, read by name): one patient in care with the
+    figures the page sorts by (null or 0 where not granted)."""
+
+    @property
+    def patient_id(self) -> uuid.UUID: ...
+    @property
+    def display_name(self) -> str | None: ...
+    @property
+    def time_zone(self) -> str: ...
+    @property
+    def relationship_id(self) -> uuid.UUID: ...
+    @property
+    def scopes(self) -> frozenset[CareScope]: ...
+    @property
+    def target(self) -> int | None: ...
+    # Sessions per week, w0 (oldest) to w4 (this week), read as `getattr(row, f"w{k}")`.
+    @property
+    def w0(self) -> int: ...
+    @property
+    def w1(self) -> int: ...
+    @property
+    def w2(self) -> int: ...
+    @property
+    def w3(self) -> int: ...
+    @property
+    def w4(self) -> int: ...
+    @property
+    def last_id(self) -> uuid.UUID | None: ...
+    @property
+    def alerts(self) -> int: ...
+    @property
+    def last_at(self) -> datetime | None: ...
+    @property
+    def pain(self) -> int | None: ...
+    @property
+    def effort(self) -> int | None: ...
+    @property
+    def adherence(self) -> int: ...
+    @property
+    def last_key(self) -> int: ...
 
 
 def _granted(scope: CareScope) -> ColumnElement[bool]:
@@ -160,7 +203,7 @@ def page(
     zones: Mapping[str, ZoneWeeks],
     after: Keyset | None,
     limit: int,
-) -> Sequence[Any]:
+) -> Sequence[PatientRow]:
     """One page of the clinician's patients at the clinic, who needs attention first:
     most open alerts, then lowest adherence over the last four complete weeks, then the
     longest since the last session (never logged first), then the patient id. Figures

@@ -6,7 +6,7 @@ from __future__ import annotations
 import uuid
 from collections.abc import Callable
 from datetime import date
-from typing import Any, Concatenate, ParamSpec, TypeVar
+from typing import Concatenate, ParamSpec, TypeGuard, TypeVar
 
 from sqlmodel import Session
 
@@ -15,9 +15,12 @@ from app.care.team.access import PatientAccess, Standing, no_patient, sees
 from app.care.team.access_log import record_access
 from app.catalog.live.snapshot import CatalogSpecs
 from app.core.db import begin_write
+from app.core.pagination import SyncPageBody
 from app.core.vocabulary import AccessAction, CareScope
 from app.logbook.progress import service as progress
+from app.logbook.progress.models import ProgressBody
 from app.logbook.sessions import service as sessions
+from app.logbook.sessions.models import SessionBody, SessionTombstoneBody
 from app.logbook.sessions.repository import SessionFilter
 from app.users.models import Caller
 from app.users.repository import get_caller
@@ -55,32 +58,29 @@ def progress_in_care(
     starts_on: date | None,
     ends_on: date | None,
     catalog: CatalogSpecs,
-) -> dict[str, Any]:
+) -> ProgressBody:
     """The patient's progress report as `progress` shows it to a clinician: the weekly
     figures and advice (aggregates). Its `alerts` name single sessions (id, time, pain):
     they are the `sessions` scope's, so under `progress` alone the list is empty."""
     document = progress.progress_document(session, patient, starts_on, ends_on, None, catalog)
     if not sees(standing, CareScope.SESSIONS):
         document["alerts"] = []
-    _name_only_own_routines(session, clinic_id, patient.id, [document])
+    followed = document["routine_id"]
+    if followed is not None and followed not in _prescribed_here(session, clinic_id, patient.id):
+        document["routine_id"] = None
     return document
 
 
-def _name_only_own_routines(
-    session: Session, clinic_id: uuid.UUID, patient_id: uuid.UUID, documents: list[Any]
-) -> None:
-    """A routine the clinic did not prescribe (the patient's own, another clinic's) is not
-    named to it: `routine_id` (and the version followed) become null, so no answer
-    reveals care elsewhere."""
-    named = [d for d in documents if isinstance(d, dict) and d.get("routine_id") is not None]
-    if not named:
-        return
-    ours = {str(r) for r in repository.prescription_ids(session, clinic_id, patient_id)}
-    for document in named:
-        if str(document["routine_id"]) not in ours:
-            document["routine_id"] = None
-            if "routine_version" in document:
-                document["routine_version"] = None
+def _prescribed_here(session: Session, clinic_id: uuid.UUID, patient_id: uuid.UUID) -> set[str]:
+    """The routines this clinic prescribed the patient (as strings, as progress names its
+    routine). Any other routine (the patient's own, another clinic's) is not named to the
+    clinic: its `routine_id` (and the version followed) become null, so no answer reveals
+    care elsewhere."""
+    return {str(r) for r in repository.prescription_ids(session, clinic_id, patient_id)}
+
+
+def _live(item: SessionBody | SessionTombstoneBody) -> TypeGuard[SessionBody]:
+    return "routine_id" in item  # a tombstone holds only its id and when it was deleted
 
 
 def sessions_in_care(
@@ -91,10 +91,16 @@ def sessions_in_care(
     sort: str | None,
     cursor: str | None,
     limit: int,
-) -> dict[str, Any]:
+) -> SyncPageBody[SessionBody | SessionTombstoneBody]:
     """A page of the patient's sessions as `GET /sessions` gives it (without a sync
     token), each naming only a routine the clinic prescribed."""
     page = sessions.list_for(session, patient, flt, sort, cursor, limit)
     page.pop("sync_token", None)
-    _name_only_own_routines(session, clinic_id, patient.id, page["items"])
+    named = [s for s in page["items"] if _live(s) and s["routine_id"] is not None]
+    if named:
+        ours = _prescribed_here(session, clinic_id, patient.id)
+        for logged in named:
+            if str(logged["routine_id"]) not in ours:
+                logged["routine_id"] = None
+                logged["routine_version"] = None
     return page

@@ -5,7 +5,7 @@ from __future__ import annotations
 import uuid
 from collections.abc import Sequence
 from datetime import datetime
-from typing import Any, TypeVar
+from typing import Protocol, TypeVar
 
 from sqlalchemy import and_, func, update
 from sqlalchemy import select as columns_select
@@ -78,6 +78,24 @@ def owner_count(session: Session, clinic_id: uuid.UUID) -> int:
     )
 
 
+class ClinicRow(Protocol):
+    """A row of CLINIC_COLUMNS: a clinic with the caller's role in it (a SQLAlchemy `Row`,
+    read by name; tests/care/team/test_rows.py checks the names against the columns)."""
+
+    @property
+    def id(self) -> uuid.UUID: ...
+    @property
+    def name(self) -> str: ...
+    @property
+    def role(self) -> ClinicRole: ...
+    @property
+    def created_at(self) -> datetime: ...
+    @property
+    def updated_at(self) -> datetime: ...
+    @property
+    def revision(self) -> int: ...
+
+
 CLINIC_COLUMNS = (
     col(Clinic.id),
     col(Clinic.name),
@@ -88,7 +106,9 @@ CLINIC_COLUMNS = (
 )
 
 
-def clinic_with_role(session: Session, clinic_id: uuid.UUID, user_id: uuid.UUID) -> Any | None:
+def clinic_with_role(
+    session: Session, clinic_id: uuid.UUID, user_id: uuid.UUID
+) -> ClinicRow | None:
     return session.execute(
         columns_select(*CLINIC_COLUMNS)
         .join(ClinicMember, col(ClinicMember.clinic_id) == col(Clinic.id))
@@ -98,7 +118,7 @@ def clinic_with_role(session: Session, clinic_id: uuid.UUID, user_id: uuid.UUID)
 
 def clinics_of(
     session: Session, user_id: uuid.UUID, sort: Sort, cursor: str | None, limit: int
-) -> tuple[Sequence[Any], str | None]:
+) -> tuple[Sequence[ClinicRow], str | None]:
     statement = (
         columns_select(*CLINIC_COLUMNS)
         .join(ClinicMember, col(ClinicMember.clinic_id) == col(Clinic.id))
@@ -114,6 +134,21 @@ def clinics_of(
     )
 
 
+class MemberRow(Protocol):
+    """A row of MEMBER_COLUMNS: a member of a clinic with their account's name and email."""
+
+    @property
+    def user_id(self) -> uuid.UUID: ...
+    @property
+    def display_name(self) -> str | None: ...
+    @property
+    def email(self) -> str: ...
+    @property
+    def role(self) -> ClinicRole: ...
+    @property
+    def created_at(self) -> datetime: ...
+
+
 MEMBER_COLUMNS = (
     col(ClinicMember.user_id),
     col(User.display_name),
@@ -125,7 +160,7 @@ MEMBER_COLUMNS = (
 
 def members_of(
     session: Session, clinic_id: uuid.UUID, sort: Sort, cursor: str | None, limit: int
-) -> tuple[Sequence[Any], str | None]:
+) -> tuple[Sequence[MemberRow], str | None]:
     statement = (
         columns_select(*MEMBER_COLUMNS)
         .join(User, col(User.id) == col(ClinicMember.user_id))
@@ -141,7 +176,7 @@ def members_of(
     )
 
 
-def member(session: Session, clinic_id: uuid.UUID, user_id: uuid.UUID) -> Any | None:
+def member(session: Session, clinic_id: uuid.UUID, user_id: uuid.UUID) -> MemberRow | None:
     return session.execute(
         columns_select(*MEMBER_COLUMNS)
         .join(User, col(User.id) == col(ClinicMember.user_id))

@@ -15,7 +15,11 @@ from dataclasses import dataclass
 from app.care.team.models import ScopeDetail
 from app.core.vocabulary import CareChannel, CareScope, WebhookEventType
 
-SCOPE_FOR_EVENT = {
+# Which scope lets each webhook event type go to a clinic's systems, or NOT_FOR_CLINICS: a
+# decision that none may. Every type has an entry, checked at start (app/care/webhooks):
+# a new event type is a decision, never one clinics skip in silence.
+NOT_FOR_CLINICS = None
+SCOPE_FOR_EVENT: dict[WebhookEventType, CareScope | None] = {
     WebhookEventType.SESSION_LOGGED: CareScope.SESSIONS,
     WebhookEventType.SESSION_UPDATED: CareScope.SESSIONS,
     WebhookEventType.SESSION_DELETED: CareScope.SESSIONS,

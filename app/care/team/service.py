@@ -11,7 +11,6 @@ from __future__ import annotations
 import secrets
 import uuid
 from datetime import timedelta
-from typing import Any
 
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, col
@@ -33,14 +32,15 @@ from app.care.team.models import (
 )
 from app.core.caching import conditional_write, require_if_match, revision_etag
 from app.core.db import begin_write, update_if_revision
-from app.core.errors import Conflict, Forbidden, IdTaken, NotFound, reject_nulls
+from app.core.errors import Conflict, Forbidden, NotFound, reject_nulls
 from app.core.events import publish
+from app.core.idempotency import ClientId, create_once
 from app.core.pagination import Page, parse_sort
 from app.core.responses import Resource
 from app.core.security import digest
 from app.core.types import utcnow
 from app.core.vocabulary import ClinicRole
-from app.users.deletion import before_account_deletion
+from app.users.events import AccountDeleting
 from app.users.models import Caller
 from app.webhooks import repository as webhooks_repository
 
@@ -65,7 +65,7 @@ def no_code() -> NotFound:
 # --- Clinics ------------------------------------------------------------------------------
 
 
-def _clinic_resource(row: Any) -> Resource[ClinicPublic]:
+def _clinic_resource(row: repository.ClinicRow) -> Resource[ClinicPublic]:
     body = ClinicPublic(
         id=row.id,
         name=row.name,
@@ -93,31 +93,27 @@ def create_clinic(
     session: Session, caller: Caller, data: ClinicCreate
 ) -> tuple[Resource[ClinicPublic], bool]:
     """A new clinic with the caller as its owner (True), or, for a retry under the same
-    client id, the clinic that try made (False); the id's primary key decides between
-    concurrent retries."""
+    client id, the clinic that try made (False; app/core/idempotency.py): the caller still
+    its owner, under the same name."""
     clinic_id = data.id or uuid.uuid4()
-    begin_write(session)
-    try:
-        if data.id is not None and session.get(Clinic, clinic_id) is not None:
-            session.rollback()
-            return _replayed_clinic(session, caller, data), False
+
+    def write() -> Resource[ClinicPublic]:
         session.add(Clinic(id=clinic_id, name=data.name))
         session.flush()
         session.add(ClinicMember(clinic_id=clinic_id, user_id=caller.id, role=ClinicRole.OWNER))
-        session.commit()
-    except IntegrityError:
-        session.rollback()
-        return _replayed_clinic(session, caller, data), False
-    return get_clinic(session, caller, clinic_id), True
+        session.flush()
+        return get_clinic(session, caller, clinic_id)
 
+    def is_retry(stored: repository.ClinicRow) -> bool:
+        return bool(stored.role == ClinicRole.OWNER and stored.name == data.name)
 
-def _replayed_clinic(
-    session: Session, caller: Caller, data: ClinicCreate
-) -> Resource[ClinicPublic]:
-    row = None if data.id is None else repository.clinic_with_role(session, data.id, caller.id)
-    if row is None or row.role != ClinicRole.OWNER or row.name != data.name:
-        raise IdTaken.of("clinic")
-    return _clinic_resource(row)
+    claim = ClientId(
+        "clinic",
+        data.id,
+        lambda s: repository.clinic_with_role(s, clinic_id, caller.id),
+        is_retry,
+    )
+    return create_once(session, claim, write, _clinic_resource)
 
 
 def get_clinic(session: Session, caller: Caller, clinic_id: uuid.UUID) -> Resource[ClinicPublic]:
@@ -167,7 +163,7 @@ def update_clinic(
 # --- Members ------------------------------------------------------------------------------
 
 
-def _member(row: Any) -> MemberPublic:
+def _member(row: repository.MemberRow) -> MemberPublic:
     return MemberPublic(
         user=PersonRef(id=row.user_id, display_name=row.display_name),
         email=row.email,
@@ -326,28 +322,28 @@ def accept_membership(session: Session, caller: Caller, code: str) -> Resource[C
     return get_clinic(session, caller, invitation.clinic_id)
 
 
-@before_account_deletion
-def end_care_given(session: Session, user_id: uuid.UUID) -> None:
+def end_care_given(session: Session, deleting: AccountDeleting) -> None:
     """A clinician who deletes their account ends their relationships, as when they leave
     (the rows then go with the account)."""
+    user_id = deleting.user_id
     _end_care(session, repository.end_relationships_of(session, None, user_id, utcnow()))
 
 
-@before_account_deletion
-def retire_clinic_codes(session: Session, user_id: uuid.UUID) -> None:
+def retire_clinic_codes(session: Session, deleting: AccountDeleting) -> None:
     """A deleted account's open clinic codes die (their care codes go with the account;
     a clinic code outlives it, unsigned, and is listed as revoked)."""
+    user_id = deleting.user_id
     now = utcnow()
     for clinic_id in repository.clinics_of_member(session, user_id):
         repository.retire_codes(session, clinic_id, user_id, now, care_codes=False)
 
 
-@before_account_deletion
-def hand_over_clinics(session: Session, user_id: uuid.UUID) -> None:
+def hand_over_clinics(session: Session, deleting: AccountDeleting) -> None:
     """A clinic keeps an owner when its only owner deletes their account: the member who
     joined it first becomes owner; a clinic left with no member at all is deleted (its
     invitations and relationships with it; patients' access-log entries stay, with the
     clinic's name). The clinic endpoints they registered stop, as when they leave."""
+    user_id = deleting.user_id
     for clinic_id in repository.clinics_owned_alone(session, user_id):
         heir = repository.longest_standing_other(session, clinic_id, user_id)
         if heir is None:

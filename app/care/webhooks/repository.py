@@ -5,14 +5,14 @@ from __future__ import annotations
 import uuid
 from collections.abc import Sequence
 from functools import cache
-from typing import Any
+from typing import Protocol
 
 from sqlalchemy import Connection, Executable, and_, bindparam, select
 from sqlalchemy.orm import aliased
 from sqlmodel import Session, col
 
 from app.care.team.models import CareRelationship, Clinic, ClinicMember
-from app.core.vocabulary import ClinicRole, RelationshipStatus
+from app.core.vocabulary import CareScope, ClinicRole, RelationshipStatus
 from app.users.models import User
 from app.webhooks.models import WebhookEndpoint
 
@@ -20,7 +20,39 @@ E = WebhookEndpoint
 R = CareRelationship
 
 
-def clinic_endpoints_of(db: Session | Connection, patient_id: uuid.UUID) -> Sequence[Any]:
+class AudienceRow(Protocol):
+    """A row of `clinic_endpoints_of` (a SQLAlchemy `Row`, read by name)."""
+
+    @property
+    def endpoint_id(self) -> uuid.UUID: ...
+    @property
+    def event_types(self) -> list[str]: ...
+    @property
+    def clinic_id(self) -> uuid.UUID: ...
+    @property
+    def clinic_name(self) -> str: ...
+    @property
+    def registrant_id(self) -> uuid.UUID: ...
+    @property
+    def registrant_name(self) -> str | None: ...
+    @property
+    def relationship_id(self) -> uuid.UUID: ...
+    @property
+    def scopes(self) -> frozenset[CareScope]: ...
+
+
+class ScopesRow(Protocol):
+    """A row of `scopes_in_care`: a patient's active relationship at the clinic."""
+
+    @property
+    def patient_id(self) -> uuid.UUID: ...
+    @property
+    def id(self) -> uuid.UUID: ...
+    @property
+    def scopes(self) -> frozenset[CareScope]: ...
+
+
+def clinic_endpoints_of(db: Session | Connection, patient_id: uuid.UUID) -> Sequence[AudienceRow]:
     """One row per (enabled clinic endpoint, active relationship of the patient at that
     clinic) where the relationship's clinician is still a member of the clinic and the
     endpoint's registrant still one of its owners: the endpoint (id, event types, clinic,
@@ -75,7 +107,7 @@ def _audience_statement() -> Executable:
 
 def scopes_in_care(
     session: Session, clinic_id: uuid.UUID, patient_ids: frozenset[uuid.UUID]
-) -> Sequence[Any]:
+) -> Sequence[ScopesRow]:
     """The patients' active relationships at the clinic whose clinician is still one of
     its members: (patient, relationship id, scopes) each: one statement."""
     member = and_(

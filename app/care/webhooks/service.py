@@ -3,7 +3,8 @@
 A clinic endpoint receives patient P's event E only when some clinician X, still a member
 of the clinic, holds an active care relationship with P there whose standing `sees` both
 E's scope (`SCOPE_FOR_EVENT`: session events need `sessions`, `alert.raised` `alerts`,
-`routine.prescribed` `prescribe`, `progress.advice_changed` `progress`) and
+`routine.prescribed` `prescribe`, `progress.advice_changed` `progress`; an event type
+marked `NOT_FOR_CLINICS` goes to none, and a type with no entry stops the app at start) and
 `clinic_systems`, the patient's consent to the clinic's connected systems, which the
 consent preview states in words; and only while the owner who registered the endpoint is
 still an owner of the clinic (one who leaves or is demoted has their endpoints disabled in
@@ -29,20 +30,41 @@ from app.care.team import repository as care_repository
 from app.care.team.access import Standing, sees
 from app.care.team.access_log import Sent, record_sends
 from app.care.team.events import CareEnded
-from app.care.team.scope_terms import SCOPE_FOR_EVENT
+from app.care.team.scope_terms import NOT_FOR_CLINICS, SCOPE_FOR_EVENT
 from app.care.team.service import require_role
 from app.care.webhooks import repository
-from app.core.events import subscribe
-from app.core.vocabulary import CareScope
+from app.core.vocabulary import CareScope, WebhookEventType
 from app.users.models import Caller
-from app.webhooks import outbox
 from app.webhooks import repository as webhooks_repository
-from app.webhooks.outbox import Database, Queued, Target
+from app.webhooks.outbox import Database, Queued, Target, WebhookAudience
 from app.webhooks.service import Holder
 
-__all__ = ["SCOPE_FOR_EVENT", "clinic_endpoints", "clinics_in_care", "install"]
+__all__ = [
+    "SCOPE_FOR_EVENT",
+    "check_audience_rules",
+    "clinic_endpoints",
+    "clinics_in_care",
+    "on_care_ended",
+    "on_webhook_audience",
+]
 
-_SCOPE_BY_TYPE: dict[str, CareScope] = {k.value: v for k, v in SCOPE_FOR_EVENT.items()}
+_SCOPE_BY_TYPE: dict[str, CareScope] = {
+    k.value: v for k, v in SCOPE_FOR_EVENT.items() if v is not NOT_FOR_CLINICS
+}
+
+
+class MissingAudienceRule(RuntimeError):
+    """A webhook event type with neither a clinic audience rule nor `NOT_FOR_CLINICS`."""
+
+
+def check_audience_rules() -> None:
+    """Fail (at start) when a webhook event type has no decision for clinics' systems."""
+    missing = [t.value for t in WebhookEventType if t not in SCOPE_FOR_EVENT]
+    if missing:
+        raise MissingAudienceRule(
+            f"no clinic audience rule for {', '.join(missing)}: add each to SCOPE_FOR_EVENT "
+            "(app/care/team/scope_terms.py), with its scope or NOT_FOR_CLINICS"
+        )
 
 
 def clinic_endpoints(session: Session, caller: Caller, clinic_id: uuid.UUID) -> Holder:
@@ -126,8 +148,6 @@ def on_care_ended(session: Session, ended: CareEnded) -> None:
         )
 
 
-def install() -> None:
-    """Add the clinics in care to every event's receivers, and stop their queued deliveries
-    when the consent under which they were queued ends (idempotent; the app calls it)."""
-    outbox.add_audience(clinics_in_care)
-    subscribe(CareEnded, on_care_ended)
+def on_webhook_audience(session: Session, audience: WebhookAudience) -> None:
+    """The clinics in care receive their patients' events (as their consent lets through)."""
+    audience.targets.extend(clinics_in_care(session, audience.owner_id))

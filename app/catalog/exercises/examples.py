@@ -7,7 +7,6 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 from functools import cache
-from typing import Any
 
 from app.catalog.exercises.models import (
     CatalogDocument,
@@ -16,6 +15,7 @@ from app.catalog.exercises.models import (
     MusclePublic,
 )
 from app.catalog.exercises.seed import load_seed
+from app.core.types import JSONObject, JSONValue
 
 STAMP = datetime(2026, 1, 1, tzinfo=UTC)
 # Opaque to clients; the shape of a real token, signed by no real key.
@@ -23,7 +23,7 @@ SYNC_TOKEN = "eyJzIjoxLCJpIjpudWxsfQ.Qm9ndXNNYWNGb3JEb2Nz"  # noqa: S105
 
 
 @cache
-def exercise() -> dict[str, Any]:
+def exercise() -> JSONObject:
     seed = load_seed()
     spec = seed.exercises[0].model_copy(update={"source": seed.source})
     public = ExercisePublic(**dict(spec), revision=1, created_at=STAMP, updated_at=STAMP)
@@ -31,42 +31,42 @@ def exercise() -> dict[str, Any]:
 
 
 @cache
-def exercise_spec() -> dict[str, Any]:
+def exercise_spec() -> JSONObject:
     return load_seed().exercises[0].model_dump(mode="json", exclude={"source"})
 
 
-def exercise_patch() -> dict[str, Any]:
+def exercise_patch() -> JSONObject:
     return {"difficulty": "intermediate"}
 
 
-def exercise_page() -> dict[str, Any]:
+def exercise_page() -> JSONObject:
     return {"items": [exercise()], "next_cursor": None, "sync_token": None}
 
 
 @cache
-def muscle() -> dict[str, Any]:
+def muscle() -> JSONObject:
     seed = load_seed()
     spec = seed.muscles[0].model_copy(update={"source": seed.source})
     public = MusclePublic(**dict(spec), exercises=[e.slug for e in seed.exercises])
     return public.model_dump(mode="json")
 
 
-def muscles() -> list[dict[str, Any]]:
+def muscles() -> list[JSONValue]:
     return [muscle()]
 
 
 @cache
-def equipment() -> dict[str, Any]:
+def equipment() -> JSONObject:
     spec = load_seed().equipment[0]
     return EquipmentPublic(**dict(spec), exercise_count=2).model_dump(mode="json")
 
 
-def equipment_list() -> list[dict[str, Any]]:
+def equipment_list() -> list[JSONValue]:
     return [equipment()]
 
 
 @cache
-def catalog_document() -> dict[str, Any]:
+def catalog_document() -> JSONObject:
     seed = load_seed()
     document = CatalogDocument(
         version=1,

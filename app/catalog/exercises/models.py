@@ -301,6 +301,8 @@ class Exercise(SQLModel, table=True):
     difficulty: Difficulty = SQLField(sa_type=VocabularyColumn(Difficulty, 20))
     difficulty_rank: int = SQLField(index=True)
     search_text: str = SQLField(max_length=20000)
+    # A JSON column: the `ExerciseSpec` as validated when written. Left open (`Any`): a typed JSON
+    # alias would make pydantic walk the document whenever a row is validated.
     document: dict[str, Any] = SQLField(sa_column=Column(JSON, nullable=False))
     revision: int = SQLField(default=1)
     created_at: datetime = SQLField(
@@ -418,6 +420,8 @@ class Muscle(SQLModel, table=True):
     __tablename__ = "muscle"
     slug: str = SQLField(primary_key=True, max_length=SLUG_MAX)
     name: str = SQLField(max_length=SHORT_TEXT_MAX)
+    # A JSON column: the `MuscleSpec` as validated when written. Left open (`Any`): a typed JSON
+    # alias would make pydantic walk the document whenever a row is validated.
     document: dict[str, Any] = SQLField(sa_column=Column(JSON, nullable=False))
 
 

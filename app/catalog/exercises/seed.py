@@ -56,7 +56,9 @@ class _Quotes:
         return {**item, "article_text": quote} if quote and "article_text" not in item else item
 
     def attribution(self, where: str, record: dict[str, Any]) -> dict[str, Any]:
-        """`record` with every `article` attribution carrying its quote, if it has one."""
+        """`record` with every `article` attribution carrying its quote, if it has one.
+
+        `record` is raw YAML, before `CatalogSeed` validates it: any shape, hence `Any`."""
         given = record.get("attribution")
         if not isinstance(given, dict):
             return record

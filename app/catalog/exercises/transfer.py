@@ -18,6 +18,7 @@ from app.catalog.exercises.models import CatalogSeed
 from app.catalog.exercises.seed import load_seed
 from app.core.db import begin_write
 from app.core.errors import invalid_from
+from app.core.types import JSONObject
 from app.core.vocabulary import Provenance
 
 
@@ -35,7 +36,7 @@ class ImportReport:
         ]
 
 
-def export_catalog(session: Session) -> dict[str, Any]:
+def export_catalog(session: Session) -> JSONObject:
     """The live catalog in the seed-data shape, so it can be imported elsewhere."""
     seed = load_seed()
     exercises = [row.document for row in repository.all_exercises(session)]

@@ -6,10 +6,11 @@ workout-timer code reuse `PlanItem`'s dosage shape, `Interval` and `DosageLike`.
 
 from __future__ import annotations
 
-from typing import Protocol, Self
+from typing import Protocol, Self, TypedDict
 
 from pydantic import BaseModel, ConfigDict, Field, StrictInt, model_validator
 
+from app.core.shapes import mirror
 from app.core.types import Notes, Sentence, ShortNotes, Slug
 from app.core.vocabulary import (
     AffectedSide,
@@ -137,6 +138,17 @@ class SideFields(BaseModel):
         max_length=2,
         description="One entry per working leg, in training order, with the plain words.",
     )
+
+
+class SideBody(TypedDict):
+    """`SideFields` as `app.catalog.planner.sides.item_fields` derives them."""
+
+    working_leg: Side | None
+    lie_on: Side | None
+    placement: list[Placement]
+
+
+mirror(SideBody, SideFields)
 
 
 class PlanItem(SideFields, ItemDosage):

@@ -23,7 +23,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
-from typing import Any
+from typing import Literal
 
 from app.catalog.exercises.models import ExerciseSpec
 from app.catalog.planner import rules
@@ -64,7 +64,7 @@ class _Step:
 
 def _raise(
     p: Prescription,
-    field: str,
+    field: Literal["count", "hold", "height_cm"],
     increment: int,
     top: int,
     kind: ProgressionKind,
@@ -77,8 +77,13 @@ def _raise(
     old = getattr(p, field)
     assert isinstance(old, int)
     new = min(old + increment, top)
-    raised: dict[str, Any] = {field: new}
-    return _Step(kind, provenance, replace(p, **raised), f"{what} {old}{unit} -> {new}{unit}", why)
+    if field == "count":
+        raised = replace(p, count=new)
+    elif field == "hold":
+        raised = replace(p, hold=new)
+    else:
+        raised = replace(p, height_cm=new)
+    return _Step(kind, provenance, raised, f"{what} {old}{unit} -> {new}{unit}", why)
 
 
 def _count_step(p: Prescription, top: int, provenance: Provenance, why: str) -> _Step:

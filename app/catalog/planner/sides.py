@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 
 from app.catalog.exercises.models import ExerciseSpec
-from app.catalog.planner.models import Placement
+from app.catalog.planner.models import Placement, SideBody
 from app.core.vocabulary import Laterality, Side, WorkingLeg
 
 _OTHER = {Side.LEFT: Side.RIGHT, Side.RIGHT: Side.LEFT}
@@ -95,7 +95,7 @@ def leg_prefix(new: Placement) -> str:
     return f"{new.working_leg.capitalize()} leg: "
 
 
-def item_fields(exercise: ExerciseSpec, side: Side | None) -> dict[str, object]:
+def item_fields(exercise: ExerciseSpec, side: Side | None) -> SideBody:
     """The additive wire fields of an item: `working_leg`, `lie_on` and `placement`."""
     if exercise.laterality is Laterality.BILATERAL:
         return {"working_leg": None, "lie_on": None, "placement": []}

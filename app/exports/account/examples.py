@@ -5,8 +5,7 @@ A function (see `app.core.examples`): called once, when the document is first bu
 
 from __future__ import annotations
 
-from typing import Any
-
+from app.core.types import JSONObject
 from app.exports.account.models import EXPORT_FORMAT, UserExport
 from app.exports.sharing import examples as sharing
 from app.logbook.alerts import examples as alerts
@@ -18,7 +17,7 @@ from app.users import examples as users
 from app.webhooks import examples as webhooks
 
 
-def account_export() -> dict[str, Any]:
+def account_export() -> JSONObject:
     return UserExport.model_validate(
         {
             "format": EXPORT_FORMAT,

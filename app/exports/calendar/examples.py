@@ -2,16 +2,16 @@
 
 from __future__ import annotations
 
-from typing import Any
+from app.core.types import JSONObject
 
 TOKEN = "q2Jx0cW4m3y9bVt7ZkT1pR8sL5nA6fD0hG2jK4lE3uI"  # noqa: S105  # an example
 
 
-def token_create() -> dict[str, Any]:
+def token_create() -> JSONObject:
     return {"time_of_day": "07:30"}
 
 
-def token() -> dict[str, Any]:
+def token() -> JSONObject:
     return {
         "token": TOKEN,
         "url": f"https://medius.example/api/v1/me/calendar.ics?token={TOKEN}",

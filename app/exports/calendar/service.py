@@ -20,7 +20,6 @@ from app.catalog.live.snapshot import CatalogSpecs
 from app.catalog.planner.timing import routine_seconds
 from app.core.db import begin_write
 from app.core.errors import NotFound
-from app.core.events import subscribe
 from app.core.responses import API_PREFIX
 from app.core.types import utcnow
 from app.exports.calendar import ics, repository
@@ -34,11 +33,6 @@ TOKEN_BYTES = 32  # 256 bits from the OS's CSPRNG
 FEED_WEEKS_BEHIND = 4
 FEED_WEEKS_AHEAD = 26
 FEED_PATH = "/me/calendar.ics"
-
-
-def install() -> None:
-    """End the feed with every sign-in (idempotent; the app factory calls it)."""
-    subscribe(EverySignInEnded, on_every_sign_in_ended)
 
 
 def on_every_sign_in_ended(session: Session, event: EverySignInEnded) -> None:

@@ -9,7 +9,9 @@ The README's FHIR section documents each.
 from __future__ import annotations
 
 import uuid
-from typing import Any
+from datetime import datetime
+
+from app.exports.fhir.resources import CodeableConcept, Coding, Quantity
 
 FHIR_VERSION = "4.3.0"
 FHIR_MEDIA_TYPE = "application/fhir+json"
@@ -101,44 +103,44 @@ def derived_id(*parts: object) -> str:
     return str(uuid.uuid5(_NAMESPACE, "/".join(str(p) for p in parts)))
 
 
-def coding(system: str, code: str, display: str | None = None) -> dict[str, Any]:
-    out: dict[str, Any] = {"system": system, "code": code}
+def coding(system: str, code: str, display: str | None = None) -> Coding:
+    out: Coding = {"system": system, "code": code}
     if display:
         out["display"] = display
     return out
 
 
-def concept(system: str, code: str, display: str | None = None) -> dict[str, Any]:
+def concept(system: str, code: str, display: str | None = None) -> CodeableConcept:
     return {"coding": [coding(system, code, display)]}
 
 
-def laterality(side: str) -> dict[str, Any]:
+def laterality(side: str) -> CodeableConcept:
     code, display = LATERALITY[side]
     return {"coding": [coding(SNOMED, code, display)], "text": side}
 
 
-def quantity(value: float | int, unit: str, code: str) -> dict[str, Any]:
+def quantity(value: float | int, unit: str, code: str) -> Quantity:
     return {"value": value, "unit": unit, "system": UCUM, "code": code}
 
 
-def count(value: int, what: str) -> dict[str, Any]:
+def count(value: int, what: str) -> Quantity:
     """A count as UCUM's annotated unity, e.g. `{repetitions}`."""
     return quantity(value, what, "{" + what + "}")
 
 
-def seconds(value: int) -> dict[str, Any]:
+def seconds(value: int) -> Quantity:
     return quantity(value, "s", "s")
 
 
-def score(value: int) -> dict[str, Any]:
+def score(value: int) -> Quantity:
     return quantity(value, "{score}", "{score}")
 
 
-def pain_concept() -> dict[str, Any]:
+def pain_concept() -> CodeableConcept:
     return concept(LOINC, PAIN_LOINC, PAIN_DISPLAY)
 
 
-def activity_categories() -> list[dict[str, Any]]:
+def activity_categories() -> list[CodeableConcept]:
     """The Physical Activity IG's two Observation categories."""
     return [
         concept(OBSERVATION_CATEGORY, "activity", "Activity"),
@@ -146,7 +148,6 @@ def activity_categories() -> list[dict[str, Any]]:
     ]
 
 
-def instant(value: Any) -> str:
+def instant(value: datetime) -> str:
     """A FHIR instant/dateTime in UTC with `Z` (times are stored timezone-aware UTC)."""
-    text: str = value.isoformat().replace("+00:00", "Z")
-    return text
+    return value.isoformat().replace("+00:00", "Z")

@@ -9,12 +9,24 @@ element for sets and repetitions (README "FHIR").
 from __future__ import annotations
 
 import re
-from typing import Any
 
 from app.catalog.exercises.models import ExercisePublic, Source
 from app.catalog.planner.models import PlanItem
 from app.core.vocabulary import DosageUnit
 from app.exports.fhir import codes
+from app.exports.fhir.resources import (
+    ActivityDefinition,
+    ActivityDefinitionParticipant,
+    CapabilityStatement,
+    CapabilityStatementRestResource,
+    CapabilityStatementRestResourceOperation,
+    CodeableConcept,
+    Extension,
+    PlanDefinition,
+    PlanDefinitionAction,
+    RelatedArtifact,
+    Timing,
+)
 from app.training.routines.models import RoutineItemPublic, RoutinePublic
 
 # A routine's item, or an item of one week of its progression plan: the same dosage.
@@ -35,7 +47,7 @@ def computable_name(text: str, fallback: str) -> str:
     return name if name[:1].isalpha() else fallback + name
 
 
-def exercise_concept(slug: str, name: str | None = None) -> dict[str, Any]:
+def exercise_concept(slug: str, name: str | None = None) -> CodeableConcept:
     return codes.concept(codes.EXERCISE_SYSTEM, slug, name)
 
 
@@ -50,9 +62,9 @@ def dosage_extension(
     order: int | None = None,
     note: str | None = None,
     week: int | None = None,
-) -> dict[str, Any]:
+) -> Extension:
     """One dosage as the Medius `exercise-dosage` complex extension (absent figures left out)."""
-    parts: list[dict[str, Any]] = []
+    parts: list[Extension] = []
 
     def integer(url: str, value: int | None) -> None:
         if value is not None:
@@ -89,7 +101,7 @@ def dosage_text(item: DosedItem) -> str:
     return ", ".join(words)
 
 
-def item_dosage(item: DosedItem, week: int | None = None) -> dict[str, Any]:
+def item_dosage(item: DosedItem, week: int | None = None) -> Extension:
     return dosage_extension(
         week=week,
         order=item.order,
@@ -103,7 +115,7 @@ def item_dosage(item: DosedItem, week: int | None = None) -> dict[str, Any]:
     )
 
 
-def _citation(source: Source) -> dict[str, Any]:
+def _citation(source: Source) -> RelatedArtifact:
     return {
         "type": "citation",
         "display": f"{source.author}, {source.title}",
@@ -111,18 +123,18 @@ def _citation(source: Source) -> dict[str, Any]:
     }
 
 
-def activity_definition(exercise: ExercisePublic, *, retired: bool = False) -> dict[str, Any]:
+def activity_definition(exercise: ExercisePublic, *, retired: bool = False) -> ActivityDefinition:
     """An exercise as an ActivityDefinition: what it is, how it is done, its default dose."""
     default = exercise.default_dosage
     counted = exercise.dosage.unit
     usage = [f"{n}. {step.text}" for n, step in enumerate(exercise.steps, start=1)]
     usage += [f"Cue: {cue.text}" for cue in exercise.cues]
-    participants: list[dict[str, Any]] = [{"type": "patient"}]
+    participants: list[ActivityDefinitionParticipant] = [{"type": "patient"}]
     participants += [
         {"type": "device", "role": codes.concept(codes.EQUIPMENT_SYSTEM, slug)}
         for slug in exercise.equipment
     ]
-    resource: dict[str, Any] = {
+    resource: ActivityDefinition = {
         "resourceType": "ActivityDefinition",
         "id": exercise.slug,
         "meta": {
@@ -159,7 +171,7 @@ def activity_definition(exercise: ExercisePublic, *, retired: bool = False) -> d
     return resource
 
 
-def plan_definition(template: RoutinePublic) -> dict[str, Any]:
+def plan_definition(template: RoutinePublic) -> PlanDefinition:
     """A public template as a PlanDefinition: one action per item, in order, each naming
     its ActivityDefinition and carrying the item's dosage."""
     return {
@@ -186,11 +198,11 @@ def plan_definition(template: RoutinePublic) -> dict[str, Any]:
     }
 
 
-def weekly(sessions_per_week: int) -> dict[str, Any]:
+def weekly(sessions_per_week: int) -> Timing:
     return {"repeat": {"frequency": sessions_per_week, "period": 1, "periodUnit": "wk"}}
 
 
-def plan_action(item: RoutineItemPublic, sessions_per_week: int) -> dict[str, Any]:
+def plan_action(item: RoutineItemPublic, sessions_per_week: int) -> PlanDefinitionAction:
     return {
         "extension": [item_dosage(item)],
         "title": item.exercise,
@@ -201,13 +213,13 @@ def plan_action(item: RoutineItemPublic, sessions_per_week: int) -> dict[str, An
     }
 
 
-def capability_statement(base: str, *, clinic: bool) -> dict[str, Any]:
+def capability_statement(base: str, *, clinic: bool) -> CapabilityStatement:
     """What this FHIR base serves (`GET [base]/metadata`, which FHIR clients read first)."""
-    everything = {
+    everything: CapabilityStatementRestResourceOperation = {
         "name": "everything",
         "definition": "http://hl7.org/fhir/OperationDefinition/Patient-everything",
     }
-    resources: list[dict[str, Any]] = [
+    resources: list[CapabilityStatementRestResource] = [
         {"type": "Patient", "operation": [everything]},
         {"type": "CarePlan", "interaction": [{"code": "read"}]},
     ]

@@ -5,11 +5,19 @@ from __future__ import annotations
 
 import uuid
 from functools import cache
-from typing import Any
 
 from app.catalog.exercises import examples as catalog_examples
 from app.catalog.exercises.models import ExercisePublic
 from app.exports.fhir import bundles, definitions, records
+from app.exports.fhir.resources import (
+    ActivityDefinition,
+    AnyResource,
+    Bundle,
+    CapabilityStatement,
+    CarePlan,
+    OperationOutcome,
+    PlanDefinition,
+)
 from app.logbook.sessions import examples as session_examples
 from app.logbook.sessions.models import SessionPublic
 from app.training.routines import examples as routine_examples
@@ -22,12 +30,12 @@ BASE = "https://api.example.org/api/v1/fhir"
 
 
 @cache
-def activity_definition() -> dict[str, Any]:
+def activity_definition() -> ActivityDefinition:
     exercise = ExercisePublic.model_validate(catalog_examples.exercise())
     return definitions.activity_definition(exercise)
 
 
-def activity_definitions() -> dict[str, Any]:
+def activity_definitions() -> Bundle:
     exercise = ExercisePublic.model_validate(catalog_examples.exercise())
     return bundles.searchset(
         BASE,
@@ -38,12 +46,12 @@ def activity_definitions() -> dict[str, Any]:
 
 
 @cache
-def plan_definition() -> dict[str, Any]:
+def plan_definition() -> PlanDefinition:
     template = routine_examples.routine_view().model_copy(update={"is_template": True})
     return definitions.plan_definition(template)
 
 
-def plan_definitions() -> dict[str, Any]:
+def plan_definitions() -> Bundle:
     template = routine_examples.routine_view()
     return bundles.searchset(
         BASE, f"{BASE}/PlanDefinition", [plan_definition()], last_updated=template.updated_at
@@ -54,16 +62,16 @@ def _patient() -> UserPublic:
     return UserPublic.model_validate(user_examples.user())
 
 
-def care_plan() -> dict[str, Any]:
+def care_plan() -> CarePlan:
     return records.care_plan(routine_examples.routine_view(), _patient().id)
 
 
-def everything() -> dict[str, Any]:
+def everything() -> Bundle:
     user = _patient()
     routine = routine_examples.routine_view()
     logged = SessionPublic.model_validate(session_examples.session())
     check = AssessmentPublic.model_validate(assessment_examples.assessment())
-    resources = [
+    resources: list[AnyResource] = [
         records.patient(user),
         records.care_plan(routine, user.id),
         *records.session_observations(logged, user.id, {routine.id}, set()),
@@ -78,11 +86,11 @@ def everything() -> dict[str, Any]:
     )
 
 
-def capability_statement() -> dict[str, Any]:
+def capability_statement() -> CapabilityStatement:
     return definitions.capability_statement(BASE, clinic=False)
 
 
-def outcome() -> dict[str, Any]:
+def outcome() -> OperationOutcome:
     return {
         "resourceType": "OperationOutcome",
         "issue": [

@@ -13,8 +13,8 @@ from __future__ import annotations
 
 import logging
 import re
+from collections.abc import Mapping
 from http import HTTPStatus
-from typing import Any
 
 import orjson
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
@@ -24,6 +24,7 @@ from app.core.negotiation import negotiate
 from app.core.problems import PROBLEM_MEDIA_TYPE, PROBLEM_TYPE_BASE
 from app.core.responses import API_PREFIX
 from app.exports.fhir.codes import FHIR_MEDIA_TYPE
+from app.exports.fhir.resources import OperationOutcome, OperationOutcomeIssue
 
 # The patient's own base and, per clinic, the clinic's.
 FHIR_PATH = re.compile(rf"^{API_PREFIX}/(clinics/[^/]+/)?fhir(/|$)")
@@ -52,12 +53,14 @@ ISSUE_TYPE = {
 logger = logging.getLogger("medius")
 
 
-def outcome(problem: dict[str, Any]) -> dict[str, Any]:
+def outcome(problem: Mapping[str, object]) -> OperationOutcome:
     """A problem document as an OperationOutcome: one issue for the problem, one per
-    offending value."""
-    status = int(problem.get("status", 500))
+    offending value. `problem` is JSON parsed back from the bytes a handler wrote (its
+    members read as they come, so any problem any layer wrote still answers)."""
+    given = problem.get("status")
+    status = given if isinstance(given, int) else 500
     slug = str(problem.get("type", "")).removeprefix(PROBLEM_TYPE_BASE) or "error"
-    issues: list[dict[str, Any]] = [
+    issues: list[OperationOutcomeIssue] = [
         {
             "severity": "fatal" if status >= 500 else "error",
             "code": ISSUE_TYPE.get(status, "processing"),
@@ -68,10 +71,11 @@ def outcome(problem: dict[str, Any]) -> dict[str, Any]:
             "diagnostics": str(problem.get("detail") or HTTPStatus(status).phrase),
         }
     ]
-    for error in problem.get("errors", []):
+    errors = problem.get("errors")
+    for error in errors if isinstance(errors, list) else []:
         where = ".".join(str(p) for p in error.get("loc", []))
         message = str(error.get("msg") or "invalid value")
-        issue: dict[str, Any] = {
+        issue: OperationOutcomeIssue = {
             "severity": "error",
             "code": "invalid",
             "diagnostics": f"{where}: {message}" if where else message,

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Iterable
-from typing import Any
+from typing import TYPE_CHECKING, Literal, NotRequired
 
 from app.exports.fhir import codes
 from app.exports.fhir.definitions import (
@@ -23,6 +23,20 @@ from app.exports.fhir.definitions import (
     item_dosage,
     weekly,
 )
+from app.exports.fhir.resources import (
+    CarePlan,
+    CarePlanActivity,
+    CarePlanActivityDetail,
+    CodeableConcept,
+    Extension,
+    Meta,
+    Observation,
+    ObservationComponent,
+    Patient,
+    Period,
+    Quantity,
+    Reference,
+)
 from app.logbook.sessions.models import EntryPublic, SessionPublic
 from app.training.routines.models import RoutinePublic
 from app.training.self_checks.models import AssessmentPublic
@@ -31,12 +45,52 @@ from app.users.models import UserPublic
 WORKFLOW_CANONICAL = "http://hl7.org/fhir/StructureDefinition/workflow-instantiatesCanonical"
 
 
-def reference(resource_type: str, resource_id: object) -> dict[str, str]:
+if TYPE_CHECKING:
+    # Parts a resource is built from with `**`, for mypy only: closed (PEP 728: they hold no
+    # other keys), so mypy knows a part brings no element the resource does not expect.
+    # typing's TypedDict takes `closed` only from Python 3.15, hence typeshed's
+    # typing_extensions, read by mypy alone (nothing here runs).
+    from typing_extensions import TypedDict as _ClosedTypedDict
+
+    class _Basis(_ClosedTypedDict, total=False, closed=True):
+        """What a session's Observations say they followed: a CarePlan, or a template."""
+
+        basedOn: list[Reference]
+        extension: list[Extension]
+
+    class _Effective(_ClosedTypedDict, total=False, closed=True):
+        """When a session happened: an instant while it runs, a period once it has ended."""
+
+        effectiveDateTime: str
+        effectivePeriod: Period
+
+    class _SessionCommon(_ClosedTypedDict, closed=True):
+        """The elements a session's panel and its members share, in their order."""
+
+        meta: Meta
+        basedOn: NotRequired[list[Reference]]
+        extension: NotRequired[list[Extension]]
+        status: Literal["final", "amended"]
+        category: list[CodeableConcept]
+        subject: Reference
+        effectiveDateTime: NotRequired[str]
+        effectivePeriod: NotRequired[Period]
+        performer: list[Reference]
+
+    class _Figure(_ClosedTypedDict, total=False, closed=True):
+        """One figure of a set: the `value[x]` of its component."""
+
+        valueCodeableConcept: CodeableConcept
+        valueQuantity: Quantity
+        valueString: str
+
+
+def reference(resource_type: str, resource_id: object) -> Reference:
     return {"reference": f"{resource_type}/{resource_id}"}
 
 
-def patient(user: UserPublic) -> dict[str, Any]:
-    resource: dict[str, Any] = {
+def patient(user: UserPublic) -> Patient:
+    resource: Patient = {
         "resourceType": "Patient",
         "id": str(user.id),
         "meta": {"lastUpdated": codes.instant(user.updated_at)},
@@ -50,18 +104,21 @@ def patient(user: UserPublic) -> dict[str, Any]:
     return resource
 
 
-def care_plan(routine: RoutinePublic, patient_id: uuid.UUID) -> dict[str, Any]:
+def care_plan(routine: RoutinePublic, patient_id: uuid.UUID) -> CarePlan:
     """A routine as the patient's CarePlan: one activity per item, in order, each naming
     its exercise's ActivityDefinition and carrying the prescribed dosage; then, when the
     routine has a progression plan, the items of its weeks 2, 3, ... (`not-started`, the
     dosage extension naming the week)."""
-    planned = [
+    current: list[CarePlanActivity] = [
+        {"detail": _activity_detail(i, routine.sessions_per_week)} for i in routine.items
+    ]
+    planned: list[CarePlanActivity] = [
         {"detail": _activity_detail(item, routine.sessions_per_week, week.week)}
         for week in routine.progression or []
         if week.week > 1
         for item in week.items
     ]
-    resource: dict[str, Any] = {
+    resource: CarePlan = {
         "resourceType": "CarePlan",
         "id": str(routine.id),
         "meta": {
@@ -75,10 +132,7 @@ def care_plan(routine: RoutinePublic, patient_id: uuid.UUID) -> dict[str, Any]:
         "subject": reference("Patient", patient_id),
         "period": {"start": codes.instant(routine.created_at)},
         "created": codes.instant(routine.created_at),
-        "activity": [
-            *({"detail": _activity_detail(i, routine.sessions_per_week)} for i in routine.items),
-            *planned,
-        ],
+        "activity": [*current, *planned],
     }
     if routine.notes:
         resource["description"] = routine.notes
@@ -87,8 +141,8 @@ def care_plan(routine: RoutinePublic, patient_id: uuid.UUID) -> dict[str, Any]:
 
 def _activity_detail(
     item: DosedItem, sessions_per_week: int, week: int | None = None
-) -> dict[str, Any]:
-    detail: dict[str, Any] = {
+) -> CarePlanActivityDetail:
+    detail: CarePlanActivityDetail = {
         "extension": [item_dosage(item, week)],
         "kind": "ServiceRequest",
         "instantiatesCanonical": [canonical("ActivityDefinition", item.exercise)],
@@ -102,7 +156,7 @@ def _activity_detail(
     return detail
 
 
-def _effective(session: SessionPublic) -> dict[str, Any]:
+def _effective(session: SessionPublic) -> _Effective:
     if session.ended_at is None:
         return {"effectiveDateTime": codes.instant(session.started_at)}
     return {
@@ -113,9 +167,7 @@ def _effective(session: SessionPublic) -> dict[str, Any]:
     }
 
 
-def _session_common(
-    session: SessionPublic, patient_id: uuid.UUID, plan: dict[str, Any]
-) -> dict[str, Any]:
+def _session_common(session: SessionPublic, patient_id: uuid.UUID, plan: _Basis) -> _SessionCommon:
     return {
         "meta": {
             "versionId": str(session.revision),
@@ -136,13 +188,13 @@ def session_observations(
     patient_id: uuid.UUID,
     care_plans: set[uuid.UUID],
     templates: set[uuid.UUID],
-) -> list[dict[str, Any]]:
+) -> list[Observation]:
     """The session's panel, then one Observation per exercise (in the order first logged).
 
     `care_plans` are the routines exported as CarePlans (`basedOn`); a session against a
     template names its PlanDefinition through the workflow-instantiatesCanonical extension.
     """
-    plan: dict[str, Any] = {}
+    plan: _Basis = {}
     if session.routine_id in care_plans:
         plan["basedOn"] = [reference("CarePlan", session.routine_id)]
     elif session.routine_id in templates:
@@ -151,7 +203,7 @@ def session_observations(
     by_exercise: dict[str, list[tuple[int, EntryPublic]]] = {}
     for position, entry in enumerate(session.entries, start=1):
         by_exercise.setdefault(entry.exercise, []).append((position, entry))
-    members = [
+    members: list[Observation] = [
         {
             "resourceType": "Observation",
             "id": codes.derived_id("session", session.id, slug),
@@ -162,7 +214,7 @@ def session_observations(
         }
         for slug, entries in by_exercise.items()
     ]
-    panel: dict[str, Any] = {
+    panel: Observation = {
         "resourceType": "Observation",
         "id": str(session.id),
         **_session_common(session, patient_id, plan),
@@ -181,21 +233,21 @@ def session_observations(
     return [panel, *members]
 
 
-def _marks(position: int, entry: EntryPublic) -> list[dict[str, Any]]:
+def _marks(position: int, entry: EntryPublic) -> list[Extension]:
     return [
         {"url": codes.SET_NUMBER_EXTENSION, "valuePositiveInt": entry.set_number},
         {"url": codes.SET_ENTRY_EXTENSION, "valuePositiveInt": position},
     ]
 
 
-def _set_code(code: str) -> dict[str, Any]:
+def _set_code(code: str) -> CodeableConcept:
     return codes.concept(codes.SET_COMPONENT_SYSTEM, code, codes.SET_COMPONENT_DISPLAY[code])
 
 
-def set_components(position: int, entry: EntryPublic) -> Iterable[dict[str, Any]]:
+def set_components(position: int, entry: EntryPublic) -> Iterable[ObservationComponent]:
     """One set as components, one per figure, each marked with the set's number and its
     place among the session's sets (`position`)."""
-    figures: list[tuple[dict[str, Any], dict[str, Any]]] = []
+    figures: list[tuple[CodeableConcept, _Figure]] = []
     if entry.side is not None:
         figures.append(
             (_set_code(codes.SIDE), {"valueCodeableConcept": codes.laterality(entry.side)})
@@ -226,16 +278,18 @@ def set_components(position: int, entry: EntryPublic) -> Iterable[dict[str, Any]
     return [{"extension": marks, "code": code, **value} for code, value in figures]
 
 
-def _check_code(code: str, display: str) -> dict[str, Any]:
+def _check_code(code: str, display: str) -> CodeableConcept:
     return codes.concept(codes.SELF_CHECK_SYSTEM, code, display)
 
 
-def self_check(check: AssessmentPublic, patient_id: uuid.UUID) -> dict[str, Any]:
+def self_check(check: AssessmentPublic, patient_id: uuid.UUID) -> Observation:
     """A single-leg stance self-check: what was seen as components, the findings as the
     Observation's interpretation."""
     weak = check.interpretation.likely_weak_side.value
-    weak_side = codes.laterality(weak) if weak in codes.LATERALITY else {"text": "none"}
-    resource: dict[str, Any] = {
+    weak_side: CodeableConcept = (
+        codes.laterality(weak) if weak in codes.LATERALITY else {"text": "none"}
+    )
+    resource: Observation = {
         "resourceType": "Observation",
         "id": str(check.id),
         "meta": {"lastUpdated": codes.instant(check.created_at)},

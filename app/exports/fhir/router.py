@@ -18,7 +18,7 @@ from app.core.config import Settings
 from app.core.deps import SessionDep, SettingsDep, client_address
 from app.core.examples import ExampleFactory, lazy_example
 from app.core.responses import API_PREFIX, respond, to_bytes
-from app.exports.fhir import definitions, examples, service
+from app.exports.fhir import definitions, examples, resources, service
 from app.exports.fhir.codes import FHIR_MEDIA_TYPE
 from app.exports.fhir.models import (
     FHIR_ID_PATTERN,
@@ -78,7 +78,7 @@ PATIENT_ERRORS = (400, 401, 404, 406, 422, 500)
 
 
 def _outcome_example(status: int) -> ExampleFactory:
-    def example() -> dict[str, Any]:
+    def example() -> resources.OperationOutcome:
         body = examples.outcome()
         body["issue"][0]["diagnostics"] = ERROR_DETAIL[status]
         return body
@@ -117,7 +117,7 @@ def fhir_base(settings: Settings) -> str:
     return f"{settings.public_url}{API_PREFIX}/fhir"
 
 
-def _public(request: Request, body: dict[str, Any], settings: Settings) -> Response:
+def _public(request: Request, body: resources.Answer, settings: Settings) -> Response:
     return public_json(
         request, to_bytes(body), settings.catalog_max_age, media_type=FHIR_MEDIA_TYPE
     )

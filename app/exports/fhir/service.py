@@ -6,7 +6,6 @@ from __future__ import annotations
 import uuid
 from collections.abc import Sequence
 from datetime import datetime
-from typing import Any
 
 from sqlmodel import Session
 
@@ -17,6 +16,13 @@ from app.core.errors import NotFound, ScopeNotGranted
 from app.core.types import utcnow
 from app.exports.account import repository as account_repository
 from app.exports.fhir import access, bundles, definitions, records, repository
+from app.exports.fhir.resources import (
+    ActivityDefinition,
+    AnyResource,
+    Bundle,
+    CarePlan,
+    PlanDefinition,
+)
 from app.logbook.sessions import service as sessions_service
 from app.training.routines import service as routines_service
 from app.training.routines.models import Routine, RoutinePublic
@@ -41,7 +47,7 @@ def _latest(times: Sequence[datetime]) -> datetime | None:
 # --- the catalog: public, cached per catalog revision -------------------------------------
 
 
-def activity_definitions(session: Session, base: str) -> dict[str, Any]:
+def activity_definitions(session: Session, base: str) -> Bundle:
     exercises = [exercise_public(row) for row in catalog_repository.all_exercises(session)]
     return bundles.searchset(
         base,
@@ -51,7 +57,7 @@ def activity_definitions(session: Session, base: str) -> dict[str, Any]:
     )
 
 
-def activity_definition(session: Session, slug: str) -> dict[str, Any]:
+def activity_definition(session: Session, slug: str) -> ActivityDefinition:
     """A removed exercise still answers, `retired`: CarePlans and sessions may name it."""
     row = repository.exercise_any(session, slug)
     if row is None:
@@ -65,7 +71,7 @@ def _routines(
     return routines_service.as_models(routines_service.as_public(session, rows, catalog))
 
 
-def plan_definitions(session: Session, catalog: CatalogSpecs, base: str) -> dict[str, Any]:
+def plan_definitions(session: Session, catalog: CatalogSpecs, base: str) -> Bundle:
     templates = _routines(session, repository.templates(session), catalog)
     return bundles.searchset(
         base,
@@ -75,7 +81,7 @@ def plan_definitions(session: Session, catalog: CatalogSpecs, base: str) -> dict
     )
 
 
-def plan_definition(session: Session, catalog: CatalogSpecs, template_id: str) -> dict[str, Any]:
+def plan_definition(session: Session, catalog: CatalogSpecs, template_id: str) -> PlanDefinition:
     row = repository.template(session, _uuid(template_id, "PlanDefinition"))
     if row is None:
         raise NotFound(f"No PlanDefinition/{template_id}.")
@@ -94,7 +100,7 @@ def everything(
     base: str,
     clinic_id: uuid.UUID | None = None,
     address: str | None = None,
-) -> dict[str, Any]:
+) -> Bundle:
     """`Patient/{id}/$everything`: the Patient, then the CarePlans, session Observations
     and self-check Observations the reader's grant covers, as one searchset. Read at a
     clinic's base when `clinic_id` is given (`address` goes to the access log)."""
@@ -108,7 +114,7 @@ def everything(
     if user is None:
         raise access.patient_not_found(patient_id)
     profile = users_service.as_public(user)
-    resources = [records.patient(profile)]
+    resources: list[AnyResource] = [records.patient(profile)]
     times = [profile.updated_at]
     plans: list[RoutinePublic] = []
     if grant.care_plans:
@@ -154,7 +160,7 @@ def care_plan(
     catalog: CatalogSpecs,
     clinic_id: uuid.UUID | None = None,
     address: str | None = None,
-) -> dict[str, Any]:
+) -> CarePlan:
     """`CarePlan/{id}`: a routine, if its owner is a patient the reader may read the care
     plans of (another's is 404, as an unknown one)."""
     missing = NotFound(f"No CarePlan/{routine_id} you may read.")

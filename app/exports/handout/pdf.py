@@ -7,8 +7,9 @@ import io
 import re
 import unicodedata
 from collections.abc import Mapping, Sequence
-from typing import Any
+from typing import Any, TypedDict
 
+# ReportLab ships no types (pyproject: ignore_missing_imports): its flowables are Any to mypy.
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_CENTER
 from reportlab.lib.pagesizes import A4
@@ -43,8 +44,26 @@ _FRAME_WIDTH = A4[0] - 2 * _MARGIN - 2 * _PADDING
 
 
 GREY, RED = colors.HexColor("#444444"), colors.HexColor("#aa0000")
+
+
+class _StyleChanges(TypedDict, total=False):
+    """The `ParagraphStyle` attributes a handout style changes (ReportLab's names)."""
+
+    fontName: str
+    fontSize: float
+    leading: float
+    alignment: int
+    textColor: colors.Color
+    backColor: colors.Color
+    borderColor: colors.Color
+    borderWidth: float
+    borderPadding: tuple[float, float, float, float]
+    spaceBefore: float
+    spaceAfter: float
+
+
 # Each style the handout uses, as what it changes from the sample sheet's "Normal".
-_STYLE_CHANGES: dict[str, dict[str, Any]] = {
+_STYLE_CHANGES: dict[str, _StyleChanges] = {
     "Summary": {"textColor": GREY},
     "Dosage": {
         "fontName": "Helvetica-Bold",

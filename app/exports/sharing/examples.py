@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
-
+from app.core.types import JSONObject
 from app.logbook.progress import examples as progress
 from app.training.routines import examples as routines
 
@@ -11,7 +10,7 @@ LINK_ID = "3d4e5f60-7a8b-4c9d-8e0f-1a2b3c4d5e6f"
 TOKEN = "q3V0mY7xW1cN8tRk2pLs9dFh4jGz6bAe5uIo0nMvXyQ"  # noqa: S105 - a made-up example
 
 
-def link() -> dict[str, Any]:
+def link() -> JSONObject:
     return {
         "id": LINK_ID,
         "kind": "routine_handout",
@@ -24,19 +23,19 @@ def link() -> dict[str, Any]:
     }
 
 
-def created() -> dict[str, Any]:
+def created() -> JSONObject:
     return {**link(), "token": TOKEN, "path": f"/api/v1/shared/{TOKEN}"}
 
 
-def replayed() -> dict[str, Any]:
+def replayed() -> JSONObject:
     return {**link(), "token": None, "path": None}
 
 
-def link_page() -> dict[str, Any]:
+def link_page() -> JSONObject:
     return {"items": [link()], "next_cursor": None}
 
 
-def create() -> dict[str, Any]:
+def create() -> JSONObject:
     return {
         "id": LINK_ID,
         "kind": "routine_handout",
@@ -46,5 +45,5 @@ def create() -> dict[str, Any]:
     }
 
 
-def progress_summary() -> Any:
+def progress_summary() -> JSONObject:
     return progress.progress()

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import uuid
 from datetime import datetime
-from typing import Self
+from typing import Self, TypedDict
 
 from pydantic import BaseModel, ConfigDict, Field, StrictInt, model_validator
 from sqlalchemy import Column, Index, UniqueConstraint
 from sqlmodel import Field as SQLField
 from sqlmodel import SQLModel
 
+from app.core.shapes import mirror
 from app.core.sqltypes import UTCDateTime, VocabularyColumn
 from app.core.types import SHORT_TEXT_MAX, AwareDatetime, ShortText, utcnow
 from app.core.vocabulary import ShareKind, ShareStatus
@@ -104,3 +105,25 @@ class ShareLinkCreated(ShareLinkPublic):
         "revoke that link and make another if you lost it)."
     )
     path: str | None = Field(description="Where the link opens: `/api/v1/shared/<token>`.")
+
+
+class ShareLinkBody(TypedDict):
+    """`ShareLinkPublic` as the service builds it (a dict, encoded without validation)."""
+
+    id: uuid.UUID
+    kind: ShareKind
+    routine_id: uuid.UUID | None
+    label: str
+    status: ShareStatus
+    created_at: datetime
+    expires_at: datetime
+    revoked_at: datetime | None
+
+
+class ShareLinkCreatedBody(ShareLinkBody):
+    token: str | None
+    path: str | None
+
+
+mirror(ShareLinkBody, ShareLinkPublic)
+mirror(ShareLinkCreatedBody, ShareLinkCreated)

@@ -12,17 +12,16 @@ import hashlib
 import secrets
 import uuid
 from datetime import datetime, timedelta
-from typing import Any
 
-import orjson
-from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session
 
 from app.care.team.access_log import record_share_use
 from app.catalog.live.snapshot import CatalogSpecs
 from app.core.db import begin_write
-from app.core.errors import FieldError, IdTaken, Invalid, NotFound, QuotaExceeded
+from app.core.errors import FieldError, Invalid, NotFound, QuotaExceeded
+from app.core.idempotency import ClientId, create_once, request_digest
 from app.core.negotiation import negotiate
+from app.core.pagination import PageBody
 from app.core.responses import API_PREFIX
 from app.core.types import utcnow
 from app.core.vocabulary import ShareKind, ShareStatus
@@ -35,10 +34,13 @@ from app.exports.sharing.models import (
     MAX_LINKS,
     TOKEN_BYTES,
     ShareLink,
+    ShareLinkBody,
     ShareLinkCreate,
+    ShareLinkCreatedBody,
     ShareLinkPublic,
 )
 from app.logbook.progress import service as progress_service
+from app.logbook.progress.models import ProgressBody
 from app.training.routines import service as routines_service
 from app.users import repository as users_repository
 from app.users.models import Caller
@@ -62,7 +64,7 @@ def status(link: ShareLink, now: datetime) -> ShareStatus:
     return ShareStatus.ACTIVE if link.expires_at > now else ShareStatus.EXPIRED
 
 
-def _body(link: ShareLink, now: datetime) -> dict[str, Any]:
+def _body(link: ShareLink, now: datetime) -> ShareLinkBody:
     return {
         "id": link.id,
         "kind": link.kind,
@@ -88,18 +90,17 @@ def _expiry(data: ShareLinkCreate, now: datetime) -> datetime:
     return data.expires_at
 
 
-def _digest(data: ShareLinkCreate) -> str:
-    canonical = orjson.dumps(data.model_dump(mode="json"), option=orjson.OPT_SORT_KEYS)
-    return hashlib.sha256(canonical).hexdigest()
-
-
-def create(session: Session, user: Caller, data: ShareLinkCreate) -> tuple[dict[str, Any], bool]:
-    """A new link (with its token, shown this once), or an earlier try's under the same id."""
+def create(
+    session: Session, user: Caller, data: ShareLinkCreate
+) -> tuple[ShareLinkCreatedBody, bool]:
+    """A new link (with its token, shown this once), or an earlier try's under the same id
+    (app/core/idempotency.py: never its token)."""
     now = utcnow()
     expires_at = _expiry(data, now)
     if data.routine_id is not None:
         routines_service.referenced(session, user, data.routine_id, ["body", "routine_id"])
     token = secrets.token_urlsafe(TOKEN_BYTES)
+    fingerprint = None if data.id is None else request_digest(data.model_dump(mode="json"))
     link = ShareLink(
         id=data.id or uuid.uuid4(),
         owner_id=user.id,
@@ -107,16 +108,13 @@ def create(session: Session, user: Caller, data: ShareLinkCreate) -> tuple[dict[
         routine_id=data.routine_id,
         label=data.label or "",
         token_hash=token_hash(token),
-        request_digest=None if data.id is None else _digest(data),
+        request_digest=fingerprint,
         created_at=now,
         expires_at=expires_at,
     )
-    begin_write(session)
-    try:
+
+    def write() -> ShareLinkCreatedBody:
         active, total = repository.lock_owner_and_count(session, user.id, now)
-        if data.id is not None and repository.get(session, link.id) is not None:
-            session.rollback()
-            return _replayed(session, user, link), False
         if active >= MAX_ACTIVE_LINKS or total >= MAX_LINKS:
             raise QuotaExceeded(
                 f"You have {active} active links ({total} in all); one account keeps at most "
@@ -124,28 +122,23 @@ def create(session: Session, user: Caller, data: ShareLinkCreate) -> tuple[dict[
                 "need."
             )
         repository.add(session, link)
-        session.commit()
-    except IntegrityError:
-        session.rollback()
-        return _replayed(session, user, link), False
-    except QuotaExceeded:
-        session.rollback()
-        raise
-    return {**_body(link, now), "token": token, "path": API_PREFIX + SHARED_PATH + token}, True
+        return {**_body(link, now), "token": token, "path": API_PREFIX + SHARED_PATH + token}
+
+    def is_retry(stored: ShareLink) -> bool:
+        return stored.owner_id == user.id and stored.request_digest == fingerprint
+
+    link_id = link.id
+    claim = ClientId("link", data.id, lambda s: repository.get(s, link_id), is_retry)
+
+    def replay(stored: ShareLink) -> ShareLinkCreatedBody:
+        return {**_body(stored, utcnow()), "token": None, "path": None}
+
+    return create_once(session, claim, write, replay)
 
 
-def _replayed(session: Session, user: Caller, link: ShareLink) -> dict[str, Any]:
-    existing = repository.get(session, link.id)
-    if (
-        existing is None
-        or existing.owner_id != user.id
-        or existing.request_digest != link.request_digest
-    ):
-        raise IdTaken.of("link")
-    return {**_body(existing, utcnow()), "token": None, "path": None}
-
-
-def list_for(session: Session, user: Caller, cursor: str | None, limit: int) -> dict[str, Any]:
+def list_for(
+    session: Session, user: Caller, cursor: str | None, limit: int
+) -> PageBody[ShareLinkBody]:
     """The caller's links, newest first, active or not (never their tokens)."""
     rows, next_cursor = repository.list_links(session, user.id, cursor, limit)
     now = utcnow()
@@ -205,7 +198,7 @@ def shared(
     accept: str | None,
     address: str,
     catalog: CatalogSpecs,
-) -> Rendered | dict[str, Any]:
+) -> Rendered | ProgressBody:
     """What a live link shows, in the format asked: a routine's printed program (HTML or
     PDF), or the owner's progress summary (JSON). Unknown, expired, revoked: 404. The
     visitor is anonymous (the route reads no credentials): the link is the credential."""

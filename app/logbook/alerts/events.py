@@ -6,9 +6,11 @@ from __future__ import annotations
 import uuid
 from dataclasses import dataclass
 
+from app.core.events import domain_event
 from app.core.vocabulary import AlertKind
 
 
+@domain_event(must_react=False)
 @dataclass(frozen=True, slots=True)
 class AlertRaised:
     """A new alert (never a retry's duplicate), inside the transaction that raised it."""

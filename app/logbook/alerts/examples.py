@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import uuid
 from datetime import UTC, datetime
-from typing import Any
 
+from app.core.types import JSONObject
 from app.core.vocabulary import AlertKind, AlertStatus
 from app.logbook.alerts.models import AlertPublic
 
@@ -14,7 +14,7 @@ SESSION_ID = uuid.UUID("3f2b6c1e-9d4a-4b7e-8c5f-1a2b3c4d5e6f")
 CLINICIAN_ID = uuid.UUID("c11a1c1a-0000-4c2d-9e8f-0a1b2c3d4e5f")
 
 
-def alert() -> dict[str, Any]:
+def alert() -> JSONObject:
     return AlertPublic(
         id=ALERT_ID,
         kind=AlertKind.PAIN,
@@ -33,9 +33,9 @@ def alert() -> dict[str, Any]:
     ).model_dump(mode="json")
 
 
-def alert_page() -> dict[str, Any]:
+def alert_page() -> JSONObject:
     return {"items": [alert()], "next_cursor": None}
 
 
-def acknowledge() -> dict[str, Any]:
+def acknowledge() -> JSONObject:
     return {"note": "Seen; we will lower the dosage at Thursday's visit."}

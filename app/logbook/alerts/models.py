@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import uuid
 from datetime import datetime
+from typing import TypedDict
 
 from pydantic import BaseModel, ConfigDict, Field
 from sqlalchemy import Column, Index, UniqueConstraint
@@ -88,6 +89,37 @@ class AdviceState(SQLModel, table=True):
     exercise: str = SQLField(primary_key=True, max_length=SLUG_MAX)
     reducing: bool
     episodes: int
+
+
+class NewAlert(TypedDict):
+    """An alert's columns as a trigger raises it (`repository.insert_alerts` adds its id)."""
+
+    patient_id: uuid.UUID
+    kind: AlertKind
+    source: str
+    message: str
+    session_id: uuid.UUID | None
+    assessment_id: uuid.UUID | None
+    exercise: str | None
+    week: str | None
+    pain: int | None
+    raised_at: datetime
+
+
+class AlertValues(NewAlert):
+    """An alert's columns as inserted."""
+
+    id: uuid.UUID
+
+
+class AcknowledgementValues(TypedDict):
+    """An acknowledgement's columns as the clinic's acknowledge inserts them (its id added)."""
+
+    alert_id: uuid.UUID
+    clinic_id: uuid.UUID
+    acknowledged_by: uuid.UUID
+    acknowledged_at: datetime
+    note: str
 
 
 class AcknowledgementPublic(BaseModel):

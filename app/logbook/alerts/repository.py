@@ -14,7 +14,14 @@ from sqlmodel import select as entities
 
 from app.core.pagination import Sort, paginate
 from app.core.vocabulary import AlertKind, AlertStatus
-from app.logbook.alerts.models import AdviceState, Alert, AlertAcknowledgement
+from app.logbook.alerts.models import (
+    AcknowledgementValues,
+    AdviceState,
+    Alert,
+    AlertAcknowledgement,
+    AlertValues,
+    NewAlert,
+)
 from app.logbook.sessions.models import SessionEntry, WorkoutSession
 from app.training.routines.models import Routine
 from app.users.models import User
@@ -31,11 +38,11 @@ def _insert(session: Session) -> Any:
     return postgresql.insert if session.get_bind().dialect.name == "postgresql" else sqlite.insert
 
 
-def insert_alerts(session: Session, rows: Sequence[dict[str, Any]]) -> list[dict[str, Any]]:
+def insert_alerts(session: Session, rows: Sequence[NewAlert]) -> list[AlertValues]:
     """Insert the alerts not raised yet (one statement); the rows that were new, with ids."""
     if not rows:
         return []
-    values = [{"id": uuid.uuid4(), **row} for row in rows]
+    values: list[AlertValues] = [{"id": uuid.uuid4(), **row} for row in rows]
     statement = (
         _insert(session)(A)
         .values(values)
@@ -113,7 +120,7 @@ def get(session: Session, patient_id: uuid.UUID, alert_id: uuid.UUID) -> Alert |
     ).first()
 
 
-def acknowledge_once(session: Session, values: dict[str, Any]) -> bool:
+def acknowledge_once(session: Session, values: AcknowledgementValues) -> bool:
     """Insert the clinic's acknowledgement unless it has one (the unique (alert, clinic)
     key decides between concurrent callers); whether this one was inserted."""
     statement = (

@@ -29,9 +29,9 @@ from sqlmodel import Session
 
 from app.core.db import begin_write
 from app.core.errors import Conflict, NotFound
-from app.core.events import publish, subscribe
+from app.core.events import publish
 from app.core.pagination import Page
-from app.core.types import utcnow
+from app.core.types import JSONObject, utcnow
 from app.core.vocabulary import AlertKind, AlertStatus, Decision, WebhookEventType
 from app.logbook.alerts import repository
 from app.logbook.alerts.events import AlertRaised
@@ -41,6 +41,7 @@ from app.logbook.alerts.models import (
     AlertAcknowledge,
     AlertAcknowledgement,
     AlertPublic,
+    NewAlert,
 )
 from app.logbook.progress import calc
 from app.logbook.progress import repository as progress_repository
@@ -59,12 +60,6 @@ MISSED_WEEK_LOOKBACK = 8
 MISSED_WEEK_GRACE = timedelta(days=1)
 
 
-def install() -> None:
-    """Subscribe the alert triggers to the domain events (called by the app factory)."""
-    subscribe(SessionWritten, on_session_written)
-    subscribe(SelfCheckRecorded, on_self_check)
-
-
 def on_session_written(session: Session, event: SessionWritten) -> None:
     """Pain and progression-advice alerts for a session write. Missed weeks are not
     checked here: logging a session never makes a week missed (only time does), and this
@@ -80,7 +75,7 @@ def on_session_written(session: Session, event: SessionWritten) -> None:
             return
         pain, started_at, deleted = facts
         exercises = repository.session_exercises(session, event.session_id)
-    rows: list[dict[str, Any]] = []
+    rows: list[NewAlert] = []
     if not deleted and pain is not None and pain >= PAIN_ALERT_AT and started_at is not None:
         day = started_at.astimezone(ZoneInfo(event.time_zone)).date().isoformat()
         rows.append(
@@ -116,7 +111,7 @@ def on_self_check(session: Session, event: SelfCheckRecorded) -> None:
     )
 
 
-def _raise(session: Session, rows: list[dict[str, Any]]) -> int:
+def _raise(session: Session, rows: list[NewAlert]) -> int:
     """Insert the alerts not raised yet; for each new one, queue the `alert.raised`
     webhook and tell the packages above, all in this transaction. How many were new."""
     raised = repository.insert_alerts(session, rows)
@@ -133,29 +128,38 @@ def _raise(session: Session, rows: list[dict[str, Any]]) -> int:
     return len(raised)
 
 
-def _alert_data(body: AlertPublic) -> dict[str, Any]:
+def _alert_data(body: AlertPublic) -> dict[str, JSONObject]:
     """The `alert.raised` event's data, built only when an endpoint subscribes."""
     return {"alert": body.model_dump(mode="json")}
 
 
 def _row(
-    patient_id: uuid.UUID, kind: AlertKind, source: str, message: str, **about: Any
-) -> dict[str, Any]:
-    values = dict.fromkeys(("session_id", "assessment_id", "exercise", "week", "pain"))
+    patient_id: uuid.UUID,
+    kind: AlertKind,
+    source: str,
+    message: str,
+    *,
+    session_id: uuid.UUID | None = None,
+    assessment_id: uuid.UUID | None = None,
+    exercise: str | None = None,
+    week: str | None = None,
+    pain: int | None = None,
+) -> NewAlert:
     return {
-        **values,
-        **about,
         "patient_id": patient_id,
         "kind": kind,
         "source": source,
         "message": message,
+        "session_id": session_id,
+        "assessment_id": assessment_id,
+        "exercise": exercise,
+        "week": week,
+        "pain": pain,
         "raised_at": utcnow(),
     }
 
 
-def _advice_changes(
-    session: Session, event: SessionWritten, touched: set[str]
-) -> list[dict[str, Any]]:
+def _advice_changes(session: Session, event: SessionWritten, touched: set[str]) -> list[NewAlert]:
     """Alerts for the exercises whose advice turned to reduce with this write; the stored
     states follow the new advice. Decided again: the exercises the session holds and every
     exercise standing at reduce (a write may end that). The user's writers are serialised
@@ -169,7 +173,7 @@ def _advice_changes(
     targets = [progress_repository.Target(e, None, "reps", 1) for e in sorted(exercises)]
     results = progress_repository.recent_results(session, patient, targets)
     changed: dict[str, tuple[bool, int]] = {}
-    rows = []
+    rows: list[NewAlert] = []
     for exercise in sorted(exercises):
         recent = [calc.SessionResult(met, pain) for met, pain in results.get(exercise, [])]
         decision, reason = calc.decide(recent, 1)
@@ -204,7 +208,7 @@ class _PlannedWeek:
 
 def _missed_weeks(
     session: Session, patient_id: uuid.UUID, time_zone: str, now: datetime
-) -> list[dict[str, Any]]:
+) -> list[NewAlert]:
     """Missed-week alerts not raised yet.
 
     The plan is the patient's routine that /me/progress follows (the most recently

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import uuid
 from datetime import UTC, datetime
-from typing import Any
+
+from app.core.types import JSONObject
 
 COMMENT_ID = uuid.UUID("c0aae000-3333-4c2d-9e8f-0a1b2c3d4e5f")
 SESSION_ID = uuid.UUID("3f2b6c1e-9d4a-4b7e-8c5f-1a2b3c4d5e6f")
@@ -12,7 +13,7 @@ CLINICIAN_ID = uuid.UUID("c11a1c1a-0000-4c2d-9e8f-0a1b2c3d4e5f")
 BODY = "Good depth on the clamshells; keep the pelvis still on the last reps."
 
 
-def comment() -> dict[str, Any]:
+def comment() -> JSONObject:
     return {
         "id": str(COMMENT_ID),
         "session_id": str(SESSION_ID),
@@ -23,9 +24,9 @@ def comment() -> dict[str, Any]:
     }
 
 
-def comment_page() -> dict[str, Any]:
+def comment_page() -> JSONObject:
     return {"items": [comment()], "next_cursor": None}
 
 
-def comment_create() -> dict[str, Any]:
+def comment_create() -> JSONObject:
     return {"id": str(COMMENT_ID), "body": BODY}

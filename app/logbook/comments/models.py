@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import uuid
 from datetime import datetime
+from typing import TypedDict
 
 from pydantic import BaseModel, ConfigDict, Field
 from sqlalchemy import Column, Index
@@ -34,6 +35,18 @@ class SessionComment(SQLModel, table=True):
     created_at: datetime = SQLField(
         default_factory=utcnow, sa_column=Column(UTCDateTime(), nullable=False)
     )
+
+
+class CommentValues(TypedDict):
+    """A new comment's columns, as `repository.insert` writes them."""
+
+    id: uuid.UUID
+    session_id: uuid.UUID
+    patient_id: uuid.UUID
+    author_id: uuid.UUID
+    clinic_id: uuid.UUID | None
+    body: str
+    created_at: datetime
 
 
 class SessionCommentCreate(BaseModel):

@@ -4,19 +4,18 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Sequence
-from typing import Any
 
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlmodel import Session, col, select
 
 from app.core.pagination import Sort, paginate
-from app.logbook.comments.models import SessionComment
+from app.logbook.comments.models import CommentValues, SessionComment
 
 C = SessionComment.__table__  # type: ignore[attr-defined]
 OLDEST_FIRST = Sort(key="created_at", column=col(SessionComment.created_at), descending=False)
 
 
-def insert(session: Session, values: dict[str, Any]) -> bool:
+def insert(session: Session, values: CommentValues) -> bool:
     """Insert unless the id is taken (then nothing); whether it was inserted."""
     dialect = postgresql if session.get_bind().dialect.name == "postgresql" else sqlite
     statement = (

@@ -7,12 +7,13 @@ from collections.abc import Callable
 
 from sqlmodel import Session
 
-from app.core.db import begin_write
-from app.core.errors import IdTaken, NotFound
+from app.core.errors import NotFound
+from app.core.idempotency import ClientId, create_once
 from app.core.pagination import Page
 from app.core.types import utcnow
 from app.logbook.comments import repository
 from app.logbook.comments.models import (
+    CommentValues,
     SessionComment,
     SessionCommentCreate,
     SessionCommentPublic,
@@ -72,32 +73,38 @@ def add(
     data: SessionCommentCreate,
     record: Callable[[Session], None] | None = None,
 ) -> tuple[SessionCommentPublic, bool]:
-    """Store a comment (True), or answer the one a retry stored (False). The id's unique
-    key decides between concurrent retries; another body under a used id is 409.
-    `record` (the care team's access log) runs inside the same write, once the comment is
-    known to be answered: a refusal logs nothing."""
+    """Store a comment (True), or answer the one a retry stored (False;
+    app/core/idempotency.py); another body under a used id is 409. `record` (the care
+    team's access log) runs inside the same write, once the comment is known to be
+    answered: a refusal logs nothing."""
     comment_id = data.id or uuid.uuid4()
-    begin_write(session)
-    _require_session(session, patient_id, session_id)
-    values = {
-        "id": comment_id,
-        "session_id": session_id,
-        "patient_id": patient_id,
-        "author_id": author_id,
-        "clinic_id": clinic_id,
-        "body": data.body,
-        "created_at": utcnow(),
-    }
-    created = repository.insert(session, values)
-    row = repository.get(session, comment_id)
-    if row is None or (
-        not created
-        and (row.session_id, row.author_id, row.clinic_id, row.body)
-        != (session_id, author_id, clinic_id, data.body)
-    ):  # the same author's comment at another clinic is that clinic's, not a retry here
-        session.rollback()  # a refusal: nothing written, nothing logged
-        raise IdTaken.of("comment")
-    if record is not None:
-        record(session)
-    session.commit()
-    return as_public(row), created
+    asked = (session_id, author_id, clinic_id, data.body)
+
+    def answered(row: SessionComment) -> SessionCommentPublic:
+        if record is not None:
+            record(session)
+        return as_public(row)
+
+    def write() -> SessionCommentPublic | None:
+        _require_session(session, patient_id, session_id)
+        values: CommentValues = {
+            "id": comment_id,
+            "session_id": session_id,
+            "patient_id": patient_id,
+            "author_id": author_id,
+            "clinic_id": clinic_id,
+            "body": data.body,
+            "created_at": utcnow(),
+        }
+        if not repository.insert(session, values):
+            return None
+        row = repository.get(session, comment_id)
+        assert row is not None
+        return answered(row)
+
+    def is_retry(stored: SessionComment) -> bool:
+        # the same author's comment at another clinic is that clinic's, not a retry here
+        return (stored.session_id, stored.author_id, stored.clinic_id, stored.body) == asked
+
+    claim = ClientId("comment", data.id, lambda s: repository.get(s, comment_id), is_retry)
+    return create_once(session, claim, write, answered)

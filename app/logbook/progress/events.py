@@ -20,14 +20,12 @@ the exercise alone, so it names no routine either.
 from __future__ import annotations
 
 import uuid
-from typing import Any
 
 from sqlalchemy import delete, insert, select
 from sqlmodel import Session, col
 
 from app.catalog.exercises.repository import specs_by_slug
-from app.core.events import subscribe
-from app.core.types import utcnow
+from app.core.types import JSONObject, utcnow
 from app.core.vocabulary import Decision, WebhookEventType
 from app.logbook.progress.models import Advice, AnnouncedAdvice
 from app.logbook.progress.service import advice_for
@@ -38,16 +36,11 @@ from app.webhooks import outbox
 ADVICE = WebhookEventType.PROGRESS_ADVICE_CHANGED
 
 
-def install() -> None:
-    """Check the advice after every session write (idempotent; the app factory calls it)."""
-    subscribe(SessionWritten, on_session_written)
-
-
 def on_session_written(session: Session, event: SessionWritten) -> None:
     announce_changed_advice(session, event.owner_id)
 
 
-def _announced(advice: Advice) -> tuple[Decision, dict[str, Any]]:
+def _announced(advice: Advice) -> tuple[Decision, JSONObject]:
     return advice.decision, advice.next.model_dump(mode="json")
 
 

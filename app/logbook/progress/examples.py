@@ -6,12 +6,11 @@ passed through the `Progress` model so it shows every member the answer carries.
 
 from __future__ import annotations
 
-from typing import Any
-
+from app.core.types import JSONObject
 from app.logbook.progress.models import Progress
 
 
-def progress() -> dict[str, Any]:
+def progress() -> JSONObject:
     report = Progress.model_validate(
         {
             "from": "2026-09-01",

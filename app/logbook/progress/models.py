@@ -4,15 +4,16 @@ from __future__ import annotations
 
 import uuid
 from datetime import date, datetime
-from typing import Any
+from typing import Any, TypedDict
 
 from pydantic import BaseModel, Field
 from sqlalchemy import JSON, Column
 from sqlmodel import Field as SQLField
 from sqlmodel import SQLModel
 
+from app.core.shapes import mirror
 from app.core.sqltypes import UTCDateTime, VocabularyColumn
-from app.core.types import SLUG_MAX
+from app.core.types import SLUG_MAX, JSONObject
 from app.core.vocabulary import Decision, DosageUnit, ProgressionBasis, Provenance
 
 
@@ -109,6 +110,75 @@ class Progress(BaseModel):
     model_config = {"populate_by_name": True}
 
 
+# The report as `service.progress_document` builds it: plain dicts from the database's
+# integers, dates as ISO text (a busy year holds thousands of exercise weeks; no model each).
+
+
+class WeekAdherenceBody(TypedDict):
+    week: str
+    starts_on: str  # ISO date
+    sessions: int
+    target: int | None
+    met: bool | None
+
+
+class SideWeekBody(TypedDict):
+    sets: int
+    total: int
+
+
+class ExerciseWeekBody(TypedDict):
+    week: str
+    sessions: int
+    sets: int
+    total_reps: int
+    total_steps: int
+    total_hold_seconds: int
+    pain_mean: float
+    pain_max: int
+    effort_mean: float
+    left: SideWeekBody | None
+    right: SideWeekBody | None
+    asymmetry: float | None
+
+
+class ExerciseProgressBody(TypedDict):
+    exercise: str
+    unit: str  # a DosageUnit's value
+    sessions: int
+    sets: int
+    total_reps: int
+    total_steps: int
+    total_hold_seconds: int
+    best_set: int
+    weeks: list[ExerciseWeekBody]
+
+
+# `from` and `to` are Python keywords, hence the functional form.
+ProgressBody = TypedDict(
+    "ProgressBody",
+    {
+        "from": str,  # ISO date
+        "to": str,
+        "time_zone": str,
+        "routine_id": str | None,
+        "adherence": list[WeekAdherenceBody],
+        "current_streak": int,
+        "best_streak": int,
+        "exercises": list[ExerciseProgressBody],
+        # `PainAlert`s and `Advice`s as their models dump them (few per report).
+        "alerts": list[JSONObject],
+        "advice": list[JSONObject],
+    },
+)
+
+mirror(WeekAdherenceBody, WeekAdherence)
+mirror(SideWeekBody, SideWeek)
+mirror(ExerciseWeekBody, ExerciseWeek)
+mirror(ExerciseProgressBody, ExerciseProgress)
+mirror(ProgressBody, Progress)
+
+
 class AnnouncedAdvice(SQLModel, table=True):
     """The advice last announced by a `progress.advice_changed` webhook, per routine item
     exercise: what the next session write compares its fresh advice with."""
@@ -119,5 +189,7 @@ class AnnouncedAdvice(SQLModel, table=True):
     routine_id: uuid.UUID = SQLField(foreign_key="routine.id", primary_key=True, ondelete="CASCADE")
     exercise: str = SQLField(primary_key=True, max_length=SLUG_MAX)
     decision: Decision = SQLField(sa_type=VocabularyColumn(Decision, 16))
+    # A JSON column: a `PrescribedDosage`, dumped. Left open (`Any`): a typed JSON
+    # alias would make pydantic walk the document whenever a row is validated.
     next: dict[str, Any] = SQLField(sa_column=Column(JSON, nullable=False))
     announced_at: datetime = SQLField(sa_column=Column(UTCDateTime(), nullable=False))

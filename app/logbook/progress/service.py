@@ -19,7 +19,17 @@ from app.core.errors import FieldError, Invalid
 from app.core.types import utcnow
 from app.core.vocabulary import Decision, DosageUnit
 from app.logbook.progress import calc, repository
-from app.logbook.progress.models import Advice, PainAlert, PrescribedDosage, Progress
+from app.logbook.progress.models import (
+    Advice,
+    ExerciseProgressBody,
+    ExerciseWeekBody,
+    PainAlert,
+    PrescribedDosage,
+    Progress,
+    ProgressBody,
+    SideWeekBody,
+    WeekAdherenceBody,
+)
 from app.logbook.sessions import totals
 from app.training.routines.repository import AnyRoutine, ItemRow, items_for, latest_routine
 from app.training.routines.service import referenced as referenced_routine
@@ -61,7 +71,7 @@ def progress_document(
     last: date | None,
     routine_id: uuid.UUID | None,
     catalog: CatalogSpecs | None = None,
-) -> dict[str, Any]:
+) -> ProgressBody:
     """The report as the JSON document `Progress` describes, ready to serialise.
 
     The per-exercise, per-week part (thousands of entries for a busy year) is built as
@@ -79,7 +89,7 @@ def progress_document(
 
     done = repository.sessions_per_week(session, user.id, cal, routine_id)
     met = [None if target is None else done.get(i, 0) >= target for i in range(len(weeks))]
-    adherence = [
+    adherence: list[WeekAdherenceBody] = [
         {
             "week": w.label,
             "starts_on": w.starts_on.isoformat(),
@@ -128,7 +138,7 @@ def _specs(
 
 def _exercises(
     weeks: Sequence[calc.Week], rows: Sequence[Any], specs: dict[str, ExerciseSpec]
-) -> list[dict[str, Any]]:
+) -> list[ExerciseProgressBody]:
     """`ExerciseProgress` documents from `exercise_weeks` rows, in slug order.
 
     One pass over the rows (a busy year holds thousands), each unpacked once; the
@@ -136,14 +146,14 @@ def _exercises(
     """
     labels = [w.label for w in weeks]
     asymmetry = calc.asymmetry
-    out: list[dict[str, Any]] = []
+    out: list[ExerciseProgressBody] = []
     # Sorted here, not in SQL: code-point order whatever the database's collation.
     ordered_rows = sorted(rows, key=itemgetter(repository.EXERCISE, repository.BUCKET))
     for slug, group in groupby(ordered_rows, itemgetter(repository.EXERCISE)):
         unit = specs[slug].dosage.unit if slug in specs else DosageUnit.REPS
         held = unit is DosageUnit.SECONDS
         best_at = _BEST[unit]
-        week_views = []
+        week_views: list[ExerciseWeekBody] = []
         n_sessions = n_sets = n_reps = n_steps = n_hold = best = 0
         for row in group:
             # The columns in repository's order (EXERCISE ... RIGHT_HELD).
@@ -156,7 +166,9 @@ def _exercises(
             n_hold += hold
             if row[best_at] > best:
                 best = row[best_at]
-            left = right = symmetry = None
+            left: SideWeekBody | None = None
+            right: SideWeekBody | None = None
+            symmetry = None
             if ls or rs:
                 left_total, right_total = (lh, rh) if held else (lc, rc)
                 if ls:

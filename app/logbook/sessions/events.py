@@ -6,6 +6,8 @@ import uuid
 from dataclasses import dataclass
 from datetime import datetime
 
+from app.core.events import domain_event
+
 
 @dataclass(frozen=True, slots=True)
 class WrittenSession:
@@ -16,6 +18,7 @@ class WrittenSession:
     exercises: frozenset[str]
 
 
+@domain_event(must_react=True)
 @dataclass(frozen=True, slots=True)
 class SessionWritten:
     """A session was created, changed (fields or entries) or deleted; published inside

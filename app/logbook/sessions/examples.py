@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 from functools import cache
-from typing import Any
 
+from app.core.types import JSONObject
 from app.logbook.sessions import service
 from app.logbook.sessions.models import EntryPublic, SessionCreate, SessionPublic, SessionTombstone
 
@@ -19,7 +19,7 @@ SYNC_TOKEN = "eyJzIjo0MiwiaSI6bnVsbH0.Qm9ndXNNYWNGb3JEb2Nz"  # noqa: S105
 DELETED_ID = "2c9e4f1a-6b3d-4e8a-9f0c-5d7b1a2e3c4f"
 
 
-def entry() -> dict[str, Any]:
+def entry() -> JSONObject:
     """One set as a client logs it: members it does not use are left out."""
     return {
         "exercise": "clamshell",
@@ -32,11 +32,11 @@ def entry() -> dict[str, Any]:
     }
 
 
-def entries() -> dict[str, Any]:
+def entries() -> JSONObject:
     return {"entries": [entry()]}
 
 
-def session_create() -> dict[str, Any]:
+def session_create() -> JSONObject:
     return {
         "id": "7d3f0c52-8a1b-4e6f-9c2d-1b0a9e8f7c6d",
         "started_at": "2026-11-20T07:30:00+01:00",
@@ -46,12 +46,12 @@ def session_create() -> dict[str, Any]:
     }
 
 
-def session_patch() -> dict[str, Any]:
+def session_patch() -> JSONObject:
     return {"notes": "Felt good"}
 
 
 @cache
-def session() -> dict[str, Any]:
+def session() -> JSONObject:
     sent = SessionCreate.model_validate(session_create())
     stored = SessionPublic(
         **sent.model_dump(exclude={"entries"}),
@@ -63,7 +63,7 @@ def session() -> dict[str, Any]:
     return stored.model_dump(mode="json")
 
 
-def session_page() -> dict[str, Any]:
+def session_page() -> JSONObject:
     """A sync page: a session changed since the token, and one deleted (its tombstone)."""
     tombstone = SessionTombstone.model_validate({"id": DELETED_ID, "deleted_at": STORED_AT})
     return {
@@ -77,5 +77,5 @@ def export_csv() -> str:
     return ",".join(service.EXPORT_COLUMNS)
 
 
-def export_json() -> dict[str, Any]:
+def export_json() -> JSONObject:
     return {"columns": list(service.EXPORT_COLUMNS), "rows": []}

@@ -5,13 +5,14 @@ from __future__ import annotations
 import uuid
 from datetime import datetime
 from decimal import Decimal
-from typing import Annotated, Self
+from typing import Annotated, Self, TypedDict
 
 from pydantic import BaseModel, ConfigDict, Field, StrictInt, model_validator
 from sqlalchemy import BigInteger, Column, Index, Numeric
 from sqlmodel import Field as SQLField
 from sqlmodel import SQLModel
 
+from app.core.shapes import mirror
 from app.core.sqltypes import UTCDateTime, VocabularyColumn
 from app.core.types import (
     NOTES_MAX,
@@ -197,6 +198,48 @@ class SessionPublic(BaseModel):
 class SessionTombstone(BaseModel):
     id: uuid.UUID
     deleted_at: datetime
+
+
+# A session as answered: a JSON-ready dict of SessionPublic's shape, built from rows or
+# from the validated request, never through response models: the database and the request
+# model already hold valid values (README, "Performance").
+
+
+class EntryBody(TypedDict):
+    exercise: str
+    set_number: int
+    side: str | None  # a `Leg` (as the column reads it, or the request's value)
+    reps: int | None
+    steps: int | None
+    hold_seconds: int | None
+    load_band: str | None  # a `BandLevel`, likewise
+    load_kg: float | None
+    pain: int
+    effort: int
+    notes: str
+
+
+class SessionBody(TypedDict):
+    id: uuid.UUID
+    routine_id: uuid.UUID | None
+    routine_version: int | None
+    started_at: datetime
+    ended_at: datetime | None
+    notes: str
+    entries: list[EntryBody]
+    revision: int
+    created_at: datetime
+    updated_at: datetime
+
+
+class SessionTombstoneBody(TypedDict):
+    id: uuid.UUID
+    deleted_at: datetime
+
+
+mirror(EntryBody, EntryPublic)
+mirror(SessionBody, SessionPublic)
+mirror(SessionTombstoneBody, SessionTombstone)
 
 
 class DayFigures(SQLModel):

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import uuid
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
+from types import ModuleType
 from typing import Any
 
 from sqlalchemy import (
@@ -173,7 +174,7 @@ def count_started_between(
     return int(session.execute(_COUNT_STARTED_BETWEEN, params).scalar_one())
 
 
-def insert_session(session: Session, values: dict[str, Any]) -> None:
+def insert_session(session: Session, values: Mapping[str, object]) -> None:
     """One new session row; a taken id raises IntegrityError (the idempotency decision)."""
     session.execute(insert(_SESSION), values)
 
@@ -205,7 +206,7 @@ def next_position(session: Session, session_id: uuid.UUID) -> int:
     return int(current or 0) + 1
 
 
-def update_if_current(session: Session, row: SessionRow, values: dict[str, Any]) -> bool:
+def update_if_current(session: Session, row: SessionRow, values: Mapping[str, object]) -> bool:
     return update_if_revision(
         session, WorkoutSession, col(WorkoutSession.id) == row.id, row.revision, values
     )
@@ -336,7 +337,7 @@ def _zone_upsert(insert_: Any) -> Any:
     )
 
 
-_DIALECTS: dict[str, Any] = {"postgresql": postgresql, "sqlite": sqlite}
+_DIALECTS: dict[str, ModuleType] = {"postgresql": postgresql, "sqlite": sqlite}
 # Built once per dialect, like the change counter's upsert.
 WEEK_KEYS = ("owner_id", "week", "exercise_slug")
 _TOTALS_ADD = {name: _totals_add(d.insert, _TOTAL, TOTAL_KEYS) for name, d in _DIALECTS.items()}
@@ -356,7 +357,8 @@ def _week_of(day: Any) -> Any:
     return day - (day - 1) % 7
 
 
-def _total_dicts(owner_id: uuid.UUID, rows: TotalRows, key: str = "day") -> list[dict[str, Any]]:
+def _total_dicts(owner_id: uuid.UUID, rows: TotalRows, key: str = "day") -> list[dict[str, object]]:
+    """The rows as statement parameters, one value per column."""
     return [
         {
             "owner_id": owner_id,

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 import uuid
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
@@ -10,9 +9,7 @@ from datetime import datetime
 from functools import cache
 from typing import Any, Protocol
 
-import orjson
 from sqlalchemy import Engine
-from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, col
 
 from app.catalog.exercises.models import ExerciseSpec
@@ -20,17 +17,16 @@ from app.catalog.live.snapshot import CatalogSpecs
 from app.catalog.planner.validation import dosage_errors, known_spec
 from app.core.caching import conditional_write, require_if_match, revision_etag
 from app.core.changes import bump_user_counter, read_changes
-from app.core.db import begin_write
 from app.core.errors import (
     FieldError,
-    IdTaken,
     Invalid,
     NotFound,
     QuotaExceeded,
     reject_nulls,
 )
-from app.core.events import publish, subscribe
-from app.core.pagination import list_order, require_sync_alone
+from app.core.events import publish
+from app.core.idempotency import ClientId, create_once, request_digest
+from app.core.pagination import SyncPageBody, list_order, require_sync_alone
 from app.core.responses import Resource
 from app.core.tabular import Cell, csv_chunks, json_chunks
 from app.core.types import local_day_bounds, utcnow
@@ -39,10 +35,13 @@ from app.logbook.sessions import repository, totals
 from app.logbook.sessions.events import SessionWritten, WrittenSession
 from app.logbook.sessions.models import (
     MAX_ENTRIES,
+    EntryBody,
     EntryIn,
     EntryPublic,
+    SessionBody,
     SessionCreate,
     SessionPublic,
+    SessionTombstoneBody,
     SessionUpdate,
     WorkoutSession,
 )
@@ -82,10 +81,6 @@ class _Revisioned(Protocol):
     def revision(self) -> int: ...
 
 
-# A session as answered: a JSON-ready dict of SessionPublic's shape, built from rows or
-# from the validated request, never through response models: the database and the request
-# model already hold valid values (README, "Performance").
-SessionBody = dict[str, Any]
 SessionView = Resource[SessionBody]
 
 
@@ -182,96 +177,90 @@ def _routine_version(
 
 def digest(data: SessionCreate) -> str:
     """A fingerprint of a create request, to tell a retry from a different body."""
-    canonical = orjson.dumps(data.model_dump(mode="json"), option=orjson.OPT_SORT_KEYS)
-    return hashlib.sha256(canonical).hexdigest()
+    return request_digest(data.model_dump(mode="json"))
 
 
 def create(
     session: Session, user: Caller, data: SessionCreate, max_per_day: int, catalog: CatalogSpecs
 ) -> tuple[SessionView, bool]:
-    """Store a session whole, or return the one already stored for the same id and body.
+    """Store a session whole, or return the one already stored for the same id and body
+    (app/core/idempotency.py; a soft-deleted session's id stays taken).
 
-    The primary key decides between concurrent retries: every insert but one fails on
-    it, and those answer with the stored session (same body) or 409 (different body).
     At most `max_per_day` sessions per local day of `started_at`: counted after the
     user's change counter is taken, whose row lock serialises the user's writers.
     The answer to a new session is made from what was written, not read back.
     """
+    client_id = data.id
     data = data.model_copy(update={"id": data.id or uuid.uuid4()})
     assert data.id is not None
+    session_id = data.id
     fingerprint = digest(data)  # as sent: a retry after the routine's next version matches
     routine_version = _routine_version(session, user, data.routine_id, data.routine_version)
     entries = _entries(session, catalog, data.entries)
-    begin_write(session)
-    change_seq = bump_user_counter(session, user.id)
-    day_start, day_end = local_day_bounds(data.started_at, user.time_zone)
-    if repository.count_started_between(session, user.id, day_start, day_end) >= max_per_day:
-        session.rollback()
-        stored = _stored_retry(session, user, data.id, fingerprint, over_quota=max_per_day)
-        return _read(session, stored), False
-    now = utcnow()
-    row = WorkoutSession(
-        id=data.id,
-        owner_id=user.id,
-        routine_id=data.routine_id,
-        routine_version=routine_version,
-        started_at=data.started_at,
-        ended_at=data.ended_at,
-        notes=data.notes,
-        body_digest=fingerprint,
-        revision=1,
-        created_at=now,
-        updated_at=now,
-        deleted_at=None,
-        change_seq=change_seq,
-        pain_max=max((e[ENTRY_PAIN] for e in entries), default=None),
-    )
-    try:
+
+    def write() -> SessionView:
+        change_seq = bump_user_counter(session, user.id)
+        day_start, day_end = local_day_bounds(data.started_at, user.time_zone)
+        if repository.count_started_between(session, user.id, day_start, day_end) >= max_per_day:
+            raise QuotaExceeded(
+                f"You have logged {max_per_day} sessions for that day, the most one account "
+                "may; a retry of a stored session still answers 200."
+            )
+        now = utcnow()
+        row = WorkoutSession(
+            id=session_id,
+            owner_id=user.id,
+            routine_id=data.routine_id,
+            routine_version=routine_version,
+            started_at=data.started_at,
+            ended_at=data.ended_at,
+            notes=data.notes,
+            body_digest=fingerprint,
+            revision=1,
+            created_at=now,
+            updated_at=now,
+            deleted_at=None,
+            change_seq=change_seq,
+            pain_max=max((e[ENTRY_PAIN] for e in entries), default=None),
+        )
         repository.insert_session(session, row.model_dump())
-        repository.insert_entries(session, data.id, 1, entries)
+        repository.insert_entries(session, session_id, 1, entries)
         totals.after_create(session, user.id, user.time_zone, data.started_at, entries)
         written = WrittenSession(data.started_at, row.pain_max, frozenset(e[0] for e in entries))
-        publish(session, SessionWritten(user.id, user.time_zone, data.id, written=written))
+        publish(session, SessionWritten(user.id, user.time_zone, session_id, written=written))
         _announce(
-            session, user, WebhookEventType.SESSION_LOGGED, data.id, lambda: _body(row, entries)
+            session, user, WebhookEventType.SESSION_LOGGED, session_id, lambda: _body(row, entries)
         )
-        session.commit()
-        return _view(row, entries), True
-    except IntegrityError:
-        session.rollback()
-    return _read(session, _stored_retry(session, user, data.id, fingerprint)), False
+        return _view(row, entries)
 
-
-def _stored_retry(
-    session: Session,
-    user: Caller,
-    session_id: uuid.UUID,
-    fingerprint: str,
-    over_quota: int | None = None,
-) -> SessionRow:
-    """The caller's live session stored under this id with this body (a retry), else the
-    reason this create cannot be stored: the id is taken (409), or the day is full."""
-    existing = repository.get(session, session_id)
-    if existing is None and over_quota is not None:
-        raise QuotaExceeded(
-            f"You have logged {over_quota} sessions for that day, the most one account may; "
-            "a retry of a stored session still answers 200."
+    def is_retry(stored: SessionRow) -> bool:
+        return (
+            stored.owner_id == user.id
+            and stored.deleted_at is None
+            and stored.body_digest == fingerprint
         )
-    if (
-        existing is None
-        or existing.owner_id != user.id
-        or existing.deleted_at is not None
-        or existing.body_digest != fingerprint
-    ):
-        raise IdTaken.of("session")
-    return existing
+
+    claim = ClientId("session", client_id, lambda s: repository.get(s, session_id), is_retry)
+    return create_once(session, claim, write, lambda stored: _read(session, stored))
 
 
-def _entry_body(values: Sequence[Any]) -> dict[str, Any]:
-    entry = dict(zip(ENTRY_PUBLIC_KEYS, values, strict=True))
-    if entry["load_kg"] is not None:  # Decimal in the column, a JSON number on the wire
-        entry["load_kg"] = float(entry["load_kg"])
-    return entry
+def _entry_body(values: Sequence[Any]) -> EntryBody:
+    """An entry's column values (repository.ENTRY_COLUMNS order) as answered."""
+    exercise, set_number, side, reps, steps, hold, band, load_kg, pain, effort, notes = values
+    return {
+        "exercise": exercise,
+        "set_number": set_number,
+        "side": side,
+        "reps": reps,
+        "steps": steps,
+        "hold_seconds": hold,
+        "load_band": band,
+        # Decimal in the column, a JSON number on the wire
+        "load_kg": None if load_kg is None else float(load_kg),
+        "pain": pain,
+        "effort": effort,
+        "notes": notes,
+    }
 
 
 def _body(row: SessionRow | WorkoutSession, entries: Sequence[Sequence[Any]]) -> SessionBody:
@@ -325,7 +314,7 @@ def list_for(
     limit: int,
     sync_token: str | None = None,
     key: bytes = b"",
-) -> dict[str, Any]:
+) -> SyncPageBody[SessionBody | SessionTombstoneBody]:
     """A page of the caller's sessions (or of their changes), JSON-ready."""
     sync: str | None = None
     if sync_token is not None:
@@ -347,7 +336,7 @@ def list_for(
         order = list_order(sort, repository.SORTABLE, "-started_at", flt.updated_since)
         rows, next_cursor = repository.list_sessions(session, user.id, flt, order, cursor, limit)
     live = {b["id"]: b for b in as_public(session, [r for r in rows if r.deleted_at is None])}
-    items = [
+    items: list[SessionBody | SessionTombstoneBody] = [
         live[r.id] if r.deleted_at is None else {"id": r.id, "deleted_at": r.deleted_at}
         for r in rows
     ]
@@ -359,7 +348,7 @@ def _announce(
     user: Caller,
     event_type: WebhookEventType,
     session_id: uuid.UUID,
-    body: Callable[[], dict[str, Any]],
+    body: Callable[[], SessionBody | SessionTombstoneBody],
 ) -> None:
     """Queue the webhook event of this write in its transaction (app.webhooks.outbox); the
     body is built only when an endpoint subscribes. As in a clinic's REST reads, a clinic
@@ -367,12 +356,10 @@ def _announce(
     built = cache(body)
 
     def care_of() -> uuid.UUID | None:
-        routine_id = built().get("routine_id")
-        return (
-            None
-            if routine_id is None
-            else routines_repository.prescribing_clinic(session, routine_id)
-        )
+        routine_id = built().get("routine_id")  # a tombstone names none
+        if not isinstance(routine_id, uuid.UUID):
+            return None
+        return routines_repository.prescribing_clinic(session, routine_id)
 
     outbox.emit(
         session,
@@ -385,7 +372,9 @@ def _announce(
     )
 
 
-def _current_body(session: Session, user: Caller, session_id: uuid.UUID) -> Callable[[], Any]:
+def _current_body(
+    session: Session, user: Caller, session_id: uuid.UUID
+) -> Callable[[], SessionBody]:
     """The session as this transaction now sees it (after the write, before commit)."""
     return lambda: get_one(session, user, session_id).body
 
@@ -479,7 +468,7 @@ def delete(session: Session, user: Caller, session_id: uuid.UUID, if_match: str 
         repository.refresh_pain_max(session, row.id)
         totals.after_change(session, user.id, user.time_zone, [row.started_at])
         publish(session, SessionWritten(user.id, user.time_zone, row.id, deleted=True))
-        tombstone = {"id": row.id, "deleted_at": deleted_at}
+        tombstone: SessionTombstoneBody = {"id": row.id, "deleted_at": deleted_at}
         _announce(session, user, WebhookEventType.SESSION_DELETED, row.id, lambda: tombstone)
 
 
@@ -523,11 +512,6 @@ def export_csv(engine: Engine, user: Caller) -> Iterator[bytes]:
 def export_json(engine: Engine, user: Caller) -> Iterator[bytes]:
     """The log as `{columns, rows}` JSON, rows keyed by column."""
     return json_chunks(EXPORT_COLUMNS, _export_table(engine, user.id))
-
-
-def install() -> None:
-    """Subscribe to the routines' events (called by the app factory)."""
-    subscribe(RoutineDeleted, on_routine_deleted)
 
 
 def on_routine_deleted(session: Session, event: RoutineDeleted) -> None:

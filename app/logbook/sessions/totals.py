@@ -178,7 +178,7 @@ def backfill(connection: Connection, weeks: bool = True) -> None:
     repository.reset_every_total(connection, weeks)
     _SESSION_DAYS.create(connection)
     zones: dict[str, ZoneInfo] = {}
-    batch: list[dict[str, Any]] = []
+    batch: list[dict[str, object]] = []
     for sid, owner_id, started, name in repository.every_live_session(connection):
         zone = zones.get(name) or zones.setdefault(name, ZoneInfo(name))
         batch.append({"session_id": sid, "owner_id": owner_id, "day": local_day(started, zone)})

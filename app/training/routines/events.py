@@ -6,7 +6,10 @@ import uuid
 from dataclasses import dataclass
 from datetime import datetime
 
+from app.core.events import domain_event
 
+
+@domain_event(must_react=True)
 @dataclass(frozen=True, slots=True)
 class RoutineDeleted:
     """A routine is about to be deleted, inside the delete's transaction: rows above that

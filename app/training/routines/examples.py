@@ -9,7 +9,6 @@ from __future__ import annotations
 import uuid
 from datetime import UTC, datetime
 from functools import cache
-from typing import Any
 
 from app.catalog.exercises.models import ExerciseSpec
 from app.catalog.exercises.seed import load_seed
@@ -17,6 +16,7 @@ from app.catalog.planner import timing
 from app.catalog.planner.models import Constraints
 from app.catalog.planner.planner import build_plan
 from app.catalog.planner.sides import item_fields
+from app.core.types import JSONObject
 from app.core.vocabulary import AffectedSide, Difficulty, Origin, Side
 from app.training.routines.builder_service import BuilderAnswer
 from app.training.routines.models import RoutineItemPublic, RoutinePublic
@@ -70,15 +70,15 @@ def routine_view() -> RoutinePublic:
 
 
 @cache
-def routine() -> dict[str, Any]:
+def routine() -> JSONObject:
     return routine_view().model_dump(mode="json")
 
 
-def routine_page() -> dict[str, Any]:
+def routine_page() -> JSONObject:
     return {"items": [routine()], "next_cursor": None}
 
 
-def prescribed_routine() -> dict[str, Any]:
+def prescribed_routine() -> JSONObject:
     """A prescription at its second version, as the patient reads it."""
     return {
         **routine(),
@@ -94,7 +94,7 @@ def prescribed_routine() -> dict[str, Any]:
     }
 
 
-def version() -> dict[str, Any]:
+def version() -> JSONObject:
     body = routine()
     return {
         "routine_id": body["id"],
@@ -115,25 +115,31 @@ def version() -> dict[str, Any]:
     }
 
 
-def version_page() -> dict[str, Any]:
+def version_page() -> JSONObject:
     return {"items": [version()], "next_cursor": None}
 
 
-def routine_copy() -> dict[str, Any]:
+def routine_copy() -> JSONObject:
     return {"id": "6f1d2c3b-4a59-4e8d-9c7b-1a2b3c4d5e6f"}
 
 
-def routine_create() -> dict[str, Any]:
-    item = {"exercise": CLAMSHELL, "sets": 2, "reps": 10, "hold_seconds": 3, "side": "right"}
+def routine_create() -> JSONObject:
+    item: JSONObject = {
+        "exercise": CLAMSHELL,
+        "sets": 2,
+        "reps": 10,
+        "hold_seconds": 3,
+        "side": "right",
+    }
     return {"name": "Morning glute med", "sessions_per_week": 3, "items": [item]}
 
 
-def routine_patch() -> dict[str, Any]:
+def routine_patch() -> JSONObject:
     return {"name": "Evening"}
 
 
 @cache
-def timeline() -> dict[str, Any]:
+def timeline() -> JSONObject:
     """The example routine's real timer intervals; their seconds add up to its estimate."""
     public = routine_view()
     answer = Timeline(
@@ -144,7 +150,7 @@ def timeline() -> dict[str, Any]:
     return answer.model_dump(mode="json")
 
 
-def builder_request() -> dict[str, Any]:
+def builder_request() -> JSONObject:
     return {
         "level": "beginner",
         "minutes": 15,
@@ -155,7 +161,7 @@ def builder_request() -> dict[str, Any]:
 
 
 @cache
-def builder_answer() -> dict[str, Any]:
+def builder_answer() -> JSONObject:
     """A real answer: a beginner's 15 minutes, right side affected, over two weeks."""
     constraints = Constraints(
         level=Difficulty.BEGINNER,

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Callable, Mapping, Sequence
-from typing import Any
 
 from sqlmodel import Session
 
@@ -22,6 +21,7 @@ from app.catalog.planner.models import (
 )
 from app.catalog.planner.timing import routine_seconds
 from app.core.errors import FieldError, Invalid, QuotaExceeded
+from app.core.types import JSONObject
 from app.training.routines import repository
 from app.training.routines.models import MAX_VERSIONS, RoutineItemIn
 
@@ -61,7 +61,7 @@ def check_progression(
     build: Callable[
         [Sequence[RoutineItemIn], Sequence[str | int]], tuple[Sequence[DosageLike], int]
     ],
-) -> list[dict[str, Any]]:
+) -> list[JSONObject]:
     """A client's plan checked like the builder's own, as it is stored (JSON).
 
     Weeks run 1, 2, ... in order; week 1 is the routine itself; every week's items pass
@@ -77,7 +77,7 @@ def check_progression(
             errors=[FieldError(loc, "weeks must be 1, 2, ... in order", "progression_weeks")],
         )
     errors: list[FieldError] = []
-    stored: list[dict[str, Any]] = []
+    stored: list[JSONObject] = []
     for index, week in enumerate(progression):
         week_loc = [*loc, index]
         if index == 0 and week.changes:

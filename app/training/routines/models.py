@@ -4,20 +4,22 @@ from __future__ import annotations
 
 import uuid
 from datetime import datetime
-from typing import Any, Self
+from typing import Any, Self, TypedDict
 
 from pydantic import BaseModel, ConfigDict, Field, StrictInt, model_validator
 from sqlalchemy import JSON, Column, Index, UniqueConstraint
 from sqlmodel import Field as SQLField
 from sqlmodel import SQLModel
 
-from app.catalog.planner.models import MAX_PLAN_ITEMS, MAX_WEEKS, SideFields, WeekPlan
+from app.catalog.planner.models import MAX_PLAN_ITEMS, MAX_WEEKS, Placement, SideFields, WeekPlan
+from app.core.shapes import mirror
 from app.core.sqltypes import UTCDateTime, VocabularyColumn
 from app.core.types import (
     NOTES_MAX,
     SHORT_NOTES_MAX,
     SHORT_TEXT_MAX,
     SLUG_MAX,
+    JSONObject,
     LongText,
     Notes,
     ShortNotes,
@@ -64,6 +66,8 @@ class Routine(SQLModel, table=True):
     notes: str = SQLField(default="", max_length=NOTES_MAX)
     sessions_per_week: int
     origin: Origin = SQLField(sa_type=VocabularyColumn(Origin, 16))
+    # A JSON column: `WeekPlan`s as checked, dumped. Left open (`Any`): a typed JSON
+    # alias would make pydantic walk the document whenever a row is validated.
     progression: list[dict[str, Any]] | None = SQLField(default=None, sa_column=Column(JSON))
     rationale: list[str] | None = SQLField(default=None, sa_column=Column(JSON))
     revision: int = SQLField(default=1)
@@ -109,6 +113,8 @@ class RoutineVersion(SQLModel, table=True):
     name: str = SQLField(max_length=SHORT_TEXT_MAX)
     notes: str = SQLField(default="", max_length=NOTES_MAX)
     sessions_per_week: int
+    # A JSON column: the items and `WeekPlan`s as written. Left open (`Any`): a typed JSON
+    # alias would make pydantic walk the document whenever a row is validated.
     items: list[dict[str, Any]] = SQLField(sa_column=Column(JSON, nullable=False))
     progression: list[dict[str, Any]] | None = SQLField(default=None, sa_column=Column(JSON))
     prescribed_by: uuid.UUID | None = SQLField(
@@ -143,6 +149,8 @@ class DeletedPrescription(SQLModel, table=True):
     name: str = SQLField(max_length=SHORT_TEXT_MAX)
     notes: str = SQLField(default="", max_length=NOTES_MAX)
     sessions_per_week: int
+    # A JSON column: the version's items and `WeekPlan`s, dumped. Left open (`Any`): a typed JSON
+    # alias would make pydantic walk the document whenever a row is validated.
     items: list[dict[str, Any]] = SQLField(sa_column=Column(JSON, nullable=False))
     progression: list[dict[str, Any]] | None = SQLField(default=None, sa_column=Column(JSON))
     prescribed_by: uuid.UUID | None = SQLField(
@@ -331,6 +339,79 @@ class DeletedPrescriptionPublic(BaseModel):
     last_version: RoutineVersionPublic = Field(
         description="The last version the clinic wrote, whole (earlier versions are not kept)."
     )
+
+
+# The answers as the service builds them (JSON-ready dicts, encoded without a second
+# validation: app/core/responses.py), each the shape of the public model beside it.
+
+
+class RoutineItemBody(TypedDict):
+    working_leg: Side | None
+    lie_on: Side | None
+    placement: list[Placement]
+    exercise: str
+    order: int
+    sets: int
+    reps: int | None
+    steps: int | None
+    hold_seconds: int | None
+    side: Side | None
+    rest_seconds: int
+    notes: str
+    reason: str | None
+
+
+class PrescriberBody(TypedDict):
+    user_id: uuid.UUID | None
+    name: str
+    clinic_id: uuid.UUID | None
+    clinic_name: str | None
+
+
+class RoutineBody(TypedDict):
+    id: uuid.UUID
+    name: str
+    notes: str
+    sessions_per_week: int
+    is_template: bool
+    origin: Origin
+    items: list[RoutineItemBody]
+    estimated_seconds: int
+    progression: list[WeekPlan] | None
+    rationale: list[str] | None
+    revision: int
+    version: int
+    prescriber: PrescriberBody | None
+    created_at: datetime
+    updated_at: datetime
+
+
+class RoutineVersionBody(TypedDict):
+    routine_id: uuid.UUID
+    version: int
+    created_at: datetime
+    name: str
+    notes: str
+    sessions_per_week: int
+    items: list[RoutineItemBody]
+    estimated_seconds: int
+    # As the version stored it: JSON of `WeekPlan`'s shape, checked when it was written.
+    progression: list[JSONObject] | None
+    prescriber: PrescriberBody | None
+
+
+class DeletedPrescriptionBody(TypedDict):
+    routine_id: uuid.UUID
+    prescribed_at: datetime
+    deleted_at: datetime
+    last_version: RoutineVersionBody
+
+
+mirror(RoutineItemBody, RoutineItemPublic)
+mirror(PrescriberBody, Prescriber)
+mirror(RoutineBody, RoutinePublic)
+mirror(RoutineVersionBody, RoutineVersionPublic)
+mirror(DeletedPrescriptionBody, DeletedPrescriptionPublic)
 
 
 class RoutineCopy(BaseModel):

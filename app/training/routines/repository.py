@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import uuid
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from datetime import datetime
-from typing import Any
+from typing import Any, TypedDict
 
 from sqlalchemy import Row, bindparam, delete, func, or_
 from sqlalchemy import select as core_select
@@ -13,7 +13,7 @@ from sqlmodel import Session, col, select
 
 from app.core.db import update_if_revision
 from app.core.pagination import Sort, paginate
-from app.core.vocabulary import Origin
+from app.core.vocabulary import Origin, Side
 from app.training.routines.models import DeletedPrescription, Routine, RoutineItem, RoutineVersion
 from app.users.models import User
 
@@ -125,9 +125,38 @@ def get_version(session: Session, routine_id: uuid.UUID, version: int) -> Routin
     return session.get(RoutineVersion, (routine_id, version))
 
 
-def item_values(item: ItemRow) -> dict[str, Any]:
+class ItemValues(TypedDict):
+    """A routine item's columns by name, its routine left out."""
+
+    order: int
+    exercise: str
+    sets: int
+    reps: int | None
+    steps: int | None
+    hold_seconds: int | None
+    side: Side | None
+    rest_seconds: int
+    notes: str
+    reason: str | None
+
+
+assert set(ItemValues.__annotations__) == {c.key for c in ITEM_COLUMNS}  # every column, once
+
+
+def item_values(item: ItemRow) -> ItemValues:
     """An item row's columns by name, routine_id left out (to copy it into another)."""
-    return {c.key: getattr(item, c.key) for c in ITEM_COLUMNS}
+    return {
+        "order": item.order,
+        "exercise": item.exercise,
+        "sets": item.sets,
+        "reps": item.reps,
+        "steps": item.steps,
+        "hold_seconds": item.hold_seconds,
+        "side": item.side,
+        "rest_seconds": item.rest_seconds,
+        "notes": item.notes,
+        "reason": item.reason,
+    }
 
 
 def list_routines(
@@ -158,7 +187,7 @@ def add_routine(session: Session, routine: Routine, items: Sequence[RoutineItem]
 def replace_routine(
     session: Session,
     routine: AnyRoutine,
-    values: dict[str, Any],
+    values: Mapping[str, object],
     items: Sequence[RoutineItem] | None,
 ) -> bool:
     """Compare-and-set the routine at the revision read; replace its items when given."""

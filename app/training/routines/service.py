@@ -2,58 +2,57 @@
 
 from __future__ import annotations
 
-import hashlib
 import logging
 import uuid
 from collections.abc import Callable, Collection, Mapping, Sequence
-from typing import Any
 
-import orjson
 from pydantic import BaseModel, ValidationError
-from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, col
 
 from app.catalog.exercises.models import ExerciseSpec
 from app.catalog.exercises.repository import bump_catalog_revision, specs_by_slug
 from app.catalog.live.snapshot import CatalogSpecs
-from app.catalog.planner.models import Interval, SideFields, WeekPlan
+from app.catalog.planner.models import Interval, SideBody, WeekPlan
 from app.catalog.planner.sides import item_fields
 from app.catalog.planner.timing import routine_seconds, timeline
 from app.catalog.planner.validation import dosage_errors, known_spec
+from app.core import idempotency
 from app.core.caching import conditional_write, require_if_match, revision_etag
 from app.core.changes import bump_user_counter
-from app.core.db import begin_write
 from app.core.errors import (
     FieldError,
     Forbidden,
-    IdTaken,
     Invalid,
     NotFound,
     PrescribedReadOnly,
-    QuotaExceeded,
     Unauthorized,
     reject_nulls,
 )
 from app.core.events import publish
-from app.core.pagination import Sort, parse_sort
+from app.core.idempotency import ClientId
+from app.core.pagination import PageBody, Sort, parse_sort
 from app.core.responses import Resource
-from app.core.types import utcnow
+from app.core.types import JSONObject, utcnow
 from app.core.vocabulary import Origin
 from app.training.routines import limits, repository, versions
 from app.training.routines.events import RoutineDeleted
 from app.training.routines.models import (
     DeletedPrescription,
+    DeletedPrescriptionBody,
     Routine,
     RoutineCopy,
     RoutineCreate,
     RoutineItem,
+    RoutineItemBody,
     RoutineItemIn,
     RoutineItemPublic,
     RoutinePublic,
     RoutineUpdate,
     RoutineVersion,
+    RoutineVersionBody,
     TemplateSpec,
 )
+from app.training.routines.models import RoutineBody as RoutineBody  # care's prescriptions
 from app.training.routines.repository import AnyRoutine, ItemRow
 from app.training.routines.versions import PrescriberInfo
 from app.users.models import Caller
@@ -183,24 +182,34 @@ def _checked_week(
 
 
 def _item_public(item: RoutineItem | ItemRow, spec: ExerciseSpec | None) -> RoutineItemPublic:
-    derived = item_fields(spec, item.side) if spec is not None else {}
-    return RoutineItemPublic(**{name: getattr(item, name) for name in _ITEM_FIELDS}, **derived)
+    fields = {name: getattr(item, name) for name in _ITEM_FIELDS}
+    if spec is None:
+        return RoutineItemPublic(**fields)
+    return RoutineItemPublic(**fields, **item_fields(spec, item.side))
 
 
-# What a served item carries, in the public model's order: the stored fields, then the
-# fields derived from its side (their model defaults when the exercise is unknown).
-_ITEM_PUBLIC = tuple(RoutineItemPublic.model_fields)
-_SIDE_DEFAULTS = {
-    name: RoutineItemPublic.model_fields[name].get_default(call_default_factory=True)
-    for name in SideFields.model_fields
-}
-RoutineBody = dict[str, Any]
+# The fields derived from an item's side when its exercise is unknown (the model's defaults).
+_NO_SIDE: SideBody = {"working_leg": None, "lie_on": None, "placement": []}
 
 
-def _item_body(item: ItemRow | RoutineItem, spec: ExerciseSpec | None) -> dict[str, Any]:
-    derived = item_fields(spec, item.side) if spec is not None else _SIDE_DEFAULTS
+def _item_body(item: ItemRow | RoutineItem, spec: ExerciseSpec | None) -> RoutineItemBody:
+    """A served item, in the public model's order: the fields derived from its side, then
+    the stored ones."""
+    derived = item_fields(spec, item.side) if spec is not None else _NO_SIDE
     return {
-        name: derived[name] if name in derived else getattr(item, name) for name in _ITEM_PUBLIC
+        "working_leg": derived["working_leg"],
+        "lie_on": derived["lie_on"],
+        "placement": derived["placement"],
+        "exercise": item.exercise,
+        "order": item.order,
+        "sets": item.sets,
+        "reps": item.reps,
+        "steps": item.steps,
+        "hold_seconds": item.hold_seconds,
+        "side": item.side,
+        "rest_seconds": item.rest_seconds,
+        "notes": item.notes,
+        "reason": item.reason,
     }
 
 
@@ -217,7 +226,7 @@ def _body(routine: AnyRoutine, items: list[ItemRow], specs: dict[str, ExerciseSp
         "origin": routine.origin,
         "items": [_item_body(i, specs.get(i.exercise)) for i in items],
         "estimated_seconds": routine_seconds(items, specs),
-        "progression": None if plan is None else [w.model_dump(mode="json") for w in plan],
+        "progression": plan,
         "rationale": routine.rationale,
         "revision": routine.revision,
         "version": routine.version,
@@ -307,7 +316,7 @@ def store(
 
 def _checked(
     session: Session, data: RoutineCreate
-) -> tuple[list[RoutineItem], list[dict[str, Any]] | None]:
+) -> tuple[list[RoutineItem], list[JSONObject] | None]:
     """A new routine's items and plan, checked against the catalog (before any write)."""
     planned = {i.exercise for w in data.progression or [] for i in w.items}
     specs = specs_by_slug(session, sorted({i.exercise for i in data.items} | planned))
@@ -324,8 +333,7 @@ def _checked(
 
 def request_digest(kind: str, body: object) -> str:
     """A fingerprint of a create request under a client-chosen id (retry or clash)."""
-    canonical = orjson.dumps([kind, body], option=orjson.OPT_SORT_KEYS)
-    return hashlib.sha256(canonical).hexdigest()
+    return idempotency.request_digest([kind, body])
 
 
 # Called inside a write's transaction, before it commits, with the routine written: what
@@ -343,39 +351,38 @@ def _insert(
     """Store a new routine with its version 1, under the owner's quota (a prescription:
     under its clinic's `most_prescriptions` for the patient instead); True when new.
 
-    A routine made under a client-chosen id (`request_digest` set) is idempotent: the
-    owner's row lock (taken by the quota check) queues concurrent retries, so each later
-    one finds the stored routine; the primary key backs that up. A retry of the same
-    request answers the stored routine (False); the id used otherwise is 409.
+    A routine made under a client-chosen id (`request_digest` set) is made once
+    (app/core/idempotency.py): a retry of the same request answers the stored routine
+    (False), even with the quota full since; the id used otherwise is 409.
     """
     assert routine.owner_id is not None
-    begin_write(session)
-    try:
+    owner_id, routine_id, fingerprint = routine.owner_id, routine.id, routine.request_digest
+
+    def write() -> AnyRoutine:
         if routine.origin is Origin.PRESCRIPTION:
             assert routine.clinic_id is not None and most_prescriptions is not None
             limits.check_prescription_quota(
-                session, routine.owner_id, routine.clinic_id, most_prescriptions
+                session, owner_id, routine.clinic_id, most_prescriptions
             )
         else:
-            limits.check_routine_quota(session, routine.owner_id)
-        existing = repository.get(session, routine.id) if routine.request_digest else None
-        if existing is None:
-            repository.add_routine(session, routine, rows)
-            repository.add_version(session, versions.snapshot(routine, 1, rows))
-            if audit is not None:
-                session.flush()
-                audit(session, routine.id)
-            session.commit()
-            return routine, True
-    except (IntegrityError, QuotaExceeded):
-        session.rollback()
-        existing = repository.get(session, routine.id) if routine.request_digest else None
-        if existing is None:
-            raise
-    session.rollback()
-    if existing.owner_id != routine.owner_id or existing.request_digest != routine.request_digest:
-        raise IdTaken.of("routine")
-    return existing, False
+            limits.check_routine_quota(session, owner_id)
+        repository.add_routine(session, routine, rows)
+        repository.add_version(session, versions.snapshot(routine, 1, rows))
+        if audit is not None:
+            session.flush()
+            audit(session, routine.id)
+        return routine
+
+    def is_retry(stored: AnyRoutine) -> bool:
+        return stored.owner_id == owner_id and stored.request_digest == fingerprint
+
+    claim: ClientId[AnyRoutine] = ClientId(
+        "routine",
+        routine_id if fingerprint else None,
+        lambda s: repository.get(s, routine_id),
+        is_retry,
+    )
+    return idempotency.create_once(session, claim, write, lambda stored: stored)
 
 
 def list_for(
@@ -387,7 +394,7 @@ def list_for(
     cursor: str | None,
     limit: int,
     catalog: CatalogSpecs,
-) -> dict[str, Any]:
+) -> PageBody[RoutineBody]:
     if user is None and not templates:
         raise Unauthorized("Sign in to list your routines; `?template=true` lists the public ones.")
     order = parse_sort(sort, repository.SORTABLE, default="name")
@@ -420,7 +427,7 @@ def edit(
     routine: AnyRoutine,
     changes: RoutineUpdate,
     if_match: str | None,
-    provenance: Mapping[str, Any] | None = None,
+    provenance: Mapping[str, object] | None = None,
     audit: Audit | None = None,
 ) -> None:
     """Apply a merge patch as the routine's next version, conditional on `If-Match`.
@@ -564,7 +571,7 @@ def list_prescriptions(
     cursor: str | None,
     limit: int,
     catalog: CatalogSpecs,
-) -> dict[str, Any]:
+) -> PageBody[RoutineBody]:
     """The patient's routines prescribed in this clinic, a page at a time."""
     order = parse_sort(sort, repository.SORTABLE, default="name")
     rows, next_cursor = repository.list_prescriptions(
@@ -597,14 +604,14 @@ def deleted_prescriptions(
     cursor: str | None,
     limit: int,
     catalog: CatalogSpecs,
-) -> dict[str, Any]:
+) -> PageBody[DeletedPrescriptionBody]:
     """The clinic's record of the prescriptions this patient deleted, newest first."""
     sort = Sort(key="deleted_at", column=col(DeletedPrescription.deleted_at), descending=True)
     rows, next_cursor = repository.deleted_prescriptions(
         session, patient_id, clinic_id, sort, cursor, limit
     )
     specs = specs_for(session, catalog, {i["exercise"] for r in rows for i in r.items})
-    items = [
+    items: list[DeletedPrescriptionBody] = [
         {
             "routine_id": r.routine_id,
             "prescribed_at": r.prescribed_at,
@@ -638,7 +645,7 @@ def _as_version(record: DeletedPrescription) -> RoutineVersion:
 VERSION_SORTABLE = {"version": RoutineVersion.version}
 
 
-def version_body(version: RoutineVersion, specs: Mapping[str, ExerciseSpec]) -> RoutineBody:
+def version_body(version: RoutineVersion, specs: Mapping[str, ExerciseSpec]) -> RoutineVersionBody:
     items = versions.items_of(version)
     plan = version.progression
     return {
@@ -661,7 +668,7 @@ def _version_page(
     cursor: str | None,
     limit: int,
     catalog: CatalogSpecs,
-) -> dict[str, Any]:
+) -> PageBody[RoutineVersionBody]:
     sort = Sort(key="version", column=VERSION_SORTABLE["version"], descending=True)
     rows, next_cursor = repository.list_versions(session, routine.id, sort, cursor, limit)
     slugs = {i["exercise"] for row in rows for i in row.items}
@@ -671,7 +678,7 @@ def _version_page(
 
 def _version(
     session: Session, routine: AnyRoutine, number: int, catalog: CatalogSpecs
-) -> RoutineBody:
+) -> RoutineVersionBody:
     row = repository.get_version(session, routine.id, number)
     if row is None:
         raise NotFound(f"Routine {routine.id} has no version {number}; it is at {routine.version}.")
@@ -685,7 +692,7 @@ def list_versions(
     cursor: str | None,
     limit: int,
     catalog: CatalogSpecs,
-) -> dict[str, Any]:
+) -> PageBody[RoutineVersionBody]:
     """A readable routine's versions, newest first."""
     return _version_page(session, readable(session, routine_id, user), cursor, limit, catalog)
 
@@ -696,7 +703,7 @@ def get_version(
     routine_id: uuid.UUID,
     number: int,
     catalog: CatalogSpecs,
-) -> RoutineBody:
+) -> RoutineVersionBody:
     return _version(session, readable(session, routine_id, user), number, catalog)
 
 
@@ -708,7 +715,7 @@ def prescription_versions(
     cursor: str | None,
     limit: int,
     catalog: CatalogSpecs,
-) -> dict[str, Any]:
+) -> PageBody[RoutineVersionBody]:
     """A prescription's versions as its clinic sees them, newest first."""
     routine = prescription(session, clinic_id, patient_id, routine_id)
     return _version_page(session, routine, cursor, limit, catalog)

@@ -11,19 +11,28 @@ from __future__ import annotations
 import uuid
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, TypedDict
 
 from app.catalog.exercises.models import ExerciseSpec
 from app.catalog.planner.timing import routine_seconds
-from app.core.types import utcnow
+from app.core.types import JSONObject, utcnow
 from app.core.vocabulary import Side
-from app.training.routines.models import RoutineItem, RoutineVersion
+from app.training.routines.models import PrescriberBody, RoutineItem, RoutineVersion
 from app.training.routines.repository import ITEM_COLUMNS, AnyRoutine
 
 # The item columns a version keeps (everything but the routine it belongs to).
 _ITEM_KEYS = tuple(c.key for c in ITEM_COLUMNS)
 PROVENANCE = ("prescribed_by", "clinic_id", "prescriber_name", "clinic_name")
 _CONTENT = ("name", "notes", "sessions_per_week", "progression")
+
+
+class Provenance(TypedDict):
+    """A prescription's provenance columns, on the routine and on each of its versions."""
+
+    prescribed_by: uuid.UUID
+    clinic_id: uuid.UUID
+    prescriber_name: str
+    clinic_name: str
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,7 +44,7 @@ class PrescriberInfo:
     clinic_id: uuid.UUID
     clinic_name: str
 
-    def columns(self) -> dict[str, Any]:
+    def columns(self) -> Provenance:
         return {
             "prescribed_by": self.user_id,
             "clinic_id": self.clinic_id,
@@ -50,7 +59,11 @@ def snapshot(
     items: Sequence[Any],
     changed: Mapping[str, Any] | None = None,
 ) -> RoutineVersion:
-    """Version `version` of `routine`: its fields with `changed` applied, and `items`."""
+    """Version `version` of `routine`: its fields with `changed` applied, and `items`.
+
+    `changed` is the edit's column values by name (a merge patch's `model_dump`, the
+    provenance, the stamps): one value type per column, so no one value type fits.
+    """
     changed = changed or {}
     values = {
         name: changed[name] if name in changed else getattr(routine, name)
@@ -65,7 +78,7 @@ def snapshot(
     )
 
 
-def _item_json(item: Any) -> dict[str, Any]:
+def _item_json(item: Any) -> JSONObject:
     values = {key: getattr(item, key) for key in _ITEM_KEYS}
     side = values.get("side")
     values["side"] = None if side is None else str(side)
@@ -80,7 +93,7 @@ def items_of(version: RoutineVersion) -> list[RoutineItem]:
     ]
 
 
-def prescriber_block(row: Any) -> dict[str, Any] | None:
+def prescriber_block(row: Any) -> PrescriberBody | None:
     """A routine's or a version's `prescriber` as answered: set when a clinician wrote it."""
     if row.prescriber_name is None:
         return None

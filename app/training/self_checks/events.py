@@ -5,7 +5,10 @@ from __future__ import annotations
 import uuid
 from dataclasses import dataclass
 
+from app.core.events import domain_event
 
+
+@domain_event(must_react=True)
 @dataclass(frozen=True, slots=True)
 class SelfCheckRecorded:
     """A self-check was stored; published inside its transaction, before the commit."""

@@ -8,15 +8,15 @@ from __future__ import annotations
 import uuid
 from datetime import UTC, datetime
 from functools import cache
-from typing import Any
 
+from app.core.types import JSONObject
 from app.training.self_checks.interpretation import interpret
 from app.training.self_checks.models import AssessmentCreate, AssessmentPublic
 
 ASSESSMENT_ID = uuid.UUID("5a1e3c9b-1111-4c2d-9e8f-0a1b2c3d4e5f")
 
 
-def check() -> dict[str, Any]:
+def check() -> JSONObject:
     return {
         "stance_leg": "right",
         "pelvis_drop": "slight",
@@ -29,7 +29,7 @@ def check() -> dict[str, Any]:
 
 
 @cache
-def assessment() -> dict[str, Any]:
+def assessment() -> JSONObject:
     sent = AssessmentCreate.model_validate(check())
     answer = AssessmentPublic(
         **sent.model_dump(),
@@ -40,5 +40,5 @@ def assessment() -> dict[str, Any]:
     return answer.model_dump(mode="json")
 
 
-def assessment_page() -> dict[str, Any]:
+def assessment_page() -> JSONObject:
     return {"items": [assessment()], "next_cursor": None}

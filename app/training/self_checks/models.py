@@ -66,6 +66,8 @@ class Assessment(SQLModel, table=True):
     hold_seconds: int
     pain: int
     notes: str = SQLField(default="", max_length=NOTES_MAX)
+    # A JSON column: the interpretation's model, dumped. Left open (`Any`): a typed JSON
+    # alias would make pydantic walk the document whenever a row is validated.
     interpretation: dict[str, Any] = SQLField(sa_column=Column(JSON, nullable=False))
     created_at: datetime = SQLField(
         default_factory=utcnow, sa_column=Column(UTCDateTime(), nullable=False)
