@@ -239,8 +239,9 @@ def main() -> None:
                 url = f"sqlite:///{Path(workdir) / 'profile.db'}"
             else:
                 from harness.postgres import start_cluster
+                from harness.server import free_port
 
-                cluster = start_cluster()
+                cluster = start_cluster(port=free_port())  # over TCP, as in production
                 admin = cluster.admin_url
                 from sqlalchemy import create_engine
 

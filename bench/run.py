@@ -525,7 +525,7 @@ def run(config: Config) -> str:
         workdir = stack.enter_context(_workdir())
         cluster: Cluster | None = None
         if "postgresql" in config.backends:
-            cluster = start_cluster()
+            cluster = start_cluster(port=free_port())  # over TCP, as in production
             stack.callback(cluster.stop)
             log(f"PostgreSQL cluster on 127.0.0.1:{cluster.port} ({PG_BIN})")
         urls = database_urls(config, workdir, cluster)

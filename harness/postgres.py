@@ -9,8 +9,6 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from harness.server import free_port
-
 PG_BIN = Path(os.environ.get("PG_BIN", "/usr/lib/postgresql/15/bin"))
 
 
@@ -26,15 +24,17 @@ def _as_postgres(args: list[str]) -> list[str]:
 
 @dataclass
 class Cluster:
-    root: Path
-    port: int
+    root: Path  # the data, the log and the Unix socket
+    port: int | None = None  # also on 127.0.0.1:port (the benchmark measures over TCP)
 
     @property
     def admin_url(self) -> str:
-        return f"postgresql+psycopg://postgres@127.0.0.1:{self.port}/postgres"
+        return self.url("postgres")
 
     def url(self, database: str) -> str:
-        return f"postgresql+psycopg://postgres@127.0.0.1:{self.port}/{database}"
+        if self.port is not None:
+            return f"postgresql+psycopg://postgres@127.0.0.1:{self.port}/{database}"
+        return f"postgresql+psycopg://postgres@/{database}?host={self.root}"
 
     def stop(self) -> None:
         subprocess.run(
@@ -47,15 +47,19 @@ class Cluster:
         shutil.rmtree(self.root, ignore_errors=True)
 
 
-def start_cluster() -> Cluster:
-    """initdb + pg_ctl start on a free loopback port; raise PostgresUnavailable on failure."""
+def start_cluster(port: int | None = None) -> Cluster:
+    """initdb + pg_ctl start; raise PostgresUnavailable on failure.
+
+    The cluster listens on a Unix socket in its own new directory, so it needs no port and
+    no two clusters can meet; on TCP too only when given a `port`.
+    """
     if not (PG_BIN / "initdb").exists():
         raise PostgresUnavailable(f"no PostgreSQL binaries in {PG_BIN}")
     root = Path(tempfile.mkdtemp(prefix="medius-pg-"))
     os.chmod(root, 0o755)
     if os.geteuid() == 0:
         shutil.chown(root, "postgres", "postgres")
-    port = free_port()
+    listen = f"-p {port} -c listen_addresses=127.0.0.1" if port else "-c listen_addresses=''"
     steps = [
         [
             str(PG_BIN / "initdb"),
@@ -75,7 +79,7 @@ def start_cluster() -> Cluster:
             str(root / "log"),
             "-w",
             "-o",
-            f"-p {port} -k {root} -c listen_addresses=127.0.0.1 -c fsync=off "
+            f"{listen} -k {root} -c fsync=off "
             "-c synchronous_commit=off -c full_page_writes=off -c max_connections=200",
             "start",
         ],

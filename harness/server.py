@@ -97,7 +97,7 @@ def test_env(database_url: str, port: int, secret: str, **overrides: str) -> dic
         ENV="test",
         SECRET_KEY=secret,
         ARGON2_TIME_COST="1",
-        ARGON2_MEMORY_KIB="8192",
+        ARGON2_MEMORY_KIB="1024",
         LOG_LEVEL="warning",
         **overrides,
     )

@@ -10,13 +10,16 @@ from __future__ import annotations
 import os
 import uuid
 from collections.abc import AsyncIterator, Iterator
+from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import httpx
 import pytest
 from fastapi import FastAPI
-from sqlalchemy import Engine, create_engine, text
+from sqlalchemy import URL, Connection, Engine, create_engine, text
 from sqlmodel import Session, SQLModel
+from starlette.routing import BaseRoute
 
 import app.models
 from app.core.config import Settings
@@ -79,23 +82,82 @@ def admin_engine(database_url: str) -> Iterator[Engine]:
 
 
 def reset_database(engine: Engine) -> None:
-    """Empty every table, restart the id sequences, then load the article's catalog: each
-    test starts the same.
+    """Put the database back to freshly migrated and seeded: each test starts the same.
 
-    DELETE rather than TRUNCATE: on tables this small PostgreSQL's TRUNCATE (a new file per
-    table) took ~100 ms a test, DELETE and RESTART take ~3 ms, to the same end state. A
-    wrapping transaction rolled back would be cheaper still, but the app opens its own
-    connections and many tests write from several at once, which one transaction cannot
-    serve.
+    Every table is emptied with DELETE, then the rows the seed wrote are put back as they
+    were captured the first time (`SeededRows`), and PostgreSQL's id sequences are set to
+    where the seed left them, all in one transaction. Running the seed itself each time
+    (parsing its YAML, validating and building every record) cost ~0.2 s a test, most of
+    the fixed cost per test; replaying its rows costs a few milliseconds. DELETE rather
+    than TRUNCATE: on tables this small PostgreSQL's TRUNCATE (a new file per table) took
+    ~100 ms. A wrapping transaction rolled back would be cheaper still, but the app opens
+    its own connections and many tests write from several at once, which one transaction
+    cannot serve.
     """
+    seeded = _seeded_rows.get(engine.url)
+    if seeded is None:
+        _empty(engine)
+        with Session(engine) as session:
+            seed_all(session)
+        _seeded_rows[engine.url] = SeededRows.capture(engine)
+        return
     with engine.begin() as conn:
-        for table in reversed(SQLModel.metadata.sorted_tables):  # children before parents
-            conn.execute(table.delete())
+        _delete_every_row(conn)
+        seeded.restore(conn)
+
+
+@dataclass(frozen=True)
+class SeededRows:
+    """What the seed wrote: every row of every table, and where each sequence stands."""
+
+    rows: dict[str, list[dict[str, Any]]]
+    sequences: dict[str, tuple[int, bool]]
+
+    @classmethod
+    def capture(cls, engine: Engine) -> SeededRows:
+        with engine.connect() as conn:
+            rows = {
+                # By column key, as insert() takes them (routine_item's `order` is `position`).
+                table.name: [
+                    dict(zip(table.columns.keys(), row, strict=True))
+                    for row in conn.execute(table.select())
+                ]
+                for table in SQLModel.metadata.sorted_tables
+            }
+            sequences: dict[str, tuple[int, bool]] = {}
+            if engine.dialect.name == "postgresql":
+                for name in conn.scalars(text(SEQUENCES)).all():
+                    state = conn.execute(text(f'SELECT last_value, is_called FROM "{name}"'))
+                    value, called = state.one()
+                    sequences[name] = (int(value), bool(called))
+        return cls({name: found for name, found in rows.items() if found}, sequences)
+
+    def restore(self, conn: Connection) -> None:
+        for table in SQLModel.metadata.sorted_tables:  # parents before children
+            if table.name in self.rows:
+                conn.execute(table.insert(), self.rows[table.name])
+        for name, (value, called) in self.sequences.items():
+            conn.execute(
+                text("SELECT setval(:name, :value, :called)"),
+                {"name": f'"{name}"', "value": value, "called": called},
+            )
+
+
+# One capture per database (URL) in this process: the seed is the same for each.
+_seeded_rows: dict[URL, SeededRows] = {}
+
+
+def _empty(engine: Engine) -> None:
+    with engine.begin() as conn:
+        _delete_every_row(conn)
         if engine.dialect.name == "postgresql":
             for sequence in conn.scalars(text(SEQUENCES)).all():
                 conn.execute(text(f'ALTER SEQUENCE "{sequence}" RESTART'))
-    with Session(engine) as session:
-        seed_all(session)
+
+
+def _delete_every_row(conn: Connection) -> None:
+    for table in reversed(SQLModel.metadata.sorted_tables):  # children before parents
+        conn.execute(table.delete())
 
 
 SEQUENCES = (
@@ -109,9 +171,11 @@ def test_settings(database_url: str, **overrides: object) -> Settings:
         "database_url": database_url,
         "env": "test",
         "secret_key": TEST_SECRET,
-        # Cheaper argon2id keeps the suite fast; production keeps the library defaults.
+        # The cheapest argon2id Settings allows (one pass over 1 MiB, ~1 ms a hash instead
+        # of ~10 ms at 8 MiB): every test signs users up and in, and the hash is under test
+        # only where a test says so; production keeps the library defaults.
         "argon2_time_cost": 1,
-        "argon2_memory_kib": 8192,
+        "argon2_memory_kib": 1024,
         **overrides,
     }
     return Settings.model_validate(values)
@@ -123,9 +187,36 @@ test_settings.__test__ = False  # type: ignore[attr-defined]  # a helper, not a 
 @pytest.fixture
 def app(database_url: str, admin_engine: Engine) -> Iterator[FastAPI]:
     reset_database(admin_engine)
-    application = create_app(test_settings(database_url))
+    application = with_resolved_routes(create_app(test_settings(database_url)))
     yield application
     application.state.engine.dispose()
+
+
+def with_resolved_routes(application: FastAPI) -> FastAPI:
+    """`application`, its included routers swapped for the same routers as this process
+    already resolved them.
+
+    FastAPI (0.16x) resolves an included router's routes (dependencies, parameter and
+    response models) lazily, per app, the first time a request walks past them: ~1.7 s
+    for every route, and ~0.1-0.3 s of each test that builds its own app, more than
+    anything else a test does once. create_app includes the same module-level routers
+    the same way every time and a resolved route keeps no app state (the request brings
+    its app), so each test still gets its own app, settings, engine and live catalog,
+    and only that resolution is done once per process. One thing a resolved route does
+    keep is the app whose `dependency_overrides` it reads: no test overrides a dependency.
+    """
+    assert not application.dependency_overrides
+    routes = application.router.routes
+    for index, route in enumerate(routes):
+        router = getattr(route, "original_router", None)
+        if router is None:  # the app's own routes (docs assets, openapi.json): not shared
+            continue
+        key = (id(router), route.include_context.prefix)  # type: ignore[attr-defined]
+        routes[index] = _resolved_routers.setdefault(key, route)
+    return application
+
+
+_resolved_routers: dict[tuple[int, str], BaseRoute] = {}
 
 
 @pytest.fixture
@@ -145,7 +236,9 @@ def spec_app(tmp_path_factory: pytest.TempPathFactory) -> Iterator[FastAPI]:
     and the docs pages. It is never migrated (nothing here reads the database), so these
     tests have no database leg, and the document (~0.35 s to build) is built once."""
     folder = tmp_path_factory.mktemp("spec")
-    application = create_app(test_settings(f"sqlite:///{folder / 'never-migrated.db'}"))
+    application = with_resolved_routes(
+        create_app(test_settings(f"sqlite:///{folder / 'never-migrated.db'}"))
+    )
     yield application
     application.state.engine.dispose()
 
@@ -178,6 +271,10 @@ LONG_TESTS = (
 )
 
 
+# First: pytest-xdist's own hook reads the `xdist_group` marks (for `--dist loadgroup`)
+# from the items it is handed, so they must be on them before it runs. Without this the
+# reliability tests went to both workers and each started the shared servers.
+@pytest.hookimpl(tryfirst=True)
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
     """Mark what `make check` leaves out (PostgreSQL legs, tests that start a server) and
     order the run for pytest-xdist.

@@ -4,10 +4,13 @@ from __future__ import annotations
 
 import asyncio
 import itertools
+import time
 import uuid
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
+import anyio
 import httpx
 from fastapi import FastAPI
 from hypothesis import HealthCheck, settings
@@ -24,6 +27,24 @@ DEFAULT_PASSWORD = "correct horse battery staple"
 SEEDED_EXERCISES = len(load_seed().exercises)
 SEEDED_LADDER = len(load_seed().ladder)
 _counter = itertools.count(1)
+
+
+def wait_until(condition: Callable[[], bool], timeout: float = 10.0, what: str = "it") -> None:
+    """Return once `condition()` holds; fail after `timeout` seconds. For a test that must
+    wait for another thread or process: a fixed sleep is too short on a loaded machine and
+    wasted time on an idle one."""
+    deadline = time.monotonic() + timeout
+    while not condition():
+        if time.monotonic() > deadline:
+            raise AssertionError(f"waited {timeout} s for {what}")
+        time.sleep(0.001)
+
+
+async def eventually(condition: Callable[[], bool]) -> None:
+    """`wait_until` for a coroutine (10 s): the event loop runs the others between checks."""
+    with anyio.fail_after(10):
+        while not condition():  # noqa: ASYNC110 (a state of other threads, no event to await)
+            await asyncio.sleep(0.001)
 
 
 def exercise_payload(**overrides: Any) -> dict[str, Any]:

@@ -39,7 +39,10 @@ class _Hashing:
 
     hasher = PasswordHasher()
     # Verified against when the email is unknown, so both failures cost the same time.
-    dummy_hash = hasher.hash("medius-timing-equaliser-not-a-password")
+    # Made on first use rather than at import: at the library's default cost it was most
+    # of every process's import time (each server, worker, CLI command and test worker),
+    # and thrown away as soon as Settings chose other parameters.
+    dummy_hash: str | None = None
     workers = max(1, (os.cpu_count() or 1) - 1)
     pool: ThreadPoolExecutor | None = None
     max_waiting = 256
@@ -60,7 +63,7 @@ def configure_password_hashing(
     if (_Hashing.hasher.time_cost, _Hashing.hasher.memory_cost) == (time_cost, memory_kib):
         return
     _Hashing.hasher = PasswordHasher(time_cost=time_cost, memory_cost=memory_kib)
-    _Hashing.dummy_hash = _Hashing.hasher.hash("medius-timing-equaliser-not-a-password")
+    _Hashing.dummy_hash = None
 
 
 def hash_password(password: str) -> str:
@@ -70,10 +73,17 @@ def hash_password(password: str) -> str:
 def verify_password(password: str, password_hash: str | None) -> bool:
     """Check a password; an unknown account (None) costs one verification too."""
     try:
-        matched = _Hashing.hasher.verify(password_hash or _Hashing.dummy_hash, password)
+        matched = _Hashing.hasher.verify(password_hash or _dummy_hash(), password)
     except (VerifyMismatchError, VerificationError, InvalidHashError):
         return False
     return matched and password_hash is not None
+
+
+def _dummy_hash() -> str:
+    dummy = _Hashing.dummy_hash
+    if dummy is None:  # two threads may both make it: the same parameters, either will do
+        dummy = _Hashing.dummy_hash = _Hashing.hasher.hash("medius-timing-equaliser-not-a-password")
+    return dummy
 
 
 async def hash_password_async(password: str) -> str:

@@ -10,12 +10,14 @@ import uuid
 
 import anyio
 import pytest
+from anyio import to_thread
 from fastapi import FastAPI
 from sqlalchemy.engine import make_url
 
+from app.core.db import write_turn
 from app.main import create_app
 from tests.conftest import asgi_client, test_settings
-from tests.factories import session_payload, signed_in_user
+from tests.factories import eventually, session_payload, signed_in_user
 
 # SQLite only: PostgreSQL writers take row locks side by side, so it has no write turn.
 pytestmark = pytest.mark.parametrize("database_url", ["sqlite"], indirect=True)
@@ -43,7 +45,11 @@ async def test_queued_writers_leave_threads_for_reads(app: FastAPI, database_url
                     )
                     for _ in range(6)
                 ]
-                await asyncio.sleep(0.3)  # every write queued behind the lock
+                # Every write queued: two turns taken, their two threads waiting on SQLite's
+                # lock, the other writes waiting for a turn on the event loop.
+                turn = write_turn(threaded.state.engine)
+                threads = to_thread.current_default_thread_limiter()
+                await eventually(lambda: turn.locked() and threads.borrowed_tokens == 2)
                 assert not any(w.done() for w in writes)
                 with anyio.fail_after(10):  # a third of SQLite's wait: no write timed out
                     me = await client.get("/api/v1/me", headers=user.headers)

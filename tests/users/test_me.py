@@ -119,7 +119,7 @@ async def test_cli_creates_an_admin_who_can_write_the_catalog(
 ) -> None:
     monkeypatch.setenv("DATABASE_URL", database_url)
     monkeypatch.setenv("ARGON2_TIME_COST", "1")
-    monkeypatch.setenv("ARGON2_MEMORY_KIB", "8192")
+    monkeypatch.setenv("ARGON2_MEMORY_KIB", "1024")
     get_settings.cache_clear()
     email = unique_email("cli-admin")
     try:

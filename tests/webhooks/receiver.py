@@ -16,8 +16,6 @@ from typing import Any
 import orjson
 from standardwebhooks.webhooks import Webhook
 
-from harness.server import free_port
-
 
 @dataclass(frozen=True)
 class Received:
@@ -39,7 +37,7 @@ class Received:
 
 @dataclass
 class Receiver:
-    port: int = field(default_factory=free_port)
+    port: int = 0  # the port the OS gave it, once up
     path: str = "/hooks/medius"
     bind: str = "127.0.0.1"  # the address it listens on
     name: str | None = None  # the host its URL names (default: `bind`)
@@ -87,6 +85,7 @@ class Receiver:
             address_family = family
 
         self._server = Server((self.bind, self.port), Handler)
+        self.port = self._server.server_address[1]
         self._server.daemon_threads = True
         if self.tls is not None:
             self._server.socket = self.tls.wrap_socket(self._server.socket, server_side=True)

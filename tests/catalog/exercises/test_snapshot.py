@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import gc
 import threading
-import time
 from typing import Any
 
 import httpx
@@ -13,12 +12,11 @@ from fastapi import FastAPI
 from sqlmodel import Session
 
 from app.catalog.exercises import repository
+from app.catalog.exercises.repository import Revision
 from app.catalog.live.snapshot import CatalogSpecs
 from app.catalog.planner.index import PlannerCatalog
 from app.training.routines.builder_service import ladder
 from tests.factories import SignedIn, exercise_payload
-
-CALLERS = 16
 
 
 async def _patch(client: httpx.AsyncClient, admin: SignedIn, slug: str, **body: Any) -> None:
@@ -41,29 +39,43 @@ async def test_concurrent_callers_after_a_change_share_one_refresh(
     specs: CatalogSpecs = app.state.live_catalog.specs
     _planner(app)  # warm
     await _patch(client, admin, "clamshell", difficulty="intermediate")
+    # As many callers as the pool has connections, so that every one can be in flight.
+    settings = app.state.settings
+    callers = settings.pool_size + settings.db_max_overflow
     reads = []
     original = repository.specs_changed_since
+    original_revision = repository.catalog_revision
+    revision_reads = threading.Semaphore(0)
+
+    def counted_revision(session: Session) -> Revision:
+        revision = original_revision(session)
+        revision_reads.release()
+        return revision
 
     def slow_read(session: Session, revision: int) -> list[Any]:
         reads.append(revision)
-        time.sleep(0.2)  # keep the refresh in flight while every other caller arrives
+        # The refresh stays in flight until every caller has read the new revision: each
+        # then finds the old snapshot and queues for the one being built.
+        for _ in range(callers):
+            assert revision_reads.acquire(timeout=10), "not every caller arrived"
         return original(session, revision)
 
     monkeypatch.setattr(repository, "specs_changed_since", slow_read)
+    monkeypatch.setattr(repository, "catalog_revision", counted_revision)
     before = specs.refreshes
-    start = threading.Barrier(CALLERS)
+    start = threading.Barrier(callers)
     got: list[PlannerCatalog] = []
 
     def call() -> None:
         start.wait()
         got.append(_planner(app))
 
-    threads = [threading.Thread(target=call) for _ in range(CALLERS)]
+    threads = [threading.Thread(target=call) for _ in range(callers)]
     for t in threads:
         t.start()
     for t in threads:
         t.join()
-    assert len(got) == CALLERS
+    assert len(got) == callers
     assert specs.refreshes == before + 1 and len(reads) == 1
     assert len({id(p) for p in got}) == 1
     assert got[0].by_slug["clamshell"].difficulty == "intermediate"

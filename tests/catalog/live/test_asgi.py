@@ -6,8 +6,10 @@ from __future__ import annotations
 
 import asyncio
 import re
+from collections.abc import Awaitable, Callable
 from typing import Annotated
 
+import anyio
 import httpx
 import pytest
 from fastapi import FastAPI, Query, Request
@@ -23,6 +25,7 @@ from app.catalog.live.asgi import (
     response_key,
 )
 from app.catalog.live.live import LiveCatalog
+from app.catalog.live.store import Flight
 from app.core.caching import public_json
 from app.core.json import dumps
 from app.main import CATALOG_PATHS
@@ -32,7 +35,14 @@ CALLERS = 16
 THINGS = "/api/v1/things"
 
 
-def small_app() -> tuple[FastAPI, list[str]]:
+async def _no_wait() -> None:
+    pass
+
+
+def small_app(
+    hold_fill: Callable[[], Awaitable[None]] = _no_wait,
+) -> tuple[FastAPI, list[str]]:
+    """A cached app of two routes; `hold_fill` keeps a fill of THINGS in flight."""
     api = FastAPI()
     calls: list[str] = []
 
@@ -43,7 +53,7 @@ def small_app() -> tuple[FastAPI, list[str]]:
         b: Annotated[list[str], Query()] = [],  # noqa: B006
     ) -> Response:
         calls.append(request.url.query)
-        await asyncio.sleep(0.05)  # keep the fill in flight while the others arrive
+        await hold_fill()
         return public_json(request, dumps({"a": a, "b": b}), 60)
 
     @api.get(f"{THINGS}/{{name}}")
@@ -133,8 +143,24 @@ def test_the_real_list_route_keys_on_every_parameter_the_contract_declares(
 
 
 async def test_concurrent_misses_for_one_key_fill_once() -> None:
-    api, calls = small_app()
     live = LiveCatalog(Source(), ttl=3600, max_bytes=1 << 20)
+    waiting = 0
+    all_waiting = asyncio.Event()
+    wait_for_fill = live.wait
+
+    async def counted_wait(flight: Flight) -> None:
+        nonlocal waiting
+        waiting += 1
+        if waiting == CALLERS - 1:
+            all_waiting.set()
+        await wait_for_fill(flight)
+
+    async def every_other_caller_waits() -> None:  # the fill stays in flight till then
+        with anyio.fail_after(10):
+            await all_waiting.wait()
+
+    live.wait = counted_wait  # type: ignore[method-assign]
+    api, calls = small_app(hold_fill=every_other_caller_waits)
     async with cached(api, live) as client:
         answers = await asyncio.gather(
             *(client.get(THINGS, params={"a": "1"}) for _ in range(CALLERS))

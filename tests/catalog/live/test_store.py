@@ -18,6 +18,7 @@ from app.catalog.exercises.repository import Revision
 from app.catalog.exercises.seed import load_seed
 from app.catalog.live.live import CatalogBytes, LiveCatalog
 from app.catalog.live.store import ENTRY_OVERHEAD, RevisionClock, RevisionStore, SingleFlight
+from tests.factories import wait_until
 
 CALLERS = 16
 R1 = Revision(1, datetime(2026, 1, 1, tzinfo=UTC))
@@ -30,6 +31,21 @@ class FakeClock:
 
     def __call__(self) -> float:
         return self.now
+
+
+class Arrivals:
+    """A monotonic clock that notes each thread that reads it: every caller of the revision
+    clock reads it before anything else, so a test can wait until all have arrived."""
+
+    def __init__(self) -> None:
+        self.threads: set[int] = set()
+
+    def __call__(self) -> float:
+        self.threads.add(threading.get_ident())
+        return time.monotonic()
+
+    def wait_for(self, callers: int) -> None:
+        wait_until(lambda: len(self.threads) >= callers, what=f"{callers} callers")
 
 
 class Source:
@@ -125,11 +141,12 @@ def test_the_ttl_read_is_one_read_for_concurrent_callers() -> None:
         gate.wait(5)
         return source()
 
-    revisions = RevisionClock(slow_read, ttl=3600)
+    arrivals = Arrivals()
+    revisions = RevisionClock(slow_read, ttl=3600, clock=arrivals)
     threads = [threading.Thread(target=revisions.current) for _ in range(CALLERS)]
     for thread in threads:
         thread.start()
-    time.sleep(0.05)
+    arrivals.wait_for(CALLERS)  # one reads, the others found no fresh revision and queue
     gate.set()
     for thread in threads:
         thread.join()
@@ -216,16 +233,18 @@ def _together(calls: int, call: Callable[[], object]) -> list[object]:
 
 def test_concurrent_document_requests_after_a_change_build_once() -> None:
     source = Source()
-    live = LiveCatalog(source, ttl=3600, max_bytes=1 << 20)
+    arrivals = Arrivals()
+    live = LiveCatalog(source, ttl=3600, max_bytes=1 << 20, clock=arrivals)
     live.document(lambda: document(1))
     source.revision = R2
     live.invalidate()
+    arrivals.threads.clear()
     builds = 0
 
     def build() -> CatalogDocument:
         nonlocal builds
         builds += 1
-        time.sleep(0.1)  # keep the build in flight while every other caller arrives
+        arrivals.wait_for(CALLERS)  # the build stays in flight until every caller has come
         return document(2)
 
     got = _together(CALLERS, lambda: live.document(build))
@@ -252,7 +271,8 @@ async def test_concurrent_coroutines_wait_for_one_flight_without_a_thread_each()
         flight = flights.lead("k")
         assert flight is not None
         waiting.append(asyncio.ensure_future(flights.wait(flight)))
-    await asyncio.sleep(0.01)
+    await asyncio.sleep(0)  # one turn of the loop: each waiter runs up to its wait
+    assert len(flight.waiters) == CALLERS
     assert not any(w.done() for w in waiting)
     flights.land("k")
     await asyncio.wait_for(asyncio.gather(*waiting), timeout=5)
