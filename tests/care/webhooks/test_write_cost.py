@@ -29,9 +29,7 @@ from tests.webhooks.receiver import Receiver
 EVERY_EVENT = [t.value for t in WebhookEventType]
 
 
-async def _in_care_and_watched(
-    client: httpx.AsyncClient, patient: SignedIn, url: str
-) -> None:
+async def _in_care_and_watched(client: httpx.AsyncClient, patient: SignedIn, url: str) -> None:
     """Two clinicians' care at one clinic and three endpoints subscribed to everything:
     the patient's own and two of the clinic's."""
     team = await care_team(client, patient)
