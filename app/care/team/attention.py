@@ -125,6 +125,7 @@ def prescribed_sessions_per_week(clinic_id: Any, patient_id: Any) -> Any:
             .where(RT.c.owner_id == patient_id, *where)
             .order_by(RT.c.updated_at.desc(), RT.c.id)
             .limit(1)
+            .correlate_except(RT)
             .scalar_subquery()
         )
 
@@ -135,13 +136,28 @@ def open_alerts(patient_id: Any, clinic_id: Any) -> ColumnElement[int]:
     """The patient's alerts this clinic has not acknowledged (each clinic acknowledges for
     itself, and another's acknowledgement never shows here): a correlated count over the
     (alert, clinic) key."""
+    # Correlated explicitly: nested in an UPDATE of care_relationship, automatic
+    # correlation would add that table to the inner FROM (a cross join) instead.
     acknowledged = (
-        select(ACK.c.id).where(ACK.c.alert_id == AL.c.id, ACK.c.clinic_id == clinic_id).exists()
+        select(ACK.c.id)
+        .where(ACK.c.alert_id == AL.c.id, ACK.c.clinic_id == clinic_id)
+        .correlate_except(ACK)
+        .exists()
     )
     count: ColumnElement[int] = (
-        select(func.count()).where(AL.c.patient_id == patient_id, ~acknowledged).scalar_subquery()
+        select(func.count())
+        .where(AL.c.patient_id == patient_id, ~acknowledged)
+        .correlate_except(AL)
+        .scalar_subquery()
     )
     return count
+
+
+def _patient_zone() -> Any:
+    """The relationship's patient's time zone, correlated to the statement's relationship."""
+    return (
+        select(U.c.time_zone).where(U.c.id == R.c.patient_id).correlate_except(U).scalar_subquery()
+    )
 
 
 def _per_zone(weeks: Mapping[str, ZoneWeeks], value: Any) -> Any:
@@ -149,7 +165,7 @@ def _per_zone(weeks: Mapping[str, ZoneWeeks], value: Any) -> Any:
     if len(weeks) == 1:
         (only,) = weeks.values()
         return literal(value(only), UTCDateTime())
-    zone = select(U.c.time_zone).where(U.c.id == R.c.patient_id).scalar_subquery()
+    zone = _patient_zone()
     return case(
         *[(zone == name, literal(value(w), UTCDateTime())) for name, w in weeks.items()],
         else_=None,
@@ -180,18 +196,22 @@ def refresh(
             select(func.count())
             .select_from(S)
             .where(*_live(patient), S.c.started_at >= start, S.c.started_at < end)
+            .correlate_except(S)
             .scalar_subquery()
         )
         moved = {"summary_done": done, "summary_until": _per_zone(weeks, lambda w: w.until)}
     target = prescribed_sessions_per_week(R.c.clinic_id, patient)
     progress = granted(CareScope.PROGRESS)
     ratio = (done * ADHERENCE_SCALE) // (target * literal(4))
-    last = select(func.max(S.c.started_at)).where(*_live(patient)).scalar_subquery()
+    last = (
+        select(func.max(S.c.started_at)).where(*_live(patient)).correlate_except(S)
+    ).scalar_subquery()
     last_id = (
         select(S.c.id)
         .where(*_live(patient))
         .order_by(S.c.started_at.desc(), S.c.id.desc())
         .limit(1)
+        .correlate_except(S)
         .scalar_subquery()
     )
     session.execute(
@@ -243,8 +263,7 @@ def roll(session: Session, clinic_id: uuid.UUID, clinician_id: uuid.UUID, now: d
     if not zones:
         return
     begin_write(session)
-    zone = select(U.c.time_zone).where(U.c.id == R.c.patient_id).scalar_subquery()
-    refresh(session, [*mine, zone.in_(zones)], {z: weeks_at(z, now) for z in zones})
+    refresh(session, [*mine, _patient_zone().in_(zones)], {z: weeks_at(z, now) for z in zones})
     session.commit()
 
 

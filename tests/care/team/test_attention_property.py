@@ -325,3 +325,31 @@ def test_the_kept_view_equals_the_recomputation(
         for r in _expected(admin_engine, clinic, patients, clock.now)
     ]
     assert seen == expected
+
+
+class _Recording:
+    """A stand-in session that keeps the statement it is given."""
+
+    def __init__(self) -> None:
+        self.statements: list[Any] = []
+
+    def execute(self, statement: Any, *_: Any) -> None:
+        self.statements.append(statement)
+
+
+def test_every_subquery_of_the_refresh_reads_its_own_relationship() -> None:
+    """Nested in an UPDATE, a subquery left to correlate itself brings care_relationship
+    into its own FROM: a cross join that PostgreSQL refuses (more than one row) and
+    SQLite answers with another patient's figures."""
+    from sqlalchemy.dialects import postgresql
+
+    recording = _Recording()
+    now = datetime(2026, 12, 7, tzinfo=UTC)
+    weeks = {z: attention.weeks_at(z, now) for z in ("UTC", "Asia/Kathmandu")}
+    attention.refresh(recording, [attention.R.c.clinic_id == uuid.uuid4()], weeks)  # type: ignore[arg-type]
+    attention.refresh(recording, [attention.R.c.patient_id == uuid.uuid4()])  # type: ignore[arg-type]
+    for statement in recording.statements:
+        sql = str(statement.compile(dialect=postgresql.dialect()))
+        assert "care_relationship" not in " ".join(
+            part.split("WHERE")[0] for part in sql.split("FROM")[1:]
+        ), sql
