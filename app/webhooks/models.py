@@ -114,10 +114,11 @@ class WebhookEvent(SQLModel, table=True):
 class WebhookDelivery(SQLModel, table=True):
     """One event on its way to one endpoint: the outbox row a worker claims and retries.
 
-    The id grows with insertion, and events of one subject are written by transactions
-    that follow each other (the writer's change counter serialises them), so within an
-    endpoint and a subject a smaller id is an earlier event: the worker delivers a
-    subject's events in id order.
+    The id grows with insertion, and the deliveries of one subject's events are written
+    by the worker's expansions of the outbox, oldest event first and one expansion after
+    another (the events themselves by writers the owner's change counter serialises), so
+    within an endpoint and a subject a smaller id is an earlier event: the worker delivers
+    a subject's events in id order.
     """
 
     __tablename__ = "webhook_delivery"
