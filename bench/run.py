@@ -688,8 +688,10 @@ def run(config: Config) -> str:
         f"{config.scale.sessions:,} sessions; the signed-in bench user owns "
         f"{config.scale.bench_user_sets:,} sets and runs a clinic whose "
         f"{config.scale.care_patients:,} patients (all in the bench user's care) own the "
-        "other sets, logged over the two years up to the run. Empty database: migrated and "
-        "seeded only.",
+        "other sets, logged over the two years up to the run; care on: the bench user is "
+        "also the patient of two clinicians at another clinic (every scope), with three "
+        "endpoints subscribed to all their events (their own, two of that clinic's). Empty "
+        "database: migrated and seeded only.",
         f"- Load: {generator.name}, {config.connections} connections (builder: 1), "
         f"{config.runs} interleaved runs ({config.signed_in_runs} for the signed-in rows) of "
         f"{config.seconds} s per row and pinning mode; "
