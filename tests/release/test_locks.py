@@ -29,6 +29,7 @@ from tests.release.locks import (
 RUNTIME = LOCKS / "runtime.txt"
 DEV = LOCKS / "dev.txt"
 CLIENTGEN = LOCKS / "clientgen.txt"
+UV = LOCKS / "uv.txt"
 # (lock, pyproject sections it resolves, how uv names the request in its `# via` lines)
 LOCKED_SETS = [
     (RUNTIME, ("runtime",), "medius (pyproject.toml)"),
@@ -75,7 +76,7 @@ def test_each_lock_pins_exactly_what_pyproject_asks_for(
 
 
 def test_every_pin_carries_hashes_for_pip_require_hashes() -> None:
-    for lock, _, _ in LOCKED_SETS:
+    for lock in [*(lock for lock, _, _ in LOCKED_SETS), UV]:
         unhashed = [f"{pin.name}=={pin.version}" for pin in parse_lock(lock) if not pin.hashes]
         assert not unhashed, f"{lock.name}: {unhashed}"
 
@@ -97,6 +98,16 @@ def test_the_dev_lock_keeps_every_runtime_pin() -> None:
         )
     ]
     assert not moved, f"the dev lock differs from the runtime lock on {moved}: run `make lock`"
+
+
+def test_the_uv_lock_is_the_dev_locks_uv_alone() -> None:
+    """pip installs uv from its own lock before uv installs the rest (the Makefile): it is the
+    very uv, hashes and all, that the dev lock pins, and nothing else."""
+    bootstrap = parse_lock(UV)
+    dev = {pin.name: pin for pin in parse_lock(DEV)}
+    assert [pin.name for pin in bootstrap] == ["uv"], "requirements/uv.txt pins more than uv"
+    (uv,) = bootstrap
+    assert (uv.version, uv.hashes) == (dev["uv"].version, dev["uv"].hashes), "run `make lock`"
 
 
 def test_the_checker_names_a_pin_out_of_step() -> None:
