@@ -8,6 +8,7 @@ until it has run (a pin moved, a requirement added or dropped on one side only).
 from __future__ import annotations
 
 import ast
+import functools
 import importlib.metadata
 import subprocess
 import sys
@@ -136,11 +137,17 @@ def _type_checking_only(tree: ast.AST) -> set[int]:
     return skipped
 
 
+@functools.cache
+def _providers() -> dict[str, list[str]]:
+    # Reads every installed distribution's file list (~1 s): once for the tests of a process.
+    return dict(importlib.metadata.packages_distributions())
+
+
 def imported_distributions(package: Path) -> dict[str, str]:
     """Each third-party distribution imported anywhere under `package` at run time, with one
     module that imports it (as installed in this venv: importlib.metadata maps modules to
     distributions). Imports under `if TYPE_CHECKING:` never run, so they need no runtime pin."""
-    providers = importlib.metadata.packages_distributions()
+    providers = _providers()
     found: dict[str, str] = {}
     for path in sorted(package.rglob("*.py")):
         tree = ast.parse(path.read_text(), str(path))
