@@ -1,5 +1,9 @@
 # The two commands: `make run` and `make test`. Everything else is a helper.
 PYTHON ?= python3
+# Machines of this kind set PYTHONDONTWRITEBYTECODE, so each of the suite's Python processes
+# (pytest's workers, every server and command a test starts, mkdocs, the generators) compiled
+# every module, and pytest rewrote every test module's asserts, from source again.
+unexport PYTHONDONTWRITEBYTECODE
 VENV ?= .venv
 PY := $(VENV)/bin/python
 CLIENT := clients/python
