@@ -118,8 +118,11 @@ def reset_database(engine: Engine) -> None:
         _seeded_rows[engine.url] = SeededRows.capture(engine)
         return
     with engine.begin() as conn:
-        _delete_every_row(conn)
-        seeded.restore(conn)
+        if engine.dialect.name == "postgresql":
+            conn.execute(text(f"SELECT {SNAPSHOT}.reset()"))
+        else:
+            _delete_every_row(conn)
+            seeded.restore(conn)
 
 
 @dataclass(frozen=True)
@@ -146,7 +149,48 @@ class SeededRows:
                     state = conn.execute(text(f'SELECT last_value, is_called FROM "{name}"'))
                     value, called = state.one()
                     sequences[name] = (int(value), bool(called))
-        return cls({name: found for name, found in rows.items() if found}, sequences)
+        seeded = cls({name: found for name, found in rows.items() if found}, sequences)
+        if engine.dialect.name == "postgresql":
+            seeded.keep_on_server(engine)
+        return seeded
+
+    def keep_on_server(self, engine: Engine) -> None:
+        """Copy the seeded rows to tables of a schema of their own, and write the reset as
+        one PostgreSQL function: a reset is then one round trip, not ~50 (a DELETE per
+        table, an INSERT per seeded table, a setval per sequence), ~15 ms a test.
+
+        As a superuser (the suite's own cluster) the function also turns off the foreign
+        keys' triggers for its transaction: every table is emptied, so checking each
+        deleted row's references only halved the reset's speed.
+        """
+        tables = SQLModel.metadata.sorted_tables  # parents before children
+        with engine.connect() as conn:
+            superuser = conn.scalar(
+                text("SELECT rolsuper FROM pg_roles WHERE rolname = current_user")
+            )
+        steps = ["SET LOCAL session_replication_role = replica;"] if superuser else []
+        steps += [f'DELETE FROM "{table.name}";' for table in reversed(tables)]
+        steps += [
+            f'INSERT INTO "{table.name}" SELECT * FROM {SNAPSHOT}."{table.name}";'
+            for table in tables
+            if table.name in self.rows
+        ]
+        steps += [
+            f"PERFORM setval('\"{name}\"', {value}, {str(called).lower()});"
+            for name, (value, called) in self.sequences.items()
+        ]
+        with engine.begin() as conn:
+            conn.execute(text(f"DROP SCHEMA IF EXISTS {SNAPSHOT} CASCADE"))
+            conn.execute(text(f"CREATE SCHEMA {SNAPSHOT}"))
+            for name in self.rows:
+                conn.execute(text(f'CREATE TABLE {SNAPSHOT}."{name}" AS TABLE "{name}"'))
+            body = "\n".join(steps)
+            conn.execute(
+                text(
+                    f"CREATE FUNCTION {SNAPSHOT}.reset() RETURNS void LANGUAGE plpgsql"
+                    f" AS $reset$ BEGIN\n{body}\nEND $reset$"
+                )
+            )
 
     def restore(self, conn: Connection) -> None:
         for table in SQLModel.metadata.sorted_tables:  # parents before children
@@ -158,6 +202,10 @@ class SeededRows:
                 {"name": f'"{name}"', "value": value, "called": called},
             )
 
+
+# Where a PostgreSQL test database keeps the seeded rows and its reset function: a schema
+# of its own, which the app, its migrations and the models never see.
+SNAPSHOT = "medius_test_seed"
 
 # One capture per database (URL) in this process: the seed is the same for each.
 _seeded_rows: dict[URL, SeededRows] = {}
