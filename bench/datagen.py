@@ -99,7 +99,7 @@ class Scale:
     entries_per_session: int = 10
     # The clinic the bench user runs (GET /clinics/{id}/patients): its patients own every
     # set the bench user does not, logged over the two years up to the bench run.
-    care_patients: int = 500
+    care_patients: int = 5000
 
     @property
     def sessions(self) -> int:
