@@ -214,9 +214,18 @@ def refresh(
         .correlate_except(S)
         .scalar_subquery()
     )
+    mine = [R.c.status == ACTIVE, *where]
+    bind = session.get_bind() if isinstance(session, Session) else session
+    if bind.dialect.name == "postgresql":
+        # Each statement of a READ COMMITTED transaction reads as of its own start: an
+        # UPDATE that waited for another writer's lock on these rows would recompute them
+        # from what was there before that writer committed (a clinic's acknowledgement
+        # overwriting the session a patient just logged). Locked first, the UPDATE starts
+        # after the wait and reads it. (SQLite's writers take the database one at a time.)
+        session.execute(select(R.c.id).where(*mine).with_for_update())
     session.execute(
         update(R)
-        .where(R.c.status == ACTIVE, *where)
+        .where(*mine)
         .values(
             **moved,
             summary_last_id=last_id,
