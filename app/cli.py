@@ -212,6 +212,7 @@ def worker() -> None:
     except ValidationError as exc:
         typer.echo(f"medius worker will not start: {exc}", err=True)
         raise typer.Exit(code=2) from exc
+    install_domain_handlers()  # expanding the outbox runs the audiences and the advice
     logging.basicConfig(level=settings.log_level.upper(), format="%(asctime)s %(name)s %(message)s")
     delivering = Worker(settings)
 

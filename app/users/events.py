@@ -27,3 +27,13 @@ class AccountDeleting:
     the deletion."""
 
     user_id: uuid.UUID
+
+
+@domain_event(must_react=False)
+@dataclass(frozen=True, slots=True)
+class TimeZoneChanged:
+    """The user's time zone changed (their local days and weeks with it). Published inside
+    the write's transaction, after the change."""
+
+    user_id: uuid.UUID
+    time_zone: str

@@ -49,7 +49,7 @@ from app.core.types import utcnow
 from app.core.vocabulary import Role
 from app.users import repository, throttle
 from app.users.emails import email_or_none
-from app.users.events import AccountDeleting, EverySignInEnded
+from app.users.events import AccountDeleting, EverySignInEnded, TimeZoneChanged
 from app.users.models import (
     AccountDeletion,
     Caller,
@@ -454,5 +454,7 @@ def update_profile(
             session, user.id, user.revision, {**values, "updated_at": utcnow()}
         )
         current(updated is not None)
-    assert updated is not None
+        assert updated is not None
+        if updated.time_zone != user.time_zone:
+            publish(session, TimeZoneChanged(user.id, updated.time_zone))
     return profile(updated)

@@ -44,6 +44,7 @@ from app.training.self_checks import examples as assessment_examples
 from app.users import service as users_service
 from app.users.models import UserCreate
 from tests.factories import ALL_SCOPES, care_code, routine_payload, session_payload, unique_email
+from tests.webhooks.conftest import expand_outbox
 
 PASSWORD = "egress matrix passphrase"
 SCOPES = tuple(CareScope)
@@ -871,6 +872,7 @@ async def test_a_clinic_endpoint_receives_only_what_the_patient_granted_it(
     url = f"/api/v1/sessions/{followed_prescription}"
     etag = (await client.get(url, headers=patient.headers)).headers["etag"]
     await _ok(client.delete(url, headers={**patient.headers, "If-Match": etag}), 204)
+    assert expand_outbox(app) > 0  # the worker fans the events out
 
     with Session(app.state.engine) as session:
         endpoint_clinic = dict(
