@@ -49,8 +49,8 @@ from app.core.security import configure_password_hashing
 from app.exports.account.router import router as account_router
 from app.exports.calendar import service as calendar_feed_service
 from app.exports.calendar.router import router as calendar_feed_router
+from app.exports.fhir.clinic_router import clinic_router as fhir_clinic_router
 from app.exports.fhir.outcome import FhirBoundary
-from app.exports.fhir.router import clinic_router as fhir_clinic_router
 from app.exports.fhir.router import router as fhir_router
 from app.exports.handout.router import router as handout_router
 from app.exports.sharing.router import router as sharing_router
@@ -214,7 +214,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         CatalogReadCache, live=live_catalog, routes=app.routes, prefixes=CATALOG_PATHS
     )
     # Outside the catalog cache and the guard: their answers under /fhir are FHIR too.
-    app.add_middleware(FhirBoundary)
+    app.add_middleware(FhirBoundary, routes=app.routes)
     if settings.cors_origins:
         app.add_middleware(
             CORSMiddleware,

@@ -8,15 +8,19 @@ from functools import cache
 
 from app.catalog.exercises import examples as catalog_examples
 from app.catalog.exercises.models import ExercisePublic
-from app.exports.fhir import bundles, definitions, records
+from app.exports.fhir import bundles, capability, conformance, definitions, narrative, records
 from app.exports.fhir.resources import (
     ActivityDefinition,
     AnyResource,
     Bundle,
     CapabilityStatement,
     CarePlan,
+    CodeSystem,
+    Observation,
     OperationOutcome,
+    Patient,
     PlanDefinition,
+    StructureDefinition,
 )
 from app.logbook.sessions import examples as session_examples
 from app.logbook.sessions.models import SessionPublic
@@ -87,7 +91,7 @@ def everything() -> Bundle:
 
 
 def capability_statement() -> CapabilityStatement:
-    return definitions.capability_statement(BASE, clinic=False)
+    return capability.capability_statement(BASE, clinic=False)
 
 
 def outcome() -> OperationOutcome:
@@ -105,3 +109,46 @@ def outcome() -> OperationOutcome:
             }
         ],
     }
+
+
+def patient() -> Patient:
+    return narrative.narrated(records.patient(_patient()))
+
+
+def observation() -> Observation:
+    logged = SessionPublic.model_validate(session_examples.session())
+    routine = routine_examples.routine_view()
+    panel = records.session_observations(logged, _patient().id, {routine.id}, set())[0]
+    return narrative.narrated(panel)
+
+
+def structure_definition() -> StructureDefinition:
+    return conformance.structure_definitions()[0]
+
+
+def structure_definitions() -> Bundle:
+    found = conformance.structure_definitions()
+    return bundles.searchset(
+        BASE, f"{BASE}/StructureDefinition", found, last_updated=conformance.DEFINITIONS_DATE
+    )
+
+
+def _code_systems() -> list[CodeSystem]:
+    exercise = ExercisePublic.model_validate(catalog_examples.exercise())
+    return conformance.code_systems(
+        [(exercise.slug, exercise.name)],
+        [("band", "Resistance band")],
+        catalog_version="1",
+        catalog_updated=exercise.updated_at,
+    )
+
+
+def code_system() -> CodeSystem:
+    return next(c for c in _code_systems() if c["id"] == "set-component")
+
+
+def code_systems() -> Bundle:
+    found = _code_systems()
+    return bundles.searchset(
+        BASE, f"{BASE}/CodeSystem", found, last_updated=conformance.DEFINITIONS_DATE
+    )

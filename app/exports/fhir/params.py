@@ -1,22 +1,29 @@
-"""Path parameters of the FHIR routes: FHIR ids, bounded and patterned as FHIR says."""
+"""Path and query parameters of the FHIR routes.
+
+Path ids are plain strings: FHIR (and the docs) promise 404 for a malformed id as for an
+unknown one, so the id pattern (`FHIR_ID_PATTERN`) is checked by the service, not by the
+router's validation (which would answer 422). The query parameters are the search and
+result parameters `/metadata` declares; the router declares them so the catalog cache keys
+on them and `Prefer: handling=strict` (app/exports/fhir/http.py) refuses every other one.
+"""
 
 from __future__ import annotations
 
 from typing import Annotated, Any
 
-from fastapi import Path
+from fastapi import Path, Query
 
-from app.exports.fhir.models import FHIR_ID_PATTERN
+# The largest page a search answers; a larger `_count` gets pages of this size.
+MAX_COUNT = 100
+DEFAULT_COUNT = 50
+# The largest `_offset` a paging link can carry (beyond every list Medius serves).
+MAX_OFFSET = 1_000_000
+# Query parameters every FHIR interaction accepts (content negotiation, http.html).
+COMMON_PARAMETERS = frozenset({"_format"})
 
 
 def _id(description: str, example: str) -> Any:
-    return Path(
-        min_length=1,
-        max_length=64,
-        pattern=FHIR_ID_PATTERN,
-        description=description,
-        examples=[example],
-    )
+    return Path(description=description + " Malformed or unknown: 404.", examples=[example])
 
 
 ActivityDefinitionId = Annotated[
@@ -33,4 +40,64 @@ PatientId = Annotated[
 
 CarePlanId = Annotated[
     str, _id("The CarePlan's id: the routine's id.", "0b7e7c52-51f4-4f0e-9a3c-6f3c2b1d9e47")
+]
+
+ObservationId = Annotated[
+    str,
+    _id(
+        "The Observation's id: a session's or a self-check's id, or (one exercise of a "
+        "session) the session's id, a dot and a suffix naming the exercise.",
+        "9b2e4c1a-7d3f-4e8a-b5c6-1f2a3b4c5d6e",
+    ),
+]
+
+StructureDefinitionId = Annotated[
+    str, _id("The StructureDefinition's id: the extension's name.", "exercise-dosage")
+]
+
+CodeSystemId = Annotated[str, _id("The CodeSystem's id: the code system's name.", "set-component")]
+
+Count = Annotated[
+    int | None,
+    Query(
+        alias="_count",
+        ge=0,
+        description=f"At most this many entries per page (search.html: never more; larger "
+        f"than {MAX_COUNT} pages by {MAX_COUNT}); 0 answers the total only. The Bundle's "
+        "`next`/`previous` links page on. Default: "
+        f"{DEFAULT_COUNT}.",
+        examples=[10],
+    ),
+]
+
+Offset = Annotated[
+    int,
+    Query(
+        alias="_offset",
+        ge=0,
+        le=MAX_OFFSET,
+        description="Where the page starts among the matches (the paging links set it).",
+        examples=[0],
+    ),
+]
+
+Ids = Annotated[
+    str | None,
+    Query(
+        alias="_id",
+        max_length=2048,
+        description="Only the resources with one of these ids (comma-separated: any of).",
+        examples=["clamshell,side-plank"],
+    ),
+]
+
+CanonicalUrl = Annotated[
+    str | None,
+    Query(
+        alias="url",
+        max_length=2048,
+        description="Canonical resolution: the resource with this canonical `url` (comma-"
+        "separated: any of); `url|version` matches only that version.",
+        examples=["https://medius.dev/fhir/ActivityDefinition/clamshell|1"],
+    ),
 ]
