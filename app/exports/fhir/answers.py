@@ -33,12 +33,16 @@ ERROR_DETAIL = {
     403: "The patient has granted you none of the scopes the FHIR export reads.",
     404: "No such resource, or not one you may read.",
     406: "This server serves FHIR as JSON only: send _format=json.",
+    413: "The request body is larger than 1048576 bytes.",
+    415: "Send the body as application/json.",
     422: "query._count: Input should be greater than or equal to 0",
     500: "An unexpected error occurred; it has been logged.",
 }
 PUBLIC_ERRORS = (400, 404, 406, 422, 500)
 PATIENT_ERRORS = (400, 401, 404, 406, 422, 500)
 CLINIC_ERRORS = (*PATIENT_ERRORS, 403)
+# What the request guard answers a body-taking method (app/core/middleware.py).
+BODY_ERRORS = (413, 415)
 
 VERSIONED_ETAG: OpenAPIObject = {
     "description": 'The version read: `W/"<meta.versionId>"`; send it back in `If-None-Match`.',

@@ -16,6 +16,7 @@ from app.core.caching import CACHE_NOTE, CONDITIONAL_READ, PUBLIC_CACHE_HEADERS
 from app.core.deps import SettingsDep, client_address
 from app.exports.fhir import capability, examples, service
 from app.exports.fhir.answers import (
+    BODY_ERRORS,
     CLINIC_ERRORS,
     PRIVATE_INSTANCE_HEADERS,
     PUBLIC_ERRORS,
@@ -27,8 +28,7 @@ from app.exports.fhir.answers import (
     public_search,
 )
 from app.exports.fhir.models import Bundle, CarePlan, FhirResource, Parameters
-from app.exports.fhir.params import CarePlanId, Count, ObservationId, Offset, PatientId
-from app.exports.fhir.router import (
+from app.exports.fhir.params import (
     CAPABILITY_DESCRIPTION,
     CARE_PLAN_DESCRIPTION,
     EVERYTHING_DESCRIPTION,
@@ -36,6 +36,11 @@ from app.exports.fhir.router import (
     INSTANCE_NOTE,
     OBSERVATION_DESCRIPTION,
     PATIENT_DESCRIPTION,
+    CarePlanId,
+    Count,
+    ObservationId,
+    Offset,
+    PatientId,
 )
 from app.exports.fhir.search import Query
 from app.users.auth import SignedIn
@@ -111,7 +116,7 @@ async def clinic_patient_everything(
     description=EVERYTHING_DESCRIPTION + EVERYTHING_POST + CLINIC_NOTE,
     response_model=Bundle,
     response_class=FhirResponse,
-    responses=fhir_answers(examples.everything, CLINIC_ERRORS),
+    responses=fhir_answers(examples.everything, (*CLINIC_ERRORS, *BODY_ERRORS)),
 )
 async def clinic_patient_everything_by_post(
     clinic_id: ClinicID,

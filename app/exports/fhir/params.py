@@ -101,3 +101,40 @@ CanonicalUrl = Annotated[
         examples=["https://medius.dev/fhir/ActivityDefinition/clamshell|1"],
     ),
 ]
+
+
+# Descriptions the two bases' routes share (app/exports/fhir/router.py, clinic_router.py).
+INSTANCE_NOTE = ' The `ETag` is `W/"<meta.versionId>"`.'
+CAPABILITY_DESCRIPTION = (
+    "The FHIR CapabilityStatement of this base: FHIR 4.3.0 (R4B), JSON, the resources, "
+    "interactions and search parameters served and who may read them. FHIR clients read it "
+    "first."
+)
+EVERYTHING_DESCRIPTION = (
+    "A `searchset` Bundle of the Patient, their routines as CarePlans, their sessions as "
+    "Observations (one Physical Activity panel per session with one member per exercise; "
+    "every set's reps/steps/hold, side, load, effort and pain (LOINC 72514-3) as components) "
+    "and their self-checks as Observations. `_count` pages it (the Patient first; paging "
+    "links in `Bundle.link`)."
+)
+EVERYTHING_POST = (
+    " POST runs the same operation with its parameters in a FHIR `Parameters` body "
+    "(operations.html): `_count` (`valueInteger`) is read, any other parameter ignored "
+    "(refused, 422, under `Prefer: handling=strict`)."
+)
+OWN_PATIENT = (
+    " Readable by the patient (their own user id); anyone else's id is 404, as an unknown "
+    "one. Clinicians read it at their clinic's base, `/api/v1/clinics/{clinic_id}/fhir`."
+)
+CARE_PLAN_DESCRIPTION = (
+    "One of the patient's routines as a CarePlan: one activity per item, in order, each "
+    "naming its exercise's ActivityDefinition (`instantiatesCanonical`) with the prescribed "
+    "dosage: sets, reps or steps, hold, rest and side in the `exercise-dosage` extension, "
+    "sessions per week in `scheduledTiming` (a progression plan's weeks each bounded by "
+    "`boundsPeriod`)."
+)
+PATIENT_DESCRIPTION = "The patient (the user) as a FHIR Patient: the `subject` of every record."
+OBSERVATION_DESCRIPTION = (
+    "One Observation of the patient's: a session's panel (the session's id), one exercise "
+    "of a session (the ids the panel's `hasMember` names) or a self-check."
+)

@@ -16,6 +16,7 @@ from app.core.caching import CACHE_NOTE, CONDITIONAL_READ, PUBLIC_CACHE_HEADERS
 from app.core.deps import SessionDep, SettingsDep
 from app.exports.fhir import capability, examples, service
 from app.exports.fhir.answers import (
+    BODY_ERRORS,
     PATIENT_ERRORS,
     PRIVATE_INSTANCE_HEADERS,
     PUBLIC_ERRORS,
@@ -37,6 +38,14 @@ from app.exports.fhir.models import (
     PlanDefinition,
 )
 from app.exports.fhir.params import (
+    CAPABILITY_DESCRIPTION,
+    CARE_PLAN_DESCRIPTION,
+    EVERYTHING_DESCRIPTION,
+    EVERYTHING_POST,
+    INSTANCE_NOTE,
+    OBSERVATION_DESCRIPTION,
+    OWN_PATIENT,
+    PATIENT_DESCRIPTION,
     ActivityDefinitionId,
     CanonicalUrl,
     CarePlanId,
@@ -62,12 +71,6 @@ SEARCH_NOTE = (
     " Search parameters (as `/metadata` declares them): `_id`, `url` (canonical, "
     "`url|version`), `_count` (paging links in `Bundle.link`); others are ignored, or "
     "refused (400) under `Prefer: handling=strict`."
-)
-INSTANCE_NOTE = ' The `ETag` is `W/"<meta.versionId>"`.'
-CAPABILITY_DESCRIPTION = (
-    "The FHIR CapabilityStatement of this base: FHIR 4.3.0 (R4B), JSON, the resources, "
-    "interactions and search parameters served and who may read them. FHIR clients read it "
-    "first."
 )
 
 
@@ -280,36 +283,6 @@ def get_code_system(
     return public_instance(request, service.code_system(session, system_id), settings)
 
 
-EVERYTHING_DESCRIPTION = (
-    "A `searchset` Bundle of the Patient, their routines as CarePlans, their sessions as "
-    "Observations (one Physical Activity panel per session with one member per exercise; "
-    "every set's reps/steps/hold, side, load, effort and pain (LOINC 72514-3) as components) "
-    "and their self-checks as Observations. `_count` pages it (the Patient first; paging "
-    "links in `Bundle.link`)."
-)
-EVERYTHING_POST = (
-    " POST runs the same operation with its parameters in a FHIR `Parameters` body "
-    "(operations.html): `_count` (`valueInteger`) is read, any other parameter ignored "
-    "(refused, 422, under `Prefer: handling=strict`)."
-)
-OWN_PATIENT = (
-    " Readable by the patient (their own user id); anyone else's id is 404, as an unknown "
-    "one. Clinicians read it at their clinic's base, `/api/v1/clinics/{clinic_id}/fhir`."
-)
-CARE_PLAN_DESCRIPTION = (
-    "One of the patient's routines as a CarePlan: one activity per item, in order, each "
-    "naming its exercise's ActivityDefinition (`instantiatesCanonical`) with the prescribed "
-    "dosage: sets, reps or steps, hold, rest and side in the `exercise-dosage` extension, "
-    "sessions per week in `scheduledTiming` (a progression plan's weeks each bounded by "
-    "`boundsPeriod`)."
-)
-PATIENT_DESCRIPTION = "The patient (the user) as a FHIR Patient: the `subject` of every record."
-OBSERVATION_DESCRIPTION = (
-    "One Observation of the patient's: a session's panel (the session's id), one exercise "
-    "of a session (the ids the panel's `hasMember` names) or a self-check."
-)
-
-
 @router.get(
     "/Patient/{patient_id}/$everything",
     summary="Everything about you, as a FHIR Bundle",
@@ -342,7 +315,7 @@ async def patient_everything(
     description=EVERYTHING_DESCRIPTION + EVERYTHING_POST + OWN_PATIENT,
     response_model=Bundle,
     response_class=FhirResponse,
-    responses=fhir_answers(examples.everything, PATIENT_ERRORS),
+    responses=fhir_answers(examples.everything, (*PATIENT_ERRORS, *BODY_ERRORS)),
 )
 async def patient_everything_by_post(
     patient_id: PatientId,

@@ -226,9 +226,49 @@ export interface paths {
         };
         /**
          * A routine of a patient in your care, as a FHIR CarePlan
-         * @description One of the patient's routines as a CarePlan: one activity per item, in order, each naming its exercise's ActivityDefinition (`instantiatesCanonical`) with the prescribed dosage: sets, reps or steps, hold, rest and side in the `exercise-dosage` extension, sessions per week in `scheduledTiming`. This is the clinic's FHIR base: readable by a clinician of the clinic whose active care relationship covers the patient, within the scopes the patient granted (CarePlans: `prescribe` or `sessions`; session Observations: `sessions`; self-checks: `self_checks`); each read is written to the patient's access log. No such relationship is 404, as an unknown patient; one granting none of those scopes is 403.
+         * @description One of the patient's routines as a CarePlan: one activity per item, in order, each naming its exercise's ActivityDefinition (`instantiatesCanonical`) with the prescribed dosage: sets, reps or steps, hold, rest and side in the `exercise-dosage` extension, sessions per week in `scheduledTiming` (a progression plan's weeks each bounded by `boundsPeriod`). The `ETag` is `W/"<meta.versionId>"`. This is the clinic's FHIR base: readable by a clinician of the clinic whose active care relationship covers the patient, within the scopes the patient granted (the Patient: any of those below; CarePlans: `prescribe` or `sessions`; session Observations: `sessions`; self-checks: `self_checks`); each read is written to the patient's access log. No such relationship is 404, as an unknown patient; one granting none of those scopes is 403.
          */
         get: operations["clinic_get_care_plan"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/clinics/{clinic_id}/fhir/Observation/{observation_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A session, exercise or self-check of a patient in your care (Observation)
+         * @description One Observation of the patient's: a session's panel (the session's id), one exercise of a session (the ids the panel's `hasMember` names) or a self-check. The `ETag` is `W/"<meta.versionId>"`. This is the clinic's FHIR base: readable by a clinician of the clinic whose active care relationship covers the patient, within the scopes the patient granted (the Patient: any of those below; CarePlans: `prescribe` or `sessions`; session Observations: `sessions`; self-checks: `self_checks`); each read is written to the patient's access log. No such relationship is 404, as an unknown patient; one granting none of those scopes is 403.
+         */
+        get: operations["clinic_get_observation"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/clinics/{clinic_id}/fhir/Patient/{patient_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A patient in your care, as a FHIR Patient
+         * @description The patient (the user) as a FHIR Patient: the `subject` of every record. The `ETag` is `W/"<meta.versionId>"`. This is the clinic's FHIR base: readable by a clinician of the clinic whose active care relationship covers the patient, within the scopes the patient granted (the Patient: any of those below; CarePlans: `prescribe` or `sessions`; session Observations: `sessions`; self-checks: `self_checks`); each read is written to the patient's access log. No such relationship is 404, as an unknown patient; one granting none of those scopes is 403.
+         */
+        get: operations["clinic_get_patient"];
         put?: never;
         post?: never;
         delete?: never;
@@ -246,11 +286,15 @@ export interface paths {
         };
         /**
          * Everything about a patient in your care, as a FHIR Bundle
-         * @description A `searchset` Bundle of the Patient, their routines as CarePlans, their sessions as Observations (one Physical Activity panel per session with one member per exercise; every set's reps/steps/hold, side, load, effort and pain (LOINC 72514-3) as components) and their self-checks as Observations. This is the clinic's FHIR base: readable by a clinician of the clinic whose active care relationship covers the patient, within the scopes the patient granted (CarePlans: `prescribe` or `sessions`; session Observations: `sessions`; self-checks: `self_checks`); each read is written to the patient's access log. No such relationship is 404, as an unknown patient; one granting none of those scopes is 403.
+         * @description A `searchset` Bundle of the Patient, their routines as CarePlans, their sessions as Observations (one Physical Activity panel per session with one member per exercise; every set's reps/steps/hold, side, load, effort and pain (LOINC 72514-3) as components) and their self-checks as Observations. `_count` pages it (the Patient first; paging links in `Bundle.link`). This is the clinic's FHIR base: readable by a clinician of the clinic whose active care relationship covers the patient, within the scopes the patient granted (the Patient: any of those below; CarePlans: `prescribe` or `sessions`; session Observations: `sessions`; self-checks: `self_checks`); each read is written to the patient's access log. No such relationship is 404, as an unknown patient; one granting none of those scopes is 403.
          */
         get: operations["clinic_patient_everything"];
         put?: never;
-        post?: never;
+        /**
+         * Everything about a patient in your care, as a FHIR Bundle (POST)
+         * @description A `searchset` Bundle of the Patient, their routines as CarePlans, their sessions as Observations (one Physical Activity panel per session with one member per exercise; every set's reps/steps/hold, side, load, effort and pain (LOINC 72514-3) as components) and their self-checks as Observations. `_count` pages it (the Patient first; paging links in `Bundle.link`). POST runs the same operation with its parameters in a FHIR `Parameters` body (operations.html): `_count` (`valueInteger`) is read, any other parameter ignored (refused, 422, under `Prefer: handling=strict`). This is the clinic's FHIR base: readable by a clinician of the clinic whose active care relationship covers the patient, within the scopes the patient granted (the Patient: any of those below; CarePlans: `prescribe` or `sessions`; session Observations: `sessions`; self-checks: `self_checks`); each read is written to the patient's access log. No such relationship is 404, as an unknown patient; one granting none of those scopes is 403.
+         */
+        post: operations["clinic_patient_everything_by_post"];
         delete?: never;
         options?: never;
         head?: never;
@@ -266,7 +310,7 @@ export interface paths {
         };
         /**
          * What a clinic's FHIR base serves (CapabilityStatement)
-         * @description The FHIR CapabilityStatement of this base: FHIR 4.3.0 (R4B), JSON, the resources and interactions served and who may read them. FHIR clients read it first. Public: it says nothing of the clinic. Sends `ETag` and `Cache-Control: public`; repeat with `If-None-Match` to get 304.
+         * @description The FHIR CapabilityStatement of this base: FHIR 4.3.0 (R4B), JSON, the resources, interactions and search parameters served and who may read them. FHIR clients read it first. Public: it says nothing of the clinic. Sends `ETag` and `Cache-Control: public`; repeat with `If-None-Match` to get 304.
          */
         get: operations["clinic_fhir_metadata"];
         put?: never;
@@ -789,8 +833,8 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Every exercise as a FHIR ActivityDefinition
-         * @description The catalog's exercises as a FHIR R4B `searchset` Bundle of ActivityDefinitions: id = the exercise's slug, canonical `url` `https://medius.dev/fhir/ActivityDefinition/<slug>`, the steps and cues in `usage`, Medius' default dosage in the `exercise-dosage` extension (docs: guides/integrations/fhir.md). Public like the catalog: no sign-in, answered from memory until the catalog changes. Sends `ETag` and `Cache-Control: public`; repeat with `If-None-Match` to get 304.
+         * Search the exercises as FHIR ActivityDefinitions
+         * @description The catalog's exercises as a FHIR R4B `searchset` Bundle of ActivityDefinitions: id = the exercise's slug, canonical `url` `https://medius.dev/fhir/ActivityDefinition/<slug>`, the steps and cues in `usage`, Medius' default dosage in the `exercise-dosage` extension (docs: guides/integrations/fhir.md). Search parameters (as `/metadata` declares them): `_id`, `url` (canonical, `url|version`), `_count` (paging links in `Bundle.link`); others are ignored, or refused (400) under `Prefer: handling=strict`. Public like the catalog: no sign-in, answered from memory until the catalog changes. Sends `ETag` and `Cache-Control: public`; repeat with `If-None-Match` to get 304.
          */
         get: operations["list_activity_definitions"];
         put?: never;
@@ -810,7 +854,7 @@ export interface paths {
         };
         /**
          * One exercise as a FHIR ActivityDefinition
-         * @description One exercise as an ActivityDefinition. A removed exercise still answers, with `status: retired`, so the CarePlans and sessions that name it resolve. Public like the catalog: no sign-in, answered from memory until the catalog changes. Sends `ETag` and `Cache-Control: public`; repeat with `If-None-Match` to get 304.
+         * @description One exercise as an ActivityDefinition. A removed exercise still answers, with `status: retired`, so the CarePlans and sessions that name it resolve. The `ETag` is `W/"<meta.versionId>"`. Public like the catalog: no sign-in, answered from memory until the catalog changes. Sends `ETag` and `Cache-Control: public`; repeat with `If-None-Match` to get 304.
          */
         get: operations["get_activity_definition"];
         put?: never;
@@ -830,9 +874,89 @@ export interface paths {
         };
         /**
          * One of your routines as a FHIR CarePlan
-         * @description One of the patient's routines as a CarePlan: one activity per item, in order, each naming its exercise's ActivityDefinition (`instantiatesCanonical`) with the prescribed dosage: sets, reps or steps, hold, rest and side in the `exercise-dosage` extension, sessions per week in `scheduledTiming`. Readable by the patient; another's routine is 404.
+         * @description One of the patient's routines as a CarePlan: one activity per item, in order, each naming its exercise's ActivityDefinition (`instantiatesCanonical`) with the prescribed dosage: sets, reps or steps, hold, rest and side in the `exercise-dosage` extension, sessions per week in `scheduledTiming` (a progression plan's weeks each bounded by `boundsPeriod`). The `ETag` is `W/"<meta.versionId>"`. Readable by the patient; another's routine is 404.
          */
         get: operations["get_care_plan"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/fhir/CodeSystem": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Search Medius' FHIR code systems (CodeSystems)
+         * @description Every Medius code system the export uses (exercises, equipment, set components, band levels, the self-check, pelvis drop, findings) with every code; the exercise and equipment systems follow the catalog (their version is its revision). Search parameters (as `/metadata` declares them): `_id`, `url` (canonical, `url|version`), `_count` (paging links in `Bundle.link`); others are ignored, or refused (400) under `Prefer: handling=strict`. Public like the catalog: no sign-in, answered from memory until the catalog changes. Sends `ETag` and `Cache-Control: public`; repeat with `If-None-Match` to get 304.
+         */
+        get: operations["list_code_systems"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/fhir/CodeSystem/{system_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One of Medius' FHIR code systems (CodeSystem)
+         * @description One code system with every code. The `ETag` is `W/"<meta.versionId>"`. Public like the catalog: no sign-in, answered from memory until the catalog changes. Sends `ETag` and `Cache-Control: public`; repeat with `If-None-Match` to get 304.
+         */
+        get: operations["get_code_system"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/fhir/Observation/{observation_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One of your sessions, exercises or self-checks, as a FHIR Observation
+         * @description One Observation of the patient's: a session's panel (the session's id), one exercise of a session (the ids the panel's `hasMember` names) or a self-check. The `ETag` is `W/"<meta.versionId>"`. Readable by the patient; another's is 404.
+         */
+        get: operations["get_observation"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/fhir/Patient/{patient_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * You, as a FHIR Patient
+         * @description The patient (the user) as a FHIR Patient: the `subject` of every record. The `ETag` is `W/"<meta.versionId>"`. Readable by the patient (their own user id); anyone else's id is 404, as an unknown one. Clinicians read it at their clinic's base, `/api/v1/clinics/{clinic_id}/fhir`.
+         */
+        get: operations["get_patient"];
         put?: never;
         post?: never;
         delete?: never;
@@ -850,11 +974,15 @@ export interface paths {
         };
         /**
          * Everything about you, as a FHIR Bundle
-         * @description A `searchset` Bundle of the Patient, their routines as CarePlans, their sessions as Observations (one Physical Activity panel per session with one member per exercise; every set's reps/steps/hold, side, load, effort and pain (LOINC 72514-3) as components) and their self-checks as Observations. Readable by the patient (their own user id); anyone else's id is 404, as an unknown one. Clinicians read it at their clinic's base, `/api/v1/clinics/{clinic_id}/fhir`.
+         * @description A `searchset` Bundle of the Patient, their routines as CarePlans, their sessions as Observations (one Physical Activity panel per session with one member per exercise; every set's reps/steps/hold, side, load, effort and pain (LOINC 72514-3) as components) and their self-checks as Observations. `_count` pages it (the Patient first; paging links in `Bundle.link`). Readable by the patient (their own user id); anyone else's id is 404, as an unknown one. Clinicians read it at their clinic's base, `/api/v1/clinics/{clinic_id}/fhir`.
          */
         get: operations["patient_everything"];
         put?: never;
-        post?: never;
+        /**
+         * Everything about you, as a FHIR Bundle (POST)
+         * @description A `searchset` Bundle of the Patient, their routines as CarePlans, their sessions as Observations (one Physical Activity panel per session with one member per exercise; every set's reps/steps/hold, side, load, effort and pain (LOINC 72514-3) as components) and their self-checks as Observations. `_count` pages it (the Patient first; paging links in `Bundle.link`). POST runs the same operation with its parameters in a FHIR `Parameters` body (operations.html): `_count` (`valueInteger`) is read, any other parameter ignored (refused, 422, under `Prefer: handling=strict`). Readable by the patient (their own user id); anyone else's id is 404, as an unknown one. Clinicians read it at their clinic's base, `/api/v1/clinics/{clinic_id}/fhir`.
+         */
+        post: operations["patient_everything_by_post"];
         delete?: never;
         options?: never;
         head?: never;
@@ -869,8 +997,8 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Every public template as a FHIR PlanDefinition
-         * @description The public routine templates as a `searchset` Bundle of PlanDefinitions: one action per item, in order, each naming its exercise's ActivityDefinition (`definitionCanonical`) with the item's dosage (`exercise-dosage` extension) and the template's sessions per week (`timingTiming`). Public like the catalog: no sign-in, answered from memory until the catalog changes. Sends `ETag` and `Cache-Control: public`; repeat with `If-None-Match` to get 304.
+         * Search the public templates as FHIR PlanDefinitions
+         * @description The public routine templates as a `searchset` Bundle of PlanDefinitions: one action per item, in order, each naming its exercise's ActivityDefinition (`definitionCanonical`) with the item's dosage (`exercise-dosage` extension) and the template's sessions per week (`timingTiming`). Search parameters (as `/metadata` declares them): `_id`, `url` (canonical, `url|version`), `_count` (paging links in `Bundle.link`); others are ignored, or refused (400) under `Prefer: handling=strict`. Public like the catalog: no sign-in, answered from memory until the catalog changes. Sends `ETag` and `Cache-Control: public`; repeat with `If-None-Match` to get 304.
          */
         get: operations["list_plan_definitions"];
         put?: never;
@@ -890,9 +1018,49 @@ export interface paths {
         };
         /**
          * One public template as a FHIR PlanDefinition
-         * @description One template (its id as in `GET /routines?template=true`) as a PlanDefinition. Public like the catalog: no sign-in, answered from memory until the catalog changes. Sends `ETag` and `Cache-Control: public`; repeat with `If-None-Match` to get 304.
+         * @description One template (its id as in `GET /routines?template=true`) as a PlanDefinition. The `ETag` is `W/"<meta.versionId>"`. Public like the catalog: no sign-in, answered from memory until the catalog changes. Sends `ETag` and `Cache-Control: public`; repeat with `If-None-Match` to get 304.
          */
         get: operations["get_plan_definition"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/fhir/StructureDefinition": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Search Medius' FHIR extensions (StructureDefinitions)
+         * @description Every extension the export writes (`exercise-dosage`, `set-number`, `set-entry`) as a StructureDefinition, so a validator can resolve them by canonical url. Search parameters (as `/metadata` declares them): `_id`, `url` (canonical, `url|version`), `_count` (paging links in `Bundle.link`); others are ignored, or refused (400) under `Prefer: handling=strict`. Public like the catalog: no sign-in, answered from memory until the catalog changes. Sends `ETag` and `Cache-Control: public`; repeat with `If-None-Match` to get 304.
+         */
+        get: operations["list_structure_definitions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/fhir/StructureDefinition/{definition_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One of Medius' FHIR extensions (StructureDefinition)
+         * @description One extension's StructureDefinition. The `ETag` is `W/"<meta.versionId>"`. Public like the catalog: no sign-in, answered from memory until the catalog changes. Sends `ETag` and `Cache-Control: public`; repeat with `If-None-Match` to get 304.
+         */
+        get: operations["get_structure_definition"];
         put?: never;
         post?: never;
         delete?: never;
@@ -910,7 +1078,7 @@ export interface paths {
         };
         /**
          * What the FHIR base serves (CapabilityStatement)
-         * @description The FHIR CapabilityStatement of this base: FHIR 4.3.0 (R4B), JSON, the resources and interactions served and who may read them. FHIR clients read it first. Sends `ETag` and `Cache-Control: public`; repeat with `If-None-Match` to get 304.
+         * @description The FHIR CapabilityStatement of this base: FHIR 4.3.0 (R4B), JSON, the resources, interactions and search parameters served and who may read them. FHIR clients read it first. Sends `ETag` and `Cache-Control: public`; repeat with `If-None-Match` to get 304.
          */
         get: operations["fhir_metadata"];
         put?: never;
@@ -3719,6 +3887,35 @@ export interface components {
              */
             started_at: string;
         };
+        /**
+         * Parameters
+         * @description An operation's input (`POST [base]/Patient/{id}/$everything`): `_count` is read,
+         *     any other parameter ignored (refused under `Prefer: handling=strict`).
+         */
+        Parameters: {
+            /** Parameter */
+            parameter?: components["schemas"]["ParametersParameter"][];
+            /**
+             * Resourcetype
+             * @constant
+             */
+            resourceType: "Parameters";
+        } & {
+            [key: string]: unknown;
+        };
+        /** ParametersParameter */
+        ParametersParameter: {
+            /** Name */
+            name: string;
+            /** Valueinteger */
+            valueInteger?: number | null;
+            /** Valuepositiveint */
+            valuePositiveInt?: number | null;
+            /** Valueunsignedint */
+            valueUnsignedInt?: number | null;
+        } & {
+            [key: string]: unknown;
+        };
         /** PasswordChange */
         PasswordChange: {
             /**
@@ -6014,25 +6211,255 @@ export interface operations {
     clinic_get_care_plan: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description An `ETag` from an earlier read (or `*`): 304 with no body while current. */
+                "If-None-Match"?: string | null;
+            };
             path: {
                 /** @description The clinic's id. */
                 clinic_id: string;
-                /** @description The CarePlan's id: the routine's id. */
+                /** @description The CarePlan's id: the routine's id. Malformed or unknown: 404. */
                 care_plan_id: string;
             };
             cookie?: never;
         };
         requestBody?: never;
         responses: {
-            /** @description The resource, as application/fhir+json */
+            /** @description The resource, as application/fhir+json (or application/json when that is what the client asked for) */
             200: {
                 headers: {
+                    /** @description `private, no-store`: a patient's data. */
+                    "Cache-Control": "private, no-store";
+                    /** @description The version read: `W/"<meta.versionId>"`; send it back in `If-None-Match`. */
+                    ETag: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/fhir+json": components["schemas"]["CarePlan"];
                 };
+            };
+            /** @description Not Modified: the `If-None-Match` ETag is current; no body. */
+            304: {
+                headers: {
+                    /** @description `private, no-store`: a patient's data. */
+                    "Cache-Control": "private, no-store";
+                    /** @description The version read: `W/"<meta.versionId>"`; send it back in `If-None-Match`. */
+                    ETag: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description OperationOutcome (400) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/fhir+json": components["schemas"]["OperationOutcome"];
+                };
+            };
+            /** @description OperationOutcome (401) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/fhir+json": components["schemas"]["OperationOutcome"];
+                };
+            };
+            /** @description OperationOutcome (403) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/fhir+json": components["schemas"]["OperationOutcome"];
+                };
+            };
+            /** @description OperationOutcome (404) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/fhir+json": components["schemas"]["OperationOutcome"];
+                };
+            };
+            /** @description OperationOutcome (406) */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/fhir+json": components["schemas"]["OperationOutcome"];
+                };
+            };
+            /** @description OperationOutcome (422) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/fhir+json": components["schemas"]["OperationOutcome"];
+                };
+            };
+            /** @description OperationOutcome (500) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/fhir+json": components["schemas"]["OperationOutcome"];
+                };
+            };
+        };
+    };
+    clinic_get_observation: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description An `ETag` from an earlier read (or `*`): 304 with no body while current. */
+                "If-None-Match"?: string | null;
+            };
+            path: {
+                /** @description The clinic's id. */
+                clinic_id: string;
+                /** @description The Observation's id: a session's or a self-check's id, or (one exercise of a session) the session's id, a dot and a suffix naming the exercise. Malformed or unknown: 404. */
+                observation_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The resource, as application/fhir+json (or application/json when that is what the client asked for) */
+            200: {
+                headers: {
+                    /** @description `private, no-store`: a patient's data. */
+                    "Cache-Control": "private, no-store";
+                    /** @description The version read: `W/"<meta.versionId>"`; send it back in `If-None-Match`. */
+                    ETag: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/fhir+json": components["schemas"]["FhirResource"];
+                };
+            };
+            /** @description Not Modified: the `If-None-Match` ETag is current; no body. */
+            304: {
+                headers: {
+                    /** @description `private, no-store`: a patient's data. */
+                    "Cache-Control": "private, no-store";
+                    /** @description The version read: `W/"<meta.versionId>"`; send it back in `If-None-Match`. */
+                    ETag: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description OperationOutcome (400) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/fhir+json": components["schemas"]["OperationOutcome"];
+                };
+            };
+            /** @description OperationOutcome (401) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/fhir+json": components["schemas"]["OperationOutcome"];
+                };
+            };
+            /** @description OperationOutcome (403) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/fhir+json": components["schemas"]["OperationOutcome"];
+                };
+            };
+            /** @description OperationOutcome (404) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/fhir+json": components["schemas"]["OperationOutcome"];
+                };
+            };
+            /** @description OperationOutcome (406) */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/fhir+json": components["schemas"]["OperationOutcome"];
+                };
+            };
+            /** @description OperationOutcome (422) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/fhir+json": components["schemas"]["OperationOutcome"];
+                };
+            };
+            /** @description OperationOutcome (500) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/fhir+json": components["schemas"]["OperationOutcome"];
+                };
+            };
+        };
+    };
+    clinic_get_patient: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description An `ETag` from an earlier read (or `*`): 304 with no body while current. */
+                "If-None-Match"?: string | null;
+            };
+            path: {
+                /** @description The clinic's id. */
+                clinic_id: string;
+                /** @description The Patient's id: the user's id. Malformed or unknown: 404. */
+                patient_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The resource, as application/fhir+json (or application/json when that is what the client asked for) */
+            200: {
+                headers: {
+                    /** @description `private, no-store`: a patient's data. */
+                    "Cache-Control": "private, no-store";
+                    /** @description The version read: `W/"<meta.versionId>"`; send it back in `If-None-Match`. */
+                    ETag: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/fhir+json": components["schemas"]["FhirResource"];
+                };
+            };
+            /** @description Not Modified: the `If-None-Match` ETag is current; no body. */
+            304: {
+                headers: {
+                    /** @description `private, no-store`: a patient's data. */
+                    "Cache-Control": "private, no-store";
+                    /** @description The version read: `W/"<meta.versionId>"`; send it back in `If-None-Match`. */
+                    ETag: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             /** @description OperationOutcome (400) */
             400: {
@@ -6101,19 +6528,24 @@ export interface operations {
     };
     clinic_patient_everything: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description At most this many entries per page (search.html: never more; larger than 100 pages by 100); 0 answers the total only. The Bundle's `next`/`previous` links page on. Default: 50. */
+                _count?: number | null;
+                /** @description Where the page starts among the matches (the paging links set it). */
+                _offset?: number;
+            };
             header?: never;
             path: {
                 /** @description The clinic's id. */
                 clinic_id: string;
-                /** @description The Patient's id: the user's id. */
+                /** @description The Patient's id: the user's id. Malformed or unknown: 404. */
                 patient_id: string;
             };
             cookie?: never;
         };
         requestBody?: never;
         responses: {
-            /** @description The resource, as application/fhir+json */
+            /** @description The resource, as application/fhir+json (or application/json when that is what the client asked for) */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -6187,6 +6619,116 @@ export interface operations {
             };
         };
     };
+    clinic_patient_everything_by_post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The clinic's id. */
+                clinic_id: string;
+                /** @description The Patient's id: the user's id. Malformed or unknown: 404. */
+                patient_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["Parameters"] | null;
+            };
+        };
+        responses: {
+            /** @description The resource, as application/fhir+json (or application/json when that is what the client asked for) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/fhir+json": components["schemas"]["Bundle"];
+                };
+            };
+            /** @description OperationOutcome (400) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/fhir+json": components["schemas"]["OperationOutcome"];
+                };
+            };
+            /** @description OperationOutcome (401) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/fhir+json": components["schemas"]["OperationOutcome"];
+                };
+            };
+            /** @description OperationOutcome (403) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/fhir+json": components["schemas"]["OperationOutcome"];
+                };
+            };
+            /** @description OperationOutcome (404) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/fhir+json": components["schemas"]["OperationOutcome"];
+                };
+            };
+            /** @description OperationOutcome (406) */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/fhir+json": components["schemas"]["OperationOutcome"];
+                };
+            };
+            /** @description OperationOutcome (413) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/fhir+json": components["schemas"]["OperationOutcome"];
+                };
+            };
+            /** @description OperationOutcome (415) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/fhir+json": components["schemas"]["OperationOutcome"];
+                };
+            };
+            /** @description OperationOutcome (422) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/fhir+json": components["schemas"]["OperationOutcome"];
+                };
+            };
+            /** @description OperationOutcome (500) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/fhir+json": components["schemas"]["OperationOutcome"];
+                };
+            };
+        };
+    };
     clinic_fhir_metadata: {
         parameters: {
             query?: never;
@@ -6202,7 +6744,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The resource, as application/fhir+json */
+            /** @description The resource, as application/fhir+json (or application/json when that is what the client asked for) */
             200: {
                 headers: {
                     /** @description `public, max-age=N`: shared caches may keep the response N seconds. */
@@ -9557,7 +10099,16 @@ export interface operations {
     };
     list_activity_definitions: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description Only the resources with one of these ids (comma-separated: any of). */
+                _id?: string | null;
+                /** @description Canonical resolution: the resource with this canonical `url` (comma-separated: any of); `url|version` matches only that version. */
+                url?: string | null;
+                /** @description At most this many entries per page (search.html: never more; larger than 100 pages by 100); 0 answers the total only. The Bundle's `next`/`previous` links page on. Default: 50. */
+                _count?: number | null;
+                /** @description Where the page starts among the matches (the paging links set it). */
+                _offset?: number;
+            };
             header?: {
                 /** @description An `ETag` from an earlier read (or `*`): 304 with no body while current. */
                 "If-None-Match"?: string | null;
@@ -9567,7 +10118,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The resource, as application/fhir+json */
+            /** @description The resource, as application/fhir+json (or application/json when that is what the client asked for) */
             200: {
                 headers: {
                     /** @description `public, max-age=N`: shared caches may keep the response N seconds. */
@@ -9646,14 +10197,201 @@ export interface operations {
                 "If-None-Match"?: string | null;
             };
             path: {
-                /** @description The ActivityDefinition's id: the exercise's slug. */
+                /** @description The ActivityDefinition's id: the exercise's slug. Malformed or unknown: 404. */
                 slug: string;
             };
             cookie?: never;
         };
         requestBody?: never;
         responses: {
-            /** @description The resource, as application/fhir+json */
+            /** @description The resource, as application/fhir+json (or application/json when that is what the client asked for) */
+            200: {
+                headers: {
+                    /** @description `public, max-age=N`: shared caches may keep the response N seconds. */
+                    "Cache-Control": string;
+                    /** @description The version read: `W/"<meta.versionId>"`; send it back in `If-None-Match`. */
+                    ETag: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/fhir+json": components["schemas"]["ActivityDefinition"];
+                };
+            };
+            /** @description Not Modified: the `If-None-Match` ETag is current; no body. */
+            304: {
+                headers: {
+                    /** @description `public, max-age=N`: shared caches may keep the response N seconds. */
+                    "Cache-Control": string;
+                    /** @description The version read: `W/"<meta.versionId>"`; send it back in `If-None-Match`. */
+                    ETag: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description OperationOutcome (400) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/fhir+json": components["schemas"]["OperationOutcome"];
+                };
+            };
+            /** @description OperationOutcome (404) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/fhir+json": components["schemas"]["OperationOutcome"];
+                };
+            };
+            /** @description OperationOutcome (406) */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/fhir+json": components["schemas"]["OperationOutcome"];
+                };
+            };
+            /** @description OperationOutcome (422) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/fhir+json": components["schemas"]["OperationOutcome"];
+                };
+            };
+            /** @description OperationOutcome (500) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/fhir+json": components["schemas"]["OperationOutcome"];
+                };
+            };
+        };
+    };
+    get_care_plan: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description An `ETag` from an earlier read (or `*`): 304 with no body while current. */
+                "If-None-Match"?: string | null;
+            };
+            path: {
+                /** @description The CarePlan's id: the routine's id. Malformed or unknown: 404. */
+                care_plan_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The resource, as application/fhir+json (or application/json when that is what the client asked for) */
+            200: {
+                headers: {
+                    /** @description `private, no-store`: a patient's data. */
+                    "Cache-Control": "private, no-store";
+                    /** @description The version read: `W/"<meta.versionId>"`; send it back in `If-None-Match`. */
+                    ETag: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/fhir+json": components["schemas"]["CarePlan"];
+                };
+            };
+            /** @description Not Modified: the `If-None-Match` ETag is current; no body. */
+            304: {
+                headers: {
+                    /** @description `private, no-store`: a patient's data. */
+                    "Cache-Control": "private, no-store";
+                    /** @description The version read: `W/"<meta.versionId>"`; send it back in `If-None-Match`. */
+                    ETag: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description OperationOutcome (400) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/fhir+json": components["schemas"]["OperationOutcome"];
+                };
+            };
+            /** @description OperationOutcome (401) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/fhir+json": components["schemas"]["OperationOutcome"];
+                };
+            };
+            /** @description OperationOutcome (404) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/fhir+json": components["schemas"]["OperationOutcome"];
+                };
+            };
+            /** @description OperationOutcome (406) */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/fhir+json": components["schemas"]["OperationOutcome"];
+                };
+            };
+            /** @description OperationOutcome (422) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/fhir+json": components["schemas"]["OperationOutcome"];
+                };
+            };
+            /** @description OperationOutcome (500) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/fhir+json": components["schemas"]["OperationOutcome"];
+                };
+            };
+        };
+    };
+    list_code_systems: {
+        parameters: {
+            query?: {
+                /** @description Only the resources with one of these ids (comma-separated: any of). */
+                _id?: string | null;
+                /** @description Canonical resolution: the resource with this canonical `url` (comma-separated: any of); `url|version` matches only that version. */
+                url?: string | null;
+                /** @description At most this many entries per page (search.html: never more; larger than 100 pages by 100); 0 answers the total only. The Bundle's `next`/`previous` links page on. Default: 50. */
+                _count?: number | null;
+                /** @description Where the page starts among the matches (the paging links set it). */
+                _offset?: number;
+            };
+            header?: {
+                /** @description An `ETag` from an earlier read (or `*`): 304 with no body while current. */
+                "If-None-Match"?: string | null;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The resource, as application/fhir+json (or application/json when that is what the client asked for) */
             200: {
                 headers: {
                     /** @description `public, max-age=N`: shared caches may keep the response N seconds. */
@@ -9663,7 +10401,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/fhir+json": components["schemas"]["ActivityDefinition"];
+                    "application/fhir+json": components["schemas"]["Bundle"];
                 };
             };
             /** @description Not Modified: the `If-None-Match` ETag is current; no body. */
@@ -9724,26 +10462,225 @@ export interface operations {
             };
         };
     };
-    get_care_plan: {
+    get_code_system: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description An `ETag` from an earlier read (or `*`): 304 with no body while current. */
+                "If-None-Match"?: string | null;
+            };
             path: {
-                /** @description The CarePlan's id: the routine's id. */
-                care_plan_id: string;
+                /** @description The CodeSystem's id: the code system's name. Malformed or unknown: 404. */
+                system_id: string;
             };
             cookie?: never;
         };
         requestBody?: never;
         responses: {
-            /** @description The resource, as application/fhir+json */
+            /** @description The resource, as application/fhir+json (or application/json when that is what the client asked for) */
             200: {
+                headers: {
+                    /** @description `public, max-age=N`: shared caches may keep the response N seconds. */
+                    "Cache-Control": string;
+                    /** @description The version read: `W/"<meta.versionId>"`; send it back in `If-None-Match`. */
+                    ETag: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/fhir+json": components["schemas"]["FhirResource"];
+                };
+            };
+            /** @description Not Modified: the `If-None-Match` ETag is current; no body. */
+            304: {
+                headers: {
+                    /** @description `public, max-age=N`: shared caches may keep the response N seconds. */
+                    "Cache-Control": string;
+                    /** @description The version read: `W/"<meta.versionId>"`; send it back in `If-None-Match`. */
+                    ETag: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description OperationOutcome (400) */
+            400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/fhir+json": components["schemas"]["CarePlan"];
+                    "application/fhir+json": components["schemas"]["OperationOutcome"];
                 };
+            };
+            /** @description OperationOutcome (404) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/fhir+json": components["schemas"]["OperationOutcome"];
+                };
+            };
+            /** @description OperationOutcome (406) */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/fhir+json": components["schemas"]["OperationOutcome"];
+                };
+            };
+            /** @description OperationOutcome (422) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/fhir+json": components["schemas"]["OperationOutcome"];
+                };
+            };
+            /** @description OperationOutcome (500) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/fhir+json": components["schemas"]["OperationOutcome"];
+                };
+            };
+        };
+    };
+    get_observation: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description An `ETag` from an earlier read (or `*`): 304 with no body while current. */
+                "If-None-Match"?: string | null;
+            };
+            path: {
+                /** @description The Observation's id: a session's or a self-check's id, or (one exercise of a session) the session's id, a dot and a suffix naming the exercise. Malformed or unknown: 404. */
+                observation_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The resource, as application/fhir+json (or application/json when that is what the client asked for) */
+            200: {
+                headers: {
+                    /** @description `private, no-store`: a patient's data. */
+                    "Cache-Control": "private, no-store";
+                    /** @description The version read: `W/"<meta.versionId>"`; send it back in `If-None-Match`. */
+                    ETag: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/fhir+json": components["schemas"]["FhirResource"];
+                };
+            };
+            /** @description Not Modified: the `If-None-Match` ETag is current; no body. */
+            304: {
+                headers: {
+                    /** @description `private, no-store`: a patient's data. */
+                    "Cache-Control": "private, no-store";
+                    /** @description The version read: `W/"<meta.versionId>"`; send it back in `If-None-Match`. */
+                    ETag: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description OperationOutcome (400) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/fhir+json": components["schemas"]["OperationOutcome"];
+                };
+            };
+            /** @description OperationOutcome (401) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/fhir+json": components["schemas"]["OperationOutcome"];
+                };
+            };
+            /** @description OperationOutcome (404) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/fhir+json": components["schemas"]["OperationOutcome"];
+                };
+            };
+            /** @description OperationOutcome (406) */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/fhir+json": components["schemas"]["OperationOutcome"];
+                };
+            };
+            /** @description OperationOutcome (422) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/fhir+json": components["schemas"]["OperationOutcome"];
+                };
+            };
+            /** @description OperationOutcome (500) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/fhir+json": components["schemas"]["OperationOutcome"];
+                };
+            };
+        };
+    };
+    get_patient: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description An `ETag` from an earlier read (or `*`): 304 with no body while current. */
+                "If-None-Match"?: string | null;
+            };
+            path: {
+                /** @description The Patient's id: the user's id. Malformed or unknown: 404. */
+                patient_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The resource, as application/fhir+json (or application/json when that is what the client asked for) */
+            200: {
+                headers: {
+                    /** @description `private, no-store`: a patient's data. */
+                    "Cache-Control": "private, no-store";
+                    /** @description The version read: `W/"<meta.versionId>"`; send it back in `If-None-Match`. */
+                    ETag: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/fhir+json": components["schemas"]["FhirResource"];
+                };
+            };
+            /** @description Not Modified: the `If-None-Match` ETag is current; no body. */
+            304: {
+                headers: {
+                    /** @description `private, no-store`: a patient's data. */
+                    "Cache-Control": "private, no-store";
+                    /** @description The version read: `W/"<meta.versionId>"`; send it back in `If-None-Match`. */
+                    ETag: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             /** @description OperationOutcome (400) */
             400: {
@@ -9803,17 +10740,22 @@ export interface operations {
     };
     patient_everything: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description At most this many entries per page (search.html: never more; larger than 100 pages by 100); 0 answers the total only. The Bundle's `next`/`previous` links page on. Default: 50. */
+                _count?: number | null;
+                /** @description Where the page starts among the matches (the paging links set it). */
+                _offset?: number;
+            };
             header?: never;
             path: {
-                /** @description The Patient's id: the user's id. */
+                /** @description The Patient's id: the user's id. Malformed or unknown: 404. */
                 patient_id: string;
             };
             cookie?: never;
         };
         requestBody?: never;
         responses: {
-            /** @description The resource, as application/fhir+json */
+            /** @description The resource, as application/fhir+json (or application/json when that is what the client asked for) */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -9878,9 +10820,117 @@ export interface operations {
             };
         };
     };
-    list_plan_definitions: {
+    patient_everything_by_post: {
         parameters: {
             query?: never;
+            header?: never;
+            path: {
+                /** @description The Patient's id: the user's id. Malformed or unknown: 404. */
+                patient_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["Parameters"] | null;
+            };
+        };
+        responses: {
+            /** @description The resource, as application/fhir+json (or application/json when that is what the client asked for) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/fhir+json": components["schemas"]["Bundle"];
+                };
+            };
+            /** @description OperationOutcome (400) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/fhir+json": components["schemas"]["OperationOutcome"];
+                };
+            };
+            /** @description OperationOutcome (401) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/fhir+json": components["schemas"]["OperationOutcome"];
+                };
+            };
+            /** @description OperationOutcome (404) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/fhir+json": components["schemas"]["OperationOutcome"];
+                };
+            };
+            /** @description OperationOutcome (406) */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/fhir+json": components["schemas"]["OperationOutcome"];
+                };
+            };
+            /** @description OperationOutcome (413) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/fhir+json": components["schemas"]["OperationOutcome"];
+                };
+            };
+            /** @description OperationOutcome (415) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/fhir+json": components["schemas"]["OperationOutcome"];
+                };
+            };
+            /** @description OperationOutcome (422) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/fhir+json": components["schemas"]["OperationOutcome"];
+                };
+            };
+            /** @description OperationOutcome (500) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/fhir+json": components["schemas"]["OperationOutcome"];
+                };
+            };
+        };
+    };
+    list_plan_definitions: {
+        parameters: {
+            query?: {
+                /** @description Only the resources with one of these ids (comma-separated: any of). */
+                _id?: string | null;
+                /** @description Canonical resolution: the resource with this canonical `url` (comma-separated: any of); `url|version` matches only that version. */
+                url?: string | null;
+                /** @description At most this many entries per page (search.html: never more; larger than 100 pages by 100); 0 answers the total only. The Bundle's `next`/`previous` links page on. Default: 50. */
+                _count?: number | null;
+                /** @description Where the page starts among the matches (the paging links set it). */
+                _offset?: number;
+            };
             header?: {
                 /** @description An `ETag` from an earlier read (or `*`): 304 with no body while current. */
                 "If-None-Match"?: string | null;
@@ -9890,7 +10940,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The resource, as application/fhir+json */
+            /** @description The resource, as application/fhir+json (or application/json when that is what the client asked for) */
             200: {
                 headers: {
                     /** @description `public, max-age=N`: shared caches may keep the response N seconds. */
@@ -9969,19 +11019,19 @@ export interface operations {
                 "If-None-Match"?: string | null;
             };
             path: {
-                /** @description The PlanDefinition's id: the template's id. */
+                /** @description The PlanDefinition's id: the template's id. Malformed or unknown: 404. */
                 template_id: string;
             };
             cookie?: never;
         };
         requestBody?: never;
         responses: {
-            /** @description The resource, as application/fhir+json */
+            /** @description The resource, as application/fhir+json (or application/json when that is what the client asked for) */
             200: {
                 headers: {
                     /** @description `public, max-age=N`: shared caches may keep the response N seconds. */
                     "Cache-Control": string;
-                    /** @description Version of this representation; send it back in `If-None-Match`. */
+                    /** @description The version read: `W/"<meta.versionId>"`; send it back in `If-None-Match`. */
                     ETag: string;
                     [name: string]: unknown;
                 };
@@ -9994,7 +11044,185 @@ export interface operations {
                 headers: {
                     /** @description `public, max-age=N`: shared caches may keep the response N seconds. */
                     "Cache-Control": string;
+                    /** @description The version read: `W/"<meta.versionId>"`; send it back in `If-None-Match`. */
+                    ETag: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description OperationOutcome (400) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/fhir+json": components["schemas"]["OperationOutcome"];
+                };
+            };
+            /** @description OperationOutcome (404) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/fhir+json": components["schemas"]["OperationOutcome"];
+                };
+            };
+            /** @description OperationOutcome (406) */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/fhir+json": components["schemas"]["OperationOutcome"];
+                };
+            };
+            /** @description OperationOutcome (422) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/fhir+json": components["schemas"]["OperationOutcome"];
+                };
+            };
+            /** @description OperationOutcome (500) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/fhir+json": components["schemas"]["OperationOutcome"];
+                };
+            };
+        };
+    };
+    list_structure_definitions: {
+        parameters: {
+            query?: {
+                /** @description Only the resources with one of these ids (comma-separated: any of). */
+                _id?: string | null;
+                /** @description Canonical resolution: the resource with this canonical `url` (comma-separated: any of); `url|version` matches only that version. */
+                url?: string | null;
+                /** @description At most this many entries per page (search.html: never more; larger than 100 pages by 100); 0 answers the total only. The Bundle's `next`/`previous` links page on. Default: 50. */
+                _count?: number | null;
+                /** @description Where the page starts among the matches (the paging links set it). */
+                _offset?: number;
+            };
+            header?: {
+                /** @description An `ETag` from an earlier read (or `*`): 304 with no body while current. */
+                "If-None-Match"?: string | null;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The resource, as application/fhir+json (or application/json when that is what the client asked for) */
+            200: {
+                headers: {
+                    /** @description `public, max-age=N`: shared caches may keep the response N seconds. */
+                    "Cache-Control": string;
                     /** @description Version of this representation; send it back in `If-None-Match`. */
+                    ETag: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/fhir+json": components["schemas"]["Bundle"];
+                };
+            };
+            /** @description Not Modified: the `If-None-Match` ETag is current; no body. */
+            304: {
+                headers: {
+                    /** @description `public, max-age=N`: shared caches may keep the response N seconds. */
+                    "Cache-Control": string;
+                    /** @description Version of this representation; send it back in `If-None-Match`. */
+                    ETag: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description OperationOutcome (400) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/fhir+json": components["schemas"]["OperationOutcome"];
+                };
+            };
+            /** @description OperationOutcome (404) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/fhir+json": components["schemas"]["OperationOutcome"];
+                };
+            };
+            /** @description OperationOutcome (406) */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/fhir+json": components["schemas"]["OperationOutcome"];
+                };
+            };
+            /** @description OperationOutcome (422) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/fhir+json": components["schemas"]["OperationOutcome"];
+                };
+            };
+            /** @description OperationOutcome (500) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/fhir+json": components["schemas"]["OperationOutcome"];
+                };
+            };
+        };
+    };
+    get_structure_definition: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description An `ETag` from an earlier read (or `*`): 304 with no body while current. */
+                "If-None-Match"?: string | null;
+            };
+            path: {
+                /** @description The StructureDefinition's id: the extension's name. Malformed or unknown: 404. */
+                definition_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The resource, as application/fhir+json (or application/json when that is what the client asked for) */
+            200: {
+                headers: {
+                    /** @description `public, max-age=N`: shared caches may keep the response N seconds. */
+                    "Cache-Control": string;
+                    /** @description The version read: `W/"<meta.versionId>"`; send it back in `If-None-Match`. */
+                    ETag: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/fhir+json": components["schemas"]["FhirResource"];
+                };
+            };
+            /** @description Not Modified: the `If-None-Match` ETag is current; no body. */
+            304: {
+                headers: {
+                    /** @description `public, max-age=N`: shared caches may keep the response N seconds. */
+                    "Cache-Control": string;
+                    /** @description The version read: `W/"<meta.versionId>"`; send it back in `If-None-Match`. */
                     ETag: string;
                     [name: string]: unknown;
                 };
@@ -10059,7 +11287,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The resource, as application/fhir+json */
+            /** @description The resource, as application/fhir+json (or application/json when that is what the client asked for) */
             200: {
                 headers: {
                     /** @description `public, max-age=N`: shared caches may keep the response N seconds. */

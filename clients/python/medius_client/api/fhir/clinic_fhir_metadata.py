@@ -94,9 +94,9 @@ def sync_detailed(
 ) -> Response[Any | FhirResource | OperationOutcome]:
     """What a clinic's FHIR base serves (CapabilityStatement)
 
-     The FHIR CapabilityStatement of this base: FHIR 4.3.0 (R4B), JSON, the resources and interactions
-    served and who may read them. FHIR clients read it first. Public: it says nothing of the clinic.
-    Sends `ETag` and `Cache-Control: public`; repeat with `If-None-Match` to get 304.
+     The FHIR CapabilityStatement of this base: FHIR 4.3.0 (R4B), JSON, the resources, interactions and
+    search parameters served and who may read them. FHIR clients read it first. Public: it says nothing
+    of the clinic. Sends `ETag` and `Cache-Control: public`; repeat with `If-None-Match` to get 304.
 
     Args:
         clinic_id (UUID): The clinic's id.
@@ -131,9 +131,9 @@ def sync(
 ) -> Any | FhirResource | OperationOutcome | None:
     """What a clinic's FHIR base serves (CapabilityStatement)
 
-     The FHIR CapabilityStatement of this base: FHIR 4.3.0 (R4B), JSON, the resources and interactions
-    served and who may read them. FHIR clients read it first. Public: it says nothing of the clinic.
-    Sends `ETag` and `Cache-Control: public`; repeat with `If-None-Match` to get 304.
+     The FHIR CapabilityStatement of this base: FHIR 4.3.0 (R4B), JSON, the resources, interactions and
+    search parameters served and who may read them. FHIR clients read it first. Public: it says nothing
+    of the clinic. Sends `ETag` and `Cache-Control: public`; repeat with `If-None-Match` to get 304.
 
     Args:
         clinic_id (UUID): The clinic's id.
@@ -163,9 +163,9 @@ async def asyncio_detailed(
 ) -> Response[Any | FhirResource | OperationOutcome]:
     """What a clinic's FHIR base serves (CapabilityStatement)
 
-     The FHIR CapabilityStatement of this base: FHIR 4.3.0 (R4B), JSON, the resources and interactions
-    served and who may read them. FHIR clients read it first. Public: it says nothing of the clinic.
-    Sends `ETag` and `Cache-Control: public`; repeat with `If-None-Match` to get 304.
+     The FHIR CapabilityStatement of this base: FHIR 4.3.0 (R4B), JSON, the resources, interactions and
+    search parameters served and who may read them. FHIR clients read it first. Public: it says nothing
+    of the clinic. Sends `ETag` and `Cache-Control: public`; repeat with `If-None-Match` to get 304.
 
     Args:
         clinic_id (UUID): The clinic's id.
@@ -198,9 +198,9 @@ async def asyncio(
 ) -> Any | FhirResource | OperationOutcome | None:
     """What a clinic's FHIR base serves (CapabilityStatement)
 
-     The FHIR CapabilityStatement of this base: FHIR 4.3.0 (R4B), JSON, the resources and interactions
-    served and who may read them. FHIR clients read it first. Public: it says nothing of the clinic.
-    Sends `ETag` and `Cache-Control: public`; repeat with `If-None-Match` to get 304.
+     The FHIR CapabilityStatement of this base: FHIR 4.3.0 (R4B), JSON, the resources, interactions and
+    search parameters served and who may read them. FHIR clients read it first. Public: it says nothing
+    of the clinic. Sends `ETag` and `Cache-Control: public`; repeat with `If-None-Match` to get 304.
 
     Args:
         clinic_id (UUID): The clinic's id.

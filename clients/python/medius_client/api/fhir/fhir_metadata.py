@@ -88,9 +88,9 @@ def sync_detailed(
 ) -> Response[Any | FhirResource | OperationOutcome]:
     """What the FHIR base serves (CapabilityStatement)
 
-     The FHIR CapabilityStatement of this base: FHIR 4.3.0 (R4B), JSON, the resources and interactions
-    served and who may read them. FHIR clients read it first. Sends `ETag` and `Cache-Control: public`;
-    repeat with `If-None-Match` to get 304.
+     The FHIR CapabilityStatement of this base: FHIR 4.3.0 (R4B), JSON, the resources, interactions and
+    search parameters served and who may read them. FHIR clients read it first. Sends `ETag` and `Cache-
+    Control: public`; repeat with `If-None-Match` to get 304.
 
     Args:
         if_none_match (None | str | Unset): An `ETag` from an earlier read (or `*`): 304 with no
@@ -122,9 +122,9 @@ def sync(
 ) -> Any | FhirResource | OperationOutcome | None:
     """What the FHIR base serves (CapabilityStatement)
 
-     The FHIR CapabilityStatement of this base: FHIR 4.3.0 (R4B), JSON, the resources and interactions
-    served and who may read them. FHIR clients read it first. Sends `ETag` and `Cache-Control: public`;
-    repeat with `If-None-Match` to get 304.
+     The FHIR CapabilityStatement of this base: FHIR 4.3.0 (R4B), JSON, the resources, interactions and
+    search parameters served and who may read them. FHIR clients read it first. Sends `ETag` and `Cache-
+    Control: public`; repeat with `If-None-Match` to get 304.
 
     Args:
         if_none_match (None | str | Unset): An `ETag` from an earlier read (or `*`): 304 with no
@@ -151,9 +151,9 @@ async def asyncio_detailed(
 ) -> Response[Any | FhirResource | OperationOutcome]:
     """What the FHIR base serves (CapabilityStatement)
 
-     The FHIR CapabilityStatement of this base: FHIR 4.3.0 (R4B), JSON, the resources and interactions
-    served and who may read them. FHIR clients read it first. Sends `ETag` and `Cache-Control: public`;
-    repeat with `If-None-Match` to get 304.
+     The FHIR CapabilityStatement of this base: FHIR 4.3.0 (R4B), JSON, the resources, interactions and
+    search parameters served and who may read them. FHIR clients read it first. Sends `ETag` and `Cache-
+    Control: public`; repeat with `If-None-Match` to get 304.
 
     Args:
         if_none_match (None | str | Unset): An `ETag` from an earlier read (or `*`): 304 with no
@@ -183,9 +183,9 @@ async def asyncio(
 ) -> Any | FhirResource | OperationOutcome | None:
     """What the FHIR base serves (CapabilityStatement)
 
-     The FHIR CapabilityStatement of this base: FHIR 4.3.0 (R4B), JSON, the resources and interactions
-    served and who may read them. FHIR clients read it first. Sends `ETag` and `Cache-Control: public`;
-    repeat with `If-None-Match` to get 304.
+     The FHIR CapabilityStatement of this base: FHIR 4.3.0 (R4B), JSON, the resources, interactions and
+    search parameters served and who may read them. FHIR clients read it first. Sends `ETag` and `Cache-
+    Control: public`; repeat with `If-None-Match` to get 304.
 
     Args:
         if_none_match (None | str | Unset): An `ETag` from an earlier read (or `*`): 304 with no

@@ -94,12 +94,12 @@ def sync_detailed(
     """One exercise as a FHIR ActivityDefinition
 
      One exercise as an ActivityDefinition. A removed exercise still answers, with `status: retired`, so
-    the CarePlans and sessions that name it resolve. Public like the catalog: no sign-in, answered from
-    memory until the catalog changes. Sends `ETag` and `Cache-Control: public`; repeat with `If-None-
-    Match` to get 304.
+    the CarePlans and sessions that name it resolve. The `ETag` is `W/"<meta.versionId>"`. Public like
+    the catalog: no sign-in, answered from memory until the catalog changes. Sends `ETag` and `Cache-
+    Control: public`; repeat with `If-None-Match` to get 304.
 
     Args:
-        slug (str): The ActivityDefinition's id: the exercise's slug.
+        slug (str): The ActivityDefinition's id: the exercise's slug. Malformed or unknown: 404.
         if_none_match (None | str | Unset): An `ETag` from an earlier read (or `*`): 304 with no
             body while current.
 
@@ -132,12 +132,12 @@ def sync(
     """One exercise as a FHIR ActivityDefinition
 
      One exercise as an ActivityDefinition. A removed exercise still answers, with `status: retired`, so
-    the CarePlans and sessions that name it resolve. Public like the catalog: no sign-in, answered from
-    memory until the catalog changes. Sends `ETag` and `Cache-Control: public`; repeat with `If-None-
-    Match` to get 304.
+    the CarePlans and sessions that name it resolve. The `ETag` is `W/"<meta.versionId>"`. Public like
+    the catalog: no sign-in, answered from memory until the catalog changes. Sends `ETag` and `Cache-
+    Control: public`; repeat with `If-None-Match` to get 304.
 
     Args:
-        slug (str): The ActivityDefinition's id: the exercise's slug.
+        slug (str): The ActivityDefinition's id: the exercise's slug. Malformed or unknown: 404.
         if_none_match (None | str | Unset): An `ETag` from an earlier read (or `*`): 304 with no
             body while current.
 
@@ -165,12 +165,12 @@ async def asyncio_detailed(
     """One exercise as a FHIR ActivityDefinition
 
      One exercise as an ActivityDefinition. A removed exercise still answers, with `status: retired`, so
-    the CarePlans and sessions that name it resolve. Public like the catalog: no sign-in, answered from
-    memory until the catalog changes. Sends `ETag` and `Cache-Control: public`; repeat with `If-None-
-    Match` to get 304.
+    the CarePlans and sessions that name it resolve. The `ETag` is `W/"<meta.versionId>"`. Public like
+    the catalog: no sign-in, answered from memory until the catalog changes. Sends `ETag` and `Cache-
+    Control: public`; repeat with `If-None-Match` to get 304.
 
     Args:
-        slug (str): The ActivityDefinition's id: the exercise's slug.
+        slug (str): The ActivityDefinition's id: the exercise's slug. Malformed or unknown: 404.
         if_none_match (None | str | Unset): An `ETag` from an earlier read (or `*`): 304 with no
             body while current.
 
@@ -201,12 +201,12 @@ async def asyncio(
     """One exercise as a FHIR ActivityDefinition
 
      One exercise as an ActivityDefinition. A removed exercise still answers, with `status: retired`, so
-    the CarePlans and sessions that name it resolve. Public like the catalog: no sign-in, answered from
-    memory until the catalog changes. Sends `ETag` and `Cache-Control: public`; repeat with `If-None-
-    Match` to get 304.
+    the CarePlans and sessions that name it resolve. The `ETag` is `W/"<meta.versionId>"`. Public like
+    the catalog: no sign-in, answered from memory until the catalog changes. Sends `ETag` and `Cache-
+    Control: public`; repeat with `If-None-Match` to get 304.
 
     Args:
-        slug (str): The ActivityDefinition's id: the exercise's slug.
+        slug (str): The ActivityDefinition's id: the exercise's slug. Malformed or unknown: 404.
         if_none_match (None | str | Unset): An `ETag` from an earlier read (or `*`): 304 with no
             body while current.
 

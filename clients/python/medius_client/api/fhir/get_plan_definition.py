@@ -93,12 +93,12 @@ def sync_detailed(
 ) -> Response[Any | OperationOutcome | PlanDefinition]:
     """One public template as a FHIR PlanDefinition
 
-     One template (its id as in `GET /routines?template=true`) as a PlanDefinition. Public like the
-    catalog: no sign-in, answered from memory until the catalog changes. Sends `ETag` and `Cache-
-    Control: public`; repeat with `If-None-Match` to get 304.
+     One template (its id as in `GET /routines?template=true`) as a PlanDefinition. The `ETag` is
+    `W/"<meta.versionId>"`. Public like the catalog: no sign-in, answered from memory until the catalog
+    changes. Sends `ETag` and `Cache-Control: public`; repeat with `If-None-Match` to get 304.
 
     Args:
-        template_id (str): The PlanDefinition's id: the template's id.
+        template_id (str): The PlanDefinition's id: the template's id. Malformed or unknown: 404.
         if_none_match (None | str | Unset): An `ETag` from an earlier read (or `*`): 304 with no
             body while current.
 
@@ -130,12 +130,12 @@ def sync(
 ) -> Any | OperationOutcome | PlanDefinition | None:
     """One public template as a FHIR PlanDefinition
 
-     One template (its id as in `GET /routines?template=true`) as a PlanDefinition. Public like the
-    catalog: no sign-in, answered from memory until the catalog changes. Sends `ETag` and `Cache-
-    Control: public`; repeat with `If-None-Match` to get 304.
+     One template (its id as in `GET /routines?template=true`) as a PlanDefinition. The `ETag` is
+    `W/"<meta.versionId>"`. Public like the catalog: no sign-in, answered from memory until the catalog
+    changes. Sends `ETag` and `Cache-Control: public`; repeat with `If-None-Match` to get 304.
 
     Args:
-        template_id (str): The PlanDefinition's id: the template's id.
+        template_id (str): The PlanDefinition's id: the template's id. Malformed or unknown: 404.
         if_none_match (None | str | Unset): An `ETag` from an earlier read (or `*`): 304 with no
             body while current.
 
@@ -162,12 +162,12 @@ async def asyncio_detailed(
 ) -> Response[Any | OperationOutcome | PlanDefinition]:
     """One public template as a FHIR PlanDefinition
 
-     One template (its id as in `GET /routines?template=true`) as a PlanDefinition. Public like the
-    catalog: no sign-in, answered from memory until the catalog changes. Sends `ETag` and `Cache-
-    Control: public`; repeat with `If-None-Match` to get 304.
+     One template (its id as in `GET /routines?template=true`) as a PlanDefinition. The `ETag` is
+    `W/"<meta.versionId>"`. Public like the catalog: no sign-in, answered from memory until the catalog
+    changes. Sends `ETag` and `Cache-Control: public`; repeat with `If-None-Match` to get 304.
 
     Args:
-        template_id (str): The PlanDefinition's id: the template's id.
+        template_id (str): The PlanDefinition's id: the template's id. Malformed or unknown: 404.
         if_none_match (None | str | Unset): An `ETag` from an earlier read (or `*`): 304 with no
             body while current.
 
@@ -197,12 +197,12 @@ async def asyncio(
 ) -> Any | OperationOutcome | PlanDefinition | None:
     """One public template as a FHIR PlanDefinition
 
-     One template (its id as in `GET /routines?template=true`) as a PlanDefinition. Public like the
-    catalog: no sign-in, answered from memory until the catalog changes. Sends `ETag` and `Cache-
-    Control: public`; repeat with `If-None-Match` to get 304.
+     One template (its id as in `GET /routines?template=true`) as a PlanDefinition. The `ETag` is
+    `W/"<meta.versionId>"`. Public like the catalog: no sign-in, answered from memory until the catalog
+    changes. Sends `ETag` and `Cache-Control: public`; repeat with `If-None-Match` to get 304.
 
     Args:
-        template_id (str): The PlanDefinition's id: the template's id.
+        template_id (str): The PlanDefinition's id: the template's id. Malformed or unknown: 404.
         if_none_match (None | str | Unset): An `ETag` from an earlier read (or `*`): 304 with no
             body while current.
 
