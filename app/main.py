@@ -85,6 +85,8 @@ CATALOG_PATHS = tuple(
         "catalog",
         "fhir/ActivityDefinition",
         "fhir/PlanDefinition",
+        "fhir/StructureDefinition",
+        "fhir/CodeSystem",
     )
 )
 DOCS_ASSETS = Path(fastapi_offline.__file__).parent / "static"

@@ -103,7 +103,12 @@ def _capabilities(resource: Mapping[str, Any]) -> Narrative:
     return _div(f"Medius FHIR {resource['fhirVersion']} server", lines)
 
 
+def _outcome(resource: Mapping[str, Any]) -> Narrative:
+    return _div("Outcome", [str(i.get("diagnostics", i["code"])) for i in resource["issue"]])
+
+
 _BY_TYPE = {
+    "OperationOutcome": _outcome,
     "Patient": _patient,
     "CarePlan": _care_plan,
     "Observation": _observation,

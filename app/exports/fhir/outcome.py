@@ -25,7 +25,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from app.core.errors import NotAcceptable
 from app.core.problems import PROBLEM_MEDIA_TYPE, PROBLEM_TYPE_BASE
 from app.core.responses import API_PREFIX
-from app.exports.fhir import http
+from app.exports.fhir import http, narrative
 from app.exports.fhir.codes import FHIR_MEDIA_TYPE
 from app.exports.fhir.resources import OperationOutcome, OperationOutcomeIssue
 
@@ -86,7 +86,8 @@ def outcome(problem: Mapping[str, object]) -> OperationOutcome:
         if error.get("type"):
             issue["details"] = {"text": str(error["type"])}
         issues.append(issue)
-    return {"resourceType": "OperationOutcome", "issue": issues}
+    made: OperationOutcome = {"resourceType": "OperationOutcome", "issue": issues}
+    return narrative.narrated(made)
 
 
 def outcome_bytes(status: int, slug: str, detail: str, code: str | None = None) -> bytes:
@@ -122,14 +123,17 @@ class FhirBoundary:
         self._routes = routes
         self._served: list[http.Interaction] | None = None  # read on first use
 
-    def _refused(self, scope: Scope) -> tuple[int, bytes] | None:
-        """The status and OperationOutcome of a request FHIR's HTTP rules refuse."""
+    def _admit(self, scope: Scope) -> str | tuple[int, bytes]:
+        """The media type to answer with, or the status and OperationOutcome of a request
+        FHIR's HTTP rules refuse."""
         headers = dict(scope["headers"])
         query: bytes = scope.get("query_string", b"")
         accept = headers.get(b"accept")
         try:
-            format_ = http.format_parameter(query)
-            http.media_type(accept.decode("latin-1") if accept is not None else None, format_)
+            media_type = http.media_type(
+                accept.decode("latin-1") if accept is not None else None,
+                http.format_parameter(query),
+            )
         except NotAcceptable as exc:
             return 406, outcome_bytes(406, "not-acceptable", exc.detail)
         prefer = headers.get(b"prefer")
@@ -143,22 +147,17 @@ class FhirBoundary:
                     "(the base's /metadata lists the search parameters of each resource)."
                 )
                 return 400, outcome_bytes(400, "unsupported-parameter", detail, "not-supported")
-        return None
+        return media_type
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http" or not FHIR_PATH.match(scope["path"]):
             await self.app(scope, receive, send)
             return
-        refused = self._refused(scope)
-        if refused is not None:
-            await _send(send, *refused)
+        admitted = self._admit(scope)
+        if not isinstance(admitted, str):
+            await _send(send, *admitted)
             return
-        headers = dict(scope["headers"])
-        accept = headers.get(b"accept")
-        media_type = http.media_type(
-            accept.decode("latin-1") if accept is not None else None,
-            http.format_parameter(scope.get("query_string", b"")),
-        )
+        media_type = admitted
         started = False
         problem_start: Message | None = None
         chunks: list[bytes] = []

@@ -15,7 +15,6 @@ from fastapi import Path, Query
 
 # The largest page a search answers; a larger `_count` gets pages of this size.
 MAX_COUNT = 100
-DEFAULT_COUNT = 50
 # The largest `_offset` a paging link can carry (beyond every list Medius serves).
 MAX_OFFSET = 1_000_000
 # Query parameters every FHIR interaction accepts (content negotiation, http.html).
@@ -64,8 +63,7 @@ Count = Annotated[
         ge=0,
         description=f"At most this many entries per page (search.html: never more; larger "
         f"than {MAX_COUNT} pages by {MAX_COUNT}); 0 answers the total only. The Bundle's "
-        "`next`/`previous` links page on. Default: "
-        f"{DEFAULT_COUNT}.",
+        "`next`/`previous` links page on. Without it: every match.",
         examples=[10],
     ),
 ]

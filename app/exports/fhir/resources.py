@@ -403,6 +403,7 @@ class OperationOutcomeIssue(TypedDict):
 
 class OperationOutcome(TypedDict):
     resourceType: Literal["OperationOutcome"]
+    text: NotRequired[Narrative]
     issue: list[OperationOutcomeIssue]
 
 

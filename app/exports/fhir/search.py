@@ -4,8 +4,9 @@
 A search answers a `searchset` whose `total` counts every match and whose entries are one
 page of them: never more than `_count` (search.html: servers SHALL NOT return more than
 requested), with `self`, `first`, `previous`, `next` and `last` links that repeat the
-search with `_offset`. The `self` link names only the parameters applied (a parameter the
-server ignored is left out, as search.html asks).
+search with `_offset`. Without `_count` every match is one page. The `self` link names
+only the parameters applied (a parameter the server ignored is left out, as search.html
+asks).
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ from typing import Literal
 from urllib.parse import urlencode
 
 from app.exports.fhir import bundles
-from app.exports.fhir.params import DEFAULT_COUNT, MAX_COUNT
+from app.exports.fhir.params import MAX_COUNT
 from app.exports.fhir.resources import AnyResource, Bundle, BundleLink
 
 Relation = Literal["self", "first", "previous", "next", "last"]
@@ -32,8 +33,10 @@ class Query:
     count: int | None = None
     offset: int = 0
 
-    def page_size(self) -> int:
-        return min(DEFAULT_COUNT if self.count is None else self.count, MAX_COUNT)
+    def page_size(self, matches: int) -> int:
+        """Entries per page: every match when `_count` is not sent (the lists are small and
+        `$everything` has always answered whole), else `_count` up to MAX_COUNT."""
+        return matches if self.count is None else min(self.count, MAX_COUNT)
 
 
 def _listed(value: str) -> list[str]:
@@ -83,7 +86,7 @@ def searchset(
 ) -> Bundle:
     """The page `query` asks for of the resources it selects, as a searchset Bundle."""
     selected = matches(resources, query)
-    size = query.page_size()
+    size = query.page_size(len(selected))
     start = min(query.offset, len(selected))
     page = selected[start : start + size]
     bundle = bundles.searchset(base, url, page, last_updated=last_updated, timestamp=timestamp)

@@ -6529,7 +6529,7 @@ export interface operations {
     clinic_patient_everything: {
         parameters: {
             query?: {
-                /** @description At most this many entries per page (search.html: never more; larger than 100 pages by 100); 0 answers the total only. The Bundle's `next`/`previous` links page on. Default: 50. */
+                /** @description At most this many entries per page (search.html: never more; larger than 100 pages by 100); 0 answers the total only. The Bundle's `next`/`previous` links page on. Without it: every match. */
                 _count?: number | null;
                 /** @description Where the page starts among the matches (the paging links set it). */
                 _offset?: number;
@@ -10104,7 +10104,7 @@ export interface operations {
                 _id?: string | null;
                 /** @description Canonical resolution: the resource with this canonical `url` (comma-separated: any of); `url|version` matches only that version. */
                 url?: string | null;
-                /** @description At most this many entries per page (search.html: never more; larger than 100 pages by 100); 0 answers the total only. The Bundle's `next`/`previous` links page on. Default: 50. */
+                /** @description At most this many entries per page (search.html: never more; larger than 100 pages by 100); 0 answers the total only. The Bundle's `next`/`previous` links page on. Without it: every match. */
                 _count?: number | null;
                 /** @description Where the page starts among the matches (the paging links set it). */
                 _offset?: number;
@@ -10377,7 +10377,7 @@ export interface operations {
                 _id?: string | null;
                 /** @description Canonical resolution: the resource with this canonical `url` (comma-separated: any of); `url|version` matches only that version. */
                 url?: string | null;
-                /** @description At most this many entries per page (search.html: never more; larger than 100 pages by 100); 0 answers the total only. The Bundle's `next`/`previous` links page on. Default: 50. */
+                /** @description At most this many entries per page (search.html: never more; larger than 100 pages by 100); 0 answers the total only. The Bundle's `next`/`previous` links page on. Without it: every match. */
                 _count?: number | null;
                 /** @description Where the page starts among the matches (the paging links set it). */
                 _offset?: number;
@@ -10741,7 +10741,7 @@ export interface operations {
     patient_everything: {
         parameters: {
             query?: {
-                /** @description At most this many entries per page (search.html: never more; larger than 100 pages by 100); 0 answers the total only. The Bundle's `next`/`previous` links page on. Default: 50. */
+                /** @description At most this many entries per page (search.html: never more; larger than 100 pages by 100); 0 answers the total only. The Bundle's `next`/`previous` links page on. Without it: every match. */
                 _count?: number | null;
                 /** @description Where the page starts among the matches (the paging links set it). */
                 _offset?: number;
@@ -10926,7 +10926,7 @@ export interface operations {
                 _id?: string | null;
                 /** @description Canonical resolution: the resource with this canonical `url` (comma-separated: any of); `url|version` matches only that version. */
                 url?: string | null;
-                /** @description At most this many entries per page (search.html: never more; larger than 100 pages by 100); 0 answers the total only. The Bundle's `next`/`previous` links page on. Default: 50. */
+                /** @description At most this many entries per page (search.html: never more; larger than 100 pages by 100); 0 answers the total only. The Bundle's `next`/`previous` links page on. Without it: every match. */
                 _count?: number | null;
                 /** @description Where the page starts among the matches (the paging links set it). */
                 _offset?: number;
@@ -11104,7 +11104,7 @@ export interface operations {
                 _id?: string | null;
                 /** @description Canonical resolution: the resource with this canonical `url` (comma-separated: any of); `url|version` matches only that version. */
                 url?: string | null;
-                /** @description At most this many entries per page (search.html: never more; larger than 100 pages by 100); 0 answers the total only. The Bundle's `next`/`previous` links page on. Default: 50. */
+                /** @description At most this many entries per page (search.html: never more; larger than 100 pages by 100); 0 answers the total only. The Bundle's `next`/`previous` links page on. Without it: every match. */
                 _count?: number | null;
                 /** @description Where the page starts among the matches (the paging links set it). */
                 _offset?: number;

@@ -138,7 +138,7 @@ def sync_detailed(
             `url` (comma-separated: any of); `url|version` matches only that version.
         field_count (int | None | Unset): At most this many entries per page (search.html: never
             more; larger than 100 pages by 100); 0 answers the total only. The Bundle's
-            `next`/`previous` links page on. Default: 50.
+            `next`/`previous` links page on. Without it: every match.
         field_offset (int | Unset): Where the page starts among the matches (the paging links set
             it). Default: 0.
         if_none_match (None | str | Unset): An `ETag` from an earlier read (or `*`): 304 with no
@@ -192,7 +192,7 @@ def sync(
             `url` (comma-separated: any of); `url|version` matches only that version.
         field_count (int | None | Unset): At most this many entries per page (search.html: never
             more; larger than 100 pages by 100); 0 answers the total only. The Bundle's
-            `next`/`previous` links page on. Default: 50.
+            `next`/`previous` links page on. Without it: every match.
         field_offset (int | Unset): Where the page starts among the matches (the paging links set
             it). Default: 0.
         if_none_match (None | str | Unset): An `ETag` from an earlier read (or `*`): 304 with no
@@ -241,7 +241,7 @@ async def asyncio_detailed(
             `url` (comma-separated: any of); `url|version` matches only that version.
         field_count (int | None | Unset): At most this many entries per page (search.html: never
             more; larger than 100 pages by 100); 0 answers the total only. The Bundle's
-            `next`/`previous` links page on. Default: 50.
+            `next`/`previous` links page on. Without it: every match.
         field_offset (int | Unset): Where the page starts among the matches (the paging links set
             it). Default: 0.
         if_none_match (None | str | Unset): An `ETag` from an earlier read (or `*`): 304 with no
@@ -293,7 +293,7 @@ async def asyncio(
             `url` (comma-separated: any of); `url|version` matches only that version.
         field_count (int | None | Unset): At most this many entries per page (search.html: never
             more; larger than 100 pages by 100); 0 answers the total only. The Bundle's
-            `next`/`previous` links page on. Default: 50.
+            `next`/`previous` links page on. Without it: every match.
         field_offset (int | Unset): Where the page starts among the matches (the paging links set
             it). Default: 0.
         if_none_match (None | str | Unset): An `ETag` from an earlier read (or `*`): 304 with no

@@ -117,7 +117,7 @@ def sync_detailed(
         patient_id (str): The Patient's id: the user's id. Malformed or unknown: 404.
         field_count (int | None | Unset): At most this many entries per page (search.html: never
             more; larger than 100 pages by 100); 0 answers the total only. The Bundle's
-            `next`/`previous` links page on. Default: 50.
+            `next`/`previous` links page on. Without it: every match.
         field_offset (int | Unset): Where the page starts among the matches (the paging links set
             it). Default: 0.
 
@@ -162,7 +162,7 @@ def sync(
         patient_id (str): The Patient's id: the user's id. Malformed or unknown: 404.
         field_count (int | None | Unset): At most this many entries per page (search.html: never
             more; larger than 100 pages by 100); 0 answers the total only. The Bundle's
-            `next`/`previous` links page on. Default: 50.
+            `next`/`previous` links page on. Without it: every match.
         field_offset (int | Unset): Where the page starts among the matches (the paging links set
             it). Default: 0.
 
@@ -202,7 +202,7 @@ async def asyncio_detailed(
         patient_id (str): The Patient's id: the user's id. Malformed or unknown: 404.
         field_count (int | None | Unset): At most this many entries per page (search.html: never
             more; larger than 100 pages by 100); 0 answers the total only. The Bundle's
-            `next`/`previous` links page on. Default: 50.
+            `next`/`previous` links page on. Without it: every match.
         field_offset (int | Unset): Where the page starts among the matches (the paging links set
             it). Default: 0.
 
@@ -245,7 +245,7 @@ async def asyncio(
         patient_id (str): The Patient's id: the user's id. Malformed or unknown: 404.
         field_count (int | None | Unset): At most this many entries per page (search.html: never
             more; larger than 100 pages by 100); 0 answers the total only. The Bundle's
-            `next`/`previous` links page on. Default: 50.
+            `next`/`previous` links page on. Without it: every match.
         field_offset (int | Unset): Where the page starts among the matches (the paging links set
             it). Default: 0.
 
