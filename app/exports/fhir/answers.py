@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from pydantic import BaseModel
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 
@@ -17,6 +18,7 @@ from app.core.responses import API_PREFIX, Resource, respond, to_bytes
 from app.core.types import OpenAPIObject
 from app.exports.fhir import examples, resources
 from app.exports.fhir.codes import FHIR_MEDIA_TYPE
+from app.exports.fhir.http import JSON
 from app.exports.fhir.models import OperationOutcome
 
 
@@ -70,18 +72,27 @@ def _outcome_example(status: int) -> ExampleFactory:
     return example
 
 
+def _schema(model: type[BaseModel]) -> OpenAPIObject:
+    return {"$ref": f"#/components/schemas/{model.__name__}"}
+
+
 def fhir_answers(
+    model: type[BaseModel],
     example: ExampleFactory,
     errors: tuple[int, ...],
     *,
     headers: OpenAPIObject | None = None,
 ) -> dict[int | str, dict[str, Any]]:
-    """`responses=` of a FHIR operation: its 200 (with `headers`, and then a 304) and its
-    errors, every one an OperationOutcome as `application/fhir+json`."""
+    """`responses=` of a FHIR operation: its 200 (`model`, with `headers` and then a 304)
+    and its errors, every one an OperationOutcome; each as `application/fhir+json`, or as
+    `application/json` when the client prefers that (app/exports/fhir/http.py)."""
     ok: dict[str, Any] = {
         "description": "The resource, as application/fhir+json (or application/json when "
         "that is what the client asked for)",
-        "content": {FHIR_MEDIA_TYPE: {"example": lazy_example(example)}},
+        "content": {
+            FHIR_MEDIA_TYPE: {"example": lazy_example(example)},
+            JSON: {"schema": _schema(model), "example": lazy_example(example)},
+        },
     }
     answers: dict[int | str, dict[str, Any]] = {200: ok}
     if headers is not None:
@@ -94,7 +105,13 @@ def fhir_answers(
         answers[status] = {
             "model": OperationOutcome,
             "description": f"OperationOutcome ({status})",
-            "content": {FHIR_MEDIA_TYPE: {"example": lazy_example(_outcome_example(status))}},
+            "content": {
+                FHIR_MEDIA_TYPE: {"example": lazy_example(_outcome_example(status))},
+                JSON: {
+                    "schema": _schema(OperationOutcome),
+                    "example": lazy_example(_outcome_example(status)),
+                },
+            },
         }
     return answers
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Body, Request
+from fastapi import APIRouter, Body, Depends, Request
 from starlette.responses import Response
 
 from app.care.team.params import ClinicID
@@ -41,11 +41,14 @@ from app.exports.fhir.params import (
     ObservationId,
     Offset,
     PatientId,
+    fhir_request,
 )
 from app.exports.fhir.search import Query
 from app.users.auth import SignedIn
 
-clinic_router = APIRouter(prefix="/clinics/{clinic_id}/fhir", tags=["fhir"])
+clinic_router = APIRouter(
+    prefix="/clinics/{clinic_id}/fhir", tags=["fhir"], dependencies=[Depends(fhir_request)]
+)
 
 CLINIC_NOTE = (
     " This is the clinic's FHIR base: readable by a clinician of the clinic whose active care "
@@ -65,7 +68,7 @@ CLINIC_NOTE = (
     response_model=FhirResource,
     response_class=FhirResponse,
     responses=fhir_answers(
-        examples.capability_statement, PUBLIC_ERRORS, headers=PUBLIC_CACHE_HEADERS
+        FhirResource, examples.capability_statement, PUBLIC_ERRORS, headers=PUBLIC_CACHE_HEADERS
     ),
 )
 def clinic_fhir_metadata(clinic_id: ClinicID, request: Request, settings: SettingsDep) -> Response:
@@ -79,7 +82,7 @@ def clinic_fhir_metadata(clinic_id: ClinicID, request: Request, settings: Settin
     description=EVERYTHING_DESCRIPTION + CLINIC_NOTE,
     response_model=Bundle,
     response_class=FhirResponse,
-    responses=fhir_answers(examples.everything, CLINIC_ERRORS),
+    responses=fhir_answers(Bundle, examples.everything, CLINIC_ERRORS),
 )
 async def clinic_patient_everything(
     clinic_id: ClinicID,
@@ -116,7 +119,7 @@ async def clinic_patient_everything(
     description=EVERYTHING_DESCRIPTION + EVERYTHING_POST + CLINIC_NOTE,
     response_model=Bundle,
     response_class=FhirResponse,
-    responses=fhir_answers(examples.everything, (*CLINIC_ERRORS, *BODY_ERRORS)),
+    responses=fhir_answers(Bundle, examples.everything, (*CLINIC_ERRORS, *BODY_ERRORS)),
 )
 async def clinic_patient_everything_by_post(
     clinic_id: ClinicID,
@@ -152,7 +155,9 @@ async def clinic_patient_everything_by_post(
     dependencies=CONDITIONAL_READ,
     response_model=FhirResource,
     response_class=FhirResponse,
-    responses=fhir_answers(examples.patient, CLINIC_ERRORS, headers=PRIVATE_INSTANCE_HEADERS),
+    responses=fhir_answers(
+        FhirResource, examples.patient, CLINIC_ERRORS, headers=PRIVATE_INSTANCE_HEADERS
+    ),
 )
 async def clinic_get_patient(
     clinic_id: ClinicID, patient_id: PatientId, request: Request, unit: SignedIn
@@ -173,7 +178,9 @@ async def clinic_get_patient(
     dependencies=CONDITIONAL_READ,
     response_model=CarePlan,
     response_class=FhirResponse,
-    responses=fhir_answers(examples.care_plan, CLINIC_ERRORS, headers=PRIVATE_INSTANCE_HEADERS),
+    responses=fhir_answers(
+        CarePlan, examples.care_plan, CLINIC_ERRORS, headers=PRIVATE_INSTANCE_HEADERS
+    ),
 )
 async def clinic_get_care_plan(
     clinic_id: ClinicID,
@@ -203,7 +210,9 @@ async def clinic_get_care_plan(
     dependencies=CONDITIONAL_READ,
     response_model=FhirResource,
     response_class=FhirResponse,
-    responses=fhir_answers(examples.observation, CLINIC_ERRORS, headers=PRIVATE_INSTANCE_HEADERS),
+    responses=fhir_answers(
+        FhirResource, examples.observation, CLINIC_ERRORS, headers=PRIVATE_INSTANCE_HEADERS
+    ),
 )
 async def clinic_get_observation(
     clinic_id: ClinicID, observation_id: ObservationId, request: Request, unit: SignedIn

@@ -11,14 +11,41 @@ from __future__ import annotations
 
 from typing import Annotated, Any
 
-from fastapi import Path, Query
+from fastapi import Header, Path, Query
 
 # The largest page a search answers; a larger `_count` gets pages of this size.
 MAX_COUNT = 100
 # The largest `_offset` a paging link can carry (beyond every list Medius serves).
 MAX_OFFSET = 1_000_000
-# Query parameters every FHIR interaction accepts (content negotiation, http.html).
+# Query parameters every FHIR interaction accepts (content negotiation, http.html); the
+# routes declare them too (`fhir_request`).
 COMMON_PARAMETERS = frozenset({"_format"})
+
+
+def fhir_request(
+    format_: Annotated[
+        str | None,
+        Query(
+            alias="_format",
+            pattern=r"^(json|application/(fhir\+)?json)(; ?fhirVersion=4\.3(\.0)?)?$",
+            description="The media type to answer with, overriding `Accept` (http.html): "
+            "`json` or `application/fhir+json` (answered as application/fhir+json), "
+            "`application/json`; `xml` and anything else is 406 (JSON only).",
+            examples=["json"],
+        ),
+    ] = None,
+    prefer: Annotated[
+        str | None,
+        Header(
+            alias="Prefer",
+            description="`handling=strict`: a query parameter the interaction does not "
+            "support is refused (400) instead of ignored (search.html).",
+            examples=["handling=strict"],
+        ),
+    ] = None,
+) -> None:
+    """Declares `_format` and `Prefer` on every FHIR operation in OpenAPI; the FHIR boundary
+    (app/exports/fhir/http.py) reads them before the request reaches a route."""
 
 
 def _id(description: str, example: str) -> Any:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Body, Request
+from fastapi import APIRouter, Body, Depends, Request
 from starlette.responses import Response
 
 from app.catalog.live.deps import CatalogDep
@@ -57,11 +57,12 @@ from app.exports.fhir.params import (
     PatientId,
     PlanDefinitionId,
     StructureDefinitionId,
+    fhir_request,
 )
 from app.exports.fhir.search import Query
 from app.users.auth import SignedIn
 
-router = APIRouter(prefix="/fhir", tags=["fhir"])
+router = APIRouter(prefix="/fhir", tags=["fhir"], dependencies=[Depends(fhir_request)])
 
 PUBLIC_NOTE = (
     " Public like the catalog: no sign-in, answered from memory until the catalog "
@@ -84,7 +85,7 @@ def _query(ids: str | None, url: str | None, count: int | None, offset: int) -> 
     description=CAPABILITY_DESCRIPTION + CACHE_NOTE,
     response_model=FhirResource,
     responses=fhir_answers(
-        examples.capability_statement, PUBLIC_ERRORS, headers=PUBLIC_CACHE_HEADERS
+        FhirResource, examples.capability_statement, PUBLIC_ERRORS, headers=PUBLIC_CACHE_HEADERS
     ),
     dependencies=CONDITIONAL_READ,
     response_class=FhirResponse,
@@ -105,7 +106,7 @@ def fhir_metadata(request: Request, settings: SettingsDep) -> Response:
     + PUBLIC_NOTE,
     response_model=Bundle,
     responses=fhir_answers(
-        examples.activity_definitions, PUBLIC_ERRORS, headers=PUBLIC_CACHE_HEADERS
+        Bundle, examples.activity_definitions, PUBLIC_ERRORS, headers=PUBLIC_CACHE_HEADERS
     ),
     dependencies=CONDITIONAL_READ,
     response_class=FhirResponse,
@@ -134,7 +135,10 @@ def list_activity_definitions(
     + PUBLIC_NOTE,
     response_model=ActivityDefinition,
     responses=fhir_answers(
-        examples.activity_definition, PUBLIC_ERRORS, headers=PUBLIC_INSTANCE_HEADERS
+        ActivityDefinition,
+        examples.activity_definition,
+        PUBLIC_ERRORS,
+        headers=PUBLIC_INSTANCE_HEADERS,
     ),
     dependencies=CONDITIONAL_READ,
     response_class=FhirResponse,
@@ -153,7 +157,9 @@ def get_activity_definition(
     "(`definitionCanonical`) with the item's dosage (`exercise-dosage` extension) and the "
     "template's sessions per week (`timingTiming`)." + SEARCH_NOTE + PUBLIC_NOTE,
     response_model=Bundle,
-    responses=fhir_answers(examples.plan_definitions, PUBLIC_ERRORS, headers=PUBLIC_CACHE_HEADERS),
+    responses=fhir_answers(
+        Bundle, examples.plan_definitions, PUBLIC_ERRORS, headers=PUBLIC_CACHE_HEADERS
+    ),
     dependencies=CONDITIONAL_READ,
     response_class=FhirResponse,
 )
@@ -179,7 +185,7 @@ def list_plan_definitions(
     "PlanDefinition." + INSTANCE_NOTE + PUBLIC_NOTE,
     response_model=PlanDefinition,
     responses=fhir_answers(
-        examples.plan_definition, PUBLIC_ERRORS, headers=PUBLIC_INSTANCE_HEADERS
+        PlanDefinition, examples.plan_definition, PUBLIC_ERRORS, headers=PUBLIC_INSTANCE_HEADERS
     ),
     dependencies=CONDITIONAL_READ,
     response_class=FhirResponse,
@@ -204,7 +210,7 @@ def get_plan_definition(
     "url." + SEARCH_NOTE + PUBLIC_NOTE,
     response_model=Bundle,
     responses=fhir_answers(
-        examples.structure_definitions, PUBLIC_ERRORS, headers=PUBLIC_CACHE_HEADERS
+        Bundle, examples.structure_definitions, PUBLIC_ERRORS, headers=PUBLIC_CACHE_HEADERS
     ),
     dependencies=CONDITIONAL_READ,
     response_class=FhirResponse,
@@ -229,7 +235,7 @@ def list_structure_definitions(
     description="One extension's StructureDefinition." + INSTANCE_NOTE + PUBLIC_NOTE,
     response_model=FhirResource,
     responses=fhir_answers(
-        examples.structure_definition, PUBLIC_ERRORS, headers=PUBLIC_INSTANCE_HEADERS
+        FhirResource, examples.structure_definition, PUBLIC_ERRORS, headers=PUBLIC_INSTANCE_HEADERS
     ),
     dependencies=CONDITIONAL_READ,
     response_class=FhirResponse,
@@ -249,7 +255,9 @@ def get_structure_definition(
     + SEARCH_NOTE
     + PUBLIC_NOTE,
     response_model=Bundle,
-    responses=fhir_answers(examples.code_systems, PUBLIC_ERRORS, headers=PUBLIC_CACHE_HEADERS),
+    responses=fhir_answers(
+        Bundle, examples.code_systems, PUBLIC_ERRORS, headers=PUBLIC_CACHE_HEADERS
+    ),
     dependencies=CONDITIONAL_READ,
     response_class=FhirResponse,
 )
@@ -273,7 +281,9 @@ def list_code_systems(
     summary="One of Medius' FHIR code systems (CodeSystem)",
     description="One code system with every code." + INSTANCE_NOTE + PUBLIC_NOTE,
     response_model=FhirResource,
-    responses=fhir_answers(examples.code_system, PUBLIC_ERRORS, headers=PUBLIC_INSTANCE_HEADERS),
+    responses=fhir_answers(
+        FhirResource, examples.code_system, PUBLIC_ERRORS, headers=PUBLIC_INSTANCE_HEADERS
+    ),
     dependencies=CONDITIONAL_READ,
     response_class=FhirResponse,
 )
@@ -289,7 +299,7 @@ def get_code_system(
     description=EVERYTHING_DESCRIPTION + OWN_PATIENT,
     response_model=Bundle,
     response_class=FhirResponse,
-    responses=fhir_answers(examples.everything, PATIENT_ERRORS),
+    responses=fhir_answers(Bundle, examples.everything, PATIENT_ERRORS),
 )
 async def patient_everything(
     patient_id: PatientId,
@@ -315,7 +325,7 @@ async def patient_everything(
     description=EVERYTHING_DESCRIPTION + EVERYTHING_POST + OWN_PATIENT,
     response_model=Bundle,
     response_class=FhirResponse,
-    responses=fhir_answers(examples.everything, (*PATIENT_ERRORS, *BODY_ERRORS)),
+    responses=fhir_answers(Bundle, examples.everything, (*PATIENT_ERRORS, *BODY_ERRORS)),
 )
 async def patient_everything_by_post(
     patient_id: PatientId,
@@ -342,7 +352,9 @@ async def patient_everything_by_post(
     dependencies=CONDITIONAL_READ,
     response_model=FhirResource,
     response_class=FhirResponse,
-    responses=fhir_answers(examples.patient, PATIENT_ERRORS, headers=PRIVATE_INSTANCE_HEADERS),
+    responses=fhir_answers(
+        FhirResource, examples.patient, PATIENT_ERRORS, headers=PRIVATE_INSTANCE_HEADERS
+    ),
 )
 async def get_patient(patient_id: PatientId, request: Request, unit: SignedIn) -> Response:
     body = await unit.read(lambda db, caller: service.patient(db, caller, patient_id=patient_id))
@@ -357,7 +369,9 @@ async def get_patient(patient_id: PatientId, request: Request, unit: SignedIn) -
     dependencies=CONDITIONAL_READ,
     response_model=CarePlan,
     response_class=FhirResponse,
-    responses=fhir_answers(examples.care_plan, PATIENT_ERRORS, headers=PRIVATE_INSTANCE_HEADERS),
+    responses=fhir_answers(
+        CarePlan, examples.care_plan, PATIENT_ERRORS, headers=PRIVATE_INSTANCE_HEADERS
+    ),
 )
 async def get_care_plan(
     care_plan_id: CarePlanId, request: Request, unit: SignedIn, catalog: CatalogDep
@@ -376,7 +390,9 @@ async def get_care_plan(
     dependencies=CONDITIONAL_READ,
     response_model=FhirResource,
     response_class=FhirResponse,
-    responses=fhir_answers(examples.observation, PATIENT_ERRORS, headers=PRIVATE_INSTANCE_HEADERS),
+    responses=fhir_answers(
+        FhirResource, examples.observation, PATIENT_ERRORS, headers=PRIVATE_INSTANCE_HEADERS
+    ),
 )
 async def get_observation(
     observation_id: ObservationId, request: Request, unit: SignedIn

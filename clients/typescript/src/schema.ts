@@ -6210,8 +6210,13 @@ export interface operations {
     };
     clinic_get_care_plan: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description The media type to answer with, overriding `Accept` (http.html): `json` or `application/fhir+json` (answered as application/fhir+json), `application/json`; `xml` and anything else is 406 (JSON only). */
+                _format?: string | null;
+            };
             header?: {
+                /** @description `handling=strict`: a query parameter the interaction does not support is refused (400) instead of ignored (search.html). */
+                Prefer?: string | null;
                 /** @description An `ETag` from an earlier read (or `*`): 304 with no body while current. */
                 "If-None-Match"?: string | null;
             };
@@ -6236,6 +6241,7 @@ export interface operations {
                 };
                 content: {
                     "application/fhir+json": components["schemas"]["CarePlan"];
+                    "application/json": components["schemas"]["CarePlan"];
                 };
             };
             /** @description Not Modified: the `If-None-Match` ETag is current; no body. */
@@ -6256,6 +6262,7 @@ export interface operations {
                 };
                 content: {
                     "application/fhir+json": components["schemas"]["OperationOutcome"];
+                    "application/json": components["schemas"]["OperationOutcome"];
                 };
             };
             /** @description OperationOutcome (401) */
@@ -6265,6 +6272,7 @@ export interface operations {
                 };
                 content: {
                     "application/fhir+json": components["schemas"]["OperationOutcome"];
+                    "application/json": components["schemas"]["OperationOutcome"];
                 };
             };
             /** @description OperationOutcome (403) */
@@ -6274,6 +6282,7 @@ export interface operations {
                 };
                 content: {
                     "application/fhir+json": components["schemas"]["OperationOutcome"];
+                    "application/json": components["schemas"]["OperationOutcome"];
                 };
             };
             /** @description OperationOutcome (404) */
@@ -6283,6 +6292,7 @@ export interface operations {
                 };
                 content: {
                     "application/fhir+json": components["schemas"]["OperationOutcome"];
+                    "application/json": components["schemas"]["OperationOutcome"];
                 };
             };
             /** @description OperationOutcome (406) */
@@ -6292,6 +6302,7 @@ export interface operations {
                 };
                 content: {
                     "application/fhir+json": components["schemas"]["OperationOutcome"];
+                    "application/json": components["schemas"]["OperationOutcome"];
                 };
             };
             /** @description OperationOutcome (422) */
@@ -6301,6 +6312,7 @@ export interface operations {
                 };
                 content: {
                     "application/fhir+json": components["schemas"]["OperationOutcome"];
+                    "application/json": components["schemas"]["OperationOutcome"];
                 };
             };
             /** @description OperationOutcome (500) */
@@ -6310,14 +6322,20 @@ export interface operations {
                 };
                 content: {
                     "application/fhir+json": components["schemas"]["OperationOutcome"];
+                    "application/json": components["schemas"]["OperationOutcome"];
                 };
             };
         };
     };
     clinic_get_observation: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description The media type to answer with, overriding `Accept` (http.html): `json` or `application/fhir+json` (answered as application/fhir+json), `application/json`; `xml` and anything else is 406 (JSON only). */
+                _format?: string | null;
+            };
             header?: {
+                /** @description `handling=strict`: a query parameter the interaction does not support is refused (400) instead of ignored (search.html). */
+                Prefer?: string | null;
                 /** @description An `ETag` from an earlier read (or `*`): 304 with no body while current. */
                 "If-None-Match"?: string | null;
             };
@@ -6342,6 +6360,7 @@ export interface operations {
                 };
                 content: {
                     "application/fhir+json": components["schemas"]["FhirResource"];
+                    "application/json": components["schemas"]["FhirResource"];
                 };
             };
             /** @description Not Modified: the `If-None-Match` ETag is current; no body. */
@@ -6362,6 +6381,7 @@ export interface operations {
                 };
                 content: {
                     "application/fhir+json": components["schemas"]["OperationOutcome"];
+                    "application/json": components["schemas"]["OperationOutcome"];
                 };
             };
             /** @description OperationOutcome (401) */
@@ -6371,6 +6391,7 @@ export interface operations {
                 };
                 content: {
                     "application/fhir+json": components["schemas"]["OperationOutcome"];
+                    "application/json": components["schemas"]["OperationOutcome"];
                 };
             };
             /** @description OperationOutcome (403) */
@@ -6380,6 +6401,7 @@ export interface operations {
                 };
                 content: {
                     "application/fhir+json": components["schemas"]["OperationOutcome"];
+                    "application/json": components["schemas"]["OperationOutcome"];
                 };
             };
             /** @description OperationOutcome (404) */
@@ -6389,6 +6411,7 @@ export interface operations {
                 };
                 content: {
                     "application/fhir+json": components["schemas"]["OperationOutcome"];
+                    "application/json": components["schemas"]["OperationOutcome"];
                 };
             };
             /** @description OperationOutcome (406) */
@@ -6398,6 +6421,7 @@ export interface operations {
                 };
                 content: {
                     "application/fhir+json": components["schemas"]["OperationOutcome"];
+                    "application/json": components["schemas"]["OperationOutcome"];
                 };
             };
             /** @description OperationOutcome (422) */
@@ -6407,6 +6431,7 @@ export interface operations {
                 };
                 content: {
                     "application/fhir+json": components["schemas"]["OperationOutcome"];
+                    "application/json": components["schemas"]["OperationOutcome"];
                 };
             };
             /** @description OperationOutcome (500) */
@@ -6416,14 +6441,20 @@ export interface operations {
                 };
                 content: {
                     "application/fhir+json": components["schemas"]["OperationOutcome"];
+                    "application/json": components["schemas"]["OperationOutcome"];
                 };
             };
         };
     };
     clinic_get_patient: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description The media type to answer with, overriding `Accept` (http.html): `json` or `application/fhir+json` (answered as application/fhir+json), `application/json`; `xml` and anything else is 406 (JSON only). */
+                _format?: string | null;
+            };
             header?: {
+                /** @description `handling=strict`: a query parameter the interaction does not support is refused (400) instead of ignored (search.html). */
+                Prefer?: string | null;
                 /** @description An `ETag` from an earlier read (or `*`): 304 with no body while current. */
                 "If-None-Match"?: string | null;
             };
@@ -6448,6 +6479,7 @@ export interface operations {
                 };
                 content: {
                     "application/fhir+json": components["schemas"]["FhirResource"];
+                    "application/json": components["schemas"]["FhirResource"];
                 };
             };
             /** @description Not Modified: the `If-None-Match` ETag is current; no body. */
@@ -6468,6 +6500,7 @@ export interface operations {
                 };
                 content: {
                     "application/fhir+json": components["schemas"]["OperationOutcome"];
+                    "application/json": components["schemas"]["OperationOutcome"];
                 };
             };
             /** @description OperationOutcome (401) */
@@ -6477,6 +6510,7 @@ export interface operations {
                 };
                 content: {
                     "application/fhir+json": components["schemas"]["OperationOutcome"];
+                    "application/json": components["schemas"]["OperationOutcome"];
                 };
             };
             /** @description OperationOutcome (403) */
@@ -6486,6 +6520,7 @@ export interface operations {
                 };
                 content: {
                     "application/fhir+json": components["schemas"]["OperationOutcome"];
+                    "application/json": components["schemas"]["OperationOutcome"];
                 };
             };
             /** @description OperationOutcome (404) */
@@ -6495,6 +6530,7 @@ export interface operations {
                 };
                 content: {
                     "application/fhir+json": components["schemas"]["OperationOutcome"];
+                    "application/json": components["schemas"]["OperationOutcome"];
                 };
             };
             /** @description OperationOutcome (406) */
@@ -6504,6 +6540,7 @@ export interface operations {
                 };
                 content: {
                     "application/fhir+json": components["schemas"]["OperationOutcome"];
+                    "application/json": components["schemas"]["OperationOutcome"];
                 };
             };
             /** @description OperationOutcome (422) */
@@ -6513,6 +6550,7 @@ export interface operations {
                 };
                 content: {
                     "application/fhir+json": components["schemas"]["OperationOutcome"];
+                    "application/json": components["schemas"]["OperationOutcome"];
                 };
             };
             /** @description OperationOutcome (500) */
@@ -6522,6 +6560,7 @@ export interface operations {
                 };
                 content: {
                     "application/fhir+json": components["schemas"]["OperationOutcome"];
+                    "application/json": components["schemas"]["OperationOutcome"];
                 };
             };
         };
@@ -6533,8 +6572,13 @@ export interface operations {
                 _count?: number | null;
                 /** @description Where the page starts among the matches (the paging links set it). */
                 _offset?: number;
+                /** @description The media type to answer with, overriding `Accept` (http.html): `json` or `application/fhir+json` (answered as application/fhir+json), `application/json`; `xml` and anything else is 406 (JSON only). */
+                _format?: string | null;
             };
-            header?: never;
+            header?: {
+                /** @description `handling=strict`: a query parameter the interaction does not support is refused (400) instead of ignored (search.html). */
+                Prefer?: string | null;
+            };
             path: {
                 /** @description The clinic's id. */
                 clinic_id: string;
@@ -6552,6 +6596,7 @@ export interface operations {
                 };
                 content: {
                     "application/fhir+json": components["schemas"]["Bundle"];
+                    "application/json": components["schemas"]["Bundle"];
                 };
             };
             /** @description OperationOutcome (400) */
@@ -6561,6 +6606,7 @@ export interface operations {
                 };
                 content: {
                     "application/fhir+json": components["schemas"]["OperationOutcome"];
+                    "application/json": components["schemas"]["OperationOutcome"];
                 };
             };
             /** @description OperationOutcome (401) */
@@ -6570,6 +6616,7 @@ export interface operations {
                 };
                 content: {
                     "application/fhir+json": components["schemas"]["OperationOutcome"];
+                    "application/json": components["schemas"]["OperationOutcome"];
                 };
             };
             /** @description OperationOutcome (403) */
@@ -6579,6 +6626,7 @@ export interface operations {
                 };
                 content: {
                     "application/fhir+json": components["schemas"]["OperationOutcome"];
+                    "application/json": components["schemas"]["OperationOutcome"];
                 };
             };
             /** @description OperationOutcome (404) */
@@ -6588,6 +6636,7 @@ export interface operations {
                 };
                 content: {
                     "application/fhir+json": components["schemas"]["OperationOutcome"];
+                    "application/json": components["schemas"]["OperationOutcome"];
                 };
             };
             /** @description OperationOutcome (406) */
@@ -6597,6 +6646,7 @@ export interface operations {
                 };
                 content: {
                     "application/fhir+json": components["schemas"]["OperationOutcome"];
+                    "application/json": components["schemas"]["OperationOutcome"];
                 };
             };
             /** @description OperationOutcome (422) */
@@ -6606,6 +6656,7 @@ export interface operations {
                 };
                 content: {
                     "application/fhir+json": components["schemas"]["OperationOutcome"];
+                    "application/json": components["schemas"]["OperationOutcome"];
                 };
             };
             /** @description OperationOutcome (500) */
@@ -6615,14 +6666,21 @@ export interface operations {
                 };
                 content: {
                     "application/fhir+json": components["schemas"]["OperationOutcome"];
+                    "application/json": components["schemas"]["OperationOutcome"];
                 };
             };
         };
     };
     clinic_patient_everything_by_post: {
         parameters: {
-            query?: never;
-            header?: never;
+            query?: {
+                /** @description The media type to answer with, overriding `Accept` (http.html): `json` or `application/fhir+json` (answered as application/fhir+json), `application/json`; `xml` and anything else is 406 (JSON only). */
+                _format?: string | null;
+            };
+            header?: {
+                /** @description `handling=strict`: a query parameter the interaction does not support is refused (400) instead of ignored (search.html). */
+                Prefer?: string | null;
+            };
             path: {
                 /** @description The clinic's id. */
                 clinic_id: string;
@@ -6644,6 +6702,7 @@ export interface operations {
                 };
                 content: {
                     "application/fhir+json": components["schemas"]["Bundle"];
+                    "application/json": components["schemas"]["Bundle"];
                 };
             };
             /** @description OperationOutcome (400) */
@@ -6653,6 +6712,7 @@ export interface operations {
                 };
                 content: {
                     "application/fhir+json": components["schemas"]["OperationOutcome"];
+                    "application/json": components["schemas"]["OperationOutcome"];
                 };
             };
             /** @description OperationOutcome (401) */
@@ -6662,6 +6722,7 @@ export interface operations {
                 };
                 content: {
                     "application/fhir+json": components["schemas"]["OperationOutcome"];
+                    "application/json": components["schemas"]["OperationOutcome"];
                 };
             };
             /** @description OperationOutcome (403) */
@@ -6671,6 +6732,7 @@ export interface operations {
                 };
                 content: {
                     "application/fhir+json": components["schemas"]["OperationOutcome"];
+                    "application/json": components["schemas"]["OperationOutcome"];
                 };
             };
             /** @description OperationOutcome (404) */
@@ -6680,6 +6742,7 @@ export interface operations {
                 };
                 content: {
                     "application/fhir+json": components["schemas"]["OperationOutcome"];
+                    "application/json": components["schemas"]["OperationOutcome"];
                 };
             };
             /** @description OperationOutcome (406) */
@@ -6689,6 +6752,7 @@ export interface operations {
                 };
                 content: {
                     "application/fhir+json": components["schemas"]["OperationOutcome"];
+                    "application/json": components["schemas"]["OperationOutcome"];
                 };
             };
             /** @description OperationOutcome (413) */
@@ -6698,6 +6762,7 @@ export interface operations {
                 };
                 content: {
                     "application/fhir+json": components["schemas"]["OperationOutcome"];
+                    "application/json": components["schemas"]["OperationOutcome"];
                 };
             };
             /** @description OperationOutcome (415) */
@@ -6707,6 +6772,7 @@ export interface operations {
                 };
                 content: {
                     "application/fhir+json": components["schemas"]["OperationOutcome"];
+                    "application/json": components["schemas"]["OperationOutcome"];
                 };
             };
             /** @description OperationOutcome (422) */
@@ -6716,6 +6782,7 @@ export interface operations {
                 };
                 content: {
                     "application/fhir+json": components["schemas"]["OperationOutcome"];
+                    "application/json": components["schemas"]["OperationOutcome"];
                 };
             };
             /** @description OperationOutcome (500) */
@@ -6725,14 +6792,20 @@ export interface operations {
                 };
                 content: {
                     "application/fhir+json": components["schemas"]["OperationOutcome"];
+                    "application/json": components["schemas"]["OperationOutcome"];
                 };
             };
         };
     };
     clinic_fhir_metadata: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description The media type to answer with, overriding `Accept` (http.html): `json` or `application/fhir+json` (answered as application/fhir+json), `application/json`; `xml` and anything else is 406 (JSON only). */
+                _format?: string | null;
+            };
             header?: {
+                /** @description `handling=strict`: a query parameter the interaction does not support is refused (400) instead of ignored (search.html). */
+                Prefer?: string | null;
                 /** @description An `ETag` from an earlier read (or `*`): 304 with no body while current. */
                 "If-None-Match"?: string | null;
             };
@@ -6755,6 +6828,7 @@ export interface operations {
                 };
                 content: {
                     "application/fhir+json": components["schemas"]["FhirResource"];
+                    "application/json": components["schemas"]["FhirResource"];
                 };
             };
             /** @description Not Modified: the `If-None-Match` ETag is current; no body. */
@@ -6775,6 +6849,7 @@ export interface operations {
                 };
                 content: {
                     "application/fhir+json": components["schemas"]["OperationOutcome"];
+                    "application/json": components["schemas"]["OperationOutcome"];
                 };
             };
             /** @description OperationOutcome (404) */
@@ -6784,6 +6859,7 @@ export interface operations {
                 };
                 content: {
                     "application/fhir+json": components["schemas"]["OperationOutcome"];
+                    "application/json": components["schemas"]["OperationOutcome"];
                 };
             };
             /** @description OperationOutcome (406) */
@@ -6793,6 +6869,7 @@ export interface operations {
                 };
                 content: {
                     "application/fhir+json": components["schemas"]["OperationOutcome"];
+                    "application/json": components["schemas"]["OperationOutcome"];
                 };
             };
             /** @description OperationOutcome (422) */
@@ -6802,6 +6879,7 @@ export interface operations {
                 };
                 content: {
                     "application/fhir+json": components["schemas"]["OperationOutcome"];
+                    "application/json": components["schemas"]["OperationOutcome"];
                 };
             };
             /** @description OperationOutcome (500) */
@@ -6811,6 +6889,7 @@ export interface operations {
                 };
                 content: {
                     "application/fhir+json": components["schemas"]["OperationOutcome"];
+                    "application/json": components["schemas"]["OperationOutcome"];
                 };
             };
         };
@@ -10108,8 +10187,12 @@ export interface operations {
                 _count?: number | null;
                 /** @description Where the page starts among the matches (the paging links set it). */
                 _offset?: number;
+                /** @description The media type to answer with, overriding `Accept` (http.html): `json` or `application/fhir+json` (answered as application/fhir+json), `application/json`; `xml` and anything else is 406 (JSON only). */
+                _format?: string | null;
             };
             header?: {
+                /** @description `handling=strict`: a query parameter the interaction does not support is refused (400) instead of ignored (search.html). */
+                Prefer?: string | null;
                 /** @description An `ETag` from an earlier read (or `*`): 304 with no body while current. */
                 "If-None-Match"?: string | null;
             };
@@ -10129,6 +10212,7 @@ export interface operations {
                 };
                 content: {
                     "application/fhir+json": components["schemas"]["Bundle"];
+                    "application/json": components["schemas"]["Bundle"];
                 };
             };
             /** @description Not Modified: the `If-None-Match` ETag is current; no body. */
@@ -10149,6 +10233,7 @@ export interface operations {
                 };
                 content: {
                     "application/fhir+json": components["schemas"]["OperationOutcome"];
+                    "application/json": components["schemas"]["OperationOutcome"];
                 };
             };
             /** @description OperationOutcome (404) */
@@ -10158,6 +10243,7 @@ export interface operations {
                 };
                 content: {
                     "application/fhir+json": components["schemas"]["OperationOutcome"];
+                    "application/json": components["schemas"]["OperationOutcome"];
                 };
             };
             /** @description OperationOutcome (406) */
@@ -10167,6 +10253,7 @@ export interface operations {
                 };
                 content: {
                     "application/fhir+json": components["schemas"]["OperationOutcome"];
+                    "application/json": components["schemas"]["OperationOutcome"];
                 };
             };
             /** @description OperationOutcome (422) */
@@ -10176,6 +10263,7 @@ export interface operations {
                 };
                 content: {
                     "application/fhir+json": components["schemas"]["OperationOutcome"];
+                    "application/json": components["schemas"]["OperationOutcome"];
                 };
             };
             /** @description OperationOutcome (500) */
@@ -10185,14 +10273,20 @@ export interface operations {
                 };
                 content: {
                     "application/fhir+json": components["schemas"]["OperationOutcome"];
+                    "application/json": components["schemas"]["OperationOutcome"];
                 };
             };
         };
     };
     get_activity_definition: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description The media type to answer with, overriding `Accept` (http.html): `json` or `application/fhir+json` (answered as application/fhir+json), `application/json`; `xml` and anything else is 406 (JSON only). */
+                _format?: string | null;
+            };
             header?: {
+                /** @description `handling=strict`: a query parameter the interaction does not support is refused (400) instead of ignored (search.html). */
+                Prefer?: string | null;
                 /** @description An `ETag` from an earlier read (or `*`): 304 with no body while current. */
                 "If-None-Match"?: string | null;
             };
@@ -10215,6 +10309,7 @@ export interface operations {
                 };
                 content: {
                     "application/fhir+json": components["schemas"]["ActivityDefinition"];
+                    "application/json": components["schemas"]["ActivityDefinition"];
                 };
             };
             /** @description Not Modified: the `If-None-Match` ETag is current; no body. */
@@ -10235,6 +10330,7 @@ export interface operations {
                 };
                 content: {
                     "application/fhir+json": components["schemas"]["OperationOutcome"];
+                    "application/json": components["schemas"]["OperationOutcome"];
                 };
             };
             /** @description OperationOutcome (404) */
@@ -10244,6 +10340,7 @@ export interface operations {
                 };
                 content: {
                     "application/fhir+json": components["schemas"]["OperationOutcome"];
+                    "application/json": components["schemas"]["OperationOutcome"];
                 };
             };
             /** @description OperationOutcome (406) */
@@ -10253,6 +10350,7 @@ export interface operations {
                 };
                 content: {
                     "application/fhir+json": components["schemas"]["OperationOutcome"];
+                    "application/json": components["schemas"]["OperationOutcome"];
                 };
             };
             /** @description OperationOutcome (422) */
@@ -10262,6 +10360,7 @@ export interface operations {
                 };
                 content: {
                     "application/fhir+json": components["schemas"]["OperationOutcome"];
+                    "application/json": components["schemas"]["OperationOutcome"];
                 };
             };
             /** @description OperationOutcome (500) */
@@ -10271,14 +10370,20 @@ export interface operations {
                 };
                 content: {
                     "application/fhir+json": components["schemas"]["OperationOutcome"];
+                    "application/json": components["schemas"]["OperationOutcome"];
                 };
             };
         };
     };
     get_care_plan: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description The media type to answer with, overriding `Accept` (http.html): `json` or `application/fhir+json` (answered as application/fhir+json), `application/json`; `xml` and anything else is 406 (JSON only). */
+                _format?: string | null;
+            };
             header?: {
+                /** @description `handling=strict`: a query parameter the interaction does not support is refused (400) instead of ignored (search.html). */
+                Prefer?: string | null;
                 /** @description An `ETag` from an earlier read (or `*`): 304 with no body while current. */
                 "If-None-Match"?: string | null;
             };
@@ -10301,6 +10406,7 @@ export interface operations {
                 };
                 content: {
                     "application/fhir+json": components["schemas"]["CarePlan"];
+                    "application/json": components["schemas"]["CarePlan"];
                 };
             };
             /** @description Not Modified: the `If-None-Match` ETag is current; no body. */
@@ -10321,6 +10427,7 @@ export interface operations {
                 };
                 content: {
                     "application/fhir+json": components["schemas"]["OperationOutcome"];
+                    "application/json": components["schemas"]["OperationOutcome"];
                 };
             };
             /** @description OperationOutcome (401) */
@@ -10330,6 +10437,7 @@ export interface operations {
                 };
                 content: {
                     "application/fhir+json": components["schemas"]["OperationOutcome"];
+                    "application/json": components["schemas"]["OperationOutcome"];
                 };
             };
             /** @description OperationOutcome (404) */
@@ -10339,6 +10447,7 @@ export interface operations {
                 };
                 content: {
                     "application/fhir+json": components["schemas"]["OperationOutcome"];
+                    "application/json": components["schemas"]["OperationOutcome"];
                 };
             };
             /** @description OperationOutcome (406) */
@@ -10348,6 +10457,7 @@ export interface operations {
                 };
                 content: {
                     "application/fhir+json": components["schemas"]["OperationOutcome"];
+                    "application/json": components["schemas"]["OperationOutcome"];
                 };
             };
             /** @description OperationOutcome (422) */
@@ -10357,6 +10467,7 @@ export interface operations {
                 };
                 content: {
                     "application/fhir+json": components["schemas"]["OperationOutcome"];
+                    "application/json": components["schemas"]["OperationOutcome"];
                 };
             };
             /** @description OperationOutcome (500) */
@@ -10366,6 +10477,7 @@ export interface operations {
                 };
                 content: {
                     "application/fhir+json": components["schemas"]["OperationOutcome"];
+                    "application/json": components["schemas"]["OperationOutcome"];
                 };
             };
         };
@@ -10381,8 +10493,12 @@ export interface operations {
                 _count?: number | null;
                 /** @description Where the page starts among the matches (the paging links set it). */
                 _offset?: number;
+                /** @description The media type to answer with, overriding `Accept` (http.html): `json` or `application/fhir+json` (answered as application/fhir+json), `application/json`; `xml` and anything else is 406 (JSON only). */
+                _format?: string | null;
             };
             header?: {
+                /** @description `handling=strict`: a query parameter the interaction does not support is refused (400) instead of ignored (search.html). */
+                Prefer?: string | null;
                 /** @description An `ETag` from an earlier read (or `*`): 304 with no body while current. */
                 "If-None-Match"?: string | null;
             };
@@ -10402,6 +10518,7 @@ export interface operations {
                 };
                 content: {
                     "application/fhir+json": components["schemas"]["Bundle"];
+                    "application/json": components["schemas"]["Bundle"];
                 };
             };
             /** @description Not Modified: the `If-None-Match` ETag is current; no body. */
@@ -10422,6 +10539,7 @@ export interface operations {
                 };
                 content: {
                     "application/fhir+json": components["schemas"]["OperationOutcome"];
+                    "application/json": components["schemas"]["OperationOutcome"];
                 };
             };
             /** @description OperationOutcome (404) */
@@ -10431,6 +10549,7 @@ export interface operations {
                 };
                 content: {
                     "application/fhir+json": components["schemas"]["OperationOutcome"];
+                    "application/json": components["schemas"]["OperationOutcome"];
                 };
             };
             /** @description OperationOutcome (406) */
@@ -10440,6 +10559,7 @@ export interface operations {
                 };
                 content: {
                     "application/fhir+json": components["schemas"]["OperationOutcome"];
+                    "application/json": components["schemas"]["OperationOutcome"];
                 };
             };
             /** @description OperationOutcome (422) */
@@ -10449,6 +10569,7 @@ export interface operations {
                 };
                 content: {
                     "application/fhir+json": components["schemas"]["OperationOutcome"];
+                    "application/json": components["schemas"]["OperationOutcome"];
                 };
             };
             /** @description OperationOutcome (500) */
@@ -10458,14 +10579,20 @@ export interface operations {
                 };
                 content: {
                     "application/fhir+json": components["schemas"]["OperationOutcome"];
+                    "application/json": components["schemas"]["OperationOutcome"];
                 };
             };
         };
     };
     get_code_system: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description The media type to answer with, overriding `Accept` (http.html): `json` or `application/fhir+json` (answered as application/fhir+json), `application/json`; `xml` and anything else is 406 (JSON only). */
+                _format?: string | null;
+            };
             header?: {
+                /** @description `handling=strict`: a query parameter the interaction does not support is refused (400) instead of ignored (search.html). */
+                Prefer?: string | null;
                 /** @description An `ETag` from an earlier read (or `*`): 304 with no body while current. */
                 "If-None-Match"?: string | null;
             };
@@ -10488,6 +10615,7 @@ export interface operations {
                 };
                 content: {
                     "application/fhir+json": components["schemas"]["FhirResource"];
+                    "application/json": components["schemas"]["FhirResource"];
                 };
             };
             /** @description Not Modified: the `If-None-Match` ETag is current; no body. */
@@ -10508,6 +10636,7 @@ export interface operations {
                 };
                 content: {
                     "application/fhir+json": components["schemas"]["OperationOutcome"];
+                    "application/json": components["schemas"]["OperationOutcome"];
                 };
             };
             /** @description OperationOutcome (404) */
@@ -10517,6 +10646,7 @@ export interface operations {
                 };
                 content: {
                     "application/fhir+json": components["schemas"]["OperationOutcome"];
+                    "application/json": components["schemas"]["OperationOutcome"];
                 };
             };
             /** @description OperationOutcome (406) */
@@ -10526,6 +10656,7 @@ export interface operations {
                 };
                 content: {
                     "application/fhir+json": components["schemas"]["OperationOutcome"];
+                    "application/json": components["schemas"]["OperationOutcome"];
                 };
             };
             /** @description OperationOutcome (422) */
@@ -10535,6 +10666,7 @@ export interface operations {
                 };
                 content: {
                     "application/fhir+json": components["schemas"]["OperationOutcome"];
+                    "application/json": components["schemas"]["OperationOutcome"];
                 };
             };
             /** @description OperationOutcome (500) */
@@ -10544,14 +10676,20 @@ export interface operations {
                 };
                 content: {
                     "application/fhir+json": components["schemas"]["OperationOutcome"];
+                    "application/json": components["schemas"]["OperationOutcome"];
                 };
             };
         };
     };
     get_observation: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description The media type to answer with, overriding `Accept` (http.html): `json` or `application/fhir+json` (answered as application/fhir+json), `application/json`; `xml` and anything else is 406 (JSON only). */
+                _format?: string | null;
+            };
             header?: {
+                /** @description `handling=strict`: a query parameter the interaction does not support is refused (400) instead of ignored (search.html). */
+                Prefer?: string | null;
                 /** @description An `ETag` from an earlier read (or `*`): 304 with no body while current. */
                 "If-None-Match"?: string | null;
             };
@@ -10574,6 +10712,7 @@ export interface operations {
                 };
                 content: {
                     "application/fhir+json": components["schemas"]["FhirResource"];
+                    "application/json": components["schemas"]["FhirResource"];
                 };
             };
             /** @description Not Modified: the `If-None-Match` ETag is current; no body. */
@@ -10594,6 +10733,7 @@ export interface operations {
                 };
                 content: {
                     "application/fhir+json": components["schemas"]["OperationOutcome"];
+                    "application/json": components["schemas"]["OperationOutcome"];
                 };
             };
             /** @description OperationOutcome (401) */
@@ -10603,6 +10743,7 @@ export interface operations {
                 };
                 content: {
                     "application/fhir+json": components["schemas"]["OperationOutcome"];
+                    "application/json": components["schemas"]["OperationOutcome"];
                 };
             };
             /** @description OperationOutcome (404) */
@@ -10612,6 +10753,7 @@ export interface operations {
                 };
                 content: {
                     "application/fhir+json": components["schemas"]["OperationOutcome"];
+                    "application/json": components["schemas"]["OperationOutcome"];
                 };
             };
             /** @description OperationOutcome (406) */
@@ -10621,6 +10763,7 @@ export interface operations {
                 };
                 content: {
                     "application/fhir+json": components["schemas"]["OperationOutcome"];
+                    "application/json": components["schemas"]["OperationOutcome"];
                 };
             };
             /** @description OperationOutcome (422) */
@@ -10630,6 +10773,7 @@ export interface operations {
                 };
                 content: {
                     "application/fhir+json": components["schemas"]["OperationOutcome"];
+                    "application/json": components["schemas"]["OperationOutcome"];
                 };
             };
             /** @description OperationOutcome (500) */
@@ -10639,14 +10783,20 @@ export interface operations {
                 };
                 content: {
                     "application/fhir+json": components["schemas"]["OperationOutcome"];
+                    "application/json": components["schemas"]["OperationOutcome"];
                 };
             };
         };
     };
     get_patient: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description The media type to answer with, overriding `Accept` (http.html): `json` or `application/fhir+json` (answered as application/fhir+json), `application/json`; `xml` and anything else is 406 (JSON only). */
+                _format?: string | null;
+            };
             header?: {
+                /** @description `handling=strict`: a query parameter the interaction does not support is refused (400) instead of ignored (search.html). */
+                Prefer?: string | null;
                 /** @description An `ETag` from an earlier read (or `*`): 304 with no body while current. */
                 "If-None-Match"?: string | null;
             };
@@ -10669,6 +10819,7 @@ export interface operations {
                 };
                 content: {
                     "application/fhir+json": components["schemas"]["FhirResource"];
+                    "application/json": components["schemas"]["FhirResource"];
                 };
             };
             /** @description Not Modified: the `If-None-Match` ETag is current; no body. */
@@ -10689,6 +10840,7 @@ export interface operations {
                 };
                 content: {
                     "application/fhir+json": components["schemas"]["OperationOutcome"];
+                    "application/json": components["schemas"]["OperationOutcome"];
                 };
             };
             /** @description OperationOutcome (401) */
@@ -10698,6 +10850,7 @@ export interface operations {
                 };
                 content: {
                     "application/fhir+json": components["schemas"]["OperationOutcome"];
+                    "application/json": components["schemas"]["OperationOutcome"];
                 };
             };
             /** @description OperationOutcome (404) */
@@ -10707,6 +10860,7 @@ export interface operations {
                 };
                 content: {
                     "application/fhir+json": components["schemas"]["OperationOutcome"];
+                    "application/json": components["schemas"]["OperationOutcome"];
                 };
             };
             /** @description OperationOutcome (406) */
@@ -10716,6 +10870,7 @@ export interface operations {
                 };
                 content: {
                     "application/fhir+json": components["schemas"]["OperationOutcome"];
+                    "application/json": components["schemas"]["OperationOutcome"];
                 };
             };
             /** @description OperationOutcome (422) */
@@ -10725,6 +10880,7 @@ export interface operations {
                 };
                 content: {
                     "application/fhir+json": components["schemas"]["OperationOutcome"];
+                    "application/json": components["schemas"]["OperationOutcome"];
                 };
             };
             /** @description OperationOutcome (500) */
@@ -10734,6 +10890,7 @@ export interface operations {
                 };
                 content: {
                     "application/fhir+json": components["schemas"]["OperationOutcome"];
+                    "application/json": components["schemas"]["OperationOutcome"];
                 };
             };
         };
@@ -10745,8 +10902,13 @@ export interface operations {
                 _count?: number | null;
                 /** @description Where the page starts among the matches (the paging links set it). */
                 _offset?: number;
+                /** @description The media type to answer with, overriding `Accept` (http.html): `json` or `application/fhir+json` (answered as application/fhir+json), `application/json`; `xml` and anything else is 406 (JSON only). */
+                _format?: string | null;
             };
-            header?: never;
+            header?: {
+                /** @description `handling=strict`: a query parameter the interaction does not support is refused (400) instead of ignored (search.html). */
+                Prefer?: string | null;
+            };
             path: {
                 /** @description The Patient's id: the user's id. Malformed or unknown: 404. */
                 patient_id: string;
@@ -10762,6 +10924,7 @@ export interface operations {
                 };
                 content: {
                     "application/fhir+json": components["schemas"]["Bundle"];
+                    "application/json": components["schemas"]["Bundle"];
                 };
             };
             /** @description OperationOutcome (400) */
@@ -10771,6 +10934,7 @@ export interface operations {
                 };
                 content: {
                     "application/fhir+json": components["schemas"]["OperationOutcome"];
+                    "application/json": components["schemas"]["OperationOutcome"];
                 };
             };
             /** @description OperationOutcome (401) */
@@ -10780,6 +10944,7 @@ export interface operations {
                 };
                 content: {
                     "application/fhir+json": components["schemas"]["OperationOutcome"];
+                    "application/json": components["schemas"]["OperationOutcome"];
                 };
             };
             /** @description OperationOutcome (404) */
@@ -10789,6 +10954,7 @@ export interface operations {
                 };
                 content: {
                     "application/fhir+json": components["schemas"]["OperationOutcome"];
+                    "application/json": components["schemas"]["OperationOutcome"];
                 };
             };
             /** @description OperationOutcome (406) */
@@ -10798,6 +10964,7 @@ export interface operations {
                 };
                 content: {
                     "application/fhir+json": components["schemas"]["OperationOutcome"];
+                    "application/json": components["schemas"]["OperationOutcome"];
                 };
             };
             /** @description OperationOutcome (422) */
@@ -10807,6 +10974,7 @@ export interface operations {
                 };
                 content: {
                     "application/fhir+json": components["schemas"]["OperationOutcome"];
+                    "application/json": components["schemas"]["OperationOutcome"];
                 };
             };
             /** @description OperationOutcome (500) */
@@ -10816,14 +10984,21 @@ export interface operations {
                 };
                 content: {
                     "application/fhir+json": components["schemas"]["OperationOutcome"];
+                    "application/json": components["schemas"]["OperationOutcome"];
                 };
             };
         };
     };
     patient_everything_by_post: {
         parameters: {
-            query?: never;
-            header?: never;
+            query?: {
+                /** @description The media type to answer with, overriding `Accept` (http.html): `json` or `application/fhir+json` (answered as application/fhir+json), `application/json`; `xml` and anything else is 406 (JSON only). */
+                _format?: string | null;
+            };
+            header?: {
+                /** @description `handling=strict`: a query parameter the interaction does not support is refused (400) instead of ignored (search.html). */
+                Prefer?: string | null;
+            };
             path: {
                 /** @description The Patient's id: the user's id. Malformed or unknown: 404. */
                 patient_id: string;
@@ -10843,6 +11018,7 @@ export interface operations {
                 };
                 content: {
                     "application/fhir+json": components["schemas"]["Bundle"];
+                    "application/json": components["schemas"]["Bundle"];
                 };
             };
             /** @description OperationOutcome (400) */
@@ -10852,6 +11028,7 @@ export interface operations {
                 };
                 content: {
                     "application/fhir+json": components["schemas"]["OperationOutcome"];
+                    "application/json": components["schemas"]["OperationOutcome"];
                 };
             };
             /** @description OperationOutcome (401) */
@@ -10861,6 +11038,7 @@ export interface operations {
                 };
                 content: {
                     "application/fhir+json": components["schemas"]["OperationOutcome"];
+                    "application/json": components["schemas"]["OperationOutcome"];
                 };
             };
             /** @description OperationOutcome (404) */
@@ -10870,6 +11048,7 @@ export interface operations {
                 };
                 content: {
                     "application/fhir+json": components["schemas"]["OperationOutcome"];
+                    "application/json": components["schemas"]["OperationOutcome"];
                 };
             };
             /** @description OperationOutcome (406) */
@@ -10879,6 +11058,7 @@ export interface operations {
                 };
                 content: {
                     "application/fhir+json": components["schemas"]["OperationOutcome"];
+                    "application/json": components["schemas"]["OperationOutcome"];
                 };
             };
             /** @description OperationOutcome (413) */
@@ -10888,6 +11068,7 @@ export interface operations {
                 };
                 content: {
                     "application/fhir+json": components["schemas"]["OperationOutcome"];
+                    "application/json": components["schemas"]["OperationOutcome"];
                 };
             };
             /** @description OperationOutcome (415) */
@@ -10897,6 +11078,7 @@ export interface operations {
                 };
                 content: {
                     "application/fhir+json": components["schemas"]["OperationOutcome"];
+                    "application/json": components["schemas"]["OperationOutcome"];
                 };
             };
             /** @description OperationOutcome (422) */
@@ -10906,6 +11088,7 @@ export interface operations {
                 };
                 content: {
                     "application/fhir+json": components["schemas"]["OperationOutcome"];
+                    "application/json": components["schemas"]["OperationOutcome"];
                 };
             };
             /** @description OperationOutcome (500) */
@@ -10915,6 +11098,7 @@ export interface operations {
                 };
                 content: {
                     "application/fhir+json": components["schemas"]["OperationOutcome"];
+                    "application/json": components["schemas"]["OperationOutcome"];
                 };
             };
         };
@@ -10930,8 +11114,12 @@ export interface operations {
                 _count?: number | null;
                 /** @description Where the page starts among the matches (the paging links set it). */
                 _offset?: number;
+                /** @description The media type to answer with, overriding `Accept` (http.html): `json` or `application/fhir+json` (answered as application/fhir+json), `application/json`; `xml` and anything else is 406 (JSON only). */
+                _format?: string | null;
             };
             header?: {
+                /** @description `handling=strict`: a query parameter the interaction does not support is refused (400) instead of ignored (search.html). */
+                Prefer?: string | null;
                 /** @description An `ETag` from an earlier read (or `*`): 304 with no body while current. */
                 "If-None-Match"?: string | null;
             };
@@ -10951,6 +11139,7 @@ export interface operations {
                 };
                 content: {
                     "application/fhir+json": components["schemas"]["Bundle"];
+                    "application/json": components["schemas"]["Bundle"];
                 };
             };
             /** @description Not Modified: the `If-None-Match` ETag is current; no body. */
@@ -10971,6 +11160,7 @@ export interface operations {
                 };
                 content: {
                     "application/fhir+json": components["schemas"]["OperationOutcome"];
+                    "application/json": components["schemas"]["OperationOutcome"];
                 };
             };
             /** @description OperationOutcome (404) */
@@ -10980,6 +11170,7 @@ export interface operations {
                 };
                 content: {
                     "application/fhir+json": components["schemas"]["OperationOutcome"];
+                    "application/json": components["schemas"]["OperationOutcome"];
                 };
             };
             /** @description OperationOutcome (406) */
@@ -10989,6 +11180,7 @@ export interface operations {
                 };
                 content: {
                     "application/fhir+json": components["schemas"]["OperationOutcome"];
+                    "application/json": components["schemas"]["OperationOutcome"];
                 };
             };
             /** @description OperationOutcome (422) */
@@ -10998,6 +11190,7 @@ export interface operations {
                 };
                 content: {
                     "application/fhir+json": components["schemas"]["OperationOutcome"];
+                    "application/json": components["schemas"]["OperationOutcome"];
                 };
             };
             /** @description OperationOutcome (500) */
@@ -11007,14 +11200,20 @@ export interface operations {
                 };
                 content: {
                     "application/fhir+json": components["schemas"]["OperationOutcome"];
+                    "application/json": components["schemas"]["OperationOutcome"];
                 };
             };
         };
     };
     get_plan_definition: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description The media type to answer with, overriding `Accept` (http.html): `json` or `application/fhir+json` (answered as application/fhir+json), `application/json`; `xml` and anything else is 406 (JSON only). */
+                _format?: string | null;
+            };
             header?: {
+                /** @description `handling=strict`: a query parameter the interaction does not support is refused (400) instead of ignored (search.html). */
+                Prefer?: string | null;
                 /** @description An `ETag` from an earlier read (or `*`): 304 with no body while current. */
                 "If-None-Match"?: string | null;
             };
@@ -11037,6 +11236,7 @@ export interface operations {
                 };
                 content: {
                     "application/fhir+json": components["schemas"]["PlanDefinition"];
+                    "application/json": components["schemas"]["PlanDefinition"];
                 };
             };
             /** @description Not Modified: the `If-None-Match` ETag is current; no body. */
@@ -11057,6 +11257,7 @@ export interface operations {
                 };
                 content: {
                     "application/fhir+json": components["schemas"]["OperationOutcome"];
+                    "application/json": components["schemas"]["OperationOutcome"];
                 };
             };
             /** @description OperationOutcome (404) */
@@ -11066,6 +11267,7 @@ export interface operations {
                 };
                 content: {
                     "application/fhir+json": components["schemas"]["OperationOutcome"];
+                    "application/json": components["schemas"]["OperationOutcome"];
                 };
             };
             /** @description OperationOutcome (406) */
@@ -11075,6 +11277,7 @@ export interface operations {
                 };
                 content: {
                     "application/fhir+json": components["schemas"]["OperationOutcome"];
+                    "application/json": components["schemas"]["OperationOutcome"];
                 };
             };
             /** @description OperationOutcome (422) */
@@ -11084,6 +11287,7 @@ export interface operations {
                 };
                 content: {
                     "application/fhir+json": components["schemas"]["OperationOutcome"];
+                    "application/json": components["schemas"]["OperationOutcome"];
                 };
             };
             /** @description OperationOutcome (500) */
@@ -11093,6 +11297,7 @@ export interface operations {
                 };
                 content: {
                     "application/fhir+json": components["schemas"]["OperationOutcome"];
+                    "application/json": components["schemas"]["OperationOutcome"];
                 };
             };
         };
@@ -11108,8 +11313,12 @@ export interface operations {
                 _count?: number | null;
                 /** @description Where the page starts among the matches (the paging links set it). */
                 _offset?: number;
+                /** @description The media type to answer with, overriding `Accept` (http.html): `json` or `application/fhir+json` (answered as application/fhir+json), `application/json`; `xml` and anything else is 406 (JSON only). */
+                _format?: string | null;
             };
             header?: {
+                /** @description `handling=strict`: a query parameter the interaction does not support is refused (400) instead of ignored (search.html). */
+                Prefer?: string | null;
                 /** @description An `ETag` from an earlier read (or `*`): 304 with no body while current. */
                 "If-None-Match"?: string | null;
             };
@@ -11129,6 +11338,7 @@ export interface operations {
                 };
                 content: {
                     "application/fhir+json": components["schemas"]["Bundle"];
+                    "application/json": components["schemas"]["Bundle"];
                 };
             };
             /** @description Not Modified: the `If-None-Match` ETag is current; no body. */
@@ -11149,6 +11359,7 @@ export interface operations {
                 };
                 content: {
                     "application/fhir+json": components["schemas"]["OperationOutcome"];
+                    "application/json": components["schemas"]["OperationOutcome"];
                 };
             };
             /** @description OperationOutcome (404) */
@@ -11158,6 +11369,7 @@ export interface operations {
                 };
                 content: {
                     "application/fhir+json": components["schemas"]["OperationOutcome"];
+                    "application/json": components["schemas"]["OperationOutcome"];
                 };
             };
             /** @description OperationOutcome (406) */
@@ -11167,6 +11379,7 @@ export interface operations {
                 };
                 content: {
                     "application/fhir+json": components["schemas"]["OperationOutcome"];
+                    "application/json": components["schemas"]["OperationOutcome"];
                 };
             };
             /** @description OperationOutcome (422) */
@@ -11176,6 +11389,7 @@ export interface operations {
                 };
                 content: {
                     "application/fhir+json": components["schemas"]["OperationOutcome"];
+                    "application/json": components["schemas"]["OperationOutcome"];
                 };
             };
             /** @description OperationOutcome (500) */
@@ -11185,14 +11399,20 @@ export interface operations {
                 };
                 content: {
                     "application/fhir+json": components["schemas"]["OperationOutcome"];
+                    "application/json": components["schemas"]["OperationOutcome"];
                 };
             };
         };
     };
     get_structure_definition: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description The media type to answer with, overriding `Accept` (http.html): `json` or `application/fhir+json` (answered as application/fhir+json), `application/json`; `xml` and anything else is 406 (JSON only). */
+                _format?: string | null;
+            };
             header?: {
+                /** @description `handling=strict`: a query parameter the interaction does not support is refused (400) instead of ignored (search.html). */
+                Prefer?: string | null;
                 /** @description An `ETag` from an earlier read (or `*`): 304 with no body while current. */
                 "If-None-Match"?: string | null;
             };
@@ -11215,6 +11435,7 @@ export interface operations {
                 };
                 content: {
                     "application/fhir+json": components["schemas"]["FhirResource"];
+                    "application/json": components["schemas"]["FhirResource"];
                 };
             };
             /** @description Not Modified: the `If-None-Match` ETag is current; no body. */
@@ -11235,6 +11456,7 @@ export interface operations {
                 };
                 content: {
                     "application/fhir+json": components["schemas"]["OperationOutcome"];
+                    "application/json": components["schemas"]["OperationOutcome"];
                 };
             };
             /** @description OperationOutcome (404) */
@@ -11244,6 +11466,7 @@ export interface operations {
                 };
                 content: {
                     "application/fhir+json": components["schemas"]["OperationOutcome"];
+                    "application/json": components["schemas"]["OperationOutcome"];
                 };
             };
             /** @description OperationOutcome (406) */
@@ -11253,6 +11476,7 @@ export interface operations {
                 };
                 content: {
                     "application/fhir+json": components["schemas"]["OperationOutcome"];
+                    "application/json": components["schemas"]["OperationOutcome"];
                 };
             };
             /** @description OperationOutcome (422) */
@@ -11262,6 +11486,7 @@ export interface operations {
                 };
                 content: {
                     "application/fhir+json": components["schemas"]["OperationOutcome"];
+                    "application/json": components["schemas"]["OperationOutcome"];
                 };
             };
             /** @description OperationOutcome (500) */
@@ -11271,14 +11496,20 @@ export interface operations {
                 };
                 content: {
                     "application/fhir+json": components["schemas"]["OperationOutcome"];
+                    "application/json": components["schemas"]["OperationOutcome"];
                 };
             };
         };
     };
     fhir_metadata: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description The media type to answer with, overriding `Accept` (http.html): `json` or `application/fhir+json` (answered as application/fhir+json), `application/json`; `xml` and anything else is 406 (JSON only). */
+                _format?: string | null;
+            };
             header?: {
+                /** @description `handling=strict`: a query parameter the interaction does not support is refused (400) instead of ignored (search.html). */
+                Prefer?: string | null;
                 /** @description An `ETag` from an earlier read (or `*`): 304 with no body while current. */
                 "If-None-Match"?: string | null;
             };
@@ -11298,6 +11529,7 @@ export interface operations {
                 };
                 content: {
                     "application/fhir+json": components["schemas"]["FhirResource"];
+                    "application/json": components["schemas"]["FhirResource"];
                 };
             };
             /** @description Not Modified: the `If-None-Match` ETag is current; no body. */
@@ -11318,6 +11550,7 @@ export interface operations {
                 };
                 content: {
                     "application/fhir+json": components["schemas"]["OperationOutcome"];
+                    "application/json": components["schemas"]["OperationOutcome"];
                 };
             };
             /** @description OperationOutcome (404) */
@@ -11327,6 +11560,7 @@ export interface operations {
                 };
                 content: {
                     "application/fhir+json": components["schemas"]["OperationOutcome"];
+                    "application/json": components["schemas"]["OperationOutcome"];
                 };
             };
             /** @description OperationOutcome (406) */
@@ -11336,6 +11570,7 @@ export interface operations {
                 };
                 content: {
                     "application/fhir+json": components["schemas"]["OperationOutcome"];
+                    "application/json": components["schemas"]["OperationOutcome"];
                 };
             };
             /** @description OperationOutcome (422) */
@@ -11345,6 +11580,7 @@ export interface operations {
                 };
                 content: {
                     "application/fhir+json": components["schemas"]["OperationOutcome"];
+                    "application/json": components["schemas"]["OperationOutcome"];
                 };
             };
             /** @description OperationOutcome (500) */
@@ -11354,6 +11590,7 @@ export interface operations {
                 };
                 content: {
                     "application/fhir+json": components["schemas"]["OperationOutcome"];
+                    "application/json": components["schemas"]["OperationOutcome"];
                 };
             };
         };

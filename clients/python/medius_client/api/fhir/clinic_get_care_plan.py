@@ -16,11 +16,27 @@ def _get_kwargs(
     clinic_id: UUID,
     care_plan_id: str,
     *,
+    field_format_: None | str | Unset = UNSET,
+    prefer: None | str | Unset = UNSET,
     if_none_match: None | str | Unset = UNSET,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
+    if not isinstance(prefer, Unset):
+        headers["Prefer"] = prefer
+
     if not isinstance(if_none_match, Unset):
         headers["If-None-Match"] = if_none_match
+
+    params: dict[str, Any] = {}
+
+    json_field_format_: None | str | Unset
+    if isinstance(field_format_, Unset):
+        json_field_format_ = UNSET
+    else:
+        json_field_format_ = field_format_
+    params["_format"] = json_field_format_
+
+    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
 
     _kwargs: dict[str, Any] = {
         "method": "get",
@@ -28,6 +44,7 @@ def _get_kwargs(
             clinic_id=quote(str(clinic_id), safe=""),
             care_plan_id=quote(str(care_plan_id), safe=""),
         ),
+        "params": params,
     }
 
     _kwargs["headers"] = headers
@@ -103,6 +120,8 @@ def sync_detailed(
     care_plan_id: str,
     *,
     client: AuthenticatedClient,
+    field_format_: None | str | Unset = UNSET,
+    prefer: None | str | Unset = UNSET,
     if_none_match: None | str | Unset = UNSET,
 ) -> Response[Any | CarePlan | OperationOutcome]:
     """A routine of a patient in your care, as a FHIR CarePlan
@@ -120,6 +139,11 @@ def sync_detailed(
     Args:
         clinic_id (UUID): The clinic's id.
         care_plan_id (str): The CarePlan's id: the routine's id. Malformed or unknown: 404.
+        field_format_ (None | str | Unset): The media type to answer with, overriding `Accept`
+            (http.html): `json` or `application/fhir+json` (answered as application/fhir+json),
+            `application/json`; `xml` and anything else is 406 (JSON only).
+        prefer (None | str | Unset): `handling=strict`: a query parameter the interaction does not
+            support is refused (400) instead of ignored (search.html).
         if_none_match (None | str | Unset): An `ETag` from an earlier read (or `*`): 304 with no
             body while current.
 
@@ -134,6 +158,8 @@ def sync_detailed(
     kwargs = _get_kwargs(
         clinic_id=clinic_id,
         care_plan_id=care_plan_id,
+        field_format_=field_format_,
+        prefer=prefer,
         if_none_match=if_none_match,
     )
 
@@ -149,6 +175,8 @@ def sync(
     care_plan_id: str,
     *,
     client: AuthenticatedClient,
+    field_format_: None | str | Unset = UNSET,
+    prefer: None | str | Unset = UNSET,
     if_none_match: None | str | Unset = UNSET,
 ) -> Any | CarePlan | OperationOutcome | None:
     """A routine of a patient in your care, as a FHIR CarePlan
@@ -166,6 +194,11 @@ def sync(
     Args:
         clinic_id (UUID): The clinic's id.
         care_plan_id (str): The CarePlan's id: the routine's id. Malformed or unknown: 404.
+        field_format_ (None | str | Unset): The media type to answer with, overriding `Accept`
+            (http.html): `json` or `application/fhir+json` (answered as application/fhir+json),
+            `application/json`; `xml` and anything else is 406 (JSON only).
+        prefer (None | str | Unset): `handling=strict`: a query parameter the interaction does not
+            support is refused (400) instead of ignored (search.html).
         if_none_match (None | str | Unset): An `ETag` from an earlier read (or `*`): 304 with no
             body while current.
 
@@ -181,6 +214,8 @@ def sync(
         clinic_id=clinic_id,
         care_plan_id=care_plan_id,
         client=client,
+        field_format_=field_format_,
+        prefer=prefer,
         if_none_match=if_none_match,
     ).parsed
 
@@ -190,6 +225,8 @@ async def asyncio_detailed(
     care_plan_id: str,
     *,
     client: AuthenticatedClient,
+    field_format_: None | str | Unset = UNSET,
+    prefer: None | str | Unset = UNSET,
     if_none_match: None | str | Unset = UNSET,
 ) -> Response[Any | CarePlan | OperationOutcome]:
     """A routine of a patient in your care, as a FHIR CarePlan
@@ -207,6 +244,11 @@ async def asyncio_detailed(
     Args:
         clinic_id (UUID): The clinic's id.
         care_plan_id (str): The CarePlan's id: the routine's id. Malformed or unknown: 404.
+        field_format_ (None | str | Unset): The media type to answer with, overriding `Accept`
+            (http.html): `json` or `application/fhir+json` (answered as application/fhir+json),
+            `application/json`; `xml` and anything else is 406 (JSON only).
+        prefer (None | str | Unset): `handling=strict`: a query parameter the interaction does not
+            support is refused (400) instead of ignored (search.html).
         if_none_match (None | str | Unset): An `ETag` from an earlier read (or `*`): 304 with no
             body while current.
 
@@ -221,6 +263,8 @@ async def asyncio_detailed(
     kwargs = _get_kwargs(
         clinic_id=clinic_id,
         care_plan_id=care_plan_id,
+        field_format_=field_format_,
+        prefer=prefer,
         if_none_match=if_none_match,
     )
 
@@ -234,6 +278,8 @@ async def asyncio(
     care_plan_id: str,
     *,
     client: AuthenticatedClient,
+    field_format_: None | str | Unset = UNSET,
+    prefer: None | str | Unset = UNSET,
     if_none_match: None | str | Unset = UNSET,
 ) -> Any | CarePlan | OperationOutcome | None:
     """A routine of a patient in your care, as a FHIR CarePlan
@@ -251,6 +297,11 @@ async def asyncio(
     Args:
         clinic_id (UUID): The clinic's id.
         care_plan_id (str): The CarePlan's id: the routine's id. Malformed or unknown: 404.
+        field_format_ (None | str | Unset): The media type to answer with, overriding `Accept`
+            (http.html): `json` or `application/fhir+json` (answered as application/fhir+json),
+            `application/json`; `xml` and anything else is 406 (JSON only).
+        prefer (None | str | Unset): `handling=strict`: a query parameter the interaction does not
+            support is refused (400) instead of ignored (search.html).
         if_none_match (None | str | Unset): An `ETag` from an earlier read (or `*`): 304 with no
             body while current.
 
@@ -267,6 +318,8 @@ async def asyncio(
             clinic_id=clinic_id,
             care_plan_id=care_plan_id,
             client=client,
+            field_format_=field_format_,
+            prefer=prefer,
             if_none_match=if_none_match,
         )
     ).parsed

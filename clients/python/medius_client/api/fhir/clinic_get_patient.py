@@ -16,11 +16,27 @@ def _get_kwargs(
     clinic_id: UUID,
     patient_id: str,
     *,
+    field_format_: None | str | Unset = UNSET,
+    prefer: None | str | Unset = UNSET,
     if_none_match: None | str | Unset = UNSET,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
+    if not isinstance(prefer, Unset):
+        headers["Prefer"] = prefer
+
     if not isinstance(if_none_match, Unset):
         headers["If-None-Match"] = if_none_match
+
+    params: dict[str, Any] = {}
+
+    json_field_format_: None | str | Unset
+    if isinstance(field_format_, Unset):
+        json_field_format_ = UNSET
+    else:
+        json_field_format_ = field_format_
+    params["_format"] = json_field_format_
+
+    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
 
     _kwargs: dict[str, Any] = {
         "method": "get",
@@ -28,6 +44,7 @@ def _get_kwargs(
             clinic_id=quote(str(clinic_id), safe=""),
             patient_id=quote(str(patient_id), safe=""),
         ),
+        "params": params,
     }
 
     _kwargs["headers"] = headers
@@ -103,6 +120,8 @@ def sync_detailed(
     patient_id: str,
     *,
     client: AuthenticatedClient,
+    field_format_: None | str | Unset = UNSET,
+    prefer: None | str | Unset = UNSET,
     if_none_match: None | str | Unset = UNSET,
 ) -> Response[Any | FhirResource | OperationOutcome]:
     """A patient in your care, as a FHIR Patient
@@ -117,6 +136,11 @@ def sync_detailed(
     Args:
         clinic_id (UUID): The clinic's id.
         patient_id (str): The Patient's id: the user's id. Malformed or unknown: 404.
+        field_format_ (None | str | Unset): The media type to answer with, overriding `Accept`
+            (http.html): `json` or `application/fhir+json` (answered as application/fhir+json),
+            `application/json`; `xml` and anything else is 406 (JSON only).
+        prefer (None | str | Unset): `handling=strict`: a query parameter the interaction does not
+            support is refused (400) instead of ignored (search.html).
         if_none_match (None | str | Unset): An `ETag` from an earlier read (or `*`): 304 with no
             body while current.
 
@@ -131,6 +155,8 @@ def sync_detailed(
     kwargs = _get_kwargs(
         clinic_id=clinic_id,
         patient_id=patient_id,
+        field_format_=field_format_,
+        prefer=prefer,
         if_none_match=if_none_match,
     )
 
@@ -146,6 +172,8 @@ def sync(
     patient_id: str,
     *,
     client: AuthenticatedClient,
+    field_format_: None | str | Unset = UNSET,
+    prefer: None | str | Unset = UNSET,
     if_none_match: None | str | Unset = UNSET,
 ) -> Any | FhirResource | OperationOutcome | None:
     """A patient in your care, as a FHIR Patient
@@ -160,6 +188,11 @@ def sync(
     Args:
         clinic_id (UUID): The clinic's id.
         patient_id (str): The Patient's id: the user's id. Malformed or unknown: 404.
+        field_format_ (None | str | Unset): The media type to answer with, overriding `Accept`
+            (http.html): `json` or `application/fhir+json` (answered as application/fhir+json),
+            `application/json`; `xml` and anything else is 406 (JSON only).
+        prefer (None | str | Unset): `handling=strict`: a query parameter the interaction does not
+            support is refused (400) instead of ignored (search.html).
         if_none_match (None | str | Unset): An `ETag` from an earlier read (or `*`): 304 with no
             body while current.
 
@@ -175,6 +208,8 @@ def sync(
         clinic_id=clinic_id,
         patient_id=patient_id,
         client=client,
+        field_format_=field_format_,
+        prefer=prefer,
         if_none_match=if_none_match,
     ).parsed
 
@@ -184,6 +219,8 @@ async def asyncio_detailed(
     patient_id: str,
     *,
     client: AuthenticatedClient,
+    field_format_: None | str | Unset = UNSET,
+    prefer: None | str | Unset = UNSET,
     if_none_match: None | str | Unset = UNSET,
 ) -> Response[Any | FhirResource | OperationOutcome]:
     """A patient in your care, as a FHIR Patient
@@ -198,6 +235,11 @@ async def asyncio_detailed(
     Args:
         clinic_id (UUID): The clinic's id.
         patient_id (str): The Patient's id: the user's id. Malformed or unknown: 404.
+        field_format_ (None | str | Unset): The media type to answer with, overriding `Accept`
+            (http.html): `json` or `application/fhir+json` (answered as application/fhir+json),
+            `application/json`; `xml` and anything else is 406 (JSON only).
+        prefer (None | str | Unset): `handling=strict`: a query parameter the interaction does not
+            support is refused (400) instead of ignored (search.html).
         if_none_match (None | str | Unset): An `ETag` from an earlier read (or `*`): 304 with no
             body while current.
 
@@ -212,6 +254,8 @@ async def asyncio_detailed(
     kwargs = _get_kwargs(
         clinic_id=clinic_id,
         patient_id=patient_id,
+        field_format_=field_format_,
+        prefer=prefer,
         if_none_match=if_none_match,
     )
 
@@ -225,6 +269,8 @@ async def asyncio(
     patient_id: str,
     *,
     client: AuthenticatedClient,
+    field_format_: None | str | Unset = UNSET,
+    prefer: None | str | Unset = UNSET,
     if_none_match: None | str | Unset = UNSET,
 ) -> Any | FhirResource | OperationOutcome | None:
     """A patient in your care, as a FHIR Patient
@@ -239,6 +285,11 @@ async def asyncio(
     Args:
         clinic_id (UUID): The clinic's id.
         patient_id (str): The Patient's id: the user's id. Malformed or unknown: 404.
+        field_format_ (None | str | Unset): The media type to answer with, overriding `Accept`
+            (http.html): `json` or `application/fhir+json` (answered as application/fhir+json),
+            `application/json`; `xml` and anything else is 406 (JSON only).
+        prefer (None | str | Unset): `handling=strict`: a query parameter the interaction does not
+            support is refused (400) instead of ignored (search.html).
         if_none_match (None | str | Unset): An `ETag` from an earlier read (or `*`): 304 with no
             body while current.
 
@@ -255,6 +306,8 @@ async def asyncio(
             clinic_id=clinic_id,
             patient_id=patient_id,
             client=client,
+            field_format_=field_format_,
+            prefer=prefer,
             if_none_match=if_none_match,
         )
     ).parsed

@@ -18,8 +18,23 @@ def _get_kwargs(
     patient_id: str,
     *,
     body: None | Parameters | Unset = UNSET,
+    field_format_: None | str | Unset = UNSET,
+    prefer: None | str | Unset = UNSET,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
+    if not isinstance(prefer, Unset):
+        headers["Prefer"] = prefer
+
+    params: dict[str, Any] = {}
+
+    json_field_format_: None | str | Unset
+    if isinstance(field_format_, Unset):
+        json_field_format_ = UNSET
+    else:
+        json_field_format_ = field_format_
+    params["_format"] = json_field_format_
+
+    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
 
     _kwargs: dict[str, Any] = {
         "method": "post",
@@ -27,6 +42,7 @@ def _get_kwargs(
             clinic_id=quote(str(clinic_id), safe=""),
             patient_id=quote(str(patient_id), safe=""),
         ),
+        "params": params,
     }
 
     if isinstance(body, Parameters):
@@ -116,6 +132,8 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
     body: None | Parameters | Unset = UNSET,
+    field_format_: None | str | Unset = UNSET,
+    prefer: None | str | Unset = UNSET,
 ) -> Response[Bundle | OperationOutcome]:
     """Everything about a patient in your care, as a FHIR Bundle (POST)
 
@@ -134,6 +152,11 @@ def sync_detailed(
     Args:
         clinic_id (UUID): The clinic's id.
         patient_id (str): The Patient's id: the user's id. Malformed or unknown: 404.
+        field_format_ (None | str | Unset): The media type to answer with, overriding `Accept`
+            (http.html): `json` or `application/fhir+json` (answered as application/fhir+json),
+            `application/json`; `xml` and anything else is 406 (JSON only).
+        prefer (None | str | Unset): `handling=strict`: a query parameter the interaction does not
+            support is refused (400) instead of ignored (search.html).
         body (None | Parameters | Unset):
 
     Raises:
@@ -148,6 +171,8 @@ def sync_detailed(
         clinic_id=clinic_id,
         patient_id=patient_id,
         body=body,
+        field_format_=field_format_,
+        prefer=prefer,
     )
 
     response = client.get_httpx_client().request(
@@ -163,6 +188,8 @@ def sync(
     *,
     client: AuthenticatedClient,
     body: None | Parameters | Unset = UNSET,
+    field_format_: None | str | Unset = UNSET,
+    prefer: None | str | Unset = UNSET,
 ) -> Bundle | OperationOutcome | None:
     """Everything about a patient in your care, as a FHIR Bundle (POST)
 
@@ -181,6 +208,11 @@ def sync(
     Args:
         clinic_id (UUID): The clinic's id.
         patient_id (str): The Patient's id: the user's id. Malformed or unknown: 404.
+        field_format_ (None | str | Unset): The media type to answer with, overriding `Accept`
+            (http.html): `json` or `application/fhir+json` (answered as application/fhir+json),
+            `application/json`; `xml` and anything else is 406 (JSON only).
+        prefer (None | str | Unset): `handling=strict`: a query parameter the interaction does not
+            support is refused (400) instead of ignored (search.html).
         body (None | Parameters | Unset):
 
     Raises:
@@ -196,6 +228,8 @@ def sync(
         patient_id=patient_id,
         client=client,
         body=body,
+        field_format_=field_format_,
+        prefer=prefer,
     ).parsed
 
 
@@ -205,6 +239,8 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
     body: None | Parameters | Unset = UNSET,
+    field_format_: None | str | Unset = UNSET,
+    prefer: None | str | Unset = UNSET,
 ) -> Response[Bundle | OperationOutcome]:
     """Everything about a patient in your care, as a FHIR Bundle (POST)
 
@@ -223,6 +259,11 @@ async def asyncio_detailed(
     Args:
         clinic_id (UUID): The clinic's id.
         patient_id (str): The Patient's id: the user's id. Malformed or unknown: 404.
+        field_format_ (None | str | Unset): The media type to answer with, overriding `Accept`
+            (http.html): `json` or `application/fhir+json` (answered as application/fhir+json),
+            `application/json`; `xml` and anything else is 406 (JSON only).
+        prefer (None | str | Unset): `handling=strict`: a query parameter the interaction does not
+            support is refused (400) instead of ignored (search.html).
         body (None | Parameters | Unset):
 
     Raises:
@@ -237,6 +278,8 @@ async def asyncio_detailed(
         clinic_id=clinic_id,
         patient_id=patient_id,
         body=body,
+        field_format_=field_format_,
+        prefer=prefer,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -250,6 +293,8 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
     body: None | Parameters | Unset = UNSET,
+    field_format_: None | str | Unset = UNSET,
+    prefer: None | str | Unset = UNSET,
 ) -> Bundle | OperationOutcome | None:
     """Everything about a patient in your care, as a FHIR Bundle (POST)
 
@@ -268,6 +313,11 @@ async def asyncio(
     Args:
         clinic_id (UUID): The clinic's id.
         patient_id (str): The Patient's id: the user's id. Malformed or unknown: 404.
+        field_format_ (None | str | Unset): The media type to answer with, overriding `Accept`
+            (http.html): `json` or `application/fhir+json` (answered as application/fhir+json),
+            `application/json`; `xml` and anything else is 406 (JSON only).
+        prefer (None | str | Unset): `handling=strict`: a query parameter the interaction does not
+            support is refused (400) instead of ignored (search.html).
         body (None | Parameters | Unset):
 
     Raises:
@@ -284,5 +334,7 @@ async def asyncio(
             patient_id=patient_id,
             client=client,
             body=body,
+            field_format_=field_format_,
+            prefer=prefer,
         )
     ).parsed

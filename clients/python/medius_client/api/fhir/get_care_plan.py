@@ -14,17 +14,34 @@ from ...types import UNSET, Response, Unset
 def _get_kwargs(
     care_plan_id: str,
     *,
+    field_format_: None | str | Unset = UNSET,
+    prefer: None | str | Unset = UNSET,
     if_none_match: None | str | Unset = UNSET,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
+    if not isinstance(prefer, Unset):
+        headers["Prefer"] = prefer
+
     if not isinstance(if_none_match, Unset):
         headers["If-None-Match"] = if_none_match
+
+    params: dict[str, Any] = {}
+
+    json_field_format_: None | str | Unset
+    if isinstance(field_format_, Unset):
+        json_field_format_ = UNSET
+    else:
+        json_field_format_ = field_format_
+    params["_format"] = json_field_format_
+
+    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
 
     _kwargs: dict[str, Any] = {
         "method": "get",
         "url": "/api/v1/fhir/CarePlan/{care_plan_id}".format(
             care_plan_id=quote(str(care_plan_id), safe=""),
         ),
+        "params": params,
     }
 
     _kwargs["headers"] = headers
@@ -94,6 +111,8 @@ def sync_detailed(
     care_plan_id: str,
     *,
     client: AuthenticatedClient,
+    field_format_: None | str | Unset = UNSET,
+    prefer: None | str | Unset = UNSET,
     if_none_match: None | str | Unset = UNSET,
 ) -> Response[Any | CarePlan | OperationOutcome]:
     """One of your routines as a FHIR CarePlan
@@ -106,6 +125,11 @@ def sync_detailed(
 
     Args:
         care_plan_id (str): The CarePlan's id: the routine's id. Malformed or unknown: 404.
+        field_format_ (None | str | Unset): The media type to answer with, overriding `Accept`
+            (http.html): `json` or `application/fhir+json` (answered as application/fhir+json),
+            `application/json`; `xml` and anything else is 406 (JSON only).
+        prefer (None | str | Unset): `handling=strict`: a query parameter the interaction does not
+            support is refused (400) instead of ignored (search.html).
         if_none_match (None | str | Unset): An `ETag` from an earlier read (or `*`): 304 with no
             body while current.
 
@@ -119,6 +143,8 @@ def sync_detailed(
 
     kwargs = _get_kwargs(
         care_plan_id=care_plan_id,
+        field_format_=field_format_,
+        prefer=prefer,
         if_none_match=if_none_match,
     )
 
@@ -133,6 +159,8 @@ def sync(
     care_plan_id: str,
     *,
     client: AuthenticatedClient,
+    field_format_: None | str | Unset = UNSET,
+    prefer: None | str | Unset = UNSET,
     if_none_match: None | str | Unset = UNSET,
 ) -> Any | CarePlan | OperationOutcome | None:
     """One of your routines as a FHIR CarePlan
@@ -145,6 +173,11 @@ def sync(
 
     Args:
         care_plan_id (str): The CarePlan's id: the routine's id. Malformed or unknown: 404.
+        field_format_ (None | str | Unset): The media type to answer with, overriding `Accept`
+            (http.html): `json` or `application/fhir+json` (answered as application/fhir+json),
+            `application/json`; `xml` and anything else is 406 (JSON only).
+        prefer (None | str | Unset): `handling=strict`: a query parameter the interaction does not
+            support is refused (400) instead of ignored (search.html).
         if_none_match (None | str | Unset): An `ETag` from an earlier read (or `*`): 304 with no
             body while current.
 
@@ -159,6 +192,8 @@ def sync(
     return sync_detailed(
         care_plan_id=care_plan_id,
         client=client,
+        field_format_=field_format_,
+        prefer=prefer,
         if_none_match=if_none_match,
     ).parsed
 
@@ -167,6 +202,8 @@ async def asyncio_detailed(
     care_plan_id: str,
     *,
     client: AuthenticatedClient,
+    field_format_: None | str | Unset = UNSET,
+    prefer: None | str | Unset = UNSET,
     if_none_match: None | str | Unset = UNSET,
 ) -> Response[Any | CarePlan | OperationOutcome]:
     """One of your routines as a FHIR CarePlan
@@ -179,6 +216,11 @@ async def asyncio_detailed(
 
     Args:
         care_plan_id (str): The CarePlan's id: the routine's id. Malformed or unknown: 404.
+        field_format_ (None | str | Unset): The media type to answer with, overriding `Accept`
+            (http.html): `json` or `application/fhir+json` (answered as application/fhir+json),
+            `application/json`; `xml` and anything else is 406 (JSON only).
+        prefer (None | str | Unset): `handling=strict`: a query parameter the interaction does not
+            support is refused (400) instead of ignored (search.html).
         if_none_match (None | str | Unset): An `ETag` from an earlier read (or `*`): 304 with no
             body while current.
 
@@ -192,6 +234,8 @@ async def asyncio_detailed(
 
     kwargs = _get_kwargs(
         care_plan_id=care_plan_id,
+        field_format_=field_format_,
+        prefer=prefer,
         if_none_match=if_none_match,
     )
 
@@ -204,6 +248,8 @@ async def asyncio(
     care_plan_id: str,
     *,
     client: AuthenticatedClient,
+    field_format_: None | str | Unset = UNSET,
+    prefer: None | str | Unset = UNSET,
     if_none_match: None | str | Unset = UNSET,
 ) -> Any | CarePlan | OperationOutcome | None:
     """One of your routines as a FHIR CarePlan
@@ -216,6 +262,11 @@ async def asyncio(
 
     Args:
         care_plan_id (str): The CarePlan's id: the routine's id. Malformed or unknown: 404.
+        field_format_ (None | str | Unset): The media type to answer with, overriding `Accept`
+            (http.html): `json` or `application/fhir+json` (answered as application/fhir+json),
+            `application/json`; `xml` and anything else is 406 (JSON only).
+        prefer (None | str | Unset): `handling=strict`: a query parameter the interaction does not
+            support is refused (400) instead of ignored (search.html).
         if_none_match (None | str | Unset): An `ETag` from an earlier read (or `*`): 304 with no
             body while current.
 
@@ -231,6 +282,8 @@ async def asyncio(
         await asyncio_detailed(
             care_plan_id=care_plan_id,
             client=client,
+            field_format_=field_format_,
+            prefer=prefer,
             if_none_match=if_none_match,
         )
     ).parsed

@@ -14,17 +14,34 @@ from ...types import UNSET, Response, Unset
 def _get_kwargs(
     patient_id: str,
     *,
+    field_format_: None | str | Unset = UNSET,
+    prefer: None | str | Unset = UNSET,
     if_none_match: None | str | Unset = UNSET,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
+    if not isinstance(prefer, Unset):
+        headers["Prefer"] = prefer
+
     if not isinstance(if_none_match, Unset):
         headers["If-None-Match"] = if_none_match
+
+    params: dict[str, Any] = {}
+
+    json_field_format_: None | str | Unset
+    if isinstance(field_format_, Unset):
+        json_field_format_ = UNSET
+    else:
+        json_field_format_ = field_format_
+    params["_format"] = json_field_format_
+
+    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
 
     _kwargs: dict[str, Any] = {
         "method": "get",
         "url": "/api/v1/fhir/Patient/{patient_id}".format(
             patient_id=quote(str(patient_id), safe=""),
         ),
+        "params": params,
     }
 
     _kwargs["headers"] = headers
@@ -94,6 +111,8 @@ def sync_detailed(
     patient_id: str,
     *,
     client: AuthenticatedClient,
+    field_format_: None | str | Unset = UNSET,
+    prefer: None | str | Unset = UNSET,
     if_none_match: None | str | Unset = UNSET,
 ) -> Response[Any | FhirResource | OperationOutcome]:
     """You, as a FHIR Patient
@@ -104,6 +123,11 @@ def sync_detailed(
 
     Args:
         patient_id (str): The Patient's id: the user's id. Malformed or unknown: 404.
+        field_format_ (None | str | Unset): The media type to answer with, overriding `Accept`
+            (http.html): `json` or `application/fhir+json` (answered as application/fhir+json),
+            `application/json`; `xml` and anything else is 406 (JSON only).
+        prefer (None | str | Unset): `handling=strict`: a query parameter the interaction does not
+            support is refused (400) instead of ignored (search.html).
         if_none_match (None | str | Unset): An `ETag` from an earlier read (or `*`): 304 with no
             body while current.
 
@@ -117,6 +141,8 @@ def sync_detailed(
 
     kwargs = _get_kwargs(
         patient_id=patient_id,
+        field_format_=field_format_,
+        prefer=prefer,
         if_none_match=if_none_match,
     )
 
@@ -131,6 +157,8 @@ def sync(
     patient_id: str,
     *,
     client: AuthenticatedClient,
+    field_format_: None | str | Unset = UNSET,
+    prefer: None | str | Unset = UNSET,
     if_none_match: None | str | Unset = UNSET,
 ) -> Any | FhirResource | OperationOutcome | None:
     """You, as a FHIR Patient
@@ -141,6 +169,11 @@ def sync(
 
     Args:
         patient_id (str): The Patient's id: the user's id. Malformed or unknown: 404.
+        field_format_ (None | str | Unset): The media type to answer with, overriding `Accept`
+            (http.html): `json` or `application/fhir+json` (answered as application/fhir+json),
+            `application/json`; `xml` and anything else is 406 (JSON only).
+        prefer (None | str | Unset): `handling=strict`: a query parameter the interaction does not
+            support is refused (400) instead of ignored (search.html).
         if_none_match (None | str | Unset): An `ETag` from an earlier read (or `*`): 304 with no
             body while current.
 
@@ -155,6 +188,8 @@ def sync(
     return sync_detailed(
         patient_id=patient_id,
         client=client,
+        field_format_=field_format_,
+        prefer=prefer,
         if_none_match=if_none_match,
     ).parsed
 
@@ -163,6 +198,8 @@ async def asyncio_detailed(
     patient_id: str,
     *,
     client: AuthenticatedClient,
+    field_format_: None | str | Unset = UNSET,
+    prefer: None | str | Unset = UNSET,
     if_none_match: None | str | Unset = UNSET,
 ) -> Response[Any | FhirResource | OperationOutcome]:
     """You, as a FHIR Patient
@@ -173,6 +210,11 @@ async def asyncio_detailed(
 
     Args:
         patient_id (str): The Patient's id: the user's id. Malformed or unknown: 404.
+        field_format_ (None | str | Unset): The media type to answer with, overriding `Accept`
+            (http.html): `json` or `application/fhir+json` (answered as application/fhir+json),
+            `application/json`; `xml` and anything else is 406 (JSON only).
+        prefer (None | str | Unset): `handling=strict`: a query parameter the interaction does not
+            support is refused (400) instead of ignored (search.html).
         if_none_match (None | str | Unset): An `ETag` from an earlier read (or `*`): 304 with no
             body while current.
 
@@ -186,6 +228,8 @@ async def asyncio_detailed(
 
     kwargs = _get_kwargs(
         patient_id=patient_id,
+        field_format_=field_format_,
+        prefer=prefer,
         if_none_match=if_none_match,
     )
 
@@ -198,6 +242,8 @@ async def asyncio(
     patient_id: str,
     *,
     client: AuthenticatedClient,
+    field_format_: None | str | Unset = UNSET,
+    prefer: None | str | Unset = UNSET,
     if_none_match: None | str | Unset = UNSET,
 ) -> Any | FhirResource | OperationOutcome | None:
     """You, as a FHIR Patient
@@ -208,6 +254,11 @@ async def asyncio(
 
     Args:
         patient_id (str): The Patient's id: the user's id. Malformed or unknown: 404.
+        field_format_ (None | str | Unset): The media type to answer with, overriding `Accept`
+            (http.html): `json` or `application/fhir+json` (answered as application/fhir+json),
+            `application/json`; `xml` and anything else is 406 (JSON only).
+        prefer (None | str | Unset): `handling=strict`: a query parameter the interaction does not
+            support is refused (400) instead of ignored (search.html).
         if_none_match (None | str | Unset): An `ETag` from an earlier read (or `*`): 304 with no
             body while current.
 
@@ -223,6 +274,8 @@ async def asyncio(
         await asyncio_detailed(
             patient_id=patient_id,
             client=client,
+            field_format_=field_format_,
+            prefer=prefer,
             if_none_match=if_none_match,
         )
     ).parsed

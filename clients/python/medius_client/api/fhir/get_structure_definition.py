@@ -14,17 +14,34 @@ from ...types import UNSET, Response, Unset
 def _get_kwargs(
     definition_id: str,
     *,
+    field_format_: None | str | Unset = UNSET,
+    prefer: None | str | Unset = UNSET,
     if_none_match: None | str | Unset = UNSET,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
+    if not isinstance(prefer, Unset):
+        headers["Prefer"] = prefer
+
     if not isinstance(if_none_match, Unset):
         headers["If-None-Match"] = if_none_match
+
+    params: dict[str, Any] = {}
+
+    json_field_format_: None | str | Unset
+    if isinstance(field_format_, Unset):
+        json_field_format_ = UNSET
+    else:
+        json_field_format_ = field_format_
+    params["_format"] = json_field_format_
+
+    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
 
     _kwargs: dict[str, Any] = {
         "method": "get",
         "url": "/api/v1/fhir/StructureDefinition/{definition_id}".format(
             definition_id=quote(str(definition_id), safe=""),
         ),
+        "params": params,
     }
 
     _kwargs["headers"] = headers
@@ -89,6 +106,8 @@ def sync_detailed(
     definition_id: str,
     *,
     client: AuthenticatedClient | Client,
+    field_format_: None | str | Unset = UNSET,
+    prefer: None | str | Unset = UNSET,
     if_none_match: None | str | Unset = UNSET,
 ) -> Response[Any | FhirResource | OperationOutcome]:
     """One of Medius' FHIR extensions (StructureDefinition)
@@ -100,6 +119,11 @@ def sync_detailed(
     Args:
         definition_id (str): The StructureDefinition's id: the extension's name. Malformed or
             unknown: 404.
+        field_format_ (None | str | Unset): The media type to answer with, overriding `Accept`
+            (http.html): `json` or `application/fhir+json` (answered as application/fhir+json),
+            `application/json`; `xml` and anything else is 406 (JSON only).
+        prefer (None | str | Unset): `handling=strict`: a query parameter the interaction does not
+            support is refused (400) instead of ignored (search.html).
         if_none_match (None | str | Unset): An `ETag` from an earlier read (or `*`): 304 with no
             body while current.
 
@@ -113,6 +137,8 @@ def sync_detailed(
 
     kwargs = _get_kwargs(
         definition_id=definition_id,
+        field_format_=field_format_,
+        prefer=prefer,
         if_none_match=if_none_match,
     )
 
@@ -127,6 +153,8 @@ def sync(
     definition_id: str,
     *,
     client: AuthenticatedClient | Client,
+    field_format_: None | str | Unset = UNSET,
+    prefer: None | str | Unset = UNSET,
     if_none_match: None | str | Unset = UNSET,
 ) -> Any | FhirResource | OperationOutcome | None:
     """One of Medius' FHIR extensions (StructureDefinition)
@@ -138,6 +166,11 @@ def sync(
     Args:
         definition_id (str): The StructureDefinition's id: the extension's name. Malformed or
             unknown: 404.
+        field_format_ (None | str | Unset): The media type to answer with, overriding `Accept`
+            (http.html): `json` or `application/fhir+json` (answered as application/fhir+json),
+            `application/json`; `xml` and anything else is 406 (JSON only).
+        prefer (None | str | Unset): `handling=strict`: a query parameter the interaction does not
+            support is refused (400) instead of ignored (search.html).
         if_none_match (None | str | Unset): An `ETag` from an earlier read (or `*`): 304 with no
             body while current.
 
@@ -152,6 +185,8 @@ def sync(
     return sync_detailed(
         definition_id=definition_id,
         client=client,
+        field_format_=field_format_,
+        prefer=prefer,
         if_none_match=if_none_match,
     ).parsed
 
@@ -160,6 +195,8 @@ async def asyncio_detailed(
     definition_id: str,
     *,
     client: AuthenticatedClient | Client,
+    field_format_: None | str | Unset = UNSET,
+    prefer: None | str | Unset = UNSET,
     if_none_match: None | str | Unset = UNSET,
 ) -> Response[Any | FhirResource | OperationOutcome]:
     """One of Medius' FHIR extensions (StructureDefinition)
@@ -171,6 +208,11 @@ async def asyncio_detailed(
     Args:
         definition_id (str): The StructureDefinition's id: the extension's name. Malformed or
             unknown: 404.
+        field_format_ (None | str | Unset): The media type to answer with, overriding `Accept`
+            (http.html): `json` or `application/fhir+json` (answered as application/fhir+json),
+            `application/json`; `xml` and anything else is 406 (JSON only).
+        prefer (None | str | Unset): `handling=strict`: a query parameter the interaction does not
+            support is refused (400) instead of ignored (search.html).
         if_none_match (None | str | Unset): An `ETag` from an earlier read (or `*`): 304 with no
             body while current.
 
@@ -184,6 +226,8 @@ async def asyncio_detailed(
 
     kwargs = _get_kwargs(
         definition_id=definition_id,
+        field_format_=field_format_,
+        prefer=prefer,
         if_none_match=if_none_match,
     )
 
@@ -196,6 +240,8 @@ async def asyncio(
     definition_id: str,
     *,
     client: AuthenticatedClient | Client,
+    field_format_: None | str | Unset = UNSET,
+    prefer: None | str | Unset = UNSET,
     if_none_match: None | str | Unset = UNSET,
 ) -> Any | FhirResource | OperationOutcome | None:
     """One of Medius' FHIR extensions (StructureDefinition)
@@ -207,6 +253,11 @@ async def asyncio(
     Args:
         definition_id (str): The StructureDefinition's id: the extension's name. Malformed or
             unknown: 404.
+        field_format_ (None | str | Unset): The media type to answer with, overriding `Accept`
+            (http.html): `json` or `application/fhir+json` (answered as application/fhir+json),
+            `application/json`; `xml` and anything else is 406 (JSON only).
+        prefer (None | str | Unset): `handling=strict`: a query parameter the interaction does not
+            support is refused (400) instead of ignored (search.html).
         if_none_match (None | str | Unset): An `ETag` from an earlier read (or `*`): 304 with no
             body while current.
 
@@ -222,6 +273,8 @@ async def asyncio(
         await asyncio_detailed(
             definition_id=definition_id,
             client=client,
+            field_format_=field_format_,
+            prefer=prefer,
             if_none_match=if_none_match,
         )
     ).parsed

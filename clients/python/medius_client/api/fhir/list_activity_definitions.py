@@ -16,9 +16,14 @@ def _get_kwargs(
     url_query: None | str | Unset = UNSET,
     field_count: int | None | Unset = UNSET,
     field_offset: int | Unset = 0,
+    field_format_: None | str | Unset = UNSET,
+    prefer: None | str | Unset = UNSET,
     if_none_match: None | str | Unset = UNSET,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
+    if not isinstance(prefer, Unset):
+        headers["Prefer"] = prefer
+
     if not isinstance(if_none_match, Unset):
         headers["If-None-Match"] = if_none_match
 
@@ -46,6 +51,13 @@ def _get_kwargs(
     params["_count"] = json_field_count
 
     params["_offset"] = field_offset
+
+    json_field_format_: None | str | Unset
+    if isinstance(field_format_, Unset):
+        json_field_format_ = UNSET
+    else:
+        json_field_format_ = field_format_
+    params["_format"] = json_field_format_
 
     params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
 
@@ -120,6 +132,8 @@ def sync_detailed(
     url_query: None | str | Unset = UNSET,
     field_count: int | None | Unset = UNSET,
     field_offset: int | Unset = 0,
+    field_format_: None | str | Unset = UNSET,
+    prefer: None | str | Unset = UNSET,
     if_none_match: None | str | Unset = UNSET,
 ) -> Response[Any | Bundle | OperationOutcome]:
     """Search the exercises as FHIR ActivityDefinitions
@@ -143,6 +157,11 @@ def sync_detailed(
             `next`/`previous` links page on. Without it: every match.
         field_offset (int | Unset): Where the page starts among the matches (the paging links set
             it). Default: 0.
+        field_format_ (None | str | Unset): The media type to answer with, overriding `Accept`
+            (http.html): `json` or `application/fhir+json` (answered as application/fhir+json),
+            `application/json`; `xml` and anything else is 406 (JSON only).
+        prefer (None | str | Unset): `handling=strict`: a query parameter the interaction does not
+            support is refused (400) instead of ignored (search.html).
         if_none_match (None | str | Unset): An `ETag` from an earlier read (or `*`): 304 with no
             body while current.
 
@@ -159,6 +178,8 @@ def sync_detailed(
         url_query=url_query,
         field_count=field_count,
         field_offset=field_offset,
+        field_format_=field_format_,
+        prefer=prefer,
         if_none_match=if_none_match,
     )
 
@@ -176,6 +197,8 @@ def sync(
     url_query: None | str | Unset = UNSET,
     field_count: int | None | Unset = UNSET,
     field_offset: int | Unset = 0,
+    field_format_: None | str | Unset = UNSET,
+    prefer: None | str | Unset = UNSET,
     if_none_match: None | str | Unset = UNSET,
 ) -> Any | Bundle | OperationOutcome | None:
     """Search the exercises as FHIR ActivityDefinitions
@@ -199,6 +222,11 @@ def sync(
             `next`/`previous` links page on. Without it: every match.
         field_offset (int | Unset): Where the page starts among the matches (the paging links set
             it). Default: 0.
+        field_format_ (None | str | Unset): The media type to answer with, overriding `Accept`
+            (http.html): `json` or `application/fhir+json` (answered as application/fhir+json),
+            `application/json`; `xml` and anything else is 406 (JSON only).
+        prefer (None | str | Unset): `handling=strict`: a query parameter the interaction does not
+            support is refused (400) instead of ignored (search.html).
         if_none_match (None | str | Unset): An `ETag` from an earlier read (or `*`): 304 with no
             body while current.
 
@@ -216,6 +244,8 @@ def sync(
         url_query=url_query,
         field_count=field_count,
         field_offset=field_offset,
+        field_format_=field_format_,
+        prefer=prefer,
         if_none_match=if_none_match,
     ).parsed
 
@@ -227,6 +257,8 @@ async def asyncio_detailed(
     url_query: None | str | Unset = UNSET,
     field_count: int | None | Unset = UNSET,
     field_offset: int | Unset = 0,
+    field_format_: None | str | Unset = UNSET,
+    prefer: None | str | Unset = UNSET,
     if_none_match: None | str | Unset = UNSET,
 ) -> Response[Any | Bundle | OperationOutcome]:
     """Search the exercises as FHIR ActivityDefinitions
@@ -250,6 +282,11 @@ async def asyncio_detailed(
             `next`/`previous` links page on. Without it: every match.
         field_offset (int | Unset): Where the page starts among the matches (the paging links set
             it). Default: 0.
+        field_format_ (None | str | Unset): The media type to answer with, overriding `Accept`
+            (http.html): `json` or `application/fhir+json` (answered as application/fhir+json),
+            `application/json`; `xml` and anything else is 406 (JSON only).
+        prefer (None | str | Unset): `handling=strict`: a query parameter the interaction does not
+            support is refused (400) instead of ignored (search.html).
         if_none_match (None | str | Unset): An `ETag` from an earlier read (or `*`): 304 with no
             body while current.
 
@@ -266,6 +303,8 @@ async def asyncio_detailed(
         url_query=url_query,
         field_count=field_count,
         field_offset=field_offset,
+        field_format_=field_format_,
+        prefer=prefer,
         if_none_match=if_none_match,
     )
 
@@ -281,6 +320,8 @@ async def asyncio(
     url_query: None | str | Unset = UNSET,
     field_count: int | None | Unset = UNSET,
     field_offset: int | Unset = 0,
+    field_format_: None | str | Unset = UNSET,
+    prefer: None | str | Unset = UNSET,
     if_none_match: None | str | Unset = UNSET,
 ) -> Any | Bundle | OperationOutcome | None:
     """Search the exercises as FHIR ActivityDefinitions
@@ -304,6 +345,11 @@ async def asyncio(
             `next`/`previous` links page on. Without it: every match.
         field_offset (int | Unset): Where the page starts among the matches (the paging links set
             it). Default: 0.
+        field_format_ (None | str | Unset): The media type to answer with, overriding `Accept`
+            (http.html): `json` or `application/fhir+json` (answered as application/fhir+json),
+            `application/json`; `xml` and anything else is 406 (JSON only).
+        prefer (None | str | Unset): `handling=strict`: a query parameter the interaction does not
+            support is refused (400) instead of ignored (search.html).
         if_none_match (None | str | Unset): An `ETag` from an earlier read (or `*`): 304 with no
             body while current.
 
@@ -322,6 +368,8 @@ async def asyncio(
             url_query=url_query,
             field_count=field_count,
             field_offset=field_offset,
+            field_format_=field_format_,
+            prefer=prefer,
             if_none_match=if_none_match,
         )
     ).parsed

@@ -16,7 +16,12 @@ def _get_kwargs(
     *,
     field_count: int | None | Unset = UNSET,
     field_offset: int | Unset = 0,
+    field_format_: None | str | Unset = UNSET,
+    prefer: None | str | Unset = UNSET,
 ) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+    if not isinstance(prefer, Unset):
+        headers["Prefer"] = prefer
 
     params: dict[str, Any] = {}
 
@@ -29,6 +34,13 @@ def _get_kwargs(
 
     params["_offset"] = field_offset
 
+    json_field_format_: None | str | Unset
+    if isinstance(field_format_, Unset):
+        json_field_format_ = UNSET
+    else:
+        json_field_format_ = field_format_
+    params["_format"] = json_field_format_
+
     params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
 
     _kwargs: dict[str, Any] = {
@@ -39,6 +51,7 @@ def _get_kwargs(
         "params": params,
     }
 
+    _kwargs["headers"] = headers
     return _kwargs
 
 
@@ -103,6 +116,8 @@ def sync_detailed(
     client: AuthenticatedClient,
     field_count: int | None | Unset = UNSET,
     field_offset: int | Unset = 0,
+    field_format_: None | str | Unset = UNSET,
+    prefer: None | str | Unset = UNSET,
 ) -> Response[Bundle | OperationOutcome]:
     """Everything about you, as a FHIR Bundle
 
@@ -120,6 +135,11 @@ def sync_detailed(
             `next`/`previous` links page on. Without it: every match.
         field_offset (int | Unset): Where the page starts among the matches (the paging links set
             it). Default: 0.
+        field_format_ (None | str | Unset): The media type to answer with, overriding `Accept`
+            (http.html): `json` or `application/fhir+json` (answered as application/fhir+json),
+            `application/json`; `xml` and anything else is 406 (JSON only).
+        prefer (None | str | Unset): `handling=strict`: a query parameter the interaction does not
+            support is refused (400) instead of ignored (search.html).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -133,6 +153,8 @@ def sync_detailed(
         patient_id=patient_id,
         field_count=field_count,
         field_offset=field_offset,
+        field_format_=field_format_,
+        prefer=prefer,
     )
 
     response = client.get_httpx_client().request(
@@ -148,6 +170,8 @@ def sync(
     client: AuthenticatedClient,
     field_count: int | None | Unset = UNSET,
     field_offset: int | Unset = 0,
+    field_format_: None | str | Unset = UNSET,
+    prefer: None | str | Unset = UNSET,
 ) -> Bundle | OperationOutcome | None:
     """Everything about you, as a FHIR Bundle
 
@@ -165,6 +189,11 @@ def sync(
             `next`/`previous` links page on. Without it: every match.
         field_offset (int | Unset): Where the page starts among the matches (the paging links set
             it). Default: 0.
+        field_format_ (None | str | Unset): The media type to answer with, overriding `Accept`
+            (http.html): `json` or `application/fhir+json` (answered as application/fhir+json),
+            `application/json`; `xml` and anything else is 406 (JSON only).
+        prefer (None | str | Unset): `handling=strict`: a query parameter the interaction does not
+            support is refused (400) instead of ignored (search.html).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -179,6 +208,8 @@ def sync(
         client=client,
         field_count=field_count,
         field_offset=field_offset,
+        field_format_=field_format_,
+        prefer=prefer,
     ).parsed
 
 
@@ -188,6 +219,8 @@ async def asyncio_detailed(
     client: AuthenticatedClient,
     field_count: int | None | Unset = UNSET,
     field_offset: int | Unset = 0,
+    field_format_: None | str | Unset = UNSET,
+    prefer: None | str | Unset = UNSET,
 ) -> Response[Bundle | OperationOutcome]:
     """Everything about you, as a FHIR Bundle
 
@@ -205,6 +238,11 @@ async def asyncio_detailed(
             `next`/`previous` links page on. Without it: every match.
         field_offset (int | Unset): Where the page starts among the matches (the paging links set
             it). Default: 0.
+        field_format_ (None | str | Unset): The media type to answer with, overriding `Accept`
+            (http.html): `json` or `application/fhir+json` (answered as application/fhir+json),
+            `application/json`; `xml` and anything else is 406 (JSON only).
+        prefer (None | str | Unset): `handling=strict`: a query parameter the interaction does not
+            support is refused (400) instead of ignored (search.html).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -218,6 +256,8 @@ async def asyncio_detailed(
         patient_id=patient_id,
         field_count=field_count,
         field_offset=field_offset,
+        field_format_=field_format_,
+        prefer=prefer,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -231,6 +271,8 @@ async def asyncio(
     client: AuthenticatedClient,
     field_count: int | None | Unset = UNSET,
     field_offset: int | Unset = 0,
+    field_format_: None | str | Unset = UNSET,
+    prefer: None | str | Unset = UNSET,
 ) -> Bundle | OperationOutcome | None:
     """Everything about you, as a FHIR Bundle
 
@@ -248,6 +290,11 @@ async def asyncio(
             `next`/`previous` links page on. Without it: every match.
         field_offset (int | Unset): Where the page starts among the matches (the paging links set
             it). Default: 0.
+        field_format_ (None | str | Unset): The media type to answer with, overriding `Accept`
+            (http.html): `json` or `application/fhir+json` (answered as application/fhir+json),
+            `application/json`; `xml` and anything else is 406 (JSON only).
+        prefer (None | str | Unset): `handling=strict`: a query parameter the interaction does not
+            support is refused (400) instead of ignored (search.html).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -263,5 +310,7 @@ async def asyncio(
             client=client,
             field_count=field_count,
             field_offset=field_offset,
+            field_format_=field_format_,
+            prefer=prefer,
         )
     ).parsed

@@ -16,14 +16,30 @@ def _get_kwargs(
     patient_id: str,
     *,
     body: None | Parameters | Unset = UNSET,
+    field_format_: None | str | Unset = UNSET,
+    prefer: None | str | Unset = UNSET,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
+    if not isinstance(prefer, Unset):
+        headers["Prefer"] = prefer
+
+    params: dict[str, Any] = {}
+
+    json_field_format_: None | str | Unset
+    if isinstance(field_format_, Unset):
+        json_field_format_ = UNSET
+    else:
+        json_field_format_ = field_format_
+    params["_format"] = json_field_format_
+
+    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
 
     _kwargs: dict[str, Any] = {
         "method": "post",
         "url": "/api/v1/fhir/Patient/{patient_id}/$everything".format(
             patient_id=quote(str(patient_id), safe=""),
         ),
+        "params": params,
     }
 
     if isinstance(body, Parameters):
@@ -107,6 +123,8 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
     body: None | Parameters | Unset = UNSET,
+    field_format_: None | str | Unset = UNSET,
+    prefer: None | str | Unset = UNSET,
 ) -> Response[Bundle | OperationOutcome]:
     """Everything about you, as a FHIR Bundle (POST)
 
@@ -121,6 +139,11 @@ def sync_detailed(
 
     Args:
         patient_id (str): The Patient's id: the user's id. Malformed or unknown: 404.
+        field_format_ (None | str | Unset): The media type to answer with, overriding `Accept`
+            (http.html): `json` or `application/fhir+json` (answered as application/fhir+json),
+            `application/json`; `xml` and anything else is 406 (JSON only).
+        prefer (None | str | Unset): `handling=strict`: a query parameter the interaction does not
+            support is refused (400) instead of ignored (search.html).
         body (None | Parameters | Unset):
 
     Raises:
@@ -134,6 +157,8 @@ def sync_detailed(
     kwargs = _get_kwargs(
         patient_id=patient_id,
         body=body,
+        field_format_=field_format_,
+        prefer=prefer,
     )
 
     response = client.get_httpx_client().request(
@@ -148,6 +173,8 @@ def sync(
     *,
     client: AuthenticatedClient,
     body: None | Parameters | Unset = UNSET,
+    field_format_: None | str | Unset = UNSET,
+    prefer: None | str | Unset = UNSET,
 ) -> Bundle | OperationOutcome | None:
     """Everything about you, as a FHIR Bundle (POST)
 
@@ -162,6 +189,11 @@ def sync(
 
     Args:
         patient_id (str): The Patient's id: the user's id. Malformed or unknown: 404.
+        field_format_ (None | str | Unset): The media type to answer with, overriding `Accept`
+            (http.html): `json` or `application/fhir+json` (answered as application/fhir+json),
+            `application/json`; `xml` and anything else is 406 (JSON only).
+        prefer (None | str | Unset): `handling=strict`: a query parameter the interaction does not
+            support is refused (400) instead of ignored (search.html).
         body (None | Parameters | Unset):
 
     Raises:
@@ -176,6 +208,8 @@ def sync(
         patient_id=patient_id,
         client=client,
         body=body,
+        field_format_=field_format_,
+        prefer=prefer,
     ).parsed
 
 
@@ -184,6 +218,8 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
     body: None | Parameters | Unset = UNSET,
+    field_format_: None | str | Unset = UNSET,
+    prefer: None | str | Unset = UNSET,
 ) -> Response[Bundle | OperationOutcome]:
     """Everything about you, as a FHIR Bundle (POST)
 
@@ -198,6 +234,11 @@ async def asyncio_detailed(
 
     Args:
         patient_id (str): The Patient's id: the user's id. Malformed or unknown: 404.
+        field_format_ (None | str | Unset): The media type to answer with, overriding `Accept`
+            (http.html): `json` or `application/fhir+json` (answered as application/fhir+json),
+            `application/json`; `xml` and anything else is 406 (JSON only).
+        prefer (None | str | Unset): `handling=strict`: a query parameter the interaction does not
+            support is refused (400) instead of ignored (search.html).
         body (None | Parameters | Unset):
 
     Raises:
@@ -211,6 +252,8 @@ async def asyncio_detailed(
     kwargs = _get_kwargs(
         patient_id=patient_id,
         body=body,
+        field_format_=field_format_,
+        prefer=prefer,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -223,6 +266,8 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
     body: None | Parameters | Unset = UNSET,
+    field_format_: None | str | Unset = UNSET,
+    prefer: None | str | Unset = UNSET,
 ) -> Bundle | OperationOutcome | None:
     """Everything about you, as a FHIR Bundle (POST)
 
@@ -237,6 +282,11 @@ async def asyncio(
 
     Args:
         patient_id (str): The Patient's id: the user's id. Malformed or unknown: 404.
+        field_format_ (None | str | Unset): The media type to answer with, overriding `Accept`
+            (http.html): `json` or `application/fhir+json` (answered as application/fhir+json),
+            `application/json`; `xml` and anything else is 406 (JSON only).
+        prefer (None | str | Unset): `handling=strict`: a query parameter the interaction does not
+            support is refused (400) instead of ignored (search.html).
         body (None | Parameters | Unset):
 
     Raises:
@@ -252,5 +302,7 @@ async def asyncio(
             patient_id=patient_id,
             client=client,
             body=body,
+            field_format_=field_format_,
+            prefer=prefer,
         )
     ).parsed
