@@ -222,7 +222,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
             CORSMiddleware,
             allow_origins=settings.cors_origins,
             allow_methods=["GET", "POST", "PUT", "PATCH", "DELETE"],
-            allow_headers=["Authorization", "Content-Type", "If-Match", "If-None-Match"],
+            allow_headers=["Authorization", "Content-Type", "If-Match", "If-None-Match", "Prefer"],
             expose_headers=["ETag", "Location", "Retry-After"],
         )
     # Outside everything that reads the method: a HEAD is the GET of the same URL throughout.
