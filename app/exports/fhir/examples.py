@@ -36,7 +36,7 @@ BASE = "https://api.example.org/api/v1/fhir"
 @cache
 def activity_definition() -> ActivityDefinition:
     exercise = ExercisePublic.model_validate(catalog_examples.exercise())
-    return definitions.activity_definition(exercise)
+    return narrative.narrated(definitions.activity_definition(exercise))
 
 
 def activity_definitions() -> Bundle:
@@ -52,7 +52,7 @@ def activity_definitions() -> Bundle:
 @cache
 def plan_definition() -> PlanDefinition:
     template = routine_examples.routine_view().model_copy(update={"is_template": True})
-    return definitions.plan_definition(template)
+    return narrative.narrated(definitions.plan_definition(template))
 
 
 def plan_definitions() -> Bundle:
@@ -67,7 +67,7 @@ def _patient() -> UserPublic:
 
 
 def care_plan() -> CarePlan:
-    return records.care_plan(routine_examples.routine_view(), _patient().id)
+    return narrative.narrated(records.care_plan(routine_examples.routine_view(), _patient().id))
 
 
 def everything() -> Bundle:
@@ -84,7 +84,7 @@ def everything() -> Bundle:
     return bundles.searchset(
         BASE,
         f"{BASE}/Patient/{user.id}/$everything",
-        resources,
+        [narrative.narrated(r) for r in resources],
         last_updated=max(user.updated_at, logged.updated_at),
         timestamp=logged.updated_at,
     )
