@@ -7,6 +7,7 @@ extensions and code systems resolve at the base."""
 
 from __future__ import annotations
 
+import asyncio
 import re
 from collections.abc import Iterator
 from datetime import datetime
@@ -460,3 +461,98 @@ async def test_the_docs_list_the_interactions_and_search_parameters_metadata_dec
             if base in bases
         }
         assert documented == declared, base
+
+
+# --- as an outsider --------------------------------------------------------------------------
+
+
+async def test_another_users_resources_are_an_unknown_ids_404_and_nothing_of_them_leaks(
+    client: httpx.AsyncClient, alice: SignedIn, bob: SignedIn
+) -> None:
+    await _alice_logs(client, alice)
+    bundle = (
+        await client.get(f"{FHIR}/Patient/{alice.id}/$everything", headers=alice.headers)
+    ).json()
+    stranger = "0" * 8 + "-0000-4000-8000-" + "0" * 12
+    for entry in bundle["entry"]:
+        kind, key = entry["resource"]["resourceType"], entry["resource"]["id"]
+        theirs = await client.get(f"{FHIR}/{kind}/{key}", headers=bob.headers)
+        unknown = await client.get(f"{FHIR}/{kind}/{stranger}", headers=bob.headers)
+        outcome_of(theirs, 404, "not-found")
+        assert theirs.text.replace(key, stranger) == unknown.text, kind
+        assert "etag" not in theirs.headers
+        outcome_of(await client.get(f"{FHIR}/{kind}/{key}"), 401, "login")
+    outcome_of(
+        await client.get(f"{FHIR}/Patient/{alice.id}/$everything", headers=bob.headers),
+        404,
+        "not-found",
+    )
+
+
+async def test_sixteen_identical_reads_at_once_answer_alike_and_are_each_logged_once(
+    client: httpx.AsyncClient,
+) -> None:
+    team = await care_team(client)
+    made = await client.post(
+        "/api/v1/sessions", json=session_payload(), headers=team.patient.headers
+    )
+    path = f"/api/v1/clinics/{team.clinic_id}/fhir/Observation/{made.json()['id']}"
+    log = "/api/v1/me/access-log?limit=100"
+    before = (await client.get(log, headers=team.patient.headers)).json()["items"]
+    answers = await asyncio.gather(
+        *(client.get(path, headers=team.clinician.headers) for _ in range(16))
+    )
+    assert {a.status_code for a in answers} == {200}
+    assert len({a.content for a in answers}) == len({a.headers["etag"] for a in answers}) == 1
+    after = (await client.get(log, headers=team.patient.headers)).json()["items"]
+    assert len(after) - len(before) == 16
+
+
+async def test_control_characters_and_huge_counts_are_a_clear_answer_never_a_500(
+    client: httpx.AsyncClient, alice: SignedIn
+) -> None:
+    everything = f"{FHIR}/Patient/{alice.id}/$everything"
+    for url in (
+        f"{FHIR}/ActivityDefinition?_id=a%00b",
+        f"{FHIR}/CodeSystem?url=x%7C%00",
+        f"{FHIR}/StructureDefinition?_count=%00",
+        f"{everything}?_count=1%00",
+    ):
+        outcome_of(await client.get(url, headers=alice.headers), 422, "invalid")
+    outcome_of(await client.get(f"{FHIR}/ActivityDefinition?_format=%00"), 406, "not-supported")
+    everyone = (await client.get(f"{FHIR}/ActivityDefinition")).json()
+    huge = await client.get(f"{FHIR}/ActivityDefinition?_count=" + "9" * 30)
+    assert huge.status_code == 200
+    assert huge.json()["entry"] == everyone["entry"]
+    assert "next" not in {link["relation"] for link in huge.json()["link"]}
+    posted = await client.post(
+        everything,
+        json={
+            "resourceType": "Parameters",
+            "parameter": [{"name": "_count", "valueInteger": 10**20}],
+        },
+        headers=alice.headers,
+    )
+    assert posted.status_code == 200, posted.text
+    assert len(posted.json()["entry"]) == posted.json()["total"]
+
+
+async def test_if_none_match_answers_304_for_any_matching_tag_as_rfc_9110_compares(
+    client: httpx.AsyncClient, alice: SignedIn
+) -> None:
+    made = await client.post("/api/v1/sessions", json=session_payload(), headers=alice.headers)
+    url = f"{FHIR}/Observation/{made.json()['id']}"
+    for tag, status in (
+        ("*", 304),
+        ('W/"1"', 304),
+        ('"1"', 304),  # weak comparison: the opaque tags match
+        ('W/"0", W/"1"', 304),
+        ('W/"1" , W/"9"', 304),
+        ('W/"2"', 200),
+        ("garbage", 200),
+        ('""', 200),
+        ('W/"1"x', 200),
+    ):
+        answer = await client.get(url, headers={**alice.headers, "If-None-Match": tag})
+        assert answer.status_code == status, tag
+        assert answer.headers["etag"] == 'W/"1"', tag
