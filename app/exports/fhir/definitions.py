@@ -17,9 +17,6 @@ from app.exports.fhir import codes
 from app.exports.fhir.resources import (
     ActivityDefinition,
     ActivityDefinitionParticipant,
-    CapabilityStatement,
-    CapabilityStatementRestResource,
-    CapabilityStatementRestResourceOperation,
     CodeableConcept,
     Extension,
     PlanDefinition,
@@ -210,54 +207,4 @@ def plan_action(item: RoutineItemPublic, sessions_per_week: int) -> PlanDefiniti
         "code": [exercise_concept(item.exercise)],
         "timingTiming": weekly(sessions_per_week),
         "definitionCanonical": canonical("ActivityDefinition", item.exercise),
-    }
-
-
-def capability_statement(base: str, *, clinic: bool) -> CapabilityStatement:
-    """What this FHIR base serves (`GET [base]/metadata`, which FHIR clients read first)."""
-    everything: CapabilityStatementRestResourceOperation = {
-        "name": "everything",
-        "definition": "http://hl7.org/fhir/OperationDefinition/Patient-everything",
-    }
-    resources: list[CapabilityStatementRestResource] = [
-        {"type": "Patient", "operation": [everything]},
-        {"type": "CarePlan", "interaction": [{"code": "read"}]},
-    ]
-    if not clinic:
-        resources = [
-            {
-                "type": "ActivityDefinition",
-                "interaction": [{"code": "read"}, {"code": "search-type"}],
-            },
-            {"type": "PlanDefinition", "interaction": [{"code": "read"}, {"code": "search-type"}]},
-            *resources,
-        ]
-    who = (
-        "a clinician whose active care relationship in this clinic covers the patient, "
-        "within the scopes granted"
-        if clinic
-        else "the patient themselves (definitions: anyone)"
-    )
-    return {
-        "resourceType": "CapabilityStatement",
-        "id": "medius-clinic" if clinic else "medius",
-        "url": canonical("CapabilityStatement", "medius-clinic" if clinic else "medius"),
-        "status": "active",
-        "date": "2026-11-30",
-        "publisher": PUBLISHER,
-        "kind": "instance",
-        "software": {"name": "Medius"},
-        "implementation": {"description": "Medius FHIR R4B export", "url": base},
-        "fhirVersion": codes.FHIR_VERSION,
-        "format": ["json"],
-        "rest": [
-            {
-                "mode": "server",
-                "security": {
-                    "description": "OAuth2 password flow bearer tokens (POST /api/v1/auth/token); "
-                    f"patient data is readable by {who}."
-                },
-                "resource": resources,
-            }
-        ],
     }

@@ -12,9 +12,10 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Iterable
+from datetime import datetime, timedelta
 from typing import TYPE_CHECKING, Literal, NotRequired
 
-from app.exports.fhir import codes
+from app.exports.fhir import codes, ids
 from app.exports.fhir.definitions import (
     DosedItem,
     canonical,
@@ -109,11 +110,22 @@ def care_plan(routine: RoutinePublic, patient_id: uuid.UUID) -> CarePlan:
     its exercise's ActivityDefinition and carrying the prescribed dosage; then, when the
     routine has a progression plan, the items of its weeks 2, 3, ... (`not-started`, the
     dosage extension naming the week)."""
+    weeks = [week.week for week in routine.progression or []]
+    last = max(weeks, default=None)
+
+    def bounds(week: int) -> Period | None:
+        return _week_bounds(routine.created_at, week, last) if last is not None else None
+
     current: list[CarePlanActivity] = [
-        {"detail": _activity_detail(i, routine.sessions_per_week)} for i in routine.items
+        {"detail": _activity_detail(i, routine.sessions_per_week, bounds=bounds(1))}
+        for i in routine.items
     ]
     planned: list[CarePlanActivity] = [
-        {"detail": _activity_detail(item, routine.sessions_per_week, week.week)}
+        {
+            "detail": _activity_detail(
+                item, routine.sessions_per_week, week.week, bounds=bounds(week.week)
+            )
+        }
         for week in routine.progression or []
         if week.week > 1
         for item in week.items
@@ -139,16 +151,33 @@ def care_plan(routine: RoutinePublic, patient_id: uuid.UUID) -> CarePlan:
     return resource
 
 
+def _week_bounds(start: datetime, week: int, last: int) -> Period:
+    """When week `week` of a progression plan applies: seven days each from the plan's
+    start, the last week open-ended (its dosage carries on), so no two weeks' dosages of
+    one exercise overlap for a client reading the timing alone."""
+    period: Period = {"start": codes.instant(start + timedelta(weeks=week - 1))}
+    if week < last:
+        period["end"] = codes.instant(start + timedelta(weeks=week))
+    return period
+
+
 def _activity_detail(
-    item: DosedItem, sessions_per_week: int, week: int | None = None
+    item: DosedItem,
+    sessions_per_week: int,
+    week: int | None = None,
+    *,
+    bounds: Period | None = None,
 ) -> CarePlanActivityDetail:
+    timing = weekly(sessions_per_week)
+    if bounds is not None:
+        timing["repeat"]["boundsPeriod"] = bounds
     detail: CarePlanActivityDetail = {
         "extension": [item_dosage(item, week)],
         "kind": "ServiceRequest",
         "instantiatesCanonical": [canonical("ActivityDefinition", item.exercise)],
         "code": exercise_concept(item.exercise),
         "status": "scheduled" if week is None else "not-started",
-        "scheduledTiming": weekly(sessions_per_week),
+        "scheduledTiming": timing,
         "description": dosage_text(item) if week is None else f"Week {week}: {dosage_text(item)}",
     }
     if item.reason:
@@ -206,7 +235,7 @@ def session_observations(
     members: list[Observation] = [
         {
             "resourceType": "Observation",
-            "id": codes.derived_id("session", session.id, slug),
+            "id": ids.member_id(session.id, slug),
             **_session_common(session, patient_id, plan),
             "code": codes.concept(codes.LOINC, codes.EXERCISE_ACTIVITY_LOINC, "Exercise activity"),
             "valueCodeableConcept": exercise_concept(slug),

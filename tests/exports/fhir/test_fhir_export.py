@@ -161,13 +161,21 @@ async def test_each_fhir_base_states_its_capabilities(client: httpx.AsyncClient)
     assert statement.fhirVersion == "4.3.0"
     assert statement.implementation.url == BASE
     served = {r.type for r in statement.rest[0].resource}
-    assert served == {"ActivityDefinition", "PlanDefinition", "Patient", "CarePlan"}
+    assert served == {
+        "ActivityDefinition",
+        "PlanDefinition",
+        "StructureDefinition",
+        "CodeSystem",
+        "Patient",
+        "CarePlan",
+        "Observation",
+    }
     clinic_id = uuid.uuid4()
     clinic = await client.get(f"/api/v1/clinics/{clinic_id}/fhir/metadata")
     assert clinic.status_code == 200
     statement = reading.validated(clinic.json())
     assert statement.implementation.url == f"http://127.0.0.1:8000/api/v1/clinics/{clinic_id}/fhir"
-    assert {r.type for r in statement.rest[0].resource} == {"Patient", "CarePlan"}
+    assert {r.type for r in statement.rest[0].resource} == {"Patient", "CarePlan", "Observation"}
     again = await client.get(f"{FHIR}/metadata", headers={"If-None-Match": own.headers["etag"]})
     assert again.status_code == 304
     outcome_of(await client.get("/api/v1/clinics/not-a-uuid/fhir/metadata"), 422, "invalid")
@@ -400,7 +408,7 @@ async def test_every_fhir_error_is_an_operation_outcome_and_the_rest_stays_probl
     outcome_of(await client.get(f"{FHIR}/Nothing/here"), 404, "not-found")
     outcome_of(await client.post(f"{FHIR}/ActivityDefinition", json={}), 405, "not-supported")
     outcome_of(await client.get(f"{FHIR}/ActivityDefinition?q=%00"), 422, "invalid")
-    outcome_of(await client.get(f"{FHIR}/ActivityDefinition/{'x' * 65}"), 422, "invalid")
+    outcome_of(await client.get(f"{FHIR}/ActivityDefinition/{'x' * 65}"), 404, "not-found")
     outcome_of(
         await client.get(
             f"{FHIR}/Patient/{alice.id}/$everything", headers={"Authorization": "Bearer nope"}
@@ -416,7 +424,7 @@ async def test_every_fhir_error_is_an_operation_outcome_and_the_rest_stays_probl
 async def test_accept_takes_fhir_json_or_json_and_refuses_the_rest_even_when_cached(
     client: httpx.AsyncClient, alice: SignedIn
 ) -> None:
-    for accept in (FHIR_JSON, "application/json", "*/*", "application/*;q=0.5"):
+    for accept in (FHIR_JSON, "*/*", "application/*;q=0.5", "application/json;q=0.5, */*"):
         response = await client.get(f"{FHIR}/ActivityDefinition", headers={"Accept": accept})
         assert response.status_code == 200, accept
         assert response.headers["content-type"] == FHIR_JSON
