@@ -190,6 +190,30 @@ function expand(canonical) {
   return members;
 }
 
+// The code systems a ValueSet draws from (null when one include names none): a coding of
+// any other system is outside it, even where the package cannot list its codes.
+function systemsOf(canonical, seen = new Set()) {
+  const url = unversioned(canonical);
+  if (seen.has(url)) return new Set();
+  seen.add(url);
+  const vs = valueSets.get(url);
+  if (!vs) return null;
+  const systems = new Set();
+  for (const part of vs.compose?.include ?? []) {
+    if (part.system) {
+      systems.add(part.system);
+      continue;
+    }
+    for (const nested of part.valueSet ?? []) {
+      const inner = systemsOf(nested, seen);
+      if (!inner) return null;
+      for (const system of inner) systems.add(system);
+    }
+    if (!part.valueSet?.length) return null;
+  }
+  return systems;
+}
+
 // --- FHIRPath -------------------------------------------------------------------------------
 
 // fhirpath.js has no htmlChecks(): the narrative rules of the spec (xhtml.html) it stands for,
@@ -405,7 +429,7 @@ class Walk {
         .map((c) => ({ ...c, expression: `${selector}.all(${c.expression})` }));
       this.constraints(each, parent, context.fhirpathBase, path, scope);
     }
-    if (element.binding?.strength === "required") {
+    if (["required", "extensible"].includes(element.binding?.strength)) {
       values.forEach((value, i) => this.binding(element, type, value, at(i)));
     }
     if (type !== null && isPrimitive(type)) {
@@ -454,19 +478,22 @@ class Walk {
         scope,
         parentExtension: null,
       });
-      this.constraints(rootElement(sd).constraint, value, root, here, scope);
+      // The type's own invariants, less those the element repeats (ele-1, ext-1).
+      const repeated = new Set((element.constraint ?? []).map((c) => c.key));
+      const own = (rootElement(sd).constraint ?? []).filter((c) => !repeated.has(c.key));
+      this.constraints(own, value, root, here, scope);
     });
   }
 
   extensions(list, hosts, path, scope, parentExtension) {
     asList(list).forEach((extension, i) =>
-      this.extension(extension, hosts, `${path}.extension[${i}]`, scope, parentExtension),
+      this.extension(extension, hosts, `${path}.extension[${i}]`, scope, parentExtension, false),
     );
   }
 
   // One extension: its definition resolved by URL, the place it is used checked against the
   // definition's context, then walked as an Extension (its value, its own extensions).
-  extension(extension, hosts, path, scope, parentExtension) {
+  extension(extension, hosts, path, scope, parentExtension, asElement = true) {
     if (!extension || typeof extension.url !== "string") return; // the schema says so
     const absolute = /^[a-z][a-z0-9+.-]*:/i.test(extension.url);
     if (absolute) {
@@ -497,7 +524,11 @@ class Walk {
       scope,
       parentExtension: absolute ? extension.url : parentExtension,
     });
-    this.constraints(rootElement(sd).constraint, extension, "Extension", path, scope);
+    // ele-1 and ext-1 are checked already as the host's `extension` element's invariants
+    // (not for a primitive's extensions: its `_name` object is not walked).
+    const repeated = asElement ? ["ele-1", "ext-1"] : [];
+    const own = (rootElement(sd).constraint ?? []).filter((c) => !repeated.includes(c.key));
+    this.constraints(own, extension, "Extension", path, scope);
   }
 
   // The value an extension's definition allows (its `Extension.value[x]` types, or none).
@@ -517,27 +548,41 @@ class Walk {
     }
   }
 
-  // A required binding: the code (or one coding of the concept) is in the ValueSet.
+  // A required binding: the code (or one coding of the concept) is in the ValueSet, else an
+  // error. An extensible one is a warning, as the HL7 validator has it: a code from
+  // elsewhere is allowed only where the ValueSet has no suitable code, which no program can
+  // judge.
   binding(element, type, value, path) {
-    const members = expand(element.binding.valueSet);
-    if (!members) {
-      this.report.bindingsUnchecked.add(unversioned(element.binding.valueSet));
-      return;
-    }
-    const vs = unversioned(element.binding.valueSet);
+    const { strength, valueSet } = element.binding;
+    const vs = unversioned(valueSet);
+    const members = expand(valueSet);
+    const systems = members ? null : systemsOf(valueSet);
+    // In the ValueSet: true, false, or null where the package cannot tell.
+    const member = (system, code) => {
+      if (members) return members.has(`${system}|${code}`);
+      return systems && !systems.has(system) ? false : null;
+    };
     let ok;
     if (type === "code" || type === "string" || type === "uri") {
-      ok = [...members].some((m) => m.endsWith(`|${value}`));
+      ok = members ? [...members].some((m) => m.endsWith(`|${value}`)) : null;
     } else if (type === "Coding") {
-      ok = members.has(`${value.system}|${value.code}`);
+      ok = member(value.system, value.code);
     } else if (type === "CodeableConcept") {
-      ok = (value.coding ?? []).some((c) => members.has(`${c.system}|${c.code}`));
+      const found = (value.coding ?? []).map((c) => member(c.system, c.code));
+      ok = found.includes(true) ? true : found.includes(null) ? null : false;
     } else {
       return;
     }
-    if (!ok) {
-      const shown = typeof value === "string" ? value : JSON.stringify(value);
+    if (ok === null) {
+      if (strength === "required") this.report.bindingsUnchecked.add(vs);
+      return;
+    }
+    if (ok) return;
+    const shown = typeof value === "string" ? value : JSON.stringify(value);
+    if (strength === "required") {
       this.report.add("error", "binding", this.where(path), `${shown} is not in the required ValueSet ${vs}`);
+    } else {
+      this.report.add("warning", "extensible-binding", this.where(path), `${shown} is in none of ${vs}`);
     }
   }
 
