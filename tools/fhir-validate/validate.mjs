@@ -274,7 +274,15 @@ function schemaValidators() {
   const schema = structuredClone(readCore("openapi/fhir.schema.json"));
   schema.$id = schema.id;
   delete schema.id;
-  const ajv = new Ajv({ strict: false, allErrors: true });
+  // A resource inside another (a Bundle entry, a contained one) is checked against its own
+  // type when the walk reaches it: here it is any object, so a Bundle's validator does not
+  // compile every resource type (a second saved) nor repeat their errors through a oneOf.
+  schema.definitions.ResourceList = { type: "object" };
+  // Validators are compiled per type, on first use: the root's oneOf over every type would
+  // compile them all (seconds), and the package's schema needs no meta-validation here.
+  delete schema.oneOf;
+  delete schema.discriminator;
+  const ajv = new Ajv({ strict: false, allErrors: true, validateSchema: false });
   ajv.addMetaSchema(draft06);
   ajv.addSchema(schema);
   return (type) => ajv.getSchema(`${schema.$id}#/definitions/${type}`);
@@ -290,11 +298,6 @@ function checkSchema(resource, where, report) {
   }
   if (validate(resource)) return;
   for (const error of validate.errors) {
-    // A resource inside this one (a Bundle entry, a contained resource) is checked on its
-    // own against its type: the oneOf over every type here would only repeat it, noisily.
-    if (/^\/(entry\/\d+\/resource|contained\/\d+|outcome|issues)(\/|$)/.test(error.instancePath)) {
-      continue;
-    }
     const extra = error.params.additionalProperty ? ` (${error.params.additionalProperty})` : "";
     report.add("error", "schema", { ...where, path: error.instancePath || "/" }, error.message + extra);
   }
@@ -343,6 +346,7 @@ class Walk {
 
   resource(resource, path) {
     this.report.resources += 1;
+    checkSchema(resource, this.where(path), this.report);
     const sd = structure(resource.resourceType);
     if (!sd) return; // the schema check has said so
     const type = resource.resourceType;
@@ -638,7 +642,6 @@ export function validate(documents, definitions = []) {
       continue;
     }
     const walk = new Walk(report, name);
-    eachResource(body, body.resourceType, (resource, path) => checkSchema(resource, { document: name, path }, report));
     walk.resource(body, body.resourceType);
     eachCoding(body, body.resourceType, (coding, path) => walk.coding(coding, path));
   }
@@ -652,16 +655,6 @@ export function validate(documents, definitions = []) {
     milliseconds: Math.round(performance.now() - started),
     issues: report.issues,
   };
-}
-
-function eachResource(resource, path, visit) {
-  visit(resource, path);
-  asList(resource.contained).forEach((r, i) => eachResource(r, `${path}.contained[${i}]`, visit));
-  if (resource.resourceType === "Bundle") {
-    asList(resource.entry).forEach((e, i) => {
-      if (e && e.resource) eachResource(e.resource, `${path}.entry[${i}].resource`, visit);
-    });
-  }
 }
 
 // A valid Observation, then one broken copy per class of error: each must be reported with
