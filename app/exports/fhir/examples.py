@@ -21,6 +21,7 @@ from app.exports.fhir.resources import (
 from app.logbook.sessions import examples as session_examples
 from app.logbook.sessions.models import SessionPublic
 from app.training.routines import examples as routine_examples
+from app.training.routines.models import RoutinePublic
 from app.training.self_checks import examples as assessment_examples
 from app.training.self_checks.models import AssessmentPublic
 from app.users import examples as user_examples
@@ -45,10 +46,15 @@ def activity_definitions() -> Bundle:
     )
 
 
+def _first_versions(routine: RoutinePublic) -> dict[str, int]:
+    """The exercises a routine names, each at the catalog's first revision."""
+    return {item.exercise: 1 for item in routine.items}
+
+
 @cache
 def plan_definition() -> PlanDefinition:
     template = routine_examples.routine_view().model_copy(update={"is_template": True})
-    return definitions.plan_definition(template)
+    return definitions.plan_definition(template, _first_versions(template))
 
 
 def plan_definitions() -> Bundle:
@@ -63,7 +69,8 @@ def _patient() -> UserPublic:
 
 
 def care_plan() -> CarePlan:
-    return records.care_plan(routine_examples.routine_view(), _patient().id)
+    routine = routine_examples.routine_view()
+    return records.care_plan(routine, _patient().id, _first_versions(routine))
 
 
 def everything() -> Bundle:
@@ -73,8 +80,8 @@ def everything() -> Bundle:
     check = AssessmentPublic.model_validate(assessment_examples.assessment())
     resources: list[AnyResource] = [
         records.patient(user),
-        records.care_plan(routine, user.id),
-        *records.session_observations(logged, user.id, {routine.id}, set()),
+        records.care_plan(routine, user.id, _first_versions(routine)),
+        *records.session_observations(logged, user.id, {routine.id}, {}),
         records.self_check(check, user.id),
     ]
     return bundles.searchset(

@@ -169,7 +169,7 @@ class Observation(TypedDict):
     issued: NotRequired[str]
     performer: list[Reference]
     valueCodeableConcept: NotRequired[CodeableConcept]
-    interpretation: NotRequired[list[CodeableConcept]]
+    dataAbsentReason: NotRequired[CodeableConcept]
     note: NotRequired[list[Annotation]]
     hasMember: NotRequired[list[Reference]]
     component: NotRequired[list[ObservationComponent]]

@@ -73,10 +73,11 @@ def _routines(
 
 def plan_definitions(session: Session, catalog: CatalogSpecs, base: str) -> Bundle:
     templates = _routines(session, repository.templates(session), catalog)
+    exercises = repository.exercise_versions(session)
     return bundles.searchset(
         base,
         f"{base}/PlanDefinition",
-        [definitions.plan_definition(t) for t in templates],
+        [definitions.plan_definition(t, exercises) for t in templates],
         last_updated=_latest([t.updated_at for t in templates]),
     )
 
@@ -86,7 +87,7 @@ def plan_definition(session: Session, catalog: CatalogSpecs, template_id: str) -
     if row is None:
         raise NotFound(f"No PlanDefinition/{template_id}.")
     (template,) = _routines(session, [row], catalog)
-    return definitions.plan_definition(template)
+    return definitions.plan_definition(template, repository.exercise_versions(session))
 
 
 # --- a patient's data: private, read under a grant ------------------------------------------
@@ -124,7 +125,8 @@ def everything(
             else repository.prescriptions_of(session, grant.patient_id, grant.access.clinic_id)
         )
         plans = _routines(session, rows, catalog)
-        resources += [records.care_plan(p, grant.patient_id) for p in plans]
+        exercises = repository.exercise_versions(session)
+        resources += [records.care_plan(p, grant.patient_id, exercises) for p in plans]
         times += [p.updated_at for p in plans]
     if grant.sessions:
         logged = sessions_service.as_models(
@@ -133,7 +135,7 @@ def everything(
             )
         )
         own = {p.id for p in plans}  # basedOn names only a CarePlan the reader may read
-        templates = repository.template_ids(session)
+        templates = repository.template_versions(session)
         for one in logged:
             resources += records.session_observations(one, grant.patient_id, own, templates)
         times += [s.updated_at for s in logged]
@@ -179,4 +181,4 @@ def care_plan(
         )
     access.record(session, grant, f"fhir:CarePlan/{row.id}")
     (plan,) = _routines(session, [row], catalog)
-    return records.care_plan(plan, grant.patient_id)
+    return records.care_plan(plan, grant.patient_id, repository.exercise_versions(session))

@@ -67,9 +67,7 @@ async def _patient_record(client: httpx.AsyncClient, team: CareTeam) -> None:
         {"routine": {**four_weeks, "name": "Four weeks, right side"}},
         team.clinician,
     )
-    own = await _post(
-        client, "/api/v1/routines", routine_payload(notes="Before work"), patient
-    )
+    own = await _post(client, "/api/v1/routines", routine_payload(notes="Before work"), patient)
     templates = (await client.get("/api/v1/routines", params={"template": "true"})).json()
     sessions = [
         session_payload(routine_id=prescribed["id"], notes="Felt the burn"),

@@ -55,7 +55,8 @@ class Report:
     def errors_listed(self, limit: int = 40) -> str:
         found = [i for i in self.issues if i["severity"] == "error"]
         lines = [f"{i['class']} {i['document']} {i['path']}: {i['message']}" for i in found]
-        return "\n".join(lines[:limit]) + (f"\n... {len(lines) - limit} more" if len(lines) > limit else "")
+        more = f"\n... {len(lines) - limit} more" if len(lines) > limit else ""
+        return "\n".join(lines[:limit]) + more
 
     def summary(self) -> str:
         return (
