@@ -216,20 +216,24 @@ function systemsOf(canonical, seen = new Set()) {
 
 // --- FHIRPath -------------------------------------------------------------------------------
 
-// fhirpath.js has no htmlChecks(): the narrative rules of the spec (xhtml.html) it stands for,
-// enough to refuse what a reader must not render: a <div> in the XHTML namespace, no active
-// content, no event handlers.
-function htmlChecks(inputs) {
-  const html = String(inputs[0] ?? "");
-  const ok =
-    /^<div\s[^>]*xmlns="http:\/\/www\.w3\.org\/1999\/xhtml"/.test(html) &&
-    html.trimEnd().endsWith("</div>") &&
-    !/<(script|style|object|iframe|embed|form|input|applet|base|link|meta)\b/i.test(html) &&
-    !/\son\w+\s*=/i.test(html);
-  return [ok];
+// The core invariants' regular expressions are written for XML Schema and Java, where `\@`
+// and a lone `]` are literal; fhirpath.js's matches() compiles them with JavaScript's `u`
+// flag, which refuses both (eld-16, eld-19, eld-20 could not be evaluated). This one falls
+// back to a pattern without `u`, where they mean what the spec means.
+function matches(inputs, regex, flags = "") {
+  if (inputs.length !== 1 || typeof inputs[0] !== "string" || regex === undefined) return [];
+  let pattern;
+  try {
+    pattern = new RegExp(regex, `su${flags}`);
+  } catch {
+    pattern = new RegExp(regex, `s${flags}`);
+  }
+  return [pattern.test(inputs[0])];
 }
 const FHIRPATH_OPTIONS = {
-  userInvocationTable: { htmlChecks: { fn: htmlChecks, arity: { 0: [] } } },
+  userInvocationTable: {
+    matches: { fn: matches, arity: { 1: ["String"], 2: ["String", "String"] } },
+  },
   traceFn: () => {}, // the invariants trace() their workings: not ours to print
 };
 
@@ -427,11 +431,25 @@ class Walk {
     // The element's own invariants hold for each value: evaluated from the parent, which
     // sees a primitive's value and its `_key` sibling as one.
     if (element.constraint?.length) {
-      const selector = elementName.endsWith("[x]") ? `${fhirpathName}.ofType(${type})` : fhirpathName;
+      // Backticks: an element may be named like an operator (Narrative.div).
+      const name = `\`${fhirpathName}\``;
+      const selector = elementName.endsWith("[x]") ? `${name}.ofType(${type})` : name;
+      // fhirpath.js's hasValue() is false on any xhtml: ele-1 on a narrative's div is
+      // "not empty", checked here instead.
+      const engineCannot = (c) => type === "xhtml" && c.key === "ele-1";
       const each = element.constraint
-        .filter((c) => c.expression)
+        .filter((c) => c.expression && !engineCannot(c))
         .map((c) => ({ ...c, expression: `${selector}.all(${c.expression})` }));
       this.constraints(each, parent, context.fhirpathBase, path, scope);
+      if (type === "xhtml" && values.some((v) => typeof v !== "string" || !v.trim())) {
+        this.report.add("error", "invariant", this.where(path), "ele-1: an empty narrative div");
+      }
+    }
+    // The xhtml type's own rule, which the JSON schema (a string) cannot say: the root is a
+    // <div> in the XHTML namespace (narrative.html), as the HL7 validator requires.
+    const xhtmlRoot = /^<div\s(?:[^>]*\s)?xmlns="http:\/\/www\.w3\.org\/1999\/xhtml"/;
+    if (type === "xhtml" && values.some((v) => typeof v === "string" && !xhtmlRoot.test(v))) {
+      this.report.add("error", "schema", this.where(path), 'a narrative is a <div xmlns="http://www.w3.org/1999/xhtml">');
     }
     if (["required", "extensible"].includes(element.binding?.strength)) {
       values.forEach((value, i) => this.binding(element, type, value, at(i)));
