@@ -5,8 +5,10 @@
 # all pinned by tools/fhir-validate/package-lock.json (`npm ci`).
 #   scripts/fhir-validate.sh INPUT.json REPORT.json   INPUT's documents checked, REPORT written
 #   scripts/fhir-validate.sh --self-test  broken resources must raise every class of error
-# tests/exports/fhir/test_fhir_validation.py runs both. Without Node.js 20+ it says so and
-# skips; with CI=true that is a failure (scripts/node-tools.sh).
+#                                         (a run over INPUT does this first, and fails
+#                                         unless they do)
+# tests/exports/fhir/test_fhir_validation.py runs it over every FHIR answer. Without Node.js
+# 20+ it says so and skips; with CI=true that is a failure (scripts/node-tools.sh).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 TOOLS=tools/fhir-validate

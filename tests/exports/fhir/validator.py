@@ -44,6 +44,7 @@ def run(*args: str, timeout: float = 300) -> str:
 class Report:
     """What the validator found: issues, and errors and warnings counted by class."""
 
+    self_test: str  # the checker's test of itself, run first: every class of error caught
     documents: int
     resources: int
     errors: dict[str, int]
@@ -68,8 +69,10 @@ class Report:
 def validate(
     documents: dict[str, dict[str, Any]], definitions: list[dict[str, Any]], folder: Path
 ) -> Report:
-    """Every document (by name) checked in one validator process; `definitions` are the
-    server's own StructureDefinitions and CodeSystems, resolved beside the core ones."""
+    """Every document (by name) checked in one validator process, which tests itself first
+    (a broken resource per class of error: it fails unless each is caught); `definitions`
+    are the server's own StructureDefinitions and CodeSystems, resolved beside the core
+    ones."""
     batch = folder / "fhir-documents.json"
     out = folder / "fhir-report.json"
     batch.write_text(
@@ -83,6 +86,7 @@ def validate(
     run(str(batch), str(out))
     found = json.loads(out.read_text())
     return Report(
+        self_test=found["selfTest"],
         documents=found["documents"],
         resources=found["resources"],
         errors=found["errors"],
