@@ -28,6 +28,8 @@ const r4Model = require("fhirpath/fhir-context/r4");
 const CORE = dirname(require.resolve("hl7.fhir.r4b.core/package.json"));
 const FHIR_TYPE = "http://hl7.org/fhir/StructureDefinition/structuredefinition-fhir-type";
 const SYSTEM_TYPE = "http://hl7.org/fhirpath/System.";
+const XHTML = "http://www.w3.org/1999/xhtml";
+const CORE_EXTENSION = "http://hl7.org/fhir/StructureDefinition/";
 export const ERROR_CLASSES = [
   "schema",
   "cardinality",
@@ -66,8 +68,8 @@ function structure(typeOrUrl) {
   const key = typeOrUrl.startsWith("http") ? unversioned(typeOrUrl) : typeOrUrl;
   if (definitionsByUrl.has(key)) return definitionsByUrl.get(key);
   let found = null;
-  const id = key.startsWith("http://hl7.org/fhir/StructureDefinition/")
-    ? key.slice("http://hl7.org/fhir/StructureDefinition/".length)
+  const id = key.startsWith(CORE_EXTENSION)
+    ? key.slice(CORE_EXTENSION.length)
     : key.startsWith("http")
       ? null
       : key;
@@ -304,7 +306,11 @@ function checkSchema(resource, where, report) {
   if (validate(resource)) return;
   for (const error of validate.errors) {
     const extra = error.params.additionalProperty ? ` (${error.params.additionalProperty})` : "";
-    report.add("error", "schema", { ...where, path: error.instancePath || "/" }, error.message + extra);
+    // The JSON pointer as the walk names places: /entry/0/resource -> .entry[0].resource
+    const steps = error.instancePath.split("/").slice(1);
+    const tail = steps.map((s) => (/^\d+$/.test(s) ? `[${s}]` : `.${s}`)).join("");
+    const at = { ...where, path: where.path + tail };
+    report.add("error", "schema", at, error.message + extra);
   }
 }
 
@@ -347,6 +353,14 @@ class Walk {
 
   where(path) {
     return { document: this.document, path };
+  }
+
+  error(kind, path, message) {
+    this.report.add("error", kind, this.where(path), message);
+  }
+
+  warn(kind, path, message) {
+    this.report.add("warning", kind, this.where(path), message);
   }
 
   resource(resource, path) {
@@ -409,15 +423,15 @@ class Walk {
         const repeats = max !== "0" && max !== "1";
         if (key in node && Array.isArray(node[key]) !== repeats) {
           const shape = repeats ? "an array" : "a single value";
-          this.report.add("error", "cardinality", this.where(`${path}.${key}`), `FHIR JSON writes ${shape} here`);
+          this.error("cardinality", `${path}.${key}`, `FHIR JSON writes ${shape} here`);
         }
         if (max !== "*" && count > Number(max)) {
-          this.report.add("error", "cardinality", this.where(`${path}.${key}`), `maximum ${max}, found ${count}`);
+          this.error("cardinality", `${path}.${key}`, `maximum ${max}, found ${count}`);
         }
         if (count > 0) this.child(element, key, type, values, primitiveExtras, node, context);
       }
       if (present < min) {
-        this.report.add("error", "cardinality", this.where(`${path}.${name}`), `minimum ${min}, found ${present}`);
+        this.error("cardinality", `${path}.${name}`, `minimum ${min}, found ${present}`);
       }
     }
   }
@@ -428,7 +442,8 @@ class Walk {
     const elementName = element.path.slice(element.path.lastIndexOf(".") + 1);
     const fhirpathName = elementName.replace("[x]", "");
     const rootedPath = `${context.rootedPath}.${fhirpathName}`;
-    const at = (i) => (Array.isArray(parent[key]) || Array.isArray(parent[`_${key}`]) ? `${path}[${i}]` : path);
+    const listed = Array.isArray(parent[key]) || Array.isArray(parent[`_${key}`]);
+    const at = (i) => (listed ? `${path}[${i}]` : path);
     // The element's own invariants hold for each value: evaluated from the parent, which
     // sees a primitive's value and its `_key` sibling as one.
     if (element.constraint?.length) {
@@ -443,14 +458,14 @@ class Walk {
         .map((c) => ({ ...c, expression: `${selector}.all(${c.expression})` }));
       this.constraints(each, parent, context.fhirpathBase, path, scope);
       if (type === "xhtml" && values.some((v) => typeof v !== "string" || !v.trim())) {
-        this.report.add("error", "invariant", this.where(path), "ele-1: an empty narrative div");
+        this.error("invariant", path, "ele-1: an empty narrative div");
       }
     }
     // The xhtml type's own rule, which the JSON schema (a string) cannot say: the root is a
     // <div> in the XHTML namespace (narrative.html), as the HL7 validator requires.
-    const xhtmlRoot = /^<div\s(?:[^>]*\s)?xmlns="http:\/\/www\.w3\.org\/1999\/xhtml"/;
+    const xhtmlRoot = new RegExp(`^<div\\s(?:[^>]*\\s)?xmlns="${XHTML.replaceAll(".", "\\.")}"`);
     if (type === "xhtml" && values.some((v) => typeof v === "string" && !xhtmlRoot.test(v))) {
-      this.report.add("error", "schema", this.where(path), 'a narrative is a <div xmlns="http://www.w3.org/1999/xhtml">');
+      this.error("schema", path, `a narrative is a <div xmlns="${XHTML}">`);
     }
     if (["required", "extensible"].includes(element.binding?.strength)) {
       values.forEach((value, i) => this.binding(element, type, value, at(i)));
@@ -476,7 +491,8 @@ class Walk {
       if (type === null || type === "BackboneElement" || type === "Element") {
         // A content reference (Questionnaire.item.item -> #Questionnaire.item) has the
         // elements of the element it names.
-        const target = type === null ? element.contentReference.slice(element.contentReference.indexOf("#") + 1) : element.path;
+        const reference = element.contentReference;
+        const target = type === null ? reference.slice(reference.indexOf("#") + 1) : element.path;
         this.node(value, {
           ...context,
           elementPath: target,
@@ -522,7 +538,7 @@ class Walk {
     if (absolute) {
       const definition = structure(extension.url);
       if (!definition) {
-        this.report.add("warning", "unknown-extension", this.where(path), `no StructureDefinition for ${extension.url}`);
+        this.warn("unknown-extension", path, `no StructureDefinition for ${extension.url}`);
       } else if (!contextAllows(definition, hosts, parentExtension)) {
         const allowed = (definition.context ?? []).map((c) => c.expression).join(", ");
         const here = [...hosts].join(" / ");
@@ -566,7 +582,8 @@ class Walk {
         "error",
         "cardinality",
         this.where(path),
-        `${extension.url} takes ${value.max === "0" ? "no value" : allowed.join(" or ")}, not ${given[0]}`,
+        `${extension.url} takes ${value.max === "0" ? "no value" : allowed.join(" or ")}, ` +
+          `not ${given[0]}`,
       );
     }
   }
@@ -603,9 +620,9 @@ class Walk {
     if (ok) return;
     const shown = typeof value === "string" ? value : JSON.stringify(value);
     if (strength === "required") {
-      this.report.add("error", "binding", this.where(path), `${shown} is not in the required ValueSet ${vs}`);
+      this.error("binding", path, `${shown} is not in the required ValueSet ${vs}`);
     } else {
-      this.report.add("warning", "extensible-binding", this.where(path), `${shown} is in none of ${vs}`);
+      this.warn("extensible-binding", path, `${shown} is in none of ${vs}`);
     }
   }
 
@@ -614,8 +631,8 @@ class Walk {
     const codes = coding && coding.system ? knownCodes(coding.system) : null;
     if (!codes) return;
     if (!codes.has(coding.code)) {
-      this.report.add("error", "code", this.where(path), `${coding.code} is not a code of ${coding.system}`);
-    } else if (coding.display && codes.get(coding.code) && coding.display !== codes.get(coding.code)) {
+      this.error("code", path, `${coding.code} is not a code of ${coding.system}`);
+    } else if (coding.display && ![undefined, coding.display].includes(codes.get(coding.code))) {
       this.report.add(
         "warning",
         "display",
@@ -702,21 +719,20 @@ function selfTest() {
       unit: "s",
       system: "http://unitsofmeasure.org",
       code: "s",
-      _value: { extension: [{ url: "http://hl7.org/fhir/StructureDefinition/tz-code", valueCode: "UTC" }] },
     },
   };
-  delete valid.valueQuantity._value; // extensions on a decimal: kept out of the valid one
   const broken = {
     schema: { ...valid, effectiveDateTime: "yesterday", colour: "red" },
     cardinality: { ...valid, status: undefined, subject: [{ reference: "Patient/p" }] },
     binding: { ...valid, status: "done" },
     code: {
       ...valid,
-      category: [{ coding: [{ system: valid.category[0].coding[0].system, code: "no-such-category" }] }],
+      category: [{ coding: [{ ...valid.category[0].coding[0], code: "no-such-category" }] }],
     },
     "extension-context": {
       ...valid,
-      extension: [{ url: "http://hl7.org/fhir/StructureDefinition/tz-code", valueCode: "Europe/Paris" }],
+      // The core tz-code may only be used on a date, dateTime or instant.
+      extension: [{ url: `${CORE_EXTENSION}tz-code`, valueCode: "Europe/Paris" }],
     },
     invariant: {
       ...valid,
@@ -726,15 +742,19 @@ function selfTest() {
   };
   const documents = [
     { name: "valid", body: valid },
-    ...Object.entries(broken).map(([kind, body]) => ({ name: kind, body: JSON.parse(JSON.stringify(body)) })),
+    ...Object.entries(broken).map(([name, body]) => ({ name, body: structuredClone(body) })),
   ];
   const result = validate(documents);
   const failures = [];
-  const errorsOf = (name) => result.issues.filter((i) => i.document === name && i.severity === "error");
-  if (errorsOf("valid").length) failures.push(`the valid Observation has errors: ${JSON.stringify(errorsOf("valid"))}`);
+  const errorsOf = (name) =>
+    result.issues.filter((i) => i.document === name && i.severity === "error");
+  if (errorsOf("valid").length) {
+    failures.push(`the valid Observation has errors: ${JSON.stringify(errorsOf("valid"))}`);
+  }
   for (const kind of ERROR_CLASSES) {
     if (!errorsOf(kind).some((i) => i.class === kind)) {
-      failures.push(`no ${kind} error for the resource broken that way: ${JSON.stringify(errorsOf(kind))}`);
+      const found = JSON.stringify(errorsOf(kind));
+      failures.push(`no ${kind} error for the resource broken that way: ${found}`);
     }
   }
   const summary =
