@@ -99,6 +99,7 @@ async def _read_base(
         codes = {i["code"] for i in declaration.get("interaction", [])}
         if "search-type" in codes:
             listed = [e["resource"] for e in (await get(f"/{kind}"))["entry"]]
+            await get(f"/{kind}?_count=1")  # a page: its links and total are checked too
             found += listed
             if kind in DEFINITION_TYPES:
                 definitions += listed
