@@ -10,9 +10,11 @@
 //                                  run with INPUT does this first and fails if they do not)
 //
 // `definitions` are StructureDefinitions and CodeSystems a server publishes beside the core
-// ones (Medius' own extensions): an extension whose definition is found in neither is a
-// warning (`unknown-extension`), not an error, as the HL7 validator treats an unresolvable
-// extension by default. Writes a JSON report (issues; errors and warnings counted by class)
+// ones (Medius' own extensions and codes): an extension is checked against its definition
+// wherever found (its context, its value, a complex one's parts), and a coding of a
+// complete CodeSystem against its codes. An extension whose definition is found in neither
+// is a warning (`unknown-extension`), not an error, as the HL7 validator treats an
+// unresolvable extension by default. Writes a JSON report (issues; errors and warnings counted by class)
 // and prints a one-line summary; exit status 0 whatever it found (the caller asserts), 2 on
 // unusable input.
 import { createRequire } from "node:module";
@@ -425,13 +427,11 @@ class Walk {
           const shape = repeats ? "an array" : "a single value";
           this.error("cardinality", `${path}.${key}`, `FHIR JSON writes ${shape} here`);
         }
-        if (max !== "*" && count > Number(max)) {
-          this.error("cardinality", `${path}.${key}`, `maximum ${max}, found ${count}`);
-        }
         if (count > 0) this.child(element, key, type, values, primitiveExtras, node, context);
       }
-      if (present < min) {
-        this.error("cardinality", `${path}.${name}`, `minimum ${min}, found ${present}`);
+      // Counted over every property of a choice: valueInteger and valueString are two values.
+      if (present < min || (max !== "*" && present > Number(max))) {
+        this.error("cardinality", `${path}.${name}`, `${min}..${max}, found ${present}`);
       }
     }
   }
@@ -570,23 +570,58 @@ class Walk {
     this.constraints(own, extension, "Extension", path, scope);
   }
 
-  // The value an extension's definition allows (its `Extension.value[x]` types, or none).
-  extensionValue(extension, definition, path) {
+  // An extension against its definition's elements (the snapshot, else the differential):
+  // its value (`Extension.value[x]`: required or forbidden, of an allowed type) and, for a
+  // complex one, each part against its slice (`Extension.extension:NAME`: a known name
+  // unless the slicing is open, its own value, at most and at least as often as the slice
+  // says). The HL7 validator checks the same against the definition a server publishes.
+  extensionValue(extension, definition, path, prefix = "Extension") {
     const elements = definition.snapshot?.element ?? definition.differential?.element ?? [];
-    const value = elements.find((e) => e.id === "Extension.value[x]");
+    const byId = new Map(elements.map((e) => [e.id, e]));
+    const value = byId.get(`${prefix}.value[x]`);
     const given = Object.keys(extension).filter((k) => k.startsWith("value"));
-    if (!value || !given.length) return;
-    const allowed = (value.type ?? []).map((t) => `value${capitalized(typeCode(t))}`);
-    if (value.max === "0" || !allowed.includes(given[0])) {
-      this.report.add(
-        "error",
-        "cardinality",
-        this.where(path),
-        `${extension.url} takes ${value.max === "0" ? "no value" : allowed.join(" or ")}, ` +
-          `not ${given[0]}`,
-      );
+    const what = prefix === "Extension" ? extension.url : `${definition.url}#${extension.url}`;
+    if (value && value.max === "0" && given.length) {
+      this.error("cardinality", path, `${what} takes no value, not ${given[0]}`);
+    } else if (value && (value.min ?? 0) > 0 && !given.length) {
+      this.error("cardinality", path, `${what} needs a value`);
+    } else if (value?.type && given.length) {
+      const allowed = value.type.map((t) => `value${capitalized(typeCode(t))}`);
+      if (!allowed.includes(given[0])) {
+        this.error("cardinality", path, `${what} takes ${allowed.join(" or ")}, not ${given[0]}`);
+      }
     }
+    const parts = asList(extension.extension);
+    const nested = byId.get(`${prefix}.extension`);
+    if (nested?.max === "0" && parts.length) {
+      this.error("cardinality", path, `${what} takes no extensions`);
+    }
+    const isSlice = (e) => e.sliceName && e.id === `${prefix}.extension:${e.sliceName}`;
+    const slices = elements.filter(isSlice);
+    if (!slices.length) return;
+    for (const slice of slices) {
+      const found = parts.filter((part) => part?.url === slice.sliceName);
+      const max = slice.max ?? "*";
+      if (found.length < (slice.min ?? 0) || (max !== "*" && found.length > Number(max))) {
+        const range = `${slice.min ?? 0}..${max}, found ${found.length}`;
+        this.error("cardinality", path, `${what}: part ${slice.sliceName} ${range}`);
+      }
+    }
+    const names = new Set(slices.map((e) => e.sliceName));
+    const closed = nested?.slicing?.rules === "closed";
+    parts.forEach((part, i) => {
+      const here = `${path}.extension[${i}]`;
+      if (!part || typeof part.url !== "string") return; // the schema says so
+      if (names.has(part.url)) {
+        this.extensionValue(part, definition, here, `${prefix}.extension:${part.url}`);
+      } else if (closed) {
+        this.error("cardinality", here, `${what} has no part ${part.url}`);
+      } else if (!/^[a-z][a-z0-9+.-]*:/i.test(part.url)) {
+        this.warn("unknown-extension", here, `${what} defines no part ${part.url}`);
+      }
+    });
   }
+
 
   // A required binding: the code (or one coding of the concept) is in the ValueSet, else an
   // error. An extensible one is a warning, as the HL7 validator has it: a code from
