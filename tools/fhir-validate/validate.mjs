@@ -263,6 +263,9 @@ class Report {
     this.resources = 0;
     this.invariantsEvaluated = 0;
     this.bindingsUnchecked = new Set();
+    // What a resource's walk found, by its JSON text: the same resource read on both bases,
+    // in a search and in `$everything` is walked once (paths relative to the resource).
+    this.walked = new Map();
   }
   add(severity, kind, where, message) {
     this.issues.push({ severity, class: kind, ...where, message });
@@ -367,6 +370,24 @@ class Walk {
 
   resource(resource, path) {
     this.report.resources += 1;
+    const text = JSON.stringify(resource);
+    const walked = this.report.walked.get(text);
+    if (walked) {
+      for (const { relative, ...issue } of walked) {
+        this.report.issues.push({ ...issue, ...this.where(path + relative) });
+      }
+      return;
+    }
+    const first = this.report.issues.length;
+    this.walk(resource, path);
+    const found = this.report.issues.slice(first).map(({ document, path: at, ...issue }) => ({
+      ...issue,
+      relative: at.slice(path.length),
+    }));
+    this.report.walked.set(text, found);
+  }
+
+  walk(resource, path) {
     checkSchema(resource, this.where(path), this.report);
     const sd = structure(resource.resourceType);
     if (!sd) return; // the schema check has said so
