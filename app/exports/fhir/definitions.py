@@ -9,6 +9,7 @@ element for sets and repetitions (docs/guides/integrations/fhir.md).
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 
 from app.catalog.exercises.models import ExercisePublic, Source
 from app.catalog.planner.models import PlanItem
@@ -33,7 +34,17 @@ PUBLISHER = "Medius"
 
 
 def canonical(resource_type: str, key: str) -> str:
+    """A definition's canonical URL (its `url`), naming it whatever its version."""
     return f"{codes.MEDIUS_FHIR}/{resource_type}/{key}"
+
+
+def pinned(resource_type: str, key: str, version: int | None) -> str:
+    """A reference to a definition as `url|version`: a CarePlan or a plan's action means
+    what the definition said at that version (FHIR canonical references, references.html).
+    The version is the definition's `version` as served: its revision. Unknown (None):
+    the canonical alone."""
+    url = canonical(resource_type, key)
+    return url if version is None else f"{url}|{version}"
 
 
 def computable_name(text: str, fallback: str) -> str:
@@ -168,9 +179,10 @@ def activity_definition(exercise: ExercisePublic, *, retired: bool = False) -> A
     return resource
 
 
-def plan_definition(template: RoutinePublic) -> PlanDefinition:
+def plan_definition(template: RoutinePublic, exercises: Mapping[str, int]) -> PlanDefinition:
     """A public template as a PlanDefinition: one action per item, in order, each naming
-    its ActivityDefinition and carrying the item's dosage."""
+    its ActivityDefinition at its current version (`exercises`: revision by slug) and
+    carrying the item's dosage."""
     return {
         "resourceType": "PlanDefinition",
         "id": str(template.id),
@@ -191,7 +203,10 @@ def plan_definition(template: RoutinePublic) -> PlanDefinition:
         "date": codes.instant(template.updated_at),
         "publisher": PUBLISHER,
         "description": template.notes or template.name,
-        "action": [plan_action(item, template.sessions_per_week) for item in template.items],
+        "action": [
+            plan_action(item, template.sessions_per_week, exercises.get(item.exercise))
+            for item in template.items
+        ],
     }
 
 
@@ -199,12 +214,14 @@ def weekly(sessions_per_week: int) -> Timing:
     return {"repeat": {"frequency": sessions_per_week, "period": 1, "periodUnit": "wk"}}
 
 
-def plan_action(item: RoutineItemPublic, sessions_per_week: int) -> PlanDefinitionAction:
+def plan_action(
+    item: RoutineItemPublic, sessions_per_week: int, version: int | None
+) -> PlanDefinitionAction:
     return {
         "extension": [item_dosage(item)],
         "title": item.exercise,
         "description": dosage_text(item),
         "code": [exercise_concept(item.exercise)],
         "timingTiming": weekly(sessions_per_week),
-        "definitionCanonical": canonical("ActivityDefinition", item.exercise),
+        "definitionCanonical": pinned("ActivityDefinition", item.exercise, version),
     }

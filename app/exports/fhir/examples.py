@@ -25,6 +25,7 @@ from app.exports.fhir.resources import (
 from app.logbook.sessions import examples as session_examples
 from app.logbook.sessions.models import SessionPublic
 from app.training.routines import examples as routine_examples
+from app.training.routines.models import RoutinePublic
 from app.training.self_checks import examples as assessment_examples
 from app.training.self_checks.models import AssessmentPublic
 from app.users import examples as user_examples
@@ -49,10 +50,15 @@ def activity_definitions() -> Bundle:
     )
 
 
+def _first_versions(routine: RoutinePublic) -> dict[str, int]:
+    """The exercises a routine names, each at the catalog's first revision."""
+    return {item.exercise: 1 for item in routine.items}
+
+
 @cache
 def plan_definition() -> PlanDefinition:
     template = routine_examples.routine_view().model_copy(update={"is_template": True})
-    return narrative.narrated(definitions.plan_definition(template))
+    return narrative.narrated(definitions.plan_definition(template, _first_versions(template)))
 
 
 def plan_definitions() -> Bundle:
@@ -67,7 +73,8 @@ def _patient() -> UserPublic:
 
 
 def care_plan() -> CarePlan:
-    return narrative.narrated(records.care_plan(routine_examples.routine_view(), _patient().id))
+    routine = routine_examples.routine_view()
+    return narrative.narrated(records.care_plan(routine, _patient().id, _first_versions(routine)))
 
 
 def everything() -> Bundle:
@@ -77,8 +84,8 @@ def everything() -> Bundle:
     check = AssessmentPublic.model_validate(assessment_examples.assessment())
     resources: list[AnyResource] = [
         records.patient(user),
-        records.care_plan(routine, user.id),
-        *records.session_observations(logged, user.id, {routine.id}, set()),
+        records.care_plan(routine, user.id, _first_versions(routine)),
+        *records.session_observations(logged, user.id, {routine.id}, {}),
         records.self_check(check, user.id),
     ]
     return bundles.searchset(
@@ -118,7 +125,7 @@ def patient() -> Patient:
 def observation() -> Observation:
     logged = SessionPublic.model_validate(session_examples.session())
     routine = routine_examples.routine_view()
-    panel = records.session_observations(logged, _patient().id, {routine.id}, set())[0]
+    panel = records.session_observations(logged, _patient().id, {routine.id}, {})[0]
     return narrative.narrated(panel)
 
 

@@ -33,8 +33,18 @@ def template(session: Session, template_id: uuid.UUID) -> Routine | None:
     ).first()
 
 
-def template_ids(session: Session) -> set[uuid.UUID]:
-    return set(session.exec(select(Routine.id).where(col(Routine.is_template).is_(True))).all())
+def template_versions(session: Session) -> dict[uuid.UUID, int]:
+    """Every template's revision by id: the version of its PlanDefinition."""
+    rows = session.exec(
+        select(Routine.id, Routine.revision).where(col(Routine.is_template).is_(True))
+    ).all()
+    return dict(rows)
+
+
+def exercise_versions(session: Session) -> dict[str, int]:
+    """Every exercise's revision by slug, removed ones included: the version of its
+    ActivityDefinition, which CarePlans and PlanDefinitions pin."""
+    return dict(session.exec(select(Exercise.slug, Exercise.revision)).all())
 
 
 def owned_routine(session: Session, routine_id: uuid.UUID) -> Routine | None:

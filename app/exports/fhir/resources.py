@@ -178,7 +178,7 @@ class Observation(TypedDict):
     issued: NotRequired[str]
     performer: list[Reference]
     valueCodeableConcept: NotRequired[CodeableConcept]
-    interpretation: NotRequired[list[CodeableConcept]]
+    dataAbsentReason: NotRequired[CodeableConcept]
     note: NotRequired[list[Annotation]]
     hasMember: NotRequired[list[Reference]]
     component: NotRequired[list[ObservationComponent]]

@@ -115,7 +115,8 @@ def _routines(
 
 def plan_definitions(session: Session, catalog: CatalogSpecs, base: str, query: Query) -> Bundle:
     templates = _routines(session, repository.templates(session), catalog)
-    found = [narrative.narrated(definitions.plan_definition(t)) for t in templates]
+    exercises = repository.exercise_versions(session)
+    found = [narrative.narrated(definitions.plan_definition(t, exercises)) for t in templates]
     updated = _latest([t.updated_at for t in templates])
     return searchset(base, f"{base}/PlanDefinition", found, query, last_updated=updated)
 
@@ -125,7 +126,8 @@ def plan_definition(session: Session, catalog: CatalogSpecs, template_id: str) -
     if row is None:
         raise NotFound(f"No PlanDefinition/{template_id}.")
     (template,) = _routines(session, [row], catalog)
-    return narrative.narrated(definitions.plan_definition(template))
+    exercises = repository.exercise_versions(session)
+    return narrative.narrated(definitions.plan_definition(template, exercises))
 
 
 def structure_definitions(base: str, query: Query) -> Bundle:
@@ -194,7 +196,7 @@ def _session_observations(
     session: Session, grant: access.Grant, rows: Sequence[WorkoutSession], plans: set[uuid.UUID]
 ) -> tuple[list[Observation], list[datetime]]:
     logged = sessions_service.as_models(sessions_service.as_public(session, rows))
-    templates = repository.template_ids(session)
+    templates = repository.template_versions(session)
     found: list[Observation] = []
     for one in logged:
         found += records.session_observations(one, grant.patient_id, plans, templates)
@@ -230,7 +232,8 @@ def everything(
     found: list[AnyResource] = [patient]
     times = [_updated(patient)]
     plans = _routines(session, _plan_rows(session, grant), catalog)
-    found += [narrative.narrated(records.care_plan(p, grant.patient_id)) for p in plans]
+    exercises = repository.exercise_versions(session)
+    found += [narrative.narrated(records.care_plan(p, grant.patient_id, exercises)) for p in plans]
     times += [p.updated_at for p in plans]
     if grant.sessions:
         rows = account_repository.sessions_of(session, grant.patient_id)
@@ -295,7 +298,8 @@ def care_plan(
         )
     access.record(session, grant, f"fhir:CarePlan/{row.id}")
     (plan,) = _routines(session, [row], catalog)
-    return narrative.narrated(records.care_plan(plan, grant.patient_id))
+    exercises = repository.exercise_versions(session)
+    return narrative.narrated(records.care_plan(plan, grant.patient_id, exercises))
 
 
 def observation(

@@ -117,8 +117,8 @@ async def test_templates_are_plan_definitions_whose_actions_name_activity_defini
     assert parsed.total == SEEDED_TEMPLATES
     templates = (await client.get("/api/v1/routines", params={"template": "true"})).json()
     by_id = {t["id"]: t for t in templates["items"]}
-    exercises = {
-        e["resource"]["url"]
+    versions = {
+        e["resource"]["id"]: e["resource"]["version"]
         for e in (await client.get(f"{FHIR}/ActivityDefinition")).json()["entry"]
     }
     for entry_ in body["entry"]:
@@ -127,10 +127,11 @@ async def test_templates_are_plan_definitions_whose_actions_name_activity_defini
         one = await client.get(f"{FHIR}/PlanDefinition/{plan['id']}")
         assert one.status_code == 200
         assert one.json() == plan
+        # Each action pins the ActivityDefinition's version it was served at.
         assert [a["definitionCanonical"] for a in plan["action"]] == [
-            f"https://medius.dev/fhir/ActivityDefinition/{i['exercise']}" for i in template["items"]
+            f"https://medius.dev/fhir/ActivityDefinition/{i['exercise']}|{versions[i['exercise']]}"
+            for i in template["items"]
         ]
-        assert {a["definitionCanonical"] for a in plan["action"]} <= exercises
         parsed_plan = reading.validated(plan)
         for action, item in zip(parsed_plan.action, template["items"], strict=True):
             assert reading.dosage(action) == _dosage_of(item)
@@ -297,6 +298,8 @@ async def test_everything_reads_back_every_set_side_pain_and_dosage(
     assert panel.effectivePeriod.start.isoformat() == "2026-11-20T06:30:00+00:00"
     open_ended = next(o for o in observations if o.id == logged["sessions"][1]["id"])
     assert open_ended.effectiveDateTime is not None and open_ended.hasMember is None
+    # No sets: the panel says why it has no members rather than nothing at all.
+    assert open_ended.dataAbsentReason.coding[0].code == "not-performed"
 
     (check,) = [o for o in observations if o.code.coding[0].code == "single-leg-stance"]
     figures = {c.code.coding[0].code: c for c in check.component}
@@ -305,6 +308,13 @@ async def test_everything_reads_back_every_set_side_pain_and_dosage(
     assert figures["pelvis-drop"].valueCodeableConcept.coding[0].code == "marked"
     assert figures["knee-drifts-in"].valueBoolean is True
     assert figures["hold"].valueQuantity.value == 12
+    # The findings are components too (not `interpretation`, which grades a result).
+    findings = [c for c in check.component if c.code.coding[0].system == codes.FINDING_SYSTEM]
+    assert [f.code.coding[0].code for f in findings] == [
+        f["code"] for f in logged["check"]["interpretation"]["findings"]
+    ]
+    assert findings and all(f.valueBoolean is True and f.code.text for f in findings)
+    assert check.interpretation is None
     assert check.id == logged["check"]["id"]
     assert check.note[0].text == "wobbly"
 
