@@ -69,7 +69,7 @@ from app.training.routines.router import router as routines_router
 from app.training.self_checks.events import SelfCheckRecorded
 from app.training.self_checks.router import router as assessments_router
 from app.users.auth import optional_user, visitor
-from app.users.events import AccountDeleting, EverySignInEnded
+from app.users.events import AccountDeleting, EverySignInEnded, TimeZoneChanged
 from app.users.router import auth_router, me_router
 from app.webhooks.outbox import WebhookAudience
 from app.webhooks.router import router as webhooks_router
@@ -118,8 +118,9 @@ def install_domain_handlers() -> None:
     # clinics in care receive their patients' events, and stop when the consent ends
     subscribe(WebhookAudience, clinic_webhooks.on_webhook_audience)
     subscribe(CareEnded, clinic_webhooks.on_care_ended)
-    # a password change ends the calendar feed's token
+    # a password change ends the calendar feed's token; a new time zone moves its events
     subscribe(EverySignInEnded, calendar_feed_service.on_every_sign_in_ended)
+    subscribe(TimeZoneChanged, calendar_feed_service.on_time_zone_changed)
     # an account's deletion ends the care it gave and hands its clinics over
     subscribe(AccountDeleting, care_service.end_care_given)
     subscribe(AccountDeleting, care_service.retire_clinic_codes)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import uuid
 from dataclasses import dataclass
+from datetime import datetime
 
 from app.core.events import domain_event
 
@@ -27,3 +28,14 @@ class AccountDeleting:
     the deletion."""
 
     user_id: uuid.UUID
+
+
+@domain_event(must_react=True)
+@dataclass(frozen=True, slots=True)
+class TimeZoneChanged:
+    """The user's time zone changed, inside the profile write's transaction: what is
+    placed in local time by a record of its own (the calendar feed's events) records the
+    change there, at `at`."""
+
+    user_id: uuid.UUID
+    at: datetime

@@ -49,7 +49,7 @@ from app.core.types import utcnow
 from app.core.vocabulary import Role
 from app.users import repository, throttle
 from app.users.emails import email_or_none
-from app.users.events import AccountDeleting, EverySignInEnded
+from app.users.events import AccountDeleting, EverySignInEnded, TimeZoneChanged
 from app.users.models import (
     AccountDeletion,
     Caller,
@@ -449,10 +449,13 @@ def update_profile(
     require_if_match(if_match, user_etag(user))
     values = changes.model_dump(exclude_unset=True)
     reject_nulls(values, ("time_zone", "units"))
+    now = utcnow()
     with conditional_write(session) as current:
         updated = repository.update_user_if_current(
-            session, user.id, user.revision, {**values, "updated_at": utcnow()}
+            session, user.id, user.revision, {**values, "updated_at": now}
         )
         current(updated is not None)
+        if values.get("time_zone", user.time_zone) != user.time_zone:
+            publish(session, TimeZoneChanged(user.id, now))
     assert updated is not None
     return profile(updated)
