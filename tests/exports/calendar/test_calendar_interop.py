@@ -142,7 +142,8 @@ async def test_every_kind_of_feed_reads_the_same_in_ical_js(
         assert hours == {"17", "16"}
 
     checks["made on Saturday 03-20"].append(spans_the_change)
-    # One feed before and after edits: only what changed gets a new SEQUENCE.
+    # One feed before and after edits: only what changed gets a new SEQUENCE (an edit of
+    # what no event shows, the routine's notes or the user's name, changes nothing).
     user = await signed_in_user(client, unique_email("cal"), time_zone=BERLIN.key)
     mine = await routine(client, user, sessions_per_week=3)
     backdate_routine(app, mine["id"], datetime(2027, 3, 1, 9, tzinfo=BERLIN))
@@ -152,6 +153,7 @@ async def test_every_kind_of_feed_reads_the_same_in_ical_js(
     zone_changed_at = await _patch(client, user, "/api/v1/me", {"time_zone": "Europe/Paris"})
     feeds["after a time-zone change"] = await _feed(client, user)
     await _patch(client, user, f"/api/v1/routines/{mine['id']}", {"notes": "knees out"})
+    await _patch(client, user, "/api/v1/me", {"display_name": "Ana", "time_zone": "Europe/Paris"})
     feeds["after a notes edit"] = await _feed(client, user)
     listed = await client.get(f"/api/v1/routines/{mine['id']}/versions", headers=user.headers)
     versions = sorted(listed.json()["items"], key=lambda v: int(v["version"]))
