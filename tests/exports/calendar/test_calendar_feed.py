@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import re
 import uuid
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
@@ -329,3 +330,24 @@ async def test_the_feed_url_is_absolute_on_the_public_base_url_not_the_host_head
             assert (await client.get(issued["url"])).status_code == 200
     finally:
         app.state.engine.dispose()
+
+
+async def test_a_new_time_of_day_is_one_more_revision_of_every_event(
+    client: httpx.AsyncClient, alice: SignedIn
+) -> None:
+    """Regenerating the token at another time of day moves every event (SEQUENCE + 1);
+    at the same time of day it moves none."""
+    await routine(client, alice)
+
+    async def sequences(time_of_day: str) -> set[bytes]:
+        body = (
+            await client.get((await _token(client, alice, time_of_day=time_of_day))["url"])
+        ).content
+        assert re.search(
+            rb"\r\nDTSTART[;:][^\r]*\d{8}T" + time_of_day.replace(":", "").encode(), body
+        )
+        return set(re.findall(rb"\r\nSEQUENCE:(\d+)\r\n", body))
+
+    assert await sequences("18:00") == {b"0"}
+    assert await sequences("07:30") == {b"1"}
+    assert await sequences("07:30") == {b"1"}
