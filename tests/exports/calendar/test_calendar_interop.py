@@ -170,6 +170,11 @@ async def test_every_kind_of_feed_reads_the_same_in_ical_js(
         date(2027, 4, 4),
     )
 
+    feeds["pure, no routine in UTC"] = ics.feed(
+        None, {}, ZoneInfo("UTC"), time(18), date(2027, 3, 15), date(2027, 4, 4)
+    )
+    checks["pure, no routine in UTC"] = [no_routine]
+
     reads = read_with_node("ical", [{"name": n, "ics": b.decode()} for n, b in feeds.items()])
     by_name = {r["name"]: r for r in reads}
     assert set(by_name) == set(feeds)
