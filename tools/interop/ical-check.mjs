@@ -3,8 +3,9 @@
 // JSON on stdout: one entry per feed, with the components, every event's properties as
 // ical.js decodes them, its start and end as instants (through the feed's own VTIMEZONE)
 // and the problems a calendar app would trip on. It checks the RFC 5545 rules the
-// parser leaves to the application: a VCALENDAR with VERSION, PRODID and at least one
-// component; every VEVENT with UID, DTSTAMP and DTSTART; every TZID defined in the feed.
+// parser leaves to the application: CRLF line ends and lines folded to 75 octets; a
+// VCALENDAR with VERSION, PRODID and at least one component; every VEVENT with UID,
+// DTSTAMP and DTSTART; every TZID defined in the feed.
 import ICAL from "ical.js";
 
 const input = await new Promise((resolve) => {
@@ -24,6 +25,13 @@ const local = (time) =>
 
 function check(ics) {
   const problems = [];
+  // RFC 5545 3.1: content lines end in CRLF, folded to at most 75 octets.
+  const lines = ics.split("\r\n");
+  if (lines.pop() !== "") problems.push("the document does not end with CRLF");
+  lines.forEach((line, index) => {
+    if (line.includes("\n")) problems.push(`line ${index + 1} has a bare LF`);
+    if (Buffer.byteLength(line, "utf8") > 75) problems.push(`line ${index + 1} is over 75 octets`);
+  });
   const root = new ICAL.Component(ICAL.parse(ics));
   if (root.name !== "vcalendar") problems.push(`root is ${root.name}, not vcalendar`);
   for (const name of ["version", "prodid"]) {
