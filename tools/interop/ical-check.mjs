@@ -39,7 +39,7 @@ function check(ics) {
   }
   if (root.getFirstPropertyValue("version") !== "2.0") problems.push("VERSION is not 2.0");
   const components = root.getAllSubcomponents();
-  if (components.length === 0) problems.push("VCALENDAR without a component (RFC 5545 3.4)");
+  if (components.length === 0) problems.push("VCALENDAR without a component (RFC 5545 3.6)");
   // Zones are registered here, as a calendar app does, and released after the feed.
   const zones = root.getAllSubcomponents("vtimezone").map((vtz) => new ICAL.Timezone(vtz));
   zones.forEach((zone) => ICAL.TimezoneService.register(zone));
