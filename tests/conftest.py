@@ -28,7 +28,14 @@ from app.main import create_app
 from app.seed import seed_all
 from app.users import service as users_service
 from harness.postgres import Cluster, PostgresUnavailable, start_cluster
-from tests.factories import DEFAULT_PASSWORD, SignedIn, sign_in, signed_in_user, unique_email
+from tests.factories import (
+    DEFAULT_PASSWORD,
+    SignedIn,
+    serve_in_process,
+    sign_in,
+    signed_in_user,
+    unique_email,
+)
 
 BACKENDS = ["sqlite", "postgresql"]
 TEST_SECRET = "test-secret-key-that-is-long-enough-for-hs256-signing"
@@ -187,7 +194,7 @@ test_settings.__test__ = False  # type: ignore[attr-defined]  # a helper, not a 
 @pytest.fixture
 def app(database_url: str, admin_engine: Engine) -> Iterator[FastAPI]:
     reset_database(admin_engine)
-    application = with_resolved_routes(create_app(test_settings(database_url)))
+    application = with_shared_openapi(with_resolved_routes(create_app(test_settings(database_url))))
     yield application
     application.state.engine.dispose()
 
@@ -219,6 +226,41 @@ def with_resolved_routes(application: FastAPI) -> FastAPI:
 _resolved_routers: dict[tuple[int, str], BaseRoute] = {}
 
 
+def with_shared_openapi(application: FastAPI) -> FastAPI:
+    """`application`, building its OpenAPI document only when no app of equal settings and
+    routes in this process has built it yet.
+
+    Building it walks every route and model (~0.4 s) and a few dozen tests fetch
+    /openapi.json from an app of their own. With the routes shared (with_resolved_routes)
+    and the settings equal, the document is equal; a test that adds routes of its own
+    gets a document of its own. Tests read the document, never change it (one that did
+    would change it for the rest of its worker).
+    """
+    build = application.openapi
+    routes = list(application.router.routes)
+    # Everything that could shape the document but the database, which never does.
+    key = application.state.settings.model_dump_json(exclude={"database_url"})
+
+    def openapi() -> dict[str, Any]:
+        now = application.router.routes
+        if (
+            application.openapi_schema
+            or len(now) != len(routes)
+            or any(a is not b for a, b in zip(now, routes, strict=True))
+        ):
+            return build()
+        if key not in _openapi_documents:
+            _openapi_documents[key] = build()
+        application.openapi_schema = _openapi_documents[key]
+        return application.openapi_schema
+
+    application.openapi = openapi  # type: ignore[method-assign]
+    return application
+
+
+_openapi_documents: dict[str, dict[str, Any]] = {}
+
+
 @pytest.fixture
 async def client(app: FastAPI) -> AsyncIterator[httpx.AsyncClient]:
     async with asgi_client(app) as c:
@@ -227,7 +269,9 @@ async def client(app: FastAPI) -> AsyncIterator[httpx.AsyncClient]:
 
 def asgi_client(app: FastAPI) -> httpx.AsyncClient:
     transport = httpx.ASGITransport(app=app, raise_app_exceptions=False)
-    return httpx.AsyncClient(transport=transport, base_url="http://medius.test")
+    return serve_in_process(
+        httpx.AsyncClient(transport=transport, base_url="http://medius.test"), app
+    )
 
 
 @pytest.fixture(scope="module")
@@ -236,8 +280,8 @@ def spec_app(tmp_path_factory: pytest.TempPathFactory) -> Iterator[FastAPI]:
     and the docs pages. It is never migrated (nothing here reads the database), so these
     tests have no database leg, and the document (~0.35 s to build) is built once."""
     folder = tmp_path_factory.mktemp("spec")
-    application = with_resolved_routes(
-        create_app(test_settings(f"sqlite:///{folder / 'never-migrated.db'}"))
+    application = with_shared_openapi(
+        with_resolved_routes(create_app(test_settings(f"sqlite:///{folder / 'never-migrated.db'}")))
     )
     yield application
     application.state.engine.dispose()

@@ -8,6 +8,7 @@ until it has run (a pin moved, a requirement added or dropped on one side only).
 from __future__ import annotations
 
 import ast
+import functools
 import importlib.metadata
 import subprocess
 import sys
@@ -29,6 +30,7 @@ from tests.release.locks import (
 RUNTIME = LOCKS / "runtime.txt"
 DEV = LOCKS / "dev.txt"
 CLIENTGEN = LOCKS / "clientgen.txt"
+UV = LOCKS / "uv.txt"
 # (lock, pyproject sections it resolves, how uv names the request in its `# via` lines)
 LOCKED_SETS = [
     (RUNTIME, ("runtime",), "medius (pyproject.toml)"),
@@ -75,7 +77,7 @@ def test_each_lock_pins_exactly_what_pyproject_asks_for(
 
 
 def test_every_pin_carries_hashes_for_pip_require_hashes() -> None:
-    for lock, _, _ in LOCKED_SETS:
+    for lock in [*(lock for lock, _, _ in LOCKED_SETS), UV]:
         unhashed = [f"{pin.name}=={pin.version}" for pin in parse_lock(lock) if not pin.hashes]
         assert not unhashed, f"{lock.name}: {unhashed}"
 
@@ -97,6 +99,16 @@ def test_the_dev_lock_keeps_every_runtime_pin() -> None:
         )
     ]
     assert not moved, f"the dev lock differs from the runtime lock on {moved}: run `make lock`"
+
+
+def test_the_uv_lock_is_the_dev_locks_uv_alone() -> None:
+    """pip installs uv from its own lock before uv installs the rest (the Makefile): it is the
+    very uv, hashes and all, that the dev lock pins, and nothing else."""
+    bootstrap = parse_lock(UV)
+    dev = {pin.name: pin for pin in parse_lock(DEV)}
+    assert [pin.name for pin in bootstrap] == ["uv"], "requirements/uv.txt pins more than uv"
+    (uv,) = bootstrap
+    assert (uv.version, uv.hashes) == (dev["uv"].version, dev["uv"].hashes), "run `make lock`"
 
 
 def test_the_checker_names_a_pin_out_of_step() -> None:
@@ -125,11 +137,17 @@ def _type_checking_only(tree: ast.AST) -> set[int]:
     return skipped
 
 
+@functools.cache
+def _providers() -> dict[str, list[str]]:
+    # Reads every installed distribution's file list (~1 s): once for the tests of a process.
+    return dict(importlib.metadata.packages_distributions())
+
+
 def imported_distributions(package: Path) -> dict[str, str]:
     """Each third-party distribution imported anywhere under `package` at run time, with one
     module that imports it (as installed in this venv: importlib.metadata maps modules to
     distributions). Imports under `if TYPE_CHECKING:` never run, so they need no runtime pin."""
-    providers = importlib.metadata.packages_distributions()
+    providers = _providers()
     found: dict[str, str] = {}
     for path in sorted(package.rglob("*.py")):
         tree = ast.parse(path.read_text(), str(path))
