@@ -32,9 +32,6 @@ class ProgramVersion:
     sessions_per_week: int
     weeks: Sequence[PlannedWeek]  # week 1, 2, ...; the last one holds after the plan
 
-    def key(self) -> Hashable:
-        return self.name, self.sessions_per_week, tuple(w.key() for w in self.weeks)
-
 
 @dataclass(frozen=True)
 class Schedule:
@@ -64,11 +61,11 @@ def event_revisions(
     replayed: dict[date, _Replayed] = {}
     shown: Hashable = None
     for version in versions:
-        key = version.key()
+        weeks = tuple(w.key() for w in version.weeks)
+        key = (version.name, version.sessions_per_week, weeks)
         if key == shown:  # nothing the calendar shows changed in this version
             continue
         shown = key
-        weeks = [w.key() for w in version.weeks]
         planned = {
             day: (version.name, weeks[week])
             for day, week in sessions_of(
