@@ -22,6 +22,7 @@ from fastapi.openapi.docs import (
 )
 from fastapi.routing import iter_route_contexts
 from fastapi.staticfiles import StaticFiles
+from sqlalchemy import Engine
 from starlette.requests import Request
 from starlette.responses import HTMLResponse, Response
 
@@ -129,9 +130,12 @@ def install_domain_handlers() -> None:
     clinic_webhooks.check_audience_rules()
 
 
-def create_app(settings: Settings | None = None) -> FastAPI:
+def create_app(settings: Settings | None = None, *, engine: Engine | None = None) -> FastAPI:
+    """The app the settings describe, on `engine` when given (its owner disposes of it; it
+    must be the engine `build_engine(settings)` would make) or on one of its own."""
     settings = settings or get_settings()
-    engine = build_engine(settings)
+    owns_engine = engine is None
+    engine = engine or build_engine(settings)
     install_domain_handlers()
     configure_password_hashing(
         settings.argon2_time_cost,
@@ -155,7 +159,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
             pass
         await to_thread.run_sync(live_catalog.warm)
         yield
-        engine.dispose()
+        if owns_engine:
+            engine.dispose()
 
     app = FastAPI(
         title="Medius API",

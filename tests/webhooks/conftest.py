@@ -15,7 +15,7 @@ from sqlalchemy import Engine
 from app.core.config import Settings
 from app.main import create_app
 from app.webhooks.worker import Worker
-from tests.conftest import reset_database, test_settings, with_resolved_routes
+from tests.conftest import reset_database, shared_engine, test_settings, with_resolved_routes
 from tests.factories import SignedIn
 from tests.webhooks.receiver import Receiver
 
@@ -37,9 +37,8 @@ FAST = {
 @pytest.fixture
 def app(database_url: str, admin_engine: Engine) -> Iterator[FastAPI]:
     reset_database(admin_engine)
-    application = with_resolved_routes(create_app(test_settings(database_url, **LOOPBACK, **FAST)))
-    yield application
-    application.state.engine.dispose()
+    settings = test_settings(database_url, **LOOPBACK, **FAST)
+    yield with_resolved_routes(create_app(settings, engine=shared_engine(settings)))
 
 
 def worker_for(app: FastAPI, **overrides: Any) -> Worker:

@@ -35,6 +35,7 @@ from app.logbook.sessions.repository import SessionFilter
 from app.users import service as users_service
 from app.users.models import User, UserCreate
 from tests.conftest import TEST_SECRET
+from tests.factories import wait_until
 
 pytestmark = pytest.mark.parametrize("database_url", ["postgresql"], indirect=True)
 KEY = sync_key(TEST_SECRET)
@@ -374,13 +375,23 @@ def test_any_interleaving_of_writers_and_syncs_converges_with_nothing_skipped(
                     writers[i].start()
                     started.add(i)
             else:
-                # Writers ahead of it hold the user's change counter: they commit first.
-                while not writers[i].session.at_commit.is_set() and not writers[i].done.is_set():
-                    next(
-                        w for w in writers if w.session.at_commit.is_set() and not w.done.is_set()
-                    ).commit()
-                    settle(engine, [writers[j] for j in started])
-                writers[i].commit()
+                # Writers ahead of it hold the user's change counter: they commit first. On
+                # a loaded machine one may not have reached its commit yet: wait for it.
+                def paused(w: Writer) -> bool:
+                    return w.session.at_commit.is_set() and not w.done.is_set()
+
+                due = writers[i]
+                while not due.session.at_commit.is_set() and not due.done.is_set():
+                    wait_until(
+                        lambda due=due: due.done.is_set() or any(paused(w) for w in writers),
+                        timeout=SETTLE_SECONDS,
+                        what="a writer ahead of it to reach its commit",
+                    )
+                    ahead = [w for w in writers if w is not due and paused(w)]
+                    if ahead:
+                        ahead[0].commit()
+                        settle(engine, [writers[j] for j in started])
+                due.commit()
             settle(engine, [writers[j] for j in started])
     finally:
         for writer in writers:
