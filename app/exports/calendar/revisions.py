@@ -10,7 +10,10 @@ version's time. A version that leaves the event as it was (an edit of another we
 notes) leaves its SEQUENCE and stamps alone, so the feed stays the same between fetches.
 
 What is not in a routine version, the feed's own schedule (the user's time zone, the
-feed's time of day), moves every event at once: `Schedule` counts those changes.
+feed's time of day), moves every event at once: `Schedule` counts those changes. Only the
+last one's time is kept, so an event that first appeared after it counts none of them (a
+routine made after a zone change starts at SEQUENCE 0) and one that was there before it
+counts them all (more than its share if some came before it: SEQUENCE only has to grow).
 Pure: plain data in, plain data out.
 """
 
@@ -46,7 +49,7 @@ class _Replayed:
     shows: Hashable | None  # what the event shows under the version replayed; None: no event
     sequence: int
     modified: datetime
-    existed: bool  # some version so far had the event (its removal is then a change)
+    appeared: datetime  # when a version first had the event
 
 
 def event_revisions(
@@ -75,22 +78,16 @@ def event_revisions(
         for day in planned.keys() | replayed.keys():
             shows = planned.get(day)
             before = replayed.get(day)
-            if before is None:
-                replayed[day] = _Replayed(shows, 0, version.created_at, shows is not None)
-            elif shows != before.shows:
-                before.sequence += 1 if before.existed else 0
+            if before is None:  # first planned by this version
+                replayed[day] = _Replayed(shows, 0, version.created_at, version.created_at)
+            elif shows != before.shows:  # changed, removed or brought back
+                before.sequence += 1
                 before.shows, before.modified = shows, version.created_at
-                before.existed = before.existed or shows is not None
-    return {
-        day: _with_schedule(Revision(r.sequence, r.modified), schedule)
-        for day, r in replayed.items()
-        if r.shows is not None
-    }
+    return {day: _with_schedule(r, schedule) for day, r in replayed.items() if r.shows is not None}
 
 
-def _with_schedule(revision: Revision, schedule: Schedule) -> Revision:
-    if schedule.changed_at is None:
-        return revision
-    return Revision(
-        revision.sequence + schedule.changes, max(revision.modified, schedule.changed_at)
-    )
+def _with_schedule(event: _Replayed, schedule: Schedule) -> Revision:
+    changed_at = schedule.changed_at
+    if changed_at is None or changed_at <= event.appeared:
+        return Revision(event.sequence, event.modified)
+    return Revision(event.sequence + schedule.changes, max(event.modified, changed_at))

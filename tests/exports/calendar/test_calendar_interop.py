@@ -142,6 +142,26 @@ async def test_every_kind_of_feed_reads_the_same_in_ical_js(
         assert hours == {"17", "16"}
 
     checks["made on Saturday 03-20"].append(spans_the_change)
+
+    # The zones furthest from UTC (+14:00, -12:00): the local day a routine is made on
+    # decides its week 1, not the UTC one (Mon/Wed/Fri).
+    for zone_key, made_local, first_local in (
+        ("Pacific/Kiritimati", datetime(2027, 3, 18, 0, 30), date(2027, 3, 19)),  # UTC: Wed
+        ("Etc/GMT+12", datetime(2027, 3, 17, 23, 30), date(2027, 3, 17)),  # UTC: Thu
+    ):
+        user = await signed_in_user(client, unique_email("cal"), time_zone=zone_key)
+        made = made_local.replace(tzinfo=ZoneInfo(zone_key))
+        backdate_routine(app, (await routine(client, user, sessions_per_week=3))["id"], made)
+        feeds[zone_key] = await _feed(client, user)
+
+        def far_zone(
+            read: dict[str, Any], zone_key: str = zone_key, day: date = first_local
+        ) -> None:
+            first = read["events"][0]
+            assert first["local_start"] == {"wall": f"{day.isoformat()}T18:00:00", "tzid": zone_key}
+            assert first["summary"].endswith("(week 1)")
+
+        checks[zone_key] = [far_zone]
     # One feed before and after edits: only what changed gets a new SEQUENCE (an edit of
     # what no event shows, the routine's notes or the user's name, changes nothing).
     user = await signed_in_user(client, unique_email("cal"), time_zone=BERLIN.key)

@@ -74,3 +74,14 @@ def test_a_schedule_change_moves_every_event_once_more() -> None:
     assert set(revisions.values()) == {Revision(2, T3)}
     revisions = event_revisions(versions[:1], MADE_ON, FIRST, LAST, Schedule(2, T4))
     assert set(revisions.values()) == {Revision(2, T4)}
+
+
+def test_events_planned_after_the_last_schedule_change_count_none_of_them() -> None:
+    """A routine made after a zone change starts at SEQUENCE 0; an event a later version
+    adds after the change starts at 0 too, while the events from before it moved."""
+    revisions = event_revisions([_version(T2)], MADE_ON, FIRST, LAST, Schedule(3, T1))
+    assert set(revisions.values()) == {Revision(0, T2)}
+    versions = [_version(T1, 3, 10), _version(T3, 4, 10)]  # Tuesdays and Thursdays added
+    revisions = event_revisions(versions, MADE_ON, FIRST, LAST, Schedule(1, T2))
+    assert revisions[date(2027, 1, 11)] == Revision(1, T2)  # a Monday, planned at T1
+    assert revisions[date(2027, 1, 12)] == Revision(0, T3)  # a Tuesday, planned at T3
