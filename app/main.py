@@ -130,8 +130,9 @@ def install_domain_handlers() -> None:
     # clinics in care receive their patients' events, and stop when the consent ends
     subscribe(WebhookAudience, clinic_webhooks.on_webhook_audience)
     subscribe(CareEnded, clinic_webhooks.on_care_ended)
-    # a password change ends the calendar feed's token
+    # a password change ends the calendar feed's token; a new time zone moves its events
     subscribe(EverySignInEnded, calendar_feed_service.on_every_sign_in_ended)
+    subscribe(TimeZoneChanged, calendar_feed_service.on_time_zone_changed)
     # an account's deletion ends the care it gave and hands its clinics over
     subscribe(AccountDeleting, care_service.end_care_given)
     subscribe(AccountDeleting, care_service.retire_clinic_codes)
