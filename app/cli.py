@@ -183,10 +183,14 @@ def serve(migrated: bool = typer.Option(False, hidden=True)) -> None:
     if not migrated:
         migrate()
         seed()
+    where: dict[str, Any] = (
+        {"fd": settings.listen_fd}
+        if settings.listen_fd is not None
+        else {"host": settings.host, "port": settings.port}
+    )
     uvicorn.run(
         "app.asgi:app",
-        host=settings.host,
-        port=settings.port,
+        **where,
         workers=settings.workers,
         log_level=settings.log_level,
         http=BoundedHttpProtocol,

@@ -51,8 +51,8 @@ from app.core.security import configure_password_hashing
 from app.exports.account.router import router as account_router
 from app.exports.calendar import service as calendar_feed_service
 from app.exports.calendar.router import router as calendar_feed_router
+from app.exports.fhir.clinic_router import clinic_router as fhir_clinic_router
 from app.exports.fhir.outcome import FhirBoundary
-from app.exports.fhir.router import clinic_router as fhir_clinic_router
 from app.exports.fhir.router import router as fhir_router
 from app.exports.handout.router import router as handout_router
 from app.exports.sharing.router import router as sharing_router
@@ -88,6 +88,8 @@ CATALOG_PATHS = tuple(
         "catalog",
         "fhir/ActivityDefinition",
         "fhir/PlanDefinition",
+        "fhir/StructureDefinition",
+        "fhir/CodeSystem",
     )
 )
 DOCS_ASSETS = Path(fastapi_offline.__file__).parent / "static"
@@ -128,8 +130,9 @@ def install_domain_handlers() -> None:
     # clinics in care receive their patients' events, and stop when the consent ends
     subscribe(WebhookAudience, clinic_webhooks.on_webhook_audience)
     subscribe(CareEnded, clinic_webhooks.on_care_ended)
-    # a password change ends the calendar feed's token
+    # a password change ends the calendar feed's token; a new time zone moves its events
     subscribe(EverySignInEnded, calendar_feed_service.on_every_sign_in_ended)
+    subscribe(TimeZoneChanged, calendar_feed_service.on_time_zone_changed)
     # an account's deletion ends the care it gave and hands its clinics over
     subscribe(AccountDeleting, care_service.end_care_given)
     subscribe(AccountDeleting, care_service.retire_clinic_codes)
@@ -228,13 +231,13 @@ def create_app(settings: Settings | None = None, *, engine: Engine | None = None
         CatalogReadCache, live=live_catalog, routes=app.routes, prefixes=CATALOG_PATHS
     )
     # Outside the catalog cache and the guard: their answers under /fhir are FHIR too.
-    app.add_middleware(FhirBoundary)
+    app.add_middleware(FhirBoundary, routes=app.routes)
     if settings.cors_origins:
         app.add_middleware(
             CORSMiddleware,
             allow_origins=settings.cors_origins,
             allow_methods=["GET", "POST", "PUT", "PATCH", "DELETE"],
-            allow_headers=["Authorization", "Content-Type", "If-Match", "If-None-Match"],
+            allow_headers=["Authorization", "Content-Type", "If-Match", "If-None-Match", "Prefer"],
             expose_headers=["ETag", "Location", "Retry-After"],
         )
     # Outside everything that reads the method: a HEAD is the GET of the same URL throughout.

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import uuid
 from dataclasses import dataclass
+from datetime import datetime
 
 from app.core.events import domain_event
 
@@ -29,11 +30,13 @@ class AccountDeleting:
     user_id: uuid.UUID
 
 
-@domain_event(must_react=False)
+@domain_event(must_react=True)
 @dataclass(frozen=True, slots=True)
 class TimeZoneChanged:
-    """The user's time zone changed (their local days and weeks with it). Published inside
-    the write's transaction, after the change."""
+    """The user's time zone changed (their local days and weeks with it), inside the
+    profile write's transaction, at `at`: what is kept in local time (the clinic's attention
+    summaries, the calendar feed's events) follows it."""
 
     user_id: uuid.UUID
     time_zone: str
+    at: datetime

@@ -449,12 +449,13 @@ def update_profile(
     require_if_match(if_match, user_etag(user))
     values = changes.model_dump(exclude_unset=True)
     reject_nulls(values, ("time_zone", "units"))
+    now = utcnow()
     with conditional_write(session) as current:
         updated = repository.update_user_if_current(
-            session, user.id, user.revision, {**values, "updated_at": utcnow()}
+            session, user.id, user.revision, {**values, "updated_at": now}
         )
         current(updated is not None)
         assert updated is not None
         if updated.time_zone != user.time_zone:
-            publish(session, TimeZoneChanged(user.id, updated.time_zone))
+            publish(session, TimeZoneChanged(user.id, updated.time_zone, now))
     return profile(updated)

@@ -21,7 +21,8 @@ def headers(
     signing_secrets: Sequence[str], msg_id: str, timestamp: datetime, body: str
 ) -> dict[str, str]:
     """The headers of one attempt. Several secrets (a rotation's grace period) give
-    several space-separated signatures; a receiver accepts the delivery if any verifies."""
+    several space-separated signatures in their order, the current secret's first (as the
+    webhooks guide says); a receiver accepts the delivery if any verifies."""
     signature = " ".join(
         Webhook(secret).sign(msg_id=msg_id, timestamp=timestamp, data=body)
         for secret in signing_secrets

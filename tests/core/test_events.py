@@ -16,7 +16,7 @@ from app.core import events
 from app.core.events import MissingReaction, check_reactions, domain_event, publish, unreacted
 from app.logbook.sessions import service as sessions_service
 from app.training.routines.events import RoutineDeleted
-from app.users.events import AccountDeleting
+from app.users.events import AccountDeleting, TimeZoneChanged
 from app.webhooks.outbox import WebhookAudience
 
 
@@ -38,7 +38,9 @@ def test_every_event_type_that_must_have_a_reaction_has_one_once_installed(
     assert events._declared[WebhookAudience] is True
 
 
-@pytest.mark.parametrize("left_out", [RoutineDeleted, AccountDeleting, WebhookAudience])
+@pytest.mark.parametrize(
+    "left_out", [RoutineDeleted, AccountDeleting, TimeZoneChanged, WebhookAudience]
+)
 def test_the_app_refuses_to_start_when_a_required_reaction_is_left_out(
     fresh_registry: None, monkeypatch: pytest.MonkeyPatch, left_out: type[Any]
 ) -> None:

@@ -1,36 +1,37 @@
 """The feed document: planned sessions as RFC 5545 events. Pure: plain data in, bytes out.
 
-Which days: `sessions_per_week` spread over the ISO week (`WEEKDAYS`), at the feed's time
-of day in the user's zone (a VTIMEZONE is included, so 18:00 stays 18:00 across a
-daylight-saving change). Which dosage: week k of the routine's plan (week 1 is the
-routine's own items) counted from the week the routine was created; after the plan's last
-week its dosage stays. Output is a function of its inputs only (no clock read: DTSTAMP is
-the routine's last change), so an unchanged plan gives the same bytes and the same ETag.
+Which days: `sessions_per_week` spread over the ISO week (app/catalog/planner/schedule.py),
+at the feed's time of day in the user's zone (a VTIMEZONE is included, so 18:00 stays 18:00
+across a daylight-saving change). Which dosage: week k of the routine's plan (week 1 is the
+routine's own items), weeks counted from the first planned session; after the plan's last
+week its dosage stays.
+
+Each event carries its own revision (`Revision`): SEQUENCE counts the changes to that event
+(RFC 5545 3.8.7.4), LAST-MODIFIED and DTSTAMP say when the last one was made. The feed has
+no METHOD: it is a published calendar, not an iTIP message (PUBLISH would also require an
+ORGANIZER), so DTSTAMP is, as RFC 5545 3.8.7.2 says for that case, when the event was last
+revised in the store, not when the document was made. Output is a function of its inputs
+only (no clock read), so an unchanged plan gives the same bytes and the same ETag, and an
+event that did not change keeps its SEQUENCE and stamps while others move.
+
+A calendar without a routine holds the user's VTIMEZONE alone: RFC 5545 3.6 asks for at
+least one component, and an empty time zone definition adds nothing to the user's
+calendar, where a placeholder event would show on some day as if it were planned.
 """
 
 from __future__ import annotations
 
 import uuid
-from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from collections.abc import Hashable, Mapping, Sequence
+from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
-from icalendar import Alarm, Calendar, Event
+from icalendar import Alarm, Calendar, Event, Timezone
 
 from app.catalog.planner.models import DosageLike
+from app.catalog.planner.schedule import first_session, is_session_day, plan_week
 
-# Days of the week (0 = Monday) for each number of sessions per week: spread out, rest
-# days between sessions where the number allows.
-WEEKDAYS: Mapping[int, tuple[int, ...]] = {
-    1: (0,),
-    2: (0, 3),
-    3: (0, 2, 4),
-    4: (0, 1, 3, 4),
-    5: (0, 1, 2, 3, 4),
-    6: (0, 1, 2, 3, 4, 5),
-    7: (0, 1, 2, 3, 4, 5, 6),
-}
 REMINDER_BEFORE = timedelta(minutes=30)
 MIN_EVENT = timedelta(minutes=10)
 PRODID = "-//Medius//Planned sessions//EN"
@@ -41,6 +42,22 @@ class PlannedWeek:
     items: Sequence[DosageLike]
     seconds: int  # the week's estimated session length
 
+    def key(self) -> Hashable:
+        """What an event shows of this week: equal keys, equal events."""
+        dosages = tuple(
+            (i.exercise, i.sets, i.reps, i.steps, i.hold_seconds, i.side, i.rest_seconds)
+            for i in self.items
+        )
+        return dosages, self.seconds
+
+
+@dataclass(frozen=True)
+class Revision:
+    """One event's revision: its SEQUENCE, and when it last changed (UTC)."""
+
+    sequence: int
+    modified: datetime
+
 
 @dataclass(frozen=True)
 class Plan:
@@ -49,7 +66,11 @@ class Plan:
     sessions_per_week: int
     starts_on: date  # the routine's creation day, local: no session before it
     weeks: Sequence[PlannedWeek]  # week 1, 2, ...; the last one holds after the plan
-    changed_at: datetime  # the routine's last change (UTC)
+    changed_at: datetime  # the routine's last change (UTC): an event's if not in `revisions`
+    revisions: Mapping[date, Revision] = field(default_factory=dict)  # by the event's day
+
+    def revision(self, day: date) -> Revision:
+        return self.revisions.get(day) or Revision(0, self.changed_at)
 
 
 def dosage_line(item: DosageLike, name: str) -> str:
@@ -73,14 +94,20 @@ def dosage_line(item: DosageLike, name: str) -> str:
 
 def sessions(plan: Plan, first: date, last: date) -> list[tuple[date, int]]:
     """(day, plan week index) of every planned session in first..last (local days)."""
-    monday0 = plan.starts_on - timedelta(days=plan.starts_on.weekday())
-    days = WEEKDAYS[plan.sessions_per_week]
+    return sessions_of(plan.sessions_per_week, plan.starts_on, len(plan.weeks), first, last)
+
+
+def sessions_of(
+    sessions_per_week: int, starts_on: date, weeks: int, first: date, last: date
+) -> list[tuple[date, int]]:
+    """(day, plan week index) of a plan's sessions in first..last: week 1 starts on the
+    first planned session on or after `starts_on`; the last of `weeks` holds after."""
+    week1 = first_session(starts_on, sessions_per_week)
     out = []
-    day = max(first, plan.starts_on)
+    day = max(first, week1)
     while day <= last:
-        if day.weekday() in days:
-            week = (day - monday0).days // 7
-            out.append((day, min(week, len(plan.weeks) - 1)))
+        if is_session_day(day, sessions_per_week):
+            out.append((day, min(plan_week(day, week1), weeks - 1)))
         day += timedelta(days=1)
     return out
 
@@ -98,14 +125,17 @@ def feed(
     cal.add("prodid", PRODID)
     cal.add("version", "2.0")
     cal.add("calscale", "GREGORIAN")
-    cal.add("method", "PUBLISH")
     cal.add("x-wr-calname", "Medius: planned sessions")
     cal.add("x-wr-timezone", zone.key)
     if plan is not None:
         for day, week in sessions(plan, first, last):
             cal.add_component(_event(plan, plan.weeks[week], week + 1, day, names, zone, at))
     # Only the transitions around the feed's days: the zone's whole history is kilobytes.
-    cal.add_missing_timezones(first - timedelta(days=366), last + timedelta(days=366))
+    around = (first - timedelta(days=366), last + timedelta(days=366))
+    if cal.walk("VEVENT"):
+        cal.add_missing_timezones(*around)
+    else:  # RFC 5545 3.6: one component at least; the zone the events will use
+        cal.add_component(Timezone.from_tzinfo(zone, zone.key, *around))
     return bytes(cal.to_ical())
 
 
@@ -123,8 +153,10 @@ def _event(
     event = Event()
     # Stable across fetches: the routine and the day, not the dosage or the time.
     event.add("uid", f"{plan.routine_id}-{day.isoformat()}@medius")
-    event.add("dtstamp", plan.changed_at)
-    event.add("last-modified", plan.changed_at)
+    revision = plan.revision(day)
+    event.add("dtstamp", revision.modified)
+    event.add("last-modified", revision.modified)
+    event.add("sequence", revision.sequence)
     event.add("summary", f"{plan.name} (week {number})")
     event.add("dtstart", start)
     event.add("dtend", start + length)

@@ -29,6 +29,12 @@ class CalendarFeed(SQLModel, table=True):
     created_at: datetime = SQLField(
         default_factory=utcnow, sa_column=Column(UTCDateTime(), nullable=False)
     )
+    # Changes of the user's time zone or of the feed's time of day, which move every event
+    # with no new routine version: each one is a revision of every event (its SEQUENCE).
+    schedule_changes: int = SQLField(default=0)
+    schedule_changed_at: datetime | None = SQLField(
+        default=None, sa_column=Column(UTCDateTime(), nullable=True)
+    )
 
 
 class CalendarTokenCreate(BaseModel):

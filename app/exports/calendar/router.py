@@ -74,9 +74,12 @@ async def revoke_calendar_token(unit: SignedIn) -> Response:
     "Mon, Wed, Fri; 4: Mon, Tue, Thu, Fri; 5: Mon-Fri; 6: Mon-Sat; 7: daily) at the "
     "token's time of day in your time zone (a VTIMEZONE is included), from the day the "
     "routine was created, 4 weeks back to 26 weeks ahead. Each event lists the exercises "
-    "with the dosage of that week of the routine's plan (week 1 the routine itself; after "
-    "the plan's last week its dosage stays), carries a display reminder 30 minutes "
-    "before, and keeps its UID across fetches (routine and day). Sends a strong `ETag`; "
+    "with the dosage of that week of the routine's plan (week 1 the routine itself, starting "
+    "on its first planned session; after the plan's last week its dosage stays), carries a "
+    "display reminder 30 minutes before, and keeps its UID across fetches (routine and "
+    "day); its SEQUENCE goes up and LAST-MODIFIED/DTSTAMP move only when that event "
+    "changes (a routine edit that changes it, a new time zone or time of day). Without a "
+    "routine the calendar holds your time zone's VTIMEZONE alone. Sends a strong `ETag`; "
     "`If-None-Match` gets 304. An unknown or revoked token is 404.",
     response_class=Response,
     responses={

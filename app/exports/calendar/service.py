@@ -1,9 +1,11 @@
 """Calendar feed tokens and the feed itself.
 
 The feed follows the routine /me/progress follows (the user's most recently changed
-one); a user without a routine gets a valid, empty calendar. It spans FEED_WEEKS_BEHIND
-weeks back and FEED_WEEKS_AHEAD weeks ahead of the current local week, so a calendar app
-that replaces the feed on every fetch keeps recent history and the months ahead.
+one); a user without a routine gets a valid calendar without events. It spans
+FEED_WEEKS_BEHIND weeks back and FEED_WEEKS_AHEAD weeks ahead of the current local week, so
+a calendar app that replaces the feed on every fetch keeps recent history and the months
+ahead. Each event's SEQUENCE and LAST-MODIFIED are replayed from the routine's versions
+and the feed's schedule changes (app/exports/calendar/revisions.py).
 """
 
 from __future__ import annotations
@@ -11,12 +13,16 @@ from __future__ import annotations
 import hashlib
 import secrets
 import uuid
+from collections.abc import Mapping, Sequence
 from datetime import date, time, timedelta
+from typing import Any
 from zoneinfo import ZoneInfo
 
 from sqlmodel import Session
 
+from app.catalog.exercises.models import ExerciseSpec
 from app.catalog.live.snapshot import CatalogSpecs
+from app.catalog.planner.models import DosageLike, WeekPlan
 from app.catalog.planner.timing import routine_seconds
 from app.core.db import begin_write
 from app.core.errors import NotFound
@@ -24,9 +30,11 @@ from app.core.responses import API_PREFIX
 from app.core.types import utcnow
 from app.exports.calendar import ics, repository
 from app.exports.calendar.models import CalendarTokenCreate, CalendarTokenPublic
-from app.training.routines.repository import items_for, latest_routine
+from app.exports.calendar.revisions import ProgramVersion, Schedule, event_revisions
+from app.training.routines.repository import all_versions, items_for, latest_routine
 from app.training.routines.service import specs_for, stored_progression
-from app.users.events import EverySignInEnded
+from app.training.routines.versions import items_of
+from app.users.events import EverySignInEnded, TimeZoneChanged
 from app.users.models import Caller
 
 TOKEN_BYTES = 32  # 256 bits from the OS's CSPRNG
@@ -40,6 +48,11 @@ def on_every_sign_in_ended(session: Session, event: EverySignInEnded) -> None:
     the password, so a token copied before the change must not outlive it. The feed then
     answers 404, as for a token never issued; the user issues a new one."""
     repository.remove(session, event.user_id)
+
+
+def on_time_zone_changed(session: Session, event: TimeZoneChanged) -> None:
+    """Every event of the feed moves to the new zone: a revision of each."""
+    repository.schedule_changed(session, event.user_id, event.at)
 
 
 def token_hash(token: str) -> str:
@@ -81,40 +94,72 @@ def document(session: Session, token: str, catalog: CatalogSpecs) -> bytes:
     found = repository.by_token_hash(session, token_hash(token))
     if found is None:
         raise NotFound("No calendar feed has this token (it may have been regenerated).")
-    user_id, time_zone, minute = found
-    zone = ZoneInfo(time_zone)
+    zone = ZoneInfo(found.time_zone)
     today = utcnow().astimezone(zone).date()
     monday = today - timedelta(days=today.weekday())
     first = monday - timedelta(weeks=FEED_WEEKS_BEHIND)
     last = monday + timedelta(weeks=FEED_WEEKS_AHEAD) - timedelta(days=1)
-    plan, names = _plan(session, user_id, zone, catalog)
-    return ics.feed(plan, names, zone, time(minute // 60, minute % 60), first, last)
+    schedule = Schedule(found.schedule_changes, found.schedule_changed_at)
+    plan, names = _plan(session, found.user_id, zone, catalog, (first, last), schedule)
+    at = time(found.minute_of_day // 60, found.minute_of_day % 60)
+    return ics.feed(plan, names, zone, at, first, last)
 
 
 def _plan(
-    session: Session, user_id: uuid.UUID, zone: ZoneInfo, catalog: CatalogSpecs
+    session: Session,
+    user_id: uuid.UUID,
+    zone: ZoneInfo,
+    catalog: CatalogSpecs,
+    days: tuple[date, date],
+    schedule: Schedule,
 ) -> tuple[ics.Plan | None, dict[str, str]]:
     routine = latest_routine(session, user_id)
     if routine is None:
         return None, {}
     items = items_for(session, [routine.id])[routine.id]
     progression = stored_progression(routine)
+    versions = all_versions(session, routine.id)
     slugs = {i.exercise for i in items} | {
         i.exercise for week in progression or [] for i in week.items
     }
+    slugs |= {str(i["exercise"]) for v in versions for i in v.items}
     specs = specs_for(session, catalog, slugs)
-    weeks = (
-        [ics.PlannedWeek(w.items, w.estimated_seconds) for w in progression]
-        if progression
-        else [ics.PlannedWeek(items, routine_seconds(items, specs))]
-    )
     starts_on: date = routine.created_at.astimezone(zone).date()
+    history = [
+        ProgramVersion(
+            created_at=v.created_at,
+            name=v.name,
+            sessions_per_week=v.sessions_per_week,
+            weeks=_weeks(items_of(v), _progression(v.progression), specs),
+        )
+        for v in versions
+    ]
     plan = ics.Plan(
         routine_id=routine.id,
         name=routine.name,
         sessions_per_week=routine.sessions_per_week,
         starts_on=starts_on,
-        weeks=weeks,
+        weeks=_weeks(items, progression, specs),
         changed_at=routine.updated_at,
+        revisions=event_revisions(history, starts_on, *days, schedule),
     )
     return plan, {slug: spec.name for slug, spec in specs.items()}
+
+
+def _weeks(
+    items: Sequence[DosageLike],
+    progression: Sequence[WeekPlan] | None,
+    specs: Mapping[str, ExerciseSpec],
+) -> list[ics.PlannedWeek]:
+    """The plan's weeks as the feed shows them: the progression's, or the items alone."""
+    if progression:
+        return [ics.PlannedWeek(w.items, w.estimated_seconds) for w in progression]
+    return [ics.PlannedWeek(items, routine_seconds(items, specs))]
+
+
+def _progression(stored: list[dict[str, Any]] | None) -> list[WeekPlan] | None:
+    """A version's stored plan; one that no longer validates reads as none (as a routine's)."""
+    try:
+        return None if stored is None else [WeekPlan.model_validate(w) for w in stored]
+    except ValueError:
+        return None

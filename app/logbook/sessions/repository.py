@@ -234,21 +234,24 @@ def refresh_every_pain_max(connection: Connection) -> None:
     connection.execute(update(_SESSION).values(pain_max=_WORST_PAIN))
 
 
-def unlink_routine(session: Session, routine_id: uuid.UUID, now: datetime) -> None:
-    """Detach every session from a routine about to be deleted, as a change of each session.
+def unlink_routine(
+    session: Session, routine_id: uuid.UUID, now: datetime
+) -> list[tuple[uuid.UUID, uuid.UUID]]:
+    """Detach every session from a routine about to be deleted, as a change of each session;
+    (owner id, session id) of each live one detached (tombstones are detached too, and stay
+    tombstones), in owner then id order.
 
     The foreign key's ON DELETE SET NULL would do it silently: same revision, same
     change_seq, so offline clients would never learn. Counters are taken in owner order
     (in practice only the routine's owner logs against it) so two deletions cannot
     deadlock.
     """
-    owners = session.exec(
-        select(WorkoutSession.owner_id)
-        .where(col(WorkoutSession.routine_id) == routine_id)
-        .distinct()
-        .order_by(col(WorkoutSession.owner_id))
+    named = session.execute(
+        core_select(_SESSION.c.owner_id, _SESSION.c.id, _SESSION.c.deleted_at)
+        .where(_SESSION.c.routine_id == routine_id)
+        .order_by(_SESSION.c.owner_id, _SESSION.c.id)
     ).all()
-    for owner_id in owners:
+    for owner_id in sorted({row.owner_id for row in named}):
         seq = bump_user_counter(session, owner_id)
         session.execute(
             update(WorkoutSession)
@@ -264,6 +267,14 @@ def unlink_routine(session: Session, routine_id: uuid.UUID, now: datetime) -> No
                 change_seq=seq,
             )
         )
+    return [(row.owner_id, row.id) for row in named if row.deleted_at is None]
+
+
+def get_many(session: Session, session_ids: Sequence[uuid.UUID]) -> Sequence[SessionRow]:
+    """These sessions, whoever owns them, in id order."""
+    return session.execute(
+        core_select(_SESSION).where(_SESSION.c.id.in_(session_ids)).order_by(_SESSION.c.id)
+    ).all()
 
 
 EXPORT_BATCH = 1000

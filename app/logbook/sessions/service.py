@@ -6,7 +6,7 @@ import uuid
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import datetime
-from functools import cache
+from functools import cache, partial
 from typing import Any, Protocol
 
 from sqlalchemy import Engine
@@ -229,7 +229,11 @@ def create(
         written = WrittenSession(data.started_at, row.pain_max, frozenset(e[0] for e in entries))
         publish(session, SessionWritten(user.id, user.time_zone, session_id, written=written))
         _announce(
-            session, user, WebhookEventType.SESSION_LOGGED, session_id, lambda: _body(row, entries)
+            session,
+            user.id,
+            WebhookEventType.SESSION_LOGGED,
+            session_id,
+            lambda: _body(row, entries),
         )
         return _view(row, entries)
 
@@ -345,7 +349,7 @@ def list_for(
 
 def _announce(
     session: Session,
-    user: Caller,
+    owner_id: uuid.UUID,
     event_type: WebhookEventType,
     session_id: uuid.UUID,
     body: Callable[[], SessionBody | SessionTombstoneBody],
@@ -363,7 +367,7 @@ def _announce(
 
     outbox.emit(
         session,
-        owner_id=user.id,
+        owner_id=owner_id,
         event_type=event_type,
         subject=f"session:{session_id}",
         data=lambda: {"session": built()},
@@ -417,7 +421,7 @@ def update(
             totals.after_change(session, user.id, user.time_zone, {row.started_at, started})
         publish(session, SessionWritten(user.id, user.time_zone, row.id))
         updated = _current_body(session, user, session_id)
-        _announce(session, user, WebhookEventType.SESSION_UPDATED, session_id, updated)
+        _announce(session, user.id, WebhookEventType.SESSION_UPDATED, session_id, updated)
     session.expire_all()
     return get_one(session, user, session_id)
 
@@ -452,7 +456,7 @@ def write_entries(
         totals.after_change(session, user.id, user.time_zone, [row.started_at])
         publish(session, SessionWritten(user.id, user.time_zone, row.id))
         updated = _current_body(session, user, session_id)
-        _announce(session, user, WebhookEventType.SESSION_UPDATED, session_id, updated)
+        _announce(session, user.id, WebhookEventType.SESSION_UPDATED, session_id, updated)
     session.expire_all()
     return get_one(session, user, session_id)
 
@@ -469,7 +473,7 @@ def delete(session: Session, user: Caller, session_id: uuid.UUID, if_match: str 
         totals.after_change(session, user.id, user.time_zone, [row.started_at])
         publish(session, SessionWritten(user.id, user.time_zone, row.id, deleted=True))
         tombstone: SessionTombstoneBody = {"id": row.id, "deleted_at": deleted_at}
-        _announce(session, user, WebhookEventType.SESSION_DELETED, row.id, lambda: tombstone)
+        _announce(session, user.id, WebhookEventType.SESSION_DELETED, row.id, lambda: tombstone)
 
 
 def _timestamp(value: datetime | None) -> str | None:
@@ -516,5 +520,29 @@ def export_json(engine: Engine, user: Caller) -> Iterator[bytes]:
 
 def on_routine_deleted(session: Session, event: RoutineDeleted) -> None:
     """The sessions logged against a deleted routine keep their data, unlinked: each as a
-    change of its own, in the routine's delete transaction."""
-    repository.unlink_routine(session, event.routine_id, event.at)
+    change of its own, in the routine's delete transaction, announced as any other change
+    of a session (`session.updated`, with the body as it now is). The bodies are read in
+    one query, and only when some endpoint subscribes."""
+    unlinked = repository.unlink_routine(session, event.routine_id, event.at)
+    if not unlinked:
+        return
+
+    @cache
+    def bodies() -> dict[uuid.UUID, SessionBody]:
+        rows = repository.get_many(session, [session_id for _, session_id in unlinked])
+        return {body["id"]: body for body in as_public(session, rows)}
+
+    for owner_id, session_id in unlinked:
+        _announce(
+            session,
+            owner_id,
+            WebhookEventType.SESSION_UPDATED,
+            session_id,
+            partial(_unlinked_body, bodies, session_id),
+        )
+
+
+def _unlinked_body(
+    bodies: Callable[[], dict[uuid.UUID, SessionBody]], session_id: uuid.UUID
+) -> SessionBody:
+    return bodies()[session_id]

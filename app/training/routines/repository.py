@@ -121,6 +121,15 @@ def list_versions(
     )
 
 
+def all_versions(session: Session, routine_id: uuid.UUID) -> Sequence[RoutineVersion]:
+    """Every version of the routine, oldest first (a routine keeps at most MAX_VERSIONS)."""
+    return session.exec(
+        select(RoutineVersion)
+        .where(col(RoutineVersion.routine_id) == routine_id)
+        .order_by(col(RoutineVersion.version))
+    ).all()
+
+
 def get_version(session: Session, routine_id: uuid.UUID, version: int) -> RoutineVersion | None:
     return session.get(RoutineVersion, (routine_id, version))
 

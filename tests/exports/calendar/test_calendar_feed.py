@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import re
 import uuid
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
@@ -82,25 +83,80 @@ def test_each_event_lists_its_weeks_dosage_with_a_reminder_and_a_stable_uid() ->
     args = (names, ZoneInfo("UTC"), time(7, 30), date(2027, 1, 4), date(2027, 1, 31))
     body = ics.feed(_plan(1, date(2027, 1, 6), week1, week2), *args)
     events = _events(body)
-    # Created on a Wednesday: the plan's first Monday is gone; week 2 then holds.
+    # Created on a Wednesday: week 1 starts on the first planned Monday after it.
     assert [e.decoded("dtstart").date() for e in events] == [
         date(2027, 1, 11),
         date(2027, 1, 18),
         date(2027, 1, 25),
     ]
+    assert [str(e["summary"]) for e in events] == [
+        "Morning glute med (week 1)",
+        "Morning glute med (week 2)",
+        "Morning glute med (week 2)",  # after the plan's last week, its dosage holds
+    ]
     assert str(events[0]["description"]).splitlines() == [
+        "Clamshell: 2 x 10 reps, hold 3 s, each side, rest 30 s",
+        "Monster walk: 2 x 20 steps, rest 45 s",
+    ]
+    assert str(events[1]["description"]).splitlines() == [
         "Clamshell: 2 x 12 reps, hold 3 s, each side, rest 30 s"
     ]
-    assert "week 2" in str(events[0]["summary"])
-    assert events[0].decoded("dtend") - events[0].decoded("dtstart") == timedelta(seconds=700)
+    assert events[1].decoded("dtend") - events[1].decoded("dtstart") == timedelta(seconds=700)
     (alarm,) = events[0].walk("VALARM")
     assert alarm["action"] == "DISPLAY" and alarm.decoded("trigger") == -timedelta(minutes=30)
     again = ics.feed(_plan(1, date(2027, 1, 6), week1, week2), *args)
     assert again == body  # same plan, same bytes (and ETag)
-    first_week = ics.feed(_plan(1, date(2027, 1, 4), week1, week2), *args)
-    assert str(_events(first_week)[0]["description"]).startswith("Clamshell: 2 x 10 reps")
-    assert "Monster walk: 2 x 20 steps, rest 45 s" in str(_events(first_week)[0]["description"])
     assert len({str(e["uid"]) for e in events}) == 3
+
+
+@pytest.mark.parametrize("per_week", range(1, 8))
+@pytest.mark.parametrize("made_on", [date(2027, 1, 4) + timedelta(days=d) for d in range(7)])
+def test_week_one_starts_at_the_first_planned_session_and_each_week_has_its_sessions(
+    per_week: int, made_on: date
+) -> None:
+    """Whatever the weekday a routine is made on (a Saturday or a Sunday too), its first
+    session shows week 1's dosage and every plan week is shown `per_week` times."""
+    weeks = [ics.PlannedWeek([Item(reps=10 + w)], 600) for w in range(4)]
+    days = ics.sessions(_plan(per_week, made_on, *weeks), date(2027, 1, 1), date(2027, 3, 1))
+    assert days[0][0] >= made_on and days[0][0] - made_on < timedelta(days=7)
+    assert days[0][1] == 0
+    shown = [week for _, week in days]
+    assert shown == sorted(shown)
+    assert [shown.count(w) for w in range(3)] == [per_week] * 3
+
+
+def test_a_routine_made_the_weekend_before_a_dst_change_starts_at_week_1() -> None:
+    """Made on Saturday 2027-03-27 or on Sunday 2027-03-28 (Berlin springs forward that
+    night), a three-a-week routine starts on Monday 29 at 18:00 local with week 1."""
+    zone = ZoneInfo("Europe/Berlin")
+    weeks = [ics.PlannedWeek([Item(reps=10)], 600), ics.PlannedWeek([Item(reps=12)], 600)]
+    for made_on in (date(2027, 3, 20), date(2027, 3, 27), date(2027, 3, 28)):
+        body = ics.feed(
+            _plan(3, made_on, *weeks), {}, zone, time(18, 0), date(2027, 3, 15), date(2027, 4, 11)
+        )
+        events = _events(body)
+        first = events[0].decoded("dtstart")
+        assert first.date() == made_on + timedelta(days=7 - made_on.weekday())
+        assert (first.hour, first.minute) == (18, 0)
+        assert [str(e["summary"]).endswith("(week 1)") for e in events[:4]] == [
+            True,
+            True,
+            True,
+            False,
+        ]
+    # Made on the Saturday before: week 1 spans the change, 17:00 then 16:00 UTC.
+    early = _events(
+        ics.feed(
+            _plan(3, date(2027, 3, 20), *weeks),
+            {},
+            zone,
+            time(18, 0),
+            date(2027, 3, 15),
+            date(2027, 4, 4),
+        )
+    )
+    assert [e.decoded("dtstart").astimezone(UTC).hour for e in early] == [17, 17, 17, 16, 16, 16]
+    assert [str(e["summary"])[-2] for e in early] == ["1", "1", "1", "2", "2", "2"]
 
 
 @pytest.mark.parametrize("per_week", range(1, 8))
@@ -174,14 +230,20 @@ async def test_sixteen_concurrent_regenerations_leave_exactly_one_working_token(
     assert sorted(r.status_code for r in reads) == [200] + [404] * 15
 
 
-async def test_a_user_without_a_routine_gets_an_empty_valid_calendar(
-    client: httpx.AsyncClient, alice: SignedIn
+async def test_a_user_without_a_routine_gets_a_calendar_with_only_their_time_zone(
+    client: httpx.AsyncClient,
 ) -> None:
-    issued = await _token(client, alice)
+    """RFC 5545 3.6: a VCALENDAR holds one component at least. A VTIMEZONE adds nothing to
+    the user's calendar, where a placeholder event would show as a planned day."""
+    user = await signed_in_user(client, unique_email("cal"), time_zone="America/Sao_Paulo")
+    issued = await _token(client, user)
     answer = await client.get(issued["url"])
     assert answer.status_code == 200
+    calendar = Calendar.from_ical(answer.content)
     assert _events(answer.content) == []
-    assert Calendar.from_ical(answer.content)["version"] == "2.0"
+    assert [c.name for c in calendar.subcomponents] == ["VTIMEZONE"]
+    assert calendar.subcomponents[0]["tzid"] == "America/Sao_Paulo"
+    assert calendar["version"] == "2.0" and "method" not in calendar
 
 
 @pytest.mark.parametrize(
@@ -268,3 +330,24 @@ async def test_the_feed_url_is_absolute_on_the_public_base_url_not_the_host_head
             assert (await client.get(issued["url"])).status_code == 200
     finally:
         app.state.engine.dispose()
+
+
+async def test_a_new_time_of_day_is_one_more_revision_of_every_event(
+    client: httpx.AsyncClient, alice: SignedIn
+) -> None:
+    """Regenerating the token at another time of day moves every event (SEQUENCE + 1);
+    at the same time of day it moves none."""
+    await routine(client, alice)
+
+    async def sequences(time_of_day: str) -> set[bytes]:
+        body = (
+            await client.get((await _token(client, alice, time_of_day=time_of_day))["url"])
+        ).content
+        assert re.search(
+            rb"\r\nDTSTART[;:][^\r]*\d{8}T" + time_of_day.replace(":", "").encode(), body
+        )
+        return set(re.findall(rb"\r\nSEQUENCE:(\d+)\r\n", body))
+
+    assert await sequences("18:00") == {b"0"}
+    assert await sequences("07:30") == {b"1"}
+    assert await sequences("07:30") == {b"1"}
