@@ -183,10 +183,14 @@ def serve(migrated: bool = typer.Option(False, hidden=True)) -> None:
     if not migrated:
         migrate()
         seed()
+    where: dict[str, Any] = (
+        {"fd": settings.listen_fd}
+        if settings.listen_fd is not None
+        else {"host": settings.host, "port": settings.port}
+    )
     uvicorn.run(
         "app.asgi:app",
-        host=settings.host,
-        port=settings.port,
+        **where,
         workers=settings.workers,
         log_level=settings.log_level,
         http=BoundedHttpProtocol,
@@ -208,6 +212,7 @@ def worker() -> None:
     except ValidationError as exc:
         typer.echo(f"medius worker will not start: {exc}", err=True)
         raise typer.Exit(code=2) from exc
+    install_domain_handlers()  # expanding the outbox runs the audiences and the advice
     logging.basicConfig(level=settings.log_level.upper(), format="%(asctime)s %(name)s %(message)s")
     delivering = Worker(settings)
 

@@ -28,6 +28,7 @@ from starlette.responses import HTMLResponse, Response
 
 from app.care.followup.router import router as care_followup_router
 from app.care.prescriptions.router import router as prescriptions_router
+from app.care.team import attention
 from app.care.team import service as care_service
 from app.care.team.events import CareEnded
 from app.care.team.invitations_router import router as care_invitations_router
@@ -50,13 +51,14 @@ from app.core.security import configure_password_hashing
 from app.exports.account.router import router as account_router
 from app.exports.calendar import service as calendar_feed_service
 from app.exports.calendar.router import router as calendar_feed_router
+from app.exports.fhir.clinic_router import clinic_router as fhir_clinic_router
 from app.exports.fhir.outcome import FhirBoundary
-from app.exports.fhir.router import clinic_router as fhir_clinic_router
 from app.exports.fhir.router import router as fhir_router
 from app.exports.handout.router import router as handout_router
 from app.exports.sharing.router import router as sharing_router
 from app.health.router import router as health_router
 from app.logbook.alerts import service as alerts_service
+from app.logbook.alerts.events import AlertAcknowledged, AlertRaised
 from app.logbook.alerts.router import router as alerts_router
 from app.logbook.comments.router import router as session_comments_router
 from app.logbook.progress import events as progress_events
@@ -65,14 +67,14 @@ from app.logbook.sessions import service as sessions_service
 from app.logbook.sessions.events import SessionWritten
 from app.logbook.sessions.router import router as sessions_router
 from app.training.routines.builder_service import ladder as builder_ladder
-from app.training.routines.events import RoutineDeleted
+from app.training.routines.events import RoutineDeleted, RoutineWritten
 from app.training.routines.router import router as routines_router
 from app.training.self_checks.events import SelfCheckRecorded
 from app.training.self_checks.router import router as assessments_router
 from app.users.auth import optional_user, visitor
 from app.users.events import AccountDeleting, EverySignInEnded, TimeZoneChanged
 from app.users.router import auth_router, me_router
-from app.webhooks.outbox import WebhookAudience
+from app.webhooks.outbox import OutboxExpanded, WebhookAudience
 from app.webhooks.router import router as webhooks_router
 
 FORM_PATHS = frozenset({f"{API_PREFIX}/auth/token"})
@@ -86,6 +88,8 @@ CATALOG_PATHS = tuple(
         "catalog",
         "fhir/ActivityDefinition",
         "fhir/PlanDefinition",
+        "fhir/StructureDefinition",
+        "fhir/CodeSystem",
     )
 )
 DOCS_ASSETS = Path(fastapi_offline.__file__).parent / "static"
@@ -115,7 +119,14 @@ def install_domain_handlers() -> None:
     # alerts follow session and self-check writes; session writes announce changed advice
     subscribe(SessionWritten, alerts_service.on_session_written)
     subscribe(SelfCheckRecorded, alerts_service.on_self_check)
-    subscribe(SessionWritten, progress_events.on_session_written)
+    # the worker's expansion of a session write's event announces changed advice
+    subscribe(OutboxExpanded, progress_events.on_outbox_expanded)
+    # the clinician's view keeps each patient's summary with what changes it
+    subscribe(SessionWritten, attention.on_session_written)
+    subscribe(AlertRaised, attention.on_alert_raised)
+    subscribe(AlertAcknowledged, attention.on_alert_acknowledged)
+    subscribe(RoutineWritten, attention.on_routine_written)
+    subscribe(TimeZoneChanged, attention.on_time_zone_changed)
     # clinics in care receive their patients' events, and stop when the consent ends
     subscribe(WebhookAudience, clinic_webhooks.on_webhook_audience)
     subscribe(CareEnded, clinic_webhooks.on_care_ended)
@@ -220,13 +231,13 @@ def create_app(settings: Settings | None = None, *, engine: Engine | None = None
         CatalogReadCache, live=live_catalog, routes=app.routes, prefixes=CATALOG_PATHS
     )
     # Outside the catalog cache and the guard: their answers under /fhir are FHIR too.
-    app.add_middleware(FhirBoundary)
+    app.add_middleware(FhirBoundary, routes=app.routes)
     if settings.cors_origins:
         app.add_middleware(
             CORSMiddleware,
             allow_origins=settings.cors_origins,
             allow_methods=["GET", "POST", "PUT", "PATCH", "DELETE"],
-            allow_headers=["Authorization", "Content-Type", "If-Match", "If-None-Match"],
+            allow_headers=["Authorization", "Content-Type", "If-Match", "If-None-Match", "Prefer"],
             expose_headers=["ETag", "Location", "Retry-After"],
         )
     # Outside everything that reads the method: a HEAD is the GET of the same URL throughout.

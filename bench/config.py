@@ -20,12 +20,13 @@ VARIABLES: dict[str, tuple[str, str]] = {
     "BENCH_BACKENDS": ("sqlite,postgresql", "databases to measure"),
     "BENCH_PINNING": (
         "unpinned",
-        "unpinned, pinned (server+database on CPU 0, load on CPU 1) or both (twice as long)",
+        "unpinned, pinned (load generator on the last CPU, the rest on the others) or both",
     ),
     "BENCH_GROUPS": (
-        "catalog,signed-in,care",
+        "catalog,signed-in,care,scale-out",
         "catalog: the public and scale rows; signed-in: the operations against the floor; "
-        "care: the clinician's view of a 500-patient clinic at scale",
+        "care: the clinician's view of a BENCH_CARE_PATIENTS clinic at scale; scale-out: "
+        "128 distinct users writing at once, one worker and (PostgreSQL) two",
     ),
     "BENCH_TWO_WORKERS": ("1", "also measure two uvicorn workers on PostgreSQL"),
     "BENCH_LOADGEN": ("auto", "wrk, httpx, or auto (wrk when installed)"),
@@ -34,7 +35,10 @@ VARIABLES: dict[str, tuple[str, str]] = {
     "BENCH_USERS": ("10000", "users in the scale database"),
     "BENCH_SETS": ("1000000", "logged sets (session entries) in the scale database"),
     "BENCH_USER_SETS": ("50000", "sets the measured bench user owns"),
-    "BENCH_CARE_PATIENTS": ("500", "patients of the bench user's clinic (they own the other sets)"),
+    "BENCH_CARE_PATIENTS": (
+        "5000",
+        "patients of the bench user's clinic (they own the other sets)",
+    ),
     "BENCH_OUTPUT": ("bench/results/latest.md", "where the markdown report goes"),
 }
 

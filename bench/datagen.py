@@ -14,7 +14,7 @@ import hashlib
 import random
 import uuid
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
@@ -99,7 +99,7 @@ class Scale:
     entries_per_session: int = 10
     # The clinic the bench user runs (GET /clinics/{id}/patients): its patients own every
     # set the bench user does not, logged over the two years up to the bench run.
-    care_patients: int = 500
+    care_patients: int = 5000
 
     @property
     def sessions(self) -> int:
@@ -415,15 +415,44 @@ ROUTINE_COLUMNS = (
 )
 
 
+ENDPOINT_COLUMNS = (
+    "id",
+    "owner_id",
+    "clinic_id",
+    "created_by",
+    "url",
+    "event_types",
+    "secret",
+    "created_at",
+    "updated_at",
+)
+# Every event type (app/core/vocabulary.py WebhookEventType), as an endpoint subscribes.
+EVERY_EVENT = [
+    "session.logged",
+    "session.updated",
+    "session.deleted",
+    "alert.raised",
+    "routine.prescribed",
+    "progress.advice_changed",
+]
+
+
 @dataclass(frozen=True)
 class CareData:
     """The bench user's clinic: the bench user owns it and has every patient in care,
-    with every scope; each patient has a routine (2-4 sessions a week) to adhere to."""
+    with every scope; each patient has a routine (2-4 sessions a week) to adhere to.
+
+    And care on the bench user's own writes (issue #25): the bench user is the patient of
+    two clinicians at another clinic, with every scope (`clinic_systems` too), and three
+    endpoints subscribe to every event of theirs: their own and two of that clinic's."""
 
     clinic: tuple[Any, ...]
     member: tuple[Any, ...]
     relationships: list[tuple[Any, ...]]
     routines: list[tuple[Any, ...]]
+    caring_clinic: tuple[Any, ...] | None = None
+    caring_members: list[tuple[Any, ...]] = field(default_factory=list)
+    endpoints: list[tuple[Any, ...]] = field(default_factory=list)
 
 
 def care_data(scale: Scale) -> CareData:
@@ -453,9 +482,31 @@ def care_data(scale: Scale) -> CareData:
                 at,
             )
         )
+    owners = user_ids(scale)
+    caring_clinic, caring_members, endpoints = None, [], []
+    if len(owners) > scale.care_patients + 2:  # room for the bench user's two clinicians
+        caring_id = _uuid(rng)
+        lead, colleague = owners[1 + scale.care_patients], owners[2 + scale.care_patients]
+        caring_clinic = (caring_id, "The bench user's physiotherapists", 1, at, at)
+        caring_members = [(caring_id, lead, "owner", at), (caring_id, colleague, "clinician", at)]
+        every_scope = scopes | {"clinic_systems"}
+        relationships += [
+            (_uuid(rng), caring_id, who, clinician, every_scope, "active", at, None)
+            for who in (lead, colleague)
+        ]
+        hook = "https://hooks.example.com/medius/"
+        endpoints = [
+            (_uuid(rng), clinician, None, clinician, hook + "own", EVERY_EVENT, "whsec_b", at, at)
+        ] + [
+            (_uuid(rng), None, caring_id, lead, f"{hook}clinic-{n}", EVERY_EVENT, "whsec_c", at, at)
+            for n in (1, 2)
+        ]
     return CareData(
         clinic=(clinic_id, "Bench clinic", 1, at, at),
         member=(clinic_id, clinician, "owner", at),
         relationships=relationships,
         routines=routines,
+        caring_clinic=caring_clinic,
+        caring_members=caring_members,
+        endpoints=endpoints,
     )

@@ -86,54 +86,36 @@ SQL = {
     ),
     # The app reads the items' exercises (deleted ones too) for the estimated duration.
     "item_exercises": "SELECT slug, document FROM exercise WHERE slug IN ({})",
-    # The clinician's view (app/care/team/overview_sql.py), for one time zone: the bench
-    # clinic's patients all live in UTC, where the app's CASE over zones has one branch.
+    # The clinician's view (app/care/team/overview_sql.py and attention.py), for one time
+    # zone: the bench clinic's patients all live in UTC. The summaries the app keeps per
+    # relationship are read, not recomputed: the stale check (none is, after the loader's
+    # refresh, in the week it ran), a range of the attention index, the page's weeks.
     "clinic_role": "SELECT role FROM clinic_member WHERE clinic_id = ? AND user_id = ?",
-    "care_zones": (
+    "care_stale": (
         "SELECT DISTINCT u.time_zone FROM app_user u JOIN care_relationship r "
         "ON r.patient_id = u.id WHERE r.clinic_id = ? AND r.clinician_id = ? "
-        "AND r.status = 'active'"
+        "AND r.status = 'active' AND r.summary_until <= ?"
     ),
     "care_page": (
-        "WITH counts AS (SELECT s.owner_id AS owner_id, "
-        + ", ".join(
-            f"SUM(CASE WHEN s.started_at >= ? AND s.started_at < ? THEN 1 ELSE 0 END) AS w{k}"
-            for k in range(5)
-        )
-        + " FROM workout_session s JOIN care_relationship r ON r.patient_id = s.owner_id "
-        "AND r.clinic_id = ? AND r.clinician_id = ? AND r.status = 'active' "
-        "WHERE s.deleted_at IS NULL AND s.started_at >= ? AND s.started_at < ? "
-        "GROUP BY s.owner_id), "
-        "p AS MATERIALIZED (SELECT r.patient_id, u.display_name, r.id AS relationship_id, "
-        "r.scopes, COALESCE((SELECT t.sessions_per_week FROM routine t "
+        "SELECT r.patient_id, u.display_name, r.id AS relationship_id, r.scopes, "
+        "COALESCE((SELECT t.sessions_per_week FROM routine t "
         "WHERE t.owner_id = r.patient_id AND t.clinic_id = ? "
         "ORDER BY t.updated_at DESC, t.id LIMIT 1), (SELECT t.sessions_per_week FROM routine t "
         "WHERE t.owner_id = r.patient_id ORDER BY t.updated_at DESC, t.id LIMIT 1)) AS target, "
-        + ", ".join(f"COALESCE(c.w{k}, 0) AS w{k}" for k in range(5))
-        + ", (SELECT l.id FROM workout_session l WHERE l.owner_id = r.patient_id "
-        "AND l.deleted_at IS NULL ORDER BY l.started_at DESC, l.id DESC LIMIT 1) AS last_id, "
-        "CASE WHEN (',' || r.scopes || ',') LIKE '%,progress,%' THEN 1 ELSE 0 END AS seen, "
-        "CASE WHEN (',' || r.scopes || ',') LIKE '%,alerts,%' THEN (SELECT COUNT(*) FROM alert a "
-        "WHERE a.patient_id = r.patient_id AND NOT EXISTS (SELECT 1 FROM alert_acknowledgement k "
-        "WHERE k.alert_id = a.id AND k.clinic_id = ?)) ELSE 0 END AS alerts "
+        "0, 0, 0, 0, 0, ls.started_at AS last_at, ls.pain_max AS pain, "
+        "(SELECT MAX(e.effort) FROM session_entry e WHERE e.session_id = r.summary_last_id) "
+        "AS effort, r.rank_adherence, r.rank_last, -r.rank_alerts, u.time_zone "
         "FROM care_relationship r JOIN app_user u ON u.id = r.patient_id "
-        "LEFT JOIN counts c ON c.owner_id = r.patient_id "
-        "WHERE r.clinic_id = ? AND r.clinician_id = ? AND r.status = 'active'), "
-        "v AS (SELECT p.patient_id, p.display_name, p.relationship_id, p.scopes, p.target, "
-        "p.w0, p.w1, p.w2, p.w3, p.w4, ls.started_at AS last_at, ls.pain_max AS pain, "
-        "(SELECT MAX(e.effort) FROM session_entry e WHERE e.session_id = p.last_id) AS effort, "
-        "CASE WHEN p.seen = 1 AND p.target > 0 THEN CASE WHEN "
-        "((p.w0 + p.w1 + p.w2 + p.w3) * 1000) / (p.target * 4) < 1000 THEN "
-        "((p.w0 + p.w1 + p.w2 + p.w3) * 1000) / (p.target * 4) ELSE 1000 END "
-        "ELSE 1001 END AS adherence, "
-        "CASE WHEN p.seen = 1 AND ls.started_at IS NOT NULL THEN {epoch} ELSE -1 END "
-        "AS last_key, p.alerts FROM p LEFT JOIN workout_session ls ON ls.id = p.last_id) "
-        "SELECT * FROM v ORDER BY alerts DESC, adherence, last_key, patient_id LIMIT ?"
-    ).replace(
-        "{epoch}",
-        "CAST(floor(extract(epoch FROM ls.started_at)) AS BIGINT)"
-        if POSTGRES
-        else "CAST(strftime('%s', ls.started_at) AS INTEGER)",
+        "LEFT JOIN workout_session ls ON ls.id = r.summary_last_id "
+        "WHERE r.clinic_id = ? AND r.clinician_id = ? AND r.status = 'active' "
+        "ORDER BY r.rank_alerts, r.rank_adherence, r.rank_last, r.patient_id LIMIT ?"
+    ),
+    "care_weeks": (
+        "SELECT owner_id, CASE "
+        + " ".join(f"WHEN started_at >= ? AND started_at < ? THEN {k}" for k in range(5))
+        + " ELSE -1 END AS bucket, COUNT(*) FROM workout_session "
+        "WHERE deleted_at IS NULL AND started_at >= ? AND started_at < ? AND owner_id IN ({}) "
+        "GROUP BY owner_id, bucket"
     ),
     "care_sides": (
         "SELECT owner_id, CASE week "
@@ -268,7 +250,7 @@ def _when(value: Any) -> str | None:
         value = datetime.fromisoformat(value)
     if value.tzinfo is None:
         value = value.replace(tzinfo=UTC)
-    return value.astimezone(UTC).isoformat().replace("+00:00", "Z")
+    return str(value.astimezone(UTC).isoformat()).replace("+00:00", "Z")
 
 
 def _uid(value: Any) -> str:
@@ -503,20 +485,25 @@ class CareOperations(Operations):
             raise UNPROCESSABLE
         if not db.fetch("clinic_role", (clinic, user[0])):
             raise NOT_FOUND
-        zones = db.fetch("care_zones", (clinic, user[0]))
-        if not zones:
+        now_at = datetime.now(UTC)
+        if db.fetch("care_stale", (clinic, user[0], db.time(now_at))):
+            raise Refused(501, "Not Implemented")  # the floor reads the summaries, never keeps
+        rows = db.fetch("care_page", (clinic, clinic, user[0], count + 1))
+        page = rows[:count]
+        if not page:
             return {"items": [], "next_cursor": None}
-        if len(zones) > 1:
+        if len({r[16] for r in page}) > 1:
             raise Refused(501, "Not Implemented")  # the floor serves one zone (see SQL)
-        bounds, mondays = _week_bounds(zones[0][0])
+        bounds, mondays = _week_bounds(page[0][16])
         # As the app binds them (SQLite: text with microseconds, compared as text).
         at = [b if POSTGRES else b.strftime("%Y-%m-%d %H:%M:%S.%f") for b in bounds]
         weeks = [value for k in range(5) for value in (at[k], at[k + 1])]
-        rows = db.fetch(
-            "care_page",
-            (*weeks, clinic, user[0], at[0], at[5], clinic, clinic, clinic, user[0], count + 1),
-        )
-        page = rows[:count]
+        counted: dict[tuple[str, int], int] = {}
+        for owner, bucket, n in db.fetch_in(
+            "care_weeks", (*weeks, at[0], at[5]), [r[0] for r in page]
+        ):
+            if bucket >= 0:
+                counted[(_uid(owner), int(bucket))] = int(n)
         sides: dict[tuple[str, int], tuple[int, int]] = {}
         if page:
             for owner, bucket, left, right in db.fetch_in(
@@ -524,7 +511,7 @@ class CareOperations(Operations):
             ):
                 if bucket >= 0:
                     sides[(_uid(owner), int(bucket))] = (int(left or 0), int(right or 0))
-        now = db.time(datetime.now(UTC))
+        now = db.time(now_at)
         actor = user[2] or "your clinician"  # app/care/team/names.py: never the email
         db.write_many(
             "care_log",
@@ -537,7 +524,7 @@ class CareOperations(Operations):
         items = []
         for r in page:
             patient, target = _uid(r[0]), r[4]
-            counts = [int(n) for n in r[5:10]]
+            counts = [counted.get((patient, k), 0) for k in range(5)]
             scopes = sorted(r[3].split(","))
             seen = "progress" in scopes
             single = "sessions" in scopes  # one session's time, pain, effort

@@ -37,8 +37,13 @@ async def _run(spec: dict[str, Any]) -> dict[str, Any]:
     mark: str = spec["id_mark"]
     limits = httpx.Limits(max_connections=connections, max_keepalive_connections=connections)
 
-    async def worker(client: httpx.AsyncClient) -> None:
+    tokens: list[str] = spec.get("tokens") or []
+
+    async def worker(client: httpx.AsyncClient, number: int) -> None:
         nonlocal socket_errors
+        headers = dict(spec["headers"])
+        if tokens:  # one user per connection, as wrk's turn-taking gives in flight
+            headers["Authorization"] = f"Bearer {tokens[number % len(tokens)]}"
         while True:
             content = body.replace(mark, str(uuid.uuid4())) if body is not None else None
             started = time.perf_counter()
@@ -46,7 +51,7 @@ async def _run(spec: dict[str, Any]) -> dict[str, Any]:
                 return
             try:
                 response = await client.request(
-                    spec["method"], spec["path"], headers=spec["headers"], content=content
+                    spec["method"], spec["path"], headers=headers, content=content
                 )
             except httpx.TransportError:
                 socket_errors += 1
@@ -59,7 +64,7 @@ async def _run(spec: dict[str, Any]) -> dict[str, Any]:
 
     began = time.perf_counter()
     async with httpx.AsyncClient(base_url=spec["base_url"], limits=limits, timeout=30.0) as client:
-        tasks = [asyncio.create_task(worker(client)) for _ in range(connections)]
+        tasks = [asyncio.create_task(worker(client, n)) for n in range(connections)]
         with contextlib.suppress(TimeoutError):
             await asyncio.wait_for(asyncio.gather(*tasks), timeout=float(spec["seconds"]) + 1)
     elapsed = min(time.perf_counter(), deadline) - began

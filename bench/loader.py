@@ -16,15 +16,18 @@ from sqlalchemy import JSON, Engine, create_engine, text
 from sqlmodel import Session, SQLModel
 
 import app.models  # noqa: F401  (every table on SQLModel.metadata)
+from app.care.team.attention import refresh_all
 from app.core.config import Settings
 from app.core.db import build_engine
 from app.core.migrations import upgrade
 from app.core.security import configure_password_hashing, hash_password
+from app.core.types import utcnow
 from app.logbook.sessions.totals import backfill
 from app.seed import seed_all
 from bench.datagen import (
     BENCH_PASSWORD,
     CLINIC_COLUMNS,
+    ENDPOINT_COLUMNS,
     ENTRY_COLUMNS,
     EXERCISE_COLUMNS,
     MEMBER_COLUMNS,
@@ -229,11 +232,13 @@ def load_care(engine: Engine, data: ScaleData) -> dict[str, int]:
     inserts through the tables' own column types."""
     tables = SQLModel.metadata.tables
     care = data.care
+    caring = [care.caring_clinic] if care.caring_clinic else []
     batches = (
-        ("clinic", CLINIC_COLUMNS, [care.clinic]),
-        ("clinic_member", MEMBER_COLUMNS, [care.member]),
+        ("clinic", CLINIC_COLUMNS, [care.clinic, *caring]),
+        ("clinic_member", MEMBER_COLUMNS, [care.member, *care.caring_members]),
         ("routine", ROUTINE_COLUMNS, care.routines),
         ("care_relationship", RELATIONSHIP_COLUMNS, care.relationships),
+        ("webhook_endpoint", ENDPOINT_COLUMNS, care.endpoints),
     )
     with engine.begin() as conn:
         for table, columns, rows in batches:
@@ -241,6 +246,9 @@ def load_care(engine: Engine, data: ScaleData) -> dict[str, int]:
                 conn.execute(
                     tables[table].insert(), [dict(zip(columns, r, strict=True)) for r in rows]
                 )
+        # Below the services: the summaries each relationship keeps, as migration 0019
+        # derives them for an existing database.
+        refresh_all(conn, utcnow())
     return {table: len(rows) for table, _, rows in batches}
 
 

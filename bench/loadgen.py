@@ -30,6 +30,9 @@ class Request:
     expect: int
     headers: dict[str, str] = field(default_factory=dict)
     body: str | None = None  # may contain ID_MARK
+    # Bearer tokens of distinct users, taken in turn (request n signs as user n mod len):
+    # with as many tokens as connections, the requests in flight are all of distinct users.
+    tokens: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -60,6 +63,7 @@ def wrk_script(request: Request, id_base: str) -> str:
     body = request.body or ""
     head, _, tail = body.partition(ID_MARK)
     dynamic = ID_MARK in body
+    tokens = ", ".join(_lua_string(f"Bearer {token}") for token in request.tokens)
     lines = [
         f"wrk.method = {_lua_string(request.method)}",
         f"wrk.path = {_lua_string(request.path)}",
@@ -70,7 +74,24 @@ def wrk_script(request: Request, id_base: str) -> str:
         "function setup(thread) table.insert(threads, thread); thread:set('tid', #threads) end",
         "function init(args) statuses = {}; counter = 0 end",
     ]
-    if dynamic:
+    if request.tokens:
+        lines += [
+            f"local tokens = {{ {tokens} }}",
+            "function request()\n"
+            "  counter = counter + 1\n"
+            "  local headers = {}\n"
+            "  for k, v in pairs(wrk.headers) do headers[k] = v end\n"
+            "  headers['Authorization'] = tokens[(counter - 1) % #tokens + 1]\n"
+            "  local body = head\n"
+            + (
+                "  body = head .. string.format('%s%04x%08x', id_base, tid, counter) .. tail\n"
+                if dynamic
+                else ""
+            )
+            + "  return wrk.format(nil, nil, headers, body ~= '' and body or nil)\n"
+            "end",
+        ]
+    elif dynamic:
         lines.append(
             "function request()\n"
             "  counter = counter + 1\n"
@@ -188,6 +209,7 @@ class HttpxLoad:
             "headers": request.headers,
             "body": request.body,
             "id_mark": ID_MARK,
+            "tokens": list(request.tokens),
             "seconds": seconds,
             "connections": connections,
         }

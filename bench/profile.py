@@ -2,7 +2,8 @@
 
 `python -m bench.profile [sqlite|postgresql ...]` builds the real app in-process
 (`create_app`, production settings) on a fresh database holding the bench user with
-50,000 logged sets and a second user with 500, signs in, then for each operation:
+50,000 logged sets and a second user with 500, running a clinic of 5,000 patients (who own
+the other sets), signs in, then for each operation:
 
 - counts the SQL statements one request sends and the thread-pool hops it takes
   (`anyio.to_thread.run_sync` calls: every sync dependency and sync endpoint is one);
@@ -41,7 +42,7 @@ from sqlalchemy.engine import Engine
 from app.core.config import Settings
 from app.main import create_app
 from bench import loadgen, scenarios
-from bench.datagen import BENCH_EMAIL, BENCH_PASSWORD, Scale, generate
+from bench.datagen import BENCH_EMAIL, BENCH_PASSWORD, Scale, care_clinic_id, generate
 from bench.loader import load_scale, migrate_and_seed, one_password_hash
 from harness.server import PRODUCTION_SECRET
 
@@ -86,6 +87,8 @@ class Operation:
 def operations(ids: dict[str, str]) -> list[Operation]:
     progress = f"{API}/me/progress?{scenarios.PROGRESS_WINDOW}"
     return [
+        # The clinician's view first, on the clinic as loaded (the creates add sessions).
+        Operation("care", "GET", f"{API}/clinics/{ids['clinic_id']}/patients?limit=20"),
         # Reads first: the sessions the creates add (2026) would become the latest 20.
         Operation("list-20", "GET", f"{API}/sessions?limit=20"),
         Operation("detail", "GET", f"{API}/sessions/{ids['session_id']}"),
@@ -119,7 +122,9 @@ def _top_frames(profiler: Profiler, limit: int = 40) -> str:
     return profiler.output_text(unicode=False, color=False, show_all=False, timeline=False)
 
 
-async def profile_database(name: str, url: str, requests: int, only: tuple[str, ...] = ()) -> None:
+async def profile_database(
+    name: str, url: str, requests: int, clinic_id: uuid.UUID, only: tuple[str, ...] = ()
+) -> None:
     # The creates log hundreds of sessions on one day: lift the daily quota as the bench's
     # servers do (bench/run.py), or the last creates would measure a 409.
     settings = Settings(
@@ -160,7 +165,8 @@ async def profile_database(name: str, url: str, requests: int, only: tuple[str, 
         )
         lines.append("|---|--:|--:|--:|--:|")
         explains: list[str] = []
-        for op in operations({"session_id": session_id, "routine_id": routine_id}):
+        ids = {"session_id": session_id, "routine_id": routine_id, "clinic_id": str(clinic_id)}
+        for op in operations(ids):
             if only and not op.key.startswith(only):
                 continue
             token = tokens[op.user]
@@ -170,7 +176,8 @@ async def profile_database(name: str, url: str, requests: int, only: tuple[str, 
             COUNTER.hops = 0
             answer = await _send(client, op, token)
             statements, hops = list(COUNTER.statements), COUNTER.hops
-            count = max(3, requests // (20 if "500" in op.key or "progress" in op.key else 1))
+            slow = "500" in op.key or "progress" in op.key or op.key == "care"
+            count = max(3, requests // (20 if slow else 1))
             COUNTER.inline = True
             profiler = Profiler(interval=0.0005, async_mode="disabled")
             began = time.perf_counter()
@@ -191,7 +198,7 @@ async def profile_database(name: str, url: str, requests: int, only: tuple[str, 
             )
             (OUT / f"{name}-{op.key}.txt").write_text(header + _top_frames(profiler))
             (OUT / f"{name}-{op.key}.html").unlink(missing_ok=True)
-            if op.key.startswith("progress"):
+            if op.key.startswith(("progress", "care")):
                 explains.append(f"\n## {op.key}: {len(statements)} statements\n")
                 explains += _explain(engine, name, statements)
             print(f"{name} {op.key}: {per_request:.2f} ms, {len(statements)} stmts, {hops} hops")
@@ -228,9 +235,10 @@ def main() -> None:
     requests = 200
     OUT.mkdir(parents=True, exist_ok=True)
     # The builder plans over the whole catalog: profile it at make bench's 10,000 exercises.
-    scale = Scale(exercises=10_000, users=20, sets=60_000, bench_user_sets=50_000)
+    # The clinician's view reads a clinic of 5,000 patients (users after the bench user).
+    scale = Scale(exercises=10_000, users=5_010, sets=110_000, bench_user_sets=50_000)
     if "--small" in sys.argv:
-        scale = Scale(exercises=100, users=20, sets=6_000, bench_user_sets=5_000)
+        scale = Scale(exercises=100, users=5_010, sets=56_000, bench_user_sets=5_000)
     data = generate(scale, one_password_hash())
     with tempfile.TemporaryDirectory(prefix="medius-profile-") as workdir:
         for name in names:
@@ -251,7 +259,8 @@ def main() -> None:
             try:
                 migrate_and_seed(url)
                 load_scale(url, data, log=print)
-                asyncio.run(profile_database(name, url, requests, only))
+                clinic_id = care_clinic_id(scale)
+                asyncio.run(profile_database(name, url, requests, clinic_id, only))
             finally:
                 if cluster is not None:
                     cluster.stop()

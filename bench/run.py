@@ -18,6 +18,7 @@ import contextlib
 import os
 import platform
 import shutil
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -37,7 +38,8 @@ from sqlmodel import Session
 
 from app.core.config import Settings
 from app.core.server import proxy_options
-from app.users.service import create_admin
+from app.users.models import User
+from app.users.service import create_admin, issue_sign_in
 from bench import loadgen, scenarios
 from bench.config import Config, usage
 from bench.datagen import (
@@ -49,13 +51,14 @@ from bench.datagen import (
     generate,
 )
 from bench.loader import migrate_and_seed, one_password_hash, prepare_scale
-from bench.report import Row, document
+from bench.report import SCALE_OUT_CPUS, Row, document
 from bench.scenarios import Scenario
 from harness.postgres import PG_BIN, Cluster, start_cluster
-from harness.server import ServerProcess, free_port, production_env
+from harness.server import PRODUCTION_SECRET, ServerProcess, free_port, production_env
 
 BEGAN = float(os.environ.get("BENCH_STARTED_AT") or time.time())
 TOKEN_MAX_AGE = 600.0  # access tokens live 15 minutes; sign in again after 10
+CLOCK_TICKS = os.sysconf("SC_CLK_TCK")  # /proc/<pid>/stat's unit of CPU time
 
 
 def log(message: str) -> None:
@@ -145,6 +148,9 @@ class Target:
     token: str | None = None
     token_at: float = 0.0
     etags: dict[str, str] = field(default_factory=dict)
+    database_url: str = ""  # the scale database, whose users sign in for the many-user row
+    user_tokens: tuple[str, ...] = ()
+    user_tokens_at: float = 0.0
 
     def bearer(self) -> str:
         if self.signer is not None:
@@ -173,11 +179,56 @@ class Target:
             self.etags[path] = answer.headers["etag"]
         return self.etags[path]
 
+    def tokens(self, users: int) -> tuple[str, ...]:
+        """Access tokens of `users` distinct users of the scale database (its care
+        patients), issued again once they age."""
+        aged = time.monotonic() - self.user_tokens_at > TOKEN_MAX_AGE
+        if len(self.user_tokens) != users or aged:
+            ids = user_ids_of(self.database_url, users)
+            self.user_tokens = sign_in_without_password(self.database_url, ids)
+            self.user_tokens_at = time.monotonic()
+        return self.user_tokens
+
     def request(self, scenario: Scenario) -> loadgen.Request:
         return scenario.request(
             self.bearer() if scenario.signed_in else None,
             self.etag(scenario.path) if scenario.conditional else None,
+            self.tokens(scenario.users) if scenario.users > 1 else (),
         )
+
+
+def user_ids_of(url: str, count: int) -> list[uuid.UUID]:
+    """`count` users other than the bench user, the same ones every time: the clinic's
+    patients first (bench/datagen.py names them user00001, user00002, ...)."""
+    engine = create_engine(url)
+    with engine.connect() as conn:
+        raw = conn.execute(
+            text(
+                "SELECT id FROM app_user WHERE email LIKE 'user%@example.com' "
+                "ORDER BY email LIMIT :n"
+            ),
+            {"n": count},
+        ).scalars()
+        found = [v if isinstance(v, uuid.UUID) else uuid.UUID(hex=str(v)) for v in raw]
+    engine.dispose()
+    if len(found) < count:
+        raise RuntimeError(f"{count} users wanted, {len(found)} found: raise BENCH_USERS")
+    return found
+
+
+def sign_in_without_password(url: str, ids: Sequence[uuid.UUID]) -> tuple[str, ...]:
+    """Access tokens of `ids`, issued as the operational tools issue them
+    (`issue_sign_in`): one argon2id check per user would only load the machine."""
+    settings = Settings(secret_key=PRODUCTION_SECRET)
+    engine = create_engine(url)
+    tokens = []
+    with Session(engine) as session:
+        for user_id in ids:
+            user = session.get(User, user_id)
+            assert user is not None, user_id
+            tokens.append(issue_sign_in(session, user, settings).access_token)
+    engine.dispose()
+    return tuple(tokens)
 
 
 def app_server(workdir: Path, key: str, url: str, workers: int) -> ServerProcess:
@@ -367,10 +418,12 @@ def sequential(
     with httpx.Client(base_url=target.server.base_url, timeout=120) as client:
         for _ in range(max(1, count)):
             body = request.body and request.body.replace(loadgen.ID_MARK, str(uuid.uuid4()))
+            headers = request.headers
+            if request.tokens:  # the many-user rows warm up as their users
+                turn = request.tokens[len(latencies) % len(request.tokens)]
+                headers = {**headers, "Authorization": f"Bearer {turn}"}
             started = time.monotonic()
-            answer = client.request(
-                request.method, request.path, headers=request.headers, content=body
-            )
+            answer = client.request(request.method, request.path, headers=headers, content=body)
             latencies.append((time.monotonic() - started) * 1000)
             status = answer.status_code
             if status != request.expect or time.monotonic() > deadline:
@@ -427,7 +480,7 @@ def measure_group(
             live.append((target, scenario, row))
             continue
         for pin in pins:
-            side.pin("0" if pin == "pinned" else _all_cpus())
+            side.pin(_server_cpus() if pin == "pinned" else _all_cpus())
             status, latencies = sequential(target, target.request(scenario), 3, config.seconds)
             result = _sequential_result(status, request.expect, latencies)
             row.results[pin] = [result]
@@ -440,18 +493,23 @@ def measure_group(
         )
     for run in range(runs):
         for pin in pins:
-            side.pin("0" if pin == "pinned" else _all_cpus())
+            side.pin(_server_cpus() if pin == "pinned" else _all_cpus())
             for target, scenario, row in live:
                 request = target.request(scenario)  # a fresh token if the old one aged
-                connections = min(config.connections, scenario.max_connections or 10**6)
+                connections = scenario.connections or min(
+                    config.connections, scenario.max_connections or 10**6
+                )
+                ticks = side.cpu_ticks()
                 result = generator.run(
                     target.server.base_url,
                     request,
-                    config.seconds,
+                    max(config.seconds, scenario.min_seconds),
                     connections,
-                    cpus="1" if pin == "pinned" else None,
+                    cpus=_load_cpu() if pin == "pinned" else None,
                 )
                 row.results.setdefault(pin, []).append(result)
+                busy = (side.cpu_ticks() - ticks) / CLOCK_TICKS / max(result.seconds, 1e-9)
+                row.server_cpus.setdefault(pin, []).append(busy)
                 side.wait_quiet()
                 log(
                     f"  run {run + 1}/{runs} {pin:8} {target.key:22} {scenario.key:8} "
@@ -472,6 +530,15 @@ def load_average() -> str:
 
 def _all_cpus() -> str:
     return f"0-{(os.cpu_count() or 1) - 1}"
+
+
+def _server_cpus() -> str:
+    """Pinned: the server side gets every CPU but the last, the load generator's."""
+    return f"0-{max(0, (os.cpu_count() or 1) - 2)}"
+
+
+def _load_cpu() -> str:
+    return str(max(1, (os.cpu_count() or 1) - 1))
 
 
 def _check_scale_data(target: Target, scale: Scale, last_variant: str) -> None:
@@ -501,7 +568,7 @@ ROW_SCENARIOS = [
     scenarios.BUILDER,
 ]
 READS = 4  # the first ROW_SCENARIOS are public reads, measured as one interleaved group
-SINGLE = {"me1", "progress1", "progress500"}  # the one-connection signed-in rows
+SINGLE = {"me1", "progress1", "progress500", "care1"}  # the one-connection signed-in rows
 ONE_PIN = "unpinned"
 BACKEND_NAMES = {"sqlite": "SQLite", "postgresql": "PostgreSQL"}
 
@@ -564,7 +631,7 @@ def run(config: Config) -> str:
                 # The signed-in rows run on the empty databases; the care row at scale.
                 state = target.key.split("/")[1]
                 if not (
-                    (state == "empty" and "signed-in" in config.groups)
+                    (state == "empty" and target.workers == 1 and "signed-in" in config.groups)
                     or (state == "scale" and target.workers == 1 and "care" in config.groups)
                 ):
                     continue
@@ -623,6 +690,10 @@ def run(config: Config) -> str:
         if "care" in config.groups:
             for backend in config.backends:
                 groups.append(care_group(config, by_key[f"{backend}/scale/1w"], floors, rows))
+        scale_out: list[list[tuple[Target, Scenario, Row]]] = []
+        if "scale-out" in config.groups:
+            for backend in config.backends:
+                scale_out.append(many_users_group(config, by_key, urls, backend, rows))
 
         for cells in groups:
             names = sorted({f"{s.key}" for _, s, _ in cells} - {"bare"})
@@ -636,6 +707,10 @@ def run(config: Config) -> str:
                 measure_group(config, generator, side, cells, notes, pins, config.signed_in_runs)
             else:
                 measure_group(config, generator, side, cells, notes)
+        for cells in scale_out:
+            log(f"measuring {MANY_USERS} users writing at once on {cells[0][0].backend} ...")
+            measure_group(config, generator, side, cells, notes, scale_out_pins(config))
+        notes += scale_out_notes(config, rows)
         if "catalog" in config.groups:
             for backend in config.backends:
                 scale_t = by_key[f"{backend}/scale/1w"]
@@ -688,8 +763,10 @@ def run(config: Config) -> str:
         f"{config.scale.sessions:,} sessions; the signed-in bench user owns "
         f"{config.scale.bench_user_sets:,} sets and runs a clinic whose "
         f"{config.scale.care_patients:,} patients (all in the bench user's care) own the "
-        "other sets, logged over the two years up to the run. Empty database: migrated and "
-        "seeded only.",
+        "other sets, logged over the two years up to the run; care on: the bench user is "
+        "also the patient of two clinicians at another clinic (every scope), with three "
+        "endpoints subscribed to all their events (their own, two of that clinic's). Empty "
+        "database: migrated and seeded only.",
         f"- Load: {generator.name}, {config.connections} connections (builder: 1), "
         f"{config.runs} interleaved runs ({config.signed_in_runs} for the signed-in rows) of "
         f"{config.seconds} s per row and pinning mode; "
@@ -719,11 +796,8 @@ def signed_in_groups(
     for backend in config.backends:
         real = by_key[f"{backend}/empty/1w"]
         ids = prepare_signed_in(real, urls[f"{backend}/empty"])
-        wanted = list(scenarios.FLOORED)
-        if backend == "postgresql" and config.two_workers:
-            wanted.append((scenarios.SESSION_CREATE, 0.4))
-        for n, (template, target_ratio) in enumerate(wanted):
-            workers = 2 if n == len(scenarios.FLOORED) else 1
+        for template, target_ratio in scenarios.FLOORED:
+            workers = 1
             mine = by_key[f"{backend}/empty/{workers}w"]
             scenario = replace(template, path=template.path.format(**ids))
             row = Row(scenario.key, scenario.label, BACKEND_NAMES[backend], "20 sessions", workers)
@@ -827,6 +901,76 @@ def progress_group(
     return cells
 
 
+MANY_USERS = scenarios.MANY_USERS
+
+
+def many_users_group(
+    config: Config,
+    by_key: dict[str, Target],
+    urls: dict[str, str],
+    backend: str,
+    rows: list[Row],
+) -> list[tuple[Target, Scenario, Row]]:
+    """POST /sessions by MANY_USERS distinct users of the scale database at once (one
+    connection each), with one worker and, on PostgreSQL, two, interleaved: what the
+    second worker adds when no change counter serialises the writers."""
+    cells: list[tuple[Target, Scenario, Row]] = []
+    workers = [1, 2] if backend == "postgresql" and config.two_workers else [1]
+    for count in workers:
+        target = by_key[f"{backend}/scale/{count}w"]
+        target.database_url = urls[f"{backend}/scale"]
+        state = f"{MANY_USERS} users, {sets_label(config.scale)}"
+        row = Row(
+            scenarios.MANY_CREATE.key,
+            scenarios.MANY_CREATE.label,
+            BACKEND_NAMES[backend],
+            state,
+            count,
+        )
+        rows.append(row)
+        cells.append((target, scenarios.MANY_CREATE, row))
+    return cells
+
+
+def scale_out_pins(config: Config) -> list[str]:
+    """The scale-out rows run in every pinning mode asked for, and pinned (the load
+    generator on a CPU of its own) whatever was asked, when there are CPUs to pin apart."""
+    pins = list(config.pinning)
+    if (os.cpu_count() or 1) >= 2 and "pinned" not in pins:
+        pins.append("pinned")
+    return pins
+
+
+def scale_out_notes(config: Config, rows: Sequence[Row]) -> list[str]:
+    """What the machine let the two-worker row show, with the CPUs the server side used."""
+    many = [row for row in rows if row.scenario == scenarios.MANY_CREATE.key]
+    if not many:
+        return []
+    busy = []
+    for row in many:
+        for pin, values in sorted(row.server_cpus.items()):
+            busy.append(
+                f"{row.backend}, {row.workers} worker(s), {pin}: {statistics.median(values):.2f}"
+            )
+    cpus = os.cpu_count() or 1
+    said = [
+        f"Scale-out rows ({MANY_USERS} distinct users of the scale database, the clinic's "
+        f"patients, each on its own connection, so no change counter serialises them): "
+        f"CPUs the server side (app workers and PostgreSQL) kept busy, median of the runs: "
+        + "; ".join(busy)
+        + "."
+    ]
+    if cpus < SCALE_OUT_CPUS and config.two_workers:
+        said.append(
+            f"This machine has {cpus} CPUs: one worker, PostgreSQL and the load generator "
+            "already share them (see the CPUs busy above), so a second worker has no CPU of "
+            f"its own and the two-worker target cannot be shown here; it is reported n/a, not "
+            f"met or missed. It needs at least {SCALE_OUT_CPUS} CPUs (the pinned runs keep "
+            "the load generator on the last CPU and the server side on the others)."
+        )
+    return said
+
+
 def care_group(
     config: Config, scale: Target, floors: dict[str, Target], rows: list[Row]
 ) -> list[tuple[Target, Scenario, Row]]:
@@ -841,11 +985,15 @@ def care_group(
     floor_row = Row(scenario.key, scenario.label, BACKEND_NAMES[backend], "floor", 1)
     stack_row = replace(floor_row, state="stack floor", results={})
     row.floor, row.stack_floor = floor_row, stack_row
-    rows.append(row)
+    row.floor_target = scenarios.STACK_FLOOR_TARGET
+    one = replace(scenarios.CARE_ONE, path=scenario.path)
+    one_row = Row(one.key, one.label, BACKEND_NAMES[backend], state, 1)
+    rows += [row, one_row]
     return [
         (scale, scenario, row),
         (floors[scale.key], scenario, floor_row),
         (floors[f"stack:{scale.key}"], scenario, stack_row),
+        (scale, one, one_row),
     ]
 
 

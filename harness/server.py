@@ -1,4 +1,4 @@
-"""A real Medius server in a subprocess on a free loopback port: the one server harness.
+"""A real Medius server in a subprocess on a loopback port: the one server harness.
 
 Used by every test that needs a live server (tests/reliability, the generated client, the
 docs in a browser) and by the benchmark (bench/): the server runs exactly as `make run`
@@ -55,7 +55,9 @@ _candidates = _port_candidates()
 
 
 def free_port() -> int:
-    """A loopback TCP port nobody listens on right now, from this process's own block."""
+    """A loopback TCP port nobody listens on right now, from this process's own block: for
+    a process that binds the port itself (PostgreSQL, the bench's floors, the image's
+    install in tests/release). A Medius server takes `listening_port` instead."""
     for _ in range(PORT_BLOCK):
         port = next(_candidates)
         with socket.socket() as sock:
@@ -65,6 +67,52 @@ def free_port() -> int:
                 continue
             return port
     raise RuntimeError(f"no free loopback port in this worker's block of {PORT_BLOCK}")
+
+
+def listening_port() -> int:
+    """A loopback port the OS assigns, with a socket listening on it that this process keeps.
+
+    A server started on the port (`ServerProcess`, `python -m app serve`) inherits that
+    socket (LISTEN_FD) instead of binding the port itself, so nothing else can take the port
+    between its choice and the server's start.
+    """
+    return _listen(0)
+
+
+def _listen(port: int) -> int:
+    listener = socket.socket()
+    # A restart re-binds the port while the dead server's connections sit in TIME_WAIT.
+    listener.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    listener.bind(("127.0.0.1", port))
+    listener.listen(2048)  # uvicorn's own backlog
+    bound: int = listener.getsockname()[1]
+    _listeners[bound] = listener
+    return bound
+
+
+def _refuse_until_restart(port: int) -> None:
+    """Close the kept socket of a server that died, so connections to its port are refused
+    (as a client of a crashed server sees) instead of waiting in a backlog nobody accepts;
+    the next start listens anew."""
+    listener = _listeners.get(port)
+    if listener is not None:
+        listener.close()
+        _listeners[port] = None
+
+
+def _listener_for(port: int) -> socket.socket | None:
+    """The socket a server on `port` inherits: None for a port the server binds itself."""
+    if port not in _listeners:
+        return None
+    listener = _listeners[port]
+    if listener is None:
+        _listen(port)
+        listener = _listeners[port]
+    return listener
+
+
+# Per port: the socket a server there inherits, or None while its server is down.
+_listeners: dict[int, socket.socket | None] = {}
 
 
 def production_env(database_url: str, port: int, **overrides: str) -> dict[str, str]:
@@ -139,12 +187,19 @@ class ServerProcess:
         """Start the process without waiting for it (to start several at once)."""
         if self.process is not None and self.process.poll() is None:
             raise ServerFailed("already running")
+        listener = _listener_for(self.port)
+        inherited: tuple[int, ...] = ()
+        env = self.env
+        if listener is not None:
+            inherited = (listener.fileno(),)
+            env = {**self.env, "LISTEN_FD": str(listener.fileno())}
         log = self.log_path.open("ab")
         try:
             self.process = subprocess.Popen(
                 self.command,
                 cwd=self.cwd,
-                env=self.env,
+                env=env,
+                pass_fds=inherited,
                 stdout=log,
                 stderr=subprocess.STDOUT,
                 stdin=subprocess.DEVNULL,
@@ -209,6 +264,7 @@ class ServerProcess:
             os.killpg(self.process.pid, sig)
         if sig is signal.SIGKILL:
             self.process.wait()
+            _refuse_until_restart(self.port)
 
     def output(self) -> str:
         try:

@@ -34,6 +34,10 @@ PUBLIC_OPERATIONS = {
     ("GET", "/api/v1/fhir/ActivityDefinition/{slug}"),
     ("GET", "/api/v1/fhir/PlanDefinition"),
     ("GET", "/api/v1/fhir/PlanDefinition/{template_id}"),
+    ("GET", "/api/v1/fhir/StructureDefinition"),
+    ("GET", "/api/v1/fhir/StructureDefinition/{definition_id}"),
+    ("GET", "/api/v1/fhir/CodeSystem"),
+    ("GET", "/api/v1/fhir/CodeSystem/{system_id}"),
 }
 ADMIN_OPERATIONS = {
     ("POST", "/api/v1/exercises"),

@@ -152,6 +152,9 @@ async def _world(app: FastAPI, client: httpx.AsyncClient) -> World:
     )
     world.params = {
         "slug": "clamshell",
+        "definition_id": "exercise-dosage",
+        "system_id": "set-component",
+        "observation_id": logged.json()["id"],
         "prescription_id": prescribed.json()["id"],
         "care_plan_id": prescribed.json()["id"],
         "template_id": templates.json()["items"][0]["id"],

@@ -57,8 +57,8 @@ def etag_matches(header: str | None, etag: str, *, strong: bool = False) -> bool
     if "*" in tags:
         return True
     if strong:
-        return etag in tags
-    return etag in {tag.removeprefix("W/") for tag in tags}
+        return etag in tags and not etag.startswith("W/")
+    return etag.removeprefix("W/") in {tag.removeprefix("W/") for tag in tags}
 
 
 def _if_none_match(

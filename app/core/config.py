@@ -39,6 +39,13 @@ class Settings(BaseSettings):
     host: str = Field(default="127.0.0.1", description="Interface `make run` binds to.")
     port: int = Field(default=8000, ge=1, le=65535, description="Port `make run` listens on.")
     workers: int = Field(default=1, ge=1, le=64, description="uvicorn worker processes.")
+    listen_fd: int | None = Field(
+        default=None,
+        ge=0,
+        description="Serve on a listening socket already open as this file descriptor, "
+        "instead of binding HOST:PORT: for a supervisor that binds the port itself (the "
+        "test harness asks the OS for a free port that way). PORT should still name its port.",
+    )
     database_url: str = Field(
         default="sqlite:///./medius.db",
         description="SQLAlchemy URL: a SQLite file, or postgresql+psycopg://user@host/db.",

@@ -47,6 +47,11 @@ def to_bytes(payload: Body) -> bytes:
     return dumps(payload)
 
 
+def respond_encoded(content: bytes, media_type: str = "application/json") -> Response:
+    """`respond` for a body already encoded (an answer kept from an earlier request)."""
+    return Response(content=content, media_type=media_type, headers={"Cache-Control": PRIVATE})
+
+
 def respond(
     payload: Resource[Any] | Body | None = None,
     status_code: int = 200,

@@ -33,9 +33,10 @@ class AccountDeleting:
 @domain_event(must_react=True)
 @dataclass(frozen=True, slots=True)
 class TimeZoneChanged:
-    """The user's time zone changed, inside the profile write's transaction: what is
-    placed in local time by a record of its own (the calendar feed's events) records the
-    change there, at `at`."""
+    """The user's time zone changed (their local days and weeks with it), inside the
+    profile write's transaction, at `at`: what is kept in local time (the clinic's attention
+    summaries, the calendar feed's events) follows it."""
 
     user_id: uuid.UUID
+    time_zone: str
     at: datetime

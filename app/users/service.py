@@ -455,7 +455,7 @@ def update_profile(
             session, user.id, user.revision, {**values, "updated_at": now}
         )
         current(updated is not None)
-        if values.get("time_zone", user.time_zone) != user.time_zone:
-            publish(session, TimeZoneChanged(user.id, now))
-    assert updated is not None
+        assert updated is not None
+        if updated.time_zone != user.time_zone:
+            publish(session, TimeZoneChanged(user.id, updated.time_zone, now))
     return profile(updated)

@@ -71,6 +71,31 @@ class WebhookEndpoint(SQLModel, table=True):
     )
 
 
+class WebhookOutboxRow(SQLModel, table=True):
+    """An event as its change wrote it, waiting for the worker to fan it out: who receives
+    it (the owner's endpoints and the clinics in care) and what follows from it (changed
+    advice) are the worker's work (app/webhooks/outbox.py `expand`), so a write costs one
+    insert whatever subscribes. The id grows with insertion: the worker expands in order."""
+
+    __tablename__ = "webhook_outbox"
+
+    id: int | None = SQLField(
+        default=None,
+        sa_column=Column(
+            BigInteger().with_variant(Integer(), "sqlite"), primary_key=True, autoincrement=True
+        ),
+    )
+    owner_id: uuid.UUID = SQLField(foreign_key="app_user.id", ondelete="CASCADE", index=True)
+    event_type: str = SQLField(max_length=EVENT_TYPE_MAX)
+    subject: str = SQLField(max_length=SUBJECT_MAX)
+    data: str = SQLField(sa_column=Column(Text(), nullable=False))  # the full body's `data`
+    # The clinic whose care the event belongs to (gets the full body); null: none.
+    care_of: uuid.UUID | None = SQLField(default=None)
+    # JSON list of the dotted paths other clinics get null; null: they get no event at all.
+    clinic_private: str | None = SQLField(default=None, sa_column=Column(Text()))
+    created_at: datetime = SQLField(sa_column=Column(UTCDateTime(), nullable=False))
+
+
 class WebhookEvent(SQLModel, table=True):
     """One event as written by the change that caused it: the signed body, made once."""
 
@@ -89,10 +114,11 @@ class WebhookEvent(SQLModel, table=True):
 class WebhookDelivery(SQLModel, table=True):
     """One event on its way to one endpoint: the outbox row a worker claims and retries.
 
-    The id grows with insertion, and events of one subject are written by transactions
-    that follow each other (the writer's change counter serialises them), so within an
-    endpoint and a subject a smaller id is an earlier event: the worker delivers a
-    subject's events in id order.
+    The id grows with insertion, and the deliveries of one subject's events are written
+    by the worker's expansions of the outbox, oldest event first and one expansion after
+    another (the events themselves by writers the owner's change counter serialises), so
+    within an endpoint and a subject a smaller id is an earlier event: the worker delivers
+    a subject's events in id order.
     """
 
     __tablename__ = "webhook_delivery"

@@ -1,9 +1,15 @@
 """The transactional outbox: `emit` writes an event in the transaction of its change.
 
-Call `emit` inside the transaction that makes the change, before it commits: the event
-and one delivery row per subscribed endpoint are written with the change, so a rolled
+Call `emit` inside the transaction that makes the change, before it commits: the event is
+written with the change as one outbox row (one insert, whoever subscribes), so a rolled
 back change sends nothing and a committed one is delivered by a worker (`python -m app
-worker`) however the request ends. Nothing here makes a network call.
+worker`) however the request ends. The worker then `expand`s each row, in the order they
+were written and in a transaction that also deletes it (so exactly once: a crash rolls the
+expansion back and the next round does it again): the event row and one delivery per
+subscribed endpoint, the audiences' records, and what reacts to `OutboxExpanded` (the
+advice announcements). Who receives an event is decided then, as of when it was written:
+endpoints and care relationships that are still there and were there at the write.
+Nothing here makes a network call.
 
 Packages above this one may add receivers of an owner's events, reacting to the
 `WebhookAudience` event (app/core/events.py): the clinics caring for a patient
@@ -21,12 +27,14 @@ row, so a delivery (and the access-log entry that records it) names what was sen
 
 from __future__ import annotations
 
+import json
 import uuid
 from collections.abc import Callable, Collection, Mapping
 from dataclasses import dataclass, field
+from datetime import datetime
 from typing import Any
 
-from sqlalchemy import event, insert, select
+from sqlalchemy import delete, event, insert, select
 from sqlalchemy.orm import Session as OrmSession
 from sqlmodel import Session, col
 
@@ -34,7 +42,7 @@ from app.core.events import domain_event, publish
 from app.core.json import dumps
 from app.core.types import utcnow
 from app.core.vocabulary import WebhookEventType
-from app.webhooks.models import WebhookDelivery, WebhookEndpoint, WebhookEvent
+from app.webhooks.models import WebhookDelivery, WebhookEndpoint, WebhookEvent, WebhookOutboxRow
 
 Database = Session
 EventData = Mapping[str, object] | Callable[[], Mapping[str, object]]
@@ -74,28 +82,44 @@ _TARGETS = "medius_webhook_targets"
 @domain_event(must_react=True)
 @dataclass(frozen=True, slots=True)
 class WebhookAudience:
-    """Who receives `owner_id`'s events, asked once per transaction: a reaction adds its
-    receivers to `targets` (the owner's own endpoints are there already)."""
+    """Who receives `owner_id`'s events written at `as_of`, asked once per transaction
+    and instant: a reaction adds its receivers to `targets` (the owner's own endpoints are
+    there already), leaving out what began after `as_of`."""
 
     owner_id: uuid.UUID
     targets: list[Target]
+    as_of: datetime
 
 
-def _targets(db: Database, owner_id: uuid.UUID) -> list[Target]:
-    """Every enabled endpoint that receives some of the owner's events: the owner's own
-    (one indexed read) and those the reactions to `WebhookAudience` add. Read once per
-    transaction (a session write emits its event and advice follows it)."""
-    cache: dict[uuid.UUID, list[Target]] = db.info.setdefault(_TARGETS, {})
-    if owner_id in cache:
-        return cache[owner_id]
+@domain_event(must_react=False)
+@dataclass(frozen=True, slots=True)
+class OutboxExpanded:
+    """An outbox row was fanned out, inside the worker's expanding transaction: work that
+    follows an event and can wait for the worker (a changed advice to announce) reacts
+    here, exactly once per event written."""
+
+    owner_id: uuid.UUID
+    event_type: str
+    written_at: datetime
+
+
+def _targets(db: Database, owner_id: uuid.UUID, as_of: datetime) -> list[Target]:
+    """Every enabled endpoint that receives some of the owner's events written at
+    `as_of`: the owner's own registered by then (one indexed read) and those the reactions
+    to `WebhookAudience` add. Read once per transaction and instant."""
+    cache: dict[tuple[uuid.UUID, datetime], list[Target]] = db.info.setdefault(_TARGETS, {})
+    if (owner_id, as_of) in cache:
+        return cache[(owner_id, as_of)]
     rows = db.execute(
         select(col(WebhookEndpoint.id), col(WebhookEndpoint.event_types)).where(
-            col(WebhookEndpoint.owner_id) == owner_id, col(WebhookEndpoint.enabled)
+            col(WebhookEndpoint.owner_id) == owner_id,
+            col(WebhookEndpoint.enabled),
+            col(WebhookEndpoint.created_at) <= as_of,
         )
     ).all()
     found: list[Target] = [Target(row.id, frozenset(row.event_types)) for row in rows]
-    publish(db, WebhookAudience(owner_id, found))
-    cache[owner_id] = found
+    publish(db, WebhookAudience(owner_id, found, as_of))
+    cache[(owner_id, as_of)] = found
     return found
 
 
@@ -105,10 +129,13 @@ def _forget_targets(session: OrmSession) -> None:
     session.info.pop(_TARGETS, None)
 
 
-def subscribers(db: Database, owner_id: uuid.UUID, event_type: str) -> list[Target]:
-    """The enabled endpoints that get the owner's `event_type`, each once."""
+def subscribers(
+    db: Database, owner_id: uuid.UUID, event_type: str, as_of: datetime | None = None
+) -> list[Target]:
+    """The enabled endpoints that get the owner's `event_type` written at `as_of` (now),
+    each once."""
     found: dict[uuid.UUID, Target] = {}
-    for target in _targets(db, owner_id):
+    for target in _targets(db, owner_id, as_of or utcnow()):
         if event_type in target.event_types:
             found.setdefault(target.endpoint_id, target)
     return list(found.values())
@@ -150,28 +177,65 @@ def emit(
     data: EventData,
     care_of: CareOf = None,
     clinic_private: Collection[str] | None = (),
-) -> uuid.UUID | None:
-    """Queue `event_type` about `subject` for every endpoint of `owner_id` that wants it.
+) -> None:
+    """Write `event_type` about `subject` to the outbox, for the worker to send to every
+    endpoint of `owner_id` (and clinic in care) that wants it: one insert, read nothing.
 
     `owner_id` is the user the event is about; the body's `data` gets their `user_id`.
     `subject` names what the event is about (`session:<id>`): one endpoint receives the
-    events of one subject in the order they were emitted. `data` may be a function,
-    called only when some endpoint subscribes, so an unsubscribed write builds nothing.
-    `care_of` is the clinic whose care the event belongs to (or a function finding it,
-    called only when a clinic subscribes); `clinic_private` the dotted paths of `data`
+    events of one subject in the order they were emitted. `data` (or the function making
+    it) is the body as of this change. `care_of` is the clinic whose care the event
+    belongs to (or a function finding it); `clinic_private` the dotted paths of `data`
     that any other clinic gets null, or None when other clinics get no event at all.
-    Returns the id of the event with the full body (or of the only one), or None when
-    nobody subscribes.
     """
-    return queue(
-        db,
-        owner_id,
-        event_type.value,
-        subject,
-        data,
-        care_of=care_of,
-        clinic_private=clinic_private,
+    body = data() if callable(data) else data
+    db.execute(
+        insert(WebhookOutboxRow).values(
+            owner_id=owner_id,
+            event_type=event_type.value,
+            subject=subject,
+            data=dumps(body).decode(),
+            care_of=care_of() if callable(care_of) else care_of,
+            clinic_private=None if clinic_private is None else json.dumps(list(clinic_private)),
+            created_at=utcnow(),
+        )
     )
+
+
+def expand(db: Database, limit: int) -> int:
+    """Fan out up to `limit` of the oldest outbox rows, in order, and delete them (inside
+    the caller's write transaction, which makes it exactly once); how many were expanded.
+    On PostgreSQL the rows are locked as read, so a second worker waits for the first
+    one's batch rather than expanding the next rows before it (the order of a subject's
+    deliveries is the order of their ids)."""
+    rows = (
+        db.execute(
+            select(WebhookOutboxRow)
+            .order_by(col(WebhookOutboxRow.id))
+            .limit(limit)
+            .with_for_update()
+        )
+        .scalars()
+        .all()
+    )
+    for row in rows:
+        private = None if row.clinic_private is None else json.loads(row.clinic_private)
+        queue(
+            db,
+            row.owner_id,
+            row.event_type,
+            row.subject,
+            json.loads(row.data),
+            care_of=row.care_of,
+            clinic_private=private,
+            as_of=row.created_at,
+        )
+        publish(db, OutboxExpanded(row.owner_id, row.event_type, row.created_at))
+    if rows:
+        db.execute(
+            delete(WebhookOutboxRow).where(col(WebhookOutboxRow.id).in_([r.id for r in rows]))
+        )
+    return len(rows)
 
 
 def _bodies(
@@ -212,19 +276,25 @@ def queue(
     *,
     care_of: CareOf = None,
     clinic_private: Collection[str] | None = (),
+    as_of: datetime | None = None,
 ) -> uuid.UUID | None:
-    """Write the event and its deliveries (to `targets`, or to every subscriber): one
-    event row per distinct body (`emit` says who gets which)."""
+    """Write the event and its deliveries (to `targets`, or to every subscriber of an
+    event written at `as_of`, now by default): one event row per distinct body (`emit`
+    says who gets which). The body's timestamp is `as_of`: when the change was made."""
+    now = utcnow()
     if targets is None:
-        targets = subscribers(db, owner_id, event_type)
+        targets = subscribers(db, owner_id, event_type, as_of or now)
     if not targets:
         return None
-    now = utcnow()
     first: uuid.UUID | None = None
     for sent, receivers in _bodies(targets, data, care_of, clinic_private):
         event_id = uuid.uuid4()
         first = first or event_id
-        payload = {"type": event_type, "timestamp": now, "data": {"user_id": owner_id, **sent}}
+        payload = {
+            "type": event_type,
+            "timestamp": as_of or now,
+            "data": {"user_id": owner_id, **sent},
+        }
         db.execute(
             insert(WebhookEvent).values(
                 id=event_id,

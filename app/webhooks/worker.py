@@ -1,5 +1,8 @@
-"""The delivery worker (`python -m app worker`): claims due deliveries and POSTs them.
+"""The delivery worker (`python -m app worker`): expands the outbox, claims due
+deliveries and POSTs them.
 
+Each round first expands what the writes left in the outbox (app/webhooks/outbox.py
+`expand`: audiences, deliveries, advice), in transactions of their own, oldest first.
 Each round claims a batch under a lease (`repository.claim`), makes the attempts in a few
 threads with no database connection held, and records each outcome in a transaction of
 its own, only if the lease is still this worker's. A worker killed mid-delivery leaves
@@ -30,12 +33,13 @@ from app.core.config import Settings
 from app.core.db import begin_write, build_engine
 from app.core.types import utcnow
 from app.core.vocabulary import DeliveryStatus, EndpointDisabledReason
-from app.webhooks import repository, signing, targets
+from app.webhooks import outbox, repository, signing, targets
 from app.webhooks.models import ERROR_MAX, WebhookEndpoint, webhook_id
 from app.webhooks.repository import Claimed
 
 logger = logging.getLogger("medius.webhooks")
 PRUNE_EVERY_SECONDS = 3600.0
+EXPAND_BATCH = 200
 
 
 @dataclass(frozen=True, slots=True)
@@ -90,7 +94,9 @@ class Worker:
         logger.info("webhook worker stopped")
 
     def run_once(self) -> int:
-        """One round: claim a batch, attempt each, record each outcome. How many were tried."""
+        """One round: expand the outbox, then claim a batch, attempt each, record each
+        outcome. How many deliveries were tried."""
+        self.expand()
         batch = self._claim()
         if not batch:
             return 0
@@ -131,6 +137,18 @@ class Worker:
             session.commit()
 
     # --- one delivery -------------------------------------------------------------------------
+
+    def expand(self) -> int:
+        """Expand every outbox row written so far, a batch per transaction; how many."""
+        total = 0
+        while True:
+            with Session(self.engine) as session:
+                begin_write(session)
+                done = outbox.expand(session, EXPAND_BATCH)
+                session.commit()
+            total += done
+            if done < EXPAND_BATCH:
+                return total
 
     def _claim(self) -> list[Claimed]:
         lease = timedelta(seconds=self.settings.webhook_lease_seconds)

@@ -7,7 +7,7 @@ trace; the feed row now counts those changes and keeps the last one's time. Exis
 start at no change (their events keep the stamps of their routine's versions).
 
 Revision ID: 0021
-Revises: 0018
+Revises: 0019
 Create Date: 2026-12-07 06:45:00
 """
 
@@ -19,7 +19,7 @@ from alembic import op
 from app.core.sqltypes import UTCDateTime
 
 revision: str = "0021"
-down_revision: str | None = "0018"
+down_revision: str | None = "0019"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 

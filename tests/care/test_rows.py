@@ -4,12 +4,11 @@ selects, so what mypy checks a service reads (`row.role`) is what the query retu
 from __future__ import annotations
 
 import uuid
-from datetime import date
 
 from sqlalchemy import Select
 from sqlalchemy import select as columns_select
 
-from app.care.team import overview, overview_sql
+from app.care.team import overview_sql
 from app.care.team import repository as team
 from app.care.webhooks import repository as webhooks
 
@@ -57,8 +56,7 @@ class _Recording:
 
 def test_a_patient_row_names_the_overview_page_columns() -> None:
     recording = _Recording()
-    zones = {"UTC": overview.zone_weeks("UTC", date(2026, 12, 7).toordinal())}
-    overview_sql.page(recording, uuid.uuid4(), uuid.uuid4(), zones, None, 10)  # type: ignore[arg-type]
+    overview_sql.page(recording, uuid.uuid4(), uuid.uuid4(), None, 10)  # type: ignore[arg-type]
     (statement,) = recording.statements
     assert _members(overview_sql.PatientRow) == _selected(statement)
 

@@ -21,7 +21,7 @@ import httpx
 import pytest
 
 from app.catalog.exercises.seed import load_seed
-from harness.server import free_port, served, test_env
+from harness.server import listening_port, served, test_env
 from tests.conftest import TEST_SECRET
 
 try:
@@ -66,7 +66,9 @@ def server_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """`python -m app serve` (migrate + seed + uvicorn) on a free port, stopped at the end."""
     workdir = tmp_path_factory.mktemp("served")
     database = f"sqlite:///{workdir / 'medius.db'}"
-    with served(test_env(database, free_port(), TEST_SECRET, CORS_ORIGINS=""), workdir) as server:
+    with served(
+        test_env(database, listening_port(), TEST_SECRET, CORS_ORIGINS=""), workdir
+    ) as server:
         yield server.base_url
 
 

@@ -12,14 +12,14 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from harness.server import free_port, served, test_env
+from harness.server import listening_port, served, test_env
 from tests.client.typescript import run_client_ts
 from tests.conftest import TEST_SECRET
 
 
 def test_the_typescript_client_against_a_live_server(tmp_path: Path) -> None:
     database = f"sqlite:///{tmp_path / 'medius.db'}"
-    env = test_env(database, free_port(), TEST_SECRET, CORS_ORIGINS="")
+    env = test_env(database, listening_port(), TEST_SECRET, CORS_ORIGINS="")
     with served(env, tmp_path) as server:
         output = run_client_ts("test", MEDIUS_BASE_URL=server.base_url)
     # Node's summary (spec reporter): some tests ran, none failed.

@@ -28,7 +28,7 @@ from playwright.sync_api import (
 )
 from playwright.sync_api import Error as PlaywrightError
 
-from harness.server import ServerProcess, free_port, served, test_env
+from harness.server import ServerProcess, listening_port, served, test_env
 from tests.conftest import TEST_SECRET
 
 pytestmark = pytest.mark.browser
@@ -74,7 +74,9 @@ def server(
     assert request.param == "sqlite"
     workdir = tmp_path_factory.mktemp("docs-server")
     database = f"sqlite:///{workdir / 'medius.db'}"
-    with served(test_env(database, free_port(), TEST_SECRET), workdir, SERVER_DEADLINE_S) as live:
+    with served(
+        test_env(database, listening_port(), TEST_SECRET), workdir, SERVER_DEADLINE_S
+    ) as live:
         yield live
 
 

@@ -33,7 +33,7 @@ from typing import Any
 import pytest
 import yaml
 
-from harness.server import ServerProcess, free_port, served, test_env
+from harness.server import ServerProcess, listening_port, served, test_env
 from tests.conftest import TEST_SECRET
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -185,7 +185,10 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[ServerProcess]:
     """`python -m app serve` on SQLite, with uvicorn's access log (LOG_LEVEL=info)."""
     folder = tmp_path_factory.mktemp("walk-server")
     database = f"sqlite:///{folder / 'medius.db'}"
-    env = {**test_env(database, free_port(), TEST_SECRET, CORS_ORIGINS=""), "LOG_LEVEL": "info"}
+    env = {
+        **test_env(database, listening_port(), TEST_SECRET, CORS_ORIGINS=""),
+        "LOG_LEVEL": "info",
+    }
     with served(env, folder) as started:
         yield started
 

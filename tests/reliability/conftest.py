@@ -17,7 +17,7 @@ from sqlalchemy import Engine, create_engine, func, select
 from sqlmodel import SQLModel
 
 import app.models  # noqa: F401  (every table on SQLModel.metadata)
-from harness.server import ServerProcess, free_port, new_database, production_env, served
+from harness.server import ServerProcess, listening_port, new_database, production_env, served
 
 SOAK = os.environ.get("MEDIUS_SOAK", "") == "1"
 BACKENDS = ["sqlite", "postgresql"]
@@ -89,7 +89,7 @@ def _served(
     with new_database(request.param, request, folder) as database:
         env = production_env(
             database,
-            free_port(),
+            listening_port(),
             REGISTER_MAX_PER_ADDRESS=SIGN_UPS_FROM_LOOPBACK,
             MAX_SESSIONS_PER_DAY=SESSIONS_PER_DAY_UNDER_LOAD,
             **settings,

@@ -16,7 +16,7 @@ from pathlib import Path
 import httpx
 import pytest
 
-from harness.server import ServerProcess, free_port, production_env, served
+from harness.server import ServerProcess, listening_port, production_env, served
 
 HEADER_TIMEOUT = 1.0
 BODY_TIMEOUT = 2.0
@@ -29,7 +29,7 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[ServerProcess]:
     folder: Path = tmp_path_factory.mktemp("slow-clients")
     env = production_env(
         f"sqlite:///{folder / 'slow.db'}",
-        free_port(),
+        listening_port(),
         HEADER_TIMEOUT_SECONDS=str(HEADER_TIMEOUT),
         BODY_TIMEOUT_SECONDS=str(BODY_TIMEOUT),
         ARGON2_TIME_COST="1",

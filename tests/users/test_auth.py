@@ -21,7 +21,7 @@ from app.core import security
 from app.core.config import Settings
 from app.main import create_app
 from app.users import throttle
-from harness.server import REPO_ROOT, free_port, production_env
+from harness.server import REPO_ROOT, listening_port, production_env
 from tests.conftest import TEST_SECRET, test_settings
 from tests.factories import (
     DEFAULT_PASSWORD,
@@ -362,7 +362,7 @@ def test_the_image_and_a_production_server_refuse_to_start_without_a_secret(
     assert re.search(r"^\s*ENV=production\b", dockerfile, re.MULTILINE) or re.search(
         r"^ENV\s+ENV=production\b", dockerfile, re.MULTILINE
     ), "the image must run with ENV=production"
-    env = production_env(f"sqlite:///{tmp_path / 'medius.db'}", free_port())
+    env = production_env(f"sqlite:///{tmp_path / 'medius.db'}", listening_port())
     del env["SECRET_KEY"]
     started = subprocess.run(
         [sys.executable, "-m", "app", "serve"],

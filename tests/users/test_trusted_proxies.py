@@ -15,7 +15,7 @@ import pytest
 
 from app.core.config import Settings
 from app.core.server import proxy_options
-from harness.server import ServerProcess, free_port, new_database, served, test_env
+from harness.server import ServerProcess, listening_port, new_database, served, test_env
 from tests.conftest import TEST_SECRET
 from tests.factories import (
     DEFAULT_PASSWORD,
@@ -38,7 +38,7 @@ def server(
     with new_database(request.param, request, folder) as database:
         env = test_env(
             database,
-            free_port(),
+            listening_port(),
             TEST_SECRET,
             TRUSTED_PROXIES=f"{PROXY}/32",
             REGISTER_MAX_PER_ADDRESS=str(SIGN_UPS_PER_ADDRESS),

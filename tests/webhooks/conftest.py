@@ -46,6 +46,16 @@ def worker_for(app: FastAPI, **overrides: Any) -> Worker:
     return Worker(settings.model_copy(update=overrides), engine=app.state.engine)
 
 
+def expand_outbox(app: FastAPI) -> int:
+    """Fan out what the writes so far left in the outbox, as the worker's round begins
+    (app/webhooks/outbox.py), without attempting any delivery; how many events."""
+    expanding = worker_for(app)
+    try:
+        return expanding.expand()
+    finally:
+        expanding.close()
+
+
 @pytest.fixture
 def worker(app: FastAPI) -> Iterator[Worker]:
     delivering = worker_for(app)
@@ -61,7 +71,9 @@ def receiver() -> Iterator[Receiver]:
 
 
 def deliver_until(worker: Worker, done: Callable[[], bool], timeout: float = 20.0) -> None:
-    """Run worker rounds until `done()` (retries wait out their short backoff)."""
+    """Run worker rounds until `done()` (retries wait out their short backoff), the
+    outbox expanded first (what the writes so far left for the worker to fan out)."""
+    worker.expand()
     deadline = time.monotonic() + timeout
     while not done():
         if time.monotonic() > deadline:

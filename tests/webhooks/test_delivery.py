@@ -13,10 +13,16 @@ from sqlalchemy import event, func, select
 from sqlalchemy.orm import Session as OrmSession
 from standardwebhooks.webhooks import WebhookVerificationError
 
-from app.webhooks.models import WebhookDelivery, WebhookEndpoint, WebhookEvent
+from app.webhooks.models import WebhookDelivery, WebhookEndpoint, WebhookEvent, WebhookOutboxRow
 from app.webhooks.worker import Worker
 from tests.factories import SignedIn, entry, session_payload
-from tests.webhooks.conftest import deliver_until, deliveries, register, worker_for
+from tests.webhooks.conftest import (
+    deliver_until,
+    deliveries,
+    expand_outbox,
+    register,
+    worker_for,
+)
 from tests.webhooks.receiver import Receiver
 
 BASE = "/api/v1/me/webhooks"
@@ -140,7 +146,7 @@ def failing_commits(app: FastAPI) -> Iterator[None]:
     def refuse(session: OrmSession) -> None:
         if session.get_bind().engine is not app.state.engine:
             return
-        written = session.execute(select(func.count()).select_from(WebhookEvent)).scalar_one()
+        written = session.execute(select(func.count()).select_from(WebhookOutboxRow)).scalar_one()
         if written:
             raise RuntimeError("commit refused by the test")
 
@@ -271,6 +277,7 @@ async def test_an_endpoint_failing_every_event_is_disabled_until_its_owner_re_en
     assert len(receiver.received) <= 16
     # while disabled, new events are not queued for it
     await _log(client, alice)
+    assert expand_outbox(app) == 1
     assert len(await deliveries(client, alice, endpoint["id"])) == 4
     ping = await client.post(f"{url}/ping", headers=alice.headers)
     assert ping.status_code == 409
@@ -349,11 +356,12 @@ async def test_the_delivery_refuses_a_6to4_address_that_carries_loopback(
 
 
 async def test_the_delivery_log_pages_newest_first(
-    client: httpx.AsyncClient, alice: SignedIn, receiver: Receiver
+    client: httpx.AsyncClient, app: FastAPI, alice: SignedIn, receiver: Receiver
 ) -> None:
     endpoint = await register(client, alice, receiver.url)
     for _ in range(5):
         await _log(client, alice)
+    assert expand_outbox(app) == 5
     url = f"{BASE}/{endpoint['id']}/deliveries"
     first = (await client.get(f"{url}?limit=2", headers=alice.headers)).json()
     second = (

@@ -94,8 +94,8 @@ def _announce(
     db: Session, access: PatientAccess, routine_id: uuid.UUID, catalog: CatalogSpecs, revised: bool
 ) -> None:
     """Queue `routine.prescribed` in the prescription's transaction (app/webhooks/outbox.py)
-    for the patient's endpoints and this clinic's alone; the routine is read only when an
-    endpoint subscribes."""
+    for the patient's endpoints and this clinic's alone (the worker decides which of them
+    subscribe)."""
 
     def body() -> RoutinePrescribedData:
         db.expire_all()  # the routine as this transaction has just written it

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import uuid
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 from typing import Annotated, Any
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints
-from sqlalchemy import Column, ForeignKey, Index, String, Uuid, text
+from sqlalchemy import BigInteger, Column, ForeignKey, Index, String, Uuid, text
 from sqlalchemy.engine import Dialect
 from sqlalchemy.types import TypeDecorator
 from sqlmodel import Field as SQLField
@@ -34,6 +34,9 @@ ACTOR_NAME_MAX = 320
 RESOURCE_MAX = 120
 ADDRESS_MAX = 64
 SCOPES_MAX = 100
+# A summary made stale on purpose: recomputed before any page reads it (attention.py).
+STALE = datetime(1970, 1, 1, tzinfo=UTC)
+STALE_SQL = text("'1970-01-01 00:00:00+00:00'")
 
 InvitationCode = Annotated[
     str,
@@ -196,6 +199,26 @@ class CareRelationship(SQLModel, table=True):
         ),
         Index("ix_care_relationship_patient", "patient_id", "created_at", "id"),
         Index("ix_care_relationship_clinician", "clinic_id", "clinician_id", "status"),
+        # The clinician's view in attention order (app/care/team/attention.py): a page is a
+        # range of this index.
+        Index(
+            "ix_care_relationship_attention",
+            "clinic_id",
+            "clinician_id",
+            "status",
+            "rank_alerts",
+            "rank_adherence",
+            "rank_last",
+            "patient_id",
+        ),
+        # The summaries a week's turn has made stale, found before a page is read.
+        Index(
+            "ix_care_relationship_summary_until",
+            "clinic_id",
+            "clinician_id",
+            "status",
+            "summary_until",
+        ),
     )
 
     id: uuid.UUID = SQLField(default_factory=uuid.uuid4, primary_key=True)
@@ -208,6 +231,22 @@ class CareRelationship(SQLModel, table=True):
     )
     created_at: datetime = _at()
     ended_at: datetime | None = _at(nullable=True)
+    # The patient's summary as this relationship's clinician sees it, kept by every write
+    # it follows (app/care/team/attention.py): the attention order's keys, ascending
+    # (minus the open alerts; adherence per mille; the last session's epoch seconds), and
+    # their time-relative input: live sessions in the four whole local weeks before the
+    # one ending at `summary_until` (stale from then on), and the last session.
+    rank_alerts: int = SQLField(default=0, sa_column_kwargs={"server_default": "0"})
+    rank_adherence: int = SQLField(default=1001, sa_column_kwargs={"server_default": "1001"})
+    rank_last: int = SQLField(
+        default=-1, sa_column=Column(BigInteger(), nullable=False, server_default="-1")
+    )
+    summary_done: int = SQLField(default=0, sa_column_kwargs={"server_default": "0"})
+    summary_last_id: uuid.UUID | None = SQLField(default=None, sa_column=Column(Uuid()))
+    summary_until: datetime = SQLField(
+        default=STALE,
+        sa_column=Column(UTCDateTime(), nullable=False, server_default=STALE_SQL),
+    )
 
 
 class AccessLogEntry(SQLModel, table=True):

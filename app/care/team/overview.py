@@ -7,22 +7,23 @@ then the lowest adherence over the last four complete weeks (no routine, or no
 logged first), then the patient id. What each row shows is `care.access.sees`' answer for
 that relationship: the open alerts (this clinic's unacknowledged ones) with `alerts`, the
 weekly figures with `progress`, the last session's time, pain and effort with `sessions`
-too. The SQL is in overview_sql.py; each listed patient's
-read is logged.
+too. The order's keys are kept per relationship by every write they follow (attention.py),
+so a page is an index range; the SQL is in overview_sql.py; each listed patient's read is
+logged.
 """
 
 from __future__ import annotations
 
 import uuid
-from datetime import datetime, timedelta
-from functools import lru_cache
-from zoneinfo import ZoneInfo
+from datetime import datetime
 
 from sqlmodel import Session
 
+from app.care.team import attention
 from app.care.team import overview_sql as sql
 from app.care.team.access import Standing, sees
 from app.care.team.access_log import record_reads
+from app.care.team.attention import ADHERENCE_SCALE, ZoneWeeks, weeks_at
 from app.care.team.models import (
     CarePatient,
     CarePatientFigures,
@@ -35,7 +36,7 @@ from app.core.db import begin_write
 from app.core.pagination import Page, decode_keyset, encode_keyset
 from app.core.types import utcnow
 from app.core.vocabulary import CareScope
-from app.logbook.progress.calc import asymmetry, calendar
+from app.logbook.progress.calc import asymmetry
 from app.users.models import Caller
 
 ORDER = "attention"
@@ -43,55 +44,34 @@ RESOURCE = "care_overview"
 PROGRESS = CareScope.PROGRESS
 
 
-@lru_cache(maxsize=1024)
-def zone_weeks(time_zone: str, today_ordinal: int) -> sql.ZoneWeeks:
-    """The zone's five weeks around `today` (its date there): four before, then this one."""
-    zone = ZoneInfo(time_zone)
-    today = datetime.fromordinal(today_ordinal).date()
-    monday = today - timedelta(days=today.weekday())
-    weeks = calendar(monday - timedelta(weeks=sql.WEEKS - 1), monday + timedelta(days=6), zone)
-    return sql.ZoneWeeks(
-        bounds=(*(w.start for w in weeks.weeks), weeks.weeks[-1].end),
-        mondays=tuple(w.starts_on.toordinal() for w in weeks.weeks),
-    )
-
-
-def _zones(names: list[str], now: datetime) -> dict[str, sql.ZoneWeeks]:
-    return {
-        name: zone_weeks(name, now.astimezone(ZoneInfo(name)).date().toordinal()) for name in names
-    }
-
-
 def _after(cursor: str | None) -> sql.Keyset | None:
     if cursor is None:
         return None
     (alerts, adherence, last), patient_id = decode_keyset(cursor, ORDER, 3, uuid.UUID)
-    return sql.Keyset(alerts, adherence, last, patient_id)
+    return sql.Keyset(-alerts, adherence, last, patient_id)
 
 
 def _figures(
     row: sql.PatientRow,
-    weeks: sql.ZoneWeeks,
+    weeks: ZoneWeeks,
+    counts: dict[tuple[uuid.UUID, int], int],
     sides: dict[tuple[uuid.UUID, int], tuple[int, int]],
     single_sessions: bool,
 ) -> CarePatientFigures:
     """The weekly figures (`progress`); the last session's time, pain and effort name one
     session, so they come only with `sessions` as well (null otherwise)."""
     target = row.target
-    counts = [int(getattr(row, f"w{k}")) for k in range(sql.WEEKS)]
     days = [datetime.fromordinal(m).date() for m in weeks.mondays]
     return CarePatientFigures(
         sessions_per_week=target,
-        adherence=row.adherence / sql.ADHERENCE_SCALE
-        if row.adherence <= sql.ADHERENCE_SCALE
-        else None,
+        adherence=row.adherence / ADHERENCE_SCALE if row.adherence <= ADHERENCE_SCALE else None,
         weeks=[
             CareWeekAdherence(
                 starts_on=day,
-                sessions=n,
-                ratio=round(n / target, 3) if target else None,
+                sessions=counts.get((row.patient_id, k), 0),
+                ratio=round(counts.get((row.patient_id, k), 0) / target, 3) if target else None,
             )
-            for day, n in zip(days, counts, strict=True)
+            for k, day in enumerate(days)
         ],
         last_session_at=row.last_at if single_sessions else None,
         latest_pain=row.pain if single_sessions else None,
@@ -117,15 +97,15 @@ def patients(
     """One page of the caller's patients at the clinic, who needs attention first."""
     after = _after(cursor)
     require_role(session, caller, clinic_id)
-    names = sql.patient_zones(session, clinic_id, caller.id)
-    if not names:
-        return Page[CarePatient](items=[], next_cursor=None)
-    zones = _zones(names, utcnow())
-    rows = sql.page(session, clinic_id, caller.id, zones, after, limit)
+    now = utcnow()
+    attention.roll(session, clinic_id, caller.id, now)
+    rows = sql.page(session, clinic_id, caller.id, after, limit)
     more = len(rows) > limit
     rows = rows[:limit]
+    zones = {r.time_zone: weeks_at(r.time_zone, now) for r in rows}
     standings = [Standing(r.relationship_id, r.scopes) for r in rows]
     shown = [r.patient_id for r, s in zip(rows, standings, strict=True) if sees(s, PROGRESS)]
+    counts = sql.week_counts(session, shown, zones)
     sides = sql.side_totals(session, shown, zones)
     # The page is read without the write lock (SQLite: concurrent views read side by
     # side); what it showed is then logged in a short write of its own.
@@ -144,8 +124,10 @@ def patients(
             patient=PersonRef(id=r.patient_id, display_name=r.display_name),
             relationship_id=r.relationship_id,
             scopes=sorted(r.scopes),
-            open_alerts=int(r.alerts) if sees(standing, CareScope.ALERTS) else None,
-            figures=_figures(r, zones[r.time_zone], sides, sees(standing, CareScope.SESSIONS))
+            open_alerts=-r.rank_alerts if sees(standing, CareScope.ALERTS) else None,
+            figures=_figures(
+                r, zones[r.time_zone], counts, sides, sees(standing, CareScope.SESSIONS)
+            )
             if sees(standing, PROGRESS)
             else None,
         )
@@ -155,6 +137,6 @@ def patients(
     if more:
         last = rows[-1]
         next_cursor = encode_keyset(
-            ORDER, [int(last.alerts), int(last.adherence), int(last.last_key)], last.patient_id
+            ORDER, [-last.rank_alerts, last.adherence, last.last_key], last.patient_id
         )
     return Page[CarePatient](items=items, next_cursor=next_cursor)

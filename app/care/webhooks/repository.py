@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Sequence
+from datetime import datetime
 from functools import cache
 from typing import Protocol
 
@@ -52,13 +53,16 @@ class ScopesRow(Protocol):
     def scopes(self) -> frozenset[CareScope]: ...
 
 
-def clinic_endpoints_of(db: Session | Connection, patient_id: uuid.UUID) -> Sequence[AudienceRow]:
+def clinic_endpoints_of(
+    db: Session | Connection, patient_id: uuid.UUID, as_of: datetime
+) -> Sequence[AudienceRow]:
     """One row per (enabled clinic endpoint, active relationship of the patient at that
-    clinic) where the relationship's clinician is still a member of the clinic and the
-    endpoint's registrant still one of its owners: the endpoint (id, event types, clinic,
-    registrant and their name) and the relationship (id, scopes), oldest relationship
-    first. Whether the scopes let an event through is decided by the caller (`sees`)."""
-    return db.execute(_audience_statement(), {"patient_id": patient_id}).all()
+    clinic, both made by `as_of`) where the relationship's clinician is still a member of
+    the clinic and the endpoint's registrant still one of its owners: the endpoint (id,
+    event types, clinic, registrant and their name) and the relationship (id, scopes),
+    oldest relationship first. Whether the scopes let an event through is decided by the
+    caller (`sees`)."""
+    return db.execute(_audience_statement(), {"patient_id": patient_id, "as_of": as_of}).all()
 
 
 @cache
@@ -100,6 +104,8 @@ def _audience_statement() -> Executable:
             col(R.patient_id) == bindparam("patient_id"),
             col(R.status) == RelationshipStatus.ACTIVE,
             col(E.enabled),
+            col(R.created_at) <= bindparam("as_of"),
+            col(E.created_at) <= bindparam("as_of"),
         )
         .order_by(col(R.created_at), col(R.id))
     )

@@ -10,8 +10,9 @@ consent preview states in words; and only while the owner who registered the end
 still an owner of the clinic (one who leaves or is demoted has their endpoints disabled in
 that transaction, pending deliveries given up: app/care/team/service.py).
 
-The audience is decided when the event is written, in the transaction of the change (one
-query per event write): a revocation stops every event written after it commits, and
+The audience is decided when the worker expands the event (app/webhooks/outbox.py), one
+query per event, as of when it was written: only relationships and endpoints that existed
+then and still do. A revocation stops every event not yet expanded when it commits, and
 (`on_care_ended`, in the revoking transaction) gives up what was queued before it. Each
 event queued to a clinic endpoint is one entry of the patient's access log, written in
 that same transaction (action `send`, resource `webhook:<event type>`, the endpoint, the
@@ -22,6 +23,7 @@ the delivery does and a retried attempt never adds one.
 from __future__ import annotations
 
 import uuid
+from datetime import datetime
 
 from sqlalchemy import Connection
 from sqlmodel import Session
@@ -87,14 +89,17 @@ def carries(standing: Standing, event_type: str) -> bool:
     return scope is not None and sees(standing, scope) and sees(standing, CareScope.CLINIC_SYSTEMS)
 
 
-def clinics_in_care(db: Session | Connection, patient_id: uuid.UUID) -> list[Target]:
-    """The clinic endpoints that receive some of this patient's events, each with the
+def clinics_in_care(
+    db: Session | Connection, patient_id: uuid.UUID, as_of: datetime
+) -> list[Target]:
+    """The clinic endpoints that receive some of this patient's events written at `as_of`
+    (endpoints and relationships there by then, and still now), each with the
     event types its subscription and the patient's consent let through, and, per event
     type, the relationship that consented (the oldest), and its clinic (which decides
     whether the event's body reaches it whole: app/webhooks/outbox.py): one query."""
     grants: dict[uuid.UUID, dict[str, Sent]] = {}
     clinic_of: dict[uuid.UUID, uuid.UUID] = {}
-    for row in repository.clinic_endpoints_of(db, patient_id):
+    for row in repository.clinic_endpoints_of(db, patient_id, as_of):
         clinic_of[row.endpoint_id] = row.clinic_id
         standing = Standing(row.relationship_id, row.scopes)
         granted = grants.setdefault(row.endpoint_id, {})
@@ -150,4 +155,4 @@ def on_care_ended(session: Session, ended: CareEnded) -> None:
 
 def on_webhook_audience(session: Session, audience: WebhookAudience) -> None:
     """The clinics in care receive their patients' events (as their consent lets through)."""
-    audience.targets.extend(clinics_in_care(session, audience.owner_id))
+    audience.targets.extend(clinics_in_care(session, audience.owner_id, audience.as_of))

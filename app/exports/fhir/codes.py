@@ -35,12 +35,16 @@ SET_NUMBER_EXTENSION = f"{EXTENSION}/set-number"
 # it, so two sets with one number (set 1 on the left, set 1 on the right) stay apart.
 SET_ENTRY_EXTENSION = f"{EXTENSION}/set-entry"
 DOSAGE_EXTENSION = f"{EXTENSION}/exercise-dosage"
-TZ_EXTENSION = "http://hl7.org/fhir/StructureDefinition/tz-code"
+# The patient's IANA time zone (what their calendar and week boundaries follow). Medius' own:
+# the core `tz-code` may only be used on a date, dateTime or instant, and R4B has no
+# extension for a person's time zone.
+TIME_ZONE_EXTENSION = f"{EXTENSION}/time-zone"
 
 LOINC = "http://loinc.org"
 SNOMED = "http://snomed.info/sct"
 UCUM = "http://unitsofmeasure.org"
 OBSERVATION_CATEGORY = "http://terminology.hl7.org/CodeSystem/observation-category"
+DATA_ABSENT_REASON = "http://terminology.hl7.org/CodeSystem/data-absent-reason"
 PA_CODES = "http://hl7.org/fhir/us/physical-activity/CodeSystem/pa-temporary-codes"
 
 PAIN_LOINC = "72514-3"

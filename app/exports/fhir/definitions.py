@@ -9,6 +9,7 @@ element for sets and repetitions (docs/guides/integrations/fhir.md).
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 
 from app.catalog.exercises.models import ExercisePublic, Source
 from app.catalog.planner.models import PlanItem
@@ -17,9 +18,6 @@ from app.exports.fhir import codes
 from app.exports.fhir.resources import (
     ActivityDefinition,
     ActivityDefinitionParticipant,
-    CapabilityStatement,
-    CapabilityStatementRestResource,
-    CapabilityStatementRestResourceOperation,
     CodeableConcept,
     Extension,
     PlanDefinition,
@@ -36,7 +34,17 @@ PUBLISHER = "Medius"
 
 
 def canonical(resource_type: str, key: str) -> str:
+    """A definition's canonical URL (its `url`), naming it whatever its version."""
     return f"{codes.MEDIUS_FHIR}/{resource_type}/{key}"
+
+
+def pinned(resource_type: str, key: str, version: int | None) -> str:
+    """A reference to a definition as `url|version`: a CarePlan or a plan's action means
+    what the definition said at that version (FHIR canonical references, references.html).
+    The version is the definition's `version` as served: its revision. Unknown (None):
+    the canonical alone."""
+    url = canonical(resource_type, key)
+    return url if version is None else f"{url}|{version}"
 
 
 def computable_name(text: str, fallback: str) -> str:
@@ -171,9 +179,10 @@ def activity_definition(exercise: ExercisePublic, *, retired: bool = False) -> A
     return resource
 
 
-def plan_definition(template: RoutinePublic) -> PlanDefinition:
+def plan_definition(template: RoutinePublic, exercises: Mapping[str, int]) -> PlanDefinition:
     """A public template as a PlanDefinition: one action per item, in order, each naming
-    its ActivityDefinition and carrying the item's dosage."""
+    its ActivityDefinition at its current version (`exercises`: revision by slug) and
+    carrying the item's dosage."""
     return {
         "resourceType": "PlanDefinition",
         "id": str(template.id),
@@ -194,7 +203,10 @@ def plan_definition(template: RoutinePublic) -> PlanDefinition:
         "date": codes.instant(template.updated_at),
         "publisher": PUBLISHER,
         "description": template.notes or template.name,
-        "action": [plan_action(item, template.sessions_per_week) for item in template.items],
+        "action": [
+            plan_action(item, template.sessions_per_week, exercises.get(item.exercise))
+            for item in template.items
+        ],
     }
 
 
@@ -202,62 +214,14 @@ def weekly(sessions_per_week: int) -> Timing:
     return {"repeat": {"frequency": sessions_per_week, "period": 1, "periodUnit": "wk"}}
 
 
-def plan_action(item: RoutineItemPublic, sessions_per_week: int) -> PlanDefinitionAction:
+def plan_action(
+    item: RoutineItemPublic, sessions_per_week: int, version: int | None
+) -> PlanDefinitionAction:
     return {
         "extension": [item_dosage(item)],
         "title": item.exercise,
         "description": dosage_text(item),
         "code": [exercise_concept(item.exercise)],
         "timingTiming": weekly(sessions_per_week),
-        "definitionCanonical": canonical("ActivityDefinition", item.exercise),
-    }
-
-
-def capability_statement(base: str, *, clinic: bool) -> CapabilityStatement:
-    """What this FHIR base serves (`GET [base]/metadata`, which FHIR clients read first)."""
-    everything: CapabilityStatementRestResourceOperation = {
-        "name": "everything",
-        "definition": "http://hl7.org/fhir/OperationDefinition/Patient-everything",
-    }
-    resources: list[CapabilityStatementRestResource] = [
-        {"type": "Patient", "operation": [everything]},
-        {"type": "CarePlan", "interaction": [{"code": "read"}]},
-    ]
-    if not clinic:
-        resources = [
-            {
-                "type": "ActivityDefinition",
-                "interaction": [{"code": "read"}, {"code": "search-type"}],
-            },
-            {"type": "PlanDefinition", "interaction": [{"code": "read"}, {"code": "search-type"}]},
-            *resources,
-        ]
-    who = (
-        "a clinician whose active care relationship in this clinic covers the patient, "
-        "within the scopes granted"
-        if clinic
-        else "the patient themselves (definitions: anyone)"
-    )
-    return {
-        "resourceType": "CapabilityStatement",
-        "id": "medius-clinic" if clinic else "medius",
-        "url": canonical("CapabilityStatement", "medius-clinic" if clinic else "medius"),
-        "status": "active",
-        "date": "2026-11-30",
-        "publisher": PUBLISHER,
-        "kind": "instance",
-        "software": {"name": "Medius"},
-        "implementation": {"description": "Medius FHIR R4B export", "url": base},
-        "fhirVersion": codes.FHIR_VERSION,
-        "format": ["json"],
-        "rest": [
-            {
-                "mode": "server",
-                "security": {
-                    "description": "OAuth2 password flow bearer tokens (POST /api/v1/auth/token); "
-                    f"patient data is readable by {who}."
-                },
-                "resource": resources,
-            }
-        ],
+        "definitionCanonical": pinned("ActivityDefinition", item.exercise, version),
     }

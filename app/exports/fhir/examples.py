@@ -8,19 +8,24 @@ from functools import cache
 
 from app.catalog.exercises import examples as catalog_examples
 from app.catalog.exercises.models import ExercisePublic
-from app.exports.fhir import bundles, definitions, records
+from app.exports.fhir import bundles, capability, conformance, definitions, narrative, records
 from app.exports.fhir.resources import (
     ActivityDefinition,
     AnyResource,
     Bundle,
     CapabilityStatement,
     CarePlan,
+    CodeSystem,
+    Observation,
     OperationOutcome,
+    Patient,
     PlanDefinition,
+    StructureDefinition,
 )
 from app.logbook.sessions import examples as session_examples
 from app.logbook.sessions.models import SessionPublic
 from app.training.routines import examples as routine_examples
+from app.training.routines.models import RoutinePublic
 from app.training.self_checks import examples as assessment_examples
 from app.training.self_checks.models import AssessmentPublic
 from app.users import examples as user_examples
@@ -32,7 +37,7 @@ BASE = "https://api.example.org/api/v1/fhir"
 @cache
 def activity_definition() -> ActivityDefinition:
     exercise = ExercisePublic.model_validate(catalog_examples.exercise())
-    return definitions.activity_definition(exercise)
+    return narrative.narrated(definitions.activity_definition(exercise))
 
 
 def activity_definitions() -> Bundle:
@@ -45,10 +50,15 @@ def activity_definitions() -> Bundle:
     )
 
 
+def _first_versions(routine: RoutinePublic) -> dict[str, int]:
+    """The exercises a routine names, each at the catalog's first revision."""
+    return {item.exercise: 1 for item in routine.items}
+
+
 @cache
 def plan_definition() -> PlanDefinition:
     template = routine_examples.routine_view().model_copy(update={"is_template": True})
-    return definitions.plan_definition(template)
+    return narrative.narrated(definitions.plan_definition(template, _first_versions(template)))
 
 
 def plan_definitions() -> Bundle:
@@ -63,7 +73,8 @@ def _patient() -> UserPublic:
 
 
 def care_plan() -> CarePlan:
-    return records.care_plan(routine_examples.routine_view(), _patient().id)
+    routine = routine_examples.routine_view()
+    return narrative.narrated(records.care_plan(routine, _patient().id, _first_versions(routine)))
 
 
 def everything() -> Bundle:
@@ -73,21 +84,21 @@ def everything() -> Bundle:
     check = AssessmentPublic.model_validate(assessment_examples.assessment())
     resources: list[AnyResource] = [
         records.patient(user),
-        records.care_plan(routine, user.id),
-        *records.session_observations(logged, user.id, {routine.id}, set()),
+        records.care_plan(routine, user.id, _first_versions(routine)),
+        *records.session_observations(logged, user.id, {routine.id}, {}),
         records.self_check(check, user.id),
     ]
     return bundles.searchset(
         BASE,
         f"{BASE}/Patient/{user.id}/$everything",
-        resources,
+        [narrative.narrated(r) for r in resources],
         last_updated=max(user.updated_at, logged.updated_at),
         timestamp=logged.updated_at,
     )
 
 
 def capability_statement() -> CapabilityStatement:
-    return definitions.capability_statement(BASE, clinic=False)
+    return capability.capability_statement(BASE, clinic=False)
 
 
 def outcome() -> OperationOutcome:
@@ -105,3 +116,46 @@ def outcome() -> OperationOutcome:
             }
         ],
     }
+
+
+def patient() -> Patient:
+    return narrative.narrated(records.patient(_patient()))
+
+
+def observation() -> Observation:
+    logged = SessionPublic.model_validate(session_examples.session())
+    routine = routine_examples.routine_view()
+    panel = records.session_observations(logged, _patient().id, {routine.id}, {})[0]
+    return narrative.narrated(panel)
+
+
+def structure_definition() -> StructureDefinition:
+    return conformance.structure_definitions()[0]
+
+
+def structure_definitions() -> Bundle:
+    found = conformance.structure_definitions()
+    return bundles.searchset(
+        BASE, f"{BASE}/StructureDefinition", found, last_updated=conformance.DEFINITIONS_DATE
+    )
+
+
+def _code_systems() -> list[CodeSystem]:
+    exercise = ExercisePublic.model_validate(catalog_examples.exercise())
+    return conformance.code_systems(
+        [(exercise.slug, exercise.name)],
+        [("band", "Resistance band")],
+        catalog_version="1",
+        catalog_updated=exercise.updated_at,
+    )
+
+
+def code_system() -> CodeSystem:
+    return next(c for c in _code_systems() if c["id"] == "set-component")
+
+
+def code_systems() -> Bundle:
+    found = _code_systems()
+    return bundles.searchset(
+        BASE, f"{BASE}/CodeSystem", found, last_updated=conformance.DEFINITIONS_DATE
+    )

@@ -85,3 +85,18 @@ class OperationOutcome(_Open):
 
     resourceType: Literal["OperationOutcome"]  # noqa: N815
     issue: list[OperationOutcomeIssue] = Field(min_length=1)
+
+
+class ParametersParameter(_Open):
+    name: str = Field(max_length=64, examples=["_count"])
+    valueInteger: int | None = Field(default=None, ge=0)  # noqa: N815
+    valuePositiveInt: int | None = Field(default=None, ge=1)  # noqa: N815
+    valueUnsignedInt: int | None = Field(default=None, ge=0)  # noqa: N815
+
+
+class Parameters(_Open):
+    """An operation's input (`POST [base]/Patient/{id}/$everything`): `_count` is read,
+    any other parameter ignored (refused under `Prefer: handling=strict`)."""
+
+    resourceType: Literal["Parameters"]  # noqa: N815
+    parameter: list[ParametersParameter] = Field(default_factory=list, max_length=32)

@@ -5,30 +5,33 @@ by the guards, the handlers and the routes alike. `FhirBoundary` sits in front o
 them for the FHIR paths only and rewrites each problem into an OperationOutcome with the
 same status and headers, so no error path needs a FHIR copy of its own: a 404 of an
 unknown route, a 422 of the query guard, a 401 of the token check, a 500. It also
-refuses (406) an `Accept` that takes neither `application/fhir+json` nor
-`application/json`, before the catalog cache could answer.
+refuses (406) an `Accept` (or `_format`) that takes neither `application/fhir+json` nor
+`application/json`, and under `Prefer: handling=strict` a query parameter the interaction
+does not support (400), before the catalog cache could answer (app/exports/fhir/http.py);
+every answer carries the negotiated media type and `Vary: Accept`.
 """
 
 from __future__ import annotations
 
 import logging
 import re
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from http import HTTPStatus
 
 import orjson
+from starlette.routing import BaseRoute
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from app.core.errors import NotAcceptable
-from app.core.negotiation import negotiate
 from app.core.problems import PROBLEM_MEDIA_TYPE, PROBLEM_TYPE_BASE
 from app.core.responses import API_PREFIX
+from app.exports.fhir import http, narrative
 from app.exports.fhir.codes import FHIR_MEDIA_TYPE
 from app.exports.fhir.resources import OperationOutcome, OperationOutcomeIssue
 
 # The patient's own base and, per clinic, the clinic's.
 FHIR_PATH = re.compile(rf"^{API_PREFIX}/(clinics/[^/]+/)?fhir(/|$)")
-ACCEPTED = (FHIR_MEDIA_TYPE, "application/json")
+FHIR_ROUTE = re.compile(rf"^{API_PREFIX}/(clinics/{{clinic_id}}/)?fhir/")
 PROBLEM_SYSTEM = PROBLEM_TYPE_BASE.rstrip("/")
 
 # OperationOutcome.issue.code (http://hl7.org/fhir/issue-type) for each status.
@@ -83,41 +86,78 @@ def outcome(problem: Mapping[str, object]) -> OperationOutcome:
         if error.get("type"):
             issue["details"] = {"text": str(error["type"])}
         issues.append(issue)
-    return {"resourceType": "OperationOutcome", "issue": issues}
+    made: OperationOutcome = {"resourceType": "OperationOutcome", "issue": issues}
+    return narrative.narrated(made)
 
 
-def outcome_bytes(status: int, slug: str, detail: str) -> bytes:
+def outcome_bytes(status: int, slug: str, detail: str, code: str | None = None) -> bytes:
     problem = {"status": status, "type": PROBLEM_TYPE_BASE + slug, "detail": detail}
-    return orjson.dumps(outcome(problem))
+    made = outcome(problem)
+    if code is not None:
+        made["issue"][0]["code"] = code
+    return orjson.dumps(made)
 
 
-def _headers(start: Message, body: bytes) -> list[tuple[bytes, bytes]]:
-    kept = [
-        (k, v)
-        for k, v in start.get("headers", [])
-        if k.lower() not in (b"content-type", b"content-length")
-    ]
-    return [
-        *kept,
-        (b"content-type", FHIR_MEDIA_TYPE.encode()),
-        (b"content-length", str(len(body)).encode()),
-    ]
+def _headers(
+    start: Message, body: bytes | None, media_type: str = FHIR_MEDIA_TYPE
+) -> list[tuple[bytes, bytes]]:
+    """The response's headers with the negotiated media type (and the length of a
+    rewritten body), and `Vary: Accept` beside whatever it varies on already."""
+    dropped = (b"content-type", b"vary") + ((b"content-length",) if body is not None else ())
+    headers = list(start.get("headers", []))
+    kept = [(k, v) for k, v in headers if k.lower() not in dropped]
+    content_type = next((v for k, v in headers if k.lower() == b"content-type"), None)
+    varies = [v.decode("latin-1") for k, v in headers if k.lower() == b"vary"]
+    vary = ", ".join(dict.fromkeys([*varies, "Accept"]))
+    out = [*kept, (b"vary", vary.encode("latin-1"))]
+    if content_type is not None or body is not None:
+        out.append((b"content-type", media_type.encode()))
+    if body is not None:
+        out.append((b"content-length", str(len(body)).encode()))
+    return out
 
 
 class FhirBoundary:
-    def __init__(self, app: ASGIApp) -> None:
+    def __init__(self, app: ASGIApp, routes: Sequence[BaseRoute] = ()) -> None:
         self.app = app
+        self._routes = routes
+        self._served: list[http.Interaction] | None = None  # read on first use
+
+    def _admit(self, scope: Scope) -> str | tuple[int, bytes]:
+        """The media type to answer with, or the status and OperationOutcome of a request
+        FHIR's HTTP rules refuse."""
+        headers = dict(scope["headers"])
+        query: bytes = scope.get("query_string", b"")
+        accept = headers.get(b"accept")
+        try:
+            media_type = http.media_type(
+                accept.decode("latin-1") if accept is not None else None,
+                http.format_parameter(query),
+            )
+        except NotAcceptable as exc:
+            return 406, outcome_bytes(406, "not-acceptable", exc.detail)
+        prefer = headers.get(b"prefer")
+        if query and http.strict(prefer.decode("latin-1") if prefer is not None else None):
+            if self._served is None:
+                self._served = http.interactions(self._routes, FHIR_ROUTE)
+            unknown = http.unsupported(scope["method"], scope["path"], query, self._served)
+            if unknown:
+                detail = (
+                    f"Unsupported parameters under Prefer: handling=strict: {', '.join(unknown)} "
+                    "(the base's /metadata lists the search parameters of each resource)."
+                )
+                return 400, outcome_bytes(400, "unsupported-parameter", detail, "not-supported")
+        return media_type
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http" or not FHIR_PATH.match(scope["path"]):
             await self.app(scope, receive, send)
             return
-        accept = dict(scope["headers"]).get(b"accept")
-        try:
-            negotiate(accept.decode("latin-1") if accept is not None else None, ACCEPTED)
-        except NotAcceptable as exc:
-            await _send(send, 406, [], outcome_bytes(406, "not-acceptable", exc.detail))
+        admitted = self._admit(scope)
+        if not isinstance(admitted, str):
+            await _send(send, *admitted)
             return
+        media_type = admitted
         started = False
         problem_start: Message | None = None
         chunks: list[bytes] = []
@@ -130,12 +170,14 @@ class FhirBoundary:
                 if content_type.startswith(PROBLEM_MEDIA_TYPE.encode()):
                     problem_start = message
                     return
+                message = {**message, "headers": _headers(message, None, media_type)}
             elif message["type"] == "http.response.body" and problem_start is not None:
                 chunks.append(message.get("body", b""))
                 if message.get("more_body", False):
                     return
                 body = orjson.dumps(outcome(orjson.loads(b"".join(chunks))))
-                await _send(send, problem_start["status"], _headers(problem_start, body), body)
+                rewritten = _headers(problem_start, body, media_type)
+                await _send(send, problem_start["status"], body, rewritten)
                 return
             await send(message)
 
@@ -149,11 +191,13 @@ class FhirBoundary:
                 raise
             detail = "An unexpected error occurred; it has been logged."
             body = outcome_bytes(500, "internal-error", detail)
-            await _send(send, 500, [], body)
+            await _send(send, 500, body)
 
 
-async def _send(send: Send, status: int, headers: list[tuple[bytes, bytes]], body: bytes) -> None:
-    if not headers:
+async def _send(
+    send: Send, status: int, body: bytes, headers: list[tuple[bytes, bytes]] | None = None
+) -> None:
+    if headers is None:
         headers = _headers({}, body)
     await send({"type": "http.response.start", "status": status, "headers": headers})
     await send({"type": "http.response.body", "body": body})

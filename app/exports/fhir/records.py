@@ -11,16 +11,17 @@ number (docs/guides/integrations/fhir.md has the table).
 from __future__ import annotations
 
 import uuid
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
+from datetime import datetime, timedelta
 from typing import TYPE_CHECKING, Literal, NotRequired
 
-from app.exports.fhir import codes
+from app.exports.fhir import codes, ids
 from app.exports.fhir.definitions import (
     DosedItem,
-    canonical,
     dosage_text,
     exercise_concept,
     item_dosage,
+    pinned,
     weekly,
 )
 from app.exports.fhir.resources import (
@@ -94,7 +95,7 @@ def patient(user: UserPublic) -> Patient:
         "resourceType": "Patient",
         "id": str(user.id),
         "meta": {"lastUpdated": codes.instant(user.updated_at)},
-        "extension": [{"url": codes.TZ_EXTENSION, "valueCode": user.time_zone}],
+        "extension": [{"url": codes.TIME_ZONE_EXTENSION, "valueCode": user.time_zone}],
         "identifier": [{"system": codes.USER_ID_SYSTEM, "value": str(user.id)}],
         "active": True,
         "telecom": [{"system": "email", "value": user.email}],
@@ -104,16 +105,30 @@ def patient(user: UserPublic) -> Patient:
     return resource
 
 
-def care_plan(routine: RoutinePublic, patient_id: uuid.UUID) -> CarePlan:
+def care_plan(
+    routine: RoutinePublic, patient_id: uuid.UUID, exercises: Mapping[str, int]
+) -> CarePlan:
     """A routine as the patient's CarePlan: one activity per item, in order, each naming
-    its exercise's ActivityDefinition and carrying the prescribed dosage; then, when the
-    routine has a progression plan, the items of its weeks 2, 3, ... (`not-started`, the
-    dosage extension naming the week)."""
+    its exercise's ActivityDefinition at its current version (`exercises`: revision by
+    slug) and carrying the prescribed dosage; then, when the routine has a progression
+    plan, the items of its weeks 2, 3, ... (`not-started`, the dosage extension naming the
+    week)."""
+    weeks = [week.week for week in routine.progression or []]
+    last = max(weeks, default=None)
+
+    def bounds(week: int) -> Period | None:
+        return _week_bounds(routine.created_at, week, last) if last is not None else None
+
     current: list[CarePlanActivity] = [
-        {"detail": _activity_detail(i, routine.sessions_per_week)} for i in routine.items
+        {"detail": _activity_detail(i, routine.sessions_per_week, exercises, bounds=bounds(1))}
+        for i in routine.items
     ]
     planned: list[CarePlanActivity] = [
-        {"detail": _activity_detail(item, routine.sessions_per_week, week.week)}
+        {
+            "detail": _activity_detail(
+                item, routine.sessions_per_week, exercises, week.week, bounds=bounds(week.week)
+            )
+        }
         for week in routine.progression or []
         if week.week > 1
         for item in week.items
@@ -139,16 +154,36 @@ def care_plan(routine: RoutinePublic, patient_id: uuid.UUID) -> CarePlan:
     return resource
 
 
+def _week_bounds(start: datetime, week: int, last: int) -> Period:
+    """When week `week` of a progression plan applies: seven days each from the plan's
+    start, the last week open-ended (its dosage carries on), so no two weeks' dosages of
+    one exercise overlap for a client reading the timing alone."""
+    period: Period = {"start": codes.instant(start + timedelta(weeks=week - 1))}
+    if week < last:
+        period["end"] = codes.instant(start + timedelta(weeks=week))
+    return period
+
+
 def _activity_detail(
-    item: DosedItem, sessions_per_week: int, week: int | None = None
+    item: DosedItem,
+    sessions_per_week: int,
+    exercises: Mapping[str, int],
+    week: int | None = None,
+    *,
+    bounds: Period | None = None,
 ) -> CarePlanActivityDetail:
+    timing = weekly(sessions_per_week)
+    if bounds is not None:
+        timing["repeat"]["boundsPeriod"] = bounds
     detail: CarePlanActivityDetail = {
         "extension": [item_dosage(item, week)],
         "kind": "ServiceRequest",
-        "instantiatesCanonical": [canonical("ActivityDefinition", item.exercise)],
+        "instantiatesCanonical": [
+            pinned("ActivityDefinition", item.exercise, exercises.get(item.exercise))
+        ],
         "code": exercise_concept(item.exercise),
         "status": "scheduled" if week is None else "not-started",
-        "scheduledTiming": weekly(sessions_per_week),
+        "scheduledTiming": timing,
         "description": dosage_text(item) if week is None else f"Week {week}: {dosage_text(item)}",
     }
     if item.reason:
@@ -187,18 +222,21 @@ def session_observations(
     session: SessionPublic,
     patient_id: uuid.UUID,
     care_plans: set[uuid.UUID],
-    templates: set[uuid.UUID],
+    templates: Mapping[uuid.UUID, int],
 ) -> list[Observation]:
     """The session's panel, then one Observation per exercise (in the order first logged).
 
     `care_plans` are the routines exported as CarePlans (`basedOn`); a session against a
-    template names its PlanDefinition through the workflow-instantiatesCanonical extension.
+    template names its PlanDefinition, at its version (`templates`: revision by id),
+    through the workflow-instantiatesCanonical extension. A session without sets says why
+    its panel has no members: `dataAbsentReason` not-performed.
     """
     plan: _Basis = {}
     if session.routine_id in care_plans:
         plan["basedOn"] = [reference("CarePlan", session.routine_id)]
-    elif session.routine_id in templates:
-        canonical_url = canonical("PlanDefinition", str(session.routine_id))
+    elif session.routine_id is not None and session.routine_id in templates:
+        version = templates[session.routine_id]
+        canonical_url = pinned("PlanDefinition", str(session.routine_id), version)
         plan["extension"] = [{"url": WORKFLOW_CANONICAL, "valueCanonical": canonical_url}]
     by_exercise: dict[str, list[tuple[int, EntryPublic]]] = {}
     for position, entry in enumerate(session.entries, start=1):
@@ -206,7 +244,7 @@ def session_observations(
     members: list[Observation] = [
         {
             "resourceType": "Observation",
-            "id": codes.derived_id("session", session.id, slug),
+            "id": ids.member_id(session.id, slug),
             **_session_common(session, patient_id, plan),
             "code": codes.concept(codes.LOINC, codes.EXERCISE_ACTIVITY_LOINC, "Exercise activity"),
             "valueCodeableConcept": exercise_concept(slug),
@@ -230,6 +268,12 @@ def session_observations(
         ]
     if members:
         panel["hasMember"] = [reference("Observation", m["id"]) for m in members]
+    else:
+        # A panel with neither members nor a value says nothing; FHIR's way to say that
+        # nothing was measured, and why (obs-6 allows it exactly when there is no value).
+        panel["dataAbsentReason"] = codes.concept(
+            codes.DATA_ABSENT_REASON, "not-performed", "Not Performed"
+        )
     return [panel, *members]
 
 
@@ -283,12 +327,24 @@ def _check_code(code: str, display: str) -> CodeableConcept:
 
 
 def self_check(check: AssessmentPublic, patient_id: uuid.UUID) -> Observation:
-    """A single-leg stance self-check: what was seen as components, the findings as the
-    Observation's interpretation."""
+    """A single-leg stance self-check: what was seen as components, then each finding as a
+    component of its own: the sign, coded, observed (`valueBoolean` true), with the check's
+    own wording as the concept's text.
+
+    Not `Observation.interpretation`: that element grades a result (high, low, abnormal, ...)
+    and is bound, extensibly, to HL7's ObservationInterpretation codes, which have none of
+    these signs; the findings are what the check observed, as its other components are."""
     weak = check.interpretation.likely_weak_side.value
     weak_side: CodeableConcept = (
         codes.laterality(weak) if weak in codes.LATERALITY else {"text": "none"}
     )
+    findings: list[ObservationComponent] = [
+        {
+            "code": {"coding": [codes.coding(codes.FINDING_SYSTEM, f.code)], "text": f.finding},
+            "valueBoolean": True,
+        }
+        for f in check.interpretation.findings
+    ]
     resource: Observation = {
         "resourceType": "Observation",
         "id": str(check.id),
@@ -300,10 +356,6 @@ def self_check(check: AssessmentPublic, patient_id: uuid.UUID) -> Observation:
         "effectiveDateTime": codes.instant(check.created_at),
         "issued": codes.instant(check.created_at),
         "performer": [reference("Patient", patient_id)],
-        "interpretation": [
-            codes.concept(codes.FINDING_SYSTEM, f.code, f.finding)
-            for f in check.interpretation.findings
-        ],
         "component": [
             {
                 "code": _check_code("stance-leg", "Leg stood on"),
@@ -332,10 +384,9 @@ def self_check(check: AssessmentPublic, patient_id: uuid.UUID) -> Observation:
                 "code": _check_code("likely-weak-side", "Likely weak side"),
                 "valueCodeableConcept": weak_side,
             },
+            *findings,
         ],
     }
-    if not resource["interpretation"]:
-        del resource["interpretation"]
     if check.notes:
         resource["note"] = [{"text": check.notes}]
     return resource

@@ -7,9 +7,11 @@ from collections.abc import Sequence
 
 from sqlmodel import Session, col, select
 
-from app.catalog.exercises.models import Exercise
+from app.catalog.exercises.models import Equipment, Exercise
 from app.core.vocabulary import Origin
+from app.logbook.sessions.models import WorkoutSession
 from app.training.routines.models import Routine
+from app.training.self_checks.models import Assessment
 
 
 def exercise_any(session: Session, slug: str) -> Exercise | None:
@@ -31,8 +33,18 @@ def template(session: Session, template_id: uuid.UUID) -> Routine | None:
     ).first()
 
 
-def template_ids(session: Session) -> set[uuid.UUID]:
-    return set(session.exec(select(Routine.id).where(col(Routine.is_template).is_(True))).all())
+def template_versions(session: Session) -> dict[uuid.UUID, int]:
+    """Every template's revision by id: the version of its PlanDefinition."""
+    rows = session.exec(
+        select(Routine.id, Routine.revision).where(col(Routine.is_template).is_(True))
+    ).all()
+    return dict(rows)
+
+
+def exercise_versions(session: Session) -> dict[str, int]:
+    """Every exercise's revision by slug, removed ones included: the version of its
+    ActivityDefinition, which CarePlans and PlanDefinitions pin."""
+    return dict(session.exec(select(Exercise.slug, Exercise.revision)).all())
 
 
 def owned_routine(session: Session, routine_id: uuid.UUID) -> Routine | None:
@@ -56,3 +68,27 @@ def prescriptions_of(
         )
         .order_by(col(Routine.created_at), col(Routine.id))
     ).all()
+
+
+def live_session(session: Session, session_id: uuid.UUID) -> WorkoutSession | None:
+    """A session log that is not deleted, whoever's: access is decided after."""
+    return session.exec(
+        select(WorkoutSession).where(
+            col(WorkoutSession.id) == session_id, col(WorkoutSession.deleted_at).is_(None)
+        )
+    ).first()
+
+
+def assessment(session: Session, assessment_id: uuid.UUID) -> Assessment | None:
+    return session.get(Assessment, assessment_id)
+
+
+def exercise_names(session: Session) -> list[tuple[str, str]]:
+    """Every exercise's (slug, name), removed ones included, by slug."""
+    rows = session.exec(select(Exercise.slug, Exercise.name).order_by(col(Exercise.slug)))
+    return [(slug, name) for slug, name in rows.all()]
+
+
+def equipment_names(session: Session) -> list[tuple[str, str]]:
+    rows = session.exec(select(Equipment.slug, Equipment.name).order_by(col(Equipment.slug)))
+    return [(slug, name) for slug, name in rows.all()]

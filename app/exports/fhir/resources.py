@@ -39,6 +39,11 @@ class Reference(TypedDict):
     reference: str
 
 
+class Narrative(TypedDict):
+    status: Literal["generated"]
+    div: str
+
+
 class Meta(TypedDict):
     versionId: NotRequired[str]
     lastUpdated: str
@@ -78,6 +83,7 @@ class Period(TypedDict):
 
 
 class TimingRepeat(TypedDict):
+    boundsPeriod: NotRequired[Period]
     frequency: int
     period: int
     periodUnit: Literal["wk"]
@@ -106,6 +112,7 @@ class Patient(TypedDict):
     resourceType: Literal["Patient"]
     id: str
     meta: Meta
+    text: NotRequired[Narrative]
     extension: list[Extension]
     identifier: list[Identifier]
     active: bool
@@ -132,6 +139,7 @@ class CarePlan(TypedDict):
     resourceType: Literal["CarePlan"]
     id: str
     meta: Meta
+    text: NotRequired[Narrative]
     status: Literal["active"]
     intent: Literal["plan"]
     category: list[CodeableConcept]
@@ -158,6 +166,7 @@ class Observation(TypedDict):
     resourceType: Literal["Observation"]
     id: str
     meta: Meta
+    text: NotRequired[Narrative]
     basedOn: NotRequired[list[Reference]]
     extension: NotRequired[list[Extension]]
     status: Literal["final", "amended"]
@@ -169,7 +178,7 @@ class Observation(TypedDict):
     issued: NotRequired[str]
     performer: list[Reference]
     valueCodeableConcept: NotRequired[CodeableConcept]
-    interpretation: NotRequired[list[CodeableConcept]]
+    dataAbsentReason: NotRequired[CodeableConcept]
     note: NotRequired[list[Annotation]]
     hasMember: NotRequired[list[Reference]]
     component: NotRequired[list[ObservationComponent]]
@@ -187,6 +196,7 @@ class ActivityDefinition(TypedDict):
     resourceType: Literal["ActivityDefinition"]
     id: str
     meta: Meta
+    text: NotRequired[Narrative]
     extension: list[Extension]
     url: str
     identifier: list[Identifier]
@@ -218,6 +228,7 @@ class PlanDefinition(TypedDict):
     resourceType: Literal["PlanDefinition"]
     id: str
     meta: Meta
+    text: NotRequired[Narrative]
     url: str
     version: str
     name: str
@@ -255,9 +266,20 @@ class CapabilityStatementRestResourceOperation(TypedDict):
     definition: str
 
 
+class CapabilityStatementRestResourceSearchParam(TypedDict):
+    name: str
+    definition: NotRequired[str]
+    type: Literal["number", "token", "uri", "date", "string", "reference"]
+    documentation: str
+
+
 class CapabilityStatementRestResource(TypedDict):
     type: str
+    documentation: NotRequired[str]
     interaction: NotRequired[list[CapabilityStatementRestResourceInteraction]]
+    versioning: NotRequired[Literal["versioned"]]
+    conditionalRead: NotRequired[Literal["not-match"]]
+    searchParam: NotRequired[list[CapabilityStatementRestResourceSearchParam]]
     operation: NotRequired[list[CapabilityStatementRestResourceOperation]]
 
 
@@ -270,6 +292,7 @@ class CapabilityStatementRest(TypedDict):
 class CapabilityStatement(TypedDict):
     resourceType: Literal["CapabilityStatement"]
     id: str
+    text: NotRequired[Narrative]
     url: str
     status: Literal["active"]
     date: str
@@ -282,6 +305,94 @@ class CapabilityStatement(TypedDict):
     rest: list[CapabilityStatementRest]
 
 
+class ElementDefinitionSlicingDiscriminator(TypedDict):
+    type: Literal["value"]
+    path: str
+
+
+class ElementDefinitionSlicing(TypedDict):
+    discriminator: list[ElementDefinitionSlicingDiscriminator]
+    rules: Literal["open", "closed"]
+
+
+class ElementDefinitionType(TypedDict):
+    code: str
+
+
+class ElementDefinition(TypedDict):
+    id: str
+    path: str
+    sliceName: NotRequired[str]
+    short: NotRequired[str]
+    definition: NotRequired[str]
+    slicing: NotRequired[ElementDefinitionSlicing]
+    min: NotRequired[int]
+    max: NotRequired[str]
+    type: NotRequired[list[ElementDefinitionType]]
+    fixedUri: NotRequired[str]
+
+
+class StructureDefinitionContext(TypedDict):
+    type: Literal["element"]
+    expression: str
+
+
+class StructureDefinitionDifferential(TypedDict):
+    element: list[ElementDefinition]
+
+
+class StructureDefinition(TypedDict):
+    """One of Medius' extensions, defined for validators (app/exports/fhir/conformance.py)."""
+
+    resourceType: Literal["StructureDefinition"]
+    id: str
+    meta: Meta
+    text: NotRequired[Narrative]
+    url: str
+    version: str
+    name: str
+    title: str
+    status: Literal["active"]
+    date: str
+    publisher: str
+    description: str
+    fhirVersion: str
+    kind: Literal["complex-type"]
+    abstract: bool
+    context: list[StructureDefinitionContext]
+    type: Literal["Extension"]
+    baseDefinition: str
+    derivation: Literal["constraint"]
+    differential: StructureDefinitionDifferential
+
+
+class CodeSystemConcept(TypedDict):
+    code: str
+    display: str
+    definition: NotRequired[str]
+
+
+class CodeSystem(TypedDict):
+    """One of Medius' code systems, with every code (app/exports/fhir/conformance.py)."""
+
+    resourceType: Literal["CodeSystem"]
+    id: str
+    meta: Meta
+    text: NotRequired[Narrative]
+    url: str
+    version: str
+    name: str
+    title: str
+    status: Literal["active"]
+    date: str
+    publisher: str
+    description: str
+    caseSensitive: bool
+    content: Literal["complete"]
+    count: int
+    concept: list[CodeSystemConcept]
+
+
 class OperationOutcomeIssue(TypedDict):
     severity: Literal["fatal", "error", "warning", "information"]
     code: str
@@ -292,17 +403,26 @@ class OperationOutcomeIssue(TypedDict):
 
 class OperationOutcome(TypedDict):
     resourceType: Literal["OperationOutcome"]
+    text: NotRequired[Narrative]
     issue: list[OperationOutcomeIssue]
 
 
 # --- Bundles -------------------------------------------------------------------------------
 
 # A resource a Bundle carries.
-AnyResource = Patient | CarePlan | Observation | ActivityDefinition | PlanDefinition
+AnyResource = (
+    Patient
+    | CarePlan
+    | Observation
+    | ActivityDefinition
+    | PlanDefinition
+    | StructureDefinition
+    | CodeSystem
+)
 
 
 class BundleLink(TypedDict):
-    relation: Literal["self"]
+    relation: Literal["self", "first", "previous", "next", "last"]
     url: str
 
 

@@ -1,194 +1,194 @@
-"""`/api/v1/fhir`: the catalog as ActivityDefinitions and PlanDefinitions (public, cached
-per catalog revision like every catalog read) and a patient's own data ($everything,
-CarePlan), all as `application/fhir+json`; errors as OperationOutcomes
-(app/exports/fhir/outcome.py)."""
+"""`/api/v1/fhir`: the catalog as ActivityDefinitions and PlanDefinitions and Medius' own
+StructureDefinitions and CodeSystems (public, cached per catalog revision like every
+catalog read), and a patient's own data (Patient, CarePlan, Observation, $everything), all
+as `application/fhir+json`; errors as OperationOutcomes (app/exports/fhir/outcome.py). What
+it serves is declared once, in its CapabilityStatement (app/exports/fhir/capability.py)."""
 
 from __future__ import annotations
 
-import uuid
-from typing import Any
+from typing import Annotated
 
-from fastapi import APIRouter, Request
-from starlette.responses import JSONResponse, Response
+from fastapi import APIRouter, Body, Depends, Request
+from starlette.responses import Response
 
-from app.care.team.params import ClinicID
 from app.catalog.live.deps import CatalogDep
-from app.core.caching import CACHE_NOTE, CONDITIONAL_READ, PUBLIC_CACHE_HEADERS, public_json
-from app.core.config import Settings
-from app.core.deps import SessionDep, SettingsDep, client_address
-from app.core.examples import ExampleFactory, lazy_example
-from app.core.responses import API_PREFIX, respond, to_bytes
-from app.exports.fhir import definitions, examples, resources, service
-from app.exports.fhir.codes import FHIR_MEDIA_TYPE
+from app.core.caching import CACHE_NOTE, CONDITIONAL_READ, PUBLIC_CACHE_HEADERS
+from app.core.deps import SessionDep, SettingsDep
+from app.exports.fhir import capability, examples, service
+from app.exports.fhir.answers import (
+    BODY_ERRORS,
+    PATIENT_ERRORS,
+    PRIVATE_INSTANCE_HEADERS,
+    PUBLIC_ERRORS,
+    PUBLIC_INSTANCE_HEADERS,
+    FhirResponse,
+    fhir_answers,
+    fhir_base,
+    private_bundle,
+    private_instance,
+    public_instance,
+    public_search,
+)
 from app.exports.fhir.models import (
     ActivityDefinition,
     Bundle,
     CarePlan,
     FhirResource,
-    OperationOutcome,
+    Parameters,
     PlanDefinition,
 )
-from app.exports.fhir.params import ActivityDefinitionId, CarePlanId, PatientId, PlanDefinitionId
+from app.exports.fhir.params import (
+    CAPABILITY_DESCRIPTION,
+    CARE_PLAN_DESCRIPTION,
+    EVERYTHING_DESCRIPTION,
+    EVERYTHING_POST,
+    INSTANCE_NOTE,
+    OBSERVATION_DESCRIPTION,
+    OWN_PATIENT,
+    PATIENT_DESCRIPTION,
+    ActivityDefinitionId,
+    CanonicalUrl,
+    CarePlanId,
+    CodeSystemId,
+    Count,
+    Ids,
+    ObservationId,
+    Offset,
+    PatientId,
+    PlanDefinitionId,
+    StructureDefinitionId,
+    fhir_request,
+)
+from app.exports.fhir.search import Query
 from app.users.auth import SignedIn
 
-router = APIRouter(prefix="/fhir", tags=["fhir"])
-
-
-class FhirResponse(JSONResponse):
-    """Declares the routes' media type (and, being JSON, their models' schemas) in OpenAPI;
-    the routes answer through `respond` and `public_json` with the same type."""
-
-    media_type = FHIR_MEDIA_TYPE
-
-
-ERROR_DETAIL = {
-    400: "The query string is not valid UTF-8.",
-    401: "Sign in first: send `Authorization: Bearer <access token>`.",
-    403: "The patient has granted you none of the scopes the FHIR export reads.",
-    404: "No such resource, or not one you may read.",
-    406: "Send Accept: application/fhir+json (or application/json).",
-    422: "query.limit: Input should be less than or equal to 100",
-    500: "An unexpected error occurred; it has been logged.",
-}
-PUBLIC_ERRORS = (400, 404, 406, 422, 500)
-PATIENT_ERRORS = (400, 401, 404, 406, 422, 500)
-
-
-def _outcome_example(status: int) -> ExampleFactory:
-    def example() -> resources.OperationOutcome:
-        body = examples.outcome()
-        body["issue"][0]["diagnostics"] = ERROR_DETAIL[status]
-        return body
-
-    example.__qualname__ = f"outcome_{status}"
-    return example
-
-
-def fhir_answers(
-    example: ExampleFactory, errors: tuple[int, ...], *, public: bool = False
-) -> dict[int | str, dict[str, Any]]:
-    """`responses=` of a FHIR operation: its 200 (and 304 when cached publicly) and its
-    errors, every one an OperationOutcome as `application/fhir+json`."""
-    ok: dict[str, Any] = {
-        "description": "The resource, as application/fhir+json",
-        "content": {FHIR_MEDIA_TYPE: {"example": lazy_example(example)}},
-    }
-    answers: dict[int | str, dict[str, Any]] = {200: ok}
-    if public:
-        ok["headers"] = PUBLIC_CACHE_HEADERS
-        answers[304] = {
-            "description": "Not Modified: the `If-None-Match` ETag is current; no body.",
-            "headers": PUBLIC_CACHE_HEADERS,
-        }
-    for status in errors:
-        answers[status] = {
-            "model": OperationOutcome,
-            "description": f"OperationOutcome ({status})",
-            "content": {FHIR_MEDIA_TYPE: {"example": lazy_example(_outcome_example(status))}},
-        }
-    return answers
-
-
-def fhir_base(settings: Settings) -> str:
-    """The FHIR base every `fullUrl` is built on (PUBLIC_BASE_URL, not the Host header)."""
-    return f"{settings.public_url}{API_PREFIX}/fhir"
-
-
-def _public(request: Request, body: resources.Answer, settings: Settings) -> Response:
-    return public_json(
-        request, to_bytes(body), settings.catalog_max_age, media_type=FHIR_MEDIA_TYPE
-    )
-
+router = APIRouter(prefix="/fhir", tags=["fhir"], dependencies=[Depends(fhir_request)])
 
 PUBLIC_NOTE = (
     " Public like the catalog: no sign-in, answered from memory until the catalog "
     "changes." + CACHE_NOTE
 )
-
-
-CAPABILITY_DESCRIPTION = (
-    "The FHIR CapabilityStatement of this base: FHIR 4.3.0 (R4B), JSON, the resources and "
-    "interactions served and who may read them. FHIR clients read it first."
+SEARCH_NOTE = (
+    " Search parameters (as `/metadata` declares them): `_id`, `url` (canonical, "
+    "`url|version`), `_count` (paging links in `Bundle.link`); others are ignored, or "
+    "refused (400) under `Prefer: handling=strict`."
 )
+
+
+def _query(ids: str | None, url: str | None, count: int | None, offset: int) -> Query:
+    return Query(ids=ids, url=url, count=count, offset=offset)
 
 
 @router.get(
     "/metadata",
     summary="What the FHIR base serves (CapabilityStatement)",
     description=CAPABILITY_DESCRIPTION + CACHE_NOTE,
-    dependencies=CONDITIONAL_READ,
     response_model=FhirResource,
+    responses=fhir_answers(
+        FhirResource, examples.capability_statement, PUBLIC_ERRORS, headers=PUBLIC_CACHE_HEADERS
+    ),
+    dependencies=CONDITIONAL_READ,
     response_class=FhirResponse,
-    responses=fhir_answers(examples.capability_statement, PUBLIC_ERRORS, public=True),
 )
 def fhir_metadata(request: Request, settings: SettingsDep) -> Response:
-    body = definitions.capability_statement(fhir_base(settings), clinic=False)
-    return _public(request, body, settings)
+    body = capability.capability_statement(fhir_base(settings), clinic=False)
+    return public_search(request, body, settings)
 
 
 @router.get(
     "/ActivityDefinition",
-    summary="Every exercise as a FHIR ActivityDefinition",
+    summary="Search the exercises as FHIR ActivityDefinitions",
     description="The catalog's exercises as a FHIR R4B `searchset` Bundle of "
     "ActivityDefinitions: id = the exercise's slug, canonical `url` "
     "`https://medius.dev/fhir/ActivityDefinition/<slug>`, the steps and cues in `usage`, "
     "Medius' default dosage in the `exercise-dosage` extension (docs: guides/integrations/fhir.md)."
+    + SEARCH_NOTE
     + PUBLIC_NOTE,
-    dependencies=CONDITIONAL_READ,
     response_model=Bundle,
+    responses=fhir_answers(
+        Bundle, examples.activity_definitions, PUBLIC_ERRORS, headers=PUBLIC_CACHE_HEADERS
+    ),
+    dependencies=CONDITIONAL_READ,
     response_class=FhirResponse,
-    responses=fhir_answers(examples.activity_definitions, PUBLIC_ERRORS, public=True),
 )
 def list_activity_definitions(
-    request: Request, session: SessionDep, settings: SettingsDep
+    request: Request,
+    session: SessionDep,
+    settings: SettingsDep,
+    ids: Ids = None,
+    url: CanonicalUrl = None,
+    count: Count = None,
+    offset: Offset = 0,
 ) -> Response:
-    return _public(request, service.activity_definitions(session, fhir_base(settings)), settings)
+    query = _query(ids, url, count, offset)
+    return public_search(
+        request, service.activity_definitions(session, fhir_base(settings), query), settings
+    )
 
 
 @router.get(
     "/ActivityDefinition/{slug}",
     summary="One exercise as a FHIR ActivityDefinition",
     description="One exercise as an ActivityDefinition. A removed exercise still answers, "
-    "with `status: retired`, so the CarePlans and sessions that name it resolve." + PUBLIC_NOTE,
-    dependencies=CONDITIONAL_READ,
+    "with `status: retired`, so the CarePlans and sessions that name it resolve."
+    + INSTANCE_NOTE
+    + PUBLIC_NOTE,
     response_model=ActivityDefinition,
+    responses=fhir_answers(
+        ActivityDefinition,
+        examples.activity_definition,
+        PUBLIC_ERRORS,
+        headers=PUBLIC_INSTANCE_HEADERS,
+    ),
+    dependencies=CONDITIONAL_READ,
     response_class=FhirResponse,
-    responses=fhir_answers(examples.activity_definition, PUBLIC_ERRORS, public=True),
 )
 def get_activity_definition(
     request: Request, slug: ActivityDefinitionId, session: SessionDep, settings: SettingsDep
 ) -> Response:
-    return _public(request, service.activity_definition(session, slug), settings)
+    return public_instance(request, service.activity_definition(session, slug), settings)
 
 
 @router.get(
     "/PlanDefinition",
-    summary="Every public template as a FHIR PlanDefinition",
+    summary="Search the public templates as FHIR PlanDefinitions",
     description="The public routine templates as a `searchset` Bundle of PlanDefinitions: one "
     "action per item, in order, each naming its exercise's ActivityDefinition "
     "(`definitionCanonical`) with the item's dosage (`exercise-dosage` extension) and the "
-    "template's sessions per week (`timingTiming`)." + PUBLIC_NOTE,
-    dependencies=CONDITIONAL_READ,
+    "template's sessions per week (`timingTiming`)." + SEARCH_NOTE + PUBLIC_NOTE,
     response_model=Bundle,
+    responses=fhir_answers(
+        Bundle, examples.plan_definitions, PUBLIC_ERRORS, headers=PUBLIC_CACHE_HEADERS
+    ),
+    dependencies=CONDITIONAL_READ,
     response_class=FhirResponse,
-    responses=fhir_answers(examples.plan_definitions, PUBLIC_ERRORS, public=True),
 )
 def list_plan_definitions(
-    request: Request, session: SessionDep, settings: SettingsDep, catalog: CatalogDep
+    request: Request,
+    session: SessionDep,
+    settings: SettingsDep,
+    catalog: CatalogDep,
+    ids: Ids = None,
+    url: CanonicalUrl = None,
+    count: Count = None,
+    offset: Offset = 0,
 ) -> Response:
-    body = service.plan_definitions(session, catalog, fhir_base(settings))
-    return _public(request, body, settings)
+    query = _query(ids, url, count, offset)
+    body = service.plan_definitions(session, catalog, fhir_base(settings), query)
+    return public_search(request, body, settings)
 
 
 @router.get(
     "/PlanDefinition/{template_id}",
     summary="One public template as a FHIR PlanDefinition",
     description="One template (its id as in `GET /routines?template=true`) as a "
-    "PlanDefinition." + PUBLIC_NOTE,
-    dependencies=CONDITIONAL_READ,
+    "PlanDefinition." + INSTANCE_NOTE + PUBLIC_NOTE,
     response_model=PlanDefinition,
+    responses=fhir_answers(
+        PlanDefinition, examples.plan_definition, PUBLIC_ERRORS, headers=PUBLIC_INSTANCE_HEADERS
+    ),
+    dependencies=CONDITIONAL_READ,
     response_class=FhirResponse,
-    responses=fhir_answers(examples.plan_definition, PUBLIC_ERRORS, public=True),
 )
 def get_plan_definition(
     request: Request,
@@ -197,148 +197,207 @@ def get_plan_definition(
     settings: SettingsDep,
     catalog: CatalogDep,
 ) -> Response:
-    return _public(request, service.plan_definition(session, catalog, template_id), settings)
+    return public_instance(
+        request, service.plan_definition(session, catalog, template_id), settings
+    )
 
 
-EVERYTHING_DESCRIPTION = (
-    "A `searchset` Bundle of the Patient, their routines as CarePlans, their sessions as "
-    "Observations (one Physical Activity panel per session with one member per exercise; "
-    "every set's reps/steps/hold, side, load, effort and pain (LOINC 72514-3) as components) "
-    "and their self-checks as Observations."
+@router.get(
+    "/StructureDefinition",
+    summary="Search Medius' FHIR extensions (StructureDefinitions)",
+    description="Every extension the export writes (`exercise-dosage`, `set-number`, "
+    "`set-entry`) as a StructureDefinition, so a validator can resolve them by canonical "
+    "url." + SEARCH_NOTE + PUBLIC_NOTE,
+    response_model=Bundle,
+    responses=fhir_answers(
+        Bundle, examples.structure_definitions, PUBLIC_ERRORS, headers=PUBLIC_CACHE_HEADERS
+    ),
+    dependencies=CONDITIONAL_READ,
+    response_class=FhirResponse,
 )
-CARE_PLAN_DESCRIPTION = (
-    "One of the patient's routines as a CarePlan: one activity per item, in order, each "
-    "naming its exercise's ActivityDefinition (`instantiatesCanonical`) with the prescribed "
-    "dosage: sets, reps or steps, hold, rest and side in the `exercise-dosage` extension, "
-    "sessions per week in `scheduledTiming`."
+def list_structure_definitions(
+    request: Request,
+    settings: SettingsDep,
+    ids: Ids = None,
+    url: CanonicalUrl = None,
+    count: Count = None,
+    offset: Offset = 0,
+) -> Response:
+    query = _query(ids, url, count, offset)
+    return public_search(
+        request, service.structure_definitions(fhir_base(settings), query), settings
+    )
+
+
+@router.get(
+    "/StructureDefinition/{definition_id}",
+    summary="One of Medius' FHIR extensions (StructureDefinition)",
+    description="One extension's StructureDefinition." + INSTANCE_NOTE + PUBLIC_NOTE,
+    response_model=FhirResource,
+    responses=fhir_answers(
+        FhirResource, examples.structure_definition, PUBLIC_ERRORS, headers=PUBLIC_INSTANCE_HEADERS
+    ),
+    dependencies=CONDITIONAL_READ,
+    response_class=FhirResponse,
 )
-CLINIC_NOTE = (
-    " This is the clinic's FHIR base: readable by a clinician of the clinic whose active care "
-    "relationship covers the patient, within the scopes the patient granted (CarePlans: "
-    "`prescribe` or `sessions`; session Observations: `sessions`; self-checks: "
-    "`self_checks`); each read is written to the patient's access log. No such relationship "
-    "is 404, as an unknown patient; one granting none of those scopes is 403."
+def get_structure_definition(
+    request: Request, definition_id: StructureDefinitionId, settings: SettingsDep
+) -> Response:
+    return public_instance(request, service.structure_definition(definition_id), settings)
+
+
+@router.get(
+    "/CodeSystem",
+    summary="Search Medius' FHIR code systems (CodeSystems)",
+    description="Every Medius code system the export uses (exercises, equipment, set "
+    "components, band levels, the self-check, pelvis drop, findings) with every code; the "
+    "exercise and equipment systems follow the catalog (their version is its revision)."
+    + SEARCH_NOTE
+    + PUBLIC_NOTE,
+    response_model=Bundle,
+    responses=fhir_answers(
+        Bundle, examples.code_systems, PUBLIC_ERRORS, headers=PUBLIC_CACHE_HEADERS
+    ),
+    dependencies=CONDITIONAL_READ,
+    response_class=FhirResponse,
 )
+def list_code_systems(
+    request: Request,
+    session: SessionDep,
+    settings: SettingsDep,
+    ids: Ids = None,
+    url: CanonicalUrl = None,
+    count: Count = None,
+    offset: Offset = 0,
+) -> Response:
+    query = _query(ids, url, count, offset)
+    return public_search(
+        request, service.code_systems(session, fhir_base(settings), query), settings
+    )
+
+
+@router.get(
+    "/CodeSystem/{system_id}",
+    summary="One of Medius' FHIR code systems (CodeSystem)",
+    description="One code system with every code." + INSTANCE_NOTE + PUBLIC_NOTE,
+    response_model=FhirResource,
+    responses=fhir_answers(
+        FhirResource, examples.code_system, PUBLIC_ERRORS, headers=PUBLIC_INSTANCE_HEADERS
+    ),
+    dependencies=CONDITIONAL_READ,
+    response_class=FhirResponse,
+)
+def get_code_system(
+    request: Request, system_id: CodeSystemId, session: SessionDep, settings: SettingsDep
+) -> Response:
+    return public_instance(request, service.code_system(session, system_id), settings)
 
 
 @router.get(
     "/Patient/{patient_id}/$everything",
     summary="Everything about you, as a FHIR Bundle",
-    description=EVERYTHING_DESCRIPTION + " Readable by the patient (their own user id); anyone "
-    "else's id is 404, as an unknown one. Clinicians read it at their clinic's base, "
-    "`/api/v1/clinics/{clinic_id}/fhir`.",
+    description=EVERYTHING_DESCRIPTION + OWN_PATIENT,
     response_model=Bundle,
     response_class=FhirResponse,
-    responses=fhir_answers(examples.everything, PATIENT_ERRORS),
+    responses=fhir_answers(Bundle, examples.everything, PATIENT_ERRORS),
 )
 async def patient_everything(
-    patient_id: PatientId, unit: SignedIn, catalog: CatalogDep, settings: SettingsDep
+    patient_id: PatientId,
+    unit: SignedIn,
+    catalog: CatalogDep,
+    settings: SettingsDep,
+    count: Count = None,
+    offset: Offset = 0,
 ) -> Response:
     base = fhir_base(settings)
+    query = Query(count=count, offset=offset)
     body = await unit.read(
         lambda db, caller: service.everything(
-            db, caller, patient_id=patient_id, catalog=catalog, base=base
+            db, caller, patient_id=patient_id, catalog=catalog, base=base, query=query
         )
     )
-    return respond(body, media_type=FHIR_MEDIA_TYPE)
+    return private_bundle(body)
 
 
-@router.get(
-    "/CarePlan/{care_plan_id}",
-    summary="One of your routines as a FHIR CarePlan",
-    description=CARE_PLAN_DESCRIPTION + " Readable by the patient; another's routine is 404.",
-    response_model=CarePlan,
-    response_class=FhirResponse,
-    responses=fhir_answers(examples.care_plan, PATIENT_ERRORS),
-)
-async def get_care_plan(care_plan_id: CarePlanId, unit: SignedIn, catalog: CatalogDep) -> Response:
-    body = await unit.read(
-        lambda db, caller: service.care_plan(db, caller, routine_id=care_plan_id, catalog=catalog)
-    )
-    return respond(body, media_type=FHIR_MEDIA_TYPE)
-
-
-# The same reads at a clinic's FHIR base, for its clinicians (docs/guides/integrations/fhir.md).
-clinic_router = APIRouter(prefix="/clinics/{clinic_id}/fhir", tags=["fhir"])
-CLINIC_ERRORS = (*PATIENT_ERRORS, 403)
-
-
-def clinic_base(settings: Settings, clinic_id: uuid.UUID) -> str:
-    return f"{settings.public_url}{API_PREFIX}/clinics/{clinic_id}/fhir"
-
-
-@clinic_router.get(
-    "/metadata",
-    summary="What a clinic's FHIR base serves (CapabilityStatement)",
-    description=CAPABILITY_DESCRIPTION + " Public: it says nothing of the clinic." + CACHE_NOTE,
-    dependencies=CONDITIONAL_READ,
-    response_model=FhirResource,
-    response_class=FhirResponse,
-    responses=fhir_answers(examples.capability_statement, PUBLIC_ERRORS, public=True),
-)
-def clinic_fhir_metadata(clinic_id: ClinicID, request: Request, settings: SettingsDep) -> Response:
-    body = definitions.capability_statement(clinic_base(settings, clinic_id), clinic=True)
-    return _public(request, body, settings)
-
-
-@clinic_router.get(
+@router.post(
     "/Patient/{patient_id}/$everything",
-    summary="Everything about a patient in your care, as a FHIR Bundle",
-    description=EVERYTHING_DESCRIPTION + CLINIC_NOTE,
+    summary="Everything about you, as a FHIR Bundle (POST)",
+    description=EVERYTHING_DESCRIPTION + EVERYTHING_POST + OWN_PATIENT,
     response_model=Bundle,
     response_class=FhirResponse,
-    responses=fhir_answers(examples.everything, CLINIC_ERRORS),
+    responses=fhir_answers(Bundle, examples.everything, (*PATIENT_ERRORS, *BODY_ERRORS)),
 )
-async def clinic_patient_everything(
-    clinic_id: ClinicID,
+async def patient_everything_by_post(
     patient_id: PatientId,
     request: Request,
     unit: SignedIn,
     catalog: CatalogDep,
     settings: SettingsDep,
+    parameters: Annotated[Parameters | None, Body()] = None,
 ) -> Response:
-    base = clinic_base(settings, clinic_id)
-    address = client_address(request)
-    # A clinician's read writes its line in the patient's access log.
-    body = await unit.read_logged(
+    base = fhir_base(settings)
+    query = service.operation_query(parameters, request.headers.get("prefer"))
+    body = await unit.read(
         lambda db, caller: service.everything(
-            db,
-            caller,
-            patient_id=patient_id,
-            catalog=catalog,
-            base=base,
-            clinic_id=clinic_id,
-            address=address,
+            db, caller, patient_id=patient_id, catalog=catalog, base=base, query=query
         )
     )
-    return respond(body, media_type=FHIR_MEDIA_TYPE)
+    return private_bundle(body)
 
 
-@clinic_router.get(
+@router.get(
+    "/Patient/{patient_id}",
+    summary="You, as a FHIR Patient",
+    description=PATIENT_DESCRIPTION + INSTANCE_NOTE + OWN_PATIENT,
+    dependencies=CONDITIONAL_READ,
+    response_model=FhirResource,
+    response_class=FhirResponse,
+    responses=fhir_answers(
+        FhirResource, examples.patient, PATIENT_ERRORS, headers=PRIVATE_INSTANCE_HEADERS
+    ),
+)
+async def get_patient(patient_id: PatientId, request: Request, unit: SignedIn) -> Response:
+    body = await unit.read(lambda db, caller: service.patient(db, caller, patient_id=patient_id))
+    return private_instance(request, body)
+
+
+@router.get(
     "/CarePlan/{care_plan_id}",
-    summary="A routine of a patient in your care, as a FHIR CarePlan",
-    description=CARE_PLAN_DESCRIPTION + CLINIC_NOTE,
+    summary="One of your routines as a FHIR CarePlan",
+    description=CARE_PLAN_DESCRIPTION + INSTANCE_NOTE + " Readable by the patient; another's "
+    "routine is 404.",
+    dependencies=CONDITIONAL_READ,
     response_model=CarePlan,
     response_class=FhirResponse,
-    responses=fhir_answers(examples.care_plan, CLINIC_ERRORS),
+    responses=fhir_answers(
+        CarePlan, examples.care_plan, PATIENT_ERRORS, headers=PRIVATE_INSTANCE_HEADERS
+    ),
 )
-async def clinic_get_care_plan(
-    clinic_id: ClinicID,
-    care_plan_id: CarePlanId,
-    request: Request,
-    unit: SignedIn,
-    catalog: CatalogDep,
+async def get_care_plan(
+    care_plan_id: CarePlanId, request: Request, unit: SignedIn, catalog: CatalogDep
 ) -> Response:
-    address = client_address(request)
-    # A clinician's read writes its line in the patient's access log.
-    body = await unit.read_logged(
-        lambda db, caller: service.care_plan(
-            db,
-            caller,
-            routine_id=care_plan_id,
-            catalog=catalog,
-            clinic_id=clinic_id,
-            address=address,
-        )
+    body = await unit.read(
+        lambda db, caller: service.care_plan(db, caller, routine_id=care_plan_id, catalog=catalog)
     )
-    return respond(body, media_type=FHIR_MEDIA_TYPE)
+    return private_instance(request, body)
+
+
+@router.get(
+    "/Observation/{observation_id}",
+    summary="One of your sessions, exercises or self-checks, as a FHIR Observation",
+    description=OBSERVATION_DESCRIPTION + INSTANCE_NOTE + " Readable by the patient; "
+    "another's is 404.",
+    dependencies=CONDITIONAL_READ,
+    response_model=FhirResource,
+    response_class=FhirResponse,
+    responses=fhir_answers(
+        FhirResource, examples.observation, PATIENT_ERRORS, headers=PRIVATE_INSTANCE_HEADERS
+    ),
+)
+async def get_observation(
+    observation_id: ObservationId, request: Request, unit: SignedIn
+) -> Response:
+    body = await unit.read(
+        lambda db, caller: service.observation(db, caller, observation_id=observation_id)
+    )
+    return private_instance(request, body)

@@ -1,68 +1,110 @@
-"""The FHIR reads: load through the domains' repositories, map with `definitions` and
-`records`, wrap in Bundles. Answers are FHIR JSON (dicts); the router encodes them."""
+"""The FHIR reads: load through the domains' repositories, map with `definitions`,
+`records` and `conformance`, narrate, and wrap searches in paged Bundles. Answers are
+FHIR JSON (dicts); the router encodes them and sets their ETags from `meta.versionId`."""
 
 from __future__ import annotations
 
 import uuid
 from collections.abc import Sequence
 from datetime import datetime
+from typing import TypeVar
 
 from sqlmodel import Session
 
 from app.catalog.exercises import repository as catalog_repository
 from app.catalog.exercises.service import as_public as exercise_public
 from app.catalog.live.snapshot import CatalogSpecs
-from app.core.errors import NotFound, ScopeNotGranted
+from app.core.errors import FieldError, Invalid, NotFound, ScopeNotGranted
 from app.core.types import utcnow
 from app.exports.account import repository as account_repository
-from app.exports.fhir import access, bundles, definitions, records, repository
+from app.exports.fhir import (
+    access,
+    conformance,
+    definitions,
+    http,
+    ids,
+    narrative,
+    records,
+    repository,
+)
+from app.exports.fhir.models import Parameters
+from app.exports.fhir.params import MAX_OFFSET
 from app.exports.fhir.resources import (
     ActivityDefinition,
     AnyResource,
     Bundle,
     CarePlan,
+    CodeSystem,
+    Observation,
+    Patient,
     PlanDefinition,
+    StructureDefinition,
 )
+from app.exports.fhir.search import Query, searchset
 from app.logbook.sessions import service as sessions_service
+from app.logbook.sessions.models import WorkoutSession
 from app.training.routines import service as routines_service
 from app.training.routines.models import Routine, RoutinePublic
+from app.training.self_checks.models import Assessment
 from app.training.self_checks.service import as_public as assessment_public
 from app.users import repository as users_repository
 from app.users import service as users_service
 from app.users.models import Caller
 
+R = TypeVar("R", StructureDefinition, CodeSystem)
+SELF_CHECK_VERSION = "1"
+# What `$everything`'s Parameters body may ask (the GET's query parameters).
+OPERATION_PARAMETERS = frozenset(
+    {"_count", "_offset"}
+)  # a self-check is never changed once recorded
+
 
 def _uuid(value: str, resource_type: str) -> uuid.UUID:
     """A FHIR id naming a Medius record: a UUID, else no such resource (404, not 422)."""
-    try:
-        return uuid.UUID(value)
-    except ValueError:
-        raise NotFound(f"No {resource_type}/{value}.") from None
+    parsed = ids.record_uuid(value)
+    if parsed is None:
+        raise NotFound(f"No {resource_type}/{value}.")
+    return parsed
 
 
 def _latest(times: Sequence[datetime]) -> datetime | None:
     return max(times, default=None)
 
 
-# --- the catalog: public, cached per catalog revision -------------------------------------
+def _one(found: Sequence[R], resource_type: str, key: str) -> R:
+    if not found:
+        raise NotFound(f"No {resource_type}/{key}.")
+    return found[0]
 
 
-def activity_definitions(session: Session, base: str) -> Bundle:
+# --- the catalog and Medius' definitions: public, cached per catalog revision --------------
+
+
+def _activity_definitions(session: Session) -> list[ActivityDefinition]:
     exercises = [exercise_public(row) for row in catalog_repository.all_exercises(session)]
-    return bundles.searchset(
-        base,
-        f"{base}/ActivityDefinition",
-        [definitions.activity_definition(e) for e in exercises],
-        last_updated=_latest([e.updated_at for e in exercises]),
-    )
+    return [narrative.narrated(definitions.activity_definition(e)) for e in exercises]
+
+
+def activity_definitions(session: Session, base: str, query: Query) -> Bundle:
+    found = _activity_definitions(session)
+    updated = _latest([_updated(d) for d in found])
+    return searchset(base, f"{base}/ActivityDefinition", found, query, last_updated=updated)
+
+
+def _updated(resource: AnyResource) -> datetime:
+    """When a built resource last changed (its `meta.lastUpdated`)."""
+    return datetime.fromisoformat(resource["meta"]["lastUpdated"])
 
 
 def activity_definition(session: Session, slug: str) -> ActivityDefinition:
     """A removed exercise still answers, `retired`: CarePlans and sessions may name it."""
-    row = repository.exercise_any(session, slug)
+    row = repository.exercise_any(session, slug) if ids.is_fhir_id(slug) else None
     if row is None:
         raise NotFound(f"No ActivityDefinition/{slug}.")
-    return definitions.activity_definition(exercise_public(row), retired=row.deleted_at is not None)
+    resource = definitions.activity_definition(
+        exercise_public(row), retired=row.deleted_at is not None
+    )
+    return narrative.narrated(resource)
 
 
 def _routines(
@@ -71,14 +113,12 @@ def _routines(
     return routines_service.as_models(routines_service.as_public(session, rows, catalog))
 
 
-def plan_definitions(session: Session, catalog: CatalogSpecs, base: str) -> Bundle:
+def plan_definitions(session: Session, catalog: CatalogSpecs, base: str, query: Query) -> Bundle:
     templates = _routines(session, repository.templates(session), catalog)
-    return bundles.searchset(
-        base,
-        f"{base}/PlanDefinition",
-        [definitions.plan_definition(t) for t in templates],
-        last_updated=_latest([t.updated_at for t in templates]),
-    )
+    exercises = repository.exercise_versions(session)
+    found = [narrative.narrated(definitions.plan_definition(t, exercises)) for t in templates]
+    updated = _latest([t.updated_at for t in templates])
+    return searchset(base, f"{base}/PlanDefinition", found, query, last_updated=updated)
 
 
 def plan_definition(session: Session, catalog: CatalogSpecs, template_id: str) -> PlanDefinition:
@@ -86,10 +126,87 @@ def plan_definition(session: Session, catalog: CatalogSpecs, template_id: str) -
     if row is None:
         raise NotFound(f"No PlanDefinition/{template_id}.")
     (template,) = _routines(session, [row], catalog)
-    return definitions.plan_definition(template)
+    exercises = repository.exercise_versions(session)
+    return narrative.narrated(definitions.plan_definition(template, exercises))
+
+
+def structure_definitions(base: str, query: Query) -> Bundle:
+    found = conformance.structure_definitions()
+    return searchset(
+        base,
+        f"{base}/StructureDefinition",
+        found,
+        query,
+        last_updated=conformance.DEFINITIONS_DATE,
+    )
+
+
+def structure_definition(definition_id: str) -> StructureDefinition:
+    found = [d for d in conformance.structure_definitions() if d["id"] == definition_id]
+    return _one(found, "StructureDefinition", definition_id)
+
+
+def _code_systems(session: Session) -> list[CodeSystem]:
+    revision = catalog_repository.catalog_revision(session)
+    return conformance.code_systems(
+        repository.exercise_names(session),
+        repository.equipment_names(session),
+        catalog_version=str(revision.number),
+        catalog_updated=max(revision.changed_at, conformance.DEFINITIONS_DATE),
+    )
+
+
+def code_systems(session: Session, base: str, query: Query) -> Bundle:
+    found = _code_systems(session)
+    updated = _latest([_updated(c) for c in found])
+    return searchset(base, f"{base}/CodeSystem", found, query, last_updated=updated)
+
+
+def code_system(session: Session, system_id: str) -> CodeSystem:
+    found = [c for c in _code_systems(session) if c["id"] == system_id]
+    return _one(found, "CodeSystem", system_id)
 
 
 # --- a patient's data: private, read under a grant ------------------------------------------
+
+
+def _reader(caller: Caller, clinic_id: uuid.UUID | None, address: str | None) -> access.Reader:
+    return access.Reader(caller, clinic_id, address)
+
+
+def _plan_rows(session: Session, grant: access.Grant) -> Sequence[Routine]:
+    """The patient's routines the reader may read as CarePlans (none without the scope)."""
+    if not grant.care_plans:
+        return []
+    if grant.access is None:
+        return account_repository.routines_of(session, grant.patient_id)
+    return repository.prescriptions_of(session, grant.patient_id, grant.access.clinic_id)
+
+
+def _patient(session: Session, grant: access.Grant, patient_id: object) -> Patient:
+    user = users_repository.get_user(session, grant.patient_id)
+    if user is None:
+        raise access.patient_not_found(patient_id)
+    resource = records.patient(users_service.as_public(user))
+    resource["meta"]["versionId"] = str(user.revision)
+    return narrative.narrated(resource)
+
+
+def _session_observations(
+    session: Session, grant: access.Grant, rows: Sequence[WorkoutSession], plans: set[uuid.UUID]
+) -> tuple[list[Observation], list[datetime]]:
+    logged = sessions_service.as_models(sessions_service.as_public(session, rows))
+    templates = repository.template_versions(session)
+    found: list[Observation] = []
+    for one in logged:
+        found += records.session_observations(one, grant.patient_id, plans, templates)
+    return [narrative.narrated(o) for o in found], [s.updated_at for s in logged]
+
+
+def _self_check(row: Assessment, patient_id: uuid.UUID) -> Observation:
+    resource = records.self_check(assessment_public(row), patient_id)
+    resource["meta"]["versionId"] = SELF_CHECK_VERSION
+    return narrative.narrated(resource)
 
 
 def everything(
@@ -98,59 +215,60 @@ def everything(
     patient_id: str,
     catalog: CatalogSpecs,
     base: str,
+    query: Query,
     clinic_id: uuid.UUID | None = None,
     address: str | None = None,
 ) -> Bundle:
     """`Patient/{id}/$everything`: the Patient, then the CarePlans, session Observations
-    and self-check Observations the reader's grant covers, as one searchset. Read at a
-    clinic's base when `clinic_id` is given (`address` goes to the access log)."""
-    try:
-        parsed = uuid.UUID(patient_id)
-    except ValueError:
-        raise access.patient_not_found(patient_id) from None
-    grant = access.grant(session, access.Reader(caller, clinic_id, address), parsed)
-    access.record(session, grant, "fhir:Patient/$everything")
-    user = users_repository.get_user(session, grant.patient_id)
-    if user is None:
+    and self-check Observations the reader's grant covers, as one searchset paged by
+    `_count`. Read at a clinic's base when `clinic_id` is given (`address` goes to the
+    access log)."""
+    parsed = ids.record_uuid(patient_id)
+    if parsed is None:
         raise access.patient_not_found(patient_id)
-    profile = users_service.as_public(user)
-    resources: list[AnyResource] = [records.patient(profile)]
-    times = [profile.updated_at]
-    plans: list[RoutinePublic] = []
-    if grant.care_plans:
-        rows = (
-            account_repository.routines_of(session, grant.patient_id)
-            if grant.access is None
-            else repository.prescriptions_of(session, grant.patient_id, grant.access.clinic_id)
-        )
-        plans = _routines(session, rows, catalog)
-        resources += [records.care_plan(p, grant.patient_id) for p in plans]
-        times += [p.updated_at for p in plans]
+    grant = access.grant(session, _reader(caller, clinic_id, address), parsed)
+    access.record(session, grant, "fhir:Patient/$everything")
+    patient = _patient(session, grant, patient_id)
+    found: list[AnyResource] = [patient]
+    times = [_updated(patient)]
+    plans = _routines(session, _plan_rows(session, grant), catalog)
+    exercises = repository.exercise_versions(session)
+    found += [narrative.narrated(records.care_plan(p, grant.patient_id, exercises)) for p in plans]
+    times += [p.updated_at for p in plans]
     if grant.sessions:
-        logged = sessions_service.as_models(
-            sessions_service.as_public(
-                session, account_repository.sessions_of(session, grant.patient_id)
-            )
-        )
-        own = {p.id for p in plans}  # basedOn names only a CarePlan the reader may read
-        templates = repository.template_ids(session)
-        for one in logged:
-            resources += records.session_observations(one, grant.patient_id, own, templates)
-        times += [s.updated_at for s in logged]
+        rows = account_repository.sessions_of(session, grant.patient_id)
+        # basedOn names only a CarePlan the reader may read
+        observations, changed = _session_observations(session, grant, rows, {p.id for p in plans})
+        found += observations
+        times += changed
     if grant.self_checks:
-        checks = [
-            assessment_public(row)
-            for row in account_repository.assessments_of(session, grant.patient_id)
-        ]
-        resources += [records.self_check(c, grant.patient_id) for c in checks]
-        times += [c.created_at for c in checks]
-    return bundles.searchset(
+        checks = account_repository.assessments_of(session, grant.patient_id)
+        found += [_self_check(row, grant.patient_id) for row in checks]
+        times += [row.created_at for row in checks]
+    return searchset(
         base,
         f"{base}/Patient/{grant.patient_id}/$everything",
-        resources,
+        found,
+        query,
         last_updated=_latest(times),
         timestamp=utcnow(),
     )
+
+
+def patient(
+    session: Session,
+    caller: Caller,
+    patient_id: str,
+    clinic_id: uuid.UUID | None = None,
+    address: str | None = None,
+) -> Patient:
+    """`Patient/{id}`: under the same grant as `$everything` (any of its scopes)."""
+    parsed = ids.record_uuid(patient_id)
+    if parsed is None:
+        raise access.patient_not_found(patient_id)
+    grant = access.grant(session, _reader(caller, clinic_id, address), parsed)
+    access.record(session, grant, f"fhir:Patient/{grant.patient_id}")
+    return _patient(session, grant, patient_id)
 
 
 def care_plan(
@@ -164,13 +282,14 @@ def care_plan(
     """`CarePlan/{id}`: a routine, if its owner is a patient the reader may read the care
     plans of (another's is 404, as an unknown one)."""
     missing = NotFound(f"No CarePlan/{routine_id} you may read.")
-    row = repository.owned_routine(session, _uuid(routine_id, "CarePlan"))
+    parsed = ids.record_uuid(routine_id)
+    row = repository.owned_routine(session, parsed) if parsed is not None else None
     if row is None or row.owner_id is None:
         raise missing
     if clinic_id is not None and not access.prescribed_at(row, clinic_id):
         raise missing  # the patient's own routine or another clinic's: as an unknown id
     try:
-        grant = access.grant(session, access.Reader(caller, clinic_id, address), row.owner_id)
+        grant = access.grant(session, _reader(caller, clinic_id, address), row.owner_id)
     except NotFound:
         raise missing from None
     if not grant.care_plans:
@@ -179,4 +298,80 @@ def care_plan(
         )
     access.record(session, grant, f"fhir:CarePlan/{row.id}")
     (plan,) = _routines(session, [row], catalog)
-    return records.care_plan(plan, grant.patient_id)
+    exercises = repository.exercise_versions(session)
+    return narrative.narrated(records.care_plan(plan, grant.patient_id, exercises))
+
+
+def observation(
+    session: Session,
+    caller: Caller,
+    observation_id: str,
+    clinic_id: uuid.UUID | None = None,
+    address: str | None = None,
+) -> Observation:
+    """`Observation/{id}`: a session's panel, one of its exercises, or a self-check, under
+    the grant `$everything` would show it with (`sessions`, `self_checks`)."""
+    missing = NotFound(f"No Observation/{observation_id} you may read.")
+    key = ids.observation_key(observation_id)
+    if key is None:
+        raise missing
+    logged = repository.live_session(session, key.record_id)
+    check = None
+    if logged is None and not key.member:
+        check = repository.assessment(session, key.record_id)
+    owner = logged.owner_id if logged is not None else check.owner_id if check is not None else None
+    if owner is None:
+        raise missing
+    try:
+        grant = access.grant(session, _reader(caller, clinic_id, address), owner)
+    except NotFound:
+        raise missing from None
+    if logged is not None and not grant.sessions:
+        raise ScopeNotGranted("The patient has not granted you sessions: no session Observations.")
+    if check is not None and not grant.self_checks:
+        raise ScopeNotGranted(
+            "The patient has not granted you self_checks: no self-check Observations."
+        )
+    if logged is not None:
+        plans = {row.id for row in _plan_rows(session, grant)}
+        found, _changed = _session_observations(session, grant, [logged], plans)
+    elif check is not None:
+        found = [_self_check(check, grant.patient_id)]
+    wanted = [o for o in found if o["id"] == observation_id]
+    if not wanted:
+        raise missing
+    access.record(session, grant, f"fhir:Observation/{observation_id}")
+    return wanted[0]
+
+
+def operation_query(parameters: Parameters | None, prefer: str | None) -> Query:
+    """An operation's `Parameters` body as the search it asks for: `_count` and `_offset`
+    read; any other parameter ignored, or refused under `Prefer: handling=strict`."""
+    values: dict[str, int] = {}
+    unknown: list[str] = []
+    for parameter in parameters.parameter if parameters is not None else []:
+        value = next(
+            (
+                v
+                for v in (
+                    parameter.valueInteger,
+                    parameter.valueUnsignedInt,
+                    parameter.valuePositiveInt,
+                )
+                if v is not None
+            ),
+            None,
+        )
+        if parameter.name in OPERATION_PARAMETERS and value is not None:
+            values[parameter.name] = value
+        else:
+            unknown.append(parameter.name)
+    if unknown and http.strict(prefer):
+        raise Invalid(
+            f"Unsupported parameters under Prefer: handling=strict: {', '.join(unknown)}.",
+            errors=[
+                FieldError(["body", "parameter", name], "not supported", "unsupported_parameter")
+                for name in unknown
+            ],
+        )
+    return Query(count=values.get("_count"), offset=min(values.get("_offset", 0), MAX_OFFSET))

@@ -18,3 +18,13 @@ class AlertRaised:
     patient_id: uuid.UUID
     alert_id: uuid.UUID
     kind: AlertKind
+
+
+@domain_event(must_react=False)
+@dataclass(frozen=True, slots=True)
+class AlertAcknowledged:
+    """A clinic acknowledged one of the patient's alerts (or tried again), inside the
+    acknowledging transaction: the alerts it has open for the patient may have changed."""
+
+    patient_id: uuid.UUID
+    clinic_id: uuid.UUID

@@ -34,7 +34,7 @@ from app.core.pagination import Page
 from app.core.types import JSONObject, utcnow
 from app.core.vocabulary import AlertKind, AlertStatus, Decision, WebhookEventType
 from app.logbook.alerts import repository
-from app.logbook.alerts.events import AlertRaised
+from app.logbook.alerts.events import AlertAcknowledged, AlertRaised
 from app.logbook.alerts.models import (
     AcknowledgementPublic,
     Alert,
@@ -129,7 +129,7 @@ def _raise(session: Session, rows: list[NewAlert]) -> int:
 
 
 def _alert_data(body: AlertPublic) -> dict[str, JSONObject]:
-    """The `alert.raised` event's data, built only when an endpoint subscribes."""
+    """The `alert.raised` event's data."""
     return {"alert": body.model_dump(mode="json")}
 
 
@@ -388,6 +388,7 @@ def acknowledge(
             "note": data.note,
         },
     )
+    publish(session, AlertAcknowledged(patient_id, clinic_id))
     session.commit()
     session.refresh(row)
     (ours,) = repository.acknowledgements(session, [alert_id], clinic_id)[alert_id]

@@ -35,6 +35,7 @@ from sqlalchemy import (
 )
 from sqlmodel import Session, col
 
+from app.core.changes import UserChangeCounter
 from app.core.sqltypes import epoch_seconds
 from app.logbook.progress.calc import WEEK_SECONDS, Calendar
 from app.logbook.sessions.models import (
@@ -235,3 +236,11 @@ def recent_results(
     for exercise, met, pain in rows:
         out.setdefault(str(exercise), []).append((int(met or 0), int(pain)))
     return out
+
+
+def change_seq(session: Session, owner_id: uuid.UUID) -> int:
+    """The owner's change counter: every write to their sessions moves it (0: none yet)."""
+    seq = session.execute(
+        select(col(UserChangeCounter.seq)).where(col(UserChangeCounter.user_id) == owner_id)
+    ).scalar_one_or_none()
+    return int(seq or 0)

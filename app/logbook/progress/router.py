@@ -9,7 +9,7 @@ from starlette.responses import Response
 
 from app.catalog.live.deps import CatalogDep
 from app.core.problems import answers
-from app.core.responses import respond
+from app.core.responses import respond_encoded
 from app.logbook.progress import examples, service
 from app.logbook.progress.models import Progress
 from app.logbook.progress.params import FromDay, ToDay
@@ -37,9 +37,9 @@ async def read_progress(
     ends_on: ToDay = None,
     routine_id: uuid.UUID | None = None,
 ) -> Response:
-    document = await unit.read(
-        lambda db, caller: service.progress_document(
+    answer = await unit.read(
+        lambda db, caller: service.progress_answer(
             db, caller, first=starts_on, last=ends_on, routine_id=routine_id, catalog=catalog
         )
     )
-    return respond(document)
+    return respond_encoded(answer)

@@ -16,9 +16,11 @@ from app.catalog.exercises.models import ExerciseSpec
 from app.catalog.exercises.repository import specs_by_slug
 from app.catalog.live.snapshot import CatalogSpecs
 from app.core.errors import FieldError, Invalid
+from app.core.json import dumps
 from app.core.types import utcnow
 from app.core.vocabulary import Decision, DosageUnit
 from app.logbook.progress import calc, repository
+from app.logbook.progress.answers import ANSWERS
 from app.logbook.progress.models import (
     Advice,
     ExerciseProgressBody,
@@ -62,6 +64,39 @@ def _routine(session: Session, user: Caller, routine_id: uuid.UUID | None) -> An
     if routine_id is not None:  # named as a query problem (422), not a missing page
         return referenced_routine(session, user, routine_id, ["query", "routine_id"])
     return latest_routine(session, user.id)
+
+
+def progress_answer(
+    session: Session,
+    user: Caller,
+    first: date | None,
+    last: date | None,
+    routine_id: uuid.UUID | None,
+    catalog: CatalogSpecs,
+) -> bytes:
+    """The report, encoded: the answer kept for the same key when there is one
+    (answers.py says what the key names), else built, encoded and kept."""
+    first, last = _range(user, first, last)
+    totals.ensure_current(session, user.id, user.time_zone)
+    routine = _routine(session, user, routine_id)
+    key = (
+        user.id,
+        user.time_zone,
+        first,
+        last,
+        routine_id,
+        None
+        if routine is None
+        else (routine.id, routine.revision, routine.version, routine.updated_at),
+        repository.change_seq(session, user.id),
+        catalog.current(session).key,
+    )
+    kept = ANSWERS.get(key)
+    if kept is not None:
+        return kept
+    answer = dumps(progress_document(session, user, first, last, routine_id, catalog))
+    ANSWERS.put(key, answer)
+    return answer
 
 
 def progress_document(

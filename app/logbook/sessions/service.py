@@ -354,9 +354,9 @@ def _announce(
     session_id: uuid.UUID,
     body: Callable[[], SessionBody | SessionTombstoneBody],
 ) -> None:
-    """Queue the webhook event of this write in its transaction (app.webhooks.outbox); the
-    body is built only when an endpoint subscribes. As in a clinic's REST reads, a clinic
-    that did not prescribe the routine followed gets the session without naming it."""
+    """Queue the webhook event of this write in its transaction (app.webhooks.outbox: one
+    insert; the worker decides who gets it). As in a clinic's REST reads, a clinic that
+    did not prescribe the routine followed gets the session without naming it."""
     built = cache(body)
 
     def care_of() -> uuid.UUID | None:

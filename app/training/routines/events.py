@@ -18,3 +18,13 @@ class RoutineDeleted:
 
     routine_id: uuid.UUID
     at: datetime
+
+
+@domain_event(must_react=False)
+@dataclass(frozen=True, slots=True)
+class RoutineWritten:
+    """One of the owner's routines was created, edited (a new version) or deleted: which
+    routine is their latest, and its sessions per week, may have changed. Published inside
+    the write's transaction, after the change."""
+
+    owner_id: uuid.UUID

@@ -35,7 +35,7 @@ from app.core.responses import Resource
 from app.core.types import JSONObject, utcnow
 from app.core.vocabulary import Origin
 from app.training.routines import limits, repository, versions
-from app.training.routines.events import RoutineDeleted
+from app.training.routines.events import RoutineDeleted, RoutineWritten
 from app.training.routines.models import (
     DeletedPrescription,
     DeletedPrescriptionBody,
@@ -142,6 +142,7 @@ def delete_routine(
         if routine.origin is Origin.PRESCRIPTION:
             repository.record_deleted_prescription(session, routine, now)
         current(repository.delete_routine(session, routine))
+        publish(session, RoutineWritten(user.id))
 
 
 # The fields a routine item row shares, by name, with the item sent and the item served
@@ -368,6 +369,7 @@ def _insert(
             limits.check_routine_quota(session, owner_id)
         repository.add_routine(session, routine, rows)
         repository.add_version(session, versions.snapshot(routine, 1, rows))
+        publish(session, RoutineWritten(owner_id))
         if audit is not None:
             session.flush()
             audit(session, routine.id)
@@ -456,6 +458,8 @@ def edit(
         repository.add_version(
             session, versions.snapshot(routine, routine.version + 1, items, values)
         )
+        if routine.owner_id is not None:
+            publish(session, RoutineWritten(routine.owner_id))
         if audit is not None:
             audit(session, routine.id)
     session.expire_all()

@@ -226,9 +226,49 @@ export interface paths {
         };
         /**
          * A routine of a patient in your care, as a FHIR CarePlan
-         * @description One of the patient's routines as a CarePlan: one activity per item, in order, each naming its exercise's ActivityDefinition (`instantiatesCanonical`) with the prescribed dosage: sets, reps or steps, hold, rest and side in the `exercise-dosage` extension, sessions per week in `scheduledTiming`. This is the clinic's FHIR base: readable by a clinician of the clinic whose active care relationship covers the patient, within the scopes the patient granted (CarePlans: `prescribe` or `sessions`; session Observations: `sessions`; self-checks: `self_checks`); each read is written to the patient's access log. No such relationship is 404, as an unknown patient; one granting none of those scopes is 403.
+         * @description One of the patient's routines as a CarePlan: one activity per item, in order, each naming its exercise's ActivityDefinition (`instantiatesCanonical`) with the prescribed dosage: sets, reps or steps, hold, rest and side in the `exercise-dosage` extension, sessions per week in `scheduledTiming` (a progression plan's weeks each bounded by `boundsPeriod`). The `ETag` is `W/"<meta.versionId>"`. This is the clinic's FHIR base: readable by a clinician of the clinic whose active care relationship covers the patient, within the scopes the patient granted (the Patient: any of those below; CarePlans: `prescribe` or `sessions`; session Observations: `sessions`; self-checks: `self_checks`); each read is written to the patient's access log. No such relationship is 404, as an unknown patient; one granting none of those scopes is 403.
          */
         get: operations["clinic_get_care_plan"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/clinics/{clinic_id}/fhir/Observation/{observation_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A session, exercise or self-check of a patient in your care (Observation)
+         * @description One Observation of the patient's: a session's panel (the session's id), one exercise of a session (the ids the panel's `hasMember` names) or a self-check. The `ETag` is `W/"<meta.versionId>"`. This is the clinic's FHIR base: readable by a clinician of the clinic whose active care relationship covers the patient, within the scopes the patient granted (the Patient: any of those below; CarePlans: `prescribe` or `sessions`; session Observations: `sessions`; self-checks: `self_checks`); each read is written to the patient's access log. No such relationship is 404, as an unknown patient; one granting none of those scopes is 403.
+         */
+        get: operations["clinic_get_observation"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/clinics/{clinic_id}/fhir/Patient/{patient_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A patient in your care, as a FHIR Patient
+         * @description The patient (the user) as a FHIR Patient: the `subject` of every record. The `ETag` is `W/"<meta.versionId>"`. This is the clinic's FHIR base: readable by a clinician of the clinic whose active care relationship covers the patient, within the scopes the patient granted (the Patient: any of those below; CarePlans: `prescribe` or `sessions`; session Observations: `sessions`; self-checks: `self_checks`); each read is written to the patient's access log. No such relationship is 404, as an unknown patient; one granting none of those scopes is 403.
+         */
+        get: operations["clinic_get_patient"];
         put?: never;
         post?: never;
         delete?: never;
@@ -246,11 +286,15 @@ export interface paths {
         };
         /**
          * Everything about a patient in your care, as a FHIR Bundle
-         * @description A `searchset` Bundle of the Patient, their routines as CarePlans, their sessions as Observations (one Physical Activity panel per session with one member per exercise; every set's reps/steps/hold, side, load, effort and pain (LOINC 72514-3) as components) and their self-checks as Observations. This is the clinic's FHIR base: readable by a clinician of the clinic whose active care relationship covers the patient, within the scopes the patient granted (CarePlans: `prescribe` or `sessions`; session Observations: `sessions`; self-checks: `self_checks`); each read is written to the patient's access log. No such relationship is 404, as an unknown patient; one granting none of those scopes is 403.
+         * @description A `searchset` Bundle of the Patient, their routines as CarePlans, their sessions as Observations (one Physical Activity panel per session with one member per exercise; every set's reps/steps/hold, side, load, effort and pain (LOINC 72514-3) as components) and their self-checks as Observations. `_count` pages it (the Patient first; paging links in `Bundle.link`). This is the clinic's FHIR base: readable by a clinician of the clinic whose active care relationship covers the patient, within the scopes the patient granted (the Patient: any of those below; CarePlans: `prescribe` or `sessions`; session Observations: `sessions`; self-checks: `self_checks`); each read is written to the patient's access log. No such relationship is 404, as an unknown patient; one granting none of those scopes is 403.
          */
         get: operations["clinic_patient_everything"];
         put?: never;
-        post?: never;
+        /**
+         * Everything about a patient in your care, as a FHIR Bundle (POST)
+         * @description A `searchset` Bundle of the Patient, their routines as CarePlans, their sessions as Observations (one Physical Activity panel per session with one member per exercise; every set's reps/steps/hold, side, load, effort and pain (LOINC 72514-3) as components) and their self-checks as Observations. `_count` pages it (the Patient first; paging links in `Bundle.link`). POST runs the same operation with its parameters in a FHIR `Parameters` body (operations.html): `_count` (`valueInteger`) is read, any other parameter ignored (refused, 422, under `Prefer: handling=strict`). This is the clinic's FHIR base: readable by a clinician of the clinic whose active care relationship covers the patient, within the scopes the patient granted (the Patient: any of those below; CarePlans: `prescribe` or `sessions`; session Observations: `sessions`; self-checks: `self_checks`); each read is written to the patient's access log. No such relationship is 404, as an unknown patient; one granting none of those scopes is 403.
+         */
+        post: operations["clinic_patient_everything_by_post"];
         delete?: never;
         options?: never;
         head?: never;
@@ -266,7 +310,7 @@ export interface paths {
         };
         /**
          * What a clinic's FHIR base serves (CapabilityStatement)
-         * @description The FHIR CapabilityStatement of this base: FHIR 4.3.0 (R4B), JSON, the resources and interactions served and who may read them. FHIR clients read it first. Public: it says nothing of the clinic. Sends `ETag` and `Cache-Control: public`; repeat with `If-None-Match` to get 304.
+         * @description The FHIR CapabilityStatement of this base: FHIR 4.3.0 (R4B), JSON, the resources, interactions and search parameters served and who may read them. FHIR clients read it first. Public: it says nothing of the clinic. Sends `ETag` and `Cache-Control: public`; repeat with `If-None-Match` to get 304.
          */
         get: operations["clinic_fhir_metadata"];
         put?: never;
@@ -789,8 +833,8 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Every exercise as a FHIR ActivityDefinition
-         * @description The catalog's exercises as a FHIR R4B `searchset` Bundle of ActivityDefinitions: id = the exercise's slug, canonical `url` `https://medius.dev/fhir/ActivityDefinition/<slug>`, the steps and cues in `usage`, Medius' default dosage in the `exercise-dosage` extension (docs: guides/integrations/fhir.md). Public like the catalog: no sign-in, answered from memory until the catalog changes. Sends `ETag` and `Cache-Control: public`; repeat with `If-None-Match` to get 304.
+         * Search the exercises as FHIR ActivityDefinitions
+         * @description The catalog's exercises as a FHIR R4B `searchset` Bundle of ActivityDefinitions: id = the exercise's slug, canonical `url` `https://medius.dev/fhir/ActivityDefinition/<slug>`, the steps and cues in `usage`, Medius' default dosage in the `exercise-dosage` extension (docs: guides/integrations/fhir.md). Search parameters (as `/metadata` declares them): `_id`, `url` (canonical, `url|version`), `_count` (paging links in `Bundle.link`); others are ignored, or refused (400) under `Prefer: handling=strict`. Public like the catalog: no sign-in, answered from memory until the catalog changes. Sends `ETag` and `Cache-Control: public`; repeat with `If-None-Match` to get 304.
          */
         get: operations["list_activity_definitions"];
         put?: never;
@@ -810,7 +854,7 @@ export interface paths {
         };
         /**
          * One exercise as a FHIR ActivityDefinition
-         * @description One exercise as an ActivityDefinition. A removed exercise still answers, with `status: retired`, so the CarePlans and sessions that name it resolve. Public like the catalog: no sign-in, answered from memory until the catalog changes. Sends `ETag` and `Cache-Control: public`; repeat with `If-None-Match` to get 304.
+         * @description One exercise as an ActivityDefinition. A removed exercise still answers, with `status: retired`, so the CarePlans and sessions that name it resolve. The `ETag` is `W/"<meta.versionId>"`. Public like the catalog: no sign-in, answered from memory until the catalog changes. Sends `ETag` and `Cache-Control: public`; repeat with `If-None-Match` to get 304.
          */
         get: operations["get_activity_definition"];
         put?: never;
@@ -830,9 +874,89 @@ export interface paths {
         };
         /**
          * One of your routines as a FHIR CarePlan
-         * @description One of the patient's routines as a CarePlan: one activity per item, in order, each naming its exercise's ActivityDefinition (`instantiatesCanonical`) with the prescribed dosage: sets, reps or steps, hold, rest and side in the `exercise-dosage` extension, sessions per week in `scheduledTiming`. Readable by the patient; another's routine is 404.
+         * @description One of the patient's routines as a CarePlan: one activity per item, in order, each naming its exercise's ActivityDefinition (`instantiatesCanonical`) with the prescribed dosage: sets, reps or steps, hold, rest and side in the `exercise-dosage` extension, sessions per week in `scheduledTiming` (a progression plan's weeks each bounded by `boundsPeriod`). The `ETag` is `W/"<meta.versionId>"`. Readable by the patient; another's routine is 404.
          */
         get: operations["get_care_plan"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/fhir/CodeSystem": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Search Medius' FHIR code systems (CodeSystems)
+         * @description Every Medius code system the export uses (exercises, equipment, set components, band levels, the self-check, pelvis drop, findings) with every code; the exercise and equipment systems follow the catalog (their version is its revision). Search parameters (as `/metadata` declares them): `_id`, `url` (canonical, `url|version`), `_count` (paging links in `Bundle.link`); others are ignored, or refused (400) under `Prefer: handling=strict`. Public like the catalog: no sign-in, answered from memory until the catalog changes. Sends `ETag` and `Cache-Control: public`; repeat with `If-None-Match` to get 304.
+         */
+        get: operations["list_code_systems"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/fhir/CodeSystem/{system_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One of Medius' FHIR code systems (CodeSystem)
+         * @description One code system with every code. The `ETag` is `W/"<meta.versionId>"`. Public like the catalog: no sign-in, answered from memory until the catalog changes. Sends `ETag` and `Cache-Control: public`; repeat with `If-None-Match` to get 304.
+         */
+        get: operations["get_code_system"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/fhir/Observation/{observation_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One of your sessions, exercises or self-checks, as a FHIR Observation
+         * @description One Observation of the patient's: a session's panel (the session's id), one exercise of a session (the ids the panel's `hasMember` names) or a self-check. The `ETag` is `W/"<meta.versionId>"`. Readable by the patient; another's is 404.
+         */
+        get: operations["get_observation"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/fhir/Patient/{patient_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * You, as a FHIR Patient
+         * @description The patient (the user) as a FHIR Patient: the `subject` of every record. The `ETag` is `W/"<meta.versionId>"`. Readable by the patient (their own user id); anyone else's id is 404, as an unknown one. Clinicians read it at their clinic's base, `/api/v1/clinics/{clinic_id}/fhir`.
+         */
+        get: operations["get_patient"];
         put?: never;
         post?: never;
         delete?: never;
@@ -850,11 +974,15 @@ export interface paths {
         };
         /**
          * Everything about you, as a FHIR Bundle
-         * @description A `searchset` Bundle of the Patient, their routines as CarePlans, their sessions as Observations (one Physical Activity panel per session with one member per exercise; every set's reps/steps/hold, side, load, effort and pain (LOINC 72514-3) as components) and their self-checks as Observations. Readable by the patient (their own user id); anyone else's id is 404, as an unknown one. Clinicians read it at their clinic's base, `/api/v1/clinics/{clinic_id}/fhir`.
+         * @description A `searchset` Bundle of the Patient, their routines as CarePlans, their sessions as Observations (one Physical Activity panel per session with one member per exercise; every set's reps/steps/hold, side, load, effort and pain (LOINC 72514-3) as components) and their self-checks as Observations. `_count` pages it (the Patient first; paging links in `Bundle.link`). Readable by the patient (their own user id); anyone else's id is 404, as an unknown one. Clinicians read it at their clinic's base, `/api/v1/clinics/{clinic_id}/fhir`.
          */
         get: operations["patient_everything"];
         put?: never;
-        post?: never;
+        /**
+         * Everything about you, as a FHIR Bundle (POST)
+         * @description A `searchset` Bundle of the Patient, their routines as CarePlans, their sessions as Observations (one Physical Activity panel per session with one member per exercise; every set's reps/steps/hold, side, load, effort and pain (LOINC 72514-3) as components) and their self-checks as Observations. `_count` pages it (the Patient first; paging links in `Bundle.link`). POST runs the same operation with its parameters in a FHIR `Parameters` body (operations.html): `_count` (`valueInteger`) is read, any other parameter ignored (refused, 422, under `Prefer: handling=strict`). Readable by the patient (their own user id); anyone else's id is 404, as an unknown one. Clinicians read it at their clinic's base, `/api/v1/clinics/{clinic_id}/fhir`.
+         */
+        post: operations["patient_everything_by_post"];
         delete?: never;
         options?: never;
         head?: never;
@@ -869,8 +997,8 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Every public template as a FHIR PlanDefinition
-         * @description The public routine templates as a `searchset` Bundle of PlanDefinitions: one action per item, in order, each naming its exercise's ActivityDefinition (`definitionCanonical`) with the item's dosage (`exercise-dosage` extension) and the template's sessions per week (`timingTiming`). Public like the catalog: no sign-in, answered from memory until the catalog changes. Sends `ETag` and `Cache-Control: public`; repeat with `If-None-Match` to get 304.
+         * Search the public templates as FHIR PlanDefinitions
+         * @description The public routine templates as a `searchset` Bundle of PlanDefinitions: one action per item, in order, each naming its exercise's ActivityDefinition (`definitionCanonical`) with the item's dosage (`exercise-dosage` extension) and the template's sessions per week (`timingTiming`). Search parameters (as `/metadata` declares them): `_id`, `url` (canonical, `url|version`), `_count` (paging links in `Bundle.link`); others are ignored, or refused (400) under `Prefer: handling=strict`. Public like the catalog: no sign-in, answered from memory until the catalog changes. Sends `ETag` and `Cache-Control: public`; repeat with `If-None-Match` to get 304.
          */
         get: operations["list_plan_definitions"];
         put?: never;
@@ -890,9 +1018,49 @@ export interface paths {
         };
         /**
          * One public template as a FHIR PlanDefinition
-         * @description One template (its id as in `GET /routines?template=true`) as a PlanDefinition. Public like the catalog: no sign-in, answered from memory until the catalog changes. Sends `ETag` and `Cache-Control: public`; repeat with `If-None-Match` to get 304.
+         * @description One template (its id as in `GET /routines?template=true`) as a PlanDefinition. The `ETag` is `W/"<meta.versionId>"`. Public like the catalog: no sign-in, answered from memory until the catalog changes. Sends `ETag` and `Cache-Control: public`; repeat with `If-None-Match` to get 304.
          */
         get: operations["get_plan_definition"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/fhir/StructureDefinition": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Search Medius' FHIR extensions (StructureDefinitions)
+         * @description Every extension the export writes (`exercise-dosage`, `set-number`, `set-entry`) as a StructureDefinition, so a validator can resolve them by canonical url. Search parameters (as `/metadata` declares them): `_id`, `url` (canonical, `url|version`), `_count` (paging links in `Bundle.link`); others are ignored, or refused (400) under `Prefer: handling=strict`. Public like the catalog: no sign-in, answered from memory until the catalog changes. Sends `ETag` and `Cache-Control: public`; repeat with `If-None-Match` to get 304.
+         */
+        get: operations["list_structure_definitions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/fhir/StructureDefinition/{definition_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One of Medius' FHIR extensions (StructureDefinition)
+         * @description One extension's StructureDefinition. The `ETag` is `W/"<meta.versionId>"`. Public like the catalog: no sign-in, answered from memory until the catalog changes. Sends `ETag` and `Cache-Control: public`; repeat with `If-None-Match` to get 304.
+         */
+        get: operations["get_structure_definition"];
         put?: never;
         post?: never;
         delete?: never;
@@ -910,7 +1078,7 @@ export interface paths {
         };
         /**
          * What the FHIR base serves (CapabilityStatement)
-         * @description The FHIR CapabilityStatement of this base: FHIR 4.3.0 (R4B), JSON, the resources and interactions served and who may read them. FHIR clients read it first. Sends `ETag` and `Cache-Control: public`; repeat with `If-None-Match` to get 304.
+         * @description The FHIR CapabilityStatement of this base: FHIR 4.3.0 (R4B), JSON, the resources, interactions and search parameters served and who may read them. FHIR clients read it first. Sends `ETag` and `Cache-Control: public`; repeat with `If-None-Match` to get 304.
          */
         get: operations["fhir_metadata"];
         put?: never;
@@ -3719,6 +3887,35 @@ export interface components {
              */
             started_at: string;
         };
+        /**
+         * Parameters
+         * @description An operation's input (`POST [base]/Patient/{id}/$everything`): `_count` is read,
+         *     any other parameter ignored (refused under `Prefer: handling=strict`).
+         */
+        Parameters: {
+            /** Parameter */
+            parameter?: components["schemas"]["ParametersParameter"][];
+            /**
+             * Resourcetype
+             * @constant
+             */
+            resourceType: "Parameters";
+        } & {
+            [key: string]: unknown;
+        };
+        /** ParametersParameter */
+        ParametersParameter: {
+            /** Name */
+            name: string;
+            /** Valueinteger */
+            valueInteger?: number | null;
+            /** Valuepositiveint */
+            valuePositiveInt?: number | null;
+            /** Valueunsignedint */
+            valueUnsignedInt?: number | null;
+        } & {
+            [key: string]: unknown;
+        };
         /** PasswordChange */
         PasswordChange: {
             /**
@@ -6013,26 +6210,50 @@ export interface operations {
     };
     clinic_get_care_plan: {
         parameters: {
-            query?: never;
-            header?: never;
+            query?: {
+                /** @description The media type to answer with, overriding `Accept` (http.html): `json` or `application/fhir+json` (answered as application/fhir+json), `application/json`; `xml` and anything else is 406 (JSON only). */
+                _format?: string | null;
+            };
+            header?: {
+                /** @description `handling=strict`: a query parameter the interaction does not support is refused (400) instead of ignored (search.html). */
+                Prefer?: string | null;
+                /** @description An `ETag` from an earlier read (or `*`): 304 with no body while current. */
+                "If-None-Match"?: string | null;
+            };
             path: {
                 /** @description The clinic's id. */
                 clinic_id: string;
-                /** @description The CarePlan's id: the routine's id. */
+                /** @description The CarePlan's id: the routine's id. Malformed or unknown: 404. */
                 care_plan_id: string;
             };
             cookie?: never;
         };
         requestBody?: never;
         responses: {
-            /** @description The resource, as application/fhir+json */
+            /** @description The resource, as application/fhir+json (or application/json when that is what the client asked for) */
             200: {
                 headers: {
+                    /** @description `private, no-store`: a patient's data. */
+                    "Cache-Control": "private, no-store";
+                    /** @description The version read: `W/"<meta.versionId>"`; send it back in `If-None-Match`. */
+                    ETag: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/fhir+json": components["schemas"]["CarePlan"];
+                    "application/json": components["schemas"]["CarePlan"];
                 };
+            };
+            /** @description Not Modified: the `If-None-Match` ETag is current; no body. */
+            304: {
+                headers: {
+                    /** @description `private, no-store`: a patient's data. */
+                    "Cache-Control": "private, no-store";
+                    /** @description The version read: `W/"<meta.versionId>"`; send it back in `If-None-Match`. */
+                    ETag: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             /** @description OperationOutcome (400) */
             400: {
@@ -6041,6 +6262,7 @@ export interface operations {
                 };
                 content: {
                     "application/fhir+json": components["schemas"]["OperationOutcome"];
+                    "application/json": components["schemas"]["OperationOutcome"];
                 };
             };
             /** @description OperationOutcome (401) */
@@ -6050,6 +6272,7 @@ export interface operations {
                 };
                 content: {
                     "application/fhir+json": components["schemas"]["OperationOutcome"];
+                    "application/json": components["schemas"]["OperationOutcome"];
                 };
             };
             /** @description OperationOutcome (403) */
@@ -6059,6 +6282,7 @@ export interface operations {
                 };
                 content: {
                     "application/fhir+json": components["schemas"]["OperationOutcome"];
+                    "application/json": components["schemas"]["OperationOutcome"];
                 };
             };
             /** @description OperationOutcome (404) */
@@ -6068,6 +6292,7 @@ export interface operations {
                 };
                 content: {
                     "application/fhir+json": components["schemas"]["OperationOutcome"];
+                    "application/json": components["schemas"]["OperationOutcome"];
                 };
             };
             /** @description OperationOutcome (406) */
@@ -6077,6 +6302,7 @@ export interface operations {
                 };
                 content: {
                     "application/fhir+json": components["schemas"]["OperationOutcome"];
+                    "application/json": components["schemas"]["OperationOutcome"];
                 };
             };
             /** @description OperationOutcome (422) */
@@ -6086,6 +6312,7 @@ export interface operations {
                 };
                 content: {
                     "application/fhir+json": components["schemas"]["OperationOutcome"];
+                    "application/json": components["schemas"]["OperationOutcome"];
                 };
             };
             /** @description OperationOutcome (500) */
@@ -6095,32 +6322,176 @@ export interface operations {
                 };
                 content: {
                     "application/fhir+json": components["schemas"]["OperationOutcome"];
+                    "application/json": components["schemas"]["OperationOutcome"];
                 };
             };
         };
     };
-    clinic_patient_everything: {
+    clinic_get_observation: {
         parameters: {
-            query?: never;
-            header?: never;
+            query?: {
+                /** @description The media type to answer with, overriding `Accept` (http.html): `json` or `application/fhir+json` (answered as application/fhir+json), `application/json`; `xml` and anything else is 406 (JSON only). */
+                _format?: string | null;
+            };
+            header?: {
+                /** @description `handling=strict`: a query parameter the interaction does not support is refused (400) instead of ignored (search.html). */
+                Prefer?: string | null;
+                /** @description An `ETag` from an earlier read (or `*`): 304 with no body while current. */
+                "If-None-Match"?: string | null;
+            };
             path: {
                 /** @description The clinic's id. */
                 clinic_id: string;
-                /** @description The Patient's id: the user's id. */
+                /** @description The Observation's id: a session's or a self-check's id, or (one exercise of a session) the session's id, a dot and a suffix naming the exercise. Malformed or unknown: 404. */
+                observation_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The resource, as application/fhir+json (or application/json when that is what the client asked for) */
+            200: {
+                headers: {
+                    /** @description `private, no-store`: a patient's data. */
+                    "Cache-Control": "private, no-store";
+                    /** @description The version read: `W/"<meta.versionId>"`; send it back in `If-None-Match`. */
+                    ETag: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/fhir+json": components["schemas"]["FhirResource"];
+                    "application/json": components["schemas"]["FhirResource"];
+                };
+            };
+            /** @description Not Modified: the `If-None-Match` ETag is current; no body. */
+            304: {
+                headers: {
+                    /** @description `private, no-store`: a patient's data. */
+                    "Cache-Control": "private, no-store";
+                    /** @description The version read: `W/"<meta.versionId>"`; send it back in `If-None-Match`. */
+                    ETag: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description OperationOutcome (400) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/fhir+json": components["schemas"]["OperationOutcome"];
+                    "application/json": components["schemas"]["OperationOutcome"];
+                };
+            };
+            /** @description OperationOutcome (401) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/fhir+json": components["schemas"]["OperationOutcome"];
+                    "application/json": components["schemas"]["OperationOutcome"];
+                };
+            };
+            /** @description OperationOutcome (403) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/fhir+json": components["schemas"]["OperationOutcome"];
+                    "application/json": components["schemas"]["OperationOutcome"];
+                };
+            };
+            /** @description OperationOutcome (404) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/fhir+json": components["schemas"]["OperationOutcome"];
+                    "application/json": components["schemas"]["OperationOutcome"];
+                };
+            };
+            /** @description OperationOutcome (406) */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/fhir+json": components["schemas"]["OperationOutcome"];
+                    "application/json": components["schemas"]["OperationOutcome"];
+                };
+            };
+            /** @description OperationOutcome (422) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/fhir+json": components["schemas"]["OperationOutcome"];
+                    "application/json": components["schemas"]["OperationOutcome"];
+                };
+            };
+            /** @description OperationOutcome (500) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/fhir+json": components["schemas"]["OperationOutcome"];
+                    "application/json": components["schemas"]["OperationOutcome"];
+                };
+            };
+        };
+    };
+    clinic_get_patient: {
+        parameters: {
+            query?: {
+                /** @description The media type to answer with, overriding `Accept` (http.html): `json` or `application/fhir+json` (answered as application/fhir+json), `application/json`; `xml` and anything else is 406 (JSON only). */
+                _format?: string | null;
+            };
+            header?: {
+                /** @description `handling=strict`: a query parameter the interaction does not support is refused (400) instead of ignored (search.html). */
+                Prefer?: string | null;
+                /** @description An `ETag` from an earlier read (or `*`): 304 with no body while current. */
+                "If-None-Match"?: string | null;
+            };
+            path: {
+                /** @description The clinic's id. */
+                clinic_id: string;
+                /** @description The Patient's id: the user's id. Malformed or unknown: 404. */
                 patient_id: string;
             };
             cookie?: never;
         };
         requestBody?: never;
         responses: {
-            /** @description The resource, as application/fhir+json */
+            /** @description The resource, as application/fhir+json (or application/json when that is what the client asked for) */
             200: {
                 headers: {
+                    /** @description `private, no-store`: a patient's data. */
+                    "Cache-Control": "private, no-store";
+                    /** @description The version read: `W/"<meta.versionId>"`; send it back in `If-None-Match`. */
+                    ETag: string;
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/fhir+json": components["schemas"]["Bundle"];
+                    "application/fhir+json": components["schemas"]["FhirResource"];
+                    "application/json": components["schemas"]["FhirResource"];
                 };
+            };
+            /** @description Not Modified: the `If-None-Match` ETag is current; no body. */
+            304: {
+                headers: {
+                    /** @description `private, no-store`: a patient's data. */
+                    "Cache-Control": "private, no-store";
+                    /** @description The version read: `W/"<meta.versionId>"`; send it back in `If-None-Match`. */
+                    ETag: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             /** @description OperationOutcome (400) */
             400: {
@@ -6129,6 +6500,7 @@ export interface operations {
                 };
                 content: {
                     "application/fhir+json": components["schemas"]["OperationOutcome"];
+                    "application/json": components["schemas"]["OperationOutcome"];
                 };
             };
             /** @description OperationOutcome (401) */
@@ -6138,6 +6510,7 @@ export interface operations {
                 };
                 content: {
                     "application/fhir+json": components["schemas"]["OperationOutcome"];
+                    "application/json": components["schemas"]["OperationOutcome"];
                 };
             };
             /** @description OperationOutcome (403) */
@@ -6147,6 +6520,7 @@ export interface operations {
                 };
                 content: {
                     "application/fhir+json": components["schemas"]["OperationOutcome"];
+                    "application/json": components["schemas"]["OperationOutcome"];
                 };
             };
             /** @description OperationOutcome (404) */
@@ -6156,6 +6530,7 @@ export interface operations {
                 };
                 content: {
                     "application/fhir+json": components["schemas"]["OperationOutcome"];
+                    "application/json": components["schemas"]["OperationOutcome"];
                 };
             };
             /** @description OperationOutcome (406) */
@@ -6165,6 +6540,7 @@ export interface operations {
                 };
                 content: {
                     "application/fhir+json": components["schemas"]["OperationOutcome"];
+                    "application/json": components["schemas"]["OperationOutcome"];
                 };
             };
             /** @description OperationOutcome (422) */
@@ -6174,6 +6550,7 @@ export interface operations {
                 };
                 content: {
                     "application/fhir+json": components["schemas"]["OperationOutcome"];
+                    "application/json": components["schemas"]["OperationOutcome"];
                 };
             };
             /** @description OperationOutcome (500) */
@@ -6183,14 +6560,252 @@ export interface operations {
                 };
                 content: {
                     "application/fhir+json": components["schemas"]["OperationOutcome"];
+                    "application/json": components["schemas"]["OperationOutcome"];
+                };
+            };
+        };
+    };
+    clinic_patient_everything: {
+        parameters: {
+            query?: {
+                /** @description At most this many entries per page (search.html: never more; larger than 100 pages by 100); 0 answers the total only. The Bundle's `next`/`previous` links page on. Without it: every match. */
+                _count?: number | null;
+                /** @description Where the page starts among the matches (the paging links set it). */
+                _offset?: number;
+                /** @description The media type to answer with, overriding `Accept` (http.html): `json` or `application/fhir+json` (answered as application/fhir+json), `application/json`; `xml` and anything else is 406 (JSON only). */
+                _format?: string | null;
+            };
+            header?: {
+                /** @description `handling=strict`: a query parameter the interaction does not support is refused (400) instead of ignored (search.html). */
+                Prefer?: string | null;
+            };
+            path: {
+                /** @description The clinic's id. */
+                clinic_id: string;
+                /** @description The Patient's id: the user's id. Malformed or unknown: 404. */
+                patient_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The resource, as application/fhir+json (or application/json when that is what the client asked for) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/fhir+json": components["schemas"]["Bundle"];
+                    "application/json": components["schemas"]["Bundle"];
+                };
+            };
+            /** @description OperationOutcome (400) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/fhir+json": components["schemas"]["OperationOutcome"];
+                    "application/json": components["schemas"]["OperationOutcome"];
+                };
+            };
+            /** @description OperationOutcome (401) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/fhir+json": components["schemas"]["OperationOutcome"];
+                    "application/json": components["schemas"]["OperationOutcome"];
+                };
+            };
+            /** @description OperationOutcome (403) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/fhir+json": components["schemas"]["OperationOutcome"];
+                    "application/json": components["schemas"]["OperationOutcome"];
+                };
+            };
+            /** @description OperationOutcome (404) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/fhir+json": components["schemas"]["OperationOutcome"];
+                    "application/json": components["schemas"]["OperationOutcome"];
+                };
+            };
+            /** @description OperationOutcome (406) */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/fhir+json": components["schemas"]["OperationOutcome"];
+                    "application/json": components["schemas"]["OperationOutcome"];
+                };
+            };
+            /** @description OperationOutcome (422) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/fhir+json": components["schemas"]["OperationOutcome"];
+                    "application/json": components["schemas"]["OperationOutcome"];
+                };
+            };
+            /** @description OperationOutcome (500) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/fhir+json": components["schemas"]["OperationOutcome"];
+                    "application/json": components["schemas"]["OperationOutcome"];
+                };
+            };
+        };
+    };
+    clinic_patient_everything_by_post: {
+        parameters: {
+            query?: {
+                /** @description The media type to answer with, overriding `Accept` (http.html): `json` or `application/fhir+json` (answered as application/fhir+json), `application/json`; `xml` and anything else is 406 (JSON only). */
+                _format?: string | null;
+            };
+            header?: {
+                /** @description `handling=strict`: a query parameter the interaction does not support is refused (400) instead of ignored (search.html). */
+                Prefer?: string | null;
+            };
+            path: {
+                /** @description The clinic's id. */
+                clinic_id: string;
+                /** @description The Patient's id: the user's id. Malformed or unknown: 404. */
+                patient_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["Parameters"] | null;
+            };
+        };
+        responses: {
+            /** @description The resource, as application/fhir+json (or application/json when that is what the client asked for) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/fhir+json": components["schemas"]["Bundle"];
+                    "application/json": components["schemas"]["Bundle"];
+                };
+            };
+            /** @description OperationOutcome (400) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/fhir+json": components["schemas"]["OperationOutcome"];
+                    "application/json": components["schemas"]["OperationOutcome"];
+                };
+            };
+            /** @description OperationOutcome (401) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/fhir+json": components["schemas"]["OperationOutcome"];
+                    "application/json": components["schemas"]["OperationOutcome"];
+                };
+            };
+            /** @description OperationOutcome (403) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/fhir+json": components["schemas"]["OperationOutcome"];
+                    "application/json": components["schemas"]["OperationOutcome"];
+                };
+            };
+            /** @description OperationOutcome (404) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/fhir+json": components["schemas"]["OperationOutcome"];
+                    "application/json": components["schemas"]["OperationOutcome"];
+                };
+            };
+            /** @description OperationOutcome (406) */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/fhir+json": components["schemas"]["OperationOutcome"];
+                    "application/json": components["schemas"]["OperationOutcome"];
+                };
+            };
+            /** @description OperationOutcome (413) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/fhir+json": components["schemas"]["OperationOutcome"];
+                    "application/json": components["schemas"]["OperationOutcome"];
+                };
+            };
+            /** @description OperationOutcome (415) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/fhir+json": components["schemas"]["OperationOutcome"];
+                    "application/json": components["schemas"]["OperationOutcome"];
+                };
+            };
+            /** @description OperationOutcome (422) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/fhir+json": components["schemas"]["OperationOutcome"];
+                    "application/json": components["schemas"]["OperationOutcome"];
+                };
+            };
+            /** @description OperationOutcome (500) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/fhir+json": components["schemas"]["OperationOutcome"];
+                    "application/json": components["schemas"]["OperationOutcome"];
                 };
             };
         };
     };
     clinic_fhir_metadata: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description The media type to answer with, overriding `Accept` (http.html): `json` or `application/fhir+json` (answered as application/fhir+json), `application/json`; `xml` and anything else is 406 (JSON only). */
+                _format?: string | null;
+            };
             header?: {
+                /** @description `handling=strict`: a query parameter the interaction does not support is refused (400) instead of ignored (search.html). */
+                Prefer?: string | null;
                 /** @description An `ETag` from an earlier read (or `*`): 304 with no body while current. */
                 "If-None-Match"?: string | null;
             };
@@ -6202,7 +6817,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The resource, as application/fhir+json */
+            /** @description The resource, as application/fhir+json (or application/json when that is what the client asked for) */
             200: {
                 headers: {
                     /** @description `public, max-age=N`: shared caches may keep the response N seconds. */
@@ -6213,6 +6828,7 @@ export interface operations {
                 };
                 content: {
                     "application/fhir+json": components["schemas"]["FhirResource"];
+                    "application/json": components["schemas"]["FhirResource"];
                 };
             };
             /** @description Not Modified: the `If-None-Match` ETag is current; no body. */
@@ -6233,6 +6849,7 @@ export interface operations {
                 };
                 content: {
                     "application/fhir+json": components["schemas"]["OperationOutcome"];
+                    "application/json": components["schemas"]["OperationOutcome"];
                 };
             };
             /** @description OperationOutcome (404) */
@@ -6242,6 +6859,7 @@ export interface operations {
                 };
                 content: {
                     "application/fhir+json": components["schemas"]["OperationOutcome"];
+                    "application/json": components["schemas"]["OperationOutcome"];
                 };
             };
             /** @description OperationOutcome (406) */
@@ -6251,6 +6869,7 @@ export interface operations {
                 };
                 content: {
                     "application/fhir+json": components["schemas"]["OperationOutcome"];
+                    "application/json": components["schemas"]["OperationOutcome"];
                 };
             };
             /** @description OperationOutcome (422) */
@@ -6260,6 +6879,7 @@ export interface operations {
                 };
                 content: {
                     "application/fhir+json": components["schemas"]["OperationOutcome"];
+                    "application/json": components["schemas"]["OperationOutcome"];
                 };
             };
             /** @description OperationOutcome (500) */
@@ -6269,6 +6889,7 @@ export interface operations {
                 };
                 content: {
                     "application/fhir+json": components["schemas"]["OperationOutcome"];
+                    "application/json": components["schemas"]["OperationOutcome"];
                 };
             };
         };
@@ -9557,8 +10178,21 @@ export interface operations {
     };
     list_activity_definitions: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description Only the resources with one of these ids (comma-separated: any of). */
+                _id?: string | null;
+                /** @description Canonical resolution: the resource with this canonical `url` (comma-separated: any of); `url|version` matches only that version. */
+                url?: string | null;
+                /** @description At most this many entries per page (search.html: never more; larger than 100 pages by 100); 0 answers the total only. The Bundle's `next`/`previous` links page on. Without it: every match. */
+                _count?: number | null;
+                /** @description Where the page starts among the matches (the paging links set it). */
+                _offset?: number;
+                /** @description The media type to answer with, overriding `Accept` (http.html): `json` or `application/fhir+json` (answered as application/fhir+json), `application/json`; `xml` and anything else is 406 (JSON only). */
+                _format?: string | null;
+            };
             header?: {
+                /** @description `handling=strict`: a query parameter the interaction does not support is refused (400) instead of ignored (search.html). */
+                Prefer?: string | null;
                 /** @description An `ETag` from an earlier read (or `*`): 304 with no body while current. */
                 "If-None-Match"?: string | null;
             };
@@ -9567,7 +10201,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The resource, as application/fhir+json */
+            /** @description The resource, as application/fhir+json (or application/json when that is what the client asked for) */
             200: {
                 headers: {
                     /** @description `public, max-age=N`: shared caches may keep the response N seconds. */
@@ -9578,6 +10212,7 @@ export interface operations {
                 };
                 content: {
                     "application/fhir+json": components["schemas"]["Bundle"];
+                    "application/json": components["schemas"]["Bundle"];
                 };
             };
             /** @description Not Modified: the `If-None-Match` ETag is current; no body. */
@@ -9598,6 +10233,7 @@ export interface operations {
                 };
                 content: {
                     "application/fhir+json": components["schemas"]["OperationOutcome"];
+                    "application/json": components["schemas"]["OperationOutcome"];
                 };
             };
             /** @description OperationOutcome (404) */
@@ -9607,6 +10243,7 @@ export interface operations {
                 };
                 content: {
                     "application/fhir+json": components["schemas"]["OperationOutcome"];
+                    "application/json": components["schemas"]["OperationOutcome"];
                 };
             };
             /** @description OperationOutcome (406) */
@@ -9616,6 +10253,7 @@ export interface operations {
                 };
                 content: {
                     "application/fhir+json": components["schemas"]["OperationOutcome"];
+                    "application/json": components["schemas"]["OperationOutcome"];
                 };
             };
             /** @description OperationOutcome (422) */
@@ -9625,6 +10263,7 @@ export interface operations {
                 };
                 content: {
                     "application/fhir+json": components["schemas"]["OperationOutcome"];
+                    "application/json": components["schemas"]["OperationOutcome"];
                 };
             };
             /** @description OperationOutcome (500) */
@@ -9634,36 +10273,43 @@ export interface operations {
                 };
                 content: {
                     "application/fhir+json": components["schemas"]["OperationOutcome"];
+                    "application/json": components["schemas"]["OperationOutcome"];
                 };
             };
         };
     };
     get_activity_definition: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description The media type to answer with, overriding `Accept` (http.html): `json` or `application/fhir+json` (answered as application/fhir+json), `application/json`; `xml` and anything else is 406 (JSON only). */
+                _format?: string | null;
+            };
             header?: {
+                /** @description `handling=strict`: a query parameter the interaction does not support is refused (400) instead of ignored (search.html). */
+                Prefer?: string | null;
                 /** @description An `ETag` from an earlier read (or `*`): 304 with no body while current. */
                 "If-None-Match"?: string | null;
             };
             path: {
-                /** @description The ActivityDefinition's id: the exercise's slug. */
+                /** @description The ActivityDefinition's id: the exercise's slug. Malformed or unknown: 404. */
                 slug: string;
             };
             cookie?: never;
         };
         requestBody?: never;
         responses: {
-            /** @description The resource, as application/fhir+json */
+            /** @description The resource, as application/fhir+json (or application/json when that is what the client asked for) */
             200: {
                 headers: {
                     /** @description `public, max-age=N`: shared caches may keep the response N seconds. */
                     "Cache-Control": string;
-                    /** @description Version of this representation; send it back in `If-None-Match`. */
+                    /** @description The version read: `W/"<meta.versionId>"`; send it back in `If-None-Match`. */
                     ETag: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/fhir+json": components["schemas"]["ActivityDefinition"];
+                    "application/json": components["schemas"]["ActivityDefinition"];
                 };
             };
             /** @description Not Modified: the `If-None-Match` ETag is current; no body. */
@@ -9671,7 +10317,7 @@ export interface operations {
                 headers: {
                     /** @description `public, max-age=N`: shared caches may keep the response N seconds. */
                     "Cache-Control": string;
-                    /** @description Version of this representation; send it back in `If-None-Match`. */
+                    /** @description The version read: `W/"<meta.versionId>"`; send it back in `If-None-Match`. */
                     ETag: string;
                     [name: string]: unknown;
                 };
@@ -9684,6 +10330,7 @@ export interface operations {
                 };
                 content: {
                     "application/fhir+json": components["schemas"]["OperationOutcome"];
+                    "application/json": components["schemas"]["OperationOutcome"];
                 };
             };
             /** @description OperationOutcome (404) */
@@ -9693,6 +10340,7 @@ export interface operations {
                 };
                 content: {
                     "application/fhir+json": components["schemas"]["OperationOutcome"];
+                    "application/json": components["schemas"]["OperationOutcome"];
                 };
             };
             /** @description OperationOutcome (406) */
@@ -9702,6 +10350,7 @@ export interface operations {
                 };
                 content: {
                     "application/fhir+json": components["schemas"]["OperationOutcome"];
+                    "application/json": components["schemas"]["OperationOutcome"];
                 };
             };
             /** @description OperationOutcome (422) */
@@ -9711,6 +10360,7 @@ export interface operations {
                 };
                 content: {
                     "application/fhir+json": components["schemas"]["OperationOutcome"];
+                    "application/json": components["schemas"]["OperationOutcome"];
                 };
             };
             /** @description OperationOutcome (500) */
@@ -9720,30 +10370,55 @@ export interface operations {
                 };
                 content: {
                     "application/fhir+json": components["schemas"]["OperationOutcome"];
+                    "application/json": components["schemas"]["OperationOutcome"];
                 };
             };
         };
     };
     get_care_plan: {
         parameters: {
-            query?: never;
-            header?: never;
+            query?: {
+                /** @description The media type to answer with, overriding `Accept` (http.html): `json` or `application/fhir+json` (answered as application/fhir+json), `application/json`; `xml` and anything else is 406 (JSON only). */
+                _format?: string | null;
+            };
+            header?: {
+                /** @description `handling=strict`: a query parameter the interaction does not support is refused (400) instead of ignored (search.html). */
+                Prefer?: string | null;
+                /** @description An `ETag` from an earlier read (or `*`): 304 with no body while current. */
+                "If-None-Match"?: string | null;
+            };
             path: {
-                /** @description The CarePlan's id: the routine's id. */
+                /** @description The CarePlan's id: the routine's id. Malformed or unknown: 404. */
                 care_plan_id: string;
             };
             cookie?: never;
         };
         requestBody?: never;
         responses: {
-            /** @description The resource, as application/fhir+json */
+            /** @description The resource, as application/fhir+json (or application/json when that is what the client asked for) */
             200: {
                 headers: {
+                    /** @description `private, no-store`: a patient's data. */
+                    "Cache-Control": "private, no-store";
+                    /** @description The version read: `W/"<meta.versionId>"`; send it back in `If-None-Match`. */
+                    ETag: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/fhir+json": components["schemas"]["CarePlan"];
+                    "application/json": components["schemas"]["CarePlan"];
                 };
+            };
+            /** @description Not Modified: the `If-None-Match` ETag is current; no body. */
+            304: {
+                headers: {
+                    /** @description `private, no-store`: a patient's data. */
+                    "Cache-Control": "private, no-store";
+                    /** @description The version read: `W/"<meta.versionId>"`; send it back in `If-None-Match`. */
+                    ETag: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             /** @description OperationOutcome (400) */
             400: {
@@ -9752,6 +10427,7 @@ export interface operations {
                 };
                 content: {
                     "application/fhir+json": components["schemas"]["OperationOutcome"];
+                    "application/json": components["schemas"]["OperationOutcome"];
                 };
             };
             /** @description OperationOutcome (401) */
@@ -9761,6 +10437,7 @@ export interface operations {
                 };
                 content: {
                     "application/fhir+json": components["schemas"]["OperationOutcome"];
+                    "application/json": components["schemas"]["OperationOutcome"];
                 };
             };
             /** @description OperationOutcome (404) */
@@ -9770,6 +10447,7 @@ export interface operations {
                 };
                 content: {
                     "application/fhir+json": components["schemas"]["OperationOutcome"];
+                    "application/json": components["schemas"]["OperationOutcome"];
                 };
             };
             /** @description OperationOutcome (406) */
@@ -9779,6 +10457,7 @@ export interface operations {
                 };
                 content: {
                     "application/fhir+json": components["schemas"]["OperationOutcome"];
+                    "application/json": components["schemas"]["OperationOutcome"];
                 };
             };
             /** @description OperationOutcome (422) */
@@ -9788,6 +10467,7 @@ export interface operations {
                 };
                 content: {
                     "application/fhir+json": components["schemas"]["OperationOutcome"];
+                    "application/json": components["schemas"]["OperationOutcome"];
                 };
             };
             /** @description OperationOutcome (500) */
@@ -9797,30 +10477,361 @@ export interface operations {
                 };
                 content: {
                     "application/fhir+json": components["schemas"]["OperationOutcome"];
+                    "application/json": components["schemas"]["OperationOutcome"];
                 };
             };
         };
     };
-    patient_everything: {
+    list_code_systems: {
         parameters: {
-            query?: never;
-            header?: never;
+            query?: {
+                /** @description Only the resources with one of these ids (comma-separated: any of). */
+                _id?: string | null;
+                /** @description Canonical resolution: the resource with this canonical `url` (comma-separated: any of); `url|version` matches only that version. */
+                url?: string | null;
+                /** @description At most this many entries per page (search.html: never more; larger than 100 pages by 100); 0 answers the total only. The Bundle's `next`/`previous` links page on. Without it: every match. */
+                _count?: number | null;
+                /** @description Where the page starts among the matches (the paging links set it). */
+                _offset?: number;
+                /** @description The media type to answer with, overriding `Accept` (http.html): `json` or `application/fhir+json` (answered as application/fhir+json), `application/json`; `xml` and anything else is 406 (JSON only). */
+                _format?: string | null;
+            };
+            header?: {
+                /** @description `handling=strict`: a query parameter the interaction does not support is refused (400) instead of ignored (search.html). */
+                Prefer?: string | null;
+                /** @description An `ETag` from an earlier read (or `*`): 304 with no body while current. */
+                "If-None-Match"?: string | null;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The resource, as application/fhir+json (or application/json when that is what the client asked for) */
+            200: {
+                headers: {
+                    /** @description `public, max-age=N`: shared caches may keep the response N seconds. */
+                    "Cache-Control": string;
+                    /** @description Version of this representation; send it back in `If-None-Match`. */
+                    ETag: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/fhir+json": components["schemas"]["Bundle"];
+                    "application/json": components["schemas"]["Bundle"];
+                };
+            };
+            /** @description Not Modified: the `If-None-Match` ETag is current; no body. */
+            304: {
+                headers: {
+                    /** @description `public, max-age=N`: shared caches may keep the response N seconds. */
+                    "Cache-Control": string;
+                    /** @description Version of this representation; send it back in `If-None-Match`. */
+                    ETag: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description OperationOutcome (400) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/fhir+json": components["schemas"]["OperationOutcome"];
+                    "application/json": components["schemas"]["OperationOutcome"];
+                };
+            };
+            /** @description OperationOutcome (404) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/fhir+json": components["schemas"]["OperationOutcome"];
+                    "application/json": components["schemas"]["OperationOutcome"];
+                };
+            };
+            /** @description OperationOutcome (406) */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/fhir+json": components["schemas"]["OperationOutcome"];
+                    "application/json": components["schemas"]["OperationOutcome"];
+                };
+            };
+            /** @description OperationOutcome (422) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/fhir+json": components["schemas"]["OperationOutcome"];
+                    "application/json": components["schemas"]["OperationOutcome"];
+                };
+            };
+            /** @description OperationOutcome (500) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/fhir+json": components["schemas"]["OperationOutcome"];
+                    "application/json": components["schemas"]["OperationOutcome"];
+                };
+            };
+        };
+    };
+    get_code_system: {
+        parameters: {
+            query?: {
+                /** @description The media type to answer with, overriding `Accept` (http.html): `json` or `application/fhir+json` (answered as application/fhir+json), `application/json`; `xml` and anything else is 406 (JSON only). */
+                _format?: string | null;
+            };
+            header?: {
+                /** @description `handling=strict`: a query parameter the interaction does not support is refused (400) instead of ignored (search.html). */
+                Prefer?: string | null;
+                /** @description An `ETag` from an earlier read (or `*`): 304 with no body while current. */
+                "If-None-Match"?: string | null;
+            };
             path: {
-                /** @description The Patient's id: the user's id. */
+                /** @description The CodeSystem's id: the code system's name. Malformed or unknown: 404. */
+                system_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The resource, as application/fhir+json (or application/json when that is what the client asked for) */
+            200: {
+                headers: {
+                    /** @description `public, max-age=N`: shared caches may keep the response N seconds. */
+                    "Cache-Control": string;
+                    /** @description The version read: `W/"<meta.versionId>"`; send it back in `If-None-Match`. */
+                    ETag: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/fhir+json": components["schemas"]["FhirResource"];
+                    "application/json": components["schemas"]["FhirResource"];
+                };
+            };
+            /** @description Not Modified: the `If-None-Match` ETag is current; no body. */
+            304: {
+                headers: {
+                    /** @description `public, max-age=N`: shared caches may keep the response N seconds. */
+                    "Cache-Control": string;
+                    /** @description The version read: `W/"<meta.versionId>"`; send it back in `If-None-Match`. */
+                    ETag: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description OperationOutcome (400) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/fhir+json": components["schemas"]["OperationOutcome"];
+                    "application/json": components["schemas"]["OperationOutcome"];
+                };
+            };
+            /** @description OperationOutcome (404) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/fhir+json": components["schemas"]["OperationOutcome"];
+                    "application/json": components["schemas"]["OperationOutcome"];
+                };
+            };
+            /** @description OperationOutcome (406) */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/fhir+json": components["schemas"]["OperationOutcome"];
+                    "application/json": components["schemas"]["OperationOutcome"];
+                };
+            };
+            /** @description OperationOutcome (422) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/fhir+json": components["schemas"]["OperationOutcome"];
+                    "application/json": components["schemas"]["OperationOutcome"];
+                };
+            };
+            /** @description OperationOutcome (500) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/fhir+json": components["schemas"]["OperationOutcome"];
+                    "application/json": components["schemas"]["OperationOutcome"];
+                };
+            };
+        };
+    };
+    get_observation: {
+        parameters: {
+            query?: {
+                /** @description The media type to answer with, overriding `Accept` (http.html): `json` or `application/fhir+json` (answered as application/fhir+json), `application/json`; `xml` and anything else is 406 (JSON only). */
+                _format?: string | null;
+            };
+            header?: {
+                /** @description `handling=strict`: a query parameter the interaction does not support is refused (400) instead of ignored (search.html). */
+                Prefer?: string | null;
+                /** @description An `ETag` from an earlier read (or `*`): 304 with no body while current. */
+                "If-None-Match"?: string | null;
+            };
+            path: {
+                /** @description The Observation's id: a session's or a self-check's id, or (one exercise of a session) the session's id, a dot and a suffix naming the exercise. Malformed or unknown: 404. */
+                observation_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The resource, as application/fhir+json (or application/json when that is what the client asked for) */
+            200: {
+                headers: {
+                    /** @description `private, no-store`: a patient's data. */
+                    "Cache-Control": "private, no-store";
+                    /** @description The version read: `W/"<meta.versionId>"`; send it back in `If-None-Match`. */
+                    ETag: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/fhir+json": components["schemas"]["FhirResource"];
+                    "application/json": components["schemas"]["FhirResource"];
+                };
+            };
+            /** @description Not Modified: the `If-None-Match` ETag is current; no body. */
+            304: {
+                headers: {
+                    /** @description `private, no-store`: a patient's data. */
+                    "Cache-Control": "private, no-store";
+                    /** @description The version read: `W/"<meta.versionId>"`; send it back in `If-None-Match`. */
+                    ETag: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description OperationOutcome (400) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/fhir+json": components["schemas"]["OperationOutcome"];
+                    "application/json": components["schemas"]["OperationOutcome"];
+                };
+            };
+            /** @description OperationOutcome (401) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/fhir+json": components["schemas"]["OperationOutcome"];
+                    "application/json": components["schemas"]["OperationOutcome"];
+                };
+            };
+            /** @description OperationOutcome (404) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/fhir+json": components["schemas"]["OperationOutcome"];
+                    "application/json": components["schemas"]["OperationOutcome"];
+                };
+            };
+            /** @description OperationOutcome (406) */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/fhir+json": components["schemas"]["OperationOutcome"];
+                    "application/json": components["schemas"]["OperationOutcome"];
+                };
+            };
+            /** @description OperationOutcome (422) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/fhir+json": components["schemas"]["OperationOutcome"];
+                    "application/json": components["schemas"]["OperationOutcome"];
+                };
+            };
+            /** @description OperationOutcome (500) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/fhir+json": components["schemas"]["OperationOutcome"];
+                    "application/json": components["schemas"]["OperationOutcome"];
+                };
+            };
+        };
+    };
+    get_patient: {
+        parameters: {
+            query?: {
+                /** @description The media type to answer with, overriding `Accept` (http.html): `json` or `application/fhir+json` (answered as application/fhir+json), `application/json`; `xml` and anything else is 406 (JSON only). */
+                _format?: string | null;
+            };
+            header?: {
+                /** @description `handling=strict`: a query parameter the interaction does not support is refused (400) instead of ignored (search.html). */
+                Prefer?: string | null;
+                /** @description An `ETag` from an earlier read (or `*`): 304 with no body while current. */
+                "If-None-Match"?: string | null;
+            };
+            path: {
+                /** @description The Patient's id: the user's id. Malformed or unknown: 404. */
                 patient_id: string;
             };
             cookie?: never;
         };
         requestBody?: never;
         responses: {
-            /** @description The resource, as application/fhir+json */
+            /** @description The resource, as application/fhir+json (or application/json when that is what the client asked for) */
             200: {
                 headers: {
+                    /** @description `private, no-store`: a patient's data. */
+                    "Cache-Control": "private, no-store";
+                    /** @description The version read: `W/"<meta.versionId>"`; send it back in `If-None-Match`. */
+                    ETag: string;
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/fhir+json": components["schemas"]["Bundle"];
+                    "application/fhir+json": components["schemas"]["FhirResource"];
+                    "application/json": components["schemas"]["FhirResource"];
                 };
+            };
+            /** @description Not Modified: the `If-None-Match` ETag is current; no body. */
+            304: {
+                headers: {
+                    /** @description `private, no-store`: a patient's data. */
+                    "Cache-Control": "private, no-store";
+                    /** @description The version read: `W/"<meta.versionId>"`; send it back in `If-None-Match`. */
+                    ETag: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             /** @description OperationOutcome (400) */
             400: {
@@ -9829,6 +10840,7 @@ export interface operations {
                 };
                 content: {
                     "application/fhir+json": components["schemas"]["OperationOutcome"];
+                    "application/json": components["schemas"]["OperationOutcome"];
                 };
             };
             /** @description OperationOutcome (401) */
@@ -9838,6 +10850,7 @@ export interface operations {
                 };
                 content: {
                     "application/fhir+json": components["schemas"]["OperationOutcome"];
+                    "application/json": components["schemas"]["OperationOutcome"];
                 };
             };
             /** @description OperationOutcome (404) */
@@ -9847,6 +10860,7 @@ export interface operations {
                 };
                 content: {
                     "application/fhir+json": components["schemas"]["OperationOutcome"];
+                    "application/json": components["schemas"]["OperationOutcome"];
                 };
             };
             /** @description OperationOutcome (406) */
@@ -9856,6 +10870,7 @@ export interface operations {
                 };
                 content: {
                     "application/fhir+json": components["schemas"]["OperationOutcome"];
+                    "application/json": components["schemas"]["OperationOutcome"];
                 };
             };
             /** @description OperationOutcome (422) */
@@ -9865,6 +10880,7 @@ export interface operations {
                 };
                 content: {
                     "application/fhir+json": components["schemas"]["OperationOutcome"];
+                    "application/json": components["schemas"]["OperationOutcome"];
                 };
             };
             /** @description OperationOutcome (500) */
@@ -9874,14 +10890,236 @@ export interface operations {
                 };
                 content: {
                     "application/fhir+json": components["schemas"]["OperationOutcome"];
+                    "application/json": components["schemas"]["OperationOutcome"];
+                };
+            };
+        };
+    };
+    patient_everything: {
+        parameters: {
+            query?: {
+                /** @description At most this many entries per page (search.html: never more; larger than 100 pages by 100); 0 answers the total only. The Bundle's `next`/`previous` links page on. Without it: every match. */
+                _count?: number | null;
+                /** @description Where the page starts among the matches (the paging links set it). */
+                _offset?: number;
+                /** @description The media type to answer with, overriding `Accept` (http.html): `json` or `application/fhir+json` (answered as application/fhir+json), `application/json`; `xml` and anything else is 406 (JSON only). */
+                _format?: string | null;
+            };
+            header?: {
+                /** @description `handling=strict`: a query parameter the interaction does not support is refused (400) instead of ignored (search.html). */
+                Prefer?: string | null;
+            };
+            path: {
+                /** @description The Patient's id: the user's id. Malformed or unknown: 404. */
+                patient_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The resource, as application/fhir+json (or application/json when that is what the client asked for) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/fhir+json": components["schemas"]["Bundle"];
+                    "application/json": components["schemas"]["Bundle"];
+                };
+            };
+            /** @description OperationOutcome (400) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/fhir+json": components["schemas"]["OperationOutcome"];
+                    "application/json": components["schemas"]["OperationOutcome"];
+                };
+            };
+            /** @description OperationOutcome (401) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/fhir+json": components["schemas"]["OperationOutcome"];
+                    "application/json": components["schemas"]["OperationOutcome"];
+                };
+            };
+            /** @description OperationOutcome (404) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/fhir+json": components["schemas"]["OperationOutcome"];
+                    "application/json": components["schemas"]["OperationOutcome"];
+                };
+            };
+            /** @description OperationOutcome (406) */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/fhir+json": components["schemas"]["OperationOutcome"];
+                    "application/json": components["schemas"]["OperationOutcome"];
+                };
+            };
+            /** @description OperationOutcome (422) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/fhir+json": components["schemas"]["OperationOutcome"];
+                    "application/json": components["schemas"]["OperationOutcome"];
+                };
+            };
+            /** @description OperationOutcome (500) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/fhir+json": components["schemas"]["OperationOutcome"];
+                    "application/json": components["schemas"]["OperationOutcome"];
+                };
+            };
+        };
+    };
+    patient_everything_by_post: {
+        parameters: {
+            query?: {
+                /** @description The media type to answer with, overriding `Accept` (http.html): `json` or `application/fhir+json` (answered as application/fhir+json), `application/json`; `xml` and anything else is 406 (JSON only). */
+                _format?: string | null;
+            };
+            header?: {
+                /** @description `handling=strict`: a query parameter the interaction does not support is refused (400) instead of ignored (search.html). */
+                Prefer?: string | null;
+            };
+            path: {
+                /** @description The Patient's id: the user's id. Malformed or unknown: 404. */
+                patient_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["Parameters"] | null;
+            };
+        };
+        responses: {
+            /** @description The resource, as application/fhir+json (or application/json when that is what the client asked for) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/fhir+json": components["schemas"]["Bundle"];
+                    "application/json": components["schemas"]["Bundle"];
+                };
+            };
+            /** @description OperationOutcome (400) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/fhir+json": components["schemas"]["OperationOutcome"];
+                    "application/json": components["schemas"]["OperationOutcome"];
+                };
+            };
+            /** @description OperationOutcome (401) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/fhir+json": components["schemas"]["OperationOutcome"];
+                    "application/json": components["schemas"]["OperationOutcome"];
+                };
+            };
+            /** @description OperationOutcome (404) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/fhir+json": components["schemas"]["OperationOutcome"];
+                    "application/json": components["schemas"]["OperationOutcome"];
+                };
+            };
+            /** @description OperationOutcome (406) */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/fhir+json": components["schemas"]["OperationOutcome"];
+                    "application/json": components["schemas"]["OperationOutcome"];
+                };
+            };
+            /** @description OperationOutcome (413) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/fhir+json": components["schemas"]["OperationOutcome"];
+                    "application/json": components["schemas"]["OperationOutcome"];
+                };
+            };
+            /** @description OperationOutcome (415) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/fhir+json": components["schemas"]["OperationOutcome"];
+                    "application/json": components["schemas"]["OperationOutcome"];
+                };
+            };
+            /** @description OperationOutcome (422) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/fhir+json": components["schemas"]["OperationOutcome"];
+                    "application/json": components["schemas"]["OperationOutcome"];
+                };
+            };
+            /** @description OperationOutcome (500) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/fhir+json": components["schemas"]["OperationOutcome"];
+                    "application/json": components["schemas"]["OperationOutcome"];
                 };
             };
         };
     };
     list_plan_definitions: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description Only the resources with one of these ids (comma-separated: any of). */
+                _id?: string | null;
+                /** @description Canonical resolution: the resource with this canonical `url` (comma-separated: any of); `url|version` matches only that version. */
+                url?: string | null;
+                /** @description At most this many entries per page (search.html: never more; larger than 100 pages by 100); 0 answers the total only. The Bundle's `next`/`previous` links page on. Without it: every match. */
+                _count?: number | null;
+                /** @description Where the page starts among the matches (the paging links set it). */
+                _offset?: number;
+                /** @description The media type to answer with, overriding `Accept` (http.html): `json` or `application/fhir+json` (answered as application/fhir+json), `application/json`; `xml` and anything else is 406 (JSON only). */
+                _format?: string | null;
+            };
             header?: {
+                /** @description `handling=strict`: a query parameter the interaction does not support is refused (400) instead of ignored (search.html). */
+                Prefer?: string | null;
                 /** @description An `ETag` from an earlier read (or `*`): 304 with no body while current. */
                 "If-None-Match"?: string | null;
             };
@@ -9890,7 +11128,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The resource, as application/fhir+json */
+            /** @description The resource, as application/fhir+json (or application/json when that is what the client asked for) */
             200: {
                 headers: {
                     /** @description `public, max-age=N`: shared caches may keep the response N seconds. */
@@ -9901,6 +11139,7 @@ export interface operations {
                 };
                 content: {
                     "application/fhir+json": components["schemas"]["Bundle"];
+                    "application/json": components["schemas"]["Bundle"];
                 };
             };
             /** @description Not Modified: the `If-None-Match` ETag is current; no body. */
@@ -9921,6 +11160,7 @@ export interface operations {
                 };
                 content: {
                     "application/fhir+json": components["schemas"]["OperationOutcome"];
+                    "application/json": components["schemas"]["OperationOutcome"];
                 };
             };
             /** @description OperationOutcome (404) */
@@ -9930,6 +11170,7 @@ export interface operations {
                 };
                 content: {
                     "application/fhir+json": components["schemas"]["OperationOutcome"];
+                    "application/json": components["schemas"]["OperationOutcome"];
                 };
             };
             /** @description OperationOutcome (406) */
@@ -9939,6 +11180,7 @@ export interface operations {
                 };
                 content: {
                     "application/fhir+json": components["schemas"]["OperationOutcome"];
+                    "application/json": components["schemas"]["OperationOutcome"];
                 };
             };
             /** @description OperationOutcome (422) */
@@ -9948,6 +11190,7 @@ export interface operations {
                 };
                 content: {
                     "application/fhir+json": components["schemas"]["OperationOutcome"];
+                    "application/json": components["schemas"]["OperationOutcome"];
                 };
             };
             /** @description OperationOutcome (500) */
@@ -9957,26 +11200,134 @@ export interface operations {
                 };
                 content: {
                     "application/fhir+json": components["schemas"]["OperationOutcome"];
+                    "application/json": components["schemas"]["OperationOutcome"];
                 };
             };
         };
     };
     get_plan_definition: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description The media type to answer with, overriding `Accept` (http.html): `json` or `application/fhir+json` (answered as application/fhir+json), `application/json`; `xml` and anything else is 406 (JSON only). */
+                _format?: string | null;
+            };
             header?: {
+                /** @description `handling=strict`: a query parameter the interaction does not support is refused (400) instead of ignored (search.html). */
+                Prefer?: string | null;
                 /** @description An `ETag` from an earlier read (or `*`): 304 with no body while current. */
                 "If-None-Match"?: string | null;
             };
             path: {
-                /** @description The PlanDefinition's id: the template's id. */
+                /** @description The PlanDefinition's id: the template's id. Malformed or unknown: 404. */
                 template_id: string;
             };
             cookie?: never;
         };
         requestBody?: never;
         responses: {
-            /** @description The resource, as application/fhir+json */
+            /** @description The resource, as application/fhir+json (or application/json when that is what the client asked for) */
+            200: {
+                headers: {
+                    /** @description `public, max-age=N`: shared caches may keep the response N seconds. */
+                    "Cache-Control": string;
+                    /** @description The version read: `W/"<meta.versionId>"`; send it back in `If-None-Match`. */
+                    ETag: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/fhir+json": components["schemas"]["PlanDefinition"];
+                    "application/json": components["schemas"]["PlanDefinition"];
+                };
+            };
+            /** @description Not Modified: the `If-None-Match` ETag is current; no body. */
+            304: {
+                headers: {
+                    /** @description `public, max-age=N`: shared caches may keep the response N seconds. */
+                    "Cache-Control": string;
+                    /** @description The version read: `W/"<meta.versionId>"`; send it back in `If-None-Match`. */
+                    ETag: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description OperationOutcome (400) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/fhir+json": components["schemas"]["OperationOutcome"];
+                    "application/json": components["schemas"]["OperationOutcome"];
+                };
+            };
+            /** @description OperationOutcome (404) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/fhir+json": components["schemas"]["OperationOutcome"];
+                    "application/json": components["schemas"]["OperationOutcome"];
+                };
+            };
+            /** @description OperationOutcome (406) */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/fhir+json": components["schemas"]["OperationOutcome"];
+                    "application/json": components["schemas"]["OperationOutcome"];
+                };
+            };
+            /** @description OperationOutcome (422) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/fhir+json": components["schemas"]["OperationOutcome"];
+                    "application/json": components["schemas"]["OperationOutcome"];
+                };
+            };
+            /** @description OperationOutcome (500) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/fhir+json": components["schemas"]["OperationOutcome"];
+                    "application/json": components["schemas"]["OperationOutcome"];
+                };
+            };
+        };
+    };
+    list_structure_definitions: {
+        parameters: {
+            query?: {
+                /** @description Only the resources with one of these ids (comma-separated: any of). */
+                _id?: string | null;
+                /** @description Canonical resolution: the resource with this canonical `url` (comma-separated: any of); `url|version` matches only that version. */
+                url?: string | null;
+                /** @description At most this many entries per page (search.html: never more; larger than 100 pages by 100); 0 answers the total only. The Bundle's `next`/`previous` links page on. Without it: every match. */
+                _count?: number | null;
+                /** @description Where the page starts among the matches (the paging links set it). */
+                _offset?: number;
+                /** @description The media type to answer with, overriding `Accept` (http.html): `json` or `application/fhir+json` (answered as application/fhir+json), `application/json`; `xml` and anything else is 406 (JSON only). */
+                _format?: string | null;
+            };
+            header?: {
+                /** @description `handling=strict`: a query parameter the interaction does not support is refused (400) instead of ignored (search.html). */
+                Prefer?: string | null;
+                /** @description An `ETag` from an earlier read (or `*`): 304 with no body while current. */
+                "If-None-Match"?: string | null;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The resource, as application/fhir+json (or application/json when that is what the client asked for) */
             200: {
                 headers: {
                     /** @description `public, max-age=N`: shared caches may keep the response N seconds. */
@@ -9986,7 +11337,8 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/fhir+json": components["schemas"]["PlanDefinition"];
+                    "application/fhir+json": components["schemas"]["Bundle"];
+                    "application/json": components["schemas"]["Bundle"];
                 };
             };
             /** @description Not Modified: the `If-None-Match` ETag is current; no body. */
@@ -10007,6 +11359,7 @@ export interface operations {
                 };
                 content: {
                     "application/fhir+json": components["schemas"]["OperationOutcome"];
+                    "application/json": components["schemas"]["OperationOutcome"];
                 };
             };
             /** @description OperationOutcome (404) */
@@ -10016,6 +11369,7 @@ export interface operations {
                 };
                 content: {
                     "application/fhir+json": components["schemas"]["OperationOutcome"];
+                    "application/json": components["schemas"]["OperationOutcome"];
                 };
             };
             /** @description OperationOutcome (406) */
@@ -10025,6 +11379,7 @@ export interface operations {
                 };
                 content: {
                     "application/fhir+json": components["schemas"]["OperationOutcome"];
+                    "application/json": components["schemas"]["OperationOutcome"];
                 };
             };
             /** @description OperationOutcome (422) */
@@ -10034,6 +11389,7 @@ export interface operations {
                 };
                 content: {
                     "application/fhir+json": components["schemas"]["OperationOutcome"];
+                    "application/json": components["schemas"]["OperationOutcome"];
                 };
             };
             /** @description OperationOutcome (500) */
@@ -10043,14 +11399,117 @@ export interface operations {
                 };
                 content: {
                     "application/fhir+json": components["schemas"]["OperationOutcome"];
+                    "application/json": components["schemas"]["OperationOutcome"];
+                };
+            };
+        };
+    };
+    get_structure_definition: {
+        parameters: {
+            query?: {
+                /** @description The media type to answer with, overriding `Accept` (http.html): `json` or `application/fhir+json` (answered as application/fhir+json), `application/json`; `xml` and anything else is 406 (JSON only). */
+                _format?: string | null;
+            };
+            header?: {
+                /** @description `handling=strict`: a query parameter the interaction does not support is refused (400) instead of ignored (search.html). */
+                Prefer?: string | null;
+                /** @description An `ETag` from an earlier read (or `*`): 304 with no body while current. */
+                "If-None-Match"?: string | null;
+            };
+            path: {
+                /** @description The StructureDefinition's id: the extension's name. Malformed or unknown: 404. */
+                definition_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The resource, as application/fhir+json (or application/json when that is what the client asked for) */
+            200: {
+                headers: {
+                    /** @description `public, max-age=N`: shared caches may keep the response N seconds. */
+                    "Cache-Control": string;
+                    /** @description The version read: `W/"<meta.versionId>"`; send it back in `If-None-Match`. */
+                    ETag: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/fhir+json": components["schemas"]["FhirResource"];
+                    "application/json": components["schemas"]["FhirResource"];
+                };
+            };
+            /** @description Not Modified: the `If-None-Match` ETag is current; no body. */
+            304: {
+                headers: {
+                    /** @description `public, max-age=N`: shared caches may keep the response N seconds. */
+                    "Cache-Control": string;
+                    /** @description The version read: `W/"<meta.versionId>"`; send it back in `If-None-Match`. */
+                    ETag: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description OperationOutcome (400) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/fhir+json": components["schemas"]["OperationOutcome"];
+                    "application/json": components["schemas"]["OperationOutcome"];
+                };
+            };
+            /** @description OperationOutcome (404) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/fhir+json": components["schemas"]["OperationOutcome"];
+                    "application/json": components["schemas"]["OperationOutcome"];
+                };
+            };
+            /** @description OperationOutcome (406) */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/fhir+json": components["schemas"]["OperationOutcome"];
+                    "application/json": components["schemas"]["OperationOutcome"];
+                };
+            };
+            /** @description OperationOutcome (422) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/fhir+json": components["schemas"]["OperationOutcome"];
+                    "application/json": components["schemas"]["OperationOutcome"];
+                };
+            };
+            /** @description OperationOutcome (500) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/fhir+json": components["schemas"]["OperationOutcome"];
+                    "application/json": components["schemas"]["OperationOutcome"];
                 };
             };
         };
     };
     fhir_metadata: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description The media type to answer with, overriding `Accept` (http.html): `json` or `application/fhir+json` (answered as application/fhir+json), `application/json`; `xml` and anything else is 406 (JSON only). */
+                _format?: string | null;
+            };
             header?: {
+                /** @description `handling=strict`: a query parameter the interaction does not support is refused (400) instead of ignored (search.html). */
+                Prefer?: string | null;
                 /** @description An `ETag` from an earlier read (or `*`): 304 with no body while current. */
                 "If-None-Match"?: string | null;
             };
@@ -10059,7 +11518,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The resource, as application/fhir+json */
+            /** @description The resource, as application/fhir+json (or application/json when that is what the client asked for) */
             200: {
                 headers: {
                     /** @description `public, max-age=N`: shared caches may keep the response N seconds. */
@@ -10070,6 +11529,7 @@ export interface operations {
                 };
                 content: {
                     "application/fhir+json": components["schemas"]["FhirResource"];
+                    "application/json": components["schemas"]["FhirResource"];
                 };
             };
             /** @description Not Modified: the `If-None-Match` ETag is current; no body. */
@@ -10090,6 +11550,7 @@ export interface operations {
                 };
                 content: {
                     "application/fhir+json": components["schemas"]["OperationOutcome"];
+                    "application/json": components["schemas"]["OperationOutcome"];
                 };
             };
             /** @description OperationOutcome (404) */
@@ -10099,6 +11560,7 @@ export interface operations {
                 };
                 content: {
                     "application/fhir+json": components["schemas"]["OperationOutcome"];
+                    "application/json": components["schemas"]["OperationOutcome"];
                 };
             };
             /** @description OperationOutcome (406) */
@@ -10108,6 +11570,7 @@ export interface operations {
                 };
                 content: {
                     "application/fhir+json": components["schemas"]["OperationOutcome"];
+                    "application/json": components["schemas"]["OperationOutcome"];
                 };
             };
             /** @description OperationOutcome (422) */
@@ -10117,6 +11580,7 @@ export interface operations {
                 };
                 content: {
                     "application/fhir+json": components["schemas"]["OperationOutcome"];
+                    "application/json": components["schemas"]["OperationOutcome"];
                 };
             };
             /** @description OperationOutcome (500) */
@@ -10126,6 +11590,7 @@ export interface operations {
                 };
                 content: {
                     "application/fhir+json": components["schemas"]["OperationOutcome"];
+                    "application/json": components["schemas"]["OperationOutcome"];
                 };
             };
         };

@@ -40,10 +40,12 @@ from sqlmodel import Session
 
 from app.care.team.models import AccessLogEntry
 from app.core.vocabulary import CareScope, WebhookEventType
+from app.exports.fhir import ids
 from app.training.self_checks import examples as assessment_examples
 from app.users import service as users_service
 from app.users.models import UserCreate
 from tests.factories import ALL_SCOPES, care_code, routine_payload, session_payload, unique_email
+from tests.webhooks.conftest import expand_outbox
 
 PASSWORD = "egress matrix passphrase"
 SCOPES = tuple(CareScope)
@@ -316,6 +318,7 @@ def _builder(world: World, actor: Actor) -> dict[str, Any]:
 
 
 ANY_READ = frozenset({CareScope.PRESCRIBE, CareScope.SESSIONS, CareScope.SELF_CHECKS})
+_PARAMETERS = {"resourceType": "Parameters", "parameter": [{"name": "_count", "valueInteger": 5}]}
 PLANS = frozenset({CareScope.PRESCRIBE, CareScope.SESSIONS})
 S = CareScope
 
@@ -443,6 +446,31 @@ CHANNELS: dict[str, Channel] = {
     f"GET {FHIR}/CarePlan/{{care_plan_id}}": Channel(
         PLANS, _get(FHIR + "/CarePlan/{prescription_id}")
     ),
+    f"GET {FHIR}/Patient/{{patient_id}}": Channel(ANY_READ, _get(FHIR + "/Patient/{patient_id}")),
+    f"POST {FHIR}/Patient/{{patient_id}}/$everything": Channel(
+        ANY_READ,
+        _post(FHIR + "/Patient/{patient_id}/$everything", lambda w, a: _PARAMETERS),
+        check=_not_elsewhere,
+    ),
+    f"GET {FHIR}/Observation/{{observation_id}}": Channel(
+        frozenset({S.SESSIONS}), _get(FHIR + "/Observation/{session_id}")
+    ),
+    f"GET {FHIR}/Observation/{{observation_id}}#exercise": Channel(
+        frozenset({S.SESSIONS}), _get(FHIR + "/Observation/{exercise_observation}")
+    ),
+    # Sessions that followed another clinic's prescription or the patient's own routine:
+    # readable with `sessions`, never naming (basedOn) the routine they followed.
+    f"GET {FHIR}/Observation/{{observation_id}}#followed-elsewhere": Channel(
+        frozenset({S.SESSIONS}),
+        _get(FHIR + "/Observation/{followed_elsewhere}"),
+        check=_not_elsewhere,
+    ),
+    f"GET {FHIR}/Observation/{{observation_id}}#followed-own": Channel(
+        frozenset({S.SESSIONS}), _get(FHIR + "/Observation/{followed_own}"), check=_not_elsewhere
+    ),
+    f"GET {FHIR}/Observation/{{observation_id}}#self-check": Channel(
+        frozenset({S.SELF_CHECKS}), _get(FHIR + "/Observation/{assessment_id}")
+    ),
     # Another clinic's prescription and the patient's own routine: never, whatever the
     # scopes (404 as for an unknown id).
     f"GET {FHIR}/CarePlan/{{care_plan_id}}#elsewhere": Channel(
@@ -461,6 +489,18 @@ CHANNELS: dict[str, Channel] = {
     "GET /api/v1/fhir/Patient/{patient_id}/$everything": Channel(
         frozenset({S.SESSIONS}),
         _get("/api/v1/fhir/Patient/{patient_id}/$everything"),
+        operation_needs=frozenset(),
+        never=True,
+    ),
+    "POST /api/v1/fhir/Patient/{patient_id}/$everything": Channel(
+        frozenset({S.SESSIONS}),
+        _post("/api/v1/fhir/Patient/{patient_id}/$everything", lambda w, a: _PARAMETERS),
+        operation_needs=frozenset(),
+        never=True,
+    ),
+    "GET /api/v1/fhir/Patient/{patient_id}": Channel(
+        frozenset({S.SESSIONS}),
+        _get("/api/v1/fhir/Patient/{patient_id}"),
         operation_needs=frozenset(),
         never=True,
     ),
@@ -630,9 +670,11 @@ async def build_world(app: FastAPI, client: httpx.AsyncClient) -> World:
     )
     # Sessions that followed the other clinic's prescription and the patient's own routine:
     # the clinic sees the sessions, never which routine they followed.
+    followed_sessions = []
     for followed in (elsewhere_prescription["id"], own["id"]):
         body = session_payload(routine_id=followed)
-        await _ok(client.post("/api/v1/sessions", json=body, headers=patient.headers), 201)
+        made = await _ok(client.post("/api/v1/sessions", json=body, headers=patient.headers), 201)
+        followed_sessions.append(str(made["id"]))
     # This clinic's own prescription and comment, by a clinician in care with every scope.
     prescriber = next(a for a in world.actors if a.name == "active:all")
     ours = world.path(PATIENT)
@@ -663,6 +705,9 @@ async def build_world(app: FastAPI, client: httpx.AsyncClient) -> World:
             )
     world.ids = {
         "session_id": painful[0],
+        "exercise_observation": ids.member_id(uuid.UUID(painful[0]), "clamshell"),
+        "followed_elsewhere": followed_sessions[0],
+        "followed_own": followed_sessions[1],
         "assessment_id": str(check["id"]),
         "own_routine": str(own["id"]),
         "prescription_id": str(prescription["id"]),
@@ -871,6 +916,7 @@ async def test_a_clinic_endpoint_receives_only_what_the_patient_granted_it(
     url = f"/api/v1/sessions/{followed_prescription}"
     etag = (await client.get(url, headers=patient.headers)).headers["etag"]
     await _ok(client.delete(url, headers={**patient.headers, "If-Match": etag}), 204)
+    assert expand_outbox(app) > 0  # the worker fans the events out
 
     with Session(app.state.engine) as session:
         endpoint_clinic = dict(

@@ -26,7 +26,7 @@ from tests.factories import (
     unique_email,
 )
 from tests.sqlcount import statements
-from tests.webhooks.conftest import deliver_until, register, worker_for
+from tests.webhooks.conftest import deliver_until, expand_outbox, register, worker_for
 from tests.webhooks.receiver import Receiver
 
 WITHOUT_SYSTEMS = [s for s in ALL_SCOPES if s != "clinic_systems"]
@@ -166,6 +166,7 @@ async def test_another_relationship_at_the_clinic_that_carries_the_event_keeps_i
     await take_into_care(client, team.colleague, team.clinic_id, team.patient, colleague_scopes)
     endpoint = await _register(client, team, receiver.url)
     session_id = await _log(client, team.patient)
+    worker.expand()  # fanned out under the consent of both relationships
     await _end_care(client, team, "revoked")
     worker.drain()
     log = await client.get(f"{_base(team)}/{endpoint['id']}/deliveries", headers=team.owner.headers)
@@ -189,7 +190,8 @@ async def test_the_endpoints_of_an_owner_who_goes_stop_queued_deliveries_include
     assert promoted.status_code == 200, promoted.text
     endpoint = await _register(client, team, receiver.url)
     assert endpoint["created_by"] == str(team.owner.id)
-    await _log(client, team.patient)  # queued while the registrant is an owner
+    await _log(client, team.patient)
+    worker.expand()  # queued while the registrant is an owner
     leaving = f"{members}/{team.owner.id}"
     if how == "demoted":
         gone = await client.patch(
@@ -248,6 +250,7 @@ async def test_an_owner_who_points_a_colleagues_endpoint_elsewhere_answers_for_i
     assert moved.status_code == 200, moved.text
     assert moved.json()["created_by"] == str(team.colleague.id)
     await _log(client, team.patient)
+    worker.expand()
     assert [e["actor_id"] for e in await _sends(client, team.patient)] == [str(team.colleague.id)]
     left = await client.delete(f"{members}/{team.colleague.id}", headers=team.colleague.headers)
     assert left.status_code == 204, left.text
@@ -267,6 +270,7 @@ async def test_each_event_sent_is_one_access_log_entry_however_often_it_is_retri
     await register(client, team.patient, receiver.url)  # the patient's own: not a disclosure
     receiver.failing = 4  # every endpoint's first attempts fail: retries follow
     await _log(client, team.patient)
+    worker.expand()
     queued = await _sends(client, team.patient)
     assert len(queued) == 2  # one per clinic endpoint, written with the deliveries
     deliver_until(worker, lambda: len(receiver.unique()) == 1 and len(receiver.received) >= 7)
@@ -336,8 +340,11 @@ async def test_a_session_write_decides_the_clinics_audience_in_one_query_and_log
     await take_into_care(client, team.colleague, team.clinic_id, team.patient)
     await _register(client, team, receiver.url)
     await _register(client, team, receiver.url)
-    with statements(app) as seen:
+    with statements(app) as written:
         await _log(client, team.patient)
+    assert not [s for s in written if "webhook_endpoint" in s]  # the worker's work
+    with statements(app) as seen:
+        assert expand_outbox(app) == 1
     audience = [s for s in seen if "care_relationship" in s and "webhook_endpoint" in s]
     logged = [s for s in seen if s.lstrip().upper().startswith("INSERT INTO ACCESS_LOG")]
     # one audience read serves the session event and the advice check; both endpoints'

@@ -70,12 +70,14 @@ def dosage(element: Any) -> dict[str, Any]:
 
 
 def care_plan_items(plan: CarePlan) -> list[dict[str, Any]]:
-    """A CarePlan's activities as routine items (`exercise` from the canonical)."""
+    """A CarePlan's activities as routine items (`exercise` from the canonical, which pins
+    the ActivityDefinition's version: `url|version`)."""
     items = []
     for activity in plan.activity or []:
         detail = activity.detail
         (canonical,) = detail.instantiatesCanonical
-        exercise = canonical.rsplit("/ActivityDefinition/", 1)[1]
+        exercise, _, version = canonical.rsplit("/ActivityDefinition/", 1)[1].partition("|")
+        assert version.isdigit(), canonical
         items.append({"exercise": exercise, **dosage(detail)})
     return items
 

@@ -117,8 +117,8 @@ async def test_templates_are_plan_definitions_whose_actions_name_activity_defini
     assert parsed.total == SEEDED_TEMPLATES
     templates = (await client.get("/api/v1/routines", params={"template": "true"})).json()
     by_id = {t["id"]: t for t in templates["items"]}
-    exercises = {
-        e["resource"]["url"]
+    versions = {
+        e["resource"]["id"]: e["resource"]["version"]
         for e in (await client.get(f"{FHIR}/ActivityDefinition")).json()["entry"]
     }
     for entry_ in body["entry"]:
@@ -127,10 +127,11 @@ async def test_templates_are_plan_definitions_whose_actions_name_activity_defini
         one = await client.get(f"{FHIR}/PlanDefinition/{plan['id']}")
         assert one.status_code == 200
         assert one.json() == plan
+        # Each action pins the ActivityDefinition's version it was served at.
         assert [a["definitionCanonical"] for a in plan["action"]] == [
-            f"https://medius.dev/fhir/ActivityDefinition/{i['exercise']}" for i in template["items"]
+            f"https://medius.dev/fhir/ActivityDefinition/{i['exercise']}|{versions[i['exercise']]}"
+            for i in template["items"]
         ]
-        assert {a["definitionCanonical"] for a in plan["action"]} <= exercises
         parsed_plan = reading.validated(plan)
         for action, item in zip(parsed_plan.action, template["items"], strict=True):
             assert reading.dosage(action) == _dosage_of(item)
@@ -161,13 +162,21 @@ async def test_each_fhir_base_states_its_capabilities(client: httpx.AsyncClient)
     assert statement.fhirVersion == "4.3.0"
     assert statement.implementation.url == BASE
     served = {r.type for r in statement.rest[0].resource}
-    assert served == {"ActivityDefinition", "PlanDefinition", "Patient", "CarePlan"}
+    assert served == {
+        "ActivityDefinition",
+        "PlanDefinition",
+        "StructureDefinition",
+        "CodeSystem",
+        "Patient",
+        "CarePlan",
+        "Observation",
+    }
     clinic_id = uuid.uuid4()
     clinic = await client.get(f"/api/v1/clinics/{clinic_id}/fhir/metadata")
     assert clinic.status_code == 200
     statement = reading.validated(clinic.json())
     assert statement.implementation.url == f"http://127.0.0.1:8000/api/v1/clinics/{clinic_id}/fhir"
-    assert {r.type for r in statement.rest[0].resource} == {"Patient", "CarePlan"}
+    assert {r.type for r in statement.rest[0].resource} == {"Patient", "CarePlan", "Observation"}
     again = await client.get(f"{FHIR}/metadata", headers={"If-None-Match": own.headers["etag"]})
     assert again.status_code == 304
     outcome_of(await client.get("/api/v1/clinics/not-a-uuid/fhir/metadata"), 422, "invalid")
@@ -289,6 +298,8 @@ async def test_everything_reads_back_every_set_side_pain_and_dosage(
     assert panel.effectivePeriod.start.isoformat() == "2026-11-20T06:30:00+00:00"
     open_ended = next(o for o in observations if o.id == logged["sessions"][1]["id"])
     assert open_ended.effectiveDateTime is not None and open_ended.hasMember is None
+    # No sets: the panel says why it has no members rather than nothing at all.
+    assert open_ended.dataAbsentReason.coding[0].code == "not-performed"
 
     (check,) = [o for o in observations if o.code.coding[0].code == "single-leg-stance"]
     figures = {c.code.coding[0].code: c for c in check.component}
@@ -297,6 +308,13 @@ async def test_everything_reads_back_every_set_side_pain_and_dosage(
     assert figures["pelvis-drop"].valueCodeableConcept.coding[0].code == "marked"
     assert figures["knee-drifts-in"].valueBoolean is True
     assert figures["hold"].valueQuantity.value == 12
+    # The findings are components too (not `interpretation`, which grades a result).
+    findings = [c for c in check.component if c.code.coding[0].system == codes.FINDING_SYSTEM]
+    assert [f.code.coding[0].code for f in findings] == [
+        f["code"] for f in logged["check"]["interpretation"]["findings"]
+    ]
+    assert findings and all(f.valueBoolean is True and f.code.text for f in findings)
+    assert check.interpretation is None
     assert check.id == logged["check"]["id"]
     assert check.note[0].text == "wobbly"
 
@@ -400,7 +418,7 @@ async def test_every_fhir_error_is_an_operation_outcome_and_the_rest_stays_probl
     outcome_of(await client.get(f"{FHIR}/Nothing/here"), 404, "not-found")
     outcome_of(await client.post(f"{FHIR}/ActivityDefinition", json={}), 405, "not-supported")
     outcome_of(await client.get(f"{FHIR}/ActivityDefinition?q=%00"), 422, "invalid")
-    outcome_of(await client.get(f"{FHIR}/ActivityDefinition/{'x' * 65}"), 422, "invalid")
+    outcome_of(await client.get(f"{FHIR}/ActivityDefinition/{'x' * 65}"), 404, "not-found")
     outcome_of(
         await client.get(
             f"{FHIR}/Patient/{alice.id}/$everything", headers={"Authorization": "Bearer nope"}
@@ -416,7 +434,7 @@ async def test_every_fhir_error_is_an_operation_outcome_and_the_rest_stays_probl
 async def test_accept_takes_fhir_json_or_json_and_refuses_the_rest_even_when_cached(
     client: httpx.AsyncClient, alice: SignedIn
 ) -> None:
-    for accept in (FHIR_JSON, "application/json", "*/*", "application/*;q=0.5"):
+    for accept in (FHIR_JSON, "*/*", "application/*;q=0.5", "application/json;q=0.5, */*"):
         response = await client.get(f"{FHIR}/ActivityDefinition", headers={"Accept": accept})
         assert response.status_code == 200, accept
         assert response.headers["content-type"] == FHIR_JSON

@@ -122,6 +122,8 @@ from .page_share_link_public import PageShareLinkPublic
 from .page_union_exercise_public_exercise_tombstone import PageUnionExercisePublicExerciseTombstone
 from .page_union_session_public_session_tombstone import PageUnionSessionPublicSessionTombstone
 from .pain_alert import PainAlert
+from .parameters import Parameters
+from .parameters_parameter import ParametersParameter
 from .password_change import PasswordChange
 from .pelvis_drop import PelvisDrop
 from .person_ref import PersonRef
@@ -308,6 +310,8 @@ __all__ = (
     "PageUnionExercisePublicExerciseTombstone",
     "PageUnionSessionPublicSessionTombstone",
     "PainAlert",
+    "Parameters",
+    "ParametersParameter",
     "PasswordChange",
     "PelvisDrop",
     "PersonRef",

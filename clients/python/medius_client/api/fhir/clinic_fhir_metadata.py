@@ -15,17 +15,34 @@ from ...types import UNSET, Response, Unset
 def _get_kwargs(
     clinic_id: UUID,
     *,
+    field_format_: None | str | Unset = UNSET,
+    prefer: None | str | Unset = UNSET,
     if_none_match: None | str | Unset = UNSET,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
+    if not isinstance(prefer, Unset):
+        headers["Prefer"] = prefer
+
     if not isinstance(if_none_match, Unset):
         headers["If-None-Match"] = if_none_match
+
+    params: dict[str, Any] = {}
+
+    json_field_format_: None | str | Unset
+    if isinstance(field_format_, Unset):
+        json_field_format_ = UNSET
+    else:
+        json_field_format_ = field_format_
+    params["_format"] = json_field_format_
+
+    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
 
     _kwargs: dict[str, Any] = {
         "method": "get",
         "url": "/api/v1/clinics/{clinic_id}/fhir/metadata".format(
             clinic_id=quote(str(clinic_id), safe=""),
         ),
+        "params": params,
     }
 
     _kwargs["headers"] = headers
@@ -90,16 +107,23 @@ def sync_detailed(
     clinic_id: UUID,
     *,
     client: AuthenticatedClient | Client,
+    field_format_: None | str | Unset = UNSET,
+    prefer: None | str | Unset = UNSET,
     if_none_match: None | str | Unset = UNSET,
 ) -> Response[Any | FhirResource | OperationOutcome]:
     """What a clinic's FHIR base serves (CapabilityStatement)
 
-     The FHIR CapabilityStatement of this base: FHIR 4.3.0 (R4B), JSON, the resources and interactions
-    served and who may read them. FHIR clients read it first. Public: it says nothing of the clinic.
-    Sends `ETag` and `Cache-Control: public`; repeat with `If-None-Match` to get 304.
+     The FHIR CapabilityStatement of this base: FHIR 4.3.0 (R4B), JSON, the resources, interactions and
+    search parameters served and who may read them. FHIR clients read it first. Public: it says nothing
+    of the clinic. Sends `ETag` and `Cache-Control: public`; repeat with `If-None-Match` to get 304.
 
     Args:
         clinic_id (UUID): The clinic's id.
+        field_format_ (None | str | Unset): The media type to answer with, overriding `Accept`
+            (http.html): `json` or `application/fhir+json` (answered as application/fhir+json),
+            `application/json`; `xml` and anything else is 406 (JSON only).
+        prefer (None | str | Unset): `handling=strict`: a query parameter the interaction does not
+            support is refused (400) instead of ignored (search.html).
         if_none_match (None | str | Unset): An `ETag` from an earlier read (or `*`): 304 with no
             body while current.
 
@@ -113,6 +137,8 @@ def sync_detailed(
 
     kwargs = _get_kwargs(
         clinic_id=clinic_id,
+        field_format_=field_format_,
+        prefer=prefer,
         if_none_match=if_none_match,
     )
 
@@ -127,16 +153,23 @@ def sync(
     clinic_id: UUID,
     *,
     client: AuthenticatedClient | Client,
+    field_format_: None | str | Unset = UNSET,
+    prefer: None | str | Unset = UNSET,
     if_none_match: None | str | Unset = UNSET,
 ) -> Any | FhirResource | OperationOutcome | None:
     """What a clinic's FHIR base serves (CapabilityStatement)
 
-     The FHIR CapabilityStatement of this base: FHIR 4.3.0 (R4B), JSON, the resources and interactions
-    served and who may read them. FHIR clients read it first. Public: it says nothing of the clinic.
-    Sends `ETag` and `Cache-Control: public`; repeat with `If-None-Match` to get 304.
+     The FHIR CapabilityStatement of this base: FHIR 4.3.0 (R4B), JSON, the resources, interactions and
+    search parameters served and who may read them. FHIR clients read it first. Public: it says nothing
+    of the clinic. Sends `ETag` and `Cache-Control: public`; repeat with `If-None-Match` to get 304.
 
     Args:
         clinic_id (UUID): The clinic's id.
+        field_format_ (None | str | Unset): The media type to answer with, overriding `Accept`
+            (http.html): `json` or `application/fhir+json` (answered as application/fhir+json),
+            `application/json`; `xml` and anything else is 406 (JSON only).
+        prefer (None | str | Unset): `handling=strict`: a query parameter the interaction does not
+            support is refused (400) instead of ignored (search.html).
         if_none_match (None | str | Unset): An `ETag` from an earlier read (or `*`): 304 with no
             body while current.
 
@@ -151,6 +184,8 @@ def sync(
     return sync_detailed(
         clinic_id=clinic_id,
         client=client,
+        field_format_=field_format_,
+        prefer=prefer,
         if_none_match=if_none_match,
     ).parsed
 
@@ -159,16 +194,23 @@ async def asyncio_detailed(
     clinic_id: UUID,
     *,
     client: AuthenticatedClient | Client,
+    field_format_: None | str | Unset = UNSET,
+    prefer: None | str | Unset = UNSET,
     if_none_match: None | str | Unset = UNSET,
 ) -> Response[Any | FhirResource | OperationOutcome]:
     """What a clinic's FHIR base serves (CapabilityStatement)
 
-     The FHIR CapabilityStatement of this base: FHIR 4.3.0 (R4B), JSON, the resources and interactions
-    served and who may read them. FHIR clients read it first. Public: it says nothing of the clinic.
-    Sends `ETag` and `Cache-Control: public`; repeat with `If-None-Match` to get 304.
+     The FHIR CapabilityStatement of this base: FHIR 4.3.0 (R4B), JSON, the resources, interactions and
+    search parameters served and who may read them. FHIR clients read it first. Public: it says nothing
+    of the clinic. Sends `ETag` and `Cache-Control: public`; repeat with `If-None-Match` to get 304.
 
     Args:
         clinic_id (UUID): The clinic's id.
+        field_format_ (None | str | Unset): The media type to answer with, overriding `Accept`
+            (http.html): `json` or `application/fhir+json` (answered as application/fhir+json),
+            `application/json`; `xml` and anything else is 406 (JSON only).
+        prefer (None | str | Unset): `handling=strict`: a query parameter the interaction does not
+            support is refused (400) instead of ignored (search.html).
         if_none_match (None | str | Unset): An `ETag` from an earlier read (or `*`): 304 with no
             body while current.
 
@@ -182,6 +224,8 @@ async def asyncio_detailed(
 
     kwargs = _get_kwargs(
         clinic_id=clinic_id,
+        field_format_=field_format_,
+        prefer=prefer,
         if_none_match=if_none_match,
     )
 
@@ -194,16 +238,23 @@ async def asyncio(
     clinic_id: UUID,
     *,
     client: AuthenticatedClient | Client,
+    field_format_: None | str | Unset = UNSET,
+    prefer: None | str | Unset = UNSET,
     if_none_match: None | str | Unset = UNSET,
 ) -> Any | FhirResource | OperationOutcome | None:
     """What a clinic's FHIR base serves (CapabilityStatement)
 
-     The FHIR CapabilityStatement of this base: FHIR 4.3.0 (R4B), JSON, the resources and interactions
-    served and who may read them. FHIR clients read it first. Public: it says nothing of the clinic.
-    Sends `ETag` and `Cache-Control: public`; repeat with `If-None-Match` to get 304.
+     The FHIR CapabilityStatement of this base: FHIR 4.3.0 (R4B), JSON, the resources, interactions and
+    search parameters served and who may read them. FHIR clients read it first. Public: it says nothing
+    of the clinic. Sends `ETag` and `Cache-Control: public`; repeat with `If-None-Match` to get 304.
 
     Args:
         clinic_id (UUID): The clinic's id.
+        field_format_ (None | str | Unset): The media type to answer with, overriding `Accept`
+            (http.html): `json` or `application/fhir+json` (answered as application/fhir+json),
+            `application/json`; `xml` and anything else is 406 (JSON only).
+        prefer (None | str | Unset): `handling=strict`: a query parameter the interaction does not
+            support is refused (400) instead of ignored (search.html).
         if_none_match (None | str | Unset): An `ETag` from an earlier read (or `*`): 304 with no
             body while current.
 
@@ -219,6 +270,8 @@ async def asyncio(
         await asyncio_detailed(
             clinic_id=clinic_id,
             client=client,
+            field_format_=field_format_,
+            prefer=prefer,
             if_none_match=if_none_match,
         )
     ).parsed

@@ -9,13 +9,41 @@ from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.bundle import Bundle
 from ...models.operation_outcome import OperationOutcome
-from ...types import Response
+from ...types import UNSET, Response, Unset
 
 
 def _get_kwargs(
     clinic_id: UUID,
     patient_id: str,
+    *,
+    field_count: int | None | Unset = UNSET,
+    field_offset: int | Unset = 0,
+    field_format_: None | str | Unset = UNSET,
+    prefer: None | str | Unset = UNSET,
 ) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+    if not isinstance(prefer, Unset):
+        headers["Prefer"] = prefer
+
+    params: dict[str, Any] = {}
+
+    json_field_count: int | None | Unset
+    if isinstance(field_count, Unset):
+        json_field_count = UNSET
+    else:
+        json_field_count = field_count
+    params["_count"] = json_field_count
+
+    params["_offset"] = field_offset
+
+    json_field_format_: None | str | Unset
+    if isinstance(field_format_, Unset):
+        json_field_format_ = UNSET
+    else:
+        json_field_format_ = field_format_
+    params["_format"] = json_field_format_
+
+    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
 
     _kwargs: dict[str, Any] = {
         "method": "get",
@@ -23,8 +51,10 @@ def _get_kwargs(
             clinic_id=quote(str(clinic_id), safe=""),
             patient_id=quote(str(patient_id), safe=""),
         ),
+        "params": params,
     }
 
+    _kwargs["headers"] = headers
     return _kwargs
 
 
@@ -93,21 +123,36 @@ def sync_detailed(
     patient_id: str,
     *,
     client: AuthenticatedClient,
+    field_count: int | None | Unset = UNSET,
+    field_offset: int | Unset = 0,
+    field_format_: None | str | Unset = UNSET,
+    prefer: None | str | Unset = UNSET,
 ) -> Response[Bundle | OperationOutcome]:
     """Everything about a patient in your care, as a FHIR Bundle
 
      A `searchset` Bundle of the Patient, their routines as CarePlans, their sessions as Observations
     (one Physical Activity panel per session with one member per exercise; every set's reps/steps/hold,
     side, load, effort and pain (LOINC 72514-3) as components) and their self-checks as Observations.
-    This is the clinic's FHIR base: readable by a clinician of the clinic whose active care relationship
-    covers the patient, within the scopes the patient granted (CarePlans: `prescribe` or `sessions`;
-    session Observations: `sessions`; self-checks: `self_checks`); each read is written to the patient's
-    access log. No such relationship is 404, as an unknown patient; one granting none of those scopes is
-    403.
+    `_count` pages it (the Patient first; paging links in `Bundle.link`). This is the clinic's FHIR
+    base: readable by a clinician of the clinic whose active care relationship covers the patient,
+    within the scopes the patient granted (the Patient: any of those below; CarePlans: `prescribe` or
+    `sessions`; session Observations: `sessions`; self-checks: `self_checks`); each read is written to
+    the patient's access log. No such relationship is 404, as an unknown patient; one granting none of
+    those scopes is 403.
 
     Args:
         clinic_id (UUID): The clinic's id.
-        patient_id (str): The Patient's id: the user's id.
+        patient_id (str): The Patient's id: the user's id. Malformed or unknown: 404.
+        field_count (int | None | Unset): At most this many entries per page (search.html: never
+            more; larger than 100 pages by 100); 0 answers the total only. The Bundle's
+            `next`/`previous` links page on. Without it: every match.
+        field_offset (int | Unset): Where the page starts among the matches (the paging links set
+            it). Default: 0.
+        field_format_ (None | str | Unset): The media type to answer with, overriding `Accept`
+            (http.html): `json` or `application/fhir+json` (answered as application/fhir+json),
+            `application/json`; `xml` and anything else is 406 (JSON only).
+        prefer (None | str | Unset): `handling=strict`: a query parameter the interaction does not
+            support is refused (400) instead of ignored (search.html).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -120,6 +165,10 @@ def sync_detailed(
     kwargs = _get_kwargs(
         clinic_id=clinic_id,
         patient_id=patient_id,
+        field_count=field_count,
+        field_offset=field_offset,
+        field_format_=field_format_,
+        prefer=prefer,
     )
 
     response = client.get_httpx_client().request(
@@ -134,21 +183,36 @@ def sync(
     patient_id: str,
     *,
     client: AuthenticatedClient,
+    field_count: int | None | Unset = UNSET,
+    field_offset: int | Unset = 0,
+    field_format_: None | str | Unset = UNSET,
+    prefer: None | str | Unset = UNSET,
 ) -> Bundle | OperationOutcome | None:
     """Everything about a patient in your care, as a FHIR Bundle
 
      A `searchset` Bundle of the Patient, their routines as CarePlans, their sessions as Observations
     (one Physical Activity panel per session with one member per exercise; every set's reps/steps/hold,
     side, load, effort and pain (LOINC 72514-3) as components) and their self-checks as Observations.
-    This is the clinic's FHIR base: readable by a clinician of the clinic whose active care relationship
-    covers the patient, within the scopes the patient granted (CarePlans: `prescribe` or `sessions`;
-    session Observations: `sessions`; self-checks: `self_checks`); each read is written to the patient's
-    access log. No such relationship is 404, as an unknown patient; one granting none of those scopes is
-    403.
+    `_count` pages it (the Patient first; paging links in `Bundle.link`). This is the clinic's FHIR
+    base: readable by a clinician of the clinic whose active care relationship covers the patient,
+    within the scopes the patient granted (the Patient: any of those below; CarePlans: `prescribe` or
+    `sessions`; session Observations: `sessions`; self-checks: `self_checks`); each read is written to
+    the patient's access log. No such relationship is 404, as an unknown patient; one granting none of
+    those scopes is 403.
 
     Args:
         clinic_id (UUID): The clinic's id.
-        patient_id (str): The Patient's id: the user's id.
+        patient_id (str): The Patient's id: the user's id. Malformed or unknown: 404.
+        field_count (int | None | Unset): At most this many entries per page (search.html: never
+            more; larger than 100 pages by 100); 0 answers the total only. The Bundle's
+            `next`/`previous` links page on. Without it: every match.
+        field_offset (int | Unset): Where the page starts among the matches (the paging links set
+            it). Default: 0.
+        field_format_ (None | str | Unset): The media type to answer with, overriding `Accept`
+            (http.html): `json` or `application/fhir+json` (answered as application/fhir+json),
+            `application/json`; `xml` and anything else is 406 (JSON only).
+        prefer (None | str | Unset): `handling=strict`: a query parameter the interaction does not
+            support is refused (400) instead of ignored (search.html).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -162,6 +226,10 @@ def sync(
         clinic_id=clinic_id,
         patient_id=patient_id,
         client=client,
+        field_count=field_count,
+        field_offset=field_offset,
+        field_format_=field_format_,
+        prefer=prefer,
     ).parsed
 
 
@@ -170,21 +238,36 @@ async def asyncio_detailed(
     patient_id: str,
     *,
     client: AuthenticatedClient,
+    field_count: int | None | Unset = UNSET,
+    field_offset: int | Unset = 0,
+    field_format_: None | str | Unset = UNSET,
+    prefer: None | str | Unset = UNSET,
 ) -> Response[Bundle | OperationOutcome]:
     """Everything about a patient in your care, as a FHIR Bundle
 
      A `searchset` Bundle of the Patient, their routines as CarePlans, their sessions as Observations
     (one Physical Activity panel per session with one member per exercise; every set's reps/steps/hold,
     side, load, effort and pain (LOINC 72514-3) as components) and their self-checks as Observations.
-    This is the clinic's FHIR base: readable by a clinician of the clinic whose active care relationship
-    covers the patient, within the scopes the patient granted (CarePlans: `prescribe` or `sessions`;
-    session Observations: `sessions`; self-checks: `self_checks`); each read is written to the patient's
-    access log. No such relationship is 404, as an unknown patient; one granting none of those scopes is
-    403.
+    `_count` pages it (the Patient first; paging links in `Bundle.link`). This is the clinic's FHIR
+    base: readable by a clinician of the clinic whose active care relationship covers the patient,
+    within the scopes the patient granted (the Patient: any of those below; CarePlans: `prescribe` or
+    `sessions`; session Observations: `sessions`; self-checks: `self_checks`); each read is written to
+    the patient's access log. No such relationship is 404, as an unknown patient; one granting none of
+    those scopes is 403.
 
     Args:
         clinic_id (UUID): The clinic's id.
-        patient_id (str): The Patient's id: the user's id.
+        patient_id (str): The Patient's id: the user's id. Malformed or unknown: 404.
+        field_count (int | None | Unset): At most this many entries per page (search.html: never
+            more; larger than 100 pages by 100); 0 answers the total only. The Bundle's
+            `next`/`previous` links page on. Without it: every match.
+        field_offset (int | Unset): Where the page starts among the matches (the paging links set
+            it). Default: 0.
+        field_format_ (None | str | Unset): The media type to answer with, overriding `Accept`
+            (http.html): `json` or `application/fhir+json` (answered as application/fhir+json),
+            `application/json`; `xml` and anything else is 406 (JSON only).
+        prefer (None | str | Unset): `handling=strict`: a query parameter the interaction does not
+            support is refused (400) instead of ignored (search.html).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -197,6 +280,10 @@ async def asyncio_detailed(
     kwargs = _get_kwargs(
         clinic_id=clinic_id,
         patient_id=patient_id,
+        field_count=field_count,
+        field_offset=field_offset,
+        field_format_=field_format_,
+        prefer=prefer,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -209,21 +296,36 @@ async def asyncio(
     patient_id: str,
     *,
     client: AuthenticatedClient,
+    field_count: int | None | Unset = UNSET,
+    field_offset: int | Unset = 0,
+    field_format_: None | str | Unset = UNSET,
+    prefer: None | str | Unset = UNSET,
 ) -> Bundle | OperationOutcome | None:
     """Everything about a patient in your care, as a FHIR Bundle
 
      A `searchset` Bundle of the Patient, their routines as CarePlans, their sessions as Observations
     (one Physical Activity panel per session with one member per exercise; every set's reps/steps/hold,
     side, load, effort and pain (LOINC 72514-3) as components) and their self-checks as Observations.
-    This is the clinic's FHIR base: readable by a clinician of the clinic whose active care relationship
-    covers the patient, within the scopes the patient granted (CarePlans: `prescribe` or `sessions`;
-    session Observations: `sessions`; self-checks: `self_checks`); each read is written to the patient's
-    access log. No such relationship is 404, as an unknown patient; one granting none of those scopes is
-    403.
+    `_count` pages it (the Patient first; paging links in `Bundle.link`). This is the clinic's FHIR
+    base: readable by a clinician of the clinic whose active care relationship covers the patient,
+    within the scopes the patient granted (the Patient: any of those below; CarePlans: `prescribe` or
+    `sessions`; session Observations: `sessions`; self-checks: `self_checks`); each read is written to
+    the patient's access log. No such relationship is 404, as an unknown patient; one granting none of
+    those scopes is 403.
 
     Args:
         clinic_id (UUID): The clinic's id.
-        patient_id (str): The Patient's id: the user's id.
+        patient_id (str): The Patient's id: the user's id. Malformed or unknown: 404.
+        field_count (int | None | Unset): At most this many entries per page (search.html: never
+            more; larger than 100 pages by 100); 0 answers the total only. The Bundle's
+            `next`/`previous` links page on. Without it: every match.
+        field_offset (int | Unset): Where the page starts among the matches (the paging links set
+            it). Default: 0.
+        field_format_ (None | str | Unset): The media type to answer with, overriding `Accept`
+            (http.html): `json` or `application/fhir+json` (answered as application/fhir+json),
+            `application/json`; `xml` and anything else is 406 (JSON only).
+        prefer (None | str | Unset): `handling=strict`: a query parameter the interaction does not
+            support is refused (400) instead of ignored (search.html).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -238,5 +340,9 @@ async def asyncio(
             clinic_id=clinic_id,
             patient_id=patient_id,
             client=client,
+            field_count=field_count,
+            field_offset=field_offset,
+            field_format_=field_format_,
+            prefer=prefer,
         )
     ).parsed

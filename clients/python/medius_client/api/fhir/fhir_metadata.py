@@ -12,15 +12,32 @@ from ...types import UNSET, Response, Unset
 
 def _get_kwargs(
     *,
+    field_format_: None | str | Unset = UNSET,
+    prefer: None | str | Unset = UNSET,
     if_none_match: None | str | Unset = UNSET,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
+    if not isinstance(prefer, Unset):
+        headers["Prefer"] = prefer
+
     if not isinstance(if_none_match, Unset):
         headers["If-None-Match"] = if_none_match
+
+    params: dict[str, Any] = {}
+
+    json_field_format_: None | str | Unset
+    if isinstance(field_format_, Unset):
+        json_field_format_ = UNSET
+    else:
+        json_field_format_ = field_format_
+    params["_format"] = json_field_format_
+
+    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
 
     _kwargs: dict[str, Any] = {
         "method": "get",
         "url": "/api/v1/fhir/metadata",
+        "params": params,
     }
 
     _kwargs["headers"] = headers
@@ -84,15 +101,22 @@ def _build_response(
 def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
+    field_format_: None | str | Unset = UNSET,
+    prefer: None | str | Unset = UNSET,
     if_none_match: None | str | Unset = UNSET,
 ) -> Response[Any | FhirResource | OperationOutcome]:
     """What the FHIR base serves (CapabilityStatement)
 
-     The FHIR CapabilityStatement of this base: FHIR 4.3.0 (R4B), JSON, the resources and interactions
-    served and who may read them. FHIR clients read it first. Sends `ETag` and `Cache-Control: public`;
-    repeat with `If-None-Match` to get 304.
+     The FHIR CapabilityStatement of this base: FHIR 4.3.0 (R4B), JSON, the resources, interactions and
+    search parameters served and who may read them. FHIR clients read it first. Sends `ETag` and `Cache-
+    Control: public`; repeat with `If-None-Match` to get 304.
 
     Args:
+        field_format_ (None | str | Unset): The media type to answer with, overriding `Accept`
+            (http.html): `json` or `application/fhir+json` (answered as application/fhir+json),
+            `application/json`; `xml` and anything else is 406 (JSON only).
+        prefer (None | str | Unset): `handling=strict`: a query parameter the interaction does not
+            support is refused (400) instead of ignored (search.html).
         if_none_match (None | str | Unset): An `ETag` from an earlier read (or `*`): 304 with no
             body while current.
 
@@ -105,6 +129,8 @@ def sync_detailed(
     """
 
     kwargs = _get_kwargs(
+        field_format_=field_format_,
+        prefer=prefer,
         if_none_match=if_none_match,
     )
 
@@ -118,15 +144,22 @@ def sync_detailed(
 def sync(
     *,
     client: AuthenticatedClient | Client,
+    field_format_: None | str | Unset = UNSET,
+    prefer: None | str | Unset = UNSET,
     if_none_match: None | str | Unset = UNSET,
 ) -> Any | FhirResource | OperationOutcome | None:
     """What the FHIR base serves (CapabilityStatement)
 
-     The FHIR CapabilityStatement of this base: FHIR 4.3.0 (R4B), JSON, the resources and interactions
-    served and who may read them. FHIR clients read it first. Sends `ETag` and `Cache-Control: public`;
-    repeat with `If-None-Match` to get 304.
+     The FHIR CapabilityStatement of this base: FHIR 4.3.0 (R4B), JSON, the resources, interactions and
+    search parameters served and who may read them. FHIR clients read it first. Sends `ETag` and `Cache-
+    Control: public`; repeat with `If-None-Match` to get 304.
 
     Args:
+        field_format_ (None | str | Unset): The media type to answer with, overriding `Accept`
+            (http.html): `json` or `application/fhir+json` (answered as application/fhir+json),
+            `application/json`; `xml` and anything else is 406 (JSON only).
+        prefer (None | str | Unset): `handling=strict`: a query parameter the interaction does not
+            support is refused (400) instead of ignored (search.html).
         if_none_match (None | str | Unset): An `ETag` from an earlier read (or `*`): 304 with no
             body while current.
 
@@ -140,6 +173,8 @@ def sync(
 
     return sync_detailed(
         client=client,
+        field_format_=field_format_,
+        prefer=prefer,
         if_none_match=if_none_match,
     ).parsed
 
@@ -147,15 +182,22 @@ def sync(
 async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
+    field_format_: None | str | Unset = UNSET,
+    prefer: None | str | Unset = UNSET,
     if_none_match: None | str | Unset = UNSET,
 ) -> Response[Any | FhirResource | OperationOutcome]:
     """What the FHIR base serves (CapabilityStatement)
 
-     The FHIR CapabilityStatement of this base: FHIR 4.3.0 (R4B), JSON, the resources and interactions
-    served and who may read them. FHIR clients read it first. Sends `ETag` and `Cache-Control: public`;
-    repeat with `If-None-Match` to get 304.
+     The FHIR CapabilityStatement of this base: FHIR 4.3.0 (R4B), JSON, the resources, interactions and
+    search parameters served and who may read them. FHIR clients read it first. Sends `ETag` and `Cache-
+    Control: public`; repeat with `If-None-Match` to get 304.
 
     Args:
+        field_format_ (None | str | Unset): The media type to answer with, overriding `Accept`
+            (http.html): `json` or `application/fhir+json` (answered as application/fhir+json),
+            `application/json`; `xml` and anything else is 406 (JSON only).
+        prefer (None | str | Unset): `handling=strict`: a query parameter the interaction does not
+            support is refused (400) instead of ignored (search.html).
         if_none_match (None | str | Unset): An `ETag` from an earlier read (or `*`): 304 with no
             body while current.
 
@@ -168,6 +210,8 @@ async def asyncio_detailed(
     """
 
     kwargs = _get_kwargs(
+        field_format_=field_format_,
+        prefer=prefer,
         if_none_match=if_none_match,
     )
 
@@ -179,15 +223,22 @@ async def asyncio_detailed(
 async def asyncio(
     *,
     client: AuthenticatedClient | Client,
+    field_format_: None | str | Unset = UNSET,
+    prefer: None | str | Unset = UNSET,
     if_none_match: None | str | Unset = UNSET,
 ) -> Any | FhirResource | OperationOutcome | None:
     """What the FHIR base serves (CapabilityStatement)
 
-     The FHIR CapabilityStatement of this base: FHIR 4.3.0 (R4B), JSON, the resources and interactions
-    served and who may read them. FHIR clients read it first. Sends `ETag` and `Cache-Control: public`;
-    repeat with `If-None-Match` to get 304.
+     The FHIR CapabilityStatement of this base: FHIR 4.3.0 (R4B), JSON, the resources, interactions and
+    search parameters served and who may read them. FHIR clients read it first. Sends `ETag` and `Cache-
+    Control: public`; repeat with `If-None-Match` to get 304.
 
     Args:
+        field_format_ (None | str | Unset): The media type to answer with, overriding `Accept`
+            (http.html): `json` or `application/fhir+json` (answered as application/fhir+json),
+            `application/json`; `xml` and anything else is 406 (JSON only).
+        prefer (None | str | Unset): `handling=strict`: a query parameter the interaction does not
+            support is refused (400) instead of ignored (search.html).
         if_none_match (None | str | Unset): An `ETag` from an earlier read (or `*`): 304 with no
             body while current.
 
@@ -202,6 +253,8 @@ async def asyncio(
     return (
         await asyncio_detailed(
             client=client,
+            field_format_=field_format_,
+            prefer=prefer,
             if_none_match=if_none_match,
         )
     ).parsed

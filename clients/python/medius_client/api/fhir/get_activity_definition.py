@@ -14,17 +14,34 @@ from ...types import UNSET, Response, Unset
 def _get_kwargs(
     slug: str,
     *,
+    field_format_: None | str | Unset = UNSET,
+    prefer: None | str | Unset = UNSET,
     if_none_match: None | str | Unset = UNSET,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
+    if not isinstance(prefer, Unset):
+        headers["Prefer"] = prefer
+
     if not isinstance(if_none_match, Unset):
         headers["If-None-Match"] = if_none_match
+
+    params: dict[str, Any] = {}
+
+    json_field_format_: None | str | Unset
+    if isinstance(field_format_, Unset):
+        json_field_format_ = UNSET
+    else:
+        json_field_format_ = field_format_
+    params["_format"] = json_field_format_
+
+    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
 
     _kwargs: dict[str, Any] = {
         "method": "get",
         "url": "/api/v1/fhir/ActivityDefinition/{slug}".format(
             slug=quote(str(slug), safe=""),
         ),
+        "params": params,
     }
 
     _kwargs["headers"] = headers
@@ -89,17 +106,24 @@ def sync_detailed(
     slug: str,
     *,
     client: AuthenticatedClient | Client,
+    field_format_: None | str | Unset = UNSET,
+    prefer: None | str | Unset = UNSET,
     if_none_match: None | str | Unset = UNSET,
 ) -> Response[ActivityDefinition | Any | OperationOutcome]:
     """One exercise as a FHIR ActivityDefinition
 
      One exercise as an ActivityDefinition. A removed exercise still answers, with `status: retired`, so
-    the CarePlans and sessions that name it resolve. Public like the catalog: no sign-in, answered from
-    memory until the catalog changes. Sends `ETag` and `Cache-Control: public`; repeat with `If-None-
-    Match` to get 304.
+    the CarePlans and sessions that name it resolve. The `ETag` is `W/"<meta.versionId>"`. Public like
+    the catalog: no sign-in, answered from memory until the catalog changes. Sends `ETag` and `Cache-
+    Control: public`; repeat with `If-None-Match` to get 304.
 
     Args:
-        slug (str): The ActivityDefinition's id: the exercise's slug.
+        slug (str): The ActivityDefinition's id: the exercise's slug. Malformed or unknown: 404.
+        field_format_ (None | str | Unset): The media type to answer with, overriding `Accept`
+            (http.html): `json` or `application/fhir+json` (answered as application/fhir+json),
+            `application/json`; `xml` and anything else is 406 (JSON only).
+        prefer (None | str | Unset): `handling=strict`: a query parameter the interaction does not
+            support is refused (400) instead of ignored (search.html).
         if_none_match (None | str | Unset): An `ETag` from an earlier read (or `*`): 304 with no
             body while current.
 
@@ -113,6 +137,8 @@ def sync_detailed(
 
     kwargs = _get_kwargs(
         slug=slug,
+        field_format_=field_format_,
+        prefer=prefer,
         if_none_match=if_none_match,
     )
 
@@ -127,17 +153,24 @@ def sync(
     slug: str,
     *,
     client: AuthenticatedClient | Client,
+    field_format_: None | str | Unset = UNSET,
+    prefer: None | str | Unset = UNSET,
     if_none_match: None | str | Unset = UNSET,
 ) -> ActivityDefinition | Any | OperationOutcome | None:
     """One exercise as a FHIR ActivityDefinition
 
      One exercise as an ActivityDefinition. A removed exercise still answers, with `status: retired`, so
-    the CarePlans and sessions that name it resolve. Public like the catalog: no sign-in, answered from
-    memory until the catalog changes. Sends `ETag` and `Cache-Control: public`; repeat with `If-None-
-    Match` to get 304.
+    the CarePlans and sessions that name it resolve. The `ETag` is `W/"<meta.versionId>"`. Public like
+    the catalog: no sign-in, answered from memory until the catalog changes. Sends `ETag` and `Cache-
+    Control: public`; repeat with `If-None-Match` to get 304.
 
     Args:
-        slug (str): The ActivityDefinition's id: the exercise's slug.
+        slug (str): The ActivityDefinition's id: the exercise's slug. Malformed or unknown: 404.
+        field_format_ (None | str | Unset): The media type to answer with, overriding `Accept`
+            (http.html): `json` or `application/fhir+json` (answered as application/fhir+json),
+            `application/json`; `xml` and anything else is 406 (JSON only).
+        prefer (None | str | Unset): `handling=strict`: a query parameter the interaction does not
+            support is refused (400) instead of ignored (search.html).
         if_none_match (None | str | Unset): An `ETag` from an earlier read (or `*`): 304 with no
             body while current.
 
@@ -152,6 +185,8 @@ def sync(
     return sync_detailed(
         slug=slug,
         client=client,
+        field_format_=field_format_,
+        prefer=prefer,
         if_none_match=if_none_match,
     ).parsed
 
@@ -160,17 +195,24 @@ async def asyncio_detailed(
     slug: str,
     *,
     client: AuthenticatedClient | Client,
+    field_format_: None | str | Unset = UNSET,
+    prefer: None | str | Unset = UNSET,
     if_none_match: None | str | Unset = UNSET,
 ) -> Response[ActivityDefinition | Any | OperationOutcome]:
     """One exercise as a FHIR ActivityDefinition
 
      One exercise as an ActivityDefinition. A removed exercise still answers, with `status: retired`, so
-    the CarePlans and sessions that name it resolve. Public like the catalog: no sign-in, answered from
-    memory until the catalog changes. Sends `ETag` and `Cache-Control: public`; repeat with `If-None-
-    Match` to get 304.
+    the CarePlans and sessions that name it resolve. The `ETag` is `W/"<meta.versionId>"`. Public like
+    the catalog: no sign-in, answered from memory until the catalog changes. Sends `ETag` and `Cache-
+    Control: public`; repeat with `If-None-Match` to get 304.
 
     Args:
-        slug (str): The ActivityDefinition's id: the exercise's slug.
+        slug (str): The ActivityDefinition's id: the exercise's slug. Malformed or unknown: 404.
+        field_format_ (None | str | Unset): The media type to answer with, overriding `Accept`
+            (http.html): `json` or `application/fhir+json` (answered as application/fhir+json),
+            `application/json`; `xml` and anything else is 406 (JSON only).
+        prefer (None | str | Unset): `handling=strict`: a query parameter the interaction does not
+            support is refused (400) instead of ignored (search.html).
         if_none_match (None | str | Unset): An `ETag` from an earlier read (or `*`): 304 with no
             body while current.
 
@@ -184,6 +226,8 @@ async def asyncio_detailed(
 
     kwargs = _get_kwargs(
         slug=slug,
+        field_format_=field_format_,
+        prefer=prefer,
         if_none_match=if_none_match,
     )
 
@@ -196,17 +240,24 @@ async def asyncio(
     slug: str,
     *,
     client: AuthenticatedClient | Client,
+    field_format_: None | str | Unset = UNSET,
+    prefer: None | str | Unset = UNSET,
     if_none_match: None | str | Unset = UNSET,
 ) -> ActivityDefinition | Any | OperationOutcome | None:
     """One exercise as a FHIR ActivityDefinition
 
      One exercise as an ActivityDefinition. A removed exercise still answers, with `status: retired`, so
-    the CarePlans and sessions that name it resolve. Public like the catalog: no sign-in, answered from
-    memory until the catalog changes. Sends `ETag` and `Cache-Control: public`; repeat with `If-None-
-    Match` to get 304.
+    the CarePlans and sessions that name it resolve. The `ETag` is `W/"<meta.versionId>"`. Public like
+    the catalog: no sign-in, answered from memory until the catalog changes. Sends `ETag` and `Cache-
+    Control: public`; repeat with `If-None-Match` to get 304.
 
     Args:
-        slug (str): The ActivityDefinition's id: the exercise's slug.
+        slug (str): The ActivityDefinition's id: the exercise's slug. Malformed or unknown: 404.
+        field_format_ (None | str | Unset): The media type to answer with, overriding `Accept`
+            (http.html): `json` or `application/fhir+json` (answered as application/fhir+json),
+            `application/json`; `xml` and anything else is 406 (JSON only).
+        prefer (None | str | Unset): `handling=strict`: a query parameter the interaction does not
+            support is refused (400) instead of ignored (search.html).
         if_none_match (None | str | Unset): An `ETag` from an earlier read (or `*`): 304 with no
             body while current.
 
@@ -222,6 +273,8 @@ async def asyncio(
         await asyncio_detailed(
             slug=slug,
             client=client,
+            field_format_=field_format_,
+            prefer=prefer,
             if_none_match=if_none_match,
         )
     ).parsed

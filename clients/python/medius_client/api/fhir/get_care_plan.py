@@ -1,5 +1,5 @@
 from http import HTTPStatus
-from typing import Any
+from typing import Any, cast
 from urllib.parse import quote
 
 import httpx
@@ -8,30 +8,57 @@ from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.care_plan import CarePlan
 from ...models.operation_outcome import OperationOutcome
-from ...types import Response
+from ...types import UNSET, Response, Unset
 
 
 def _get_kwargs(
     care_plan_id: str,
+    *,
+    field_format_: None | str | Unset = UNSET,
+    prefer: None | str | Unset = UNSET,
+    if_none_match: None | str | Unset = UNSET,
 ) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+    if not isinstance(prefer, Unset):
+        headers["Prefer"] = prefer
+
+    if not isinstance(if_none_match, Unset):
+        headers["If-None-Match"] = if_none_match
+
+    params: dict[str, Any] = {}
+
+    json_field_format_: None | str | Unset
+    if isinstance(field_format_, Unset):
+        json_field_format_ = UNSET
+    else:
+        json_field_format_ = field_format_
+    params["_format"] = json_field_format_
+
+    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
 
     _kwargs: dict[str, Any] = {
         "method": "get",
         "url": "/api/v1/fhir/CarePlan/{care_plan_id}".format(
             care_plan_id=quote(str(care_plan_id), safe=""),
         ),
+        "params": params,
     }
 
+    _kwargs["headers"] = headers
     return _kwargs
 
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> CarePlan | OperationOutcome | None:
+) -> Any | CarePlan | OperationOutcome | None:
     if response.status_code == 200:
         response_200 = CarePlan.from_dict(response.json())
 
         return response_200
+
+    if response.status_code == 304:
+        response_304 = cast(Any, None)
+        return response_304
 
     if response.status_code == 400:
         response_400 = OperationOutcome.from_dict(response.json())
@@ -71,7 +98,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[CarePlan | OperationOutcome]:
+) -> Response[Any | CarePlan | OperationOutcome]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -84,27 +111,41 @@ def sync_detailed(
     care_plan_id: str,
     *,
     client: AuthenticatedClient,
-) -> Response[CarePlan | OperationOutcome]:
+    field_format_: None | str | Unset = UNSET,
+    prefer: None | str | Unset = UNSET,
+    if_none_match: None | str | Unset = UNSET,
+) -> Response[Any | CarePlan | OperationOutcome]:
     """One of your routines as a FHIR CarePlan
 
      One of the patient's routines as a CarePlan: one activity per item, in order, each naming its
     exercise's ActivityDefinition (`instantiatesCanonical`) with the prescribed dosage: sets, reps or
     steps, hold, rest and side in the `exercise-dosage` extension, sessions per week in
-    `scheduledTiming`. Readable by the patient; another's routine is 404.
+    `scheduledTiming` (a progression plan's weeks each bounded by `boundsPeriod`). The `ETag` is
+    `W/"<meta.versionId>"`. Readable by the patient; another's routine is 404.
 
     Args:
-        care_plan_id (str): The CarePlan's id: the routine's id.
+        care_plan_id (str): The CarePlan's id: the routine's id. Malformed or unknown: 404.
+        field_format_ (None | str | Unset): The media type to answer with, overriding `Accept`
+            (http.html): `json` or `application/fhir+json` (answered as application/fhir+json),
+            `application/json`; `xml` and anything else is 406 (JSON only).
+        prefer (None | str | Unset): `handling=strict`: a query parameter the interaction does not
+            support is refused (400) instead of ignored (search.html).
+        if_none_match (None | str | Unset): An `ETag` from an earlier read (or `*`): 304 with no
+            body while current.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[CarePlan | OperationOutcome]
+        Response[Any | CarePlan | OperationOutcome]
     """
 
     kwargs = _get_kwargs(
         care_plan_id=care_plan_id,
+        field_format_=field_format_,
+        prefer=prefer,
+        if_none_match=if_none_match,
     )
 
     response = client.get_httpx_client().request(
@@ -118,28 +159,42 @@ def sync(
     care_plan_id: str,
     *,
     client: AuthenticatedClient,
-) -> CarePlan | OperationOutcome | None:
+    field_format_: None | str | Unset = UNSET,
+    prefer: None | str | Unset = UNSET,
+    if_none_match: None | str | Unset = UNSET,
+) -> Any | CarePlan | OperationOutcome | None:
     """One of your routines as a FHIR CarePlan
 
      One of the patient's routines as a CarePlan: one activity per item, in order, each naming its
     exercise's ActivityDefinition (`instantiatesCanonical`) with the prescribed dosage: sets, reps or
     steps, hold, rest and side in the `exercise-dosage` extension, sessions per week in
-    `scheduledTiming`. Readable by the patient; another's routine is 404.
+    `scheduledTiming` (a progression plan's weeks each bounded by `boundsPeriod`). The `ETag` is
+    `W/"<meta.versionId>"`. Readable by the patient; another's routine is 404.
 
     Args:
-        care_plan_id (str): The CarePlan's id: the routine's id.
+        care_plan_id (str): The CarePlan's id: the routine's id. Malformed or unknown: 404.
+        field_format_ (None | str | Unset): The media type to answer with, overriding `Accept`
+            (http.html): `json` or `application/fhir+json` (answered as application/fhir+json),
+            `application/json`; `xml` and anything else is 406 (JSON only).
+        prefer (None | str | Unset): `handling=strict`: a query parameter the interaction does not
+            support is refused (400) instead of ignored (search.html).
+        if_none_match (None | str | Unset): An `ETag` from an earlier read (or `*`): 304 with no
+            body while current.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        CarePlan | OperationOutcome
+        Any | CarePlan | OperationOutcome
     """
 
     return sync_detailed(
         care_plan_id=care_plan_id,
         client=client,
+        field_format_=field_format_,
+        prefer=prefer,
+        if_none_match=if_none_match,
     ).parsed
 
 
@@ -147,27 +202,41 @@ async def asyncio_detailed(
     care_plan_id: str,
     *,
     client: AuthenticatedClient,
-) -> Response[CarePlan | OperationOutcome]:
+    field_format_: None | str | Unset = UNSET,
+    prefer: None | str | Unset = UNSET,
+    if_none_match: None | str | Unset = UNSET,
+) -> Response[Any | CarePlan | OperationOutcome]:
     """One of your routines as a FHIR CarePlan
 
      One of the patient's routines as a CarePlan: one activity per item, in order, each naming its
     exercise's ActivityDefinition (`instantiatesCanonical`) with the prescribed dosage: sets, reps or
     steps, hold, rest and side in the `exercise-dosage` extension, sessions per week in
-    `scheduledTiming`. Readable by the patient; another's routine is 404.
+    `scheduledTiming` (a progression plan's weeks each bounded by `boundsPeriod`). The `ETag` is
+    `W/"<meta.versionId>"`. Readable by the patient; another's routine is 404.
 
     Args:
-        care_plan_id (str): The CarePlan's id: the routine's id.
+        care_plan_id (str): The CarePlan's id: the routine's id. Malformed or unknown: 404.
+        field_format_ (None | str | Unset): The media type to answer with, overriding `Accept`
+            (http.html): `json` or `application/fhir+json` (answered as application/fhir+json),
+            `application/json`; `xml` and anything else is 406 (JSON only).
+        prefer (None | str | Unset): `handling=strict`: a query parameter the interaction does not
+            support is refused (400) instead of ignored (search.html).
+        if_none_match (None | str | Unset): An `ETag` from an earlier read (or `*`): 304 with no
+            body while current.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[CarePlan | OperationOutcome]
+        Response[Any | CarePlan | OperationOutcome]
     """
 
     kwargs = _get_kwargs(
         care_plan_id=care_plan_id,
+        field_format_=field_format_,
+        prefer=prefer,
+        if_none_match=if_none_match,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -179,28 +248,42 @@ async def asyncio(
     care_plan_id: str,
     *,
     client: AuthenticatedClient,
-) -> CarePlan | OperationOutcome | None:
+    field_format_: None | str | Unset = UNSET,
+    prefer: None | str | Unset = UNSET,
+    if_none_match: None | str | Unset = UNSET,
+) -> Any | CarePlan | OperationOutcome | None:
     """One of your routines as a FHIR CarePlan
 
      One of the patient's routines as a CarePlan: one activity per item, in order, each naming its
     exercise's ActivityDefinition (`instantiatesCanonical`) with the prescribed dosage: sets, reps or
     steps, hold, rest and side in the `exercise-dosage` extension, sessions per week in
-    `scheduledTiming`. Readable by the patient; another's routine is 404.
+    `scheduledTiming` (a progression plan's weeks each bounded by `boundsPeriod`). The `ETag` is
+    `W/"<meta.versionId>"`. Readable by the patient; another's routine is 404.
 
     Args:
-        care_plan_id (str): The CarePlan's id: the routine's id.
+        care_plan_id (str): The CarePlan's id: the routine's id. Malformed or unknown: 404.
+        field_format_ (None | str | Unset): The media type to answer with, overriding `Accept`
+            (http.html): `json` or `application/fhir+json` (answered as application/fhir+json),
+            `application/json`; `xml` and anything else is 406 (JSON only).
+        prefer (None | str | Unset): `handling=strict`: a query parameter the interaction does not
+            support is refused (400) instead of ignored (search.html).
+        if_none_match (None | str | Unset): An `ETag` from an earlier read (or `*`): 304 with no
+            body while current.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        CarePlan | OperationOutcome
+        Any | CarePlan | OperationOutcome
     """
 
     return (
         await asyncio_detailed(
             care_plan_id=care_plan_id,
             client=client,
+            field_format_=field_format_,
+            prefer=prefer,
+            if_none_match=if_none_match,
         )
     ).parsed

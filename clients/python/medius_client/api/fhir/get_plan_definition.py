@@ -14,17 +14,34 @@ from ...types import UNSET, Response, Unset
 def _get_kwargs(
     template_id: str,
     *,
+    field_format_: None | str | Unset = UNSET,
+    prefer: None | str | Unset = UNSET,
     if_none_match: None | str | Unset = UNSET,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
+    if not isinstance(prefer, Unset):
+        headers["Prefer"] = prefer
+
     if not isinstance(if_none_match, Unset):
         headers["If-None-Match"] = if_none_match
+
+    params: dict[str, Any] = {}
+
+    json_field_format_: None | str | Unset
+    if isinstance(field_format_, Unset):
+        json_field_format_ = UNSET
+    else:
+        json_field_format_ = field_format_
+    params["_format"] = json_field_format_
+
+    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
 
     _kwargs: dict[str, Any] = {
         "method": "get",
         "url": "/api/v1/fhir/PlanDefinition/{template_id}".format(
             template_id=quote(str(template_id), safe=""),
         ),
+        "params": params,
     }
 
     _kwargs["headers"] = headers
@@ -89,16 +106,23 @@ def sync_detailed(
     template_id: str,
     *,
     client: AuthenticatedClient | Client,
+    field_format_: None | str | Unset = UNSET,
+    prefer: None | str | Unset = UNSET,
     if_none_match: None | str | Unset = UNSET,
 ) -> Response[Any | OperationOutcome | PlanDefinition]:
     """One public template as a FHIR PlanDefinition
 
-     One template (its id as in `GET /routines?template=true`) as a PlanDefinition. Public like the
-    catalog: no sign-in, answered from memory until the catalog changes. Sends `ETag` and `Cache-
-    Control: public`; repeat with `If-None-Match` to get 304.
+     One template (its id as in `GET /routines?template=true`) as a PlanDefinition. The `ETag` is
+    `W/"<meta.versionId>"`. Public like the catalog: no sign-in, answered from memory until the catalog
+    changes. Sends `ETag` and `Cache-Control: public`; repeat with `If-None-Match` to get 304.
 
     Args:
-        template_id (str): The PlanDefinition's id: the template's id.
+        template_id (str): The PlanDefinition's id: the template's id. Malformed or unknown: 404.
+        field_format_ (None | str | Unset): The media type to answer with, overriding `Accept`
+            (http.html): `json` or `application/fhir+json` (answered as application/fhir+json),
+            `application/json`; `xml` and anything else is 406 (JSON only).
+        prefer (None | str | Unset): `handling=strict`: a query parameter the interaction does not
+            support is refused (400) instead of ignored (search.html).
         if_none_match (None | str | Unset): An `ETag` from an earlier read (or `*`): 304 with no
             body while current.
 
@@ -112,6 +136,8 @@ def sync_detailed(
 
     kwargs = _get_kwargs(
         template_id=template_id,
+        field_format_=field_format_,
+        prefer=prefer,
         if_none_match=if_none_match,
     )
 
@@ -126,16 +152,23 @@ def sync(
     template_id: str,
     *,
     client: AuthenticatedClient | Client,
+    field_format_: None | str | Unset = UNSET,
+    prefer: None | str | Unset = UNSET,
     if_none_match: None | str | Unset = UNSET,
 ) -> Any | OperationOutcome | PlanDefinition | None:
     """One public template as a FHIR PlanDefinition
 
-     One template (its id as in `GET /routines?template=true`) as a PlanDefinition. Public like the
-    catalog: no sign-in, answered from memory until the catalog changes. Sends `ETag` and `Cache-
-    Control: public`; repeat with `If-None-Match` to get 304.
+     One template (its id as in `GET /routines?template=true`) as a PlanDefinition. The `ETag` is
+    `W/"<meta.versionId>"`. Public like the catalog: no sign-in, answered from memory until the catalog
+    changes. Sends `ETag` and `Cache-Control: public`; repeat with `If-None-Match` to get 304.
 
     Args:
-        template_id (str): The PlanDefinition's id: the template's id.
+        template_id (str): The PlanDefinition's id: the template's id. Malformed or unknown: 404.
+        field_format_ (None | str | Unset): The media type to answer with, overriding `Accept`
+            (http.html): `json` or `application/fhir+json` (answered as application/fhir+json),
+            `application/json`; `xml` and anything else is 406 (JSON only).
+        prefer (None | str | Unset): `handling=strict`: a query parameter the interaction does not
+            support is refused (400) instead of ignored (search.html).
         if_none_match (None | str | Unset): An `ETag` from an earlier read (or `*`): 304 with no
             body while current.
 
@@ -150,6 +183,8 @@ def sync(
     return sync_detailed(
         template_id=template_id,
         client=client,
+        field_format_=field_format_,
+        prefer=prefer,
         if_none_match=if_none_match,
     ).parsed
 
@@ -158,16 +193,23 @@ async def asyncio_detailed(
     template_id: str,
     *,
     client: AuthenticatedClient | Client,
+    field_format_: None | str | Unset = UNSET,
+    prefer: None | str | Unset = UNSET,
     if_none_match: None | str | Unset = UNSET,
 ) -> Response[Any | OperationOutcome | PlanDefinition]:
     """One public template as a FHIR PlanDefinition
 
-     One template (its id as in `GET /routines?template=true`) as a PlanDefinition. Public like the
-    catalog: no sign-in, answered from memory until the catalog changes. Sends `ETag` and `Cache-
-    Control: public`; repeat with `If-None-Match` to get 304.
+     One template (its id as in `GET /routines?template=true`) as a PlanDefinition. The `ETag` is
+    `W/"<meta.versionId>"`. Public like the catalog: no sign-in, answered from memory until the catalog
+    changes. Sends `ETag` and `Cache-Control: public`; repeat with `If-None-Match` to get 304.
 
     Args:
-        template_id (str): The PlanDefinition's id: the template's id.
+        template_id (str): The PlanDefinition's id: the template's id. Malformed or unknown: 404.
+        field_format_ (None | str | Unset): The media type to answer with, overriding `Accept`
+            (http.html): `json` or `application/fhir+json` (answered as application/fhir+json),
+            `application/json`; `xml` and anything else is 406 (JSON only).
+        prefer (None | str | Unset): `handling=strict`: a query parameter the interaction does not
+            support is refused (400) instead of ignored (search.html).
         if_none_match (None | str | Unset): An `ETag` from an earlier read (or `*`): 304 with no
             body while current.
 
@@ -181,6 +223,8 @@ async def asyncio_detailed(
 
     kwargs = _get_kwargs(
         template_id=template_id,
+        field_format_=field_format_,
+        prefer=prefer,
         if_none_match=if_none_match,
     )
 
@@ -193,16 +237,23 @@ async def asyncio(
     template_id: str,
     *,
     client: AuthenticatedClient | Client,
+    field_format_: None | str | Unset = UNSET,
+    prefer: None | str | Unset = UNSET,
     if_none_match: None | str | Unset = UNSET,
 ) -> Any | OperationOutcome | PlanDefinition | None:
     """One public template as a FHIR PlanDefinition
 
-     One template (its id as in `GET /routines?template=true`) as a PlanDefinition. Public like the
-    catalog: no sign-in, answered from memory until the catalog changes. Sends `ETag` and `Cache-
-    Control: public`; repeat with `If-None-Match` to get 304.
+     One template (its id as in `GET /routines?template=true`) as a PlanDefinition. The `ETag` is
+    `W/"<meta.versionId>"`. Public like the catalog: no sign-in, answered from memory until the catalog
+    changes. Sends `ETag` and `Cache-Control: public`; repeat with `If-None-Match` to get 304.
 
     Args:
-        template_id (str): The PlanDefinition's id: the template's id.
+        template_id (str): The PlanDefinition's id: the template's id. Malformed or unknown: 404.
+        field_format_ (None | str | Unset): The media type to answer with, overriding `Accept`
+            (http.html): `json` or `application/fhir+json` (answered as application/fhir+json),
+            `application/json`; `xml` and anything else is 406 (JSON only).
+        prefer (None | str | Unset): `handling=strict`: a query parameter the interaction does not
+            support is refused (400) instead of ignored (search.html).
         if_none_match (None | str | Unset): An `ETag` from an earlier read (or `*`): 304 with no
             body while current.
 
@@ -218,6 +269,8 @@ async def asyncio(
         await asyncio_detailed(
             template_id=template_id,
             client=client,
+            field_format_=field_format_,
+            prefer=prefer,
             if_none_match=if_none_match,
         )
     ).parsed

@@ -12,15 +12,59 @@ from ...types import UNSET, Response, Unset
 
 def _get_kwargs(
     *,
+    field_id: None | str | Unset = UNSET,
+    url_query: None | str | Unset = UNSET,
+    field_count: int | None | Unset = UNSET,
+    field_offset: int | Unset = 0,
+    field_format_: None | str | Unset = UNSET,
+    prefer: None | str | Unset = UNSET,
     if_none_match: None | str | Unset = UNSET,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
+    if not isinstance(prefer, Unset):
+        headers["Prefer"] = prefer
+
     if not isinstance(if_none_match, Unset):
         headers["If-None-Match"] = if_none_match
+
+    params: dict[str, Any] = {}
+
+    json_field_id: None | str | Unset
+    if isinstance(field_id, Unset):
+        json_field_id = UNSET
+    else:
+        json_field_id = field_id
+    params["_id"] = json_field_id
+
+    json_url_query: None | str | Unset
+    if isinstance(url_query, Unset):
+        json_url_query = UNSET
+    else:
+        json_url_query = url_query
+    params["url"] = json_url_query
+
+    json_field_count: int | None | Unset
+    if isinstance(field_count, Unset):
+        json_field_count = UNSET
+    else:
+        json_field_count = field_count
+    params["_count"] = json_field_count
+
+    params["_offset"] = field_offset
+
+    json_field_format_: None | str | Unset
+    if isinstance(field_format_, Unset):
+        json_field_format_ = UNSET
+    else:
+        json_field_format_ = field_format_
+    params["_format"] = json_field_format_
+
+    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
 
     _kwargs: dict[str, Any] = {
         "method": "get",
         "url": "/api/v1/fhir/ActivityDefinition",
+        "params": params,
     }
 
     _kwargs["headers"] = headers
@@ -84,17 +128,40 @@ def _build_response(
 def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
+    field_id: None | str | Unset = UNSET,
+    url_query: None | str | Unset = UNSET,
+    field_count: int | None | Unset = UNSET,
+    field_offset: int | Unset = 0,
+    field_format_: None | str | Unset = UNSET,
+    prefer: None | str | Unset = UNSET,
     if_none_match: None | str | Unset = UNSET,
 ) -> Response[Any | Bundle | OperationOutcome]:
-    """Every exercise as a FHIR ActivityDefinition
+    """Search the exercises as FHIR ActivityDefinitions
 
      The catalog's exercises as a FHIR R4B `searchset` Bundle of ActivityDefinitions: id = the exercise's
     slug, canonical `url` `https://medius.dev/fhir/ActivityDefinition/<slug>`, the steps and cues in
     `usage`, Medius' default dosage in the `exercise-dosage` extension (docs:
-    guides/integrations/fhir.md). Public like the catalog: no sign-in, answered from memory until the
-    catalog changes. Sends `ETag` and `Cache-Control: public`; repeat with `If-None-Match` to get 304.
+    guides/integrations/fhir.md). Search parameters (as `/metadata` declares them): `_id`, `url`
+    (canonical, `url|version`), `_count` (paging links in `Bundle.link`); others are ignored, or refused
+    (400) under `Prefer: handling=strict`. Public like the catalog: no sign-in, answered from memory
+    until the catalog changes. Sends `ETag` and `Cache-Control: public`; repeat with `If-None-Match` to
+    get 304.
 
     Args:
+        field_id (None | str | Unset): Only the resources with one of these ids (comma-separated:
+            any of).
+        url_query (None | str | Unset): Canonical resolution: the resource with this canonical
+            `url` (comma-separated: any of); `url|version` matches only that version.
+        field_count (int | None | Unset): At most this many entries per page (search.html: never
+            more; larger than 100 pages by 100); 0 answers the total only. The Bundle's
+            `next`/`previous` links page on. Without it: every match.
+        field_offset (int | Unset): Where the page starts among the matches (the paging links set
+            it). Default: 0.
+        field_format_ (None | str | Unset): The media type to answer with, overriding `Accept`
+            (http.html): `json` or `application/fhir+json` (answered as application/fhir+json),
+            `application/json`; `xml` and anything else is 406 (JSON only).
+        prefer (None | str | Unset): `handling=strict`: a query parameter the interaction does not
+            support is refused (400) instead of ignored (search.html).
         if_none_match (None | str | Unset): An `ETag` from an earlier read (or `*`): 304 with no
             body while current.
 
@@ -107,6 +174,12 @@ def sync_detailed(
     """
 
     kwargs = _get_kwargs(
+        field_id=field_id,
+        url_query=url_query,
+        field_count=field_count,
+        field_offset=field_offset,
+        field_format_=field_format_,
+        prefer=prefer,
         if_none_match=if_none_match,
     )
 
@@ -120,17 +193,40 @@ def sync_detailed(
 def sync(
     *,
     client: AuthenticatedClient | Client,
+    field_id: None | str | Unset = UNSET,
+    url_query: None | str | Unset = UNSET,
+    field_count: int | None | Unset = UNSET,
+    field_offset: int | Unset = 0,
+    field_format_: None | str | Unset = UNSET,
+    prefer: None | str | Unset = UNSET,
     if_none_match: None | str | Unset = UNSET,
 ) -> Any | Bundle | OperationOutcome | None:
-    """Every exercise as a FHIR ActivityDefinition
+    """Search the exercises as FHIR ActivityDefinitions
 
      The catalog's exercises as a FHIR R4B `searchset` Bundle of ActivityDefinitions: id = the exercise's
     slug, canonical `url` `https://medius.dev/fhir/ActivityDefinition/<slug>`, the steps and cues in
     `usage`, Medius' default dosage in the `exercise-dosage` extension (docs:
-    guides/integrations/fhir.md). Public like the catalog: no sign-in, answered from memory until the
-    catalog changes. Sends `ETag` and `Cache-Control: public`; repeat with `If-None-Match` to get 304.
+    guides/integrations/fhir.md). Search parameters (as `/metadata` declares them): `_id`, `url`
+    (canonical, `url|version`), `_count` (paging links in `Bundle.link`); others are ignored, or refused
+    (400) under `Prefer: handling=strict`. Public like the catalog: no sign-in, answered from memory
+    until the catalog changes. Sends `ETag` and `Cache-Control: public`; repeat with `If-None-Match` to
+    get 304.
 
     Args:
+        field_id (None | str | Unset): Only the resources with one of these ids (comma-separated:
+            any of).
+        url_query (None | str | Unset): Canonical resolution: the resource with this canonical
+            `url` (comma-separated: any of); `url|version` matches only that version.
+        field_count (int | None | Unset): At most this many entries per page (search.html: never
+            more; larger than 100 pages by 100); 0 answers the total only. The Bundle's
+            `next`/`previous` links page on. Without it: every match.
+        field_offset (int | Unset): Where the page starts among the matches (the paging links set
+            it). Default: 0.
+        field_format_ (None | str | Unset): The media type to answer with, overriding `Accept`
+            (http.html): `json` or `application/fhir+json` (answered as application/fhir+json),
+            `application/json`; `xml` and anything else is 406 (JSON only).
+        prefer (None | str | Unset): `handling=strict`: a query parameter the interaction does not
+            support is refused (400) instead of ignored (search.html).
         if_none_match (None | str | Unset): An `ETag` from an earlier read (or `*`): 304 with no
             body while current.
 
@@ -144,6 +240,12 @@ def sync(
 
     return sync_detailed(
         client=client,
+        field_id=field_id,
+        url_query=url_query,
+        field_count=field_count,
+        field_offset=field_offset,
+        field_format_=field_format_,
+        prefer=prefer,
         if_none_match=if_none_match,
     ).parsed
 
@@ -151,17 +253,40 @@ def sync(
 async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
+    field_id: None | str | Unset = UNSET,
+    url_query: None | str | Unset = UNSET,
+    field_count: int | None | Unset = UNSET,
+    field_offset: int | Unset = 0,
+    field_format_: None | str | Unset = UNSET,
+    prefer: None | str | Unset = UNSET,
     if_none_match: None | str | Unset = UNSET,
 ) -> Response[Any | Bundle | OperationOutcome]:
-    """Every exercise as a FHIR ActivityDefinition
+    """Search the exercises as FHIR ActivityDefinitions
 
      The catalog's exercises as a FHIR R4B `searchset` Bundle of ActivityDefinitions: id = the exercise's
     slug, canonical `url` `https://medius.dev/fhir/ActivityDefinition/<slug>`, the steps and cues in
     `usage`, Medius' default dosage in the `exercise-dosage` extension (docs:
-    guides/integrations/fhir.md). Public like the catalog: no sign-in, answered from memory until the
-    catalog changes. Sends `ETag` and `Cache-Control: public`; repeat with `If-None-Match` to get 304.
+    guides/integrations/fhir.md). Search parameters (as `/metadata` declares them): `_id`, `url`
+    (canonical, `url|version`), `_count` (paging links in `Bundle.link`); others are ignored, or refused
+    (400) under `Prefer: handling=strict`. Public like the catalog: no sign-in, answered from memory
+    until the catalog changes. Sends `ETag` and `Cache-Control: public`; repeat with `If-None-Match` to
+    get 304.
 
     Args:
+        field_id (None | str | Unset): Only the resources with one of these ids (comma-separated:
+            any of).
+        url_query (None | str | Unset): Canonical resolution: the resource with this canonical
+            `url` (comma-separated: any of); `url|version` matches only that version.
+        field_count (int | None | Unset): At most this many entries per page (search.html: never
+            more; larger than 100 pages by 100); 0 answers the total only. The Bundle's
+            `next`/`previous` links page on. Without it: every match.
+        field_offset (int | Unset): Where the page starts among the matches (the paging links set
+            it). Default: 0.
+        field_format_ (None | str | Unset): The media type to answer with, overriding `Accept`
+            (http.html): `json` or `application/fhir+json` (answered as application/fhir+json),
+            `application/json`; `xml` and anything else is 406 (JSON only).
+        prefer (None | str | Unset): `handling=strict`: a query parameter the interaction does not
+            support is refused (400) instead of ignored (search.html).
         if_none_match (None | str | Unset): An `ETag` from an earlier read (or `*`): 304 with no
             body while current.
 
@@ -174,6 +299,12 @@ async def asyncio_detailed(
     """
 
     kwargs = _get_kwargs(
+        field_id=field_id,
+        url_query=url_query,
+        field_count=field_count,
+        field_offset=field_offset,
+        field_format_=field_format_,
+        prefer=prefer,
         if_none_match=if_none_match,
     )
 
@@ -185,17 +316,40 @@ async def asyncio_detailed(
 async def asyncio(
     *,
     client: AuthenticatedClient | Client,
+    field_id: None | str | Unset = UNSET,
+    url_query: None | str | Unset = UNSET,
+    field_count: int | None | Unset = UNSET,
+    field_offset: int | Unset = 0,
+    field_format_: None | str | Unset = UNSET,
+    prefer: None | str | Unset = UNSET,
     if_none_match: None | str | Unset = UNSET,
 ) -> Any | Bundle | OperationOutcome | None:
-    """Every exercise as a FHIR ActivityDefinition
+    """Search the exercises as FHIR ActivityDefinitions
 
      The catalog's exercises as a FHIR R4B `searchset` Bundle of ActivityDefinitions: id = the exercise's
     slug, canonical `url` `https://medius.dev/fhir/ActivityDefinition/<slug>`, the steps and cues in
     `usage`, Medius' default dosage in the `exercise-dosage` extension (docs:
-    guides/integrations/fhir.md). Public like the catalog: no sign-in, answered from memory until the
-    catalog changes. Sends `ETag` and `Cache-Control: public`; repeat with `If-None-Match` to get 304.
+    guides/integrations/fhir.md). Search parameters (as `/metadata` declares them): `_id`, `url`
+    (canonical, `url|version`), `_count` (paging links in `Bundle.link`); others are ignored, or refused
+    (400) under `Prefer: handling=strict`. Public like the catalog: no sign-in, answered from memory
+    until the catalog changes. Sends `ETag` and `Cache-Control: public`; repeat with `If-None-Match` to
+    get 304.
 
     Args:
+        field_id (None | str | Unset): Only the resources with one of these ids (comma-separated:
+            any of).
+        url_query (None | str | Unset): Canonical resolution: the resource with this canonical
+            `url` (comma-separated: any of); `url|version` matches only that version.
+        field_count (int | None | Unset): At most this many entries per page (search.html: never
+            more; larger than 100 pages by 100); 0 answers the total only. The Bundle's
+            `next`/`previous` links page on. Without it: every match.
+        field_offset (int | Unset): Where the page starts among the matches (the paging links set
+            it). Default: 0.
+        field_format_ (None | str | Unset): The media type to answer with, overriding `Accept`
+            (http.html): `json` or `application/fhir+json` (answered as application/fhir+json),
+            `application/json`; `xml` and anything else is 406 (JSON only).
+        prefer (None | str | Unset): `handling=strict`: a query parameter the interaction does not
+            support is refused (400) instead of ignored (search.html).
         if_none_match (None | str | Unset): An `ETag` from an earlier read (or `*`): 304 with no
             body while current.
 
@@ -210,6 +364,12 @@ async def asyncio(
     return (
         await asyncio_detailed(
             client=client,
+            field_id=field_id,
+            url_query=url_query,
+            field_count=field_count,
+            field_offset=field_offset,
+            field_format_=field_format_,
+            prefer=prefer,
             if_none_match=if_none_match,
         )
     ).parsed

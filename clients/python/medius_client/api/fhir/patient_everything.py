@@ -8,20 +8,50 @@ from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.bundle import Bundle
 from ...models.operation_outcome import OperationOutcome
-from ...types import Response
+from ...types import UNSET, Response, Unset
 
 
 def _get_kwargs(
     patient_id: str,
+    *,
+    field_count: int | None | Unset = UNSET,
+    field_offset: int | Unset = 0,
+    field_format_: None | str | Unset = UNSET,
+    prefer: None | str | Unset = UNSET,
 ) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+    if not isinstance(prefer, Unset):
+        headers["Prefer"] = prefer
+
+    params: dict[str, Any] = {}
+
+    json_field_count: int | None | Unset
+    if isinstance(field_count, Unset):
+        json_field_count = UNSET
+    else:
+        json_field_count = field_count
+    params["_count"] = json_field_count
+
+    params["_offset"] = field_offset
+
+    json_field_format_: None | str | Unset
+    if isinstance(field_format_, Unset):
+        json_field_format_ = UNSET
+    else:
+        json_field_format_ = field_format_
+    params["_format"] = json_field_format_
+
+    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
 
     _kwargs: dict[str, Any] = {
         "method": "get",
         "url": "/api/v1/fhir/Patient/{patient_id}/$everything".format(
             patient_id=quote(str(patient_id), safe=""),
         ),
+        "params": params,
     }
 
+    _kwargs["headers"] = headers
     return _kwargs
 
 
@@ -84,17 +114,32 @@ def sync_detailed(
     patient_id: str,
     *,
     client: AuthenticatedClient,
+    field_count: int | None | Unset = UNSET,
+    field_offset: int | Unset = 0,
+    field_format_: None | str | Unset = UNSET,
+    prefer: None | str | Unset = UNSET,
 ) -> Response[Bundle | OperationOutcome]:
     """Everything about you, as a FHIR Bundle
 
      A `searchset` Bundle of the Patient, their routines as CarePlans, their sessions as Observations
     (one Physical Activity panel per session with one member per exercise; every set's reps/steps/hold,
     side, load, effort and pain (LOINC 72514-3) as components) and their self-checks as Observations.
-    Readable by the patient (their own user id); anyone else's id is 404, as an unknown one. Clinicians
-    read it at their clinic's base, `/api/v1/clinics/{clinic_id}/fhir`.
+    `_count` pages it (the Patient first; paging links in `Bundle.link`). Readable by the patient (their
+    own user id); anyone else's id is 404, as an unknown one. Clinicians read it at their clinic's base,
+    `/api/v1/clinics/{clinic_id}/fhir`.
 
     Args:
-        patient_id (str): The Patient's id: the user's id.
+        patient_id (str): The Patient's id: the user's id. Malformed or unknown: 404.
+        field_count (int | None | Unset): At most this many entries per page (search.html: never
+            more; larger than 100 pages by 100); 0 answers the total only. The Bundle's
+            `next`/`previous` links page on. Without it: every match.
+        field_offset (int | Unset): Where the page starts among the matches (the paging links set
+            it). Default: 0.
+        field_format_ (None | str | Unset): The media type to answer with, overriding `Accept`
+            (http.html): `json` or `application/fhir+json` (answered as application/fhir+json),
+            `application/json`; `xml` and anything else is 406 (JSON only).
+        prefer (None | str | Unset): `handling=strict`: a query parameter the interaction does not
+            support is refused (400) instead of ignored (search.html).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -106,6 +151,10 @@ def sync_detailed(
 
     kwargs = _get_kwargs(
         patient_id=patient_id,
+        field_count=field_count,
+        field_offset=field_offset,
+        field_format_=field_format_,
+        prefer=prefer,
     )
 
     response = client.get_httpx_client().request(
@@ -119,17 +168,32 @@ def sync(
     patient_id: str,
     *,
     client: AuthenticatedClient,
+    field_count: int | None | Unset = UNSET,
+    field_offset: int | Unset = 0,
+    field_format_: None | str | Unset = UNSET,
+    prefer: None | str | Unset = UNSET,
 ) -> Bundle | OperationOutcome | None:
     """Everything about you, as a FHIR Bundle
 
      A `searchset` Bundle of the Patient, their routines as CarePlans, their sessions as Observations
     (one Physical Activity panel per session with one member per exercise; every set's reps/steps/hold,
     side, load, effort and pain (LOINC 72514-3) as components) and their self-checks as Observations.
-    Readable by the patient (their own user id); anyone else's id is 404, as an unknown one. Clinicians
-    read it at their clinic's base, `/api/v1/clinics/{clinic_id}/fhir`.
+    `_count` pages it (the Patient first; paging links in `Bundle.link`). Readable by the patient (their
+    own user id); anyone else's id is 404, as an unknown one. Clinicians read it at their clinic's base,
+    `/api/v1/clinics/{clinic_id}/fhir`.
 
     Args:
-        patient_id (str): The Patient's id: the user's id.
+        patient_id (str): The Patient's id: the user's id. Malformed or unknown: 404.
+        field_count (int | None | Unset): At most this many entries per page (search.html: never
+            more; larger than 100 pages by 100); 0 answers the total only. The Bundle's
+            `next`/`previous` links page on. Without it: every match.
+        field_offset (int | Unset): Where the page starts among the matches (the paging links set
+            it). Default: 0.
+        field_format_ (None | str | Unset): The media type to answer with, overriding `Accept`
+            (http.html): `json` or `application/fhir+json` (answered as application/fhir+json),
+            `application/json`; `xml` and anything else is 406 (JSON only).
+        prefer (None | str | Unset): `handling=strict`: a query parameter the interaction does not
+            support is refused (400) instead of ignored (search.html).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -142,6 +206,10 @@ def sync(
     return sync_detailed(
         patient_id=patient_id,
         client=client,
+        field_count=field_count,
+        field_offset=field_offset,
+        field_format_=field_format_,
+        prefer=prefer,
     ).parsed
 
 
@@ -149,17 +217,32 @@ async def asyncio_detailed(
     patient_id: str,
     *,
     client: AuthenticatedClient,
+    field_count: int | None | Unset = UNSET,
+    field_offset: int | Unset = 0,
+    field_format_: None | str | Unset = UNSET,
+    prefer: None | str | Unset = UNSET,
 ) -> Response[Bundle | OperationOutcome]:
     """Everything about you, as a FHIR Bundle
 
      A `searchset` Bundle of the Patient, their routines as CarePlans, their sessions as Observations
     (one Physical Activity panel per session with one member per exercise; every set's reps/steps/hold,
     side, load, effort and pain (LOINC 72514-3) as components) and their self-checks as Observations.
-    Readable by the patient (their own user id); anyone else's id is 404, as an unknown one. Clinicians
-    read it at their clinic's base, `/api/v1/clinics/{clinic_id}/fhir`.
+    `_count` pages it (the Patient first; paging links in `Bundle.link`). Readable by the patient (their
+    own user id); anyone else's id is 404, as an unknown one. Clinicians read it at their clinic's base,
+    `/api/v1/clinics/{clinic_id}/fhir`.
 
     Args:
-        patient_id (str): The Patient's id: the user's id.
+        patient_id (str): The Patient's id: the user's id. Malformed or unknown: 404.
+        field_count (int | None | Unset): At most this many entries per page (search.html: never
+            more; larger than 100 pages by 100); 0 answers the total only. The Bundle's
+            `next`/`previous` links page on. Without it: every match.
+        field_offset (int | Unset): Where the page starts among the matches (the paging links set
+            it). Default: 0.
+        field_format_ (None | str | Unset): The media type to answer with, overriding `Accept`
+            (http.html): `json` or `application/fhir+json` (answered as application/fhir+json),
+            `application/json`; `xml` and anything else is 406 (JSON only).
+        prefer (None | str | Unset): `handling=strict`: a query parameter the interaction does not
+            support is refused (400) instead of ignored (search.html).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -171,6 +254,10 @@ async def asyncio_detailed(
 
     kwargs = _get_kwargs(
         patient_id=patient_id,
+        field_count=field_count,
+        field_offset=field_offset,
+        field_format_=field_format_,
+        prefer=prefer,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -182,17 +269,32 @@ async def asyncio(
     patient_id: str,
     *,
     client: AuthenticatedClient,
+    field_count: int | None | Unset = UNSET,
+    field_offset: int | Unset = 0,
+    field_format_: None | str | Unset = UNSET,
+    prefer: None | str | Unset = UNSET,
 ) -> Bundle | OperationOutcome | None:
     """Everything about you, as a FHIR Bundle
 
      A `searchset` Bundle of the Patient, their routines as CarePlans, their sessions as Observations
     (one Physical Activity panel per session with one member per exercise; every set's reps/steps/hold,
     side, load, effort and pain (LOINC 72514-3) as components) and their self-checks as Observations.
-    Readable by the patient (their own user id); anyone else's id is 404, as an unknown one. Clinicians
-    read it at their clinic's base, `/api/v1/clinics/{clinic_id}/fhir`.
+    `_count` pages it (the Patient first; paging links in `Bundle.link`). Readable by the patient (their
+    own user id); anyone else's id is 404, as an unknown one. Clinicians read it at their clinic's base,
+    `/api/v1/clinics/{clinic_id}/fhir`.
 
     Args:
-        patient_id (str): The Patient's id: the user's id.
+        patient_id (str): The Patient's id: the user's id. Malformed or unknown: 404.
+        field_count (int | None | Unset): At most this many entries per page (search.html: never
+            more; larger than 100 pages by 100); 0 answers the total only. The Bundle's
+            `next`/`previous` links page on. Without it: every match.
+        field_offset (int | Unset): Where the page starts among the matches (the paging links set
+            it). Default: 0.
+        field_format_ (None | str | Unset): The media type to answer with, overriding `Accept`
+            (http.html): `json` or `application/fhir+json` (answered as application/fhir+json),
+            `application/json`; `xml` and anything else is 406 (JSON only).
+        prefer (None | str | Unset): `handling=strict`: a query parameter the interaction does not
+            support is refused (400) instead of ignored (search.html).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -206,5 +308,9 @@ async def asyncio(
         await asyncio_detailed(
             patient_id=patient_id,
             client=client,
+            field_count=field_count,
+            field_offset=field_offset,
+            field_format_=field_format_,
+            prefer=prefer,
         )
     ).parsed
