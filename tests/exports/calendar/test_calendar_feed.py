@@ -399,3 +399,32 @@ async def test_a_new_time_zone_is_one_more_revision_of_every_event_but_not_of_la
     fresh = revisions((await client.get(url)).content)
     assert fresh and {v[0] for v in fresh.values()} == {0}
     assert all(v[1] >= changed_at for v in fresh.values())
+
+
+@pytest.mark.parametrize(
+    ("at", "seconds", "day", "utc_start"),
+    [
+        (time(2, 30), 600, date(2027, 3, 28), datetime(2027, 3, 28, 1, 30, tzinfo=UTC)),  # skipped
+        (time(2, 30), 600, date(2027, 10, 31), datetime(2027, 10, 31, 0, 30, tzinfo=UTC)),  # twice
+        (
+            time(1, 55),
+            600,
+            date(2027, 10, 31),
+            datetime(2027, 10, 30, 23, 55, tzinfo=UTC),
+        ),  # ends in it
+    ],
+)
+def test_a_time_a_clock_change_skips_or_repeats_is_written_as_the_rfc_instant_in_utc(
+    at: time, seconds: int, day: date, utc_start: datetime
+) -> None:
+    """RFC 5545 3.3.5 gives such a local time the offset before the change; ical.js reads
+    a repeated one as its second occurrence. In UTC every reader takes the same instant;
+    the other days keep the local time and the zone."""
+    zone = ZoneInfo("Europe/Berlin")
+    plan = _plan(7, day - timedelta(days=1), ics.PlannedWeek([Item()], seconds))
+    events = _events(ics.feed(plan, {}, zone, at, day - timedelta(days=1), day + timedelta(days=1)))
+    before, on_the_day, after = (e["dtstart"] for e in events)
+    assert on_the_day.dt == utc_start and "tzid" not in on_the_day.params
+    assert events[1].decoded("dtend") == utc_start + timedelta(seconds=seconds)
+    for other in (before, after):
+        assert other.params["tzid"] == zone.key and other.dt.time() == at
