@@ -5,11 +5,13 @@ receiver captured of every kind an owner's endpoint gets: a session's life (logg
 pain, so an alert too; updated; unlinked by its routine's deletion), then, after a secret
 rotation and so signed twice, a ping and the session's deletion. Each must verify with every
 secret a receiver may hold, in both libraries, and fail with a wrong secret or a changed
-body. The rotated delivery's signatures come in the order the webhooks guide gives.
+body. The rotated delivery's signatures come in the order the webhooks guide and the
+rotation's OpenAPI description give.
 """
 
 from __future__ import annotations
 
+import json
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -86,6 +88,14 @@ async def test_every_delivery_verifies_in_javascript_and_python(
         ]
         assert got.headers["webhook-signature"].split(" ") == in_order
     assert "`v1,<new> v1,<old>`" in " ".join(GUIDE.read_text().split())
+    spec = json.loads((ROOT / "openapi.json").read_text())
+    rotations = [
+        operation["description"]
+        for path, operations in spec["paths"].items()
+        if path.endswith("/rotate-secret")
+        for operation in operations.values()
+    ]
+    assert rotations and all("`v1,<new> v1,<old>`" in d for d in rotations)
 
     wrong = new_secret()
     batch: list[dict[str, Any]] = []

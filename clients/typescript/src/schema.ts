@@ -744,7 +744,7 @@ export interface paths {
         put?: never;
         /**
          * Rotate the signing secret
-         * @description Answers a new secret, shown only here. For `WEBHOOK_SECRET_GRACE_HOURS` (24) the old secret keeps signing too: each delivery carries two signatures in `webhook-signature`, so a receiver may switch secrets at any moment in between. Send `If-Match`.
+         * @description Answers a new secret, shown only here. For `WEBHOOK_SECRET_GRACE_HOURS` (24) the old secret keeps signing too: each delivery carries two signatures in `webhook-signature`, the new secret's first (`v1,<new> v1,<old>`), so a receiver may switch secrets at any moment in between. Send `If-Match`.
          */
         post: operations["clinic_rotate_secret"];
         delete?: never;
@@ -1516,7 +1516,7 @@ export interface paths {
         put?: never;
         /**
          * Rotate the signing secret
-         * @description Answers a new secret, shown only here. For `WEBHOOK_SECRET_GRACE_HOURS` (24) the old secret keeps signing too: each delivery carries two signatures in `webhook-signature`, so a receiver may switch secrets at any moment in between. Send `If-Match`.
+         * @description Answers a new secret, shown only here. For `WEBHOOK_SECRET_GRACE_HOURS` (24) the old secret keeps signing too: each delivery carries two signatures in `webhook-signature`, the new secret's first (`v1,<new> v1,<old>`), so a receiver may switch secrets at any moment in between. Send `If-Match`.
          */
         post: operations["rotate_secret"];
         delete?: never;
