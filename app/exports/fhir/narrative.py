@@ -76,7 +76,6 @@ def _observation(resource: Mapping[str, Any]) -> Narrative:
         title += f": {_value(resource)}"
     lines = [_when(resource)]
     lines += [f"{_display(c['code'])}: {_value(c)}" for c in resource.get("component", [])]
-    lines += [f"Finding: {_display(i)}" for i in resource.get("interpretation", [])]
     lines += [f"Note: {n['text']}" for n in resource.get("note", [])]
     return _div(title or "Observation", lines)
 
