@@ -148,6 +148,14 @@ def structure_definitions() -> list[StructureDefinition]:
             ["Observation.component"],
             _simple(codes.SET_NUMBER_EXTENSION, "positiveInt"),
         ),
+        _extension(
+            codes.TIME_ZONE_EXTENSION,
+            "Time zone",
+            "The patient's IANA time zone (such as Europe/Berlin): the one their calendar "
+            "and plan weeks follow.",
+            ["Patient"],
+            _simple(codes.TIME_ZONE_EXTENSION, "code"),
+        ),
     ]
     return [narrative.narrated(d) for d in sorted(made, key=lambda d: d["id"])]
 

@@ -206,8 +206,8 @@ def get_plan_definition(
     "/StructureDefinition",
     summary="Search Medius' FHIR extensions (StructureDefinitions)",
     description="Every extension the export writes (`exercise-dosage`, `set-number`, "
-    "`set-entry`) as a StructureDefinition, so a validator can resolve them by canonical "
-    "url." + SEARCH_NOTE + PUBLIC_NOTE,
+    "`set-entry`, `time-zone`) as a StructureDefinition, so a validator can resolve them by "
+    "canonical url." + SEARCH_NOTE + PUBLIC_NOTE,
     response_model=Bundle,
     responses=fhir_answers(
         Bundle, examples.structure_definitions, PUBLIC_ERRORS, headers=PUBLIC_CACHE_HEADERS

@@ -1038,7 +1038,7 @@ export interface paths {
         };
         /**
          * Search Medius' FHIR extensions (StructureDefinitions)
-         * @description Every extension the export writes (`exercise-dosage`, `set-number`, `set-entry`) as a StructureDefinition, so a validator can resolve them by canonical url. Search parameters (as `/metadata` declares them): `_id`, `url` (canonical, `url|version`), `_count` (paging links in `Bundle.link`); others are ignored, or refused (400) under `Prefer: handling=strict`. Public like the catalog: no sign-in, answered from memory until the catalog changes. Sends `ETag` and `Cache-Control: public`; repeat with `If-None-Match` to get 304.
+         * @description Every extension the export writes (`exercise-dosage`, `set-number`, `set-entry`, `time-zone`) as a StructureDefinition, so a validator can resolve them by canonical url. Search parameters (as `/metadata` declares them): `_id`, `url` (canonical, `url|version`), `_count` (paging links in `Bundle.link`); others are ignored, or refused (400) under `Prefer: handling=strict`. Public like the catalog: no sign-in, answered from memory until the catalog changes. Sends `ETag` and `Cache-Control: public`; repeat with `If-None-Match` to get 304.
          */
         get: operations["list_structure_definitions"];
         put?: never;

@@ -138,7 +138,7 @@ def sync_detailed(
 ) -> Response[Any | Bundle | OperationOutcome]:
     """Search Medius' FHIR extensions (StructureDefinitions)
 
-     Every extension the export writes (`exercise-dosage`, `set-number`, `set-entry`) as a
+     Every extension the export writes (`exercise-dosage`, `set-number`, `set-entry`, `time-zone`) as a
     StructureDefinition, so a validator can resolve them by canonical url. Search parameters (as
     `/metadata` declares them): `_id`, `url` (canonical, `url|version`), `_count` (paging links in
     `Bundle.link`); others are ignored, or refused (400) under `Prefer: handling=strict`. Public like
@@ -201,7 +201,7 @@ def sync(
 ) -> Any | Bundle | OperationOutcome | None:
     """Search Medius' FHIR extensions (StructureDefinitions)
 
-     Every extension the export writes (`exercise-dosage`, `set-number`, `set-entry`) as a
+     Every extension the export writes (`exercise-dosage`, `set-number`, `set-entry`, `time-zone`) as a
     StructureDefinition, so a validator can resolve them by canonical url. Search parameters (as
     `/metadata` declares them): `_id`, `url` (canonical, `url|version`), `_count` (paging links in
     `Bundle.link`); others are ignored, or refused (400) under `Prefer: handling=strict`. Public like
@@ -259,7 +259,7 @@ async def asyncio_detailed(
 ) -> Response[Any | Bundle | OperationOutcome]:
     """Search Medius' FHIR extensions (StructureDefinitions)
 
-     Every extension the export writes (`exercise-dosage`, `set-number`, `set-entry`) as a
+     Every extension the export writes (`exercise-dosage`, `set-number`, `set-entry`, `time-zone`) as a
     StructureDefinition, so a validator can resolve them by canonical url. Search parameters (as
     `/metadata` declares them): `_id`, `url` (canonical, `url|version`), `_count` (paging links in
     `Bundle.link`); others are ignored, or refused (400) under `Prefer: handling=strict`. Public like
@@ -320,7 +320,7 @@ async def asyncio(
 ) -> Any | Bundle | OperationOutcome | None:
     """Search Medius' FHIR extensions (StructureDefinitions)
 
-     Every extension the export writes (`exercise-dosage`, `set-number`, `set-entry`) as a
+     Every extension the export writes (`exercise-dosage`, `set-number`, `set-entry`, `time-zone`) as a
     StructureDefinition, so a validator can resolve them by canonical url. Search parameters (as
     `/metadata` declares them): `_id`, `url` (canonical, `url|version`), `_count` (paging links in
     `Bundle.link`); others are ignored, or refused (400) under `Prefer: handling=strict`. Public like
