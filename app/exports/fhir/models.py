@@ -71,7 +71,9 @@ class Bundle(_Open):
     type: Literal["searchset"]
     total: int = Field(ge=0)
     link: list[BundleLink]
-    entry: list[BundleEntry]
+    # Absent when the page holds nothing (`_count=0`, `_summary=count`, no match): FHIR JSON
+    # never has an empty array.
+    entry: list[BundleEntry] = Field(default_factory=list, min_length=1)
 
 
 class OperationOutcomeIssue(_Open):

@@ -9,7 +9,7 @@ on them and `Prefer: handling=strict` (app/exports/fhir/http.py) refuses every o
 
 from __future__ import annotations
 
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 
 from fastapi import Header, Path, Query
 
@@ -92,6 +92,17 @@ Count = Annotated[
         f"than {MAX_COUNT} pages by {MAX_COUNT}); 0 answers the total only. The Bundle's "
         "`next`/`previous` links page on. Without it: every match.",
         examples=[10],
+    ),
+]
+
+Summary = Annotated[
+    Literal["count", "true", "text", "data", "false"] | None,
+    Query(
+        alias="_summary",
+        description="`count`: the total only, no entries (search.html). `true`, `text` and "
+        "`data` answer the resources whole, as `false` does (a server is not obliged to "
+        "summarise; nothing is marked SUBSETTED).",
+        examples=["count"],
     ),
 ]
 

@@ -57,6 +57,7 @@ from app.exports.fhir.params import (
     PatientId,
     PlanDefinitionId,
     StructureDefinitionId,
+    Summary,
     fhir_request,
 )
 from app.exports.fhir.search import Query
@@ -70,13 +71,16 @@ PUBLIC_NOTE = (
 )
 SEARCH_NOTE = (
     " Search parameters (as `/metadata` declares them): `_id`, `url` (canonical, "
-    "`url|version`), `_count` (paging links in `Bundle.link`); others are ignored, or "
+    "`url|version`), `_count` (paging links in `Bundle.link`), `_summary=count` (the total "
+    "only); others are ignored, or "
     "refused (400) under `Prefer: handling=strict`."
 )
 
 
-def _query(ids: str | None, url: str | None, count: int | None, offset: int) -> Query:
-    return Query(ids=ids, url=url, count=count, offset=offset)
+def _query(
+    ids: str | None, url: str | None, count: int | None, summary: str | None, offset: int
+) -> Query:
+    return Query(ids=ids, url=url, count=count, offset=offset, summary=summary)
 
 
 @router.get(
@@ -118,9 +122,10 @@ def list_activity_definitions(
     ids: Ids = None,
     url: CanonicalUrl = None,
     count: Count = None,
+    summary: Summary = None,
     offset: Offset = 0,
 ) -> Response:
-    query = _query(ids, url, count, offset)
+    query = _query(ids, url, count, summary, offset)
     return public_search(
         request, service.activity_definitions(session, fhir_base(settings), query), settings
     )
@@ -171,9 +176,10 @@ def list_plan_definitions(
     ids: Ids = None,
     url: CanonicalUrl = None,
     count: Count = None,
+    summary: Summary = None,
     offset: Offset = 0,
 ) -> Response:
-    query = _query(ids, url, count, offset)
+    query = _query(ids, url, count, summary, offset)
     body = service.plan_definitions(session, catalog, fhir_base(settings), query)
     return public_search(request, body, settings)
 
@@ -221,9 +227,10 @@ def list_structure_definitions(
     ids: Ids = None,
     url: CanonicalUrl = None,
     count: Count = None,
+    summary: Summary = None,
     offset: Offset = 0,
 ) -> Response:
-    query = _query(ids, url, count, offset)
+    query = _query(ids, url, count, summary, offset)
     return public_search(
         request, service.structure_definitions(fhir_base(settings), query), settings
     )
@@ -268,9 +275,10 @@ def list_code_systems(
     ids: Ids = None,
     url: CanonicalUrl = None,
     count: Count = None,
+    summary: Summary = None,
     offset: Offset = 0,
 ) -> Response:
-    query = _query(ids, url, count, offset)
+    query = _query(ids, url, count, summary, offset)
     return public_search(
         request, service.code_systems(session, fhir_base(settings), query), settings
     )

@@ -93,6 +93,10 @@ from .interval_kind import IntervalKind
 from .invitation_status import InvitationStatus
 from .laterality import Laterality
 from .leg import Leg
+from .list_activity_definitions_summary_type_0 import ListActivityDefinitionsSummaryType0
+from .list_code_systems_summary_type_0 import ListCodeSystemsSummaryType0
+from .list_plan_definitions_summary_type_0 import ListPlanDefinitionsSummaryType0
+from .list_structure_definitions_summary_type_0 import ListStructureDefinitionsSummaryType0
 from .member_public import MemberPublic
 from .member_update import MemberUpdate
 from .meta import Meta
@@ -281,6 +285,10 @@ __all__ = (
     "InvitationStatus",
     "Laterality",
     "Leg",
+    "ListActivityDefinitionsSummaryType0",
+    "ListCodeSystemsSummaryType0",
+    "ListPlanDefinitionsSummaryType0",
+    "ListStructureDefinitionsSummaryType0",
     "MemberPublic",
     "MemberUpdate",
     "Meta",

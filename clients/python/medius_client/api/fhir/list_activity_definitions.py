@@ -6,6 +6,7 @@ import httpx
 from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.bundle import Bundle
+from ...models.list_activity_definitions_summary_type_0 import ListActivityDefinitionsSummaryType0
 from ...models.operation_outcome import OperationOutcome
 from ...types import UNSET, Response, Unset
 
@@ -15,6 +16,7 @@ def _get_kwargs(
     field_id: None | str | Unset = UNSET,
     url_query: None | str | Unset = UNSET,
     field_count: int | None | Unset = UNSET,
+    field_summary: ListActivityDefinitionsSummaryType0 | None | Unset = UNSET,
     field_offset: int | Unset = 0,
     field_format_: None | str | Unset = UNSET,
     prefer: None | str | Unset = UNSET,
@@ -49,6 +51,15 @@ def _get_kwargs(
     else:
         json_field_count = field_count
     params["_count"] = json_field_count
+
+    json_field_summary: None | str | Unset
+    if isinstance(field_summary, Unset):
+        json_field_summary = UNSET
+    elif isinstance(field_summary, ListActivityDefinitionsSummaryType0):
+        json_field_summary = field_summary.value
+    else:
+        json_field_summary = field_summary
+    params["_summary"] = json_field_summary
 
     params["_offset"] = field_offset
 
@@ -131,6 +142,7 @@ def sync_detailed(
     field_id: None | str | Unset = UNSET,
     url_query: None | str | Unset = UNSET,
     field_count: int | None | Unset = UNSET,
+    field_summary: ListActivityDefinitionsSummaryType0 | None | Unset = UNSET,
     field_offset: int | Unset = 0,
     field_format_: None | str | Unset = UNSET,
     prefer: None | str | Unset = UNSET,
@@ -142,10 +154,10 @@ def sync_detailed(
     slug, canonical `url` `https://medius.dev/fhir/ActivityDefinition/<slug>`, the steps and cues in
     `usage`, Medius' default dosage in the `exercise-dosage` extension (docs:
     guides/integrations/fhir.md). Search parameters (as `/metadata` declares them): `_id`, `url`
-    (canonical, `url|version`), `_count` (paging links in `Bundle.link`); others are ignored, or refused
-    (400) under `Prefer: handling=strict`. Public like the catalog: no sign-in, answered from memory
-    until the catalog changes. Sends `ETag` and `Cache-Control: public`; repeat with `If-None-Match` to
-    get 304.
+    (canonical, `url|version`), `_count` (paging links in `Bundle.link`), `_summary=count` (the total
+    only); others are ignored, or refused (400) under `Prefer: handling=strict`. Public like the
+    catalog: no sign-in, answered from memory until the catalog changes. Sends `ETag` and `Cache-
+    Control: public`; repeat with `If-None-Match` to get 304.
 
     Args:
         field_id (None | str | Unset): Only the resources with one of these ids (comma-separated:
@@ -155,6 +167,9 @@ def sync_detailed(
         field_count (int | None | Unset): At most this many entries per page (search.html: never
             more; larger than 100 pages by 100); 0 answers the total only. The Bundle's
             `next`/`previous` links page on. Without it: every match.
+        field_summary (ListActivityDefinitionsSummaryType0 | None | Unset): `count`: the total
+            only, no entries (search.html). `true`, `text` and `data` answer the resources whole, as
+            `false` does (a server is not obliged to summarise; nothing is marked SUBSETTED).
         field_offset (int | Unset): Where the page starts among the matches (the paging links set
             it). Default: 0.
         field_format_ (None | str | Unset): The media type to answer with, overriding `Accept`
@@ -177,6 +192,7 @@ def sync_detailed(
         field_id=field_id,
         url_query=url_query,
         field_count=field_count,
+        field_summary=field_summary,
         field_offset=field_offset,
         field_format_=field_format_,
         prefer=prefer,
@@ -196,6 +212,7 @@ def sync(
     field_id: None | str | Unset = UNSET,
     url_query: None | str | Unset = UNSET,
     field_count: int | None | Unset = UNSET,
+    field_summary: ListActivityDefinitionsSummaryType0 | None | Unset = UNSET,
     field_offset: int | Unset = 0,
     field_format_: None | str | Unset = UNSET,
     prefer: None | str | Unset = UNSET,
@@ -207,10 +224,10 @@ def sync(
     slug, canonical `url` `https://medius.dev/fhir/ActivityDefinition/<slug>`, the steps and cues in
     `usage`, Medius' default dosage in the `exercise-dosage` extension (docs:
     guides/integrations/fhir.md). Search parameters (as `/metadata` declares them): `_id`, `url`
-    (canonical, `url|version`), `_count` (paging links in `Bundle.link`); others are ignored, or refused
-    (400) under `Prefer: handling=strict`. Public like the catalog: no sign-in, answered from memory
-    until the catalog changes. Sends `ETag` and `Cache-Control: public`; repeat with `If-None-Match` to
-    get 304.
+    (canonical, `url|version`), `_count` (paging links in `Bundle.link`), `_summary=count` (the total
+    only); others are ignored, or refused (400) under `Prefer: handling=strict`. Public like the
+    catalog: no sign-in, answered from memory until the catalog changes. Sends `ETag` and `Cache-
+    Control: public`; repeat with `If-None-Match` to get 304.
 
     Args:
         field_id (None | str | Unset): Only the resources with one of these ids (comma-separated:
@@ -220,6 +237,9 @@ def sync(
         field_count (int | None | Unset): At most this many entries per page (search.html: never
             more; larger than 100 pages by 100); 0 answers the total only. The Bundle's
             `next`/`previous` links page on. Without it: every match.
+        field_summary (ListActivityDefinitionsSummaryType0 | None | Unset): `count`: the total
+            only, no entries (search.html). `true`, `text` and `data` answer the resources whole, as
+            `false` does (a server is not obliged to summarise; nothing is marked SUBSETTED).
         field_offset (int | Unset): Where the page starts among the matches (the paging links set
             it). Default: 0.
         field_format_ (None | str | Unset): The media type to answer with, overriding `Accept`
@@ -243,6 +263,7 @@ def sync(
         field_id=field_id,
         url_query=url_query,
         field_count=field_count,
+        field_summary=field_summary,
         field_offset=field_offset,
         field_format_=field_format_,
         prefer=prefer,
@@ -256,6 +277,7 @@ async def asyncio_detailed(
     field_id: None | str | Unset = UNSET,
     url_query: None | str | Unset = UNSET,
     field_count: int | None | Unset = UNSET,
+    field_summary: ListActivityDefinitionsSummaryType0 | None | Unset = UNSET,
     field_offset: int | Unset = 0,
     field_format_: None | str | Unset = UNSET,
     prefer: None | str | Unset = UNSET,
@@ -267,10 +289,10 @@ async def asyncio_detailed(
     slug, canonical `url` `https://medius.dev/fhir/ActivityDefinition/<slug>`, the steps and cues in
     `usage`, Medius' default dosage in the `exercise-dosage` extension (docs:
     guides/integrations/fhir.md). Search parameters (as `/metadata` declares them): `_id`, `url`
-    (canonical, `url|version`), `_count` (paging links in `Bundle.link`); others are ignored, or refused
-    (400) under `Prefer: handling=strict`. Public like the catalog: no sign-in, answered from memory
-    until the catalog changes. Sends `ETag` and `Cache-Control: public`; repeat with `If-None-Match` to
-    get 304.
+    (canonical, `url|version`), `_count` (paging links in `Bundle.link`), `_summary=count` (the total
+    only); others are ignored, or refused (400) under `Prefer: handling=strict`. Public like the
+    catalog: no sign-in, answered from memory until the catalog changes. Sends `ETag` and `Cache-
+    Control: public`; repeat with `If-None-Match` to get 304.
 
     Args:
         field_id (None | str | Unset): Only the resources with one of these ids (comma-separated:
@@ -280,6 +302,9 @@ async def asyncio_detailed(
         field_count (int | None | Unset): At most this many entries per page (search.html: never
             more; larger than 100 pages by 100); 0 answers the total only. The Bundle's
             `next`/`previous` links page on. Without it: every match.
+        field_summary (ListActivityDefinitionsSummaryType0 | None | Unset): `count`: the total
+            only, no entries (search.html). `true`, `text` and `data` answer the resources whole, as
+            `false` does (a server is not obliged to summarise; nothing is marked SUBSETTED).
         field_offset (int | Unset): Where the page starts among the matches (the paging links set
             it). Default: 0.
         field_format_ (None | str | Unset): The media type to answer with, overriding `Accept`
@@ -302,6 +327,7 @@ async def asyncio_detailed(
         field_id=field_id,
         url_query=url_query,
         field_count=field_count,
+        field_summary=field_summary,
         field_offset=field_offset,
         field_format_=field_format_,
         prefer=prefer,
@@ -319,6 +345,7 @@ async def asyncio(
     field_id: None | str | Unset = UNSET,
     url_query: None | str | Unset = UNSET,
     field_count: int | None | Unset = UNSET,
+    field_summary: ListActivityDefinitionsSummaryType0 | None | Unset = UNSET,
     field_offset: int | Unset = 0,
     field_format_: None | str | Unset = UNSET,
     prefer: None | str | Unset = UNSET,
@@ -330,10 +357,10 @@ async def asyncio(
     slug, canonical `url` `https://medius.dev/fhir/ActivityDefinition/<slug>`, the steps and cues in
     `usage`, Medius' default dosage in the `exercise-dosage` extension (docs:
     guides/integrations/fhir.md). Search parameters (as `/metadata` declares them): `_id`, `url`
-    (canonical, `url|version`), `_count` (paging links in `Bundle.link`); others are ignored, or refused
-    (400) under `Prefer: handling=strict`. Public like the catalog: no sign-in, answered from memory
-    until the catalog changes. Sends `ETag` and `Cache-Control: public`; repeat with `If-None-Match` to
-    get 304.
+    (canonical, `url|version`), `_count` (paging links in `Bundle.link`), `_summary=count` (the total
+    only); others are ignored, or refused (400) under `Prefer: handling=strict`. Public like the
+    catalog: no sign-in, answered from memory until the catalog changes. Sends `ETag` and `Cache-
+    Control: public`; repeat with `If-None-Match` to get 304.
 
     Args:
         field_id (None | str | Unset): Only the resources with one of these ids (comma-separated:
@@ -343,6 +370,9 @@ async def asyncio(
         field_count (int | None | Unset): At most this many entries per page (search.html: never
             more; larger than 100 pages by 100); 0 answers the total only. The Bundle's
             `next`/`previous` links page on. Without it: every match.
+        field_summary (ListActivityDefinitionsSummaryType0 | None | Unset): `count`: the total
+            only, no entries (search.html). `true`, `text` and `data` answer the resources whole, as
+            `false` does (a server is not obliged to summarise; nothing is marked SUBSETTED).
         field_offset (int | Unset): Where the page starts among the matches (the paging links set
             it). Default: 0.
         field_format_ (None | str | Unset): The media type to answer with, overriding `Accept`
@@ -367,6 +397,7 @@ async def asyncio(
             field_id=field_id,
             url_query=url_query,
             field_count=field_count,
+            field_summary=field_summary,
             field_offset=field_offset,
             field_format_=field_format_,
             prefer=prefer,

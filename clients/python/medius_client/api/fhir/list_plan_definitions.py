@@ -6,6 +6,7 @@ import httpx
 from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.bundle import Bundle
+from ...models.list_plan_definitions_summary_type_0 import ListPlanDefinitionsSummaryType0
 from ...models.operation_outcome import OperationOutcome
 from ...types import UNSET, Response, Unset
 
@@ -15,6 +16,7 @@ def _get_kwargs(
     field_id: None | str | Unset = UNSET,
     url_query: None | str | Unset = UNSET,
     field_count: int | None | Unset = UNSET,
+    field_summary: ListPlanDefinitionsSummaryType0 | None | Unset = UNSET,
     field_offset: int | Unset = 0,
     field_format_: None | str | Unset = UNSET,
     prefer: None | str | Unset = UNSET,
@@ -49,6 +51,15 @@ def _get_kwargs(
     else:
         json_field_count = field_count
     params["_count"] = json_field_count
+
+    json_field_summary: None | str | Unset
+    if isinstance(field_summary, Unset):
+        json_field_summary = UNSET
+    elif isinstance(field_summary, ListPlanDefinitionsSummaryType0):
+        json_field_summary = field_summary.value
+    else:
+        json_field_summary = field_summary
+    params["_summary"] = json_field_summary
 
     params["_offset"] = field_offset
 
@@ -131,6 +142,7 @@ def sync_detailed(
     field_id: None | str | Unset = UNSET,
     url_query: None | str | Unset = UNSET,
     field_count: int | None | Unset = UNSET,
+    field_summary: ListPlanDefinitionsSummaryType0 | None | Unset = UNSET,
     field_offset: int | Unset = 0,
     field_format_: None | str | Unset = UNSET,
     prefer: None | str | Unset = UNSET,
@@ -142,9 +154,9 @@ def sync_detailed(
     order, each naming its exercise's ActivityDefinition (`definitionCanonical`) with the item's dosage
     (`exercise-dosage` extension) and the template's sessions per week (`timingTiming`). Search
     parameters (as `/metadata` declares them): `_id`, `url` (canonical, `url|version`), `_count` (paging
-    links in `Bundle.link`); others are ignored, or refused (400) under `Prefer: handling=strict`.
-    Public like the catalog: no sign-in, answered from memory until the catalog changes. Sends `ETag`
-    and `Cache-Control: public`; repeat with `If-None-Match` to get 304.
+    links in `Bundle.link`), `_summary=count` (the total only); others are ignored, or refused (400)
+    under `Prefer: handling=strict`. Public like the catalog: no sign-in, answered from memory until the
+    catalog changes. Sends `ETag` and `Cache-Control: public`; repeat with `If-None-Match` to get 304.
 
     Args:
         field_id (None | str | Unset): Only the resources with one of these ids (comma-separated:
@@ -154,6 +166,9 @@ def sync_detailed(
         field_count (int | None | Unset): At most this many entries per page (search.html: never
             more; larger than 100 pages by 100); 0 answers the total only. The Bundle's
             `next`/`previous` links page on. Without it: every match.
+        field_summary (ListPlanDefinitionsSummaryType0 | None | Unset): `count`: the total only,
+            no entries (search.html). `true`, `text` and `data` answer the resources whole, as `false`
+            does (a server is not obliged to summarise; nothing is marked SUBSETTED).
         field_offset (int | Unset): Where the page starts among the matches (the paging links set
             it). Default: 0.
         field_format_ (None | str | Unset): The media type to answer with, overriding `Accept`
@@ -176,6 +191,7 @@ def sync_detailed(
         field_id=field_id,
         url_query=url_query,
         field_count=field_count,
+        field_summary=field_summary,
         field_offset=field_offset,
         field_format_=field_format_,
         prefer=prefer,
@@ -195,6 +211,7 @@ def sync(
     field_id: None | str | Unset = UNSET,
     url_query: None | str | Unset = UNSET,
     field_count: int | None | Unset = UNSET,
+    field_summary: ListPlanDefinitionsSummaryType0 | None | Unset = UNSET,
     field_offset: int | Unset = 0,
     field_format_: None | str | Unset = UNSET,
     prefer: None | str | Unset = UNSET,
@@ -206,9 +223,9 @@ def sync(
     order, each naming its exercise's ActivityDefinition (`definitionCanonical`) with the item's dosage
     (`exercise-dosage` extension) and the template's sessions per week (`timingTiming`). Search
     parameters (as `/metadata` declares them): `_id`, `url` (canonical, `url|version`), `_count` (paging
-    links in `Bundle.link`); others are ignored, or refused (400) under `Prefer: handling=strict`.
-    Public like the catalog: no sign-in, answered from memory until the catalog changes. Sends `ETag`
-    and `Cache-Control: public`; repeat with `If-None-Match` to get 304.
+    links in `Bundle.link`), `_summary=count` (the total only); others are ignored, or refused (400)
+    under `Prefer: handling=strict`. Public like the catalog: no sign-in, answered from memory until the
+    catalog changes. Sends `ETag` and `Cache-Control: public`; repeat with `If-None-Match` to get 304.
 
     Args:
         field_id (None | str | Unset): Only the resources with one of these ids (comma-separated:
@@ -218,6 +235,9 @@ def sync(
         field_count (int | None | Unset): At most this many entries per page (search.html: never
             more; larger than 100 pages by 100); 0 answers the total only. The Bundle's
             `next`/`previous` links page on. Without it: every match.
+        field_summary (ListPlanDefinitionsSummaryType0 | None | Unset): `count`: the total only,
+            no entries (search.html). `true`, `text` and `data` answer the resources whole, as `false`
+            does (a server is not obliged to summarise; nothing is marked SUBSETTED).
         field_offset (int | Unset): Where the page starts among the matches (the paging links set
             it). Default: 0.
         field_format_ (None | str | Unset): The media type to answer with, overriding `Accept`
@@ -241,6 +261,7 @@ def sync(
         field_id=field_id,
         url_query=url_query,
         field_count=field_count,
+        field_summary=field_summary,
         field_offset=field_offset,
         field_format_=field_format_,
         prefer=prefer,
@@ -254,6 +275,7 @@ async def asyncio_detailed(
     field_id: None | str | Unset = UNSET,
     url_query: None | str | Unset = UNSET,
     field_count: int | None | Unset = UNSET,
+    field_summary: ListPlanDefinitionsSummaryType0 | None | Unset = UNSET,
     field_offset: int | Unset = 0,
     field_format_: None | str | Unset = UNSET,
     prefer: None | str | Unset = UNSET,
@@ -265,9 +287,9 @@ async def asyncio_detailed(
     order, each naming its exercise's ActivityDefinition (`definitionCanonical`) with the item's dosage
     (`exercise-dosage` extension) and the template's sessions per week (`timingTiming`). Search
     parameters (as `/metadata` declares them): `_id`, `url` (canonical, `url|version`), `_count` (paging
-    links in `Bundle.link`); others are ignored, or refused (400) under `Prefer: handling=strict`.
-    Public like the catalog: no sign-in, answered from memory until the catalog changes. Sends `ETag`
-    and `Cache-Control: public`; repeat with `If-None-Match` to get 304.
+    links in `Bundle.link`), `_summary=count` (the total only); others are ignored, or refused (400)
+    under `Prefer: handling=strict`. Public like the catalog: no sign-in, answered from memory until the
+    catalog changes. Sends `ETag` and `Cache-Control: public`; repeat with `If-None-Match` to get 304.
 
     Args:
         field_id (None | str | Unset): Only the resources with one of these ids (comma-separated:
@@ -277,6 +299,9 @@ async def asyncio_detailed(
         field_count (int | None | Unset): At most this many entries per page (search.html: never
             more; larger than 100 pages by 100); 0 answers the total only. The Bundle's
             `next`/`previous` links page on. Without it: every match.
+        field_summary (ListPlanDefinitionsSummaryType0 | None | Unset): `count`: the total only,
+            no entries (search.html). `true`, `text` and `data` answer the resources whole, as `false`
+            does (a server is not obliged to summarise; nothing is marked SUBSETTED).
         field_offset (int | Unset): Where the page starts among the matches (the paging links set
             it). Default: 0.
         field_format_ (None | str | Unset): The media type to answer with, overriding `Accept`
@@ -299,6 +324,7 @@ async def asyncio_detailed(
         field_id=field_id,
         url_query=url_query,
         field_count=field_count,
+        field_summary=field_summary,
         field_offset=field_offset,
         field_format_=field_format_,
         prefer=prefer,
@@ -316,6 +342,7 @@ async def asyncio(
     field_id: None | str | Unset = UNSET,
     url_query: None | str | Unset = UNSET,
     field_count: int | None | Unset = UNSET,
+    field_summary: ListPlanDefinitionsSummaryType0 | None | Unset = UNSET,
     field_offset: int | Unset = 0,
     field_format_: None | str | Unset = UNSET,
     prefer: None | str | Unset = UNSET,
@@ -327,9 +354,9 @@ async def asyncio(
     order, each naming its exercise's ActivityDefinition (`definitionCanonical`) with the item's dosage
     (`exercise-dosage` extension) and the template's sessions per week (`timingTiming`). Search
     parameters (as `/metadata` declares them): `_id`, `url` (canonical, `url|version`), `_count` (paging
-    links in `Bundle.link`); others are ignored, or refused (400) under `Prefer: handling=strict`.
-    Public like the catalog: no sign-in, answered from memory until the catalog changes. Sends `ETag`
-    and `Cache-Control: public`; repeat with `If-None-Match` to get 304.
+    links in `Bundle.link`), `_summary=count` (the total only); others are ignored, or refused (400)
+    under `Prefer: handling=strict`. Public like the catalog: no sign-in, answered from memory until the
+    catalog changes. Sends `ETag` and `Cache-Control: public`; repeat with `If-None-Match` to get 304.
 
     Args:
         field_id (None | str | Unset): Only the resources with one of these ids (comma-separated:
@@ -339,6 +366,9 @@ async def asyncio(
         field_count (int | None | Unset): At most this many entries per page (search.html: never
             more; larger than 100 pages by 100); 0 answers the total only. The Bundle's
             `next`/`previous` links page on. Without it: every match.
+        field_summary (ListPlanDefinitionsSummaryType0 | None | Unset): `count`: the total only,
+            no entries (search.html). `true`, `text` and `data` answer the resources whole, as `false`
+            does (a server is not obliged to summarise; nothing is marked SUBSETTED).
         field_offset (int | Unset): Where the page starts among the matches (the paging links set
             it). Default: 0.
         field_format_ (None | str | Unset): The media type to answer with, overriding `Accept`
@@ -363,6 +393,7 @@ async def asyncio(
             field_id=field_id,
             url_query=url_query,
             field_count=field_count,
+            field_summary=field_summary,
             field_offset=field_offset,
             field_format_=field_format_,
             prefer=prefer,
