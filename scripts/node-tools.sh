@@ -39,7 +39,8 @@ process.exit(fits ? 0 : 1);
 
 # node_tools_install DIR: `npm ci` in DIR (exact versions and hashes from its
 # package-lock.json, no install scripts) unless this lock file is installed already. Runs
-# held under a lock on the lock file, so parallel test workers install once.
+# held under a lock on the lock file, so parallel test workers install once. npm's report
+# goes to stderr: a tool's stdout is its answer (a JSON batch the tests parse).
 node_tools_install() {
     local dir=$1
     local stamp
@@ -47,6 +48,6 @@ node_tools_install() {
     [ -e "$stamp" ] && return 0
     flock "$dir/package-lock.json" sh -c '
         [ -e "$2" ] && exit 0
-        npm ci --prefix "$1" --no-audit --no-fund --ignore-scripts --loglevel=error && touch "$2"
+        npm ci --prefix "$1" --no-audit --no-fund --ignore-scripts --loglevel=error >&2 && touch "$2"
     ' node_tools_install "$dir" "$stamp"
 }
