@@ -174,6 +174,8 @@ async def test_malformed_ids_are_404_on_every_read(
         "Patient/a!b",
         "Observation/x" * 3,
         f"Observation/{alice.id}.short",
+        f"Patient/{str(alice.id).upper()}",  # ids are case-sensitive: another, unknown id
+        f"Patient/{alice.id.hex}",
         "CarePlan/" + "x" * 70,
         "PlanDefinition/%24bad",
         "ActivityDefinition/a%00b",
