@@ -184,7 +184,8 @@ def endpoints_router(
         summary="Rotate the signing secret",
         description="Answers a new secret, shown only here. For `WEBHOOK_SECRET_GRACE_HOURS` "
         "(24) the old secret keeps signing too: each delivery carries two signatures in "
-        "`webhook-signature`, so a receiver may switch secrets at any moment in between. "
+        "`webhook-signature`, the new secret's first (`v1,<new> v1,<old>`), so a receiver may "
+        "switch secrets at any moment in between. "
         "Send `If-Match`.",
         response_model=SecretRotated,
         responses=answers(examples.rotated, 401, 404, 412, 422, 428, *errors),

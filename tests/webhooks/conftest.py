@@ -70,6 +70,14 @@ def receiver() -> Iterator[Receiver]:
     running.down()
 
 
+@pytest.fixture
+def clinic_receiver() -> Iterator[Receiver]:
+    """A second receiver, for a clinic's endpoint beside the patient's."""
+    running = Receiver().up()
+    yield running
+    running.down()
+
+
 def deliver_until(worker: Worker, done: Callable[[], bool], timeout: float = 20.0) -> None:
     """Run worker rounds until `done()` (retries wait out their short backoff), the
     outbox expanded first (what the writes so far left for the worker to fan out)."""

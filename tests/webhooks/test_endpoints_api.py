@@ -11,7 +11,7 @@ import pytest
 from fastapi import FastAPI
 
 from app.main import create_app
-from tests.conftest import asgi_client, test_settings
+from tests.conftest import asgi_client, shared_engine, test_settings, with_resolved_routes
 from tests.factories import SignedIn
 from tests.webhooks.conftest import deliveries, register
 from tests.webhooks.receiver import Receiver
@@ -23,12 +23,10 @@ BASE = "/api/v1/me/webhooks"
 async def strict(database_url: str, app: FastAPI) -> AsyncIterator[httpx.AsyncClient]:
     """A client of an app with the default (production) webhook settings, on the same
     database as `app`: no network is allow-listed and only https is accepted."""
-    production_like = create_app(test_settings(database_url))
-    try:
-        async with asgi_client(production_like) as c:
-            yield c
-    finally:
-        production_like.state.engine.dispose()
+    settings = test_settings(database_url)
+    production_like = with_resolved_routes(create_app(settings, engine=shared_engine(settings)))
+    async with asgi_client(production_like) as c:
+        yield c
 
 
 async def test_the_secret_is_shown_at_creation_and_never_listed(

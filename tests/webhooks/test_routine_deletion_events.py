@@ -5,11 +5,9 @@ clinics that hear the patient's sessions, in the deletion's transaction."""
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Iterator
 from typing import Any
 
 import httpx
-import pytest
 
 from app.webhooks.worker import Worker
 from tests.factories import SignedIn, care_team, routine_payload, session_payload
@@ -23,13 +21,6 @@ YEARS_APART = [
     "2027-03-28T02:30:00+14:00",
     "2200-12-31T11:59:59-12:00",
 ]
-
-
-@pytest.fixture
-def clinic_receiver() -> Iterator[Receiver]:
-    running = Receiver().up()
-    yield running
-    running.down()
 
 
 async def _log(client: httpx.AsyncClient, headers: dict[str, str], **body: Any) -> dict[str, Any]:

@@ -369,22 +369,23 @@ class Walk {
   }
 
   resource(resource, path) {
-    this.report.resources += 1;
     const text = JSON.stringify(resource);
     const walked = this.report.walked.get(text);
     if (walked) {
-      for (const { relative, ...issue } of walked) {
+      this.report.resources += walked.resources; // itself and those it holds (a Bundle's)
+      for (const { relative, ...issue } of walked.issues) {
         this.report.issues.push({ ...issue, ...this.where(path + relative) });
       }
       return;
     }
-    const first = this.report.issues.length;
+    const [firstIssue, counted] = [this.report.issues.length, this.report.resources];
+    this.report.resources += 1;
     this.walk(resource, path);
-    const found = this.report.issues.slice(first).map(({ document, path: at, ...issue }) => ({
+    const found = this.report.issues.slice(firstIssue).map(({ document, path: at, ...issue }) => ({
       ...issue,
       relative: at.slice(path.length),
     }));
-    this.report.walked.set(text, found);
+    this.report.walked.set(text, { issues: found, resources: this.report.resources - counted });
   }
 
   walk(resource, path) {

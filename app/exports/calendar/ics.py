@@ -2,9 +2,10 @@
 
 Which days: `sessions_per_week` spread over the ISO week (app/catalog/planner/schedule.py),
 at the feed's time of day in the user's zone (a VTIMEZONE is included, so 18:00 stays 18:00
-across a daylight-saving change). Which dosage: week k of the routine's plan (week 1 is the
-routine's own items), weeks counted from the first planned session; after the plan's last
-week its dosage stays.
+across a daylight-saving change). On a day a clock change skips or repeats that time, the
+event is written in UTC, at the instant RFC 5545 3.3.5 gives the local time. Which dosage:
+week k of the routine's plan (week 1 is the routine's own items), weeks counted from the
+first planned session; after the plan's last week its dosage stays.
 
 Each event carries its own revision (`Revision`): SEQUENCE counts the changes to that event
 (RFC 5545 3.8.7.4), LAST-MODIFIED and DTSTAMP say when the last one was made. The feed has
@@ -24,7 +25,7 @@ from __future__ import annotations
 import uuid
 from collections.abc import Hashable, Mapping, Sequence
 from dataclasses import dataclass, field
-from datetime import date, datetime, time, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 from icalendar import Alarm, Calendar, Event, Timezone
@@ -150,6 +151,13 @@ def _event(
 ) -> Event:
     start = datetime.combine(day, at, tzinfo=zone)
     length = max(MIN_EVENT, timedelta(seconds=week.seconds))
+    end = start + length
+    if not (_one_instant(start) and _one_instant(end)):
+        # A time the clock change skips or repeats: in UTC, the instant RFC 5545 3.3.5 means
+        # (the offset before the change), which every reader then takes alike; ical.js
+        # would read a repeated local time as its second occurrence.
+        start = start.astimezone(UTC)
+        end = start + length
     event = Event()
     # Stable across fetches: the routine and the day, not the dosage or the time.
     event.add("uid", f"{plan.routine_id}-{day.isoformat()}@medius")
@@ -159,7 +167,7 @@ def _event(
     event.add("sequence", revision.sequence)
     event.add("summary", f"{plan.name} (week {number})")
     event.add("dtstart", start)
-    event.add("dtend", start + length)
+    event.add("dtend", end)
     lines = [dosage_line(i, names.get(i.exercise, i.exercise)) for i in week.items]
     event.add("description", "\n".join(lines))
     event.add("transp", "OPAQUE")
@@ -169,3 +177,9 @@ def _event(
     alarm.add("trigger", -REMINDER_BEFORE)
     event.add_component(alarm)
     return event
+
+
+def _one_instant(local: datetime) -> bool:
+    """Whether this local time names exactly one instant in its zone: not skipped nor
+    repeated by a clock change."""
+    return local.replace(fold=0).utcoffset() == local.replace(fold=1).utcoffset()

@@ -521,8 +521,8 @@ def export_json(engine: Engine, user: Caller) -> Iterator[bytes]:
 def on_routine_deleted(session: Session, event: RoutineDeleted) -> None:
     """The sessions logged against a deleted routine keep their data, unlinked: each as a
     change of its own, in the routine's delete transaction, announced as any other change
-    of a session (`session.updated`, with the body as it now is). The bodies are read in
-    one query, and only when some endpoint subscribes."""
+    of a session (`session.updated`, with the body as it now is), one outbox row each (in
+    owner then id order). The bodies are read in one query for them all."""
     unlinked = repository.unlink_routine(session, event.routine_id, event.at)
     if not unlinked:
         return

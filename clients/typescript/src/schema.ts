@@ -744,7 +744,7 @@ export interface paths {
         put?: never;
         /**
          * Rotate the signing secret
-         * @description Answers a new secret, shown only here. For `WEBHOOK_SECRET_GRACE_HOURS` (24) the old secret keeps signing too: each delivery carries two signatures in `webhook-signature`, so a receiver may switch secrets at any moment in between. Send `If-Match`.
+         * @description Answers a new secret, shown only here. For `WEBHOOK_SECRET_GRACE_HOURS` (24) the old secret keeps signing too: each delivery carries two signatures in `webhook-signature`, the new secret's first (`v1,<new> v1,<old>`), so a receiver may switch secrets at any moment in between. Send `If-Match`.
          */
         post: operations["clinic_rotate_secret"];
         delete?: never;
@@ -1234,7 +1234,7 @@ export interface paths {
         };
         /**
          * Your planned sessions as an iCalendar feed
-         * @description RFC 5545, for any calendar app (no sign-in: the `token` is the key). The planned sessions of your routine (the most recently changed one, as /me/progress follows): `sessions_per_week` days spread over each ISO week (1: Mon; 2: Mon, Thu; 3: Mon, Wed, Fri; 4: Mon, Tue, Thu, Fri; 5: Mon-Fri; 6: Mon-Sat; 7: daily) at the token's time of day in your time zone (a VTIMEZONE is included), from the day the routine was created, 4 weeks back to 26 weeks ahead. Each event lists the exercises with the dosage of that week of the routine's plan (week 1 the routine itself, starting on its first planned session; after the plan's last week its dosage stays), carries a display reminder 30 minutes before, and keeps its UID across fetches (routine and day); its SEQUENCE goes up and LAST-MODIFIED/DTSTAMP move only when that event changes (a routine edit that changes it, a new time zone or time of day). Without a routine the calendar holds your time zone's VTIMEZONE alone. Sends a strong `ETag`; `If-None-Match` gets 304. An unknown or revoked token is 404.
+         * @description RFC 5545, for any calendar app (no sign-in: the `token` is the key). The planned sessions of your routine (the most recently changed one, as /me/progress follows): `sessions_per_week` days spread over each ISO week (1: Mon; 2: Mon, Thu; 3: Mon, Wed, Fri; 4: Mon, Tue, Thu, Fri; 5: Mon-Fri; 6: Mon-Sat; 7: daily) at the token's time of day in your time zone (a VTIMEZONE is included; on a day a clock change skips or repeats that time, in UTC at the instant RFC 5545 3.3.5 means), from the day the routine was created, 4 weeks back to 26 weeks ahead. Each event lists the exercises with the dosage of that week of the routine's plan (week 1 the routine itself, starting on its first planned session; after the plan's last week its dosage stays), carries a display reminder 30 minutes before, and keeps its UID across fetches (routine and day); its SEQUENCE goes up and LAST-MODIFIED/DTSTAMP move only when that event changes (a routine edit that changes it, a new time zone or time of day). Without a routine the calendar holds your time zone's VTIMEZONE alone. Sends a strong `ETag`; `If-None-Match` gets 304. An unknown or revoked token is 404.
          */
         get: operations["calendar_feed"];
         put?: never;
@@ -1516,7 +1516,7 @@ export interface paths {
         put?: never;
         /**
          * Rotate the signing secret
-         * @description Answers a new secret, shown only here. For `WEBHOOK_SECRET_GRACE_HOURS` (24) the old secret keeps signing too: each delivery carries two signatures in `webhook-signature`, so a receiver may switch secrets at any moment in between. Send `If-Match`.
+         * @description Answers a new secret, shown only here. For `WEBHOOK_SECRET_GRACE_HOURS` (24) the old secret keeps signing too: each delivery carries two signatures in `webhook-signature`, the new secret's first (`v1,<new> v1,<old>`), so a receiver may switch secrets at any moment in between. Send `If-Match`.
          */
         post: operations["rotate_secret"];
         delete?: never;

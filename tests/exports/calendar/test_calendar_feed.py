@@ -351,3 +351,80 @@ async def test_a_new_time_of_day_is_one_more_revision_of_every_event(
     assert await sequences("18:00") == {b"0"}
     assert await sequences("07:30") == {b"1"}
     assert await sequences("07:30") == {b"1"}
+
+
+async def test_a_new_time_zone_is_one_more_revision_of_every_event_but_not_of_later_ones(
+    client: httpx.AsyncClient, app: FastAPI
+) -> None:
+    """From +14:00 to -12:00 (26 hours): every event moves, SEQUENCE + 1 and DTSTAMP and
+    LAST-MODIFIED at the change; a routine made after the change starts at SEQUENCE 0."""
+    user = await signed_in_user(client, unique_email("cal"), time_zone="Pacific/Kiritimati")
+    mine = await routine(client, user, sessions_per_week=3)
+    backdate_routine(app, mine["id"], datetime.now(UTC) - timedelta(days=30))
+    url = (await _token(client, user))["url"]
+
+    def revisions(body: bytes) -> dict[str, tuple[int, datetime, datetime, str]]:
+        return {
+            str(e["uid"]): (
+                e.decoded("sequence"),
+                e.decoded("dtstamp"),
+                e.decoded("last-modified"),
+                str(e["dtstart"].params["tzid"]),
+            )
+            for e in _events(body)
+        }
+
+    async def set_zone(zone: str) -> datetime:
+        etag = (await client.get("/api/v1/me", headers=user.headers)).headers["etag"]
+        changed = await client.patch(
+            "/api/v1/me", json={"time_zone": zone}, headers={**user.headers, "If-Match": etag}
+        )
+        assert changed.status_code == 200, changed.text
+        return datetime.fromisoformat(changed.json()["updated_at"]).replace(microsecond=0)
+
+    before = revisions((await client.get(url)).content)
+    changed_at = await set_zone("Etc/GMT+12")
+    after = revisions((await client.get(url)).content)
+    assert {v[0] for v in before.values()} == {0}
+    kept = before.keys() & after.keys()
+    assert len(kept) > 40  # the same days, 26 hours later
+    for uid in kept:
+        assert after[uid] == (before[uid][0] + 1, changed_at, changed_at, "Etc/GMT+12")
+
+    path = f"/api/v1/routines/{mine['id']}"
+    etag = (await client.get(path, headers=user.headers)).headers["etag"]
+    gone = await client.delete(path, headers={**user.headers, "If-Match": etag})
+    assert gone.status_code == 204, gone.text
+    await routine(client, user, sessions_per_week=3)
+    fresh = revisions((await client.get(url)).content)
+    assert fresh and {v[0] for v in fresh.values()} == {0}
+    assert all(v[1] >= changed_at for v in fresh.values())
+
+
+@pytest.mark.parametrize(
+    ("at", "seconds", "day", "utc_start"),
+    [
+        (time(2, 30), 600, date(2027, 3, 28), datetime(2027, 3, 28, 1, 30, tzinfo=UTC)),  # skipped
+        (time(2, 30), 600, date(2027, 10, 31), datetime(2027, 10, 31, 0, 30, tzinfo=UTC)),  # twice
+        (
+            time(1, 55),
+            600,
+            date(2027, 10, 31),
+            datetime(2027, 10, 30, 23, 55, tzinfo=UTC),
+        ),  # ends in it
+    ],
+)
+def test_a_time_a_clock_change_skips_or_repeats_is_written_as_the_rfc_instant_in_utc(
+    at: time, seconds: int, day: date, utc_start: datetime
+) -> None:
+    """RFC 5545 3.3.5 gives such a local time the offset before the change; ical.js reads
+    a repeated one as its second occurrence. In UTC every reader takes the same instant;
+    the other days keep the local time and the zone."""
+    zone = ZoneInfo("Europe/Berlin")
+    plan = _plan(7, day - timedelta(days=1), ics.PlannedWeek([Item()], seconds))
+    events = _events(ics.feed(plan, {}, zone, at, day - timedelta(days=1), day + timedelta(days=1)))
+    before, on_the_day, after = (e["dtstart"] for e in events)
+    assert on_the_day.dt == utc_start and "tzid" not in on_the_day.params
+    assert events[1].decoded("dtend") == utc_start + timedelta(seconds=seconds)
+    for other in (before, after):
+        assert other.params["tzid"] == zone.key and other.dt.time() == at

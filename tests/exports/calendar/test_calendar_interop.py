@@ -190,6 +190,26 @@ async def test_every_kind_of_feed_reads_the_same_in_ical_js(
         date(2027, 4, 4),
     )
 
+    # Every number of sessions a week across Berlin's spring change, and every day across
+    # the clock changes that a local time meets twice or never: 02:30 in Berlin (missing on
+    # 03-28, twice on 10-31: RFC 5545 3.3.5 reads the offset before the change), Lord Howe's
+    # half-hour change, Chatham's at +12:45.
+    cases = [(n, "Europe/Berlin", time(2, 30), date(2027, 3, 22)) for n in range(1, 8)]
+    cases += [
+        (7, "Europe/Berlin", time(2, 30), date(2027, 10, 25)),
+        (7, "Australia/Lord_Howe", time(1, 45), date(2027, 3, 29)),
+        (7, "Pacific/Chatham", time(3, 15), date(2027, 9, 20)),
+    ]
+    for per_week, zone_key, at, first in cases:
+        feeds[f"pure, {per_week} a week, {zone_key} {first}"] = ics.feed(
+            _plan(per_week, first, *weeks),
+            {},
+            ZoneInfo(zone_key),
+            at,
+            first,
+            first + timedelta(days=13),
+        )
+
     feeds["pure, no routine in UTC"] = ics.feed(
         None, {}, ZoneInfo("UTC"), time(18), date(2027, 3, 15), date(2027, 4, 4)
     )

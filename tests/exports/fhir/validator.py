@@ -53,8 +53,8 @@ class Report:
     bindings_unchecked: list[str] = field(default_factory=list)
     milliseconds: int = 0
 
-    def errors_listed(self, limit: int = 40) -> str:
-        found = [i for i in self.issues if i["severity"] == "error"]
+    def issues_listed(self, severity: str = "error", limit: int = 40) -> str:
+        found = [i for i in self.issues if i["severity"] == severity]
         lines = [f"{i['class']} {i['document']} {i['path']}: {i['message']}" for i in found]
         more = f"\n... {len(lines) - limit} more" if len(lines) > limit else ""
         return "\n".join(lines[:limit]) + more

@@ -89,8 +89,9 @@ def sync_detailed(
      RFC 5545, for any calendar app (no sign-in: the `token` is the key). The planned sessions of your
     routine (the most recently changed one, as /me/progress follows): `sessions_per_week` days spread
     over each ISO week (1: Mon; 2: Mon, Thu; 3: Mon, Wed, Fri; 4: Mon, Tue, Thu, Fri; 5: Mon-Fri; 6:
-    Mon-Sat; 7: daily) at the token's time of day in your time zone (a VTIMEZONE is included), from the
-    day the routine was created, 4 weeks back to 26 weeks ahead. Each event lists the exercises with the
+    Mon-Sat; 7: daily) at the token's time of day in your time zone (a VTIMEZONE is included; on a day a
+    clock change skips or repeats that time, in UTC at the instant RFC 5545 3.3.5 means), from the day
+    the routine was created, 4 weeks back to 26 weeks ahead. Each event lists the exercises with the
     dosage of that week of the routine's plan (week 1 the routine itself, starting on its first planned
     session; after the plan's last week its dosage stays), carries a display reminder 30 minutes before,
     and keeps its UID across fetches (routine and day); its SEQUENCE goes up and LAST-MODIFIED/DTSTAMP
@@ -133,8 +134,9 @@ def sync(
      RFC 5545, for any calendar app (no sign-in: the `token` is the key). The planned sessions of your
     routine (the most recently changed one, as /me/progress follows): `sessions_per_week` days spread
     over each ISO week (1: Mon; 2: Mon, Thu; 3: Mon, Wed, Fri; 4: Mon, Tue, Thu, Fri; 5: Mon-Fri; 6:
-    Mon-Sat; 7: daily) at the token's time of day in your time zone (a VTIMEZONE is included), from the
-    day the routine was created, 4 weeks back to 26 weeks ahead. Each event lists the exercises with the
+    Mon-Sat; 7: daily) at the token's time of day in your time zone (a VTIMEZONE is included; on a day a
+    clock change skips or repeats that time, in UTC at the instant RFC 5545 3.3.5 means), from the day
+    the routine was created, 4 weeks back to 26 weeks ahead. Each event lists the exercises with the
     dosage of that week of the routine's plan (week 1 the routine itself, starting on its first planned
     session; after the plan's last week its dosage stays), carries a display reminder 30 minutes before,
     and keeps its UID across fetches (routine and day); its SEQUENCE goes up and LAST-MODIFIED/DTSTAMP
@@ -172,8 +174,9 @@ async def asyncio_detailed(
      RFC 5545, for any calendar app (no sign-in: the `token` is the key). The planned sessions of your
     routine (the most recently changed one, as /me/progress follows): `sessions_per_week` days spread
     over each ISO week (1: Mon; 2: Mon, Thu; 3: Mon, Wed, Fri; 4: Mon, Tue, Thu, Fri; 5: Mon-Fri; 6:
-    Mon-Sat; 7: daily) at the token's time of day in your time zone (a VTIMEZONE is included), from the
-    day the routine was created, 4 weeks back to 26 weeks ahead. Each event lists the exercises with the
+    Mon-Sat; 7: daily) at the token's time of day in your time zone (a VTIMEZONE is included; on a day a
+    clock change skips or repeats that time, in UTC at the instant RFC 5545 3.3.5 means), from the day
+    the routine was created, 4 weeks back to 26 weeks ahead. Each event lists the exercises with the
     dosage of that week of the routine's plan (week 1 the routine itself, starting on its first planned
     session; after the plan's last week its dosage stays), carries a display reminder 30 minutes before,
     and keeps its UID across fetches (routine and day); its SEQUENCE goes up and LAST-MODIFIED/DTSTAMP
@@ -214,8 +217,9 @@ async def asyncio(
      RFC 5545, for any calendar app (no sign-in: the `token` is the key). The planned sessions of your
     routine (the most recently changed one, as /me/progress follows): `sessions_per_week` days spread
     over each ISO week (1: Mon; 2: Mon, Thu; 3: Mon, Wed, Fri; 4: Mon, Tue, Thu, Fri; 5: Mon-Fri; 6:
-    Mon-Sat; 7: daily) at the token's time of day in your time zone (a VTIMEZONE is included), from the
-    day the routine was created, 4 weeks back to 26 weeks ahead. Each event lists the exercises with the
+    Mon-Sat; 7: daily) at the token's time of day in your time zone (a VTIMEZONE is included; on a day a
+    clock change skips or repeats that time, in UTC at the instant RFC 5545 3.3.5 means), from the day
+    the routine was created, 4 weeks back to 26 weeks ahead. Each event lists the exercises with the
     dosage of that week of the routine's plan (week 1 the routine itself, starting on its first planned
     session; after the plan's last week its dosage stays), carries a display reminder 30 minutes before,
     and keeps its UID across fetches (routine and day); its SEQUENCE goes up and LAST-MODIFIED/DTSTAMP

@@ -119,8 +119,8 @@ def sync_detailed(
     """Rotate the signing secret
 
      Answers a new secret, shown only here. For `WEBHOOK_SECRET_GRACE_HOURS` (24) the old secret keeps
-    signing too: each delivery carries two signatures in `webhook-signature`, so a receiver may switch
-    secrets at any moment in between. Send `If-Match`.
+    signing too: each delivery carries two signatures in `webhook-signature`, the new secret's first
+    (`v1,<new> v1,<old>`), so a receiver may switch secrets at any moment in between. Send `If-Match`.
 
     Args:
         clinic_id (UUID): The clinic's id (UUID).
@@ -159,8 +159,8 @@ def sync(
     """Rotate the signing secret
 
      Answers a new secret, shown only here. For `WEBHOOK_SECRET_GRACE_HOURS` (24) the old secret keeps
-    signing too: each delivery carries two signatures in `webhook-signature`, so a receiver may switch
-    secrets at any moment in between. Send `If-Match`.
+    signing too: each delivery carries two signatures in `webhook-signature`, the new secret's first
+    (`v1,<new> v1,<old>`), so a receiver may switch secrets at any moment in between. Send `If-Match`.
 
     Args:
         clinic_id (UUID): The clinic's id (UUID).
@@ -194,8 +194,8 @@ async def asyncio_detailed(
     """Rotate the signing secret
 
      Answers a new secret, shown only here. For `WEBHOOK_SECRET_GRACE_HOURS` (24) the old secret keeps
-    signing too: each delivery carries two signatures in `webhook-signature`, so a receiver may switch
-    secrets at any moment in between. Send `If-Match`.
+    signing too: each delivery carries two signatures in `webhook-signature`, the new secret's first
+    (`v1,<new> v1,<old>`), so a receiver may switch secrets at any moment in between. Send `If-Match`.
 
     Args:
         clinic_id (UUID): The clinic's id (UUID).
@@ -232,8 +232,8 @@ async def asyncio(
     """Rotate the signing secret
 
      Answers a new secret, shown only here. For `WEBHOOK_SECRET_GRACE_HOURS` (24) the old secret keeps
-    signing too: each delivery carries two signatures in `webhook-signature`, so a receiver may switch
-    secrets at any moment in between. Send `If-Match`.
+    signing too: each delivery carries two signatures in `webhook-signature`, the new secret's first
+    (`v1,<new> v1,<old>`), so a receiver may switch secrets at any moment in between. Send `If-Match`.
 
     Args:
         clinic_id (UUID): The clinic's id (UUID).

@@ -111,8 +111,8 @@ def sync_detailed(
     """Rotate the signing secret
 
      Answers a new secret, shown only here. For `WEBHOOK_SECRET_GRACE_HOURS` (24) the old secret keeps
-    signing too: each delivery carries two signatures in `webhook-signature`, so a receiver may switch
-    secrets at any moment in between. Send `If-Match`.
+    signing too: each delivery carries two signatures in `webhook-signature`, the new secret's first
+    (`v1,<new> v1,<old>`), so a receiver may switch secrets at any moment in between. Send `If-Match`.
 
     Args:
         endpoint_id (UUID): The webhook endpoint's id (UUID).
@@ -148,8 +148,8 @@ def sync(
     """Rotate the signing secret
 
      Answers a new secret, shown only here. For `WEBHOOK_SECRET_GRACE_HOURS` (24) the old secret keeps
-    signing too: each delivery carries two signatures in `webhook-signature`, so a receiver may switch
-    secrets at any moment in between. Send `If-Match`.
+    signing too: each delivery carries two signatures in `webhook-signature`, the new secret's first
+    (`v1,<new> v1,<old>`), so a receiver may switch secrets at any moment in between. Send `If-Match`.
 
     Args:
         endpoint_id (UUID): The webhook endpoint's id (UUID).
@@ -180,8 +180,8 @@ async def asyncio_detailed(
     """Rotate the signing secret
 
      Answers a new secret, shown only here. For `WEBHOOK_SECRET_GRACE_HOURS` (24) the old secret keeps
-    signing too: each delivery carries two signatures in `webhook-signature`, so a receiver may switch
-    secrets at any moment in between. Send `If-Match`.
+    signing too: each delivery carries two signatures in `webhook-signature`, the new secret's first
+    (`v1,<new> v1,<old>`), so a receiver may switch secrets at any moment in between. Send `If-Match`.
 
     Args:
         endpoint_id (UUID): The webhook endpoint's id (UUID).
@@ -215,8 +215,8 @@ async def asyncio(
     """Rotate the signing secret
 
      Answers a new secret, shown only here. For `WEBHOOK_SECRET_GRACE_HOURS` (24) the old secret keeps
-    signing too: each delivery carries two signatures in `webhook-signature`, so a receiver may switch
-    secrets at any moment in between. Send `If-Match`.
+    signing too: each delivery carries two signatures in `webhook-signature`, the new secret's first
+    (`v1,<new> v1,<old>`), so a receiver may switch secrets at any moment in between. Send `If-Match`.
 
     Args:
         endpoint_id (UUID): The webhook endpoint's id (UUID).
