@@ -76,6 +76,16 @@ class Bundle(_Open):
     entry: list[BundleEntry] = Field(default_factory=list, min_length=1)
 
 
+class CapabilityStatement(_Open):
+    """What a FHIR base serves (`GET [base]/metadata`): its FHIR version, formats and, per
+    resource type, the interactions and search parameters (`rest[0].resource`)."""
+
+    resourceType: Literal["CapabilityStatement"]  # noqa: N815
+    id: str = Field(pattern=FHIR_ID_PATTERN)
+    fhirVersion: str = Field(examples=["4.3.0"])  # noqa: N815
+    format: list[str] = Field(examples=[["json"]])
+
+
 class OperationOutcomeIssue(_Open):
     severity: Literal["fatal", "error", "warning", "information"]
     code: str

@@ -9,7 +9,7 @@ on them and `Prefer: handling=strict` (app/exports/fhir/http.py) refuses every o
 
 from __future__ import annotations
 
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any
 
 from fastapi import Header, Path, Query
 
@@ -96,9 +96,10 @@ Count = Annotated[
 ]
 
 Summary = Annotated[
-    Literal["count", "true", "text", "data", "false"] | None,
+    str | None,
     Query(
         alias="_summary",
+        pattern=r"^(count|true|text|data|false)$",
         description="`count`: the total only, no entries (search.html). `true`, `text` and "
         "`data` answer the resources whole, as `false` does (a server is not obliged to "
         "summarise; nothing is marked SUBSETTED).",

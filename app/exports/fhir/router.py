@@ -32,6 +32,7 @@ from app.exports.fhir.answers import (
 from app.exports.fhir.models import (
     ActivityDefinition,
     Bundle,
+    CapabilityStatement,
     CarePlan,
     FhirResource,
     Parameters,
@@ -87,9 +88,12 @@ def _query(
     "/metadata",
     summary="What the FHIR base serves (CapabilityStatement)",
     description=CAPABILITY_DESCRIPTION + CACHE_NOTE,
-    response_model=FhirResource,
+    response_model=CapabilityStatement,
     responses=fhir_answers(
-        FhirResource, examples.capability_statement, PUBLIC_ERRORS, headers=PUBLIC_CACHE_HEADERS
+        CapabilityStatement,
+        examples.capability_statement,
+        PUBLIC_ERRORS,
+        headers=PUBLIC_CACHE_HEADERS,
     ),
     dependencies=CONDITIONAL_READ,
     response_class=FhirResponse,

@@ -2425,6 +2425,26 @@ export interface components {
              */
             url: string;
         };
+        /**
+         * CapabilityStatement
+         * @description What a FHIR base serves (`GET [base]/metadata`): its FHIR version, formats and, per
+         *     resource type, the interactions and search parameters (`rest[0].resource`).
+         */
+        CapabilityStatement: {
+            /** Fhirversion */
+            fhirVersion: string;
+            /** Format */
+            format: string[];
+            /** Id */
+            id: string;
+            /**
+             * Resourcetype
+             * @constant
+             */
+            resourceType: "CapabilityStatement";
+        } & {
+            [key: string]: unknown;
+        };
         /** CareAccept */
         CareAccept: {
             /**
@@ -6827,8 +6847,8 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/fhir+json": components["schemas"]["FhirResource"];
-                    "application/json": components["schemas"]["FhirResource"];
+                    "application/fhir+json": components["schemas"]["CapabilityStatement"];
+                    "application/json": components["schemas"]["CapabilityStatement"];
                 };
             };
             /** @description Not Modified: the `If-None-Match` ETag is current; no body. */
@@ -10186,7 +10206,7 @@ export interface operations {
                 /** @description At most this many entries per page (search.html: never more; larger than 100 pages by 100); 0 answers the total only. The Bundle's `next`/`previous` links page on. Without it: every match. */
                 _count?: number | null;
                 /** @description `count`: the total only, no entries (search.html). `true`, `text` and `data` answer the resources whole, as `false` does (a server is not obliged to summarise; nothing is marked SUBSETTED). */
-                _summary?: ("count" | "true" | "text" | "data" | "false") | null;
+                _summary?: string | null;
                 /** @description Where the page starts among the matches (the paging links set it). */
                 _offset?: number;
                 /** @description The media type to answer with, overriding `Accept` (http.html): `json` or `application/fhir+json` (answered as application/fhir+json), `application/json`; `xml` and anything else is 406 (JSON only). */
@@ -10494,7 +10514,7 @@ export interface operations {
                 /** @description At most this many entries per page (search.html: never more; larger than 100 pages by 100); 0 answers the total only. The Bundle's `next`/`previous` links page on. Without it: every match. */
                 _count?: number | null;
                 /** @description `count`: the total only, no entries (search.html). `true`, `text` and `data` answer the resources whole, as `false` does (a server is not obliged to summarise; nothing is marked SUBSETTED). */
-                _summary?: ("count" | "true" | "text" | "data" | "false") | null;
+                _summary?: string | null;
                 /** @description Where the page starts among the matches (the paging links set it). */
                 _offset?: number;
                 /** @description The media type to answer with, overriding `Accept` (http.html): `json` or `application/fhir+json` (answered as application/fhir+json), `application/json`; `xml` and anything else is 406 (JSON only). */
@@ -11117,7 +11137,7 @@ export interface operations {
                 /** @description At most this many entries per page (search.html: never more; larger than 100 pages by 100); 0 answers the total only. The Bundle's `next`/`previous` links page on. Without it: every match. */
                 _count?: number | null;
                 /** @description `count`: the total only, no entries (search.html). `true`, `text` and `data` answer the resources whole, as `false` does (a server is not obliged to summarise; nothing is marked SUBSETTED). */
-                _summary?: ("count" | "true" | "text" | "data" | "false") | null;
+                _summary?: string | null;
                 /** @description Where the page starts among the matches (the paging links set it). */
                 _offset?: number;
                 /** @description The media type to answer with, overriding `Accept` (http.html): `json` or `application/fhir+json` (answered as application/fhir+json), `application/json`; `xml` and anything else is 406 (JSON only). */
@@ -11318,7 +11338,7 @@ export interface operations {
                 /** @description At most this many entries per page (search.html: never more; larger than 100 pages by 100); 0 answers the total only. The Bundle's `next`/`previous` links page on. Without it: every match. */
                 _count?: number | null;
                 /** @description `count`: the total only, no entries (search.html). `true`, `text` and `data` answer the resources whole, as `false` does (a server is not obliged to summarise; nothing is marked SUBSETTED). */
-                _summary?: ("count" | "true" | "text" | "data" | "false") | null;
+                _summary?: string | null;
                 /** @description Where the page starts among the matches (the paging links set it). */
                 _offset?: number;
                 /** @description The media type to answer with, overriding `Accept` (http.html): `json` or `application/fhir+json` (answered as application/fhir+json), `application/json`; `xml` and anything else is 406 (JSON only). */
@@ -11536,8 +11556,8 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/fhir+json": components["schemas"]["FhirResource"];
-                    "application/json": components["schemas"]["FhirResource"];
+                    "application/fhir+json": components["schemas"]["CapabilityStatement"];
+                    "application/json": components["schemas"]["CapabilityStatement"];
                 };
             };
             /** @description Not Modified: the `If-None-Match` ETag is current; no body. */

@@ -28,6 +28,7 @@ from .bundle_search import BundleSearch
 from .bundle_search_mode import BundleSearchMode
 from .calendar_token_create import CalendarTokenCreate
 from .calendar_token_public import CalendarTokenPublic
+from .capability_statement import CapabilityStatement
 from .care_accept import CareAccept
 from .care_channel import CareChannel
 from .care_invitation_create import CareInvitationCreate
@@ -93,10 +94,6 @@ from .interval_kind import IntervalKind
 from .invitation_status import InvitationStatus
 from .laterality import Laterality
 from .leg import Leg
-from .list_activity_definitions_summary_type_0 import ListActivityDefinitionsSummaryType0
-from .list_code_systems_summary_type_0 import ListCodeSystemsSummaryType0
-from .list_plan_definitions_summary_type_0 import ListPlanDefinitionsSummaryType0
-from .list_structure_definitions_summary_type_0 import ListStructureDefinitionsSummaryType0
 from .member_public import MemberPublic
 from .member_update import MemberUpdate
 from .meta import Meta
@@ -220,6 +217,7 @@ __all__ = (
     "BundleSearchMode",
     "CalendarTokenCreate",
     "CalendarTokenPublic",
+    "CapabilityStatement",
     "CareAccept",
     "CareChannel",
     "CareInvitationCreate",
@@ -285,10 +283,6 @@ __all__ = (
     "InvitationStatus",
     "Laterality",
     "Leg",
-    "ListActivityDefinitionsSummaryType0",
-    "ListCodeSystemsSummaryType0",
-    "ListPlanDefinitionsSummaryType0",
-    "ListStructureDefinitionsSummaryType0",
     "MemberPublic",
     "MemberUpdate",
     "Meta",

@@ -6,7 +6,6 @@ import httpx
 from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.bundle import Bundle
-from ...models.list_structure_definitions_summary_type_0 import ListStructureDefinitionsSummaryType0
 from ...models.operation_outcome import OperationOutcome
 from ...types import UNSET, Response, Unset
 
@@ -16,7 +15,7 @@ def _get_kwargs(
     field_id: None | str | Unset = UNSET,
     url_query: None | str | Unset = UNSET,
     field_count: int | None | Unset = UNSET,
-    field_summary: ListStructureDefinitionsSummaryType0 | None | Unset = UNSET,
+    field_summary: None | str | Unset = UNSET,
     field_offset: int | Unset = 0,
     field_format_: None | str | Unset = UNSET,
     prefer: None | str | Unset = UNSET,
@@ -55,8 +54,6 @@ def _get_kwargs(
     json_field_summary: None | str | Unset
     if isinstance(field_summary, Unset):
         json_field_summary = UNSET
-    elif isinstance(field_summary, ListStructureDefinitionsSummaryType0):
-        json_field_summary = field_summary.value
     else:
         json_field_summary = field_summary
     params["_summary"] = json_field_summary
@@ -142,7 +139,7 @@ def sync_detailed(
     field_id: None | str | Unset = UNSET,
     url_query: None | str | Unset = UNSET,
     field_count: int | None | Unset = UNSET,
-    field_summary: ListStructureDefinitionsSummaryType0 | None | Unset = UNSET,
+    field_summary: None | str | Unset = UNSET,
     field_offset: int | Unset = 0,
     field_format_: None | str | Unset = UNSET,
     prefer: None | str | Unset = UNSET,
@@ -165,9 +162,9 @@ def sync_detailed(
         field_count (int | None | Unset): At most this many entries per page (search.html: never
             more; larger than 100 pages by 100); 0 answers the total only. The Bundle's
             `next`/`previous` links page on. Without it: every match.
-        field_summary (ListStructureDefinitionsSummaryType0 | None | Unset): `count`: the total
-            only, no entries (search.html). `true`, `text` and `data` answer the resources whole, as
-            `false` does (a server is not obliged to summarise; nothing is marked SUBSETTED).
+        field_summary (None | str | Unset): `count`: the total only, no entries (search.html).
+            `true`, `text` and `data` answer the resources whole, as `false` does (a server is not
+            obliged to summarise; nothing is marked SUBSETTED).
         field_offset (int | Unset): Where the page starts among the matches (the paging links set
             it). Default: 0.
         field_format_ (None | str | Unset): The media type to answer with, overriding `Accept`
@@ -210,7 +207,7 @@ def sync(
     field_id: None | str | Unset = UNSET,
     url_query: None | str | Unset = UNSET,
     field_count: int | None | Unset = UNSET,
-    field_summary: ListStructureDefinitionsSummaryType0 | None | Unset = UNSET,
+    field_summary: None | str | Unset = UNSET,
     field_offset: int | Unset = 0,
     field_format_: None | str | Unset = UNSET,
     prefer: None | str | Unset = UNSET,
@@ -233,9 +230,9 @@ def sync(
         field_count (int | None | Unset): At most this many entries per page (search.html: never
             more; larger than 100 pages by 100); 0 answers the total only. The Bundle's
             `next`/`previous` links page on. Without it: every match.
-        field_summary (ListStructureDefinitionsSummaryType0 | None | Unset): `count`: the total
-            only, no entries (search.html). `true`, `text` and `data` answer the resources whole, as
-            `false` does (a server is not obliged to summarise; nothing is marked SUBSETTED).
+        field_summary (None | str | Unset): `count`: the total only, no entries (search.html).
+            `true`, `text` and `data` answer the resources whole, as `false` does (a server is not
+            obliged to summarise; nothing is marked SUBSETTED).
         field_offset (int | Unset): Where the page starts among the matches (the paging links set
             it). Default: 0.
         field_format_ (None | str | Unset): The media type to answer with, overriding `Accept`
@@ -273,7 +270,7 @@ async def asyncio_detailed(
     field_id: None | str | Unset = UNSET,
     url_query: None | str | Unset = UNSET,
     field_count: int | None | Unset = UNSET,
-    field_summary: ListStructureDefinitionsSummaryType0 | None | Unset = UNSET,
+    field_summary: None | str | Unset = UNSET,
     field_offset: int | Unset = 0,
     field_format_: None | str | Unset = UNSET,
     prefer: None | str | Unset = UNSET,
@@ -296,9 +293,9 @@ async def asyncio_detailed(
         field_count (int | None | Unset): At most this many entries per page (search.html: never
             more; larger than 100 pages by 100); 0 answers the total only. The Bundle's
             `next`/`previous` links page on. Without it: every match.
-        field_summary (ListStructureDefinitionsSummaryType0 | None | Unset): `count`: the total
-            only, no entries (search.html). `true`, `text` and `data` answer the resources whole, as
-            `false` does (a server is not obliged to summarise; nothing is marked SUBSETTED).
+        field_summary (None | str | Unset): `count`: the total only, no entries (search.html).
+            `true`, `text` and `data` answer the resources whole, as `false` does (a server is not
+            obliged to summarise; nothing is marked SUBSETTED).
         field_offset (int | Unset): Where the page starts among the matches (the paging links set
             it). Default: 0.
         field_format_ (None | str | Unset): The media type to answer with, overriding `Accept`
@@ -339,7 +336,7 @@ async def asyncio(
     field_id: None | str | Unset = UNSET,
     url_query: None | str | Unset = UNSET,
     field_count: int | None | Unset = UNSET,
-    field_summary: ListStructureDefinitionsSummaryType0 | None | Unset = UNSET,
+    field_summary: None | str | Unset = UNSET,
     field_offset: int | Unset = 0,
     field_format_: None | str | Unset = UNSET,
     prefer: None | str | Unset = UNSET,
@@ -362,9 +359,9 @@ async def asyncio(
         field_count (int | None | Unset): At most this many entries per page (search.html: never
             more; larger than 100 pages by 100); 0 answers the total only. The Bundle's
             `next`/`previous` links page on. Without it: every match.
-        field_summary (ListStructureDefinitionsSummaryType0 | None | Unset): `count`: the total
-            only, no entries (search.html). `true`, `text` and `data` answer the resources whole, as
-            `false` does (a server is not obliged to summarise; nothing is marked SUBSETTED).
+        field_summary (None | str | Unset): `count`: the total only, no entries (search.html).
+            `true`, `text` and `data` answer the resources whole, as `false` does (a server is not
+            obliged to summarise; nothing is marked SUBSETTED).
         field_offset (int | Unset): Where the page starts among the matches (the paging links set
             it). Default: 0.
         field_format_ (None | str | Unset): The media type to answer with, overriding `Accept`
