@@ -89,6 +89,10 @@ async def test_every_successful_answer_says_how_it_may_be_cached(
     await call("GET", f"{fhir}/ActivityDefinition/clamshell")
     plans = await call("GET", f"{fhir}/PlanDefinition")
     await call("GET", f"{fhir}/PlanDefinition/{plans.json()['entry'][0]['resource']['id']}")
+    await call("GET", f"{fhir}/StructureDefinition")
+    await call("GET", f"{fhir}/StructureDefinition/exercise-dosage")
+    await call("GET", f"{fhir}/CodeSystem")
+    await call("GET", f"{fhir}/CodeSystem/band-level")
     # Admin writes, the DELETE included.
     slug = f"rules-{uuid.uuid4().hex[:8]}"
     made = await call("POST", f"{API}/exercises", admin, json=exercise_payload(slug=slug))
@@ -129,6 +133,8 @@ async def test_every_successful_answer_says_how_it_may_be_cached(
     await call("POST", f"{API}/routine-builder", a, json=routine_examples.builder_request())
     await call("GET", f"{fhir}/CarePlan/{rid}", a)
     await call("GET", f"{fhir}/Patient/{a.id}/$everything", a)
+    await call("POST", f"{fhir}/Patient/{a.id}/$everything", a)
+    await call("GET", f"{fhir}/Patient/{a.id}", a)
     # Sessions.
     logged = await call("POST", f"{API}/sessions", a, json=session_payload(routine_id=rid))
     sid = logged.json()["id"]
@@ -191,6 +197,10 @@ async def test_every_successful_answer_says_how_it_may_be_cached(
     # A clinic reads its own prescriptions as CarePlans (the patient's own routine is 404).
     await call("GET", f"{clinic_fhir}/CarePlan/{prescribed.json()['id']}", doc)
     await call("GET", f"{clinic_fhir}/Patient/{a.id}/$everything", doc)
+    await call("POST", f"{clinic_fhir}/Patient/{a.id}/$everything", doc)
+    await call("GET", f"{clinic_fhir}/Patient/{a.id}", doc)
+    await call("GET", f"{clinic_fhir}/Observation/{sid}", doc)
+    await call("GET", f"{fhir}/Observation/{sid}", a)
     await call("GET", f"{patient}/sessions/{sid}/comments", doc)
     await call("POST", f"{patient}/sessions/{sid}/comments", doc, json={"body": "ok"})
     painful = {**assessment_examples.check(), "pain": 6}

@@ -57,7 +57,7 @@ PRIVATE_INSTANCE_HEADERS: OpenAPIObject = {
     "Cache-Control": {
         "description": "`private, no-store`: a patient's data.",
         "required": True,
-        "schema": {"type": "string", "enum": [PRIVATE]},
+        "schema": {"type": "string", "const": PRIVATE},
     },
 }
 

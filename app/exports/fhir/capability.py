@@ -33,6 +33,12 @@ DEFINITION_SEARCH: list[CapabilityStatementRestResourceSearchParam] = [
         "documentation": "At most this many entries per page (at most 100); paging links "
         "in Bundle.link.",
     },
+    {
+        "name": "_summary",
+        "type": "token",
+        "documentation": "`count`: the total only. `true`, `text`, `data`: the resources "
+        "whole, as `false` (not summarised).",
+    },
 ]
 
 

@@ -27,7 +27,13 @@ from app.exports.fhir.answers import (
     private_instance,
     public_search,
 )
-from app.exports.fhir.models import Bundle, CarePlan, FhirResource, Parameters
+from app.exports.fhir.models import (
+    Bundle,
+    CapabilityStatement,
+    CarePlan,
+    FhirResource,
+    Parameters,
+)
 from app.exports.fhir.params import (
     CAPABILITY_DESCRIPTION,
     CARE_PLAN_DESCRIPTION,
@@ -65,10 +71,13 @@ CLINIC_NOTE = (
     summary="What a clinic's FHIR base serves (CapabilityStatement)",
     description=CAPABILITY_DESCRIPTION + " Public: it says nothing of the clinic." + CACHE_NOTE,
     dependencies=CONDITIONAL_READ,
-    response_model=FhirResource,
+    response_model=CapabilityStatement,
     response_class=FhirResponse,
     responses=fhir_answers(
-        FhirResource, examples.capability_statement, PUBLIC_ERRORS, headers=PUBLIC_CACHE_HEADERS
+        CapabilityStatement,
+        examples.capability_statement,
+        PUBLIC_ERRORS,
+        headers=PUBLIC_CACHE_HEADERS,
     ),
 )
 def clinic_fhir_metadata(clinic_id: ClinicID, request: Request, settings: SettingsDep) -> Response:

@@ -151,7 +151,8 @@ def structure_definitions() -> list[StructureDefinition]:
         _extension(
             codes.TIME_ZONE_EXTENSION,
             "Time zone",
-            "The patient's IANA time zone, which their calendar and plan weeks follow.",
+            "The patient's IANA time zone (such as Europe/Berlin): the one their calendar "
+            "and plan weeks follow.",
             ["Patient"],
             _simple(codes.TIME_ZONE_EXTENSION, "code"),
         ),

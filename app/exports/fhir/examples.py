@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import uuid
 from functools import cache
+from typing import TypeVar
 
 from app.catalog.exercises import examples as catalog_examples
 from app.catalog.exercises.models import ExercisePublic
@@ -30,6 +31,8 @@ from app.training.self_checks import examples as assessment_examples
 from app.training.self_checks.models import AssessmentPublic
 from app.users import examples as user_examples
 from app.users.models import UserPublic
+
+R = TypeVar("R", Patient, Observation)
 
 BASE = "https://api.example.org/api/v1/fhir"
 
@@ -72,6 +75,13 @@ def _patient() -> UserPublic:
     return UserPublic.model_validate(user_examples.user())
 
 
+def _first_version(resource: R) -> R:
+    """A record read back at its first revision, as the service versions a Patient and a
+    self-check (their public models carry no revision)."""
+    resource["meta"]["versionId"] = "1"
+    return resource
+
+
 def care_plan() -> CarePlan:
     routine = routine_examples.routine_view()
     return narrative.narrated(records.care_plan(routine, _patient().id, _first_versions(routine)))
@@ -83,10 +93,10 @@ def everything() -> Bundle:
     logged = SessionPublic.model_validate(session_examples.session())
     check = AssessmentPublic.model_validate(assessment_examples.assessment())
     resources: list[AnyResource] = [
-        records.patient(user),
+        _first_version(records.patient(user)),
         records.care_plan(routine, user.id, _first_versions(routine)),
         *records.session_observations(logged, user.id, {routine.id}, {}),
-        records.self_check(check, user.id),
+        _first_version(records.self_check(check, user.id)),
     ]
     return bundles.searchset(
         BASE,
@@ -119,7 +129,7 @@ def outcome() -> OperationOutcome:
 
 
 def patient() -> Patient:
-    return narrative.narrated(records.patient(_patient()))
+    return narrative.narrated(_first_version(records.patient(_patient())))
 
 
 def observation() -> Observation:

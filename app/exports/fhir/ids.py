@@ -25,11 +25,14 @@ def is_fhir_id(value: str) -> bool:
 
 
 def record_uuid(value: str) -> uuid.UUID | None:
-    """The UUID a FHIR id names, or None for a malformed one (a 404, not a 422)."""
+    """The UUID a FHIR id names, or None for a malformed one (a 404, not a 422). Only the
+    form Medius exports names it: FHIR ids are case-sensitive, so `Patient/6AE5...` or the
+    UUID without its hyphens is another, unknown id, not a second address of the record."""
     try:
-        return uuid.UUID(value) if is_fhir_id(value) else None
+        parsed = uuid.UUID(value) if is_fhir_id(value) else None
     except ValueError:
         return None
+    return parsed if parsed is not None and str(parsed) == value else None
 
 
 def member_id(session_id: uuid.UUID, exercise: str) -> str:

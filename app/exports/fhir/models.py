@@ -71,7 +71,19 @@ class Bundle(_Open):
     type: Literal["searchset"]
     total: int = Field(ge=0)
     link: list[BundleLink]
-    entry: list[BundleEntry]
+    # Absent when the page holds nothing (`_count=0`, `_summary=count`, no match): FHIR JSON
+    # never has an empty array.
+    entry: list[BundleEntry] = Field(default_factory=list, min_length=1)
+
+
+class CapabilityStatement(_Open):
+    """What a FHIR base serves (`GET [base]/metadata`): its FHIR version, formats and, per
+    resource type, the interactions and search parameters (`rest[0].resource`)."""
+
+    resourceType: Literal["CapabilityStatement"]  # noqa: N815
+    id: str = Field(pattern=FHIR_ID_PATTERN)
+    fhirVersion: str = Field(examples=["4.3.0"])  # noqa: N815
+    format: list[str] = Field(examples=[["json"]])
 
 
 class OperationOutcomeIssue(_Open):

@@ -58,7 +58,9 @@ def _when(resource: Mapping[str, Any]) -> str:
 def _patient(resource: Mapping[str, Any]) -> Narrative:
     names = [n["text"] for n in resource.get("name", [])]
     emails = [t["value"] for t in resource.get("telecom", [])]
-    return _div(names[0] if names else "Patient", [f"Email: {e}" for e in emails])
+    zones = [e["valueCode"] for e in resource.get("extension", []) if "valueCode" in e]
+    lines = [f"Email: {e}" for e in emails] + [f"Time zone: {z}" for z in zones]
+    return _div(names[0] if names else "Patient", lines)
 
 
 def _care_plan(resource: Mapping[str, Any]) -> Narrative:
@@ -76,6 +78,8 @@ def _observation(resource: Mapping[str, Any]) -> Narrative:
         title += f": {_value(resource)}"
     lines = [_when(resource)]
     lines += [f"{_display(c['code'])}: {_value(c)}" for c in resource.get("component", [])]
+    if "dataAbsentReason" in resource:
+        lines.append(f"Nothing recorded: {_display(resource['dataAbsentReason'])}")
     lines += [f"Note: {n['text']}" for n in resource.get("note", [])]
     return _div(title or "Observation", lines)
 

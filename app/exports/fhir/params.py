@@ -95,6 +95,18 @@ Count = Annotated[
     ),
 ]
 
+Summary = Annotated[
+    str | None,
+    Query(
+        alias="_summary",
+        pattern=r"^(count|true|text|data|false)$",
+        description="`count`: the total only, no entries (search.html). `true`, `text` and "
+        "`data` answer the resources whole, as `false` does (a server is not obliged to "
+        "summarise; nothing is marked SUBSETTED).",
+        examples=["count"],
+    ),
+]
+
 Offset = Annotated[
     int,
     Query(

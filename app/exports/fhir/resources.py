@@ -443,7 +443,7 @@ class Bundle(TypedDict):
     timestamp: NotRequired[str]
     total: int
     link: list[BundleLink]
-    entry: list[BundleEntry]
+    entry: NotRequired[list[BundleEntry]]  # never empty in FHIR JSON: absent for no match
 
 
 # What a FHIR route answers.

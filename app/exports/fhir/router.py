@@ -32,6 +32,7 @@ from app.exports.fhir.answers import (
 from app.exports.fhir.models import (
     ActivityDefinition,
     Bundle,
+    CapabilityStatement,
     CarePlan,
     FhirResource,
     Parameters,
@@ -57,6 +58,7 @@ from app.exports.fhir.params import (
     PatientId,
     PlanDefinitionId,
     StructureDefinitionId,
+    Summary,
     fhir_request,
 )
 from app.exports.fhir.search import Query
@@ -70,22 +72,28 @@ PUBLIC_NOTE = (
 )
 SEARCH_NOTE = (
     " Search parameters (as `/metadata` declares them): `_id`, `url` (canonical, "
-    "`url|version`), `_count` (paging links in `Bundle.link`); others are ignored, or "
+    "`url|version`), `_count` (paging links in `Bundle.link`), `_summary=count` (the total "
+    "only); others are ignored, or "
     "refused (400) under `Prefer: handling=strict`."
 )
 
 
-def _query(ids: str | None, url: str | None, count: int | None, offset: int) -> Query:
-    return Query(ids=ids, url=url, count=count, offset=offset)
+def _query(
+    ids: str | None, url: str | None, count: int | None, summary: str | None, offset: int
+) -> Query:
+    return Query(ids=ids, url=url, count=count, offset=offset, summary=summary)
 
 
 @router.get(
     "/metadata",
     summary="What the FHIR base serves (CapabilityStatement)",
     description=CAPABILITY_DESCRIPTION + CACHE_NOTE,
-    response_model=FhirResource,
+    response_model=CapabilityStatement,
     responses=fhir_answers(
-        FhirResource, examples.capability_statement, PUBLIC_ERRORS, headers=PUBLIC_CACHE_HEADERS
+        CapabilityStatement,
+        examples.capability_statement,
+        PUBLIC_ERRORS,
+        headers=PUBLIC_CACHE_HEADERS,
     ),
     dependencies=CONDITIONAL_READ,
     response_class=FhirResponse,
@@ -118,9 +126,10 @@ def list_activity_definitions(
     ids: Ids = None,
     url: CanonicalUrl = None,
     count: Count = None,
+    summary: Summary = None,
     offset: Offset = 0,
 ) -> Response:
-    query = _query(ids, url, count, offset)
+    query = _query(ids, url, count, summary, offset)
     return public_search(
         request, service.activity_definitions(session, fhir_base(settings), query), settings
     )
@@ -171,9 +180,10 @@ def list_plan_definitions(
     ids: Ids = None,
     url: CanonicalUrl = None,
     count: Count = None,
+    summary: Summary = None,
     offset: Offset = 0,
 ) -> Response:
-    query = _query(ids, url, count, offset)
+    query = _query(ids, url, count, summary, offset)
     body = service.plan_definitions(session, catalog, fhir_base(settings), query)
     return public_search(request, body, settings)
 
@@ -221,9 +231,10 @@ def list_structure_definitions(
     ids: Ids = None,
     url: CanonicalUrl = None,
     count: Count = None,
+    summary: Summary = None,
     offset: Offset = 0,
 ) -> Response:
-    query = _query(ids, url, count, offset)
+    query = _query(ids, url, count, summary, offset)
     return public_search(
         request, service.structure_definitions(fhir_base(settings), query), settings
     )
@@ -268,9 +279,10 @@ def list_code_systems(
     ids: Ids = None,
     url: CanonicalUrl = None,
     count: Count = None,
+    summary: Summary = None,
     offset: Offset = 0,
 ) -> Response:
-    query = _query(ids, url, count, offset)
+    query = _query(ids, url, count, summary, offset)
     return public_search(
         request, service.code_systems(session, fhir_base(settings), query), settings
     )

@@ -32,10 +32,14 @@ class Query:
     url: str | None = None
     count: int | None = None
     offset: int = 0
+    summary: str | None = None
 
     def page_size(self, matches: int) -> int:
-        """Entries per page: every match when `_count` is not sent (the lists are small and
-        `$everything` has always answered whole), else `_count` up to MAX_COUNT."""
+        """Entries per page: none for `_summary=count`; every match when `_count` is not
+        sent (the lists are small and `$everything` has always answered whole), else
+        `_count` up to MAX_COUNT."""
+        if self.summary == "count":
+            return 0
         return matches if self.count is None else min(self.count, MAX_COUNT)
 
 
@@ -70,6 +74,8 @@ def _link(relation: Relation, url: str, query: Query, offset: int) -> BundleLink
         params.append(("url", query.url))
     if query.count is not None:
         params.append(("_count", str(query.count)))
+    if query.summary is not None:
+        params.append(("_summary", query.summary))
     if offset:
         params.append(("_offset", str(offset)))
     return {"relation": relation, "url": f"{url}?{urlencode(params)}" if params else url}
@@ -101,4 +107,6 @@ def searchset(
             links.append(_link("next", url, query, start + size))
         links.append(_link("last", url, query, last))
     bundle["link"] = links
+    if not page:
+        del bundle["entry"]  # FHIR JSON has no empty arrays (json.html)
     return bundle

@@ -834,7 +834,7 @@ export interface paths {
         };
         /**
          * Search the exercises as FHIR ActivityDefinitions
-         * @description The catalog's exercises as a FHIR R4B `searchset` Bundle of ActivityDefinitions: id = the exercise's slug, canonical `url` `https://medius.dev/fhir/ActivityDefinition/<slug>`, the steps and cues in `usage`, Medius' default dosage in the `exercise-dosage` extension (docs: guides/integrations/fhir.md). Search parameters (as `/metadata` declares them): `_id`, `url` (canonical, `url|version`), `_count` (paging links in `Bundle.link`); others are ignored, or refused (400) under `Prefer: handling=strict`. Public like the catalog: no sign-in, answered from memory until the catalog changes. Sends `ETag` and `Cache-Control: public`; repeat with `If-None-Match` to get 304.
+         * @description The catalog's exercises as a FHIR R4B `searchset` Bundle of ActivityDefinitions: id = the exercise's slug, canonical `url` `https://medius.dev/fhir/ActivityDefinition/<slug>`, the steps and cues in `usage`, Medius' default dosage in the `exercise-dosage` extension (docs: guides/integrations/fhir.md). Search parameters (as `/metadata` declares them): `_id`, `url` (canonical, `url|version`), `_count` (paging links in `Bundle.link`), `_summary=count` (the total only); others are ignored, or refused (400) under `Prefer: handling=strict`. Public like the catalog: no sign-in, answered from memory until the catalog changes. Sends `ETag` and `Cache-Control: public`; repeat with `If-None-Match` to get 304.
          */
         get: operations["list_activity_definitions"];
         put?: never;
@@ -894,7 +894,7 @@ export interface paths {
         };
         /**
          * Search Medius' FHIR code systems (CodeSystems)
-         * @description Every Medius code system the export uses (exercises, equipment, set components, band levels, the self-check, pelvis drop, findings) with every code; the exercise and equipment systems follow the catalog (their version is its revision). Search parameters (as `/metadata` declares them): `_id`, `url` (canonical, `url|version`), `_count` (paging links in `Bundle.link`); others are ignored, or refused (400) under `Prefer: handling=strict`. Public like the catalog: no sign-in, answered from memory until the catalog changes. Sends `ETag` and `Cache-Control: public`; repeat with `If-None-Match` to get 304.
+         * @description Every Medius code system the export uses (exercises, equipment, set components, band levels, the self-check, pelvis drop, findings) with every code; the exercise and equipment systems follow the catalog (their version is its revision). Search parameters (as `/metadata` declares them): `_id`, `url` (canonical, `url|version`), `_count` (paging links in `Bundle.link`), `_summary=count` (the total only); others are ignored, or refused (400) under `Prefer: handling=strict`. Public like the catalog: no sign-in, answered from memory until the catalog changes. Sends `ETag` and `Cache-Control: public`; repeat with `If-None-Match` to get 304.
          */
         get: operations["list_code_systems"];
         put?: never;
@@ -998,7 +998,7 @@ export interface paths {
         };
         /**
          * Search the public templates as FHIR PlanDefinitions
-         * @description The public routine templates as a `searchset` Bundle of PlanDefinitions: one action per item, in order, each naming its exercise's ActivityDefinition (`definitionCanonical`) with the item's dosage (`exercise-dosage` extension) and the template's sessions per week (`timingTiming`). Search parameters (as `/metadata` declares them): `_id`, `url` (canonical, `url|version`), `_count` (paging links in `Bundle.link`); others are ignored, or refused (400) under `Prefer: handling=strict`. Public like the catalog: no sign-in, answered from memory until the catalog changes. Sends `ETag` and `Cache-Control: public`; repeat with `If-None-Match` to get 304.
+         * @description The public routine templates as a `searchset` Bundle of PlanDefinitions: one action per item, in order, each naming its exercise's ActivityDefinition (`definitionCanonical`) with the item's dosage (`exercise-dosage` extension) and the template's sessions per week (`timingTiming`). Search parameters (as `/metadata` declares them): `_id`, `url` (canonical, `url|version`), `_count` (paging links in `Bundle.link`), `_summary=count` (the total only); others are ignored, or refused (400) under `Prefer: handling=strict`. Public like the catalog: no sign-in, answered from memory until the catalog changes. Sends `ETag` and `Cache-Control: public`; repeat with `If-None-Match` to get 304.
          */
         get: operations["list_plan_definitions"];
         put?: never;
@@ -1038,7 +1038,7 @@ export interface paths {
         };
         /**
          * Search Medius' FHIR extensions (StructureDefinitions)
-         * @description Every extension the export writes (`exercise-dosage`, `set-number`, `set-entry`, `time-zone`) as a StructureDefinition, so a validator can resolve them by canonical url. Search parameters (as `/metadata` declares them): `_id`, `url` (canonical, `url|version`), `_count` (paging links in `Bundle.link`); others are ignored, or refused (400) under `Prefer: handling=strict`. Public like the catalog: no sign-in, answered from memory until the catalog changes. Sends `ETag` and `Cache-Control: public`; repeat with `If-None-Match` to get 304.
+         * @description Every extension the export writes (`exercise-dosage`, `set-number`, `set-entry`, `time-zone`) as a StructureDefinition, so a validator can resolve them by canonical url. Search parameters (as `/metadata` declares them): `_id`, `url` (canonical, `url|version`), `_count` (paging links in `Bundle.link`), `_summary=count` (the total only); others are ignored, or refused (400) under `Prefer: handling=strict`. Public like the catalog: no sign-in, answered from memory until the catalog changes. Sends `ETag` and `Cache-Control: public`; repeat with `If-None-Match` to get 304.
          */
         get: operations["list_structure_definitions"];
         put?: never;
@@ -2350,7 +2350,7 @@ export interface components {
          */
         Bundle: {
             /** Entry */
-            entry: components["schemas"]["BundleEntry"][];
+            entry?: components["schemas"]["BundleEntry"][];
             /** Link */
             link: components["schemas"]["BundleLink"][];
             /**
@@ -2424,6 +2424,26 @@ export interface components {
              * @description The feed's absolute URL (on the server's PUBLIC_BASE_URL); subscribe to it from any calendar app.
              */
             url: string;
+        };
+        /**
+         * CapabilityStatement
+         * @description What a FHIR base serves (`GET [base]/metadata`): its FHIR version, formats and, per
+         *     resource type, the interactions and search parameters (`rest[0].resource`).
+         */
+        CapabilityStatement: {
+            /** Fhirversion */
+            fhirVersion: string;
+            /** Format */
+            format: string[];
+            /** Id */
+            id: string;
+            /**
+             * Resourcetype
+             * @constant
+             */
+            resourceType: "CapabilityStatement";
+        } & {
+            [key: string]: unknown;
         };
         /** CareAccept */
         CareAccept: {
@@ -6827,8 +6847,8 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/fhir+json": components["schemas"]["FhirResource"];
-                    "application/json": components["schemas"]["FhirResource"];
+                    "application/fhir+json": components["schemas"]["CapabilityStatement"];
+                    "application/json": components["schemas"]["CapabilityStatement"];
                 };
             };
             /** @description Not Modified: the `If-None-Match` ETag is current; no body. */
@@ -10185,6 +10205,8 @@ export interface operations {
                 url?: string | null;
                 /** @description At most this many entries per page (search.html: never more; larger than 100 pages by 100); 0 answers the total only. The Bundle's `next`/`previous` links page on. Without it: every match. */
                 _count?: number | null;
+                /** @description `count`: the total only, no entries (search.html). `true`, `text` and `data` answer the resources whole, as `false` does (a server is not obliged to summarise; nothing is marked SUBSETTED). */
+                _summary?: string | null;
                 /** @description Where the page starts among the matches (the paging links set it). */
                 _offset?: number;
                 /** @description The media type to answer with, overriding `Accept` (http.html): `json` or `application/fhir+json` (answered as application/fhir+json), `application/json`; `xml` and anything else is 406 (JSON only). */
@@ -10491,6 +10513,8 @@ export interface operations {
                 url?: string | null;
                 /** @description At most this many entries per page (search.html: never more; larger than 100 pages by 100); 0 answers the total only. The Bundle's `next`/`previous` links page on. Without it: every match. */
                 _count?: number | null;
+                /** @description `count`: the total only, no entries (search.html). `true`, `text` and `data` answer the resources whole, as `false` does (a server is not obliged to summarise; nothing is marked SUBSETTED). */
+                _summary?: string | null;
                 /** @description Where the page starts among the matches (the paging links set it). */
                 _offset?: number;
                 /** @description The media type to answer with, overriding `Accept` (http.html): `json` or `application/fhir+json` (answered as application/fhir+json), `application/json`; `xml` and anything else is 406 (JSON only). */
@@ -11112,6 +11136,8 @@ export interface operations {
                 url?: string | null;
                 /** @description At most this many entries per page (search.html: never more; larger than 100 pages by 100); 0 answers the total only. The Bundle's `next`/`previous` links page on. Without it: every match. */
                 _count?: number | null;
+                /** @description `count`: the total only, no entries (search.html). `true`, `text` and `data` answer the resources whole, as `false` does (a server is not obliged to summarise; nothing is marked SUBSETTED). */
+                _summary?: string | null;
                 /** @description Where the page starts among the matches (the paging links set it). */
                 _offset?: number;
                 /** @description The media type to answer with, overriding `Accept` (http.html): `json` or `application/fhir+json` (answered as application/fhir+json), `application/json`; `xml` and anything else is 406 (JSON only). */
@@ -11311,6 +11337,8 @@ export interface operations {
                 url?: string | null;
                 /** @description At most this many entries per page (search.html: never more; larger than 100 pages by 100); 0 answers the total only. The Bundle's `next`/`previous` links page on. Without it: every match. */
                 _count?: number | null;
+                /** @description `count`: the total only, no entries (search.html). `true`, `text` and `data` answer the resources whole, as `false` does (a server is not obliged to summarise; nothing is marked SUBSETTED). */
+                _summary?: string | null;
                 /** @description Where the page starts among the matches (the paging links set it). */
                 _offset?: number;
                 /** @description The media type to answer with, overriding `Accept` (http.html): `json` or `application/fhir+json` (answered as application/fhir+json), `application/json`; `xml` and anything else is 406 (JSON only). */
@@ -11528,8 +11556,8 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/fhir+json": components["schemas"]["FhirResource"];
-                    "application/json": components["schemas"]["FhirResource"];
+                    "application/fhir+json": components["schemas"]["CapabilityStatement"];
+                    "application/json": components["schemas"]["CapabilityStatement"];
                 };
             };
             /** @description Not Modified: the `If-None-Match` ETag is current; no body. */

@@ -174,6 +174,8 @@ async def test_malformed_ids_are_404_on_every_read(
         "Patient/a!b",
         "Observation/x" * 3,
         f"Observation/{alice.id}.short",
+        f"Patient/{str(alice.id).upper()}",  # ids are case-sensitive: another, unknown id
+        f"Patient/{alice.id.hex}",
         "CarePlan/" + "x" * 70,
         "PlanDefinition/%24bad",
         "ActivityDefinition/a%00b",
@@ -197,7 +199,7 @@ async def test_metadata_declares_each_resources_interactions_and_search_paramete
     for kind in ("ActivityDefinition", "PlanDefinition", "StructureDefinition", "CodeSystem"):
         resource = served[kind]
         assert [i["code"] for i in resource["interaction"]] == ["read", "search-type"]
-        assert {p["name"] for p in resource["searchParam"]} == {"_id", "url", "_count"}
+        assert {p["name"] for p in resource["searchParam"]} == {"_id", "url", "_count", "_summary"}
         searched = await client.get(f"{FHIR}/{kind}")
         assert searched.status_code == 200, kind
         assert searched.json()["total"] >= 1
@@ -230,7 +232,13 @@ async def test_count_never_returns_more_than_asked_and_the_links_page_through_al
     assert seen == all_ids
     assert pages == (len(all_ids) + 1) // 2
     counted = (await client.get(f"{FHIR}/ActivityDefinition?_count=0")).json()
-    assert counted["total"] == len(all_ids) and counted["entry"] == []
+    assert counted["total"] == len(all_ids) and "entry" not in counted
+    summary = (await client.get(f"{FHIR}/CodeSystem?_summary=count", headers=STRICT)).json()
+    assert summary["total"] == len((await client.get(f"{FHIR}/CodeSystem")).json()["entry"])
+    assert "entry" not in summary  # FHIR JSON has no empty arrays
+    assert summary["link"][0]["url"] == f"{BASE}/CodeSystem?_summary=count"
+    whole = (await client.get(f"{FHIR}/ActivityDefinition?_summary=true")).json()
+    assert whole["entry"] == everything["entry"]
     outcome_of(await client.get(f"{FHIR}/ActivityDefinition?_count=-1"), 422, "invalid")
 
 

@@ -115,7 +115,11 @@ async def _read_base(
         # /metadata declares, asked with the first resource's own value.
         await _pages(get, f"/{kind}?_count=1")
         first = listed[0]
-        values = {"_id": first["id"], "url": f"{first.get('url')}|{first.get('version')}"}
+        values = {
+            "_id": first["id"],
+            "url": f"{first.get('url')}|{first.get('version')}",
+            "_summary": "count",  # a Bundle without entries
+        }
         for param in declaration.get("searchParam", []):
             if param["name"] in values:
                 await get(f"/{kind}?{urlencode({param['name']: values[param['name']]})}")

@@ -28,6 +28,7 @@ from .bundle_search import BundleSearch
 from .bundle_search_mode import BundleSearchMode
 from .calendar_token_create import CalendarTokenCreate
 from .calendar_token_public import CalendarTokenPublic
+from .capability_statement import CapabilityStatement
 from .care_accept import CareAccept
 from .care_channel import CareChannel
 from .care_invitation_create import CareInvitationCreate
@@ -216,6 +217,7 @@ __all__ = (
     "BundleSearchMode",
     "CalendarTokenCreate",
     "CalendarTokenPublic",
+    "CapabilityStatement",
     "CareAccept",
     "CareChannel",
     "CareInvitationCreate",

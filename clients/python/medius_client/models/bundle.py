@@ -6,6 +6,8 @@ from typing import TYPE_CHECKING, Any, Literal, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..types import UNSET, Unset
+
 if TYPE_CHECKING:
     from ..models.bundle_entry import BundleEntry
     from ..models.bundle_link import BundleLink
@@ -19,26 +21,21 @@ class Bundle:
     """A `searchset` Bundle: `total` resources, each with its absolute `fullUrl`.
 
     Attributes:
-        entry (list[BundleEntry]):
         link (list[BundleLink]):
         resource_type (Literal['Bundle']):
         total (int):
         type_ (Literal['searchset']):
+        entry (list[BundleEntry] | Unset):
     """
 
-    entry: list[BundleEntry]
     link: list[BundleLink]
     resource_type: Literal["Bundle"]
     total: int
     type_: Literal["searchset"]
+    entry: list[BundleEntry] | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        entry = []
-        for entry_item_data in self.entry:
-            entry_item = entry_item_data.to_dict()
-            entry.append(entry_item)
-
         link = []
         for link_item_data in self.link:
             link_item = link_item_data.to_dict()
@@ -50,17 +47,25 @@ class Bundle:
 
         type_ = self.type_
 
+        entry: list[dict[str, Any]] | Unset = UNSET
+        if not isinstance(self.entry, Unset):
+            entry = []
+            for entry_item_data in self.entry:
+                entry_item = entry_item_data.to_dict()
+                entry.append(entry_item)
+
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update(
             {
-                "entry": entry,
                 "link": link,
                 "resourceType": resource_type,
                 "total": total,
                 "type": type_,
             }
         )
+        if entry is not UNSET:
+            field_dict["entry"] = entry
 
         return field_dict
 
@@ -70,13 +75,6 @@ class Bundle:
         from ..models.bundle_link import BundleLink  # noqa: PLC0415
 
         d = dict(src_dict)
-        entry = []
-        _entry = d.pop("entry")
-        for entry_item_data in _entry:
-            entry_item = BundleEntry.from_dict(entry_item_data)
-
-            entry.append(entry_item)
-
         link = []
         _link = d.pop("link")
         for link_item_data in _link:
@@ -94,12 +92,21 @@ class Bundle:
         if type_ != "searchset":
             raise ValueError(f"type must match const 'searchset', got '{type_}'")
 
+        _entry = d.pop("entry", UNSET)
+        entry: list[BundleEntry] | Unset = UNSET
+        if _entry is not UNSET:
+            entry = []
+            for entry_item_data in _entry:
+                entry_item = BundleEntry.from_dict(entry_item_data)
+
+                entry.append(entry_item)
+
         bundle = cls(
-            entry=entry,
             link=link,
             resource_type=resource_type,
             total=total,
             type_=type_,
+            entry=entry,
         )
 
         bundle.additional_properties = d

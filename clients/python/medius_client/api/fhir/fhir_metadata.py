@@ -5,7 +5,7 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
-from ...models.fhir_resource import FhirResource
+from ...models.capability_statement import CapabilityStatement
 from ...models.operation_outcome import OperationOutcome
 from ...types import UNSET, Response, Unset
 
@@ -46,9 +46,9 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Any | FhirResource | OperationOutcome | None:
+) -> Any | CapabilityStatement | OperationOutcome | None:
     if response.status_code == 200:
-        response_200 = FhirResource.from_dict(response.json())
+        response_200 = CapabilityStatement.from_dict(response.json())
 
         return response_200
 
@@ -89,7 +89,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[Any | FhirResource | OperationOutcome]:
+) -> Response[Any | CapabilityStatement | OperationOutcome]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -104,7 +104,7 @@ def sync_detailed(
     field_format_: None | str | Unset = UNSET,
     prefer: None | str | Unset = UNSET,
     if_none_match: None | str | Unset = UNSET,
-) -> Response[Any | FhirResource | OperationOutcome]:
+) -> Response[Any | CapabilityStatement | OperationOutcome]:
     """What the FHIR base serves (CapabilityStatement)
 
      The FHIR CapabilityStatement of this base: FHIR 4.3.0 (R4B), JSON, the resources, interactions and
@@ -125,7 +125,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | FhirResource | OperationOutcome]
+        Response[Any | CapabilityStatement | OperationOutcome]
     """
 
     kwargs = _get_kwargs(
@@ -147,7 +147,7 @@ def sync(
     field_format_: None | str | Unset = UNSET,
     prefer: None | str | Unset = UNSET,
     if_none_match: None | str | Unset = UNSET,
-) -> Any | FhirResource | OperationOutcome | None:
+) -> Any | CapabilityStatement | OperationOutcome | None:
     """What the FHIR base serves (CapabilityStatement)
 
      The FHIR CapabilityStatement of this base: FHIR 4.3.0 (R4B), JSON, the resources, interactions and
@@ -168,7 +168,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | FhirResource | OperationOutcome
+        Any | CapabilityStatement | OperationOutcome
     """
 
     return sync_detailed(
@@ -185,7 +185,7 @@ async def asyncio_detailed(
     field_format_: None | str | Unset = UNSET,
     prefer: None | str | Unset = UNSET,
     if_none_match: None | str | Unset = UNSET,
-) -> Response[Any | FhirResource | OperationOutcome]:
+) -> Response[Any | CapabilityStatement | OperationOutcome]:
     """What the FHIR base serves (CapabilityStatement)
 
      The FHIR CapabilityStatement of this base: FHIR 4.3.0 (R4B), JSON, the resources, interactions and
@@ -206,7 +206,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | FhirResource | OperationOutcome]
+        Response[Any | CapabilityStatement | OperationOutcome]
     """
 
     kwargs = _get_kwargs(
@@ -226,7 +226,7 @@ async def asyncio(
     field_format_: None | str | Unset = UNSET,
     prefer: None | str | Unset = UNSET,
     if_none_match: None | str | Unset = UNSET,
-) -> Any | FhirResource | OperationOutcome | None:
+) -> Any | CapabilityStatement | OperationOutcome | None:
     """What the FHIR base serves (CapabilityStatement)
 
      The FHIR CapabilityStatement of this base: FHIR 4.3.0 (R4B), JSON, the resources, interactions and
@@ -247,7 +247,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | FhirResource | OperationOutcome
+        Any | CapabilityStatement | OperationOutcome
     """
 
     return (

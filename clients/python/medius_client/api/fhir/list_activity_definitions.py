@@ -15,6 +15,7 @@ def _get_kwargs(
     field_id: None | str | Unset = UNSET,
     url_query: None | str | Unset = UNSET,
     field_count: int | None | Unset = UNSET,
+    field_summary: None | str | Unset = UNSET,
     field_offset: int | Unset = 0,
     field_format_: None | str | Unset = UNSET,
     prefer: None | str | Unset = UNSET,
@@ -49,6 +50,13 @@ def _get_kwargs(
     else:
         json_field_count = field_count
     params["_count"] = json_field_count
+
+    json_field_summary: None | str | Unset
+    if isinstance(field_summary, Unset):
+        json_field_summary = UNSET
+    else:
+        json_field_summary = field_summary
+    params["_summary"] = json_field_summary
 
     params["_offset"] = field_offset
 
@@ -131,6 +139,7 @@ def sync_detailed(
     field_id: None | str | Unset = UNSET,
     url_query: None | str | Unset = UNSET,
     field_count: int | None | Unset = UNSET,
+    field_summary: None | str | Unset = UNSET,
     field_offset: int | Unset = 0,
     field_format_: None | str | Unset = UNSET,
     prefer: None | str | Unset = UNSET,
@@ -142,10 +151,10 @@ def sync_detailed(
     slug, canonical `url` `https://medius.dev/fhir/ActivityDefinition/<slug>`, the steps and cues in
     `usage`, Medius' default dosage in the `exercise-dosage` extension (docs:
     guides/integrations/fhir.md). Search parameters (as `/metadata` declares them): `_id`, `url`
-    (canonical, `url|version`), `_count` (paging links in `Bundle.link`); others are ignored, or refused
-    (400) under `Prefer: handling=strict`. Public like the catalog: no sign-in, answered from memory
-    until the catalog changes. Sends `ETag` and `Cache-Control: public`; repeat with `If-None-Match` to
-    get 304.
+    (canonical, `url|version`), `_count` (paging links in `Bundle.link`), `_summary=count` (the total
+    only); others are ignored, or refused (400) under `Prefer: handling=strict`. Public like the
+    catalog: no sign-in, answered from memory until the catalog changes. Sends `ETag` and `Cache-
+    Control: public`; repeat with `If-None-Match` to get 304.
 
     Args:
         field_id (None | str | Unset): Only the resources with one of these ids (comma-separated:
@@ -155,6 +164,9 @@ def sync_detailed(
         field_count (int | None | Unset): At most this many entries per page (search.html: never
             more; larger than 100 pages by 100); 0 answers the total only. The Bundle's
             `next`/`previous` links page on. Without it: every match.
+        field_summary (None | str | Unset): `count`: the total only, no entries (search.html).
+            `true`, `text` and `data` answer the resources whole, as `false` does (a server is not
+            obliged to summarise; nothing is marked SUBSETTED).
         field_offset (int | Unset): Where the page starts among the matches (the paging links set
             it). Default: 0.
         field_format_ (None | str | Unset): The media type to answer with, overriding `Accept`
@@ -177,6 +189,7 @@ def sync_detailed(
         field_id=field_id,
         url_query=url_query,
         field_count=field_count,
+        field_summary=field_summary,
         field_offset=field_offset,
         field_format_=field_format_,
         prefer=prefer,
@@ -196,6 +209,7 @@ def sync(
     field_id: None | str | Unset = UNSET,
     url_query: None | str | Unset = UNSET,
     field_count: int | None | Unset = UNSET,
+    field_summary: None | str | Unset = UNSET,
     field_offset: int | Unset = 0,
     field_format_: None | str | Unset = UNSET,
     prefer: None | str | Unset = UNSET,
@@ -207,10 +221,10 @@ def sync(
     slug, canonical `url` `https://medius.dev/fhir/ActivityDefinition/<slug>`, the steps and cues in
     `usage`, Medius' default dosage in the `exercise-dosage` extension (docs:
     guides/integrations/fhir.md). Search parameters (as `/metadata` declares them): `_id`, `url`
-    (canonical, `url|version`), `_count` (paging links in `Bundle.link`); others are ignored, or refused
-    (400) under `Prefer: handling=strict`. Public like the catalog: no sign-in, answered from memory
-    until the catalog changes. Sends `ETag` and `Cache-Control: public`; repeat with `If-None-Match` to
-    get 304.
+    (canonical, `url|version`), `_count` (paging links in `Bundle.link`), `_summary=count` (the total
+    only); others are ignored, or refused (400) under `Prefer: handling=strict`. Public like the
+    catalog: no sign-in, answered from memory until the catalog changes. Sends `ETag` and `Cache-
+    Control: public`; repeat with `If-None-Match` to get 304.
 
     Args:
         field_id (None | str | Unset): Only the resources with one of these ids (comma-separated:
@@ -220,6 +234,9 @@ def sync(
         field_count (int | None | Unset): At most this many entries per page (search.html: never
             more; larger than 100 pages by 100); 0 answers the total only. The Bundle's
             `next`/`previous` links page on. Without it: every match.
+        field_summary (None | str | Unset): `count`: the total only, no entries (search.html).
+            `true`, `text` and `data` answer the resources whole, as `false` does (a server is not
+            obliged to summarise; nothing is marked SUBSETTED).
         field_offset (int | Unset): Where the page starts among the matches (the paging links set
             it). Default: 0.
         field_format_ (None | str | Unset): The media type to answer with, overriding `Accept`
@@ -243,6 +260,7 @@ def sync(
         field_id=field_id,
         url_query=url_query,
         field_count=field_count,
+        field_summary=field_summary,
         field_offset=field_offset,
         field_format_=field_format_,
         prefer=prefer,
@@ -256,6 +274,7 @@ async def asyncio_detailed(
     field_id: None | str | Unset = UNSET,
     url_query: None | str | Unset = UNSET,
     field_count: int | None | Unset = UNSET,
+    field_summary: None | str | Unset = UNSET,
     field_offset: int | Unset = 0,
     field_format_: None | str | Unset = UNSET,
     prefer: None | str | Unset = UNSET,
@@ -267,10 +286,10 @@ async def asyncio_detailed(
     slug, canonical `url` `https://medius.dev/fhir/ActivityDefinition/<slug>`, the steps and cues in
     `usage`, Medius' default dosage in the `exercise-dosage` extension (docs:
     guides/integrations/fhir.md). Search parameters (as `/metadata` declares them): `_id`, `url`
-    (canonical, `url|version`), `_count` (paging links in `Bundle.link`); others are ignored, or refused
-    (400) under `Prefer: handling=strict`. Public like the catalog: no sign-in, answered from memory
-    until the catalog changes. Sends `ETag` and `Cache-Control: public`; repeat with `If-None-Match` to
-    get 304.
+    (canonical, `url|version`), `_count` (paging links in `Bundle.link`), `_summary=count` (the total
+    only); others are ignored, or refused (400) under `Prefer: handling=strict`. Public like the
+    catalog: no sign-in, answered from memory until the catalog changes. Sends `ETag` and `Cache-
+    Control: public`; repeat with `If-None-Match` to get 304.
 
     Args:
         field_id (None | str | Unset): Only the resources with one of these ids (comma-separated:
@@ -280,6 +299,9 @@ async def asyncio_detailed(
         field_count (int | None | Unset): At most this many entries per page (search.html: never
             more; larger than 100 pages by 100); 0 answers the total only. The Bundle's
             `next`/`previous` links page on. Without it: every match.
+        field_summary (None | str | Unset): `count`: the total only, no entries (search.html).
+            `true`, `text` and `data` answer the resources whole, as `false` does (a server is not
+            obliged to summarise; nothing is marked SUBSETTED).
         field_offset (int | Unset): Where the page starts among the matches (the paging links set
             it). Default: 0.
         field_format_ (None | str | Unset): The media type to answer with, overriding `Accept`
@@ -302,6 +324,7 @@ async def asyncio_detailed(
         field_id=field_id,
         url_query=url_query,
         field_count=field_count,
+        field_summary=field_summary,
         field_offset=field_offset,
         field_format_=field_format_,
         prefer=prefer,
@@ -319,6 +342,7 @@ async def asyncio(
     field_id: None | str | Unset = UNSET,
     url_query: None | str | Unset = UNSET,
     field_count: int | None | Unset = UNSET,
+    field_summary: None | str | Unset = UNSET,
     field_offset: int | Unset = 0,
     field_format_: None | str | Unset = UNSET,
     prefer: None | str | Unset = UNSET,
@@ -330,10 +354,10 @@ async def asyncio(
     slug, canonical `url` `https://medius.dev/fhir/ActivityDefinition/<slug>`, the steps and cues in
     `usage`, Medius' default dosage in the `exercise-dosage` extension (docs:
     guides/integrations/fhir.md). Search parameters (as `/metadata` declares them): `_id`, `url`
-    (canonical, `url|version`), `_count` (paging links in `Bundle.link`); others are ignored, or refused
-    (400) under `Prefer: handling=strict`. Public like the catalog: no sign-in, answered from memory
-    until the catalog changes. Sends `ETag` and `Cache-Control: public`; repeat with `If-None-Match` to
-    get 304.
+    (canonical, `url|version`), `_count` (paging links in `Bundle.link`), `_summary=count` (the total
+    only); others are ignored, or refused (400) under `Prefer: handling=strict`. Public like the
+    catalog: no sign-in, answered from memory until the catalog changes. Sends `ETag` and `Cache-
+    Control: public`; repeat with `If-None-Match` to get 304.
 
     Args:
         field_id (None | str | Unset): Only the resources with one of these ids (comma-separated:
@@ -343,6 +367,9 @@ async def asyncio(
         field_count (int | None | Unset): At most this many entries per page (search.html: never
             more; larger than 100 pages by 100); 0 answers the total only. The Bundle's
             `next`/`previous` links page on. Without it: every match.
+        field_summary (None | str | Unset): `count`: the total only, no entries (search.html).
+            `true`, `text` and `data` answer the resources whole, as `false` does (a server is not
+            obliged to summarise; nothing is marked SUBSETTED).
         field_offset (int | Unset): Where the page starts among the matches (the paging links set
             it). Default: 0.
         field_format_ (None | str | Unset): The media type to answer with, overriding `Accept`
@@ -367,6 +394,7 @@ async def asyncio(
             field_id=field_id,
             url_query=url_query,
             field_count=field_count,
+            field_summary=field_summary,
             field_offset=field_offset,
             field_format_=field_format_,
             prefer=prefer,

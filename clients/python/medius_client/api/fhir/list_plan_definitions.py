@@ -15,6 +15,7 @@ def _get_kwargs(
     field_id: None | str | Unset = UNSET,
     url_query: None | str | Unset = UNSET,
     field_count: int | None | Unset = UNSET,
+    field_summary: None | str | Unset = UNSET,
     field_offset: int | Unset = 0,
     field_format_: None | str | Unset = UNSET,
     prefer: None | str | Unset = UNSET,
@@ -49,6 +50,13 @@ def _get_kwargs(
     else:
         json_field_count = field_count
     params["_count"] = json_field_count
+
+    json_field_summary: None | str | Unset
+    if isinstance(field_summary, Unset):
+        json_field_summary = UNSET
+    else:
+        json_field_summary = field_summary
+    params["_summary"] = json_field_summary
 
     params["_offset"] = field_offset
 
@@ -131,6 +139,7 @@ def sync_detailed(
     field_id: None | str | Unset = UNSET,
     url_query: None | str | Unset = UNSET,
     field_count: int | None | Unset = UNSET,
+    field_summary: None | str | Unset = UNSET,
     field_offset: int | Unset = 0,
     field_format_: None | str | Unset = UNSET,
     prefer: None | str | Unset = UNSET,
@@ -142,9 +151,9 @@ def sync_detailed(
     order, each naming its exercise's ActivityDefinition (`definitionCanonical`) with the item's dosage
     (`exercise-dosage` extension) and the template's sessions per week (`timingTiming`). Search
     parameters (as `/metadata` declares them): `_id`, `url` (canonical, `url|version`), `_count` (paging
-    links in `Bundle.link`); others are ignored, or refused (400) under `Prefer: handling=strict`.
-    Public like the catalog: no sign-in, answered from memory until the catalog changes. Sends `ETag`
-    and `Cache-Control: public`; repeat with `If-None-Match` to get 304.
+    links in `Bundle.link`), `_summary=count` (the total only); others are ignored, or refused (400)
+    under `Prefer: handling=strict`. Public like the catalog: no sign-in, answered from memory until the
+    catalog changes. Sends `ETag` and `Cache-Control: public`; repeat with `If-None-Match` to get 304.
 
     Args:
         field_id (None | str | Unset): Only the resources with one of these ids (comma-separated:
@@ -154,6 +163,9 @@ def sync_detailed(
         field_count (int | None | Unset): At most this many entries per page (search.html: never
             more; larger than 100 pages by 100); 0 answers the total only. The Bundle's
             `next`/`previous` links page on. Without it: every match.
+        field_summary (None | str | Unset): `count`: the total only, no entries (search.html).
+            `true`, `text` and `data` answer the resources whole, as `false` does (a server is not
+            obliged to summarise; nothing is marked SUBSETTED).
         field_offset (int | Unset): Where the page starts among the matches (the paging links set
             it). Default: 0.
         field_format_ (None | str | Unset): The media type to answer with, overriding `Accept`
@@ -176,6 +188,7 @@ def sync_detailed(
         field_id=field_id,
         url_query=url_query,
         field_count=field_count,
+        field_summary=field_summary,
         field_offset=field_offset,
         field_format_=field_format_,
         prefer=prefer,
@@ -195,6 +208,7 @@ def sync(
     field_id: None | str | Unset = UNSET,
     url_query: None | str | Unset = UNSET,
     field_count: int | None | Unset = UNSET,
+    field_summary: None | str | Unset = UNSET,
     field_offset: int | Unset = 0,
     field_format_: None | str | Unset = UNSET,
     prefer: None | str | Unset = UNSET,
@@ -206,9 +220,9 @@ def sync(
     order, each naming its exercise's ActivityDefinition (`definitionCanonical`) with the item's dosage
     (`exercise-dosage` extension) and the template's sessions per week (`timingTiming`). Search
     parameters (as `/metadata` declares them): `_id`, `url` (canonical, `url|version`), `_count` (paging
-    links in `Bundle.link`); others are ignored, or refused (400) under `Prefer: handling=strict`.
-    Public like the catalog: no sign-in, answered from memory until the catalog changes. Sends `ETag`
-    and `Cache-Control: public`; repeat with `If-None-Match` to get 304.
+    links in `Bundle.link`), `_summary=count` (the total only); others are ignored, or refused (400)
+    under `Prefer: handling=strict`. Public like the catalog: no sign-in, answered from memory until the
+    catalog changes. Sends `ETag` and `Cache-Control: public`; repeat with `If-None-Match` to get 304.
 
     Args:
         field_id (None | str | Unset): Only the resources with one of these ids (comma-separated:
@@ -218,6 +232,9 @@ def sync(
         field_count (int | None | Unset): At most this many entries per page (search.html: never
             more; larger than 100 pages by 100); 0 answers the total only. The Bundle's
             `next`/`previous` links page on. Without it: every match.
+        field_summary (None | str | Unset): `count`: the total only, no entries (search.html).
+            `true`, `text` and `data` answer the resources whole, as `false` does (a server is not
+            obliged to summarise; nothing is marked SUBSETTED).
         field_offset (int | Unset): Where the page starts among the matches (the paging links set
             it). Default: 0.
         field_format_ (None | str | Unset): The media type to answer with, overriding `Accept`
@@ -241,6 +258,7 @@ def sync(
         field_id=field_id,
         url_query=url_query,
         field_count=field_count,
+        field_summary=field_summary,
         field_offset=field_offset,
         field_format_=field_format_,
         prefer=prefer,
@@ -254,6 +272,7 @@ async def asyncio_detailed(
     field_id: None | str | Unset = UNSET,
     url_query: None | str | Unset = UNSET,
     field_count: int | None | Unset = UNSET,
+    field_summary: None | str | Unset = UNSET,
     field_offset: int | Unset = 0,
     field_format_: None | str | Unset = UNSET,
     prefer: None | str | Unset = UNSET,
@@ -265,9 +284,9 @@ async def asyncio_detailed(
     order, each naming its exercise's ActivityDefinition (`definitionCanonical`) with the item's dosage
     (`exercise-dosage` extension) and the template's sessions per week (`timingTiming`). Search
     parameters (as `/metadata` declares them): `_id`, `url` (canonical, `url|version`), `_count` (paging
-    links in `Bundle.link`); others are ignored, or refused (400) under `Prefer: handling=strict`.
-    Public like the catalog: no sign-in, answered from memory until the catalog changes. Sends `ETag`
-    and `Cache-Control: public`; repeat with `If-None-Match` to get 304.
+    links in `Bundle.link`), `_summary=count` (the total only); others are ignored, or refused (400)
+    under `Prefer: handling=strict`. Public like the catalog: no sign-in, answered from memory until the
+    catalog changes. Sends `ETag` and `Cache-Control: public`; repeat with `If-None-Match` to get 304.
 
     Args:
         field_id (None | str | Unset): Only the resources with one of these ids (comma-separated:
@@ -277,6 +296,9 @@ async def asyncio_detailed(
         field_count (int | None | Unset): At most this many entries per page (search.html: never
             more; larger than 100 pages by 100); 0 answers the total only. The Bundle's
             `next`/`previous` links page on. Without it: every match.
+        field_summary (None | str | Unset): `count`: the total only, no entries (search.html).
+            `true`, `text` and `data` answer the resources whole, as `false` does (a server is not
+            obliged to summarise; nothing is marked SUBSETTED).
         field_offset (int | Unset): Where the page starts among the matches (the paging links set
             it). Default: 0.
         field_format_ (None | str | Unset): The media type to answer with, overriding `Accept`
@@ -299,6 +321,7 @@ async def asyncio_detailed(
         field_id=field_id,
         url_query=url_query,
         field_count=field_count,
+        field_summary=field_summary,
         field_offset=field_offset,
         field_format_=field_format_,
         prefer=prefer,
@@ -316,6 +339,7 @@ async def asyncio(
     field_id: None | str | Unset = UNSET,
     url_query: None | str | Unset = UNSET,
     field_count: int | None | Unset = UNSET,
+    field_summary: None | str | Unset = UNSET,
     field_offset: int | Unset = 0,
     field_format_: None | str | Unset = UNSET,
     prefer: None | str | Unset = UNSET,
@@ -327,9 +351,9 @@ async def asyncio(
     order, each naming its exercise's ActivityDefinition (`definitionCanonical`) with the item's dosage
     (`exercise-dosage` extension) and the template's sessions per week (`timingTiming`). Search
     parameters (as `/metadata` declares them): `_id`, `url` (canonical, `url|version`), `_count` (paging
-    links in `Bundle.link`); others are ignored, or refused (400) under `Prefer: handling=strict`.
-    Public like the catalog: no sign-in, answered from memory until the catalog changes. Sends `ETag`
-    and `Cache-Control: public`; repeat with `If-None-Match` to get 304.
+    links in `Bundle.link`), `_summary=count` (the total only); others are ignored, or refused (400)
+    under `Prefer: handling=strict`. Public like the catalog: no sign-in, answered from memory until the
+    catalog changes. Sends `ETag` and `Cache-Control: public`; repeat with `If-None-Match` to get 304.
 
     Args:
         field_id (None | str | Unset): Only the resources with one of these ids (comma-separated:
@@ -339,6 +363,9 @@ async def asyncio(
         field_count (int | None | Unset): At most this many entries per page (search.html: never
             more; larger than 100 pages by 100); 0 answers the total only. The Bundle's
             `next`/`previous` links page on. Without it: every match.
+        field_summary (None | str | Unset): `count`: the total only, no entries (search.html).
+            `true`, `text` and `data` answer the resources whole, as `false` does (a server is not
+            obliged to summarise; nothing is marked SUBSETTED).
         field_offset (int | Unset): Where the page starts among the matches (the paging links set
             it). Default: 0.
         field_format_ (None | str | Unset): The media type to answer with, overriding `Accept`
@@ -363,6 +390,7 @@ async def asyncio(
             field_id=field_id,
             url_query=url_query,
             field_count=field_count,
+            field_summary=field_summary,
             field_offset=field_offset,
             field_format_=field_format_,
             prefer=prefer,

@@ -15,6 +15,7 @@ def _get_kwargs(
     field_id: None | str | Unset = UNSET,
     url_query: None | str | Unset = UNSET,
     field_count: int | None | Unset = UNSET,
+    field_summary: None | str | Unset = UNSET,
     field_offset: int | Unset = 0,
     field_format_: None | str | Unset = UNSET,
     prefer: None | str | Unset = UNSET,
@@ -49,6 +50,13 @@ def _get_kwargs(
     else:
         json_field_count = field_count
     params["_count"] = json_field_count
+
+    json_field_summary: None | str | Unset
+    if isinstance(field_summary, Unset):
+        json_field_summary = UNSET
+    else:
+        json_field_summary = field_summary
+    params["_summary"] = json_field_summary
 
     params["_offset"] = field_offset
 
@@ -131,6 +139,7 @@ def sync_detailed(
     field_id: None | str | Unset = UNSET,
     url_query: None | str | Unset = UNSET,
     field_count: int | None | Unset = UNSET,
+    field_summary: None | str | Unset = UNSET,
     field_offset: int | Unset = 0,
     field_format_: None | str | Unset = UNSET,
     prefer: None | str | Unset = UNSET,
@@ -141,9 +150,9 @@ def sync_detailed(
      Every extension the export writes (`exercise-dosage`, `set-number`, `set-entry`, `time-zone`) as a
     StructureDefinition, so a validator can resolve them by canonical url. Search parameters (as
     `/metadata` declares them): `_id`, `url` (canonical, `url|version`), `_count` (paging links in
-    `Bundle.link`); others are ignored, or refused (400) under `Prefer: handling=strict`. Public like
-    the catalog: no sign-in, answered from memory until the catalog changes. Sends `ETag` and `Cache-
-    Control: public`; repeat with `If-None-Match` to get 304.
+    `Bundle.link`), `_summary=count` (the total only); others are ignored, or refused (400) under
+    `Prefer: handling=strict`. Public like the catalog: no sign-in, answered from memory until the
+    catalog changes. Sends `ETag` and `Cache-Control: public`; repeat with `If-None-Match` to get 304.
 
     Args:
         field_id (None | str | Unset): Only the resources with one of these ids (comma-separated:
@@ -153,6 +162,9 @@ def sync_detailed(
         field_count (int | None | Unset): At most this many entries per page (search.html: never
             more; larger than 100 pages by 100); 0 answers the total only. The Bundle's
             `next`/`previous` links page on. Without it: every match.
+        field_summary (None | str | Unset): `count`: the total only, no entries (search.html).
+            `true`, `text` and `data` answer the resources whole, as `false` does (a server is not
+            obliged to summarise; nothing is marked SUBSETTED).
         field_offset (int | Unset): Where the page starts among the matches (the paging links set
             it). Default: 0.
         field_format_ (None | str | Unset): The media type to answer with, overriding `Accept`
@@ -175,6 +187,7 @@ def sync_detailed(
         field_id=field_id,
         url_query=url_query,
         field_count=field_count,
+        field_summary=field_summary,
         field_offset=field_offset,
         field_format_=field_format_,
         prefer=prefer,
@@ -194,6 +207,7 @@ def sync(
     field_id: None | str | Unset = UNSET,
     url_query: None | str | Unset = UNSET,
     field_count: int | None | Unset = UNSET,
+    field_summary: None | str | Unset = UNSET,
     field_offset: int | Unset = 0,
     field_format_: None | str | Unset = UNSET,
     prefer: None | str | Unset = UNSET,
@@ -204,9 +218,9 @@ def sync(
      Every extension the export writes (`exercise-dosage`, `set-number`, `set-entry`, `time-zone`) as a
     StructureDefinition, so a validator can resolve them by canonical url. Search parameters (as
     `/metadata` declares them): `_id`, `url` (canonical, `url|version`), `_count` (paging links in
-    `Bundle.link`); others are ignored, or refused (400) under `Prefer: handling=strict`. Public like
-    the catalog: no sign-in, answered from memory until the catalog changes. Sends `ETag` and `Cache-
-    Control: public`; repeat with `If-None-Match` to get 304.
+    `Bundle.link`), `_summary=count` (the total only); others are ignored, or refused (400) under
+    `Prefer: handling=strict`. Public like the catalog: no sign-in, answered from memory until the
+    catalog changes. Sends `ETag` and `Cache-Control: public`; repeat with `If-None-Match` to get 304.
 
     Args:
         field_id (None | str | Unset): Only the resources with one of these ids (comma-separated:
@@ -216,6 +230,9 @@ def sync(
         field_count (int | None | Unset): At most this many entries per page (search.html: never
             more; larger than 100 pages by 100); 0 answers the total only. The Bundle's
             `next`/`previous` links page on. Without it: every match.
+        field_summary (None | str | Unset): `count`: the total only, no entries (search.html).
+            `true`, `text` and `data` answer the resources whole, as `false` does (a server is not
+            obliged to summarise; nothing is marked SUBSETTED).
         field_offset (int | Unset): Where the page starts among the matches (the paging links set
             it). Default: 0.
         field_format_ (None | str | Unset): The media type to answer with, overriding `Accept`
@@ -239,6 +256,7 @@ def sync(
         field_id=field_id,
         url_query=url_query,
         field_count=field_count,
+        field_summary=field_summary,
         field_offset=field_offset,
         field_format_=field_format_,
         prefer=prefer,
@@ -252,6 +270,7 @@ async def asyncio_detailed(
     field_id: None | str | Unset = UNSET,
     url_query: None | str | Unset = UNSET,
     field_count: int | None | Unset = UNSET,
+    field_summary: None | str | Unset = UNSET,
     field_offset: int | Unset = 0,
     field_format_: None | str | Unset = UNSET,
     prefer: None | str | Unset = UNSET,
@@ -262,9 +281,9 @@ async def asyncio_detailed(
      Every extension the export writes (`exercise-dosage`, `set-number`, `set-entry`, `time-zone`) as a
     StructureDefinition, so a validator can resolve them by canonical url. Search parameters (as
     `/metadata` declares them): `_id`, `url` (canonical, `url|version`), `_count` (paging links in
-    `Bundle.link`); others are ignored, or refused (400) under `Prefer: handling=strict`. Public like
-    the catalog: no sign-in, answered from memory until the catalog changes. Sends `ETag` and `Cache-
-    Control: public`; repeat with `If-None-Match` to get 304.
+    `Bundle.link`), `_summary=count` (the total only); others are ignored, or refused (400) under
+    `Prefer: handling=strict`. Public like the catalog: no sign-in, answered from memory until the
+    catalog changes. Sends `ETag` and `Cache-Control: public`; repeat with `If-None-Match` to get 304.
 
     Args:
         field_id (None | str | Unset): Only the resources with one of these ids (comma-separated:
@@ -274,6 +293,9 @@ async def asyncio_detailed(
         field_count (int | None | Unset): At most this many entries per page (search.html: never
             more; larger than 100 pages by 100); 0 answers the total only. The Bundle's
             `next`/`previous` links page on. Without it: every match.
+        field_summary (None | str | Unset): `count`: the total only, no entries (search.html).
+            `true`, `text` and `data` answer the resources whole, as `false` does (a server is not
+            obliged to summarise; nothing is marked SUBSETTED).
         field_offset (int | Unset): Where the page starts among the matches (the paging links set
             it). Default: 0.
         field_format_ (None | str | Unset): The media type to answer with, overriding `Accept`
@@ -296,6 +318,7 @@ async def asyncio_detailed(
         field_id=field_id,
         url_query=url_query,
         field_count=field_count,
+        field_summary=field_summary,
         field_offset=field_offset,
         field_format_=field_format_,
         prefer=prefer,
@@ -313,6 +336,7 @@ async def asyncio(
     field_id: None | str | Unset = UNSET,
     url_query: None | str | Unset = UNSET,
     field_count: int | None | Unset = UNSET,
+    field_summary: None | str | Unset = UNSET,
     field_offset: int | Unset = 0,
     field_format_: None | str | Unset = UNSET,
     prefer: None | str | Unset = UNSET,
@@ -323,9 +347,9 @@ async def asyncio(
      Every extension the export writes (`exercise-dosage`, `set-number`, `set-entry`, `time-zone`) as a
     StructureDefinition, so a validator can resolve them by canonical url. Search parameters (as
     `/metadata` declares them): `_id`, `url` (canonical, `url|version`), `_count` (paging links in
-    `Bundle.link`); others are ignored, or refused (400) under `Prefer: handling=strict`. Public like
-    the catalog: no sign-in, answered from memory until the catalog changes. Sends `ETag` and `Cache-
-    Control: public`; repeat with `If-None-Match` to get 304.
+    `Bundle.link`), `_summary=count` (the total only); others are ignored, or refused (400) under
+    `Prefer: handling=strict`. Public like the catalog: no sign-in, answered from memory until the
+    catalog changes. Sends `ETag` and `Cache-Control: public`; repeat with `If-None-Match` to get 304.
 
     Args:
         field_id (None | str | Unset): Only the resources with one of these ids (comma-separated:
@@ -335,6 +359,9 @@ async def asyncio(
         field_count (int | None | Unset): At most this many entries per page (search.html: never
             more; larger than 100 pages by 100); 0 answers the total only. The Bundle's
             `next`/`previous` links page on. Without it: every match.
+        field_summary (None | str | Unset): `count`: the total only, no entries (search.html).
+            `true`, `text` and `data` answer the resources whole, as `false` does (a server is not
+            obliged to summarise; nothing is marked SUBSETTED).
         field_offset (int | Unset): Where the page starts among the matches (the paging links set
             it). Default: 0.
         field_format_ (None | str | Unset): The media type to answer with, overriding `Accept`
@@ -359,6 +386,7 @@ async def asyncio(
             field_id=field_id,
             url_query=url_query,
             field_count=field_count,
+            field_summary=field_summary,
             field_offset=field_offset,
             field_format_=field_format_,
             prefer=prefer,
