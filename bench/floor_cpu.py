@@ -148,7 +148,7 @@ def main() -> None:
     def core_op(name: str, args: tuple[str, ...]) -> Callable[[], None]:
         def run() -> None:
             with stack.reads.connect() as conn:
-                ops = stack.Operations(stack.CoreDb(conn))
+                ops = stack.CareOperations(stack.CoreDb(conn))
                 getattr(ops, name)(ops.user(ids), *args)
 
         return run

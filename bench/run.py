@@ -31,6 +31,7 @@ from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from multiprocessing import get_context
 from pathlib import Path
+from typing import Any
 
 import httpx
 from sqlalchemy import create_engine, text
@@ -38,6 +39,7 @@ from sqlmodel import Session
 
 from app.core.config import Settings
 from app.core.server import proxy_options
+from app.core.vocabulary import CareScope, WebhookEventType
 from app.users.models import User
 from app.users.service import create_admin, issue_sign_in
 from bench import loadgen, scenarios
@@ -234,7 +236,15 @@ def sign_in_without_password(url: str, ids: Sequence[uuid.UUID]) -> tuple[str, .
 def app_server(workdir: Path, key: str, url: str, workers: int) -> ServerProcess:
     # The create rows log thousands of sessions on one day for one user; the daily quota
     # is one indexed count whatever its value, so lifting it measures the same work.
-    env = production_env(url, free_port(), WORKERS=str(workers), MAX_SESSIONS_PER_DAY="100000")
+    # The endpoints that put the bench user's writes in care (`put_in_care`) point at a
+    # closed loopback port: registering them needs loopback allowed, as in development.
+    env = production_env(
+        url,
+        free_port(),
+        WORKERS=str(workers),
+        MAX_SESSIONS_PER_DAY="100000",
+        WEBHOOK_ALLOWED_NETWORKS="127.0.0.0/8",
+    )
     return ServerProcess(env=env, log_path=workdir / f"{key.replace('/', '-')}.log")
 
 
@@ -316,6 +326,79 @@ def prepare_signed_in(target: Target, url: str, sessions: int = 20) -> dict[str,
     engine.dispose()
     routine_id = str(raw if isinstance(raw, uuid.UUID) else uuid.UUID(hex=str(raw)))
     return {"session_id": session_id, "routine_id": routine_id}
+
+
+CARE_EMAILS = ("bench-lead@example.com", "bench-colleague@example.com")
+HOOK_URL = "https://127.0.0.1:9/medius"  # the discard port: nothing is delivered in the bench
+
+
+def put_in_care(target: Target) -> None:
+    """Care on for the bench user, through the API as a clinic would: two clinicians of one
+    clinic with every scope, and three endpoints subscribed to every event (the user's own,
+    two of the clinic's). No webhook worker runs beside the bench's servers: what the
+    request itself pays is measured, not the deliveries."""
+    every_event = [t.value for t in WebhookEventType]
+    every_scope = [s.value for s in CareScope]
+    with httpx.Client(base_url=target.server.base_url, timeout=60) as client:
+
+        def ok(answer: httpx.Response, status: int = 201) -> Any:
+            if answer.status_code != status:
+                raise RuntimeError(f"{target.key}: care setup {answer.status_code} {answer.text}")
+            return answer.json() if answer.content else None
+
+        staff = []
+        for email in CARE_EMAILS:
+            ok(
+                client.post(
+                    "/api/v1/auth/register", json={"email": email, "password": BENCH_PASSWORD}
+                )
+            )
+            token = ok(
+                client.post(
+                    "/api/v1/auth/token", data={"username": email, "password": BENCH_PASSWORD}
+                ),
+                200,
+            )["access_token"]
+            headers = {"Authorization": f"Bearer {token}"}
+            me = client.get("/api/v1/me", headers=headers)
+            ok(
+                client.patch(
+                    "/api/v1/me",
+                    json={"display_name": "Dr Bench"},
+                    headers={**headers, "If-Match": me.headers["etag"]},
+                ),
+                200,
+            )
+            staff.append(headers)
+        lead, colleague = staff
+        clinic = ok(client.post("/api/v1/clinics", json={"name": "Bench physios"}, headers=lead))[
+            "id"
+        ]
+        code = ok(
+            client.post(
+                f"/api/v1/clinics/{clinic}/invitations", json={"role": "clinician"}, headers=lead
+            )
+        )["code"]
+        ok(
+            client.post(
+                "/api/v1/clinic-invitations/accept", json={"code": code}, headers=colleague
+            ),
+            200,
+        )
+        patient = {"Authorization": f"Bearer {target.bearer()}"}
+        for clinician in staff:
+            code = ok(
+                client.post(
+                    f"/api/v1/clinics/{clinic}/care-invitations",
+                    json={"scopes": every_scope},
+                    headers=clinician,
+                )
+            )["code"]
+            ok(client.post("/api/v1/me/care-relationships", json={"code": code}, headers=patient))
+        hook = {"url": HOOK_URL, "event_types": every_event}
+        ok(client.post("/api/v1/me/webhooks", json=hook, headers=patient))
+        for _ in range(2):
+            ok(client.post(f"/api/v1/clinics/{clinic}/webhooks", json=hook, headers=lead))
 
 
 def bare_server(workdir: Path, body: bytes, etag: str, workers: int) -> ServerProcess:
@@ -766,7 +849,9 @@ def run(config: Config) -> str:
         "other sets, logged over the two years up to the run; care on: the bench user is "
         "also the patient of two clinicians at another clinic (every scope), with three "
         "endpoints subscribed to all their events (their own, two of that clinic's). Empty "
-        "database: migrated and seeded only.",
+        "database: migrated and seeded; before the signed-in rows the bench user is put in "
+        "the same care through the API (two clinicians, three endpoints; no webhook worker "
+        "runs, so the rows measure what the request pays).",
         f"- Load: {generator.name}, {config.connections} connections (builder: 1), "
         f"{config.runs} interleaved runs ({config.signed_in_runs} for the signed-in rows) of "
         f"{config.seconds} s per row and pinning mode; "
@@ -795,6 +880,7 @@ def signed_in_groups(
     groups: list[list[tuple[Target, Scenario, Row]]] = []
     for backend in config.backends:
         real = by_key[f"{backend}/empty/1w"]
+        put_in_care(real)
         ids = prepare_signed_in(real, urls[f"{backend}/empty"])
         for template, target_ratio in scenarios.FLOORED:
             workers = 1

@@ -36,7 +36,17 @@ from functools import lru_cache
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import ColumnElement, Connection, and_, case, func, literal, select, update
+from sqlalchemy import (
+    ColumnElement,
+    Connection,
+    and_,
+    bindparam,
+    case,
+    func,
+    literal,
+    select,
+    update,
+)
 from sqlmodel import Session
 
 from app.care.team.models import CareRelationship
@@ -185,13 +195,43 @@ def refresh(
     statement. With `weeks` (the current weeks of every zone those patients are in), the
     counted weeks are moved to them too; without, the stored count is kept (the change
     being followed cannot have changed it)."""
+    bounds = None
+    if weeks is not None:
+        bounds = (
+            _per_zone(weeks, lambda w: w.counted[0]),
+            _per_zone(weeks, lambda w: w.counted[1]),
+            _per_zone(weeks, lambda w: w.until),
+        )
+    mine = [R.c.status == ACTIVE, *where]
+    if _locks_first(session):
+        session.execute(_lock(mine))
+    session.execute(_update(mine, bounds))
+
+
+def _locks_first(session: Session | Connection) -> bool:
+    """Whether a refresh locks its rows before recomputing them: on PostgreSQL each
+    statement of a READ COMMITTED transaction reads as of its own start, so an UPDATE that
+    waited for another writer's lock on these rows would recompute them from what was there
+    before that writer committed (a clinic's acknowledgement overwriting the session a
+    patient just logged). Locked first, the UPDATE starts after the wait and reads it.
+    SQLite's writers take the database one at a time."""
+    bind = session.get_bind() if isinstance(session, Session) else session
+    return bind.dialect.name == "postgresql"
+
+
+def _lock(mine: Sequence[ColumnElement[bool]]) -> Any:
+    return select(R.c.id).where(*mine).with_for_update()
+
+
+def _update(mine: Sequence[ColumnElement[bool]], bounds: tuple[Any, Any, Any] | None) -> Any:
+    """The UPDATE of the relationships `mine` selects; `bounds` (start and end of the
+    counted weeks, end of this week) moves the counted weeks, None keeps the count."""
     patient = R.c.patient_id
-    if weeks is None:
+    if bounds is None:
         done: Any = R.c.summary_done
         moved: dict[str, Any] = {}
     else:
-        start = _per_zone(weeks, lambda w: w.counted[0])
-        end = _per_zone(weeks, lambda w: w.counted[1])
+        start, end, until = bounds
         done = (
             select(func.count())
             .select_from(S)
@@ -199,7 +239,7 @@ def refresh(
             .correlate_except(S)
             .scalar_subquery()
         )
-        moved = {"summary_done": done, "summary_until": _per_zone(weeks, lambda w: w.until)}
+        moved = {"summary_done": done, "summary_until": until}
     target = prescribed_sessions_per_week(R.c.clinic_id, patient)
     progress = granted(CareScope.PROGRESS)
     ratio = (done * ADHERENCE_SCALE) // (target * literal(4))
@@ -214,9 +254,9 @@ def refresh(
         .correlate_except(S)
         .scalar_subquery()
     )
-    session.execute(
+    return (
         update(R)
-        .where(R.c.status == ACTIVE, *where)
+        .where(*mine)
         .values(
             **moved,
             summary_last_id=last_id,
@@ -237,10 +277,38 @@ def refresh(
     )
 
 
+@lru_cache(maxsize=2)
+def _patient_statements(moves_weeks: bool) -> tuple[Any, Any]:
+    """The lock and UPDATE of one patient's relationships, what every write the summaries
+    follow sends: built once (building them cost more than running them), the patient
+    and the weeks bound per call."""
+    mine = [
+        R.c.status == ACTIVE,
+        R.c.patient_id == bindparam("of_patient", type_=R.c.patient_id.type),
+    ]
+    bounds = None
+    if moves_weeks:
+        bounds = tuple(
+            bindparam(name, type_=UTCDateTime())
+            for name in ("counted_from", "counted_to", "week_ends")
+        )
+    return _lock(mine), _update(mine, bounds)  # type: ignore[arg-type]
+
+
 def refresh_patient(session: Session, patient_id: uuid.UUID, time_zone: str | None = None) -> None:
     """Every relationship of the patient; with `time_zone`, the counted weeks too."""
-    weeks = None if time_zone is None else {time_zone: weeks_at(time_zone, utcnow())}
-    refresh(session, [R.c.patient_id == patient_id], weeks)
+    lock, statement = _patient_statements(time_zone is not None)
+    params: dict[str, Any] = {"of_patient": patient_id}
+    if time_zone is not None:
+        weeks = weeks_at(time_zone, utcnow())
+        params |= {
+            "counted_from": weeks.counted[0],
+            "counted_to": weeks.counted[1],
+            "week_ends": weeks.until,
+        }
+    if _locks_first(session):
+        session.execute(lock, params)
+    session.execute(statement, params)
 
 
 def roll(session: Session, clinic_id: uuid.UUID, clinician_id: uuid.UUID, now: datetime) -> None:
