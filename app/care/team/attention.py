@@ -220,7 +220,10 @@ def _locks_first(session: Session | Connection) -> bool:
 
 
 def _lock(mine: Sequence[ColumnElement[bool]]) -> Any:
-    return select(R.c.id).where(*mine).with_for_update()
+    # NO KEY UPDATE, the lock the UPDATE itself takes: FOR UPDATE would also wait for the
+    # KEY SHARE locks that rows referencing these (an access-log line written earlier in
+    # another clinician's transaction) hold, a deadlock when that transaction waits for us.
+    return select(R.c.id).where(*mine).with_for_update(key_share=True)
 
 
 def _update(mine: Sequence[ColumnElement[bool]], bounds: tuple[Any, Any, Any] | None) -> Any:
