@@ -78,10 +78,18 @@ SEARCH_NOTE = (
 )
 
 
-def _query(
-    ids: str | None, url: str | None, count: int | None, summary: str | None, offset: int
+def _search_query(
+    ids: Ids = None,
+    url: CanonicalUrl = None,
+    count: Count = None,
+    summary: Summary = None,
+    offset: Offset = 0,
 ) -> Query:
+    """The search and result parameters `/metadata` declares, read once for every search."""
     return Query(ids=ids, url=url, count=count, offset=offset, summary=summary)
+
+
+SearchQuery = Annotated[Query, Depends(_search_query)]
 
 
 @router.get(
@@ -123,13 +131,8 @@ def list_activity_definitions(
     request: Request,
     session: SessionDep,
     settings: SettingsDep,
-    ids: Ids = None,
-    url: CanonicalUrl = None,
-    count: Count = None,
-    summary: Summary = None,
-    offset: Offset = 0,
+    query: SearchQuery,
 ) -> Response:
-    query = _query(ids, url, count, summary, offset)
     return public_search(
         request, service.activity_definitions(session, fhir_base(settings), query), settings
     )
@@ -177,13 +180,8 @@ def list_plan_definitions(
     session: SessionDep,
     settings: SettingsDep,
     catalog: CatalogDep,
-    ids: Ids = None,
-    url: CanonicalUrl = None,
-    count: Count = None,
-    summary: Summary = None,
-    offset: Offset = 0,
+    query: SearchQuery,
 ) -> Response:
-    query = _query(ids, url, count, summary, offset)
     body = service.plan_definitions(session, catalog, fhir_base(settings), query)
     return public_search(request, body, settings)
 
@@ -228,13 +226,8 @@ def get_plan_definition(
 def list_structure_definitions(
     request: Request,
     settings: SettingsDep,
-    ids: Ids = None,
-    url: CanonicalUrl = None,
-    count: Count = None,
-    summary: Summary = None,
-    offset: Offset = 0,
+    query: SearchQuery,
 ) -> Response:
-    query = _query(ids, url, count, summary, offset)
     return public_search(
         request, service.structure_definitions(fhir_base(settings), query), settings
     )
@@ -276,13 +269,8 @@ def list_code_systems(
     request: Request,
     session: SessionDep,
     settings: SettingsDep,
-    ids: Ids = None,
-    url: CanonicalUrl = None,
-    count: Count = None,
-    summary: Summary = None,
-    offset: Offset = 0,
+    query: SearchQuery,
 ) -> Response:
-    query = _query(ids, url, count, summary, offset)
     return public_search(
         request, service.code_systems(session, fhir_base(settings), query), settings
     )

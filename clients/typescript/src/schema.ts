@@ -10199,6 +10199,8 @@ export interface operations {
     list_activity_definitions: {
         parameters: {
             query?: {
+                /** @description The media type to answer with, overriding `Accept` (http.html): `json` or `application/fhir+json` (answered as application/fhir+json), `application/json`; `xml` and anything else is 406 (JSON only). */
+                _format?: string | null;
                 /** @description Only the resources with one of these ids (comma-separated: any of). */
                 _id?: string | null;
                 /** @description Canonical resolution: the resource with this canonical `url` (comma-separated: any of); `url|version` matches only that version. */
@@ -10209,8 +10211,6 @@ export interface operations {
                 _summary?: string | null;
                 /** @description Where the page starts among the matches (the paging links set it). */
                 _offset?: number;
-                /** @description The media type to answer with, overriding `Accept` (http.html): `json` or `application/fhir+json` (answered as application/fhir+json), `application/json`; `xml` and anything else is 406 (JSON only). */
-                _format?: string | null;
             };
             header?: {
                 /** @description `handling=strict`: a query parameter the interaction does not support is refused (400) instead of ignored (search.html). */
@@ -10507,6 +10507,8 @@ export interface operations {
     list_code_systems: {
         parameters: {
             query?: {
+                /** @description The media type to answer with, overriding `Accept` (http.html): `json` or `application/fhir+json` (answered as application/fhir+json), `application/json`; `xml` and anything else is 406 (JSON only). */
+                _format?: string | null;
                 /** @description Only the resources with one of these ids (comma-separated: any of). */
                 _id?: string | null;
                 /** @description Canonical resolution: the resource with this canonical `url` (comma-separated: any of); `url|version` matches only that version. */
@@ -10517,8 +10519,6 @@ export interface operations {
                 _summary?: string | null;
                 /** @description Where the page starts among the matches (the paging links set it). */
                 _offset?: number;
-                /** @description The media type to answer with, overriding `Accept` (http.html): `json` or `application/fhir+json` (answered as application/fhir+json), `application/json`; `xml` and anything else is 406 (JSON only). */
-                _format?: string | null;
             };
             header?: {
                 /** @description `handling=strict`: a query parameter the interaction does not support is refused (400) instead of ignored (search.html). */
@@ -11130,6 +11130,8 @@ export interface operations {
     list_plan_definitions: {
         parameters: {
             query?: {
+                /** @description The media type to answer with, overriding `Accept` (http.html): `json` or `application/fhir+json` (answered as application/fhir+json), `application/json`; `xml` and anything else is 406 (JSON only). */
+                _format?: string | null;
                 /** @description Only the resources with one of these ids (comma-separated: any of). */
                 _id?: string | null;
                 /** @description Canonical resolution: the resource with this canonical `url` (comma-separated: any of); `url|version` matches only that version. */
@@ -11140,8 +11142,6 @@ export interface operations {
                 _summary?: string | null;
                 /** @description Where the page starts among the matches (the paging links set it). */
                 _offset?: number;
-                /** @description The media type to answer with, overriding `Accept` (http.html): `json` or `application/fhir+json` (answered as application/fhir+json), `application/json`; `xml` and anything else is 406 (JSON only). */
-                _format?: string | null;
             };
             header?: {
                 /** @description `handling=strict`: a query parameter the interaction does not support is refused (400) instead of ignored (search.html). */
@@ -11331,6 +11331,8 @@ export interface operations {
     list_structure_definitions: {
         parameters: {
             query?: {
+                /** @description The media type to answer with, overriding `Accept` (http.html): `json` or `application/fhir+json` (answered as application/fhir+json), `application/json`; `xml` and anything else is 406 (JSON only). */
+                _format?: string | null;
                 /** @description Only the resources with one of these ids (comma-separated: any of). */
                 _id?: string | null;
                 /** @description Canonical resolution: the resource with this canonical `url` (comma-separated: any of); `url|version` matches only that version. */
@@ -11341,8 +11343,6 @@ export interface operations {
                 _summary?: string | null;
                 /** @description Where the page starts among the matches (the paging links set it). */
                 _offset?: number;
-                /** @description The media type to answer with, overriding `Accept` (http.html): `json` or `application/fhir+json` (answered as application/fhir+json), `application/json`; `xml` and anything else is 406 (JSON only). */
-                _format?: string | null;
             };
             header?: {
                 /** @description `handling=strict`: a query parameter the interaction does not support is refused (400) instead of ignored (search.html). */

@@ -12,12 +12,12 @@ from ...types import UNSET, Response, Unset
 
 def _get_kwargs(
     *,
+    field_format_: None | str | Unset = UNSET,
     field_id: None | str | Unset = UNSET,
     url_query: None | str | Unset = UNSET,
     field_count: int | None | Unset = UNSET,
     field_summary: None | str | Unset = UNSET,
     field_offset: int | Unset = 0,
-    field_format_: None | str | Unset = UNSET,
     prefer: None | str | Unset = UNSET,
     if_none_match: None | str | Unset = UNSET,
 ) -> dict[str, Any]:
@@ -29,6 +29,13 @@ def _get_kwargs(
         headers["If-None-Match"] = if_none_match
 
     params: dict[str, Any] = {}
+
+    json_field_format_: None | str | Unset
+    if isinstance(field_format_, Unset):
+        json_field_format_ = UNSET
+    else:
+        json_field_format_ = field_format_
+    params["_format"] = json_field_format_
 
     json_field_id: None | str | Unset
     if isinstance(field_id, Unset):
@@ -59,13 +66,6 @@ def _get_kwargs(
     params["_summary"] = json_field_summary
 
     params["_offset"] = field_offset
-
-    json_field_format_: None | str | Unset
-    if isinstance(field_format_, Unset):
-        json_field_format_ = UNSET
-    else:
-        json_field_format_ = field_format_
-    params["_format"] = json_field_format_
 
     params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
 
@@ -136,12 +136,12 @@ def _build_response(
 def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
+    field_format_: None | str | Unset = UNSET,
     field_id: None | str | Unset = UNSET,
     url_query: None | str | Unset = UNSET,
     field_count: int | None | Unset = UNSET,
     field_summary: None | str | Unset = UNSET,
     field_offset: int | Unset = 0,
-    field_format_: None | str | Unset = UNSET,
     prefer: None | str | Unset = UNSET,
     if_none_match: None | str | Unset = UNSET,
 ) -> Response[Any | Bundle | OperationOutcome]:
@@ -157,6 +157,9 @@ def sync_detailed(
     Control: public`; repeat with `If-None-Match` to get 304.
 
     Args:
+        field_format_ (None | str | Unset): The media type to answer with, overriding `Accept`
+            (http.html): `json` or `application/fhir+json` (answered as application/fhir+json),
+            `application/json`; `xml` and anything else is 406 (JSON only).
         field_id (None | str | Unset): Only the resources with one of these ids (comma-separated:
             any of).
         url_query (None | str | Unset): Canonical resolution: the resource with this canonical
@@ -169,9 +172,6 @@ def sync_detailed(
             obliged to summarise; nothing is marked SUBSETTED).
         field_offset (int | Unset): Where the page starts among the matches (the paging links set
             it). Default: 0.
-        field_format_ (None | str | Unset): The media type to answer with, overriding `Accept`
-            (http.html): `json` or `application/fhir+json` (answered as application/fhir+json),
-            `application/json`; `xml` and anything else is 406 (JSON only).
         prefer (None | str | Unset): `handling=strict`: a query parameter the interaction does not
             support is refused (400) instead of ignored (search.html).
         if_none_match (None | str | Unset): An `ETag` from an earlier read (or `*`): 304 with no
@@ -186,12 +186,12 @@ def sync_detailed(
     """
 
     kwargs = _get_kwargs(
+        field_format_=field_format_,
         field_id=field_id,
         url_query=url_query,
         field_count=field_count,
         field_summary=field_summary,
         field_offset=field_offset,
-        field_format_=field_format_,
         prefer=prefer,
         if_none_match=if_none_match,
     )
@@ -206,12 +206,12 @@ def sync_detailed(
 def sync(
     *,
     client: AuthenticatedClient | Client,
+    field_format_: None | str | Unset = UNSET,
     field_id: None | str | Unset = UNSET,
     url_query: None | str | Unset = UNSET,
     field_count: int | None | Unset = UNSET,
     field_summary: None | str | Unset = UNSET,
     field_offset: int | Unset = 0,
-    field_format_: None | str | Unset = UNSET,
     prefer: None | str | Unset = UNSET,
     if_none_match: None | str | Unset = UNSET,
 ) -> Any | Bundle | OperationOutcome | None:
@@ -227,6 +227,9 @@ def sync(
     Control: public`; repeat with `If-None-Match` to get 304.
 
     Args:
+        field_format_ (None | str | Unset): The media type to answer with, overriding `Accept`
+            (http.html): `json` or `application/fhir+json` (answered as application/fhir+json),
+            `application/json`; `xml` and anything else is 406 (JSON only).
         field_id (None | str | Unset): Only the resources with one of these ids (comma-separated:
             any of).
         url_query (None | str | Unset): Canonical resolution: the resource with this canonical
@@ -239,9 +242,6 @@ def sync(
             obliged to summarise; nothing is marked SUBSETTED).
         field_offset (int | Unset): Where the page starts among the matches (the paging links set
             it). Default: 0.
-        field_format_ (None | str | Unset): The media type to answer with, overriding `Accept`
-            (http.html): `json` or `application/fhir+json` (answered as application/fhir+json),
-            `application/json`; `xml` and anything else is 406 (JSON only).
         prefer (None | str | Unset): `handling=strict`: a query parameter the interaction does not
             support is refused (400) instead of ignored (search.html).
         if_none_match (None | str | Unset): An `ETag` from an earlier read (or `*`): 304 with no
@@ -257,12 +257,12 @@ def sync(
 
     return sync_detailed(
         client=client,
+        field_format_=field_format_,
         field_id=field_id,
         url_query=url_query,
         field_count=field_count,
         field_summary=field_summary,
         field_offset=field_offset,
-        field_format_=field_format_,
         prefer=prefer,
         if_none_match=if_none_match,
     ).parsed
@@ -271,12 +271,12 @@ def sync(
 async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
+    field_format_: None | str | Unset = UNSET,
     field_id: None | str | Unset = UNSET,
     url_query: None | str | Unset = UNSET,
     field_count: int | None | Unset = UNSET,
     field_summary: None | str | Unset = UNSET,
     field_offset: int | Unset = 0,
-    field_format_: None | str | Unset = UNSET,
     prefer: None | str | Unset = UNSET,
     if_none_match: None | str | Unset = UNSET,
 ) -> Response[Any | Bundle | OperationOutcome]:
@@ -292,6 +292,9 @@ async def asyncio_detailed(
     Control: public`; repeat with `If-None-Match` to get 304.
 
     Args:
+        field_format_ (None | str | Unset): The media type to answer with, overriding `Accept`
+            (http.html): `json` or `application/fhir+json` (answered as application/fhir+json),
+            `application/json`; `xml` and anything else is 406 (JSON only).
         field_id (None | str | Unset): Only the resources with one of these ids (comma-separated:
             any of).
         url_query (None | str | Unset): Canonical resolution: the resource with this canonical
@@ -304,9 +307,6 @@ async def asyncio_detailed(
             obliged to summarise; nothing is marked SUBSETTED).
         field_offset (int | Unset): Where the page starts among the matches (the paging links set
             it). Default: 0.
-        field_format_ (None | str | Unset): The media type to answer with, overriding `Accept`
-            (http.html): `json` or `application/fhir+json` (answered as application/fhir+json),
-            `application/json`; `xml` and anything else is 406 (JSON only).
         prefer (None | str | Unset): `handling=strict`: a query parameter the interaction does not
             support is refused (400) instead of ignored (search.html).
         if_none_match (None | str | Unset): An `ETag` from an earlier read (or `*`): 304 with no
@@ -321,12 +321,12 @@ async def asyncio_detailed(
     """
 
     kwargs = _get_kwargs(
+        field_format_=field_format_,
         field_id=field_id,
         url_query=url_query,
         field_count=field_count,
         field_summary=field_summary,
         field_offset=field_offset,
-        field_format_=field_format_,
         prefer=prefer,
         if_none_match=if_none_match,
     )
@@ -339,12 +339,12 @@ async def asyncio_detailed(
 async def asyncio(
     *,
     client: AuthenticatedClient | Client,
+    field_format_: None | str | Unset = UNSET,
     field_id: None | str | Unset = UNSET,
     url_query: None | str | Unset = UNSET,
     field_count: int | None | Unset = UNSET,
     field_summary: None | str | Unset = UNSET,
     field_offset: int | Unset = 0,
-    field_format_: None | str | Unset = UNSET,
     prefer: None | str | Unset = UNSET,
     if_none_match: None | str | Unset = UNSET,
 ) -> Any | Bundle | OperationOutcome | None:
@@ -360,6 +360,9 @@ async def asyncio(
     Control: public`; repeat with `If-None-Match` to get 304.
 
     Args:
+        field_format_ (None | str | Unset): The media type to answer with, overriding `Accept`
+            (http.html): `json` or `application/fhir+json` (answered as application/fhir+json),
+            `application/json`; `xml` and anything else is 406 (JSON only).
         field_id (None | str | Unset): Only the resources with one of these ids (comma-separated:
             any of).
         url_query (None | str | Unset): Canonical resolution: the resource with this canonical
@@ -372,9 +375,6 @@ async def asyncio(
             obliged to summarise; nothing is marked SUBSETTED).
         field_offset (int | Unset): Where the page starts among the matches (the paging links set
             it). Default: 0.
-        field_format_ (None | str | Unset): The media type to answer with, overriding `Accept`
-            (http.html): `json` or `application/fhir+json` (answered as application/fhir+json),
-            `application/json`; `xml` and anything else is 406 (JSON only).
         prefer (None | str | Unset): `handling=strict`: a query parameter the interaction does not
             support is refused (400) instead of ignored (search.html).
         if_none_match (None | str | Unset): An `ETag` from an earlier read (or `*`): 304 with no
@@ -391,12 +391,12 @@ async def asyncio(
     return (
         await asyncio_detailed(
             client=client,
+            field_format_=field_format_,
             field_id=field_id,
             url_query=url_query,
             field_count=field_count,
             field_summary=field_summary,
             field_offset=field_offset,
-            field_format_=field_format_,
             prefer=prefer,
             if_none_match=if_none_match,
         )

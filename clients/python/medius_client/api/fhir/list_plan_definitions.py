@@ -12,12 +12,12 @@ from ...types import UNSET, Response, Unset
 
 def _get_kwargs(
     *,
+    field_format_: None | str | Unset = UNSET,
     field_id: None | str | Unset = UNSET,
     url_query: None | str | Unset = UNSET,
     field_count: int | None | Unset = UNSET,
     field_summary: None | str | Unset = UNSET,
     field_offset: int | Unset = 0,
-    field_format_: None | str | Unset = UNSET,
     prefer: None | str | Unset = UNSET,
     if_none_match: None | str | Unset = UNSET,
 ) -> dict[str, Any]:
@@ -29,6 +29,13 @@ def _get_kwargs(
         headers["If-None-Match"] = if_none_match
 
     params: dict[str, Any] = {}
+
+    json_field_format_: None | str | Unset
+    if isinstance(field_format_, Unset):
+        json_field_format_ = UNSET
+    else:
+        json_field_format_ = field_format_
+    params["_format"] = json_field_format_
 
     json_field_id: None | str | Unset
     if isinstance(field_id, Unset):
@@ -59,13 +66,6 @@ def _get_kwargs(
     params["_summary"] = json_field_summary
 
     params["_offset"] = field_offset
-
-    json_field_format_: None | str | Unset
-    if isinstance(field_format_, Unset):
-        json_field_format_ = UNSET
-    else:
-        json_field_format_ = field_format_
-    params["_format"] = json_field_format_
 
     params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
 
@@ -136,12 +136,12 @@ def _build_response(
 def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
+    field_format_: None | str | Unset = UNSET,
     field_id: None | str | Unset = UNSET,
     url_query: None | str | Unset = UNSET,
     field_count: int | None | Unset = UNSET,
     field_summary: None | str | Unset = UNSET,
     field_offset: int | Unset = 0,
-    field_format_: None | str | Unset = UNSET,
     prefer: None | str | Unset = UNSET,
     if_none_match: None | str | Unset = UNSET,
 ) -> Response[Any | Bundle | OperationOutcome]:
@@ -156,6 +156,9 @@ def sync_detailed(
     catalog changes. Sends `ETag` and `Cache-Control: public`; repeat with `If-None-Match` to get 304.
 
     Args:
+        field_format_ (None | str | Unset): The media type to answer with, overriding `Accept`
+            (http.html): `json` or `application/fhir+json` (answered as application/fhir+json),
+            `application/json`; `xml` and anything else is 406 (JSON only).
         field_id (None | str | Unset): Only the resources with one of these ids (comma-separated:
             any of).
         url_query (None | str | Unset): Canonical resolution: the resource with this canonical
@@ -168,9 +171,6 @@ def sync_detailed(
             obliged to summarise; nothing is marked SUBSETTED).
         field_offset (int | Unset): Where the page starts among the matches (the paging links set
             it). Default: 0.
-        field_format_ (None | str | Unset): The media type to answer with, overriding `Accept`
-            (http.html): `json` or `application/fhir+json` (answered as application/fhir+json),
-            `application/json`; `xml` and anything else is 406 (JSON only).
         prefer (None | str | Unset): `handling=strict`: a query parameter the interaction does not
             support is refused (400) instead of ignored (search.html).
         if_none_match (None | str | Unset): An `ETag` from an earlier read (or `*`): 304 with no
@@ -185,12 +185,12 @@ def sync_detailed(
     """
 
     kwargs = _get_kwargs(
+        field_format_=field_format_,
         field_id=field_id,
         url_query=url_query,
         field_count=field_count,
         field_summary=field_summary,
         field_offset=field_offset,
-        field_format_=field_format_,
         prefer=prefer,
         if_none_match=if_none_match,
     )
@@ -205,12 +205,12 @@ def sync_detailed(
 def sync(
     *,
     client: AuthenticatedClient | Client,
+    field_format_: None | str | Unset = UNSET,
     field_id: None | str | Unset = UNSET,
     url_query: None | str | Unset = UNSET,
     field_count: int | None | Unset = UNSET,
     field_summary: None | str | Unset = UNSET,
     field_offset: int | Unset = 0,
-    field_format_: None | str | Unset = UNSET,
     prefer: None | str | Unset = UNSET,
     if_none_match: None | str | Unset = UNSET,
 ) -> Any | Bundle | OperationOutcome | None:
@@ -225,6 +225,9 @@ def sync(
     catalog changes. Sends `ETag` and `Cache-Control: public`; repeat with `If-None-Match` to get 304.
 
     Args:
+        field_format_ (None | str | Unset): The media type to answer with, overriding `Accept`
+            (http.html): `json` or `application/fhir+json` (answered as application/fhir+json),
+            `application/json`; `xml` and anything else is 406 (JSON only).
         field_id (None | str | Unset): Only the resources with one of these ids (comma-separated:
             any of).
         url_query (None | str | Unset): Canonical resolution: the resource with this canonical
@@ -237,9 +240,6 @@ def sync(
             obliged to summarise; nothing is marked SUBSETTED).
         field_offset (int | Unset): Where the page starts among the matches (the paging links set
             it). Default: 0.
-        field_format_ (None | str | Unset): The media type to answer with, overriding `Accept`
-            (http.html): `json` or `application/fhir+json` (answered as application/fhir+json),
-            `application/json`; `xml` and anything else is 406 (JSON only).
         prefer (None | str | Unset): `handling=strict`: a query parameter the interaction does not
             support is refused (400) instead of ignored (search.html).
         if_none_match (None | str | Unset): An `ETag` from an earlier read (or `*`): 304 with no
@@ -255,12 +255,12 @@ def sync(
 
     return sync_detailed(
         client=client,
+        field_format_=field_format_,
         field_id=field_id,
         url_query=url_query,
         field_count=field_count,
         field_summary=field_summary,
         field_offset=field_offset,
-        field_format_=field_format_,
         prefer=prefer,
         if_none_match=if_none_match,
     ).parsed
@@ -269,12 +269,12 @@ def sync(
 async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
+    field_format_: None | str | Unset = UNSET,
     field_id: None | str | Unset = UNSET,
     url_query: None | str | Unset = UNSET,
     field_count: int | None | Unset = UNSET,
     field_summary: None | str | Unset = UNSET,
     field_offset: int | Unset = 0,
-    field_format_: None | str | Unset = UNSET,
     prefer: None | str | Unset = UNSET,
     if_none_match: None | str | Unset = UNSET,
 ) -> Response[Any | Bundle | OperationOutcome]:
@@ -289,6 +289,9 @@ async def asyncio_detailed(
     catalog changes. Sends `ETag` and `Cache-Control: public`; repeat with `If-None-Match` to get 304.
 
     Args:
+        field_format_ (None | str | Unset): The media type to answer with, overriding `Accept`
+            (http.html): `json` or `application/fhir+json` (answered as application/fhir+json),
+            `application/json`; `xml` and anything else is 406 (JSON only).
         field_id (None | str | Unset): Only the resources with one of these ids (comma-separated:
             any of).
         url_query (None | str | Unset): Canonical resolution: the resource with this canonical
@@ -301,9 +304,6 @@ async def asyncio_detailed(
             obliged to summarise; nothing is marked SUBSETTED).
         field_offset (int | Unset): Where the page starts among the matches (the paging links set
             it). Default: 0.
-        field_format_ (None | str | Unset): The media type to answer with, overriding `Accept`
-            (http.html): `json` or `application/fhir+json` (answered as application/fhir+json),
-            `application/json`; `xml` and anything else is 406 (JSON only).
         prefer (None | str | Unset): `handling=strict`: a query parameter the interaction does not
             support is refused (400) instead of ignored (search.html).
         if_none_match (None | str | Unset): An `ETag` from an earlier read (or `*`): 304 with no
@@ -318,12 +318,12 @@ async def asyncio_detailed(
     """
 
     kwargs = _get_kwargs(
+        field_format_=field_format_,
         field_id=field_id,
         url_query=url_query,
         field_count=field_count,
         field_summary=field_summary,
         field_offset=field_offset,
-        field_format_=field_format_,
         prefer=prefer,
         if_none_match=if_none_match,
     )
@@ -336,12 +336,12 @@ async def asyncio_detailed(
 async def asyncio(
     *,
     client: AuthenticatedClient | Client,
+    field_format_: None | str | Unset = UNSET,
     field_id: None | str | Unset = UNSET,
     url_query: None | str | Unset = UNSET,
     field_count: int | None | Unset = UNSET,
     field_summary: None | str | Unset = UNSET,
     field_offset: int | Unset = 0,
-    field_format_: None | str | Unset = UNSET,
     prefer: None | str | Unset = UNSET,
     if_none_match: None | str | Unset = UNSET,
 ) -> Any | Bundle | OperationOutcome | None:
@@ -356,6 +356,9 @@ async def asyncio(
     catalog changes. Sends `ETag` and `Cache-Control: public`; repeat with `If-None-Match` to get 304.
 
     Args:
+        field_format_ (None | str | Unset): The media type to answer with, overriding `Accept`
+            (http.html): `json` or `application/fhir+json` (answered as application/fhir+json),
+            `application/json`; `xml` and anything else is 406 (JSON only).
         field_id (None | str | Unset): Only the resources with one of these ids (comma-separated:
             any of).
         url_query (None | str | Unset): Canonical resolution: the resource with this canonical
@@ -368,9 +371,6 @@ async def asyncio(
             obliged to summarise; nothing is marked SUBSETTED).
         field_offset (int | Unset): Where the page starts among the matches (the paging links set
             it). Default: 0.
-        field_format_ (None | str | Unset): The media type to answer with, overriding `Accept`
-            (http.html): `json` or `application/fhir+json` (answered as application/fhir+json),
-            `application/json`; `xml` and anything else is 406 (JSON only).
         prefer (None | str | Unset): `handling=strict`: a query parameter the interaction does not
             support is refused (400) instead of ignored (search.html).
         if_none_match (None | str | Unset): An `ETag` from an earlier read (or `*`): 304 with no
@@ -387,12 +387,12 @@ async def asyncio(
     return (
         await asyncio_detailed(
             client=client,
+            field_format_=field_format_,
             field_id=field_id,
             url_query=url_query,
             field_count=field_count,
             field_summary=field_summary,
             field_offset=field_offset,
-            field_format_=field_format_,
             prefer=prefer,
             if_none_match=if_none_match,
         )
