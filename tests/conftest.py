@@ -390,7 +390,6 @@ SERVER_TESTS = (
 # The longest single tests, started first so that no xdist worker idles at the end
 # while another finishes one of them.
 LONG_TESTS = (
-    "test_schemathesis.py",
     "reliability/",
     "docs/test_walks.py",
     "docs/test_docs_in_browser.py",

@@ -1,35 +1,53 @@
-"""Property-based contract test: every operation of the served OpenAPI, on both databases.
+"""Property-based contract test: every operation of the OpenAPI document, on both databases.
 
-Schemathesis reads the app's own `/openapi.json` and, for every operation, sends requests
-through the ASGI app: the OpenAPI examples, schema-valid (positive) and schema-breaking
-(negative) data, the coverage phase's boundary values and undeclared methods. Each response
-must pass every built-in check (no 5xx; documented status, content type, body schema and
-headers; negative data rejected with a 4xx; ...) and `errors_are_problem_details`. Routes
-added later are covered without touching this file; signed-in operations get their token
-from `case_headers`.
+Schemathesis reads the API's OpenAPI document and, for every operation, generates requests:
+the OpenAPI examples, schema-valid (positive) and schema-breaking (negative) data, the
+coverage phase's boundary values and undeclared methods. Each generated request goes to the
+app on SQLite AND to the app on PostgreSQL (a NUL in a string, say, is only refused by
+PostgreSQL), and each answer must pass every built-in check (no 5xx; documented status,
+content type, body schema and headers; negative data rejected with a 4xx; authentication
+enforced; ...) and `errors_are_problem_details`. Routes added later are covered without
+touching this file.
+
+The document is the committed `openapi.json`, which tests/test_openapi_committed.py holds
+equal to the one the app serves. Reading it at collection gives one test item per path
+(pytest-xdist spreads them over the workers) without building an app to collect. Each
+request is generated once for both databases: generating it is about half of the fuzzer's
+work. And each is sent in this thread through httpx's ASGI transport, the way every other
+test talks to the app, rather than through schemathesis' `requests`-over-a-thread-portal
+client for ASGI apps (a fifth of the fuzzer's time went to that client).
 """
 
 from __future__ import annotations
 
+import asyncio
 import json
+import os
+import warnings
 from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
+import httpx
 import pytest
+import requests
 import schemathesis
 from _pytest import nodes
 from _pytest.nodeid import NodeId
 from fastapi import FastAPI
 from schemathesis import Case, CheckContext
 from schemathesis import Response as CheckedResponse
-from schemathesis.python.asgi import shutdown_lifespans
 from schemathesis.specs.openapi.schemas import OpenApiSchema
-from sqlalchemy import Engine
+from schemathesis.transport import BaseTransport
+from schemathesis.transport.requests import REQUESTS_TRANSPORT, RequestsTransport
+from sqlalchemy import Engine, create_engine
 from sqlmodel import Session
 
+from app.core.migrations import upgrade
 from app.main import create_app
 from app.users import service as users_service
-from tests.conftest import reset_database
+from tests.conftest import asgi_client, reset_database, shared_engine, with_resolved_routes
 from tests.conftest import test_settings as settings_for
 
 # schemathesis 4.32.5's `from_fixture` renames the running item through `Node._nodeid`,
@@ -45,9 +63,11 @@ if not hasattr(nodes.Node, "_nodeid"):
 
     nodes.Node._nodeid = property(_get_nodeid, _set_nodeid)  # type: ignore[attr-defined]
 
+DOCUMENT = Path(__file__).resolve().parents[1] / "openapi.json"
 MAX_EXAMPLES = 30
 SEED = 20261125
 PROBLEM_KEYS = {"type", "title", "status", "detail", "instance", "errors"}
+BASE_URL = "http://medius.test"
 
 CONFIG = schemathesis.Config.from_dict(
     {
@@ -90,6 +110,87 @@ CONFIG = schemathesis.Config.from_dict(
 )
 
 
+@dataclass(frozen=True)
+class Target:
+    """One app under test: its database's name, a client that calls it in this process and
+    the admin who signs every generated request in (so no operation hides behind 401)."""
+
+    database: str
+    client: httpx.AsyncClient
+    headers: dict[str, str]
+
+
+class InProcessTransport(RequestsTransport):
+    """Sends a case to the `target` it is given, through httpx's ASGI transport.
+
+    The request is built by schemathesis' own `requests` serializer and prepared by
+    `requests`, so the bytes are the ones its `requests` transport would send; only the
+    sending differs. Checks that probe further (a request without credentials, a request
+    without its Content-Type) come back here with the same target.
+    """
+
+    def __init__(self, loop: asyncio.AbstractEventLoop) -> None:
+        super().__init__()
+        self._loop = loop
+        self._copy_serializers_from(REQUESTS_TRANSPORT)
+
+    def send(self, case: Case, *, target: Target, **kwargs: Any) -> CheckedResponse:  # type: ignore[override]
+        data = self.serialize_case(case, base_url=BASE_URL, headers=kwargs.get("headers"))
+        prepared = requests.Request(
+            method=data["method"],
+            url=data["url"],
+            headers=data.get("headers"),
+            params=data.get("params"),
+            cookies=data.get("cookies"),
+            data=data.get("data"),
+            json=data.get("json"),
+            files=data.get("files"),
+        ).prepare()
+        body = prepared.body.encode() if isinstance(prepared.body, str) else prepared.body
+        response = self._loop.run_until_complete(
+            target.client.request(
+                prepared.method or case.method,
+                prepared.url or BASE_URL,
+                headers=dict(prepared.headers),
+                content=body,
+            )
+        )
+        headers: dict[str, list[str]] = {}
+        for name, value in response.headers.multi_items():
+            headers.setdefault(name, []).append(value)
+        return CheckedResponse(
+            status_code=response.status_code,
+            headers=headers,
+            content=response.content,
+            request=prepared,
+            elapsed=response.elapsed.total_seconds(),
+            verify=False,
+            message=response.reason_phrase,
+            encoding=response.encoding,
+        )
+
+
+_LOOP = asyncio.new_event_loop()
+_TRANSPORT = InProcessTransport(_LOOP)
+
+
+class InProcessSchema(OpenApiSchema):
+    """The committed document, its cases sent by `InProcessTransport`."""
+
+    @property
+    def transport(self) -> BaseTransport[Any]:
+        return _TRANSPORT
+
+
+DOCUMENT_DATA: dict[str, Any] = json.loads(DOCUMENT.read_text())
+
+
+def load_schema(document: dict[str, Any]) -> OpenApiSchema:
+    loaded = schemathesis.openapi.from_dict(document, config=CONFIG)
+    loaded.__class__ = InProcessSchema
+    return loaded
+
+
 def authorization(token: str | None) -> dict[str, str]:
     """Headers that sign a case in; none while the case stays anonymous."""
     return {"Authorization": f"Bearer {token}"} if token else {}
@@ -121,61 +222,92 @@ def errors_are_problem_details(ctx: CheckContext, response: CheckedResponse, cas
     assert "Traceback" not in response.content.decode(errors="replace"), "traceback leaked"
 
 
-@pytest.fixture(scope="module")
-def openapi_document(spec_app: FastAPI) -> dict[str, Any]:
-    """The document every fuzzed app serves: the same code and settings build the same one,
-    so it is built once (~0.35 s) rather than for each operation on each database."""
-    return spec_app.openapi()
+@pytest.fixture(scope="session")
+def fuzzed_databases(
+    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[dict[str, Engine]]:
+    """SQLite and PostgreSQL, migrated; only SQLite where no PostgreSQL can start (and not
+    in CI, where `postgres_base_url` fails the run instead)."""
+    urls = {"sqlite": f"sqlite:///{tmp_path_factory.mktemp('fuzz') / 'medius.db'}"}
+    try:
+        urls["postgresql"] = request.getfixturevalue("postgres_base_url")
+    except pytest.skip.Exception as missing:
+        if os.environ.get("CI", "").lower() == "true":
+            raise
+        warnings.warn(f"schemathesis runs on SQLite only: {missing}", stacklevel=1)
+    engines = {}
+    for name, url in urls.items():
+        upgrade(url)
+        engines[name] = create_engine(url)
+    yield engines
+    for engine in engines.values():
+        engine.dispose()
 
 
 @pytest.fixture
-def fuzzed_app(
-    database_url: str, admin_engine: Engine, openapi_document: dict[str, Any]
-) -> Iterator[FastAPI]:
-    reset_database(admin_engine)
-    application = create_app(settings_for(database_url))
-    application.openapi_schema = openapi_document
-    yield application
-    shutdown_lifespans()
-    application.state.engine.dispose()
+def targets(fuzzed_databases: dict[str, Engine]) -> Iterator[list[Target]]:
+    """Each database reset, an app on it and an admin signed in."""
+    made: list[tuple[Target, FastAPI]] = []
+    for name, admin_engine in fuzzed_databases.items():
+        reset_database(admin_engine)
+        settings = settings_for(admin_engine.url.render_as_string(hide_password=False))
+        application = with_resolved_routes(create_app(settings, engine=shared_engine(settings)))
+        with Session(application.state.engine, expire_on_commit=False) as session:
+            admin = users_service.create_admin(session, "fuzz-admin@example.com", "fuzz phrase!")
+            token = users_service.issue_sign_in(session, admin, settings).access_token
+        made.append((Target(name, asgi_client(application), authorization(token)), application))
+    yield [target for target, _ in made]
+    for target, _ in made:
+        _LOOP.run_until_complete(target.client.aclose())
+
+
+def call_and_validate_on_each(case: Case, targets: list[Target]) -> None:
+    for target in targets:
+        try:
+            case.call_and_validate(
+                headers=target.headers,
+                target=target,
+                additional_checks=[errors_are_problem_details],
+            )
+        except BaseException as failure:
+            failure.add_note(f"on {target.database}")
+            raise
+
+
+# One item per path (pytest-xdist spreads them), with every method the path has (the
+# coverage phase sends the methods a path does NOT have, expecting 405 and an exact
+# `Allow`). Each item's tests are built when it runs, not at collection: building them
+# computes the coverage phase's cases, several seconds for all paths, which every xdist
+# worker and `make check` would pay to collect. The FHIR paths (app/exports/fhir) are a
+# test of their own, so `-k fhir` selects them.
+PATHS = list(DOCUMENT_DATA["paths"])
+FHIR_PATHS = [path for path in PATHS if "/fhir/" in path]
+REST_PATHS = [path for path in PATHS if path not in FHIR_PATHS]
 
 
 @pytest.fixture
-def case_headers(fuzzed_app: FastAPI) -> dict[str, str]:
-    """Every generated request is signed in as an admin, so no operation hides behind 401."""
-    settings = fuzzed_app.state.settings
-    with Session(fuzzed_app.state.engine, expire_on_commit=False) as session:
-        admin = users_service.create_admin(session, "fuzz-admin@example.com", "fuzzing passphrase")
-        token = users_service.issue_sign_in(session, admin, settings).access_token
-    return authorization(token)
+def path_schema(path: str) -> OpenApiSchema:
+    """The document with this one path: a filter on the schema a fixture returns is dropped
+    when the lazy schema parametrizes (each item then ran every operation)."""
+    return load_schema({**DOCUMENT_DATA, "paths": {path: DOCUMENT_DATA["paths"][path]}})
 
 
-# The FHIR operations (app/exports/fhir) run as a test of their own, so `-k fhir` selects them.
-FHIR_PATHS = "/fhir/"
+one_path = schemathesis.pytest.from_fixture("path_schema")
 
 
-@pytest.fixture
-def api_schema(fuzzed_app: FastAPI) -> OpenApiSchema:
-    return schemathesis.openapi.from_asgi("/openapi.json", fuzzed_app, config=CONFIG)
-
-
-# The filters go on the lazy schemas: a filter applied to the fixture's schema is dropped
-# when the lazy schema parametrizes (each test then ran every operation).
-schema = schemathesis.pytest.from_fixture("api_schema").exclude(path_regex=FHIR_PATHS)
-fhir_schema = schemathesis.pytest.from_fixture("api_schema").include(path_regex=FHIR_PATHS)
-
-
-@pytest.mark.slow  # a minute a database: `make test` runs it, `make check` does not
-@schema.parametrize()
+@pytest.mark.slow  # `make test` runs it, `make check` does not
+@pytest.mark.parametrize("path", REST_PATHS)
+@one_path.parametrize()
 def test_every_operation_honours_its_openapi_contract(
-    case: Case, case_headers: dict[str, str]
+    case: Case, path: str, targets: list[Target]
 ) -> None:
-    case.call_and_validate(headers=case_headers, additional_checks=[errors_are_problem_details])
+    call_and_validate_on_each(case, targets)
 
 
 @pytest.mark.slow
-@fhir_schema.parametrize()
+@pytest.mark.parametrize("path", FHIR_PATHS)
+@one_path.parametrize()
 def test_every_fhir_operation_honours_its_openapi_contract(
-    case: Case, case_headers: dict[str, str]
+    case: Case, path: str, targets: list[Target]
 ) -> None:
-    case.call_and_validate(headers=case_headers, additional_checks=[errors_are_problem_details])
+    call_and_validate_on_each(case, targets)
