@@ -1,0 +1,112 @@
+"""OpenAPI example of the report: a real page, drawn from made-up figures.
+
+A function (see `app.core.examples`): called once, when the document is first built.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime, timedelta
+from functools import cache
+from zoneinfo import ZoneInfo
+
+from app.core.vocabulary import AlertKind
+from app.exports.report import html
+from app.exports.report.models import (
+    Acknowledgement,
+    AlertLine,
+    MeasureSeries,
+    Period,
+    ReportData,
+    SessionPain,
+    VersionMark,
+    WeekFigures,
+)
+from app.exports.report.sections import build_page
+
+ZONE = "Europe/Paris"
+FIRST = date(2026, 9, 14)  # a Monday
+WEEKS = 12
+
+
+def demo_data() -> ReportData:
+    """Twelve weeks of a patient getting better: pain easing, the right side catching up,
+    the program stepped up once, one pain alert acknowledged, and a measure improving by
+    more than its MCID (figures made up for the example and the docs' picture)."""
+    zone = ZoneInfo(ZONE)
+    period = Period(FIRST, FIRST + timedelta(weeks=WEEKS, days=-1), ZONE)
+    pains, weeks = [], []
+    for week in range(WEEKS):
+        monday = FIRST + timedelta(weeks=week)
+        done = 3 if week % 4 != 2 else 2
+        for n in range(done):
+            at = datetime.combine(monday + timedelta(days=2 * n), datetime.min.time(), zone)
+            pains.append(SessionPain(at.replace(hour=18), max(0, 6 - week // 2 - n % 2)))
+        weeks.append(
+            WeekFigures(
+                starts_on=monday,
+                label=f"{monday.isocalendar()[0]}-W{monday.isocalendar()[1]:02d}",
+                sessions=done,
+                sets=done * 8,
+                pain_mean=round(max(0.5, 4.5 - week * 0.3), 2),
+                pain_max=max(1, 7 - week // 2),
+                planned=3 if week < 6 else 4,
+                left_work=300.0 + 10 * week,
+                right_work=180.0 + 18 * week,
+            )
+        )
+    at = datetime(2026, 9, 16, 17, 30, tzinfo=UTC).astimezone(zone)
+    return ReportData(
+        patient_name="Sam Example",
+        period=period,
+        generated_at=datetime(2026, 12, 7, 9, 0, tzinfo=UTC).astimezone(zone),
+        audience="patient",
+        pain=pains,
+        weeks=weeks,
+        routine_name="Gluteal tendinopathy, stage 2",
+        versions=[
+            VersionMark(
+                1,
+                datetime(2026, 9, 10, 9, tzinfo=zone),
+                3,
+                "Stage 2",
+                "Dr Ada Moss (Riverside Physio)",
+            ),
+            VersionMark(
+                2,
+                datetime(2026, 10, 26, 9, tzinfo=zone),
+                4,
+                "Stage 2",
+                "Dr Ada Moss (Riverside Physio)",
+            ),
+        ],
+        alerts=[
+            AlertLine(
+                at,
+                AlertKind.PAIN,
+                "Pain of 7/10 logged in the session of 2026-09-16.",
+                [Acknowledgement(at + timedelta(hours=16), "Seen: ease the side-lying holds.")],
+            )
+        ],
+        alerts_total=1,
+        measures=[
+            MeasureSeries(
+                "psfs",
+                "Patient-Specific Functional Scale",
+                "mean score (0-10)",
+                True,
+                2.0,
+                3.4,
+                [
+                    (datetime(2026, 9, 15, 8, tzinfo=UTC), 3.4),
+                    (datetime(2026, 10, 13, 8, tzinfo=UTC), 4.8),
+                    (datetime(2026, 11, 10, 8, tzinfo=UTC), 6.2),
+                    (datetime(2026, 12, 1, 8, tzinfo=UTC), 6.6),
+                ],
+            )
+        ],
+    )
+
+
+@cache
+def report_html() -> str:
+    return html.render_html(build_page(demo_data()))
