@@ -41,7 +41,7 @@ def _ok(who: str) -> dict[int | str, dict[str, object]]:
                 "Cache-Control": {
                     "description": "User data: `private, no-store`.",
                     "required": True,
-                    "schema": {"type": "string", "enum": [PRIVATE]},
+                    "schema": {"type": "string", "example": PRIVATE},
                 },
                 "Content-Disposition": CONTENT_DISPOSITION,
             },

@@ -37,10 +37,10 @@ DARK, LIGHT = 110, 235  # grey levels: ink is below DARK, paper above LIGHT
 def _pdftoppm() -> str:
     found = shutil.which("pdftoppm")
     if found is None:
-        why = "pdftoppm (Debian's poppler-utils) is missing: `make test` installs it as root"
+        why = "pdftoppm (Debian's poppler-utils) is missing: `make test` installs it"
         if os.environ.get("CI", "").lower() == "true":
             pytest.fail(why)
-        pytest.skip(why)
+        pytest.skip(why + " (`make pdf-tools` as root)")
     return found
 
 
