@@ -15,8 +15,19 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
-from reportlab.graphics.shapes import Circle, Drawing, Group, Line, Polygon, PolyLine, Rect, String
+from reportlab.graphics.shapes import (
+    Circle,
+    Drawing,
+    Group,
+    Line,
+    Path,
+    Polygon,
+    PolyLine,
+    Rect,
+    String,
+)
 from reportlab.lib import colors
+from reportlab.pdfgen.canvas import FILL_NON_ZERO
 
 from app.core.vocabulary import AlertKind
 from app.exports.report.models import (
@@ -204,6 +215,29 @@ def hollow_diamond(x: float, y: float) -> Shapes:
     return [Polygon(points, fillColor=WHITE, strokeColor=INK, strokeWidth=0.9)]
 
 
+_ARC = 0.5523  # a quarter circle's Bezier control distance, as a fraction of the radius
+
+
+def circles(points: Sequence[tuple[float, float]], radius: float, *, filled: bool) -> Path:
+    """Many circle marks as ONE path: a year of sessions is one shape to build and draw,
+    not thousands (each ReportLab shape is checked attribute by attribute)."""
+    path = Path(
+        fillColor=INK if filled else WHITE,
+        strokeColor=INK,
+        strokeWidth=0.5 if filled else 0.9,
+        fillMode=FILL_NON_ZERO,
+    )
+    r, k = radius, _ARC * radius
+    for x, y in points:
+        path.moveTo(x + r, y)
+        path.curveTo(x + r, y + k, x + k, y + r, x, y + r)
+        path.curveTo(x - k, y + r, x - r, y + k, x - r, y)
+        path.curveTo(x - r, y - k, x - k, y - r, x, y - r)
+        path.curveTo(x + k, y - r, x + r, y - k, x + r, y)
+        path.closePath()
+    return path
+
+
 def _line_swatch(dash: list[float] | None, mark: Painter | None = None) -> Painter:
     def paint(x: float, y: float) -> Shapes:
         shapes: Shapes = [
@@ -220,12 +254,14 @@ def solid_bar(x: float, y: float, width: float, height: float) -> Shapes:
 
 def hatched_bar(x: float, y: float, width: float, height: float) -> Shapes:
     """A white bar with an outline and horizontal stripes: apart from a solid bar in print."""
-    shapes: Shapes = [Rect(x, y, width, height, fillColor=WHITE, strokeColor=INK, strokeWidth=0.6)]
+    stripes = Path(strokeColor=INK, strokeWidth=0.5, fillColor=None)
     stripe = y + HATCH_STEP
     while stripe < y + height:
-        shapes.append(Line(x, stripe, x + width, stripe, strokeColor=INK, strokeWidth=0.5))
+        stripes.moveTo(x, stripe)
+        stripes.lineTo(x + width, stripe)
         stripe += HATCH_STEP
-    return shapes
+    box = Rect(x, y, width, height, fillColor=WHITE, strokeColor=INK, strokeWidth=0.6)
+    return [box, stripes]
 
 
 def _bar_swatch(bar: Callable[[float, float, float, float], Shapes]) -> Painter:
@@ -277,10 +313,10 @@ def pain_chart(
     for x, y in means:
         for shape in filled_square(x, y):
             drawing.add(shape)
-    for pain in pains:
-        for shape in hollow_circle(frame.x(day_of(pain.at)), frame.y(pain.pain)):
-            drawing.add(shape)
-    if not pains:
+    if pains:
+        marks = [(frame.x(day_of(p.at)), frame.y(p.pain)) for p in pains]
+        drawing.add(circles(marks, 2.6, filled=False))
+    else:
         _nothing(drawing, "No sessions in this period")
     return drawing
 
@@ -392,10 +428,9 @@ def measure_chart(period: Period, series: MeasureSeries) -> Drawing:
     points = [(frame.x(day_of(at)), frame.y(v)) for at, v in shown]
     if len(points) > 1:
         drawing.add(_polyline(points))
-    for x, y in points:
-        for shape in filled_circle(x, y):
-            drawing.add(shape)
-    if not points:
+    if points:
+        drawing.add(circles(points, 2.4, filled=True))
+    else:
         _nothing(drawing, "No scores in this period")
     return drawing
 
