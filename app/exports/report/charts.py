@@ -346,9 +346,9 @@ def adherence_chart(period: Period, weeks: Sequence[WeekFigures]) -> Drawing:
     """Sessions done per week (solid) beside the sessions the program asked for (hatched)."""
     drawing = _canvas("Adherence")
     peak = max([w.sessions for w in weeks] + [w.planned or 0 for w in weeks] + [1])
-    low, high, step = value_range([peak])
+    low, high, step = value_range([peak + 1])  # headroom: a full week's bar stays in the box
     step = max(1.0, step)
-    high = max(high, math.ceil(peak / step) * step)
+    high = max(high, math.ceil((peak + 1) / step) * step)
     frame = frame_for(period, low, high)
     _axes(drawing, frame, period, step, "sessions per week")
     _legend(

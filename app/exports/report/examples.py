@@ -38,9 +38,11 @@ def demo_data() -> ReportData:
     for week in range(WEEKS):
         monday = FIRST + timedelta(weeks=week)
         done = 3 if week % 4 != 2 else 2
+        worst = []
         for n in range(done):
             at = datetime.combine(monday + timedelta(days=2 * n), datetime.min.time(), zone)
-            pains.append(SessionPain(at.replace(hour=18), max(0, 6 - week // 2 - n % 2)))
+            worst.append(max(0, 6 - week // 2 - n % 2) + (2 if week == 0 and n == 1 else 0))
+            pains.append(SessionPain(at.replace(hour=18), worst[-1]))
         weeks.append(
             WeekFigures(
                 starts_on=monday,
@@ -48,7 +50,7 @@ def demo_data() -> ReportData:
                 sessions=done,
                 sets=done * 8,
                 pain_mean=round(max(0.5, 4.5 - week * 0.3), 2),
-                pain_max=max(1, 7 - week // 2),
+                pain_max=max(worst),
                 planned=3 if week < 6 else 4,
                 left_work=300.0 + 10 * week,
                 right_work=180.0 + 18 * week,
