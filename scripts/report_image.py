@@ -30,7 +30,7 @@ def main() -> None:
         source = Path(folder) / "report.pdf"
         source.write_bytes(document)
         out = Path(folder) / "page"
-        subprocess.run(
+        subprocess.run(  # noqa: S603 - pdftoppm from PATH, arguments fixed here
             [
                 pdftoppm,
                 "-r",

@@ -95,7 +95,8 @@ async def revoke_share_link(link_id: LinkID, unit: SignedIn) -> Response:
     "`GET /routines/{id}/handout` (`text/html`, also `*/*` or none; `application/pdf`), "
     "without the owner's pain warnings; a progress summary as JSON (the last 12 weeks, "
     "shaped as `GET /me/progress`); or the owner's progress report (the last 12 weeks, as "
-    "`GET /me/report`, HTML or PDF by `Accept`). An unknown, expired or revoked link is the same 404. "
+    "`GET /me/report`, HTML or PDF by `Accept`). An unknown, expired or revoked link is "
+    "the same 404. "
     "`Cache-Control: no-store`, `Referrer-Policy: no-referrer`. Each use is recorded for "
     "the link's owner.",
     response_class=Response,
