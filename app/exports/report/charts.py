@@ -37,6 +37,7 @@ from app.exports.report.models import (
     SessionPain,
     VersionMark,
     WeekFigures,
+    scores_in,
 )
 
 WIDTH, HEIGHT = 480.0, 180.0
@@ -381,7 +382,7 @@ def measure_chart(period: Period, series: MeasureSeries) -> Drawing:
     """A measure's scores (a solid line through filled circles), its baseline (dashed) and
     the band of the MCID either side of the baseline (grey, dotted edges)."""
     drawing = _canvas(series.title)
-    shown = [(at, v) for at, v in series.points if period.first <= at.date() <= period.last]
+    shown = scores_in(period, series)
     values = [v for _, v in shown]
     if series.baseline is not None:
         values.append(series.baseline)

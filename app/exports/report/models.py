@@ -10,6 +10,7 @@ import uuid
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, datetime
+from zoneinfo import ZoneInfo
 
 from sqlmodel import Session
 
@@ -53,6 +54,14 @@ class Period:
     @property
     def days(self) -> int:
         return (self.last - self.first).days + 1
+
+
+def scores_in(period: Period, series: MeasureSeries) -> list[tuple[datetime, float]]:
+    """The series' scores dated in the period, their times in the patient's zone (the
+    series comes in UTC)."""
+    zone = ZoneInfo(period.time_zone)
+    local = [(at.astimezone(zone), value) for at, value in series.points]
+    return [(at, value) for at, value in local if period.first <= at.date() <= period.last]
 
 
 @dataclass(frozen=True)

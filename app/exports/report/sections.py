@@ -14,7 +14,7 @@ from datetime import date, datetime
 from reportlab.graphics.shapes import Drawing
 
 from app.exports.report import charts
-from app.exports.report.models import MeasureSeries, ReportData, WeekFigures
+from app.exports.report.models import MeasureSeries, ReportData, WeekFigures, scores_in
 
 DISCLAIMER = (
     "Made by Medius from what was logged; not a diagnosis. Pain is on the 0-10 scale the "
@@ -179,9 +179,7 @@ def _asymmetry(data: ReportData, weeks: Sequence[WeekFigures]) -> Section:
 
 
 def _measure(data: ReportData, series: MeasureSeries) -> Section:
-    shown = [
-        (at, v) for at, v in series.points if data.period.first <= at.date() <= data.period.last
-    ]
+    shown = scores_in(data.period, series)
     unit = f" {series.unit}" if series.unit else ""
     if not shown:
         summary = f"No {series.title} scores in this period."

@@ -6,6 +6,7 @@ from __future__ import annotations
 import io
 import re
 from dataclasses import replace
+from datetime import UTC, datetime
 from typing import Any
 
 import httpx
@@ -224,3 +225,19 @@ def test_measure_charts_are_drawn_from_the_series_given() -> None:
     )
     assert "a change of +3.0, more than the MCID of 2" in _summary(page, "measure-night-pain")
     assert "worse by more than" in _summary(page, "measure-night-pain")
+
+
+def test_measure_scores_are_dated_in_the_patients_zone() -> None:
+    """A score taken at 23:30 UTC on 30 November is Paris' 1 December."""
+    data = examples.demo_data()
+    late = MeasureSeries(
+        "stairs",
+        "Pain on stairs",
+        "0-10",
+        False,
+        2.0,
+        6.0,
+        [(datetime(2026, 11, 30, 23, 30, tzinfo=UTC), 3.0)],
+    )
+    page = html.render_html(build_page(replace(data, measures=[late])))
+    assert "the latest 3 0-10 on 1 Dec 2026." in _summary(page, "measure-stairs")

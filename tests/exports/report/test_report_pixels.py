@@ -26,6 +26,7 @@ from pypdf import PdfReader, PdfWriter
 from sqlalchemy import Engine
 
 from app.exports.report import charts, examples, pdf
+from app.exports.report.models import MeasureSeries
 from app.exports.report.sections import build_page
 from tests.exports.report.seeding import PERIOD, Log, seed_patient
 from tests.factories import SignedIn
@@ -168,3 +169,33 @@ async def test_each_chart_of_the_pdf_is_drawn_from_the_data(
     # between the dotted grid lines at 10 and 20).
     assert a["Left and right"].ink(middle + width / 2, sides.y(17), reach=2) < DARK
     assert a["Left and right"].ink(middle - width / 2, sides.y(17), reach=1) > LIGHT
+
+    # Adherence, week 1: one session done (solid, axis 0-4) beside the three planned
+    # (hatched); 1.5 lies between grid lines.
+    plan = charts.Frame(period[0].toordinal(), days, 0, 4)
+    start, end = plan.week_span(date(2026, 11, 2))
+    width = (end - start) * 0.36
+    middle = (start + end) / 2
+    assert a["Adherence"].ink(middle - width / 2, plan.y(0.5), reach=1) < DARK
+    assert a["Adherence"].ink(middle - width / 2, plan.y(1.5), reach=1) > LIGHT
+    assert a["Adherence"].ink(middle + width / 2, plan.y(1.5), reach=2) < DARK
+
+    # The pain alert, raised at 10:00 on 3 November (Auckland), open: a hollow diamond in
+    # the pain row for the first patient only.
+    rows = charts.Frame(period[0].toordinal(), days, 0, len(charts.ALERT_ROWS) + 1)
+    x = rows.x(date(2026, 11, 3).toordinal() + 10 / 24)
+    assert a["Alerts"].ink(x, rows.y(1)) < DARK
+    assert b["Alerts"].ink(x, rows.y(1)) > DARK
+
+    # The measure's last score (1 December, 09:00 in Paris): 6.6 in one series, 3.0 in
+    # the other, on the axis each chart derives from its scores, baseline and MCID band.
+    def score_frame(series: MeasureSeries) -> charts.Frame:
+        values = [v for _, v in series.points] + [3.4, 3.4 - 2.0, 3.4 + 2.0]
+        low, high, _ = charts.value_range(values, floor=None)
+        return charts.Frame(demo.period.first.toordinal(), demo.period.days, low, high)
+
+    at = date(2026, 12, 1).toordinal() + 9 / 24
+    upper, under = score_frame(psfs), score_frame(lower)
+    assert demo_a[psfs.title].ink(upper.x(at), upper.y(6.6), reach=1) < DARK
+    assert demo_b[psfs.title].ink(under.x(at), under.y(3.0), reach=1) < DARK
+    assert demo_b[psfs.title].ink(under.x(at), under.y(6.6), reach=1) > DARK
