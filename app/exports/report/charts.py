@@ -133,7 +133,7 @@ def _date_ticks(period: Period) -> list[date]:
     return mondays[::every] or [period.first]
 
 
-def _canvas(title: str) -> Drawing:
+def _canvas() -> Drawing:
     """An empty chart: its title is the section's heading (HTML and PDF), not drawn twice."""
     return Drawing(WIDTH, HEIGHT)
 
@@ -294,7 +294,7 @@ def pain_chart(
 ) -> Drawing:
     """Each session's worst pain (hollow circles) and each week's mean pain (a solid line
     through filled squares at the week's middle), on the 0-10 scale."""
-    drawing = _canvas("Pain")
+    drawing = _canvas()
     frame = frame_for(period, 0, 10)
     _axes(drawing, frame, period, 2, "pain (0-10)")
     _legend(
@@ -345,7 +345,7 @@ def _paired_bars(
 
 def adherence_chart(period: Period, weeks: Sequence[WeekFigures]) -> Drawing:
     """Sessions done per week (solid) beside the sessions the program asked for (hatched)."""
-    drawing = _canvas("Adherence")
+    drawing = _canvas()
     peak = max([w.sessions for w in weeks] + [w.planned or 0 for w in weeks] + [1])
     low, high, step = value_range([peak + 1])  # headroom: a full week's bar stays in the box
     step = max(1.0, step)
@@ -362,7 +362,7 @@ def adherence_chart(period: Period, weeks: Sequence[WeekFigures]) -> Drawing:
 
 def asymmetry_chart(period: Period, weeks: Sequence[WeekFigures]) -> Drawing:
     """Left (solid) and right (hatched) one-sided work per week, in reps x kg."""
-    drawing = _canvas("Left and right")
+    drawing = _canvas()
     low, high, step = value_range([w.left_work for w in weeks] + [w.right_work for w in weeks])
     frame = frame_for(period, low, high)
     _axes(drawing, frame, period, step, "reps x kg (unloaded: x 1)")
@@ -381,7 +381,7 @@ def asymmetry_chart(period: Period, weeks: Sequence[WeekFigures]) -> Drawing:
 def measure_chart(period: Period, series: MeasureSeries) -> Drawing:
     """A measure's scores (a solid line through filled circles), its baseline (dashed) and
     the band of the MCID either side of the baseline (grey, dotted edges)."""
-    drawing = _canvas(series.title)
+    drawing = _canvas()
     shown = scores_in(period, series)
     values = [v for _, v in shown]
     if series.baseline is not None:
@@ -436,11 +436,9 @@ def measure_chart(period: Period, series: MeasureSeries) -> Drawing:
     return drawing
 
 
-def _time_strip(
-    title: str, period: Period, rows: Sequence[str], unit: str
-) -> tuple[Drawing, Frame]:
+def _time_strip(period: Period, rows: Sequence[str], unit: str) -> tuple[Drawing, Frame]:
     """A chart whose rows are categories (named on the left) along the time axis."""
-    drawing = _canvas(title)
+    drawing = _canvas()
     frame = frame_for(period, 0, len(rows) + 1)
     drawing.add(
         Rect(PLOT_X, PLOT_Y, PLOT_W, PLOT_H, fillColor=None, strokeColor=INK, strokeWidth=0.8)
@@ -487,9 +485,7 @@ def alerts_chart(period: Period, alerts: Sequence[AlertLine]) -> Drawing:
     """Each alert when raised, in its kind's row: filled diamond once acknowledged, hollow
     while open."""
     kinds = list(ALERT_ROWS)
-    drawing, frame = _time_strip(
-        "Alerts", period, [ALERT_ROWS[k] for k in kinds], "one mark per alert"
-    )
+    drawing, frame = _time_strip(period, [ALERT_ROWS[k] for k in kinds], "one mark per alert")
     _legend(drawing, [("acknowledged", filled_diamond), ("open", hollow_diamond)])
     for alert in alerts:
         mark = filled_diamond if alert.acknowledgements else hollow_diamond
@@ -503,9 +499,7 @@ def alerts_chart(period: Period, alerts: Sequence[AlertLine]) -> Drawing:
 def versions_chart(period: Period, versions: Sequence[VersionMark]) -> Drawing:
     """The program's versions along the time axis: a tick and a label where each began,
     each version's stretch drawn in turn solid and dashed."""
-    drawing, frame = _time_strip(
-        "Program versions", period, ["program"], "a tick where a version began"
-    )
+    drawing, frame = _time_strip(period, ["program"], "a tick where a version began")
     y = frame.y(1)
     end = period.last.toordinal() + 1
     for n, version in enumerate(versions):
