@@ -17,7 +17,14 @@ from app.exports.report import examples, html
 from app.exports.report.models import MeasureSeries
 from app.exports.report.sections import build_page
 from tests.exports.report.seeding import PERIOD, Log, seed_patient
-from tests.factories import SignedIn, care_team, join_clinic, signed_in_user, take_into_care
+from tests.factories import (
+    SignedIn,
+    care_team,
+    create_clinic,
+    join_clinic,
+    signed_in_user,
+    take_into_care,
+)
 
 ME = "/api/v1/me/report"
 HTML = {"Accept": "text/html"}
@@ -241,3 +248,35 @@ def test_measure_scores_are_dated_in_the_patients_zone() -> None:
     )
     page = html.render_html(build_page(replace(data, measures=[late])))
     assert "the latest 3 0-10 on 1 Dec 2026." in _summary(page, "measure-stairs")
+
+
+async def test_acknowledgements_show_to_the_patient_and_to_the_acknowledging_clinic_only(
+    client: httpx.AsyncClient, admin_engine: Engine
+) -> None:
+    patient = await seed_patient(client, admin_engine)
+    team = await care_team(client, patient)
+    alerts = await client.get(team.patient_path("/alerts"), headers=team.clinician.headers)
+    pain = next(a for a in alerts.json()["items"] if a["kind"] == "pain")
+    acknowledged = await client.post(
+        team.patient_path(f"/alerts/{pain['id']}/acknowledge"),
+        json={"note": "Seen: ease the side-lying holds."},
+        headers=team.clinician.headers,
+    )
+    assert acknowledged.status_code == 200, acknowledged.text
+    own = (await _report(client, patient)).text
+    ours = (await _report(client, team.clinician, team.patient_path("/report"))).text
+    for page in (own, ours):
+        assert "Seen: ease the side-lying holds.</td>" in page
+        assert "1 acknowledged" in _summary(page, "alerts")
+    # Another clinic caring for the same patient sees the alert still open for itself.
+    other = await signed_in_user(client, display_name="Dr Other")
+    other_clinic = await create_clinic(client, other, "Hillside Physio")
+    await take_into_care(client, other, other_clinic, patient)
+    theirs = await client.get(
+        f"/api/v1/clinics/{other_clinic}/patients/{patient.id}/report",
+        params=PERIOD,
+        headers={**other.headers, **HTML},
+    )
+    assert theirs.status_code == 200, theirs.text
+    assert "side-lying" not in theirs.text
+    assert "0 acknowledged" in _summary(theirs.text, "alerts")
