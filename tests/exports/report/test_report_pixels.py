@@ -25,7 +25,7 @@ from PIL import Image
 from pypdf import PdfReader, PdfWriter
 from sqlalchemy import Engine
 
-from app.exports.report import charts, examples, pdf
+from app.exports.report import charts, examples, pdf, plot
 from app.exports.report.models import MeasureSeries
 from app.exports.report.sections import build_page
 from tests.exports.report.seeding import PERIOD, Log, seed_patient
@@ -149,14 +149,14 @@ async def test_each_chart_of_the_pdf_is_drawn_from_the_data(
     # patient, at 3/10 for the second, and nothing at the other's height.
     period = date(2026, 11, 2), date(2026, 11, 15)
     days = (period[1] - period[0]).days + 1
-    pain = charts.Frame(period[0].toordinal(), days, 0, 10)
+    pain = plot.Frame(period[0].toordinal(), days, 0, 10)
     x = pain.x(date(2026, 11, 3).toordinal() + 9.5 / 24)
     assert a["Pain"].ink(x, pain.y(9)) < DARK and a["Pain"].ink(x, pain.y(3)) > LIGHT
     assert b["Pain"].ink(x, pain.y(3)) < DARK and b["Pain"].ink(x, pain.y(9)) > LIGHT
 
     # Left and right, first patient: week 1 left 10, right 24; week 2 left 30, right none.
     # The axis runs 0-30: a solid bar reaches 30 in week 2, no hatched bar stands beside it.
-    sides = charts.Frame(period[0].toordinal(), days, 0, 30)
+    sides = plot.Frame(period[0].toordinal(), days, 0, 30)
     start, end = sides.week_span(date(2026, 11, 9))
     width = (end - start) * 0.36
     middle = (start + end) / 2
@@ -172,7 +172,7 @@ async def test_each_chart_of_the_pdf_is_drawn_from_the_data(
 
     # Adherence, week 1: one session done (solid, axis 0-4) beside the three planned
     # (hatched); 1.5 lies between grid lines.
-    plan = charts.Frame(period[0].toordinal(), days, 0, 4)
+    plan = plot.Frame(period[0].toordinal(), days, 0, 4)
     start, end = plan.week_span(date(2026, 11, 2))
     width = (end - start) * 0.36
     middle = (start + end) / 2
@@ -182,17 +182,17 @@ async def test_each_chart_of_the_pdf_is_drawn_from_the_data(
 
     # The pain alert, raised at 10:00 on 3 November (Auckland), open: a hollow diamond in
     # the pain row for the first patient only.
-    rows = charts.Frame(period[0].toordinal(), days, 0, len(charts.ALERT_ROWS) + 1)
+    rows = plot.Frame(period[0].toordinal(), days, 0, len(charts.ALERT_ROWS) + 1)
     x = rows.x(date(2026, 11, 3).toordinal() + 10 / 24)
     assert a["Alerts"].ink(x, rows.y(1)) < DARK
     assert b["Alerts"].ink(x, rows.y(1)) > DARK
 
     # The measure's last score (1 December, 09:00 in Paris): 6.6 in one series, 3.0 in
     # the other, on the axis each chart derives from its scores, baseline and MCID band.
-    def score_frame(series: MeasureSeries) -> charts.Frame:
+    def score_frame(series: MeasureSeries) -> plot.Frame:
         values = [v for _, v in series.points] + [3.4, 3.4 - 2.0, 3.4 + 2.0]
-        low, high, _ = charts.value_range(values, floor=None)
-        return charts.Frame(demo.period.first.toordinal(), demo.period.days, low, high)
+        low, high, _ = plot.value_range(values, floor=None)
+        return plot.Frame(demo.period.first.toordinal(), demo.period.days, low, high)
 
     at = date(2026, 12, 1).toordinal() + 9 / 24
     upper, under = score_frame(psfs), score_frame(lower)
