@@ -38,7 +38,7 @@ TEST_TMPDIR := $(shell test -d /dev/shm -a -w /dev/shm && echo /dev/shm || echo 
 PYTEST := TMPDIR=$(TEST_TMPDIR) $(VENV)/bin/pytest
 CHECK_TESTS := not postgres and not server and not browser and not slow
 
-.PHONY: install browser run test check lint typecheck pytest pytest-check format clean openapi client bench soak docs
+.PHONY: install browser pdf-tools run test check lint typecheck pytest pytest-check format clean openapi client bench soak docs
 .PHONY: openapi-lint client-python client-ts
 
 $(UV_STAMP): $(UV_LOCK)
@@ -97,6 +97,20 @@ browser:
 		echo "  the docs browser test will skip (and fail with CI=true); as root: apt-get install chromium"; \
 	fi
 
+## Debian's poppler-utils (pdftoppm) for the report's PDF-to-pixels test (tests/exports/report),
+## installed when missing (as root), as `browser` installs Chromium.
+pdf-tools:
+	@if command -v pdftoppm >/dev/null 2>&1; then :; \
+	elif [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+		echo "installing Debian's poppler-utils for tests/exports/report"; \
+		{ DEBIAN_FRONTEND=noninteractive apt-get install -y -qq poppler-utils || \
+		  { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq poppler-utils; }; } || \
+		{ [ "$$CI" != true ] && echo "could not install poppler-utils: the report's pixel test will skip"; }; \
+	else \
+		echo "pdftoppm is missing and cannot be installed here (not root, or no apt-get):"; \
+		echo "  the report's pixel test will skip (and fail with CI=true); as root: apt-get install poppler-utils"; \
+	fi
+
 # The checks that are one process each (ruff, mypy, Redocly) run beside pytest rather than
 # before it: pytest's workers leave a core idle while they wait for servers, subprocesses
 # and PostgreSQL, and a fresh clone's mypy alone took most of a minute. Each target's
@@ -105,7 +119,7 @@ SIDE_BY_SIDE := $(MAKE) --no-print-directory -j --output-sync=target
 
 ## ruff, mypy (strict), the docs site (strict) and the whole pytest suite on SQLite and
 ## PostgreSQL, spread over the cores (pytest-xdist), with the slowest tests listed at the end.
-test: install browser
+test: install browser pdf-tools
 	$(SIDE_BY_SIDE) lint typecheck docs openapi-lint pytest
 
 ## The edit-test loop (well under 90 s): ruff, mypy, and every test that needs no

@@ -55,6 +55,7 @@ from app.exports.fhir.clinic_router import clinic_router as fhir_clinic_router
 from app.exports.fhir.outcome import FhirBoundary
 from app.exports.fhir.router import router as fhir_router
 from app.exports.handout.router import router as handout_router
+from app.exports.report.router import router as report_router
 from app.exports.sharing.router import router as sharing_router
 from app.health.router import router as health_router
 from app.logbook.alerts import service as alerts_service
@@ -206,6 +207,7 @@ def create_app(settings: Settings | None = None, *, engine: Engine | None = None
     app.include_router(handout_router, prefix=API_PREFIX)
     app.include_router(sessions_router, prefix=API_PREFIX)
     app.include_router(progress_router, prefix=API_PREFIX)
+    app.include_router(report_router, prefix=API_PREFIX)
     app.include_router(sharing_router, prefix=API_PREFIX)
     app.include_router(webhooks_router, prefix=API_PREFIX)
     app.include_router(clinic_webhooks_router, prefix=API_PREFIX)

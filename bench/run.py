@@ -651,7 +651,8 @@ ROW_SCENARIOS = [
     scenarios.BUILDER,
 ]
 READS = 4  # the first ROW_SCENARIOS are public reads, measured as one interleaved group
-SINGLE = {"me1", "progress1", "progress500", "care1"}  # the one-connection signed-in rows
+# The one-connection signed-in rows.
+SINGLE = {"me1", "progress1", "progress500", "care1", "report1"}
 ONE_PIN = "unpinned"
 BACKEND_NAMES = {"sqlite": "SQLite", "postgresql": "PostgreSQL"}
 
@@ -967,8 +968,9 @@ def builder_after_change(target: Target, url: str, slug: str) -> list[Row]:
 def progress_group(
     config: Config, scale: Target, urls: dict[str, str], rows: list[Row]
 ) -> list[tuple[Target, Scenario, Row]]:
-    """GET /me and GET /me/progress at one connection on the scale database: the bench
-    user (BENCH_USER_SETS sets) and a second user given 500 sets (50 sessions of 10)."""
+    """GET /me, GET /me/progress and GET /me/report at one connection on the scale
+    database: the bench user (BENCH_USER_SETS sets) and, for progress, a second user
+    given 500 sets (50 sessions of 10)."""
     backend = scale.key.split("/")[0]
     small = Target(
         f"{scale.key}/small", scale.backend, "500 sets", 1, scale.server, True, email=SMALL_EMAIL
@@ -979,6 +981,7 @@ def progress_group(
     for target, scenario, state in (
         (scale, scenarios.ME_ONE, many),
         (scale, scenarios.PROGRESS_ONE, many),
+        (scale, scenarios.REPORT_ONE, many),
         (small, scenarios.PROGRESS_SMALL, "500 sets"),
     ):
         row = Row(scenario.key, scenario.label, BACKEND_NAMES[backend], state, 1)

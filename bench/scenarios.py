@@ -148,6 +148,18 @@ PROGRESS_ONE = Scenario(
     signed_in=True,
     max_connections=1,
 )
+# The progress report (HTML with its charts) of the bench user's last 12 weeks of 2025
+# (the report's default span): it must build in under a second (issue #26).
+REPORT_WINDOW = "from=2025-10-09&to=2025-12-31"
+REPORT_ONE = Scenario(
+    "report1",
+    "GET /me/report?(12 weeks of 2025) (bench user, 1 connection)",
+    "GET",
+    f"{API}/me/report?{REPORT_WINDOW}",
+    200,
+    signed_in=True,
+    max_connections=1,
+)
 PROGRESS_SMALL = replace(
     PROGRESS_ONE, key="progress500", label="GET /me/progress?(2025) (500 sets, 1 connection)"
 )

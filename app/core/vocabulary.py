@@ -173,6 +173,7 @@ class Origin(StrEnum):
 class ShareKind(StrEnum):
     ROUTINE_HANDOUT = "routine_handout"
     PROGRESS = "progress"
+    PROGRESS_REPORT = "progress_report"  # the report with charts (app/exports/report), HTML/PDF
 
 
 # Where a share link stands, as its owner lists it.

@@ -36,7 +36,9 @@ SHARED_HEADERS = {
     summary="Share a handout or your progress",
     description="A read-only link for someone without an account to one thing: a routine's "
     "printable handout (`routine_handout` with `routine_id`: one of yours, a prescription "
-    "or a template) or your progress summary (`progress`). It stops working after "
+    "or a template), your progress summary (`progress`) or your progress report with "
+    "charts (`progress_report`: the last 12 weeks, every section, as `GET /me/report` "
+    "shows it to you, opened as HTML or PDF). It stops working after "
     "`expires_in_days` (default 30, at most 90) or at `expires_at`, or when you revoke it. "
     "The `token` is shown only in this answer and stored hashed. Send your own `id` to make "
     "retries safe (a retry answers 200 without the token). Every use is recorded for you. "
@@ -91,14 +93,16 @@ async def revoke_share_link(link_id: LinkID, unit: SignedIn) -> Response:
     summary="Open a share link (no sign-in)",
     description="What a live link shares: a routine's handout, by `Accept` as "
     "`GET /routines/{id}/handout` (`text/html`, also `*/*` or none; `application/pdf`), "
-    "without the owner's pain warnings; or a progress summary as JSON (the last 12 weeks, "
-    "shaped as `GET /me/progress`). An unknown, expired or revoked link is the same 404. "
+    "without the owner's pain warnings; a progress summary as JSON (the last 12 weeks, "
+    "shaped as `GET /me/progress`); or the owner's progress report (the last 12 weeks, as "
+    "`GET /me/report`, HTML or PDF by `Accept`). An unknown, expired or revoked link is "
+    "the same 404. "
     "`Cache-Control: no-store`, `Referrer-Policy: no-referrer`. Each use is recorded for "
     "the link's owner.",
     response_class=Response,
     responses={
         200: {
-            "description": "The shared handout or progress summary",
+            "description": "The shared handout, progress summary or progress report",
             "headers": {
                 "Cache-Control": {
                     "description": "`no-store`.",

@@ -26,6 +26,7 @@ from app.core.responses import API_PREFIX
 from app.core.types import utcnow
 from app.core.vocabulary import ShareKind, ShareStatus
 from app.exports.handout.render import HANDOUT_TYPES, Rendered, render
+from app.exports.report import service as report_service
 from app.exports.sharing import repository
 from app.exports.sharing.models import (
     DEFAULT_DAYS,
@@ -201,8 +202,13 @@ def shared(
 ) -> Rendered | ProgressBody:
     """What a live link shows, in the format asked: a routine's printed program (HTML or
     PDF), or the owner's progress summary (JSON). Unknown, expired, revoked: 404. The
-    visitor is anonymous (the route reads no credentials): the link is the credential."""
+    visitor is anonymous (the route reads no credentials): the link is the credential.
+    A progress report is the owner's own (the last 12 weeks, every section), HTML or PDF."""
     link, owner = _open(session, token)
+    if link.kind is ShareKind.PROGRESS_REPORT:
+        negotiate(accept, HANDOUT_TYPES)
+        record_use(session, link, "report", address)
+        return report_service.own_report(session, owner, first=None, last=None, accept=accept)
     if link.kind is ShareKind.ROUTINE_HANDOUT:
         assert link.routine_id is not None
         routine, specs = routines_service.handout_data(session, owner, link.routine_id, catalog)

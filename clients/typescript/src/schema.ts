@@ -529,6 +529,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/clinics/{clinic_id}/patients/{patient_id}/report": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A patient's progress report (HTML or PDF)
+         * @description For the calendar days `from`..`to` in the patient's time zone (default the last 12 weeks, at most 366 days; `from` after `to` or a longer span is 422), one section per part, each a chart (black-and-white readable: markers, hatching and line styles, units on the axes, dates in the patient's zone) with a plain-words summary under it: pain per session and per week; sessions done per week against the sessions the program in force asked for; left and right one-sided work per week (reps x kg); each outcome measure's scores with its baseline and MCID band; the alerts with their acknowledgements (and a table); the program's versions on the time axis. `Accept: application/pdf` for an A4 PDF (its outline has an entry per chart), `text/html` (also `*\/*` or none) for a self-contained page with inline SVG; anything else is 406. For a clinician of the clinic with an active care relationship with the patient and the `progress` scope (404 otherwise, as for an unknown patient; 403 `scope-not-granted` without `progress`). Each further part shows only under the scope that covers it (each session's pain: `sessions`; alerts, with your clinic's acknowledgements only: `alerts`); the program's versions only when your clinic prescribed the program. A part left out is named, with why, under "Left out". Each read is recorded in the patient's access log.
+         */
+        get: operations["read_patient_report"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/clinics/{clinic_id}/patients/{patient_id}/routines": {
         parameters: {
             query?: never;
@@ -1369,6 +1389,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/me/report": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Your progress report (HTML or PDF)
+         * @description For the calendar days `from`..`to` in the patient's time zone (default the last 12 weeks, at most 366 days; `from` after `to` or a longer span is 422), one section per part, each a chart (black-and-white readable: markers, hatching and line styles, units on the axes, dates in the patient's zone) with a plain-words summary under it: pain per session and per week; sessions done per week against the sessions the program in force asked for; left and right one-sided work per week (reps x kg); each outcome measure's scores with its baseline and MCID band; the alerts with their acknowledgements (and a table); the program's versions on the time axis. `Accept: application/pdf` for an A4 PDF (its outline has an entry per chart), `text/html` (also `*\/*` or none) for a self-contained page with inline SVG; anything else is 406.
+         */
+        get: operations["read_own_report"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/me/share-links": {
         parameters: {
             query?: never;
@@ -1384,7 +1424,7 @@ export interface paths {
         put?: never;
         /**
          * Share a handout or your progress
-         * @description A read-only link for someone without an account to one thing: a routine's printable handout (`routine_handout` with `routine_id`: one of yours, a prescription or a template) or your progress summary (`progress`). It stops working after `expires_in_days` (default 30, at most 90) or at `expires_at`, or when you revoke it. The `token` is shown only in this answer and stored hashed. Send your own `id` to make retries safe (a retry answers 200 without the token). Every use is recorded for you. At most 50 active links (1000 in all) per account: 409 `quota-exceeded`.
+         * @description A read-only link for someone without an account to one thing: a routine's printable handout (`routine_handout` with `routine_id`: one of yours, a prescription or a template), your progress summary (`progress`) or your progress report with charts (`progress_report`: the last 12 weeks, every section, as `GET /me/report` shows it to you, opened as HTML or PDF). It stops working after `expires_in_days` (default 30, at most 90) or at `expires_at`, or when you revoke it. The `token` is shown only in this answer and stored hashed. Send your own `id` to make retries safe (a retry answers 200 without the token). Every use is recorded for you. At most 50 active links (1000 in all) per account: 409 `quota-exceeded`.
          */
         post: operations["create_share_link"];
         delete?: never;
@@ -1862,7 +1902,7 @@ export interface paths {
         };
         /**
          * Open a share link (no sign-in)
-         * @description What a live link shares: a routine's handout, by `Accept` as `GET /routines/{id}/handout` (`text/html`, also `*\/*` or none; `application/pdf`), without the owner's pain warnings; or a progress summary as JSON (the last 12 weeks, shaped as `GET /me/progress`). An unknown, expired or revoked link is the same 404. `Cache-Control: no-store`, `Referrer-Policy: no-referrer`. Each use is recorded for the link's owner.
+         * @description What a live link shares: a routine's handout, by `Accept` as `GET /routines/{id}/handout` (`text/html`, also `*\/*` or none; `application/pdf`), without the owner's pain warnings; a progress summary as JSON (the last 12 weeks, shaped as `GET /me/progress`); or the owner's progress report (the last 12 weeks, as `GET /me/report`, HTML or PDF by `Accept`). An unknown, expired or revoked link is the same 404. `Cache-Control: no-store`, `Referrer-Policy: no-referrer`. Each use is recorded for the link's owner.
          */
         get: operations["open_share_link"];
         put?: never;
@@ -4726,7 +4766,7 @@ export interface components {
          * ShareKind
          * @enum {string}
          */
-        ShareKind: "routine_handout" | "progress";
+        ShareKind: "routine_handout" | "progress" | "progress_report";
         /**
          * ShareLinkCreate
          * @description A new link to one thing: a routine's handout (`routine_id`) or your progress.
@@ -7983,6 +8023,104 @@ export interface operations {
             };
             /** @description Not Found */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    read_patient_report: {
+        parameters: {
+            query?: {
+                /** @description First day (YYYY-MM-DD). */
+                from?: string | null;
+                /** @description Last day (YYYY-MM-DD). */
+                to?: string | null;
+            };
+            header?: never;
+            path: {
+                /** @description The clinic's id. */
+                clinic_id: string;
+                /** @description The patient's user id. */
+                patient_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The report of the patient, as the `Accept` header asked */
+            200: {
+                headers: {
+                    /** @description User data: `private, no-store`. */
+                    "Cache-Control": string;
+                    /** @description PDF only: `inline; filename="progress-report-<from>-<to>.pdf"`. */
+                    "Content-Disposition"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": string;
+                    "text/html": string;
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Acceptable */
+            406: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -13005,6 +13143,81 @@ export interface operations {
             };
         };
     };
+    read_own_report: {
+        parameters: {
+            query?: {
+                /** @description First day (YYYY-MM-DD). */
+                from?: string | null;
+                /** @description Last day (YYYY-MM-DD). */
+                to?: string | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The report, as the `Accept` header asked */
+            200: {
+                headers: {
+                    /** @description User data: `private, no-store`. */
+                    "Cache-Control": string;
+                    /** @description PDF only: `inline; filename="progress-report-<from>-<to>.pdf"`. */
+                    "Content-Disposition"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": string;
+                    "text/html": string;
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Acceptable */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     list_share_links: {
         parameters: {
             query?: {
@@ -15870,7 +16083,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The shared handout or progress summary */
+            /** @description The shared handout, progress summary or progress report */
             200: {
                 headers: {
                     /** @description `no-store`. */

@@ -27,6 +27,7 @@ webhook event type must have one.
 
 from __future__ import annotations
 
+import html
 import json
 import uuid
 from collections.abc import Awaitable, Callable
@@ -296,6 +297,21 @@ def _not_elsewhere(world: World, actor: Actor, answer: httpx.Response) -> None:
     world.never_shows_elsewhere(answer.text, actor.name)
 
 
+def _report_not_elsewhere(world: World, actor: Actor, answer: httpx.Response) -> None:
+    world.never_shows_elsewhere(html.unescape(answer.text), f"report for {actor.name}")
+
+
+def _report_shows(section: str) -> Visible:
+    def visible(world: World, actor: Actor, answer: httpx.Response) -> bool:
+        return answer.status_code == 200 and f'<section id="{section}">' in answer.text
+
+    return visible
+
+
+def _report_shows_each_session(world: World, actor: Actor, answer: httpx.Response) -> bool:
+    return answer.status_code == 200 and 'data-omitted="Pain of each session"' not in answer.text
+
+
 def _progress_has_single_sessions(world: World, actor: Actor, answer: httpx.Response) -> bool:
     return answer.status_code == 200 and bool(answer.json()["alerts"])
 
@@ -360,6 +376,25 @@ CHANNELS: dict[str, Channel] = {
         operation_needs=frozenset({S.PROGRESS}),
         all_of=True,
         visible=_progress_has_single_sessions,
+    ),
+    # The progress report (HTML): admitted under `progress`; each further part by its scope.
+    f"GET {PATIENT}/report": Channel(
+        frozenset({S.PROGRESS}), _get(PATIENT + "/report"), check=_report_not_elsewhere
+    ),
+    f"GET {PATIENT}/report#sessions": Channel(
+        frozenset({S.PROGRESS, S.SESSIONS}),
+        _get(PATIENT + "/report"),
+        operation_needs=frozenset({S.PROGRESS}),
+        all_of=True,
+        visible=_report_shows_each_session,
+    ),
+    f"GET {PATIENT}/report#alerts": Channel(
+        frozenset({S.PROGRESS, S.ALERTS}),
+        _get(PATIENT + "/report"),
+        operation_needs=frozenset({S.PROGRESS}),
+        all_of=True,
+        visible=_report_shows("alerts"),
+        check=_report_not_elsewhere,
     ),
     f"GET {PATIENT}/assessments": Channel(
         frozenset({S.SELF_CHECKS}), _get(PATIENT + "/assessments")

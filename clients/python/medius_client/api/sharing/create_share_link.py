@@ -103,11 +103,13 @@ def sync_detailed(
     """Share a handout or your progress
 
      A read-only link for someone without an account to one thing: a routine's printable handout
-    (`routine_handout` with `routine_id`: one of yours, a prescription or a template) or your progress
-    summary (`progress`). It stops working after `expires_in_days` (default 30, at most 90) or at
-    `expires_at`, or when you revoke it. The `token` is shown only in this answer and stored hashed.
-    Send your own `id` to make retries safe (a retry answers 200 without the token). Every use is
-    recorded for you. At most 50 active links (1000 in all) per account: 409 `quota-exceeded`.
+    (`routine_handout` with `routine_id`: one of yours, a prescription or a template), your progress
+    summary (`progress`) or your progress report with charts (`progress_report`: the last 12 weeks,
+    every section, as `GET /me/report` shows it to you, opened as HTML or PDF). It stops working after
+    `expires_in_days` (default 30, at most 90) or at `expires_at`, or when you revoke it. The `token` is
+    shown only in this answer and stored hashed. Send your own `id` to make retries safe (a retry
+    answers 200 without the token). Every use is recorded for you. At most 50 active links (1000 in all)
+    per account: 409 `quota-exceeded`.
 
     Args:
         body (ShareLinkCreate): A new link to one thing: a routine's handout (`routine_id`) or
@@ -140,11 +142,13 @@ def sync(
     """Share a handout or your progress
 
      A read-only link for someone without an account to one thing: a routine's printable handout
-    (`routine_handout` with `routine_id`: one of yours, a prescription or a template) or your progress
-    summary (`progress`). It stops working after `expires_in_days` (default 30, at most 90) or at
-    `expires_at`, or when you revoke it. The `token` is shown only in this answer and stored hashed.
-    Send your own `id` to make retries safe (a retry answers 200 without the token). Every use is
-    recorded for you. At most 50 active links (1000 in all) per account: 409 `quota-exceeded`.
+    (`routine_handout` with `routine_id`: one of yours, a prescription or a template), your progress
+    summary (`progress`) or your progress report with charts (`progress_report`: the last 12 weeks,
+    every section, as `GET /me/report` shows it to you, opened as HTML or PDF). It stops working after
+    `expires_in_days` (default 30, at most 90) or at `expires_at`, or when you revoke it. The `token` is
+    shown only in this answer and stored hashed. Send your own `id` to make retries safe (a retry
+    answers 200 without the token). Every use is recorded for you. At most 50 active links (1000 in all)
+    per account: 409 `quota-exceeded`.
 
     Args:
         body (ShareLinkCreate): A new link to one thing: a routine's handout (`routine_id`) or
@@ -172,11 +176,13 @@ async def asyncio_detailed(
     """Share a handout or your progress
 
      A read-only link for someone without an account to one thing: a routine's printable handout
-    (`routine_handout` with `routine_id`: one of yours, a prescription or a template) or your progress
-    summary (`progress`). It stops working after `expires_in_days` (default 30, at most 90) or at
-    `expires_at`, or when you revoke it. The `token` is shown only in this answer and stored hashed.
-    Send your own `id` to make retries safe (a retry answers 200 without the token). Every use is
-    recorded for you. At most 50 active links (1000 in all) per account: 409 `quota-exceeded`.
+    (`routine_handout` with `routine_id`: one of yours, a prescription or a template), your progress
+    summary (`progress`) or your progress report with charts (`progress_report`: the last 12 weeks,
+    every section, as `GET /me/report` shows it to you, opened as HTML or PDF). It stops working after
+    `expires_in_days` (default 30, at most 90) or at `expires_at`, or when you revoke it. The `token` is
+    shown only in this answer and stored hashed. Send your own `id` to make retries safe (a retry
+    answers 200 without the token). Every use is recorded for you. At most 50 active links (1000 in all)
+    per account: 409 `quota-exceeded`.
 
     Args:
         body (ShareLinkCreate): A new link to one thing: a routine's handout (`routine_id`) or
@@ -207,11 +213,13 @@ async def asyncio(
     """Share a handout or your progress
 
      A read-only link for someone without an account to one thing: a routine's printable handout
-    (`routine_handout` with `routine_id`: one of yours, a prescription or a template) or your progress
-    summary (`progress`). It stops working after `expires_in_days` (default 30, at most 90) or at
-    `expires_at`, or when you revoke it. The `token` is shown only in this answer and stored hashed.
-    Send your own `id` to make retries safe (a retry answers 200 without the token). Every use is
-    recorded for you. At most 50 active links (1000 in all) per account: 409 `quota-exceeded`.
+    (`routine_handout` with `routine_id`: one of yours, a prescription or a template), your progress
+    summary (`progress`) or your progress report with charts (`progress_report`: the last 12 weeks,
+    every section, as `GET /me/report` shows it to you, opened as HTML or PDF). It stops working after
+    `expires_in_days` (default 30, at most 90) or at `expires_at`, or when you revoke it. The `token` is
+    shown only in this answer and stored hashed. Send your own `id` to make retries safe (a retry
+    answers 200 without the token). Every use is recorded for you. At most 50 active links (1000 in all)
+    per account: 409 `quota-exceeded`.
 
     Args:
         body (ShareLinkCreate): A new link to one thing: a routine's handout (`routine_id`) or

@@ -79,9 +79,10 @@ def sync_detailed(
     """Open a share link (no sign-in)
 
      What a live link shares: a routine's handout, by `Accept` as `GET /routines/{id}/handout`
-    (`text/html`, also `*/*` or none; `application/pdf`), without the owner's pain warnings; or a
-    progress summary as JSON (the last 12 weeks, shaped as `GET /me/progress`). An unknown, expired or
-    revoked link is the same 404. `Cache-Control: no-store`, `Referrer-Policy: no-referrer`. Each use is
+    (`text/html`, also `*/*` or none; `application/pdf`), without the owner's pain warnings; a progress
+    summary as JSON (the last 12 weeks, shaped as `GET /me/progress`); or the owner's progress report
+    (the last 12 weeks, as `GET /me/report`, HTML or PDF by `Accept`). An unknown, expired or revoked
+    link is the same 404. `Cache-Control: no-store`, `Referrer-Policy: no-referrer`. Each use is
     recorded for the link's owner.
 
     Args:
@@ -114,9 +115,10 @@ def sync(
     """Open a share link (no sign-in)
 
      What a live link shares: a routine's handout, by `Accept` as `GET /routines/{id}/handout`
-    (`text/html`, also `*/*` or none; `application/pdf`), without the owner's pain warnings; or a
-    progress summary as JSON (the last 12 weeks, shaped as `GET /me/progress`). An unknown, expired or
-    revoked link is the same 404. `Cache-Control: no-store`, `Referrer-Policy: no-referrer`. Each use is
+    (`text/html`, also `*/*` or none; `application/pdf`), without the owner's pain warnings; a progress
+    summary as JSON (the last 12 weeks, shaped as `GET /me/progress`); or the owner's progress report
+    (the last 12 weeks, as `GET /me/report`, HTML or PDF by `Accept`). An unknown, expired or revoked
+    link is the same 404. `Cache-Control: no-store`, `Referrer-Policy: no-referrer`. Each use is
     recorded for the link's owner.
 
     Args:
@@ -144,9 +146,10 @@ async def asyncio_detailed(
     """Open a share link (no sign-in)
 
      What a live link shares: a routine's handout, by `Accept` as `GET /routines/{id}/handout`
-    (`text/html`, also `*/*` or none; `application/pdf`), without the owner's pain warnings; or a
-    progress summary as JSON (the last 12 weeks, shaped as `GET /me/progress`). An unknown, expired or
-    revoked link is the same 404. `Cache-Control: no-store`, `Referrer-Policy: no-referrer`. Each use is
+    (`text/html`, also `*/*` or none; `application/pdf`), without the owner's pain warnings; a progress
+    summary as JSON (the last 12 weeks, shaped as `GET /me/progress`); or the owner's progress report
+    (the last 12 weeks, as `GET /me/report`, HTML or PDF by `Accept`). An unknown, expired or revoked
+    link is the same 404. `Cache-Control: no-store`, `Referrer-Policy: no-referrer`. Each use is
     recorded for the link's owner.
 
     Args:
@@ -177,9 +180,10 @@ async def asyncio(
     """Open a share link (no sign-in)
 
      What a live link shares: a routine's handout, by `Accept` as `GET /routines/{id}/handout`
-    (`text/html`, also `*/*` or none; `application/pdf`), without the owner's pain warnings; or a
-    progress summary as JSON (the last 12 weeks, shaped as `GET /me/progress`). An unknown, expired or
-    revoked link is the same 404. `Cache-Control: no-store`, `Referrer-Policy: no-referrer`. Each use is
+    (`text/html`, also `*/*` or none; `application/pdf`), without the owner's pain warnings; a progress
+    summary as JSON (the last 12 weeks, shaped as `GET /me/progress`); or the owner's progress report
+    (the last 12 weeks, as `GET /me/report`, HTML or PDF by `Accept`). An unknown, expired or revoked
+    link is the same 404. `Cache-Control: no-store`, `Referrer-Policy: no-referrer`. Each use is
     recorded for the link's owner.
 
     Args:
