@@ -156,6 +156,7 @@ async def test_every_successful_answer_says_how_it_may_be_cached(
         json={"entries": [entry(set_number=2)]},
     )
     await call("GET", f"{API}/sessions/{sid}/comments", a)
+    await call("GET", f"{API}/me/report", a, headers={"Accept": "application/pdf"})
     # The care team: a clinic, its members, consent, the clinician's reads and writes, the log.
     owner = await signed_in_user(client, unique_email("owner"))
     doc = await signed_in_user(client, unique_email("doc"), display_name="Dr Rules")
@@ -187,6 +188,7 @@ async def test_every_successful_answer_says_how_it_may_be_cached(
     patient = f"{API}/clinics/{cid}/patients/{a.id}"
     for tail in ("/sessions", "/progress", "/assessments", "/routines"):
         await call("GET", patient + tail, doc)
+    await call("GET", patient + "/report", doc, headers={"Accept": "text/html"})
     prescribed = await call("POST", patient + "/routines", doc, json={"routine": routine_payload()})
     one = f"{patient}/routines/{prescribed.json()['id']}"
     read = await call("GET", one, doc)
