@@ -123,7 +123,12 @@ class World:
 
     def never_shows_elsewhere(self, text: str, where: str) -> None:
         """Nothing of the other clinic's care, nor the patient's own routine, in `text`."""
-        for name in ("elsewhere_clinic", "elsewhere_prescription", "own_routine"):
+        for name in (
+            "elsewhere_clinic",
+            "elsewhere_prescription",
+            "own_routine",
+            "elsewhere_measure",
+        ):
             assert self.ids[name] not in text, f"{where} shows {name}"
         for words in ("Elsewhere's comment", "Elsewhere's note"):
             assert words not in text, f"{where} shows {words!r}"
@@ -337,6 +342,11 @@ CHANNELS: dict[str, Channel] = {
     OVERVIEW + "#figures": Channel(
         frozenset({S.PROGRESS}), _get(CLINIC + "/patients"), visible=_overview_field("figures")
     ),
+    OVERVIEW + "#latest_measure": Channel(
+        frozenset({S.MEASURES}),
+        _get(CLINIC + "/patients"),
+        visible=_overview_field("latest_measure"),
+    ),
     OVERVIEW + "#figures.latest_pain": Channel(
         frozenset({S.PROGRESS, S.SESSIONS}),
         _get(CLINIC + "/patients"),
@@ -399,6 +409,33 @@ CHANNELS: dict[str, Channel] = {
     f"PATCH {PATIENT}/routines/{{routine_id}}": Channel(frozenset({S.PRESCRIBE}), _revise),
     f"GET {PATIENT}/routines/{{routine_id}}/versions": Channel(
         frozenset({S.PRESCRIBE}), _get(PATIENT + "/routines/{prescription_id}/versions")
+    ),
+    # Outcome measures: this clinic's assignments and their answers, never another clinic's.
+    f"GET {PATIENT}/measures": Channel(
+        frozenset({S.MEASURES}), _get(PATIENT + "/measures"), check=_not_elsewhere
+    ),
+    f"POST {PATIENT}/measures": Channel(
+        frozenset({S.MEASURES}),
+        _post(
+            PATIENT + "/measures",
+            lambda w, a: {"instrument_id": "night-pain", "schedule": {"every_weeks": 2}},
+        ),
+        ok=201,
+    ),
+    f"GET {PATIENT}/measures/answers": Channel(
+        frozenset({S.MEASURES}), _get(PATIENT + "/measures/answers"), check=_not_elsewhere
+    ),
+    f"POST {PATIENT}/measures/answers": Channel(
+        frozenset({S.MEASURES}),
+        _post(
+            PATIENT + "/measures/answers",
+            lambda w, a: {
+                "id": str(uuid.uuid4()),
+                "assignment_id": w.ids["strength_assignment"],
+                "answers": {"side": "right", "force": 80, "unit": "N"},
+            },
+        ),
+        ok=201,
     ),
     f"GET {PATIENT}/alerts": Channel(
         frozenset({S.ALERTS}),
@@ -515,6 +552,7 @@ WEBHOOK_SCOPES: dict[WebhookEventType, CareScope] = {
     WebhookEventType.ALERT_RAISED: S.ALERTS,
     WebhookEventType.ROUTINE_PRESCRIBED: S.PRESCRIBE,
     WebhookEventType.PROGRESS_ADVICE_CHANGED: S.PROGRESS,
+    WebhookEventType.MEASURE_COMPLETED: S.MEASURES,
 }
 HOOK_URL = "https://93.184.215.14/hook"
 
@@ -606,6 +644,36 @@ async def _painful_session(client: httpx.AsyncClient, patient: Account) -> str:
     return str(made["id"])
 
 
+async def _answer_measure(
+    client: httpx.AsyncClient, patient: Account, assignment: str, answers: dict[str, Any]
+) -> None:
+    body = {"id": str(uuid.uuid4()), "assignment_id": assignment, "answers": answers}
+    await _ok(client.post("/api/v1/me/measures/answers", json=body, headers=patient.headers), 201)
+
+
+async def _answered_measures(
+    client: httpx.AsyncClient,
+    patient: Account,
+    theirs: str,
+    ours: str,
+    other: Account,
+    prescriber: Account,
+) -> dict[str, str]:
+    def assign(path: str, who: Account, instrument: str) -> Awaitable[dict[str, Any]]:
+        body = {"instrument_id": instrument, "schedule": {"at_start": True}}
+        return _ok(client.post(path + "/measures", json=body, headers=who.headers), 201)
+
+    elsewhere = await assign(theirs, other, "psfs")
+    await _answer_measure(
+        client, patient, elsewhere["id"], {"activities": [{"activity": "Stairs", "rating": 2}]}
+    )
+    night = await assign(ours, prescriber, "night-pain")
+    for rating in (3, 7):
+        await _answer_measure(client, patient, night["id"], {"rating": rating})
+    strength = await assign(ours, prescriber, "hip-abduction-strength")
+    return {"elsewhere_measure": str(elsewhere["id"]), "strength_assignment": str(strength["id"])}
+
+
 async def build_world(app: FastAPI, client: httpx.AsyncClient) -> World:
     owner, patient = _account(app, "owner"), _account(app, "patient")
     clinic = await _clinic(client, owner, "Riverside")
@@ -694,6 +762,9 @@ async def build_world(app: FastAPI, client: httpx.AsyncClient) -> World:
         ),
         201,
     )
+    # Outcome measures: the other clinic's (answered), and this clinic's night pain answered
+    # twice (a change for the view) and a strength assignment its clinicians record.
+    measures = await _answered_measures(client, patient, theirs, ours, other, prescriber.account)
     # Removed from the clinic last: their relationships end with their membership.
     for actor in world.actors:
         if actor.state == "removed":
@@ -714,6 +785,7 @@ async def build_world(app: FastAPI, client: httpx.AsyncClient) -> World:
         "elsewhere_prescription": str(elsewhere_prescription["id"]),
         "elsewhere_alert": alert_ids[0],
         "elsewhere_clinic": str(elsewhere),
+        **measures,
     }
     world.spare_alerts = alert_ids[1:]
     return world
@@ -908,6 +980,18 @@ async def test_a_clinic_endpoint_receives_only_what_the_patient_granted_it(
         )
     )
     followed_own = await _session_following(client, patient, own["id"], 7)
+    # A measure the prescriber's clinic assigned, answered: only that clinic learns of it.
+    assigned = await _ok(
+        client.post(
+            in_care + "/measures",
+            json={"instrument_id": "psfs", "schedule": {"at_start": True}},
+            headers=prescriber.clinician.headers,
+        ),
+        201,
+    )
+    await _answer_measure(
+        client, patient, assigned["id"], {"activities": [{"activity": "Stairs", "rating": 3}]}
+    )
     url = f"/api/v1/sessions/{followed_own}"
     etag = (await client.get(url, headers=patient.headers)).headers["etag"]
     await _ok(
@@ -944,7 +1028,10 @@ async def test_a_clinic_endpoint_receives_only_what_the_patient_granted_it(
         for event_type, scope in WEBHOOK_SCOPES.items():
             granted = clinic.granted()
             should = clinic.state == "active" and {scope, systems} <= granted
-            if event_type is WebhookEventType.ROUTINE_PRESCRIBED:
+            if event_type in (
+                WebhookEventType.ROUTINE_PRESCRIBED,
+                WebhookEventType.MEASURE_COMPLETED,
+            ):
                 should = should and clinic is prescriber  # nobody else learns of it
             if ((clinic.id, event_type.value) in received) != should:
                 wrong.append(f"{event_type} to {clinic.name}: expected {should}")
