@@ -142,10 +142,12 @@ def score(instrument: Instrument, answers: Answers) -> float | None:
     value = answers.get(instrument.score_item)
     if instrument.rule is ScoringRule.TIME_TO_ONSET:
         onset = answers.get("pain_onset")
-        if onset is False:
-            return float(instrument.score_maximum)  # held to the cap without pain
-        if onset is not True or isinstance(value, bool) or not isinstance(value, int | float):
+        if not isinstance(onset, bool) or isinstance(value, bool):
             return None
+        if not isinstance(value, int | float):
+            return None
+        if not onset:
+            return float(instrument.score_maximum)  # held to the cap without pain
         return float(min(max(value, instrument.score_minimum), instrument.score_maximum))
     if isinstance(value, bool) or not isinstance(value, int | float):
         return None
