@@ -50,7 +50,7 @@ from app.outcomes.measures.models import (
     MeasurePoint,
     MeasureResult,
 )
-from app.outcomes.measures.schedule import Plan, current_and_next, occasion_for
+from app.outcomes.measures.schedule import Plan, current_and_next, occasion_for, occasions
 from app.webhooks import outbox
 
 EDIT_WINDOW = timedelta(hours=24)  # Medius' choice: long enough to fix a slip, no rewriting
@@ -484,6 +484,31 @@ def results(
     return Page[MeasureResult](
         items=[_result(r, by_assignment.get(r.id, [])) for r in rows], next_cursor=next_cursor
     )
+
+
+@dataclass(frozen=True, slots=True)
+class Occasion:
+    """A day an assigned measure is due (the calendar feed shows each)."""
+
+    assignment_id: uuid.UUID
+    title: str
+    day: date
+    assigned_at: datetime
+
+
+def occasions_between(
+    session: Session, patient_id: uuid.UUID, first: date, last: date
+) -> list[Occasion]:
+    """Every occasion of the patient's assigned measures on the local days first..last."""
+    found = []
+    for row in repository.assignments_of(session, patient_id):
+        title = instruments.get(row.instrument_id).title
+        found += [
+            Occasion(row.id, title, day, row.created_at)
+            for day in occasions(plan_of(row), last)
+            if day >= first
+        ]
+    return found
 
 
 # --- For the progress report (app/exports/report) --------------------------------------------

@@ -8,6 +8,7 @@ from datetime import UTC, datetime, timedelta
 from typing import Any
 
 import httpx
+from icalendar import Calendar
 from fastapi import FastAPI
 from sqlalchemy import update
 from sqlmodel import Session
@@ -63,6 +64,18 @@ async def test_assign_due_answer_score_alert_and_the_clinicians_reads(
     team = await care_team(client)
     psfs = await _assign(client, team, "psfs", at_start=True, every_weeks=2)
     assert psfs["instrument_version"] == 1 and psfs["every_weeks"] == 2
+
+    # Due measures in the patient's calendar feed: all-day events, every two weeks.
+    issued = await client.post("/api/v1/me/calendar-token", json={}, headers=team.patient.headers)
+    feed = await client.get(issued.json()["url"])
+    due_days = [
+        e.decoded("dtstart")
+        for e in Calendar.from_ical(feed.content).walk("VEVENT")
+        if str(e["summary"]) == "Outcome measure due: Patient-Specific Functional Scale"
+    ]
+    assert len(due_days) == 13  # today and every two weeks of the 26 weeks ahead
+    assert due_days[0].isoformat() == psfs["starts_on"]
+    assert {(b - a).days for a, b in zip(due_days, due_days[1:], strict=False)} == {14}
 
     due = (await client.get("/api/v1/me/measures/due", headers=team.patient.headers)).json()
     statuses = [(d["instrument_id"], d["status"], d["due_on"]) for d in due["items"]]
