@@ -8,8 +8,8 @@ from datetime import UTC, datetime, timedelta
 from typing import Any
 
 import httpx
-from icalendar import Calendar
 from fastapi import FastAPI
+from icalendar import Calendar
 from sqlalchemy import update
 from sqlmodel import Session
 
