@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import uuid
 from datetime import UTC, datetime, timedelta
+from itertools import pairwise
 from typing import Any
 
 import httpx
@@ -75,7 +76,7 @@ async def test_assign_due_answer_score_alert_and_the_clinicians_reads(
     ]
     assert len(due_days) == 13  # today and every two weeks of the 26 weeks ahead
     assert due_days[0].isoformat() == psfs["starts_on"]
-    assert {(b - a).days for a, b in zip(due_days, due_days[1:], strict=False)} == {14}
+    assert {(b - a).days for a, b in pairwise(due_days)} == {14}
 
     due = (await client.get("/api/v1/me/measures/due", headers=team.patient.headers)).json()
     statuses = [(d["instrument_id"], d["status"], d["due_on"]) for d in due["items"]]
