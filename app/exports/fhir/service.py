@@ -23,6 +23,7 @@ from app.exports.fhir import (
     definitions,
     http,
     ids,
+    measures,
     narrative,
     records,
     repository,
@@ -43,6 +44,8 @@ from app.exports.fhir.resources import (
 from app.exports.fhir.search import Query, searchset
 from app.logbook.sessions import service as sessions_service
 from app.logbook.sessions.models import WorkoutSession
+from app.outcomes.instruments import service as instruments_service
+from app.outcomes.measures import service as measures_service
 from app.training.routines import service as routines_service
 from app.training.routines.models import Routine, RoutinePublic
 from app.training.self_checks.models import Assessment
@@ -209,6 +212,31 @@ def _self_check(row: Assessment, patient_id: uuid.UUID) -> Observation:
     return narrative.narrated(resource)
 
 
+def _measures(session: Session, grant: access.Grant) -> tuple[list[AnyResource], list[datetime]]:
+    """The Questionnaires of the instruments answered, then each answer's
+    QuestionnaireResponse and score Observation (at a clinic: its own assignments only)."""
+    clinic_id = None if grant.access is None else grant.access.clinic_id
+    answers = measures_service.answers_for_export(session, grant.patient_id, clinic_id)
+    used = sorted({a.instrument_id for a in answers})
+    found: list[AnyResource] = [
+        narrative.narrated(
+            measures.questionnaire(instruments_service.get(i), conformance.DEFINITIONS_DATE)
+        )
+        for i in used
+    ]
+    for answer in answers:
+        instrument = instruments_service.get(answer.instrument_id)
+        found.append(
+            narrative.narrated(
+                measures.questionnaire_response(answer, instrument, grant.patient_id)
+            )
+        )
+        found.append(
+            narrative.narrated(measures.score_observation(answer, instrument, grant.patient_id))
+        )
+    return found, [a.updated_at for a in answers]
+
+
 def everything(
     session: Session,
     caller: Caller,
@@ -245,6 +273,10 @@ def everything(
         checks = account_repository.assessments_of(session, grant.patient_id)
         found += [_self_check(row, grant.patient_id) for row in checks]
         times += [row.created_at for row in checks]
+    if grant.measures:
+        measured, changed = _measures(session, grant)
+        found += measured
+        times += changed
     return searchset(
         base,
         f"{base}/Patient/{grant.patient_id}/$everything",
@@ -320,6 +352,8 @@ def observation(
     if logged is None and not key.member:
         check = repository.assessment(session, key.record_id)
     owner = logged.owner_id if logged is not None else check.owner_id if check is not None else None
+    if owner is None and not key.member:
+        return _score_observation(session, caller, key.record_id, clinic_id, address, missing)
     if owner is None:
         raise missing
     try:
@@ -342,6 +376,31 @@ def observation(
         raise missing
     access.record(session, grant, f"fhir:Observation/{observation_id}")
     return wanted[0]
+
+
+def _score_observation(
+    session: Session,
+    caller: Caller,
+    answer_id: uuid.UUID,
+    clinic_id: uuid.UUID | None,
+    address: str | None,
+    missing: NotFound,
+) -> Observation:
+    """An outcome measure's score Observation (id: the answer's), under `measures`; at a
+    clinic's base only an answer to that clinic's assignment (another's: as unknown)."""
+    answer = measures_service.exported_answer(session, answer_id)
+    if answer is None or (clinic_id is not None and answer.clinic_id != clinic_id):
+        raise missing
+    try:
+        grant = access.grant(session, _reader(caller, clinic_id, address), answer.patient_id)
+    except NotFound:
+        raise missing from None
+    if not grant.measures:
+        raise ScopeNotGranted("The patient has not granted you measures: no measure Observations.")
+    access.record(session, grant, f"fhir:Observation/{answer_id}")
+    body = answer.public
+    instrument = instruments_service.get(body.instrument_id)
+    return narrative.narrated(measures.score_observation(body, instrument, grant.patient_id))
 
 
 def operation_query(parameters: Parameters | None, prefer: str | None) -> Query:

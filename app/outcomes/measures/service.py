@@ -406,6 +406,31 @@ def list_answers(
     return Page[AnswerPublic](items=[answer_public(r) for r in rows], next_cursor=next_cursor)
 
 
+def answers_for_export(
+    session: Session, patient_id: uuid.UUID, clinic_id: uuid.UUID | None = None
+) -> list[AnswerPublic]:
+    """Every answer of the patient (to one clinic's assignments, when given), oldest first."""
+    assignments = repository.assignments_of(session, patient_id, clinic_id)
+    rows = repository.answers_of(session, [a.id for a in assignments])
+    return [answer_public(r) for r in sorted(rows, key=lambda r: (r.answered_at, str(r.id)))]
+
+
+@dataclass(frozen=True, slots=True)
+class ExportedAnswer:
+    """An answer as an export reads it by id: whose, to which clinic's assignment."""
+
+    patient_id: uuid.UUID
+    clinic_id: uuid.UUID | None
+    public: AnswerPublic
+
+
+def exported_answer(session: Session, answer_id: uuid.UUID) -> ExportedAnswer | None:
+    row = repository.answer(session, answer_id)
+    if row is None:
+        return None
+    return ExportedAnswer(row.patient_id, row.clinic_id, answer_public(row))
+
+
 # --- What is due, and the results -----------------------------------------------------------
 
 

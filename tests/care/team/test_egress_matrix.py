@@ -322,7 +322,9 @@ def _builder(world: World, actor: Actor) -> dict[str, Any]:
     return {"builder": {"level": "beginner", "minutes": 15}, "name": f"Built {actor.name}"}
 
 
-ANY_READ = frozenset({CareScope.PRESCRIBE, CareScope.SESSIONS, CareScope.SELF_CHECKS})
+ANY_READ = frozenset(
+    {CareScope.PRESCRIBE, CareScope.SESSIONS, CareScope.SELF_CHECKS, CareScope.MEASURES}
+)
 _PARAMETERS = {"resourceType": "Parameters", "parameter": [{"name": "_count", "valueInteger": 5}]}
 PLANS = frozenset({CareScope.PRESCRIBE, CareScope.SESSIONS})
 S = CareScope
@@ -479,6 +481,23 @@ CHANNELS: dict[str, Channel] = {
         _get(FHIR + "/Patient/{patient_id}/$everything"),
         operation_needs=ANY_READ,
         visible=_bundle_has("Observation", profile="self-check"),
+    ),
+    f"GET {FHIR}/Patient/{{patient_id}}/$everything#measures": Channel(
+        frozenset({S.MEASURES}),
+        _get(FHIR + "/Patient/{patient_id}/$everything"),
+        operation_needs=ANY_READ,
+        visible=_bundle_has("QuestionnaireResponse"),
+        check=_not_elsewhere,
+    ),
+    f"GET {FHIR}/Observation/{{observation_id}}#measure": Channel(
+        frozenset({S.MEASURES}), _get(FHIR + "/Observation/{night_answer}")
+    ),
+    # Another clinic's measure: never, whatever the scopes.
+    f"GET {FHIR}/Observation/{{observation_id}}#measure-elsewhere": Channel(
+        frozenset({S.MEASURES}),
+        _get(FHIR + "/Observation/{elsewhere_answer}"),
+        operation_needs=frozenset(),
+        never=True,
     ),
     f"GET {FHIR}/CarePlan/{{care_plan_id}}": Channel(
         PLANS, _get(FHIR + "/CarePlan/{prescription_id}")
@@ -646,9 +665,10 @@ async def _painful_session(client: httpx.AsyncClient, patient: Account) -> str:
 
 async def _answer_measure(
     client: httpx.AsyncClient, patient: Account, assignment: str, answers: dict[str, Any]
-) -> None:
+) -> str:
     body = {"id": str(uuid.uuid4()), "assignment_id": assignment, "answers": answers}
     await _ok(client.post("/api/v1/me/measures/answers", json=body, headers=patient.headers), 201)
+    return body["id"]
 
 
 async def _answered_measures(
@@ -664,14 +684,20 @@ async def _answered_measures(
         return _ok(client.post(path + "/measures", json=body, headers=who.headers), 201)
 
     elsewhere = await assign(theirs, other, "psfs")
-    await _answer_measure(
+    elsewhere_answer = await _answer_measure(
         client, patient, elsewhere["id"], {"activities": [{"activity": "Stairs", "rating": 2}]}
     )
     night = await assign(ours, prescriber, "night-pain")
-    for rating in (3, 7):
-        await _answer_measure(client, patient, night["id"], {"rating": rating})
+    night_answers = [
+        await _answer_measure(client, patient, night["id"], {"rating": rating}) for rating in (3, 7)
+    ]
     strength = await assign(ours, prescriber, "hip-abduction-strength")
-    return {"elsewhere_measure": str(elsewhere["id"]), "strength_assignment": str(strength["id"])}
+    return {
+        "elsewhere_measure": str(elsewhere["id"]),
+        "elsewhere_answer": elsewhere_answer,
+        "night_answer": night_answers[-1],
+        "strength_assignment": str(strength["id"]),
+    }
 
 
 async def build_world(app: FastAPI, client: httpx.AsyncClient) -> World:
