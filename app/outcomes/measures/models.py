@@ -27,7 +27,7 @@ from sqlmodel import Field as SQLField
 from sqlmodel import SQLModel
 
 from app.core.sqltypes import UTCDateTime, VocabularyColumn
-from app.core.types import SLUG_MAX, AwareDatetime, ShortText
+from app.core.types import SLUG_MAX, AwareDatetime, CalendarDate, ShortText
 from app.core.vocabulary import DueStatus, MeasureVerdict, Reporter
 
 DIGEST_MAX = 64
@@ -142,10 +142,10 @@ class Schedule(BaseModel):
     every_weeks: Annotated[StrictInt, Field(ge=1, le=MAX_EVERY_WEEKS)] | None = Field(
         default=None, description="Due every N weeks after `starts_on` (until discharge)."
     )
-    starts_on: date | None = Field(
+    starts_on: CalendarDate | None = Field(
         default=None, description="The first day (default: today in the patient's zone)."
     )
-    discharge_on: date | None = Field(
+    discharge_on: CalendarDate | None = Field(
         default=None, description="The planned discharge: due that day, and nothing after."
     )
 

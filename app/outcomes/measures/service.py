@@ -553,24 +553,33 @@ class MeasureSeries:
 
 
 def measure_series(session: Session, patient_id: uuid.UUID) -> list[MeasureSeries]:
-    """Every assignment of the patient with its scored answers (the report draws one chart
-    per series); assignments without a scored answer are left out."""
+    """Every assignment of the patient with its scored answers, one series per assignment
+    and comparable group (strength by side and unit, the stance test by leg: each its own
+    baseline), in time order; assignments without a scored answer are left out."""
     assignments = repository.assignments_of(session, patient_id)
     answers = repository.answers_of(session, [a.id for a in assignments])
     found = []
     for row in assignments:
-        result = _result(row, [a for a in answers if a.assignment_id == row.id])
-        if not result.points:
-            continue
-        found.append(
-            MeasureSeries(
-                instrument_id=row.instrument_id,
-                title=result.title,
-                unit=result.unit,
-                higher_is_better=result.higher_is_better,
-                mcid=result.mcid,
-                baseline=result.baseline,
-                points=[(p.answered_at, p.score) for p in result.points],
+        instrument = instruments.get(row.instrument_id)
+        groups: dict[tuple[str, ...], list[MeasureAnswer]] = {}
+        for answer in answers:
+            if answer.assignment_id == row.id and answer.score is not None:
+                key = tuple(str(answer.answers.get(k)) for k in instrument.comparable_on)
+                groups.setdefault(key, []).append(answer)
+        for key, scored in groups.items():
+            unit = instrument.score_unit
+            if unit == "{as entered}":
+                unit = str(scored[0].answers.get("unit"))
+            title = instrument.title + (f" ({', '.join(key)})" if key else "")
+            found.append(
+                MeasureSeries(
+                    instrument_id=row.instrument_id,
+                    title=title,
+                    unit=unit,
+                    higher_is_better=instrument.higher_is_better,
+                    mcid=instrument.mcid.value,
+                    baseline=scored[0].score if instrument.has_baseline else None,
+                    points=[(a.answered_at, a.score) for a in scored if a.score is not None],
+                )
             )
-        )
     return found

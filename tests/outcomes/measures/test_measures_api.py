@@ -15,6 +15,7 @@ from sqlalchemy import update
 from sqlmodel import Session
 
 from app.outcomes.measures.models import MeasureAnswer
+from app.outcomes.measures.service import measure_series
 from tests.factories import CareTeam, care_team
 
 PROBLEM = "application/problem+json"
@@ -224,3 +225,45 @@ async def test_measured_tests_by_whom_they_are_taken_and_the_edit_window(
         headers={**team.patient.headers, "If-Match": etag},
     )
     assert late.status_code == 409 and late.json()["type"].endswith("edit-window-closed")
+
+
+async def test_the_reports_series_keep_each_side_apart_in_time_order(
+    client: httpx.AsyncClient, app: FastAPI
+) -> None:
+    team = await care_team(client)
+    strength = await _assign(client, team, "hip-abduction-strength", at_start=True)
+    night = await _assign(client, team, "night-pain", every_weeks=1)
+    await _assign(client, team, "psfs")  # never answered: no series
+    start = datetime.now(UTC) - timedelta(days=3)
+    for days, side, force in ((0, "left", 100), (1, "right", 80), (2, "left", 120)):
+        made = await client.post(
+            team.patient_path("/measures/answers"),
+            json={
+                "id": str(uuid.uuid4()),
+                "assignment_id": strength["id"],
+                "answered_at": (start + timedelta(days=days)).isoformat(),
+                "answers": {"side": side, "force": force, "unit": "N"},
+            },
+            headers=team.clinician.headers,
+        )
+        assert made.status_code == 201, made.text
+    # Answered out of order (offline): the series is in time order, the baseline the first.
+    for days, rating in ((2, 3), (0, 7)):
+        answered = await _answer(
+            client, team, night, {"rating": rating}, start + timedelta(days=days)
+        )
+        assert answered.status_code == 201
+    with Session(app.state.engine) as session:
+        series = measure_series(session, team.patient.id)
+    shown = {s.title: s for s in series}
+    assert set(shown) == {
+        "Hip abduction strength (left, N)",
+        "Hip abduction strength (right, N)",
+        "Pain at night",
+    }
+    left = shown["Hip abduction strength (left, N)"]
+    assert (left.unit, left.baseline, [p[1] for p in left.points]) == ("N", 100.0, [100.0, 120.0])
+    pain = shown["Pain at night"]
+    assert (pain.baseline, pain.mcid, pain.higher_is_better) == (7.0, 1.5, False)
+    assert [p[1] for p in pain.points] == [7.0, 3.0]
+    assert all(p[0].tzinfo is not None for s in series for p in s.points)
