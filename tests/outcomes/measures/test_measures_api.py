@@ -16,7 +16,7 @@ from sqlmodel import Session
 
 from app.outcomes.measures.models import MeasureAnswer
 from app.outcomes.measures.service import measure_series
-from tests.factories import CareTeam, care_team
+from tests.factories import CareTeam, care_team, take_into_care
 
 PROBLEM = "application/problem+json"
 
@@ -163,6 +163,13 @@ async def test_assign_due_answer_score_alert_and_the_clinicians_reads(
     assert (await client.get(url, headers=team.colleague.headers)).status_code == 404
     refused = await client.get(team.patient_path("/measures"), headers=team.colleague.headers)
     assert refused.status_code == 404
+    # A colleague who takes the patient into care later sees the latest change at once.
+    await take_into_care(client, team.colleague, team.clinic_id, team.patient)
+    view = await client.get(
+        f"/api/v1/clinics/{team.clinic_id}/patients", headers=team.colleague.headers
+    )
+    (row,) = view.json()["items"]
+    assert row["latest_measure"]["answer_id"] == body["id"]
 
 
 async def test_measured_tests_by_whom_they_are_taken_and_the_edit_window(
