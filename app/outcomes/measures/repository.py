@@ -86,6 +86,16 @@ def page_answers(
     )
 
 
+def lock_assignment(session: Session, assignment_id: uuid.UUID) -> None:
+    """Serialise the writers of one assignment's answers (PostgreSQL: a row lock; SQLite's
+    writers take the database one at a time), so each rescoring sees the others' answers."""
+    session.exec(
+        select(MeasureAssignment.id)
+        .where(col(MeasureAssignment.id) == assignment_id)
+        .with_for_update(key_share=True)
+    ).first()
+
+
 def count_answers(session: Session, assignment_id: uuid.UUID) -> int:
     return int(
         session.exec(

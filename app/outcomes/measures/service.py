@@ -309,6 +309,7 @@ def record_answer(
     )
 
     def write() -> Resource[AnswerPublic]:
+        repository.lock_assignment(session, assignment.id)
         if repository.count_answers(session, assignment.id) >= MAX_ANSWERS_PER_ASSIGNMENT:
             raise QuotaExceeded(
                 f"This measure has {MAX_ANSWERS_PER_ASSIGNMENT} answers, the most one "
@@ -376,6 +377,7 @@ def edit_answer(
     instrument = instruments.get(row.instrument_id)
     answers = _checked(instrument, data.answers)
     with conditional_write(session) as current:
+        repository.lock_assignment(session, row.assignment_id)
         current(repository.bump_revision(session, row.id, row.revision))
         session.refresh(row)
         row.answers = answers

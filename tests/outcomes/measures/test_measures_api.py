@@ -3,6 +3,7 @@ reads (logged) and view, corrections under If-Match and the edit window."""
 
 from __future__ import annotations
 
+import asyncio
 import uuid
 from datetime import UTC, datetime, timedelta
 from itertools import pairwise
@@ -274,3 +275,33 @@ async def test_the_reports_series_keep_each_side_apart_in_time_order(
     assert (pain.baseline, pain.mcid, pain.higher_is_better) == (7.0, 1.5, False)
     assert [p[1] for p in pain.points] == [7.0, 3.0]
     assert all(p[0].tzinfo is not None for s in series for p in s.points)
+
+
+async def test_concurrent_answers_share_one_baseline_and_a_retried_id_stores_once(
+    client: httpx.AsyncClient,
+) -> None:
+    team = await care_team(client)
+    night = await _assign(client, team, "night-pain")
+    start = datetime.now(UTC) - timedelta(hours=8)
+    answered = await asyncio.gather(
+        *[
+            _answer(client, team, night, {"rating": 9 - n}, start + timedelta(minutes=n))
+            for n in range(8)
+        ]
+    )
+    assert [a.status_code for a in answered] == [201] * 8
+
+    async def changes() -> list[float | None]:
+        page = await client.get(
+            "/api/v1/me/measures/answers?sort=answered_at&limit=100", headers=team.patient.headers
+        )
+        return [r["change"] for r in page.json()["items"]]
+
+    # Each answer's scoring saw the others: the earliest is every other one's baseline.
+    assert await changes() == [None] + [float(-n) for n in range(1, 8)]
+    same, now = uuid.uuid4(), datetime.now(UTC)
+    retries = await asyncio.gather(
+        *[_answer(client, team, night, {"rating": 0}, now, same) for _ in range(8)]
+    )
+    assert sorted(r.status_code for r in retries) == [200] * 7 + [201]
+    assert await changes() == [None] + [float(-n) for n in range(1, 8)] + [-9.0]
