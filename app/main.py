@@ -27,6 +27,7 @@ from starlette.requests import Request
 from starlette.responses import HTMLResponse, Response
 
 from app.care.followup.router import router as care_followup_router
+from app.care.measures import reactions as care_measures
 from app.care.measures.router import router as care_measures_router
 from app.care.prescriptions.router import router as prescriptions_router
 from app.care.team import attention
@@ -136,6 +137,8 @@ def install_domain_handlers() -> None:
     # clinics in care receive their patients' events, and stop when the consent ends
     subscribe(WebhookAudience, clinic_webhooks.on_webhook_audience)
     subscribe(CareEnded, clinic_webhooks.on_care_ended)
+    # ... and the measures the clinic assigned end with the care
+    subscribe(CareEnded, care_measures.on_care_ended)
     # a password change ends the calendar feed's token; a new time zone moves its events
     subscribe(EverySignInEnded, calendar_feed_service.on_every_sign_in_ended)
     subscribe(TimeZoneChanged, calendar_feed_service.on_time_zone_changed)

@@ -44,6 +44,7 @@ def upgrade() -> None:
         sa.Column("discharge_on", sa.Date(), nullable=True),
         sa.Column("request_digest", _text(64), nullable=True),
         sa.Column("created_at", UTCDateTime(), nullable=False),
+        sa.Column("ended_at", UTCDateTime(), nullable=True),
         sa.ForeignKeyConstraint(["patient_id"], ["app_user.id"], ondelete="CASCADE"),
         sa.ForeignKeyConstraint(["clinic_id"], ["clinic.id"], ondelete="SET NULL"),
         sa.ForeignKeyConstraint(["assigned_by"], ["app_user.id"], ondelete="SET NULL"),

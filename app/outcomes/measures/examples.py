@@ -48,6 +48,7 @@ def _assignment() -> AssignmentPublic:
         starts_on=date(2026, 2, 16),
         discharge_on=date(2026, 4, 27),
         created_at=datetime(2026, 2, 16, 9, tzinfo=UTC),
+        ended_at=None,
     )
 
 

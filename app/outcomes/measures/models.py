@@ -72,6 +72,9 @@ class MeasureAssignment(SQLModel, table=True):
     discharge_on: date | None = None
     request_digest: str | None = SQLField(default=None, max_length=DIGEST_MAX)
     created_at: datetime = _at()
+    # When the care it was assigned under ended (no relationship at the clinic grants
+    # `measures` any more): nothing is due from then on, and it takes no new answer.
+    ended_at: datetime | None = _at(nullable=True)
 
 
 class MeasureAnswer(SQLModel, table=True):
@@ -181,6 +184,9 @@ class AssignmentPublic(BaseModel):
     starts_on: date
     discharge_on: date | None
     created_at: datetime
+    ended_at: datetime | None = Field(
+        description="When the care it was assigned under ended: nothing is due after."
+    )
 
 
 class AnswerCreate(BaseModel):

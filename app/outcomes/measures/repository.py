@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Sequence
+from datetime import datetime
 
 from sqlalchemy import func, update
 from sqlmodel import Session, col, select
@@ -83,6 +84,20 @@ def page_answers(
         stmt = stmt.where(col(MeasureAnswer.clinic_id) == clinic_id)
     return paginate(
         session, stmt, sort=sort, id_column=col(MeasureAnswer.id), cursor=cursor, limit=limit
+    )
+
+
+def end_assignments(
+    session: Session, clinic_id: uuid.UUID, patient_ids: Sequence[uuid.UUID], at: datetime
+) -> None:
+    session.execute(
+        update(MeasureAssignment)
+        .where(
+            col(MeasureAssignment.clinic_id) == clinic_id,
+            col(MeasureAssignment.patient_id).in_(list(patient_ids)),
+            col(MeasureAssignment.ended_at).is_(None),
+        )
+        .values(ended_at=at)
     )
 
 

@@ -68,6 +68,13 @@ def _today(time_zone: str, now: datetime | None = None) -> date:
     return (now or utcnow()).astimezone(ZoneInfo(time_zone)).date()
 
 
+def end_care(session: Session, clinic_id: uuid.UUID, patient_ids: Sequence[uuid.UUID]) -> None:
+    """End the clinic's assignments of these patients (the care they were made under
+    ended): nothing more is due, the answers stay the patients'."""
+    if patient_ids:
+        repository.end_assignments(session, clinic_id, patient_ids, utcnow())
+
+
 def plan_of(row: MeasureAssignment) -> Plan:
     return Plan(row.at_start, row.every_weeks, row.starts_on, row.discharge_on)
 
@@ -274,6 +281,11 @@ def record_answer(
             f"No assigned measure {data.assignment_id} for this patient.",
             errors=[FieldError(["body", "assignment_id"], "no such assignment", "unknown")],
         )
+    if assignment.ended_at is not None:
+        raise Invalid(
+            "This measure ended with the care it was assigned under; it takes no new answer.",
+            errors=[FieldError(["body", "assignment_id"], "ended", "assignment_ended")],
+        )
     instrument = instruments.get(assignment.instrument_id)
     if who.reporter not in instrument.reported_by:
         raise Forbidden(
@@ -449,6 +461,8 @@ def due(
     }
     found: list[DueMeasure] = []
     for row in assignments:
+        if row.ended_at is not None:
+            continue
         instrument = instruments.get(row.instrument_id)
         current, upcoming = current_and_next(plan_of(row), today)
         for day, status in ((current, DueStatus.DUE), (upcoming, DueStatus.UPCOMING)):
@@ -529,6 +543,8 @@ def occasions_between(
     """Every occasion of the patient's assigned measures on the local days first..last."""
     found = []
     for row in repository.assignments_of(session, patient_id):
+        if row.ended_at is not None:
+            continue
         title = instruments.get(row.instrument_id).title
         found += [
             Occasion(row.id, title, day, row.created_at)

@@ -2550,6 +2550,11 @@ export interface components {
             created_at: string;
             /** Discharge On */
             discharge_on: string | null;
+            /**
+             * Ended At
+             * @description When the care it was assigned under ended: nothing is due after.
+             */
+            ended_at: string | null;
             /** Every Weeks */
             every_weeks: number | null;
             /**

@@ -305,3 +305,23 @@ async def test_concurrent_answers_share_one_baseline_and_a_retried_id_stores_onc
     )
     assert sorted(r.status_code for r in retries) == [200] * 7 + [201]
     assert await changes() == [None] + [float(-n) for n in range(1, 8)] + [-9.0]
+
+
+async def test_revoked_care_ends_its_measures_and_the_answers_stay_the_patients(
+    client: httpx.AsyncClient,
+) -> None:
+    team = await care_team(client)
+    psfs = await _assign(client, team, "psfs", every_weeks=2)
+    rated = _psfs(("Stairs", 4))
+    assert (await _answer(client, team, psfs, rated)).status_code == 201
+    revoked = await client.delete(
+        f"/api/v1/me/care-relationships/{team.relationship_id}", headers=team.patient.headers
+    )
+    assert revoked.status_code == 204
+    due = await client.get("/api/v1/me/measures/due", headers=team.patient.headers)
+    assert due.json()["items"] == []
+    late = await _answer(client, team, psfs, rated)
+    assert late.status_code == 422 and late.json()["errors"][0]["type"] == "assignment_ended"
+    results = await client.get("/api/v1/me/measures/results", headers=team.patient.headers)
+    (result,) = results.json()["items"]
+    assert result["assignment"]["ended_at"] is not None and len(result["points"]) == 1

@@ -19,6 +19,7 @@ class AssignmentPublic:
         clinic_id (None | UUID):
         created_at (datetime.datetime):
         discharge_on (datetime.date | None):
+        ended_at (datetime.datetime | None): When the care it was assigned under ended: nothing is due after.
         every_weeks (int | None):
         id (UUID):
         instrument_id (str):
@@ -30,6 +31,7 @@ class AssignmentPublic:
     clinic_id: None | UUID
     created_at: datetime.datetime
     discharge_on: datetime.date | None
+    ended_at: datetime.datetime | None
     every_weeks: int | None
     id: UUID
     instrument_id: str
@@ -54,6 +56,12 @@ class AssignmentPublic:
         else:
             discharge_on = self.discharge_on
 
+        ended_at: None | str
+        if isinstance(self.ended_at, datetime.datetime):
+            ended_at = self.ended_at.isoformat()
+        else:
+            ended_at = self.ended_at
+
         every_weeks: int | None
         every_weeks = self.every_weeks
 
@@ -73,6 +81,7 @@ class AssignmentPublic:
                 "clinic_id": clinic_id,
                 "created_at": created_at,
                 "discharge_on": discharge_on,
+                "ended_at": ended_at,
                 "every_weeks": every_weeks,
                 "id": id,
                 "instrument_id": instrument_id,
@@ -120,6 +129,21 @@ class AssignmentPublic:
 
         discharge_on = _parse_discharge_on(d.pop("discharge_on"))
 
+        def _parse_ended_at(data: object) -> datetime.datetime | None:
+            if data is None:
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                ended_at_type_0 = datetime.datetime.fromisoformat(data)
+
+                return ended_at_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(datetime.datetime | None, data)
+
+        ended_at = _parse_ended_at(d.pop("ended_at"))
+
         def _parse_every_weeks(data: object) -> int | None:
             if data is None:
                 return data
@@ -140,6 +164,7 @@ class AssignmentPublic:
             clinic_id=clinic_id,
             created_at=created_at,
             discharge_on=discharge_on,
+            ended_at=ended_at,
             every_weeks=every_weeks,
             id=id,
             instrument_id=instrument_id,
