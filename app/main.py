@@ -95,6 +95,7 @@ CATALOG_PATHS = tuple(
         "fhir/PlanDefinition",
         "fhir/StructureDefinition",
         "fhir/CodeSystem",
+        "fhir/Questionnaire",
     )
 )
 DOCS_ASSETS = Path(fastapi_offline.__file__).parent / "static"

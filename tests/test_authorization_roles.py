@@ -195,6 +195,8 @@ async def _world(app: FastAPI, client: httpx.AsyncClient) -> World:
         "care_invitation_id": open_care_code.json()["id"],
         "token": shared.json()["token"],
         "instrument_id": "psfs",
+        "questionnaire_id": "psfs",
+        "questionnaire_response_id": answered.json()["id"],
         "assignment_id": assigned.json()["id"],
         "strength_assignment_id": strength.json()["id"],
         "answer_id": answered.json()["id"],

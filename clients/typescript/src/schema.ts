@@ -226,7 +226,7 @@ export interface paths {
         };
         /**
          * A routine of a patient in your care, as a FHIR CarePlan
-         * @description One of the patient's routines as a CarePlan: one activity per item, in order, each naming its exercise's ActivityDefinition (`instantiatesCanonical`) with the prescribed dosage: sets, reps or steps, hold, rest and side in the `exercise-dosage` extension, sessions per week in `scheduledTiming` (a progression plan's weeks each bounded by `boundsPeriod`). The `ETag` is `W/"<meta.versionId>"`. This is the clinic's FHIR base: readable by a clinician of the clinic whose active care relationship covers the patient, within the scopes the patient granted (the Patient: any of those below; CarePlans: `prescribe` or `sessions`; session Observations: `sessions`; self-checks: `self_checks`); each read is written to the patient's access log. No such relationship is 404, as an unknown patient; one granting none of those scopes is 403.
+         * @description One of the patient's routines as a CarePlan: one activity per item, in order, each naming its exercise's ActivityDefinition (`instantiatesCanonical`) with the prescribed dosage: sets, reps or steps, hold, rest and side in the `exercise-dosage` extension, sessions per week in `scheduledTiming` (a progression plan's weeks each bounded by `boundsPeriod`). The `ETag` is `W/"<meta.versionId>"`. This is the clinic's FHIR base: readable by a clinician of the clinic whose active care relationship covers the patient, within the scopes the patient granted (the Patient: any of those below; CarePlans: `prescribe` or `sessions`; session Observations: `sessions`; self-checks: `self_checks`; outcome measures this clinic assigned: `measures`); each read is written to the patient's access log. No such relationship is 404, as an unknown patient; one granting none of those scopes is 403.
          */
         get: operations["clinic_get_care_plan"];
         put?: never;
@@ -246,7 +246,7 @@ export interface paths {
         };
         /**
          * A session, exercise or self-check of a patient in your care (Observation)
-         * @description One Observation of the patient's: a session's panel (the session's id), one exercise of a session (the ids the panel's `hasMember` names) or a self-check. The `ETag` is `W/"<meta.versionId>"`. This is the clinic's FHIR base: readable by a clinician of the clinic whose active care relationship covers the patient, within the scopes the patient granted (the Patient: any of those below; CarePlans: `prescribe` or `sessions`; session Observations: `sessions`; self-checks: `self_checks`); each read is written to the patient's access log. No such relationship is 404, as an unknown patient; one granting none of those scopes is 403.
+         * @description One Observation of the patient's: a session's panel (the session's id), one exercise of a session (the ids the panel's `hasMember` names), a self-check, or the score of an outcome measure's answer (the answer's id). The `ETag` is `W/"<meta.versionId>"`. This is the clinic's FHIR base: readable by a clinician of the clinic whose active care relationship covers the patient, within the scopes the patient granted (the Patient: any of those below; CarePlans: `prescribe` or `sessions`; session Observations: `sessions`; self-checks: `self_checks`; outcome measures this clinic assigned: `measures`); each read is written to the patient's access log. No such relationship is 404, as an unknown patient; one granting none of those scopes is 403.
          */
         get: operations["clinic_get_observation"];
         put?: never;
@@ -266,7 +266,7 @@ export interface paths {
         };
         /**
          * A patient in your care, as a FHIR Patient
-         * @description The patient (the user) as a FHIR Patient: the `subject` of every record. The `ETag` is `W/"<meta.versionId>"`. This is the clinic's FHIR base: readable by a clinician of the clinic whose active care relationship covers the patient, within the scopes the patient granted (the Patient: any of those below; CarePlans: `prescribe` or `sessions`; session Observations: `sessions`; self-checks: `self_checks`); each read is written to the patient's access log. No such relationship is 404, as an unknown patient; one granting none of those scopes is 403.
+         * @description The patient (the user) as a FHIR Patient: the `subject` of every record. The `ETag` is `W/"<meta.versionId>"`. This is the clinic's FHIR base: readable by a clinician of the clinic whose active care relationship covers the patient, within the scopes the patient granted (the Patient: any of those below; CarePlans: `prescribe` or `sessions`; session Observations: `sessions`; self-checks: `self_checks`; outcome measures this clinic assigned: `measures`); each read is written to the patient's access log. No such relationship is 404, as an unknown patient; one granting none of those scopes is 403.
          */
         get: operations["clinic_get_patient"];
         put?: never;
@@ -286,15 +286,35 @@ export interface paths {
         };
         /**
          * Everything about a patient in your care, as a FHIR Bundle
-         * @description A `searchset` Bundle of the Patient, their routines as CarePlans, their sessions as Observations (one Physical Activity panel per session with one member per exercise; every set's reps/steps/hold, side, load, effort and pain (LOINC 72514-3) as components) and their self-checks as Observations. `_count` pages it (the Patient first; paging links in `Bundle.link`). This is the clinic's FHIR base: readable by a clinician of the clinic whose active care relationship covers the patient, within the scopes the patient granted (the Patient: any of those below; CarePlans: `prescribe` or `sessions`; session Observations: `sessions`; self-checks: `self_checks`); each read is written to the patient's access log. No such relationship is 404, as an unknown patient; one granting none of those scopes is 403.
+         * @description A `searchset` Bundle of the Patient, their routines as CarePlans, their sessions as Observations (one Physical Activity panel per session with one member per exercise; every set's reps/steps/hold, side, load, effort and pain (LOINC 72514-3) as components) and their self-checks as Observations. `_count` pages it (the Patient first; paging links in `Bundle.link`). This is the clinic's FHIR base: readable by a clinician of the clinic whose active care relationship covers the patient, within the scopes the patient granted (the Patient: any of those below; CarePlans: `prescribe` or `sessions`; session Observations: `sessions`; self-checks: `self_checks`; outcome measures this clinic assigned: `measures`); each read is written to the patient's access log. No such relationship is 404, as an unknown patient; one granting none of those scopes is 403.
          */
         get: operations["clinic_patient_everything"];
         put?: never;
         /**
          * Everything about a patient in your care, as a FHIR Bundle (POST)
-         * @description A `searchset` Bundle of the Patient, their routines as CarePlans, their sessions as Observations (one Physical Activity panel per session with one member per exercise; every set's reps/steps/hold, side, load, effort and pain (LOINC 72514-3) as components) and their self-checks as Observations. `_count` pages it (the Patient first; paging links in `Bundle.link`). POST runs the same operation with its parameters in a FHIR `Parameters` body (operations.html): `_count` (`valueInteger`) is read, any other parameter ignored (refused, 422, under `Prefer: handling=strict`). This is the clinic's FHIR base: readable by a clinician of the clinic whose active care relationship covers the patient, within the scopes the patient granted (the Patient: any of those below; CarePlans: `prescribe` or `sessions`; session Observations: `sessions`; self-checks: `self_checks`); each read is written to the patient's access log. No such relationship is 404, as an unknown patient; one granting none of those scopes is 403.
+         * @description A `searchset` Bundle of the Patient, their routines as CarePlans, their sessions as Observations (one Physical Activity panel per session with one member per exercise; every set's reps/steps/hold, side, load, effort and pain (LOINC 72514-3) as components) and their self-checks as Observations. `_count` pages it (the Patient first; paging links in `Bundle.link`). POST runs the same operation with its parameters in a FHIR `Parameters` body (operations.html): `_count` (`valueInteger`) is read, any other parameter ignored (refused, 422, under `Prefer: handling=strict`). This is the clinic's FHIR base: readable by a clinician of the clinic whose active care relationship covers the patient, within the scopes the patient granted (the Patient: any of those below; CarePlans: `prescribe` or `sessions`; session Observations: `sessions`; self-checks: `self_checks`; outcome measures this clinic assigned: `measures`); each read is written to the patient's access log. No such relationship is 404, as an unknown patient; one granting none of those scopes is 403.
          */
         post: operations["clinic_patient_everything_by_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/clinics/{clinic_id}/fhir/QuestionnaireResponse/{questionnaire_response_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * An outcome measure answer of a patient in your care (QuestionnaireResponse)
+         * @description One outcome measure answer as given (its score is the Observation of the same id). The `ETag` is `W/"<meta.versionId>"`. This is the clinic's FHIR base: readable by a clinician of the clinic whose active care relationship covers the patient, within the scopes the patient granted (the Patient: any of those below; CarePlans: `prescribe` or `sessions`; session Observations: `sessions`; self-checks: `self_checks`; outcome measures this clinic assigned: `measures`); each read is written to the patient's access log. No such relationship is 404, as an unknown patient; one granting none of those scopes is 403.
+         */
+        get: operations["clinic_get_questionnaire_response"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -982,7 +1002,7 @@ export interface paths {
         };
         /**
          * One of your sessions, exercises or self-checks, as a FHIR Observation
-         * @description One Observation of the patient's: a session's panel (the session's id), one exercise of a session (the ids the panel's `hasMember` names) or a self-check. The `ETag` is `W/"<meta.versionId>"`. Readable by the patient; another's is 404.
+         * @description One Observation of the patient's: a session's panel (the session's id), one exercise of a session (the ids the panel's `hasMember` names), a self-check, or the score of an outcome measure's answer (the answer's id). The `ETag` is `W/"<meta.versionId>"`. Readable by the patient; another's is 404.
          */
         get: operations["get_observation"];
         put?: never;
@@ -1069,6 +1089,66 @@ export interface paths {
          * @description One template (its id as in `GET /routines?template=true`) as a PlanDefinition. The `ETag` is `W/"<meta.versionId>"`. Public like the catalog: no sign-in, answered from memory until the catalog changes. Sends `ETag` and `Cache-Control: public`; repeat with `If-None-Match` to get 304.
          */
         get: operations["get_plan_definition"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/fhir/Questionnaire": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Search the outcome instruments (Questionnaires)
+         * @description Every outcome instrument (`GET /instruments`) as a Questionnaire: its items, the scoring and sources in `description`, the licence in `copyright`. An answer's QuestionnaireResponse names it by canonical url and version. Search parameters (as `/metadata` declares them): `_id`, `url` (canonical, `url|version`), `_count` (paging links in `Bundle.link`), `_summary=count` (the total only); others are ignored, or refused (400) under `Prefer: handling=strict`. Public like the catalog: no sign-in, answered from memory until the catalog changes. Sends `ETag` and `Cache-Control: public`; repeat with `If-None-Match` to get 304.
+         */
+        get: operations["list_questionnaires"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/fhir/Questionnaire/{questionnaire_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One outcome instrument (Questionnaire)
+         * @description One instrument's current version. The `ETag` is `W/"<meta.versionId>"`. Public like the catalog: no sign-in, answered from memory until the catalog changes. Sends `ETag` and `Cache-Control: public`; repeat with `If-None-Match` to get 304.
+         */
+        get: operations["get_questionnaire"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/fhir/QuestionnaireResponse/{questionnaire_response_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One of your outcome measure answers, as a FHIR QuestionnaireResponse
+         * @description One outcome measure answer as given (its score is the Observation of the same id). The `ETag` is `W/"<meta.versionId>"`. Readable by the patient; another's is 404.
+         */
+        get: operations["get_questionnaire_response"];
         put?: never;
         post?: never;
         delete?: never;
@@ -7543,6 +7623,125 @@ export interface operations {
             };
         };
     };
+    clinic_get_questionnaire_response: {
+        parameters: {
+            query?: {
+                /** @description The media type to answer with, overriding `Accept` (http.html): `json` or `application/fhir+json` (answered as application/fhir+json), `application/json`; `xml` and anything else is 406 (JSON only). */
+                _format?: string | null;
+            };
+            header?: {
+                /** @description `handling=strict`: a query parameter the interaction does not support is refused (400) instead of ignored (search.html). */
+                Prefer?: string | null;
+                /** @description An `ETag` from an earlier read (or `*`): 304 with no body while current. */
+                "If-None-Match"?: string | null;
+            };
+            path: {
+                /** @description The clinic's id. */
+                clinic_id: string;
+                /** @description The QuestionnaireResponse's id: the outcome measure answer's. Malformed or unknown: 404. */
+                questionnaire_response_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The resource, as application/fhir+json (or application/json when that is what the client asked for) */
+            200: {
+                headers: {
+                    /** @description `private, no-store`: a patient's data. */
+                    "Cache-Control": "private, no-store";
+                    /** @description The version read: `W/"<meta.versionId>"`; send it back in `If-None-Match`. */
+                    ETag: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/fhir+json": components["schemas"]["FhirResource"];
+                    "application/json": components["schemas"]["FhirResource"];
+                };
+            };
+            /** @description Not Modified: the `If-None-Match` ETag is current; no body. */
+            304: {
+                headers: {
+                    /** @description `private, no-store`: a patient's data. */
+                    "Cache-Control": "private, no-store";
+                    /** @description The version read: `W/"<meta.versionId>"`; send it back in `If-None-Match`. */
+                    ETag: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description OperationOutcome (400) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/fhir+json": components["schemas"]["OperationOutcome"];
+                    "application/json": components["schemas"]["OperationOutcome"];
+                };
+            };
+            /** @description OperationOutcome (401) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/fhir+json": components["schemas"]["OperationOutcome"];
+                    "application/json": components["schemas"]["OperationOutcome"];
+                };
+            };
+            /** @description OperationOutcome (403) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/fhir+json": components["schemas"]["OperationOutcome"];
+                    "application/json": components["schemas"]["OperationOutcome"];
+                };
+            };
+            /** @description OperationOutcome (404) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/fhir+json": components["schemas"]["OperationOutcome"];
+                    "application/json": components["schemas"]["OperationOutcome"];
+                };
+            };
+            /** @description OperationOutcome (406) */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/fhir+json": components["schemas"]["OperationOutcome"];
+                    "application/json": components["schemas"]["OperationOutcome"];
+                };
+            };
+            /** @description OperationOutcome (422) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/fhir+json": components["schemas"]["OperationOutcome"];
+                    "application/json": components["schemas"]["OperationOutcome"];
+                };
+            };
+            /** @description OperationOutcome (500) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/fhir+json": components["schemas"]["OperationOutcome"];
+                    "application/json": components["schemas"]["OperationOutcome"];
+                };
+            };
+        };
+    };
     clinic_fhir_metadata: {
         parameters: {
             query?: {
@@ -12414,6 +12613,314 @@ export interface operations {
             };
             /** @description OperationOutcome (400) */
             400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/fhir+json": components["schemas"]["OperationOutcome"];
+                    "application/json": components["schemas"]["OperationOutcome"];
+                };
+            };
+            /** @description OperationOutcome (404) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/fhir+json": components["schemas"]["OperationOutcome"];
+                    "application/json": components["schemas"]["OperationOutcome"];
+                };
+            };
+            /** @description OperationOutcome (406) */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/fhir+json": components["schemas"]["OperationOutcome"];
+                    "application/json": components["schemas"]["OperationOutcome"];
+                };
+            };
+            /** @description OperationOutcome (422) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/fhir+json": components["schemas"]["OperationOutcome"];
+                    "application/json": components["schemas"]["OperationOutcome"];
+                };
+            };
+            /** @description OperationOutcome (500) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/fhir+json": components["schemas"]["OperationOutcome"];
+                    "application/json": components["schemas"]["OperationOutcome"];
+                };
+            };
+        };
+    };
+    list_questionnaires: {
+        parameters: {
+            query?: {
+                /** @description The media type to answer with, overriding `Accept` (http.html): `json` or `application/fhir+json` (answered as application/fhir+json), `application/json`; `xml` and anything else is 406 (JSON only). */
+                _format?: string | null;
+                /** @description Only the resources with one of these ids (comma-separated: any of). */
+                _id?: string | null;
+                /** @description Canonical resolution: the resource with this canonical `url` (comma-separated: any of); `url|version` matches only that version. */
+                url?: string | null;
+                /** @description At most this many entries per page (search.html: never more; larger than 100 pages by 100); 0 answers the total only. The Bundle's `next`/`previous` links page on. Without it: every match. */
+                _count?: number | null;
+                /** @description `count`: the total only, no entries (search.html). `true`, `text` and `data` answer the resources whole, as `false` does (a server is not obliged to summarise; nothing is marked SUBSETTED). */
+                _summary?: string | null;
+                /** @description Where the page starts among the matches (the paging links set it). */
+                _offset?: number;
+            };
+            header?: {
+                /** @description `handling=strict`: a query parameter the interaction does not support is refused (400) instead of ignored (search.html). */
+                Prefer?: string | null;
+                /** @description An `ETag` from an earlier read (or `*`): 304 with no body while current. */
+                "If-None-Match"?: string | null;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The resource, as application/fhir+json (or application/json when that is what the client asked for) */
+            200: {
+                headers: {
+                    /** @description `public, max-age=N`: shared caches may keep the response N seconds. */
+                    "Cache-Control": string;
+                    /** @description Version of this representation; send it back in `If-None-Match`. */
+                    ETag: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/fhir+json": components["schemas"]["Bundle"];
+                    "application/json": components["schemas"]["Bundle"];
+                };
+            };
+            /** @description Not Modified: the `If-None-Match` ETag is current; no body. */
+            304: {
+                headers: {
+                    /** @description `public, max-age=N`: shared caches may keep the response N seconds. */
+                    "Cache-Control": string;
+                    /** @description Version of this representation; send it back in `If-None-Match`. */
+                    ETag: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description OperationOutcome (400) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/fhir+json": components["schemas"]["OperationOutcome"];
+                    "application/json": components["schemas"]["OperationOutcome"];
+                };
+            };
+            /** @description OperationOutcome (404) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/fhir+json": components["schemas"]["OperationOutcome"];
+                    "application/json": components["schemas"]["OperationOutcome"];
+                };
+            };
+            /** @description OperationOutcome (406) */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/fhir+json": components["schemas"]["OperationOutcome"];
+                    "application/json": components["schemas"]["OperationOutcome"];
+                };
+            };
+            /** @description OperationOutcome (422) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/fhir+json": components["schemas"]["OperationOutcome"];
+                    "application/json": components["schemas"]["OperationOutcome"];
+                };
+            };
+            /** @description OperationOutcome (500) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/fhir+json": components["schemas"]["OperationOutcome"];
+                    "application/json": components["schemas"]["OperationOutcome"];
+                };
+            };
+        };
+    };
+    get_questionnaire: {
+        parameters: {
+            query?: {
+                /** @description The media type to answer with, overriding `Accept` (http.html): `json` or `application/fhir+json` (answered as application/fhir+json), `application/json`; `xml` and anything else is 406 (JSON only). */
+                _format?: string | null;
+            };
+            header?: {
+                /** @description `handling=strict`: a query parameter the interaction does not support is refused (400) instead of ignored (search.html). */
+                Prefer?: string | null;
+                /** @description An `ETag` from an earlier read (or `*`): 304 with no body while current. */
+                "If-None-Match"?: string | null;
+            };
+            path: {
+                /** @description The Questionnaire's id: the instrument's id. Malformed or unknown: 404. */
+                questionnaire_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The resource, as application/fhir+json (or application/json when that is what the client asked for) */
+            200: {
+                headers: {
+                    /** @description `public, max-age=N`: shared caches may keep the response N seconds. */
+                    "Cache-Control": string;
+                    /** @description The version read: `W/"<meta.versionId>"`; send it back in `If-None-Match`. */
+                    ETag: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/fhir+json": components["schemas"]["FhirResource"];
+                    "application/json": components["schemas"]["FhirResource"];
+                };
+            };
+            /** @description Not Modified: the `If-None-Match` ETag is current; no body. */
+            304: {
+                headers: {
+                    /** @description `public, max-age=N`: shared caches may keep the response N seconds. */
+                    "Cache-Control": string;
+                    /** @description The version read: `W/"<meta.versionId>"`; send it back in `If-None-Match`. */
+                    ETag: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description OperationOutcome (400) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/fhir+json": components["schemas"]["OperationOutcome"];
+                    "application/json": components["schemas"]["OperationOutcome"];
+                };
+            };
+            /** @description OperationOutcome (404) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/fhir+json": components["schemas"]["OperationOutcome"];
+                    "application/json": components["schemas"]["OperationOutcome"];
+                };
+            };
+            /** @description OperationOutcome (406) */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/fhir+json": components["schemas"]["OperationOutcome"];
+                    "application/json": components["schemas"]["OperationOutcome"];
+                };
+            };
+            /** @description OperationOutcome (422) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/fhir+json": components["schemas"]["OperationOutcome"];
+                    "application/json": components["schemas"]["OperationOutcome"];
+                };
+            };
+            /** @description OperationOutcome (500) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/fhir+json": components["schemas"]["OperationOutcome"];
+                    "application/json": components["schemas"]["OperationOutcome"];
+                };
+            };
+        };
+    };
+    get_questionnaire_response: {
+        parameters: {
+            query?: {
+                /** @description The media type to answer with, overriding `Accept` (http.html): `json` or `application/fhir+json` (answered as application/fhir+json), `application/json`; `xml` and anything else is 406 (JSON only). */
+                _format?: string | null;
+            };
+            header?: {
+                /** @description `handling=strict`: a query parameter the interaction does not support is refused (400) instead of ignored (search.html). */
+                Prefer?: string | null;
+                /** @description An `ETag` from an earlier read (or `*`): 304 with no body while current. */
+                "If-None-Match"?: string | null;
+            };
+            path: {
+                /** @description The QuestionnaireResponse's id: the outcome measure answer's. Malformed or unknown: 404. */
+                questionnaire_response_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The resource, as application/fhir+json (or application/json when that is what the client asked for) */
+            200: {
+                headers: {
+                    /** @description `private, no-store`: a patient's data. */
+                    "Cache-Control": "private, no-store";
+                    /** @description The version read: `W/"<meta.versionId>"`; send it back in `If-None-Match`. */
+                    ETag: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/fhir+json": components["schemas"]["FhirResource"];
+                    "application/json": components["schemas"]["FhirResource"];
+                };
+            };
+            /** @description Not Modified: the `If-None-Match` ETag is current; no body. */
+            304: {
+                headers: {
+                    /** @description `private, no-store`: a patient's data. */
+                    "Cache-Control": "private, no-store";
+                    /** @description The version read: `W/"<meta.versionId>"`; send it back in `If-None-Match`. */
+                    ETag: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description OperationOutcome (400) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/fhir+json": components["schemas"]["OperationOutcome"];
+                    "application/json": components["schemas"]["OperationOutcome"];
+                };
+            };
+            /** @description OperationOutcome (401) */
+            401: {
                 headers: {
                     [name: string]: unknown;
                 };

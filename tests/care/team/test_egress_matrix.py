@@ -492,6 +492,15 @@ CHANNELS: dict[str, Channel] = {
     f"GET {FHIR}/Observation/{{observation_id}}#measure": Channel(
         frozenset({S.MEASURES}), _get(FHIR + "/Observation/{night_answer}")
     ),
+    f"GET {FHIR}/QuestionnaireResponse/{{questionnaire_response_id}}": Channel(
+        frozenset({S.MEASURES}), _get(FHIR + "/QuestionnaireResponse/{night_answer}")
+    ),
+    f"GET {FHIR}/QuestionnaireResponse/{{questionnaire_response_id}}#elsewhere": Channel(
+        frozenset({S.MEASURES}),
+        _get(FHIR + "/QuestionnaireResponse/{elsewhere_answer}"),
+        operation_needs=frozenset(),
+        never=True,
+    ),
     # Another clinic's measure: never, whatever the scopes.
     f"GET {FHIR}/Observation/{{observation_id}}#measure-elsewhere": Channel(
         frozenset({S.MEASURES}),
