@@ -13,6 +13,7 @@ from app.core.db import begin_write
 from app.core.pagination import Page
 from app.core.responses import Resource
 from app.core.vocabulary import AccessAction, Reporter
+from app.outcomes.measures import results as measure_results
 from app.outcomes.measures import service as measures
 from app.outcomes.measures.models import (
     AnswerCreate,
@@ -94,7 +95,7 @@ def results(
     session: Session, access: PatientAccess, cursor: str | None, limit: int
 ) -> Page[MeasureResult]:
     """This clinic's assignments with their results (never another clinic's)."""
-    return measures.results(
+    return measure_results.results(
         session, access.patient_id, clinic_id=access.clinic_id, cursor=cursor, limit=limit
     )
 

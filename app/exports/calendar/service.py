@@ -31,7 +31,7 @@ from app.core.types import utcnow
 from app.exports.calendar import ics, repository
 from app.exports.calendar.models import CalendarTokenCreate, CalendarTokenPublic
 from app.exports.calendar.revisions import ProgramVersion, Schedule, event_revisions
-from app.outcomes.measures import service as measures
+from app.outcomes.measures import results as measures
 from app.training.routines.repository import all_versions, items_for, latest_routine
 from app.training.routines.service import specs_for, stored_progression
 from app.training.routines.versions import items_of

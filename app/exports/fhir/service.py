@@ -49,7 +49,7 @@ from app.logbook.sessions.models import WorkoutSession
 from app.outcomes.instruments import service as instruments_service
 from app.outcomes.instruments.definitions import INSTRUMENTS
 from app.outcomes.instruments.models import Instrument
-from app.outcomes.measures import service as measures_service
+from app.outcomes.measures import results as measures_service
 from app.outcomes.measures.models import AnswerPublic
 from app.training.routines import service as routines_service
 from app.training.routines.models import Routine, RoutinePublic

@@ -268,10 +268,3 @@ class MeasurePoint(BaseModel):
 
 
 MeasureResult.model_rebuild()
-
-
-class MeasureCompletedData(BaseModel):
-    """The `data` of a `measure.completed` webhook event."""
-
-    answer: AnswerPublic
-    clinic_id: uuid.UUID | None

@@ -11,7 +11,7 @@ from app.core.pagination import DEFAULT_LIMIT, Cursor, Limit, Page, SortParam
 from app.core.problems import answers
 from app.core.responses import respond
 from app.core.vocabulary import Reporter
-from app.outcomes.measures import examples, service
+from app.outcomes.measures import examples, results, service
 from app.outcomes.measures.models import (
     AnswerCreate,
     AnswerPublic,
@@ -40,7 +40,7 @@ async def list_due(unit: SignedIn) -> Response:
     return respond(
         await unit.read(
             lambda db, caller: Page[DueMeasure](
-                items=service.due(db, caller.id, caller.time_zone), next_cursor=None
+                items=results.due(db, caller.id, caller.time_zone), next_cursor=None
             )
         )
     )
@@ -154,6 +154,6 @@ async def list_results(
 ) -> Response:
     return respond(
         await unit.read(
-            lambda db, caller: service.results(db, caller.id, cursor=cursor, limit=limit)
+            lambda db, caller: results.results(db, caller.id, cursor=cursor, limit=limit)
         )
     )
