@@ -27,6 +27,8 @@ from starlette.requests import Request
 from starlette.responses import HTMLResponse, Response
 
 from app.care.followup.router import router as care_followup_router
+from app.care.measures import reactions as care_measures
+from app.care.measures.router import router as care_measures_router
 from app.care.prescriptions.router import router as prescriptions_router
 from app.care.team import attention
 from app.care.team import service as care_service
@@ -67,6 +69,9 @@ from app.logbook.progress.router import router as progress_router
 from app.logbook.sessions import service as sessions_service
 from app.logbook.sessions.events import SessionWritten
 from app.logbook.sessions.router import router as sessions_router
+from app.outcomes.instruments.router import router as instruments_router
+from app.outcomes.measures.events import MeasureAnswered
+from app.outcomes.measures.router import router as measures_router
 from app.training.routines.builder_service import ladder as builder_ladder
 from app.training.routines.events import RoutineDeleted, RoutineWritten
 from app.training.routines.router import router as routines_router
@@ -91,6 +96,7 @@ CATALOG_PATHS = tuple(
         "fhir/PlanDefinition",
         "fhir/StructureDefinition",
         "fhir/CodeSystem",
+        "fhir/Questionnaire",
     )
 )
 DOCS_ASSETS = Path(fastapi_offline.__file__).parent / "static"
@@ -120,6 +126,7 @@ def install_domain_handlers() -> None:
     # alerts follow session and self-check writes; session writes announce changed advice
     subscribe(SessionWritten, alerts_service.on_session_written)
     subscribe(SelfCheckRecorded, alerts_service.on_self_check)
+    subscribe(MeasureAnswered, alerts_service.on_measure_answered)
     # the worker's expansion of a session write's event announces changed advice
     subscribe(OutboxExpanded, progress_events.on_outbox_expanded)
     # the clinician's view keeps each patient's summary with what changes it
@@ -128,9 +135,12 @@ def install_domain_handlers() -> None:
     subscribe(AlertAcknowledged, attention.on_alert_acknowledged)
     subscribe(RoutineWritten, attention.on_routine_written)
     subscribe(TimeZoneChanged, attention.on_time_zone_changed)
+    subscribe(MeasureAnswered, attention.on_measure_answered)
     # clinics in care receive their patients' events, and stop when the consent ends
     subscribe(WebhookAudience, clinic_webhooks.on_webhook_audience)
     subscribe(CareEnded, clinic_webhooks.on_care_ended)
+    # ... and the measures the clinic assigned end with the care
+    subscribe(CareEnded, care_measures.on_care_ended)
     # a password change ends the calendar feed's token; a new time zone moves its events
     subscribe(EverySignInEnded, calendar_feed_service.on_every_sign_in_ended)
     subscribe(TimeZoneChanged, calendar_feed_service.on_time_zone_changed)
@@ -204,6 +214,8 @@ def create_app(settings: Settings | None = None, *, engine: Engine | None = None
     app.include_router(account_router, prefix=API_PREFIX)
     app.include_router(assessments_router, prefix=API_PREFIX)
     app.include_router(routines_router, prefix=API_PREFIX)
+    app.include_router(instruments_router, prefix=API_PREFIX)
+    app.include_router(measures_router, prefix=API_PREFIX)
     app.include_router(handout_router, prefix=API_PREFIX)
     app.include_router(sessions_router, prefix=API_PREFIX)
     app.include_router(progress_router, prefix=API_PREFIX)
@@ -215,6 +227,7 @@ def create_app(settings: Settings | None = None, *, engine: Engine | None = None
     app.include_router(care_invitations_router, prefix=API_PREFIX)
     app.include_router(prescriptions_router, prefix=API_PREFIX)
     app.include_router(care_followup_router, prefix=API_PREFIX)
+    app.include_router(care_measures_router, prefix=API_PREFIX)
     app.include_router(alerts_router, prefix=API_PREFIX)
     app.include_router(session_comments_router, prefix=API_PREFIX)
     app.include_router(calendar_feed_router, prefix=API_PREFIX)

@@ -30,6 +30,7 @@ from app.logbook.sessions.models import (
     SessionEntry,
     WorkoutSession,
 )
+from app.outcomes.measures.models import MeasureAnswer, MeasureAssignment
 from app.training.routines.models import DeletedPrescription, Routine, RoutineItem, RoutineVersion
 from app.training.self_checks.models import Assessment
 from app.users.models import RefreshToken, TokenFamily, User
@@ -57,6 +58,8 @@ __all__ = [
     "ExerciseEquipment",
     "ExerciseMuscle",
     "ExerciseWeekTotal",
+    "MeasureAnswer",
+    "MeasureAssignment",
     "Muscle",
     "RateCounter",
     "RefreshToken",

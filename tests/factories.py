@@ -302,7 +302,15 @@ PROPERTY_SETTINGS = settings(
 
 # --- The care team (app/care/team) ---------------------------------------------------------------
 
-ALL_SCOPES = ["alerts", "clinic_systems", "prescribe", "progress", "self_checks", "sessions"]
+ALL_SCOPES = [
+    "alerts",
+    "clinic_systems",
+    "measures",
+    "prescribe",
+    "progress",
+    "self_checks",
+    "sessions",
+]
 
 
 async def create_clinic(

@@ -38,6 +38,10 @@ PUBLIC_OPERATIONS = {
     ("GET", "/api/v1/fhir/StructureDefinition/{definition_id}"),
     ("GET", "/api/v1/fhir/CodeSystem"),
     ("GET", "/api/v1/fhir/CodeSystem/{system_id}"),
+    ("GET", "/api/v1/fhir/Questionnaire"),
+    ("GET", "/api/v1/fhir/Questionnaire/{questionnaire_id}"),
+    ("GET", "/api/v1/instruments"),
+    ("GET", "/api/v1/instruments/{instrument_id}"),
 }
 ADMIN_OPERATIONS = {
     ("POST", "/api/v1/exercises"),

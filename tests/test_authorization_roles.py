@@ -13,6 +13,7 @@ entry to the patient's access log.
 
 from __future__ import annotations
 
+import uuid
 from typing import Any
 
 import httpx
@@ -130,6 +131,25 @@ async def _world(app: FastAPI, client: httpx.AsyncClient) -> World:
         headers=clinician.headers,
     )
     assert prescribed.status_code == 201, prescribed.text
+    measures = f"/api/v1/clinics/{clinic_id}/patients/{patient.id}/measures"
+    assigned, strength = [
+        await client.post(
+            measures,
+            json={"instrument_id": instrument, "schedule": {"at_start": True}},
+            headers=clinician.headers,
+        )
+        for instrument in ("psfs", "hip-abduction-strength")
+    ]
+    answered = await client.post(
+        "/api/v1/me/measures/answers",
+        json={
+            "id": str(uuid.uuid4()),
+            "assignment_id": assigned.json()["id"],
+            "answers": {"activities": [{"activity": "Stairs", "rating": 4}]},
+        },
+        headers=patient.headers,
+    )
+    assert answered.status_code == 201, answered.text
     shared, spare_link = [
         await client.post(
             "/api/v1/me/share-links", json={"kind": "progress"}, headers=patient.headers
@@ -174,6 +194,12 @@ async def _world(app: FastAPI, client: httpx.AsyncClient) -> World:
         "invitation_id": open_code.json()["id"],
         "care_invitation_id": open_care_code.json()["id"],
         "token": shared.json()["token"],
+        "instrument_id": "psfs",
+        "questionnaire_id": "psfs",
+        "questionnaire_response_id": answered.json()["id"],
+        "assignment_id": assigned.json()["id"],
+        "strength_assignment_id": strength.json()["id"],
+        "answer_id": answered.json()["id"],
     }
     return world
 

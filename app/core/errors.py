@@ -53,6 +53,10 @@ class QuotaExceeded(Conflict):
     (docs/reference/limits.md)."""
 
 
+class EditWindowClosed(Conflict):
+    """The record may no longer be edited: its short edit window has passed."""
+
+
 class DisplayNameRequired(Conflict):
     """The caller's profile has no display name, and the write would name them to someone."""
 

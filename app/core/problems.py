@@ -55,6 +55,7 @@ _SLUG_BY_ERROR: dict[type[errors.DomainError], str] = {
     errors.PrescribedReadOnly: "prescribed-routine-read-only",
     errors.ScopeNotGranted: "scope-not-granted",
     errors.DisplayNameRequired: "display-name-required",
+    errors.EditWindowClosed: "edit-window-closed",
 }
 
 _SLUG_BY_STATUS = {

@@ -221,6 +221,7 @@ class CareScope(StrEnum):
     SELF_CHECKS = "self_checks"
     ALERTS = "alerts"
     PRESCRIBE = "prescribe"
+    MEASURES = "measures"  # outcome measures: assign them, read the answers and scores
     # The clinic's own connected systems (its webhook endpoints) receive, as it happens, what
     # the other granted scopes cover; without it no clinic endpoint carries this patient's data.
     CLINIC_SYSTEMS = "clinic_systems"
@@ -271,12 +272,51 @@ class AlertKind(StrEnum):
     PROGRESS_REDUCE = "progress-reduce"  # an exercise's progression advice became "reduce"
     SELF_CHECK_PAIN = "self-check-pain"  # a self-check whose pain advises a professional
     MISSED_WEEK = "missed-week"  # a planned week ended with fewer sessions than planned
+    MEASURE_WORSE = "measure-worse"  # an outcome measure changed worse than its MCID
 
 
 # Which alerts a list shows: not yet acknowledged, or acknowledged.
 class AlertStatus(StrEnum):
     OPEN = "open"
     ACKNOWLEDGED = "acknowledged"
+
+
+# --- Outcome measures (app/outcomes) --------------------------------------------------------
+
+
+# How one item of an outcome instrument is answered.
+class AnswerType(StrEnum):
+    INTEGER = "integer"
+    NUMBER = "number"
+    BOOLEAN = "boolean"
+    CHOICE = "choice"
+    ACTIVITIES = "activities"  # the PSFS: activities the patient names, each rated
+
+
+# How an instrument's score is computed from its answers (app/outcomes/instruments/scoring.py).
+class ScoringRule(StrEnum):
+    ITEM_VALUE = "item-value"  # the value of one item (a rating, a measured force)
+    TIME_TO_ONSET = "time-to-onset"  # seconds until pain, capped; the cap when none began
+    MEAN_OF_ACTIVITIES = "mean-of-activities"  # the PSFS: the mean of the rated activities
+
+
+# Who answers an instrument: the patient themself, or the clinician (a measured test).
+class Reporter(StrEnum):
+    PATIENT = "patient"
+    CLINICIAN = "clinician"
+
+
+# Where a change from baseline stands against the instrument's MCID, direction-aware.
+class MeasureVerdict(StrEnum):
+    BETTER = "better"  # improved by at least the MCID
+    WITHIN = "within"  # changed by less than the MCID either way
+    WORSE = "worse"  # worsened by at least the MCID
+
+
+# Where an assigned measure stands on a patient's list of what is due.
+class DueStatus(StrEnum):
+    DUE = "due"  # its occasion has come and it is not answered yet
+    UPCOMING = "upcoming"  # the next occasion, not come yet
 
 
 # --- Webhooks -------------------------------------------------------------------------------
@@ -291,6 +331,7 @@ class WebhookEventType(StrEnum):
     ALERT_RAISED = "alert.raised"
     ROUTINE_PRESCRIBED = "routine.prescribed"
     PROGRESS_ADVICE_CHANGED = "progress.advice_changed"
+    MEASURE_COMPLETED = "measure.completed"
 
 
 # Where one event stands with one endpoint: waiting (or retrying), delivered, or given up.

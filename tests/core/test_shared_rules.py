@@ -203,6 +203,34 @@ async def test_every_successful_answer_says_how_it_may_be_cached(
     await call("GET", f"{clinic_fhir}/Patient/{a.id}", doc)
     await call("GET", f"{clinic_fhir}/Observation/{sid}", doc)
     await call("GET", f"{fhir}/Observation/{sid}", a)
+    # Outcome measures: the instruments, assignments, answers and their correction, the reads.
+    for path in (
+        "/instruments",
+        "/instruments/psfs",
+        "/fhir/Questionnaire",
+        "/fhir/Questionnaire/psfs",
+    ):
+        await call("GET", API + path)
+    measures = patient + "/measures"
+    night, strength = [
+        (await call("POST", measures, doc, json={"instrument_id": i, "schedule": {}})).json()
+        for i in ("night-pain", "hip-abduction-strength")
+    ]
+    measured = {"side": "left", "force": 100, "unit": "N"}
+    body = {"id": str(uuid.uuid4()), "assignment_id": strength["id"], "answers": measured}
+    await call("POST", measures + "/answers", doc, json=body)
+    await call("GET", f"{API}/me/measures/due", a)
+    body = {"id": str(uuid.uuid4()), "assignment_id": night["id"], "answers": {"rating": 5}}
+    mine = f"{API}/me/measures/answers/{body['id']}"
+    await call("POST", f"{API}/me/measures/answers", a, json=body)
+    await call("GET", f"{API}/me/measures/answers", a)
+    read = await call("GET", mine, a)
+    await write("PUT", mine, a, read.headers["etag"], json={"answers": {"rating": 4}})
+    await call("GET", f"{API}/me/measures/results", a)
+    await call("GET", measures, doc)
+    await call("GET", measures + "/answers", doc)
+    await call("GET", f"{clinic_fhir}/QuestionnaireResponse/{body['id']}", doc)
+    await call("GET", f"{fhir}/QuestionnaireResponse/{body['id']}", a)
     await call("GET", f"{patient}/sessions/{sid}/comments", doc)
     await call("POST", f"{patient}/sessions/{sid}/comments", doc, json={"body": "ok"})
     painful = {**assessment_examples.check(), "pain": 6}

@@ -59,6 +59,8 @@ from app.logbook.alerts.models import Alert, AlertAcknowledgement
 from app.logbook.progress.calc import calendar
 from app.logbook.sessions.events import SessionWritten
 from app.logbook.sessions.models import WorkoutSession
+from app.outcomes.measures.events import MeasureAnswered
+from app.outcomes.measures.models import MeasureAnswer
 from app.training.routines.events import RoutineWritten
 from app.training.routines.models import Routine
 from app.users.events import TimeZoneChanged
@@ -70,6 +72,7 @@ S = WorkoutSession.__table__  # type: ignore[attr-defined]
 RT = Routine.__table__  # type: ignore[attr-defined]
 AL = Alert.__table__  # type: ignore[attr-defined]
 ACK = AlertAcknowledgement.__table__  # type: ignore[attr-defined]
+MA = MeasureAnswer.__table__  # type: ignore[attr-defined]
 
 WEEKS = 5  # the four weeks before this one, then this one
 ADHERENCE_SCALE = 1000  # adherence as an integer per mille: exact in a cursor
@@ -242,7 +245,13 @@ def _update(mine: Sequence[ColumnElement[bool]], bounds: tuple[Any, Any, Any] | 
             .correlate_except(S)
             .scalar_subquery()
         )
-        moved = {"summary_done": done, "summary_until": until}
+        # A relationship begins stale: its first refresh also finds the patient's latest
+        # measure change at the clinic (later ones follow each answer: on_measure_answered).
+        moved = {
+            "summary_done": done,
+            "summary_until": until,
+            "summary_measure_id": latest_measure(patient, R.c.clinic_id),
+        }
     target = prescribed_sessions_per_week(R.c.clinic_id, patient)
     progress = granted(CareScope.PROGRESS)
     ratio = (done * ADHERENCE_SCALE) // (target * literal(4))
@@ -371,3 +380,36 @@ def on_routine_written(session: Session, event: RoutineWritten) -> None:
 
 def on_time_zone_changed(session: Session, event: TimeZoneChanged) -> None:
     refresh_patient(session, event.user_id, event.time_zone)
+
+
+def latest_measure(patient_id: Any, clinic_id: Any) -> Any:
+    """The patient's latest answer with a change to a measure the clinic assigned (through
+    the (patient, answered_at) index)."""
+    return (
+        select(MA.c.id)
+        .where(
+            MA.c.patient_id == patient_id,
+            MA.c.clinic_id == clinic_id,
+            MA.c.change.is_not(None),
+        )
+        .order_by(MA.c.answered_at.desc(), MA.c.id.desc())
+        .limit(1)
+        .correlate_except(MA)
+        .scalar_subquery()
+    )
+
+
+def on_measure_answered(session: Session, event: MeasureAnswered) -> None:
+    """The latest change on each of the patient's relationships at the assigning clinic."""
+    if event.clinic_id is None:
+        return
+    latest = latest_measure(event.patient_id, event.clinic_id)
+    session.execute(
+        update(R)
+        .where(
+            R.c.patient_id == event.patient_id,
+            R.c.clinic_id == event.clinic_id,
+            R.c.status == ACTIVE,
+        )
+        .values(summary_measure_id=latest)
+    )

@@ -156,8 +156,17 @@ def care_patients() -> JSONObject:
         {
             "patient": {"id": str(PATIENT_ID), "display_name": "Sam"},
             "relationship_id": str(RELATIONSHIP_ID),
-            "scopes": ["alerts", "progress", "sessions"],
+            "scopes": ["alerts", "measures", "progress", "sessions"],
             "open_alerts": 1,
+            "latest_measure": {
+                "answer_id": "7c2a3d4e-3333-4c2d-9e8f-0a1b2c3d4e5f",
+                "instrument_id": "night-pain",
+                "answered_at": "2026-11-20T21:10:00Z",
+                "score": 6.0,
+                "change": 2.0,
+                "mcid": 1.5,
+                "verdict": "worse",
+            },
             "figures": {
                 "sessions_per_week": 3,
                 "adherence": 0.583,

@@ -21,6 +21,7 @@ from app.core.vocabulary import (
     CareScope,
     ClinicRole,
     InvitationStatus,
+    MeasureVerdict,
     RelationshipStatus,
     WebhookEventType,
 )
@@ -243,6 +244,9 @@ class CareRelationship(SQLModel, table=True):
     )
     summary_done: int = SQLField(default=0, sa_column_kwargs={"server_default": "0"})
     summary_last_id: uuid.UUID | None = SQLField(default=None, sa_column=Column(Uuid()))
+    # The patient's latest answer with a change from baseline to a measure this clinic
+    # assigned (kept by the answer's transaction: attention.on_measure_answered).
+    summary_measure_id: uuid.UUID | None = SQLField(default=None, sa_column=Column(Uuid()))
     summary_until: datetime = SQLField(
         default=STALE,
         sa_column=Column(UTCDateTime(), nullable=False, server_default=STALE_SQL),
@@ -515,6 +519,16 @@ class CarePatientFigures(BaseModel):
     asymmetry: list[CareWeekAsymmetry] = Field(description="Per week, oldest first (as `weeks`).")
 
 
+class CareLatestMeasure(BaseModel):
+    answer_id: uuid.UUID
+    instrument_id: str
+    answered_at: datetime
+    score: float | None
+    change: float
+    mcid: float | None = Field(description="The source's MCID; null where none is published.")
+    verdict: MeasureVerdict | None
+
+
 class CarePatient(BaseModel):
     patient: PersonRef
     relationship_id: uuid.UUID
@@ -525,4 +539,10 @@ class CarePatient(BaseModel):
     )
     figures: CarePatientFigures | None = Field(
         description="Null unless the patient granted `progress`."
+    )
+    latest_measure: CareLatestMeasure | None = Field(
+        default=None,
+        description="The latest change from baseline of a measure this clinic assigned, "
+        "against the instrument's published MCID; null unless the patient granted "
+        "`measures` and answered one with a change.",
     )

@@ -25,6 +25,7 @@ from app.care.team.access import Standing, sees
 from app.care.team.access_log import record_reads
 from app.care.team.attention import ADHERENCE_SCALE, ZoneWeeks, weeks_at
 from app.care.team.models import (
+    CareLatestMeasure,
     CarePatient,
     CarePatientFigures,
     CareWeekAdherence,
@@ -35,8 +36,9 @@ from app.care.team.service import require_role
 from app.core.db import begin_write
 from app.core.pagination import Page, decode_keyset, encode_keyset
 from app.core.types import utcnow
-from app.core.vocabulary import CareScope
+from app.core.vocabulary import CareScope, MeasureVerdict
 from app.logbook.progress.calc import asymmetry
+from app.outcomes.instruments import service as instruments
 from app.users.models import Caller
 
 ORDER = "attention"
@@ -86,6 +88,22 @@ def _figures(
     )
 
 
+def _latest_measure(row: sql.PatientRow) -> CareLatestMeasure | None:
+    """The kept latest change (`measures`), scored as the answer stored it."""
+    if row.measure_id is None or row.measure_change is None or row.measure_at is None:
+        return None
+    instrument = instruments.get(row.measure_instrument or "")
+    return CareLatestMeasure(
+        answer_id=row.measure_id,
+        instrument_id=instrument.id,
+        answered_at=row.measure_at,
+        score=row.measure_score,
+        change=row.measure_change,
+        mcid=instrument.mcid.value,
+        verdict=None if row.measure_verdict is None else MeasureVerdict(row.measure_verdict),
+    )
+
+
 def patients(
     session: Session,
     caller: Caller,
@@ -130,6 +148,7 @@ def patients(
             )
             if sees(standing, PROGRESS)
             else None,
+            latest_measure=_latest_measure(r) if sees(standing, CareScope.MEASURES) else None,
         )
         for r, standing in zip(rows, standings, strict=True)
     ]

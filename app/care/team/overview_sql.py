@@ -27,6 +27,7 @@ from app.care.team.attention import (
 from app.care.team.models import CareRelationship
 from app.core.vocabulary import CareScope, RelationshipStatus
 from app.logbook.sessions.models import ExerciseWeekTotal, SessionEntry, WorkoutSession
+from app.outcomes.measures.models import MeasureAnswer
 from app.users.models import User
 
 R = CareRelationship.__table__  # type: ignore[attr-defined]
@@ -34,6 +35,7 @@ U = User.__table__  # type: ignore[attr-defined]
 S = WorkoutSession.__table__  # type: ignore[attr-defined]
 E = SessionEntry.__table__  # type: ignore[attr-defined]
 W = ExerciseWeekTotal.__table__  # type: ignore[attr-defined]
+MA = MeasureAnswer.__table__  # type: ignore[attr-defined]
 
 
 class PatientRow(Protocol):
@@ -64,6 +66,18 @@ class PatientRow(Protocol):
     def pain(self) -> int | None: ...
     @property
     def effort(self) -> int | None: ...
+    @property
+    def measure_id(self) -> uuid.UUID | None: ...
+    @property
+    def measure_instrument(self) -> str | None: ...
+    @property
+    def measure_at(self) -> datetime | None: ...
+    @property
+    def measure_score(self) -> float | None: ...
+    @property
+    def measure_change(self) -> float | None: ...
+    @property
+    def measure_verdict(self) -> str | None: ...
 
 
 def _in_care(clinic_id: uuid.UUID, clinician_id: uuid.UUID) -> list[Any]:
@@ -112,9 +126,16 @@ def page(
             shown.c.started_at.label("last_at"),
             shown.c.pain_max.label("pain"),
             effort.label("effort"),
+            MA.c.id.label("measure_id"),
+            MA.c.instrument_id.label("measure_instrument"),
+            MA.c.answered_at.label("measure_at"),
+            MA.c.score.label("measure_score"),
+            MA.c.change.label("measure_change"),
+            MA.c.verdict.label("measure_verdict"),
         )
         .join(U, U.c.id == R.c.patient_id)
         .outerjoin(shown, shown.c.id == R.c.summary_last_id)
+        .outerjoin(MA, MA.c.id == R.c.summary_measure_id)
         .where(*_in_care(clinic_id, clinician_id))
     )
     if after is not None:

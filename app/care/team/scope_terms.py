@@ -26,6 +26,7 @@ SCOPE_FOR_EVENT: dict[WebhookEventType, CareScope | None] = {
     WebhookEventType.ALERT_RAISED: CareScope.ALERTS,
     WebhookEventType.ROUTINE_PRESCRIBED: CareScope.PRESCRIBE,
     WebhookEventType.PROGRESS_ADVICE_CHANGED: CareScope.PROGRESS,
+    WebhookEventType.MEASURE_COMPLETED: CareScope.MEASURES,
 }
 
 
@@ -61,6 +62,16 @@ _TERMS = {
     CareScope.PRESCRIBE: _Terms(
         "Lets the clinician put routines in your account (prescriptions) and read back the "
         "ones they prescribed. You can always delete a prescribed routine.",
+        (CareChannel.CLINICIAN, CareChannel.CLINIC_FHIR),
+    ),
+    CareScope.MEASURES: _Terms(
+        "Lets the clinician ask you to fill in outcome measures on a schedule (questionnaires "
+        "such as pain at night or the Patient-Specific Functional Scale, and tests such as "
+        "time to pain standing on one leg), record measurements they take (hip strength), and "
+        "read your answers to the measures this clinic assigned, with their scores and how "
+        "they changed since the first one. A change worse than the measure's published "
+        "minimal important difference raises an alert. Your latest change shows on the "
+        "clinician's list of their patients.",
         (CareChannel.CLINICIAN, CareChannel.CLINIC_FHIR),
     ),
     CareScope.CLINIC_SYSTEMS: _Terms(

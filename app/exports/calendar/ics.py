@@ -113,6 +113,17 @@ def sessions_of(
     return out
 
 
+@dataclass(frozen=True)
+class MeasureDue:
+    """An outcome measure due on a day (an all-day event): the assignment it belongs to,
+    the instrument's title, and when it was assigned (the event's only revision)."""
+
+    assignment_id: uuid.UUID
+    title: str
+    day: date
+    assigned_at: datetime
+
+
 def feed(
     plan: Plan | None,
     names: Mapping[str, str],
@@ -120,8 +131,10 @@ def feed(
     at: time,
     first: date,
     last: date,
+    measures: Sequence[MeasureDue] = (),
 ) -> bytes:
-    """The calendar of the planned sessions on the local days first..last."""
+    """The calendar of the planned sessions (and the measures due) on the local days
+    first..last."""
     cal = Calendar()
     cal.add("prodid", PRODID)
     cal.add("version", "2.0")
@@ -131,6 +144,9 @@ def feed(
     if plan is not None:
         for day, week in sessions(plan, first, last):
             cal.add_component(_event(plan, plan.weeks[week], week + 1, day, names, zone, at))
+    for due in measures:
+        if first <= due.day <= last:
+            cal.add_component(_measure_event(due))
     # Only the transitions around the feed's days: the zone's whole history is kilobytes.
     around = (first - timedelta(days=366), last + timedelta(days=366))
     if cal.walk("VEVENT"):
@@ -176,6 +192,21 @@ def _event(
     alarm.add("description", f"{plan.name} in {REMINDER_BEFORE.seconds // 60} minutes")
     alarm.add("trigger", -REMINDER_BEFORE)
     event.add_component(alarm)
+    return event
+
+
+def _measure_event(due: MeasureDue) -> Event:
+    """An all-day event: a date has no zone, so no clock change moves it."""
+    event = Event()
+    event.add("uid", f"{due.assignment_id}-{due.day.isoformat()}@medius-measure")
+    event.add("dtstamp", due.assigned_at)
+    event.add("last-modified", due.assigned_at)
+    event.add("sequence", 0)
+    event.add("summary", f"Outcome measure due: {due.title}")
+    event.add("dtstart", due.day)
+    event.add("dtend", due.day + timedelta(days=1))
+    event.add("description", "Answer it in the app (GET /me/measures/due lists what is due).")
+    event.add("transp", "TRANSPARENT")
     return event
 
 

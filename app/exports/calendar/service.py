@@ -31,6 +31,7 @@ from app.core.types import utcnow
 from app.exports.calendar import ics, repository
 from app.exports.calendar.models import CalendarTokenCreate, CalendarTokenPublic
 from app.exports.calendar.revisions import ProgramVersion, Schedule, event_revisions
+from app.outcomes.measures import results as measures
 from app.training.routines.repository import all_versions, items_for, latest_routine
 from app.training.routines.service import specs_for, stored_progression
 from app.training.routines.versions import items_of
@@ -102,7 +103,11 @@ def document(session: Session, token: str, catalog: CatalogSpecs) -> bytes:
     schedule = Schedule(found.schedule_changes, found.schedule_changed_at)
     plan, names = _plan(session, found.user_id, zone, catalog, (first, last), schedule)
     at = time(found.minute_of_day // 60, found.minute_of_day % 60)
-    return ics.feed(plan, names, zone, at, first, last)
+    due = [
+        ics.MeasureDue(o.assignment_id, o.title, o.day, o.assigned_at)
+        for o in measures.occasions_between(session, found.user_id, first, last)
+    ]
+    return ics.feed(plan, names, zone, at, first, last, due)
 
 
 def _plan(

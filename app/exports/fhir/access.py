@@ -11,6 +11,9 @@ relationship with them, in that clinic, grants:
 | CarePlans (the routines the clinic prescribed) | `prescribe` or `sessions` |
 | session Observations      | `sessions`                  |
 | self-check Observations   | `self_checks`               |
+| outcome measures (Questionnaires, QuestionnaireResponses, score Observations) | `measures` |
+
+Outcome measures at a clinic's base are only the ones that clinic assigned.
 
 At a clinic's base the CarePlans are only that clinic's prescriptions (what its REST
 prescription routes answer): the patient's own routines and other clinics' prescriptions
@@ -40,7 +43,7 @@ from app.training.routines.models import Routine
 from app.users.models import Caller
 
 CARE_PLAN_SCOPES = frozenset({CareScope.PRESCRIBE, CareScope.SESSIONS})
-EXPORT_SCOPES = CARE_PLAN_SCOPES | {CareScope.SELF_CHECKS}
+EXPORT_SCOPES = CARE_PLAN_SCOPES | {CareScope.SELF_CHECKS, CareScope.MEASURES}
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,6 +55,7 @@ class Grant:
     care_plans: bool
     sessions: bool
     self_checks: bool
+    measures: bool = False
     access: PatientAccess | None = None
 
 
@@ -73,7 +77,7 @@ def grant(session: Session, reader: Reader, patient_id: uuid.UUID) -> Grant:
     if reader.clinic_id is None:
         if reader.caller.id != patient_id:
             raise patient_not_found(patient_id)
-        return Grant(patient_id, care_plans=True, sessions=True, self_checks=True)
+        return Grant(patient_id, care_plans=True, sessions=True, self_checks=True, measures=True)
     standing = standing_of(session, reader.clinic_id, reader.caller.id, patient_id)
     if standing is None:
         raise patient_not_found(patient_id)
@@ -81,7 +85,7 @@ def grant(session: Session, reader: Reader, patient_id: uuid.UUID) -> Grant:
         raise ScopeNotGranted(
             "The patient has granted you none of the scopes the FHIR export reads: "
             "prescribe or sessions (CarePlans), sessions (session Observations), "
-            "self_checks (self-check Observations)."
+            "self_checks (self-check Observations), measures (outcome measures)."
         )
     scopes = standing.scopes
     access = PatientAccess(
@@ -97,6 +101,7 @@ def grant(session: Session, reader: Reader, patient_id: uuid.UUID) -> Grant:
         care_plans=any(sees(standing, scope) for scope in CARE_PLAN_SCOPES),
         sessions=sees(standing, CareScope.SESSIONS),
         self_checks=sees(standing, CareScope.SELF_CHECKS),
+        measures=sees(standing, CareScope.MEASURES),
         access=access,
     )
 

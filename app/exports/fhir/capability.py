@@ -17,7 +17,13 @@ from app.exports.fhir.resources import (
 
 EVERYTHING = "http://hl7.org/fhir/OperationDefinition/Patient-everything"
 # The resource types of Medius' published definitions, searchable by id and canonical url.
-DEFINITION_TYPES = ("ActivityDefinition", "PlanDefinition", "StructureDefinition", "CodeSystem")
+DEFINITION_TYPES = (
+    "ActivityDefinition",
+    "PlanDefinition",
+    "StructureDefinition",
+    "CodeSystem",
+    "Questionnaire",
+)
 
 DEFINITION_SEARCH: list[CapabilityStatementRestResourceSearchParam] = [
     {"name": "_id", "type": "token", "documentation": "Any of these ids (comma-separated)."},
@@ -72,7 +78,11 @@ def capability_statement(base: str, *, clinic: bool) -> CapabilityStatement:
     resources = [
         patient,
         _patient_data("CarePlan", "A routine of the patient."),
-        _patient_data("Observation", "A session, one exercise of a session, or a self-check."),
+        _patient_data(
+            "Observation",
+            "A session, one exercise of a session, a self-check, or an outcome measure's score.",
+        ),
+        _patient_data("QuestionnaireResponse", "An outcome measure answer, as given."),
     ]
     if not clinic:
         resources = [*(_definition(t) for t in DEFINITION_TYPES), *resources]

@@ -42,11 +42,13 @@ from app.exports.fhir.params import (
     INSTANCE_NOTE,
     OBSERVATION_DESCRIPTION,
     PATIENT_DESCRIPTION,
+    QUESTIONNAIRE_RESPONSE_DESCRIPTION,
     CarePlanId,
     Count,
     ObservationId,
     Offset,
     PatientId,
+    QuestionnaireResponseId,
     fhir_request,
 )
 from app.exports.fhir.search import Query
@@ -60,7 +62,8 @@ CLINIC_NOTE = (
     " This is the clinic's FHIR base: readable by a clinician of the clinic whose active care "
     "relationship covers the patient, within the scopes the patient granted (the Patient: "
     "any of those below; CarePlans: `prescribe` or `sessions`; session Observations: "
-    "`sessions`; self-checks: `self_checks`); each read is written to the patient's access "
+    "`sessions`; self-checks: `self_checks`; outcome measures this clinic assigned: "
+    "`measures`); each read is written to the patient's access "
     "log. No such relationship is 404, as an unknown patient; one granting none of those "
     "scopes is 403."
 )
@@ -230,6 +233,35 @@ async def clinic_get_observation(
     body = await unit.read_logged(
         lambda db, caller: service.observation(
             db, caller, observation_id=observation_id, clinic_id=clinic_id, address=address
+        )
+    )
+    return private_instance(request, body)
+
+
+@clinic_router.get(
+    "/QuestionnaireResponse/{questionnaire_response_id}",
+    summary="An outcome measure answer of a patient in your care (QuestionnaireResponse)",
+    description=QUESTIONNAIRE_RESPONSE_DESCRIPTION + INSTANCE_NOTE + CLINIC_NOTE,
+    dependencies=CONDITIONAL_READ,
+    response_model=FhirResource,
+    response_class=FhirResponse,
+    responses=fhir_answers(
+        FhirResource,
+        examples.questionnaire_response,
+        CLINIC_ERRORS,
+        headers=PRIVATE_INSTANCE_HEADERS,
+    ),
+)
+async def clinic_get_questionnaire_response(
+    clinic_id: ClinicID,
+    questionnaire_response_id: QuestionnaireResponseId,
+    request: Request,
+    unit: SignedIn,
+) -> Response:
+    address = client_address(request)
+    body = await unit.read_logged(
+        lambda db, caller: service.questionnaire_response(
+            db, caller, questionnaire_response_id, clinic_id=clinic_id, address=address
         )
     )
     return private_instance(request, body)

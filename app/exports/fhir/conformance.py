@@ -14,7 +14,7 @@ from collections.abc import Iterable, Sequence
 from datetime import UTC, datetime
 
 from app.core.vocabulary import BandLevel, PelvisDrop
-from app.exports.fhir import codes, narrative
+from app.exports.fhir import codes, measures, narrative
 from app.exports.fhir.definitions import PUBLISHER, computable_name
 from app.exports.fhir.resources import (
     CodeSystem,
@@ -257,6 +257,32 @@ def code_systems(
             "Pelvis drop",
             "How far the other side's hip dropped in single-leg stance.",
             [(p.value, p.value.capitalize()) for p in PelvisDrop],
+        ),
+        _code_system(
+            codes.OUTCOME_MEASURE_SYSTEM,
+            "Outcome measures",
+            "The outcome instruments Medius serves (GET /instruments), by id: the code of each "
+            "Questionnaire and of its score's Observation.",
+            measures.instruments().items(),
+        ),
+        _code_system(
+            codes.MEASURE_FIGURE_SYSTEM,
+            "Figures of a scored outcome measure",
+            "What one component of an outcome measure's score Observation records.",
+            measures.FIGURES.items(),
+        ),
+        _code_system(
+            codes.MEASURE_VERDICT_SYSTEM,
+            "Change against the MCID",
+            "Where a change from baseline stands against the minimal clinically important "
+            "difference the instrument's source published (direction-aware).",
+            measures.VERDICTS.items(),
+        ),
+        _code_system(
+            codes.MEASURE_CHOICE_SYSTEM,
+            "Outcome measure answer choices",
+            "The choices an outcome instrument's items offer (sides, units, pelvis drop).",
+            measures.choices().items(),
         ),
         _code_system(
             codes.FINDING_SYSTEM,

@@ -9,7 +9,15 @@ from typing import TypeVar
 
 from app.catalog.exercises import examples as catalog_examples
 from app.catalog.exercises.models import ExercisePublic
-from app.exports.fhir import bundles, capability, conformance, definitions, narrative, records
+from app.exports.fhir import (
+    bundles,
+    capability,
+    conformance,
+    definitions,
+    measures,
+    narrative,
+    records,
+)
 from app.exports.fhir.resources import (
     ActivityDefinition,
     AnyResource,
@@ -21,10 +29,15 @@ from app.exports.fhir.resources import (
     OperationOutcome,
     Patient,
     PlanDefinition,
+    Questionnaire,
+    QuestionnaireResponse,
     StructureDefinition,
 )
 from app.logbook.sessions import examples as session_examples
 from app.logbook.sessions.models import SessionPublic
+from app.outcomes.instruments.definitions import INSTRUMENTS
+from app.outcomes.measures import examples as measure_examples
+from app.outcomes.measures.models import AnswerPublic
 from app.training.routines import examples as routine_examples
 from app.training.routines.models import RoutinePublic
 from app.training.self_checks import examples as assessment_examples
@@ -147,6 +160,30 @@ def structure_definitions() -> Bundle:
     found = conformance.structure_definitions()
     return bundles.searchset(
         BASE, f"{BASE}/StructureDefinition", found, last_updated=conformance.DEFINITIONS_DATE
+    )
+
+
+def questionnaire() -> Questionnaire:
+    return narrative.narrated(
+        measures.questionnaire(INSTRUMENTS["psfs"], conformance.DEFINITIONS_DATE)
+    )
+
+
+def questionnaire_response() -> QuestionnaireResponse:
+    answer = AnswerPublic.model_validate(measure_examples.answer())
+    return narrative.narrated(
+        measures.questionnaire_response(answer, INSTRUMENTS["psfs"], _patient().id)
+    )
+
+
+def questionnaires() -> Bundle:
+    found = [
+        narrative.narrated(
+            measures.questionnaire(INSTRUMENTS["night-pain"], conformance.DEFINITIONS_DATE)
+        )
+    ]
+    return bundles.searchset(
+        BASE, f"{BASE}/Questionnaire", found, last_updated=conformance.DEFINITIONS_DATE
     )
 
 

@@ -84,6 +84,30 @@ def _observation(resource: Mapping[str, Any]) -> Narrative:
     return _div(title or "Observation", lines)
 
 
+def _questionnaire(resource: Mapping[str, Any]) -> Narrative:
+    lines = [str(resource["description"])]
+    lines += [f"{i['linkId']}: {i['text']}" for i in resource["item"]]
+    lines.append(f"Canonical: {resource['url']}|{resource['version']}")
+    return _div(f"Questionnaire: {resource['title']}", lines)
+
+
+def _answered(item: Mapping[str, Any]) -> str:
+    values = []
+    for answer in item.get("answer", []):
+        if "valueCoding" in answer:
+            values.append(str(answer["valueCoding"].get("display", answer["valueCoding"]["code"])))
+        else:
+            values += [str(v).lower() if isinstance(v, bool) else str(v) for v in answer.values()]
+    nested = "; ".join(_answered(i) for i in item.get("item", []))
+    return f"{item['linkId']}: " + (", ".join(values) if values else nested)
+
+
+def _questionnaire_response(resource: Mapping[str, Any]) -> Narrative:
+    lines = [f"Answered {resource['authored']}"]
+    lines += [_answered(i) for i in resource["item"]]
+    return _div(f"Answers to {resource['questionnaire']}", lines)
+
+
 def _definition(resource: Mapping[str, Any]) -> Narrative:
     lines = [str(resource.get("description", ""))]
     lines += [f"{a['title']}: {a['description']}" for a in resource.get("action", [])]
@@ -115,6 +139,8 @@ _BY_TYPE = {
     "Patient": _patient,
     "CarePlan": _care_plan,
     "Observation": _observation,
+    "Questionnaire": _questionnaire,
+    "QuestionnaireResponse": _questionnaire_response,
     "ActivityDefinition": _definition,
     "PlanDefinition": _definition,
     "StructureDefinition": _definition,

@@ -81,6 +81,16 @@ StructureDefinitionId = Annotated[
     str, _id("The StructureDefinition's id: the extension's name.", "exercise-dosage")
 ]
 
+QuestionnaireResponseId = Annotated[
+    str,
+    _id(
+        "The QuestionnaireResponse's id: the outcome measure answer's.",
+        "7c2a3d4e-3333-4c2d-9e8f-0a1b2c3d4e5f",
+    ),
+]
+
+QuestionnaireId = Annotated[str, _id("The Questionnaire's id: the instrument's id.", "psfs")]
+
 CodeSystemId = Annotated[str, _id("The CodeSystem's id: the code system's name.", "set-component")]
 
 Count = Annotated[
@@ -173,5 +183,9 @@ CARE_PLAN_DESCRIPTION = (
 PATIENT_DESCRIPTION = "The patient (the user) as a FHIR Patient: the `subject` of every record."
 OBSERVATION_DESCRIPTION = (
     "One Observation of the patient's: a session's panel (the session's id), one exercise "
-    "of a session (the ids the panel's `hasMember` names) or a self-check."
+    "of a session (the ids the panel's `hasMember` names), a self-check, or the score of an "
+    "outcome measure's answer (the answer's id)."
+)
+QUESTIONNAIRE_RESPONSE_DESCRIPTION = (
+    "One outcome measure answer as given (its score is the Observation of the same id)."
 )

@@ -176,12 +176,80 @@ class Observation(TypedDict):
     effectiveDateTime: NotRequired[str]
     effectivePeriod: NotRequired[Period]
     issued: NotRequired[str]
-    performer: list[Reference]
+    performer: NotRequired[list[Reference]]
     valueCodeableConcept: NotRequired[CodeableConcept]
+    valueQuantity: NotRequired[Quantity]
     dataAbsentReason: NotRequired[CodeableConcept]
+    derivedFrom: NotRequired[list[Reference]]
     note: NotRequired[list[Annotation]]
     hasMember: NotRequired[list[Reference]]
     component: NotRequired[list[ObservationComponent]]
+
+
+# --- outcome measures ----------------------------------------------------------------------
+
+
+class QuestionnaireItemAnswerOption(TypedDict):
+    valueCoding: Coding
+
+
+class QuestionnaireItem(TypedDict):
+    linkId: str
+    text: str
+    type: Literal["group", "integer", "decimal", "boolean", "choice", "string"]
+    required: bool
+    repeats: NotRequired[bool]
+    answerOption: NotRequired[list[QuestionnaireItemAnswerOption]]
+    item: NotRequired[list[QuestionnaireItem]]
+
+
+class Questionnaire(TypedDict):
+    """An outcome instrument (its current version)."""
+
+    resourceType: Literal["Questionnaire"]
+    id: str
+    meta: Meta
+    text: NotRequired[Narrative]
+    url: str
+    version: str
+    name: str
+    title: str
+    status: Literal["active"]
+    subjectType: list[str]
+    publisher: str
+    description: str
+    copyright: str
+    code: list[Coding]
+    item: list[QuestionnaireItem]
+
+
+class QuestionnaireResponseItemAnswer(TypedDict, total=False):
+    valueInteger: int
+    valueDecimal: float
+    valueBoolean: bool
+    valueCoding: Coding
+    valueString: str
+
+
+class QuestionnaireResponseItem(TypedDict):
+    linkId: str
+    answer: NotRequired[list[QuestionnaireResponseItemAnswer]]
+    item: NotRequired[list[QuestionnaireResponseItem]]
+
+
+class QuestionnaireResponse(TypedDict):
+    """One completed outcome measure, as given."""
+
+    resourceType: Literal["QuestionnaireResponse"]
+    id: str
+    meta: Meta
+    text: NotRequired[Narrative]
+    questionnaire: str
+    status: Literal["completed", "amended"]
+    subject: Reference
+    authored: str
+    author: NotRequired[Reference]
+    item: list[QuestionnaireResponseItem]
 
 
 # --- the catalog ---------------------------------------------------------------------------
@@ -414,6 +482,8 @@ AnyResource = (
     Patient
     | CarePlan
     | Observation
+    | Questionnaire
+    | QuestionnaireResponse
     | ActivityDefinition
     | PlanDefinition
     | StructureDefinition

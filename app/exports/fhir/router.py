@@ -47,6 +47,7 @@ from app.exports.fhir.params import (
     OBSERVATION_DESCRIPTION,
     OWN_PATIENT,
     PATIENT_DESCRIPTION,
+    QUESTIONNAIRE_RESPONSE_DESCRIPTION,
     ActivityDefinitionId,
     CanonicalUrl,
     CarePlanId,
@@ -57,6 +58,8 @@ from app.exports.fhir.params import (
     Offset,
     PatientId,
     PlanDefinitionId,
+    QuestionnaireId,
+    QuestionnaireResponseId,
     StructureDefinitionId,
     Summary,
     fhir_request,
@@ -251,6 +254,40 @@ def get_structure_definition(
 
 
 @router.get(
+    "/Questionnaire",
+    summary="Search the outcome instruments (Questionnaires)",
+    description="Every outcome instrument (`GET /instruments`) as a Questionnaire: its items, "
+    "the scoring and sources in `description`, the licence in `copyright`. An answer's "
+    "QuestionnaireResponse names it by canonical url and version." + SEARCH_NOTE + PUBLIC_NOTE,
+    response_model=Bundle,
+    responses=fhir_answers(
+        Bundle, examples.questionnaires, PUBLIC_ERRORS, headers=PUBLIC_CACHE_HEADERS
+    ),
+    dependencies=CONDITIONAL_READ,
+    response_class=FhirResponse,
+)
+def list_questionnaires(request: Request, settings: SettingsDep, query: SearchQuery) -> Response:
+    return public_search(request, service.questionnaires(fhir_base(settings), query), settings)
+
+
+@router.get(
+    "/Questionnaire/{questionnaire_id}",
+    summary="One outcome instrument (Questionnaire)",
+    description="One instrument's current version." + INSTANCE_NOTE + PUBLIC_NOTE,
+    response_model=FhirResource,
+    responses=fhir_answers(
+        FhirResource, examples.questionnaire, PUBLIC_ERRORS, headers=PUBLIC_INSTANCE_HEADERS
+    ),
+    dependencies=CONDITIONAL_READ,
+    response_class=FhirResponse,
+)
+def get_questionnaire(
+    request: Request, questionnaire_id: QuestionnaireId, settings: SettingsDep
+) -> Response:
+    return public_instance(request, service.questionnaire(questionnaire_id), settings)
+
+
+@router.get(
     "/CodeSystem",
     summary="Search Medius' FHIR code systems (CodeSystems)",
     description="Every Medius code system the export uses (exercises, equipment, set "
@@ -399,5 +436,29 @@ async def get_observation(
 ) -> Response:
     body = await unit.read(
         lambda db, caller: service.observation(db, caller, observation_id=observation_id)
+    )
+    return private_instance(request, body)
+
+
+@router.get(
+    "/QuestionnaireResponse/{questionnaire_response_id}",
+    summary="One of your outcome measure answers, as a FHIR QuestionnaireResponse",
+    description=QUESTIONNAIRE_RESPONSE_DESCRIPTION + INSTANCE_NOTE + " Readable by the "
+    "patient; another's is 404.",
+    dependencies=CONDITIONAL_READ,
+    response_model=FhirResource,
+    response_class=FhirResponse,
+    responses=fhir_answers(
+        FhirResource,
+        examples.questionnaire_response,
+        PATIENT_ERRORS,
+        headers=PRIVATE_INSTANCE_HEADERS,
+    ),
+)
+async def get_questionnaire_response(
+    questionnaire_response_id: QuestionnaireResponseId, request: Request, unit: SignedIn
+) -> Response:
+    body = await unit.read(
+        lambda db, caller: service.questionnaire_response(db, caller, questionnaire_response_id)
     )
     return private_instance(request, body)

@@ -23,6 +23,7 @@ from app.exports.fhir import (
     definitions,
     http,
     ids,
+    measures,
     narrative,
     records,
     repository,
@@ -38,11 +39,18 @@ from app.exports.fhir.resources import (
     Observation,
     Patient,
     PlanDefinition,
+    Questionnaire,
+    QuestionnaireResponse,
     StructureDefinition,
 )
 from app.exports.fhir.search import Query, searchset
 from app.logbook.sessions import service as sessions_service
 from app.logbook.sessions.models import WorkoutSession
+from app.outcomes.instruments import service as instruments_service
+from app.outcomes.instruments.definitions import INSTRUMENTS
+from app.outcomes.instruments.models import Instrument
+from app.outcomes.measures import results as measures_service
+from app.outcomes.measures.models import AnswerPublic
 from app.training.routines import service as routines_service
 from app.training.routines.models import Routine, RoutinePublic
 from app.training.self_checks.models import Assessment
@@ -146,6 +154,25 @@ def structure_definition(definition_id: str) -> StructureDefinition:
     return _one(found, "StructureDefinition", definition_id)
 
 
+def _questionnaire(instrument_id: str) -> Questionnaire:
+    instrument = instruments_service.get(instrument_id)
+    return narrative.narrated(measures.questionnaire(instrument, conformance.DEFINITIONS_DATE))
+
+
+def questionnaires(base: str, query: Query) -> Bundle:
+    """Every outcome instrument as a Questionnaire (definitions: public, like the catalog's)."""
+    found = [_questionnaire(i) for i in sorted(INSTRUMENTS)]
+    return searchset(
+        base, f"{base}/Questionnaire", found, query, last_updated=conformance.DEFINITIONS_DATE
+    )
+
+
+def questionnaire(instrument_id: str) -> Questionnaire:
+    if instrument_id not in INSTRUMENTS:
+        raise NotFound(f"No Questionnaire/{instrument_id}.")
+    return _questionnaire(instrument_id)
+
+
 def _code_systems(session: Session) -> list[CodeSystem]:
     revision = catalog_repository.catalog_revision(session)
     return conformance.code_systems(
@@ -209,6 +236,25 @@ def _self_check(row: Assessment, patient_id: uuid.UUID) -> Observation:
     return narrative.narrated(resource)
 
 
+def _measures(session: Session, grant: access.Grant) -> tuple[list[AnyResource], list[datetime]]:
+    """Each answer's QuestionnaireResponse and score Observation (at a clinic: its own
+    assignments only); the Questionnaires they name are served at the patient's base."""
+    clinic_id = None if grant.access is None else grant.access.clinic_id
+    answers = measures_service.answers_for_export(session, grant.patient_id, clinic_id)
+    found: list[AnyResource] = []
+    for answer in answers:
+        instrument = instruments_service.get(answer.instrument_id)
+        found.append(
+            narrative.narrated(
+                measures.questionnaire_response(answer, instrument, grant.patient_id)
+            )
+        )
+        found.append(
+            narrative.narrated(measures.score_observation(answer, instrument, grant.patient_id))
+        )
+    return found, [a.updated_at for a in answers]
+
+
 def everything(
     session: Session,
     caller: Caller,
@@ -245,6 +291,10 @@ def everything(
         checks = account_repository.assessments_of(session, grant.patient_id)
         found += [_self_check(row, grant.patient_id) for row in checks]
         times += [row.created_at for row in checks]
+    if grant.measures:
+        measured, changed = _measures(session, grant)
+        found += measured
+        times += changed
     return searchset(
         base,
         f"{base}/Patient/{grant.patient_id}/$everything",
@@ -320,6 +370,8 @@ def observation(
     if logged is None and not key.member:
         check = repository.assessment(session, key.record_id)
     owner = logged.owner_id if logged is not None else check.owner_id if check is not None else None
+    if owner is None and not key.member:
+        return _score_observation(session, caller, key.record_id, clinic_id, address, missing)
     if owner is None:
         raise missing
     try:
@@ -342,6 +394,67 @@ def observation(
         raise missing
     access.record(session, grant, f"fhir:Observation/{observation_id}")
     return wanted[0]
+
+
+def _measure_answer(
+    session: Session,
+    caller: Caller,
+    answer_id: uuid.UUID | None,
+    clinic_id: uuid.UUID | None,
+    address: str | None,
+    missing: NotFound,
+    resource: str,
+) -> tuple[AnswerPublic, Instrument, access.Grant]:
+    """An outcome measure answer under `measures` (logged as `resource`); at a clinic's base
+    only an answer to that clinic's assignment (another's: as an unknown id)."""
+    answer = None if answer_id is None else measures_service.exported_answer(session, answer_id)
+    if answer is None or (clinic_id is not None and answer.clinic_id != clinic_id):
+        raise missing
+    try:
+        grant = access.grant(session, _reader(caller, clinic_id, address), answer.patient_id)
+    except NotFound:
+        raise missing from None
+    if not grant.measures:
+        raise ScopeNotGranted("The patient has not granted you measures: no outcome measures.")
+    access.record(session, grant, resource)
+    return answer.public, instruments_service.get(answer.public.instrument_id), grant
+
+
+def _score_observation(
+    session: Session,
+    caller: Caller,
+    answer_id: uuid.UUID,
+    clinic_id: uuid.UUID | None,
+    address: str | None,
+    missing: NotFound,
+) -> Observation:
+    """An outcome measure's score Observation (its id: the answer's)."""
+    answer, instrument, grant = _measure_answer(
+        session, caller, answer_id, clinic_id, address, missing, f"fhir:Observation/{answer_id}"
+    )
+    return narrative.narrated(measures.score_observation(answer, instrument, grant.patient_id))
+
+
+def questionnaire_response(
+    session: Session,
+    caller: Caller,
+    response_id: str,
+    clinic_id: uuid.UUID | None = None,
+    address: str | None = None,
+) -> QuestionnaireResponse:
+    """`QuestionnaireResponse/{id}`: an outcome measure answer as given, under `measures`."""
+    missing = NotFound(f"No QuestionnaireResponse/{response_id} you may read.")
+    answer_id = ids.record_uuid(response_id)
+    answer, instrument, grant = _measure_answer(
+        session,
+        caller,
+        answer_id,
+        clinic_id,
+        address,
+        missing,
+        f"fhir:QuestionnaireResponse/{answer_id}",
+    )
+    return narrative.narrated(measures.questionnaire_response(answer, instrument, grant.patient_id))
 
 
 def operation_query(parameters: Parameters | None, prefer: str | None) -> Query:

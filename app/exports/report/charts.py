@@ -205,7 +205,10 @@ ALERT_ROWS = {
     AlertKind.PROGRESS_REDUCE: "reduce",
     AlertKind.SELF_CHECK_PAIN: "self-check",
     AlertKind.MISSED_WEEK: "missed week",
+    AlertKind.MEASURE_WORSE: "measure worse",
 }
+# A new kind of alert needs its row: without one, its alert could not be drawn.
+assert set(ALERT_ROWS) == set(AlertKind), sorted(set(AlertKind) - set(ALERT_ROWS))
 
 
 def alerts_chart(period: Period, alerts: Sequence[AlertLine]) -> Drawing:

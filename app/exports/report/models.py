@@ -6,41 +6,14 @@ patient's time zone, so the charts and summaries are pure functions of these val
 
 from __future__ import annotations
 
-import uuid
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
-from sqlmodel import Session
-
 from app.core.vocabulary import AlertKind
+from app.outcomes.measures.service import MeasureSeries
 
-
-@dataclass(frozen=True)
-class MeasureSeries:
-    """One outcome instrument's scored answers for a patient: the input of a measure chart.
-
-    The shape the outcomes service's `measure_series(session, patient_id)` answers
-    (aware UTC datetimes, scored totals in time order); `mcid` is the instrument source's
-    figure, not Medius'."""
-
-    instrument_id: str
-    title: str
-    unit: str
-    higher_is_better: bool
-    mcid: float | None
-    baseline: float | None
-    points: list[tuple[datetime, float]]
-
-
-# Where the report reads a patient's measure series from.
-MeasuresSource = Callable[[Session, uuid.UUID], list[MeasureSeries]]
-
-
-def no_measures(session: Session, patient_id: uuid.UUID) -> list[MeasureSeries]:
-    """The default source: no measures (the outcomes service is wired in at merge)."""
-    return []
+__all__ = ["MeasureSeries"]  # the outcomes service's shape, drawn by the measure charts
 
 
 @dataclass(frozen=True)

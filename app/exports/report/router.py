@@ -79,7 +79,8 @@ async def read_own_report(
     "and the `progress` scope (404 otherwise, as for an unknown patient; 403 "
     "`scope-not-granted` without `progress`). Each further part shows only under the "
     "scope that covers it (each session's pain: `sessions`; alerts, with your clinic's "
-    "acknowledgements only: `alerts`); the program's versions only when your clinic "
+    "acknowledgements only: `alerts`; the outcome measures your clinic assigned: "
+    "`measures`); the program's versions only when your clinic "
     'prescribed the program. A part left out is named, with why, under "Left out". '
     "Each read is recorded in the patient's access log.",
     response_class=Response,

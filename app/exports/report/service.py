@@ -31,14 +31,12 @@ from app.exports.report import repository
 from app.exports.report.models import (
     Acknowledgement,
     AlertLine,
-    MeasuresSource,
     Omitted,
     Period,
     ReportData,
     SessionPain,
     VersionMark,
     WeekFigures,
-    no_measures,
 )
 from app.exports.report.render import render
 from app.logbook.alerts import repository as alerts_repository
@@ -46,6 +44,7 @@ from app.logbook.alerts.models import Alert
 from app.logbook.progress import calc
 from app.logbook.progress import repository as progress_repository
 from app.logbook.sessions import totals
+from app.outcomes.measures.service import measure_series
 from app.training.routines import repository as routines_repository
 from app.training.routines.models import RoutineVersion
 from app.users.models import Caller
@@ -56,10 +55,9 @@ MAX_ALERTS = 50  # rows of the alerts table (the summary counts them all)
 _ALERT_PAGE = 100
 # The care scope each part of a clinician's report needs beyond `progress` (the report's
 # own: weekly aggregates, adherence, left/right work, the clinic's own program versions).
-# Outcome measures have no scope until the outcomes package brings one (None: left out).
 SESSIONS_PART = CareScope.SESSIONS  # each session's time and worst pain: single sessions
 ALERTS_PART = CareScope.ALERTS
-MEASURES_PART: CareScope | None = None
+MEASURES_PART = CareScope.MEASURES  # the clinic's own assignments only
 
 
 @dataclass(frozen=True)
@@ -110,7 +108,6 @@ def build(
     viewer: Viewer,
     first: date | None,
     last: date | None,
-    measures: MeasuresSource,
 ) -> ReportData:
     """Every figure of the patient's report over the period, as `viewer` may see it."""
     period = period_of(patient.time_zone, first, last)
@@ -156,7 +153,7 @@ def build(
 
     series = None
     if viewer.sees(MEASURES_PART):
-        series = measures(session, patient.id)
+        series = measure_series(session, patient.id, clinic_id=viewer.clinic_id)
     else:
         omitted.append(_not_granted("Outcome measures", MEASURES_PART))
 
@@ -309,10 +306,9 @@ def own_report(
     first: date | None,
     last: date | None,
     accept: str | None,
-    measures: MeasuresSource = no_measures,
 ) -> Rendered:
     """The patient's own report, every section, in the format asked."""
-    return render(build(session, user, PATIENT, first, last, measures), accept)
+    return render(build(session, user, PATIENT, first, last), accept)
 
 
 def clinic_report(
@@ -323,8 +319,7 @@ def clinic_report(
     first: date | None,
     last: date | None,
     accept: str | None,
-    measures: MeasuresSource = no_measures,
 ) -> Rendered:
     """A clinician's report of a patient in care: the parts their scopes cover."""
     viewer = clinician_viewer(session, standing, clinic_id)
-    return render(build(session, patient, viewer, first, last, measures), accept)
+    return render(build(session, patient, viewer, first, last), accept)

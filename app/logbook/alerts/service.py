@@ -13,6 +13,9 @@ raises it once):
 - `self-check-pain`: a self-check whose pain makes its interpretation send the patient
   to a professional.
 - `missed-week`: see `detect_missed_weeks`.
+- `measure-worse`: an outcome measure answered (or corrected) whose change from its
+  baseline is worse than the instrument's published MCID (app/outcomes scores it); one per
+  answer, however often it is corrected.
 """
 
 from __future__ import annotations
@@ -32,7 +35,13 @@ from app.core.errors import Conflict, NotFound
 from app.core.events import publish
 from app.core.pagination import Page
 from app.core.types import JSONObject, utcnow
-from app.core.vocabulary import AlertKind, AlertStatus, Decision, WebhookEventType
+from app.core.vocabulary import (
+    AlertKind,
+    AlertStatus,
+    Decision,
+    MeasureVerdict,
+    WebhookEventType,
+)
 from app.logbook.alerts import repository
 from app.logbook.alerts.events import AlertAcknowledged, AlertRaised
 from app.logbook.alerts.models import (
@@ -46,6 +55,7 @@ from app.logbook.alerts.models import (
 from app.logbook.progress import calc
 from app.logbook.progress import repository as progress_repository
 from app.logbook.sessions.events import SessionWritten
+from app.outcomes.measures.events import MeasureAnswered
 from app.training.routines.repository import latest_routine
 from app.training.self_checks.events import SelfCheckRecorded
 from app.users.models import Caller
@@ -106,6 +116,23 @@ def on_self_check(session: Session, event: SelfCheckRecorded) -> None:
                 "see a professional.",
                 assessment_id=event.assessment_id,
                 pain=event.pain,
+            )
+        ],
+    )
+
+
+def on_measure_answered(session: Session, event: MeasureAnswered) -> None:
+    if event.verdict is not MeasureVerdict.WORSE or event.change is None:
+        return
+    _raise(
+        session,
+        [
+            _row(
+                event.patient_id,
+                AlertKind.MEASURE_WORSE,
+                f"measure:{event.answer_id}",
+                f"{event.title}: changed by {event.change:+g} since the first answer, worse "
+                f"than the published minimal important difference of {event.mcid:g}.",
             )
         ],
     )

@@ -226,7 +226,7 @@ export interface paths {
         };
         /**
          * A routine of a patient in your care, as a FHIR CarePlan
-         * @description One of the patient's routines as a CarePlan: one activity per item, in order, each naming its exercise's ActivityDefinition (`instantiatesCanonical`) with the prescribed dosage: sets, reps or steps, hold, rest and side in the `exercise-dosage` extension, sessions per week in `scheduledTiming` (a progression plan's weeks each bounded by `boundsPeriod`). The `ETag` is `W/"<meta.versionId>"`. This is the clinic's FHIR base: readable by a clinician of the clinic whose active care relationship covers the patient, within the scopes the patient granted (the Patient: any of those below; CarePlans: `prescribe` or `sessions`; session Observations: `sessions`; self-checks: `self_checks`); each read is written to the patient's access log. No such relationship is 404, as an unknown patient; one granting none of those scopes is 403.
+         * @description One of the patient's routines as a CarePlan: one activity per item, in order, each naming its exercise's ActivityDefinition (`instantiatesCanonical`) with the prescribed dosage: sets, reps or steps, hold, rest and side in the `exercise-dosage` extension, sessions per week in `scheduledTiming` (a progression plan's weeks each bounded by `boundsPeriod`). The `ETag` is `W/"<meta.versionId>"`. This is the clinic's FHIR base: readable by a clinician of the clinic whose active care relationship covers the patient, within the scopes the patient granted (the Patient: any of those below; CarePlans: `prescribe` or `sessions`; session Observations: `sessions`; self-checks: `self_checks`; outcome measures this clinic assigned: `measures`); each read is written to the patient's access log. No such relationship is 404, as an unknown patient; one granting none of those scopes is 403.
          */
         get: operations["clinic_get_care_plan"];
         put?: never;
@@ -246,7 +246,7 @@ export interface paths {
         };
         /**
          * A session, exercise or self-check of a patient in your care (Observation)
-         * @description One Observation of the patient's: a session's panel (the session's id), one exercise of a session (the ids the panel's `hasMember` names) or a self-check. The `ETag` is `W/"<meta.versionId>"`. This is the clinic's FHIR base: readable by a clinician of the clinic whose active care relationship covers the patient, within the scopes the patient granted (the Patient: any of those below; CarePlans: `prescribe` or `sessions`; session Observations: `sessions`; self-checks: `self_checks`); each read is written to the patient's access log. No such relationship is 404, as an unknown patient; one granting none of those scopes is 403.
+         * @description One Observation of the patient's: a session's panel (the session's id), one exercise of a session (the ids the panel's `hasMember` names), a self-check, or the score of an outcome measure's answer (the answer's id). The `ETag` is `W/"<meta.versionId>"`. This is the clinic's FHIR base: readable by a clinician of the clinic whose active care relationship covers the patient, within the scopes the patient granted (the Patient: any of those below; CarePlans: `prescribe` or `sessions`; session Observations: `sessions`; self-checks: `self_checks`; outcome measures this clinic assigned: `measures`); each read is written to the patient's access log. No such relationship is 404, as an unknown patient; one granting none of those scopes is 403.
          */
         get: operations["clinic_get_observation"];
         put?: never;
@@ -266,7 +266,7 @@ export interface paths {
         };
         /**
          * A patient in your care, as a FHIR Patient
-         * @description The patient (the user) as a FHIR Patient: the `subject` of every record. The `ETag` is `W/"<meta.versionId>"`. This is the clinic's FHIR base: readable by a clinician of the clinic whose active care relationship covers the patient, within the scopes the patient granted (the Patient: any of those below; CarePlans: `prescribe` or `sessions`; session Observations: `sessions`; self-checks: `self_checks`); each read is written to the patient's access log. No such relationship is 404, as an unknown patient; one granting none of those scopes is 403.
+         * @description The patient (the user) as a FHIR Patient: the `subject` of every record. The `ETag` is `W/"<meta.versionId>"`. This is the clinic's FHIR base: readable by a clinician of the clinic whose active care relationship covers the patient, within the scopes the patient granted (the Patient: any of those below; CarePlans: `prescribe` or `sessions`; session Observations: `sessions`; self-checks: `self_checks`; outcome measures this clinic assigned: `measures`); each read is written to the patient's access log. No such relationship is 404, as an unknown patient; one granting none of those scopes is 403.
          */
         get: operations["clinic_get_patient"];
         put?: never;
@@ -286,15 +286,35 @@ export interface paths {
         };
         /**
          * Everything about a patient in your care, as a FHIR Bundle
-         * @description A `searchset` Bundle of the Patient, their routines as CarePlans, their sessions as Observations (one Physical Activity panel per session with one member per exercise; every set's reps/steps/hold, side, load, effort and pain (LOINC 72514-3) as components) and their self-checks as Observations. `_count` pages it (the Patient first; paging links in `Bundle.link`). This is the clinic's FHIR base: readable by a clinician of the clinic whose active care relationship covers the patient, within the scopes the patient granted (the Patient: any of those below; CarePlans: `prescribe` or `sessions`; session Observations: `sessions`; self-checks: `self_checks`); each read is written to the patient's access log. No such relationship is 404, as an unknown patient; one granting none of those scopes is 403.
+         * @description A `searchset` Bundle of the Patient, their routines as CarePlans, their sessions as Observations (one Physical Activity panel per session with one member per exercise; every set's reps/steps/hold, side, load, effort and pain (LOINC 72514-3) as components) and their self-checks as Observations. `_count` pages it (the Patient first; paging links in `Bundle.link`). This is the clinic's FHIR base: readable by a clinician of the clinic whose active care relationship covers the patient, within the scopes the patient granted (the Patient: any of those below; CarePlans: `prescribe` or `sessions`; session Observations: `sessions`; self-checks: `self_checks`; outcome measures this clinic assigned: `measures`); each read is written to the patient's access log. No such relationship is 404, as an unknown patient; one granting none of those scopes is 403.
          */
         get: operations["clinic_patient_everything"];
         put?: never;
         /**
          * Everything about a patient in your care, as a FHIR Bundle (POST)
-         * @description A `searchset` Bundle of the Patient, their routines as CarePlans, their sessions as Observations (one Physical Activity panel per session with one member per exercise; every set's reps/steps/hold, side, load, effort and pain (LOINC 72514-3) as components) and their self-checks as Observations. `_count` pages it (the Patient first; paging links in `Bundle.link`). POST runs the same operation with its parameters in a FHIR `Parameters` body (operations.html): `_count` (`valueInteger`) is read, any other parameter ignored (refused, 422, under `Prefer: handling=strict`). This is the clinic's FHIR base: readable by a clinician of the clinic whose active care relationship covers the patient, within the scopes the patient granted (the Patient: any of those below; CarePlans: `prescribe` or `sessions`; session Observations: `sessions`; self-checks: `self_checks`); each read is written to the patient's access log. No such relationship is 404, as an unknown patient; one granting none of those scopes is 403.
+         * @description A `searchset` Bundle of the Patient, their routines as CarePlans, their sessions as Observations (one Physical Activity panel per session with one member per exercise; every set's reps/steps/hold, side, load, effort and pain (LOINC 72514-3) as components) and their self-checks as Observations. `_count` pages it (the Patient first; paging links in `Bundle.link`). POST runs the same operation with its parameters in a FHIR `Parameters` body (operations.html): `_count` (`valueInteger`) is read, any other parameter ignored (refused, 422, under `Prefer: handling=strict`). This is the clinic's FHIR base: readable by a clinician of the clinic whose active care relationship covers the patient, within the scopes the patient granted (the Patient: any of those below; CarePlans: `prescribe` or `sessions`; session Observations: `sessions`; self-checks: `self_checks`; outcome measures this clinic assigned: `measures`); each read is written to the patient's access log. No such relationship is 404, as an unknown patient; one granting none of those scopes is 403.
          */
         post: operations["clinic_patient_everything_by_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/clinics/{clinic_id}/fhir/QuestionnaireResponse/{questionnaire_response_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * An outcome measure answer of a patient in your care (QuestionnaireResponse)
+         * @description One outcome measure answer as given (its score is the Observation of the same id). The `ETag` is `W/"<meta.versionId>"`. This is the clinic's FHIR base: readable by a clinician of the clinic whose active care relationship covers the patient, within the scopes the patient granted (the Patient: any of those below; CarePlans: `prescribe` or `sessions`; session Observations: `sessions`; self-checks: `self_checks`; outcome measures this clinic assigned: `measures`); each read is written to the patient's access log. No such relationship is 404, as an unknown patient; one granting none of those scopes is 403.
+         */
+        get: operations["clinic_get_questionnaire_response"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -509,6 +529,54 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/clinics/{clinic_id}/patients/{patient_id}/measures": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A patient's measures and results
+         * @description The measures this clinic assigned (never another clinic's), oldest first, each with its scored answers, the baseline, the latest change and where it stands against the instrument's published MCID. Only for a clinician of the clinic in an active care relationship with the patient that grants `measures` (404 otherwise, as for an unknown patient; 403 `scope-not-granted` without the scope). Every call is recorded in the patient's access log.
+         */
+        get: operations["list_measure_results"];
+        put?: never;
+        /**
+         * Assign an outcome measure
+         * @description Ask the patient to answer an instrument (`GET /instruments`) on a schedule: at the start (`starts_on`, default today in the patient's zone), every `every_weeks` weeks, and at discharge (`discharge_on`). The patient sees it in `GET /me/measures/due` and their calendar feed. Send your own `id` to make retries safe. Only for a clinician of the clinic in an active care relationship with the patient that grants `measures` (404 otherwise, as for an unknown patient; 403 `scope-not-granted` without the scope). Every call is recorded in the patient's access log.
+         */
+        post: operations["assign_measure"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/clinics/{clinic_id}/patients/{patient_id}/measures/answers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A patient's answers
+         * @description The answers to this clinic's measures, newest first (`sort=answered_at` for oldest first); `assignment_id` narrows to one. Only for a clinician of the clinic in an active care relationship with the patient that grants `measures` (404 otherwise, as for an unknown patient; 403 `scope-not-granted` without the scope). Every call is recorded in the patient's access log.
+         */
+        get: operations["list_measure_answers"];
+        put?: never;
+        /**
+         * Record a measured test
+         * @description A measure the clinician records for one of this clinic's assignments: hip abduction strength (with its unit and side) or time to pain in single-leg stance. Scored like the patient's own answers; `id` as for `POST /me/measures/answers`. A questionnaire only the patient answers is 403. Only for a clinician of the clinic in an active care relationship with the patient that grants `measures` (404 otherwise, as for an unknown patient; 403 `scope-not-granted` without the scope). Every call is recorded in the patient's access log.
+         */
+        post: operations["record_measure"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/clinics/{clinic_id}/patients/{patient_id}/progress": {
         parameters: {
             query?: never;
@@ -538,7 +606,7 @@ export interface paths {
         };
         /**
          * A patient's progress report (HTML or PDF)
-         * @description For the calendar days `from`..`to` in the patient's time zone (default the last 12 weeks, at most 366 days; `from` after `to` or a longer span is 422), one section per part, each a chart (black-and-white readable: markers, hatching and line styles, units on the axes, dates in the patient's zone) with a plain-words summary under it: pain per session and per week; sessions done per week against the sessions the program in force asked for; left and right one-sided work per week (reps x kg); each outcome measure's scores with its baseline and MCID band; the alerts with their acknowledgements (and a table); the program's versions on the time axis. `Accept: application/pdf` for an A4 PDF (its outline has an entry per chart), `text/html` (also `*\/*` or none) for a self-contained page with inline SVG; anything else is 406. For a clinician of the clinic with an active care relationship with the patient and the `progress` scope (404 otherwise, as for an unknown patient; 403 `scope-not-granted` without `progress`). Each further part shows only under the scope that covers it (each session's pain: `sessions`; alerts, with your clinic's acknowledgements only: `alerts`); the program's versions only when your clinic prescribed the program. A part left out is named, with why, under "Left out". Each read is recorded in the patient's access log.
+         * @description For the calendar days `from`..`to` in the patient's time zone (default the last 12 weeks, at most 366 days; `from` after `to` or a longer span is 422), one section per part, each a chart (black-and-white readable: markers, hatching and line styles, units on the axes, dates in the patient's zone) with a plain-words summary under it: pain per session and per week; sessions done per week against the sessions the program in force asked for; left and right one-sided work per week (reps x kg); each outcome measure's scores with its baseline and MCID band; the alerts with their acknowledgements (and a table); the program's versions on the time axis. `Accept: application/pdf` for an A4 PDF (its outline has an entry per chart), `text/html` (also `*\/*` or none) for a self-contained page with inline SVG; anything else is 406. For a clinician of the clinic with an active care relationship with the patient and the `progress` scope (404 otherwise, as for an unknown patient; 403 `scope-not-granted` without `progress`). Each further part shows only under the scope that covers it (each session's pain: `sessions`; alerts, with your clinic's acknowledgements only: `alerts`; the outcome measures your clinic assigned: `measures`); the program's versions only when your clinic prescribed the program. A part left out is named, with why, under "Left out". Each read is recorded in the patient's access log.
          */
         get: operations["read_patient_report"];
         put?: never;
@@ -954,7 +1022,7 @@ export interface paths {
         };
         /**
          * One of your sessions, exercises or self-checks, as a FHIR Observation
-         * @description One Observation of the patient's: a session's panel (the session's id), one exercise of a session (the ids the panel's `hasMember` names) or a self-check. The `ETag` is `W/"<meta.versionId>"`. Readable by the patient; another's is 404.
+         * @description One Observation of the patient's: a session's panel (the session's id), one exercise of a session (the ids the panel's `hasMember` names), a self-check, or the score of an outcome measure's answer (the answer's id). The `ETag` is `W/"<meta.versionId>"`. Readable by the patient; another's is 404.
          */
         get: operations["get_observation"];
         put?: never;
@@ -1049,6 +1117,66 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/fhir/Questionnaire": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Search the outcome instruments (Questionnaires)
+         * @description Every outcome instrument (`GET /instruments`) as a Questionnaire: its items, the scoring and sources in `description`, the licence in `copyright`. An answer's QuestionnaireResponse names it by canonical url and version. Search parameters (as `/metadata` declares them): `_id`, `url` (canonical, `url|version`), `_count` (paging links in `Bundle.link`), `_summary=count` (the total only); others are ignored, or refused (400) under `Prefer: handling=strict`. Public like the catalog: no sign-in, answered from memory until the catalog changes. Sends `ETag` and `Cache-Control: public`; repeat with `If-None-Match` to get 304.
+         */
+        get: operations["list_questionnaires"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/fhir/Questionnaire/{questionnaire_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One outcome instrument (Questionnaire)
+         * @description One instrument's current version. The `ETag` is `W/"<meta.versionId>"`. Public like the catalog: no sign-in, answered from memory until the catalog changes. Sends `ETag` and `Cache-Control: public`; repeat with `If-None-Match` to get 304.
+         */
+        get: operations["get_questionnaire"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/fhir/QuestionnaireResponse/{questionnaire_response_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One of your outcome measure answers, as a FHIR QuestionnaireResponse
+         * @description One outcome measure answer as given (its score is the Observation of the same id). The `ETag` is `W/"<meta.versionId>"`. Readable by the patient; another's is 404.
+         */
+        get: operations["get_questionnaire_response"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/fhir/StructureDefinition": {
         parameters: {
             query?: never;
@@ -1101,6 +1229,46 @@ export interface paths {
          * @description The FHIR CapabilityStatement of this base: FHIR 4.3.0 (R4B), JSON, the resources, interactions and search parameters served and who may read them. FHIR clients read it first. Sends `ETag` and `Cache-Control: public`; repeat with `If-None-Match` to get 304.
          */
         get: operations["fhir_metadata"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/instruments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List the outcome instruments
+         * @description Every outcome instrument a clinician can assign: its items with their answer types and bounds, its scoring rule, its source, licence and the minimal clinically important difference its source published (`mcid.value` null, with the reason, where none is published: the figure is never Medius' own). `withheld` names the core outcome set's instruments Medius does not ship because their text is not free to redistribute. Sends `ETag` and `Cache-Control: public`; repeat with `If-None-Match` to get 304.
+         */
+        get: operations["list_instruments"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/instruments/{instrument_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One outcome instrument
+         * @description The instrument's current version. Answers keep the version they were given under. Sends `ETag` and `Cache-Control: public`; repeat with `If-None-Match` to get 304.
+         */
+        get: operations["get_instrument"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1341,6 +1509,94 @@ export interface paths {
          * @description Your profile, routines, self-checks and session logs in one JSON document (the same as the `python -m app export-user` command).
          */
         get: operations["export_me"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/measures/answers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List your answers
+         * @description Newest first by default (`sort=answered_at` for oldest first); `assignment_id` narrows to one measure.
+         */
+        get: operations["list_answers"];
+        put?: never;
+        /**
+         * Answer a measure
+         * @description Your answers to an assigned measure, as its instrument's `items` define them; the answer comes back scored (score, change from your first answer, and where the change stands against the instrument's published MCID). Send your own `id` (offline-safe: a retry with the same id and body answers the stored one, 200; another body is 409) and, from an offline queue, `answered_at`. A measure the clinician records (strength) is 403.
+         */
+        post: operations["answer_measure"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/measures/answers/{answer_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One of your answers
+         * @description With its `ETag`, for a change within the edit window. Another user's is 404.
+         */
+        get: operations["get_answer"];
+        /**
+         * Correct an answer
+         * @description Replace the answers (scored again) within 24 hours of giving them; later is 409 `edit-window-closed` (answer again instead). Send `If-Match` with the ETag you read (412 when stale, 428 when missing). A measure your clinician entered is 403.
+         */
+        put: operations["correct_answer"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/measures/due": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * What measures are due
+         * @description For each measure your clinicians assigned: its current occasion when you have not answered it yet (`due`), and its next one (`upcoming`), soonest first. Dates are days in your time zone. One page (`next_cursor` is always null).
+         */
+        get: operations["list_due"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/measures/results": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Your results
+         * @description Each assigned measure with its scored answers in time order, the baseline (your first answer), the latest change and where it stands against the instrument's published MCID (`better`, `within`, `worse`; null without a published MCID). Oldest assignment first.
+         */
+        get: operations["list_results"];
         put?: never;
         post?: never;
         delete?: never;
@@ -2078,6 +2334,22 @@ export interface components {
         } & {
             [key: string]: unknown;
         };
+        /**
+         * ActivityRating
+         * @description One activity of the Patient-Specific Functional Scale, as the patient names it.
+         */
+        ActivityRating: {
+            /**
+             * Activity
+             * @description The activity, in the patient's words (1-80).
+             */
+            activity: string;
+            /**
+             * Rating
+             * @description 0 (unable) to 10 (as before); null: not rated this time.
+             */
+            rating?: number | null;
+        };
         /** Advice */
         Advice: {
             /** @description Finer than `provenance`: `article-range` (within the article's figures), `article-progression` (a progression the article itself states) or `medius`. */
@@ -2113,7 +2385,7 @@ export interface components {
          * AlertKind
          * @enum {string}
          */
-        AlertKind: "pain" | "progress-reduce" | "self-check-pain" | "missed-week";
+        AlertKind: "pain" | "progress-reduce" | "self-check-pain" | "missed-week" | "measure-worse";
         /** AlertPublic */
         AlertPublic: {
             /**
@@ -2184,6 +2456,118 @@ export interface components {
          * @enum {string}
          */
         AlertStatus: "open" | "acknowledged";
+        /** AnswerCreate */
+        AnswerCreate: {
+            /**
+             * Answered At
+             * @description When it was answered (an offline client sends its own time; default now). Not in the future.
+             */
+            answered_at?: string | null;
+            /**
+             * Answers
+             * @description Item id -> value, as the instrument's `items` define them (422 naming the item when a value is out of bounds, of the wrong type, or a required one is missing).
+             */
+            answers: {
+                [key: string]: boolean | number | string | components["schemas"]["ActivityRating"][];
+            };
+            /**
+             * Assignment Id
+             * Format: uuid
+             */
+            assignment_id: string;
+            /**
+             * Id
+             * Format: uuid
+             * @description Your UUID for this answer (offline-safe: a retry with the same id and body answers the stored one, 200; another body is 409).
+             */
+            id: string;
+        };
+        /** AnswerPublic */
+        AnswerPublic: {
+            /**
+             * Answered At
+             * Format: date-time
+             */
+            answered_at: string;
+            /** Answers */
+            answers: {
+                [key: string]: unknown;
+            };
+            /**
+             * Assignment Id
+             * Format: uuid
+             */
+            assignment_id: string;
+            /**
+             * Baseline
+             * @description The score of the baseline it is compared with.
+             */
+            baseline: number | null;
+            /**
+             * Change
+             * @description Change from the baseline in the score's unit (null: the first answer, a rating of change, or not comparable).
+             */
+            change: number | null;
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /**
+             * Due On
+             * Format: date
+             */
+            due_on: string;
+            /**
+             * Editable Until
+             * Format: date-time
+             */
+            editable_until: string;
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /** Instrument Id */
+            instrument_id: string;
+            /** Instrument Version */
+            instrument_version: number;
+            /**
+             * Mcid
+             * @description The source's MCID (see the instrument).
+             */
+            mcid: number | null;
+            reporter: components["schemas"]["Reporter"];
+            /** Revision */
+            revision: number;
+            /**
+             * Score
+             * @description The instrument's score; null when nothing scored.
+             */
+            score: number | null;
+            /**
+             * Updated At
+             * Format: date-time
+             */
+            updated_at: string;
+            /** @description `better` or `worse` by at least the MCID, else `within`; null without a change or a published MCID. */
+            verdict: components["schemas"]["MeasureVerdict"] | null;
+        };
+        /**
+         * AnswerType
+         * @enum {string}
+         */
+        AnswerType: "integer" | "number" | "boolean" | "choice" | "activities";
+        /** AnswerUpdate */
+        AnswerUpdate: {
+            /**
+             * Answers
+             * @description Item id -> value, as the instrument's `items` define them (422 naming the item when a value is out of bounds, of the wrong type, or a required one is missing).
+             */
+            answers: {
+                [key: string]: boolean | number | string | components["schemas"]["ActivityRating"][];
+            };
+        };
         /**
          * AssessmentCreate
          * @description What the user saw while standing on one leg (ideally filmed or in a mirror).
@@ -2261,6 +2645,52 @@ export interface components {
              * @description Did the upper body lean toward the stance side?
              */
             trunk_lean: boolean;
+        };
+        /** AssignmentCreate */
+        AssignmentCreate: {
+            /**
+             * Id
+             * @description Your UUID for the assignment: a retry with the same id and body answers the one made (200); another body is 409.
+             */
+            id?: string | null;
+            /** Instrument Id */
+            instrument_id: string;
+            schedule: components["schemas"]["Schedule"];
+        };
+        /** AssignmentPublic */
+        AssignmentPublic: {
+            /** At Start */
+            at_start: boolean;
+            /** Clinic Id */
+            clinic_id: string | null;
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /** Discharge On */
+            discharge_on: string | null;
+            /**
+             * Ended At
+             * @description When the care it was assigned under ended: nothing is due after.
+             */
+            ended_at: string | null;
+            /** Every Weeks */
+            every_weeks: number | null;
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /** Instrument Id */
+            instrument_id: string;
+            /** Instrument Version */
+            instrument_version: number;
+            /**
+             * Starts On
+             * Format: date
+             */
+            starts_on: string;
         };
         /**
          * Attribution
@@ -2600,10 +3030,37 @@ export interface components {
             /** @description Who used the code (null until used). */
             used_by: components["schemas"]["PersonRef"] | null;
         };
+        /** CareLatestMeasure */
+        CareLatestMeasure: {
+            /**
+             * Answer Id
+             * Format: uuid
+             */
+            answer_id: string;
+            /**
+             * Answered At
+             * Format: date-time
+             */
+            answered_at: string;
+            /** Change */
+            change: number;
+            /** Instrument Id */
+            instrument_id: string;
+            /**
+             * Mcid
+             * @description The source's MCID; null where none is published.
+             */
+            mcid: number | null;
+            /** Score */
+            score: number | null;
+            verdict: components["schemas"]["MeasureVerdict"] | null;
+        };
         /** CarePatient */
         CarePatient: {
             /** @description Null unless the patient granted `progress`. */
             figures: components["schemas"]["CarePatientFigures"] | null;
+            /** @description The latest change from baseline of a measure this clinic assigned, against the instrument's published MCID; null unless the patient granted `measures` and answered one with a change. */
+            latest_measure?: components["schemas"]["CareLatestMeasure"] | null;
             /**
              * Open Alerts
              * @description The patient's alerts this clinic has not acknowledged; null unless the patient granted `alerts`.
@@ -2683,7 +3140,7 @@ export interface components {
          * CareScope
          * @enum {string}
          */
-        CareScope: "sessions" | "progress" | "self_checks" | "alerts" | "prescribe" | "clinic_systems";
+        CareScope: "sessions" | "progress" | "self_checks" | "alerts" | "prescribe" | "measures" | "clinic_systems";
         /** CareWeekAdherence */
         CareWeekAdherence: {
             /**
@@ -2748,6 +3205,29 @@ export interface components {
              * @description Moves with every change; also the ETag.
              */
             version: number;
+        };
+        /** Choice */
+        Choice: {
+            /** Label */
+            label: string;
+            /** Value */
+            value: string;
+        };
+        /**
+         * Citation
+         * @description A published work, cited as a reader would look it up.
+         */
+        Citation: {
+            /**
+             * Citation
+             * @description Authors, title, journal, year;volume(issue):pages.
+             */
+            citation: string;
+            /**
+             * Doi
+             * @description The DOI, when the work has one.
+             */
+            doi?: string | null;
         };
         /** ClinicCreate */
         ClinicCreate: {
@@ -3097,6 +3577,33 @@ export interface components {
          * @enum {string}
          */
         DosageUnit: "reps" | "steps" | "seconds";
+        /** DueMeasure */
+        DueMeasure: {
+            /**
+             * Assignment Id
+             * Format: uuid
+             */
+            assignment_id: string;
+            /** Clinic Id */
+            clinic_id: string | null;
+            /**
+             * Due On
+             * Format: date
+             */
+            due_on: string;
+            /** Instrument Id */
+            instrument_id: string;
+            /** Reported By */
+            reported_by: components["schemas"]["Reporter"][];
+            status: components["schemas"]["DueStatus"];
+            /** Title */
+            title: string;
+        };
+        /**
+         * DueStatus
+         * @enum {string}
+         */
+        DueStatus: "due" | "upcoming";
         /**
          * Emphasis
          * @enum {string}
@@ -3606,6 +4113,98 @@ export interface components {
             /** Status */
             status: string;
         };
+        /**
+         * Instrument
+         * @description A versioned outcome instrument with its provenance and scoring rule.
+         */
+        Instrument: {
+            /**
+             * Comparable On
+             * @description Items an answer must share with the baseline to be compared with it (the side measured, its unit).
+             */
+            comparable_on?: string[];
+            /**
+             * Has Baseline
+             * @description False for a rating of change (the global rating of change), which is itself a change: no baseline, no change is computed from it.
+             */
+            has_baseline: boolean;
+            /** Higher Is Better */
+            higher_is_better: boolean;
+            /**
+             * Id
+             * @description Stable identifier.
+             */
+            id: string;
+            /** Items */
+            items: components["schemas"]["Item"][];
+            /**
+             * Licence
+             * @description The terms of the instrument's text, and of Medius' wording.
+             */
+            licence: string;
+            /**
+             * Loinc
+             * @description The LOINC code of the score, where one exists.
+             */
+            loinc?: string | null;
+            mcid: components["schemas"]["Mcid"];
+            /**
+             * Reported By
+             * @description Who may record an answer.
+             */
+            reported_by: components["schemas"]["Reporter"][];
+            /** @description How the score is computed (see `scoring`). */
+            rule: components["schemas"]["ScoringRule"];
+            /**
+             * Score Item
+             * @description The item the score is read from.
+             */
+            score_item: string;
+            /** Score Maximum */
+            score_maximum: number;
+            /** Score Minimum */
+            score_minimum: number;
+            /**
+             * Score Unit
+             * @description The unit of the score (UCUM-style).
+             */
+            score_unit: string;
+            /**
+             * Scoring
+             * @description How the score is computed, in words.
+             */
+            scoring: string;
+            /**
+             * Sources
+             * @description Where the instrument and its use come from.
+             */
+            sources: components["schemas"]["Citation"][];
+            /** Summary */
+            summary: string;
+            /** Title */
+            title: string;
+            /**
+             * Version
+             * @description Bumped whenever items or scoring change.
+             */
+            version: number;
+        };
+        /**
+         * InstrumentList
+         * @description Every instrument Medius serves (one page: the list is short), and those of the core
+         *     outcome set it does not ship, with why.
+         */
+        InstrumentList: {
+            /** Items */
+            items: components["schemas"]["Instrument"][];
+            /**
+             * Next Cursor
+             * @description Always null: one page.
+             */
+            next_cursor?: string | null;
+            /** Withheld */
+            withheld: components["schemas"]["WithheldInstrument"][];
+        };
         /** Interpretation */
         Interpretation: {
             /** Advice */
@@ -3657,6 +4256,60 @@ export interface components {
          */
         InvitationStatus: "open" | "used" | "expired" | "revoked";
         /**
+         * Item
+         * @description One question (or measured value) of an instrument.
+         */
+        Item: {
+            /**
+             * Anchors
+             * @description What the ends (and middle) of a rating scale mean.
+             */
+            anchors?: {
+                [key: string]: string;
+            };
+            answer_type: components["schemas"]["AnswerType"];
+            /**
+             * Choices
+             * @description For `choice` items.
+             */
+            choices?: components["schemas"]["Choice"][];
+            /**
+             * Id
+             * @description The key of this item in an answer's `answers`.
+             */
+            id: string;
+            /**
+             * Max Activities
+             * @description For `activities` items: how many the patient may name.
+             */
+            max_activities?: number | null;
+            /**
+             * Maximum
+             * @description Highest value (numbers, ratings).
+             */
+            maximum?: number | null;
+            /**
+             * Minimum
+             * @description Lowest value (numbers, ratings).
+             */
+            minimum?: number | null;
+            /**
+             * Required
+             * @default true
+             */
+            required?: boolean;
+            /**
+             * Text
+             * @description What the patient (or clinician) is asked, Medius' words.
+             */
+            text: string;
+            /**
+             * Unit
+             * @description UCUM-style unit of a numeric value.
+             */
+            unit?: string | null;
+        };
+        /**
          * Laterality
          * @enum {string}
          */
@@ -3666,6 +4319,80 @@ export interface components {
          * @enum {string}
          */
         Leg: "left" | "right";
+        /**
+         * Mcid
+         * @description The minimal clinically important difference (or the measurement error) as its source
+         *     published it; Medius never sets one of its own.
+         */
+        Mcid: {
+            /**
+             * Kind
+             * @description What the figure is: `mcid` (an anchor-based minimal important change) or `mdc` (a measurement error).
+             */
+            kind?: string | null;
+            /**
+             * Provenance
+             * @description Always `source`: the figure is the cited source's, not Medius'.
+             * @default source
+             */
+            provenance?: string;
+            /**
+             * Reason
+             * @description Where the figure comes from and how it applies, or why none.
+             */
+            reason: string;
+            source?: components["schemas"]["Citation"] | null;
+            /**
+             * Value
+             * @description The source's figure in the score's unit, as a positive size of change; null where no published figure exists (see `reason`).
+             */
+            value: number | null;
+        };
+        /** MeasurePoint */
+        MeasurePoint: {
+            /**
+             * Answer Id
+             * Format: uuid
+             */
+            answer_id: string;
+            /**
+             * Answered At
+             * Format: date-time
+             */
+            answered_at: string;
+            /** Score */
+            score: number;
+        };
+        /**
+         * MeasureResult
+         * @description One assignment's results: each scored answer in time order, with the baseline, the
+         *     latest change and its verdict against the MCID.
+         */
+        MeasureResult: {
+            assignment: components["schemas"]["AssignmentPublic"];
+            /** Baseline */
+            baseline: number | null;
+            /** Higher Is Better */
+            higher_is_better: boolean;
+            /** Latest Change */
+            latest_change: number | null;
+            /** Latest Score */
+            latest_score: number | null;
+            latest_verdict: components["schemas"]["MeasureVerdict"] | null;
+            /** Mcid */
+            mcid: number | null;
+            /** Points */
+            points: components["schemas"]["MeasurePoint"][];
+            /** Title */
+            title: string;
+            /** Unit */
+            unit: string;
+        };
+        /**
+         * MeasureVerdict
+         * @enum {string}
+         */
+        MeasureVerdict: "better" | "within" | "worse";
         /** MemberPublic */
         MemberPublic: {
             /**
@@ -3780,6 +4507,16 @@ export interface components {
              */
             next_cursor: string | null;
         };
+        /** Page[AnswerPublic] */
+        Page_AnswerPublic_: {
+            /** Items */
+            items: components["schemas"]["AnswerPublic"][];
+            /**
+             * Next Cursor
+             * @description Pass as `cursor` for the next page; null at end.
+             */
+            next_cursor: string | null;
+        };
         /** Page[AssessmentPublic] */
         Page_AssessmentPublic_: {
             /** Items */
@@ -3850,10 +4587,30 @@ export interface components {
              */
             next_cursor: string | null;
         };
+        /** Page[DueMeasure] */
+        Page_DueMeasure_: {
+            /** Items */
+            items: components["schemas"]["DueMeasure"][];
+            /**
+             * Next Cursor
+             * @description Pass as `cursor` for the next page; null at end.
+             */
+            next_cursor: string | null;
+        };
         /** Page[EndpointPublic] */
         Page_EndpointPublic_: {
             /** Items */
             items: components["schemas"]["EndpointPublic"][];
+            /**
+             * Next Cursor
+             * @description Pass as `cursor` for the next page; null at end.
+             */
+            next_cursor: string | null;
+        };
+        /** Page[MeasureResult] */
+        Page_MeasureResult_: {
+            /** Items */
+            items: components["schemas"]["MeasureResult"][];
             /**
              * Next Cursor
              * @description Pass as `cursor` for the next page; null at end.
@@ -4339,6 +5096,11 @@ export interface components {
          */
         RelationshipStatus: "active" | "revoked" | "ended";
         /**
+         * Reporter
+         * @enum {string}
+         */
+        Reporter: "patient" | "clinician";
+        /**
          * Role
          * @enum {string}
          */
@@ -4585,6 +5347,34 @@ export interface components {
             version: number;
         };
         /**
+         * Schedule
+         * @description When the measure is due: at the start, every N weeks from it, at discharge (any of
+         *     them, at least one).
+         */
+        Schedule: {
+            /**
+             * At Start
+             * @description Due on `starts_on`.
+             * @default true
+             */
+            at_start?: boolean;
+            /**
+             * Discharge On
+             * @description The planned discharge: due that day, and nothing after.
+             */
+            discharge_on?: string | null;
+            /**
+             * Every Weeks
+             * @description Due every N weeks after `starts_on` (until discharge).
+             */
+            every_weeks?: number | null;
+            /**
+             * Starts On
+             * @description The first day (default: today in the patient's zone).
+             */
+            starts_on?: string | null;
+        };
+        /**
          * ScopeDetail
          * @description One asked scope in plain words: what it opens, and where that data can go.
          */
@@ -4606,6 +5396,11 @@ export interface components {
              */
             summary: string;
         };
+        /**
+         * ScoringRule
+         * @enum {string}
+         */
+        ScoringRule: "item-value" | "time-to-onset" | "mean-of-activities";
         /** SecretRotated */
         SecretRotated: {
             /**
@@ -5107,7 +5902,7 @@ export interface components {
          * WebhookEventType
          * @enum {string}
          */
-        WebhookEventType: "session.logged" | "session.updated" | "session.deleted" | "alert.raised" | "routine.prescribed" | "progress.advice_changed";
+        WebhookEventType: "session.logged" | "session.updated" | "session.deleted" | "alert.raised" | "routine.prescribed" | "progress.advice_changed" | "measure.completed";
         /** WeekAdherence */
         WeekAdherence: {
             /** Met */
@@ -5149,6 +5944,17 @@ export interface components {
             items: components["schemas"]["PlanItem"][];
             /** Week */
             week: number;
+        };
+        /**
+         * WithheldInstrument
+         * @description An instrument Medius does not ship, and why (its text is not free to redistribute).
+         */
+        WithheldInstrument: {
+            /** Reason */
+            reason: string;
+            source: components["schemas"]["Citation"];
+            /** Title */
+            title: string;
         };
         /**
          * WorkingLeg
@@ -6857,6 +7663,125 @@ export interface operations {
             };
         };
     };
+    clinic_get_questionnaire_response: {
+        parameters: {
+            query?: {
+                /** @description The media type to answer with, overriding `Accept` (http.html): `json` or `application/fhir+json` (answered as application/fhir+json), `application/json`; `xml` and anything else is 406 (JSON only). */
+                _format?: string | null;
+            };
+            header?: {
+                /** @description `handling=strict`: a query parameter the interaction does not support is refused (400) instead of ignored (search.html). */
+                Prefer?: string | null;
+                /** @description An `ETag` from an earlier read (or `*`): 304 with no body while current. */
+                "If-None-Match"?: string | null;
+            };
+            path: {
+                /** @description The clinic's id. */
+                clinic_id: string;
+                /** @description The QuestionnaireResponse's id: the outcome measure answer's. Malformed or unknown: 404. */
+                questionnaire_response_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The resource, as application/fhir+json (or application/json when that is what the client asked for) */
+            200: {
+                headers: {
+                    /** @description `private, no-store`: a patient's data. */
+                    "Cache-Control": "private, no-store";
+                    /** @description The version read: `W/"<meta.versionId>"`; send it back in `If-None-Match`. */
+                    ETag: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/fhir+json": components["schemas"]["FhirResource"];
+                    "application/json": components["schemas"]["FhirResource"];
+                };
+            };
+            /** @description Not Modified: the `If-None-Match` ETag is current; no body. */
+            304: {
+                headers: {
+                    /** @description `private, no-store`: a patient's data. */
+                    "Cache-Control": "private, no-store";
+                    /** @description The version read: `W/"<meta.versionId>"`; send it back in `If-None-Match`. */
+                    ETag: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description OperationOutcome (400) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/fhir+json": components["schemas"]["OperationOutcome"];
+                    "application/json": components["schemas"]["OperationOutcome"];
+                };
+            };
+            /** @description OperationOutcome (401) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/fhir+json": components["schemas"]["OperationOutcome"];
+                    "application/json": components["schemas"]["OperationOutcome"];
+                };
+            };
+            /** @description OperationOutcome (403) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/fhir+json": components["schemas"]["OperationOutcome"];
+                    "application/json": components["schemas"]["OperationOutcome"];
+                };
+            };
+            /** @description OperationOutcome (404) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/fhir+json": components["schemas"]["OperationOutcome"];
+                    "application/json": components["schemas"]["OperationOutcome"];
+                };
+            };
+            /** @description OperationOutcome (406) */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/fhir+json": components["schemas"]["OperationOutcome"];
+                    "application/json": components["schemas"]["OperationOutcome"];
+                };
+            };
+            /** @description OperationOutcome (422) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/fhir+json": components["schemas"]["OperationOutcome"];
+                    "application/json": components["schemas"]["OperationOutcome"];
+                };
+            };
+            /** @description OperationOutcome (500) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/fhir+json": components["schemas"]["OperationOutcome"];
+                    "application/json": components["schemas"]["OperationOutcome"];
+                };
+            };
+        };
+    };
     clinic_fhir_metadata: {
         parameters: {
             query?: {
@@ -7939,6 +8864,416 @@ export interface operations {
             };
             /** @description Not Found */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_measure_results: {
+        parameters: {
+            query?: {
+                /** @description Page size, 1-100 (above is 422). */
+                limit?: number;
+                /** @description Opaque `next_cursor` from the previous page. */
+                cursor?: string | null;
+            };
+            header?: never;
+            path: {
+                /** @description The clinic's id. */
+                clinic_id: string;
+                /** @description The patient's user id. */
+                patient_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Page_MeasureResult_"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    assign_measure: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The clinic's id. */
+                clinic_id: string;
+                /** @description The patient's user id. */
+                patient_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AssignmentCreate"];
+            };
+        };
+        responses: {
+            /** @description A retry: the assignment this id made */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AssignmentPublic"];
+                };
+            };
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AssignmentPublic"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request Entity Too Large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unsupported Media Type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_measure_answers: {
+        parameters: {
+            query?: {
+                /** @description Only the answers to this assigned measure. */
+                assignment_id?: string | null;
+                /** @description `field` ascending or `-field` descending. */
+                sort?: string | null;
+                /** @description Page size, 1-100 (above is 422). */
+                limit?: number;
+                /** @description Opaque `next_cursor` from the previous page. */
+                cursor?: string | null;
+            };
+            header?: never;
+            path: {
+                /** @description The clinic's id. */
+                clinic_id: string;
+                /** @description The patient's user id. */
+                patient_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Page_AnswerPublic_"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    record_measure: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The clinic's id. */
+                clinic_id: string;
+                /** @description The patient's user id. */
+                patient_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AnswerCreate"];
+            };
+        };
+        responses: {
+            /** @description A retry: the stored answer */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AnswerPublic"];
+                };
+            };
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AnswerPublic"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request Entity Too Large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unsupported Media Type */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -11466,6 +12801,314 @@ export interface operations {
             };
         };
     };
+    list_questionnaires: {
+        parameters: {
+            query?: {
+                /** @description The media type to answer with, overriding `Accept` (http.html): `json` or `application/fhir+json` (answered as application/fhir+json), `application/json`; `xml` and anything else is 406 (JSON only). */
+                _format?: string | null;
+                /** @description Only the resources with one of these ids (comma-separated: any of). */
+                _id?: string | null;
+                /** @description Canonical resolution: the resource with this canonical `url` (comma-separated: any of); `url|version` matches only that version. */
+                url?: string | null;
+                /** @description At most this many entries per page (search.html: never more; larger than 100 pages by 100); 0 answers the total only. The Bundle's `next`/`previous` links page on. Without it: every match. */
+                _count?: number | null;
+                /** @description `count`: the total only, no entries (search.html). `true`, `text` and `data` answer the resources whole, as `false` does (a server is not obliged to summarise; nothing is marked SUBSETTED). */
+                _summary?: string | null;
+                /** @description Where the page starts among the matches (the paging links set it). */
+                _offset?: number;
+            };
+            header?: {
+                /** @description `handling=strict`: a query parameter the interaction does not support is refused (400) instead of ignored (search.html). */
+                Prefer?: string | null;
+                /** @description An `ETag` from an earlier read (or `*`): 304 with no body while current. */
+                "If-None-Match"?: string | null;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The resource, as application/fhir+json (or application/json when that is what the client asked for) */
+            200: {
+                headers: {
+                    /** @description `public, max-age=N`: shared caches may keep the response N seconds. */
+                    "Cache-Control": string;
+                    /** @description Version of this representation; send it back in `If-None-Match`. */
+                    ETag: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/fhir+json": components["schemas"]["Bundle"];
+                    "application/json": components["schemas"]["Bundle"];
+                };
+            };
+            /** @description Not Modified: the `If-None-Match` ETag is current; no body. */
+            304: {
+                headers: {
+                    /** @description `public, max-age=N`: shared caches may keep the response N seconds. */
+                    "Cache-Control": string;
+                    /** @description Version of this representation; send it back in `If-None-Match`. */
+                    ETag: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description OperationOutcome (400) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/fhir+json": components["schemas"]["OperationOutcome"];
+                    "application/json": components["schemas"]["OperationOutcome"];
+                };
+            };
+            /** @description OperationOutcome (404) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/fhir+json": components["schemas"]["OperationOutcome"];
+                    "application/json": components["schemas"]["OperationOutcome"];
+                };
+            };
+            /** @description OperationOutcome (406) */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/fhir+json": components["schemas"]["OperationOutcome"];
+                    "application/json": components["schemas"]["OperationOutcome"];
+                };
+            };
+            /** @description OperationOutcome (422) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/fhir+json": components["schemas"]["OperationOutcome"];
+                    "application/json": components["schemas"]["OperationOutcome"];
+                };
+            };
+            /** @description OperationOutcome (500) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/fhir+json": components["schemas"]["OperationOutcome"];
+                    "application/json": components["schemas"]["OperationOutcome"];
+                };
+            };
+        };
+    };
+    get_questionnaire: {
+        parameters: {
+            query?: {
+                /** @description The media type to answer with, overriding `Accept` (http.html): `json` or `application/fhir+json` (answered as application/fhir+json), `application/json`; `xml` and anything else is 406 (JSON only). */
+                _format?: string | null;
+            };
+            header?: {
+                /** @description `handling=strict`: a query parameter the interaction does not support is refused (400) instead of ignored (search.html). */
+                Prefer?: string | null;
+                /** @description An `ETag` from an earlier read (or `*`): 304 with no body while current. */
+                "If-None-Match"?: string | null;
+            };
+            path: {
+                /** @description The Questionnaire's id: the instrument's id. Malformed or unknown: 404. */
+                questionnaire_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The resource, as application/fhir+json (or application/json when that is what the client asked for) */
+            200: {
+                headers: {
+                    /** @description `public, max-age=N`: shared caches may keep the response N seconds. */
+                    "Cache-Control": string;
+                    /** @description The version read: `W/"<meta.versionId>"`; send it back in `If-None-Match`. */
+                    ETag: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/fhir+json": components["schemas"]["FhirResource"];
+                    "application/json": components["schemas"]["FhirResource"];
+                };
+            };
+            /** @description Not Modified: the `If-None-Match` ETag is current; no body. */
+            304: {
+                headers: {
+                    /** @description `public, max-age=N`: shared caches may keep the response N seconds. */
+                    "Cache-Control": string;
+                    /** @description The version read: `W/"<meta.versionId>"`; send it back in `If-None-Match`. */
+                    ETag: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description OperationOutcome (400) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/fhir+json": components["schemas"]["OperationOutcome"];
+                    "application/json": components["schemas"]["OperationOutcome"];
+                };
+            };
+            /** @description OperationOutcome (404) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/fhir+json": components["schemas"]["OperationOutcome"];
+                    "application/json": components["schemas"]["OperationOutcome"];
+                };
+            };
+            /** @description OperationOutcome (406) */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/fhir+json": components["schemas"]["OperationOutcome"];
+                    "application/json": components["schemas"]["OperationOutcome"];
+                };
+            };
+            /** @description OperationOutcome (422) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/fhir+json": components["schemas"]["OperationOutcome"];
+                    "application/json": components["schemas"]["OperationOutcome"];
+                };
+            };
+            /** @description OperationOutcome (500) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/fhir+json": components["schemas"]["OperationOutcome"];
+                    "application/json": components["schemas"]["OperationOutcome"];
+                };
+            };
+        };
+    };
+    get_questionnaire_response: {
+        parameters: {
+            query?: {
+                /** @description The media type to answer with, overriding `Accept` (http.html): `json` or `application/fhir+json` (answered as application/fhir+json), `application/json`; `xml` and anything else is 406 (JSON only). */
+                _format?: string | null;
+            };
+            header?: {
+                /** @description `handling=strict`: a query parameter the interaction does not support is refused (400) instead of ignored (search.html). */
+                Prefer?: string | null;
+                /** @description An `ETag` from an earlier read (or `*`): 304 with no body while current. */
+                "If-None-Match"?: string | null;
+            };
+            path: {
+                /** @description The QuestionnaireResponse's id: the outcome measure answer's. Malformed or unknown: 404. */
+                questionnaire_response_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The resource, as application/fhir+json (or application/json when that is what the client asked for) */
+            200: {
+                headers: {
+                    /** @description `private, no-store`: a patient's data. */
+                    "Cache-Control": "private, no-store";
+                    /** @description The version read: `W/"<meta.versionId>"`; send it back in `If-None-Match`. */
+                    ETag: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/fhir+json": components["schemas"]["FhirResource"];
+                    "application/json": components["schemas"]["FhirResource"];
+                };
+            };
+            /** @description Not Modified: the `If-None-Match` ETag is current; no body. */
+            304: {
+                headers: {
+                    /** @description `private, no-store`: a patient's data. */
+                    "Cache-Control": "private, no-store";
+                    /** @description The version read: `W/"<meta.versionId>"`; send it back in `If-None-Match`. */
+                    ETag: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description OperationOutcome (400) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/fhir+json": components["schemas"]["OperationOutcome"];
+                    "application/json": components["schemas"]["OperationOutcome"];
+                };
+            };
+            /** @description OperationOutcome (401) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/fhir+json": components["schemas"]["OperationOutcome"];
+                    "application/json": components["schemas"]["OperationOutcome"];
+                };
+            };
+            /** @description OperationOutcome (404) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/fhir+json": components["schemas"]["OperationOutcome"];
+                    "application/json": components["schemas"]["OperationOutcome"];
+                };
+            };
+            /** @description OperationOutcome (406) */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/fhir+json": components["schemas"]["OperationOutcome"];
+                    "application/json": components["schemas"]["OperationOutcome"];
+                };
+            };
+            /** @description OperationOutcome (422) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/fhir+json": components["schemas"]["OperationOutcome"];
+                    "application/json": components["schemas"]["OperationOutcome"];
+                };
+            };
+            /** @description OperationOutcome (500) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/fhir+json": components["schemas"]["OperationOutcome"];
+                    "application/json": components["schemas"]["OperationOutcome"];
+                };
+            };
+        };
+    };
     list_structure_definitions: {
         parameters: {
             query?: {
@@ -11757,6 +13400,148 @@ export interface operations {
                 content: {
                     "application/fhir+json": components["schemas"]["OperationOutcome"];
                     "application/json": components["schemas"]["OperationOutcome"];
+                };
+            };
+        };
+    };
+    list_instruments: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description An `ETag` from an earlier read (or `*`): 304 with no body while current. */
+                "If-None-Match"?: string | null;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    /** @description `public, max-age=N`: shared caches may keep the response N seconds. */
+                    "Cache-Control": string;
+                    /** @description Version of this representation; send it back in `If-None-Match`. */
+                    ETag: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InstrumentList"];
+                };
+            };
+            /** @description Not Modified: the `If-None-Match` ETag is current; no body. */
+            304: {
+                headers: {
+                    /** @description `public, max-age=N`: shared caches may keep the response N seconds. */
+                    "Cache-Control": string;
+                    /** @description Version of this representation; send it back in `If-None-Match`. */
+                    ETag: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_instrument: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description An `ETag` from an earlier read (or `*`): 304 with no body while current. */
+                "If-None-Match"?: string | null;
+            };
+            path: {
+                /** @description The instrument's id. */
+                instrument_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    /** @description `public, max-age=N`: shared caches may keep the response N seconds. */
+                    "Cache-Control": string;
+                    /** @description Version of this representation; send it back in `If-None-Match`. */
+                    ETag: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Instrument"];
+                };
+            };
+            /** @description Not Modified: the `If-None-Match` ETag is current; no body. */
+            304: {
+                headers: {
+                    /** @description `public, max-age=N`: shared caches may keep the response N seconds. */
+                    "Cache-Control": string;
+                    /** @description Version of this representation; send it back in `If-None-Match`. */
+                    ETag: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -12936,6 +14721,490 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["UserExport"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_answers: {
+        parameters: {
+            query?: {
+                /** @description Only the answers to this assigned measure. */
+                assignment_id?: string | null;
+                /** @description `field` ascending or `-field` descending. */
+                sort?: string | null;
+                /** @description Page size, 1-100 (above is 422). */
+                limit?: number;
+                /** @description Opaque `next_cursor` from the previous page. */
+                cursor?: string | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Page_AnswerPublic_"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    answer_measure: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AnswerCreate"];
+            };
+        };
+        responses: {
+            /** @description A retry: the stored answer */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AnswerPublic"];
+                };
+            };
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AnswerPublic"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request Entity Too Large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unsupported Media Type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_answer: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The answer's id. */
+                answer_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AnswerPublic"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    correct_answer: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Required: the ETag from your last read. Stale is 412, missing is 428. */
+                "if-match"?: string | null;
+            };
+            path: {
+                /** @description The answer's id. */
+                answer_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AnswerUpdate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AnswerPublic"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Precondition Failed */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request Entity Too Large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unsupported Media Type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Precondition Required */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_due: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Page_DueMeasure_"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_results: {
+        parameters: {
+            query?: {
+                /** @description Page size, 1-100 (above is 422). */
+                limit?: number;
+                /** @description Opaque `next_cursor` from the previous page. */
+                cursor?: string | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Page_MeasureResult_"];
                 };
             };
             /** @description Bad Request */

@@ -124,7 +124,12 @@ class World:
 
     def never_shows_elsewhere(self, text: str, where: str) -> None:
         """Nothing of the other clinic's care, nor the patient's own routine, in `text`."""
-        for name in ("elsewhere_clinic", "elsewhere_prescription", "own_routine"):
+        for name in (
+            "elsewhere_clinic",
+            "elsewhere_prescription",
+            "own_routine",
+            "elsewhere_measure",
+        ):
             assert self.ids[name] not in text, f"{where} shows {name}"
         for words in ("Elsewhere's comment", "Elsewhere's note"):
             assert words not in text, f"{where} shows {words!r}"
@@ -299,6 +304,8 @@ def _not_elsewhere(world: World, actor: Actor, answer: httpx.Response) -> None:
 
 def _report_not_elsewhere(world: World, actor: Actor, answer: httpx.Response) -> None:
     world.never_shows_elsewhere(html.unescape(answer.text), f"report for {actor.name}")
+    # The other clinic assigned the PSFS: its chart is the patient's and that clinic's only.
+    assert 'id="measure-psfs"' not in answer.text, f"report for {actor.name} shows the PSFS"
 
 
 def _report_shows(section: str) -> Visible:
@@ -333,7 +340,9 @@ def _builder(world: World, actor: Actor) -> dict[str, Any]:
     return {"builder": {"level": "beginner", "minutes": 15}, "name": f"Built {actor.name}"}
 
 
-ANY_READ = frozenset({CareScope.PRESCRIBE, CareScope.SESSIONS, CareScope.SELF_CHECKS})
+ANY_READ = frozenset(
+    {CareScope.PRESCRIBE, CareScope.SESSIONS, CareScope.SELF_CHECKS, CareScope.MEASURES}
+)
 _PARAMETERS = {"resourceType": "Parameters", "parameter": [{"name": "_count", "valueInteger": 5}]}
 PLANS = frozenset({CareScope.PRESCRIBE, CareScope.SESSIONS})
 S = CareScope
@@ -352,6 +361,11 @@ CHANNELS: dict[str, Channel] = {
     ),
     OVERVIEW + "#figures": Channel(
         frozenset({S.PROGRESS}), _get(CLINIC + "/patients"), visible=_overview_field("figures")
+    ),
+    OVERVIEW + "#latest_measure": Channel(
+        frozenset({S.MEASURES}),
+        _get(CLINIC + "/patients"),
+        visible=_overview_field("latest_measure"),
     ),
     OVERVIEW + "#figures.latest_pain": Channel(
         frozenset({S.PROGRESS, S.SESSIONS}),
@@ -396,6 +410,14 @@ CHANNELS: dict[str, Channel] = {
         visible=_report_shows("alerts"),
         check=_report_not_elsewhere,
     ),
+    f"GET {PATIENT}/report#measures": Channel(
+        frozenset({S.PROGRESS, S.MEASURES}),
+        _get(PATIENT + "/report"),
+        operation_needs=frozenset({S.PROGRESS}),
+        all_of=True,
+        visible=_report_shows("measure-night-pain"),
+        check=_report_not_elsewhere,
+    ),
     f"GET {PATIENT}/assessments": Channel(
         frozenset({S.SELF_CHECKS}), _get(PATIENT + "/assessments")
     ),
@@ -434,6 +456,33 @@ CHANNELS: dict[str, Channel] = {
     f"PATCH {PATIENT}/routines/{{routine_id}}": Channel(frozenset({S.PRESCRIBE}), _revise),
     f"GET {PATIENT}/routines/{{routine_id}}/versions": Channel(
         frozenset({S.PRESCRIBE}), _get(PATIENT + "/routines/{prescription_id}/versions")
+    ),
+    # Outcome measures: this clinic's assignments and their answers, never another clinic's.
+    f"GET {PATIENT}/measures": Channel(
+        frozenset({S.MEASURES}), _get(PATIENT + "/measures"), check=_not_elsewhere
+    ),
+    f"POST {PATIENT}/measures": Channel(
+        frozenset({S.MEASURES}),
+        _post(
+            PATIENT + "/measures",
+            lambda w, a: {"instrument_id": "night-pain", "schedule": {"every_weeks": 2}},
+        ),
+        ok=201,
+    ),
+    f"GET {PATIENT}/measures/answers": Channel(
+        frozenset({S.MEASURES}), _get(PATIENT + "/measures/answers"), check=_not_elsewhere
+    ),
+    f"POST {PATIENT}/measures/answers": Channel(
+        frozenset({S.MEASURES}),
+        _post(
+            PATIENT + "/measures/answers",
+            lambda w, a: {
+                "id": str(uuid.uuid4()),
+                "assignment_id": w.ids["strength_assignment"],
+                "answers": {"side": "right", "force": 80, "unit": "N"},
+            },
+        ),
+        ok=201,
     ),
     f"GET {PATIENT}/alerts": Channel(
         frozenset({S.ALERTS}),
@@ -477,6 +526,32 @@ CHANNELS: dict[str, Channel] = {
         _get(FHIR + "/Patient/{patient_id}/$everything"),
         operation_needs=ANY_READ,
         visible=_bundle_has("Observation", profile="self-check"),
+    ),
+    f"GET {FHIR}/Patient/{{patient_id}}/$everything#measures": Channel(
+        frozenset({S.MEASURES}),
+        _get(FHIR + "/Patient/{patient_id}/$everything"),
+        operation_needs=ANY_READ,
+        visible=_bundle_has("QuestionnaireResponse"),
+        check=_not_elsewhere,
+    ),
+    f"GET {FHIR}/Observation/{{observation_id}}#measure": Channel(
+        frozenset({S.MEASURES}), _get(FHIR + "/Observation/{night_answer}")
+    ),
+    f"GET {FHIR}/QuestionnaireResponse/{{questionnaire_response_id}}": Channel(
+        frozenset({S.MEASURES}), _get(FHIR + "/QuestionnaireResponse/{night_answer}")
+    ),
+    f"GET {FHIR}/QuestionnaireResponse/{{questionnaire_response_id}}#elsewhere": Channel(
+        frozenset({S.MEASURES}),
+        _get(FHIR + "/QuestionnaireResponse/{elsewhere_answer}"),
+        operation_needs=frozenset(),
+        never=True,
+    ),
+    # Another clinic's measure: never, whatever the scopes.
+    f"GET {FHIR}/Observation/{{observation_id}}#measure-elsewhere": Channel(
+        frozenset({S.MEASURES}),
+        _get(FHIR + "/Observation/{elsewhere_answer}"),
+        operation_needs=frozenset(),
+        never=True,
     ),
     f"GET {FHIR}/CarePlan/{{care_plan_id}}": Channel(
         PLANS, _get(FHIR + "/CarePlan/{prescription_id}")
@@ -550,6 +625,7 @@ WEBHOOK_SCOPES: dict[WebhookEventType, CareScope] = {
     WebhookEventType.ALERT_RAISED: S.ALERTS,
     WebhookEventType.ROUTINE_PRESCRIBED: S.PRESCRIBE,
     WebhookEventType.PROGRESS_ADVICE_CHANGED: S.PROGRESS,
+    WebhookEventType.MEASURE_COMPLETED: S.MEASURES,
 }
 HOOK_URL = "https://93.184.215.14/hook"
 
@@ -641,6 +717,43 @@ async def _painful_session(client: httpx.AsyncClient, patient: Account) -> str:
     return str(made["id"])
 
 
+async def _answer_measure(
+    client: httpx.AsyncClient, patient: Account, assignment: str, answers: dict[str, Any]
+) -> str:
+    body = {"id": str(uuid.uuid4()), "assignment_id": assignment, "answers": answers}
+    await _ok(client.post("/api/v1/me/measures/answers", json=body, headers=patient.headers), 201)
+    return body["id"]
+
+
+async def _answered_measures(
+    client: httpx.AsyncClient,
+    patient: Account,
+    theirs: str,
+    ours: str,
+    other: Account,
+    prescriber: Account,
+) -> dict[str, str]:
+    def assign(path: str, who: Account, instrument: str) -> Awaitable[dict[str, Any]]:
+        body = {"instrument_id": instrument, "schedule": {"at_start": True}}
+        return _ok(client.post(path + "/measures", json=body, headers=who.headers), 201)
+
+    elsewhere = await assign(theirs, other, "psfs")
+    elsewhere_answer = await _answer_measure(
+        client, patient, elsewhere["id"], {"activities": [{"activity": "Stairs", "rating": 2}]}
+    )
+    night = await assign(ours, prescriber, "night-pain")
+    night_answers = [
+        await _answer_measure(client, patient, night["id"], {"rating": rating}) for rating in (3, 7)
+    ]
+    strength = await assign(ours, prescriber, "hip-abduction-strength")
+    return {
+        "elsewhere_measure": str(elsewhere["id"]),
+        "elsewhere_answer": elsewhere_answer,
+        "night_answer": night_answers[-1],
+        "strength_assignment": str(strength["id"]),
+    }
+
+
 async def build_world(app: FastAPI, client: httpx.AsyncClient) -> World:
     owner, patient = _account(app, "owner"), _account(app, "patient")
     clinic = await _clinic(client, owner, "Riverside")
@@ -729,6 +842,9 @@ async def build_world(app: FastAPI, client: httpx.AsyncClient) -> World:
         ),
         201,
     )
+    # Outcome measures: the other clinic's (answered), and this clinic's night pain answered
+    # twice (a change for the view) and a strength assignment its clinicians record.
+    measures = await _answered_measures(client, patient, theirs, ours, other, prescriber.account)
     # Removed from the clinic last: their relationships end with their membership.
     for actor in world.actors:
         if actor.state == "removed":
@@ -749,6 +865,7 @@ async def build_world(app: FastAPI, client: httpx.AsyncClient) -> World:
         "elsewhere_prescription": str(elsewhere_prescription["id"]),
         "elsewhere_alert": alert_ids[0],
         "elsewhere_clinic": str(elsewhere),
+        **measures,
     }
     world.spare_alerts = alert_ids[1:]
     return world
@@ -943,6 +1060,18 @@ async def test_a_clinic_endpoint_receives_only_what_the_patient_granted_it(
         )
     )
     followed_own = await _session_following(client, patient, own["id"], 7)
+    # A measure the prescriber's clinic assigned, answered: only that clinic learns of it.
+    assigned = await _ok(
+        client.post(
+            in_care + "/measures",
+            json={"instrument_id": "psfs", "schedule": {"at_start": True}},
+            headers=prescriber.clinician.headers,
+        ),
+        201,
+    )
+    await _answer_measure(
+        client, patient, assigned["id"], {"activities": [{"activity": "Stairs", "rating": 3}]}
+    )
     url = f"/api/v1/sessions/{followed_own}"
     etag = (await client.get(url, headers=patient.headers)).headers["etag"]
     await _ok(
@@ -979,7 +1108,10 @@ async def test_a_clinic_endpoint_receives_only_what_the_patient_granted_it(
         for event_type, scope in WEBHOOK_SCOPES.items():
             granted = clinic.granted()
             should = clinic.state == "active" and {scope, systems} <= granted
-            if event_type is WebhookEventType.ROUTINE_PRESCRIBED:
+            if event_type in (
+                WebhookEventType.ROUTINE_PRESCRIBED,
+                WebhookEventType.MEASURE_COMPLETED,
+            ):
                 should = should and clinic is prescriber  # nobody else learns of it
             if ((clinic.id, event_type.value) in received) != should:
                 wrong.append(f"{event_type} to {clinic.name}: expected {should}")

@@ -167,16 +167,19 @@ async def test_each_fhir_base_states_its_capabilities(client: httpx.AsyncClient)
         "PlanDefinition",
         "StructureDefinition",
         "CodeSystem",
+        "Questionnaire",
         "Patient",
         "CarePlan",
         "Observation",
+        "QuestionnaireResponse",
     }
     clinic_id = uuid.uuid4()
     clinic = await client.get(f"/api/v1/clinics/{clinic_id}/fhir/metadata")
     assert clinic.status_code == 200
     statement = reading.validated(clinic.json())
     assert statement.implementation.url == f"http://127.0.0.1:8000/api/v1/clinics/{clinic_id}/fhir"
-    assert {r.type for r in statement.rest[0].resource} == {"Patient", "CarePlan", "Observation"}
+    clinic_served = {r.type for r in statement.rest[0].resource}
+    assert clinic_served == {"Patient", "CarePlan", "Observation", "QuestionnaireResponse"}
     again = await client.get(f"{FHIR}/metadata", headers={"If-None-Match": own.headers["etag"]})
     assert again.status_code == 304
     outcome_of(await client.get("/api/v1/clinics/not-a-uuid/fhir/metadata"), 422, "invalid")

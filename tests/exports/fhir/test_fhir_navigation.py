@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import asyncio
 import re
+import uuid
 from collections.abc import Iterator
 from datetime import datetime
 from itertools import pairwise
@@ -106,6 +107,23 @@ async def test_every_reference_resolves_at_a_clinics_base_and_each_read_is_logge
     body = session_payload(routine_id=prescribed.json()["id"])
     made = await client.post("/api/v1/sessions", json=body, headers=team.patient.headers)
     assert made.status_code == 201, made.text
+    assigned = await client.post(
+        team.patient_path("/measures"),
+        json={"instrument_id": "night-pain", "schedule": {"at_start": True}},
+        headers=team.clinician.headers,
+    )
+    answers = [
+        await client.post(
+            "/api/v1/me/measures/answers",
+            json={
+                "id": str(uuid.uuid4()),
+                "assignment_id": assigned.json()["id"],
+                "answers": {"rating": rating},
+            },
+            headers=team.patient.headers,
+        )
+        for rating in (6, 4)
+    ]
     base = f"/api/v1/clinics/{team.clinic_id}/fhir"
     bundle = (
         await client.get(
@@ -120,6 +138,12 @@ async def test_every_reference_resolves_at_a_clinics_base_and_each_read_is_logge
     logged = {e["resource"] for e in after[: len(after) - len(before)]}
     assert f"fhir:Patient/{team.patient.id}" in logged
     assert f"fhir:Observation/{made.json()['id']}" in logged
+    # The measures: each answer's QuestionnaireResponse and score Observation, read back
+    kinds = {e["resource"]["resourceType"] for e in bundle["entry"]}
+    assert "QuestionnaireResponse" in kinds
+    for answer in answers:
+        assert f"fhir:QuestionnaireResponse/{answer.json()['id']}" in logged
+        assert f"fhir:Observation/{answer.json()['id']}" in logged
     # Not the clinic's patient for a colleague: 404 as an unknown id, nothing logged.
     outcome_of(
         await client.get(f"{base}/Patient/{team.patient.id}", headers=team.colleague.headers),

@@ -16,6 +16,7 @@ class of error and fails unless it catches each.
 
 from __future__ import annotations
 
+import uuid
 from collections.abc import Awaitable, Callable, Iterator
 from pathlib import Path
 from typing import Any
@@ -77,6 +78,59 @@ async def _patient_record(client: httpx.AsyncClient, team: CareTeam) -> None:
         await _post(client, "/api/v1/sessions", body, patient)
     await _post(client, "/api/v1/me/assessments", CHECK, patient)
     await _post(client, "/api/v1/me/assessments", {**CHECK, "pelvis_drop": "none"}, patient)
+    await _outcome_measures(client, team)
+
+
+async def _outcome_measures(client: httpx.AsyncClient, team: CareTeam) -> None:
+    """Every instrument assigned and answered: a PSFS with an activity left unrated and one
+    added later, pain ratings, the timed stance, strength the clinician records."""
+    assigned = {
+        instrument: await _post(
+            client,
+            team.patient_path("/measures"),
+            {"instrument_id": instrument, "schedule": {"at_start": True, "every_weeks": 2}},
+            team.clinician,
+        )
+        for instrument in (
+            "groc",
+            "night-pain",
+            "sls-time-to-pain",
+            "psfs",
+            "hip-abduction-strength",
+        )
+    }
+    stairs = {"activity": "Stairs", "rating": 3}
+    given = [
+        ("groc", {"rating": 4}),
+        ("night-pain", {"rating": 6}),
+        ("night-pain", {"rating": 3}),
+        (
+            "sls-time-to-pain",
+            {
+                "stance_leg": "right",
+                "seconds": 14,
+                "pain_onset": True,
+                "pelvis_drop": "slight",
+                "trunk_lean": True,
+            },
+        ),
+        ("psfs", {"activities": [stairs, {"activity": "Lying on my side"}]}),
+        ("psfs", {"activities": [{**stairs, "rating": 6}, {"activity": "Gardening", "rating": 2}]}),
+    ]
+    for instrument, answers in given:
+        body = {
+            "id": str(uuid.uuid4()),
+            "assignment_id": assigned[instrument]["id"],
+            "answers": answers,
+        }
+        await _post(client, "/api/v1/me/measures/answers", body, team.patient)
+    for force in (110.5, 150):
+        body = {
+            "id": str(uuid.uuid4()),
+            "assignment_id": assigned["hip-abduction-strength"]["id"],
+            "answers": {"side": "right", "force": force, "unit": "N"},
+        }
+        await _post(client, team.patient_path("/measures/answers"), body, team.clinician)
 
 
 async def _read_base(
@@ -124,7 +178,7 @@ async def _read_base(
             if param["name"] in values:
                 await get(f"/{kind}?{urlencode({param['name']: values[param['name']]})}")
     types = set(declared) | {r["resourceType"] for r in found}
-    assert {"Patient", "CarePlan", "Observation"} <= types, types
+    assert {"Patient", "CarePlan", "Observation", "QuestionnaireResponse"} <= types, types
     read = {kind for kind, d in declared.items() if {"code": "read"} in d.get("interaction", [])}
     for resource in {(r["resourceType"], r["id"]): r for r in found}.values():
         if resource["resourceType"] in read:

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import io
 import re
+import uuid
+from collections.abc import Awaitable
 from dataclasses import replace
 from datetime import UTC, datetime
 from typing import Any
@@ -149,13 +151,13 @@ async def test_clinician_report_shows_only_what_the_scopes_cover_and_is_logged(
     team = await care_team(client, patient)  # every scope, and the program is the patient's
     full = await _report(client, team.clinician, team.patient_path("/report"))
     assert full.status_code == 200, full.text
-    assert _charts(full.text) == ["pain", "adherence", "asymmetry", "alerts"]
+    assert _charts(full.text) == ["pain", "adherence", "asymmetry", "measures", "alerts"]
     assert "(14 days), for Riverside Physiotherapy." in full.text
     # The program is the patient's own, not the clinic's: not named, its versions left out.
     assert "Morning glute med" not in full.text
     assert "the patient&#x27;s current program" in _summary(full.text, "adherence")
     assert 'data-omitted="Program versions"' in full.text
-    assert 'data-omitted="Outcome measures"' in full.text
+    assert 'data-omitted="Outcome measures"' not in full.text
     assert [(e["resource"], e["action"]) for e in await _access_log(client, patient)] == [
         ("report", "read")
     ]
@@ -166,9 +168,10 @@ async def test_clinician_report_shows_only_what_the_scopes_cover_and_is_logged(
     limited = await _report(client, narrow, team.patient_path("/report"))
     assert limited.status_code == 200, limited.text
     assert _charts(limited.text) == ["pain", "adherence", "asymmetry"]
-    for part in ("Pain of each session", "Alerts"):
+    for part in ("Pain of each session", "Alerts", "Outcome measures"):
         assert f'data-omitted="{part}"' in limited.text
-    assert "`sessions` scope" in limited.text and "`alerts` scope" in limited.text
+    for scope in ("sessions", "alerts", "measures"):
+        assert f"`{scope}` scope" in limited.text
     # Weekly pain is an aggregate (progress); each session's time and pain is not.
     assert "sessions logged" not in _summary(limited.text, "pain")
     assert "Mean pain of the week" in _summary(limited.text, "pain")
@@ -280,3 +283,45 @@ async def test_acknowledgements_show_to_the_patient_and_to_the_acknowledging_cli
     assert theirs.status_code == 200, theirs.text
     assert "side-lying" not in theirs.text
     assert "0 acknowledged" in _summary(theirs.text, "alerts")
+
+
+async def test_measures_answered_are_charted_for_the_patient_and_for_the_assigning_clinic_only(
+    client: httpx.AsyncClient, admin_engine: Engine
+) -> None:
+    """Real answers, scored by the outcomes service, reach the report: the patient's report
+    charts every measure; a clinician's, only the ones their clinic assigned."""
+    patient = await seed_patient(client, admin_engine)
+    team = await care_team(client, patient)
+    other = await signed_in_user(client, display_name="Dr Other")
+    other_clinic = await create_clinic(client, other, "Hillside Physio")
+    await take_into_care(client, other, other_clinic, patient)
+
+    async def assign(path: str, who: SignedIn, instrument: str) -> str:
+        body = {"instrument_id": instrument, "schedule": {"at_start": True}}
+        made = await client.post(path + "/measures", json=body, headers=who.headers)
+        assert made.status_code == 201, made.text
+        return str(made.json()["id"])
+
+    async def answer(assignment: str, answers: dict[str, Any]) -> None:
+        body = {"id": str(uuid.uuid4()), "assignment_id": assignment, "answers": answers}
+        made = await client.post("/api/v1/me/measures/answers", json=body, headers=patient.headers)
+        assert made.status_code == 201, made.text
+
+    night = await assign(team.patient_path(""), team.clinician, "night-pain")
+    for rating in (7, 4):
+        await answer(night, {"rating": rating})
+    theirs = f"/api/v1/clinics/{other_clinic}/patients/{patient.id}"
+    psfs = await assign(theirs, other, "psfs")
+    await answer(psfs, {"activities": [{"activity": "Stairs", "rating": 2}]})
+
+    def report(who: SignedIn, path: str = ME) -> Awaitable[httpx.Response]:
+        return client.get(path, headers={**who.headers, **HTML})  # the last 12 weeks
+
+    own = (await report(patient)).text
+    assert "measure-night-pain" in _charts(own) and "measure-psfs" in _charts(own)
+    night_summary = _summary(own, "measure-night-pain")
+    assert "the latest 4" in night_summary and "Baseline 7" in night_summary
+    ours = (await report(team.clinician, team.patient_path("/report"))).text
+    assert "measure-night-pain" in _charts(ours) and "measure-psfs" not in ours
+    hillside = (await report(other, theirs + "/report")).text
+    assert "measure-psfs" in _charts(hillside) and "measure-night-pain" not in hillside

@@ -8,14 +8,24 @@ from .action import Action
 from .action_attribution import ActionAttribution
 from .activity_definition import ActivityDefinition
 from .activity_definition_status import ActivityDefinitionStatus
+from .activity_rating import ActivityRating
 from .advice import Advice
 from .affected_side import AffectedSide
 from .alert_acknowledge import AlertAcknowledge
 from .alert_kind import AlertKind
 from .alert_public import AlertPublic
 from .alert_status import AlertStatus
+from .answer_create import AnswerCreate
+from .answer_create_answers import AnswerCreateAnswers
+from .answer_public import AnswerPublic
+from .answer_public_answers import AnswerPublicAnswers
+from .answer_type import AnswerType
+from .answer_update import AnswerUpdate
+from .answer_update_answers import AnswerUpdateAnswers
 from .assessment_create import AssessmentCreate
 from .assessment_public import AssessmentPublic
+from .assignment_create import AssignmentCreate
+from .assignment_public import AssignmentPublic
 from .attribution import Attribution
 from .band_level import BandLevel
 from .body_sign_in import BodySignIn
@@ -35,6 +45,7 @@ from .care_invitation_create import CareInvitationCreate
 from .care_invitation_issued import CareInvitationIssued
 from .care_invitation_preview import CareInvitationPreview
 from .care_invitation_public import CareInvitationPublic
+from .care_latest_measure import CareLatestMeasure
 from .care_patient import CarePatient
 from .care_patient_figures import CarePatientFigures
 from .care_plan import CarePlan
@@ -42,6 +53,8 @@ from .care_scope import CareScope
 from .care_week_adherence import CareWeekAdherence
 from .care_week_asymmetry import CareWeekAsymmetry
 from .catalog_document import CatalogDocument
+from .choice import Choice
+from .citation import Citation
 from .clinic_create import ClinicCreate
 from .clinic_invitation_create import ClinicInvitationCreate
 from .clinic_invitation_issued import ClinicInvitationIssued
@@ -63,6 +76,8 @@ from .difficulty import Difficulty
 from .dosage import Dosage
 from .dosage_attribution import DosageAttribution
 from .dosage_unit import DosageUnit
+from .due_measure import DueMeasure
+from .due_status import DueStatus
 from .emphasis import Emphasis
 from .endpoint_create import EndpointCreate
 from .endpoint_created import EndpointCreated
@@ -88,12 +103,20 @@ from .fhir_resource import FhirResource
 from .finding import Finding
 from .goal import Goal
 from .health import Health
+from .instrument import Instrument
+from .instrument_list import InstrumentList
 from .interpretation import Interpretation
 from .interval import Interval
 from .interval_kind import IntervalKind
 from .invitation_status import InvitationStatus
+from .item import Item
+from .item_anchors import ItemAnchors
 from .laterality import Laterality
 from .leg import Leg
+from .mcid import Mcid
+from .measure_point import MeasurePoint
+from .measure_result import MeasureResult
+from .measure_verdict import MeasureVerdict
 from .member_public import MemberPublic
 from .member_update import MemberUpdate
 from .meta import Meta
@@ -105,6 +128,7 @@ from .operation_outcome_issue_severity import OperationOutcomeIssueSeverity
 from .origin import Origin
 from .page_access_log_public import PageAccessLogPublic
 from .page_alert_public import PageAlertPublic
+from .page_answer_public import PageAnswerPublic
 from .page_assessment_public import PageAssessmentPublic
 from .page_care_invitation_public import PageCareInvitationPublic
 from .page_care_patient import PageCarePatient
@@ -112,7 +136,9 @@ from .page_clinic_invitation_public import PageClinicInvitationPublic
 from .page_clinic_public import PageClinicPublic
 from .page_deleted_prescription_public import PageDeletedPrescriptionPublic
 from .page_delivery_public import PageDeliveryPublic
+from .page_due_measure import PageDueMeasure
 from .page_endpoint_public import PageEndpointPublic
+from .page_measure_result import PageMeasureResult
 from .page_member_public import PageMemberPublic
 from .page_relationship_public import PageRelationshipPublic
 from .page_routine_public import PageRoutinePublic
@@ -148,6 +174,7 @@ from .readiness import Readiness
 from .refresh_request import RefreshRequest
 from .relationship_public import RelationshipPublic
 from .relationship_status import RelationshipStatus
+from .reporter import Reporter
 from .role import Role
 from .routine_copy import RoutineCopy
 from .routine_create import RoutineCreate
@@ -156,7 +183,9 @@ from .routine_item_public import RoutineItemPublic
 from .routine_public import RoutinePublic
 from .routine_update import RoutineUpdate
 from .routine_version_public import RoutineVersionPublic
+from .schedule import Schedule
 from .scope_detail import ScopeDetail
+from .scoring_rule import ScoringRule
 from .secret_rotated import SecretRotated
 from .session_comment_create import SessionCommentCreate
 from .session_comment_public import SessionCommentPublic
@@ -186,6 +215,7 @@ from .weakness_sign_attribution import WeaknessSignAttribution
 from .webhook_event_type import WebhookEventType
 from .week_adherence import WeekAdherence
 from .week_plan import WeekPlan
+from .withheld_instrument import WithheldInstrument
 from .working_leg import WorkingLeg
 
 __all__ = (
@@ -197,14 +227,24 @@ __all__ = (
     "ActionAttribution",
     "ActivityDefinition",
     "ActivityDefinitionStatus",
+    "ActivityRating",
     "Advice",
     "AffectedSide",
     "AlertAcknowledge",
     "AlertKind",
     "AlertPublic",
     "AlertStatus",
+    "AnswerCreate",
+    "AnswerCreateAnswers",
+    "AnswerPublic",
+    "AnswerPublicAnswers",
+    "AnswerType",
+    "AnswerUpdate",
+    "AnswerUpdateAnswers",
     "AssessmentCreate",
     "AssessmentPublic",
+    "AssignmentCreate",
+    "AssignmentPublic",
     "Attribution",
     "BandLevel",
     "BodySignIn",
@@ -224,6 +264,7 @@ __all__ = (
     "CareInvitationIssued",
     "CareInvitationPreview",
     "CareInvitationPublic",
+    "CareLatestMeasure",
     "CarePatient",
     "CarePatientFigures",
     "CarePlan",
@@ -231,6 +272,8 @@ __all__ = (
     "CareWeekAdherence",
     "CareWeekAsymmetry",
     "CatalogDocument",
+    "Choice",
+    "Citation",
     "ClinicCreate",
     "ClinicInvitationCreate",
     "ClinicInvitationIssued",
@@ -252,6 +295,8 @@ __all__ = (
     "Dosage",
     "DosageAttribution",
     "DosageUnit",
+    "DueMeasure",
+    "DueStatus",
     "Emphasis",
     "EndpointCreate",
     "EndpointCreated",
@@ -277,12 +322,20 @@ __all__ = (
     "Finding",
     "Goal",
     "Health",
+    "Instrument",
+    "InstrumentList",
     "Interpretation",
     "Interval",
     "IntervalKind",
     "InvitationStatus",
+    "Item",
+    "ItemAnchors",
     "Laterality",
     "Leg",
+    "Mcid",
+    "MeasurePoint",
+    "MeasureResult",
+    "MeasureVerdict",
     "MemberPublic",
     "MemberUpdate",
     "Meta",
@@ -294,6 +347,7 @@ __all__ = (
     "Origin",
     "PageAccessLogPublic",
     "PageAlertPublic",
+    "PageAnswerPublic",
     "PageAssessmentPublic",
     "PageCareInvitationPublic",
     "PageCarePatient",
@@ -301,7 +355,9 @@ __all__ = (
     "PageClinicPublic",
     "PageDeletedPrescriptionPublic",
     "PageDeliveryPublic",
+    "PageDueMeasure",
     "PageEndpointPublic",
+    "PageMeasureResult",
     "PageMemberPublic",
     "PageRelationshipPublic",
     "PageRoutinePublic",
@@ -337,6 +393,7 @@ __all__ = (
     "RefreshRequest",
     "RelationshipPublic",
     "RelationshipStatus",
+    "Reporter",
     "Role",
     "RoutineCopy",
     "RoutineCreate",
@@ -345,7 +402,9 @@ __all__ = (
     "RoutinePublic",
     "RoutineUpdate",
     "RoutineVersionPublic",
+    "Schedule",
     "ScopeDetail",
+    "ScoringRule",
     "SecretRotated",
     "SessionCommentCreate",
     "SessionCommentPublic",
@@ -375,5 +434,6 @@ __all__ = (
     "WebhookEventType",
     "WeekAdherence",
     "WeekPlan",
+    "WithheldInstrument",
     "WorkingLeg",
 )

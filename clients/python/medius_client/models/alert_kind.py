@@ -2,6 +2,7 @@ from enum import StrEnum
 
 
 class AlertKind(StrEnum):
+    MEASURE_WORSE = "measure-worse"
     MISSED_WEEK = "missed-week"
     PAIN = "pain"
     PROGRESS_REDUCE = "progress-reduce"

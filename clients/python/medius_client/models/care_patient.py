@@ -8,8 +8,10 @@ from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..models.care_scope import CareScope
+from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
+    from ..models.care_latest_measure import CareLatestMeasure
     from ..models.care_patient_figures import CarePatientFigures
     from ..models.person_ref import PersonRef
 
@@ -27,6 +29,9 @@ class CarePatient:
         patient (PersonRef):
         relationship_id (UUID):
         scopes (list[CareScope]):
+        latest_measure (CareLatestMeasure | None | Unset): The latest change from baseline of a measure this clinic
+            assigned, against the instrument's published MCID; null unless the patient granted `measures` and answered one
+            with a change.
     """
 
     figures: CarePatientFigures | None
@@ -34,9 +39,11 @@ class CarePatient:
     patient: PersonRef
     relationship_id: UUID
     scopes: list[CareScope]
+    latest_measure: CareLatestMeasure | None | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
+        from ..models.care_latest_measure import CareLatestMeasure  # noqa: PLC0415
         from ..models.care_patient_figures import CarePatientFigures  # noqa: PLC0415
 
         figures: dict[str, Any] | None
@@ -57,6 +64,14 @@ class CarePatient:
             scopes_item = scopes_item_data.value
             scopes.append(scopes_item)
 
+        latest_measure: dict[str, Any] | None | Unset
+        if isinstance(self.latest_measure, Unset):
+            latest_measure = UNSET
+        elif isinstance(self.latest_measure, CareLatestMeasure):
+            latest_measure = self.latest_measure.to_dict()
+        else:
+            latest_measure = self.latest_measure
+
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update(
@@ -68,11 +83,14 @@ class CarePatient:
                 "scopes": scopes,
             }
         )
+        if latest_measure is not UNSET:
+            field_dict["latest_measure"] = latest_measure
 
         return field_dict
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.care_latest_measure import CareLatestMeasure  # noqa: PLC0415
         from ..models.care_patient_figures import CarePatientFigures  # noqa: PLC0415
         from ..models.person_ref import PersonRef  # noqa: PLC0415
 
@@ -111,12 +129,30 @@ class CarePatient:
 
             scopes.append(scopes_item)
 
+        def _parse_latest_measure(data: object) -> CareLatestMeasure | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                latest_measure_type_0 = CareLatestMeasure.from_dict(data)
+
+                return latest_measure_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(CareLatestMeasure | None | Unset, data)
+
+        latest_measure = _parse_latest_measure(d.pop("latest_measure", UNSET))
+
         care_patient = cls(
             figures=figures,
             open_alerts=open_alerts,
             patient=patient,
             relationship_id=relationship_id,
             scopes=scopes,
+            latest_measure=latest_measure,
         )
 
         care_patient.additional_properties = d

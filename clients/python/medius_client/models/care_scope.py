@@ -4,6 +4,7 @@ from enum import StrEnum
 class CareScope(StrEnum):
     ALERTS = "alerts"
     CLINIC_SYSTEMS = "clinic_systems"
+    MEASURES = "measures"
     PRESCRIBE = "prescribe"
     PROGRESS = "progress"
     SELF_CHECKS = "self_checks"

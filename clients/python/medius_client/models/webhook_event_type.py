@@ -3,6 +3,7 @@ from enum import StrEnum
 
 class WebhookEventType(StrEnum):
     ALERT_RAISED = "alert.raised"
+    MEASURE_COMPLETED = "measure.completed"
     PROGRESS_ADVICE_CHANGED = "progress.advice_changed"
     ROUTINE_PRESCRIBED = "routine.prescribed"
     SESSION_DELETED = "session.deleted"

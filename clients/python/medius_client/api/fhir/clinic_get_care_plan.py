@@ -133,8 +133,9 @@ def sync_detailed(
     `W/"<meta.versionId>"`. This is the clinic's FHIR base: readable by a clinician of the clinic whose
     active care relationship covers the patient, within the scopes the patient granted (the Patient: any
     of those below; CarePlans: `prescribe` or `sessions`; session Observations: `sessions`; self-checks:
-    `self_checks`); each read is written to the patient's access log. No such relationship is 404, as an
-    unknown patient; one granting none of those scopes is 403.
+    `self_checks`; outcome measures this clinic assigned: `measures`); each read is written to the
+    patient's access log. No such relationship is 404, as an unknown patient; one granting none of those
+    scopes is 403.
 
     Args:
         clinic_id (UUID): The clinic's id.
@@ -188,8 +189,9 @@ def sync(
     `W/"<meta.versionId>"`. This is the clinic's FHIR base: readable by a clinician of the clinic whose
     active care relationship covers the patient, within the scopes the patient granted (the Patient: any
     of those below; CarePlans: `prescribe` or `sessions`; session Observations: `sessions`; self-checks:
-    `self_checks`); each read is written to the patient's access log. No such relationship is 404, as an
-    unknown patient; one granting none of those scopes is 403.
+    `self_checks`; outcome measures this clinic assigned: `measures`); each read is written to the
+    patient's access log. No such relationship is 404, as an unknown patient; one granting none of those
+    scopes is 403.
 
     Args:
         clinic_id (UUID): The clinic's id.
@@ -238,8 +240,9 @@ async def asyncio_detailed(
     `W/"<meta.versionId>"`. This is the clinic's FHIR base: readable by a clinician of the clinic whose
     active care relationship covers the patient, within the scopes the patient granted (the Patient: any
     of those below; CarePlans: `prescribe` or `sessions`; session Observations: `sessions`; self-checks:
-    `self_checks`); each read is written to the patient's access log. No such relationship is 404, as an
-    unknown patient; one granting none of those scopes is 403.
+    `self_checks`; outcome measures this clinic assigned: `measures`); each read is written to the
+    patient's access log. No such relationship is 404, as an unknown patient; one granting none of those
+    scopes is 403.
 
     Args:
         clinic_id (UUID): The clinic's id.
@@ -291,8 +294,9 @@ async def asyncio(
     `W/"<meta.versionId>"`. This is the clinic's FHIR base: readable by a clinician of the clinic whose
     active care relationship covers the patient, within the scopes the patient granted (the Patient: any
     of those below; CarePlans: `prescribe` or `sessions`; session Observations: `sessions`; self-checks:
-    `self_checks`); each read is written to the patient's access log. No such relationship is 404, as an
-    unknown patient; one granting none of those scopes is 403.
+    `self_checks`; outcome measures this clinic assigned: `measures`); each read is written to the
+    patient's access log. No such relationship is 404, as an unknown patient; one granting none of those
+    scopes is 403.
 
     Args:
         clinic_id (UUID): The clinic's id.

@@ -127,12 +127,13 @@ def sync_detailed(
     """A session, exercise or self-check of a patient in your care (Observation)
 
      One Observation of the patient's: a session's panel (the session's id), one exercise of a session
-    (the ids the panel's `hasMember` names) or a self-check. The `ETag` is `W/"<meta.versionId>"`. This
-    is the clinic's FHIR base: readable by a clinician of the clinic whose active care relationship
-    covers the patient, within the scopes the patient granted (the Patient: any of those below;
-    CarePlans: `prescribe` or `sessions`; session Observations: `sessions`; self-checks: `self_checks`);
-    each read is written to the patient's access log. No such relationship is 404, as an unknown
-    patient; one granting none of those scopes is 403.
+    (the ids the panel's `hasMember` names), a self-check, or the score of an outcome measure's answer
+    (the answer's id). The `ETag` is `W/"<meta.versionId>"`. This is the clinic's FHIR base: readable by
+    a clinician of the clinic whose active care relationship covers the patient, within the scopes the
+    patient granted (the Patient: any of those below; CarePlans: `prescribe` or `sessions`; session
+    Observations: `sessions`; self-checks: `self_checks`; outcome measures this clinic assigned:
+    `measures`); each read is written to the patient's access log. No such relationship is 404, as an
+    unknown patient; one granting none of those scopes is 403.
 
     Args:
         clinic_id (UUID): The clinic's id.
@@ -182,12 +183,13 @@ def sync(
     """A session, exercise or self-check of a patient in your care (Observation)
 
      One Observation of the patient's: a session's panel (the session's id), one exercise of a session
-    (the ids the panel's `hasMember` names) or a self-check. The `ETag` is `W/"<meta.versionId>"`. This
-    is the clinic's FHIR base: readable by a clinician of the clinic whose active care relationship
-    covers the patient, within the scopes the patient granted (the Patient: any of those below;
-    CarePlans: `prescribe` or `sessions`; session Observations: `sessions`; self-checks: `self_checks`);
-    each read is written to the patient's access log. No such relationship is 404, as an unknown
-    patient; one granting none of those scopes is 403.
+    (the ids the panel's `hasMember` names), a self-check, or the score of an outcome measure's answer
+    (the answer's id). The `ETag` is `W/"<meta.versionId>"`. This is the clinic's FHIR base: readable by
+    a clinician of the clinic whose active care relationship covers the patient, within the scopes the
+    patient granted (the Patient: any of those below; CarePlans: `prescribe` or `sessions`; session
+    Observations: `sessions`; self-checks: `self_checks`; outcome measures this clinic assigned:
+    `measures`); each read is written to the patient's access log. No such relationship is 404, as an
+    unknown patient; one granting none of those scopes is 403.
 
     Args:
         clinic_id (UUID): The clinic's id.
@@ -232,12 +234,13 @@ async def asyncio_detailed(
     """A session, exercise or self-check of a patient in your care (Observation)
 
      One Observation of the patient's: a session's panel (the session's id), one exercise of a session
-    (the ids the panel's `hasMember` names) or a self-check. The `ETag` is `W/"<meta.versionId>"`. This
-    is the clinic's FHIR base: readable by a clinician of the clinic whose active care relationship
-    covers the patient, within the scopes the patient granted (the Patient: any of those below;
-    CarePlans: `prescribe` or `sessions`; session Observations: `sessions`; self-checks: `self_checks`);
-    each read is written to the patient's access log. No such relationship is 404, as an unknown
-    patient; one granting none of those scopes is 403.
+    (the ids the panel's `hasMember` names), a self-check, or the score of an outcome measure's answer
+    (the answer's id). The `ETag` is `W/"<meta.versionId>"`. This is the clinic's FHIR base: readable by
+    a clinician of the clinic whose active care relationship covers the patient, within the scopes the
+    patient granted (the Patient: any of those below; CarePlans: `prescribe` or `sessions`; session
+    Observations: `sessions`; self-checks: `self_checks`; outcome measures this clinic assigned:
+    `measures`); each read is written to the patient's access log. No such relationship is 404, as an
+    unknown patient; one granting none of those scopes is 403.
 
     Args:
         clinic_id (UUID): The clinic's id.
@@ -285,12 +288,13 @@ async def asyncio(
     """A session, exercise or self-check of a patient in your care (Observation)
 
      One Observation of the patient's: a session's panel (the session's id), one exercise of a session
-    (the ids the panel's `hasMember` names) or a self-check. The `ETag` is `W/"<meta.versionId>"`. This
-    is the clinic's FHIR base: readable by a clinician of the clinic whose active care relationship
-    covers the patient, within the scopes the patient granted (the Patient: any of those below;
-    CarePlans: `prescribe` or `sessions`; session Observations: `sessions`; self-checks: `self_checks`);
-    each read is written to the patient's access log. No such relationship is 404, as an unknown
-    patient; one granting none of those scopes is 403.
+    (the ids the panel's `hasMember` names), a self-check, or the score of an outcome measure's answer
+    (the answer's id). The `ETag` is `W/"<meta.versionId>"`. This is the clinic's FHIR base: readable by
+    a clinician of the clinic whose active care relationship covers the patient, within the scopes the
+    patient granted (the Patient: any of those below; CarePlans: `prescribe` or `sessions`; session
+    Observations: `sessions`; self-checks: `self_checks`; outcome measures this clinic assigned:
+    `measures`); each read is written to the patient's access log. No such relationship is 404, as an
+    unknown patient; one granting none of those scopes is 403.
 
     Args:
         clinic_id (UUID): The clinic's id.

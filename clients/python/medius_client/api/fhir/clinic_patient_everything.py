@@ -136,9 +136,9 @@ def sync_detailed(
     `_count` pages it (the Patient first; paging links in `Bundle.link`). This is the clinic's FHIR
     base: readable by a clinician of the clinic whose active care relationship covers the patient,
     within the scopes the patient granted (the Patient: any of those below; CarePlans: `prescribe` or
-    `sessions`; session Observations: `sessions`; self-checks: `self_checks`); each read is written to
-    the patient's access log. No such relationship is 404, as an unknown patient; one granting none of
-    those scopes is 403.
+    `sessions`; session Observations: `sessions`; self-checks: `self_checks`; outcome measures this
+    clinic assigned: `measures`); each read is written to the patient's access log. No such relationship
+    is 404, as an unknown patient; one granting none of those scopes is 403.
 
     Args:
         clinic_id (UUID): The clinic's id.
@@ -196,9 +196,9 @@ def sync(
     `_count` pages it (the Patient first; paging links in `Bundle.link`). This is the clinic's FHIR
     base: readable by a clinician of the clinic whose active care relationship covers the patient,
     within the scopes the patient granted (the Patient: any of those below; CarePlans: `prescribe` or
-    `sessions`; session Observations: `sessions`; self-checks: `self_checks`); each read is written to
-    the patient's access log. No such relationship is 404, as an unknown patient; one granting none of
-    those scopes is 403.
+    `sessions`; session Observations: `sessions`; self-checks: `self_checks`; outcome measures this
+    clinic assigned: `measures`); each read is written to the patient's access log. No such relationship
+    is 404, as an unknown patient; one granting none of those scopes is 403.
 
     Args:
         clinic_id (UUID): The clinic's id.
@@ -251,9 +251,9 @@ async def asyncio_detailed(
     `_count` pages it (the Patient first; paging links in `Bundle.link`). This is the clinic's FHIR
     base: readable by a clinician of the clinic whose active care relationship covers the patient,
     within the scopes the patient granted (the Patient: any of those below; CarePlans: `prescribe` or
-    `sessions`; session Observations: `sessions`; self-checks: `self_checks`); each read is written to
-    the patient's access log. No such relationship is 404, as an unknown patient; one granting none of
-    those scopes is 403.
+    `sessions`; session Observations: `sessions`; self-checks: `self_checks`; outcome measures this
+    clinic assigned: `measures`); each read is written to the patient's access log. No such relationship
+    is 404, as an unknown patient; one granting none of those scopes is 403.
 
     Args:
         clinic_id (UUID): The clinic's id.
@@ -309,9 +309,9 @@ async def asyncio(
     `_count` pages it (the Patient first; paging links in `Bundle.link`). This is the clinic's FHIR
     base: readable by a clinician of the clinic whose active care relationship covers the patient,
     within the scopes the patient granted (the Patient: any of those below; CarePlans: `prescribe` or
-    `sessions`; session Observations: `sessions`; self-checks: `self_checks`); each read is written to
-    the patient's access log. No such relationship is 404, as an unknown patient; one granting none of
-    those scopes is 403.
+    `sessions`; session Observations: `sessions`; self-checks: `self_checks`; outcome measures this
+    clinic assigned: `measures`); each read is written to the patient's access log. No such relationship
+    is 404, as an unknown patient; one granting none of those scopes is 403.
 
     Args:
         clinic_id (UUID): The clinic's id.

@@ -145,9 +145,9 @@ def sync_detailed(
     read, any other parameter ignored (refused, 422, under `Prefer: handling=strict`). This is the
     clinic's FHIR base: readable by a clinician of the clinic whose active care relationship covers the
     patient, within the scopes the patient granted (the Patient: any of those below; CarePlans:
-    `prescribe` or `sessions`; session Observations: `sessions`; self-checks: `self_checks`); each read
-    is written to the patient's access log. No such relationship is 404, as an unknown patient; one
-    granting none of those scopes is 403.
+    `prescribe` or `sessions`; session Observations: `sessions`; self-checks: `self_checks`; outcome
+    measures this clinic assigned: `measures`); each read is written to the patient's access log. No
+    such relationship is 404, as an unknown patient; one granting none of those scopes is 403.
 
     Args:
         clinic_id (UUID): The clinic's id.
@@ -201,9 +201,9 @@ def sync(
     read, any other parameter ignored (refused, 422, under `Prefer: handling=strict`). This is the
     clinic's FHIR base: readable by a clinician of the clinic whose active care relationship covers the
     patient, within the scopes the patient granted (the Patient: any of those below; CarePlans:
-    `prescribe` or `sessions`; session Observations: `sessions`; self-checks: `self_checks`); each read
-    is written to the patient's access log. No such relationship is 404, as an unknown patient; one
-    granting none of those scopes is 403.
+    `prescribe` or `sessions`; session Observations: `sessions`; self-checks: `self_checks`; outcome
+    measures this clinic assigned: `measures`); each read is written to the patient's access log. No
+    such relationship is 404, as an unknown patient; one granting none of those scopes is 403.
 
     Args:
         clinic_id (UUID): The clinic's id.
@@ -252,9 +252,9 @@ async def asyncio_detailed(
     read, any other parameter ignored (refused, 422, under `Prefer: handling=strict`). This is the
     clinic's FHIR base: readable by a clinician of the clinic whose active care relationship covers the
     patient, within the scopes the patient granted (the Patient: any of those below; CarePlans:
-    `prescribe` or `sessions`; session Observations: `sessions`; self-checks: `self_checks`); each read
-    is written to the patient's access log. No such relationship is 404, as an unknown patient; one
-    granting none of those scopes is 403.
+    `prescribe` or `sessions`; session Observations: `sessions`; self-checks: `self_checks`; outcome
+    measures this clinic assigned: `measures`); each read is written to the patient's access log. No
+    such relationship is 404, as an unknown patient; one granting none of those scopes is 403.
 
     Args:
         clinic_id (UUID): The clinic's id.
@@ -306,9 +306,9 @@ async def asyncio(
     read, any other parameter ignored (refused, 422, under `Prefer: handling=strict`). This is the
     clinic's FHIR base: readable by a clinician of the clinic whose active care relationship covers the
     patient, within the scopes the patient granted (the Patient: any of those below; CarePlans:
-    `prescribe` or `sessions`; session Observations: `sessions`; self-checks: `self_checks`); each read
-    is written to the patient's access log. No such relationship is 404, as an unknown patient; one
-    granting none of those scopes is 403.
+    `prescribe` or `sessions`; session Observations: `sessions`; self-checks: `self_checks`; outcome
+    measures this clinic assigned: `measures`); each read is written to the patient's access log. No
+    such relationship is 404, as an unknown patient; one granting none of those scopes is 403.
 
     Args:
         clinic_id (UUID): The clinic's id.

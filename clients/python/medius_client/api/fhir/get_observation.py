@@ -118,8 +118,8 @@ def sync_detailed(
     """One of your sessions, exercises or self-checks, as a FHIR Observation
 
      One Observation of the patient's: a session's panel (the session's id), one exercise of a session
-    (the ids the panel's `hasMember` names) or a self-check. The `ETag` is `W/"<meta.versionId>"`.
-    Readable by the patient; another's is 404.
+    (the ids the panel's `hasMember` names), a self-check, or the score of an outcome measure's answer
+    (the answer's id). The `ETag` is `W/"<meta.versionId>"`. Readable by the patient; another's is 404.
 
     Args:
         observation_id (str): The Observation's id: a session's or a self-check's id, or (one
@@ -166,8 +166,8 @@ def sync(
     """One of your sessions, exercises or self-checks, as a FHIR Observation
 
      One Observation of the patient's: a session's panel (the session's id), one exercise of a session
-    (the ids the panel's `hasMember` names) or a self-check. The `ETag` is `W/"<meta.versionId>"`.
-    Readable by the patient; another's is 404.
+    (the ids the panel's `hasMember` names), a self-check, or the score of an outcome measure's answer
+    (the answer's id). The `ETag` is `W/"<meta.versionId>"`. Readable by the patient; another's is 404.
 
     Args:
         observation_id (str): The Observation's id: a session's or a self-check's id, or (one
@@ -209,8 +209,8 @@ async def asyncio_detailed(
     """One of your sessions, exercises or self-checks, as a FHIR Observation
 
      One Observation of the patient's: a session's panel (the session's id), one exercise of a session
-    (the ids the panel's `hasMember` names) or a self-check. The `ETag` is `W/"<meta.versionId>"`.
-    Readable by the patient; another's is 404.
+    (the ids the panel's `hasMember` names), a self-check, or the score of an outcome measure's answer
+    (the answer's id). The `ETag` is `W/"<meta.versionId>"`. Readable by the patient; another's is 404.
 
     Args:
         observation_id (str): The Observation's id: a session's or a self-check's id, or (one
@@ -255,8 +255,8 @@ async def asyncio(
     """One of your sessions, exercises or self-checks, as a FHIR Observation
 
      One Observation of the patient's: a session's panel (the session's id), one exercise of a session
-    (the ids the panel's `hasMember` names) or a self-check. The `ETag` is `W/"<meta.versionId>"`.
-    Readable by the patient; another's is 404.
+    (the ids the panel's `hasMember` names), a self-check, or the score of an outcome measure's answer
+    (the answer's id). The `ETag` is `W/"<meta.versionId>"`. Readable by the patient; another's is 404.
 
     Args:
         observation_id (str): The Observation's id: a session's or a self-check's id, or (one

@@ -131,8 +131,9 @@ def sync_detailed(
     care relationship with the patient and the `progress` scope (404 otherwise, as for an unknown
     patient; 403 `scope-not-granted` without `progress`). Each further part shows only under the scope
     that covers it (each session's pain: `sessions`; alerts, with your clinic's acknowledgements only:
-    `alerts`); the program's versions only when your clinic prescribed the program. A part left out is
-    named, with why, under "Left out". Each read is recorded in the patient's access log.
+    `alerts`; the outcome measures your clinic assigned: `measures`); the program's versions only when
+    your clinic prescribed the program. A part left out is named, with why, under "Left out". Each read
+    is recorded in the patient's access log.
 
     Args:
         clinic_id (UUID): The clinic's id.
@@ -184,8 +185,9 @@ def sync(
     care relationship with the patient and the `progress` scope (404 otherwise, as for an unknown
     patient; 403 `scope-not-granted` without `progress`). Each further part shows only under the scope
     that covers it (each session's pain: `sessions`; alerts, with your clinic's acknowledgements only:
-    `alerts`); the program's versions only when your clinic prescribed the program. A part left out is
-    named, with why, under "Left out". Each read is recorded in the patient's access log.
+    `alerts`; the outcome measures your clinic assigned: `measures`); the program's versions only when
+    your clinic prescribed the program. A part left out is named, with why, under "Left out". Each read
+    is recorded in the patient's access log.
 
     Args:
         clinic_id (UUID): The clinic's id.
@@ -232,8 +234,9 @@ async def asyncio_detailed(
     care relationship with the patient and the `progress` scope (404 otherwise, as for an unknown
     patient; 403 `scope-not-granted` without `progress`). Each further part shows only under the scope
     that covers it (each session's pain: `sessions`; alerts, with your clinic's acknowledgements only:
-    `alerts`); the program's versions only when your clinic prescribed the program. A part left out is
-    named, with why, under "Left out". Each read is recorded in the patient's access log.
+    `alerts`; the outcome measures your clinic assigned: `measures`); the program's versions only when
+    your clinic prescribed the program. A part left out is named, with why, under "Left out". Each read
+    is recorded in the patient's access log.
 
     Args:
         clinic_id (UUID): The clinic's id.
@@ -283,8 +286,9 @@ async def asyncio(
     care relationship with the patient and the `progress` scope (404 otherwise, as for an unknown
     patient; 403 `scope-not-granted` without `progress`). Each further part shows only under the scope
     that covers it (each session's pain: `sessions`; alerts, with your clinic's acknowledgements only:
-    `alerts`); the program's versions only when your clinic prescribed the program. A part left out is
-    named, with why, under "Left out". Each read is recorded in the patient's access log.
+    `alerts`; the outcome measures your clinic assigned: `measures`); the program's versions only when
+    your clinic prescribed the program. A part left out is named, with why, under "Left out". Each read
+    is recorded in the patient's access log.
 
     Args:
         clinic_id (UUID): The clinic's id.

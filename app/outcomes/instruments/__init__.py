@@ -1,0 +1,2 @@
+"""Outcome instruments: versioned definitions with their source, licence and published
+MCID, and the one scoring module (pure)."""

@@ -1,0 +1,1 @@
+"""Assigned outcome measures: schedules, what is due, answers and their scores."""
