@@ -38,7 +38,7 @@ TEST_TMPDIR := $(shell test -d /dev/shm -a -w /dev/shm && echo /dev/shm || echo 
 PYTEST := TMPDIR=$(TEST_TMPDIR) $(VENV)/bin/pytest
 CHECK_TESTS := not postgres and not server and not browser and not slow
 
-.PHONY: install browser pdf-tools run test check lint typecheck pytest pytest-check format clean openapi client bench soak docs
+.PHONY: install debian-tools browser pdf-tools run test check lint typecheck pytest pytest-check format clean openapi client bench soak docs
 .PHONY: openapi-lint client-python client-ts
 
 $(UV_STAMP): $(UV_LOCK)
@@ -85,31 +85,25 @@ lock: $(STAMP)
 run: $(RUN_STAMP)
 	$(PY) -m app run
 
-## Debian's Chromium for the docs browser test (tests/docs), installed when missing (as root).
-browser:
-	@if command -v chromium >/dev/null 2>&1; then :; \
+## Debian's packages two tests need, installed when missing (as root) in one apt transaction:
+## Chromium for the docs browser test (tests/docs), poppler-utils (pdftoppm) for the progress
+## report's pixel test (tests/exports/report). Each test skips without its tool, and fails
+## with CI=true. `browser` and `pdf-tools` are other names for it.
+DEBIAN_TOOLS := chromium:chromium pdftoppm:poppler-utils
+debian-tools:
+	@missing=""; for pair in $(DEBIAN_TOOLS); do \
+		command -v $${pair%%:*} >/dev/null 2>&1 || missing="$$missing $${pair#*:}"; done; \
+	if [ -z "$$missing" ]; then :; \
 	elif [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
-		echo "installing Debian's chromium for tests/docs"; \
-		{ apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium; } || \
-		{ [ "$$CI" != true ] && echo "could not install chromium: the docs browser test will skip"; }; \
+		echo "installing Debian's$$missing for the tests"; \
+		{ apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing; } || \
+		{ [ "$$CI" != true ] && echo "could not install$$missing: the tests that need them will skip"; }; \
 	else \
-		echo "chromium is missing and cannot be installed here (not root, or no apt-get):"; \
-		echo "  the docs browser test will skip (and fail with CI=true); as root: apt-get install chromium"; \
+		echo "missing Debian packages:$$missing, and no way to install them here (not root, or no"; \
+		echo "  apt-get): the tests that need them skip (and fail with CI=true)"; \
 	fi
 
-## Debian's poppler-utils (pdftoppm) for the report's PDF-to-pixels test (tests/exports/report),
-## installed when missing (as root), as `browser` installs Chromium.
-pdf-tools:
-	@if command -v pdftoppm >/dev/null 2>&1; then :; \
-	elif [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
-		echo "installing Debian's poppler-utils for tests/exports/report"; \
-		{ DEBIAN_FRONTEND=noninteractive apt-get install -y -qq poppler-utils || \
-		  { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq poppler-utils; }; } || \
-		{ [ "$$CI" != true ] && echo "could not install poppler-utils: the report's pixel test will skip"; }; \
-	else \
-		echo "pdftoppm is missing and cannot be installed here (not root, or no apt-get):"; \
-		echo "  the report's pixel test will skip (and fail with CI=true); as root: apt-get install poppler-utils"; \
-	fi
+browser pdf-tools: debian-tools
 
 # The checks that are one process each (ruff, mypy, Redocly) run beside pytest rather than
 # before it: pytest's workers leave a core idle while they wait for servers, subprocesses
@@ -119,7 +113,8 @@ SIDE_BY_SIDE := $(MAKE) --no-print-directory -j --output-sync=target
 
 ## ruff, mypy (strict), the docs site (strict) and the whole pytest suite on SQLite and
 ## PostgreSQL, spread over the cores (pytest-xdist), with the slowest tests listed at the end.
-test: install browser pdf-tools
+test:
+	$(SIDE_BY_SIDE) install debian-tools
 	$(SIDE_BY_SIDE) lint typecheck docs openapi-lint pytest
 
 ## The edit-test loop (well under 90 s): ruff, mypy, and every test that needs no
