@@ -7,7 +7,7 @@ from collections.abc import Iterable, Sequence
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Select, func, or_, select
+from sqlalchemy import Select, bindparam, func, or_, select
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlmodel import Session, col
 from sqlmodel import select as entities
@@ -189,15 +189,19 @@ def session_exercises(session: Session, session_id: uuid.UUID) -> set[str]:
     return {str(slug) for slug in rows.scalars()}
 
 
+_ADVICE_STATES = select(STATE.c.exercise, STATE.c.reducing, STATE.c.episodes).where(
+    STATE.c.patient_id == bindparam("patient_id"),
+    or_(STATE.c.reducing.is_(True), STATE.c.exercise.in_(bindparam("exercises", expanding=True))),
+)
+
+
 def advice_states(
     session: Session, patient_id: uuid.UUID, exercises: Iterable[str]
 ) -> dict[str, tuple[bool, int]]:
-    """(reducing, episodes) by exercise, of `exercises` and of every reducing one."""
-    statement = select(STATE.c.exercise, STATE.c.reducing, STATE.c.episodes).where(
-        STATE.c.patient_id == patient_id,
-        or_(STATE.c.reducing.is_(True), STATE.c.exercise.in_(list(exercises))),
-    )
-    return {str(e): (bool(r), int(n)) for e, r, n in session.execute(statement)}
+    """(reducing, episodes) by exercise, of `exercises` and of every reducing one (a
+    statement built once: every session write reads it)."""
+    params = {"patient_id": patient_id, "exercises": list(exercises)}
+    return {str(e): (bool(r), int(n)) for e, r, n in session.execute(_ADVICE_STATES, params)}
 
 
 def save_advice_states(

@@ -32,7 +32,7 @@ from app.core.errors import Conflict, NotFound
 from app.core.events import publish
 from app.core.pagination import Page
 from app.core.types import JSONObject, utcnow
-from app.core.vocabulary import AlertKind, AlertStatus, Decision, WebhookEventType
+from app.core.vocabulary import AlertKind, AlertStatus, WebhookEventType
 from app.logbook.alerts import repository
 from app.logbook.alerts.events import AlertAcknowledged, AlertRaised
 from app.logbook.alerts.models import (
@@ -170,14 +170,14 @@ def _advice_changes(session: Session, event: SessionWritten, touched: set[str]) 
     exercises = touched | {e for e, (reducing, _) in states.items() if reducing}
     if not exercises:
         return []
-    targets = [progress_repository.Target(e, None, "reps", 1) for e in sorted(exercises)]
-    results = progress_repository.recent_results(session, patient, targets)
+    ordered = sorted(exercises)
+    pains = progress_repository.recent_pains(session, patient, ordered)
     changed: dict[str, tuple[bool, int]] = {}
     rows: list[NewAlert] = []
-    for exercise in sorted(exercises):
-        recent = [calc.SessionResult(met, pain) for met, pain in results.get(exercise, [])]
-        decision, reason = calc.decide(recent, 1)
-        now_reducing = decision is Decision.REDUCE
+    for exercise in ordered:
+        recent = pains.get(exercise, [])
+        reason = calc.reduce_reason(recent)
+        now_reducing = reason is not None
         was_reducing, episodes = states.get(exercise, (False, 0))
         if now_reducing == was_reducing:
             continue
@@ -190,7 +190,7 @@ def _advice_changes(session: Session, event: SessionWritten, touched: set[str]) 
                     f"reduce:{exercise}:{episodes}",
                     f"Progression advice for {exercise} is now reduce. {reason}",
                     exercise=exercise,
-                    pain=max(r.max_pain for r in recent),
+                    pain=max(recent),
                     session_id=event.session_id,
                 )
             )

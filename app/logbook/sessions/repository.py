@@ -166,12 +166,15 @@ _COUNT_STARTED_BETWEEN = (
 )
 
 
-def count_started_between(
+def count_and_totals_zone(
     session: Session, owner_id: uuid.UUID, start: datetime, end: datetime
-) -> int:
-    """The owner's live sessions started in [start, end) (the quota's day)."""
+) -> tuple[int, str | None]:
+    """What a create reads before it writes, in one statement: the owner's live sessions
+    started in [start, end) (the quota's day) and the zone their day totals are dated in
+    (None when they have none yet)."""
     params = {"owner_id": owner_id, "start": start, "end": end}
-    return int(session.execute(_COUNT_STARTED_BETWEEN, params).scalar_one())
+    started, zone = session.execute(_BEFORE_CREATE, params).one()
+    return int(started), None if zone is None else str(zone)
 
 
 def insert_session(session: Session, values: Mapping[str, object]) -> None:
@@ -356,6 +359,10 @@ _WEEKS_ADD = {name: _totals_add(d.insert, _WEEK, WEEK_KEYS) for name, d in _DIAL
 _ZONE_UPSERT = {name: _zone_upsert(d.insert) for name, d in _DIALECTS.items()}
 _TOTALS_ZONE = core_select(_ZONE.c.time_zone).where(_ZONE.c.owner_id == bindparam("owner_id"))
 TotalRows = dict[tuple[int, str], list[int]]  # (day, exercise) -> TOTAL_VALUES in order
+_BEFORE_CREATE = core_select(
+    _COUNT_STARTED_BETWEEN.scalar_subquery().label("started"),
+    _TOTALS_ZONE.scalar_subquery().label("zone"),
+)
 
 
 def week_of(day: int) -> int:
