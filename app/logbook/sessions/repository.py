@@ -12,8 +12,10 @@ from typing import Any
 from sqlalchemy import (
     ColumnElement,
     Connection,
+    Numeric,
     Row,
     Select,
+    String,
     bindparam,
     case,
     delete,
@@ -21,6 +23,7 @@ from sqlalchemy import (
     func,
     insert,
     or_,
+    type_coerce,
     update,
 )
 from sqlalchemy import select as core_select
@@ -30,7 +33,9 @@ from sqlmodel import Session, col, select
 from app.core.changes import bump_user_counter
 from app.core.db import update_if_revision
 from app.core.pagination import Sort, paginate
+from app.core.sqltypes import VocabularyColumn
 from app.logbook.sessions.models import (
+    EntryBody,
     ExerciseDayTotal,
     ExerciseDayZone,
     ExerciseWeekTotal,
@@ -106,20 +111,48 @@ def get_owned(session: Session, session_id: uuid.UUID, owner_id: uuid.UUID) -> S
     return session.execute(_GET_OWNED, {"session_id": session_id, "owner_id": owner_id}).first()
 
 
-def entries_for(
+# The entries as answered: the vocabularies as their text and the load as a float (what
+# the wire carries), so a read builds each entry's dict in one step (`entry_bodies`).
+_ANSWERED_ENTRY_COLUMNS = tuple(
+    type_coerce(c, String()).label(c.key)
+    if isinstance(c.type, VocabularyColumn)
+    else type_coerce(c, Numeric(6, 2, asdecimal=False)).label(c.key)
+    if c.key == "load_kg"
+    else c
+    for c in ENTRY_COLUMNS
+)
+_ENTRIES_OF_ONE = (
+    core_select(*_ANSWERED_ENTRY_COLUMNS)
+    .where(_ENTRY.c.session_id == bindparam("session_id"))
+    .order_by(_ENTRY.c.position)
+)
+# The session id last (zip stops before it), as the driver returns it (hex text on
+# SQLite): no UUID built per entry.
+_ENTRIES_OF_MANY = (
+    core_select(*_ANSWERED_ENTRY_COLUMNS, type_coerce(_ENTRY.c.session_id, String()))
+    .where(_ENTRY.c.session_id.in_(bindparam("session_ids", expanding=True)))
+    .order_by(_ENTRY.c.session_id, _ENTRY.c.position)
+)
+
+
+def entry_bodies(
     session: Session, session_ids: Sequence[uuid.UUID]
-) -> dict[uuid.UUID, list[tuple[Any, ...]]]:
-    """Each session's entries in position order, as ENTRY_COLUMNS tuples (no entities)."""
-    out: dict[uuid.UUID, list[tuple[Any, ...]]] = {sid: [] for sid in session_ids}
+) -> dict[uuid.UUID, list[EntryBody]]:
+    """Each session's entries in position order, as answered (statements built once)."""
+    if len(session_ids) == 1:
+        (only,) = session_ids
+        rows = session.execute(_ENTRIES_OF_ONE, {"session_id": only}).all()
+        return {only: [dict(zip(ENTRY_KEYS, row, strict=True)) for row in rows]}  # type: ignore[misc]
+    out: dict[uuid.UUID, list[EntryBody]] = {sid: [] for sid in session_ids}
     if not session_ids:
         return out
-    rows = session.execute(
-        core_select(_ENTRY.c.session_id, *ENTRY_COLUMNS)
-        .where(_ENTRY.c.session_id.in_(session_ids))
-        .order_by(_ENTRY.c.session_id, _ENTRY.c.position)
-    )
+    # keyed by the id both as the driver returns it (SQLite's hex text) and as a UUID
+    by_raw: dict[object, list[EntryBody]] = {}
+    for sid, entries in out.items():
+        by_raw[sid.hex] = by_raw[sid] = entries
+    rows = session.execute(_ENTRIES_OF_MANY, {"session_ids": list(session_ids)}).all()
     for row in rows:
-        out[row[0]].append(tuple(row[1:]))
+        by_raw[row[-1]].append(dict(zip(ENTRY_KEYS, row, strict=False)))  # type: ignore[arg-type]
     return out
 
 

@@ -284,7 +284,7 @@ def _new_body(row: NewSession, entries: Sequence[Sequence[Any]]) -> SessionBody:
     }
 
 
-def _body(row: SessionRow | WorkoutSession, entries: Sequence[Sequence[Any]]) -> SessionBody:
+def _body(row: SessionRow | WorkoutSession, entries: list[EntryBody]) -> SessionBody:
     return {
         "id": row.id,
         "routine_id": row.routine_id,
@@ -292,25 +292,25 @@ def _body(row: SessionRow | WorkoutSession, entries: Sequence[Sequence[Any]]) ->
         "started_at": row.started_at,
         "ended_at": row.ended_at,
         "notes": row.notes,
-        "entries": [_entry_body(e) for e in entries],
+        "entries": entries,
         "revision": row.revision,
         "created_at": row.created_at,
         "updated_at": row.updated_at,
     }
 
 
-def _view(row: SessionRow | WorkoutSession, entries: Sequence[Sequence[Any]]) -> SessionView:
+def _view(row: SessionRow | WorkoutSession, entries: list[EntryBody]) -> SessionView:
     return Resource(_body(row, entries), session_etag(row), f"/sessions/{row.id}")
 
 
 def as_public(session: Session, rows: Sequence[SessionRow | WorkoutSession]) -> list[SessionBody]:
     """The sessions as answered, with all their entries in one more query."""
-    entries = repository.entries_for(session, [r.id for r in rows])
+    entries = repository.entry_bodies(session, [r.id for r in rows])
     return [_body(r, entries[r.id]) for r in rows]
 
 
 def _read(session: Session, row: SessionRow) -> SessionView:
-    return _view(row, repository.entries_for(session, [row.id])[row.id])
+    return _view(row, repository.entry_bodies(session, [row.id])[row.id])
 
 
 def get_one(session: Session, user: Caller, session_id: uuid.UUID) -> SessionView:
