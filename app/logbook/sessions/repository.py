@@ -32,7 +32,7 @@ from sqlmodel import Session, col, select
 
 from app.core.changes import bump_user_counter
 from app.core.db import update_if_revision
-from app.core.pagination import Sort, paginate
+from app.core.pagination import Sort, keyset_order, page_of, paginate
 from app.core.sqltypes import VocabularyColumn
 from app.logbook.sessions.models import (
     EntryBody,
@@ -156,6 +156,23 @@ def entry_bodies(
     return out
 
 
+_LIVE_OF_OWNER = core_select(_SESSION).where(
+    _SESSION.c.owner_id == bindparam("owner_id"), _SESSION.c.deleted_at.is_(None)
+)
+_FIRST_PAGES: dict[tuple[str, bool], Select[Any]] = {}
+
+
+def _first_page(sort: Sort) -> Select[Any]:
+    """The first page of the owner's live sessions in `sort`'s order, the limit bound per
+    call: built once per order, since the unfiltered first page is what clients ask most."""
+    key = (sort.key, sort.descending)
+    statement = _FIRST_PAGES.get(key)
+    if statement is None:
+        ordered = keyset_order(_LIVE_OF_OWNER, sort, _SESSION.c.id)
+        statement = _FIRST_PAGES[key] = ordered.limit(bindparam("rows"))
+    return statement
+
+
 def list_sessions(
     session: Session,
     owner_id: uuid.UUID,
@@ -164,6 +181,10 @@ def list_sessions(
     cursor: str | None,
     limit: int,
 ) -> tuple[Sequence[SessionRow], str | None]:
+    if cursor is None and flt.updated_since is None and not flt.narrowed:
+        params = {"owner_id": owner_id, "rows": limit + 1}
+        rows = session.execute(_first_page(sort), params).all()
+        return page_of(rows, sort=sort, id_column=_SESSION.c.id, limit=limit)
     stmt = core_select(_SESSION).where(_SESSION.c.owner_id == owner_id)
     if flt.updated_since is not None:
         stmt = stmt.where(col(WorkoutSession.updated_at) >= flt.updated_since)
