@@ -169,7 +169,7 @@ def _redacted(body: Mapping[str, object], paths: Collection[str]) -> dict[str, o
 
 
 # Built once: every change of a synced record writes one row through it.
-_OUTBOX_INSERT = insert(WebhookOutboxRow)
+_OUTBOX_INSERT = insert(WebhookOutboxRow.__table__)  # type: ignore[attr-defined]
 
 
 def emit(
