@@ -166,12 +166,17 @@ def _advice_changes(session: Session, event: SessionWritten, touched: set[str]) 
     by their change counter (sessions service), so this read-then-write sees every earlier
     write."""
     patient = event.owner_id
-    states = repository.advice_states(session, patient, touched)
-    exercises = touched | {e for e, (reducing, _) in states.items() if reducing}
+    states, pains = repository.advice_inputs(session, patient, sorted(touched))
+    # An exercise standing at reduce that this write did not touch: its last sessions
+    # are read in a second statement (a create cannot change them, an edit or a deletion
+    # may).
+    others = {e for e, (reducing, _) in states.items() if reducing} - touched
+    if others:
+        pains |= progress_repository.recent_pains(session, patient, sorted(others))
+    exercises = touched | others
     if not exercises:
         return []
     ordered = sorted(exercises)
-    pains = progress_repository.recent_pains(session, patient, ordered)
     changed: dict[str, tuple[bool, int]] = {}
     rows: list[NewAlert] = []
     for exercise in ordered:

@@ -246,9 +246,10 @@ _E = SessionEntry.__table__  # type: ignore[attr-defined]
 
 
 @lru_cache(maxsize=64)
-def _recent_pains_statement(exercises: int, per_exercise: int) -> Select[Any]:
-    """`recent_pains` for that many exercises: built and compiled once per count, the
-    exercises bound per call (`exercise_0`, ...). The same walk as `recent_results`."""
+def recent_pains_select(exercises: int, per_exercise: int = 2) -> Select[Any]:
+    """(exercise, worst pain) of each of an exercise's last `per_exercise` sessions, for
+    that many exercises, in no particular order: built once per count, the owner and the
+    exercises bound per call (`recent_pains_params`). The same walk as `recent_results`."""
     picks = []
     for n in range(exercises):
         exercise = bindparam(f"exercise_{n}", type_=String())
@@ -259,7 +260,7 @@ def _recent_pains_statement(exercises: int, per_exercise: int) -> Select[Any]:
                 _S.c.started_at.label("started_at"),
             )
             .where(
-                _S.c.owner_id == bindparam("owner_id"),
+                _S.c.owner_id == bindparam("owner_id", type_=_S.c.owner_id.type),
                 _S.c.deleted_at.is_(None),
                 exists().where(_E.c.session_id == _S.c.id, _E.c.exercise == exercise),
             )
@@ -267,30 +268,34 @@ def _recent_pains_statement(exercises: int, per_exercise: int) -> Select[Any]:
             .limit(per_exercise)
             .subquery()
         )
-        picks.append(select(last.c.exercise, last.c.session_id, last.c.started_at))
+        picks.append(select(last.c.exercise, last.c.session_id))
     picked = union_all(*picks).subquery()
     return (
-        select(picked.c.exercise, func.max(_E.c.pain))
+        select(picked.c.exercise.label("exercise"), func.max(_E.c.pain).label("pain"))
         .join(_E, and_(_E.c.session_id == picked.c.session_id, _E.c.exercise == picked.c.exercise))
-        .group_by(picked.c.exercise, picked.c.session_id, picked.c.started_at)
-        .order_by(picked.c.exercise, picked.c.started_at.desc(), picked.c.session_id.desc())
+        .group_by(picked.c.exercise, picked.c.session_id)
     )
 
 
-def recent_pains(
-    session: Session, owner_id: uuid.UUID, exercises: Sequence[str], per_exercise: int = 2
-) -> dict[str, list[int]]:
-    """Each exercise's last sessions, newest first: the worst pain logged for it in each.
-    What the alert rule needs of `recent_results` (the reduce advice is decided by pain
-    alone), from a statement built once per number of exercises: this runs in every
-    session write."""
-    if not exercises:
-        return {}
+def recent_pains_params(owner_id: uuid.UUID, exercises: Sequence[str]) -> dict[str, Any]:
+    """The parameters of `recent_pains_select(len(exercises))`."""
     params: dict[str, Any] = {f"exercise_{n}": e for n, e in enumerate(exercises)}
     params["owner_id"] = owner_id
-    statement = _recent_pains_statement(len(exercises), per_exercise)
+    return params
+
+
+def recent_pains(
+    session: Session, owner_id: uuid.UUID, exercises: Sequence[str]
+) -> dict[str, list[int]]:
+    """Each exercise's last two sessions: the worst pain logged for it in each. What the
+    alert rule needs of `recent_results` (the reduce advice is decided by pain alone, so
+    in no particular order), from a statement built once per number of exercises: this
+    runs in session writes."""
+    if not exercises:
+        return {}
+    statement = recent_pains_select(len(exercises))
     out: dict[str, list[int]] = {}
-    for exercise, pain in session.connection().execute(statement, params):
+    for exercise, pain in session.execute(statement, recent_pains_params(owner_id, exercises)):
         out.setdefault(str(exercise), []).append(int(pain))
     return out
 
