@@ -125,14 +125,24 @@ def build_entries(
     order), or Invalid naming every entry that does not fit."""
     errors: list[FieldError] = []
     rows: list[tuple[Any, ...]] = []
+    # The dosage rule looks at which fields are set (and a zero hold), not their values:
+    # a shape that passed once passes again (a session repeats a few shapes many times).
+    fitting: set[tuple[object, ...]] = set()
     for index, entry in enumerate(entries):
         loc: list[str | int] = ["body", "entries", index]
         spec = known_spec(specs, entry.exercise, loc, errors)
         if spec is None:
             continue
         side = entry.side.value if entry.side else None
-        as_set = _SetDosage(entry.exercise, entry.reps, entry.steps, entry.hold_seconds, side)
-        errors += dosage_errors(as_set, spec, loc)
+        hold = entry.hold_seconds
+        shape = (entry.exercise, entry.reps is None, entry.steps is None, hold, side)
+        if shape not in fitting:
+            as_set = _SetDosage(entry.exercise, entry.reps, entry.steps, hold, side)
+            found = dosage_errors(as_set, spec, loc)
+            if found:
+                errors += found
+            else:
+                fitting.add(shape)
         rows.append(
             (
                 entry.exercise,
