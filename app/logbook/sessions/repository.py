@@ -168,7 +168,9 @@ def _first_page(sort: Sort) -> Select[Any]:
     key = (sort.key, sort.descending)
     statement = _FIRST_PAGES.get(key)
     if statement is None:
-        ordered = keyset_order(_LIVE_OF_OWNER, sort, _SESSION.c.id)
+        # by the table's column, not the entity's attribute: a Core statement, Core rows
+        by_column = Sort(key=sort.key, column=_SESSION.c[sort.key], descending=sort.descending)
+        ordered = keyset_order(_LIVE_OF_OWNER, by_column, _SESSION.c.id)
         statement = _FIRST_PAGES[key] = ordered.limit(bindparam("rows"))
     return statement
 
