@@ -238,6 +238,17 @@ def insert_session(session: Session, values: Mapping[str, object]) -> None:
     session.execute(insert(_SESSION), values)
 
 
+# The vocabularies go in as the text values they already are (checked when the request
+# was read): the column type would turn each back into its enum and out again, per row.
+_INSERT_ENTRIES = insert(_ENTRY).values(
+    {
+        c.key: bindparam(c.key, type_=String())
+        for c in ENTRY_COLUMNS
+        if isinstance(c.type, VocabularyColumn)
+    }
+)
+
+
 def insert_entries(
     session: Session, session_id: uuid.UUID, start: int, entries: Sequence[Sequence[Any]]
 ) -> None:
@@ -246,7 +257,7 @@ def insert_entries(
     if not entries:
         return
     session.execute(
-        insert(_ENTRY),
+        _INSERT_ENTRIES,
         [
             {
                 "session_id": session_id,
