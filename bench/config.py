@@ -28,6 +28,11 @@ VARIABLES: dict[str, tuple[str, str]] = {
         "care: the clinician's view of a BENCH_CARE_PATIENTS clinic at scale; scale-out: "
         "128 distinct users writing at once, one worker and (PostgreSQL) two",
     ),
+    "BENCH_SCENARIOS": (
+        "",
+        "signed-in rows to measure, by key (create,create500,sessions,session,me,routine,"
+        "progress); empty: all of them",
+    ),
     "BENCH_TWO_WORKERS": ("1", "also measure two uvicorn workers on PostgreSQL"),
     "BENCH_LOADGEN": ("auto", "wrk, httpx, or auto (wrk when installed)"),
     "BENCH_INSTALL_WRK": ("1", "as root, try `apt-get install wrk` when it is missing"),
@@ -62,6 +67,7 @@ class Config:
     pinning: list[str]
     two_workers: bool
     groups: list[str]
+    scenarios: list[str]
     loadgen: str
     install_wrk: bool
     scale: Scale
@@ -89,6 +95,7 @@ class Config:
             pinning=pinning or ["unpinned"],
             two_workers=_env("BENCH_TWO_WORKERS") == "1" and "postgresql" in backends,
             groups=_list("BENCH_GROUPS"),
+            scenarios=_list("BENCH_SCENARIOS"),
             loadgen=_env("BENCH_LOADGEN"),
             install_wrk=_env("BENCH_INSTALL_WRK") == "1",
             scale=Scale(

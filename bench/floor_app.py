@@ -104,9 +104,11 @@ SQL = {
         "WHERE t.owner_id = r.patient_id ORDER BY t.updated_at DESC, t.id LIMIT 1)) AS target, "
         "0, 0, 0, 0, 0, ls.started_at AS last_at, ls.pain_max AS pain, "
         "(SELECT MAX(e.effort) FROM session_entry e WHERE e.session_id = r.summary_last_id) "
-        "AS effort, r.rank_adherence, r.rank_last, -r.rank_alerts, u.time_zone "
+        "AS effort, r.rank_adherence, r.rank_last, -r.rank_alerts, u.time_zone, "
+        "ma.id, ma.instrument_id, ma.answered_at, ma.score, ma.change, ma.verdict "
         "FROM care_relationship r JOIN app_user u ON u.id = r.patient_id "
         "LEFT JOIN workout_session ls ON ls.id = r.summary_last_id "
+        "LEFT JOIN measure_answer ma ON ma.id = r.summary_measure_id "
         "WHERE r.clinic_id = ? AND r.clinician_id = ? AND r.status = 'active' "
         "ORDER BY r.rank_alerts, r.rank_adherence, r.rank_last, r.patient_id LIMIT ?"
     ),
@@ -558,10 +560,37 @@ class CareOperations(Operations):
                     }
                     if seen
                     else None,
+                    "latest_measure": _latest_measure(r) if "measures" in scopes else None,
                 }
             )
         more = len(rows) > count
         return {"items": items, "next_cursor": care_cursor(page[-1]) if more else None}
+
+
+# Each instrument's MCID as its source published it (app/outcomes/instruments/definitions.py):
+# the answer shows it beside the change the row keeps.
+MCIDS: dict[str, float | None] = {
+    "groc": None,
+    "night-pain": 1.5,
+    "stairs-pain": 1.5,
+    "sls-time-to-pain": None,
+    "hip-abduction-strength": None,
+    "psfs": 1.3,
+}
+
+
+def _latest_measure(r: Sequence[Any]) -> dict[str, Any] | None:
+    if r[17] is None or r[21] is None or r[19] is None:
+        return None
+    return {
+        "answer_id": _uid(r[17]),
+        "instrument_id": r[18],
+        "answered_at": _when(r[19]),
+        "score": r[20],
+        "change": r[21],
+        "mcid": MCIDS[r[18]],
+        "verdict": r[22],
+    }
 
 
 ops = CareOperations(Db())

@@ -884,6 +884,8 @@ def signed_in_groups(
         put_in_care(real)
         ids = prepare_signed_in(real, urls[f"{backend}/empty"])
         for template, target_ratio in scenarios.FLOORED:
+            if config.scenarios and template.key not in config.scenarios:
+                continue
             workers = 1
             mine = by_key[f"{backend}/empty/{workers}w"]
             scenario = replace(template, path=template.path.format(**ids))
@@ -899,7 +901,8 @@ def signed_in_groups(
                     (floors[f"stack:{mine.key}"], scenario, stack_row),
                 ]
             )
-        groups.append(progress_group(config, by_key[f"{backend}/scale/1w"], urls, rows))
+        if not config.scenarios or "progress" in config.scenarios:
+            groups.append(progress_group(config, by_key[f"{backend}/scale/1w"], urls, rows))
     return groups
 
 

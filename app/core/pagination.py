@@ -298,10 +298,27 @@ def paginate(
         else:
             after = or_(column > value, and_(column == value, id_column > last_id))
         statement = statement.where(after)
-    order = (column.desc(), id_column.desc()) if descending else (column.asc(), id_column.asc())
-    rows = session.exec(statement.order_by(*order).limit(limit + 1)).all()  # type: ignore[call-overload]
+    rows = session.exec(keyset_order(statement, sort, id_column).limit(limit + 1)).all()  # type: ignore[call-overload]
+    return page_of(rows, sort=sort, id_column=id_column, limit=limit)
+
+
+def keyset_order(statement: Select[Any], sort: Sort, id_column: Any) -> Select[Any]:
+    """`statement` in the page order: the sort, then the id the same way."""
+    column = sort.column
+    if sort.descending:
+        return statement.order_by(column.desc(), id_column.desc())
+    return statement.order_by(column.asc(), id_column.asc())
+
+
+def page_of(
+    rows: Sequence[Any], *, sort: Sort, id_column: Any, limit: int
+) -> tuple[Sequence[Any], str | None]:
+    """A page from up to `limit + 1` rows read in `keyset_order`: the first `limit`, and
+    the cursor after the last of them when one more was read. For a statement built once
+    (a hot list's first page), run with the limit bound by its caller."""
     if len(rows) <= limit:
         return rows, None
     rows = rows[:limit]
     last = rows[-1]
-    return rows, encode_cursor(sort.token, getattr(last, column.key), getattr(last, id_column.key))
+    token = sort.token
+    return rows, encode_cursor(token, getattr(last, sort.column.key), getattr(last, id_column.key))

@@ -168,6 +168,10 @@ def _redacted(body: Mapping[str, object], paths: Collection[str]) -> dict[str, o
     return copy
 
 
+# Built once: every change of a synced record writes one row through it.
+_OUTBOX_INSERT = insert(WebhookOutboxRow.__table__)  # type: ignore[attr-defined]
+
+
 def emit(
     db: Database,
     *,
@@ -190,15 +194,16 @@ def emit(
     """
     body = data() if callable(data) else data
     db.execute(
-        insert(WebhookOutboxRow).values(
-            owner_id=owner_id,
-            event_type=event_type.value,
-            subject=subject,
-            data=dumps(body).decode(),
-            care_of=care_of() if callable(care_of) else care_of,
-            clinic_private=None if clinic_private is None else json.dumps(list(clinic_private)),
-            created_at=utcnow(),
-        )
+        _OUTBOX_INSERT,
+        {
+            "owner_id": owner_id,
+            "event_type": event_type.value,
+            "subject": subject,
+            "data": dumps(body).decode(),
+            "care_of": care_of() if callable(care_of) else care_of,
+            "clinic_private": None if clinic_private is None else json.dumps(list(clinic_private)),
+            "created_at": utcnow(),
+        },
     )
 
 

@@ -176,3 +176,12 @@ async def test_both_floors_answer_the_clinicians_view_as_the_app_does(
         f"{API}/clinics/{team.clinic_id}/patients", headers=team.outsider.headers
     )
     assert outsider.status_code == 404
+
+
+def test_the_floors_mcids_are_the_instruments() -> None:
+    """The floor keeps no Medius code, so it holds the MCIDs its care view shows as a table of
+    its own: the same as the instruments' definitions."""
+    from app.outcomes.instruments.definitions import INSTRUMENTS
+    from bench import floor_app
+
+    assert {key: one.mcid.value for key, one in INSTRUMENTS.items()} == floor_app.MCIDS

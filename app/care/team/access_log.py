@@ -9,7 +9,7 @@ from __future__ import annotations
 import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Connection, bindparam, insert, literal, select
 from sqlmodel import Session, col
@@ -225,24 +225,46 @@ def record_reads(
     `relationships` are (relationship id, patient id) pairs; one executemany statement."""
     if not relationships:
         return
+    shared: dict[str, object] = {
+        "actor_id": caller.id,
+        "actor_name": _cut(clinician_name(caller.display_name), ACTOR_NAME_MAX),
+        "read_clinic": clinic_id,
+        "resource": _cut(resource, RESOURCE_MAX),
+        "at": utcnow(),
+        "address": _cut(address, ADDRESS_MAX),
+    }
+    conn_or_session.execute(
+        _READS_INSERT,
+        [
+            {
+                "id": uuid.uuid4(),
+                "patient_id": patient_id,
+                "relationship_id": relationship_id,
+                **shared,
+            }
+            for relationship_id, patient_id in relationships
+        ],
+    )
+
+
+def _reads_insert() -> Any:
+    """`record_reads`' statement, built once (a clinician's view writes it on every page):
+    the clinic's name copied in SQL, everything else bound per row."""
     uuid_type = _LOG.c.id.type
     selected = select(
         bindparam("id", type_=uuid_type),
         bindparam("patient_id", type_=uuid_type),
-        literal(caller.id, uuid_type),
-        literal(_cut(clinician_name(caller.display_name), ACTOR_NAME_MAX), _LOG.c.actor_name.type),
+        bindparam("actor_id", type_=uuid_type),
+        bindparam("actor_name", type_=_LOG.c.actor_name.type),
         _CLINIC.c.id,
         _CLINIC.c.name,
         bindparam("relationship_id", type_=uuid_type),
         literal(AccessAction.READ.value, _LOG.c.action.type),
-        literal(_cut(resource, RESOURCE_MAX), _LOG.c.resource.type),
-        literal(utcnow(), _LOG.c.at.type),
-        literal(_cut(address, ADDRESS_MAX), _LOG.c.address.type),
-    ).where(_CLINIC.c.id == clinic_id)
-    conn_or_session.execute(
-        insert(_LOG).from_select(_COLUMNS, selected),
-        [
-            {"id": uuid.uuid4(), "patient_id": patient_id, "relationship_id": relationship_id}
-            for relationship_id, patient_id in relationships
-        ],
-    )
+        bindparam("resource", type_=_LOG.c.resource.type),
+        bindparam("at", type_=_LOG.c.at.type),
+        bindparam("address", type_=_LOG.c.address.type),
+    ).where(_CLINIC.c.id == bindparam("read_clinic", type_=uuid_type))
+    return insert(_LOG).from_select(_COLUMNS, selected)
+
+
+_READS_INSERT = _reads_insert()

@@ -323,25 +323,35 @@ def refresh_patient(session: Session, patient_id: uuid.UUID, time_zone: str | No
     session.execute(statement, params)
 
 
+# The zones of a clinician's stale summaries at a clinic: every view of the page reads it,
+# so it is built once.
+_STALE_ZONES = (
+    select(U.c.time_zone)
+    .distinct()
+    .join(R, R.c.patient_id == U.c.id)
+    .where(
+        R.c.clinic_id == bindparam("clinic_id", type_=R.c.clinic_id.type),
+        R.c.clinician_id == bindparam("clinician_id", type_=R.c.clinician_id.type),
+        R.c.status == ACTIVE,
+        R.c.summary_until <= bindparam("now", type_=R.c.summary_until.type),
+    )
+)
+
+
 def roll(session: Session, clinic_id: uuid.UUID, clinician_id: uuid.UUID, now: datetime) -> None:
     """Bring the clinician's stale summaries at the clinic (a week turned since they were
     written, or never written) to `now`'s weeks, in a short write of its own: one read that
     finds none on every view but the first of a week; one UPDATE when it finds some."""
+    params = {"clinic_id": clinic_id, "clinician_id": clinician_id, "now": now}
+    zones = session.execute(_STALE_ZONES, params).scalars().all()
+    if not zones:
+        return
     mine = [
         R.c.clinic_id == clinic_id,
         R.c.clinician_id == clinician_id,
         R.c.status == ACTIVE,
         R.c.summary_until <= now,
     ]
-    zones = (
-        session.execute(
-            select(U.c.time_zone).distinct().join(R, R.c.patient_id == U.c.id).where(*mine)
-        )
-        .scalars()
-        .all()
-    )
-    if not zones:
-        return
     begin_write(session)
     refresh(session, [*mine, _patient_zone().in_(zones)], {z: weeks_at(z, now) for z in zones})
     session.commit()

@@ -11,12 +11,13 @@ totals from the per-week totals (`exercise_week_total`).
 from __future__ import annotations
 
 import uuid
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
+from functools import lru_cache
 from typing import Any, Protocol
 
-from sqlalchemy import Integer, and_, case, cast, func, literal, select, tuple_
+from sqlalchemy import Integer, Select, and_, bindparam, case, cast, func, literal, select, tuple_
 from sqlmodel import Session
 
 from app.care.team.attention import (
@@ -80,7 +81,7 @@ class PatientRow(Protocol):
     def measure_verdict(self) -> str | None: ...
 
 
-def _in_care(clinic_id: uuid.UUID, clinician_id: uuid.UUID) -> list[Any]:
+def _in_care(clinic_id: Any, clinician_id: Any) -> list[Any]:
     return [
         R.c.clinic_id == clinic_id,
         R.c.clinician_id == clinician_id,
@@ -98,15 +99,15 @@ class Keyset:
     patient_id: uuid.UUID
 
 
-def page(
-    session: Session,
-    clinic_id: uuid.UUID,
-    clinician_id: uuid.UUID,
-    after: Keyset | None,
-    limit: int,
-) -> Sequence[PatientRow]:
-    """One page of the clinician's patients at the clinic, who needs attention first (the
-    order attention.py keeps): `limit` + 1 rows of the attention index from `after`."""
+# Every statement of a page is built once (per kind of page, per number of time zones on
+# it) with the clinic, the caller, the weeks and the patients bound per call: built per
+# request, constructing them and their cache keys cost more than the database's work.
+
+
+@lru_cache(maxsize=2)
+def _page_statement(after: bool) -> Select[Any]:
+    clinic = bindparam("clinic_id", type_=R.c.clinic_id.type)
+    clinician = bindparam("clinician_id", type_=R.c.clinician_id.type)
     shown = S.alias("shown_session")
     effort = (
         select(func.max(E.c.effort)).where(E.c.session_id == R.c.summary_last_id)
@@ -119,7 +120,7 @@ def page(
             U.c.time_zone,
             R.c.id.label("relationship_id"),
             R.c.scopes,
-            prescribed_sessions_per_week(clinic_id, R.c.patient_id).label("target"),
+            prescribed_sessions_per_week(clinic, R.c.patient_id).label("target"),
             R.c.rank_alerts,
             R.c.rank_adherence.label("adherence"),
             R.c.rank_last.label("last_key"),
@@ -136,26 +137,87 @@ def page(
         .join(U, U.c.id == R.c.patient_id)
         .outerjoin(shown, shown.c.id == R.c.summary_last_id)
         .outerjoin(MA, MA.c.id == R.c.summary_measure_id)
-        .where(*_in_care(clinic_id, clinician_id))
+        .where(*_in_care(clinic, clinician))
     )
-    if after is not None:
+    if after:
         statement = statement.where(
             tuple_(*keys)
             > tuple_(
-                literal(after.rank_alerts),
-                literal(after.adherence),
-                literal(after.last),
-                literal(after.patient_id, R.c.patient_id.type),
+                bindparam("after_alerts", type_=Integer()),
+                bindparam("after_adherence", type_=Integer()),
+                bindparam("after_last", type_=Integer()),
+                bindparam("after_patient", type_=R.c.patient_id.type),
             )
         )
-    return session.execute(statement.order_by(*keys).limit(limit + 1)).all()
+    return statement.order_by(*keys).limit(bindparam("rows", type_=Integer()))
 
 
-def _by_zone(zones: Mapping[str, ZoneWeeks], value: Any, default: Any) -> Any:
-    """CASE over the patient's time zone: `value(weeks)` of their zone."""
+def page(
+    session: Session,
+    clinic_id: uuid.UUID,
+    clinician_id: uuid.UUID,
+    after: Keyset | None,
+    limit: int,
+) -> Sequence[PatientRow]:
+    """One page of the clinician's patients at the clinic, who needs attention first (the
+    order attention.py keeps): `limit` + 1 rows of the attention index from `after`."""
+    params: dict[str, Any] = {
+        "clinic_id": clinic_id,
+        "clinician_id": clinician_id,
+        "rows": limit + 1,
+    }
+    if after is not None:
+        params |= {
+            "after_alerts": after.rank_alerts,
+            "after_adherence": after.adherence,
+            "after_last": after.last,
+            "after_patient": after.patient_id,
+        }
+    return session.execute(_page_statement(after is not None), params).all()
+
+
+def _zone_case(zones: int, value: Callable[[int], Any]) -> Any:
+    """CASE over the patient's time zone (`zone_<n>`, bound): `value(n)` of their zone."""
     return case(
-        *[(U.c.time_zone == name, value(weeks)) for name, weeks in zones.items()],
-        else_=default,
+        *[
+            (U.c.time_zone == bindparam(f"zone_{n}", type_=U.c.time_zone.type), value(n))
+            for n in range(zones)
+        ],
+        else_=literal(-1),
+    )
+
+
+def _zone_params(zones: Mapping[str, ZoneWeeks]) -> dict[str, Any]:
+    return {f"zone_{n}": name for n, name in enumerate(zones)}
+
+
+@lru_cache(maxsize=16)
+def _week_counts_statement(zones: int) -> Select[Any]:
+    def bucket(n: int) -> Any:
+        at = [bindparam(f"zone_{n}_bound_{k}", type_=S.c.started_at.type) for k in range(WEEKS + 1)]
+        return case(
+            *[
+                (and_(S.c.started_at >= at[k], S.c.started_at < at[k + 1]), literal(k))
+                for k in range(WEEKS)
+            ],
+            else_=literal(-1),
+        )
+
+    inner = (
+        select(S.c.owner_id, _zone_case(zones, bucket).label("bucket"))
+        .join(U, U.c.id == S.c.owner_id)
+        .where(
+            S.c.owner_id.in_(bindparam("patients", expanding=True)),
+            S.c.deleted_at.is_(None),
+            S.c.started_at >= bindparam("earliest", type_=S.c.started_at.type),
+            S.c.started_at < bindparam("latest", type_=S.c.started_at.type),
+        )
+        .subquery()
+    )
+    return (
+        select(inner.c.owner_id, inner.c.bucket, cast(func.count(), Integer))
+        .where(inner.c.bucket >= 0)
+        .group_by(inner.c.owner_id, inner.c.bucket)
     )
 
 
@@ -166,34 +228,53 @@ def week_counts(
     started in it, in their own zone (one statement)."""
     if not patient_ids:
         return {}
+    params = _zone_params(zones) | {
+        "patients": list(patient_ids),
+        "earliest": min(w.bounds[0] for w in zones.values()),
+        "latest": max(w.bounds[-1] for w in zones.values()),
+    }
+    for n, weeks in enumerate(zones.values()):
+        params |= {f"zone_{n}_bound_{k}": at for k, at in enumerate(weeks.bounds)}
+    rows = session.execute(_week_counts_statement(len(zones)), params).all()
+    return {(r[0], int(r[1])): int(r[2]) for r in rows}
 
-    def bucket(weeks: ZoneWeeks) -> Any:
-        b = weeks.bounds
+
+@lru_cache(maxsize=16)
+def _side_totals_statement(zones: int) -> Select[Any]:
+    def bucket(n: int) -> Any:
         return case(
             *[
-                (and_(S.c.started_at >= b[k], S.c.started_at < b[k + 1]), literal(k))
+                (W.c.week == bindparam(f"zone_{n}_monday_{k}", type_=Integer()), literal(k))
                 for k in range(WEEKS)
             ],
             else_=literal(-1),
         )
 
     inner = (
-        select(S.c.owner_id, _by_zone(zones, bucket, literal(-1)).label("bucket"))
-        .join(U, U.c.id == S.c.owner_id)
+        select(
+            W.c.owner_id,
+            _zone_case(zones, bucket).label("bucket"),
+            W.c.left_counted,
+            W.c.right_counted,
+        )
+        .join(U, U.c.id == W.c.owner_id)
         .where(
-            S.c.owner_id.in_(list(patient_ids)),
-            S.c.deleted_at.is_(None),
-            S.c.started_at >= min(w.bounds[0] for w in zones.values()),
-            S.c.started_at < max(w.bounds[-1] for w in zones.values()),
+            W.c.owner_id.in_(bindparam("patients", expanding=True)),
+            W.c.week >= bindparam("first_monday", type_=Integer()),
+            W.c.week <= bindparam("last_monday", type_=Integer()),
         )
         .subquery()
     )
-    rows = session.execute(
-        select(inner.c.owner_id, inner.c.bucket, cast(func.count(), Integer))
+    return (
+        select(
+            inner.c.owner_id,
+            inner.c.bucket,
+            cast(func.sum(inner.c.left_counted), Integer),
+            cast(func.sum(inner.c.right_counted), Integer),
+        )
         .where(inner.c.bucket >= 0)
         .group_by(inner.c.owner_id, inner.c.bucket)
-    ).all()
-    return {(r[0], int(r[1])): int(r[2]) for r in rows}
+    )
 
 
 def side_totals(
@@ -203,36 +284,12 @@ def side_totals(
     and steps of every sided set, from the per-week totals (one statement)."""
     if not patient_ids:
         return {}
-
-    def bucket(weeks: ZoneWeeks) -> Any:
-        return case(
-            *[(W.c.week == monday, literal(k)) for k, monday in enumerate(weeks.mondays)],
-            else_=literal(-1),
-        )
-
-    inner = (
-        select(
-            W.c.owner_id,
-            _by_zone(zones, bucket, literal(-1)).label("bucket"),
-            W.c.left_counted,
-            W.c.right_counted,
-        )
-        .join(U, U.c.id == W.c.owner_id)
-        .where(
-            W.c.owner_id.in_(list(patient_ids)),
-            W.c.week >= min(w.mondays[0] for w in zones.values()),
-            W.c.week <= max(w.mondays[-1] for w in zones.values()),
-        )
-        .subquery()
-    )
-    rows = session.execute(
-        select(
-            inner.c.owner_id,
-            inner.c.bucket,
-            cast(func.sum(inner.c.left_counted), Integer),
-            cast(func.sum(inner.c.right_counted), Integer),
-        )
-        .where(inner.c.bucket >= 0)
-        .group_by(inner.c.owner_id, inner.c.bucket)
-    ).all()
+    params = _zone_params(zones) | {
+        "patients": list(patient_ids),
+        "first_monday": min(w.mondays[0] for w in zones.values()),
+        "last_monday": max(w.mondays[-1] for w in zones.values()),
+    }
+    for n, weeks in enumerate(zones.values()):
+        params |= {f"zone_{n}_monday_{k}": monday for k, monday in enumerate(weeks.mondays)}
+    rows = session.execute(_side_totals_statement(len(zones)), params).all()
     return {(r[0], int(r[1])): (int(r[2] or 0), int(r[3] or 0)) for r in rows}

@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from datetime import datetime
 from typing import Protocol, TypeVar
 
-from sqlalchemy import and_, func, update
+from sqlalchemy import and_, bindparam, func, update
 from sqlalchemy import select as columns_select
 from sqlmodel import Session, col, select
 
@@ -52,12 +52,16 @@ def active_relationship(
     return (row[0], row[1]) if row else None
 
 
+_MEMBER = ClinicMember.__table__  # type: ignore[attr-defined]
+# Built once: every clinician's read checks it.
+_ROLE_IN = columns_select(_MEMBER.c.role).where(
+    _MEMBER.c.clinic_id == bindparam("clinic_id"), _MEMBER.c.user_id == bindparam("user_id")
+)
+
+
 def role_in(session: Session, clinic_id: uuid.UUID, user_id: uuid.UUID) -> ClinicRole | None:
-    role = session.exec(
-        select(ClinicMember.role).where(
-            col(ClinicMember.clinic_id) == clinic_id, col(ClinicMember.user_id) == user_id
-        )
-    ).first()
+    params = {"clinic_id": clinic_id, "user_id": user_id}
+    role = session.execute(_ROLE_IN, params).scalar_one_or_none()
     return None if role is None else ClinicRole(role)
 
 

@@ -5,9 +5,10 @@ from __future__ import annotations
 import uuid
 from collections.abc import Iterable, Sequence
 from datetime import datetime
+from functools import lru_cache
 from typing import Any
 
-from sqlalchemy import Select, func, or_, select
+from sqlalchemy import Integer, Select, bindparam, cast, func, literal, or_, select, union_all
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlmodel import Session, col
 from sqlmodel import select as entities
@@ -22,6 +23,7 @@ from app.logbook.alerts.models import (
     AlertValues,
     NewAlert,
 )
+from app.logbook.progress import repository as progress_repository
 from app.logbook.sessions.models import SessionEntry, WorkoutSession
 from app.training.routines.models import Routine
 from app.users.models import User
@@ -189,15 +191,59 @@ def session_exercises(session: Session, session_id: uuid.UUID) -> set[str]:
     return {str(slug) for slug in rows.scalars()}
 
 
+_ADVICE_STATES = select(STATE.c.exercise, STATE.c.reducing, STATE.c.episodes).where(
+    STATE.c.patient_id == bindparam("patient_id"),
+    or_(STATE.c.reducing.is_(True), STATE.c.exercise.in_(bindparam("exercises", expanding=True))),
+)
+
+
 def advice_states(
     session: Session, patient_id: uuid.UUID, exercises: Iterable[str]
 ) -> dict[str, tuple[bool, int]]:
-    """(reducing, episodes) by exercise, of `exercises` and of every reducing one."""
-    statement = select(STATE.c.exercise, STATE.c.reducing, STATE.c.episodes).where(
-        STATE.c.patient_id == patient_id,
-        or_(STATE.c.reducing.is_(True), STATE.c.exercise.in_(list(exercises))),
+    """(reducing, episodes) by exercise, of `exercises` and of every reducing one (a
+    statement built once: every session write reads it)."""
+    params = {"patient_id": patient_id, "exercises": list(exercises)}
+    return {str(e): (bool(r), int(n)) for e, r, n in session.execute(_ADVICE_STATES, params)}
+
+
+@lru_cache(maxsize=64)
+def _advice_inputs(exercises: int) -> Any:
+    """`advice_states` and `recent_pains_select` for that many exercises as one statement
+    (kind 0: a stored state, kind 1: one recent session's worst pain)."""
+    states = select(
+        literal(0).label("kind"),
+        STATE.c.exercise.label("exercise"),
+        cast(STATE.c.reducing, Integer).label("first"),
+        STATE.c.episodes.label("second"),
+    ).where(
+        STATE.c.patient_id == bindparam("owner_id", type_=STATE.c.patient_id.type),
+        or_(
+            STATE.c.reducing.is_(True), STATE.c.exercise.in_(bindparam("exercises", expanding=True))
+        ),
     )
-    return {str(e): (bool(r), int(n)) for e, r, n in session.execute(statement)}
+    pains = progress_repository.recent_pains_select(exercises).subquery()
+    recent = select(literal(1), pains.c.exercise, pains.c.pain, literal(0))
+    return union_all(states, recent)
+
+
+def advice_inputs(
+    session: Session, patient_id: uuid.UUID, exercises: Sequence[str]
+) -> tuple[dict[str, tuple[bool, int]], dict[str, list[int]]]:
+    """What the advice rule decides a session write's exercises from, in one statement:
+    the stored states (`advice_states`) and the worst pain of each of the exercises' last
+    two sessions (`progress.repository.recent_pains`). Every session write reads them."""
+    if not exercises:
+        return advice_states(session, patient_id, exercises), {}
+    params = progress_repository.recent_pains_params(patient_id, exercises)
+    params["exercises"] = list(exercises)
+    states: dict[str, tuple[bool, int]] = {}
+    pains: dict[str, list[int]] = {}
+    for kind, exercise, first, second in session.execute(_advice_inputs(len(exercises)), params):
+        if kind == 0:
+            states[str(exercise)] = (bool(first), int(second))
+        else:
+            pains.setdefault(str(exercise), []).append(int(first))
+    return states, pains
 
 
 def save_advice_states(

@@ -38,7 +38,6 @@ from app.core.types import JSONObject, utcnow
 from app.core.vocabulary import (
     AlertKind,
     AlertStatus,
-    Decision,
     MeasureVerdict,
     WebhookEventType,
 )
@@ -193,18 +192,23 @@ def _advice_changes(session: Session, event: SessionWritten, touched: set[str]) 
     by their change counter (sessions service), so this read-then-write sees every earlier
     write."""
     patient = event.owner_id
-    states = repository.advice_states(session, patient, touched)
-    exercises = touched | {e for e, (reducing, _) in states.items() if reducing}
+    states, pains = repository.advice_inputs(session, patient, sorted(touched))
+    # An exercise standing at reduce that this write did not touch: its last sessions
+    # are read in a second statement (a create cannot change them, an edit or a deletion
+    # may).
+    others = {e for e, (reducing, _) in states.items() if reducing} - touched
+    if others:
+        pains |= progress_repository.recent_pains(session, patient, sorted(others))
+    exercises = touched | others
     if not exercises:
         return []
-    targets = [progress_repository.Target(e, None, "reps", 1) for e in sorted(exercises)]
-    results = progress_repository.recent_results(session, patient, targets)
+    ordered = sorted(exercises)
     changed: dict[str, tuple[bool, int]] = {}
     rows: list[NewAlert] = []
-    for exercise in sorted(exercises):
-        recent = [calc.SessionResult(met, pain) for met, pain in results.get(exercise, [])]
-        decision, reason = calc.decide(recent, 1)
-        now_reducing = decision is Decision.REDUCE
+    for exercise in ordered:
+        recent = pains.get(exercise, [])
+        reason = calc.reduce_reason(recent)
+        now_reducing = reason is not None
         was_reducing, episodes = states.get(exercise, (False, 0))
         if now_reducing == was_reducing:
             continue
@@ -217,7 +221,7 @@ def _advice_changes(session: Session, event: SessionWritten, touched: set[str]) 
                     f"reduce:{exercise}:{episodes}",
                     f"Progression advice for {exercise} is now reduce. {reason}",
                     exercise=exercise,
-                    pain=max(r.max_pain for r in recent),
+                    pain=max(recent),
                     session_id=event.session_id,
                 )
             )

@@ -177,13 +177,20 @@ class SessionResult:
     max_pain: int
 
 
+def reduce_reason(pains: Sequence[int]) -> str | None:
+    """Why the advice is to reduce, given the worst pain of each of the last two sessions;
+    None when it is not (the table's first row: it depends on pain alone)."""
+    worst = max(pains, default=0)
+    if worst < REDUCE_AT_PAIN:
+        return None
+    return f"Pain reached {worst}/10; reduce the dosage and have a physiotherapist review it."
+
+
 def decide(results: Sequence[SessionResult], required_sets: int) -> tuple[Decision, str]:
     """The advice table above, applied to the last two sessions (newest first)."""
-    if any(r.max_pain >= REDUCE_AT_PAIN for r in results):
-        worst = max(r.max_pain for r in results)
-        return Decision.REDUCE, (
-            f"Pain reached {worst}/10; reduce the dosage and have a physiotherapist review it."
-        )
+    reduce = reduce_reason([r.max_pain for r in results])
+    if reduce is not None:
+        return Decision.REDUCE, reduce
     if len(results) < 2:
         return Decision.HOLD, "Log two sessions of this exercise before changing it."
     if any(r.max_pain >= HOLD_AT_PAIN for r in results):

@@ -16,12 +16,15 @@ import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
+from functools import lru_cache
 from itertools import pairwise
 from typing import Any
 
 from sqlalchemy import (
     ColumnElement,
     Integer,
+    Select,
+    String,
     and_,
     bindparam,
     case,
@@ -235,6 +238,65 @@ def recent_results(
     out: dict[str, list[tuple[int, int]]] = {}
     for exercise, met, pain in rows:
         out.setdefault(str(exercise), []).append((int(met or 0), int(pain)))
+    return out
+
+
+_S = WorkoutSession.__table__  # type: ignore[attr-defined]
+_E = SessionEntry.__table__  # type: ignore[attr-defined]
+
+
+@lru_cache(maxsize=64)
+def recent_pains_select(exercises: int, per_exercise: int = 2) -> Select[Any]:
+    """(exercise, worst pain) of each of an exercise's last `per_exercise` sessions, for
+    that many exercises, in no particular order: built once per count, the owner and the
+    exercises bound per call (`recent_pains_params`). The same walk as `recent_results`."""
+    picks = []
+    for n in range(exercises):
+        exercise = bindparam(f"exercise_{n}", type_=String())
+        last = (
+            select(
+                exercise.label("exercise"),
+                _S.c.id.label("session_id"),
+                _S.c.started_at.label("started_at"),
+            )
+            .where(
+                _S.c.owner_id == bindparam("owner_id", type_=_S.c.owner_id.type),
+                _S.c.deleted_at.is_(None),
+                exists().where(_E.c.session_id == _S.c.id, _E.c.exercise == exercise),
+            )
+            .order_by(_S.c.started_at.desc(), _S.c.id.desc())
+            .limit(per_exercise)
+            .subquery()
+        )
+        picks.append(select(last.c.exercise, last.c.session_id))
+    picked = union_all(*picks).subquery()
+    return (
+        select(picked.c.exercise.label("exercise"), func.max(_E.c.pain).label("pain"))
+        .join(_E, and_(_E.c.session_id == picked.c.session_id, _E.c.exercise == picked.c.exercise))
+        .group_by(picked.c.exercise, picked.c.session_id)
+    )
+
+
+def recent_pains_params(owner_id: uuid.UUID, exercises: Sequence[str]) -> dict[str, Any]:
+    """The parameters of `recent_pains_select(len(exercises))`."""
+    params: dict[str, Any] = {f"exercise_{n}": e for n, e in enumerate(exercises)}
+    params["owner_id"] = owner_id
+    return params
+
+
+def recent_pains(
+    session: Session, owner_id: uuid.UUID, exercises: Sequence[str]
+) -> dict[str, list[int]]:
+    """Each exercise's last two sessions: the worst pain logged for it in each. What the
+    alert rule needs of `recent_results` (the reduce advice is decided by pain alone, so
+    in no particular order), from a statement built once per number of exercises: this
+    runs in session writes."""
+    if not exercises:
+        return {}
+    statement = recent_pains_select(len(exercises))
+    out: dict[str, list[int]] = {}
+    for exercise, pain in session.execute(statement, recent_pains_params(owner_id, exercises)):
+        out.setdefault(str(exercise), []).append(int(pain))
     return out
 
 

@@ -232,6 +232,25 @@ class SessionBody(TypedDict):
     updated_at: datetime
 
 
+class NewSession(TypedDict):
+    """A workout_session row's columns as a create inserts them."""
+
+    id: uuid.UUID
+    owner_id: uuid.UUID
+    routine_id: uuid.UUID | None
+    routine_version: int | None
+    started_at: datetime
+    ended_at: datetime | None
+    notes: str
+    body_digest: str
+    revision: int
+    created_at: datetime
+    updated_at: datetime
+    deleted_at: datetime | None
+    change_seq: int
+    pain_max: int | None
+
+
 class SessionTombstoneBody(TypedDict):
     id: uuid.UUID
     deleted_at: datetime

@@ -12,8 +12,10 @@ from typing import Any
 from sqlalchemy import (
     ColumnElement,
     Connection,
+    Numeric,
     Row,
     Select,
+    String,
     bindparam,
     case,
     delete,
@@ -21,6 +23,7 @@ from sqlalchemy import (
     func,
     insert,
     or_,
+    type_coerce,
     update,
 )
 from sqlalchemy import select as core_select
@@ -29,8 +32,10 @@ from sqlmodel import Session, col, select
 
 from app.core.changes import bump_user_counter
 from app.core.db import update_if_revision
-from app.core.pagination import Sort, paginate
+from app.core.pagination import Sort, keyset_order, page_of, paginate
+from app.core.sqltypes import VocabularyColumn
 from app.logbook.sessions.models import (
+    EntryBody,
     ExerciseDayTotal,
     ExerciseDayZone,
     ExerciseWeekTotal,
@@ -106,21 +111,68 @@ def get_owned(session: Session, session_id: uuid.UUID, owner_id: uuid.UUID) -> S
     return session.execute(_GET_OWNED, {"session_id": session_id, "owner_id": owner_id}).first()
 
 
-def entries_for(
+# The entries as answered: the vocabularies as their text and the load as a float (what
+# the wire carries), so a read builds each entry's dict in one step (`entry_bodies`).
+_ANSWERED_ENTRY_COLUMNS = tuple(
+    type_coerce(c, String()).label(c.key)
+    if isinstance(c.type, VocabularyColumn)
+    else type_coerce(c, Numeric(6, 2, asdecimal=False)).label(c.key)
+    if c.key == "load_kg"
+    else c
+    for c in ENTRY_COLUMNS
+)
+_ENTRIES_OF_ONE = (
+    core_select(*_ANSWERED_ENTRY_COLUMNS)
+    .where(_ENTRY.c.session_id == bindparam("session_id"))
+    .order_by(_ENTRY.c.position)
+)
+# The session id last (zip stops before it), as the driver returns it (hex text on
+# SQLite): no UUID built per entry.
+_ENTRIES_OF_MANY = (
+    core_select(*_ANSWERED_ENTRY_COLUMNS, type_coerce(_ENTRY.c.session_id, String()))
+    .where(_ENTRY.c.session_id.in_(bindparam("session_ids", expanding=True)))
+    .order_by(_ENTRY.c.session_id, _ENTRY.c.position)
+)
+
+
+def entry_bodies(
     session: Session, session_ids: Sequence[uuid.UUID]
-) -> dict[uuid.UUID, list[tuple[Any, ...]]]:
-    """Each session's entries in position order, as ENTRY_COLUMNS tuples (no entities)."""
-    out: dict[uuid.UUID, list[tuple[Any, ...]]] = {sid: [] for sid in session_ids}
+) -> dict[uuid.UUID, list[EntryBody]]:
+    """Each session's entries in position order, as answered (statements built once)."""
+    if len(session_ids) == 1:
+        (only,) = session_ids
+        rows = session.execute(_ENTRIES_OF_ONE, {"session_id": only}).all()
+        return {only: [dict(zip(ENTRY_KEYS, row, strict=True)) for row in rows]}  # type: ignore[misc]
+    out: dict[uuid.UUID, list[EntryBody]] = {sid: [] for sid in session_ids}
     if not session_ids:
         return out
-    rows = session.execute(
-        core_select(_ENTRY.c.session_id, *ENTRY_COLUMNS)
-        .where(_ENTRY.c.session_id.in_(session_ids))
-        .order_by(_ENTRY.c.session_id, _ENTRY.c.position)
-    )
+    # keyed by the id both as the driver returns it (SQLite's hex text) and as a UUID
+    by_raw: dict[object, list[EntryBody]] = {}
+    for sid, entries in out.items():
+        by_raw[sid.hex] = by_raw[sid] = entries
+    rows = session.execute(_ENTRIES_OF_MANY, {"session_ids": list(session_ids)}).all()
     for row in rows:
-        out[row[0]].append(tuple(row[1:]))
+        by_raw[row[-1]].append(dict(zip(ENTRY_KEYS, row, strict=False)))  # type: ignore[arg-type]
     return out
+
+
+_LIVE_OF_OWNER = core_select(_SESSION).where(
+    _SESSION.c.owner_id == bindparam("owner_id"), _SESSION.c.deleted_at.is_(None)
+)
+_FIRST_PAGES: dict[tuple[str, bool], Select[Any]] = {}
+
+
+def _first_page(sort: Sort) -> Select[Any]:
+    """The first page of the owner's live sessions in `sort`'s order, the limit bound per
+    call: built once per order, since the unfiltered first page is what clients ask most."""
+    key = (sort.key, sort.descending)
+    statement = _FIRST_PAGES.get(key)
+    if statement is None:
+        # by the table's column, not the entity's attribute: a Core statement, Core rows
+        by_column = Sort(key=sort.key, column=_SESSION.c[sort.key], descending=sort.descending)
+        ordered = keyset_order(_LIVE_OF_OWNER, by_column, _SESSION.c.id)
+        statement = _FIRST_PAGES[key] = ordered.limit(bindparam("rows"))
+    return statement
 
 
 def list_sessions(
@@ -131,6 +183,10 @@ def list_sessions(
     cursor: str | None,
     limit: int,
 ) -> tuple[Sequence[SessionRow], str | None]:
+    if cursor is None and flt.updated_since is None and not flt.narrowed:
+        params = {"owner_id": owner_id, "rows": limit + 1}
+        rows = session.execute(_first_page(sort), params).all()
+        return page_of(rows, sort=sort, id_column=_SESSION.c.id, limit=limit)
     stmt = core_select(_SESSION).where(_SESSION.c.owner_id == owner_id)
     if flt.updated_since is not None:
         stmt = stmt.where(col(WorkoutSession.updated_at) >= flt.updated_since)
@@ -166,17 +222,31 @@ _COUNT_STARTED_BETWEEN = (
 )
 
 
-def count_started_between(
+def count_and_totals_zone(
     session: Session, owner_id: uuid.UUID, start: datetime, end: datetime
-) -> int:
-    """The owner's live sessions started in [start, end) (the quota's day)."""
+) -> tuple[int, str | None]:
+    """What a create reads before it writes, in one statement: the owner's live sessions
+    started in [start, end) (the quota's day) and the zone their day totals are dated in
+    (None when they have none yet)."""
     params = {"owner_id": owner_id, "start": start, "end": end}
-    return int(session.execute(_COUNT_STARTED_BETWEEN, params).scalar_one())
+    started, zone = session.execute(_BEFORE_CREATE, params).one()
+    return int(started), None if zone is None else str(zone)
 
 
 def insert_session(session: Session, values: Mapping[str, object]) -> None:
     """One new session row; a taken id raises IntegrityError (the idempotency decision)."""
     session.execute(insert(_SESSION), values)
+
+
+# The vocabularies go in as the text values they already are (checked when the request
+# was read): the column type would turn each back into its enum and out again, per row.
+_INSERT_ENTRIES = insert(_ENTRY).values(
+    {
+        c.key: bindparam(c.key, type_=String())
+        for c in ENTRY_COLUMNS
+        if isinstance(c.type, VocabularyColumn)
+    }
+)
 
 
 def insert_entries(
@@ -187,7 +257,7 @@ def insert_entries(
     if not entries:
         return
     session.execute(
-        insert(_ENTRY),
+        _INSERT_ENTRIES,
         [
             {
                 "session_id": session_id,
@@ -356,6 +426,10 @@ _WEEKS_ADD = {name: _totals_add(d.insert, _WEEK, WEEK_KEYS) for name, d in _DIAL
 _ZONE_UPSERT = {name: _zone_upsert(d.insert) for name, d in _DIALECTS.items()}
 _TOTALS_ZONE = core_select(_ZONE.c.time_zone).where(_ZONE.c.owner_id == bindparam("owner_id"))
 TotalRows = dict[tuple[int, str], list[int]]  # (day, exercise) -> TOTAL_VALUES in order
+_BEFORE_CREATE = core_select(
+    _COUNT_STARTED_BETWEEN.scalar_subquery().label("started"),
+    _TOTALS_ZONE.scalar_subquery().label("zone"),
+)
 
 
 def week_of(day: int) -> int:

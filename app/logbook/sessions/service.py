@@ -38,6 +38,7 @@ from app.logbook.sessions.models import (
     EntryBody,
     EntryIn,
     EntryPublic,
+    NewSession,
     SessionBody,
     SessionCreate,
     SessionPublic,
@@ -124,14 +125,24 @@ def build_entries(
     order), or Invalid naming every entry that does not fit."""
     errors: list[FieldError] = []
     rows: list[tuple[Any, ...]] = []
+    # The dosage rule looks at which fields are set (and a zero hold), not their values:
+    # a shape that passed once passes again (a session repeats a few shapes many times).
+    fitting: set[tuple[object, ...]] = set()
     for index, entry in enumerate(entries):
         loc: list[str | int] = ["body", "entries", index]
         spec = known_spec(specs, entry.exercise, loc, errors)
         if spec is None:
             continue
         side = entry.side.value if entry.side else None
-        as_set = _SetDosage(entry.exercise, entry.reps, entry.steps, entry.hold_seconds, side)
-        errors += dosage_errors(as_set, spec, loc)
+        hold = entry.hold_seconds
+        shape = (entry.exercise, entry.reps is None, entry.steps is None, hold, side)
+        if shape not in fitting:
+            as_set = _SetDosage(entry.exercise, entry.reps, entry.steps, hold, side)
+            found = dosage_errors(as_set, spec, loc)
+            if found:
+                errors += found
+            else:
+                fitting.add(shape)
         rows.append(
             (
                 entry.exercise,
@@ -201,41 +212,41 @@ def create(
     def write() -> SessionView:
         change_seq = bump_user_counter(session, user.id)
         day_start, day_end = local_day_bounds(data.started_at, user.time_zone)
-        if repository.count_started_between(session, user.id, day_start, day_end) >= max_per_day:
+        started, totals_zone = repository.count_and_totals_zone(
+            session, user.id, day_start, day_end
+        )
+        if started >= max_per_day:
             raise QuotaExceeded(
                 f"You have logged {max_per_day} sessions for that day, the most one account "
                 "may; a retry of a stored session still answers 200."
             )
         now = utcnow()
-        row = WorkoutSession(
-            id=session_id,
-            owner_id=user.id,
-            routine_id=data.routine_id,
-            routine_version=routine_version,
-            started_at=data.started_at,
-            ended_at=data.ended_at,
-            notes=data.notes,
-            body_digest=fingerprint,
-            revision=1,
-            created_at=now,
-            updated_at=now,
-            deleted_at=None,
-            change_seq=change_seq,
-            pain_max=max((e[ENTRY_PAIN] for e in entries), default=None),
-        )
-        repository.insert_session(session, row.model_dump())
+        pain_max = max((e[ENTRY_PAIN] for e in entries), default=None)
+        # The row's columns as a plain dict: the answer is made from it, no entity.
+        row: NewSession = {
+            "id": session_id,
+            "owner_id": user.id,
+            "routine_id": data.routine_id,
+            "routine_version": routine_version,
+            "started_at": data.started_at,
+            "ended_at": data.ended_at,
+            "notes": data.notes,
+            "body_digest": fingerprint,
+            "revision": 1,
+            "created_at": now,
+            "updated_at": now,
+            "deleted_at": None,
+            "change_seq": change_seq,
+            "pain_max": pain_max,
+        }
+        repository.insert_session(session, row)
         repository.insert_entries(session, session_id, 1, entries)
-        totals.after_create(session, user.id, user.time_zone, data.started_at, entries)
-        written = WrittenSession(data.started_at, row.pain_max, frozenset(e[0] for e in entries))
+        totals.after_create(session, user.id, user.time_zone, data.started_at, entries, totals_zone)
+        written = WrittenSession(data.started_at, pain_max, frozenset(e[0] for e in entries))
         publish(session, SessionWritten(user.id, user.time_zone, session_id, written=written))
-        _announce(
-            session,
-            user.id,
-            WebhookEventType.SESSION_LOGGED,
-            session_id,
-            lambda: _body(row, entries),
-        )
-        return _view(row, entries)
+        body = _new_body(row, entries)
+        _announce(session, user.id, WebhookEventType.SESSION_LOGGED, session_id, lambda: body)
+        return Resource(body, revision_etag("session", session_id, 1), f"/sessions/{session_id}")
 
     def is_retry(stored: SessionRow) -> bool:
         return (
@@ -267,7 +278,23 @@ def _entry_body(values: Sequence[Any]) -> EntryBody:
     }
 
 
-def _body(row: SessionRow | WorkoutSession, entries: Sequence[Sequence[Any]]) -> SessionBody:
+def _new_body(row: NewSession, entries: Sequence[Sequence[Any]]) -> SessionBody:
+    """A session just inserted (its columns), as answered."""
+    return {
+        "id": row["id"],
+        "routine_id": row["routine_id"],
+        "routine_version": row["routine_version"],
+        "started_at": row["started_at"],
+        "ended_at": row["ended_at"],
+        "notes": row["notes"],
+        "entries": [_entry_body(e) for e in entries],
+        "revision": row["revision"],
+        "created_at": row["created_at"],
+        "updated_at": row["updated_at"],
+    }
+
+
+def _body(row: SessionRow | WorkoutSession, entries: list[EntryBody]) -> SessionBody:
     return {
         "id": row.id,
         "routine_id": row.routine_id,
@@ -275,25 +302,25 @@ def _body(row: SessionRow | WorkoutSession, entries: Sequence[Sequence[Any]]) ->
         "started_at": row.started_at,
         "ended_at": row.ended_at,
         "notes": row.notes,
-        "entries": [_entry_body(e) for e in entries],
+        "entries": entries,
         "revision": row.revision,
         "created_at": row.created_at,
         "updated_at": row.updated_at,
     }
 
 
-def _view(row: SessionRow | WorkoutSession, entries: Sequence[Sequence[Any]]) -> SessionView:
+def _view(row: SessionRow | WorkoutSession, entries: list[EntryBody]) -> SessionView:
     return Resource(_body(row, entries), session_etag(row), f"/sessions/{row.id}")
 
 
 def as_public(session: Session, rows: Sequence[SessionRow | WorkoutSession]) -> list[SessionBody]:
     """The sessions as answered, with all their entries in one more query."""
-    entries = repository.entries_for(session, [r.id for r in rows])
+    entries = repository.entry_bodies(session, [r.id for r in rows])
     return [_body(r, entries[r.id]) for r in rows]
 
 
 def _read(session: Session, row: SessionRow) -> SessionView:
-    return _view(row, repository.entries_for(session, [row.id])[row.id])
+    return _view(row, repository.entry_bodies(session, [row.id])[row.id])
 
 
 def get_one(session: Session, user: Caller, session_id: uuid.UUID) -> SessionView:

@@ -116,9 +116,12 @@ def after_create(
     time_zone: str,
     started_at: datetime,
     entries: Sequence[Sequence[Any]],
+    stored_zone: str | None,
 ) -> None:
-    """A new session (its entries as repository.ENTRY_COLUMNS rows) was just inserted."""
-    if repository.totals_zone(session, owner_id) != time_zone:
+    """A new session (its entries as repository.ENTRY_COLUMNS rows) was just inserted;
+    `stored_zone` is the zone the owner's rows are dated in, read in this transaction
+    (repository.count_and_totals_zone)."""
+    if stored_zone != time_zone:
         rebuild(session, owner_id, time_zone)  # the new session's entries are already in
         return
     rows: TotalRows = {}

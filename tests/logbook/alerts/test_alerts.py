@@ -123,6 +123,23 @@ async def test_reduce_advice_raises_an_alert_each_time_it_turns_to_reduce(
     assert len(found) == 2 and all("clamshell" in m for m in found)
 
 
+async def test_a_backdated_painful_session_behind_the_last_two_raises_no_reduce_alert(
+    client: httpx.AsyncClient, alice: SignedIn
+) -> None:
+    """The rule reads the exercise's last two sessions by start time, not the last two
+    written: a painful session logged late for an earlier day changes nothing."""
+    await routine(client, alice)
+    await log(client, alice, "2026-11-05T07:00:00Z", 0)
+    await log(client, alice, "2026-11-06T07:00:00Z", 1)
+    await log(client, alice, "2026-11-01T07:00:00Z", 6)  # older than both
+    assert [a for a in await alerts(client, alice) if a["kind"] == "progress-reduce"] == []
+    advice = (await client.get("/api/v1/me/progress", headers=alice.headers)).json()["advice"]
+    assert {a["exercise"]: a["decision"] for a in advice}["clamshell"] != "reduce"
+    await log(client, alice, "2026-11-05T09:00:00Z", 6)  # between them: now in the last two
+    reduce = [a for a in await alerts(client, alice) if a["kind"] == "progress-reduce"]
+    assert len(reduce) == 1
+
+
 async def test_a_session_edit_that_lowers_pain_lets_the_next_rise_alert_again(
     client: httpx.AsyncClient, alice: SignedIn
 ) -> None:
