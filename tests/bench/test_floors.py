@@ -178,10 +178,12 @@ async def test_both_floors_answer_the_clinicians_view_as_the_app_does(
     assert outsider.status_code == 404
 
 
-def test_the_floors_mcids_are_the_instruments() -> None:
+def test_the_floors_mcids_are_the_instruments(monkeypatch: pytest.MonkeyPatch) -> None:
     """The floor keeps no Medius code, so it holds the MCIDs its care view shows as a table of
     its own: the same as the instruments' definitions."""
     from app.outcomes.instruments.definitions import INSTRUMENTS
-    from bench import floor_app
 
-    assert {key: one.mcid.value for key, one in INSTRUMENTS.items()} == floor_app.MCIDS
+    # The floor reads its database from the environment at import (it connects on first use).
+    monkeypatch.setenv("BENCH_FLOOR_DATABASE", "sqlite:///never-opened.db")
+    floor = importlib.reload(importlib.import_module("bench.floor_app"))
+    assert {key: one.mcid.value for key, one in INSTRUMENTS.items()} == floor.MCIDS
