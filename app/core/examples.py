@@ -41,6 +41,14 @@ def example_response(
     return {"description": description, "content": {JSON: {"example": lazy_example(factory)}}}
 
 
+def retry_response(
+    factory: ExampleFactory, what: str, model: type
+) -> dict[int | str, OpenAPIObject]:
+    """The `responses=` entry of a create made safe to retry by the client's own id: a retry
+    answers 200 with what the first request made (`what`), as `model`."""
+    return {200: {**example_response(factory, f"A retry: {what}"), "model": model}}
+
+
 def example_body(factory: ExampleFactory) -> OpenAPIObject:
     """An `openapi_extra=` giving the JSON request body the example `factory()`."""
     return {"requestBody": {"content": {JSON: {"example": lazy_example(factory)}}}}

@@ -52,6 +52,12 @@ def respond_encoded(content: bytes, media_type: str = "application/json") -> Res
     return Response(content=content, media_type=media_type, headers={"Cache-Control": PRIVATE})
 
 
+def respond_created(payload: Resource[Any] | Body, created: bool) -> Response:
+    """`respond` for a create safe to retry by the client's own id: 201 when this request
+    made it, 200 when an earlier one with the same id did."""
+    return respond(payload, status_code=201 if created else 200)
+
+
 def respond(
     payload: Resource[Any] | Body | None = None,
     status_code: int = 200,

@@ -14,7 +14,7 @@ from app.core.deps import IfMatch, SettingsDep
 from app.core.examples import example_body, example_response
 from app.core.pagination import DEFAULT_LIMIT, Cursor, Limit, Page, SortParam
 from app.core.problems import answers
-from app.core.responses import respond
+from app.core.responses import respond, respond_created
 from app.users.auth import SignedIn
 from app.webhooks import examples, service
 from app.webhooks.models import (
@@ -89,7 +89,7 @@ def endpoints_router(
         endpoint, created = await unit.write(
             lambda db, caller: service.create(db, held(db, caller), data=data, settings=settings)
         )
-        return respond(endpoint, status_code=201 if created else 200)
+        return respond_created(endpoint, created)
 
     @router.get(
         "",

@@ -11,7 +11,7 @@ from app.care.team.params import PATIENT, ClinicID, PatientID
 from app.core.examples import example_body, example_response
 from app.core.pagination import DEFAULT_LIMIT, Cursor, Limit, Page
 from app.core.problems import answers, problem_responses
-from app.core.responses import respond
+from app.core.responses import respond, respond_created
 from app.core.vocabulary import AlertStatus
 from app.logbook.alerts import examples as alert_examples
 from app.logbook.alerts import service as alerts
@@ -145,4 +145,4 @@ async def comment_on_patient_session(
             db, access.caller, access, session_id=session_id, data=data
         )
     )
-    return respond(comment, status_code=201 if created else 200)
+    return respond_created(comment, created)

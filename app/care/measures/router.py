@@ -8,10 +8,10 @@ from starlette.responses import Response
 from app.care.measures import service
 from app.care.team.auth import MeasuresCare
 from app.care.team.params import ClinicID, PatientID
-from app.core.examples import example_body, example_response
+from app.core.examples import example_body, retry_response
 from app.core.pagination import DEFAULT_LIMIT, Cursor, Limit, Page, SortParam
 from app.core.problems import answers
-from app.core.responses import respond
+from app.core.responses import respond, respond_created
 from app.outcomes.measures import examples
 from app.outcomes.measures.models import (
     AnswerCreate,
@@ -46,17 +46,14 @@ WRITE_ERRORS = (400, 401, 403, 404, 413, 415, 422)
     openapi_extra=example_body(examples.assign),
     responses={
         **answers(examples.assignment, *WRITE_ERRORS, 409, status=201),
-        200: {
-            **example_response(examples.assignment, "A retry: the assignment this id made"),
-            "model": AssignmentPublic,
-        },
+        **retry_response(examples.assignment, "the assignment this id made", AssignmentPublic),
     },
 )
 async def assign_measure(
     clinic_id: ClinicID, patient_id: PatientID, data: AssignmentCreate, care: MeasuresCare
 ) -> Response:
     made, created = await care.write(lambda db, access: service.assign(db, access, data))
-    return respond(made, status_code=201 if created else 200)
+    return respond_created(made, created)
 
 
 @router.get(
@@ -94,17 +91,14 @@ async def list_measure_results(
     openapi_extra=example_body(examples.answer_create),
     responses={
         **answers(examples.answer, *WRITE_ERRORS, 409, status=201),
-        200: {
-            **example_response(examples.answer, "A retry: the stored answer"),
-            "model": AnswerPublic,
-        },
+        **retry_response(examples.answer, "the stored answer", AnswerPublic),
     },
 )
 async def record_measure(
     clinic_id: ClinicID, patient_id: PatientID, data: AnswerCreate, care: MeasuresCare
 ) -> Response:
     made, created = await care.write(lambda db, access: service.record(db, access, data))
-    return respond(made, status_code=201 if created else 200)
+    return respond_created(made, created)
 
 
 @router.get(

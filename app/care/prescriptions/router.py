@@ -11,10 +11,10 @@ from app.care.team.auth import PrescribeCare
 from app.care.team.params import ClinicID, PatientID
 from app.catalog.live.deps import CatalogDep
 from app.core.deps import IfMatch, SettingsDep
-from app.core.examples import example_body, example_response
+from app.core.examples import example_body, retry_response
 from app.core.pagination import DEFAULT_LIMIT, Cursor, Limit, Page, SortParam
 from app.core.problems import answers
-from app.core.responses import respond
+from app.core.responses import respond, respond_created
 from app.training.routines import examples as routine_examples
 from app.training.routines.models import (
     DeletedPrescriptionPublic,
@@ -52,12 +52,9 @@ WRITE_ERRORS = (400, 401, 403, 404, 413, 415, 422)
     openapi_extra=example_body(examples.prescribe),
     responses={
         **answers(routine_examples.prescribed_routine, *WRITE_ERRORS, 409, status=201),
-        200: {
-            **example_response(
-                routine_examples.prescribed_routine, "A retry: the prescription this id made"
-            ),
-            "model": RoutinePublic,
-        },
+        **retry_response(
+            routine_examples.prescribed_routine, "the prescription this id made", RoutinePublic
+        ),
     },
 )
 async def prescribe_routine(
@@ -74,7 +71,7 @@ async def prescribe_routine(
             db, access.caller, access, data=data, catalog=catalog, most_prescriptions=most
         )
     )
-    return respond(made, status_code=201 if created else 200)
+    return respond_created(made, created)
 
 
 @router.get(

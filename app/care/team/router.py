@@ -28,7 +28,7 @@ from app.core.deps import IfMatch, client_address
 from app.core.examples import example_body, example_response
 from app.core.pagination import DEFAULT_LIMIT, Cursor, Limit, Page, SortParam
 from app.core.problems import answers
-from app.core.responses import respond
+from app.core.responses import respond, respond_created
 from app.logbook.progress import examples as progress_examples
 from app.logbook.progress.models import Progress
 from app.logbook.progress.params import FromDay, ToDay
@@ -69,7 +69,7 @@ async def create_clinic(data: ClinicCreate, unit: SignedIn) -> Response:
     clinic, created = await unit.write(
         lambda db, caller: service.create_clinic(db, caller, data=data)
     )
-    return respond(clinic, status_code=201 if created else 200)
+    return respond_created(clinic, created)
 
 
 @router.get(
@@ -218,7 +218,7 @@ async def accept_care_invitation(data: CareAccept, unit: SignedIn) -> Response:
     relationship, created = await unit.write(
         lambda db, caller: consent.accept_care(db, caller, data=data)
     )
-    return respond(relationship, status_code=201 if created else 200)
+    return respond_created(relationship, created)
 
 
 @router.get(

@@ -7,10 +7,10 @@ from starlette.responses import Response
 
 from app.catalog.live.deps import CatalogDep
 from app.core.deps import ClientAddress
-from app.core.examples import example_body, example_response, lazy_example
+from app.core.examples import example_body, lazy_example, retry_response
 from app.core.pagination import DEFAULT_LIMIT, Cursor, Limit, Page
 from app.core.problems import answers, problem_responses
-from app.core.responses import respond
+from app.core.responses import respond, respond_created
 from app.exports.handout.params import CONTENT_DISPOSITION, HANDOUT_CONTENT
 from app.exports.handout.render import program_response
 from app.exports.sharing import examples, service
@@ -47,15 +47,12 @@ SHARED_HEADERS = {
     openapi_extra=example_body(examples.create),
     responses={
         **answers(examples.created, 400, 401, 409, 413, 415, 422, status=201),
-        200: {
-            **example_response(examples.replayed, "A retry: the link this id made (no token)"),
-            "model": ShareLinkCreated,
-        },
+        **retry_response(examples.replayed, "the link this id made (no token)", ShareLinkCreated),
     },
 )
 async def create_share_link(data: ShareLinkCreate, unit: SignedIn) -> Response:
     body, created = await unit.write(lambda db, caller: service.create(db, caller, data=data))
-    return respond(body, status_code=201 if created else 200)
+    return respond_created(body, created)
 
 
 @router.get(

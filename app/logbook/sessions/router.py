@@ -15,7 +15,7 @@ from app.core.deps import IfMatch, SettingsDep
 from app.core.examples import example_body, example_response, lazy_example
 from app.core.pagination import SyncListQuery, SyncPage
 from app.core.problems import answers, problem_responses
-from app.core.responses import respond
+from app.core.responses import respond, respond_created
 from app.core.types import SLUG_PATTERN
 from app.core.vocabulary import ExportFormat
 from app.logbook.sessions import examples, service
@@ -64,7 +64,7 @@ async def create_session(
     view, created = await unit.write(
         lambda db, caller: service.create(db, caller, data=data, max_per_day=most, catalog=catalog)
     )
-    return respond(view, status_code=201 if created else 200)
+    return respond_created(view, created)
 
 
 @router.get(

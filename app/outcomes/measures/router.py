@@ -6,10 +6,10 @@ from fastapi import APIRouter
 from starlette.responses import Response
 
 from app.core.deps import IfMatch
-from app.core.examples import example_body, example_response
+from app.core.examples import example_body, retry_response
 from app.core.pagination import DEFAULT_LIMIT, Cursor, Limit, Page, SortParam
 from app.core.problems import answers
-from app.core.responses import respond
+from app.core.responses import respond, respond_created
 from app.core.vocabulary import Reporter
 from app.outcomes.measures import examples, results, service
 from app.outcomes.measures.models import (
@@ -60,10 +60,7 @@ async def list_due(unit: SignedIn) -> Response:
     openapi_extra=example_body(examples.answer_create),
     responses={
         **answers(examples.answer, *WRITE_ERRORS, 409, status=201),
-        200: {
-            **example_response(examples.answer, "A retry: the stored answer"),
-            "model": AnswerPublic,
-        },
+        **retry_response(examples.answer, "the stored answer", AnswerPublic),
     },
 )
 async def answer_measure(data: AnswerCreate, unit: SignedIn) -> Response:
@@ -79,7 +76,7 @@ async def answer_measure(data: AnswerCreate, unit: SignedIn) -> Response:
             data,
         )
     )
-    return respond(made, status_code=201 if created else 200)
+    return respond_created(made, created)
 
 
 @router.get(

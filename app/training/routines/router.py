@@ -15,10 +15,10 @@ from starlette.responses import Response
 
 from app.catalog.live.deps import CatalogDep
 from app.core.deps import IfMatch
-from app.core.examples import example_body, example_response
+from app.core.examples import example_body, retry_response
 from app.core.pagination import DEFAULT_LIMIT, Cursor, Limit, Page, SortParam
 from app.core.problems import answers
-from app.core.responses import respond
+from app.core.responses import respond, respond_created
 from app.training.routines import builder_service, examples, service
 from app.training.routines.builder_service import BuilderAnswer, BuilderRequest
 from app.training.routines.models import (
@@ -139,10 +139,7 @@ async def update_routine(
     openapi_extra=example_body(examples.routine_copy),
     responses={
         **answers(examples.routine, 400, 401, 404, 409, 413, 415, 422, status=201),
-        200: {
-            **example_response(examples.routine, "A retry: the copy this id already made"),
-            "model": RoutinePublic,
-        },
+        **retry_response(examples.routine, "the copy this id already made", RoutinePublic),
     },
 )
 async def copy_routine(
@@ -157,7 +154,7 @@ async def copy_routine(
             db, caller, routine_id=routine_id, request=copy, catalog=catalog
         )
     )
-    return respond(copied, status_code=201 if created else 200)
+    return respond_created(copied, created)
 
 
 @router.get(
