@@ -2,9 +2,10 @@
 
 Schemathesis reads the API's OpenAPI document and, for every operation, generates requests:
 the OpenAPI examples, schema-valid (positive) and schema-breaking (negative) data, the
-coverage phase's boundary values and undeclared methods. Each generated request goes to the
-app on SQLite AND to the app on PostgreSQL (a NUL in a string, say, is only refused by
-PostgreSQL), and each answer must pass every built-in check (no 5xx; documented status,
+coverage phase's boundary values and undeclared methods. Each schema-valid request goes to
+the app on SQLite AND to the app on PostgreSQL (a NUL in a string, say, is only refused by
+PostgreSQL); each schema-breaking one, refused before any statement runs, to one of them in
+turn (`Targets`). Each answer must pass every built-in check (no 5xx; documented status,
 content type, body schema and headers; negative data rejected with a 4xx; authentication
 enforced; ...) and `errors_are_problem_details`. Routes added later are covered without
 touching this file.
@@ -21,6 +22,7 @@ client for ASGI apps (a fifth of the fuzzer's time went to that client).
 from __future__ import annotations
 
 import asyncio
+import itertools
 import json
 import os
 import warnings
@@ -38,6 +40,7 @@ from _pytest.nodeid import NodeId
 from fastapi import FastAPI
 from schemathesis import Case, CheckContext
 from schemathesis import Response as CheckedResponse
+from schemathesis.generation import GenerationMode
 from schemathesis.specs.openapi.schemas import OpenApiSchema
 from schemathesis.transport import BaseTransport
 from schemathesis.transport.requests import REQUESTS_TRANSPORT, RequestsTransport
@@ -245,7 +248,7 @@ def fuzzed_databases(
 
 
 @pytest.fixture
-def targets(fuzzed_databases: dict[str, Engine]) -> Iterator[list[Target]]:
+def targets(fuzzed_databases: dict[str, Engine]) -> Iterator[Targets]:
     """Each database reset, an app on it and an admin signed in."""
     made: list[tuple[Target, FastAPI]] = []
     for name, admin_engine in fuzzed_databases.items():
@@ -256,13 +259,37 @@ def targets(fuzzed_databases: dict[str, Engine]) -> Iterator[list[Target]]:
             admin = users_service.create_admin(session, "fuzz-admin@example.com", "fuzz phrase!")
             token = users_service.issue_sign_in(session, admin, settings).access_token
         made.append((Target(name, asgi_client(application), authorization(token)), application))
-    yield [target for target, _ in made]
+    yield Targets([target for target, _ in made])
     for target, _ in made:
         _LOOP.run_until_complete(target.client.aclose())
 
 
-def call_and_validate_on_each(case: Case, targets: list[Target]) -> None:
-    for target in targets:
+class Targets:
+    """The apps a path's cases go to.
+
+    A schema-valid case goes to every database: whether it is stored, refused or trips a
+    driver (a NUL, an integer past PostgreSQL's range) is the database's to say. A
+    schema-breaking case is refused by request validation before any statement runs, so it
+    goes to one database, the next in turn: each still meets half of them, and the fuzzer
+    spends its time on the cases where the database can make a difference (about 60% of
+    the cases are schema-breaking; sending each twice was a fifth of this test's time).
+    """
+
+    def __init__(self, apps: list[Target]) -> None:
+        self.apps = apps
+        self._turn = itertools.count()
+
+    def __iter__(self) -> Iterator[Target]:
+        return iter(self.apps)
+
+    def for_case(self, case: Case) -> list[Target]:
+        if case.meta is None or case.meta.generation.mode is GenerationMode.POSITIVE:
+            return self.apps
+        return [self.apps[next(self._turn) % len(self.apps)]]
+
+
+def call_and_validate_on_each(case: Case, targets: Targets) -> None:
+    for target in targets.for_case(case):
         try:
             case.call_and_validate(
                 headers=target.headers,
@@ -299,7 +326,7 @@ one_path = schemathesis.pytest.from_fixture("path_schema")
 @pytest.mark.parametrize("path", REST_PATHS)
 @one_path.parametrize()
 def test_every_operation_honours_its_openapi_contract(
-    case: Case, path: str, targets: list[Target]
+    case: Case, path: str, targets: Targets
 ) -> None:
     call_and_validate_on_each(case, targets)
 
@@ -308,6 +335,6 @@ def test_every_operation_honours_its_openapi_contract(
 @pytest.mark.parametrize("path", FHIR_PATHS)
 @one_path.parametrize()
 def test_every_fhir_operation_honours_its_openapi_contract(
-    case: Case, path: str, targets: list[Target]
+    case: Case, path: str, targets: Targets
 ) -> None:
     call_and_validate_on_each(case, targets)
