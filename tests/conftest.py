@@ -397,6 +397,17 @@ LONG_TESTS = (
 )
 
 
+# Modules whose tests share a costly module-scoped fixture (a server started, the docs site
+# built, the OpenAPI document served): one xdist group each, so the fixture is made once
+# rather than once on every worker that happens to draw one of the module's tests.
+SHARED_FIXTURE_MODULES = (
+    "users/test_trusted_proxies.py",  # a server per database
+    "client/test_generated_client.py",  # a server
+    "docs/test_site.py",  # `mkdocs build`
+    "test_openapi_examples.py",  # an app and its document
+)
+
+
 # First: pytest-xdist's own hook reads the `xdist_group` marks (for `--dist loadgroup`)
 # from the items it is handed, so they must be on them before it runs. Without this the
 # reliability tests went to both workers and each started the shared servers.
@@ -424,6 +435,8 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
             item.add_marker(pytest.mark.xdist_group("reliability"))
         if where(item).startswith("docs/test_walks.py"):
             item.add_marker(pytest.mark.xdist_group("walks"))  # they share one server
+        if where(item) in SHARED_FIXTURE_MODULES:
+            item.add_marker(pytest.mark.xdist_group(where(item)))
     items.sort(key=lambda item: not where(item).startswith(LONG_TESTS))
 
 
