@@ -45,13 +45,15 @@ def build_engine(settings: Settings) -> Engine:
             **_sqlite_pool(url.database, settings),
         )
         _configure_sqlite(engine, settings.sqlite_busy_timeout_ms)
-        return engine
-    return create_engine(
-        url,
-        pool_size=settings.pool_size,
-        max_overflow=settings.db_max_overflow,
-        pool_pre_ping=True,
-    )
+    else:
+        engine = create_engine(
+            url,
+            pool_size=settings.pool_size,
+            max_overflow=settings.db_max_overflow,
+            pool_pre_ping=True,
+        )
+    read_engine(engine)  # made now, not by the first requests' threads at once
+    return engine
 
 
 def _sqlite_pool(database: str | None, settings: Settings) -> dict[str, int]:
