@@ -125,27 +125,33 @@ async def test_a_write_after_a_read_on_the_same_connection_is_atomic(
         test_settings(database_url, worker_threads=1, db_pool_size=1, db_max_overflow=0)
     )
     engine = single.state.engine
-    connections: list[int] = []
+    sent: list[tuple[str, int]] = []  # (request, DBAPI connection) of each statement
+    request = "read"
 
-    def fail_on_entries(conn: Any, _cursor: Any, statement: str, *_args: Any) -> None:
-        connections.append(id(conn.connection.dbapi_connection))
-        if statement.startswith("INSERT INTO session_entry"):
+    def record_then_fail_on_entries(conn: Any, _cursor: Any, statement: str, *_: Any) -> None:
+        sent.append((request, id(conn.connection.dbapi_connection)))
+        if request == "write" and statement.startswith("INSERT INTO session_entry"):
             raise Injected(statement)
+        if request == "write" and statement.startswith("INSERT INTO workout_session"):
+            sent.append(("session row", 0))
 
     try:
         async with single.router.lifespan_context(single), asgi_client(single) as client:
             user = await signed_in_user(client)
-            listed = await client.get("/api/v1/sessions?limit=20", headers=user.headers)
-            assert listed.status_code == 200
-            event.listen(engine, "before_cursor_execute", fail_on_entries)
-            payload = session_payload()
+            event.listen(engine, "before_cursor_execute", record_then_fail_on_entries)
             try:
+                listed = await client.get("/api/v1/sessions?limit=20", headers=user.headers)
+                request = "write"
+                payload = session_payload()
                 failed = await client.post("/api/v1/sessions", json=payload, headers=user.headers)
             finally:
-                event.remove(engine, "before_cursor_execute", fail_on_entries)
+                event.remove(engine, "before_cursor_execute", record_then_fail_on_entries)
+            assert listed.status_code == 200
             assert failed.status_code == 500, failed.text
-            assert len(set(connections)) == 1, connections
-            # The session row went in before the entries failed: rolled back with them.
+            assert ("session row", 0) in sent, sent  # written before the entries failed
+            used = {connection for name, connection in sent if name in ("read", "write")}
+            assert len(used) == 1, sent
+            # The session row is rolled back with the entries.
             gone = await client.get(f"/api/v1/sessions/{payload['id']}", headers=user.headers)
             assert gone.status_code == 404, gone.text
             retried = await client.post("/api/v1/sessions", json=payload, headers=user.headers)
