@@ -21,6 +21,10 @@ IMMEDIATE_OPTION = "medius_sqlite_immediate"
 # A unit that runs one read statement and nothing else: on SQLite it needs no explicit
 # transaction (the statement is its own), so neither BEGIN nor ROLLBACK is sent.
 SINGLE_READ_OPTION = "medius_single_read"
+# Set on every connection of a read engine (`read_engine`): such a connection refuses writes.
+READ_ONLY_OPTION = "medius_read_only"
+_READ_ENGINE = "_medius_read_engine"
+_WRITE_ENGINE = "_medius_write_engine"  # on a read engine: the engine it reads for
 _HOLDS_WRITE_LOCK = "medius_holds_write_lock"
 # Write units of one SQLite process that may hold a request thread at once: one inside
 # SQLite's write lock and one doing its reads before or its answer after.
@@ -41,13 +45,15 @@ def build_engine(settings: Settings) -> Engine:
             **_sqlite_pool(url.database, settings),
         )
         _configure_sqlite(engine, settings.sqlite_busy_timeout_ms)
-        return engine
-    return create_engine(
-        url,
-        pool_size=settings.pool_size,
-        max_overflow=settings.db_max_overflow,
-        pool_pre_ping=True,
-    )
+    else:
+        engine = create_engine(
+            url,
+            pool_size=settings.pool_size,
+            max_overflow=settings.db_max_overflow,
+            pool_pre_ping=True,
+        )
+    read_engine(engine)  # made now, not by the first requests' threads at once
+    return engine
 
 
 def _sqlite_pool(database: str | None, settings: Settings) -> dict[str, int]:
@@ -129,12 +135,60 @@ def write_turn(engine: Engine) -> AbstractAsyncContextManager[Any]:
     return turn
 
 
+class WriteInRead(RuntimeError):
+    """A read unit tried to change something or to lock rows: a bug in the caller, which
+    must run that work as a write (on PostgreSQL a read runs in autocommit, where each
+    statement of a change would commit alone)."""
+
+
+def read_engine(engine: Engine) -> Engine:
+    """`engine` for reads: the same pool; on PostgreSQL its connections are in autocommit.
+
+    A PostgreSQL read in a transaction paid two round trips for nothing: psycopg sends
+    BEGIN before the first statement and the pool's reset sends ROLLBACK on return. At
+    READ COMMITTED each statement reads as of its own start either way, so a read of
+    several statements sees the same without them. The pool puts a connection back in
+    transaction mode when it is returned (SQLAlchemy resets the isolation level at
+    check-in, without a round trip), so the next write on it is a transaction as before.
+    SQLite keeps its reads in a deferred transaction, one snapshot for all their
+    statements (WAL), as it costs no round trip.
+
+    Any statement that writes or locks rows (INSERT, UPDATE, DELETE, SELECT ... FOR
+    UPDATE) on one of these connections raises `WriteInRead` before it is sent, on both
+    databases: in autocommit, a change of several statements would commit half-way. A
+    read that must write says so with `begin_write`, which moves its session back to
+    `engine` and a transaction."""
+    found: Engine | None = engine.__dict__.get(_READ_ENGINE)
+    if found is None:
+        options: dict[str, Any] = {READ_ONLY_OPTION: True}
+        if engine.dialect.name == "postgresql":
+            options["isolation_level"] = "AUTOCOMMIT"
+        found = engine.execution_options(**options)
+        # Listeners of a derived engine are its own: the write path runs without this one.
+        event.listen(found, "before_execute", _refuse_writes)
+        found.__dict__[_WRITE_ENGINE] = engine
+        # Memoised on the engine itself (a cycle the collector frees with it), not in a
+        # weak map whose value, holding the engine, would keep it alive for ever.
+        engine.__dict__[_READ_ENGINE] = found
+    return found
+
+
+def _refuse_writes(
+    _connection: Connection, statement: Any, _multi: Any, _params: Any, _options: Any
+) -> None:
+    locks = getattr(statement, "_for_update_arg", None) is not None
+    if locks or getattr(statement, "is_dml", False):
+        raise WriteInRead(
+            f"A read unit may not write or lock rows; run this work as a write: {statement}"
+        )
+
+
 def read_connection(engine: Engine) -> Connection:
-    """A pooled connection for exactly one read statement and no ORM (see
-    SINGLE_READ_OPTION): the sign-in check of a route that needs nothing else. Without a
-    `Session` around it, checkout, execute and return are all it costs. Use it as a
-    context manager; closing it returns the connection to the pool."""
-    return engine.connect().execution_options(**{SINGLE_READ_OPTION: True})
+    """A pooled connection of `read_engine(engine)` for exactly one read statement and no
+    ORM (see SINGLE_READ_OPTION): the sign-in check of a route that needs nothing else.
+    Without a `Session` around it, checkout, execute and return are all it costs. Use it
+    as a context manager; closing it returns the connection to the pool."""
+    return read_engine(engine).connect().execution_options(**{SINGLE_READ_OPTION: True})
 
 
 def begin_write(session: Session) -> None:
@@ -144,14 +198,23 @@ def begin_write(session: Session) -> None:
     transaction upgraded to a write fails with "database is locked" instead of
     waiting. A read-only transaction still open is therefore ended first; callers
     re-check what they read through constraints or compare-and-set writes.
+
+    A read unit's session (`read_engine`) that is about to write (the missed-week alerts
+    a read of alerts raises, the totals a read of progress rebuilds) moves to the engine's
+    own connections here, so that its write is one transaction on PostgreSQL too.
     """
-    if session.get_bind().dialect.name != "sqlite":
+    bind = session.get_bind()
+    writer: Engine | None = bind.__dict__.get(_WRITE_ENGINE)
+    if writer is None and bind.dialect.name != "sqlite":
         return
     if session.in_transaction():
         if session.new or session.dirty or session.deleted:
             raise RuntimeError("begin_write() must come before the first change")
         session.commit()
-    session.connection(execution_options={IMMEDIATE_OPTION: True})
+    if writer is not None:
+        session.bind = writer
+    if session.get_bind().dialect.name == "sqlite":
+        session.connection(execution_options={IMMEDIATE_OPTION: True})
 
 
 def update_if_revision(

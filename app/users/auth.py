@@ -12,7 +12,7 @@ from fastapi.security import OAuth2PasswordBearer
 from sqlalchemy import Connection, Engine
 from sqlmodel import Session
 
-from app.core.db import read_connection, write_turn
+from app.core.db import read_connection, read_engine, write_turn
 from app.core.deps import SessionDep, SettingsDep
 from app.core.errors import Forbidden
 from app.core.security import AccessClaims
@@ -74,7 +74,9 @@ class Unit(ABC, Generic[U]):
     app/core/db.py, SQLite's one writer at a time, waited for on the event loop so that no
     request thread sits idle behind the write lock):
 
-    - `read`: a pure read. No write turn: reads run beside the writer (WAL).
+    - `read`: a pure read. No write turn: reads run beside the writer (WAL). On
+      PostgreSQL it runs in autocommit, no BEGIN and ROLLBACK round trips
+      (`read_engine`); a statement that writes or locks rows raises `WriteInRead`.
     - `write`: the work changes something. It takes the write turn first.
     - `read_logged`: a read that writes only its access-log line (a clinician's read of a
       patient's data, the opening of a share link). The line is a write, so it takes the
@@ -87,8 +89,9 @@ class Unit(ABC, Generic[U]):
         self._claims = claims
 
     async def read(self, work: Callable[[Session, U], T]) -> T:
-        """Run `work(session, caller)` in one worker thread: a read, no write turn."""
-        return await to_thread.run_sync(self._work, work)
+        """Run `work(session, caller)` in one worker thread: a read, no write turn, on a
+        read connection (`read_engine`: no transaction on PostgreSQL; a write raises)."""
+        return await to_thread.run_sync(self._read, work)
 
     async def write(self, work: Callable[[Session, U], T]) -> T:
         """`read` for work that writes: it takes a thread only once it may write."""
@@ -100,6 +103,10 @@ class Unit(ABC, Generic[U]):
         write, since the line takes SQLite's write lock (see the class docstring)."""
         async with write_turn(self._engine):
             return await to_thread.run_sync(self._work, work)
+
+    def _read(self, work: Callable[[Session, U], T]) -> T:
+        with Session(read_engine(self._engine), expire_on_commit=False) as session:
+            return work(session, self._caller(session))
 
     def _work(self, work: Callable[[Session, U], T]) -> T:
         with Session(self._engine, expire_on_commit=False) as session:
