@@ -14,7 +14,7 @@ from starlette.responses import Response
 from app.catalog.live.deps import CatalogDep
 from app.core.caching import CACHE_NOTE, CONDITIONAL_READ, PUBLIC_CACHE_HEADERS
 from app.core.deps import SessionDep, SettingsDep
-from app.exports.fhir import capability, examples, service
+from app.exports.fhir import capability, definitions_service, examples, service
 from app.exports.fhir.answers import (
     BODY_ERRORS,
     PATIENT_ERRORS,
@@ -137,7 +137,9 @@ def list_activity_definitions(
     query: SearchQuery,
 ) -> Response:
     return public_search(
-        request, service.activity_definitions(session, fhir_base(settings), query), settings
+        request,
+        definitions_service.activity_definitions(session, fhir_base(settings), query),
+        settings,
     )
 
 
@@ -161,7 +163,9 @@ def list_activity_definitions(
 def get_activity_definition(
     request: Request, slug: ActivityDefinitionId, session: SessionDep, settings: SettingsDep
 ) -> Response:
-    return public_instance(request, service.activity_definition(session, slug), settings)
+    return public_instance(
+        request, definitions_service.activity_definition(session, slug), settings
+    )
 
 
 @router.get(
@@ -185,7 +189,7 @@ def list_plan_definitions(
     catalog: CatalogDep,
     query: SearchQuery,
 ) -> Response:
-    body = service.plan_definitions(session, catalog, fhir_base(settings), query)
+    body = definitions_service.plan_definitions(session, catalog, fhir_base(settings), query)
     return public_search(request, body, settings)
 
 
@@ -209,7 +213,7 @@ def get_plan_definition(
     catalog: CatalogDep,
 ) -> Response:
     return public_instance(
-        request, service.plan_definition(session, catalog, template_id), settings
+        request, definitions_service.plan_definition(session, catalog, template_id), settings
     )
 
 
@@ -232,7 +236,7 @@ def list_structure_definitions(
     query: SearchQuery,
 ) -> Response:
     return public_search(
-        request, service.structure_definitions(fhir_base(settings), query), settings
+        request, definitions_service.structure_definitions(fhir_base(settings), query), settings
     )
 
 
@@ -250,7 +254,9 @@ def list_structure_definitions(
 def get_structure_definition(
     request: Request, definition_id: StructureDefinitionId, settings: SettingsDep
 ) -> Response:
-    return public_instance(request, service.structure_definition(definition_id), settings)
+    return public_instance(
+        request, definitions_service.structure_definition(definition_id), settings
+    )
 
 
 @router.get(
@@ -267,7 +273,9 @@ def get_structure_definition(
     response_class=FhirResponse,
 )
 def list_questionnaires(request: Request, settings: SettingsDep, query: SearchQuery) -> Response:
-    return public_search(request, service.questionnaires(fhir_base(settings), query), settings)
+    return public_search(
+        request, definitions_service.questionnaires(fhir_base(settings), query), settings
+    )
 
 
 @router.get(
@@ -284,7 +292,7 @@ def list_questionnaires(request: Request, settings: SettingsDep, query: SearchQu
 def get_questionnaire(
     request: Request, questionnaire_id: QuestionnaireId, settings: SettingsDep
 ) -> Response:
-    return public_instance(request, service.questionnaire(questionnaire_id), settings)
+    return public_instance(request, definitions_service.questionnaire(questionnaire_id), settings)
 
 
 @router.get(
@@ -309,7 +317,7 @@ def list_code_systems(
     query: SearchQuery,
 ) -> Response:
     return public_search(
-        request, service.code_systems(session, fhir_base(settings), query), settings
+        request, definitions_service.code_systems(session, fhir_base(settings), query), settings
     )
 
 
@@ -327,7 +335,7 @@ def list_code_systems(
 def get_code_system(
     request: Request, system_id: CodeSystemId, session: SessionDep, settings: SettingsDep
 ) -> Response:
-    return public_instance(request, service.code_system(session, system_id), settings)
+    return public_instance(request, definitions_service.code_system(session, system_id), settings)
 
 
 @router.get(

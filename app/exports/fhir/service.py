@@ -1,26 +1,24 @@
-"""The FHIR reads: load through the domains' repositories, map with `definitions`,
-`records` and `conformance`, narrate, and wrap searches in paged Bundles. Answers are
-FHIR JSON (dicts); the router encodes them and sets their ETags from `meta.versionId`."""
+"""The FHIR reads of a patient's data (Patient, `$everything`, CarePlan, Observation,
+QuestionnaireResponse): each under the reader's grant (`access`: the patient's own, or a
+clinic's under the scopes the patient granted it), logged once, mapped with `records` and
+`measures`, narrated. Answers are FHIR JSON (dicts); the router encodes them and sets their
+ETags from `meta.versionId`. The public definitions are `definitions_service`'s."""
 
 from __future__ import annotations
 
 import uuid
 from collections.abc import Sequence
 from datetime import datetime
-from typing import TypeVar
 
 from sqlmodel import Session
 
-from app.catalog.exercises import repository as catalog_repository
-from app.catalog.exercises.service import as_public as exercise_public
 from app.catalog.live.snapshot import CatalogSpecs
 from app.core.errors import FieldError, Invalid, NotFound, ScopeNotGranted
 from app.core.types import utcnow
 from app.exports.account import repository as account_repository
 from app.exports.fhir import (
     access,
-    conformance,
-    definitions,
+    definitions_service,
     http,
     ids,
     measures,
@@ -31,170 +29,30 @@ from app.exports.fhir import (
 from app.exports.fhir.models import Parameters
 from app.exports.fhir.params import MAX_OFFSET
 from app.exports.fhir.resources import (
-    ActivityDefinition,
     AnyResource,
     Bundle,
     CarePlan,
-    CodeSystem,
     Observation,
     Patient,
-    PlanDefinition,
-    Questionnaire,
     QuestionnaireResponse,
-    StructureDefinition,
 )
 from app.exports.fhir.search import Query, searchset
 from app.logbook.sessions import service as sessions_service
 from app.logbook.sessions.models import WorkoutSession
 from app.outcomes.instruments import service as instruments_service
-from app.outcomes.instruments.definitions import INSTRUMENTS
 from app.outcomes.instruments.models import Instrument
 from app.outcomes.measures import results as measures_service
 from app.outcomes.measures.models import AnswerPublic
-from app.training.routines import service as routines_service
-from app.training.routines.models import Routine, RoutinePublic
+from app.training.routines.models import Routine
 from app.training.self_checks.models import Assessment
 from app.training.self_checks.service import as_public as assessment_public
 from app.users import repository as users_repository
 from app.users import service as users_service
 from app.users.models import Caller
 
-R = TypeVar("R", StructureDefinition, CodeSystem)
-SELF_CHECK_VERSION = "1"
+SELF_CHECK_VERSION = "1"  # a self-check is never changed once recorded
 # What `$everything`'s Parameters body may ask (the GET's query parameters).
-OPERATION_PARAMETERS = frozenset(
-    {"_count", "_offset"}
-)  # a self-check is never changed once recorded
-
-
-def _uuid(value: str, resource_type: str) -> uuid.UUID:
-    """A FHIR id naming a Medius record: a UUID, else no such resource (404, not 422)."""
-    parsed = ids.record_uuid(value)
-    if parsed is None:
-        raise NotFound(f"No {resource_type}/{value}.")
-    return parsed
-
-
-def _latest(times: Sequence[datetime]) -> datetime | None:
-    return max(times, default=None)
-
-
-def _one(found: Sequence[R], resource_type: str, key: str) -> R:
-    if not found:
-        raise NotFound(f"No {resource_type}/{key}.")
-    return found[0]
-
-
-# --- the catalog and Medius' definitions: public, cached per catalog revision --------------
-
-
-def _activity_definitions(session: Session) -> list[ActivityDefinition]:
-    exercises = [exercise_public(row) for row in catalog_repository.all_exercises(session)]
-    return [narrative.narrated(definitions.activity_definition(e)) for e in exercises]
-
-
-def activity_definitions(session: Session, base: str, query: Query) -> Bundle:
-    found = _activity_definitions(session)
-    updated = _latest([_updated(d) for d in found])
-    return searchset(base, f"{base}/ActivityDefinition", found, query, last_updated=updated)
-
-
-def _updated(resource: AnyResource) -> datetime:
-    """When a built resource last changed (its `meta.lastUpdated`)."""
-    return datetime.fromisoformat(resource["meta"]["lastUpdated"])
-
-
-def activity_definition(session: Session, slug: str) -> ActivityDefinition:
-    """A removed exercise still answers, `retired`: CarePlans and sessions may name it."""
-    row = repository.exercise_any(session, slug) if ids.is_fhir_id(slug) else None
-    if row is None:
-        raise NotFound(f"No ActivityDefinition/{slug}.")
-    resource = definitions.activity_definition(
-        exercise_public(row), retired=row.deleted_at is not None
-    )
-    return narrative.narrated(resource)
-
-
-def _routines(
-    session: Session, rows: Sequence[Routine], catalog: CatalogSpecs
-) -> list[RoutinePublic]:
-    return routines_service.as_models(routines_service.as_public(session, rows, catalog))
-
-
-def plan_definitions(session: Session, catalog: CatalogSpecs, base: str, query: Query) -> Bundle:
-    templates = _routines(session, repository.templates(session), catalog)
-    exercises = repository.exercise_versions(session)
-    found = [narrative.narrated(definitions.plan_definition(t, exercises)) for t in templates]
-    updated = _latest([t.updated_at for t in templates])
-    return searchset(base, f"{base}/PlanDefinition", found, query, last_updated=updated)
-
-
-def plan_definition(session: Session, catalog: CatalogSpecs, template_id: str) -> PlanDefinition:
-    row = repository.template(session, _uuid(template_id, "PlanDefinition"))
-    if row is None:
-        raise NotFound(f"No PlanDefinition/{template_id}.")
-    (template,) = _routines(session, [row], catalog)
-    exercises = repository.exercise_versions(session)
-    return narrative.narrated(definitions.plan_definition(template, exercises))
-
-
-def structure_definitions(base: str, query: Query) -> Bundle:
-    found = conformance.structure_definitions()
-    return searchset(
-        base,
-        f"{base}/StructureDefinition",
-        found,
-        query,
-        last_updated=conformance.DEFINITIONS_DATE,
-    )
-
-
-def structure_definition(definition_id: str) -> StructureDefinition:
-    found = [d for d in conformance.structure_definitions() if d["id"] == definition_id]
-    return _one(found, "StructureDefinition", definition_id)
-
-
-def _questionnaire(instrument_id: str) -> Questionnaire:
-    instrument = instruments_service.get(instrument_id)
-    return narrative.narrated(measures.questionnaire(instrument, conformance.DEFINITIONS_DATE))
-
-
-def questionnaires(base: str, query: Query) -> Bundle:
-    """Every outcome instrument as a Questionnaire (definitions: public, like the catalog's)."""
-    found = [_questionnaire(i) for i in sorted(INSTRUMENTS)]
-    return searchset(
-        base, f"{base}/Questionnaire", found, query, last_updated=conformance.DEFINITIONS_DATE
-    )
-
-
-def questionnaire(instrument_id: str) -> Questionnaire:
-    if instrument_id not in INSTRUMENTS:
-        raise NotFound(f"No Questionnaire/{instrument_id}.")
-    return _questionnaire(instrument_id)
-
-
-def _code_systems(session: Session) -> list[CodeSystem]:
-    revision = catalog_repository.catalog_revision(session)
-    return conformance.code_systems(
-        repository.exercise_names(session),
-        repository.equipment_names(session),
-        catalog_version=str(revision.number),
-        catalog_updated=max(revision.changed_at, conformance.DEFINITIONS_DATE),
-    )
-
-
-def code_systems(session: Session, base: str, query: Query) -> Bundle:
-    found = _code_systems(session)
-    updated = _latest([_updated(c) for c in found])
-    return searchset(base, f"{base}/CodeSystem", found, query, last_updated=updated)
-
-
-def code_system(session: Session, system_id: str) -> CodeSystem:
-    found = [c for c in _code_systems(session) if c["id"] == system_id]
-    return _one(found, "CodeSystem", system_id)
-
-
-# --- a patient's data: private, read under a grant ------------------------------------------
+OPERATION_PARAMETERS = frozenset({"_count", "_offset"})
 
 
 def _reader(caller: Caller, clinic_id: uuid.UUID | None, address: str | None) -> access.Reader:
@@ -276,8 +134,8 @@ def everything(
     access.record(session, grant, "fhir:Patient/$everything")
     patient = _patient(session, grant, patient_id)
     found: list[AnyResource] = [patient]
-    times = [_updated(patient)]
-    plans = _routines(session, _plan_rows(session, grant), catalog)
+    times = [definitions_service.last_updated(patient)]
+    plans = definitions_service.routine_models(session, _plan_rows(session, grant), catalog)
     exercises = repository.exercise_versions(session)
     found += [narrative.narrated(records.care_plan(p, grant.patient_id, exercises)) for p in plans]
     times += [p.updated_at for p in plans]
@@ -300,7 +158,7 @@ def everything(
         f"{base}/Patient/{grant.patient_id}/$everything",
         found,
         query,
-        last_updated=_latest(times),
+        last_updated=definitions_service.latest(times),
         timestamp=utcnow(),
     )
 
@@ -347,7 +205,7 @@ def care_plan(
             "The patient has granted you neither prescribe nor sessions: no CarePlans."
         )
     access.record(session, grant, f"fhir:CarePlan/{row.id}")
-    (plan,) = _routines(session, [row], catalog)
+    (plan,) = definitions_service.routine_models(session, [row], catalog)
     exercises = repository.exercise_versions(session)
     return narrative.narrated(records.care_plan(plan, grant.patient_id, exercises))
 
