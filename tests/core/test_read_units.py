@@ -21,7 +21,7 @@ from app.users.auth import SignedIn
 from app.users.models import User
 from tests.conftest import asgi_client, test_settings
 from tests.factories import SignedIn as Account
-from tests.factories import routine_payload, session_payload, signed_in_user
+from tests.factories import care_team, routine_payload, session_payload, signed_in_user
 
 
 @contextmanager
@@ -63,6 +63,27 @@ async def test_read_routes_send_no_begin_or_rollback_on_postgresql(
         again = await client.post("/api/v1/sessions", json=session_payload(), headers=alice.headers)
     assert again.status_code == 201
     assert "INTRANS" in states, states
+
+
+@pytest.mark.parametrize("database_url", ["postgresql"], indirect=True)
+async def test_a_clinicians_read_commits_its_log_line_then_reads_without_a_transaction(
+    client: httpx.AsyncClient, app: FastAPI
+) -> None:
+    """The decision and the access-log line are one transaction; what is read after its
+    COMMIT (the patient, the data asked for) sends no BEGIN and no ROLLBACK."""
+    team = await care_team(client)
+    logged = await client.post(
+        "/api/v1/sessions", json=session_payload(), headers=team.patient.headers
+    )
+    assert logged.status_code == 201, logged.text
+    with transaction_states(app) as states:
+        answer = await client.get(team.patient_path("/sessions"), headers=team.clinician.headers)
+    assert answer.status_code == 200, answer.text
+    assert [s["id"] for s in answer.json()["items"]] == [logged.json()["id"]]
+    assert "INTRANS" in states, states  # the log line
+    after_commit = states[states.index("INTRANS") :]
+    first_read = next((i for i, state in enumerate(after_commit) if state == "IDLE"), 0)
+    assert first_read > 0 and set(after_commit[first_read:]) == {"IDLE"}, states
 
 
 def read_route(app: FastAPI, work: Callable[[Session, Any], object]) -> None:

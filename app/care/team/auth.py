@@ -20,7 +20,7 @@ from sqlmodel import Session
 from app.care.team.access import PatientAccess, decide, no_patient, standing_of
 from app.care.team.access_log import record_access
 from app.care.team.params import ClinicID, PatientID
-from app.core.db import begin_write
+from app.core.db import begin_write, commit_then_read
 from app.core.deps import client_address
 from app.core.vocabulary import AccessAction, CareScope
 from app.users.auth import SignedIn, SignedInUnit
@@ -100,7 +100,7 @@ class PatientCare:
         # The log statement copies the relationship only while it is active: on PostgreSQL a
         # revocation committed since the decision's statement stops the read here (404).
         record_access(db, access, action=AccessAction.READ, resource=resource)
-        db.commit()
+        commit_then_read(db)
         patient = get_caller(db, access.patient_id)
         if patient is None:
             raise no_patient(access.patient_id)
