@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import uuid
 from datetime import UTC, date, datetime
-from typing import Annotated, Any
+from typing import Annotated, Any, TypedDict
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints
 from sqlalchemy import BigInteger, Column, ForeignKey, Index, String, Uuid, text
@@ -13,6 +13,7 @@ from sqlalchemy.types import TypeDecorator
 from sqlmodel import Field as SQLField
 from sqlmodel import SQLModel
 
+from app.core.shapes import mirror
 from app.core.sqltypes import UTCDateTime, VocabularyColumn
 from app.core.types import ONE_LINE, SHORT_TEXT_MAX, ShortText, utcnow
 from app.core.vocabulary import (
@@ -546,3 +547,61 @@ class CarePatient(BaseModel):
         "against the instrument's published MCID; null unless the patient granted "
         "`measures` and answered one with a change.",
     )
+
+
+# The clinician's view as `overview.patients` builds it: dicts of the models' shape from the
+# page's rows, never through the models (a page is 20-100 patients of a dozen models each;
+# docs/architecture/hot-paths.md).
+
+
+class PersonRefBody(TypedDict):
+    id: uuid.UUID
+    display_name: str | None
+
+
+class CareWeekAdherenceBody(TypedDict):
+    starts_on: date
+    sessions: int
+    ratio: float | None
+
+
+class CareWeekAsymmetryBody(TypedDict):
+    starts_on: date
+    asymmetry: float | None
+
+
+class CarePatientFiguresBody(TypedDict):
+    sessions_per_week: int | None
+    adherence: float | None
+    weeks: list[CareWeekAdherenceBody]
+    last_session_at: datetime | None
+    latest_pain: int | None
+    latest_effort: int | None
+    asymmetry: list[CareWeekAsymmetryBody]
+
+
+class CareLatestMeasureBody(TypedDict):
+    answer_id: uuid.UUID
+    instrument_id: str
+    answered_at: datetime
+    score: float | None
+    change: float
+    mcid: float | None
+    verdict: MeasureVerdict | None
+
+
+class CarePatientBody(TypedDict):
+    patient: PersonRefBody
+    relationship_id: uuid.UUID
+    scopes: list[CareScope]
+    open_alerts: int | None
+    figures: CarePatientFiguresBody | None
+    latest_measure: CareLatestMeasureBody | None
+
+
+mirror(PersonRefBody, PersonRef)
+mirror(CareWeekAdherenceBody, CareWeekAdherence)
+mirror(CareWeekAsymmetryBody, CareWeekAsymmetry)
+mirror(CarePatientFiguresBody, CarePatientFigures)
+mirror(CareLatestMeasureBody, CareLatestMeasure)
+mirror(CarePatientBody, CarePatient)

@@ -15,7 +15,7 @@ logged.
 from __future__ import annotations
 
 import uuid
-from datetime import datetime
+from datetime import date
 
 from sqlmodel import Session
 
@@ -25,16 +25,13 @@ from app.care.team.access import Standing, sees
 from app.care.team.access_log import record_reads
 from app.care.team.attention import ADHERENCE_SCALE, ZoneWeeks, weeks_at
 from app.care.team.models import (
-    CareLatestMeasure,
-    CarePatient,
-    CarePatientFigures,
-    CareWeekAdherence,
-    CareWeekAsymmetry,
-    PersonRef,
+    CareLatestMeasureBody,
+    CarePatientBody,
+    CarePatientFiguresBody,
 )
 from app.care.team.service import require_role
 from app.core.db import begin_write
-from app.core.pagination import Page, decode_keyset, encode_keyset
+from app.core.pagination import PageBody, decode_keyset, encode_keyset
 from app.core.types import utcnow
 from app.core.vocabulary import CareScope, MeasureVerdict
 from app.logbook.progress.calc import asymmetry
@@ -59,49 +56,46 @@ def _figures(
     counts: dict[tuple[uuid.UUID, int], int],
     sides: dict[tuple[uuid.UUID, int], tuple[int, int]],
     single_sessions: bool,
-) -> CarePatientFigures:
+) -> CarePatientFiguresBody:
     """The weekly figures (`progress`); the last session's time, pain and effort name one
     session, so they come only with `sessions` as well (null otherwise)."""
     target = row.target
-    days = [datetime.fromordinal(m).date() for m in weeks.mondays]
-    return CarePatientFigures(
-        sessions_per_week=target,
-        adherence=row.adherence / ADHERENCE_SCALE if row.adherence <= ADHERENCE_SCALE else None,
-        weeks=[
-            CareWeekAdherence(
-                starts_on=day,
-                sessions=counts.get((row.patient_id, k), 0),
-                ratio=round(counts.get((row.patient_id, k), 0) / target, 3) if target else None,
-            )
+    days = [date.fromordinal(m) for m in weeks.mondays]
+    done = [counts.get((row.patient_id, k), 0) for k in range(len(days))]
+    return {
+        "sessions_per_week": target,
+        "adherence": row.adherence / ADHERENCE_SCALE if row.adherence <= ADHERENCE_SCALE else None,
+        "weeks": [
+            {"starts_on": day, "sessions": n, "ratio": round(n / target, 3) if target else None}
+            for day, n in zip(days, done, strict=True)
+        ],
+        "last_session_at": row.last_at if single_sessions else None,
+        "latest_pain": row.pain if single_sessions else None,
+        "latest_effort": row.effort if single_sessions else None,
+        "asymmetry": [
+            {
+                "starts_on": day,
+                "asymmetry": asymmetry(*sides.get((row.patient_id, k), (0, 0))),
+            }
             for k, day in enumerate(days)
         ],
-        last_session_at=row.last_at if single_sessions else None,
-        latest_pain=row.pain if single_sessions else None,
-        latest_effort=row.effort if single_sessions else None,
-        asymmetry=[
-            CareWeekAsymmetry(
-                starts_on=day,
-                asymmetry=asymmetry(*sides.get((row.patient_id, k), (0, 0))),
-            )
-            for k, day in enumerate(days)
-        ],
-    )
+    }
 
 
-def _latest_measure(row: sql.PatientRow) -> CareLatestMeasure | None:
+def _latest_measure(row: sql.PatientRow) -> CareLatestMeasureBody | None:
     """The kept latest change (`measures`), scored as the answer stored it."""
     if row.measure_id is None or row.measure_change is None or row.measure_at is None:
         return None
     instrument = instruments.get(row.measure_instrument or "")
-    return CareLatestMeasure(
-        answer_id=row.measure_id,
-        instrument_id=instrument.id,
-        answered_at=row.measure_at,
-        score=row.measure_score,
-        change=row.measure_change,
-        mcid=instrument.mcid.value,
-        verdict=None if row.measure_verdict is None else MeasureVerdict(row.measure_verdict),
-    )
+    return {
+        "answer_id": row.measure_id,
+        "instrument_id": instrument.id,
+        "answered_at": row.measure_at,
+        "score": row.measure_score,
+        "change": row.measure_change,
+        "mcid": instrument.mcid.value,
+        "verdict": None if row.measure_verdict is None else MeasureVerdict(row.measure_verdict),
+    }
 
 
 def patients(
@@ -111,7 +105,7 @@ def patients(
     cursor: str | None,
     limit: int,
     address: str | None,
-) -> Page[CarePatient]:
+) -> PageBody[CarePatientBody]:
     """One page of the caller's patients at the clinic, who needs attention first."""
     after = _after(cursor)
     require_role(session, caller, clinic_id)
@@ -137,19 +131,19 @@ def patients(
         address=address,
     )
     session.commit()
-    items = [
-        CarePatient(
-            patient=PersonRef(id=r.patient_id, display_name=r.display_name),
-            relationship_id=r.relationship_id,
-            scopes=sorted(r.scopes),
-            open_alerts=-r.rank_alerts if sees(standing, CareScope.ALERTS) else None,
-            figures=_figures(
+    items: list[CarePatientBody] = [
+        {
+            "patient": {"id": r.patient_id, "display_name": r.display_name},
+            "relationship_id": r.relationship_id,
+            "scopes": sorted(r.scopes),
+            "open_alerts": -r.rank_alerts if sees(standing, CareScope.ALERTS) else None,
+            "figures": _figures(
                 r, zones[r.time_zone], counts, sides, sees(standing, CareScope.SESSIONS)
             )
             if sees(standing, PROGRESS)
             else None,
-            latest_measure=_latest_measure(r) if sees(standing, CareScope.MEASURES) else None,
-        )
+            "latest_measure": _latest_measure(r) if sees(standing, CareScope.MEASURES) else None,
+        }
         for r, standing in zip(rows, standings, strict=True)
     ]
     next_cursor = None
@@ -158,4 +152,4 @@ def patients(
         next_cursor = encode_keyset(
             ORDER, [-last.rank_alerts, last.adherence, last.last_key], last.patient_id
         )
-    return Page[CarePatient](items=items, next_cursor=next_cursor)
+    return {"items": items, "next_cursor": next_cursor}

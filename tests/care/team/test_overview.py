@@ -16,7 +16,9 @@ from fastapi import FastAPI
 from sqlalchemy import event
 from sqlmodel import Session as OrmSession
 
-from app.care.team.models import CareRelationship
+from app.care.team.models import CarePatient, CareRelationship
+from app.core.json import dumps
+from app.core.pagination import Page
 from app.core.vocabulary import CareScope
 from tests.factories import (
     CareTeam,
@@ -108,6 +110,9 @@ async def test_figures_and_attention_order_follow_what_each_patient_logged(
     answer = await _view(client, team)
     assert answer.status_code == 200, answer.text
     assert answer.headers["cache-control"] == "private, no-store"
+    # Built as dicts, answered as the published model would answer the same values.
+    published = Page[CarePatient].model_validate_json(answer.content)
+    assert answer.content == dumps(published.model_dump(mode="json"))
     items = answer.json()["items"]
     me = {"steady": str(team.patient.id)}
     ids = [i["patient"]["id"] for i in items]

@@ -15,6 +15,9 @@ from icalendar import Calendar
 from sqlalchemy import update
 from sqlmodel import Session
 
+from app.care.team.models import CarePatient
+from app.core.json import dumps
+from app.core.pagination import Page
 from app.outcomes.measures.models import MeasureAnswer
 from app.outcomes.measures.service import measure_series
 from tests.factories import CareTeam, care_team, take_into_care
@@ -159,6 +162,8 @@ async def test_assign_due_answer_score_alert_and_the_clinicians_reads(
     (row,) = [r for r in view.json()["items"] if r["patient"]["id"] == str(team.patient.id)]
     assert row["latest_measure"]["answer_id"] == body["id"]
     assert (row["latest_measure"]["change"], row["latest_measure"]["verdict"]) == (1.5, "better")
+    published = Page[CarePatient].model_validate_json(view.content)  # built as dicts
+    assert view.content == dumps(published.model_dump(mode="json"))
 
     # Another user never sees the answer; the colleague without the relationship gets 404.
     assert (await client.get(url, headers=team.colleague.headers)).status_code == 404
