@@ -9,7 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from tests.client.typescript import COMMITTED_SCHEMA, ROOT, run_client_ts
+from tests.client.typescript import COMMITTED_SCHEMA, run_client_ts
+from tests.node_tools import ROOT
 
 EXAMPLE = ROOT / "clients" / "typescript" / "examples" / "quickstart.ts"
 

@@ -1,43 +1,21 @@
 """Runs the independent FHIR validator (scripts/fhir-validate.sh: the official R4B package's
 JSON schema and StructureDefinitions, pinned in tools/fhir-validate) over a batch of
-documents, in one Node.js process.
-
-The script skips where Node.js 20+ is missing and fails with CI=true
-(scripts/node-tools.sh); here its skip becomes a pytest skip that names the reason.
-"""
+documents, in one Node.js process."""
 
 from __future__ import annotations
 
 import json
-import os
-import subprocess
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import pytest
-
-ROOT = Path(__file__).resolve().parents[3]
-SCRIPT = ROOT / "scripts" / "fhir-validate.sh"
-SKIPPED = 77  # the script's exit status for "skipped", as NODE_TOOLS_SKIP_STATUS asks
+from tests.node_tools import run_script
 
 
 def run(*args: str, timeout: float = 300) -> str:
-    """The script's output; a pytest skip when it skipped, a failure when it failed."""
-    result = subprocess.run(
-        [str(SCRIPT), *args],
-        cwd=ROOT,
-        env={**os.environ, "NODE_TOOLS_SKIP_STATUS": str(SKIPPED)},
-        capture_output=True,
-        text=True,
-        timeout=timeout,
-        check=False,
-    )
-    output = result.stdout + result.stderr
-    if result.returncode == SKIPPED:
-        pytest.skip(output.strip())
-    assert result.returncode == 0, f"scripts/fhir-validate.sh {' '.join(args)} failed:\n{output}"
-    return output
+    """scripts/fhir-validate.sh's output (stdout, then stderr)."""
+    done = run_script("fhir-validate.sh", *args, timeout=timeout)
+    return done.stdout + done.stderr
 
 
 @dataclass
