@@ -228,9 +228,10 @@ def _key(snapshot: Snapshot, session_id: uuid.UUID) -> Any:
     raise AssertionError(f"no session {session_id}")
 
 
-def test_the_floors_pain_thresholds_are_the_apps(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_the_floors_thresholds_are_the_apps(monkeypatch: pytest.MonkeyPatch) -> None:
     """The floor keeps no Medius code: it answers 501 for a session that would raise an
     alert or move an advice state, by thresholds of its own, the same as progress' rule."""
     monkeypatch.setenv("BENCH_FLOOR_DATABASE", "sqlite:///never-opened.db")
     floor = importlib.reload(importlib.import_module("bench.floor_app"))
     assert (floor.ALERT_AT_PAIN, floor.REDUCE_AT_PAIN) == (calc.ALERT_AT_PAIN, calc.REDUCE_AT_PAIN)
+    assert floor.MINIMAL_CREATE == scenarios.MINIMAL_CREATE  # where the bench sends it
