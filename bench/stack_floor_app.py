@@ -18,7 +18,10 @@ the idiomatic way on the project's stack:
   `jsonable_encoder`).
 
 So the ratio Medius / stack floor is Medius' own cost, and stack floor / floor is what
-FastAPI and SQLAlchemy cost for the same work. Reads run without a transaction
+FastAPI and SQLAlchemy cost for the same work. The create sends the app's statements
+(floor_app.py's docstring; tests/bench/test_floor_create.py counts them on this app's
+engine against the app's); POST /api/v1/minimal/sessions is the old 4-statement create,
+measured beside it in the bench so the old ratio stays visible. Reads run without a transaction
 (autocommit), as the floor's do; the write is one transaction.
 
 Environment: as floor_app.py, plus BENCH_STACK_THREADS, BENCH_STACK_POOL_SIZE and
