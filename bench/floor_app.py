@@ -649,9 +649,9 @@ class Operations:
                 if POSTGRES:
                     db.run(SQL["lock_care"], (owner,))
                 progress, alerts = "%,progress,%", "%,alerts,%"
-                care = (counted_from, counted_to, week_ends, alerts, progress)
-                care += (counted_from, counted_to, counted_from, counted_to, progress, progress)
-                db.run(SQL["refresh_care"], (*care, owner))
+                counted = (counted_from, counted_to)
+                care = [*counted, week_ends, alerts, progress, *counted, *counted, progress]
+                db.run(SQL["refresh_care"], (*care, progress, owner))
                 data = orjson.dumps({"session": answer}).decode()
                 outbox = (owner, f"session:{session_id}", data, CLINIC_PRIVATE, stamped)
                 db.run(SQL["outbox"], outbox)
@@ -670,7 +670,8 @@ class Operations:
         if CATALOG[0] != revision:
             live = {row[0] for row in self.db.run(SQL["live_slugs"], ())}
             CATALOG[0], CATALOG[1] = revision, frozenset(live)
-        return set(slugs) <= CATALOG[1]
+        known: frozenset[str] = CATALOG[1]
+        return set(slugs) <= known
 
     def create_session_minimal(self, user: Sequence[Any], raw: bytes) -> Any:
         """The create as the floor did it before it did the app's work (MINIMAL_CREATE):
