@@ -9,13 +9,24 @@ real server, so the real endpoint's rate reads as a fraction of this floor.
 
 The floor must do the same database work as the app (never less) or its ratio means
 nothing. Every statement is in `SQL` below, one place to adjust when the schema gains
-columns (a change counter for sync, token-family fields, ...).
+columns (a change counter for sync, token-family fields, ...). The create
+(`create_session`) sends what the app's POST /sessions sends for the bench's sessions, in
+the same order and transaction: the catalog's revision, the change counter, the quota and
+totals' zone, the session and its entries, the day and week totals, the advice inputs, the
+care summaries (on PostgreSQL after locking them) and the outbox row, leaving the same
+rows (tests/bench/test_floor_create.py holds it to the app's statements and rows on both
+databases). The app's decisions are kept as their plainest Python: the totals' figures,
+the advice rule's "no change" (a session that would raise an alert, or move an advice
+state, is answered 501: the bench's sessions never do, and the floor keeps no alert code).
+`MINIMAL_CREATE` is the create it did before (the sign-in, the exercises, the two
+inserts): the bench still shows the app against it, labelled as such.
 
 The operations (`Operations`) are written against a small `Db` interface so that
 bench/stack_floor_app.py runs the very same statements and answer-building code on
 FastAPI + SQLAlchemy Core: the two floors differ only in the stack around them.
 
-Environment: BENCH_FLOOR_DATABASE (the app's DATABASE_URL), SECRET_KEY.
+Environment: BENCH_FLOOR_DATABASE (the app's DATABASE_URL), SECRET_KEY,
+MAX_SESSIONS_PER_DAY (as the app's, default 200).
 One connection per worker process, used inline on the event loop: with one worker the
 driver's work is serialised exactly as a single SQLite writer must be anyway.
 """
@@ -27,7 +38,8 @@ import hashlib
 import os
 import sqlite3
 import uuid
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from datetime import UTC, date, datetime, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -43,12 +55,94 @@ DATABASE = os.environ["BENCH_FLOOR_DATABASE"]
 SECRET = os.environ["SECRET_KEY"]
 POSTGRES = DATABASE.startswith("postgresql")
 MAX_ENTRIES = 500
+MAX_PER_DAY = int(os.environ.get("MAX_SESSIONS_PER_DAY", "200"))
+# The pain that raises an alert, and that turns the advice to reduce
+# (app/logbook/progress/calc.py ALERT_AT_PAIN, REDUCE_AT_PAIN).
+ALERT_AT_PAIN, REDUCE_AT_PAIN = 7, 5
+CLINIC_PRIVATE = '["session.routine_id", "session.routine_version"]'
+CATALOG: list[Any] = [None, frozenset()]  # the live catalog's revision and slugs, as read
 
 # `?` placeholders; psycopg's `%s` is substituted below. Column lists follow
 # app/logbook/sessions/models.py, app/users/models.py and app/training/routines/models.py.
 _SESSION_COLUMNS = (
     "SELECT id, routine_id, started_at, ended_at, notes, revision, created_at, updated_at "
     "FROM workout_session "
+)
+TOTAL_FIGURES = (
+    "sessions",
+    "sets",
+    "reps",
+    "steps",
+    "hold_seconds",
+    "best_reps",
+    "best_steps",
+    "best_hold",
+    "pain_sum",
+    "pain_max",
+    "effort_sum",
+    "left_sets",
+    "left_counted",
+    "left_held",
+    "right_sets",
+    "right_counted",
+    "right_held",
+)
+MAXIMA = {"best_reps", "best_steps", "best_hold", "pain_max"}
+
+
+def _totals_upsert(table: str, key: str) -> str:
+    """Add a session's figures to its day's (week's) rows: sums add up, maxima take the
+    larger (app/logbook/sessions/repository.py `_totals_add`)."""
+    figures = ", ".join(TOTAL_FIGURES)
+    marks = ", ".join("?" * (len(TOTAL_FIGURES) + 3))
+    sets = ", ".join(
+        f"{f} = CASE WHEN excluded.{f} > {table}.{f} THEN excluded.{f} ELSE {table}.{f} END"
+        if f in MAXIMA
+        else f"{f} = {table}.{f} + excluded.{f}"
+        for f in TOTAL_FIGURES
+    )
+    return (
+        f"INSERT INTO {table} (owner_id, {key}, exercise_slug, {figures}) VALUES ({marks}) "
+        f"ON CONFLICT (owner_id, {key}, exercise_slug) DO UPDATE SET {sets}"
+    )
+
+
+# The relationship's patient's sessions, target and grants, as the app's UPDATE reads them.
+_LIVE = "s.owner_id = r.patient_id AND s.deleted_at IS NULL"
+_DONE = (
+    f"(SELECT count(*) FROM workout_session s WHERE {_LIVE} "
+    "AND s.started_at >= ? AND s.started_at < ?)"
+)
+_TARGET = (
+    "COALESCE((SELECT t.sessions_per_week FROM routine t WHERE t.owner_id = r.patient_id "
+    "AND t.clinic_id = r.clinic_id ORDER BY t.updated_at DESC, t.id LIMIT 1), "
+    "(SELECT t.sessions_per_week FROM routine t WHERE t.owner_id = r.patient_id "
+    "ORDER BY t.updated_at DESC, t.id LIMIT 1))"
+)
+_LAST = f"(SELECT max(s.started_at) FROM workout_session s WHERE {_LIVE})"
+_EPOCH = (
+    f"CAST(floor(extract(epoch FROM {_LAST})) AS BIGINT)"
+    if POSTGRES
+    else f"CAST(strftime('%s', {_LAST}) AS INTEGER)"
+)
+_GRANTS = "(',' || r.scopes || ',') LIKE ?"  # bound: '%,progress,%' or '%,alerts,%'
+_RATIO = f"({_DONE} * 1000) / ({_TARGET} * 4)"
+# Parameters, in order: counted from, to (summary_done); week ends; the alerts pattern; then
+# three times the progress pattern, the ratio's two bounds twice in the first; the patient.
+_CARE_REFRESH = (
+    f"UPDATE care_relationship AS r SET summary_done = {_DONE}, summary_until = ?, "
+    "summary_measure_id = (SELECT m.id FROM measure_answer m WHERE m.patient_id = "
+    "r.patient_id AND m.clinic_id = r.clinic_id AND m.change IS NOT NULL "
+    "ORDER BY m.answered_at DESC, m.id DESC LIMIT 1), "
+    f"summary_last_id = (SELECT s.id FROM workout_session s WHERE {_LIVE} "
+    "ORDER BY s.started_at DESC, s.id DESC LIMIT 1), "
+    f"rank_alerts = CASE WHEN {_GRANTS} THEN -(SELECT count(*) FROM alert a "
+    "WHERE a.patient_id = r.patient_id AND NOT EXISTS (SELECT 1 FROM alert_acknowledgement k "
+    "WHERE k.alert_id = a.id AND k.clinic_id = r.clinic_id)) ELSE 0 END, "
+    f"rank_adherence = CASE WHEN {_GRANTS} AND {_TARGET} > 0 AND {_RATIO} < 1000 "
+    f"THEN {_RATIO} WHEN {_GRANTS} AND {_TARGET} > 0 THEN 1000 ELSE 1001 END, "
+    f"rank_last = CASE WHEN {_GRANTS} AND {_LAST} IS NOT NULL THEN {_EPOCH} ELSE -1 END "
+    "WHERE r.status = 'active' AND r.patient_id = ?"
 )
 SQL = {
     "signed_in_user": (
@@ -57,7 +151,8 @@ SQL = {
         "ON f.id = ? AND f.user_id = u.id AND f.revoked_at IS NULL WHERE u.id = ?"
     ),
     "exercises": "SELECT slug, document FROM exercise WHERE deleted_at IS NULL AND slug IN ({})",
-    "insert_session": (
+    # The 4-statement create measured before the floor did the app's work (MINIMAL_CREATE).
+    "insert_session_minimal": (
         "INSERT INTO workout_session (id, owner_id, routine_id, started_at, ended_at, notes, "
         "body_digest, revision, created_at, updated_at, deleted_at) "
         "VALUES (?, ?, NULL, ?, ?, ?, ?, 1, ?, ?, NULL)"
@@ -66,6 +161,62 @@ SQL = {
         "INSERT INTO session_entry (session_id, position, exercise_slug, set_number, side, "
         "reps, steps, hold_seconds, load_band, load_kg, pain, effort, notes) "
         "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+    ),
+    # --- The create, in the app's order (app/logbook/sessions/service.py `create`) ---
+    # The live catalog's revision: the app checks entries against its cached catalog,
+    # read again when this changes (so does the floor, as the slugs of live exercises).
+    "catalog_revision": "SELECT revision, changed_at FROM catalog_state WHERE id = 1",
+    "live_slugs": "SELECT slug FROM exercise WHERE deleted_at IS NULL",
+    # The owner's change counter: the sync order and the lock serialising their writers.
+    "bump_counter": (
+        "INSERT INTO user_change_counter (user_id, seq) VALUES (?, 1) ON CONFLICT (user_id) "
+        "DO UPDATE SET seq = user_change_counter.seq + 1 RETURNING seq"
+    ),
+    # The daily quota's count and the zone the owner's totals are dated in.
+    "before_create": (
+        "SELECT (SELECT count(*) FROM workout_session WHERE owner_id = ? AND started_at >= ? "
+        "AND started_at < ? AND deleted_at IS NULL), "
+        "(SELECT time_zone FROM exercise_day_zone WHERE owner_id = ?)"
+    ),
+    "insert_session": (
+        "INSERT INTO workout_session (id, owner_id, routine_id, routine_version, started_at, "
+        "ended_at, notes, body_digest, revision, created_at, updated_at, deleted_at, "
+        "change_seq, pain_max) VALUES (?, ?, NULL, NULL, ?, ?, ?, ?, 1, ?, ?, NULL, ?, ?)"
+    ),
+    "add_day_totals": _totals_upsert("exercise_day_total", "day"),
+    "add_week_totals": _totals_upsert("exercise_week_total", "week"),
+    "set_totals_zone": (
+        "INSERT INTO exercise_day_zone (owner_id, time_zone) VALUES (?, ?) "
+        "ON CONFLICT (owner_id) DO UPDATE SET time_zone = excluded.time_zone"
+    ),
+    # The advice rule's inputs (app/logbook/alerts/repository.py `advice_inputs`): the
+    # stored states of the touched exercises and of those standing at reduce, then the
+    # worst pain of each touched exercise's last two sessions. `{in_}` and `{picks}` are
+    # filled per number of exercises (`advice_sql`).
+    "advice_inputs": (
+        "SELECT 0, exercise, CAST(reducing AS INTEGER), episodes FROM alert_advice_state "
+        "WHERE patient_id = ? AND (reducing = ? OR exercise IN ({in_})) "
+        "UNION ALL SELECT 1, p.exercise, max(e.pain), 0 FROM ({picks}) p "
+        "JOIN session_entry e ON e.session_id = p.session_id AND e.exercise_slug = p.exercise "
+        "GROUP BY p.exercise, p.session_id"
+    ),
+    "advice_pick": (
+        "SELECT * FROM (SELECT ? AS exercise, s.id AS session_id FROM workout_session s "
+        "WHERE s.owner_id = ? AND s.deleted_at IS NULL AND EXISTS (SELECT 1 FROM session_entry "
+        "e WHERE e.session_id = s.id AND e.exercise_slug = ?) "
+        "ORDER BY s.started_at DESC, s.id DESC LIMIT 2) t{n}"
+    ),
+    # The care summaries of every relationship of the patient (app/care/team/attention.py
+    # `refresh_patient`), locked first on PostgreSQL as the app does.
+    "lock_care": (
+        "SELECT id FROM care_relationship WHERE status = 'active' AND patient_id = ? "
+        "FOR NO KEY UPDATE"
+    ),
+    "refresh_care": _CARE_REFRESH,
+    "outbox": (
+        "INSERT INTO webhook_outbox (owner_id, event_type, subject, data, care_of, "
+        "clinic_private, created_at) VALUES (?, 'session.logged', ?, ?, NULL, ?, ?)"
+        + (" RETURNING id" if POSTGRES else "")
     ),
     "latest_sessions": _SESSION_COLUMNS
     + "WHERE owner_id = ? AND deleted_at IS NULL ORDER BY started_at DESC, id DESC LIMIT ?",
@@ -159,6 +310,7 @@ class Refused(Exception):
 UNAUTHORIZED = Refused(401, "Unauthorized")
 NOT_FOUND = Refused(404, "Not Found")
 UNPROCESSABLE = Refused(422, "Unprocessable Content")
+NOT_IMPLEMENTED = Refused(501, "Not Implemented")
 
 
 def problem_body(refused: Refused) -> bytes:
@@ -208,9 +360,10 @@ class Db:
         return value if POSTGRES else value.hex
 
     def time(self, value: datetime) -> Any:
+        """An instant as the app binds it (SQLite: UTC text with microseconds)."""
         if POSTGRES:
             return value
-        return value.astimezone(UTC).replace(tzinfo=None).isoformat(" ")
+        return value.astimezone(UTC).strftime("%Y-%m-%d %H:%M:%S.%f")
 
     def fetch(self, key: str, params: Sequence[Any]) -> list[Any]:
         """Rows of `SQL[key]`; for an `IN ({})` statement `params` are the list's values."""
@@ -231,11 +384,35 @@ class Db:
             self.conn.execute("ROLLBACK")
             raise
 
-    def write(self, session: Sequence[Any], entries: Sequence[Sequence[Any]]) -> bool:
-        """Insert the session and its entries in one transaction; False if refused."""
+    def run(self, sql: str, params: Sequence[Any]) -> list[Any]:
+        """One statement of finished SQL text (`statement`), its rows if it returns any."""
+        cursor = self.conn.execute(self.driver(sql), params)
+        return list(cursor.fetchall()) if cursor.description is not None else []
+
+    def run_many(self, sql: str, rows: Sequence[Sequence[Any]]) -> None:
+        """One executemany of finished SQL text."""
+        self.conn.cursor().executemany(self.driver(sql), rows)
+
+    def driver(self, sql: str) -> str:
+        return sql.replace("%", "%%").replace("?", self.mark) if POSTGRES else sql
+
+    @contextmanager
+    def transaction(self) -> Iterator[None]:
+        """One write transaction (SQLite: BEGIN IMMEDIATE), rolled back on any error."""
         self.conn.execute("BEGIN" if POSTGRES else "BEGIN IMMEDIATE")
         try:
-            self.conn.execute(self.q("insert_session"), session)
+            yield
+        except BaseException:
+            self.conn.execute("ROLLBACK")
+            raise
+        self.conn.execute("COMMIT")
+
+    def write(self, session: Sequence[Any], entries: Sequence[Sequence[Any]]) -> bool:
+        """The minimal create's transaction: insert the session and its entries; False
+        if refused."""
+        self.conn.execute("BEGIN" if POSTGRES else "BEGIN IMMEDIATE")
+        try:
+            self.conn.execute(self.q("insert_session_minimal"), session)
             cursor = self.conn.cursor()
             cursor.executemany(self.q("insert_entry"), entries)
             self.conn.execute("COMMIT")
@@ -261,6 +438,82 @@ def _uid(value: Any) -> str:
 
 def _json(value: Any) -> Any:
     return orjson.loads(value) if isinstance(value, str) else value
+
+
+def _parsed(raw: bytes) -> tuple[dict[str, Any], list[Any], uuid.UUID, datetime, datetime | None]:
+    """The create's body, entries, id, start and end, with the minimal check: types and
+    bounds of what is stored."""
+    try:
+        body = orjson.loads(raw)
+        entries = body["entries"]
+        session_id = uuid.UUID(body["id"]) if body.get("id") else uuid.uuid4()
+        started = datetime.fromisoformat(body["started_at"])
+        ended = datetime.fromisoformat(body["ended_at"]) if body.get("ended_at") else None
+        if not isinstance(entries, list) or len(entries) > MAX_ENTRIES:
+            raise ValueError("entries")
+        for entry in entries:
+            if not (isinstance(entry["exercise"], str) and 0 <= entry["pain"] <= 10):
+                raise ValueError("entry")
+            if not 0 <= entry["effort"] <= 10 or not 1 <= entry["set_number"] <= 50:
+                raise ValueError("entry")
+    except (ValueError, KeyError, TypeError):
+        raise UNPROCESSABLE from None
+    return body, entries, session_id, started, ended
+
+
+def _figures(entries: Sequence[Any]) -> dict[str, list[int]]:
+    """The session's day (and week) figures per exercise, in TOTAL_FIGURES order
+    (app/logbook/sessions/totals.py `add_session`): a session counts once per exercise."""
+    out: dict[str, list[int]] = {}
+    at = {name: n for n, name in enumerate(TOTAL_FIGURES)}
+    for e in entries:
+        v = out.get(e["exercise"])
+        if v is None:
+            v = out[e["exercise"]] = [0] * len(TOTAL_FIGURES)
+            v[0] = 1
+        reps, steps, hold = e.get("reps") or 0, e.get("steps") or 0, e.get("hold_seconds") or 0
+        v[1] += 1
+        v[2] += reps
+        v[3] += steps
+        v[4] += hold
+        v[5], v[6], v[7] = max(v[5], reps), max(v[6], steps), max(v[7], hold)
+        v[8] += e["pain"]
+        v[9] = max(v[9], e["pain"])
+        v[10] += e["effort"]
+        side = e.get("side")
+        if side in ("left", "right"):
+            k = at[f"{side}_sets"]
+            v[k] += 1
+            v[k + 1] += reps + steps
+            v[k + 2] += hold
+    return out
+
+
+def advice_sql(exercises: int) -> str:
+    """The advice inputs' statement for this many exercises."""
+    picks = " UNION ALL ".join(SQL["advice_pick"].format(n=n) for n in range(exercises))
+    return SQL["advice_inputs"].format(in_=", ".join("?" * exercises), picks=picks)
+
+
+def _advice_moves(rows: Sequence[Any], touched: Sequence[str]) -> bool:
+    """Whether the advice rule (progress.calc.reduce_reason: reduce at a worst pain of
+    REDUCE_AT_PAIN in the exercise's last two sessions) moves a stored state: an exercise
+    turning to reduce or leaving it. The app then raises an alert or saves the states."""
+    reducing: dict[str, bool] = {}
+    worst: dict[str, int] = {}
+    for kind, exercise, first, _ in rows:
+        if kind == 0:
+            reducing[exercise] = bool(first)
+        else:
+            worst[exercise] = max(worst.get(exercise, 0), int(first))
+    if any(on for exercise, on in reducing.items() if exercise not in touched):
+        return True  # an exercise standing at reduce is decided again: its sessions read
+    return any((worst.get(e, 0) >= REDUCE_AT_PAIN) != reducing.get(e, False) for e in touched)
+
+
+def _taken(error: BaseException) -> bool:
+    """An integrity error (sqlite3, psycopg or SQLAlchemy's): the id is taken."""
+    return any(kind.__name__ == "IntegrityError" for kind in type(error).__mro__)
 
 
 class Operations:
@@ -317,22 +570,115 @@ class Operations:
         ]
 
     def create_session(self, user: Sequence[Any], raw: bytes) -> Any:
+        """The app's create (module docstring), statement for statement."""
         db = self.db
+        body, entries, session_id, started, ended = _parsed(raw)
+        pain_max = max((e["pain"] for e in entries), default=None)
+        if body.get("routine_id") is not None or (pain_max or 0) >= ALERT_AT_PAIN:
+            raise NOT_IMPLEMENTED  # a routine's version read, a pain alert: not the bench's
+        slugs = sorted({e["exercise"] for e in entries})
+        if not self._known(slugs):
+            raise UNPROCESSABLE
+        owner, time_zone = user[0], user[3]
+        zone = ZoneInfo(time_zone)
+        local = started.astimezone(zone).date()
+        day_start, day_end = (
+            datetime.combine(d, datetime.min.time(), tzinfo=zone).astimezone(UTC)
+            for d in (local, local + timedelta(days=1))
+        )
+        day = local.toordinal()
+        figures = _figures(entries)
+        now = datetime.now(UTC)
+        stamp, stamped = _when(now), db.time(now)
+        answer = {
+            "id": str(session_id),
+            "routine_id": None,
+            "routine_version": None,
+            "started_at": _when(started),
+            "ended_at": _when(ended),
+            "notes": body.get("notes", ""),
+            "entries": [
+                {"exercise": e["exercise"], **{f: e.get(f) for f in ENTRY_FIELDS}}
+                | {"pain": e["pain"], "effort": e["effort"], "notes": e.get("notes", "")}
+                for e in entries
+            ],
+            "revision": 1,
+            "created_at": stamp,
+            "updated_at": stamp,
+        }
+        digest = hashlib.sha256(orjson.dumps(body, option=orjson.OPT_SORT_KEYS)).hexdigest()
+        sid = db.id(session_id)
+        rows = [
+            (
+                sid,
+                n,
+                e["exercise"],
+                *(e.get(f) for f in ENTRY_FIELDS[:-1]),
+                e.get("load_kg"),
+                e["pain"],
+                e["effort"],
+                e.get("notes", ""),
+            )
+            for n, e in enumerate(entries, start=1)
+        ]
+        bounds, _ = _week_bounds(time_zone)
+        counted_from, counted_to, week_ends = (db.time(bounds[k]) for k in (0, 4, 5))
         try:
-            body = orjson.loads(raw)
-            entries = body["entries"]
-            session_id = uuid.UUID(body["id"]) if body.get("id") else uuid.uuid4()
-            started = datetime.fromisoformat(body["started_at"])
-            ended = datetime.fromisoformat(body["ended_at"]) if body.get("ended_at") else None
-            if not isinstance(entries, list) or len(entries) > MAX_ENTRIES:
-                raise ValueError("entries")
-            for entry in entries:  # the minimal check: types and bounds of what is stored
-                if not (isinstance(entry["exercise"], str) and 0 <= entry["pain"] <= 10):
-                    raise ValueError("entry")
-                if not 0 <= entry["effort"] <= 10 or not 1 <= entry["set_number"] <= 50:
-                    raise ValueError("entry")
-        except (ValueError, KeyError, TypeError):
-            raise UNPROCESSABLE from None
+            with db.transaction():
+                seq = db.run(SQL["bump_counter"], (owner,))[0][0]
+                before = (owner, db.time(day_start), db.time(day_end), owner)
+                count, stored_zone = db.run(SQL["before_create"], before)[0]
+                if count >= MAX_PER_DAY:
+                    raise Refused(409, "Conflict")
+                if stored_zone not in (None, time_zone):
+                    raise NOT_IMPLEMENTED  # the app rebuilds the totals in the new zone
+                ended_at = None if ended is None else db.time(ended)
+                session = (sid, owner, db.time(started), ended_at, body.get("notes", ""))
+                db.run(SQL["insert_session"], (*session, digest, stamped, stamped, seq, pain_max))
+                db.run_many(SQL["insert_entry"], rows)
+                week = day - (day - 1) % 7
+                for key, when in (("add_day_totals", day), ("add_week_totals", week)):
+                    db.run_many(SQL[key], [(owner, when, k, *v) for k, v in figures.items()])
+                if stored_zone is None:  # a first session: the app builds the rows anew
+                    db.run(SQL["set_totals_zone"], (owner, time_zone))
+                advice = [owner, True, *slugs]
+                for slug in slugs:
+                    advice += [slug, owner, slug]
+                if _advice_moves(db.run(advice_sql(len(slugs)), advice), slugs):
+                    raise NOT_IMPLEMENTED  # an advice state moves: the app may raise an alert
+                if POSTGRES:
+                    db.run(SQL["lock_care"], (owner,))
+                progress, alerts = "%,progress,%", "%,alerts,%"
+                counted = (counted_from, counted_to)
+                care = [*counted, week_ends, alerts, progress, *counted, *counted, progress]
+                db.run(SQL["refresh_care"], (*care, progress, owner))
+                data = orjson.dumps({"session": answer}).decode()
+                outbox = (owner, f"session:{session_id}", data, CLINIC_PRIVATE, stamped)
+                db.run(SQL["outbox"], outbox)
+        except Refused:
+            raise
+        except Exception as error:
+            if not _taken(error):
+                raise
+            raise Refused(409, "Conflict") from None  # the id is taken
+        return answer
+
+    def _known(self, slugs: Sequence[str]) -> bool:
+        """Whether every slug names a live exercise, by the catalog's revision and the live
+        slugs read again when it changed (the app's cached catalog)."""
+        revision = self.db.run(SQL["catalog_revision"], ())[0][0]
+        if CATALOG[0] != revision:
+            live = {row[0] for row in self.db.run(SQL["live_slugs"], ())}
+            CATALOG[0], CATALOG[1] = revision, frozenset(live)
+        known: frozenset[str] = CATALOG[1]
+        return set(slugs) <= known
+
+    def create_session_minimal(self, user: Sequence[Any], raw: bytes) -> Any:
+        """The create as the floor did it before it did the app's work (MINIMAL_CREATE):
+        the exercises read, the session and its entries inserted; no change counter,
+        totals, advice, care summaries or outbox row."""
+        db = self.db
+        body, entries, session_id, started, ended = _parsed(raw)
         slugs = sorted({e["exercise"] for e in entries})
         known = {r[0] for r in db.fetch("exercises", slugs)} if slugs else set()
         if len(known) != len(slugs):
@@ -595,6 +941,8 @@ def _latest_measure(r: Sequence[Any]) -> dict[str, Any] | None:
 
 ops = CareOperations(Db())
 PROBLEM = "application/problem+json"
+# The path of the 4-statement create (`create_session_minimal`), on both floors.
+MINIMAL_CREATE = "/api/v1/minimal/sessions"
 
 
 def _refused(refused: Refused) -> Response:
@@ -610,6 +958,15 @@ async def create_session(request: Request) -> Response:
     try:
         user = _user(request)
         data = ops.create_session(user, await request.body())
+    except Refused as refused:
+        return _refused(refused)
+    return Response(orjson.dumps(data), 201, media_type="application/json")
+
+
+async def create_session_minimal(request: Request) -> Response:
+    try:
+        user = _user(request)
+        data = ops.create_session_minimal(user, await request.body())
     except Refused as refused:
         return _refused(refused)
     return Response(orjson.dumps(data), 201, media_type="application/json")
@@ -655,6 +1012,7 @@ async def ready(_request: Request) -> Response:
 app = Starlette(
     routes=[
         Route("/api/v1/sessions", create_session, methods=["POST"]),
+        Route(MINIMAL_CREATE, create_session_minimal, methods=["POST"]),
         Route("/api/v1/sessions", list_sessions, methods=["GET"]),
         Route("/api/v1/sessions/{session_id}", get_session, methods=["GET"]),
         Route("/api/v1/me", me, methods=["GET"]),

@@ -59,6 +59,10 @@ class Row:
     # The floor's operations on FastAPI + SQLAlchemy Core, nothing of Medius
     # (stack_floor_app.py): splits the floor ratio into the stack's share and the app's.
     stack_floor: Row | None = None
+    # A create's stack floor as it was before the floor did the app's work: the 4-statement
+    # create (sign-in, exercises, the two inserts; bench/floor_app.py MINIMAL_CREATE), kept
+    # beside the real floor so the old ratio stays visible.
+    minimal_floor: Row | None = None
     load: str = "-"  # 1-minute load average before / after the row's measurement
     # CPUs the server side (app workers and PostgreSQL) kept busy, per run and pinning mode
     server_cpus: dict[str, list[float]] = field(default_factory=dict)
@@ -239,19 +243,17 @@ def checks(
                 values,
                 lambda v: v <= REPORT_P99_MS,
             )
-        me, many, few = (find(k, backend) for k in ("me1", "progress1", "progress500"))
+        me, many = (find(k, backend) for k in ("me1", "progress1"))
         if me and many:
             add(
                 f"p50 of GET /me/progress ({many.state}) <= 10 x GET /me, 1 connection ({backend})",
                 each(many, me, "p50_ms"),
                 lambda v: v <= 10,
             )
-        if many and few:
-            add(
-                f"p50 of GET /me/progress: {many.state} / 500 sets >= 5 ({backend})",
-                each(many, few, "p50_ms"),
-                lambda v: v >= 5,
-            )
+        # No "50,000 sets / 500 sets" target any more: progress reads the kept day and week
+        # totals, so a long log costs what a short one does and that ratio sits near 1 by
+        # design (it asked the opposite of what the totals were built for). The two progress
+        # rows stay in the tables; the target above, against GET /me, is the one that counts.
         cold, warm = (find(k, backend) for k in ("builder-cold", "builder-warm"))
         if cold and warm:
             add(
@@ -376,6 +378,34 @@ def floor_table(rows: Sequence[Row], pin: str) -> str:
     return head + "\n".join(lines) + "\n"
 
 
+def minimal_table(rows: Sequence[Row], pin: str) -> str:
+    """The creates against the stack floor's old 4-statement create, beside the real ratio."""
+    head = (
+        "| operation | database | rps | stack floor rps | rps / stack floor "
+        "| 4-statement stack floor rps | rps / 4-statement stack floor |\n"
+        "|---|---|--:|--:|--:|--:|--:|\n"
+    )
+    lines = []
+    for row in rows:
+        if row.minimal_floor is None or pin not in row.results:
+            continue
+        mine, minimal = row.summary(pin), row.minimal_floor.summary(pin)
+        stack = row.stack_floor.summary(pin) if row.stack_floor else None
+        if mine is None or minimal is None:
+            continue
+        cells = [
+            row.label,
+            row.backend,
+            f"{mine.rps:.0f}",
+            "-" if stack is None else f"{stack.rps:.0f}",
+            _ratio(mine.rps, stack.rps if stack else None),
+            f"{minimal.rps:.0f}",
+            _ratio(mine.rps, minimal.rps),
+        ]
+        lines.append("| " + " | ".join(cells) + " |")
+    return head + "\n".join(lines) + "\n"
+
+
 def document(
     rows: Sequence[Row],
     pins: Sequence[str],
@@ -396,6 +426,17 @@ def document(
                 "(bench/stack_floor_app.py). rps / floor = stack floor / floor (the stack's "
                 "share) x rps / stack floor (Medius' own); targets are against the stack floor.\n\n"
                 + floor_table(rows, pin)
+            )
+        if any(row.minimal_floor is not None and pin in row.results for row in rows):
+            parts.append(
+                f"### POST /sessions against the 4-statement minimum ({pin})\n\n"
+                "Until 2026-12-07 the floors' create sent 4 statements (sign-in, exercises, "
+                "the session, its entries) where the app sends 11-12 (the change counter, the "
+                "quota, the day and week totals, the advice inputs, the care summaries, the "
+                "outbox row): the stack floor above now sends the app's. This table keeps the "
+                "old measure, the stack floor's 4-statement create in the same runs, so the "
+                "two ratios can be compared; the target is against the stack floor above.\n\n"
+                + minimal_table(rows, pin)
             )
     found = checks(rows, pins, backends, os.cpu_count() or 1)
     parts.append("## Targets\n\n" + checks_table(found, pins))

@@ -258,6 +258,7 @@ def floor_server(workdir: Path, url: str, workers: int, stack: bool = False) -> 
         url,
         port,
         BENCH_FLOOR_DATABASE=url,
+        MAX_SESSIONS_PER_DAY="100000",  # as the app's server (`app_server`)
         BENCH_STACK_THREADS=str(settings.worker_threads),
         BENCH_STACK_POOL_SIZE=str(settings.pool_size),
         BENCH_STACK_MAX_OVERFLOW=str(settings.db_max_overflow),
@@ -894,13 +895,18 @@ def signed_in_groups(
             stack_row = replace(floor_row, state="stack floor", results={})
             row.floor, row.floor_target, row.stack_floor = floor_row, target_ratio, stack_row
             rows.append(row)
-            groups.append(
-                [
-                    (mine, scenario, row),
-                    (floors[mine.key], scenario, floor_row),
-                    (floors[f"stack:{mine.key}"], scenario, stack_row),
-                ]
-            )
+            cells = [
+                (mine, scenario, row),
+                (floors[mine.key], scenario, floor_row),
+                (floors[f"stack:{mine.key}"], scenario, stack_row),
+            ]
+            if scenario.path == scenarios.SESSION_CREATE.path:
+                # The stack floor's old 4-statement create, in the same runs (report.py).
+                minimal = replace(floor_row, state="4-statement stack floor", results={})
+                row.minimal_floor = minimal
+                old_floor = replace(scenario, path=scenarios.MINIMAL_CREATE)
+                cells.append((floors[f"stack:{mine.key}"], old_floor, minimal))
+            groups.append(cells)
         if not config.scenarios or "progress" in config.scenarios:
             groups.append(progress_group(config, by_key[f"{backend}/scale/1w"], urls, rows))
     return groups

@@ -129,6 +129,9 @@ ROUTINE = Scenario(
     200,
     signed_in=True,
 )
+# The floors' old 4-statement create (bench/floor_app.py MINIMAL_CREATE), measured beside
+# the creates so the ratio against it stays visible.
+MINIMAL_CREATE = f"{API}/minimal/sessions"
 # (scenario, least rps / stack floor rps): the issue's target, same run. The stack floor
 # does the same statements and bytes on FastAPI + SQLAlchemy Core (stack_floor_app.py).
 STACK_FLOOR_TARGET = 0.8

@@ -18,7 +18,10 @@ the idiomatic way on the project's stack:
   `jsonable_encoder`).
 
 So the ratio Medius / stack floor is Medius' own cost, and stack floor / floor is what
-FastAPI and SQLAlchemy cost for the same work. Reads run without a transaction
+FastAPI and SQLAlchemy cost for the same work. The create sends the app's statements
+(floor_app.py's docstring; tests/bench/test_floor_create.py counts them on this app's
+engine against the app's); POST /api/v1/minimal/sessions is the old 4-statement create,
+measured beside it in the bench so the old ratio stays visible. Reads run without a transaction
 (autocommit), as the floor's do; the write is one transaction.
 
 Environment: as floor_app.py, plus BENCH_STACK_THREADS, BENCH_STACK_POOL_SIZE and
@@ -27,10 +30,11 @@ BENCH_STACK_MAX_OVERFLOW (bench/run.py passes the app's resolved settings).
 
 from __future__ import annotations
 
+import functools
 import os
 import threading
-from collections.abc import AsyncIterator, Sequence
-from contextlib import asynccontextmanager
+from collections.abc import AsyncIterator, Iterator, Sequence
+from contextlib import asynccontextmanager, contextmanager
 from typing import Annotated, Any
 
 import orjson
@@ -43,6 +47,7 @@ from sqlalchemy import Connection, TextClause, bindparam, create_engine, event, 
 
 from bench.floor_app import (
     DATABASE,
+    MINIMAL_CREATE,
     POSTGRES,
     PRAGMAS,
     PROBLEM,
@@ -70,7 +75,17 @@ def _statement(sql: str) -> TextClause:
     return statement.bindparams(bindparam("items", expanding=True)) if expanding else statement
 
 
-STATEMENTS = {key: _statement(sql) for key, sql in SQL.items()}
+STATEMENTS = {key: _statement(sql) for key, sql in SQL.items() if "{in_}" not in sql}
+
+
+@functools.cache
+def _finished(sql: str) -> TextClause:
+    """Finished SQL text (no `({})` list left) as a Core statement, built once."""
+    return _statement(sql)
+
+
+def _named(params: Sequence[Any]) -> dict[str, Any]:
+    return {f"p{n}": value for n, value in enumerate(params)}
 
 
 def _engine() -> Any:
@@ -144,9 +159,37 @@ class CoreDb(Db):
             if writers is not None:
                 writers.release()
 
+    def run(self, sql: str, params: Sequence[Any]) -> list[Any]:
+        result = self._conn.execute(_finished(sql), _named(params))
+        return list(result.all()) if result.returns_rows else []
+
+    def run_many(self, sql: str, rows: Sequence[Sequence[Any]]) -> None:
+        self._conn.execute(_finished(sql), [_named(row) for row in rows])
+
+    @contextmanager
+    def transaction(self) -> Iterator[None]:
+        """One write transaction on the request's connection (PostgreSQL: the one its reads
+        began; SQLite: queued on the process lock, BEGIN IMMEDIATE after the reads)."""
+        conn = self._conn
+        if writers is not None:
+            conn.commit()  # the reads' autobegun transaction: nothing sent in autocommit
+            writers.acquire()
+        try:
+            if writers is not None:
+                conn.execution_options(**{_WRITE: True}).begin()
+            yield
+            conn.commit()
+        except BaseException:
+            conn.rollback()
+            raise
+        finally:
+            if writers is not None:
+                writers.release()
+
     def write(self, session: Sequence[Any], entries: Sequence[Sequence[Any]]) -> bool:
-        """The insert and executemany in one transaction on the request's connection
-        (PostgreSQL: the one its reads began; SQLite: BEGIN IMMEDIATE after them)."""
+        """The minimal create's insert and executemany in one transaction on the request's
+        connection (PostgreSQL: the one its reads began; SQLite: BEGIN IMMEDIATE after
+        them)."""
         conn = self._conn
         session_params = {f"p{n}": value for n, value in enumerate(session)}
         entry_params = [{f"p{n}": value for n, value in enumerate(row)} for row in entries]
@@ -156,7 +199,7 @@ class CoreDb(Db):
         try:
             if writers is not None:
                 conn.execution_options(**{_WRITE: True}).begin()
-            conn.execute(STATEMENTS["insert_session"], session_params)
+            conn.execute(STATEMENTS["insert_session_minimal"], session_params)
             conn.execute(STATEMENTS["insert_entry"], entry_params)
             conn.commit()
         except Exception:
@@ -168,7 +211,8 @@ class CoreDb(Db):
         return True
 
 
-WRITES = {"create_session", "care_patients"}  # in a transaction, not autocommit
+# In a transaction, not autocommit.
+WRITES = {"create_session", "create_session_minimal", "care_patients"}
 Ids = Any  # (user id, token family id) | None
 bearer = HTTPBearer(auto_error=False)
 
@@ -212,6 +256,14 @@ async def create_session(request: Request, ids: TokenIds) -> Response:
     if ids is None:
         return Response(problem_body(UNAUTHORIZED), 401, media_type=PROBLEM)
     return await run_in_threadpool(_run, 201, ids, "create_session", await request.body())
+
+
+@app.post(MINIMAL_CREATE)
+async def create_session_minimal(request: Request, ids: TokenIds) -> Response:
+    if ids is None:
+        return Response(problem_body(UNAUTHORIZED), 401, media_type=PROBLEM)
+    body = await request.body()
+    return await run_in_threadpool(_run, 201, ids, "create_session_minimal", body)
 
 
 @app.get("/api/v1/sessions")

@@ -7,10 +7,15 @@ in a JSON string is). And the security headers every response carries."""
 from __future__ import annotations
 
 import math
+from collections.abc import Callable, Coroutine
+from typing import Any
 from urllib.parse import parse_qsl, unquote_to_bytes
 
 import anyio
 import orjson
+from fastapi.routing import APIRoute
+from starlette.requests import Request
+from starlette.responses import Response
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from app.core.problems import HEAD_REQUEST, ProblemFieldErrorBody, problem_response
@@ -24,6 +29,9 @@ GUARD_STATUSES = (413, 415)
 # string not in UTF-8 (400), or one holding a control character (422).
 QUERY_GUARD_STATUSES = (400, 422)
 JSON_TYPES = ("application/json",)
+# Where the guard leaves the JSON body it parsed, for `ParsedJsonRoute`.
+PARSED_JSON = "medius.parsed_json"
+_UNPARSED = object()
 
 
 def _is_json(content_type: str) -> bool:
@@ -122,8 +130,11 @@ class RequestGuard:
             await self._reject(scope, send, 415, detail)
             return
         if body and path not in self.form_paths:
-            problem = _strict_json_problem(body)
-            if problem is not None:
+            try:
+                # Kept for the route (`ParsedJsonRoute`): the body is parsed once.
+                scope[PARSED_JSON] = orjson.loads(body)
+            except orjson.JSONDecodeError as exc:
+                problem = _json_problem(exc)
                 await self._reject(
                     scope, send, 400, "The request body is not valid JSON.", [problem]
                 )
@@ -193,22 +204,42 @@ def _controlled_parameter(query: bytes) -> str | None:
     return None
 
 
-def _strict_json_problem(body: bytes) -> ProblemFieldErrorBody | None:
-    """Why the body is not RFC 8259 JSON in UTF-8 (as a problem's field error), or None.
+def _json_problem(exc: orjson.JSONDecodeError) -> ProblemFieldErrorBody:
+    """Why the body is not RFC 8259 JSON in UTF-8, as a problem's field error.
 
-    Python's own parser (which FastAPI uses next) also takes UTF-16/32, NaN and
-    Infinity, and lone surrogates that no database can store; orjson takes none of
-    them, and stops at 1024 levels of nesting.
+    Python's own parser (FastAPI's) also takes UTF-16/32, NaN and Infinity, and lone
+    surrogates that no database can store; orjson takes none of them, and stops at 1024
+    levels of nesting.
     """
-    try:
-        orjson.loads(body)
-    except orjson.JSONDecodeError as exc:
-        return {
-            "loc": ["body", exc.pos],
-            "msg": f"not RFC 8259 JSON in UTF-8: {exc.msg}",
-            "type": "json_invalid",
-        }
-    return None
+    return {
+        "loc": ["body", exc.pos],
+        "msg": f"not RFC 8259 JSON in UTF-8: {exc.msg}",
+        "type": "json_invalid",
+    }
+
+
+class _ParsedJsonRequest(Request):
+    """A request whose JSON body is the one the guard parsed (orjson), not parsed again by
+    Python's `json` (for any body RFC 8259 allows, the same value)."""
+
+    async def json(self) -> Any:
+        if not hasattr(self, "_json"):
+            parsed = self.scope.get(PARSED_JSON, _UNPARSED)
+            self._json = orjson.loads(await self.body()) if parsed is _UNPARSED else parsed
+        return self._json
+
+
+class ParsedJsonRoute(APIRoute):
+    """A route taking a JSON body reads it as `RequestGuard` parsed it: one parse instead
+    of two (a 500-entry session is about a millisecond of Python's `json`)."""
+
+    def get_route_handler(self) -> Callable[[Request], Coroutine[Any, Any, Response]]:
+        handle = super().get_route_handler()
+
+        async def handler(request: Request) -> Response:
+            return await handle(_ParsedJsonRequest(request.scope, request.receive))
+
+        return handler
 
 
 async def _drain() -> Message:

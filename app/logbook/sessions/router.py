@@ -13,6 +13,7 @@ from app.core.caching import PRIVATE
 from app.core.changes import sync_key
 from app.core.deps import IfMatch, SettingsDep
 from app.core.examples import example_body, example_response, lazy_example
+from app.core.middleware import ParsedJsonRoute
 from app.core.pagination import SyncListQuery, SyncPage
 from app.core.problems import answers, problem_responses
 from app.core.responses import respond, respond_created
@@ -30,7 +31,8 @@ from app.logbook.sessions.params import SessionID, StartedFrom, StartedTo
 from app.logbook.sessions.repository import SessionFilter
 from app.users.auth import SignedIn
 
-router = APIRouter(prefix="/sessions", tags=["sessions"])
+# The bodies of this hot write path are parsed once, by the request guard.
+router = APIRouter(prefix="/sessions", tags=["sessions"], route_class=ParsedJsonRoute)
 
 WRITE_ERRORS = (400, 401, 404, 412, 413, 415, 422, 428)
 

@@ -30,7 +30,7 @@ from app.core.pagination import SyncPageBody, list_order, require_sync_alone
 from app.core.responses import Resource
 from app.core.tabular import Cell, csv_chunks, json_chunks
 from app.core.types import local_day_bounds, utcnow
-from app.core.vocabulary import WebhookEventType
+from app.core.vocabulary import BandLevel, Leg, WebhookEventType
 from app.logbook.sessions import repository, totals
 from app.logbook.sessions.events import SessionWritten, WrittenSession
 from app.logbook.sessions.models import (
@@ -118,6 +118,14 @@ class _SetDosage:
     rest_seconds: int = 0
 
 
+# A vocabulary member as the text stored and answered (None stays None): a dict read per
+# entry instead of the enum's `value` descriptor.
+_TEXT: dict[Leg | BandLevel | None, str | None] = {
+    None: None,
+    **{member: member.value for vocabulary in (Leg, BandLevel) for member in vocabulary},
+}
+
+
 def build_entries(
     entries: Sequence[EntryIn], specs: dict[str, ExerciseSpec]
 ) -> list[tuple[Any, ...]]:
@@ -129,29 +137,28 @@ def build_entries(
     # a shape that passed once passes again (a session repeats a few shapes many times).
     fitting: set[tuple[object, ...]] = set()
     for index, entry in enumerate(entries):
-        loc: list[str | int] = ["body", "entries", index]
-        spec = known_spec(specs, entry.exercise, loc, errors)
-        if spec is None:
-            continue
-        side = entry.side.value if entry.side else None
-        hold = entry.hold_seconds
-        shape = (entry.exercise, entry.reps is None, entry.steps is None, hold, side)
+        exercise, reps, steps, hold = entry.exercise, entry.reps, entry.steps, entry.hold_seconds
+        side = _TEXT[entry.side]
+        shape = (exercise, reps is None, steps is None, hold, side)
         if shape not in fitting:
-            as_set = _SetDosage(entry.exercise, entry.reps, entry.steps, hold, side)
-            found = dosage_errors(as_set, spec, loc)
+            loc: list[str | int] = ["body", "entries", index]
+            spec = known_spec(specs, exercise, loc, errors)
+            if spec is None:
+                continue
+            found = dosage_errors(_SetDosage(exercise, reps, steps, hold, side), spec, loc)
             if found:
                 errors += found
             else:
-                fitting.add(shape)
+                fitting.add(shape)  # a known exercise, and the shape fits it
         rows.append(
             (
-                entry.exercise,
+                exercise,
                 entry.set_number,
                 side,
-                entry.reps,
-                entry.steps,
-                entry.hold_seconds,
-                entry.load_band.value if entry.load_band else None,
+                reps,
+                steps,
+                hold,
+                _TEXT[entry.load_band],
                 entry.load_kg,
                 entry.pain,
                 entry.effort,
