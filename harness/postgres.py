@@ -6,6 +6,7 @@ import os
 import shutil
 import subprocess
 import tempfile
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -47,8 +48,9 @@ class Cluster:
         shutil.rmtree(self.root, ignore_errors=True)
 
 
-def start_cluster(port: int | None = None) -> Cluster:
-    """initdb + pg_ctl start; raise PostgresUnavailable on failure.
+def start_cluster(port: int | None = None, settings: Sequence[str] = ()) -> Cluster:
+    """initdb + pg_ctl start, with `settings` (`name=value`) on top of ours; raise
+    PostgresUnavailable on failure.
 
     The cluster listens on a Unix socket in its own new directory, so it needs no port and
     no two clusters can meet; on TCP too only when given a `port`.
@@ -80,7 +82,8 @@ def start_cluster(port: int | None = None) -> Cluster:
             "-w",
             "-o",
             f"{listen} -k {root} -c fsync=off "
-            "-c synchronous_commit=off -c full_page_writes=off -c max_connections=200",
+            "-c synchronous_commit=off -c full_page_writes=off -c max_connections=200"
+            + "".join(f" -c {setting}" for setting in settings),
             "start",
         ],
     ]

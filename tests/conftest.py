@@ -62,7 +62,10 @@ def postgres_base_url() -> Iterator[str]:
         return
     cluster: Cluster | None = None
     try:
-        cluster = start_cluster()
+        # A test run's cluster lives minutes and every reset deletes every row: autovacuum's
+        # workers waking for those small tables only took CPU from the tests (5-8% of a
+        # PostgreSQL-heavy subset's machine time). The bench's clusters keep it (and ANALYZE).
+        cluster = start_cluster(settings=["autovacuum=off"])
     except PostgresUnavailable as exc:
         if os.environ.get("CI", "").lower() == "true":
             pytest.fail(f"PostgreSQL is required in CI and could not start: {exc}")
