@@ -422,6 +422,33 @@ class Db:
         return True
 
 
+def _created(
+    session_id: uuid.UUID,
+    started: datetime,
+    ended: datetime | None,
+    body: dict[str, Any],
+    entries: list[dict[str, Any]],
+    stamp: str | None,
+) -> dict[str, Any]:
+    """A create's answer, as the app's for a session that names no routine."""
+    return {
+        "id": str(session_id),
+        "routine_id": None,
+        "routine_version": None,
+        "started_at": _when(started),
+        "ended_at": _when(ended),
+        "notes": body.get("notes", ""),
+        "entries": [
+            {"exercise": e["exercise"], **{f: e.get(f) for f in ENTRY_FIELDS}}
+            | {"pain": e["pain"], "effort": e["effort"], "notes": e.get("notes", "")}
+            for e in entries
+        ],
+        "revision": 1,
+        "created_at": stamp,
+        "updated_at": stamp,
+    }
+
+
 def _when(value: Any) -> str | None:
     if value is None:
         return None
@@ -590,22 +617,7 @@ class Operations:
         figures = _figures(entries)
         now = datetime.now(UTC)
         stamp, stamped = _when(now), db.time(now)
-        answer = {
-            "id": str(session_id),
-            "routine_id": None,
-            "routine_version": None,
-            "started_at": _when(started),
-            "ended_at": _when(ended),
-            "notes": body.get("notes", ""),
-            "entries": [
-                {"exercise": e["exercise"], **{f: e.get(f) for f in ENTRY_FIELDS}}
-                | {"pain": e["pain"], "effort": e["effort"], "notes": e.get("notes", "")}
-                for e in entries
-            ],
-            "revision": 1,
-            "created_at": stamp,
-            "updated_at": stamp,
-        }
+        answer = _created(session_id, started, ended, body, entries, stamp)
         digest = hashlib.sha256(orjson.dumps(body, option=orjson.OPT_SORT_KEYS)).hexdigest()
         sid = db.id(session_id)
         rows = [
@@ -711,22 +723,7 @@ class Operations:
         )
         if not db.write(session, rows):
             raise Refused(409, "Conflict")
-        stamp = _when(now)
-        return {
-            "id": str(session_id),
-            "routine_id": None,
-            "started_at": _when(started),
-            "ended_at": _when(ended),
-            "notes": body.get("notes", ""),
-            "entries": [
-                {"exercise": e["exercise"], **{f: e.get(f) for f in ENTRY_FIELDS}}
-                | {"pain": e["pain"], "effort": e["effort"], "notes": e.get("notes", "")}
-                for e in entries
-            ],
-            "revision": 1,
-            "created_at": stamp,
-            "updated_at": stamp,
-        }
+        return _created(session_id, started, ended, body, entries, _when(now))
 
     def list_sessions(self, user: Sequence[Any], limit: str | None) -> Any:
         try:

@@ -190,24 +190,14 @@ class CoreDb(Db):
         """The minimal create's insert and executemany in one transaction on the request's
         connection (PostgreSQL: the one its reads began; SQLite: BEGIN IMMEDIATE after
         them)."""
-        conn = self._conn
         session_params = {f"p{n}": value for n, value in enumerate(session)}
         entry_params = [{f"p{n}": value for n, value in enumerate(row)} for row in entries]
-        if writers is not None:
-            conn.commit()  # the reads' autobegun transaction: nothing sent in autocommit
-            writers.acquire()
         try:
-            if writers is not None:
-                conn.execution_options(**{_WRITE: True}).begin()
-            conn.execute(STATEMENTS["insert_session_minimal"], session_params)
-            conn.execute(STATEMENTS["insert_entry"], entry_params)
-            conn.commit()
+            with self.transaction():
+                self._conn.execute(STATEMENTS["insert_session_minimal"], session_params)
+                self._conn.execute(STATEMENTS["insert_entry"], entry_params)
         except Exception:
-            conn.rollback()
             return False
-        finally:
-            if writers is not None:
-                writers.release()
         return True
 
 
