@@ -219,6 +219,18 @@ async def test_the_floors_create_does_the_apps_statements_and_leaves_its_rows(
             assert effects == app_effects, (entries, name)
             assert answer == app_answer, (entries, name)
 
+    # The 4-statement create the report keeps beside them answers as the app does too.
+    headers = {**user.headers, "Content-Type": "application/json"}
+    for target in (bare_client, stack_client):
+        session_id = uuid.uuid4()
+        minimal = await target.post(
+            f"{API}/minimal/sessions", content=_body(10, session_id), headers=headers
+        )
+        assert minimal.status_code == 201, minimal.text
+        answer = minimal.json()
+        assert answer.keys() == app_answer.keys() | {"id", "created_at", "updated_at"}
+        assert answer["id"] == str(session_id) and len(answer["entries"]) == 10
+
 
 def _key(snapshot: Snapshot, session_id: uuid.UUID) -> Any:
     """The session's id as the driver returns it (a UUID on PostgreSQL, hex on SQLite)."""
