@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import importlib
 import uuid
-from collections.abc import AsyncIterator, Iterator
 from decimal import Decimal
 from types import ModuleType
 from typing import Any
@@ -43,31 +42,6 @@ TRANSACTION_CONTROL = ("BEGIN", "COMMIT", "ROLLBACK", "SAVEPOINT", "RELEASE")
 # Columns whose values are the moment of the write, or the request's fingerprint (the app
 # digests its parsed model, the floor the JSON it read: the same work, other bytes).
 MOMENTS = {"created_at", "updated_at", "body_digest"}
-
-
-@pytest.fixture
-def floors(database_url: str, app: FastAPI, monkeypatch: pytest.MonkeyPatch) -> Iterator[Any]:
-    """Both floor modules, loaded for this test's database (they read it at import)."""
-    monkeypatch.setenv("BENCH_FLOOR_DATABASE", database_url)
-    monkeypatch.setenv("MAX_SESSIONS_PER_DAY", str(app.state.settings.max_sessions_per_day))
-    bare = importlib.reload(importlib.import_module("bench.floor_app"))
-    stack = importlib.reload(importlib.import_module("bench.stack_floor_app"))
-    yield bare, stack
-    stack.engine.dispose()
-    if bare.ops.db._conn is not None:
-        bare.ops.db._conn.close()
-
-
-@pytest.fixture
-async def floor_clients(
-    floors: tuple[ModuleType, ModuleType],
-) -> AsyncIterator[tuple[httpx.AsyncClient, httpx.AsyncClient]]:
-    bare, stack = floors
-    async with (
-        httpx.AsyncClient(transport=httpx.ASGITransport(bare.app), base_url="http://f") as a,
-        httpx.AsyncClient(transport=httpx.ASGITransport(stack.app), base_url="http://s") as b,
-    ):
-        yield a, b
 
 
 async def _bench_user(client: httpx.AsyncClient) -> SignedIn:

@@ -11,9 +11,7 @@ from __future__ import annotations
 
 import importlib
 import uuid
-from collections.abc import AsyncIterator, Iterator
 from datetime import UTC, datetime, timedelta
-from types import ModuleType
 
 import httpx
 import orjson
@@ -46,32 +44,6 @@ ENTRIES = [
 ] + [{"exercise": "hip-hike", "set_number": 1, "reps": 12, "pain": 0, "effort": 7}]
 
 
-@pytest.fixture
-def floors(
-    database_url: str, app: object, monkeypatch: pytest.MonkeyPatch
-) -> Iterator[tuple[ModuleType, ModuleType]]:
-    """Both floor modules, loaded for this test's database (they read it at import)."""
-    monkeypatch.setenv("BENCH_FLOOR_DATABASE", database_url)
-    bare = importlib.reload(importlib.import_module("bench.floor_app"))
-    stack = importlib.reload(importlib.import_module("bench.stack_floor_app"))
-    yield bare, stack
-    stack.engine.dispose()
-    if bare.ops.db._conn is not None:
-        bare.ops.db._conn.close()
-
-
-@pytest.fixture
-async def clients(
-    floors: tuple[ModuleType, ModuleType],
-) -> AsyncIterator[tuple[httpx.AsyncClient, httpx.AsyncClient]]:
-    bare, stack = floors
-    async with (
-        httpx.AsyncClient(transport=httpx.ASGITransport(bare.app), base_url="http://f") as a,
-        httpx.AsyncClient(transport=httpx.ASGITransport(stack.app), base_url="http://s") as b,
-    ):
-        yield a, b
-
-
 def _session(session_id: uuid.UUID) -> dict[str, object]:
     return {
         "id": str(session_id),
@@ -83,12 +55,12 @@ def _session(session_id: uuid.UUID) -> dict[str, object]:
 
 
 async def test_both_floors_answer_the_same_bytes(
-    clients: tuple[httpx.AsyncClient, httpx.AsyncClient],
+    floor_clients: tuple[httpx.AsyncClient, httpx.AsyncClient],
     alice: SignedIn,
     bob: SignedIn,
     admin_engine: Engine,
 ) -> None:
-    bare, stack = clients
+    bare, stack = floor_clients
     with admin_engine.connect() as conn:
         raw = conn.execute(text("SELECT id FROM routine WHERE is_template LIMIT 1")).scalar_one()
     routine_id = raw if isinstance(raw, uuid.UUID) else uuid.UUID(hex=str(raw))
@@ -139,10 +111,10 @@ async def test_both_floors_answer_the_same_bytes(
 
 
 async def test_both_floors_answer_the_clinicians_view_as_the_app_does(
-    clients: tuple[httpx.AsyncClient, httpx.AsyncClient], client: httpx.AsyncClient
+    floor_clients: tuple[httpx.AsyncClient, httpx.AsyncClient], client: httpx.AsyncClient
 ) -> None:
     """The care row's floors do the app's work: the same page, figures and cursor."""
-    bare, stack = clients
+    bare, stack = floor_clients
     team = await care_team(client)
     extra = await signed_in_user(client, unique_email("floor-patient"))
     await take_into_care(client, team.clinician, team.clinic_id, extra)
