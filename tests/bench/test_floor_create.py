@@ -23,17 +23,14 @@ import pytest
 from fastapi import FastAPI
 from sqlalchemy import Engine, MetaData, event, select
 
-from app.core.vocabulary import WebhookEventType
 from app.logbook.progress import calc
 from bench import loadgen, scenarios
 from tests.factories import (
     SignedIn,
-    care_team,
     signed_in_user,
-    take_into_care,
     unique_email,
 )
-from tests.webhooks.conftest import app, register
+from tests.webhooks.conftest import app, in_care_and_watched
 
 __all__ = ["app"]  # the webhook harness' app: endpoints on loopback may be registered
 API = "/api/v1"
@@ -45,20 +42,8 @@ MOMENTS = {"created_at", "updated_at", "body_digest"}
 
 
 async def _bench_user(client: httpx.AsyncClient) -> SignedIn:
-    """The bench's user (bench/run.py `put_in_care`): two clinicians' care at one clinic,
-    three endpoints subscribed to every event (the user's own, two of the clinic's)."""
-    every = [t.value for t in WebhookEventType]
     patient = await signed_in_user(client, unique_email("bench"))
-    team = await care_team(client, patient)
-    await take_into_care(client, team.colleague, team.clinic_id, patient)
-    await register(client, patient, HOOK, every)
-    for _ in range(2):
-        made = await client.post(
-            f"{API}/clinics/{team.clinic_id}/webhooks",
-            json={"url": HOOK, "event_types": every},
-            headers=team.owner.headers,
-        )
-        assert made.status_code == 201, made.text
+    await in_care_and_watched(client, patient, HOOK)
     return patient
 
 

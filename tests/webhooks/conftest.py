@@ -13,10 +13,11 @@ from fastapi import FastAPI
 from sqlalchemy import Engine
 
 from app.core.config import Settings
+from app.core.vocabulary import WebhookEventType
 from app.main import create_app
 from app.webhooks.worker import Worker
 from tests.conftest import reset_database, shared_engine, test_settings, with_resolved_routes
-from tests.factories import SignedIn
+from tests.factories import SignedIn, care_team, take_into_care
 from tests.webhooks.receiver import Receiver
 
 LOOPBACK = {
@@ -101,6 +102,23 @@ async def register(
     assert response.status_code == 201, response.text
     body: dict[str, Any] = response.json()
     return body
+
+
+async def in_care_and_watched(client: httpx.AsyncClient, patient: SignedIn, url: str) -> None:
+    """The bench's user's situation (bench/run.py `put_in_care`): in the care of two
+    clinicians at one clinic, with three endpoints subscribed to every event (the patient's
+    own and two of the clinic's), all at `url`."""
+    every = [t.value for t in WebhookEventType]
+    team = await care_team(client, patient)
+    await take_into_care(client, team.colleague, team.clinic_id, patient)
+    await register(client, patient, url, every)
+    for _ in range(2):
+        made = await client.post(
+            f"/api/v1/clinics/{team.clinic_id}/webhooks",
+            json={"url": url, "event_types": every},
+            headers=team.owner.headers,
+        )
+        assert made.status_code == 201, made.text
 
 
 async def deliveries(

@@ -14,34 +14,17 @@ from app.core.vocabulary import WebhookEventType
 from app.webhooks.worker import Worker
 from tests.factories import (
     SignedIn,
-    care_team,
     entry,
     routine_payload,
     session_payload,
     signed_in_user,
-    take_into_care,
     unique_email,
 )
 from tests.sqlcount import statements
-from tests.webhooks.conftest import register
+from tests.webhooks.conftest import in_care_and_watched
 from tests.webhooks.receiver import Receiver
 
 EVERY_EVENT = [t.value for t in WebhookEventType]
-
-
-async def _in_care_and_watched(client: httpx.AsyncClient, patient: SignedIn, url: str) -> None:
-    """Two clinicians' care at one clinic and three endpoints subscribed to everything:
-    the patient's own and two of the clinic's."""
-    team = await care_team(client, patient)
-    await take_into_care(client, team.colleague, team.clinic_id, patient)
-    await register(client, patient, url, EVERY_EVENT)
-    for _ in range(2):
-        made = await client.post(
-            f"/api/v1/clinics/{team.clinic_id}/webhooks",
-            json={"url": url, "event_types": EVERY_EVENT},
-            headers=team.owner.headers,
-        )
-        assert made.status_code == 201, made.text
 
 
 async def _create_cost(client: httpx.AsyncClient, app: FastAPI, user: SignedIn, **body: Any) -> int:
@@ -62,7 +45,7 @@ async def test_a_session_write_costs_the_same_statements_in_care_as_alone(
 ) -> None:
     alone = await signed_in_user(client, unique_email("alone"))
     watched = await signed_in_user(client, unique_email("watched"))
-    await _in_care_and_watched(client, watched, receiver.url)
+    await in_care_and_watched(client, watched, receiver.url)
     assert await _create_cost(client, app, watched) == await _create_cost(client, app, alone)
 
 
@@ -71,7 +54,7 @@ async def test_a_painful_session_raises_its_alert_in_as_many_statements_in_care(
 ) -> None:
     alone = await signed_in_user(client, unique_email("alone"))
     watched = await signed_in_user(client, unique_email("watched"))
-    await _in_care_and_watched(client, watched, receiver.url)
+    await in_care_and_watched(client, watched, receiver.url)
     painful = {"entries": [entry(pain=8)]}
     assert await _create_cost(client, app, watched, **painful) == await _create_cost(
         client, app, alone, **painful
