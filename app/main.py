@@ -27,15 +27,10 @@ from starlette.requests import Request
 from starlette.responses import HTMLResponse, Response
 
 from app.care.followup.router import router as care_followup_router
-from app.care.measures import reactions as care_measures
 from app.care.measures.router import router as care_measures_router
 from app.care.prescriptions.router import router as prescriptions_router
-from app.care.team import attention
-from app.care.team import service as care_service
-from app.care.team.events import CareEnded
 from app.care.team.invitations_router import router as care_invitations_router
 from app.care.team.router import router as care_router
-from app.care.webhooks import service as clinic_webhooks
 from app.care.webhooks.router import router as clinic_webhooks_router
 from app.catalog.exercises.router import router as catalog_router
 from app.catalog.live.asgi import CatalogReadCache
@@ -44,14 +39,12 @@ from app.catalog.live.router import router as live_catalog_router
 from app.core.caching import strong_etag
 from app.core.config import Settings, get_settings
 from app.core.db import build_engine
-from app.core.events import check_reactions, subscribe
 from app.core.middleware import HeadAsGet, RequestGuard, SecurityHeaders
 from app.core.openapi import install_openapi, operation_id
 from app.core.problems import install_problem_handlers
 from app.core.responses import API_PREFIX
 from app.core.security import configure_password_hashing
 from app.exports.account.router import router as account_router
-from app.exports.calendar import service as calendar_feed_service
 from app.exports.calendar.router import router as calendar_feed_router
 from app.exports.fhir.clinic_router import clinic_router as fhir_clinic_router
 from app.exports.fhir.outcome import FhirBoundary
@@ -60,27 +53,18 @@ from app.exports.handout.router import router as handout_router
 from app.exports.report.router import router as report_router
 from app.exports.sharing.router import router as sharing_router
 from app.health.router import router as health_router
-from app.logbook.alerts import service as alerts_service
-from app.logbook.alerts.events import AlertAcknowledged, AlertRaised
 from app.logbook.alerts.router import router as alerts_router
 from app.logbook.comments.router import router as session_comments_router
-from app.logbook.progress import events as progress_events
 from app.logbook.progress.router import router as progress_router
-from app.logbook.sessions import service as sessions_service
-from app.logbook.sessions.events import SessionWritten
 from app.logbook.sessions.router import router as sessions_router
 from app.outcomes.instruments.router import router as instruments_router
-from app.outcomes.measures.events import MeasureAnswered
 from app.outcomes.measures.router import router as measures_router
+from app.reactions import install_domain_handlers
 from app.training.routines.builder_service import ladder as builder_ladder
-from app.training.routines.events import RoutineDeleted, RoutineWritten
 from app.training.routines.router import router as routines_router
-from app.training.self_checks.events import SelfCheckRecorded
 from app.training.self_checks.router import router as assessments_router
 from app.users.auth import optional_user, visitor
-from app.users.events import AccountDeleting, EverySignInEnded, TimeZoneChanged
 from app.users.router import auth_router, me_router
-from app.webhooks.outbox import OutboxExpanded, WebhookAudience
 from app.webhooks.router import router as webhooks_router
 
 FORM_PATHS = frozenset({f"{API_PREFIX}/auth/token"})
@@ -114,42 +98,6 @@ Errors are RFC 9457 `application/problem+json`. Lists use `limit` and an opaque
 `cursor`. Catalog reads are public and cacheable (`ETag`, `If-None-Match`).
 Every GET also answers HEAD (RFC 9110): the same status and headers, no body.
 """
-
-
-def install_domain_handlers() -> None:
-    """Every reaction of a package to an event of one below it (app/core/events.py), in
-    the order they run: every process that writes needs them, the server and the CLI's
-    writing commands alike (idempotent). Fails when an event type that must have a
-    reaction, or a webhook event type without a decision for clinics, is left out."""
-    # a deleted routine's sessions are unlinked, as changes
-    subscribe(RoutineDeleted, sessions_service.on_routine_deleted)
-    # alerts follow session and self-check writes; session writes announce changed advice
-    subscribe(SessionWritten, alerts_service.on_session_written)
-    subscribe(SelfCheckRecorded, alerts_service.on_self_check)
-    subscribe(MeasureAnswered, alerts_service.on_measure_answered)
-    # the worker's expansion of a session write's event announces changed advice
-    subscribe(OutboxExpanded, progress_events.on_outbox_expanded)
-    # the clinician's view keeps each patient's summary with what changes it
-    subscribe(SessionWritten, attention.on_session_written)
-    subscribe(AlertRaised, attention.on_alert_raised)
-    subscribe(AlertAcknowledged, attention.on_alert_acknowledged)
-    subscribe(RoutineWritten, attention.on_routine_written)
-    subscribe(TimeZoneChanged, attention.on_time_zone_changed)
-    subscribe(MeasureAnswered, attention.on_measure_answered)
-    # clinics in care receive their patients' events, and stop when the consent ends
-    subscribe(WebhookAudience, clinic_webhooks.on_webhook_audience)
-    subscribe(CareEnded, clinic_webhooks.on_care_ended)
-    # ... and the measures the clinic assigned end with the care
-    subscribe(CareEnded, care_measures.on_care_ended)
-    # a password change ends the calendar feed's token; a new time zone moves its events
-    subscribe(EverySignInEnded, calendar_feed_service.on_every_sign_in_ended)
-    subscribe(TimeZoneChanged, calendar_feed_service.on_time_zone_changed)
-    # an account's deletion ends the care it gave and hands its clinics over
-    subscribe(AccountDeleting, care_service.end_care_given)
-    subscribe(AccountDeleting, care_service.retire_clinic_codes)
-    subscribe(AccountDeleting, care_service.hand_over_clinics)
-    check_reactions()
-    clinic_webhooks.check_audience_rules()
 
 
 def create_app(settings: Settings | None = None, *, engine: Engine | None = None) -> FastAPI:

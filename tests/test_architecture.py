@@ -291,3 +291,45 @@ def test_no_router_imports_another_router() -> None:
     assert not imported_routers, "move what they share into a params.py:\n" + "\n".join(
         imported_routers
     )
+
+
+def loaded_on_import(module: str, root: Path = APP) -> set[str]:
+    """Every module of `app/` that importing `module` loads: its module-level imports (not
+    those inside functions or under `if TYPE_CHECKING`), their packages' `__init__`s, and so
+    on down."""
+    seen: set[str] = set()
+    waiting = [module]
+    while waiting:
+        name = waiting.pop()
+        parts = name.split(".")
+        for depth in range(2, len(parts) + 1):  # a package's __init__ loads first
+            prefix = ".".join(parts[:depth])
+            where = root.parent.joinpath(*parts[:depth])
+            path = where / "__init__.py" if where.is_dir() else where.with_suffix(".py")
+            if prefix in seen or not path.exists():
+                continue
+            seen.add(prefix)
+            for node in ast.parse(path.read_text(), filename=str(path)).body:
+                if isinstance(node, ast.Import | ast.ImportFrom):
+                    imported = _imported(node, prefix.split("."), path.name == "__init__.py")
+                    waiting += [t for t in imported if t.startswith("app.")]
+    return seen
+
+
+def test_the_worker_and_the_cli_start_without_the_web_app() -> None:
+    """`python -m app worker` and the CLI's commands need the domain's reactions
+    (app/reactions.py), not the routers, middleware and OpenAPI document of app/main.py:
+    importing those was more than a third of each such process's start-up CPU. The `serve`
+    command imports the web app itself, when it runs."""
+    web = [
+        name
+        for start in ("app.cli", "app.reactions", "app.webhooks.worker")
+        for name in sorted(loaded_on_import(start))
+        if name == "app.main" or name.rsplit(".", 1)[-1].endswith("router")
+    ]
+    assert not web, f"loaded by the worker or the CLI at import: {web}"
+
+
+def test_the_import_walk_sees_the_web_app_behind_app_main() -> None:
+    loaded = loaded_on_import("app.main")
+    assert {"app.main", "app.reactions", "app.users.router"} <= loaded

@@ -10,7 +10,7 @@ it. Packages import downward only: the sessions service cannot call the alerts p
 that sits above it, but it can say what happened. An event may also ask (the webhook
 outbox's `WebhookAudience`): its reactions add to a list it carries.
 
-Every reaction is subscribed in one place, `app.main.install_domain_handlers`, which ends
+Every reaction is subscribed in one place, `app.reactions.install_domain_handlers`, which ends
 with `check_reactions`: the app fails at start when an event type that must have a
 reaction has none, rather than skipping the work in silence.
 

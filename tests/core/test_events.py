@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 from sqlmodel import Session
 
-from app import main
+from app import reactions
 from app.core import events
 from app.core.events import MissingReaction, check_reactions, domain_event, publish, unreacted
 from app.logbook.sessions import service as sessions_service
@@ -30,7 +30,7 @@ def fresh_registry(monkeypatch: pytest.MonkeyPatch) -> None:
 def test_every_event_type_that_must_have_a_reaction_has_one_once_installed(
     fresh_registry: None,
 ) -> None:
-    main.install_domain_handlers()
+    reactions.install_domain_handlers()
     assert unreacted() == []
     assert events._declared[RoutineDeleted] is True
     assert events._handlers[RoutineDeleted] == [sessions_service.on_routine_deleted]
@@ -50,15 +50,15 @@ def test_the_app_refuses_to_start_when_a_required_reaction_is_left_out(
         if event_type is not left_out:
             events.subscribe(event_type, handler)
 
-    monkeypatch.setattr(main, "subscribe", subscribe_all_but)
+    monkeypatch.setattr(reactions, "subscribe", subscribe_all_but)
     with pytest.raises(MissingReaction, match=left_out.__qualname__):
-        main.install_domain_handlers()
+        reactions.install_domain_handlers()
 
 
 def test_a_new_event_type_that_must_have_a_reaction_fails_the_check_until_it_has_one(
     fresh_registry: None,
 ) -> None:
-    main.install_domain_handlers()
+    reactions.install_domain_handlers()
 
     @domain_event(must_react=True)
     @dataclass(frozen=True, slots=True)

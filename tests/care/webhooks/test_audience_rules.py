@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from app import main
+from app import reactions
 from app.care.team import scope_terms
 from app.care.webhooks.service import MissingAudienceRule, check_audience_rules
 from app.core import events
@@ -26,7 +26,7 @@ def test_an_event_type_without_a_decision_stops_the_app_at_start(
     monkeypatch.setattr(events, "_handlers", {})
     monkeypatch.delitem(scope_terms.SCOPE_FOR_EVENT, WebhookEventType.ALERT_RAISED)
     with pytest.raises(MissingAudienceRule, match=r"alert\.raised"):
-        main.install_domain_handlers()
+        reactions.install_domain_handlers()
 
 
 def test_not_for_clinics_is_a_decision(monkeypatch: pytest.MonkeyPatch) -> None:
