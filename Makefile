@@ -41,7 +41,7 @@ XDIST_FULL := -n $(shell echo $$(( $$(nproc 2>/dev/null || echo 1) + 1 ))) --dis
 # tests waited ~15 ms on the disk's fsync, and nothing of a test run needs to outlive it.
 TEST_TMPDIR := $(shell test -d /dev/shm -a -w /dev/shm && echo /dev/shm || echo $${TMPDIR:-/tmp})
 PYTEST := TMPDIR=$(TEST_TMPDIR) $(VENV)/bin/pytest
-CHECK_TESTS := not postgres and not server and not browser and not slow
+CHECK_TESTS := not postgres and not server and not browser and not slow and not tool
 
 .PHONY: install debian-tools browser pdf-tools run test check lint typecheck pytest pytest-check format clean openapi client bench soak docs
 .PHONY: openapi-lint client-python client-ts
@@ -123,7 +123,7 @@ test:
 	$(SIDE_BY_SIDE) lint typecheck docs openapi-lint pytest
 
 ## The edit-test loop (well under 90 s): ruff, mypy, and every test that needs no
-## PostgreSQL, server, browser or schemathesis run: the SQLite legs, in process.
+## PostgreSQL, server, browser, external tool or schemathesis run: the SQLite legs, in process.
 check: install
 	$(SIDE_BY_SIDE) lint typecheck pytest-check
 

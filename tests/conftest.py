@@ -390,6 +390,18 @@ SERVER_TESTS = (
     "users/test_trusted_proxies.py",
     "release/test_release_install.py",  # the image's install in its own venv, then served
 )
+# Tests that run an external program on the app's output or the repository: Node.js (the FHIR
+# validator, ical.js, the TypeScript client's generator), the Python client's generator,
+# mkdocs, pdftoppm. Each is a process start and a tool's run, ~24 s of CPU together: `make
+# test` runs them, `make check` (in process only) leaves them out.
+TOOL_TESTS = (
+    "exports/fhir/test_fhir_validation.py",
+    "exports/calendar/test_calendar_interop.py",
+    "exports/report/test_report_pixels.py",
+    "client/test_client_committed.py",
+    "client/test_typescript_client_committed.py",
+    "docs/test_site.py",
+)
 # The longest single tests, started first so that no xdist worker idles at the end
 # while another finishes one of them.
 LONG_TESTS = (
@@ -416,7 +428,8 @@ SHARED_FIXTURE_MODULES = (
 # reliability tests went to both workers and each started the shared servers.
 @pytest.hookimpl(tryfirst=True)
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
-    """Mark what `make check` leaves out (PostgreSQL legs, tests that start a server) and
+    """Mark what `make check` leaves out (PostgreSQL legs, tests that start a server or run
+    an external tool) and
     order the run for pytest-xdist.
 
     The `browser` tests mark themselves (and start a server too). The reliability tests
@@ -434,6 +447,8 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
             item.add_marker(pytest.mark.postgres)
         if where(item).startswith(SERVER_TESTS):
             item.add_marker(pytest.mark.server)
+        if where(item) in TOOL_TESTS:
+            item.add_marker(pytest.mark.tool)
         if where(item).startswith("reliability/"):
             item.add_marker(pytest.mark.xdist_group("reliability"))
         if where(item).startswith("docs/test_walks.py"):
