@@ -154,33 +154,41 @@ def create_app(settings: Settings | None = None, *, engine: Engine | None = None
     )
 
     install_problem_handlers(app)
+    # A request is matched against the routers in this order, each route's pattern in turn
+    # (~10 us for every router passed over), so the most frequent requests come first: the
+    # probes, a patient's app (logging sessions, reading them, its account and routines),
+    # the clinician's view; exports and FHIR last. No two routers can match one request
+    # (tests/test_openapi.py), so the order changes what a request costs, never where it goes.
     app.include_router(health_router)
-    app.include_router(catalog_router, prefix=API_PREFIX)
-    app.include_router(live_catalog_router, prefix=API_PREFIX)
-    app.include_router(auth_router, prefix=API_PREFIX)
-    app.include_router(me_router, prefix=API_PREFIX)
-    app.include_router(account_router, prefix=API_PREFIX)
-    app.include_router(assessments_router, prefix=API_PREFIX)
-    app.include_router(routines_router, prefix=API_PREFIX)
-    app.include_router(instruments_router, prefix=API_PREFIX)
-    app.include_router(measures_router, prefix=API_PREFIX)
-    app.include_router(handout_router, prefix=API_PREFIX)
-    app.include_router(sessions_router, prefix=API_PREFIX)
-    app.include_router(progress_router, prefix=API_PREFIX)
-    app.include_router(report_router, prefix=API_PREFIX)
-    app.include_router(sharing_router, prefix=API_PREFIX)
-    app.include_router(webhooks_router, prefix=API_PREFIX)
-    app.include_router(clinic_webhooks_router, prefix=API_PREFIX)
-    app.include_router(care_router, prefix=API_PREFIX)
-    app.include_router(care_invitations_router, prefix=API_PREFIX)
-    app.include_router(prescriptions_router, prefix=API_PREFIX)
-    app.include_router(care_followup_router, prefix=API_PREFIX)
-    app.include_router(care_measures_router, prefix=API_PREFIX)
-    app.include_router(alerts_router, prefix=API_PREFIX)
-    app.include_router(session_comments_router, prefix=API_PREFIX)
-    app.include_router(calendar_feed_router, prefix=API_PREFIX)
-    app.include_router(fhir_router, prefix=API_PREFIX)
-    app.include_router(fhir_clinic_router, prefix=API_PREFIX)
+    for router in (
+        sessions_router,
+        care_router,
+        me_router,
+        routines_router,
+        progress_router,
+        auth_router,
+        catalog_router,
+        live_catalog_router,
+        assessments_router,
+        instruments_router,
+        measures_router,
+        alerts_router,
+        session_comments_router,
+        calendar_feed_router,
+        prescriptions_router,
+        care_followup_router,
+        care_measures_router,
+        care_invitations_router,
+        clinic_webhooks_router,
+        webhooks_router,
+        account_router,
+        handout_router,
+        report_router,
+        sharing_router,
+        fhir_router,
+        fhir_clinic_router,
+    ):
+        app.include_router(router, prefix=API_PREFIX)
     _install_docs(app)
     install_openapi(app, optional_auth=(optional_user, visitor))
 

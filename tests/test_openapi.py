@@ -5,13 +5,16 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from html.parser import HTMLParser
+from itertools import permutations
 from pathlib import Path
 from typing import Any
 
 import httpx
 import pytest
-from fastapi import FastAPI
+from fastapi import APIRouter, FastAPI
+from fastapi.routing import APIRoute
 from pydantic import BaseModel
+from starlette.routing import compile_path
 
 from app.core.migrations import head_revision
 from app.main import create_app
@@ -334,3 +337,48 @@ async def test_the_query_guard_statuses_declared_on_every_operation_are_real(
     response = await client.get(f"/healthz?{query}")
     assert response.status_code == status
     assert response.headers["content-type"] == PROBLEM
+
+
+def included_routes(application: FastAPI) -> list[tuple[APIRouter, str, APIRoute]]:
+    """Every route of every router the app includes: its router, its full path, the route."""
+    return [
+        (included.original_router, included.include_context.prefix + route.path, route)
+        for included in application.router.routes
+        if hasattr(included, "original_router")
+        for route in included.original_router.routes
+        if isinstance(route, APIRoute)
+    ]
+
+
+def requests_two_routers_would_match(application: FastAPI) -> list[str]:
+    """Pairs of operations of two different routers that one request could match: a
+    request for the first route's path (its parameters filled in) and method that the
+    second route's pattern also matches."""
+    routes = included_routes(application)
+    return [
+        f"{' '.join(sorted(methods))} {path} (also {other_path})"
+        for (router, path, route), (other_router, other_path, other) in permutations(routes, 2)
+        if router is not other_router
+        and (methods := route.methods & other.methods)
+        and compile_path(other_path)[0].match(re.sub(r"\{[^}]+\}", "x1", path))
+    ]
+
+
+def test_no_request_can_match_routes_of_two_routers(spec_app: FastAPI) -> None:
+    """app/main.py orders the routers by how often they are called, which is only right
+    while the order decides what matching costs and never which route answers."""
+    assert len({id(router) for router, _, _ in included_routes(spec_app)}) >= 20
+    assert requests_two_routers_would_match(spec_app) == []
+
+
+def test_the_router_overlap_check_finds_a_parameter_that_swallows_a_path() -> None:
+    mine, theirs = APIRouter(), APIRouter()
+    mine.add_api_route("/things/export", lambda: None, methods=["GET"])
+    theirs.add_api_route("/things/{slug}", lambda: None, methods=["GET"])
+    theirs.add_api_route("/things/export", lambda: None, methods=["POST"])
+    application = FastAPI()
+    application.include_router(mine, prefix="/api")
+    application.include_router(theirs, prefix="/api")
+    assert requests_two_routers_would_match(application) == [
+        "GET /api/things/export (also /api/things/{slug})"
+    ]
