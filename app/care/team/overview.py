@@ -111,15 +111,19 @@ def patients(
     now = utcnow()
     # The page's statement also reads the caller's role and whether a week turned for any
     # of their summaries here (attention.roll), so a view that needs no roll sends neither
-    # apart. A page without rows tells neither: asked apart, as roll asks its own.
+    # apart. Once a week turned the page is read again after the roll, even when another
+    # view's roll came first: the rows read before it may predate that roll. A page
+    # without rows tells neither: asked apart, as roll asks its own.
     rows = sql.page(session, clinic_id, caller.id, after, limit, now)
     if rows:
         member_role(rows[0].caller_role, clinic_id)
-        turned = rows[0].stale
+        turned = bool(rows[0].stale)
+        if turned:
+            attention.roll(session, clinic_id, caller.id, now)
     else:
         require_role(session, caller, clinic_id)
-        turned = True
-    if turned and attention.roll(session, clinic_id, caller.id, now):
+        turned = attention.roll(session, clinic_id, caller.id, now)
+    if turned:
         rows = sql.page(session, clinic_id, caller.id, after, limit, now)
     more = len(rows) > limit
     rows = rows[:limit]
