@@ -30,11 +30,12 @@ from dataclasses import dataclass
 from typing import Any
 
 import orjson
-from sqlalchemy import BigInteger, Column, ColumnElement, Select, and_, bindparam, or_
+from sqlalchemy import BigInteger, Column, ColumnElement, Connection, Select, and_, bindparam, or_
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlmodel import Field as SQLField
 from sqlmodel import Session, SQLModel
 
+from app.core.db import all_rows
 from app.core.errors import FieldError, Invalid
 from app.core.pagination import python_type
 
@@ -156,7 +157,7 @@ class ChangesPage:
 
 
 def read_changes(
-    session: Session,
+    session: Session | Connection,
     statement: Select[Any],
     *,
     seq_column: Any,
@@ -177,11 +178,12 @@ def read_changes(
         if cursor is not None
         else decode_token(sync_token, scope, key)
     )
-    rows = session.exec(  # type: ignore[call-overload]
+    rows = all_rows(
+        session,
         statement.where(position.after(seq_column, id_column))
         .order_by(seq_column.asc(), id_column.asc())
-        .limit(limit + 1)
-    ).all()
+        .limit(limit + 1),
+    )
     more = len(rows) > limit
     rows = rows[:limit]
     if rows:

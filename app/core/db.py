@@ -6,11 +6,11 @@ import asyncio
 import contextlib
 import threading
 import weakref
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from contextlib import AbstractAsyncContextManager
 from typing import Any
 
-from sqlalchemy import ColumnElement, Connection, Engine, event, update
+from sqlalchemy import ColumnElement, Connection, Engine, Executable, event, update
 from sqlalchemy.engine import make_url
 from sqlalchemy.orm import Session as OrmSession
 from sqlmodel import Session, create_engine
@@ -189,6 +189,16 @@ def read_connection(engine: Engine) -> Connection:
     Without a `Session` around it, checkout, execute and return are all it costs. Use it
     as a context manager; closing it returns the connection to the pool."""
     return read_engine(engine).connect().execution_options(**{SINGLE_READ_OPTION: True})
+
+
+def all_rows(reader: Session | Connection, statement: Executable) -> Sequence[Any]:
+    """Every row `statement` reads, on a `Session` or on a bare `Connection` (`Unit.read_core`):
+    one helper (paginate, read_changes) serves both. On a `Session` it is SQLModel's `exec`,
+    so a `select(Entity)` gives entities; on a `Connection`, statements are Core and give
+    Core rows, as a Core statement does on a `Session` too."""
+    if isinstance(reader, Session):
+        return reader.exec(statement).all()  # type: ignore[call-overload,no-any-return]
+    return reader.execute(statement).all()
 
 
 def begin_write(session: Session) -> None:

@@ -16,9 +16,10 @@ from typing import Annotated, Any, Generic, NotRequired, TypedDict, TypeVar
 import orjson
 from fastapi import Depends, Query
 from pydantic import BaseModel, Field, StringConstraints
-from sqlalchemy import ColumnElement, Select, and_, or_
+from sqlalchemy import ColumnElement, Connection, Select, and_, or_
 from sqlmodel import Session
 
+from app.core.db import all_rows
 from app.core.errors import FieldError, Invalid
 from app.core.shapes import mirror
 from app.core.types import ONE_LINE, AwareDatetime, in_time_range
@@ -280,7 +281,7 @@ def decode_keyset(
 
 
 def paginate(
-    session: Session,
+    session: Session | Connection,
     statement: Select[Any],
     *,
     sort: Sort,
@@ -298,7 +299,7 @@ def paginate(
         else:
             after = or_(column > value, and_(column == value, id_column > last_id))
         statement = statement.where(after)
-    rows = session.exec(keyset_order(statement, sort, id_column).limit(limit + 1)).all()  # type: ignore[call-overload]
+    rows = all_rows(session, keyset_order(statement, sort, id_column).limit(limit + 1))
     return page_of(rows, sort=sort, id_column=id_column, limit=limit)
 
 

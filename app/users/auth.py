@@ -70,13 +70,17 @@ class Unit(ABC, Generic[U]):
     One hop to the thread pool per request, instead of one per sync dependency and one
     for the endpoint (bench/results/profile-notes.md).
 
-    Three methods, named for whether the work takes the write turn (`write_turn` in
+    Four methods, named for whether the work takes the write turn (`write_turn` in
     app/core/db.py, SQLite's one writer at a time, waited for on the event loop so that no
     request thread sits idle behind the write lock):
 
     - `read`: a pure read. No write turn: reads run beside the writer (WAL). On
       PostgreSQL it runs in autocommit, no BEGIN and ROLLBACK round trips
       (`read_engine`); a statement that writes or locks rows raises `WriteInRead`.
+    - `read_core`: `read` for work written in SQLAlchemy Core, handed a bare `Connection`
+      of the read engine instead of a `Session`: no ORM session to build and close, no
+      ORM execution layer around each statement. The hot reads (a session, a page of
+      sessions) use it; work that needs entities or may begin a write uses `read`.
     - `write`: the work changes something. It takes the write turn first.
     - `read_logged`: a read that writes only its access-log line (a clinician's read of a
       patient's data, the opening of a share link). The line is a write, so it takes the
@@ -93,6 +97,13 @@ class Unit(ABC, Generic[U]):
         read connection (`read_engine`: no transaction on PostgreSQL; a write raises)."""
         return await to_thread.run_sync(self._read, work)
 
+    async def read_core(self, work: Callable[[Connection, U], T]) -> T:
+        """`read` on a bare `Connection` of the read engine, for work of Core statements
+        (`session.execute(...)` and `connection.execute(...)` take the same statements).
+        SQLite still reads in one deferred transaction, one snapshot for every statement;
+        PostgreSQL reads in autocommit, as `read` does."""
+        return await to_thread.run_sync(self._read_core, work)
+
     async def write(self, work: Callable[[Session, U], T]) -> T:
         """`read` for work that writes: it takes a thread only once it may write."""
         async with write_turn(self._engine):
@@ -107,6 +118,10 @@ class Unit(ABC, Generic[U]):
     def _read(self, work: Callable[[Session, U], T]) -> T:
         with Session(read_engine(self._engine), expire_on_commit=False) as session:
             return work(session, self._caller(session))
+
+    def _read_core(self, work: Callable[[Connection, U], T]) -> T:
+        with read_engine(self._engine).connect() as connection:
+            return work(connection, self._caller(connection))
 
     def _work(self, work: Callable[[Session, U], T]) -> T:
         with Session(self._engine, expire_on_commit=False) as session:

@@ -12,7 +12,7 @@ from typing import Any
 import httpx
 import pytest
 from fastapi import FastAPI
-from sqlalchemy import event, select, update
+from sqlalchemy import Connection, event, select, update
 from sqlmodel import Session
 
 from app.core.db import WriteInRead, begin_write
@@ -86,6 +86,46 @@ async def test_a_clinicians_read_commits_its_log_line_then_reads_without_a_trans
     assert first_read > 0 and set(after_commit[first_read:]) == {"IDLE"}, states
 
 
+@contextmanager
+def orm_executions() -> Iterator[list[str]]:
+    """Every statement run through an ORM `Session` (its `do_orm_execute` hook), any engine."""
+    seen: list[str] = []
+
+    def executed(state: Any) -> None:
+        seen.append(str(state.statement))
+
+    event.listen(Session, "do_orm_execute", executed)
+    try:
+        yield seen
+    finally:
+        event.remove(Session, "do_orm_execute", executed)
+
+
+async def test_session_reads_run_on_a_bare_connection_without_an_orm_session(
+    client: httpx.AsyncClient, alice: Account
+) -> None:
+    """GET /sessions (a first page, a later page, a sync) and GET /sessions/{id} run their
+    statements on a `Connection` (`Unit.read_core`): none goes through an ORM `Session`."""
+    for _ in range(2):
+        logged = await client.post(
+            "/api/v1/sessions", json=session_payload(), headers=alice.headers
+        )
+        assert logged.status_code == 201, logged.text
+    first = await client.get("/api/v1/sessions?limit=1", headers=alice.headers)
+    reads = [
+        "/api/v1/sessions?limit=20",
+        f"/api/v1/sessions?limit=1&cursor={first.json()['next_cursor']}",
+        "/api/v1/sessions?sync_token=0",
+        f"/api/v1/sessions/{logged.json()['id']}",
+    ]
+    for path in reads:
+        with orm_executions() as seen:
+            answer = await client.get(path, headers=alice.headers)
+        assert answer.status_code == 200, (path, answer.text)
+        assert answer.json().get("items", [answer.json()])[0]["entries"], path
+        assert seen == [], (path, seen)
+
+
 def read_route(app: FastAPI, work: Callable[[Session, Any], object]) -> None:
     """A route, added for the test, that runs `work` as a read unit."""
 
@@ -95,11 +135,11 @@ def read_route(app: FastAPI, work: Callable[[Session, Any], object]) -> None:
     app.add_api_route("/test/read-unit", route, methods=["POST"])
 
 
-def rename_caller(db: Session, caller: Any) -> None:
+def rename_caller(db: Session | Connection, caller: Any) -> None:
     db.execute(update(User).where(User.id == caller.id).values(display_name="Renamed"))
 
 
-def lock_caller(db: Session, caller: Any) -> None:
+def lock_caller(db: Session | Connection, caller: Any) -> None:
     db.execute(select(User).where(User.id == caller.id).with_for_update())
 
 
@@ -128,6 +168,33 @@ async def test_a_read_unit_refuses_to_write_or_lock(
 
     read_route(app, attempt)
     answer = await client.post("/test/read-unit", headers=alice.headers)
+    assert answer.status_code == 500
+    assert len(refused) == 1, refused
+    me = await client.get("/api/v1/me", headers=alice.headers)
+    assert me.json()["display_name"] != "Renamed"
+
+
+@pytest.mark.parametrize("work", [rename_caller, lock_caller])
+async def test_a_core_read_unit_refuses_to_write_or_lock(
+    client: httpx.AsyncClient,
+    app: FastAPI,
+    alice: Account,
+    work: Callable[[Connection, Any], None],
+) -> None:
+    refused: list[BaseException] = []
+
+    def attempt(db: Connection, caller: Any) -> None:
+        try:
+            work(db, caller)
+        except WriteInRead as exc:
+            refused.append(exc)
+            raise
+
+    async def route(unit: SignedIn) -> None:
+        await unit.read_core(attempt)
+
+    app.add_api_route("/test/read-core", route, methods=["POST"])
+    answer = await client.post("/test/read-core", headers=alice.headers)
     assert answer.status_code == 500
     assert len(refused) == 1, refused
     me = await client.get("/api/v1/me", headers=alice.headers)

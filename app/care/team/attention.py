@@ -84,7 +84,8 @@ ACTIVE = RelationshipStatus.ACTIVE.value
 # Written into the statements, not bound: with the status a literal, SQLite sees which
 # partial indexes on active rows apply, and the patient's summaries UPDATE (every session
 # write's) runs in about half the time (bench/results/profile-notes.md).
-IS_ACTIVE = R.c.status == literal_column(f"'{ACTIVE}'", String())
+ACTIVE_TEXT = literal_column(f"'{ACTIVE}'", String())
+IS_ACTIVE = R.c.status == ACTIVE_TEXT
 
 
 @dataclass(frozen=True)
@@ -344,14 +345,15 @@ _STALE_ZONES = (
 )
 
 
-def roll(session: Session, clinic_id: uuid.UUID, clinician_id: uuid.UUID, now: datetime) -> None:
+def roll(session: Session, clinic_id: uuid.UUID, clinician_id: uuid.UUID, now: datetime) -> bool:
     """Bring the clinician's stale summaries at the clinic (a week turned since they were
     written, or never written) to `now`'s weeks, in a short write of its own: one read that
-    finds none on every view but the first of a week; one UPDATE when it finds some."""
+    finds none on every view but the first of a week; one UPDATE when it finds some. True
+    when it changed some (what was read of them before is out of date)."""
     params = {"clinic_id": clinic_id, "clinician_id": clinician_id, "now": now}
     zones = session.execute(_STALE_ZONES, params).scalars().all()
     if not zones:
-        return
+        return False
     mine = [
         R.c.clinic_id == clinic_id,
         R.c.clinician_id == clinician_id,
@@ -361,6 +363,7 @@ def roll(session: Session, clinic_id: uuid.UUID, clinician_id: uuid.UUID, now: d
     begin_write(session)
     refresh(session, [*mine, _patient_zone().in_(zones)], {z: weeks_at(z, now) for z in zones})
     session.commit()
+    return True
 
 
 def refresh_all(session: Session | Connection, now: datetime) -> None:

@@ -29,7 +29,7 @@ from app.care.team.models import (
     CarePatientBody,
     CarePatientFiguresBody,
 )
-from app.care.team.service import require_role
+from app.care.team.service import member_role, require_role
 from app.core.db import begin_write
 from app.core.pagination import PageBody, decode_keyset, encode_keyset
 from app.core.types import utcnow
@@ -108,10 +108,23 @@ def patients(
 ) -> PageBody[CarePatientBody]:
     """One page of the caller's patients at the clinic, who needs attention first."""
     after = _after(cursor)
-    require_role(session, caller, clinic_id)
     now = utcnow()
-    attention.roll(session, clinic_id, caller.id, now)
-    rows = sql.page(session, clinic_id, caller.id, after, limit)
+    # The page's statement also reads the caller's role and whether a week turned for any
+    # of their summaries here (attention.roll), so a view that needs no roll sends neither
+    # apart. Once a week turned the page is read again after the roll, even when another
+    # view's roll came first: the rows read before it may predate that roll. A page
+    # without rows tells neither: asked apart, as roll asks its own.
+    rows = sql.page(session, clinic_id, caller.id, after, limit, now)
+    if rows:
+        member_role(rows[0].caller_role, clinic_id)
+        turned = bool(rows[0].stale)
+        if turned:
+            attention.roll(session, clinic_id, caller.id, now)
+    else:
+        require_role(session, caller, clinic_id)
+        turned = attention.roll(session, clinic_id, caller.id, now)
+    if turned:
+        rows = sql.page(session, clinic_id, caller.id, after, limit, now)
     more = len(rows) > limit
     rows = rows[:limit]
     zones = {r.time_zone: weeks_at(r.time_zone, now) for r in rows}

@@ -3,7 +3,10 @@ of the clinic (tests/care/team/test_overview.py counts them).
 
 One statement reads the page: a range of the attention index over the keys each
 relationship keeps (attention.py), with what each row shows read for that row alone (the
-name and zone, the target, the last session, its highest effort). One statement counts
+name and zone, the target, the last session, its highest effort). The same statement
+answers what the view must know before it may show the page, each in one index probe
+evaluated once per statement: the caller's role at the clinic (none: not a member) and
+whether any of the caller's summaries there went stale (a week turned). One statement counts
 the page's patients' sessions in each of their five weeks; one reads their left/right
 totals from the per-week totals (`exercise_week_total`).
 """
@@ -21,11 +24,12 @@ from sqlalchemy import Integer, Select, and_, bindparam, case, cast, func, liter
 from sqlmodel import Session
 
 from app.care.team.attention import (
+    ACTIVE_TEXT,
     WEEKS,
     ZoneWeeks,
     prescribed_sessions_per_week,
 )
-from app.care.team.models import CareRelationship
+from app.care.team.models import CareRelationship, ClinicMember
 from app.core.vocabulary import CareScope, RelationshipStatus
 from app.logbook.sessions.models import ExerciseWeekTotal, SessionEntry, WorkoutSession
 from app.outcomes.measures.models import MeasureAnswer
@@ -37,6 +41,7 @@ S = WorkoutSession.__table__  # type: ignore[attr-defined]
 E = SessionEntry.__table__  # type: ignore[attr-defined]
 W = ExerciseWeekTotal.__table__  # type: ignore[attr-defined]
 MA = MeasureAnswer.__table__  # type: ignore[attr-defined]
+M = ClinicMember.__table__  # type: ignore[attr-defined]
 
 
 class PatientRow(Protocol):
@@ -79,6 +84,10 @@ class PatientRow(Protocol):
     def measure_change(self) -> float | None: ...
     @property
     def measure_verdict(self) -> str | None: ...
+    @property
+    def caller_role(self) -> str | None: ...
+    @property
+    def stale(self) -> bool: ...
 
 
 def _in_care(clinic_id: Any, clinician_id: Any) -> list[Any]:
@@ -113,6 +122,22 @@ def _page_statement(after: bool) -> Select[Any]:
         select(func.max(E.c.effort)).where(E.c.session_id == R.c.summary_last_id)
     ).scalar_subquery()
     keys = (R.c.rank_alerts, R.c.rank_adherence, R.c.rank_last, R.c.patient_id)
+    # Neither reads the row it sits on: each runs once per statement (an InitPlan on
+    # PostgreSQL, a scalar subquery computed once on SQLite).
+    role = (
+        select(M.c.role).where(M.c.clinic_id == clinic, M.c.user_id == clinician)
+    ).scalar_subquery()
+    others = R.alias("other_relationship")
+    stale = (
+        select(others.c.id)
+        .where(
+            others.c.clinic_id == clinic,
+            others.c.clinician_id == clinician,
+            others.c.status == ACTIVE_TEXT,
+            others.c.summary_until <= bindparam("now", type_=R.c.summary_until.type),
+        )
+        .exists()
+    )
     statement = (
         select(
             R.c.patient_id.label("patient_id"),
@@ -133,6 +158,8 @@ def _page_statement(after: bool) -> Select[Any]:
             MA.c.score.label("measure_score"),
             MA.c.change.label("measure_change"),
             MA.c.verdict.label("measure_verdict"),
+            role.label("caller_role"),
+            stale.label("stale"),
         )
         .join(U, U.c.id == R.c.patient_id)
         .outerjoin(shown, shown.c.id == R.c.summary_last_id)
@@ -158,13 +185,17 @@ def page(
     clinician_id: uuid.UUID,
     after: Keyset | None,
     limit: int,
+    now: datetime,
 ) -> Sequence[PatientRow]:
     """One page of the clinician's patients at the clinic, who needs attention first (the
-    order attention.py keeps): `limit` + 1 rows of the attention index from `after`."""
+    order attention.py keeps): `limit` + 1 rows of the attention index from `after`. Each
+    row also carries the caller's role at the clinic and whether any of the caller's
+    summaries there are stale at `now` (the same on every row)."""
     params: dict[str, Any] = {
         "clinic_id": clinic_id,
         "clinician_id": clinician_id,
         "rows": limit + 1,
+        "now": now,
     }
     if after is not None:
         params |= {

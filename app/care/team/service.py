@@ -81,12 +81,18 @@ def require_role(
 ) -> ClinicRole:
     """The caller's role in the clinic: 404 for a non-member, 403 for a clinician when
     `owner` is asked for."""
-    role = repository.role_in(session, clinic_id, caller.id)
-    if role is None:
-        raise _no_clinic(clinic_id)
+    role = member_role(repository.role_in(session, clinic_id, caller.id), clinic_id)
     if owner and role is not ClinicRole.OWNER:
         raise Forbidden("Only the clinic's owners may do this.")
     return role
+
+
+def member_role(role: str | None, clinic_id: uuid.UUID) -> ClinicRole:
+    """The caller's role as a statement read it (None: not a member, 404), for a read
+    that fetched it beside its own rows instead of through `require_role`."""
+    if role is None:
+        raise _no_clinic(clinic_id)
+    return ClinicRole(role)
 
 
 def create_clinic(

@@ -106,7 +106,9 @@ _GET_OWNED = _GET.where(
 )
 
 
-def get_owned(session: Session, session_id: uuid.UUID, owner_id: uuid.UUID) -> SessionRow | None:
+def get_owned(
+    session: Session | Connection, session_id: uuid.UUID, owner_id: uuid.UUID
+) -> SessionRow | None:
     """The owner's live session; another's, or a deleted one, is as absent as a missing one."""
     return session.execute(_GET_OWNED, {"session_id": session_id, "owner_id": owner_id}).first()
 
@@ -136,7 +138,7 @@ _ENTRIES_OF_MANY = (
 
 
 def entry_bodies(
-    session: Session, session_ids: Sequence[uuid.UUID]
+    session: Session | Connection, session_ids: Sequence[uuid.UUID]
 ) -> dict[uuid.UUID, list[EntryBody]]:
     """Each session's entries in position order, as answered (statements built once)."""
     if len(session_ids) == 1:
@@ -176,7 +178,7 @@ def _first_page(sort: Sort) -> Select[Any]:
 
 
 def list_sessions(
-    session: Session,
+    session: Session | Connection,
     owner_id: uuid.UUID,
     flt: SessionFilter,
     sort: Sort,

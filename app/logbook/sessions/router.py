@@ -103,7 +103,7 @@ async def list_sessions(
         updated_since=query.updated_since,
     )
     key = sync_key(settings.signing_key)
-    page = await unit.read(
+    page = await unit.read_core(
         lambda db, caller: service.list_for(
             db,
             caller,
@@ -174,7 +174,7 @@ async def export_sessions(
 )
 async def get_session(session_id: SessionID, unit: SignedIn) -> Response:
     return respond(
-        await unit.read(lambda db, caller: service.get_one(db, caller, session_id=session_id))
+        await unit.read_core(lambda db, caller: service.get_one(db, caller, session_id=session_id))
     )
 
 

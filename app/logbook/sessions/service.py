@@ -9,7 +9,7 @@ from datetime import datetime
 from functools import cache, partial
 from typing import Any, Protocol
 
-from sqlalchemy import Engine
+from sqlalchemy import Connection, Engine
 from sqlmodel import Session, col
 
 from app.catalog.exercises.models import ExerciseSpec
@@ -98,7 +98,7 @@ def _not_found(session_id: uuid.UUID) -> NotFound:
     return NotFound(f"No session {session_id} among yours.")
 
 
-def owned(session: Session, user: Caller, session_id: uuid.UUID) -> SessionRow:
+def owned(session: Session | Connection, user: Caller, session_id: uuid.UUID) -> SessionRow:
     row = repository.get_owned(session, session_id, user.id)
     if row is None:
         raise _not_found(session_id)
@@ -320,17 +320,19 @@ def _view(row: SessionRow | WorkoutSession, entries: list[EntryBody]) -> Session
     return Resource(_body(row, entries), session_etag(row), f"/sessions/{row.id}")
 
 
-def as_public(session: Session, rows: Sequence[SessionRow | WorkoutSession]) -> list[SessionBody]:
+def as_public(
+    session: Session | Connection, rows: Sequence[SessionRow | WorkoutSession]
+) -> list[SessionBody]:
     """The sessions as answered, with all their entries in one more query."""
     entries = repository.entry_bodies(session, [r.id for r in rows])
     return [_body(r, entries[r.id]) for r in rows]
 
 
-def _read(session: Session, row: SessionRow) -> SessionView:
+def _read(session: Session | Connection, row: SessionRow) -> SessionView:
     return _view(row, repository.entry_bodies(session, [row.id])[row.id])
 
 
-def get_one(session: Session, user: Caller, session_id: uuid.UUID) -> SessionView:
+def get_one(session: Session | Connection, user: Caller, session_id: uuid.UUID) -> SessionView:
     return _read(session, owned(session, user, session_id))
 
 
@@ -344,7 +346,7 @@ def _changes_scope(owner_id: uuid.UUID) -> str:
 
 
 def list_for(
-    session: Session,
+    session: Session | Connection,
     user: Caller,
     flt: SessionFilter,
     sort: str | None,

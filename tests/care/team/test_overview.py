@@ -256,6 +256,26 @@ async def test_a_page_of_the_view_reads_in_as_many_statements_for_50_patients_as
     assert five == fifty
 
 
+async def test_the_page_statement_also_checks_the_role_and_the_turn_of_the_week(
+    client: httpx.AsyncClient, app: FastAPI
+) -> None:
+    """With nothing stale, a view reads the sign-in, the page (which also answers the
+    caller's role and whether a week turned), the weeks and the sides, then writes its
+    access-log lines: no statement of its own for the role or the stale check."""
+    team = await care_team(client)
+    await _patients(client, app, team, 2)
+    await _view(client, team)  # the new relationships' summaries filled in
+    with statements(app) as seen:
+        answer = await _view(client, team)
+    assert answer.status_code == 200 and len(answer.json()["items"]) == 3
+    reads = [s for s in seen if s.lstrip().upper().startswith("SELECT")]
+    assert len(reads) == 4, reads
+    assert not any(s.lstrip().startswith("SELECT clinic_member.role") for s in reads), reads
+    # SQLite: BEGIN before the reads, BEGIN IMMEDIATE before the access-log lines.
+    sent = {"sqlite": 7, "postgresql": 5}[app.state.engine.dialect.name]
+    assert len(seen) == sent, seen
+
+
 def _plan(app: FastAPI, statement: str, parameters: Any) -> str:
     """How the database runs `statement`; on PostgreSQL with sequential scans and sorts
     priced out, so a tiny test table still shows whether an index can give the order."""
