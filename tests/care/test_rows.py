@@ -11,6 +11,7 @@ from sqlalchemy import select as columns_select
 from app.care.team import overview_sql
 from app.care.team import repository as team
 from app.care.webhooks import repository as webhooks
+from app.core.types import utcnow
 
 
 def _members(shape: type) -> set[str]:
@@ -56,7 +57,7 @@ class _Recording:
 
 def test_a_patient_row_names_the_overview_page_columns() -> None:
     recording = _Recording()
-    overview_sql.page(recording, uuid.uuid4(), uuid.uuid4(), None, 10)  # type: ignore[arg-type]
+    overview_sql.page(recording, uuid.uuid4(), uuid.uuid4(), None, 10, utcnow())  # type: ignore[arg-type]
     (statement,) = recording.statements
     assert _members(overview_sql.PatientRow) == _selected(statement)
 
