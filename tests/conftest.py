@@ -417,6 +417,7 @@ LONG_TESTS = (
 # rather than once on every worker that happens to draw one of the module's tests.
 SHARED_FIXTURE_MODULES = (
     "users/test_trusted_proxies.py",  # a server per database
+    "docs/test_docs_in_browser.py",  # a server and a Chromium (~9 s of CPU together)
     "client/test_generated_client.py",  # a server
     "docs/test_site.py",  # `mkdocs build`
     "test_openapi_examples.py",  # an app and its document
