@@ -14,10 +14,11 @@ RUNTIME_LOCK := requirements/runtime.txt
 DEV_LOCK := requirements/dev.txt
 CLIENTGEN_LOCK := requirements/clientgen.txt
 UV_LOCK := requirements/uv.txt
-# pip installs uv alone (hashed, from its lock); uv installs the rest from the same hashed locks,
-# in parallel and from its cache: a fresh clone's install went from about 55 s to a few.
+# pip installs uv alone (hashed, from its lock; see $(UV_STAMP)); uv installs the rest from the
+# same hashed locks, in parallel and from its cache: a fresh clone's install went from about 55 s
+# to a few.
 # What the image does (pip, tests/release) is tested on its own.
-LOCKED := -m pip install --quiet --require-hashes
+PIP_LOCKED := install --quiet --require-hashes --disable-pip-version-check
 UV := $(VENV)/bin/uv
 UV_LOCKED = $(UV) pip install --quiet --require-hashes --python
 UV_STAMP := $(VENV)/.uv-$(shell cksum < $(UV_LOCK) | cut -d' ' -f1)
@@ -46,9 +47,17 @@ CHECK_TESTS := not postgres and not server and not browser and not slow and not 
 .PHONY: install debian-tools browser pdf-tools run test check lint typecheck pytest pytest-check format clean openapi client bench soak docs
 .PHONY: openapi-lint client-python client-ts
 
+# The venv is made without pip (ensurepip was ~3 s of a fresh clone's start, on one core) and
+# the system's pip puts uv in it (`pip --python`, pip >= 22.3); where the system has no such
+# pip, the venv bootstraps its own.
 $(UV_STAMP): $(UV_LOCK)
-	test -x $(PY) || $(PYTHON) -m venv $(VENV)
-	$(PY) $(LOCKED) -r $(UV_LOCK)
+	test -x $(PY) || $(PYTHON) -m venv --without-pip $(VENV)
+	if $(PYTHON) -m pip --help 2>/dev/null | grep -q -- '--python <python>'; then \
+		$(PYTHON) -m pip --python $(PY) $(PIP_LOCKED) -r $(UV_LOCK); \
+	else \
+		$(PY) -m pip --version >/dev/null 2>&1 || $(PY) -m ensurepip --default-pip >/dev/null; \
+		$(PY) -m pip $(PIP_LOCKED) -r $(UV_LOCK); \
+	fi
 	rm -f $(VENV)/.uv-*
 	touch $@
 
