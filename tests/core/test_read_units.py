@@ -126,11 +126,12 @@ async def test_session_reads_run_on_a_bare_connection_without_an_orm_session(
         assert seen == [], (path, seen)
 
 
-def read_route(app: FastAPI, work: Callable[[Session, Any], object]) -> None:
-    """A route, added for the test, that runs `work` as a read unit."""
+def read_route(app: FastAPI, work: Callable[[Any, Any], object], *, core: bool = False) -> None:
+    """A route, added for the test, that runs `work` as a read unit: on an ORM `Session`
+    (`unit.read`) or, with `core`, on a bare `Connection` (`unit.read_core`)."""
 
     async def route(unit: SignedIn) -> None:
-        await unit.read(work)
+        await (unit.read_core(work) if core else unit.read(work))
 
     app.add_api_route("/test/read-unit", route, methods=["POST"])
 
@@ -150,51 +151,35 @@ def rename_by_orm(db: Session, caller: Any) -> None:
     db.flush()
 
 
-@pytest.mark.parametrize("work", [rename_caller, lock_caller, rename_by_orm])
+@pytest.mark.parametrize(
+    ("work", "core"),
+    [
+        (rename_caller, False),
+        (lock_caller, False),
+        (rename_by_orm, False),
+        (rename_caller, True),
+        (lock_caller, True),
+    ],
+    ids=["write", "lock", "orm-write", "core-write", "core-lock"],
+)
 async def test_a_read_unit_refuses_to_write_or_lock(
     client: httpx.AsyncClient,
     app: FastAPI,
     alice: Account,
-    work: Callable[[Session, Any], None],
+    work: Callable[[Any, Any], None],
+    core: bool,
 ) -> None:
     refused: list[BaseException] = []
 
-    def attempt(db: Session, caller: Any) -> None:
+    def attempt(db: Session | Connection, caller: Any) -> None:
         try:
             work(db, caller)
         except WriteInRead as exc:
             refused.append(exc)
             raise
 
-    read_route(app, attempt)
+    read_route(app, attempt, core=core)
     answer = await client.post("/test/read-unit", headers=alice.headers)
-    assert answer.status_code == 500
-    assert len(refused) == 1, refused
-    me = await client.get("/api/v1/me", headers=alice.headers)
-    assert me.json()["display_name"] != "Renamed"
-
-
-@pytest.mark.parametrize("work", [rename_caller, lock_caller])
-async def test_a_core_read_unit_refuses_to_write_or_lock(
-    client: httpx.AsyncClient,
-    app: FastAPI,
-    alice: Account,
-    work: Callable[[Connection, Any], None],
-) -> None:
-    refused: list[BaseException] = []
-
-    def attempt(db: Connection, caller: Any) -> None:
-        try:
-            work(db, caller)
-        except WriteInRead as exc:
-            refused.append(exc)
-            raise
-
-    async def route(unit: SignedIn) -> None:
-        await unit.read_core(attempt)
-
-    app.add_api_route("/test/read-core", route, methods=["POST"])
-    answer = await client.post("/test/read-core", headers=alice.headers)
     assert answer.status_code == 500
     assert len(refused) == 1, refused
     me = await client.get("/api/v1/me", headers=alice.headers)
