@@ -220,9 +220,17 @@ async def _patients(client: httpx.AsyncClient, app: FastAPI, team: CareTeam, n: 
 def _in_care_directly(app: FastAPI, team: CareTeam, n: int) -> None:
     """`n` more patients in the clinician's care, written below the services (as the bench
     loader does): their summaries start stale, for the next view to fill in."""
+    zones = ("UTC", "Asia/Tokyo")
+    _relate_directly(
+        app, team, [direct_user(app, app.state.engine, zones[k % 2])[0] for k in range(n)]
+    )
+
+
+def _relate_directly(app: FastAPI, team: CareTeam, patient_ids: list[uuid.UUID]) -> None:
+    """The patients in the clinician's care, the relationships written below the services:
+    their summaries start stale, whatever the patients logged before."""
     with OrmSession(app.state.engine) as session:
-        for k in range(n):
-            patient_id, _ = direct_user(app, app.state.engine, ("UTC", "Asia/Tokyo")[k % 2])
+        for patient_id in patient_ids:
             session.add(
                 CareRelationship(
                     clinic_id=team.clinic_id,
@@ -360,11 +368,24 @@ async def test_bad_paging_is_422(client: httpx.AsyncClient) -> None:
 async def test_concurrent_views_each_log_their_read(
     client: httpx.AsyncClient, app: FastAPI
 ) -> None:
+    """Sixteen first views at once, each finding the new relationship's summary stale: each
+    rolls or waits for another's roll, and each answers the rolled figures (a view that
+    showed the rows it read before the roll would differ from the view after them)."""
     team = await care_team(client)
+    monday = _monday(datetime.now(UTC))
+    patients = []
+    for k in range(4):  # sessions logged before the care: only a roll shows them
+        patient_id, headers = direct_user(app, app.state.engine, "UTC")
+        await _routine(client, headers, 3)
+        await _log_sessions(client, headers, [monday - timedelta(days=7 * w) for w in range(k)])
+        patients.append(patient_id)
+    _relate_directly(app, team, patients)
     answers = await asyncio.gather(*(_view(client, team) for _ in range(16)))
     assert {a.status_code for a in answers} == {200}
+    after = await _view(client, team)
+    assert {a.text for a in answers} == {after.text}
     log = await client.get("/api/v1/me/access-log?limit=100", headers=team.patient.headers)
-    assert len(log.json()["items"]) == 16
+    assert len(log.json()["items"]) == 17
 
 
 async def test_unused_helpers_are_not_needed(client: httpx.AsyncClient) -> None:
