@@ -951,22 +951,21 @@ def _user(request: Request) -> tuple[Any, ...]:
     return ops.user(token_claims(header[7:]) if header.startswith("Bearer ") else None)
 
 
-async def create_session(request: Request) -> Response:
+async def _create(request: Request, operation: Any) -> Response:
     try:
         user = _user(request)
-        data = ops.create_session(user, await request.body())
+        data = operation(user, await request.body())
     except Refused as refused:
         return _refused(refused)
     return Response(orjson.dumps(data), 201, media_type="application/json")
+
+
+async def create_session(request: Request) -> Response:
+    return await _create(request, ops.create_session)
 
 
 async def create_session_minimal(request: Request) -> Response:
-    try:
-        user = _user(request)
-        data = ops.create_session_minimal(user, await request.body())
-    except Refused as refused:
-        return _refused(refused)
-    return Response(orjson.dumps(data), 201, media_type="application/json")
+    return await _create(request, ops.create_session_minimal)
 
 
 def _read(request: Request, operation: Any, *args: Any) -> Response:
